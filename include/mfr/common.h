@@ -1,0 +1,253 @@
+/*
+ * libmfr - myofascial treatment-plan modelling.
+ * SPDX-License-Identifier: MIT
+ */
+/**
+ * @file mfr/common.h
+ * @brief Version, status codes, error details and the enumerations every
+ *        part of the API shares.
+ *
+ * libmfr is decision support for licensed therapists. It never diagnoses.
+ *
+ * Conventions that hold for the whole API:
+ * - Every fallible function returns an ::mfr_status; 0 (#MFR_OK) is success,
+ *   failures are negative and stable: a code is never renumbered.
+ * - Constructors write the new object through an `out` parameter, which is
+ *   set to NULL on failure. Destructors accept NULL.
+ * - A function that returns a pointer borrows: the pointee lives as long as
+ *   the object it came from. Strings are UTF-8 and NUL-terminated.
+ * - Where a caller may want detail (a bad key, a parse error with line and
+ *   column), an optional `mfr_error **err` parameter receives an error
+ *   object, freed with mfr_error_free(). Pass NULL when the status is enough.
+ * - The library keeps no global mutable state, never prints and never aborts.
+ */
+#ifndef MFR_COMMON_H
+#define MFR_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+#define MFR_BEGIN_DECLS extern "C" {
+#define MFR_END_DECLS }
+#else
+#define MFR_BEGIN_DECLS
+#define MFR_END_DECLS
+#endif
+
+/** @cond INTERNAL */
+#if defined(_WIN32) && defined(MFR_BUILDING_DLL)
+#define MFR_EXPORT __declspec(dllexport)
+#elif defined(__GNUC__) || defined(__clang__)
+#define MFR_EXPORT __attribute__((visibility("default")))
+#else
+#define MFR_EXPORT
+#endif
+/** @endcond */
+
+MFR_BEGIN_DECLS
+
+/**
+ * @defgroup common Version, status and errors
+ * @{
+ */
+
+/** Major version of the headers in use. @since 0.1.0 */
+#define MFR_VERSION_MAJOR 0
+/** Minor version of the headers in use. @since 0.1.0 */
+#define MFR_VERSION_MINOR 1
+/** Patch version of the headers in use. @since 0.1.0 */
+#define MFR_VERSION_PATCH 0
+/** The header version as one number, major * 10000 + minor * 100 + patch. @since 0.1.0 */
+#define MFR_VERSION_NUMBER \
+	(MFR_VERSION_MAJOR * 10000 + MFR_VERSION_MINOR * 100 + MFR_VERSION_PATCH)
+
+/**
+ * The version of the library in use at run time, as "MAJOR.MINOR.PATCH".
+ *
+ * @return a static string; never NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+MFR_EXPORT const char *mfr_version(void);
+
+/**
+ * The run-time version as one number (see #MFR_VERSION_NUMBER), to compare
+ * with the headers a program was built against.
+ * @since 0.1.0
+ */
+MFR_EXPORT uint32_t mfr_version_number(void);
+
+/**
+ * Status codes. 0 is success; every failure is negative. Values are stable.
+ * @since 0.1.0
+ */
+typedef enum mfr_status {
+	MFR_OK = 0,             /**< success */
+	MFR_E_INVALID = -1,     /**< a bad argument (NULL where an object is needed, a value out of its enum) */
+	MFR_E_NOMEM = -2,       /**< out of memory; nothing was changed */
+	MFR_E_IO = -3,          /**< a file could not be read */
+	MFR_E_SYNTAX = -4,      /**< the input is not well-formed JSON */
+	MFR_E_VERSION = -5,     /**< the input declares a format or version this library does not read */
+	MFR_E_TYPE = -6,        /**< a value has the wrong JSON type */
+	MFR_E_MISSING = -7,     /**< a required member is absent */
+	MFR_E_UNKNOWN = -8,     /**< a member or enumerated value this format does not define */
+	MFR_E_RANGE = -9,       /**< a value is out of its range (or a key is malformed) */
+	MFR_E_DUPLICATE = -10,  /**< a key is defined twice */
+	MFR_E_REFERENCE = -11,  /**< a reference to a key that does not exist */
+	MFR_E_CYCLE = -12,      /**< the region hierarchy has a cycle */
+	MFR_E_CONSTRAINT = -13, /**< values are individually valid but contradict each other */
+	MFR_E_NOTFOUND = -14,   /**< the key looked up does not exist */
+	MFR_E_ABI = -15         /**< an options struct has an unknown size or non-zero reserved bytes */
+} mfr_status;
+
+/**
+ * A one-line English description of a status code.
+ *
+ * @param status any value; unknown values give "unknown status".
+ * @return a static string; never NULL.
+ * @note Thread-safe.
+ * @since 0.1.0
+ */
+MFR_EXPORT const char *mfr_strerror(int status);
+
+/**
+ * The symbolic name of a status code ("MFR_E_RANGE").
+ *
+ * @return a static string; "MFR_E_UNKNOWN_STATUS" for unknown values; never NULL.
+ * @since 0.1.0
+ */
+MFR_EXPORT const char *mfr_status_name(int status);
+
+/**
+ * Details of a failure: opaque, created by the library, freed by the caller
+ * with mfr_error_free(). When memory runs out the library hands back a
+ * static "out of memory" error instead, which mfr_error_free() accepts.
+ * @since 0.1.0
+ */
+typedef struct mfr_error mfr_error;
+
+/**
+ * Free an error. NULL is accepted and ignored.
+ * @since 0.1.0
+ */
+MFR_EXPORT void mfr_error_free(mfr_error *err);
+
+/** The failure's status code (negative). @since 0.1.0 */
+MFR_EXPORT int mfr_error_status(const mfr_error *err);
+
+/**
+ * The full message: what went wrong, where, and how to fix it.
+ * @return a string owned by @p err; "" for a NULL @p err.
+ * @since 0.1.0
+ */
+MFR_EXPORT const char *mfr_error_message(const mfr_error *err);
+
+/**
+ * The name of the input (a file path, or "<buffer>"), or "" when none applies.
+ * @since 0.1.0
+ */
+MFR_EXPORT const char *mfr_error_source(const mfr_error *err);
+
+/**
+ * The logical place in the input, as a JSON path such as
+ * "regions[12].parent", or "" when none applies.
+ * @since 0.1.0
+ */
+MFR_EXPORT const char *mfr_error_path(const mfr_error *err);
+
+/** The 1-based line of the input, or 0 when unknown. @since 0.1.0 */
+MFR_EXPORT int32_t mfr_error_line(const mfr_error *err);
+
+/** The 1-based column (in characters) of the input, or 0 when unknown. @since 0.1.0 */
+MFR_EXPORT int32_t mfr_error_column(const mfr_error *err);
+
+/** The byte offset into the input, or -1 when unknown. @since 0.1.0 */
+MFR_EXPORT int64_t mfr_error_offset(const mfr_error *err);
+
+/**
+ * Free a string the library allocated for the caller (such as the output of
+ * mfr_model_to_json()). NULL is accepted.
+ * @since 0.1.0
+ */
+MFR_EXPORT void mfr_free(void *ptr);
+
+/** @} */
+
+/**
+ * @defgroup enums Shared enumerations
+ * Each enumeration has a name function (value → lower-case key as used in
+ * files and JSON, NULL for an out-of-range value) and a parse function
+ * (key → value, #MFR_E_UNKNOWN for an unknown key).
+ * @{
+ */
+
+/** The side of the body a site is on. @since 0.1.0 */
+typedef enum mfr_side {
+	MFR_SIDE_LEFT = 1,
+	MFR_SIDE_RIGHT = 2,
+	MFR_SIDE_MIDLINE = 3
+} mfr_side;
+
+/** Client positions. Values are single bits so that sets fit one mask. @since 0.1.0 */
+typedef enum mfr_position {
+	MFR_POSITION_PRONE = 1 << 0,
+	MFR_POSITION_SUPINE = 1 << 1,
+	MFR_POSITION_SIDE_LYING = 1 << 2,
+	MFR_POSITION_SEATED = 1 << 3,
+	MFR_POSITION_STANDING = 1 << 4
+} mfr_position;
+
+/** Every position bit. @since 0.1.0 */
+#define MFR_POSITION_ALL 0x1fu
+
+/** Tissue depth. @since 0.1.0 */
+typedef enum mfr_depth {
+	MFR_DEPTH_SUPERFICIAL = 1,
+	MFR_DEPTH_INTERMEDIATE = 2,
+	MFR_DEPTH_DEEP = 3
+} mfr_depth;
+
+/** Pressure levels, ordered: a larger value is firmer. @since 0.1.0 */
+typedef enum mfr_pressure {
+	MFR_PRESSURE_VERY_LIGHT = 1, /**< grams */
+	MFR_PRESSURE_LIGHT = 2,
+	MFR_PRESSURE_MODERATE = 3,
+	MFR_PRESSURE_FIRM = 4        /**< several kilograms-force */
+} mfr_pressure;
+
+/** Evidence grades, ordered: a larger value is stronger. @since 0.1.0 */
+typedef enum mfr_evidence {
+	MFR_EVIDENCE_NOT_ASSESSED = 0, /**< no study examined it */
+	MFR_EVIDENCE_NONE = 1,         /**< examined and not confirmed */
+	MFR_EVIDENCE_LIMITED = 2,
+	MFR_EVIDENCE_MODERATE = 3,
+	MFR_EVIDENCE_STRONG = 4
+} mfr_evidence;
+
+/** @return "left", "right", "midline", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_side_name(int side);
+/** Parse a side key into @p out. @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_side_parse(const char *name, mfr_side *out);
+/** @return "prone", "supine", "side_lying", "seated", "standing" for a single bit, or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_position_name(int position);
+/** Parse a position key into @p out. @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_position_parse(const char *name, mfr_position *out);
+/** @return "superficial", "intermediate", "deep", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_depth_name(int depth);
+/** Parse a depth key into @p out. @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_depth_parse(const char *name, mfr_depth *out);
+/** @return "very_light", "light", "moderate", "firm", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_pressure_name(int pressure);
+/** Parse a pressure key into @p out. @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_pressure_parse(const char *name, mfr_pressure *out);
+/** @return "not_assessed", "none", "limited", "moderate", "strong", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_evidence_name(int evidence);
+/** Parse an evidence key into @p out. @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_evidence_parse(const char *name, mfr_evidence *out);
+
+/** @} */
+
+MFR_END_DECLS
+
+#endif /* MFR_COMMON_H */

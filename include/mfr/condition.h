@@ -1,0 +1,61 @@
+/*
+ * libmfr - myofascial treatment-plan modelling.
+ * SPDX-License-Identifier: MIT
+ */
+/**
+ * @file mfr/condition.h
+ * @brief Conditions: named presentations with their codes, the areas they
+ *        show in, and the lines and regions commonly involved.
+ *
+ * libmfr never diagnoses: a condition is what the intake records, not
+ * something libmfr infers. Everything returned borrows from the model.
+ * Thread-safe on a shared model.
+ */
+#ifndef MFR_CONDITION_H
+#define MFR_CONDITION_H
+
+#include "mfr/model.h"
+
+MFR_BEGIN_DECLS
+
+/**
+ * @defgroup condition Conditions
+ * @{
+ */
+
+/** The stable key ("plantar_fasciitis"), or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_condition_key(const mfr_condition *condition);
+/** The display name, or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_condition_name(const mfr_condition *condition);
+/** The condition's position in its model (0-based). @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_condition_index(const mfr_condition *condition);
+/** How many ICD-10-CM codes it lists (at least one). @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_condition_icd10cm_count(const mfr_condition *condition);
+/** The @p index -th ICD-10-CM code ("M72.2", or a family "M79.67-"), or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_condition_icd10cm_at(const mfr_condition *condition, uint32_t index);
+/** How many SNOMED CT codes it lists. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_condition_snomed_count(const mfr_condition *condition);
+/** The @p index -th SNOMED CT code, or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_condition_snomed_at(const mfr_condition *condition, uint32_t index);
+/** How many areas it shows in. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_condition_area_count(const mfr_condition *condition);
+/** The @p index -th area, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_condition_area_at(const mfr_condition *condition, uint32_t index);
+/** How many lines it commonly involves. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_condition_line_count(const mfr_condition *condition);
+/** The @p index -th line, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_line *mfr_condition_line_at(const mfr_condition *condition, uint32_t index);
+/** How many regions are commonly treated for it. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_condition_region_count(const mfr_condition *condition);
+/** The @p index -th region, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_condition_region_at(const mfr_condition *condition, uint32_t index);
+/** The evidence for MFR in this presentation, one line, or "". @since 0.1.0 */
+MFR_EXPORT const char *mfr_condition_evidence(const mfr_condition *condition);
+/** Where its content comes from. @since 0.1.0 */
+MFR_EXPORT const mfr_provenance *mfr_condition_provenance(const mfr_condition *condition);
+
+/** @} */
+
+MFR_END_DECLS
+
+#endif /* MFR_CONDITION_H */

@@ -1,0 +1,25 @@
+/*
+ * libmfr - myofascial treatment-plan modelling.
+ * SPDX-License-Identifier: MIT
+ */
+/**
+ * @file mfr/mfr.h
+ * @brief The umbrella header: include this one.
+ *
+ * libmfr models myofascial-release treatment planning: body regions, fascial
+ * lines, trigger-point referrals, techniques, conditions and precautions.
+ * It is decision support for licensed therapists. It never diagnoses.
+ */
+#ifndef MFR_MFR_H
+#define MFR_MFR_H
+
+#include "mfr/common.h"
+#include "mfr/model.h"
+#include "mfr/region.h"
+#include "mfr/line.h"
+#include "mfr/referral.h"
+#include "mfr/technique.h"
+#include "mfr/condition.h"
+#include "mfr/precaution.h"
+
+#endif /* MFR_MFR_H */

@@ -1,0 +1,233 @@
+/*
+ * libmfr - myofascial treatment-plan modelling.
+ * SPDX-License-Identifier: MIT
+ */
+/**
+ * @file mfr/model.h
+ * @brief The model: building it, freeing it, finding and listing what it holds.
+ *
+ * A model holds body regions, fascial lines, trigger-point referrals,
+ * techniques, conditions and precautions, each with the sources behind it.
+ * The default model is built into the library; custom models load from files
+ * in the format described in doc/model-format.md.
+ *
+ * Threading: a model is immutable once built. Any number of threads may read
+ * one model at once, with no locking, until mfr_model_free() is called. Every
+ * entity pointer obtained from a model borrows from it and is valid until the
+ * model is freed.
+ */
+#ifndef MFR_MODEL_H
+#define MFR_MODEL_H
+
+#include "mfr/common.h"
+
+MFR_BEGIN_DECLS
+
+/**
+ * @defgroup model Model
+ * @{
+ */
+
+/** An immutable model. @since 0.1.0 */
+typedef struct mfr_model mfr_model;
+/** A body region. See mfr/region.h. @since 0.1.0 */
+typedef struct mfr_region mfr_region;
+/** A fascial line. See mfr/line.h. @since 0.1.0 */
+typedef struct mfr_line mfr_line;
+/** A trigger-point referral pattern. See mfr/referral.h. @since 0.1.0 */
+typedef struct mfr_referral mfr_referral;
+/** A technique. See mfr/technique.h. @since 0.1.0 */
+typedef struct mfr_technique mfr_technique;
+/** A condition (presentation). See mfr/condition.h. @since 0.1.0 */
+typedef struct mfr_condition mfr_condition;
+/** A precaution (contraindication or caution). See mfr/precaution.h. @since 0.1.0 */
+typedef struct mfr_precaution mfr_precaution;
+/** A cited work. @since 0.1.0 */
+typedef struct mfr_source mfr_source;
+/** Where an entity's content comes from. @since 0.1.0 */
+typedef struct mfr_provenance mfr_provenance;
+
+/** The kinds of entity a model holds, for the generic functions below. @since 0.1.0 */
+typedef enum mfr_kind {
+	MFR_KIND_REGION = 1,
+	MFR_KIND_LINE = 2,
+	MFR_KIND_REFERRAL = 3,
+	MFR_KIND_TECHNIQUE = 4,
+	MFR_KIND_CONDITION = 5,
+	MFR_KIND_PRECAUTION = 6,
+	MFR_KIND_SOURCE = 7
+} mfr_kind;
+
+/** @return "region", "line", "referral", "technique", "condition", "precaution", "source", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_kind_name(int kind);
+/** Parse a kind name (singular, as above) into @p out. @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_kind_parse(const char *name, mfr_kind *out);
+
+/**
+ * Build the default model, compiled into the library.
+ *
+ * @param[out] out receives the model, or NULL on failure.
+ * @param[out] err optional; receives the error detail on failure.
+ * @return #MFR_OK, #MFR_E_INVALID (@p out is NULL) or #MFR_E_NOMEM.
+ * @note Each call builds a new model; free each with mfr_model_free().
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err);
+
+/**
+ * Load a model from a file in the libmfr model format.
+ *
+ * @param path the file to read.
+ * @param[out] out receives the model, or NULL on failure.
+ * @param[out] err optional; receives what went wrong, where and how to fix it.
+ * @return #MFR_OK; #MFR_E_INVALID for NULL arguments; #MFR_E_IO if the file
+ *         cannot be read; #MFR_E_NOMEM; or the first validation failure
+ *         (#MFR_E_SYNTAX, #MFR_E_VERSION, #MFR_E_TYPE, #MFR_E_MISSING,
+ *         #MFR_E_UNKNOWN, #MFR_E_RANGE, #MFR_E_DUPLICATE, #MFR_E_REFERENCE,
+ *         #MFR_E_CYCLE, #MFR_E_CONSTRAINT).
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
+					  mfr_error **err);
+
+/**
+ * Load a model from memory. As mfr_model_load_file().
+ *
+ * @param data the document; need not be NUL-terminated.
+ * @param size its length in bytes.
+ * @param name a name for error messages (a file name), or NULL for "<buffer>".
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_model_load_buffer(const char *data, size_t size,
+					    const char *name, mfr_model **out,
+					    mfr_error **err);
+
+/**
+ * Free a model and everything borrowed from it. NULL is accepted.
+ * @since 0.1.0
+ */
+MFR_EXPORT void mfr_model_free(mfr_model *model);
+
+/** The model's display name. @since 0.1.0 */
+MFR_EXPORT const char *mfr_model_name(const mfr_model *model);
+/** The model content's own version string. @since 0.1.0 */
+MFR_EXPORT const char *mfr_model_version(const mfr_model *model);
+/** The model's description, or "" when it has none. @since 0.1.0 */
+MFR_EXPORT const char *mfr_model_description(const mfr_model *model);
+
+/**
+ * The text of the default model's data file, exactly as compiled in: the
+ * reference example of the model format.
+ *
+ * @param[out] size optional; receives its length in bytes.
+ * @return a static, NUL-terminated string; never NULL.
+ * @since 0.1.0
+ */
+MFR_EXPORT const char *mfr_model_default_text(size_t *size);
+
+/**
+ * How many entities of one kind the model holds; 0 for a NULL model or an
+ * unknown kind.
+ * @since 0.1.0
+ */
+MFR_EXPORT uint32_t mfr_model_count(const mfr_model *model, int kind);
+
+/**
+ * The key of the @p index -th entity of a kind, in the order of the model
+ * file; NULL when out of range.
+ * @since 0.1.0
+ */
+MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
+					uint32_t index);
+
+/**
+ * Whether the model holds an entity of @p kind with @p key.
+ * @return 1 or 0.
+ * @since 0.1.0
+ */
+MFR_EXPORT int mfr_model_has(const mfr_model *model, int kind, const char *key);
+
+/**
+ * Serialize the model, or one entity of it, as JSON in the model format.
+ *
+ * The whole model (@p kind 0, @p key NULL) serializes to a document that
+ * loads back into an identical model; two models are identical exactly when
+ * their serializations are byte-identical. One entity (@p kind and @p key)
+ * serializes to the object that defines it in a model file.
+ *
+ * @param flags 0 for indented output, #MFR_JSON_COMPACT for one line.
+ * @param[out] out receives a NUL-terminated string; free it with mfr_free().
+ * @param[out] err optional error detail.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_NOTFOUND (no such entity) or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
+					const char *key, uint32_t flags,
+					char **out, mfr_error **err);
+
+/** mfr_model_to_json() flag: no indentation or line breaks. @since 0.1.0 */
+#define MFR_JSON_COMPACT 0x1u
+
+/**
+ * @name Typed access
+ * For each kind: a count, the entity at an index (file order; NULL when out
+ * of range), and a lookup by key (NULL when absent).
+ * @{
+ */
+MFR_EXPORT const mfr_region *mfr_model_region_at(const mfr_model *model, uint32_t index);
+MFR_EXPORT const mfr_region *mfr_model_region(const mfr_model *model, const char *key);
+MFR_EXPORT const mfr_line *mfr_model_line_at(const mfr_model *model, uint32_t index);
+MFR_EXPORT const mfr_line *mfr_model_line(const mfr_model *model, const char *key);
+MFR_EXPORT const mfr_referral *mfr_model_referral_at(const mfr_model *model, uint32_t index);
+MFR_EXPORT const mfr_referral *mfr_model_referral(const mfr_model *model, const char *key);
+MFR_EXPORT const mfr_technique *mfr_model_technique_at(const mfr_model *model, uint32_t index);
+MFR_EXPORT const mfr_technique *mfr_model_technique(const mfr_model *model, const char *key);
+MFR_EXPORT const mfr_condition *mfr_model_condition_at(const mfr_model *model, uint32_t index);
+MFR_EXPORT const mfr_condition *mfr_model_condition(const mfr_model *model, const char *key);
+MFR_EXPORT const mfr_precaution *mfr_model_precaution_at(const mfr_model *model, uint32_t index);
+MFR_EXPORT const mfr_precaution *mfr_model_precaution(const mfr_model *model, const char *key);
+MFR_EXPORT const mfr_source *mfr_model_source_at(const mfr_model *model, uint32_t index);
+MFR_EXPORT const mfr_source *mfr_model_source(const mfr_model *model, const char *key);
+/** @} */
+
+/**
+ * Up to @p max known keys of @p kind nearest to @p key (by edit distance,
+ * then alphabetically), for "did you mean" messages.
+ *
+ * @param[out] out receives borrowed key strings; may be NULL when @p max is 0.
+ * @return how many were written.
+ * @since 0.1.0
+ */
+MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, int kind,
+				      const char *key, const char **out,
+				      uint32_t max);
+
+/**
+ * @name Sources and provenance
+ * Every entity has a provenance: the sources it cites and whether its content
+ * is labelled practice convention (what the sources mark unverified).
+ * @{
+ */
+/** The source's key. @since 0.1.0 */
+MFR_EXPORT const char *mfr_source_key(const mfr_source *source);
+/** The full citation. @since 0.1.0 */
+MFR_EXPORT const char *mfr_source_citation(const mfr_source *source);
+/** What the source contributed, or "". @since 0.1.0 */
+MFR_EXPORT const char *mfr_source_note(const mfr_source *source);
+
+/** How many sources the entity cites. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_provenance_source_count(const mfr_provenance *prov);
+/** The @p index -th cited source, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_source *mfr_provenance_source_at(const mfr_provenance *prov,
+						      uint32_t index);
+/** 1 when the content is practice convention rather than sourced fact. @since 0.1.0 */
+MFR_EXPORT int mfr_provenance_is_convention(const mfr_provenance *prov);
+/** A note on the entry (a disagreement, what is unverified), or "". @since 0.1.0 */
+MFR_EXPORT const char *mfr_provenance_note(const mfr_provenance *prov);
+/** @} */
+
+/** @} */
+
+MFR_END_DECLS
+
+#endif /* MFR_MODEL_H */

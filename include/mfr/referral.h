@@ -1,0 +1,62 @@
+/*
+ * libmfr - myofascial treatment-plan modelling.
+ * SPDX-License-Identifier: MIT
+ */
+/**
+ * @file mfr/referral.h
+ * @brief Trigger-point referral patterns: pain felt in an area that may come
+ *        from a trigger point in a muscle.
+ *
+ * Each zone of a pattern is essential (felt by nearly everyone with that
+ * trigger point) or spillover (felt by some). Everything returned borrows from
+ * the model. Thread-safe on a shared model.
+ */
+#ifndef MFR_REFERRAL_H
+#define MFR_REFERRAL_H
+
+#include "mfr/model.h"
+
+MFR_BEGIN_DECLS
+
+/**
+ * @defgroup referral Trigger-point referrals
+ * @{
+ */
+
+/** How reliably a zone is felt. @since 0.1.0 */
+typedef enum mfr_zone_kind {
+	MFR_ZONE_ESSENTIAL = 1,
+	MFR_ZONE_SPILLOVER = 2
+} mfr_zone_kind;
+
+/** @return "essential", "spillover", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_zone_kind_name(int kind);
+
+/** The stable key ("soleus_trp1"), or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_referral_key(const mfr_referral *referral);
+/** The referral's position in its model (0-based). @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_referral_index(const mfr_referral *referral);
+/** The region holding the trigger point. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_referral_muscle(const mfr_referral *referral);
+/** Where the trigger point lies, in the source's words. @since 0.1.0 */
+MFR_EXPORT const char *mfr_referral_trigger_point(const mfr_referral *referral);
+/** How many zones the pattern has. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_referral_zone_count(const mfr_referral *referral);
+/** The area of the @p index -th zone, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_referral_zone_area(const mfr_referral *referral, uint32_t index);
+/** The ::mfr_zone_kind of the @p index -th zone, or 0. @since 0.1.0 */
+MFR_EXPORT int mfr_referral_zone_kind(const mfr_referral *referral, uint32_t index);
+/** 1 when the @p index -th zone may be felt on both sides. @since 0.1.0 */
+MFR_EXPORT int mfr_referral_zone_bilateral(const mfr_referral *referral, uint32_t index);
+/** 1 when the essential/spillover split is practice convention, not sourced. @since 0.1.0 */
+MFR_EXPORT int mfr_referral_split_convention(const mfr_referral *referral);
+/** 1 when the sources disagree about this pattern (see the provenance note). @since 0.1.0 */
+MFR_EXPORT int mfr_referral_disputed(const mfr_referral *referral);
+/** Where its content comes from. @since 0.1.0 */
+MFR_EXPORT const mfr_provenance *mfr_referral_provenance(const mfr_referral *referral);
+
+/** @} */
+
+MFR_END_DECLS
+
+#endif /* MFR_REFERRAL_H */

@@ -1,0 +1,93 @@
+/*
+ * libmfr - myofascial treatment-plan modelling.
+ * SPDX-License-Identifier: MIT
+ */
+/**
+ * @file mfr/region.h
+ * @brief Body regions: parts, body-chart areas and the structures under them.
+ *
+ * Every pointer and string returned here borrows from the model the region
+ * came from. All functions are thread-safe on a shared model. A NULL region
+ * gives 0, NULL or "" as each function says.
+ */
+#ifndef MFR_REGION_H
+#define MFR_REGION_H
+
+#include "mfr/model.h"
+
+MFR_BEGIN_DECLS
+
+/**
+ * @defgroup region Regions
+ * @{
+ */
+
+/** What a region is. @since 0.1.0 */
+typedef enum mfr_region_kind {
+	MFR_REGION_PART = 1,       /**< a body part: foot, lower_leg */
+	MFR_REGION_AREA = 2,       /**< a body-chart area a client points to: heel, temple */
+	MFR_REGION_MUSCLE = 3,
+	MFR_REGION_CONNECTIVE = 4, /**< fascia, tendon, ligament, aponeurosis, septum */
+	MFR_REGION_BONE = 5,       /**< a bony landmark or station */
+	MFR_REGION_JOINT = 6
+} mfr_region_kind;
+
+/** Whether a region exists on both sides or once, on the midline. @since 0.1.0 */
+typedef enum mfr_laterality {
+	MFR_LATERALITY_BILATERAL = 1,
+	MFR_LATERALITY_MIDLINE = 2
+} mfr_laterality;
+
+/** @return "part", "area", "muscle", "connective", "bone", "joint", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_region_kind_name(int kind);
+/** @return "bilateral", "midline", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_laterality_name(int laterality);
+
+/** The stable key ("plantar_fascia"), or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_region_key(const mfr_region *region);
+/** The display name ("plantar fascia"), or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_region_name(const mfr_region *region);
+/** The region's position in its model (0-based, file order). @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_region_index(const mfr_region *region);
+/** Its ::mfr_region_kind, or 0. @since 0.1.0 */
+MFR_EXPORT int mfr_region_kind_of(const mfr_region *region);
+/** The enclosing region, or NULL for a root. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_region_parent(const mfr_region *region);
+/** How many regions name this one as their parent. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_region_child_count(const mfr_region *region);
+/** The @p index -th child (file order), or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_region_child_at(const mfr_region *region, uint32_t index);
+/**
+ * Whether @p region is @p ancestor or lies within it.
+ * @return 1 or 0.
+ * @since 0.1.0
+ */
+MFR_EXPORT int mfr_region_is_within(const mfr_region *region, const mfr_region *ancestor);
+/** Its ::mfr_laterality, or 0. @since 0.1.0 */
+MFR_EXPORT int mfr_region_laterality(const mfr_region *region);
+/** The client positions it can be reached from: a mask of ::mfr_position bits. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_region_positions(const mfr_region *region);
+/** Its ::mfr_depth, or 0. @since 0.1.0 */
+MFR_EXPORT int mfr_region_depth(const mfr_region *region);
+/** Its SNOMED CT code, or NULL when the sources give none. @since 0.1.0 */
+MFR_EXPORT const char *mfr_region_snomed(const mfr_region *region);
+/** Its FMA code ("FMA:9664"), or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_region_fma(const mfr_region *region);
+/** Its UBERON code ("UBERON:0002387"), or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_region_uberon(const mfr_region *region);
+/**
+ * How many regions border this one. Adjacency is symmetric: a pair listed
+ * once in the model file is seen from both ends.
+ * @since 0.1.0
+ */
+MFR_EXPORT uint32_t mfr_region_adjacent_count(const mfr_region *region);
+/** The @p index -th neighbour (ordered by model index), or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_region_adjacent_at(const mfr_region *region, uint32_t index);
+/** Where its content comes from. @since 0.1.0 */
+MFR_EXPORT const mfr_provenance *mfr_region_provenance(const mfr_region *region);
+
+/** @} */
+
+MFR_END_DECLS
+
+#endif /* MFR_REGION_H */

@@ -1,0 +1,389 @@
+/*
+ * libmfr - the model written back as JSON in the model format.
+ * SPDX-License-Identifier: MIT
+ *
+ * The output is canonical: members in the order doc/model-format.md lists
+ * them, optional members only when they carry something, and each adjacent
+ * pair once, on the region that comes first. Loading the output gives an
+ * identical model, and two models are identical exactly when their outputs
+ * are byte-identical.
+ */
+#include <jansson.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "model-private.h"
+#include "names.h"
+
+/* Builders return NULL when memory runs out; a NULL anywhere in a tree
+ * makes the whole serialization fail with MFR_E_NOMEM. json_object_set_new
+ * and json_array_append_new take ownership even on failure. */
+
+static int put(json_t *obj, const char *name, json_t *value)
+{
+	return obj && value ? json_object_set_new(obj, name, value) : -1;
+}
+
+static int put_str(json_t *obj, const char *name, const char *s)
+{
+	return put(obj, name, json_string(s));
+}
+
+static int put_opt_str(json_t *obj, const char *name, const char *s)
+{
+	return s && *s ? put_str(obj, name, s) : 0;
+}
+
+static int put_flag(json_t *obj, const char *name, int flag)
+{
+	return flag ? put(obj, name, json_true()) : 0;
+}
+
+static int put_name(json_t *obj, const char *name, const mfr_names *names, int v)
+{
+	return put_str(obj, name, mfr__name_of(names, v));
+}
+
+static json_t *mask_array(const mfr_names *names, uint32_t mask)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; arr && i < names->count; i++)
+		if (mask & (uint32_t)names->items[i].value)
+			if (json_array_append_new(arr, json_string(names->items[i].name))) {
+				json_decref(arr);
+				return NULL;
+			}
+	return arr;
+}
+
+/* An array of the keys of @p n entities; @p key_of returns entity i's key. */
+static json_t *key_array(const void *items, uint32_t n,
+			 const char *(*key_of)(const void *items, uint32_t i))
+{
+	json_t *arr = json_array();
+
+	for (uint32_t i = 0; arr && i < n; i++)
+		if (json_array_append_new(arr, json_string(key_of(items, i)))) {
+			json_decref(arr);
+			return NULL;
+		}
+	return arr;
+}
+
+static const char *region_key_of(const void *items, uint32_t i)
+{
+	return ((const mfr_region *const *)items)[i]->key;
+}
+
+static const char *line_key_of(const void *items, uint32_t i)
+{
+	return ((const mfr_line *const *)items)[i]->key;
+}
+
+static const char *technique_key_of(const void *items, uint32_t i)
+{
+	return ((const mfr_technique *const *)items)[i]->key;
+}
+
+static const char *source_key_of(const void *items, uint32_t i)
+{
+	return ((const mfr_source *const *)items)[i]->key;
+}
+
+static const char *string_of(const void *items, uint32_t i)
+{
+	return ((const char *const *)items)[i];
+}
+
+static int put_regions(json_t *obj, const char *name, const mfr_region *const *r,
+		       uint32_t n, int always)
+{
+	return n || always ? put(obj, name, key_array(r, n, region_key_of)) : 0;
+}
+
+static int put_provenance(json_t *obj, const mfr_provenance *p)
+{
+	int rc = put(obj, "sources", key_array(p->sources, p->source_count, source_key_of));
+	rc |= put_flag(obj, "convention", p->convention);
+	rc |= put_opt_str(obj, "note", p->note);
+	return rc;
+}
+
+static json_t *source_json(const mfr_source *s)
+{
+	json_t *o = json_object();
+	int rc = put_str(o, "key", s->key);
+
+	rc |= put_str(o, "citation", s->citation);
+	rc |= put_opt_str(o, "note", s->note);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *region_json(const mfr_region *r)
+{
+	json_t *o = json_object();
+	int rc = put_str(o, "key", r->key);
+
+	rc |= put_str(o, "name", r->name);
+	rc |= put_name(o, "kind", &mfr__region_kind_names, r->kind);
+	if (r->parent)
+		rc |= put_str(o, "parent", r->parent->key);
+	rc |= put_name(o, "laterality", &mfr__laterality_names, r->laterality);
+	rc |= put(o, "positions", mask_array(&mfr__position_names, r->positions));
+	rc |= put_name(o, "depth", &mfr__depth_names, r->depth);
+	if (r->snomed || r->fma || r->uberon) {
+		json_t *c = json_object();
+
+		rc |= put_opt_str(c, "snomed", r->snomed);
+		rc |= put_opt_str(c, "fma", r->fma);
+		rc |= put_opt_str(c, "uberon", r->uberon);
+		rc |= put(o, "codes", c);
+	}
+	/* Each pair once: on the region with the lower index. */
+	uint32_t first = 0;
+	while (first < r->adjacent_count && r->adjacent[first]->index < r->index)
+		first++;
+	rc |= put_regions(o, "adjacent", r->adjacent + first, r->adjacent_count - first, 0);
+	rc |= put_provenance(o, &r->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *node_json(const mfr_line_node *n)
+{
+	json_t *o = json_object();
+	int rc = put_name(o, "kind", &mfr__node_kind_names, n->kind);
+
+	rc |= put_regions(o, "regions", n->regions, n->region_count, 1);
+	rc |= put_name(o, "side", &mfr__line_side_names, n->side);
+	rc |= put_flag(o, "may_cross", n->may_cross);
+	rc |= put_opt_str(o, "note", n->note);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *line_json(const mfr_line *l)
+{
+	json_t *o = json_object();
+	json_t *branches = json_array();
+	int rc = put_str(o, "key", l->key);
+
+	rc |= put_str(o, "abbrev", l->abbrev);
+	rc |= put_str(o, "name", l->name);
+	rc |= put_str(o, "evidence", mfr_evidence_name(l->evidence));
+	if (l->evidence_source_count)
+		rc |= put(o, "evidence_sources", key_array(l->evidence_sources,
+			  l->evidence_source_count, source_key_of));
+	for (uint32_t b = 0; !rc && branches && b < l->branch_count; b++) {
+		const mfr_line_branch *br = &l->branches[b];
+		json_t *bo = json_object(), *nodes = json_array();
+
+		rc |= put_str(bo, "key", br->key);
+		rc |= put_opt_str(bo, "name", br->name);
+		for (uint32_t i = 0; !rc && nodes && i < br->node_count; i++)
+			rc |= json_array_append_new(nodes, node_json(&br->nodes[i]));
+		rc |= put(bo, "nodes", nodes);
+		rc |= json_array_append_new(branches, bo);
+	}
+	rc |= put(o, "branches", branches);
+	rc |= put_provenance(o, &l->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *referral_json(const mfr_referral *r)
+{
+	json_t *o = json_object();
+	json_t *zones = json_array();
+	int rc = put_str(o, "key", r->key);
+
+	rc |= put_str(o, "muscle", r->muscle->key);
+	rc |= put_str(o, "trigger_point", r->trigger_point);
+	for (uint32_t i = 0; !rc && zones && i < r->zone_count; i++) {
+		json_t *z = json_object();
+
+		rc |= put_str(z, "area", r->zones[i].area->key);
+		rc |= put_name(z, "zone", &mfr__zone_kind_names, r->zones[i].kind);
+		rc |= put_flag(z, "bilateral", r->zones[i].bilateral);
+		rc |= json_array_append_new(zones, z);
+	}
+	rc |= put(o, "zones", zones);
+	rc |= put_flag(o, "split_convention", r->split_convention);
+	rc |= put_flag(o, "disputed", r->disputed);
+	rc |= put_provenance(o, &r->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *range_json(json_t *min, json_t *max)
+{
+	json_t *o = json_object();
+	int rc = put(o, "min", min);
+
+	rc |= put(o, "max", max);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *technique_json(const mfr_technique *t)
+{
+	json_t *o = json_object();
+	int rc = put_str(o, "key", t->key);
+
+	rc |= put_str(o, "name", t->name);
+	rc |= put_name(o, "family", &mfr__family_names, t->family);
+	rc |= put_name(o, "approach", &mfr__approach_names, t->approach);
+	rc |= put(o, "pressure", range_json(json_string(mfr_pressure_name(t->pressure_min)),
+					    json_string(mfr_pressure_name(t->pressure_max))));
+	rc |= put_name(o, "depth", &mfr__depth_names, t->depth);
+	if (t->has_hold)
+		rc |= put(o, "hold_seconds", range_json(json_integer(t->hold_min),
+							json_integer(t->hold_max)));
+	rc |= put_flag(o, "hold_convention", t->hold_convention);
+	rc |= put(o, "positions", mask_array(&mfr__position_names, t->positions));
+	rc |= put_regions(o, "regions", t->regions, t->region_count, 0);
+	if (t->suits)
+		rc |= put(o, "suits", mask_array(&mfr__suits_names, t->suits));
+	rc |= put_provenance(o, &t->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *condition_json(const mfr_condition *c)
+{
+	json_t *o = json_object();
+	int rc = put_str(o, "key", c->key);
+
+	rc |= put_str(o, "name", c->name);
+	rc |= put(o, "icd10cm", key_array(c->icd10cm, c->icd10cm_count, string_of));
+	if (c->snomed_count)
+		rc |= put(o, "snomed", key_array(c->snomed, c->snomed_count, string_of));
+	rc |= put_regions(o, "areas", c->areas, c->area_count, 1);
+	if (c->line_count)
+		rc |= put(o, "lines", key_array(c->lines, c->line_count, line_key_of));
+	rc |= put_regions(o, "regions", c->regions, c->region_count, 0);
+	rc |= put_opt_str(o, "evidence", c->evidence);
+	rc |= put_provenance(o, &c->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *precaution_json(const mfr_precaution *p)
+{
+	json_t *o = json_object();
+	int rc = put_str(o, "key", p->key);
+
+	rc |= put_str(o, "name", p->name);
+	rc |= put_name(o, "scope", &mfr__scope_names, p->scope);
+	rc |= put_name(o, "severity", &mfr__severity_names, p->severity);
+	rc |= put_flag(o, "needs_clearance", p->needs_clearance);
+	rc |= put_flag(o, "avoid_site", p->avoid_site);
+	rc |= put_flag(o, "avoid_adjacent", p->avoid_adjacent);
+	rc |= put_regions(o, "avoid_regions", p->avoid_regions, p->avoid_region_count, 0);
+	if (p->pressure_ceiling)
+		rc |= put_name(o, "pressure_ceiling", &mfr__pressure_names,
+			       p->pressure_ceiling);
+	if (p->excluded_technique_count)
+		rc |= put(o, "excluded_techniques", key_array(p->excluded_techniques,
+			  p->excluded_technique_count, technique_key_of));
+	rc |= put_str(o, "effect", p->effect);
+	rc |= put_provenance(o, &p->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+/* The JSON of entity @p i of @p kind. */
+static json_t *entity_json(const mfr_model *m, int kind, uint32_t i)
+{
+	switch (kind) {
+	case MFR_KIND_SOURCE: return source_json(&m->sources[i]);
+	case MFR_KIND_REGION: return region_json(&m->regions[i]);
+	case MFR_KIND_LINE: return line_json(&m->lines[i]);
+	case MFR_KIND_REFERRAL: return referral_json(&m->referrals[i]);
+	case MFR_KIND_TECHNIQUE: return technique_json(&m->techniques[i]);
+	case MFR_KIND_CONDITION: return condition_json(&m->conditions[i]);
+	case MFR_KIND_PRECAUTION: return precaution_json(&m->precautions[i]);
+	}
+	return NULL;
+}
+
+static json_t *model_json(const mfr_model *m)
+{
+	static const struct {
+		const char *name;
+		int kind;
+	} sections[] = {
+		{ "sources", MFR_KIND_SOURCE }, { "regions", MFR_KIND_REGION },
+		{ "lines", MFR_KIND_LINE }, { "referrals", MFR_KIND_REFERRAL },
+		{ "techniques", MFR_KIND_TECHNIQUE },
+		{ "conditions", MFR_KIND_CONDITION },
+		{ "precautions", MFR_KIND_PRECAUTION },
+	};
+	json_t *o = json_object();
+	int rc = put_str(o, "format", "libmfr-model");
+
+	rc |= put(o, "format_version", json_integer(1));
+	rc |= put_str(o, "name", m->name);
+	rc |= put_str(o, "model_version", m->version);
+	rc |= put_opt_str(o, "description", m->description);
+	for (size_t s = 0; !rc && s < sizeof(sections) / sizeof(sections[0]); s++) {
+		json_t *arr = json_array();
+		uint32_t n = m->index[sections[s].kind].count;
+
+		for (uint32_t i = 0; !rc && arr && i < n; i++)
+			rc |= json_array_append_new(arr, entity_json(m, sections[s].kind, i));
+		rc |= put(o, sections[s].name, arr);
+	}
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
+					const char *key, uint32_t flags,
+					char **out, mfr_error **err)
+{
+	json_t *doc;
+
+	if (out)
+		*out = NULL;
+	if (!model || !out || (kind != 0 && (kind < 1 || kind > MFR_N_KINDS)) ||
+	    (kind != 0) != (key != NULL) || (flags & ~MFR_JSON_COMPACT))
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_model_to_json: pass a model, an out "
+				      "pointer, and either kind 0 with a NULL key "
+				      "or a kind with a key; flags may only hold "
+				      "MFR_JSON_COMPACT");
+	if (kind) {
+		int64_t at = mfr__model_find(model, kind, key);
+
+		if (at < 0)
+			return mfr__error_set(err, MFR_E_NOTFOUND, NULL,
+					      "no %s \"%s\" in the model",
+					      mfr__name_of(&mfr__kind_names, kind), key);
+		doc = entity_json(model, kind, (uint32_t)at);
+	} else {
+		doc = model_json(model);
+	}
+	if (!doc)
+		return mfr__error_nomem(err);
+
+	int compact = (flags & MFR_JSON_COMPACT) != 0;
+	char *text = json_dumps(doc, JSON_PRESERVE_ORDER |
+				(compact ? JSON_COMPACT : JSON_INDENT(2)));
+	json_decref(doc);
+	if (!text)
+		return mfr__error_nomem(err);
+
+	/* Hand back memory from the library's own allocator, so that
+	 * mfr_free() is always the right way to release it; indented output
+	 * ends with a newline, like a file. */
+	json_free_t jfree;
+	size_t n = strlen(text);
+	char *copy = mfr__malloc(n + 2);
+
+	if (copy) {
+		memcpy(copy, text, n);
+		if (!compact)
+			copy[n++] = '\n';
+		copy[n] = '\0';
+	}
+	json_get_alloc_funcs(NULL, &jfree);
+	jfree(text);
+	if (!copy)
+		return mfr__error_nomem(err);
+	*out = copy;
+	return MFR_OK;
+}

@@ -1,0 +1,201 @@
+/*
+ * libmfr - the model's private layout, shared by the loader, the JSON
+ * writer and the accessors. Nothing here is part of the ABI.
+ * SPDX-License-Identifier: MIT
+ *
+ * Every piece of a model lives in the model's arena and is never changed
+ * after the loader returns it, which is what makes a model safe to share
+ * between threads. Cross-references are plain pointers into the model's own
+ * arrays, which never move.
+ */
+#ifndef MFR_MODEL_PRIVATE_H
+#define MFR_MODEL_PRIVATE_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "mfr/mfr.h"
+
+struct mfr_source {
+	const char *key;
+	const char *citation;
+	const char *note; /* "" when none */
+	uint32_t index;
+};
+
+struct mfr_provenance {
+	const mfr_source **sources;
+	uint32_t source_count;
+	uint8_t convention;
+	const char *note; /* "" when none */
+};
+
+struct mfr_region {
+	const char *key;
+	const char *name;
+	uint32_t index;
+	uint8_t kind;       /* mfr_region_kind */
+	uint8_t laterality; /* mfr_laterality */
+	uint8_t depth;      /* mfr_depth */
+	uint32_t positions; /* mfr_position mask */
+	const mfr_region *parent;
+	const mfr_region **children;
+	uint32_t child_count;
+	const mfr_region **adjacent; /* both directions, ordered by index */
+	uint32_t adjacent_count;
+	const char *snomed, *fma, *uberon; /* NULL when absent */
+	mfr_provenance prov;
+};
+
+struct mfr_line_node {
+	uint8_t kind;      /* mfr_node_kind */
+	uint8_t side;      /* mfr_line_side */
+	uint8_t crosses;   /* derived: entering this node crosses the midline */
+	uint8_t may_cross;
+	const mfr_region **regions;
+	uint32_t region_count;
+	const char *note; /* "" when none */
+};
+
+struct mfr_line_branch {
+	const char *key;
+	const char *name; /* "" when none */
+	const mfr_line *line;
+	mfr_line_node *nodes;
+	uint32_t node_count;
+};
+
+struct mfr_line {
+	const char *key;
+	const char *abbrev;
+	const char *name;
+	uint32_t index;
+	uint8_t evidence; /* mfr_evidence */
+	uint8_t crosses;  /* derived: some branch crosses the midline */
+	const mfr_source **evidence_sources;
+	uint32_t evidence_source_count;
+	mfr_line_branch *branches;
+	uint32_t branch_count;
+	mfr_provenance prov;
+};
+
+typedef struct mfr_zone {
+	const mfr_region *area;
+	uint8_t kind; /* mfr_zone_kind */
+	uint8_t bilateral;
+} mfr_zone;
+
+struct mfr_referral {
+	const char *key;
+	uint32_t index;
+	const mfr_region *muscle;
+	const char *trigger_point;
+	mfr_zone *zones;
+	uint32_t zone_count;
+	uint8_t split_convention;
+	uint8_t disputed;
+	mfr_provenance prov;
+};
+
+struct mfr_technique {
+	const char *key;
+	const char *name;
+	uint32_t index;
+	uint8_t family;   /* mfr_family */
+	uint8_t approach; /* mfr_approach */
+	uint8_t pressure_min, pressure_max; /* mfr_pressure */
+	uint8_t depth;    /* mfr_depth */
+	uint8_t has_hold;
+	uint8_t hold_convention;
+	uint32_t hold_min, hold_max; /* seconds; 0 without a range */
+	uint32_t positions; /* mfr_position mask */
+	uint32_t suits;     /* mfr_suits mask */
+	const mfr_region **regions;
+	uint32_t region_count;
+	mfr_provenance prov;
+};
+
+struct mfr_condition {
+	const char *key;
+	const char *name;
+	uint32_t index;
+	const char **icd10cm;
+	uint32_t icd10cm_count;
+	const char **snomed;
+	uint32_t snomed_count;
+	const mfr_region **areas;
+	uint32_t area_count;
+	const mfr_line **lines;
+	uint32_t line_count;
+	const mfr_region **regions;
+	uint32_t region_count;
+	const char *evidence; /* "" when none */
+	mfr_provenance prov;
+};
+
+struct mfr_precaution {
+	const char *key;
+	const char *name;
+	uint32_t index;
+	uint8_t scope;    /* mfr_scope */
+	uint8_t severity; /* mfr_severity */
+	uint8_t needs_clearance;
+	uint8_t avoid_site;
+	uint8_t avoid_adjacent;
+	uint8_t pressure_ceiling; /* mfr_pressure, 0 for none */
+	const mfr_region **avoid_regions;
+	uint32_t avoid_region_count;
+	const mfr_technique **excluded_techniques;
+	uint32_t excluded_technique_count;
+	const char *effect;
+	mfr_provenance prov;
+};
+
+/* The sorted key index of one kind, for lookups by key. */
+typedef struct mfr_key_entry {
+	const char *key;
+	uint32_t at; /* the entity's file index */
+} mfr_key_entry;
+
+typedef struct mfr_key_index {
+	mfr_key_entry *entries; /* sorted by key */
+	uint32_t count;
+} mfr_key_index;
+
+#define MFR_N_KINDS 7 /* mfr_kind values are 1..MFR_N_KINDS */
+
+struct mfr_model {
+	mfr_arena arena;
+	const char *name;
+	const char *version;
+	const char *description; /* "" when none */
+	mfr_source *sources;
+	uint32_t source_count;
+	mfr_region *regions;
+	uint32_t region_count;
+	mfr_line *lines;
+	uint32_t line_count;
+	mfr_referral *referrals;
+	uint32_t referral_count;
+	mfr_technique *techniques;
+	uint32_t technique_count;
+	mfr_condition *conditions;
+	uint32_t condition_count;
+	mfr_precaution *precautions;
+	uint32_t precaution_count;
+	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind */
+};
+
+/* Parse and validate a model document. On failure *out is untouched and
+ * nothing is leaked. */
+mfr_status mfr__model_parse(const char *data, size_t size, const char *name,
+			    mfr_model **out, mfr_error **err);
+
+/* The file index of @p key in the sorted index of @p kind, or -1. */
+int64_t mfr__model_find(const mfr_model *model, int kind, const char *key);
+
+/* The compiled-in default model text (generated at build time). */
+extern const char mfr__default_model_text[];
+extern const size_t mfr__default_model_size;
+
+#endif /* MFR_MODEL_PRIVATE_H */

@@ -1,0 +1,252 @@
+/*
+ * libmfr - the model's lifecycle and its lookups by kind and key.
+ * SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "model-private.h"
+#include "names.h"
+#include "suggest.h"
+
+MFR_EXPORT mfr_status mfr_model_load_buffer(const char *data, size_t size,
+					    const char *name, mfr_model **out,
+					    mfr_error **err)
+{
+	if (out)
+		*out = NULL;
+	if (!data || !out)
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_model_load_buffer: %s is NULL",
+				      !data ? "data" : "out");
+	return mfr__model_parse(data, size, name, out, err);
+}
+
+MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err)
+{
+	if (out)
+		*out = NULL;
+	if (!out)
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_model_default: out is NULL");
+	return mfr__model_parse(mfr__default_model_text, mfr__default_model_size,
+				"<default model>", out, err);
+}
+
+MFR_EXPORT const char *mfr_model_default_text(size_t *size)
+{
+	if (size)
+		*size = mfr__default_model_size;
+	return mfr__default_model_text;
+}
+
+/* Read a whole file into memory. */
+static mfr_status read_file(const char *path, char **data, size_t *size,
+			    mfr_error **err)
+{
+	mfr_where where = { path, NULL, 0, 0, -1 };
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+
+	if (!f)
+		return mfr__error_set(err, MFR_E_IO, &where,
+				      "%s: cannot open: %s; check the path and "
+				      "its permissions", path, strerror(errno));
+	for (;;) {
+		if (len == cap) {
+			size_t ncap = cap ? cap * 2 : 64 * 1024;
+			char *nbuf = ncap > cap ? mfr__realloc(buf, ncap) : NULL;
+
+			if (!nbuf) {
+				mfr__free(buf);
+				fclose(f);
+				return mfr__error_nomem(err);
+			}
+			buf = nbuf;
+			cap = ncap;
+		}
+		size_t n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(f)) {
+		int e = errno;
+		mfr__free(buf);
+		fclose(f);
+		return mfr__error_set(err, MFR_E_IO, &where, "%s: read error: %s",
+				      path, strerror(e));
+	}
+	fclose(f);
+	*data = buf;
+	*size = len;
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
+					  mfr_error **err)
+{
+	char *data = NULL;
+	size_t size = 0;
+	mfr_status st;
+
+	if (out)
+		*out = NULL;
+	if (!path || !out)
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_model_load_file: %s is NULL",
+				      !path ? "path" : "out");
+	st = read_file(path, &data, &size, err);
+	if (st != MFR_OK)
+		return st;
+	st = mfr__model_parse(data, size, path, out, err);
+	mfr__free(data);
+	return st;
+}
+
+MFR_EXPORT void mfr_model_free(mfr_model *model)
+{
+	if (!model)
+		return;
+	mfr__arena_release(&model->arena);
+	mfr__free(model);
+}
+
+MFR_EXPORT const char *mfr_model_name(const mfr_model *model)
+{
+	return model ? model->name : NULL;
+}
+
+MFR_EXPORT const char *mfr_model_version(const mfr_model *model)
+{
+	return model ? model->version : NULL;
+}
+
+MFR_EXPORT const char *mfr_model_description(const mfr_model *model)
+{
+	return model ? model->description : "";
+}
+
+static int key_cmp(const void *key, const void *entry)
+{
+	return strcmp(key, ((const mfr_key_entry *)entry)->key);
+}
+
+int64_t mfr__model_find(const mfr_model *model, int kind, const char *key)
+{
+	if (!model || !key || kind < 1 || kind > MFR_N_KINDS)
+		return -1;
+	const mfr_key_index *ix = &model->index[kind];
+	const mfr_key_entry *e = ix->count ? bsearch(key, ix->entries, ix->count,
+						     sizeof(*e), key_cmp) : NULL;
+	return e ? (int64_t)e->at : -1;
+}
+
+MFR_EXPORT uint32_t mfr_model_count(const mfr_model *model, int kind)
+{
+	if (!model || kind < 1 || kind > MFR_N_KINDS)
+		return 0;
+	return model->index[kind].count;
+}
+
+MFR_EXPORT int mfr_model_has(const mfr_model *model, int kind, const char *key)
+{
+	return mfr__model_find(model, kind, key) >= 0;
+}
+
+MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
+					uint32_t index)
+{
+	if (index >= mfr_model_count(model, kind))
+		return NULL;
+	switch (kind) {
+	case MFR_KIND_REGION: return model->regions[index].key;
+	case MFR_KIND_LINE: return model->lines[index].key;
+	case MFR_KIND_REFERRAL: return model->referrals[index].key;
+	case MFR_KIND_TECHNIQUE: return model->techniques[index].key;
+	case MFR_KIND_CONDITION: return model->conditions[index].key;
+	case MFR_KIND_PRECAUTION: return model->precautions[index].key;
+	case MFR_KIND_SOURCE: return model->sources[index].key;
+	}
+	return NULL;
+}
+
+static const char *entry_key(const void *cands, size_t i)
+{
+	return ((const mfr_key_entry *)cands)[i].key;
+}
+
+MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, int kind,
+				      const char *key, const char **out,
+				      uint32_t max)
+{
+	if (!model || !key || !out || kind < 1 || kind > MFR_N_KINDS)
+		return 0;
+	const mfr_key_index *ix = &model->index[kind];
+	return mfr__suggest(key, ix->entries, ix->count, entry_key, out, max);
+}
+
+#define TYPED_ACCESS(name, type, kind, array, count)                          \
+	MFR_EXPORT const type *mfr_model_##name##_at(const mfr_model *model,  \
+						     uint32_t index)          \
+	{                                                                     \
+		return model && index < model->count ? &model->array[index]   \
+						     : NULL;                  \
+	}                                                                     \
+	MFR_EXPORT const type *mfr_model_##name(const mfr_model *model,       \
+						const char *key)              \
+	{                                                                     \
+		int64_t at = mfr__model_find(model, kind, key);               \
+		return at >= 0 ? &model->array[at] : NULL;                    \
+	}
+
+TYPED_ACCESS(region, mfr_region, MFR_KIND_REGION, regions, region_count)
+TYPED_ACCESS(line, mfr_line, MFR_KIND_LINE, lines, line_count)
+TYPED_ACCESS(referral, mfr_referral, MFR_KIND_REFERRAL, referrals, referral_count)
+TYPED_ACCESS(technique, mfr_technique, MFR_KIND_TECHNIQUE, techniques, technique_count)
+TYPED_ACCESS(condition, mfr_condition, MFR_KIND_CONDITION, conditions, condition_count)
+TYPED_ACCESS(precaution, mfr_precaution, MFR_KIND_PRECAUTION, precautions, precaution_count)
+TYPED_ACCESS(source, mfr_source, MFR_KIND_SOURCE, sources, source_count)
+
+/* ---- sources and provenance ---- */
+
+MFR_EXPORT const char *mfr_source_key(const mfr_source *source)
+{
+	return source ? source->key : NULL;
+}
+
+MFR_EXPORT const char *mfr_source_citation(const mfr_source *source)
+{
+	return source ? source->citation : NULL;
+}
+
+MFR_EXPORT const char *mfr_source_note(const mfr_source *source)
+{
+	return source ? source->note : "";
+}
+
+MFR_EXPORT uint32_t mfr_provenance_source_count(const mfr_provenance *prov)
+{
+	return prov ? prov->source_count : 0;
+}
+
+MFR_EXPORT const mfr_source *mfr_provenance_source_at(const mfr_provenance *prov,
+						      uint32_t index)
+{
+	return prov && index < prov->source_count ? prov->sources[index] : NULL;
+}
+
+MFR_EXPORT int mfr_provenance_is_convention(const mfr_provenance *prov)
+{
+	return prov ? prov->convention : 0;
+}
+
+MFR_EXPORT const char *mfr_provenance_note(const mfr_provenance *prov)
+{
+	return prov ? prov->note : "";
+}

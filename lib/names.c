@@ -1,0 +1,177 @@
+/*
+ * libmfr - the names of enumerated values and their public functions.
+ * SPDX-License-Identifier: MIT
+ */
+#include "names.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "mfr/mfr.h"
+
+#define TABLE(var, what, ...)                                              \
+	static const mfr_name var##_items[] = { __VA_ARGS__ };             \
+	const mfr_names var = { var##_items,                               \
+				sizeof(var##_items) / sizeof(mfr_name), what }
+
+/* The evidence scale has a 0 value, so its table maps names to value + 1 and
+ * the functions below undo that; every other table starts at 1. */
+TABLE(mfr__side_names, "side",
+      { MFR_SIDE_LEFT, "left" }, { MFR_SIDE_RIGHT, "right" },
+      { MFR_SIDE_MIDLINE, "midline" });
+TABLE(mfr__position_names, "position",
+      { MFR_POSITION_PRONE, "prone" }, { MFR_POSITION_SUPINE, "supine" },
+      { MFR_POSITION_SIDE_LYING, "side_lying" },
+      { MFR_POSITION_SEATED, "seated" }, { MFR_POSITION_STANDING, "standing" });
+TABLE(mfr__depth_names, "depth",
+      { MFR_DEPTH_SUPERFICIAL, "superficial" },
+      { MFR_DEPTH_INTERMEDIATE, "intermediate" }, { MFR_DEPTH_DEEP, "deep" });
+TABLE(mfr__pressure_names, "pressure",
+      { MFR_PRESSURE_VERY_LIGHT, "very_light" }, { MFR_PRESSURE_LIGHT, "light" },
+      { MFR_PRESSURE_MODERATE, "moderate" }, { MFR_PRESSURE_FIRM, "firm" });
+TABLE(mfr__evidence_names, "evidence grade",
+      { MFR_EVIDENCE_NOT_ASSESSED + 1, "not_assessed" },
+      { MFR_EVIDENCE_NONE + 1, "none" }, { MFR_EVIDENCE_LIMITED + 1, "limited" },
+      { MFR_EVIDENCE_MODERATE + 1, "moderate" },
+      { MFR_EVIDENCE_STRONG + 1, "strong" });
+TABLE(mfr__kind_names, "kind",
+      { MFR_KIND_REGION, "region" }, { MFR_KIND_LINE, "line" },
+      { MFR_KIND_REFERRAL, "referral" }, { MFR_KIND_TECHNIQUE, "technique" },
+      { MFR_KIND_CONDITION, "condition" }, { MFR_KIND_PRECAUTION, "precaution" },
+      { MFR_KIND_SOURCE, "source" });
+TABLE(mfr__region_kind_names, "region kind",
+      { MFR_REGION_PART, "part" }, { MFR_REGION_AREA, "area" },
+      { MFR_REGION_MUSCLE, "muscle" }, { MFR_REGION_CONNECTIVE, "connective" },
+      { MFR_REGION_BONE, "bone" }, { MFR_REGION_JOINT, "joint" });
+TABLE(mfr__laterality_names, "laterality",
+      { MFR_LATERALITY_BILATERAL, "bilateral" },
+      { MFR_LATERALITY_MIDLINE, "midline" });
+TABLE(mfr__node_kind_names, "node kind",
+      { MFR_NODE_STATION, "station" }, { MFR_NODE_TRACK, "track" });
+TABLE(mfr__line_side_names, "line side",
+      { MFR_LINE_IPSI, "ipsi" }, { MFR_LINE_CONTRA, "contra" },
+      { MFR_LINE_MID, "mid" });
+TABLE(mfr__zone_kind_names, "zone",
+      { MFR_ZONE_ESSENTIAL, "essential" }, { MFR_ZONE_SPILLOVER, "spillover" });
+TABLE(mfr__family_names, "technique family",
+      { MFR_FAMILY_SUSTAINED_PRESSURE, "sustained_pressure" },
+      { MFR_FAMILY_CROSS_HAND, "cross_hand" },
+      { MFR_FAMILY_SKIN_ROLLING, "skin_rolling" },
+      { MFR_FAMILY_DIRECT, "direct" }, { MFR_FAMILY_INDIRECT, "indirect" },
+      { MFR_FAMILY_REBOUNDING, "rebounding" },
+      { MFR_FAMILY_TRANSVERSE_PLANE, "transverse_plane" },
+      { MFR_FAMILY_UNWINDING, "unwinding" }, { MFR_FAMILY_FRICTION, "friction" },
+      { MFR_FAMILY_INDUCTION, "induction" },
+      { MFR_FAMILY_TRIGGER_POINT_RELEASE, "trigger_point_release" });
+TABLE(mfr__approach_names, "approach",
+      { MFR_APPROACH_DIRECT, "direct" }, { MFR_APPROACH_INDIRECT, "indirect" },
+      { MFR_APPROACH_EITHER, "either" });
+TABLE(mfr__suits_names, "tissue situation",
+      { MFR_SUITS_BROAD_PLANE, "broad_plane" },
+      { MFR_SUITS_FOCAL_POINT, "focal_point" },
+      { MFR_SUITS_SUPERFICIAL_LAYER, "superficial_layer" },
+      { MFR_SUITS_SCAR, "scar" },
+      { MFR_SUITS_TRANSVERSE_PLANE, "transverse_plane" },
+      { MFR_SUITS_LIMB, "limb" }, { MFR_SUITS_WHOLE_BODY, "whole_body" });
+TABLE(mfr__scope_names, "scope",
+      { MFR_SCOPE_GLOBAL, "global" }, { MFR_SCOPE_LOCAL, "local" });
+TABLE(mfr__severity_names, "severity",
+      { MFR_SEVERITY_ABSOLUTE, "absolute" }, { MFR_SEVERITY_RELATIVE, "relative" });
+
+const char *mfr__name_of(const mfr_names *names, int value)
+{
+	for (size_t i = 0; i < names->count; i++)
+		if (names->items[i].value == value)
+			return names->items[i].name;
+	return NULL;
+}
+
+int mfr__value_of(const mfr_names *names, const char *name)
+{
+	if (!name)
+		return 0;
+	for (size_t i = 0; i < names->count; i++)
+		if (strcmp(names->items[i].name, name) == 0)
+			return names->items[i].value;
+	return 0;
+}
+
+void mfr__names_list(const mfr_names *names, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < names->count && used < size; i++) {
+		const char *sep = i == 0 ? "" : i + 1 == names->count ? " or " : ", ";
+		int n = snprintf(buf + used, size - used, "%s\"%s\"", sep,
+				 names->items[i].name);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+/* Parse @p name with @p names into *out; value 0 means unknown. */
+static mfr_status parse(const mfr_names *names, const char *name, int *out)
+{
+	int v = mfr__value_of(names, name);
+
+	if (!name || !out)
+		return MFR_E_INVALID;
+	if (!v)
+		return MFR_E_UNKNOWN;
+	*out = v;
+	return MFR_OK;
+}
+
+#define NAME_AND_PARSE(fn, type, table)                                     \
+	MFR_EXPORT const char *mfr_##fn##_name(int value)                   \
+	{                                                                   \
+		return mfr__name_of(&table, value);                         \
+	}                                                                   \
+	MFR_EXPORT mfr_status mfr_##fn##_parse(const char *name, type *out) \
+	{                                                                   \
+		int v = 0;                                                  \
+		mfr_status st = out ? parse(&table, name, &v) : MFR_E_INVALID; \
+		if (st == MFR_OK)                                           \
+			*out = (type)v;                                     \
+		return st;                                                  \
+	}
+
+NAME_AND_PARSE(side, mfr_side, mfr__side_names)
+NAME_AND_PARSE(position, mfr_position, mfr__position_names)
+NAME_AND_PARSE(depth, mfr_depth, mfr__depth_names)
+NAME_AND_PARSE(pressure, mfr_pressure, mfr__pressure_names)
+NAME_AND_PARSE(kind, mfr_kind, mfr__kind_names)
+
+MFR_EXPORT const char *mfr_evidence_name(int value)
+{
+	return value < 0 ? NULL : mfr__name_of(&mfr__evidence_names, value + 1);
+}
+
+MFR_EXPORT mfr_status mfr_evidence_parse(const char *name, mfr_evidence *out)
+{
+	int v = 0;
+	mfr_status st = out ? parse(&mfr__evidence_names, name, &v) : MFR_E_INVALID;
+
+	if (st == MFR_OK)
+		*out = (mfr_evidence)(v - 1);
+	return st;
+}
+
+#define NAME_ONLY(fn, table)                              \
+	MFR_EXPORT const char *mfr_##fn##_name(int value) \
+	{                                                 \
+		return mfr__name_of(&table, value);       \
+	}
+
+NAME_ONLY(region_kind, mfr__region_kind_names)
+NAME_ONLY(laterality, mfr__laterality_names)
+NAME_ONLY(node_kind, mfr__node_kind_names)
+NAME_ONLY(line_side, mfr__line_side_names)
+NAME_ONLY(zone_kind, mfr__zone_kind_names)
+NAME_ONLY(family, mfr__family_names)
+NAME_ONLY(approach, mfr__approach_names)
+NAME_ONLY(suits, mfr__suits_names)
+NAME_ONLY(scope, mfr__scope_names)
+NAME_ONLY(severity, mfr__severity_names)

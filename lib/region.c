@@ -1,0 +1,30 @@
+/*
+ * libmfr - region getters.
+ * SPDX-License-Identifier: MIT
+ */
+#include "accessor.h"
+
+MFR_GETTER(const char *, mfr_region_key, mfr_region, key, NULL)
+MFR_GETTER(const char *, mfr_region_name, mfr_region, name, NULL)
+MFR_GETTER(uint32_t, mfr_region_index, mfr_region, index, 0)
+MFR_GETTER(int, mfr_region_kind_of, mfr_region, kind, 0)
+MFR_GETTER(const mfr_region *, mfr_region_parent, mfr_region, parent, NULL)
+MFR_GETTER(int, mfr_region_laterality, mfr_region, laterality, 0)
+MFR_GETTER(uint32_t, mfr_region_positions, mfr_region, positions, 0)
+MFR_GETTER(int, mfr_region_depth, mfr_region, depth, 0)
+MFR_GETTER(const char *, mfr_region_snomed, mfr_region, snomed, NULL)
+MFR_GETTER(const char *, mfr_region_fma, mfr_region, fma, NULL)
+MFR_GETTER(const char *, mfr_region_uberon, mfr_region, uberon, NULL)
+MFR_LIST_GETTER(mfr_region_child, mfr_region, const mfr_region *, children, child_count)
+MFR_LIST_GETTER(mfr_region_adjacent, mfr_region, const mfr_region *, adjacent, adjacent_count)
+MFR_PROVENANCE_GETTER(mfr_region_provenance, mfr_region)
+
+MFR_EXPORT int mfr_region_is_within(const mfr_region *region, const mfr_region *ancestor)
+{
+	if (!ancestor)
+		return 0;
+	for (const mfr_region *r = region; r; r = r->parent)
+		if (r == ancestor)
+			return 1;
+	return 0;
+}

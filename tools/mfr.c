@@ -1,0 +1,153 @@
+/*
+ * mfr - the libmfr command-line tool: global options and dispatch.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+	"Usage: mfr [OPTIONS] COMMAND [ARGS]\n"
+	"\n"
+	"libmfr: myofascial treatment-plan modelling. Decision support for\n"
+	"licensed therapists; it does not diagnose.\n"
+	"\n"
+	"Commands:\n"
+	"  model                      summary of the model (name, version, counts)\n"
+	"  model list KIND            list the regions, lines, referrals, techniques,\n"
+	"                             conditions, precautions or sources\n"
+	"  model show KIND KEY        everything the model holds on one entity\n"
+	"  model validate FILE        check a model file; exit 0 if it loads\n"
+	"  model export               print the default model file (with --model,\n"
+	"                             the canonical form of that model)\n"
+	"\n"
+	"Options:\n"
+	"  --model FILE               use the model in FILE instead of the built-in one\n"
+	"  --format text|json         output format (default: text)\n"
+	"  -h, --help                 show this help\n"
+	"  -V, --version              show the libmfr version\n"
+	"\n"
+	"Exit status: 0 success, 1 failure (such as an invalid model), 2 bad usage.\n";
+
+void cli_report(const char *what, mfr_status st, mfr_error *err)
+{
+	if (err && *mfr_error_message(err))
+		fprintf(stderr, "mfr: %s: %s\n", what, mfr_error_message(err));
+	else
+		fprintf(stderr, "mfr: %s: %s\n", what, mfr_strerror(st));
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("mfr: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'mfr --help'.\n", stderr);
+	return CLI_USAGE;
+}
+
+int cli_load_model(const cli_options *opts, mfr_model **out)
+{
+	mfr_error *err = NULL;
+	mfr_status st = opts->model_path
+		? mfr_model_load_file(opts->model_path, out, &err)
+		: mfr_model_default(out, &err);
+
+	if (st == MFR_OK)
+		return CLI_OK;
+	cli_report("cannot load the model", st, err);
+	mfr_error_free(err);
+	return CLI_FAIL;
+}
+
+/* Take "--name VALUE" or "--name=VALUE" at argv[*i]; NULL if it is not
+ * that option. Sets *missing when the value is absent. */
+static const char *option_value(int argc, char **argv, int *i, const char *name,
+				int *missing)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int main(int argc, char **argv)
+{
+	cli_options opts = { NULL, CLI_TEXT };
+	char **rest = malloc(sizeof(char *) * (size_t)(argc + 1));
+	int nrest = 0, rc;
+
+	if (!rest) {
+		fputs("mfr: out of memory\n", stderr);
+		return CLI_FAIL;
+	}
+	/* Global options may stand anywhere; everything else is the command
+	 * and its arguments, in order. "--" ends option parsing. */
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		int missing = 0;
+
+		if (strcmp(a, "--") == 0) {
+			while (++i < argc)
+				rest[nrest++] = argv[i];
+			break;
+		}
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(usage_text, stdout);
+			free(rest);
+			return CLI_OK;
+		}
+		if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			printf("mfr (libmfr) %s\n", mfr_version());
+			free(rest);
+			return CLI_OK;
+		}
+		if ((v = option_value(argc, argv, &i, "--model", &missing))) {
+			opts.model_path = v;
+		} else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
+			if (strcmp(v, "text") == 0) {
+				opts.format = CLI_TEXT;
+			} else if (strcmp(v, "json") == 0) {
+				opts.format = CLI_JSON;
+			} else {
+				free(rest);
+				return cli_usage_error("unknown format '%s': use "
+						       "'text' or 'json'", v);
+			}
+		} else if (missing) {
+			free(rest);
+			return cli_usage_error("option '%s' needs a value", a);
+		} else if (a[0] == '-' && a[1] != '\0') {
+			free(rest);
+			return cli_usage_error("unknown option '%s'", a);
+		} else {
+			rest[nrest++] = argv[i];
+		}
+	}
+	rest[nrest] = NULL;
+
+	if (nrest == 0)
+		rc = cli_usage_error("no command given");
+	else if (strcmp(rest[0], "model") == 0)
+		rc = cli_model(&opts, nrest, rest);
+	else
+		rc = cli_usage_error("unknown command '%s'", rest[0]);
+	free(rest);
+	return rc;
+}
