@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Install what building and testing libmfr needs on Debian 12 (idempotent).
+# Run as root, or as a user with sudo.
+set -euo pipefail
+
+packages=(
+  gcc clang libclang-rt-14-dev   # compilers; clang's runtime for its sanitizers
+  meson ninja-build pkgconf      # build
+  libjansson-dev                 # the library's one dependency (JSON)
+  check                          # unit tests
+  valgrind python3 binutils      # memcheck runs, the ctypes binding, nm
+)
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "deps: done"

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it:
+#   1. gcc build, every test (unit, cases, examples, CLI, Python binding, exports);
+#   2. the same tests under valgrind memcheck (leaks are failures);
+#   3. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
+#   4. install into a temporary prefix, then build and run an example
+#      against the installed library through pkg-config.
+# Ends with one line "N passed, N failed" over all the runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+jobs=$(nproc 2>/dev/null || echo 2)
+passed=0
+failed=0
+
+# Run one meson test invocation; add its counts to the totals.
+run_meson_test() {
+  local label=$1 dir=$2
+  shift 2
+  echo "== $label"
+  local log rc=0
+  log=$(mktemp)
+  meson test -C "$dir" --num-processes "$jobs" --print-errorlogs "$@" 2>&1 | tee "$log" || rc=$?
+  local ok fail
+  ok=$(awk '/^Ok:/ {print $2}' "$log" | tail -n1)
+  fail=$(awk '/^(Fail|Timeout|Unexpected Pass):/ {s += $NF} END {print s + 0}' "$log")
+  rm -f "$log"
+  passed=$((passed + ${ok:-0}))
+  failed=$((failed + fail))
+  if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
+    failed=$((failed + 1))
+  fi
+}
+
+fresh_setup() {
+  local dir=$1
+  shift
+  rm -rf "$dir"
+  meson setup "$dir" "$@" >/dev/null
+  meson compile -C "$dir" >/dev/null
+}
+
+echo "== build (gcc)"
+prefix="$root/build-ci/prefix"
+CC=gcc fresh_setup build-ci --prefix "$prefix"
+run_meson_test "tests (gcc)" build-ci
+
+if command -v valgrind >/dev/null; then
+  run_meson_test "tests under valgrind" build-ci --setup=valgrind
+fi
+
+echo "== build (clang, ASan + UBSan)"
+CC=clang fresh_setup build-asan -Db_sanitize=address,undefined -Db_lundef=false
+# The Python binding cannot load an ASan library into an uninstrumented
+# interpreter; it runs in the gcc and valgrind passes instead.
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  run_meson_test "tests (ASan + UBSan)" build-asan --no-suite python
+
+echo "== install and build an example through pkg-config"
+meson install -C build-ci >/dev/null
+pcdir=$(dirname "$(find "$prefix" -name libmfr.pc | head -n1)")
+libdir=$(PKG_CONFIG_PATH=$pcdir pkg-config --variable=libdir libmfr)
+tmp=$(mktemp -d)
+# shellcheck disable=SC2046
+cc -std=c11 -Wall -Wextra -Werror examples/walk-lines.c \
+  $(PKG_CONFIG_PATH=$pcdir pkg-config --cflags --libs libmfr) -o "$tmp/walk-lines"
+if LD_LIBRARY_PATH=$libdir "$tmp/walk-lines" >"$tmp/out" && grep -q "Superficial Back Line" "$tmp/out"; then
+  echo "installed example: ok"
+  passed=$((passed + 1))
+else
+  echo "installed example: FAILED"
+  failed=$((failed + 1))
+fi
+rm -rf "$tmp"
+
+echo
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
