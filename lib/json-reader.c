@@ -1,0 +1,339 @@
+/*
+ * libmfr - reading JSON documents with exact error reports: the shared
+ * machinery of the model loader and the intake reader.
+ * SPDX-License-Identifier: MIT
+ */
+#include "json-reader.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "suggest.h"
+
+/* ---- paths and failures ------------------------------------------------ */
+
+size_t mfr__rd_push(mfr_reader *rd, const char *fmt, ...)
+{
+	size_t mark = rd->plen;
+	va_list ap;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(rd->path + rd->plen, sizeof(rd->path) - rd->plen, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		rd->plen += (size_t)n;
+	if (rd->plen >= sizeof(rd->path))
+		rd->plen = sizeof(rd->path) - 1;
+	return mark;
+}
+
+void mfr__rd_pop(mfr_reader *rd, size_t mark)
+{
+	rd->plen = mark;
+	rd->path[mark] = '\0';
+}
+
+mfr_status mfr__rd_fail(mfr_reader *rd, mfr_status st, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+
+	mfr_where where = { rd->source, rd->path, 0, 0, -1 };
+	return mfr__error_set(rd->err, st, &where, "%s: %s: %s", rd->source,
+			      rd->path[0] ? rd->path : "(top level)", msg);
+}
+
+mfr_status mfr__rd_nomem(mfr_reader *rd)
+{
+	return mfr__error_nomem(rd->err);
+}
+
+const char *mfr__rd_type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER: return "an integer";
+	case JSON_REAL: return "a number with a fraction";
+	case JSON_TRUE:
+	case JSON_FALSE: return "a boolean";
+	case JSON_NULL: return "null";
+	}
+	return "a value";
+}
+
+
+/* ---- allocation -------------------------------------------------------- */
+
+void *mfr__rd_alloc(mfr_reader *rd, size_t count, size_t size)
+{
+	if (count && size > SIZE_MAX / count)
+		return NULL;
+	return mfr__arena_alloc(rd->arena, count * size);
+}
+
+mfr_status mfr__rd_copy(mfr_reader *rd, const char *s, const char **out)
+{
+	*out = mfr__arena_strdup(rd->arena, s);
+	return *out ? MFR_OK : mfr__rd_nomem(rd);
+}
+
+/* ---- members ------------------------------------------------------------ */
+
+static const char *str_at(const void *cands, size_t i)
+{
+	return ((const char *const *)cands)[i];
+}
+
+/* Fail on any member of @p obj not in the NULL-terminated @p allowed. */
+mfr_status mfr__rd_check_members(mfr_reader *rd, json_t *obj, const char *const *allowed,
+				const char *what)
+{
+	const char *name;
+	json_t *value;
+	size_t n = 0;
+
+	while (allowed[n])
+		n++;
+	json_object_foreach(obj, name, value) {
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			if (strcmp(name, allowed[i]) == 0)
+				break;
+		if (i < n)
+			continue;
+
+		const char *sugg[3];
+		char hint[160], list[512] = "";
+		uint32_t ns = mfr__suggest(name, allowed, n, str_at, sugg, 3);
+		size_t used = 0;
+
+		mfr__suggest_text(sugg, ns, hint, sizeof(hint));
+		for (i = 0; i < n && used < sizeof(list); i++)
+			used += (size_t)snprintf(list + used, sizeof(list) - used,
+						 "%s%s", i ? ", " : "", allowed[i]);
+		return mfr__rd_fail(rd, MFR_E_UNKNOWN,
+			    "unknown member \"%s\"%s; the members of %s are: %s",
+			    name, hint, what, list);
+	}
+	return MFR_OK;
+}
+
+/* The member @p name of @p obj, checked for @p type; NULL (and MFR_OK) when
+ * absent and optional. */
+mfr_status mfr__rd_member(mfr_reader *rd, json_t *obj, const char *name, int required,
+			 json_type type, const char *type_text, json_t **out)
+{
+	json_t *v = json_object_get(obj, name);
+
+	*out = NULL;
+	if (!v) {
+		if (!required)
+			return MFR_OK;
+		return mfr__rd_fail(rd, MFR_E_MISSING,
+			    "required member \"%s\" is missing; add it (%s)", name,
+			    type_text);
+	}
+	int ok = json_typeof(v) == type ||
+		 (type == JSON_TRUE && json_typeof(v) == JSON_FALSE);
+	if (!ok) {
+		size_t mark = mfr__rd_push(rd, ".%s", name);
+		mfr_status st = mfr__rd_fail(rd, MFR_E_TYPE, "expected %s, found %s",
+				     type_text, mfr__rd_type_name(v));
+		mfr__rd_pop(rd, mark);
+		return st;
+	}
+	*out = v;
+	return MFR_OK;
+}
+
+mfr_status mfr__rd_str(mfr_reader *rd, json_t *obj, const char *name, int required,
+			  const char *dflt, const char **out)
+{
+	json_t *v;
+
+	TRY(mfr__rd_member(rd, obj, name, required, JSON_STRING, "a string", &v));
+	if (!v) {
+		*out = dflt;
+		return MFR_OK;
+	}
+	if (required && json_string_length(v) == 0) {
+		size_t mark = mfr__rd_push(rd, ".%s", name);
+		mfr_status st = mfr__rd_fail(rd, MFR_E_RANGE, "must not be empty");
+		mfr__rd_pop(rd, mark);
+		return st;
+	}
+	return mfr__rd_copy(rd, json_string_value(v), out);
+}
+
+static int key_is_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 1 || n > 63 || s[0] < 'a' || s[0] > 'z')
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+			return 0;
+	}
+	return 1;
+}
+
+mfr_status mfr__rd_check_key(mfr_reader *rd, const char *s)
+{
+	if (key_is_valid(s))
+		return MFR_OK;
+	return mfr__rd_fail(rd, MFR_E_RANGE,
+		    "\"%s\" is not a valid key; a key is 1 to 63 characters from "
+		    "a-z, 0-9 and _, starting with a letter", s);
+}
+
+mfr_status mfr__rd_bool(mfr_reader *rd, json_t *obj, const char *name, uint8_t *out)
+{
+	json_t *v;
+
+	TRY(mfr__rd_member(rd, obj, name, 0, JSON_TRUE, "true or false", &v));
+	*out = v ? (uint8_t)json_is_true(v) : 0;
+	return MFR_OK;
+}
+
+mfr_status mfr__rd_parse_enum(mfr_reader *rd, json_t *v, const mfr_names *names, int *out)
+{
+	char list[512];
+
+	if (!json_is_string(v))
+		return mfr__rd_fail(rd, MFR_E_TYPE, "expected a %s name (a string), found %s",
+			    names->what, mfr__rd_type_name(v));
+	*out = mfr__value_of(names, json_string_value(v));
+	if (*out)
+		return MFR_OK;
+	mfr__names_list(names, list, sizeof(list));
+	return mfr__rd_fail(rd, MFR_E_UNKNOWN, "unknown %s \"%s\"; use %s", names->what,
+		    json_string_value(v), list);
+}
+
+mfr_status mfr__rd_enum(mfr_reader *rd, json_t *obj, const char *name, int required,
+			   const mfr_names *names, int *out)
+{
+	json_t *v = json_object_get(obj, name);
+
+	*out = 0;
+	if (!v) {
+		if (!required)
+			return MFR_OK;
+		return mfr__rd_fail(rd, MFR_E_MISSING, "required member \"%s\" is missing; "
+			    "add it (a %s name)", name, names->what);
+	}
+	size_t mark = mfr__rd_push(rd, ".%s", name);
+	mfr_status st = mfr__rd_parse_enum(rd, v, names, out);
+	mfr__rd_pop(rd, mark);
+	return st;
+}
+
+mfr_status mfr__rd_array(mfr_reader *rd, json_t *obj, const char *name, int required,
+			    size_t min_items, json_t **out)
+{
+	TRY(mfr__rd_member(rd, obj, name, required, JSON_ARRAY, "an array", out));
+	if (*out && json_array_size(*out) < min_items) {
+		size_t mark = mfr__rd_push(rd, ".%s", name);
+		mfr_status st = mfr__rd_fail(rd, MFR_E_RANGE,
+				     "needs at least %zu item%s, has %zu", min_items,
+				     min_items == 1 ? "" : "s", json_array_size(*out));
+		mfr__rd_pop(rd, mark);
+		return st;
+	}
+	return MFR_OK;
+}
+
+/* A set of enum bits (positions, suits): no repeats; non-empty if required. */
+mfr_status mfr__rd_mask(mfr_reader *rd, json_t *obj, const char *name, int required,
+			   const mfr_names *names, uint32_t *out)
+{
+	json_t *arr, *v;
+	size_t i;
+
+	*out = 0;
+	TRY(mfr__rd_array(rd, obj, name, required, required ? 1 : 0, &arr));
+	if (!arr)
+		return MFR_OK;
+	json_array_foreach(arr, i, v) {
+		size_t mark = mfr__rd_push(rd, ".%s[%zu]", name, i);
+		int bit = 0;
+		mfr_status st = mfr__rd_parse_enum(rd, v, names, &bit);
+
+		if (st == MFR_OK && (*out & (uint32_t)bit))
+			st = mfr__rd_fail(rd, MFR_E_DUPLICATE, "\"%s\" is listed twice; "
+				  "remove the repeat", json_string_value(v));
+		mfr__rd_pop(rd, mark);
+		if (st != MFR_OK)
+			return st;
+		*out |= (uint32_t)bit;
+	}
+	return MFR_OK;
+}
+
+static const char *entry_key(const void *cands, size_t i)
+{
+	return ((const mfr_key_entry *)cands)[i].key;
+}
+
+
+/* Resolve one reference to an entity of @p kind; the path names the place. */
+mfr_status mfr__rd_resolve(mfr_reader *rd, json_t *v, int kind, uint32_t *out)
+{
+	const mfr_key_index *ix = &rd->model->index[kind];
+	const char *what = mfr__name_of(&mfr__kind_names, kind);
+
+	if (!json_is_string(v))
+		return mfr__rd_fail(rd, MFR_E_TYPE, "expected a %s key (a string), found %s",
+			    what, mfr__rd_type_name(v));
+
+	const char *key = json_string_value(v);
+	int64_t at = mfr__model_find(rd->model, kind, key);
+
+	if (at >= 0) {
+		*out = (uint32_t)at;
+		return MFR_OK;
+	}
+
+	const char *sugg[3];
+	char hint[200];
+	uint32_t ns = mfr__suggest(key, ix->entries, ix->count, entry_key, sugg, 3);
+
+	mfr__suggest_text(sugg, ns, hint, sizeof(hint));
+	return mfr__rd_fail(rd, MFR_E_REFERENCE,
+		    "unknown %s \"%s\"%s; a reference must name a %s defined in the "
+		    "\"%ss\" section", what, key, hint, what, what);
+}
+
+mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je)
+{
+	if (json_error_code(je) == json_error_out_of_memory)
+		return mfr__rd_nomem(rd);
+
+	mfr_where where = { rd->source, "", je->line > 0 ? je->line : 0,
+			    je->column > 0 ? je->column : 0,
+			    je->position >= 0 ? (int64_t)je->position : -1 };
+	return mfr__error_set(rd->err, MFR_E_SYNTAX, &where,
+			      "%s:%d:%d: malformed JSON: %s; fix the document at "
+			      "that place (byte %d)", rd->source, je->line,
+			      je->column, je->text, je->position);
+}
+
+mfr_status mfr__rd_parse(mfr_reader *rd, const char *data, size_t size, json_t **out)
+{
+	json_error_t je;
+
+	*out = json_loadb(data, size, JSON_REJECT_DUPLICATES, &je);
+	return *out ? MFR_OK : mfr__rd_syntax_error(rd, &je);
+}
