@@ -785,8 +785,9 @@ static mfr_status load_adjacency(loader *ld, json_t *root)
 		mfr_region *r = &m->regions[i];
 		uint32_t out = 0;
 
-		qsort(r->adjacent, r->adjacent_count, sizeof(*r->adjacent),
-		      region_ptr_cmp);
+		if (r->adjacent_count > 1)
+			qsort(r->adjacent, r->adjacent_count, sizeof(*r->adjacent),
+			      region_ptr_cmp);
 		for (uint32_t k = 0; k < r->adjacent_count; k++)
 			if (out == 0 || r->adjacent[out - 1] != r->adjacent[k])
 				r->adjacent[out++] = r->adjacent[k];
@@ -844,6 +845,8 @@ static mfr_status load_document(loader *ld, json_t *root)
 	LOAD_SECTION(ld, root, "techniques", m->techniques, m->technique_count, load_technique);
 	LOAD_SECTION(ld, root, "conditions", m->conditions, m->condition_count, load_condition);
 	LOAD_SECTION(ld, root, "precautions", m->precautions, m->precaution_count, load_precaution);
+	if (mfr__graph_build(&m->graph, m, &m->arena) != 0)
+		return mfr__rd_nomem(&ld->rd);
 	return MFR_OK;
 }
 

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "graph.h"
 #include "mfr/mfr.h"
 
 struct mfr_source {
@@ -184,7 +185,14 @@ struct mfr_model {
 	mfr_precaution *precautions;
 	uint32_t precaution_count;
 	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind */
+	mfr_graph graph; /* derived: the site graph a trace walks */
 };
+
+/* The site id of region @p r on @p side (see graph.h). */
+static inline uint32_t mfr__site_id(const mfr_region *r, int side)
+{
+	return r->index * 2u + (side == MFR_SIDE_RIGHT ? 1u : 0u);
+}
 
 /* Parse and validate a model document. On failure *out is untouched and
  * nothing is leaked. */
@@ -195,7 +203,7 @@ mfr_status mfr__model_parse(const char *data, size_t size, const char *name,
 int64_t mfr__model_find(const mfr_model *model, int kind, const char *key);
 
 /* The compiled-in default model text (generated at build time). */
-extern const char mfr__default_model_text[];
+extern const unsigned char mfr__default_model_text[];
 extern const size_t mfr__default_model_size;
 
 #endif /* MFR_MODEL_PRIVATE_H */

@@ -2,13 +2,13 @@
  * libmfr - the model's lifecycle and its lookups by kind and key.
  * SPDX-License-Identifier: MIT
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "error.h"
+#include "file.h"
 #include "model-private.h"
 #include "names.h"
 #include "suggest.h"
@@ -33,7 +33,8 @@ MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err)
 	if (!out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_model_default: out is NULL");
-	return mfr__model_parse(mfr__default_model_text, mfr__default_model_size,
+	return mfr__model_parse((const char *)mfr__default_model_text,
+				mfr__default_model_size,
 				"<default model>", out, err);
 }
 
@@ -41,51 +42,7 @@ MFR_EXPORT const char *mfr_model_default_text(size_t *size)
 {
 	if (size)
 		*size = mfr__default_model_size;
-	return mfr__default_model_text;
-}
-
-/* Read a whole file into memory. */
-static mfr_status read_file(const char *path, char **data, size_t *size,
-			    mfr_error **err)
-{
-	mfr_where where = { path, NULL, 0, 0, -1 };
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-
-	if (!f)
-		return mfr__error_set(err, MFR_E_IO, &where,
-				      "%s: cannot open: %s; check the path and "
-				      "its permissions", path, strerror(errno));
-	for (;;) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 64 * 1024;
-			char *nbuf = ncap > cap ? mfr__realloc(buf, ncap) : NULL;
-
-			if (!nbuf) {
-				mfr__free(buf);
-				fclose(f);
-				return mfr__error_nomem(err);
-			}
-			buf = nbuf;
-			cap = ncap;
-		}
-		size_t n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		int e = errno;
-		mfr__free(buf);
-		fclose(f);
-		return mfr__error_set(err, MFR_E_IO, &where, "%s: read error: %s",
-				      path, strerror(e));
-	}
-	fclose(f);
-	*data = buf;
-	*size = len;
-	return MFR_OK;
+	return (const char *)mfr__default_model_text;
 }
 
 MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
@@ -101,7 +58,7 @@ MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_model_load_file: %s is NULL",
 				      !path ? "path" : "out");
-	st = read_file(path, &data, &size, err);
+	st = mfr__read_file(path, &data, &size, err);
 	if (st != MFR_OK)
 		return st;
 	st = mfr__model_parse(data, size, path, out, err);

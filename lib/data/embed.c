@@ -30,7 +30,7 @@ int main(int argc, char **argv)
 	}
 	fprintf(out, "/* Generated from %s by mfr-embed: do not edit. */\n"
 		"#include <stddef.h>\n\n"
-		"const char %s_text[] = {\n", argv[1], argv[3]);
+		"const unsigned char %s_text[] = {\n", argv[1], argv[3]);
 	while ((c = fgetc(in)) != EOF) {
 		fprintf(out, "%s0x%02x,", n % 16 ? "" : "\n\t", (unsigned)c);
 		n++;

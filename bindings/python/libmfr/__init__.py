@@ -1,0 +1,921 @@
+# SPDX-License-Identifier: MIT
+"""libmfr: myofascial treatment-plan modelling, from Python.
+
+A thin ctypes layer over the plain C ABI of libmfr (see include/mfr/*.h).
+libmfr is decision support for licensed therapists; it never diagnoses.
+
+The shared library is found, in order, at the path in the environment
+variable ``LIBMFR_LIBRARY``, through ``ctypes.util.find_library('mfr')``,
+or as ``libmfr.so.0`` on the dynamic loader's path.
+
+Every enumerated value (a region's kind, a node's side, a status name) is
+returned as the name the library itself gives it, so the binding cannot
+drift from the C enumerations. Entities borrow from their model: each keeps
+its model alive, and using one after ``Model.close()`` raises ValueError.
+
+    >>> import libmfr
+    >>> with libmfr.Model.default() as model:
+    ...     for line in model.lines():
+    ...         print(line.abbrev, line.name, line.evidence)
+"""
+
+import collections
+import ctypes
+import ctypes.util
+import enum
+import os
+from ctypes import POINTER, byref, c_char_p, c_int, c_int32, c_int64, \
+    c_size_t, c_uint32, c_void_p
+
+__all__ = [
+    'Branch', 'Condition', 'Line', 'MfrError', 'Model', 'Node', 'Precaution',
+    'Provenance', 'Referral', 'Region', 'Source', 'Status', 'Technique',
+    'Zone', 'kinds', 'library_path', 'status_name', 'strerror', 'version',
+    'version_number',
+]
+
+
+# ---- loading the library ----------------------------------------------------
+
+def _load():
+    """Load libmfr: $LIBMFR_LIBRARY if set (and nothing else), else search."""
+    path = os.environ.get('LIBMFR_LIBRARY')
+    if path:
+        return ctypes.CDLL(path), path
+    errors = []
+    for name in (ctypes.util.find_library('mfr'), 'libmfr.so.0'):
+        if not name:
+            continue
+        try:
+            return ctypes.CDLL(name), name
+        except OSError as e:
+            errors.append(str(e))
+    raise ImportError('libmfr: cannot load the shared library; set '
+                      'LIBMFR_LIBRARY to its path (%s)'
+                      % ('; '.join(errors) or 'not found'))
+
+
+_C, _path = _load()
+
+# Every function the binding calls, with its C prototype. Pointers are all
+# c_void_p (never the default int) so that none is truncated on 64-bit.
+_P, _S, _U, _I = c_void_p, c_char_p, c_uint32, c_int
+_PROTOTYPES = [
+    # restype, argtypes, names
+    (_S, [], 'mfr_version'),
+    (_U, [], 'mfr_version_number'),
+    (_S, [_I], 'mfr_strerror mfr_status_name mfr_kind_name mfr_side_name '
+               'mfr_position_name mfr_depth_name mfr_pressure_name '
+               'mfr_evidence_name mfr_region_kind_name mfr_laterality_name '
+               'mfr_node_kind_name mfr_line_side_name mfr_zone_kind_name '
+               'mfr_family_name mfr_approach_name mfr_suits_name '
+               'mfr_scope_name mfr_severity_name'),
+    (_I, [_S, POINTER(c_int)], 'mfr_kind_parse'),
+    (None, [_P], 'mfr_error_free mfr_free mfr_model_free'),
+    (_I, [_P], 'mfr_error_status'),
+    (_S, [_P], 'mfr_error_message mfr_error_source mfr_error_path'),
+    (c_int32, [_P], 'mfr_error_line mfr_error_column'),
+    (c_int64, [_P], 'mfr_error_offset'),
+    # model.h
+    (_I, [POINTER(_P), POINTER(_P)], 'mfr_model_default'),
+    (_I, [_S, POINTER(_P), POINTER(_P)], 'mfr_model_load_file'),
+    (_I, [_S, c_size_t, _S, POINTER(_P), POINTER(_P)],
+     'mfr_model_load_buffer'),
+    (_P, [POINTER(c_size_t)], 'mfr_model_default_text'),
+    (_U, [_P, _I], 'mfr_model_count'),
+    (_S, [_P, _I, _U], 'mfr_model_key_at'),
+    (_I, [_P, _I, _S], 'mfr_model_has'),
+    (_I, [_P, _I, _S, _U, POINTER(_P), POINTER(_P)], 'mfr_model_to_json'),
+    (_U, [_P, _I, _S, POINTER(_S), _U], 'mfr_model_suggest'),
+    (_P, [_P, _U], 'mfr_model_region_at mfr_model_line_at '
+                   'mfr_model_referral_at mfr_model_technique_at '
+                   'mfr_model_condition_at mfr_model_precaution_at '
+                   'mfr_model_source_at'),
+    (_P, [_P, _S], 'mfr_model_region mfr_model_line mfr_model_referral '
+                   'mfr_model_technique mfr_model_condition '
+                   'mfr_model_precaution mfr_model_source'),
+    # entity getters: one borrowed pointer in, a string out
+    (_S, [_P], 'mfr_model_name mfr_model_version mfr_model_description '
+               'mfr_source_key mfr_source_citation mfr_source_note '
+               'mfr_provenance_note '
+               'mfr_region_key mfr_region_name mfr_region_snomed '
+               'mfr_region_fma mfr_region_uberon '
+               'mfr_line_key mfr_line_abbrev mfr_line_name '
+               'mfr_line_branch_key mfr_line_branch_name mfr_line_node_note '
+               'mfr_referral_key mfr_referral_trigger_point '
+               'mfr_technique_key mfr_technique_name '
+               'mfr_condition_key mfr_condition_name mfr_condition_evidence '
+               'mfr_precaution_key mfr_precaution_name mfr_precaution_effect'),
+    # ... an unsigned count, index or mask out
+    (_U, [_P], 'mfr_provenance_source_count '
+               'mfr_region_index mfr_region_child_count '
+               'mfr_region_positions mfr_region_adjacent_count '
+               'mfr_line_index mfr_line_evidence_source_count '
+               'mfr_line_branch_count mfr_line_branch_node_count '
+               'mfr_line_node_region_count '
+               'mfr_referral_index mfr_referral_zone_count '
+               'mfr_technique_index mfr_technique_hold_min '
+               'mfr_technique_hold_max mfr_technique_positions '
+               'mfr_technique_suits mfr_technique_region_count '
+               'mfr_condition_index mfr_condition_icd10cm_count '
+               'mfr_condition_snomed_count mfr_condition_area_count '
+               'mfr_condition_line_count mfr_condition_region_count '
+               'mfr_precaution_index mfr_precaution_avoid_region_count '
+               'mfr_precaution_excluded_technique_count'),
+    # ... an enum value or a 0/1 flag out
+    (_I, [_P], 'mfr_provenance_is_convention '
+               'mfr_region_kind_of mfr_region_laterality mfr_region_depth '
+               'mfr_line_evidence mfr_line_crosses '
+               'mfr_line_node_kind mfr_line_node_side mfr_line_node_crosses '
+               'mfr_line_node_may_cross '
+               'mfr_referral_split_convention mfr_referral_disputed '
+               'mfr_technique_family mfr_technique_approach '
+               'mfr_technique_pressure_min mfr_technique_pressure_max '
+               'mfr_technique_depth mfr_technique_has_hold '
+               'mfr_technique_hold_convention '
+               'mfr_precaution_scope mfr_precaution_severity '
+               'mfr_precaution_needs_clearance mfr_precaution_avoid_site '
+               'mfr_precaution_avoid_adjacent mfr_precaution_pressure_ceiling'),
+    # ... another borrowed pointer out
+    (_P, [_P], 'mfr_region_parent mfr_region_provenance mfr_line_provenance '
+               'mfr_line_branch_line mfr_referral_muscle '
+               'mfr_referral_provenance mfr_technique_provenance '
+               'mfr_condition_provenance mfr_precaution_provenance'),
+    (_I, [_P, _P], 'mfr_region_is_within'),
+    # the index-th item of a list
+    (_P, [_P, _U], 'mfr_provenance_source_at mfr_region_child_at '
+                   'mfr_region_adjacent_at mfr_line_evidence_source_at '
+                   'mfr_line_branch_at mfr_line_branch_node_at '
+                   'mfr_line_node_region_at mfr_referral_zone_area '
+                   'mfr_technique_region_at mfr_condition_area_at '
+                   'mfr_condition_line_at mfr_condition_region_at '
+                   'mfr_precaution_avoid_region_at '
+                   'mfr_precaution_excluded_technique_at'),
+    (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at'),
+    (_I, [_P, _U], 'mfr_referral_zone_kind mfr_referral_zone_bilateral'),
+]
+for _restype, _argtypes, _names in _PROTOTYPES:
+    for _name in _names.split():
+        _fn = getattr(_C, _name)
+        _fn.restype, _fn.argtypes = _restype, _argtypes
+del _restype, _argtypes, _names, _name, _fn
+
+# mfr_model_to_json() flag (a #define, so it has no name function).
+_JSON_COMPACT = 0x1
+
+
+def _str(raw):
+    """A C string (bytes or None) as str or None."""
+    return None if raw is None else raw.decode('utf-8')
+
+
+def _name(name_fn, value):
+    """The library's own name for an enum value; None for 0/unknown."""
+    return _str(name_fn(value))
+
+
+def _mask_names(name_fn, mask):
+    """The names of the bits set in @p mask, lowest bit first."""
+    names, bit = [], 1
+    while bit <= mask:
+        if mask & bit:
+            names.append(_name(name_fn, bit))
+        bit <<= 1
+    return tuple(names)
+
+
+# ---- version, status and errors --------------------------------------------
+
+def library_path():
+    """The path or name the shared library was loaded from."""
+    return _path
+
+
+def version():
+    """The run-time library version, "MAJOR.MINOR.PATCH"."""
+    return _str(_C.mfr_version())
+
+
+def version_number():
+    """The run-time version as major * 10000 + minor * 100 + patch."""
+    return _C.mfr_version_number()
+
+
+def strerror(status):
+    """A one-line English description of a status code."""
+    return _str(_C.mfr_strerror(status))
+
+
+def status_name(status):
+    """The symbolic name of a status code ("MFR_E_RANGE")."""
+    return _str(_C.mfr_status_name(status))
+
+
+def _status_codes():
+    """Every status the library names. Codes are 0 and small negatives."""
+    codes = {}
+    for code in range(0, -256, -1):
+        name = status_name(code)
+        if name != 'MFR_E_UNKNOWN_STATUS':
+            codes[name] = code
+    return codes
+
+
+#: Status codes, named by the library (Status.MFR_E_SYNTAX == -4).
+Status = enum.IntEnum('Status', _status_codes())
+
+
+class MfrError(Exception):
+    """A libmfr failure, with the detail of its mfr_error object.
+
+    Attributes: status (a Status, or int when unknown), status_name,
+    message (what went wrong, where, how to fix it), path (a JSON path such
+    as "regions[1].parent", or ""), line and column (1-based, 0 when
+    unknown), source (the input's name, or ""), offset (bytes, -1 unknown).
+    """
+
+    def __init__(self, status, status_name, message, path='', line=0,
+                 column=0, source='', offset=-1):
+        super().__init__(message)
+        try:
+            self.status = Status(status)
+        except ValueError:
+            self.status = status
+        self.status_name = status_name
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.source = source
+        self.offset = offset
+
+    def __repr__(self):
+        return 'MfrError(%s, %r)' % (self.status_name, self.message)
+
+
+def _check(status, err):
+    """Raise MfrError for a failed call; always frees the error object."""
+    ptr = err.value
+    try:
+        if status == 0:
+            return
+        if not ptr:
+            raise MfrError(status, status_name(status), strerror(status))
+        code = _C.mfr_error_status(ptr)
+        raise MfrError(code, status_name(code),
+                       _str(_C.mfr_error_message(ptr)),
+                       _str(_C.mfr_error_path(ptr)),
+                       _C.mfr_error_line(ptr), _C.mfr_error_column(ptr),
+                       _str(_C.mfr_error_source(ptr)),
+                       _C.mfr_error_offset(ptr))
+    finally:
+        _C.mfr_error_free(ptr)
+
+
+# ---- kinds -----------------------------------------------------------------
+
+def kinds():
+    """The names of the kinds of entity a model holds ("region", ...)."""
+    names, value = [], 1
+    while _C.mfr_kind_name(value) is not None:
+        names.append(_name(_C.mfr_kind_name, value))
+        value += 1
+    return tuple(names)
+
+
+def _kind(kind):
+    """A kind name ("region") as the library's mfr_kind value."""
+    out = c_int(0)
+    if not isinstance(kind, str) or \
+            _C.mfr_kind_parse(kind.encode('utf-8'), byref(out)) != 0:
+        raise ValueError('unknown kind %r: use one of %s'
+                         % (kind, ', '.join(kinds())))
+    return out.value
+
+
+# ---- entities --------------------------------------------------------------
+
+class _Entity:
+    """A borrowed pointer into a model, with the model kept alive."""
+
+    __slots__ = ('_model', '_ptr')
+    _kind = None  # the kind name, for entities the model lists
+
+    def __init__(self, model, ptr):
+        self._model = model
+        self._ptr = ptr
+
+    @property
+    def _p(self):
+        self._model._handle  # raises once the model is closed
+        return self._ptr
+
+    def _wrap(self, cls, ptr):
+        return None if not ptr else cls(self._model, ptr)
+
+    def _list(self, count_fn, at_fn, cls):
+        p = self._p
+        return tuple(self._wrap(cls, at_fn(p, i)) for i in range(count_fn(p)))
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other._ptr == self._ptr
+
+    def __hash__(self):
+        return hash((type(self), self._ptr))
+
+    def __repr__(self):
+        key = getattr(self, 'key', None)
+        return '<%s %r>' % (type(self).__name__, key)
+
+
+class Source(_Entity):
+    """A cited work."""
+    __slots__ = ()
+    _kind = 'source'
+
+    key = property(lambda self: _str(_C.mfr_source_key(self._p)),
+                   doc='The source key.')
+    citation = property(lambda self: _str(_C.mfr_source_citation(self._p)),
+                        doc='The full citation.')
+    note = property(lambda self: _str(_C.mfr_source_note(self._p)),
+                    doc='What the source contributed, or "".')
+
+
+class Provenance(_Entity):
+    """Where an entity's content comes from."""
+    __slots__ = ()
+
+    @property
+    def sources(self):
+        """The sources the entity cites."""
+        return self._list(_C.mfr_provenance_source_count,
+                          _C.mfr_provenance_source_at, Source)
+
+    is_convention = property(
+        lambda self: bool(_C.mfr_provenance_is_convention(self._p)),
+        doc='True when the content is practice convention, not sourced fact.')
+    note = property(lambda self: _str(_C.mfr_provenance_note(self._p)),
+                    doc='A note on the entry, or "".')
+
+    def __repr__(self):
+        return '<Provenance %s>' % ', '.join(s.key for s in self.sources)
+
+
+def _prov(fn):
+    return property(lambda self: self._wrap(Provenance, fn(self._p)),
+                    doc='Where its content comes from (a Provenance).')
+
+
+def _get(fn, doc):
+    """A property returning a string getter's value."""
+    return property(lambda self: _str(fn(self._p)), doc=doc)
+
+
+def _flag(fn, doc):
+    """A property returning a 0/1 getter's value as bool."""
+    return property(lambda self: bool(fn(self._p)), doc=doc)
+
+
+def _enum(fn, name_fn, doc):
+    """A property returning an enum getter's value by its library name."""
+    return property(lambda self: _name(name_fn, fn(self._p)), doc=doc)
+
+
+class Region(_Entity):
+    """A body region: a part, body-chart area, muscle, connective tissue,
+    bone or joint."""
+    __slots__ = ()
+    _kind = 'region'
+
+    key = _get(_C.mfr_region_key, 'The stable key ("plantar_fascia").')
+    name = _get(_C.mfr_region_name, 'The display name.')
+    index = property(lambda self: _C.mfr_region_index(self._p),
+                     doc='Its position in the model (file order).')
+    kind = _enum(_C.mfr_region_kind_of, _C.mfr_region_kind_name,
+                 'Its kind ("muscle").')
+    laterality = _enum(_C.mfr_region_laterality, _C.mfr_laterality_name,
+                       '"bilateral" or "midline".')
+    depth = _enum(_C.mfr_region_depth, _C.mfr_depth_name,
+                  'Its depth ("superficial"), or None.')
+    snomed = _get(_C.mfr_region_snomed, 'Its SNOMED CT code, or None.')
+    fma = _get(_C.mfr_region_fma, 'Its FMA code, or None.')
+    uberon = _get(_C.mfr_region_uberon, 'Its UBERON code, or None.')
+    provenance = _prov(_C.mfr_region_provenance)
+
+    @property
+    def parent(self):
+        """The enclosing Region, or None for a root."""
+        return self._wrap(Region, _C.mfr_region_parent(self._p))
+
+    @property
+    def children(self):
+        """The regions that name this one as parent (file order)."""
+        return self._list(_C.mfr_region_child_count, _C.mfr_region_child_at,
+                          Region)
+
+    @property
+    def adjacent(self):
+        """The regions bordering this one (symmetric; by model index)."""
+        return self._list(_C.mfr_region_adjacent_count,
+                          _C.mfr_region_adjacent_at, Region)
+
+    @property
+    def positions(self):
+        """The client positions it is reached from, as names ("prone")."""
+        return _mask_names(_C.mfr_position_name,
+                           _C.mfr_region_positions(self._p))
+
+    def is_within(self, ancestor):
+        """True when this region is @p ancestor or lies within it."""
+        if not isinstance(ancestor, Region):
+            raise TypeError('is_within() needs a Region')
+        return bool(_C.mfr_region_is_within(self._p, ancestor._p))
+
+
+class Node(_Entity):
+    """One station (bony attachment) or track (myofascial structure) of a
+    branch."""
+    __slots__ = ()
+
+    kind = _enum(_C.mfr_line_node_kind, _C.mfr_node_kind_name,
+                 '"station" or "track".')
+    side = _enum(_C.mfr_line_node_side, _C.mfr_line_side_name,
+                 '"ipsi", "contra" or "mid", relative to the starting side.')
+    crosses = _flag(_C.mfr_line_node_crosses,
+                    'True when the step into this node crosses the midline.')
+    may_cross = _flag(_C.mfr_line_node_may_cross,
+                      'True when the line may continue on the other side.')
+    note = _get(_C.mfr_line_node_note,
+                "The source's wording where the keys simplify it, or \"\".")
+
+    @property
+    def regions(self):
+        """The regions it names, the principal first."""
+        return self._list(_C.mfr_line_node_region_count,
+                          _C.mfr_line_node_region_at, Region)
+
+    def __repr__(self):
+        return '<Node %s %s %s>' % (self.kind, self.side,
+                                    ','.join(r.key for r in self.regions))
+
+
+class Branch(_Entity):
+    """One branch of a fascial line: nodes from the inferior or distal end."""
+    __slots__ = ()
+
+    key = _get(_C.mfr_line_branch_key, 'The branch key ("main").')
+    name = _get(_C.mfr_line_branch_name, 'The display name, or "".')
+
+    @property
+    def line(self):
+        """The Line the branch belongs to."""
+        return self._wrap(Line, _C.mfr_line_branch_line(self._p))
+
+    @property
+    def nodes(self):
+        """Its nodes, lowest first."""
+        return self._list(_C.mfr_line_branch_node_count,
+                          _C.mfr_line_branch_node_at, Node)
+
+
+class Line(_Entity):
+    """A fascial line (myofascial meridian)."""
+    __slots__ = ()
+    _kind = 'line'
+
+    key = _get(_C.mfr_line_key, 'The stable key ("superficial_back_line").')
+    abbrev = _get(_C.mfr_line_abbrev, 'The usual abbreviation ("SBL").')
+    name = _get(_C.mfr_line_name, 'The display name.')
+    index = property(lambda self: _C.mfr_line_index(self._p),
+                     doc='Its position in the model.')
+    evidence = _enum(_C.mfr_line_evidence, _C.mfr_evidence_name,
+                     'The grade of evidence for its continuity ("limited").')
+    crosses = _flag(_C.mfr_line_crosses,
+                    'True when some branch crosses the midline.')
+    provenance = _prov(_C.mfr_line_provenance)
+
+    @property
+    def evidence_sources(self):
+        """The sources behind the evidence grade."""
+        return self._list(_C.mfr_line_evidence_source_count,
+                          _C.mfr_line_evidence_source_at, Source)
+
+    @property
+    def branches(self):
+        """Its branches (at least one)."""
+        return self._list(_C.mfr_line_branch_count, _C.mfr_line_branch_at,
+                          Branch)
+
+
+#: One zone of a referral pattern: the area Region, its kind name
+#: ("essential" or "spillover") and whether it may be felt on both sides.
+Zone = collections.namedtuple('Zone', 'area kind bilateral')
+
+
+class Referral(_Entity):
+    """A trigger-point referral pattern."""
+    __slots__ = ()
+    _kind = 'referral'
+
+    key = _get(_C.mfr_referral_key, 'The stable key ("soleus_trp1").')
+    index = property(lambda self: _C.mfr_referral_index(self._p),
+                     doc='Its position in the model.')
+    trigger_point = _get(_C.mfr_referral_trigger_point,
+                         "Where the trigger point lies, in the source's words.")
+    split_convention = _flag(
+        _C.mfr_referral_split_convention,
+        'True when the essential/spillover split is practice convention.')
+    disputed = _flag(_C.mfr_referral_disputed,
+                     'True when the sources disagree about the pattern.')
+    provenance = _prov(_C.mfr_referral_provenance)
+
+    @property
+    def muscle(self):
+        """The Region holding the trigger point."""
+        return self._wrap(Region, _C.mfr_referral_muscle(self._p))
+
+    @property
+    def zones(self):
+        """The pattern's zones, as Zone(area, kind, bilateral) tuples."""
+        p = self._p
+        return [Zone(self._wrap(Region, _C.mfr_referral_zone_area(p, i)),
+                     _name(_C.mfr_zone_kind_name,
+                           _C.mfr_referral_zone_kind(p, i)),
+                     bool(_C.mfr_referral_zone_bilateral(p, i)))
+                for i in range(_C.mfr_referral_zone_count(p))]
+
+
+class Technique(_Entity):
+    """A myofascial-release technique."""
+    __slots__ = ()
+    _kind = 'technique'
+
+    key = _get(_C.mfr_technique_key, 'The stable key.')
+    name = _get(_C.mfr_technique_name, 'The display name.')
+    index = property(lambda self: _C.mfr_technique_index(self._p),
+                     doc='Its position in the model.')
+    family = _enum(_C.mfr_technique_family, _C.mfr_family_name,
+                   'Its family ("skin_rolling").')
+    approach = _enum(_C.mfr_technique_approach, _C.mfr_approach_name,
+                     '"direct", "indirect" or "either".')
+    pressure_min = _enum(_C.mfr_technique_pressure_min, _C.mfr_pressure_name,
+                         'The lowest pressure it uses ("light").')
+    pressure_max = _enum(_C.mfr_technique_pressure_max, _C.mfr_pressure_name,
+                         'The highest pressure it uses ("moderate").')
+    depth = _enum(_C.mfr_technique_depth, _C.mfr_depth_name,
+                  'The depth of tissue it works.')
+    has_hold = _flag(_C.mfr_technique_has_hold,
+                     'True when the model gives a hold duration range.')
+    hold_convention = _flag(_C.mfr_technique_hold_convention,
+                            'True when the hold range is practice convention.')
+    provenance = _prov(_C.mfr_technique_provenance)
+
+    @property
+    def hold(self):
+        """The hold range in seconds as (min, max), or None without one."""
+        p = self._p
+        if not _C.mfr_technique_has_hold(p):
+            return None
+        return (_C.mfr_technique_hold_min(p), _C.mfr_technique_hold_max(p))
+
+    @property
+    def hold_min(self):
+        """The shortest hold in seconds, or None without a range."""
+        hold = self.hold
+        return hold and hold[0]
+
+    @property
+    def hold_max(self):
+        """The longest hold in seconds, or None without a range."""
+        hold = self.hold
+        return hold and hold[1]
+
+    @property
+    def positions(self):
+        """The client positions it is done in, as names."""
+        return _mask_names(_C.mfr_position_name,
+                           _C.mfr_technique_positions(self._p))
+
+    @property
+    def suits(self):
+        """The tissue situations it suits, as names ("focal_point")."""
+        return _mask_names(_C.mfr_suits_name, _C.mfr_technique_suits(self._p))
+
+    @property
+    def regions(self):
+        """The regions it typically suits; empty means any region."""
+        return self._list(_C.mfr_technique_region_count,
+                          _C.mfr_technique_region_at, Region)
+
+
+class Condition(_Entity):
+    """A named presentation, as recorded at intake (never inferred)."""
+    __slots__ = ()
+    _kind = 'condition'
+
+    key = _get(_C.mfr_condition_key, 'The stable key ("plantar_fasciitis").')
+    name = _get(_C.mfr_condition_name, 'The display name.')
+    index = property(lambda self: _C.mfr_condition_index(self._p),
+                     doc='Its position in the model.')
+    evidence = _get(_C.mfr_condition_evidence,
+                    'The evidence for MFR in this presentation, or "".')
+    provenance = _prov(_C.mfr_condition_provenance)
+
+    def _codes(self, count_fn, at_fn):
+        p = self._p
+        return tuple(_str(at_fn(p, i)) for i in range(count_fn(p)))
+
+    @property
+    def icd10cm(self):
+        """Its ICD-10-CM codes ("M72.2", or a family "M79.67-")."""
+        return self._codes(_C.mfr_condition_icd10cm_count,
+                           _C.mfr_condition_icd10cm_at)
+
+    @property
+    def snomed(self):
+        """Its SNOMED CT codes."""
+        return self._codes(_C.mfr_condition_snomed_count,
+                           _C.mfr_condition_snomed_at)
+
+    @property
+    def areas(self):
+        """The areas it shows in."""
+        return self._list(_C.mfr_condition_area_count,
+                          _C.mfr_condition_area_at, Region)
+
+    @property
+    def lines(self):
+        """The lines it commonly involves."""
+        return self._list(_C.mfr_condition_line_count,
+                          _C.mfr_condition_line_at, Line)
+
+    @property
+    def regions(self):
+        """The regions commonly treated for it."""
+        return self._list(_C.mfr_condition_region_count,
+                          _C.mfr_condition_region_at, Region)
+
+
+class Precaution(_Entity):
+    """A contraindication or caution."""
+    __slots__ = ()
+    _kind = 'precaution'
+
+    key = _get(_C.mfr_precaution_key, 'The stable key ("open_wound").')
+    name = _get(_C.mfr_precaution_name, 'The display name.')
+    index = property(lambda self: _C.mfr_precaution_index(self._p),
+                     doc='Its position in the model.')
+    scope = _enum(_C.mfr_precaution_scope, _C.mfr_scope_name,
+                  '"global" or "local".')
+    severity = _enum(_C.mfr_precaution_severity, _C.mfr_severity_name,
+                     '"absolute" (refer out) or "relative".')
+    needs_clearance = _flag(_C.mfr_precaution_needs_clearance,
+                            "True when work needs a clinician's clearance.")
+    avoid_site = _flag(_C.mfr_precaution_avoid_site,
+                       'True when no work may be done on the site it names.')
+    avoid_adjacent = _flag(_C.mfr_precaution_avoid_adjacent,
+                           'True when the adjacent regions are avoided too.')
+    pressure_ceiling = _enum(_C.mfr_precaution_pressure_ceiling,
+                             _C.mfr_pressure_name,
+                             'The highest pressure allowed, or None.')
+    effect = _get(_C.mfr_precaution_effect,
+                  "Its effect on technique choice, in the source's words.")
+    provenance = _prov(_C.mfr_precaution_provenance)
+
+    @property
+    def avoid_regions(self):
+        """The regions never worked while it applies."""
+        return self._list(_C.mfr_precaution_avoid_region_count,
+                          _C.mfr_precaution_avoid_region_at, Region)
+
+    @property
+    def excluded_techniques(self):
+        """The techniques it rules out."""
+        return self._list(_C.mfr_precaution_excluded_technique_count,
+                          _C.mfr_precaution_excluded_technique_at, Technique)
+
+
+_CLASSES = {cls._kind: cls for cls in (Region, Line, Referral, Technique,
+                                       Condition, Precaution, Source)}
+
+
+def _class(kind):
+    """The wrapper class for a kind name the library knows."""
+    try:
+        return _CLASSES[kind]
+    except KeyError:
+        raise ValueError('this binding has no class for kind %r' % kind) \
+            from None
+
+
+# ---- the model -------------------------------------------------------------
+
+def _free_model(ptr, _free=_C.mfr_model_free):
+    """Release a model's memory (one call per model). The C function is
+    bound as a default so it survives module teardown at exit."""
+    _free(ptr)
+
+
+class Model:
+    """An immutable libmfr model.
+
+    Build one with Model.default(), Model.load_file() or Model.load_buffer().
+    The memory is released by close(), by leaving a ``with`` block, or when
+    the object is garbage-collected, whichever comes first (exactly once).
+    """
+
+    def __init__(self):
+        raise TypeError('use Model.default(), Model.load_file() or '
+                        'Model.load_buffer()')
+
+    @classmethod
+    def _build(cls, call, *args):
+        out, err = c_void_p(), c_void_p()
+        _check(call(*args, byref(out), byref(err)), err)
+        model = cls.__new__(cls)
+        model._free = _free_model
+        model._ptr = out.value
+        return model
+
+    @classmethod
+    def default(cls):
+        """A new copy of the default model compiled into the library."""
+        return cls._build(_C.mfr_model_default)
+
+    @classmethod
+    def load_file(cls, path):
+        """Load a model file; raises MfrError (MFR_E_IO, MFR_E_SYNTAX...)."""
+        return cls._build(_C.mfr_model_load_file, os.fsencode(path))
+
+    @classmethod
+    def load_buffer(cls, data, name=None):
+        """Load a model from a str or bytes document; @p name labels errors
+        (default "<buffer>")."""
+        if isinstance(data, str):
+            data = data.encode('utf-8')
+        data = bytes(data)
+        return cls._build(_C.mfr_model_load_buffer, data, len(data),
+                          None if name is None else os.fsencode(name))
+
+    @staticmethod
+    def default_text():
+        """The text of the default model's data file, as compiled in."""
+        size = c_size_t(0)
+        ptr = _C.mfr_model_default_text(byref(size))
+        return ctypes.string_at(ptr, size.value).decode('utf-8')
+
+    # -- lifetime
+
+    @property
+    def _handle(self):
+        ptr = getattr(self, '_ptr', None)
+        if ptr is None:
+            raise ValueError('the model is closed')
+        return ptr
+
+    @property
+    def closed(self):
+        """True once close() has released the model."""
+        return getattr(self, '_ptr', None) is None
+
+    def close(self):
+        """Free the model now. Safe to call more than once."""
+        ptr, self._ptr = getattr(self, '_ptr', None), None
+        if ptr is not None:
+            self._free(ptr)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
+    def __repr__(self):
+        if self.closed:
+            return '<Model (closed)>'
+        return '<Model %r version %r>' % (self.name, self.version)
+
+    # -- about the model
+
+    name = property(lambda self: _str(_C.mfr_model_name(self._handle)),
+                    doc="The model's display name.")
+    version = property(lambda self: _str(_C.mfr_model_version(self._handle)),
+                       doc="The model content's own version string.")
+    description = property(
+        lambda self: _str(_C.mfr_model_description(self._handle)),
+        doc='The description, or "".')
+
+    # -- generic access by kind name
+
+    def count(self, kind):
+        """How many entities of @p kind ("region", ...) it holds."""
+        return _C.mfr_model_count(self._handle, _kind(kind))
+
+    def keys(self, kind):
+        """The keys of every entity of @p kind, in file order."""
+        h, k = self._handle, _kind(kind)
+        return [_str(_C.mfr_model_key_at(h, k, i))
+                for i in range(_C.mfr_model_count(h, k))]
+
+    def has(self, kind, key):
+        """True when it holds an entity of @p kind with @p key."""
+        return bool(_C.mfr_model_has(self._handle, _kind(kind),
+                                     key.encode('utf-8')))
+
+    def all(self, kind):
+        """Iterate over every entity of @p kind, in file order."""
+        k, cls = _kind(kind), _class(kind)
+        at = getattr(_C, 'mfr_model_%s_at' % kind)
+        return (cls(self, at(self._handle, i))
+                for i in range(_C.mfr_model_count(self._handle, k)))
+
+    def get(self, kind, key):
+        """The entity of @p kind with @p key, or None when absent."""
+        _kind(kind)
+        cls = _class(kind)
+        ptr = getattr(_C, 'mfr_model_%s' % kind)(self._handle,
+                                                 key.encode('utf-8'))
+        return cls(self, ptr) if ptr else None
+
+    def suggest(self, kind, key, max=3):
+        """Up to @p max known keys of @p kind nearest to @p key."""
+        if max <= 0:
+            return []
+        out = (c_char_p * max)()
+        n = _C.mfr_model_suggest(self._handle, _kind(kind), key.encode('utf-8'),
+                                 out, max)
+        return [_str(out[i]) for i in range(n)]
+
+    def to_json(self, kind=None, key=None, compact=False):
+        """The whole model (no arguments) or one entity as JSON text in the
+        model format. The whole model loads back into an identical model."""
+        out, err = c_void_p(), c_void_p()
+        _check(_C.mfr_model_to_json(
+            self._handle, 0 if kind is None else _kind(kind),
+            None if key is None else key.encode('utf-8'),
+            _JSON_COMPACT if compact else 0, byref(out), byref(err)), err)
+        try:
+            return ctypes.string_at(out.value).decode('utf-8')
+        finally:
+            _C.mfr_free(out.value)
+
+    # -- typed access
+
+    def regions(self):
+        """Iterate over the regions."""
+        return self.all('region')
+
+    def lines(self):
+        """Iterate over the fascial lines."""
+        return self.all('line')
+
+    def referrals(self):
+        """Iterate over the trigger-point referral patterns."""
+        return self.all('referral')
+
+    def techniques(self):
+        """Iterate over the techniques."""
+        return self.all('technique')
+
+    def conditions(self):
+        """Iterate over the conditions."""
+        return self.all('condition')
+
+    def precautions(self):
+        """Iterate over the precautions."""
+        return self.all('precaution')
+
+    def sources(self):
+        """Iterate over the cited sources."""
+        return self.all('source')
+
+    def region(self, key):
+        """The Region with @p key, or None."""
+        return self.get('region', key)
+
+    def line(self, key):
+        """The Line with @p key, or None."""
+        return self.get('line', key)
+
+    def referral(self, key):
+        """The Referral with @p key, or None."""
+        return self.get('referral', key)
+
+    def technique(self, key):
+        """The Technique with @p key, or None."""
+        return self.get('technique', key)
+
+    def condition(self, key):
+        """The Condition with @p key, or None."""
+        return self.get('condition', key)
+
+    def precaution(self, key):
+        """The Precaution with @p key, or None."""
+        return self.get('precaution', key)
+
+    def source(self, key):
+        """The Source with @p key, or None."""
+        return self.get('source', key)

@@ -1,0 +1,584 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Tests of the libmfr Python binding against the built shared library.
+
+Run from the repository root:
+    LIBMFR_LIBRARY=build/lib/libmfr.so PYTHONPATH=bindings/python \\
+        python3 bindings/python/test_libmfr.py -v
+MFR_TEST_DATA names tests/data (default: found beside this file). The
+default-model tests hold for any valid default model; the minimal-model
+tests check exact values from tests/data/models/minimal.json.
+"""
+
+import gc
+import json
+import os
+import re
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+from unittest import mock
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+DATA = Path(os.environ.get('MFR_TEST_DATA', REPO / 'tests' / 'data'))
+MINIMAL = DATA / 'models' / 'minimal.json'
+
+# Convenience for a plain run from a source tree built in ./build.
+if 'LIBMFR_LIBRARY' not in os.environ and \
+        (REPO / 'build' / 'lib' / 'libmfr.so').exists():
+    os.environ['LIBMFR_LIBRARY'] = str(REPO / 'build' / 'lib' / 'libmfr.so')
+sys.path.insert(0, str(HERE))
+
+import libmfr  # noqa: E402
+from libmfr import MfrError, Model, Status  # noqa: E402
+
+# The section of a model file that lists each kind.
+SECTIONS = {kind: kind + 's' for kind in libmfr.kinds()}
+
+# Inline invalid documents. The line break in SYNTAX puts the bad token at
+# line 2, column 13 (byte 15).
+SYNTAX = '{\n  "format": ,\n}'
+UNKNOWN_PARENT = '''{
+  "format": "libmfr-model", "format_version": 1,
+  "name": "bad", "model_version": "1",
+  "sources": [{"key": "s", "citation": "S"}],
+  "regions": [
+    {"key": "leg", "name": "leg", "kind": "part", "laterality": "bilateral",
+     "positions": ["prone"], "depth": "superficial", "sources": ["s"]},
+    {"key": "calf", "name": "calf", "kind": "area", "parent": "lge",
+     "laterality": "bilateral", "positions": ["prone"],
+     "depth": "superficial", "sources": ["s"]}
+  ],
+  "lines": [], "referrals": [], "techniques": [], "conditions": [],
+  "precautions": []
+}'''
+BAD_VERSION = '{"format": "libmfr-model", "format_version": 99}'
+NOT_A_MODEL = '[1, 2, 3]'
+
+
+def project_version():
+    """The version in the project() call of the top-level meson.build."""
+    text = (REPO / 'meson.build').read_text(encoding='utf-8')
+    m = re.search(r"project\((.*?)\)", text, re.S)
+    return re.search(r"version\s*:\s*'([^']+)'", m.group(1)).group(1)
+
+
+class LibraryTests(unittest.TestCase):
+    """Module-level functions: version, status names, kinds."""
+
+    def test_version_matches_meson_project(self):
+        self.assertEqual(libmfr.version(), project_version())
+
+    def test_version_number(self):
+        major, minor, patch = map(int, libmfr.version().split('.'))
+        self.assertEqual(libmfr.version_number(),
+                         major * 10000 + minor * 100 + patch)
+
+    def test_status_names_come_from_the_library(self):
+        self.assertEqual(Status.MFR_OK, 0)
+        self.assertEqual(Status.MFR_E_SYNTAX, -4)
+        self.assertEqual(libmfr.status_name(-11), 'MFR_E_REFERENCE')
+        for status in Status:
+            self.assertTrue(status.name.startswith('MFR_'))
+            self.assertEqual(libmfr.status_name(status), status.name)
+            self.assertTrue(libmfr.strerror(status))
+
+    def test_strerror(self):
+        self.assertEqual(libmfr.strerror(-12345), 'unknown status')
+        self.assertNotEqual(libmfr.strerror(Status.MFR_E_IO),
+                            libmfr.strerror(Status.MFR_E_SYNTAX))
+
+    def test_kinds(self):
+        self.assertEqual(libmfr.kinds(),
+                         ('region', 'line', 'referral', 'technique',
+                          'condition', 'precaution', 'source'))
+
+
+class DefaultModelTests(unittest.TestCase):
+    """Properties every valid default model has."""
+
+    def setUp(self):
+        self.model = Model.default()
+
+    def tearDown(self):
+        self.model.close()
+
+    def test_loads(self):
+        self.assertTrue(self.model.name)
+        self.assertTrue(self.model.version)
+        self.assertIsInstance(self.model.description, str)
+        self.assertFalse(self.model.closed)
+
+    def test_counts(self):
+        m = self.model
+        typed = {'region': m.regions, 'line': m.lines,
+                 'referral': m.referrals, 'technique': m.techniques,
+                 'condition': m.conditions, 'precaution': m.precautions,
+                 'source': m.sources}
+        for kind in libmfr.kinds():
+            with self.subTest(kind=kind):
+                n = m.count(kind)
+                self.assertGreater(n, 0)
+                self.assertEqual(n, len(list(m.all(kind))))
+                self.assertEqual(n, len(list(typed[kind]())))
+                self.assertEqual(n, len(m.keys(kind)))
+
+    def test_unknown_kind(self):
+        for bad in ('regions', 'nerve', '', 3):
+            with self.assertRaises(ValueError):
+                self.model.count(bad)
+
+    def test_lookup_round_trips(self):
+        for kind in libmfr.kinds():
+            for i, entity in enumerate(self.model.all(kind)):
+                with self.subTest(kind=kind, key=entity.key):
+                    self.assertEqual(self.model.get(kind, entity.key), entity)
+                    self.assertTrue(self.model.has(kind, entity.key))
+                    self.assertEqual(self.model.keys(kind)[i], entity.key)
+                    if kind != 'source':
+                        self.assertEqual(entity.index, i)
+            self.assertIsNone(self.model.get(kind, 'no_such_key'))
+            self.assertFalse(self.model.has(kind, 'no_such_key'))
+        self.assertIsNone(self.model.region('no_such_region'))
+
+    def test_every_parent_lists_its_children(self):
+        for region in self.model.regions():
+            parent = region.parent
+            if parent is not None:
+                self.assertIn(region, parent.children)
+                self.assertTrue(region.is_within(parent))
+            for child in region.children:
+                self.assertEqual(child.parent, region)
+
+    def test_adjacency_is_symmetric(self):
+        for region in self.model.regions():
+            for other in region.adjacent:
+                self.assertIn(region, other.adjacent,
+                              '%s -> %s' % (region.key, other.key))
+            indices = [r.index for r in region.adjacent]
+            self.assertEqual(indices, sorted(indices))
+
+    def test_enum_values_have_names(self):
+        for r in self.model.regions():
+            self.assertIsNotNone(r.kind)
+            self.assertIn(r.laterality, ('bilateral', 'midline'))
+            self.assertTrue(r.positions)
+            self.assertNotIn(None, r.positions)
+            self.assertIsNotNone(r.depth)
+        for line in self.model.lines():
+            self.assertTrue(line.abbrev)
+            self.assertIsNotNone(line.evidence)
+            self.assertTrue(line.branches)
+            for branch in line.branches:
+                self.assertEqual(branch.line, line)
+                self.assertGreaterEqual(len(branch.nodes), 2)
+                self.assertFalse(branch.nodes[0].crosses)
+                for node in branch.nodes:
+                    self.assertIn(node.kind, ('station', 'track'))
+                    self.assertIn(node.side, ('ipsi', 'contra', 'mid'))
+                    self.assertTrue(node.regions)
+            self.assertEqual(line.crosses,
+                             any(n.crosses for b in line.branches
+                                 for n in b.nodes))
+        for referral in self.model.referrals():
+            self.assertIsNotNone(referral.muscle)
+            for zone in referral.zones:
+                self.assertIsInstance(zone.area, libmfr.Region)
+                self.assertIn(zone.kind, ('essential', 'spillover'))
+        for t in self.model.techniques():
+            self.assertIsNotNone(t.family)
+            self.assertIsNotNone(t.approach)
+            self.assertEqual(t.hold is None, not t.has_hold)
+            if t.hold:
+                self.assertLessEqual(t.hold_min, t.hold_max)
+        for p in self.model.precautions():
+            self.assertIn(p.scope, ('global', 'local'))
+            self.assertIn(p.severity, ('absolute', 'relative'))
+        for c in self.model.conditions():
+            self.assertTrue(c.icd10cm)
+
+    def test_every_entity_has_provenance(self):
+        for kind in libmfr.kinds():
+            if kind == 'source':
+                continue
+            for entity in self.model.all(kind):
+                prov = entity.provenance
+                self.assertIsInstance(prov, libmfr.Provenance)
+                self.assertIsInstance(prov.note, str)
+                for source in prov.sources:
+                    self.assertEqual(self.model.source(source.key), source)
+
+    def test_json_round_trip(self):
+        text = self.model.to_json()
+        doc = json.loads(text)
+        with Model.load_buffer(text, 'round-trip.json') as again:
+            self.assertEqual(again.to_json(), text)
+            self.assertEqual(again.to_json(compact=True),
+                             self.model.to_json(compact=True))
+        compact = self.model.to_json(compact=True)
+        self.assertNotIn('\n', compact)
+        self.assertEqual(json.loads(compact), doc)
+        with Model.load_buffer(compact.encode('utf-8')) as again:
+            self.assertEqual(again.to_json(), text)
+
+    def test_entity_json_matches_model_json(self):
+        doc = json.loads(self.model.to_json())
+        for kind in libmfr.kinds():
+            for i, key in enumerate(self.model.keys(kind)):
+                self.assertEqual(json.loads(self.model.to_json(kind, key)),
+                                 doc[SECTIONS[kind]][i])
+
+    def test_to_json_errors(self):
+        with self.assertRaises(MfrError) as cm:
+            self.model.to_json('region', 'no_such_region')
+        self.assertEqual(cm.exception.status, Status.MFR_E_NOTFOUND)
+        with self.assertRaises(MfrError) as cm:
+            self.model.to_json('region')
+        self.assertEqual(cm.exception.status, Status.MFR_E_INVALID)
+
+    def test_default_text_is_the_default_model(self):
+        with Model.load_buffer(Model.default_text()) as m:
+            self.assertEqual(m.to_json(), self.model.to_json())
+
+    def test_suggest(self):
+        key = self.model.keys('region')[0]
+        # One typo away: suggested; the exact key itself never is.
+        self.assertIn(key, self.model.suggest('region', key + 'x'))
+        self.assertNotIn(key, self.model.suggest('region', key))
+        self.assertLessEqual(len(self.model.suggest('region', 'x', max=2)), 2)
+        self.assertEqual(self.model.suggest('region', key, max=0), [])
+
+
+class ErrorTests(unittest.TestCase):
+    """Failures raise MfrError with the fields of the mfr_error object."""
+
+    def load(self, text, name=None):
+        with self.assertRaises(MfrError) as cm:
+            Model.load_buffer(text, name)
+        return cm.exception
+
+    def test_syntax_error(self):
+        e = self.load(SYNTAX, 'bad.json')
+        self.assertEqual(e.status, Status.MFR_E_SYNTAX)
+        self.assertEqual(e.status_name, 'MFR_E_SYNTAX')
+        self.assertEqual((e.line, e.column, e.offset), (2, 13, 15))
+        self.assertEqual(e.source, 'bad.json')
+        self.assertEqual(e.path, '')
+        self.assertIn('bad.json:2:13', e.message)
+        self.assertEqual(str(e), e.message)
+
+    def test_unknown_parent(self):
+        e = self.load(UNKNOWN_PARENT)
+        self.assertEqual(e.status, Status.MFR_E_REFERENCE)
+        self.assertEqual(e.status_name, 'MFR_E_REFERENCE')
+        self.assertEqual(e.path, 'regions[1].parent')
+        self.assertIn('did you mean "leg"', e.message)
+        self.assertEqual(e.source, '<buffer>')
+        self.assertEqual((e.line, e.column, e.offset), (0, 0, -1))
+
+    def test_unsupported_version(self):
+        e = self.load(BAD_VERSION)
+        self.assertEqual(e.status, Status.MFR_E_VERSION)
+        self.assertEqual(e.path, 'format_version')
+
+    def test_not_a_model(self):
+        self.assertLess(self.load(NOT_A_MODEL).status, 0)
+        self.assertEqual(self.load(b'').status, Status.MFR_E_SYNTAX)
+        self.assertEqual(self.load(b'\xff').status, Status.MFR_E_SYNTAX)
+
+    def test_missing_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, 'missing.json')
+            with self.assertRaises(MfrError) as cm:
+                Model.load_file(path)
+        e = cm.exception
+        self.assertEqual(e.status, Status.MFR_E_IO)
+        self.assertEqual(e.status_name, 'MFR_E_IO')
+        self.assertEqual(e.source, path)
+        self.assertIn(path, e.message)
+
+    def test_bad_file_names_its_path(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / 'bad.json'
+            path.write_text(SYNTAX, encoding='utf-8')
+            with self.assertRaises(MfrError) as cm:
+                Model.load_file(path)
+        self.assertEqual(cm.exception.source, str(path))
+        self.assertEqual(cm.exception.line, 2)
+
+
+class LifetimeTests(unittest.TestCase):
+    """The model is freed exactly once, and entities keep it alive."""
+
+    def counting_free(self):
+        calls = []
+        real = libmfr._free_model
+
+        def free(ptr):
+            calls.append(ptr)
+            real(ptr)
+        return calls, mock.patch.object(libmfr, '_free_model', free)
+
+    def test_close_twice_then_gc_frees_once(self):
+        calls, patch = self.counting_free()
+        with patch:
+            model = Model.default()
+        model.close()
+        self.assertTrue(model.closed)
+        model.close()
+        del model
+        gc.collect()
+        self.assertEqual(len(calls), 1)
+
+    def test_gc_frees_once(self):
+        calls, patch = self.counting_free()
+        with patch:
+            model = Model.default()
+        del model
+        gc.collect()
+        self.assertEqual(len(calls), 1)
+
+    def test_context_manager(self):
+        calls, patch = self.counting_free()
+        with patch:
+            with Model.default() as model:
+                self.assertTrue(model.name)
+            self.assertTrue(model.closed)
+            self.assertEqual(len(calls), 1)
+            del model
+            gc.collect()
+        self.assertEqual(len(calls), 1)
+
+    def test_closed_model_refuses_use(self):
+        model = Model.default()
+        region = next(model.regions())
+        model.close()
+        with self.assertRaises(ValueError):
+            model.name
+        with self.assertRaises(ValueError):
+            model.count('region')
+        with self.assertRaises(ValueError):
+            region.key
+        self.assertIn('closed', repr(model))
+
+    def test_entity_keeps_model_alive(self):
+        calls, patch = self.counting_free()
+        with patch:
+            region = next(Model.default().regions())
+            gc.collect()
+            self.assertEqual(calls, [])
+            self.assertTrue(region.key)
+            self.assertTrue(region.name)
+            del region
+            gc.collect()
+        self.assertEqual(len(calls), 1)
+
+    def test_failed_load_frees_nothing(self):
+        calls, patch = self.counting_free()
+        with patch:
+            with self.assertRaises(MfrError):
+                Model.load_buffer(SYNTAX)
+            gc.collect()
+        self.assertEqual(calls, [])
+
+    def test_no_public_constructor(self):
+        with self.assertRaises(TypeError):
+            Model()
+
+
+class MinimalModelTests(unittest.TestCase):
+    """Exact values from tests/data/models/minimal.json."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.model = Model.load_file(MINIMAL)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.model.close()
+
+    def keys(self, entities):
+        return [e.key for e in entities]
+
+    def test_model(self):
+        m = self.model
+        self.assertEqual(m.name, 'minimal test model')
+        self.assertEqual(m.version, '1')
+        self.assertEqual(m.description,
+                         'A small model that uses every member of the format.')
+        self.assertEqual({k: m.count(k) for k in libmfr.kinds()},
+                         {'region': 6, 'line': 2, 'referral': 1,
+                          'technique': 2, 'condition': 1, 'precaution': 3,
+                          'source': 2})
+        self.assertEqual(m.keys('region'), ['leg', 'calf', 'heel',
+                                            'calf_muscle', 'sacrum',
+                                            'back_muscle'])
+
+    def test_load_buffer_equals_load_file(self):
+        data = MINIMAL.read_bytes()
+        with Model.load_buffer(data, str(MINIMAL)) as m:
+            self.assertEqual(m.to_json(), self.model.to_json())
+        with Model.load_buffer(self.model.to_json()) as m:
+            self.assertEqual(m.to_json(), self.model.to_json())
+
+    def test_regions(self):
+        m = self.model
+        leg = m.region('leg')
+        self.assertEqual((leg.key, leg.name, leg.kind, leg.index),
+                         ('leg', 'leg', 'part', 0))
+        self.assertIsNone(leg.parent)
+        self.assertEqual(self.keys(leg.children), ['calf', 'heel'])
+        self.assertEqual(leg.laterality, 'bilateral')
+        self.assertEqual(leg.positions, ('prone', 'supine'))
+        self.assertEqual(leg.depth, 'superficial')
+        self.assertEqual((leg.snomed, leg.fma, leg.uberon),
+                         ('30021000', 'FMA:24979', None))
+        self.assertEqual(self.keys(leg.provenance.sources), ['src_a'])
+        self.assertFalse(leg.provenance.is_convention)
+        self.assertEqual(leg.provenance.note, '')
+
+        calf = m.region('calf')
+        self.assertEqual(calf.parent, leg)
+        self.assertEqual(self.keys(calf.adjacent), ['heel', 'calf_muscle'])
+        self.assertEqual(self.keys(m.region('heel').adjacent), ['calf'])
+        self.assertIsNone(calf.snomed)
+
+        muscle = m.region('calf_muscle')
+        self.assertEqual((muscle.kind, muscle.depth), ('muscle', 'intermediate'))
+        self.assertTrue(muscle.is_within(leg))
+        self.assertTrue(muscle.is_within(muscle))
+        self.assertFalse(leg.is_within(muscle))
+        self.assertEqual(self.keys(muscle.provenance.sources),
+                         ['src_a', 'src_b'])
+        self.assertTrue(muscle.provenance.is_convention)
+        self.assertEqual(muscle.provenance.note, 'placement is a convention')
+
+        sacrum = m.region('sacrum')
+        self.assertEqual((sacrum.kind, sacrum.laterality), ('bone', 'midline'))
+        back = m.region('back_muscle')
+        self.assertEqual(back.positions, ('prone', 'seated'))
+        self.assertEqual(back.depth, 'deep')
+        self.assertEqual(self.keys(back.adjacent), ['sacrum'])
+
+    def test_lines(self):
+        line = self.model.line('test_line')
+        self.assertEqual((line.key, line.abbrev, line.name, line.index),
+                         ('test_line', 'TL', 'Test Line', 0))
+        self.assertEqual(line.evidence, 'strong')
+        self.assertEqual(self.keys(line.evidence_sources), ['src_b'])
+        self.assertTrue(line.crosses)
+        (branch,) = line.branches
+        self.assertEqual((branch.key, branch.name), ('main', 'main branch'))
+        self.assertEqual(branch.line, line)
+        first, second, third = branch.nodes
+        self.assertEqual((first.kind, first.side, self.keys(first.regions)),
+                         ('track', 'ipsi', ['calf_muscle']))
+        self.assertEqual((second.kind, second.side, self.keys(second.regions)),
+                         ('station', 'mid', ['sacrum']))
+        self.assertEqual((third.kind, third.side, self.keys(third.regions)),
+                         ('track', 'contra', ['back_muscle']))
+        self.assertEqual([n.crosses for n in branch.nodes],
+                         [False, False, True])
+        self.assertEqual([n.may_cross for n in branch.nodes],
+                         [False, True, False])
+        self.assertEqual([n.note for n in branch.nodes], ['', '', 'crosses'])
+
+        plain = self.model.line('plain_line')
+        self.assertEqual((plain.abbrev, plain.evidence, plain.crosses),
+                         ('PL', 'not_assessed', False))
+        self.assertEqual(plain.evidence_sources, ())
+        self.assertEqual(plain.branches[0].name, '')
+        self.assertEqual(self.keys(plain.branches[0].nodes[0].regions),
+                         ['calf_muscle', 'back_muscle'])
+
+    def test_referral(self):
+        ref = self.model.referral('calf_muscle_trp1')
+        self.assertEqual(ref.muscle, self.model.region('calf_muscle'))
+        self.assertEqual(ref.trigger_point, 'mid belly')
+        self.assertEqual(
+            [(z.area.key, z.kind, z.bilateral) for z in ref.zones],
+            [('heel', 'essential', False), ('calf', 'spillover', True)])
+        area, kind, bilateral = ref.zones[0]
+        self.assertEqual((area.key, kind, bilateral), ('heel', 'essential',
+                                                       False))
+        self.assertTrue(ref.split_convention)
+        self.assertTrue(ref.disputed)
+        self.assertEqual(ref.provenance.note, 'sources disagree')
+
+    def test_techniques(self):
+        hold = self.model.technique('hold')
+        self.assertEqual((hold.name, hold.family, hold.approach),
+                         ('Sustained hold', 'sustained_pressure', 'either'))
+        self.assertEqual((hold.pressure_min, hold.pressure_max, hold.depth),
+                         ('light', 'moderate', 'intermediate'))
+        self.assertTrue(hold.has_hold)
+        self.assertEqual(hold.hold, (90, 300))
+        self.assertEqual((hold.hold_min, hold.hold_max), (90, 300))
+        self.assertFalse(hold.hold_convention)
+        self.assertEqual(hold.positions, ('prone', 'supine', 'seated'))
+        self.assertEqual(hold.suits, ('broad_plane', 'focal_point'))
+        self.assertEqual(self.keys(hold.regions), ['calf', 'back_muscle'])
+
+        rock = self.model.technique('rock')
+        self.assertEqual((rock.family, rock.approach),
+                         ('rebounding', 'indirect'))
+        self.assertEqual((rock.pressure_min, rock.pressure_max),
+                         ('very_light', 'light'))
+        self.assertFalse(rock.has_hold)
+        self.assertIsNone(rock.hold)
+        self.assertIsNone(rock.hold_min)
+        self.assertIsNone(rock.hold_max)
+        self.assertEqual(rock.positions, ('supine',))
+        self.assertEqual((rock.suits, rock.regions), ((), ()))
+        self.assertNotIn('hold_seconds',
+                         json.loads(self.model.to_json('technique', 'rock')))
+
+    def test_condition(self):
+        c = self.model.condition('heel_pain')
+        self.assertEqual(c.name, 'Heel pain')
+        self.assertEqual(c.icd10cm, ('M72.2', 'M79.67-'))
+        self.assertEqual(c.snomed, ('202882003',))
+        self.assertEqual(self.keys(c.areas), ['heel'])
+        self.assertEqual(self.keys(c.lines), ['test_line'])
+        self.assertEqual(self.keys(c.regions), ['calf_muscle'])
+        self.assertEqual(c.evidence, 'one trial')
+
+    def test_precautions(self):
+        wound = self.model.precaution('wound')
+        self.assertEqual((wound.scope, wound.severity), ('local', 'relative'))
+        self.assertTrue(wound.avoid_site)
+        self.assertTrue(wound.avoid_adjacent)
+        self.assertFalse(wound.needs_clearance)
+        self.assertIsNone(wound.pressure_ceiling)
+        self.assertEqual(self.keys(wound.excluded_techniques), ['rock'])
+        self.assertEqual(wound.effect, 'avoid the region')
+
+        fragile = self.model.precaution('fragile')
+        self.assertEqual((fragile.scope, fragile.severity),
+                         ('global', 'relative'))
+        self.assertTrue(fragile.needs_clearance)
+        self.assertEqual(self.keys(fragile.avoid_regions), ['sacrum'])
+        self.assertEqual(fragile.pressure_ceiling, 'light')
+        self.assertEqual(fragile.excluded_techniques, ())
+
+        fever = self.model.precaution('fever')
+        self.assertEqual((fever.severity, fever.effect),
+                         ('absolute', 'postpone'))
+
+    def test_sources(self):
+        a, b = self.model.sources()
+        self.assertEqual((a.key, a.citation, a.note),
+                         ('src_a', 'Source A, 2001', 'the main source'))
+        self.assertEqual((b.key, b.citation, b.note),
+                         ('src_b', 'Source B, 2002', ''))
+
+    def test_suggest(self):
+        self.assertEqual(self.model.suggest('region', 'cal')[0], 'calf')
+        self.assertEqual(self.model.suggest('line', 'test_lin', max=1),
+                         ['test_line'])
+
+
+if __name__ == '__main__':
+    unittest.main()
