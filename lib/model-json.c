@@ -11,52 +11,10 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "alloc.h"
 #include "error.h"
 #include "model-private.h"
+#include "json-writer.h"
 #include "names.h"
-
-/* Builders return NULL when memory runs out; a NULL anywhere in a tree
- * makes the whole serialization fail with MFR_E_NOMEM. json_object_set_new
- * and json_array_append_new take ownership even on failure. */
-
-static int put(json_t *obj, const char *name, json_t *value)
-{
-	return obj && value ? json_object_set_new(obj, name, value) : -1;
-}
-
-static int put_str(json_t *obj, const char *name, const char *s)
-{
-	return put(obj, name, json_string(s));
-}
-
-static int put_opt_str(json_t *obj, const char *name, const char *s)
-{
-	return s && *s ? put_str(obj, name, s) : 0;
-}
-
-static int put_flag(json_t *obj, const char *name, int flag)
-{
-	return flag ? put(obj, name, json_true()) : 0;
-}
-
-static int put_name(json_t *obj, const char *name, const mfr_names *names, int v)
-{
-	return put_str(obj, name, mfr__name_of(names, v));
-}
-
-static json_t *mask_array(const mfr_names *names, uint32_t mask)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; arr && i < names->count; i++)
-		if (mask & (uint32_t)names->items[i].value)
-			if (json_array_append_new(arr, json_string(names->items[i].name))) {
-				json_decref(arr);
-				return NULL;
-			}
-	return arr;
-}
 
 /* An array of the keys of @p n entities; @p key_of returns entity i's key. */
 static json_t *key_array(const void *items, uint32_t n,
@@ -65,7 +23,7 @@ static json_t *key_array(const void *items, uint32_t n,
 	json_t *arr = json_array();
 
 	for (uint32_t i = 0; arr && i < n; i++)
-		if (json_array_append_new(arr, json_string(key_of(items, i)))) {
+		if (mfr__jw_append(arr, json_string(key_of(items, i)))) {
 			json_decref(arr);
 			return NULL;
 		}
@@ -100,46 +58,46 @@ static const char *string_of(const void *items, uint32_t i)
 static int put_regions(json_t *obj, const char *name, const mfr_region *const *r,
 		       uint32_t n, int always)
 {
-	return n || always ? put(obj, name, key_array(r, n, region_key_of)) : 0;
+	return n || always ? mfr__jw_put(obj, name, key_array(r, n, region_key_of)) : 0;
 }
 
 static int put_provenance(json_t *obj, const mfr_provenance *p)
 {
-	int rc = put(obj, "sources", key_array(p->sources, p->source_count, source_key_of));
-	rc |= put_flag(obj, "convention", p->convention);
-	rc |= put_opt_str(obj, "note", p->note);
+	int rc = mfr__jw_put(obj, "sources", key_array(p->sources, p->source_count, source_key_of));
+	rc |= mfr__jw_put_flag(obj, "convention", p->convention);
+	rc |= mfr__jw_put_opt_str(obj, "note", p->note);
 	return rc;
 }
 
 static json_t *source_json(const mfr_source *s)
 {
 	json_t *o = json_object();
-	int rc = put_str(o, "key", s->key);
+	int rc = mfr__jw_put_str(o, "key", s->key);
 
-	rc |= put_str(o, "citation", s->citation);
-	rc |= put_opt_str(o, "note", s->note);
+	rc |= mfr__jw_put_str(o, "citation", s->citation);
+	rc |= mfr__jw_put_opt_str(o, "note", s->note);
 	return rc ? (json_decref(o), NULL) : o;
 }
 
 static json_t *region_json(const mfr_region *r)
 {
 	json_t *o = json_object();
-	int rc = put_str(o, "key", r->key);
+	int rc = mfr__jw_put_str(o, "key", r->key);
 
-	rc |= put_str(o, "name", r->name);
-	rc |= put_name(o, "kind", &mfr__region_kind_names, r->kind);
+	rc |= mfr__jw_put_str(o, "name", r->name);
+	rc |= mfr__jw_put_name(o, "kind", &mfr__region_kind_names, r->kind);
 	if (r->parent)
-		rc |= put_str(o, "parent", r->parent->key);
-	rc |= put_name(o, "laterality", &mfr__laterality_names, r->laterality);
-	rc |= put(o, "positions", mask_array(&mfr__position_names, r->positions));
-	rc |= put_name(o, "depth", &mfr__depth_names, r->depth);
+		rc |= mfr__jw_put_str(o, "parent", r->parent->key);
+	rc |= mfr__jw_put_name(o, "laterality", &mfr__laterality_names, r->laterality);
+	rc |= mfr__jw_put(o, "positions", mfr__jw_mask(&mfr__position_names, r->positions));
+	rc |= mfr__jw_put_name(o, "depth", &mfr__depth_names, r->depth);
 	if (r->snomed || r->fma || r->uberon) {
 		json_t *c = json_object();
 
-		rc |= put_opt_str(c, "snomed", r->snomed);
-		rc |= put_opt_str(c, "fma", r->fma);
-		rc |= put_opt_str(c, "uberon", r->uberon);
-		rc |= put(o, "codes", c);
+		rc |= mfr__jw_put_opt_str(c, "snomed", r->snomed);
+		rc |= mfr__jw_put_opt_str(c, "fma", r->fma);
+		rc |= mfr__jw_put_opt_str(c, "uberon", r->uberon);
+		rc |= mfr__jw_put(o, "codes", c);
 	}
 	/* Each pair once: on the region with the lower index. */
 	uint32_t first = 0;
@@ -153,12 +111,12 @@ static json_t *region_json(const mfr_region *r)
 static json_t *node_json(const mfr_line_node *n)
 {
 	json_t *o = json_object();
-	int rc = put_name(o, "kind", &mfr__node_kind_names, n->kind);
+	int rc = mfr__jw_put_name(o, "kind", &mfr__node_kind_names, n->kind);
 
 	rc |= put_regions(o, "regions", n->regions, n->region_count, 1);
-	rc |= put_name(o, "side", &mfr__line_side_names, n->side);
-	rc |= put_flag(o, "may_cross", n->may_cross);
-	rc |= put_opt_str(o, "note", n->note);
+	rc |= mfr__jw_put_name(o, "side", &mfr__line_side_names, n->side);
+	rc |= mfr__jw_put_flag(o, "may_cross", n->may_cross);
+	rc |= mfr__jw_put_opt_str(o, "note", n->note);
 	return rc ? (json_decref(o), NULL) : o;
 }
 
@@ -166,26 +124,26 @@ static json_t *line_json(const mfr_line *l)
 {
 	json_t *o = json_object();
 	json_t *branches = json_array();
-	int rc = put_str(o, "key", l->key);
+	int rc = mfr__jw_put_str(o, "key", l->key);
 
-	rc |= put_str(o, "abbrev", l->abbrev);
-	rc |= put_str(o, "name", l->name);
-	rc |= put_str(o, "evidence", mfr_evidence_name(l->evidence));
+	rc |= mfr__jw_put_str(o, "abbrev", l->abbrev);
+	rc |= mfr__jw_put_str(o, "name", l->name);
+	rc |= mfr__jw_put_str(o, "evidence", mfr_evidence_name(l->evidence));
 	if (l->evidence_source_count)
-		rc |= put(o, "evidence_sources", key_array(l->evidence_sources,
+		rc |= mfr__jw_put(o, "evidence_sources", key_array(l->evidence_sources,
 			  l->evidence_source_count, source_key_of));
 	for (uint32_t b = 0; !rc && branches && b < l->branch_count; b++) {
 		const mfr_line_branch *br = &l->branches[b];
 		json_t *bo = json_object(), *nodes = json_array();
 
-		rc |= put_str(bo, "key", br->key);
-		rc |= put_opt_str(bo, "name", br->name);
+		rc |= mfr__jw_put_str(bo, "key", br->key);
+		rc |= mfr__jw_put_opt_str(bo, "name", br->name);
 		for (uint32_t i = 0; !rc && nodes && i < br->node_count; i++)
-			rc |= json_array_append_new(nodes, node_json(&br->nodes[i]));
-		rc |= put(bo, "nodes", nodes);
-		rc |= json_array_append_new(branches, bo);
+			rc |= mfr__jw_append(nodes, node_json(&br->nodes[i]));
+		rc |= mfr__jw_put(bo, "nodes", nodes);
+		rc |= mfr__jw_append(branches, bo);
 	}
-	rc |= put(o, "branches", branches);
+	rc |= mfr__jw_put(o, "branches", branches);
 	rc |= put_provenance(o, &l->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }
@@ -194,21 +152,21 @@ static json_t *referral_json(const mfr_referral *r)
 {
 	json_t *o = json_object();
 	json_t *zones = json_array();
-	int rc = put_str(o, "key", r->key);
+	int rc = mfr__jw_put_str(o, "key", r->key);
 
-	rc |= put_str(o, "muscle", r->muscle->key);
-	rc |= put_str(o, "trigger_point", r->trigger_point);
+	rc |= mfr__jw_put_str(o, "muscle", r->muscle->key);
+	rc |= mfr__jw_put_str(o, "trigger_point", r->trigger_point);
 	for (uint32_t i = 0; !rc && zones && i < r->zone_count; i++) {
 		json_t *z = json_object();
 
-		rc |= put_str(z, "area", r->zones[i].area->key);
-		rc |= put_name(z, "zone", &mfr__zone_kind_names, r->zones[i].kind);
-		rc |= put_flag(z, "bilateral", r->zones[i].bilateral);
-		rc |= json_array_append_new(zones, z);
+		rc |= mfr__jw_put_str(z, "area", r->zones[i].area->key);
+		rc |= mfr__jw_put_name(z, "zone", &mfr__zone_kind_names, r->zones[i].kind);
+		rc |= mfr__jw_put_flag(z, "bilateral", r->zones[i].bilateral);
+		rc |= mfr__jw_append(zones, z);
 	}
-	rc |= put(o, "zones", zones);
-	rc |= put_flag(o, "split_convention", r->split_convention);
-	rc |= put_flag(o, "disputed", r->disputed);
+	rc |= mfr__jw_put(o, "zones", zones);
+	rc |= mfr__jw_put_flag(o, "split_convention", r->split_convention);
+	rc |= mfr__jw_put_flag(o, "disputed", r->disputed);
 	rc |= put_provenance(o, &r->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }
@@ -216,31 +174,31 @@ static json_t *referral_json(const mfr_referral *r)
 static json_t *range_json(json_t *min, json_t *max)
 {
 	json_t *o = json_object();
-	int rc = put(o, "min", min);
+	int rc = mfr__jw_put(o, "min", min);
 
-	rc |= put(o, "max", max);
+	rc |= mfr__jw_put(o, "max", max);
 	return rc ? (json_decref(o), NULL) : o;
 }
 
 static json_t *technique_json(const mfr_technique *t)
 {
 	json_t *o = json_object();
-	int rc = put_str(o, "key", t->key);
+	int rc = mfr__jw_put_str(o, "key", t->key);
 
-	rc |= put_str(o, "name", t->name);
-	rc |= put_name(o, "family", &mfr__family_names, t->family);
-	rc |= put_name(o, "approach", &mfr__approach_names, t->approach);
-	rc |= put(o, "pressure", range_json(json_string(mfr_pressure_name(t->pressure_min)),
+	rc |= mfr__jw_put_str(o, "name", t->name);
+	rc |= mfr__jw_put_name(o, "family", &mfr__family_names, t->family);
+	rc |= mfr__jw_put_name(o, "approach", &mfr__approach_names, t->approach);
+	rc |= mfr__jw_put(o, "pressure", range_json(json_string(mfr_pressure_name(t->pressure_min)),
 					    json_string(mfr_pressure_name(t->pressure_max))));
-	rc |= put_name(o, "depth", &mfr__depth_names, t->depth);
+	rc |= mfr__jw_put_name(o, "depth", &mfr__depth_names, t->depth);
 	if (t->has_hold)
-		rc |= put(o, "hold_seconds", range_json(json_integer(t->hold_min),
+		rc |= mfr__jw_put(o, "hold_seconds", range_json(json_integer(t->hold_min),
 							json_integer(t->hold_max)));
-	rc |= put_flag(o, "hold_convention", t->hold_convention);
-	rc |= put(o, "positions", mask_array(&mfr__position_names, t->positions));
+	rc |= mfr__jw_put_flag(o, "hold_convention", t->hold_convention);
+	rc |= mfr__jw_put(o, "positions", mfr__jw_mask(&mfr__position_names, t->positions));
 	rc |= put_regions(o, "regions", t->regions, t->region_count, 0);
 	if (t->suits)
-		rc |= put(o, "suits", mask_array(&mfr__suits_names, t->suits));
+		rc |= mfr__jw_put(o, "suits", mfr__jw_mask(&mfr__suits_names, t->suits));
 	rc |= put_provenance(o, &t->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }
@@ -248,17 +206,17 @@ static json_t *technique_json(const mfr_technique *t)
 static json_t *condition_json(const mfr_condition *c)
 {
 	json_t *o = json_object();
-	int rc = put_str(o, "key", c->key);
+	int rc = mfr__jw_put_str(o, "key", c->key);
 
-	rc |= put_str(o, "name", c->name);
-	rc |= put(o, "icd10cm", key_array(c->icd10cm, c->icd10cm_count, string_of));
+	rc |= mfr__jw_put_str(o, "name", c->name);
+	rc |= mfr__jw_put(o, "icd10cm", key_array(c->icd10cm, c->icd10cm_count, string_of));
 	if (c->snomed_count)
-		rc |= put(o, "snomed", key_array(c->snomed, c->snomed_count, string_of));
+		rc |= mfr__jw_put(o, "snomed", key_array(c->snomed, c->snomed_count, string_of));
 	rc |= put_regions(o, "areas", c->areas, c->area_count, 1);
 	if (c->line_count)
-		rc |= put(o, "lines", key_array(c->lines, c->line_count, line_key_of));
+		rc |= mfr__jw_put(o, "lines", key_array(c->lines, c->line_count, line_key_of));
 	rc |= put_regions(o, "regions", c->regions, c->region_count, 0);
-	rc |= put_opt_str(o, "evidence", c->evidence);
+	rc |= mfr__jw_put_opt_str(o, "evidence", c->evidence);
 	rc |= put_provenance(o, &c->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }
@@ -266,22 +224,22 @@ static json_t *condition_json(const mfr_condition *c)
 static json_t *precaution_json(const mfr_precaution *p)
 {
 	json_t *o = json_object();
-	int rc = put_str(o, "key", p->key);
+	int rc = mfr__jw_put_str(o, "key", p->key);
 
-	rc |= put_str(o, "name", p->name);
-	rc |= put_name(o, "scope", &mfr__scope_names, p->scope);
-	rc |= put_name(o, "severity", &mfr__severity_names, p->severity);
-	rc |= put_flag(o, "needs_clearance", p->needs_clearance);
-	rc |= put_flag(o, "avoid_site", p->avoid_site);
-	rc |= put_flag(o, "avoid_adjacent", p->avoid_adjacent);
+	rc |= mfr__jw_put_str(o, "name", p->name);
+	rc |= mfr__jw_put_name(o, "scope", &mfr__scope_names, p->scope);
+	rc |= mfr__jw_put_name(o, "severity", &mfr__severity_names, p->severity);
+	rc |= mfr__jw_put_flag(o, "needs_clearance", p->needs_clearance);
+	rc |= mfr__jw_put_flag(o, "avoid_site", p->avoid_site);
+	rc |= mfr__jw_put_flag(o, "avoid_adjacent", p->avoid_adjacent);
 	rc |= put_regions(o, "avoid_regions", p->avoid_regions, p->avoid_region_count, 0);
 	if (p->pressure_ceiling)
-		rc |= put_name(o, "pressure_ceiling", &mfr__pressure_names,
+		rc |= mfr__jw_put_name(o, "pressure_ceiling", &mfr__pressure_names,
 			       p->pressure_ceiling);
 	if (p->excluded_technique_count)
-		rc |= put(o, "excluded_techniques", key_array(p->excluded_techniques,
+		rc |= mfr__jw_put(o, "excluded_techniques", key_array(p->excluded_techniques,
 			  p->excluded_technique_count, technique_key_of));
-	rc |= put_str(o, "effect", p->effect);
+	rc |= mfr__jw_put_str(o, "effect", p->effect);
 	rc |= put_provenance(o, &p->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }
@@ -314,19 +272,19 @@ static json_t *model_json(const mfr_model *m)
 		{ "precautions", MFR_KIND_PRECAUTION },
 	};
 	json_t *o = json_object();
-	int rc = put_str(o, "format", "libmfr-model");
+	int rc = mfr__jw_put_str(o, "format", "libmfr-model");
 
-	rc |= put(o, "format_version", json_integer(1));
-	rc |= put_str(o, "name", m->name);
-	rc |= put_str(o, "model_version", m->version);
-	rc |= put_opt_str(o, "description", m->description);
+	rc |= mfr__jw_put(o, "format_version", json_integer(1));
+	rc |= mfr__jw_put_str(o, "name", m->name);
+	rc |= mfr__jw_put_str(o, "model_version", m->version);
+	rc |= mfr__jw_put_opt_str(o, "description", m->description);
 	for (size_t s = 0; !rc && s < sizeof(sections) / sizeof(sections[0]); s++) {
 		json_t *arr = json_array();
 		uint32_t n = m->index[sections[s].kind].count;
 
 		for (uint32_t i = 0; !rc && arr && i < n; i++)
-			rc |= json_array_append_new(arr, entity_json(m, sections[s].kind, i));
-		rc |= put(o, sections[s].name, arr);
+			rc |= mfr__jw_append(arr, entity_json(m, sections[s].kind, i));
+		rc |= mfr__jw_put(o, sections[s].name, arr);
 	}
 	return rc ? (json_decref(o), NULL) : o;
 }
@@ -357,33 +315,5 @@ MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
 	} else {
 		doc = model_json(model);
 	}
-	if (!doc)
-		return mfr__error_nomem(err);
-
-	int compact = (flags & MFR_JSON_COMPACT) != 0;
-	char *text = json_dumps(doc, JSON_PRESERVE_ORDER |
-				(compact ? JSON_COMPACT : JSON_INDENT(2)));
-	json_decref(doc);
-	if (!text)
-		return mfr__error_nomem(err);
-
-	/* Hand back memory from the library's own allocator, so that
-	 * mfr_free() is always the right way to release it; indented output
-	 * ends with a newline, like a file. */
-	json_free_t jfree;
-	size_t n = strlen(text);
-	char *copy = mfr__malloc(n + 2);
-
-	if (copy) {
-		memcpy(copy, text, n);
-		if (!compact)
-			copy[n++] = '\n';
-		copy[n] = '\0';
-	}
-	json_get_alloc_funcs(NULL, &jfree);
-	jfree(text);
-	if (!copy)
-		return mfr__error_nomem(err);
-	*out = copy;
-	return MFR_OK;
+	return mfr__jw_dump(doc, flags, out, err);
 }

@@ -34,4 +34,22 @@ int cli_load_model(const cli_options *opts, mfr_model **out);
 /* The `mfr model ...` command; argv[0] is "model". */
 int cli_model(const cli_options *opts, int argc, char **argv);
 
+/* The `mfr trace ...` command; argv[0] is "trace". */
+int cli_trace(const cli_options *opts, int argc, char **argv);
+
+/* Whether @p name ("--symptom") is one of the intake flags. */
+int cli_intake_option(const char *name);
+
+/* Build an intake from (option, value) pairs of intake flags: --intake FILE
+ * (or - for stdin) first, then every other flag applied to it in order.
+ * Returns CLI_OK, CLI_FAIL (a bad intake file) or CLI_USAGE (a bad flag),
+ * after reporting. */
+int cli_build_intake(const mfr_model *m, int npairs2, char **pairs, mfr_intake **out);
+
+/* Split command arguments into (option, value) pairs: "--name VALUE" and
+ * "--name=VALUE" both give a pair. @p pairs must hold 2 * argc pointers.
+ * Returns the number of pointers written, or -1 after a usage error (a
+ * positional argument, or an option without a value). */
+int cli_pairs(int argc, char **argv, char **pairs, char *storage, size_t storage_size);
+
 #endif /* MFR_CLI_H */

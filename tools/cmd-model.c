@@ -453,6 +453,10 @@ int cli_model(const cli_options *opts, int argc, char **argv)
 	mfr_model *m = NULL;
 	int rc, kind = 0;
 
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_usage_error("unknown option '%s' for 'mfr model'", argv[i]);
+
 	if (strcmp(sub, "validate") == 0) {
 		if (argc != 3)
 			return cli_usage_error("usage: mfr model validate FILE");

@@ -23,6 +23,27 @@ static const char usage_text[] =
 	"  model validate FILE        check a model file; exit 0 if it loads\n"
 	"  model export               print the default model file (with --model,\n"
 	"                             the canonical form of that model)\n"
+	"  trace [INTAKE] [OPTIONS]   rank local and distant treatment sites for\n"
+	"                             the symptoms, each with its explanation\n"
+	"\n"
+	"Intake (trace):\n"
+	"  --intake FILE              read the intake from a JSON file (- for stdin)\n"
+	"  --symptom REGION[:SIDE[:INTENSITY]]\n"
+	"                             a symptom site (repeatable); SIDE left, right,\n"
+	"                             both or midline; INTENSITY 0-10 (default 5)\n"
+	"  --condition KEY            a recorded condition (repeatable)\n"
+	"  --precaution KEY[:REGION[:SIDE]]\n"
+	"                             a precaution, local ones with their site\n"
+	"  --clearance KEY            a clearance given for a precaution\n"
+	"  --minutes N                session length (default 60)\n"
+	"  --positions LIST           positions the client can take, comma-separated\n"
+	"\n"
+	"Trace options:\n"
+	"  --max-results N            how many sites (default 20)\n"
+	"  --max-steps N              how many steps a path may take (default 6)\n"
+	"  --min-evidence GRADE       follow only lines graded at least GRADE\n"
+	"  --relations LIST           line,referral,hierarchy,adjacency (default all)\n"
+	"  --line KEY                 follow only this line (repeatable)\n"
 	"\n"
 	"Options:\n"
 	"  --model FILE               use the model in FILE instead of the built-in one\n"
@@ -133,10 +154,8 @@ int main(int argc, char **argv)
 		} else if (missing) {
 			free(rest);
 			return cli_usage_error("option '%s' needs a value", a);
-		} else if (a[0] == '-' && a[1] != '\0') {
-			free(rest);
-			return cli_usage_error("unknown option '%s'", a);
 		} else {
+			/* The command's own options pass through to it. */
 			rest[nrest++] = argv[i];
 		}
 	}
@@ -146,6 +165,8 @@ int main(int argc, char **argv)
 		rc = cli_usage_error("no command given");
 	else if (strcmp(rest[0], "model") == 0)
 		rc = cli_model(&opts, nrest, rest);
+	else if (strcmp(rest[0], "trace") == 0)
+		rc = cli_trace(&opts, nrest, rest);
 	else
 		rc = cli_usage_error("unknown command '%s'", rest[0]);
 	free(rest);

@@ -172,6 +172,9 @@ MFR_EXPORT int64_t mfr_error_offset(const mfr_error *err);
  */
 MFR_EXPORT void mfr_free(void *ptr);
 
+/** Flag for the *_to_json() functions: one line, no indentation. @since 0.1.0 */
+#define MFR_JSON_COMPACT 0x1u
+
 /** @} */
 
 /**

@@ -21,5 +21,7 @@
 #include "mfr/technique.h"
 #include "mfr/condition.h"
 #include "mfr/precaution.h"
+#include "mfr/intake.h"
+#include "mfr/trace.h"
 
 #endif /* MFR_MFR_H */

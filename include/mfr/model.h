@@ -165,9 +165,6 @@ MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
 					const char *key, uint32_t flags,
 					char **out, mfr_error **err);
 
-/** mfr_model_to_json() flag: no indentation or line breaks. @since 0.1.0 */
-#define MFR_JSON_COMPACT 0x1u
-
 /**
  * @name Typed access
  * For each kind: a count, the entity at an index (file order; NULL when out

@@ -1,0 +1,213 @@
+/*
+ * libmfr - myofascial treatment-plan modelling.
+ * SPDX-License-Identifier: MIT
+ */
+/**
+ * @file mfr/intake.h
+ * @brief The intake: what is known of one client.
+ *
+ * An intake records symptom sites (a region on a side, with intensity and
+ * onset), the conditions and precautions the clinician recorded, clearances
+ * given, the session length and the positions the client can take. libmfr
+ * never diagnoses: a condition is only what the intake says.
+ *
+ * An intake is built against a model and refers into it: the model must
+ * outlive the intake. Every addition is validated against the model at once;
+ * a rejected addition changes nothing. The JSON form is described in
+ * doc/intake-format.md.
+ *
+ * Threading: an intake belongs to one thread at a time while it is being
+ * built; once built, any number of threads may trace it concurrently.
+ */
+#ifndef MFR_INTAKE_H
+#define MFR_INTAKE_H
+
+#include "mfr/model.h"
+
+MFR_BEGIN_DECLS
+
+/**
+ * @defgroup intake Intake
+ * @{
+ */
+
+/** What is known of one client. @since 0.1.0 */
+typedef struct mfr_intake mfr_intake;
+
+/** How a symptom began. @since 0.1.0 */
+typedef enum mfr_onset {
+	MFR_ONSET_UNSPECIFIED = 0,
+	MFR_ONSET_ACUTE = 1,
+	MFR_ONSET_CHRONIC = 2
+} mfr_onset;
+
+/** The session length an intake starts with, in minutes. @since 0.1.0 */
+#define MFR_INTAKE_DEFAULT_MINUTES 60
+/** The shortest and longest session an intake accepts, in minutes. @since 0.1.0 */
+#define MFR_INTAKE_MIN_MINUTES 10
+#define MFR_INTAKE_MAX_MINUTES 180
+/** The intensity a symptom gets when the JSON or CLI leaves it out. @since 0.1.0 */
+#define MFR_INTAKE_DEFAULT_INTENSITY 5
+
+/** @return "unspecified", "acute", "chronic", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_onset_name(int onset);
+
+/**
+ * Create an empty intake: no symptoms, 60 minutes, every position allowed.
+ *
+ * @param model the model keys are checked against; it must outlive the intake.
+ * @param[out] out receives the intake, or NULL on failure.
+ * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out);
+
+/**
+ * Read an intake from a JSON document (doc/intake-format.md).
+ *
+ * @param data the document; need not be NUL-terminated.
+ * @param size its length in bytes.
+ * @param name a name for error messages, or NULL for "<buffer>".
+ * @param[out] out receives the intake, or NULL on failure.
+ * @param[out] err optional; says what is wrong and where (a JSON path such as
+ *        "symptoms[0].region"), and suggests the nearest known keys.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_NOMEM, #MFR_E_SYNTAX, #MFR_E_TYPE,
+ *         #MFR_E_MISSING, #MFR_E_UNKNOWN, #MFR_E_RANGE, #MFR_E_DUPLICATE,
+ *         #MFR_E_REFERENCE or #MFR_E_CONSTRAINT.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *data,
+					   size_t size, const char *name,
+					   mfr_intake **out, mfr_error **err);
+
+/**
+ * Read an intake from a JSON file; as mfr_intake_from_json(), plus #MFR_E_IO.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_intake_load_file(const mfr_model *model, const char *path,
+					   mfr_intake **out, mfr_error **err);
+
+/** Free an intake. NULL is accepted. @since 0.1.0 */
+MFR_EXPORT void mfr_intake_free(mfr_intake *intake);
+
+/** The model the intake was built against. @since 0.1.0 */
+MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
+
+/**
+ * Add a symptom site.
+ *
+ * @param region a region key ("heel").
+ * @param side ::mfr_side: #MFR_SIDE_LEFT or #MFR_SIDE_RIGHT for a bilateral
+ *        region, #MFR_SIDE_MIDLINE (or 0) for a midline one.
+ * @param intensity 0 to 10.
+ * @param onset ::mfr_onset.
+ * @param[out] err optional error detail.
+ * @return #MFR_OK; #MFR_E_INVALID; #MFR_E_REFERENCE for an unknown region
+ *         (the message suggests the nearest keys); #MFR_E_RANGE for an
+ *         intensity or onset out of range; #MFR_E_CONSTRAINT for a side that
+ *         does not fit the region; #MFR_E_DUPLICATE when the site is already
+ *         a symptom; #MFR_E_NOMEM. On failure the intake is unchanged.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *intake, const char *region,
+					     int side, int32_t intensity, int onset,
+					     mfr_error **err);
+
+/**
+ * Record a condition by key ("plantar_fasciitis").
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_DUPLICATE or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *intake, const char *key,
+					       mfr_error **err);
+
+/**
+ * Record a precaution. A local precaution needs a site (@p region and
+ * @p side, as for symptoms); a global one takes NULL and 0.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_CONSTRAINT
+ *         (a local precaution without a site, or a global one with one),
+ *         #MFR_E_DUPLICATE or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *intake, const char *key,
+						const char *region, int side,
+						mfr_error **err);
+
+/**
+ * Record that a clinician cleared the client for work despite a precaution.
+ * @param key the precaution's key.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_DUPLICATE or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *intake, const char *key,
+					       mfr_error **err);
+
+/**
+ * Set the session length.
+ * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_RANGE (outside
+ *         #MFR_INTAKE_MIN_MINUTES to #MFR_INTAKE_MAX_MINUTES).
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_intake_set_minutes(mfr_intake *intake, uint32_t minutes,
+					     mfr_error **err);
+
+/**
+ * Set the positions the client can take, a mask of ::mfr_position bits.
+ * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_RANGE (empty, or unknown bits).
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_intake_set_positions(mfr_intake *intake, uint32_t positions,
+					       mfr_error **err);
+
+/** How many symptom sites the intake has. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_intake_symptom_count(const mfr_intake *intake);
+/** The region of the @p index -th symptom, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_intake_symptom_region(const mfr_intake *intake, uint32_t index);
+/** The ::mfr_side of the @p index -th symptom, or 0. @since 0.1.0 */
+MFR_EXPORT int mfr_intake_symptom_side(const mfr_intake *intake, uint32_t index);
+/** The intensity (0 to 10) of the @p index -th symptom, or -1. @since 0.1.0 */
+MFR_EXPORT int32_t mfr_intake_symptom_intensity(const mfr_intake *intake, uint32_t index);
+/** The ::mfr_onset of the @p index -th symptom. @since 0.1.0 */
+MFR_EXPORT int mfr_intake_symptom_onset(const mfr_intake *intake, uint32_t index);
+
+/** How many conditions the intake records. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_intake_condition_count(const mfr_intake *intake);
+/** The @p index -th condition, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_condition *mfr_intake_condition_at(const mfr_intake *intake, uint32_t index);
+
+/** How many precautions the intake records. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_intake_precaution_count(const mfr_intake *intake);
+/** The @p index -th precaution, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_precaution *mfr_intake_precaution_at(const mfr_intake *intake, uint32_t index);
+/** The region of the @p index -th precaution's site, or NULL for a global one. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_intake_precaution_region(const mfr_intake *intake, uint32_t index);
+/** The ::mfr_side of the @p index -th precaution's site, or 0. @since 0.1.0 */
+MFR_EXPORT int mfr_intake_precaution_side(const mfr_intake *intake, uint32_t index);
+
+/** How many clearances the intake records. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_intake_clearance_count(const mfr_intake *intake);
+/** The precaution of the @p index -th clearance, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_precaution *mfr_intake_clearance_at(const mfr_intake *intake, uint32_t index);
+/** 1 when the intake records a clearance for @p precaution. @since 0.1.0 */
+MFR_EXPORT int mfr_intake_is_cleared(const mfr_intake *intake, const mfr_precaution *precaution);
+
+/** The session length in minutes (0 for a NULL intake). @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_intake_minutes(const mfr_intake *intake);
+/** The positions the client can take: a mask of ::mfr_position bits. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_intake_positions(const mfr_intake *intake);
+
+/**
+ * Serialize the intake as JSON in the form mfr_intake_from_json() reads.
+ * @param flags 0 or #MFR_JSON_COMPACT.
+ * @param[out] out receives the text; free it with mfr_free().
+ * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_intake_to_json(const mfr_intake *intake, uint32_t flags,
+					 char **out, mfr_error **err);
+
+/** @} */
+
+MFR_END_DECLS
+
+#endif /* MFR_INTAKE_H */

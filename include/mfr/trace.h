@@ -1,0 +1,179 @@
+/*
+ * libmfr - myofascial treatment-plan modelling.
+ * SPDX-License-Identifier: MIT
+ */
+/**
+ * @file mfr/trace.h
+ * @brief Trace: from symptom sites to local and distant treatment sites,
+ *        ranked, each with the paths that explain it.
+ *
+ * Because fascia is continuous, the place that hurts is often not the place
+ * to treat. A trace follows the model's relations outwards from each symptom
+ * site: fascial lines (in both directions, crossing the midline where a line
+ * does), trigger-point referrals (from the area where pain is felt back to
+ * the muscle that may refer it), the region hierarchy and adjacency. Every
+ * step multiplies a score by a factor below 1; doc/algorithm.md gives the
+ * factors and how several symptoms and condition priors combine.
+ *
+ * A trace is a pure function of the model, the intake and the options: the
+ * same input gives the same ranking and paths, byte for byte.
+ *
+ * Threading: a trace result belongs to one thread at a time; any number of
+ * threads may trace against one model and intake at once.
+ */
+#ifndef MFR_TRACE_H
+#define MFR_TRACE_H
+
+#include "mfr/intake.h"
+
+MFR_BEGIN_DECLS
+
+/**
+ * @defgroup trace Trace
+ * @{
+ */
+
+/** Trace options: an opaque object with setters, so fields can be added. @since 0.1.0 */
+typedef struct mfr_trace_options mfr_trace_options;
+/** A finished trace: ranked results. @since 0.1.0 */
+typedef struct mfr_trace mfr_trace;
+/** One ranked treatment site. @since 0.1.0 */
+typedef struct mfr_trace_result mfr_trace_result;
+/** One explanation path, from a symptom site to a result's site. @since 0.1.0 */
+typedef struct mfr_trace_path mfr_trace_path;
+
+/** The relations a trace can follow: single bits of one mask. @since 0.1.0 */
+typedef enum mfr_relation {
+	MFR_RELATION_LINE = 1 << 0,      /**< a fascial line transition */
+	MFR_RELATION_REFERRAL = 1 << 1,  /**< a trigger-point referral */
+	MFR_RELATION_HIERARCHY = 1 << 2, /**< a region and a region within it */
+	MFR_RELATION_ADJACENCY = 1 << 3  /**< bordering regions */
+} mfr_relation;
+
+/** Every relation. @since 0.1.0 */
+#define MFR_RELATION_ALL 0xfu
+
+/** How far a result lies from the symptom that ranks it highest. @since 0.1.0 */
+typedef enum mfr_distance {
+	MFR_DISTANCE_LOCAL = 1,        /**< the symptom site, or within or around it in the hierarchy */
+	MFR_DISTANCE_ADJACENT = 2,     /**< reached through bordering regions */
+	MFR_DISTANCE_DISTANT = 3,      /**< reached along a line or a referral */
+	MFR_DISTANCE_CONTRALATERAL = 4 /**< on the other side of the body */
+} mfr_distance;
+
+/** @return the key of a single ::mfr_relation bit ("line"), or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_relation_name(int relation);
+/** @return "local", "adjacent", "distant", "contralateral", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_distance_name(int distance);
+
+/**
+ * Create trace options with the defaults: 20 results, 6 steps, any evidence
+ * grade, every relation, every line.
+ * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_trace_options_new(mfr_trace_options **out);
+/** Free options. NULL is accepted. @since 0.1.0 */
+MFR_EXPORT void mfr_trace_options_free(mfr_trace_options *opts);
+/** How many results at most (1 to 10000). @return #MFR_OK, #MFR_E_INVALID or #MFR_E_RANGE. @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_trace_options_set_max_results(mfr_trace_options *opts, uint32_t n);
+/** How many steps a path may take at most (1 to 64). @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_trace_options_set_max_steps(mfr_trace_options *opts, uint32_t n);
+/** Follow only lines whose evidence grade is at least @p grade (::mfr_evidence). @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_trace_options_set_min_evidence(mfr_trace_options *opts, int grade);
+/** Follow only these relations (a non-empty mask of ::mfr_relation bits). @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_trace_options_set_relations(mfr_trace_options *opts, uint32_t mask);
+/**
+ * Follow only the lines added this way (by key); with none added, every line.
+ * The key is checked when tracing, against the intake's model.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_RANGE (not a valid key) or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_trace_options_add_line(mfr_trace_options *opts, const char *line);
+
+/**
+ * Trace an intake.
+ *
+ * @param intake the client; its symptom sites are the starting points.
+ * @param opts options, or NULL for the defaults.
+ * @param[out] out receives the trace, or NULL on failure. An intake without
+ *        symptoms gives an empty trace.
+ * @param[out] err optional error detail.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE (an option names a line
+ *         the model lacks) or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_trace_run(const mfr_intake *intake, const mfr_trace_options *opts,
+				    mfr_trace **out, mfr_error **err);
+
+/** Free a trace and its results. NULL is accepted. @since 0.1.0 */
+MFR_EXPORT void mfr_trace_free(mfr_trace *trace);
+
+/** How many results the trace has. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_trace_count(const mfr_trace *trace);
+/** The @p index -th result, best first, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_trace_result *mfr_trace_result_at(const mfr_trace *trace, uint32_t index);
+
+/** The result's region. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_trace_result_region(const mfr_trace_result *result);
+/** The result's ::mfr_side. @since 0.1.0 */
+MFR_EXPORT int mfr_trace_result_side(const mfr_trace_result *result);
+/** The result's score, above 0; higher is more promising. @since 0.1.0 */
+MFR_EXPORT double mfr_trace_result_score(const mfr_trace_result *result);
+/** The result's ::mfr_distance. @since 0.1.0 */
+MFR_EXPORT int mfr_trace_result_distance(const mfr_trace_result *result);
+/**
+ * A one-line explanation ("left soleus: refers pain to the left heel
+ * (trigger-point pattern, essential zone)"); lives as long as the trace.
+ * @since 0.1.0
+ */
+MFR_EXPORT const char *mfr_trace_result_explain(const mfr_trace_result *result);
+/** How many paths explain the result (one per symptom that reaches it). @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_trace_result_path_count(const mfr_trace_result *result);
+/** The @p index -th path, strongest first, or NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_trace_path *mfr_trace_result_path_at(const mfr_trace_result *result,
+							   uint32_t index);
+
+/** The index of the intake symptom the path starts from. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_trace_path_symptom(const mfr_trace_path *path);
+/** What this path alone contributes to the result's score. @since 0.1.0 */
+MFR_EXPORT double mfr_trace_path_score(const mfr_trace_path *path);
+/** How many steps the path takes (0 when the result is the symptom site itself). @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_trace_path_step_count(const mfr_trace_path *path);
+/** The region step @p index leaves from. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_trace_path_step_from(const mfr_trace_path *path, uint32_t index);
+/** The ::mfr_side step @p index leaves from. @since 0.1.0 */
+MFR_EXPORT int mfr_trace_path_step_from_side(const mfr_trace_path *path, uint32_t index);
+/** The region step @p index arrives at. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_trace_path_step_to(const mfr_trace_path *path, uint32_t index);
+/** The ::mfr_side step @p index arrives at. @since 0.1.0 */
+MFR_EXPORT int mfr_trace_path_step_to_side(const mfr_trace_path *path, uint32_t index);
+/** The ::mfr_relation (a single bit) step @p index follows, or 0. @since 0.1.0 */
+MFR_EXPORT int mfr_trace_path_step_relation(const mfr_trace_path *path, uint32_t index);
+/** For a line step: the line, else NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_line *mfr_trace_path_step_line(const mfr_trace_path *path, uint32_t index);
+/** For a line step: 1 when it crosses the midline. @since 0.1.0 */
+MFR_EXPORT int mfr_trace_path_step_crosses(const mfr_trace_path *path, uint32_t index);
+/** For a referral step: the referral pattern, else NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_referral *mfr_trace_path_step_referral(const mfr_trace_path *path,
+							    uint32_t index);
+/** For a referral step: the ::mfr_zone_kind of the area in the pattern, else 0. @since 0.1.0 */
+MFR_EXPORT int mfr_trace_path_step_zone(const mfr_trace_path *path, uint32_t index);
+/** The factor the step multiplies the score by (0 to 1). @since 0.1.0 */
+MFR_EXPORT double mfr_trace_path_step_factor(const mfr_trace_path *path, uint32_t index);
+
+/**
+ * Serialize the trace as JSON (doc/trace-format.md).
+ * @param flags 0 or #MFR_JSON_COMPACT.
+ * @param[out] out receives the text; free it with mfr_free().
+ * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_trace_to_json(const mfr_trace *trace, uint32_t flags,
+					char **out, mfr_error **err);
+
+/** @} */
+
+MFR_END_DECLS
+
+#endif /* MFR_TRACE_H */

@@ -1,0 +1,16 @@
+/*
+ * libmfr - reading whole files.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MFR_FILE_H
+#define MFR_FILE_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+/* Read the file at @p path into a buffer from mfr__malloc (free it with
+ * mfr__free). MFR_E_IO names the file and the system's reason. */
+mfr_status mfr__read_file(const char *path, char **data, size_t *size, mfr_error **err);
+
+#endif /* MFR_FILE_H */

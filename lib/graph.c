@@ -1,0 +1,293 @@
+/*
+ * libmfr - building the site graph from the model.
+ * SPDX-License-Identifier: MIT
+ *
+ * Edges come from four relations:
+ * - hierarchy: a region and its parent, on the same side, both ways (down
+ *   into a region is a stronger step than up out of it);
+ * - adjacency: bordering regions, on the same side, both ways;
+ * - lines: consecutive nodes of every branch of both copies of every line,
+ *   both ways, with the sides the copy gives them (so crossing lines reach
+ *   the other side), plus the structures that share one node;
+ * - referrals: from each area where a trigger point's pain is felt to the
+ *   muscle that holds it (only that way: a trace runs from symptom to source).
+ * The graph is built in two passes (count, then fill) into compressed rows,
+ * then each row is sorted and repeated edges merged, keeping the strongest.
+ */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model-private.h"
+
+float mfr__line_factor(int evidence)
+{
+	switch (evidence) {
+	case MFR_EVIDENCE_STRONG: return 0.9f;
+	case MFR_EVIDENCE_MODERATE: return 0.8f;
+	case MFR_EVIDENCE_LIMITED: return 0.7f;
+	case MFR_EVIDENCE_NOT_ASSESSED: return 0.65f;
+	default: return 0.55f; /* examined and not confirmed */
+	}
+}
+
+typedef struct emitter {
+	mfr_graph *g;
+	uint32_t *fill; /* NULL while counting */
+} emitter;
+
+static void emit(emitter *e, uint32_t from, mfr_edge edge)
+{
+	if (!e->fill)
+		e->g->offsets[from + 1]++;
+	else
+		e->g->edges[e->fill[from]++] = edge;
+}
+
+static int other_side(int side)
+{
+	return side == MFR_SIDE_LEFT ? MFR_SIDE_RIGHT : MFR_SIDE_LEFT;
+}
+
+static int is_midline(const mfr_region *r)
+{
+	return r->laterality == MFR_LATERALITY_MIDLINE;
+}
+
+/* Edges between every site of @p a and the site of @p b on the same side
+ * (a midline region meets both sides of a bilateral one). */
+static void emit_same_side(emitter *e, const mfr_region *a, const mfr_region *b,
+			   mfr_edge ab, mfr_edge ba)
+{
+	static const int sides[] = { MFR_SIDE_LEFT, MFR_SIDE_RIGHT };
+
+	for (int k = 0; k < 2; k++) {
+		int s = sides[k];
+
+		if (k == 1 && is_midline(a) && is_midline(b))
+			break;
+		uint32_t sa = mfr__site_id(a, is_midline(a) ? MFR_SIDE_MIDLINE : s);
+		uint32_t sb = mfr__site_id(b, is_midline(b) ? MFR_SIDE_MIDLINE : s);
+
+		ab.to = sb;
+		ba.to = sa;
+		emit(e, sa, ab);
+		emit(e, sb, ba);
+	}
+}
+
+static mfr_edge edge(int relation, float factor)
+{
+	return (mfr_edge){ .ref = MFR_NO_REF, .factor = factor, .relation = (uint8_t)relation };
+}
+
+static void emit_hierarchy(emitter *e, const mfr_model *m)
+{
+	for (uint32_t i = 0; i < m->region_count; i++) {
+		const mfr_region *r = &m->regions[i];
+		mfr_edge up = edge(MFR_RELATION_HIERARCHY, MFR_FACTOR_HIERARCHY_UP);
+		mfr_edge down = edge(MFR_RELATION_HIERARCHY, MFR_FACTOR_HIERARCHY_DOWN);
+
+		up.upward = 1;
+		if (r->parent)
+			emit_same_side(e, r, r->parent, up, down);
+	}
+}
+
+static void emit_adjacency(emitter *e, const mfr_model *m)
+{
+	mfr_edge adj = edge(MFR_RELATION_ADJACENCY, MFR_FACTOR_ADJACENCY);
+
+	for (uint32_t i = 0; i < m->region_count; i++) {
+		const mfr_region *r = &m->regions[i];
+
+		for (uint32_t k = 0; k < r->adjacent_count; k++)
+			if (r->adjacent[k]->index > r->index)
+				emit_same_side(e, r, r->adjacent[k], adj, adj);
+	}
+}
+
+/* The absolute side of a node in the copy of a line that starts on @p start. */
+static int node_side(const mfr_line_node *n, int start)
+{
+	switch (n->side) {
+	case MFR_LINE_IPSI: return start;
+	case MFR_LINE_CONTRA: return other_side(start);
+	default: return MFR_SIDE_MIDLINE;
+	}
+}
+
+/* Both ways between every region of node @p a (on side @p sa) and every
+ * region of node @p b (on side @p sb). */
+static void emit_nodes(emitter *e, const mfr_line *l, const mfr_line_node *a, int sa,
+		       const mfr_line_node *b, int sb, float factor, int crosses)
+{
+	mfr_edge step = edge(MFR_RELATION_LINE, factor);
+
+	step.ref = l->index;
+	step.crosses = (uint8_t)crosses;
+	for (uint32_t i = 0; i < a->region_count; i++) {
+		for (uint32_t k = 0; k < b->region_count; k++) {
+			uint32_t from = mfr__site_id(a->regions[i], sa);
+			uint32_t to = mfr__site_id(b->regions[k], sb);
+
+			if (from == to)
+				continue;
+			step.to = to;
+			emit(e, from, step);
+			step.to = from;
+			emit(e, to, step);
+		}
+	}
+}
+
+static void emit_lines(emitter *e, const mfr_model *m)
+{
+	static const int starts[] = { MFR_SIDE_LEFT, MFR_SIDE_RIGHT };
+
+	for (uint32_t li = 0; li < m->line_count; li++) {
+		const mfr_line *l = &m->lines[li];
+		float f = mfr__line_factor(l->evidence);
+
+		if (l->prov.convention)
+			f *= MFR_FACTOR_CONVENTION;
+		for (int c = 0; c < 2; c++) {
+			for (uint32_t b = 0; b < l->branch_count; b++) {
+				const mfr_line_branch *br = &l->branches[b];
+
+				for (uint32_t i = 0; i < br->node_count; i++) {
+					const mfr_line_node *n = &br->nodes[i];
+					int s = node_side(n, starts[c]);
+
+					/* Structures that share one node. */
+					emit_nodes(e, l, n, s, n, s, f, 0);
+					if (i + 1 == br->node_count)
+						continue;
+					const mfr_line_node *next = &br->nodes[i + 1];
+					int t = node_side(next, starts[c]);
+
+					emit_nodes(e, l, n, s, next, t, f, next->crosses);
+					if (n->may_cross && t != MFR_SIDE_MIDLINE)
+						emit_nodes(e, l, n, s, next, other_side(t),
+							   f * MFR_FACTOR_MAY_CROSS, 1);
+				}
+			}
+		}
+	}
+}
+
+static void emit_referrals(emitter *e, const mfr_model *m)
+{
+	static const int sides[] = { MFR_SIDE_LEFT, MFR_SIDE_RIGHT };
+
+	for (uint32_t ri = 0; ri < m->referral_count; ri++) {
+		const mfr_referral *r = &m->referrals[ri];
+		const mfr_region *muscle = r->muscle;
+
+		for (uint32_t z = 0; z < r->zone_count; z++) {
+			const mfr_zone *zone = &r->zones[z];
+			const mfr_region *area = zone->area;
+			float f = zone->kind == MFR_ZONE_ESSENTIAL
+				? MFR_FACTOR_REFERRAL_ESSENTIAL
+				: MFR_FACTOR_REFERRAL_SPILLOVER;
+			mfr_edge step;
+
+			if (r->prov.convention)
+				f *= MFR_FACTOR_CONVENTION;
+			step = edge(MFR_RELATION_REFERRAL, f);
+			step.ref = r->index;
+			step.zone = zone->kind;
+			for (int k = 0; k < 2; k++) {
+				int s = sides[k];
+				int as = is_midline(area) ? MFR_SIDE_MIDLINE : s;
+				int ms = is_midline(muscle) ? MFR_SIDE_MIDLINE : s;
+
+				if (k == 1 && is_midline(area) && is_midline(muscle))
+					break;
+				step.to = mfr__site_id(muscle, ms);
+				step.factor = f;
+				emit(e, mfr__site_id(area, as), step);
+				/* A zone felt on both sides: the muscle on the other
+				 * side may refer here too. */
+				if (zone->bilateral && !is_midline(area) && !is_midline(muscle)) {
+					step.to = mfr__site_id(muscle, other_side(s));
+					step.factor = f * MFR_FACTOR_BILATERAL_ZONE;
+					emit(e, mfr__site_id(area, as), step);
+				}
+			}
+		}
+	}
+}
+
+static void emit_all(emitter *e, const mfr_model *m)
+{
+	emit_hierarchy(e, m);
+	emit_adjacency(e, m);
+	emit_lines(e, m);
+	emit_referrals(e, m);
+}
+
+/* Order within a row: by target, relation, reference, then strongest first,
+ * so that merging keeps the strongest of repeated edges. */
+static int edge_cmp(const void *pa, const void *pb)
+{
+	const mfr_edge *a = pa, *b = pb;
+
+	if (a->to != b->to)
+		return a->to < b->to ? -1 : 1;
+	if (a->relation != b->relation)
+		return a->relation < b->relation ? -1 : 1;
+	if (a->ref != b->ref)
+		return a->ref < b->ref ? -1 : 1;
+	if (a->zone != b->zone)
+		return a->zone < b->zone ? -1 : 1;
+	if (a->factor != b->factor)
+		return a->factor > b->factor ? -1 : 1;
+	return (int)a->crosses - (int)b->crosses;
+}
+
+static int same_step(const mfr_edge *a, const mfr_edge *b)
+{
+	return a->to == b->to && a->relation == b->relation && a->ref == b->ref &&
+	       a->zone == b->zone;
+}
+
+int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena)
+{
+	emitter e = { g, NULL };
+	uint32_t n = m->region_count * 2;
+
+	g->site_count = n;
+	g->offsets = mfr__arena_alloc(arena, (n + 1) * sizeof(*g->offsets));
+	if (!g->offsets)
+		return -1;
+	emit_all(&e, m);
+	for (uint32_t s = 0; s < n; s++)
+		g->offsets[s + 1] += g->offsets[s];
+	g->edge_count = g->offsets[n];
+
+	g->edges = mfr__arena_alloc(arena, (g->edge_count ? g->edge_count : 1) *
+					   sizeof(*g->edges));
+	e.fill = mfr__arena_alloc(arena, (n ? n : 1) * sizeof(*e.fill));
+	if (!g->edges || !e.fill)
+		return -1;
+	memcpy(e.fill, g->offsets, n * sizeof(*e.fill));
+	emit_all(&e, m);
+
+	/* Sort each row and merge repeats in place. */
+	uint32_t out = 0;
+	for (uint32_t s = 0; s < n; s++) {
+		uint32_t begin = g->offsets[s], end = g->offsets[s + 1];
+
+		if (end - begin > 1)
+			qsort(g->edges + begin, end - begin, sizeof(*g->edges), edge_cmp);
+		g->offsets[s] = out;
+		for (uint32_t k = begin; k < end; k++)
+			if (out == g->offsets[s] || !same_step(&g->edges[out - 1], &g->edges[k]))
+				g->edges[out++] = g->edges[k];
+	}
+	g->offsets[n] = out;
+	g->edge_count = out;
+	return 0;
+}

@@ -1,0 +1,56 @@
+/*
+ * libmfr - the site graph a trace walks: built once per model, read-only.
+ * SPDX-License-Identifier: MIT
+ *
+ * A site is a region on a side. Site ids are dense: region index * 2, plus 1
+ * for the right side of a bilateral region; a midline region uses the even
+ * id only. Edges are stored in compressed rows (all edges leaving site s are
+ * edges[offsets[s] .. offsets[s + 1]]), each with the factor (0 to 1) a step
+ * along it multiplies a score by, and what justifies it. doc/algorithm.md
+ * explains the factors.
+ */
+#ifndef MFR_GRAPH_H
+#define MFR_GRAPH_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "mfr/mfr.h"
+
+#define MFR_NO_REF UINT32_MAX
+
+typedef struct mfr_edge {
+	uint32_t to;       /* site id */
+	uint32_t ref;      /* line or referral index; MFR_NO_REF otherwise */
+	float factor;      /* before options and condition priors */
+	uint8_t relation;  /* one mfr_relation bit */
+	uint8_t crosses;   /* line steps: crosses the midline */
+	uint8_t zone;      /* referral steps: mfr_zone_kind */
+	uint8_t upward;    /* hierarchy steps: from a region to its parent */
+} mfr_edge;
+
+typedef struct mfr_graph {
+	uint32_t site_count; /* 2 * region count */
+	uint32_t *offsets;   /* site_count + 1 */
+	mfr_edge *edges;
+	uint32_t edge_count;
+} mfr_graph;
+
+/* The factors, named so doc/algorithm.md and the code say the same. */
+#define MFR_FACTOR_HIERARCHY_DOWN 0.9f
+#define MFR_FACTOR_HIERARCHY_UP 0.7f
+#define MFR_FACTOR_ADJACENCY 0.7f
+#define MFR_FACTOR_REFERRAL_ESSENTIAL 0.9f
+#define MFR_FACTOR_REFERRAL_SPILLOVER 0.6f
+#define MFR_FACTOR_CONVENTION 0.85f   /* applied to conventions' edges */
+#define MFR_FACTOR_MAY_CROSS 0.8f     /* a line's optional crossing */
+#define MFR_FACTOR_BILATERAL_ZONE 0.8f /* a zone felt on the other side */
+
+/* The factor of a line step by the line's evidence grade. */
+float mfr__line_factor(int evidence);
+
+/* Build @p g for the model's regions, lines and referrals, in @p arena.
+ * Returns 0, or -1 when memory runs out. */
+int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena);
+
+#endif /* MFR_GRAPH_H */

@@ -1,0 +1,340 @@
+/*
+ * libmfr - the intake's JSON form (doc/intake-format.md): reading, with
+ * errors that name the place, and canonical writing.
+ * SPDX-License-Identifier: MIT
+ */
+#include <jansson.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "file.h"
+#include "intake-private.h"
+#include "json-reader.h"
+#include "json-writer.h"
+#include "names.h"
+
+#define SIDE_BOTH (-1) /* "both": the symptom is added once on each side */
+
+/* Report a builder's problem at the current path. */
+static mfr_status at_path(mfr_reader *rd, const mfr_problem *why)
+{
+	if (why->status == MFR_E_NOMEM)
+		return mfr__rd_nomem(rd);
+	return mfr__rd_fail(rd, why->status, "%s", why->text);
+}
+
+/* The optional "side" member: 0 when absent, SIDE_BOTH for "both". */
+static mfr_status read_side(mfr_reader *rd, json_t *obj, int allow_both, int *side)
+{
+	json_t *v = json_object_get(obj, "side");
+
+	*side = 0;
+	if (!v)
+		return MFR_OK;
+	size_t mark = mfr__rd_push(rd, ".side");
+	mfr_status st = MFR_OK;
+
+	if (allow_both && json_is_string(v) && strcmp(json_string_value(v), "both") == 0)
+		*side = SIDE_BOTH;
+	else if (json_is_string(v) && !(*side = mfr__value_of(&mfr__side_names,
+							      json_string_value(v))))
+		st = mfr__rd_fail(rd, MFR_E_UNKNOWN, "unknown side \"%s\"; use \"left\", "
+				  "\"right\"%s or \"midline\"", json_string_value(v),
+				  allow_both ? ", \"both\"" : "");
+	else if (!json_is_string(v))
+		st = mfr__rd_fail(rd, MFR_E_TYPE, "expected a side (a string), found %s",
+				  mfr__rd_type_name(v));
+	mfr__rd_pop(rd, mark);
+	return st;
+}
+
+static const char *const symptom_members[] = {
+	"region", "side", "intensity", "onset", NULL
+};
+
+static mfr_status read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
+{
+	const char *region;
+	json_t *v;
+	int side, onset = MFR_ONSET_UNSPECIFIED;
+	json_int_t intensity = MFR_INTAKE_DEFAULT_INTENSITY;
+	mfr_problem why;
+
+	if (!json_is_object(obj))
+		return mfr__rd_fail(rd, MFR_E_TYPE, "expected a symptom object "
+				    "{\"region\": ..., \"side\": ...}, found %s",
+				    mfr__rd_type_name(obj));
+	TRY(mfr__rd_check_members(rd, obj, symptom_members, "a symptom"));
+	TRY(mfr__rd_member(rd, obj, "region", 1, JSON_STRING, "a region key", &v));
+	region = json_string_value(v);
+	TRY(read_side(rd, obj, 1, &side));
+	TRY(mfr__rd_member(rd, obj, "intensity", 0, JSON_INTEGER,
+			   "a whole number from 0 to 10", &v));
+	if (v)
+		intensity = json_integer_value(v);
+	if ((v = json_object_get(obj, "onset"))) {
+		size_t mark = mfr__rd_push(rd, ".onset");
+		mfr_status st = MFR_OK;
+		const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+
+		if (s && strcmp(s, "acute") == 0)
+			onset = MFR_ONSET_ACUTE;
+		else if (s && strcmp(s, "chronic") == 0)
+			onset = MFR_ONSET_CHRONIC;
+		else if (!s || strcmp(s, "unspecified") != 0)
+			st = mfr__rd_fail(rd, s ? MFR_E_UNKNOWN : MFR_E_TYPE,
+					  "onset must be \"acute\", \"chronic\" or "
+					  "\"unspecified\"");
+		mfr__rd_pop(rd, mark);
+		TRY(st);
+	}
+
+	if (intensity < INT32_MIN || intensity > INT32_MAX)
+		intensity = -1; /* out of range either way; the builder says so */
+	for (int k = 0; k < (side == SIDE_BOTH ? 2 : 1); k++) {
+		int s = side == SIDE_BOTH ? (k ? MFR_SIDE_RIGHT : MFR_SIDE_LEFT) : side;
+
+		if (mfr__intake_symptom(in, region, s, (int32_t)intensity, onset,
+					&why) == MFR_OK)
+			continue;
+		/* Point at the member the problem is about. */
+		const char *field = why.status == MFR_E_REFERENCE ? ".region"
+				  : why.status == MFR_E_RANGE ? ".intensity"
+				  : json_object_get(obj, "side") ? ".side" : "";
+		size_t mark = mfr__rd_push(rd, "%s", field);
+		mfr_status st = at_path(rd, &why);
+		mfr__rd_pop(rd, mark);
+		return st;
+	}
+	return MFR_OK;
+}
+
+static const char *const precaution_members[] = { "key", "region", "side", NULL };
+
+static mfr_status read_precaution(mfr_reader *rd, mfr_intake *in, json_t *item)
+{
+	const char *key, *region = NULL;
+	json_t *v;
+	int side = 0;
+	mfr_problem why;
+
+	if (json_is_string(item)) {
+		key = json_string_value(item);
+	} else if (json_is_object(item)) {
+		TRY(mfr__rd_check_members(rd, item, precaution_members, "a precaution"));
+		TRY(mfr__rd_member(rd, item, "key", 1, JSON_STRING, "a precaution key", &v));
+		key = json_string_value(v);
+		TRY(mfr__rd_member(rd, item, "region", 0, JSON_STRING, "a region key", &v));
+		region = v ? json_string_value(v) : NULL;
+		TRY(read_side(rd, item, 0, &side));
+	} else {
+		return mfr__rd_fail(rd, MFR_E_TYPE, "expected a precaution key or an "
+				    "object {\"key\": ..., \"region\": ..., \"side\": ...}, "
+				    "found %s", mfr__rd_type_name(item));
+	}
+	if (mfr__intake_precaution(in, key, region, side, &why) == MFR_OK)
+		return MFR_OK;
+
+	/* Point at the member the problem is about. */
+	const char *field = "";
+	if (json_is_object(item)) {
+		if (why.status == MFR_E_REFERENCE)
+			field = mfr__model_find(in->model, MFR_KIND_PRECAUTION, key) < 0
+				? ".key" : ".region";
+		else if (why.status == MFR_E_CONSTRAINT && json_object_get(item, "side"))
+			field = ".side";
+	}
+	size_t mark = mfr__rd_push(rd, "%s", field);
+	mfr_status st = at_path(rd, &why);
+	mfr__rd_pop(rd, mark);
+	return st;
+}
+
+/* Read every item of array member @p name with @p read_item. */
+static mfr_status read_list(mfr_reader *rd, mfr_intake *in, json_t *root, const char *name,
+			    mfr_status (*read_item)(mfr_reader *, mfr_intake *, json_t *))
+{
+	json_t *arr, *item;
+	size_t i;
+
+	TRY(mfr__rd_array(rd, root, name, 0, 0, &arr));
+	if (!arr)
+		return MFR_OK;
+	json_array_foreach(arr, i, item) {
+		size_t mark = mfr__rd_push(rd, "%s[%zu]", name, i);
+		mfr_status st = read_item(rd, in, item);
+
+		mfr__rd_pop(rd, mark);
+		TRY(st);
+	}
+	return MFR_OK;
+}
+
+/* A plain key item (conditions, clearances) for the builder @p add. */
+static mfr_status read_key(mfr_reader *rd, mfr_intake *in, json_t *item,
+			   mfr_status (*add)(mfr_intake *, const char *, mfr_problem *))
+{
+	mfr_problem why;
+
+	if (!json_is_string(item))
+		return mfr__rd_fail(rd, MFR_E_TYPE, "expected a key (a string), found %s",
+				    mfr__rd_type_name(item));
+	return add(in, json_string_value(item), &why) == MFR_OK ? MFR_OK : at_path(rd, &why);
+}
+
+static mfr_status read_condition(mfr_reader *rd, mfr_intake *in, json_t *item)
+{
+	return read_key(rd, in, item, mfr__intake_condition);
+}
+
+static mfr_status read_clearance(mfr_reader *rd, mfr_intake *in, json_t *item)
+{
+	return read_key(rd, in, item, mfr__intake_clearance);
+}
+
+static const char *const intake_members[] = {
+	"symptoms", "conditions", "precautions", "clearances", "session_minutes",
+	"positions", NULL
+};
+
+static mfr_status read_intake(mfr_reader *rd, mfr_intake *in, json_t *root)
+{
+	json_t *v;
+	mfr_problem why;
+
+	if (!json_is_object(root))
+		return mfr__rd_fail(rd, MFR_E_TYPE, "an intake is a JSON object, found %s",
+				    mfr__rd_type_name(root));
+	TRY(mfr__rd_check_members(rd, root, intake_members, "an intake"));
+	TRY(read_list(rd, in, root, "symptoms", read_symptom));
+	TRY(read_list(rd, in, root, "conditions", read_condition));
+	TRY(read_list(rd, in, root, "precautions", read_precaution));
+	TRY(read_list(rd, in, root, "clearances", read_clearance));
+	TRY(mfr__rd_member(rd, root, "session_minutes", 0, JSON_INTEGER,
+			   "a whole number of minutes", &v));
+	if (v && mfr__intake_minutes(in, json_integer_value(v), &why) != MFR_OK) {
+		mfr__rd_push(rd, "session_minutes");
+		return at_path(rd, &why);
+	}
+	if (json_object_get(root, "positions")) {
+		uint32_t mask;
+
+		TRY(mfr__rd_mask(rd, root, "positions", 1, &mfr__position_names, &mask));
+		in->positions = mask;
+	}
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *data,
+					   size_t size, const char *name,
+					   mfr_intake **out, mfr_error **err)
+{
+	mfr_reader rd = { .err = err, .source = name ? name : "<buffer>", .model = model };
+	mfr_intake *in = NULL;
+	json_t *root = NULL;
+	mfr_status st;
+
+	if (out)
+		*out = NULL;
+	if (!model || !data || !out)
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_intake_from_json: model, data and out "
+				      "must not be NULL");
+	st = mfr_intake_new(model, &in);
+	if (st != MFR_OK)
+		return mfr__error_nomem(err);
+	st = mfr__rd_parse(&rd, data, size, &root);
+	if (st == MFR_OK) {
+		st = read_intake(&rd, in, root);
+		json_decref(root);
+	}
+	if (st != MFR_OK) {
+		mfr_intake_free(in);
+		return st;
+	}
+	*out = in;
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_intake_load_file(const mfr_model *model, const char *path,
+					   mfr_intake **out, mfr_error **err)
+{
+	char *data = NULL;
+	size_t size = 0;
+	mfr_status st;
+
+	if (out)
+		*out = NULL;
+	if (!model || !path || !out)
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_intake_load_file: model, path and out "
+				      "must not be NULL");
+	st = mfr__read_file(path, &data, &size, err);
+	if (st != MFR_OK)
+		return st;
+	st = mfr_intake_from_json(model, data, size, path, out, err);
+	mfr__free(data);
+	return st;
+}
+
+/* ---- writing ---- */
+
+static json_t *site_json(json_t *o, const mfr_region *r, int side)
+{
+	int rc = mfr__jw_put_str(o, "region", r->key);
+
+	if (r->laterality == MFR_LATERALITY_BILATERAL)
+		rc |= mfr__jw_put_str(o, "side", mfr__name_of(&mfr__side_names, side));
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *intake_json(const mfr_intake *in)
+{
+	json_t *o = json_object();
+	json_t *symptoms = json_array(), *conditions = json_array();
+	json_t *precautions = json_array(), *clearances = json_array();
+	int rc = 0;
+
+	for (uint32_t i = 0; !rc && i < in->symptom_count; i++) {
+		const mfr_symptom *s = &in->symptoms[i];
+		json_t *so = site_json(json_object(), s->region, s->side);
+
+		rc |= mfr__jw_put(so, "intensity", json_integer(s->intensity));
+		if (s->onset)
+			rc |= mfr__jw_put_str(so, "onset", mfr_onset_name(s->onset));
+		rc |= mfr__jw_append(symptoms, so);
+	}
+	for (uint32_t i = 0; !rc && i < in->condition_count; i++)
+		rc |= mfr__jw_append(conditions, json_string(in->conditions[i]->key));
+	for (uint32_t i = 0; !rc && i < in->precaution_count; i++) {
+		const mfr_site_precaution *p = &in->precautions[i];
+		json_t *po = json_object();
+
+		rc |= mfr__jw_put_str(po, "key", p->precaution->key);
+		if (p->region)
+			po = site_json(po, p->region, p->side);
+		rc |= mfr__jw_append(precautions, po);
+	}
+	for (uint32_t i = 0; !rc && i < in->clearance_count; i++)
+		rc |= mfr__jw_append(clearances, json_string(in->clearances[i]->key));
+	rc |= mfr__jw_put(o, "symptoms", symptoms);
+	rc |= mfr__jw_put(o, "conditions", conditions);
+	rc |= mfr__jw_put(o, "precautions", precautions);
+	rc |= mfr__jw_put(o, "clearances", clearances);
+	rc |= mfr__jw_put(o, "session_minutes", json_integer(in->minutes));
+	rc |= mfr__jw_put(o, "positions", mfr__jw_mask(&mfr__position_names, in->positions));
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+MFR_EXPORT mfr_status mfr_intake_to_json(const mfr_intake *in, uint32_t flags,
+					 char **out, mfr_error **err)
+{
+	if (out)
+		*out = NULL;
+	if (!in || !out || (flags & ~MFR_JSON_COMPACT))
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_intake_to_json: pass an intake and an out "
+				      "pointer; flags may only hold MFR_JSON_COMPACT");
+	return mfr__jw_dump(intake_json(in), flags, out, err);
+}

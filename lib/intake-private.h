@@ -1,0 +1,62 @@
+/*
+ * libmfr - the intake's private layout and the checks its builders share.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MFR_INTAKE_PRIVATE_H
+#define MFR_INTAKE_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model-private.h"
+
+typedef struct mfr_symptom {
+	const mfr_region *region;
+	uint8_t side;  /* mfr_side */
+	uint8_t onset; /* mfr_onset */
+	int32_t intensity;
+} mfr_symptom;
+
+typedef struct mfr_site_precaution {
+	const mfr_precaution *precaution;
+	const mfr_region *region; /* NULL for a global precaution */
+	uint8_t side;
+} mfr_site_precaution;
+
+struct mfr_intake {
+	const mfr_model *model;
+	mfr_symptom *symptoms;
+	uint32_t symptom_count, symptom_cap;
+	const mfr_condition **conditions;
+	uint32_t condition_count, condition_cap;
+	mfr_site_precaution *precautions;
+	uint32_t precaution_count, precaution_cap;
+	const mfr_precaution **clearances;
+	uint32_t clearance_count, clearance_cap;
+	uint32_t minutes;
+	uint32_t positions;
+};
+
+/* A diagnosis of a rejected value: a status and the sentence that says what
+ * is wrong and how to fix it. The public functions report it as is; the
+ * JSON reader prefixes the place. */
+typedef struct mfr_problem {
+	mfr_status status;
+	char text[400];
+} mfr_problem;
+
+/*
+ * The intake builders. Each checks its input against the model, records it
+ * when valid and otherwise fills @p why and changes nothing. For sites, a
+ * side of 0 on a midline region means the midline.
+ */
+mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
+			       int32_t intensity, int onset, mfr_problem *why);
+mfr_status mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why);
+mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *region,
+				  int side, mfr_problem *why);
+mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why);
+mfr_status mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why);
+mfr_status mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem *why);
+
+#endif /* MFR_INTAKE_PRIVATE_H */

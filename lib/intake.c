@@ -1,0 +1,411 @@
+/*
+ * libmfr - the intake: building it through the API, and reading it back.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "accessor.h"
+#include "alloc.h"
+#include "error.h"
+#include "intake-private.h"
+#include "names.h"
+#include "suggest.h"
+
+static mfr_status problem(mfr_problem *why, mfr_status st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static mfr_status problem(mfr_problem *why, mfr_status st, const char *fmt, ...)
+{
+	va_list ap;
+
+	why->status = st;
+	va_start(ap, fmt);
+	vsnprintf(why->text, sizeof(why->text), fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+/* Make room for one more item in a growable array. */
+static int reserve(void **items, uint32_t *cap, uint32_t count, size_t size)
+{
+	if (count < *cap)
+		return 1;
+	uint32_t ncap = *cap ? *cap * 2 : 4;
+	void *p = ncap > *cap ? mfr__realloc(*items, (size_t)ncap * size) : NULL;
+
+	if (!p)
+		return 0;
+	*items = p;
+	*cap = ncap;
+	return 1;
+}
+
+#define RESERVE(in, array, count, cap) \
+	reserve((void **)&(in)->array, &(in)->cap, (in)->count, sizeof(*(in)->array))
+
+static const char *entry_key(const void *cands, size_t i)
+{
+	return ((const mfr_key_entry *)cands)[i].key;
+}
+
+/* Look up @p key of @p kind; on failure explain, with the nearest keys. */
+static const void *find(const mfr_model *m, int kind, const char *key, mfr_problem *why)
+{
+	int64_t at = mfr__model_find(m, kind, key);
+	const char *what = mfr__name_of(&mfr__kind_names, kind);
+
+	if (at >= 0) {
+		switch (kind) {
+		case MFR_KIND_REGION: return &m->regions[at];
+		case MFR_KIND_CONDITION: return &m->conditions[at];
+		case MFR_KIND_PRECAUTION: return &m->precautions[at];
+		}
+		return NULL;
+	}
+
+	const char *sugg[3];
+	char hint[200];
+	const mfr_key_index *ix = &m->index[kind];
+	uint32_t n = mfr__suggest(key, ix->entries, ix->count, entry_key, sugg, 3);
+
+	mfr__suggest_text(sugg, n, hint, sizeof(hint));
+	problem(why, MFR_E_REFERENCE, "unknown %s \"%s\"%s; 'mfr model list %ss' "
+		"shows every %s key", what, key, hint, what, what);
+	return NULL;
+}
+
+/* Check that @p side fits @p r; a midline region takes 0 or midline. */
+static mfr_status check_side(const mfr_region *r, int *side, mfr_problem *why)
+{
+	if (r->laterality == MFR_LATERALITY_MIDLINE) {
+		if (*side == 0 || *side == MFR_SIDE_MIDLINE) {
+			*side = MFR_SIDE_MIDLINE;
+			return MFR_OK;
+		}
+		return problem(why, MFR_E_CONSTRAINT, "region \"%s\" lies on the "
+			       "midline, so it takes no side (or \"midline\"), not "
+			       "\"%s\"", r->key,
+			       mfr__name_of(&mfr__side_names, *side) ?
+			       mfr__name_of(&mfr__side_names, *side) : "?");
+	}
+	if (*side == MFR_SIDE_LEFT || *side == MFR_SIDE_RIGHT)
+		return MFR_OK;
+	if (*side == 0)
+		return problem(why, MFR_E_CONSTRAINT, "region \"%s\" exists on both "
+			       "sides of the body: say which, \"left\" or \"right\"",
+			       r->key);
+	return problem(why, MFR_E_CONSTRAINT, "region \"%s\" is bilateral: its side "
+		       "must be \"left\" or \"right\", not \"%s\"", r->key,
+		       mfr__name_of(&mfr__side_names, *side) ?
+		       mfr__name_of(&mfr__side_names, *side) : "unknown");
+}
+
+mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
+			       int32_t intensity, int onset, mfr_problem *why)
+{
+	const mfr_region *r = find(in->model, MFR_KIND_REGION, region, why);
+
+	if (!r)
+		return why->status;
+	if (check_side(r, &side, why) != MFR_OK)
+		return why->status;
+	if (intensity < 0 || intensity > 10)
+		return problem(why, MFR_E_RANGE, "intensity %d is out of range; use "
+			       "0 (none) to 10 (worst imaginable)", (int)intensity);
+	if (onset != MFR_ONSET_UNSPECIFIED && onset != MFR_ONSET_ACUTE &&
+	    onset != MFR_ONSET_CHRONIC)
+		return problem(why, MFR_E_RANGE, "onset %d is unknown; use "
+			       "\"acute\" or \"chronic\", or leave it out", onset);
+	for (uint32_t i = 0; i < in->symptom_count; i++)
+		if (in->symptoms[i].region == r && in->symptoms[i].side == side)
+			return problem(why, MFR_E_DUPLICATE, "the %s %s is already "
+				       "a symptom; give each site once",
+				       mfr__name_of(&mfr__side_names, side), r->key);
+	if (!RESERVE(in, symptoms, symptom_count, symptom_cap))
+		return problem(why, MFR_E_NOMEM, "out of memory");
+	in->symptoms[in->symptom_count++] = (mfr_symptom){
+		r, (uint8_t)side, (uint8_t)onset, intensity
+	};
+	return MFR_OK;
+}
+
+mfr_status mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why)
+{
+	const mfr_condition *c = find(in->model, MFR_KIND_CONDITION, key, why);
+
+	if (!c)
+		return why->status;
+	for (uint32_t i = 0; i < in->condition_count; i++)
+		if (in->conditions[i] == c)
+			return problem(why, MFR_E_DUPLICATE, "condition \"%s\" is "
+				       "already recorded", key);
+	if (!RESERVE(in, conditions, condition_count, condition_cap))
+		return problem(why, MFR_E_NOMEM, "out of memory");
+	in->conditions[in->condition_count++] = c;
+	return MFR_OK;
+}
+
+mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *region,
+				  int side, mfr_problem *why)
+{
+	const mfr_precaution *p = find(in->model, MFR_KIND_PRECAUTION, key, why);
+	const mfr_region *r = NULL;
+
+	if (!p)
+		return why->status;
+	if (p->scope == MFR_SCOPE_LOCAL && !region)
+		return problem(why, MFR_E_CONSTRAINT, "precaution \"%s\" is local: "
+			       "say where it is (a region and, for a bilateral "
+			       "region, a side)", key);
+	if (p->scope == MFR_SCOPE_GLOBAL && (region || side))
+		return problem(why, MFR_E_CONSTRAINT, "precaution \"%s\" applies to "
+			       "the whole client: give it no region or side", key);
+	if (region) {
+		r = find(in->model, MFR_KIND_REGION, region, why);
+		if (!r || check_side(r, &side, why) != MFR_OK)
+			return why->status;
+	}
+	for (uint32_t i = 0; i < in->precaution_count; i++) {
+		const mfr_site_precaution *q = &in->precautions[i];
+
+		if (q->precaution == p && q->region == r && q->side == side)
+			return problem(why, MFR_E_DUPLICATE, "precaution \"%s\" is "
+				       "already recorded%s", key, r ? " at that site" : "");
+	}
+	if (!RESERVE(in, precautions, precaution_count, precaution_cap))
+		return problem(why, MFR_E_NOMEM, "out of memory");
+	in->precautions[in->precaution_count++] = (mfr_site_precaution){
+		p, r, (uint8_t)side
+	};
+	return MFR_OK;
+}
+
+mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why)
+{
+	const mfr_precaution *p = find(in->model, MFR_KIND_PRECAUTION, key, why);
+
+	if (!p)
+		return why->status;
+	if (mfr_intake_is_cleared(in, p))
+		return problem(why, MFR_E_DUPLICATE, "a clearance for \"%s\" is "
+			       "already recorded", key);
+	if (!RESERVE(in, clearances, clearance_count, clearance_cap))
+		return problem(why, MFR_E_NOMEM, "out of memory");
+	in->clearances[in->clearance_count++] = p;
+	return MFR_OK;
+}
+
+mfr_status mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why)
+{
+	if (minutes < MFR_INTAKE_MIN_MINUTES || minutes > MFR_INTAKE_MAX_MINUTES)
+		return problem(why, MFR_E_RANGE, "a session of %lld minutes is out of "
+			       "range; use %d to %d", (long long)minutes,
+			       MFR_INTAKE_MIN_MINUTES, MFR_INTAKE_MAX_MINUTES);
+	in->minutes = (uint32_t)minutes;
+	return MFR_OK;
+}
+
+mfr_status mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem *why)
+{
+	if (positions == 0 || (positions & ~(uint32_t)MFR_POSITION_ALL))
+		return problem(why, MFR_E_RANGE, "positions must be a non-empty set "
+			       "of prone, supine, side_lying, seated and standing");
+	in->positions = positions;
+	return MFR_OK;
+}
+
+/* ---- the public API ---- */
+
+/* Report @p why through @p err for a public entry point. */
+static mfr_status report(mfr_error **err, const char *fn, const mfr_problem *why)
+{
+	if (why->status == MFR_E_NOMEM)
+		return mfr__error_nomem(err);
+	return mfr__error_set(err, why->status, NULL, "%s: %s", fn, why->text);
+}
+
+#define CHECK_ARGS(err, fn, cond)                                                \
+	do {                                                                     \
+		if (!(cond))                                                     \
+			return mfr__error_set(err, MFR_E_INVALID, NULL,          \
+					      fn ": invalid argument (%s)", #cond); \
+	} while (0)
+
+MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out)
+{
+	if (out)
+		*out = NULL;
+	if (!model || !out)
+		return MFR_E_INVALID;
+	mfr_intake *in = mfr__calloc(1, sizeof(*in));
+	if (!in)
+		return MFR_E_NOMEM;
+	in->model = model;
+	in->minutes = MFR_INTAKE_DEFAULT_MINUTES;
+	in->positions = MFR_POSITION_ALL;
+	*out = in;
+	return MFR_OK;
+}
+
+MFR_EXPORT void mfr_intake_free(mfr_intake *in)
+{
+	if (!in)
+		return;
+	mfr__free(in->symptoms);
+	mfr__free(in->conditions);
+	mfr__free(in->precautions);
+	mfr__free(in->clearances);
+	mfr__free(in);
+}
+
+MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *in, const char *region,
+					     int side, int32_t intensity, int onset,
+					     mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_add_symptom", in && region);
+	if (mfr__intake_symptom(in, region, side, intensity, onset, &why) != MFR_OK)
+		return report(err, "mfr_intake_add_symptom", &why);
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *in, const char *key,
+					       mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_add_condition", in && key);
+	if (mfr__intake_condition(in, key, &why) != MFR_OK)
+		return report(err, "mfr_intake_add_condition", &why);
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *in, const char *key,
+						const char *region, int side,
+						mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_add_precaution", in && key);
+	if (mfr__intake_precaution(in, key, region, side, &why) != MFR_OK)
+		return report(err, "mfr_intake_add_precaution", &why);
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *in, const char *key,
+					       mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_add_clearance", in && key);
+	if (mfr__intake_clearance(in, key, &why) != MFR_OK)
+		return report(err, "mfr_intake_add_clearance", &why);
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_intake_set_minutes(mfr_intake *in, uint32_t minutes,
+					     mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_set_minutes", in);
+	if (mfr__intake_minutes(in, minutes, &why) != MFR_OK)
+		return report(err, "mfr_intake_set_minutes", &why);
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_intake_set_positions(mfr_intake *in, uint32_t positions,
+					       mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_set_positions", in);
+	if (mfr__intake_positions(in, positions, &why) != MFR_OK)
+		return report(err, "mfr_intake_set_positions", &why);
+	return MFR_OK;
+}
+
+MFR_EXPORT const char *mfr_onset_name(int onset)
+{
+	switch (onset) {
+	case MFR_ONSET_UNSPECIFIED: return "unspecified";
+	case MFR_ONSET_ACUTE: return "acute";
+	case MFR_ONSET_CHRONIC: return "chronic";
+	}
+	return NULL;
+}
+
+MFR_GETTER(const mfr_model *, mfr_intake_model, mfr_intake, model, NULL)
+MFR_GETTER(uint32_t, mfr_intake_minutes, mfr_intake, minutes, 0)
+MFR_GETTER(uint32_t, mfr_intake_positions, mfr_intake, positions, 0)
+MFR_GETTER(uint32_t, mfr_intake_symptom_count, mfr_intake, symptom_count, 0)
+MFR_LIST_GETTER(mfr_intake_condition, mfr_intake, const mfr_condition *, conditions,
+		condition_count)
+MFR_LIST_GETTER(mfr_intake_clearance, mfr_intake, const mfr_precaution *, clearances,
+		clearance_count)
+MFR_GETTER(uint32_t, mfr_intake_precaution_count, mfr_intake, precaution_count, 0)
+
+static const mfr_symptom *symptom(const mfr_intake *in, uint32_t i)
+{
+	return in && i < in->symptom_count ? &in->symptoms[i] : NULL;
+}
+
+MFR_EXPORT const mfr_region *mfr_intake_symptom_region(const mfr_intake *in, uint32_t i)
+{
+	const mfr_symptom *s = symptom(in, i);
+	return s ? s->region : NULL;
+}
+
+MFR_EXPORT int mfr_intake_symptom_side(const mfr_intake *in, uint32_t i)
+{
+	const mfr_symptom *s = symptom(in, i);
+	return s ? s->side : 0;
+}
+
+MFR_EXPORT int32_t mfr_intake_symptom_intensity(const mfr_intake *in, uint32_t i)
+{
+	const mfr_symptom *s = symptom(in, i);
+	return s ? s->intensity : -1;
+}
+
+MFR_EXPORT int mfr_intake_symptom_onset(const mfr_intake *in, uint32_t i)
+{
+	const mfr_symptom *s = symptom(in, i);
+	return s ? s->onset : MFR_ONSET_UNSPECIFIED;
+}
+
+static const mfr_site_precaution *site_precaution(const mfr_intake *in, uint32_t i)
+{
+	return in && i < in->precaution_count ? &in->precautions[i] : NULL;
+}
+
+MFR_EXPORT const mfr_precaution *mfr_intake_precaution_at(const mfr_intake *in, uint32_t i)
+{
+	const mfr_site_precaution *p = site_precaution(in, i);
+	return p ? p->precaution : NULL;
+}
+
+MFR_EXPORT const mfr_region *mfr_intake_precaution_region(const mfr_intake *in, uint32_t i)
+{
+	const mfr_site_precaution *p = site_precaution(in, i);
+	return p ? p->region : NULL;
+}
+
+MFR_EXPORT int mfr_intake_precaution_side(const mfr_intake *in, uint32_t i)
+{
+	const mfr_site_precaution *p = site_precaution(in, i);
+	return p ? p->side : 0;
+}
+
+MFR_EXPORT int mfr_intake_is_cleared(const mfr_intake *in, const mfr_precaution *p)
+{
+	if (!in || !p)
+		return 0;
+	for (uint32_t i = 0; i < in->clearance_count; i++)
+		if (in->clearances[i] == p)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,143 @@
+/*
+ * libmfr - one-line explanations of trace results, from their best path:
+ * "left soleus: left soleus refers pain to the left heel (trigger-point
+ * pattern, essential zone)".
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "trace-private.h"
+
+typedef struct buf {
+	char text[1024];
+	size_t used;
+} buf;
+
+static void put(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (b->used >= sizeof(b->text) - 1)
+		return;
+	va_start(ap, fmt);
+	int n = vsnprintf(b->text + b->used, sizeof(b->text) - b->used, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		b->used += (size_t)n;
+	if (b->used >= sizeof(b->text) - 1) {
+		b->used = sizeof(b->text) - 1;
+		memcpy(b->text + sizeof(b->text) - 4, "...", 4);
+	}
+}
+
+/* "left heel", or "sacrum" for a midline site. */
+static void put_site(buf *b, const mfr_model *m, uint32_t site)
+{
+	const mfr_region *r = mfr__site_region(m, site);
+	int side = mfr__site_side(m, site);
+
+	if (side == MFR_SIDE_MIDLINE)
+		put(b, "%s", r->name);
+	else
+		put(b, "%s %s", side == MFR_SIDE_LEFT ? "left" : "right", r->name);
+}
+
+/* The steps i..j-1 that continue one line, or one run of hierarchy and
+ * adjacency steps: the index after the run. */
+static uint32_t run_end(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_edge *e = p->steps[i].edge;
+	uint32_t j = i + 1;
+
+	if (e->relation == MFR_RELATION_REFERRAL)
+		return j;
+	while (j < p->step_count) {
+		const mfr_edge *n = p->steps[j].edge;
+		int same = e->relation == MFR_RELATION_LINE
+			? n->relation == MFR_RELATION_LINE && n->ref == e->ref
+			: n->relation == MFR_RELATION_HIERARCHY ||
+			  n->relation == MFR_RELATION_ADJACENCY;
+		if (!same)
+			break;
+		j++;
+	}
+	return j;
+}
+
+static void put_segment(buf *b, const mfr_model *m, const mfr_trace_path *p,
+			uint32_t i, uint32_t j)
+{
+	const mfr_trace_step *first = &p->steps[i];
+	const mfr_edge *e = first->edge;
+
+	if (e->relation == MFR_RELATION_REFERRAL) {
+		/* The result itself needs no naming again. */
+		if (j < p->step_count) {
+			put_site(b, m, first->to);
+			put(b, " ");
+		}
+		put(b, "refers pain to the ");
+		put_site(b, m, first->from);
+		put(b, " (trigger-point pattern, %s zone%s)",
+		    e->zone == MFR_ZONE_ESSENTIAL ? "essential" : "spillover",
+		    m->referrals[e->ref].prov.convention ? ", practice convention" : "");
+		return;
+	}
+	if (j - i == 1 && e->relation != MFR_RELATION_LINE) {
+		/* One step within the body's layout: say how they relate. */
+		int down = e->relation == MFR_RELATION_HIERARCHY && !e->upward;
+
+		put_site(b, m, down ? first->to : first->from);
+		put(b, e->relation == MFR_RELATION_ADJACENCY ? " borders the " : " lies in the ");
+		put_site(b, m, down ? first->from : first->to);
+		return;
+	}
+
+	int crosses = 0;
+	put_site(b, m, first->from);
+	for (uint32_t k = i; k < j; k++) {
+		put(b, " -> ");
+		put_site(b, m, p->steps[k].to);
+		crosses |= p->steps[k].edge->crosses;
+	}
+	if (e->relation == MFR_RELATION_LINE) {
+		const mfr_line *l = &m->lines[e->ref];
+
+		put(b, " along the %s (%s evidence%s%s)", l->name,
+		    l->evidence == MFR_EVIDENCE_NOT_ASSESSED ? "not assessed"
+			: mfr_evidence_name(l->evidence),
+		    l->prov.convention ? ", practice convention" : "",
+		    crosses ? ", crossing the midline" : "");
+	} else {
+		put(b, " (neighbouring tissue)");
+	}
+}
+
+const char *mfr__trace_explain(mfr_trace *t, const mfr_trace_result *res)
+{
+	const mfr_model *m = t->intake->model;
+	const mfr_trace_path *p = &res->paths[0];
+	buf b = { .used = 0 };
+
+	b.text[0] = '\0';
+	put_site(&b, m, mfr__site_id(res->region, res->side));
+	put(&b, ": ");
+	if (p->step_count == 0)
+		put(&b, "the symptom site itself");
+	for (uint32_t i = 0; i < p->step_count;) {
+		uint32_t j = run_end(p, i);
+
+		if (i)
+			put(&b, "; ");
+		put_segment(&b, m, p, i, j);
+		i = j;
+	}
+	if (res->path_count > 1)
+		put(&b, "; also reached from %u other symptom%s", res->path_count - 1,
+		    res->path_count > 2 ? "s" : "");
+	return mfr__arena_strdup(&t->arena, b.text);
+}

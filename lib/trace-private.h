@@ -1,0 +1,71 @@
+/*
+ * libmfr - the trace's private layout, shared by the search, the
+ * explanations and the JSON writer.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MFR_TRACE_PRIVATE_H
+#define MFR_TRACE_PRIVATE_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "graph.h"
+#include "intake-private.h"
+
+/* The score below which a search stops following a path. */
+#define MFR_TRACE_MIN_SCORE 0.01
+/* The multiplier for a site whose region a recorded condition lists. */
+#define MFR_PRIOR_CONDITION_REGION 1.2
+/* How much of the gap to 1 a line step on a condition's line gains. */
+#define MFR_PRIOR_CONDITION_LINE 0.25
+
+struct mfr_trace_options {
+	uint32_t max_results;
+	uint32_t max_steps;
+	int min_evidence;
+	uint32_t relations;
+	char **lines; /* keys; none means every line */
+	uint32_t line_count;
+};
+
+typedef struct mfr_trace_step {
+	uint32_t from, to;     /* site ids */
+	const mfr_edge *edge;  /* the graph edge followed */
+	double factor;         /* as applied, after priors */
+} mfr_trace_step;
+
+struct mfr_trace_path {
+	const mfr_model *model; /* the sites' model */
+	uint32_t symptom;
+	double score;
+	mfr_trace_step *steps;
+	uint32_t step_count;
+};
+
+struct mfr_trace_result {
+	const mfr_trace *trace;
+	const mfr_region *region;
+	uint8_t side;
+	uint8_t distance;
+	double score;
+	mfr_trace_path *paths; /* strongest first */
+	uint32_t path_count;
+	const char *explain;
+};
+
+struct mfr_trace {
+	mfr_arena arena;
+	const mfr_intake *intake;
+	mfr_trace_result *results;
+	uint32_t count;
+};
+
+/* The region and side of site @p site. */
+const mfr_region *mfr__site_region(const mfr_model *m, uint32_t site);
+int mfr__site_side(const mfr_model *m, uint32_t site);
+
+/* "left soleus: refers pain to the left heel ..." for @p result, in the
+ * trace's arena; NULL when memory runs out. */
+const char *mfr__trace_explain(mfr_trace *trace, const mfr_trace_result *result);
+
+#endif /* MFR_TRACE_PRIVATE_H */

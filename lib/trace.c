@@ -1,0 +1,754 @@
+/*
+ * libmfr - the trace: from symptom sites to ranked treatment sites.
+ * SPDX-License-Identifier: MIT
+ *
+ * For each symptom, a best-first search (Dijkstra on the product of step
+ * factors) settles sites in order of falling score and stops as soon as it
+ * has settled max_results treatment sites, or its scores fall below
+ * MFR_TRACE_MIN_SCORE, or its paths reach max_steps. Its cost therefore
+ * follows the answer, not the model's size: scratch space is a hash map
+ * over the sites visited, never an array over all sites. The symptoms'
+ * findings are then combined per site (1 - prod(1 - s_i)), condition priors
+ * applied, and the best max_results kept. doc/algorithm.md has the details.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "accessor.h"
+#include "alloc.h"
+#include "error.h"
+#include "names.h"
+#include "suggest.h"
+#include "trace-private.h"
+
+#define NONE UINT32_MAX
+
+/* ---- options ---- */
+
+MFR_EXPORT mfr_status mfr_trace_options_new(mfr_trace_options **out)
+{
+	if (!out)
+		return MFR_E_INVALID;
+	*out = mfr__calloc(1, sizeof(**out));
+	if (!*out)
+		return MFR_E_NOMEM;
+	(*out)->max_results = 20;
+	(*out)->max_steps = 6;
+	(*out)->min_evidence = MFR_EVIDENCE_NOT_ASSESSED;
+	(*out)->relations = MFR_RELATION_ALL;
+	return MFR_OK;
+}
+
+MFR_EXPORT void mfr_trace_options_free(mfr_trace_options *opts)
+{
+	if (!opts)
+		return;
+	for (uint32_t i = 0; i < opts->line_count; i++)
+		mfr__free(opts->lines[i]);
+	mfr__free(opts->lines);
+	mfr__free(opts);
+}
+
+MFR_EXPORT mfr_status mfr_trace_options_set_max_results(mfr_trace_options *opts, uint32_t n)
+{
+	if (!opts)
+		return MFR_E_INVALID;
+	if (n < 1 || n > 10000)
+		return MFR_E_RANGE;
+	opts->max_results = n;
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_trace_options_set_max_steps(mfr_trace_options *opts, uint32_t n)
+{
+	if (!opts)
+		return MFR_E_INVALID;
+	if (n < 1 || n > 64)
+		return MFR_E_RANGE;
+	opts->max_steps = n;
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_trace_options_set_min_evidence(mfr_trace_options *opts, int grade)
+{
+	if (!opts)
+		return MFR_E_INVALID;
+	if (grade < MFR_EVIDENCE_NOT_ASSESSED || grade > MFR_EVIDENCE_STRONG)
+		return MFR_E_RANGE;
+	opts->min_evidence = grade;
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_trace_options_set_relations(mfr_trace_options *opts, uint32_t mask)
+{
+	if (!opts)
+		return MFR_E_INVALID;
+	if (mask == 0 || (mask & ~(uint32_t)MFR_RELATION_ALL))
+		return MFR_E_RANGE;
+	opts->relations = mask;
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_trace_options_add_line(mfr_trace_options *opts, const char *line)
+{
+	if (!opts || !line)
+		return MFR_E_INVALID;
+	if (!*line || strlen(line) > 63)
+		return MFR_E_RANGE;
+	char **lines = mfr__realloc(opts->lines, (opts->line_count + 1) * sizeof(*lines));
+	if (!lines)
+		return MFR_E_NOMEM;
+	opts->lines = lines;
+	lines[opts->line_count] = mfr__strdup(line);
+	if (!lines[opts->line_count])
+		return MFR_E_NOMEM;
+	opts->line_count++;
+	return MFR_OK;
+}
+
+/* ---- sites ---- */
+
+const mfr_region *mfr__site_region(const mfr_model *m, uint32_t site)
+{
+	return &m->regions[site / 2];
+}
+
+int mfr__site_side(const mfr_model *m, uint32_t site)
+{
+	const mfr_region *r = mfr__site_region(m, site);
+
+	if (r->laterality == MFR_LATERALITY_MIDLINE)
+		return MFR_SIDE_MIDLINE;
+	return site & 1 ? MFR_SIDE_RIGHT : MFR_SIDE_LEFT;
+}
+
+static int is_treatment_site(const mfr_region *r)
+{
+	return r->kind == MFR_REGION_MUSCLE || r->kind == MFR_REGION_CONNECTIVE;
+}
+
+/* ---- one symptom's search ---- */
+
+typedef struct label {
+	uint32_t site;
+	uint32_t pred; /* label index, or NONE at the symptom */
+	const mfr_edge *via;
+	double score;
+	double factor; /* of the step from pred */
+	uint32_t hops;
+	uint8_t settled;
+} label;
+
+typedef struct heap_item {
+	double score;
+	uint32_t site;
+	uint32_t label;
+} heap_item;
+
+typedef struct search {
+	label *labels;
+	uint32_t label_count, label_cap;
+	uint32_t *slots; /* hash: site -> label index + 1; 0 is empty */
+	uint32_t slot_mask;
+	heap_item *heap;
+	uint32_t heap_count, heap_cap;
+	uint32_t *found; /* settled treatment sites, as label indexes, in order */
+	uint32_t found_count, found_cap;
+} search;
+
+/* The context a search needs: the model, the options resolved, the priors. */
+typedef struct context {
+	const mfr_model *m;
+	const mfr_intake *in;
+	const mfr_trace_options *opts;
+	uint32_t *lines; /* allowed line indexes, or NULL for every line */
+	uint32_t line_count;
+} context;
+
+static int grow(void **items, uint32_t *cap, uint32_t need, size_t size)
+{
+	if (need <= *cap)
+		return 1;
+	uint32_t ncap = *cap ? *cap : 16;
+	while (ncap < need)
+		ncap *= 2;
+	void *p = mfr__realloc(*items, (size_t)ncap * size);
+	if (!p)
+		return 0;
+	*items = p;
+	*cap = ncap;
+	return 1;
+}
+
+static uint32_t hash_site(uint32_t site)
+{
+	return site * 2654435761u;
+}
+
+static void search_reset(search *s)
+{
+	/* Clear only the slots in use: the cost follows what was visited. */
+	for (uint32_t i = 0; i < s->label_count; i++) {
+		uint32_t h = hash_site(s->labels[i].site) & s->slot_mask;
+
+		while (s->slots[h]) {
+			s->slots[h] = 0;
+			h = (h + 1) & s->slot_mask;
+		}
+	}
+	s->label_count = 0;
+	s->heap_count = 0;
+	s->found_count = 0;
+}
+
+static void search_free(search *s)
+{
+	mfr__free(s->labels);
+	mfr__free(s->slots);
+	mfr__free(s->heap);
+	mfr__free(s->found);
+}
+
+static int rehash(search *s, uint32_t nslots)
+{
+	uint32_t *slots = mfr__calloc(nslots, sizeof(*slots));
+
+	if (!slots)
+		return 0;
+	mfr__free(s->slots);
+	s->slots = slots;
+	s->slot_mask = nslots - 1;
+	for (uint32_t i = 0; i < s->label_count; i++) {
+		uint32_t h = hash_site(s->labels[i].site) & s->slot_mask;
+
+		while (s->slots[h])
+			h = (h + 1) & s->slot_mask;
+		s->slots[h] = i + 1;
+	}
+	return 1;
+}
+
+/* The label of @p site, created unsettled with score 0 if new; NONE when
+ * memory runs out. */
+static uint32_t label_of(search *s, uint32_t site)
+{
+	if (!s->slots || (s->label_count + 1) * 2 > s->slot_mask + 1)
+		if (!rehash(s, s->slots ? (s->slot_mask + 1) * 2 : 64))
+			return NONE;
+	uint32_t h = hash_site(site) & s->slot_mask;
+
+	while (s->slots[h]) {
+		uint32_t i = s->slots[h] - 1;
+		if (s->labels[i].site == site)
+			return i;
+		h = (h + 1) & s->slot_mask;
+	}
+	if (!grow((void **)&s->labels, &s->label_cap, s->label_count + 1, sizeof(label)))
+		return NONE;
+	s->labels[s->label_count] = (label){ .site = site, .pred = NONE };
+	s->slots[h] = s->label_count + 1;
+	return s->label_count++;
+}
+
+/* Heap order: higher score first, then lower site id (determinism). */
+static int heap_before(const heap_item *a, const heap_item *b)
+{
+	return a->score != b->score ? a->score > b->score : a->site < b->site;
+}
+
+static int heap_push(search *s, heap_item item)
+{
+	if (!grow((void **)&s->heap, &s->heap_cap, s->heap_count + 1, sizeof(item)))
+		return 0;
+	uint32_t i = s->heap_count++;
+	while (i > 0) {
+		uint32_t p = (i - 1) / 2;
+		if (!heap_before(&item, &s->heap[p]))
+			break;
+		s->heap[i] = s->heap[p];
+		i = p;
+	}
+	s->heap[i] = item;
+	return 1;
+}
+
+static heap_item heap_pop(search *s)
+{
+	heap_item top = s->heap[0], last = s->heap[--s->heap_count];
+	uint32_t i = 0;
+
+	for (;;) {
+		uint32_t c = 2 * i + 1;
+		if (c >= s->heap_count)
+			break;
+		if (c + 1 < s->heap_count && heap_before(&s->heap[c + 1], &s->heap[c]))
+			c++;
+		if (!heap_before(&s->heap[c], &last))
+			break;
+		s->heap[i] = s->heap[c];
+		i = c;
+	}
+	if (s->heap_count)
+		s->heap[i] = last;
+	return top;
+}
+
+static int contains(const uint32_t *list, uint32_t n, uint32_t v)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (list[i] == v)
+			return 1;
+	return 0;
+}
+
+/* Whether any recorded condition lists line @p line. */
+static int condition_line(const mfr_intake *in, uint32_t line)
+{
+	for (uint32_t c = 0; c < in->condition_count; c++) {
+		const mfr_condition *cond = in->conditions[c];
+
+		for (uint32_t i = 0; i < cond->line_count; i++)
+			if (cond->lines[i]->index == line)
+				return 1;
+	}
+	return 0;
+}
+
+/* The factor of following @p e under the options and priors; 0 to skip. */
+static double step_factor(const context *cx, const mfr_edge *e)
+{
+	if (!(e->relation & cx->opts->relations))
+		return 0;
+	if (e->relation != MFR_RELATION_LINE)
+		return e->factor;
+
+	const mfr_line *line = &cx->m->lines[e->ref];
+	if (line->evidence < cx->opts->min_evidence)
+		return 0;
+	if (cx->lines && !contains(cx->lines, cx->line_count, e->ref))
+		return 0;
+	if (condition_line(cx->in, e->ref))
+		return e->factor + (1.0 - e->factor) * MFR_PRIOR_CONDITION_LINE;
+	return e->factor;
+}
+
+static mfr_status run_search(const context *cx, search *s, uint32_t source, double weight)
+{
+	const mfr_graph *g = &cx->m->graph;
+	uint32_t want = cx->opts->max_results;
+	uint32_t l0 = label_of(s, source);
+
+	if (l0 == NONE)
+		return MFR_E_NOMEM;
+	s->labels[l0].score = weight;
+	if (!heap_push(s, (heap_item){ weight, source, l0 }))
+		return MFR_E_NOMEM;
+
+	while (s->heap_count && s->found_count < want) {
+		heap_item top = heap_pop(s);
+		label *lb = &s->labels[top.label];
+
+		if (lb->settled || top.score < lb->score)
+			continue; /* a stale entry */
+		if (lb->score < MFR_TRACE_MIN_SCORE)
+			break;
+		lb->settled = 1;
+		if (is_treatment_site(mfr__site_region(cx->m, lb->site))) {
+			if (!grow((void **)&s->found, &s->found_cap, s->found_count + 1,
+				  sizeof(*s->found)))
+				return MFR_E_NOMEM;
+			s->found[s->found_count++] = top.label;
+		}
+		if (lb->hops >= cx->opts->max_steps)
+			continue;
+
+		/* label_of() may move the labels: keep what the loop needs. */
+		uint32_t from = top.label, site = lb->site, hops = lb->hops;
+		double base = lb->score;
+		for (uint32_t k = g->offsets[site]; k < g->offsets[site + 1]; k++) {
+			const mfr_edge *e = &g->edges[k];
+			double f = step_factor(cx, e);
+			double score = base * f;
+
+			if (score < MFR_TRACE_MIN_SCORE)
+				continue;
+			uint32_t li = label_of(s, e->to);
+			if (li == NONE)
+				return MFR_E_NOMEM;
+			label *to = &s->labels[li];
+			if (to->settled || score <= to->score)
+				continue;
+			to->score = score;
+			to->pred = from;
+			to->via = e;
+			to->factor = f;
+			to->hops = hops + 1;
+			if (!heap_push(s, (heap_item){ score, e->to, li }))
+				return MFR_E_NOMEM;
+		}
+	}
+	return MFR_OK;
+}
+
+/* ---- combining the symptoms ---- */
+
+/* One symptom's finding for one site, kept until the results are built. */
+typedef struct finding {
+	uint32_t site;
+	uint32_t symptom;
+	double score;
+	mfr_trace_path path;
+} finding;
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+	const finding *a = pa, *b = pb;
+
+	if (a->site != b->site)
+		return a->site < b->site ? -1 : 1;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return a->symptom < b->symptom ? -1 : a->symptom > b->symptom;
+}
+
+static int result_cmp(const void *pa, const void *pb)
+{
+	const mfr_trace_result *a = pa, *b = pb;
+
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	uint32_t sa = mfr__site_id(a->region, a->side), sb = mfr__site_id(b->region, b->side);
+	return sa < sb ? -1 : sa > sb;
+}
+
+/* Copy the path to label @p li of search @p s into the trace's arena. */
+static int record_path(mfr_trace *t, const search *s, uint32_t li, mfr_trace_path *path)
+{
+	uint32_t n = s->labels[li].hops;
+
+	path->step_count = n;
+	path->steps = n ? mfr__arena_alloc(&t->arena, n * sizeof(*path->steps)) : NULL;
+	if (n && !path->steps)
+		return 0;
+	for (uint32_t i = n; i > 0; i--) {
+		const label *lb = &s->labels[li];
+
+		path->steps[i - 1] = (mfr_trace_step){
+			s->labels[lb->pred].site, lb->site, lb->via, lb->factor
+		};
+		li = lb->pred;
+	}
+	return 1;
+}
+
+static double symptom_weight(const mfr_symptom *sy)
+{
+	return (sy->intensity + 1) / 11.0;
+}
+
+/* Whether a recorded condition lists the region as commonly treated. */
+static int condition_region(const mfr_intake *in, const mfr_region *r)
+{
+	for (uint32_t c = 0; c < in->condition_count; c++) {
+		const mfr_condition *cond = in->conditions[c];
+
+		for (uint32_t i = 0; i < cond->region_count; i++)
+			if (cond->regions[i] == r)
+				return 1;
+	}
+	return 0;
+}
+
+static int distance_of(const mfr_trace *t, const mfr_trace_result *res)
+{
+	const mfr_trace_path *p = &res->paths[0];
+	const mfr_symptom *sy = &t->intake->symptoms[p->symptom];
+	const mfr_region *r = res->region;
+	int far = 0, adjacent = 0;
+
+	if (sy->side != MFR_SIDE_MIDLINE && res->side != MFR_SIDE_MIDLINE &&
+	    sy->side != res->side)
+		return MFR_DISTANCE_CONTRALATERAL;
+	if (mfr_region_is_within(r, sy->region) || mfr_region_is_within(sy->region, r))
+		return MFR_DISTANCE_LOCAL;
+	for (uint32_t i = 0; i < sy->region->adjacent_count; i++)
+		if (sy->region->adjacent[i] == r)
+			return MFR_DISTANCE_LOCAL;
+	for (uint32_t i = 0; i < p->step_count; i++) {
+		int rel = p->steps[i].edge->relation;
+		far |= rel == MFR_RELATION_LINE || rel == MFR_RELATION_REFERRAL;
+		adjacent |= rel == MFR_RELATION_ADJACENCY;
+	}
+	return far ? MFR_DISTANCE_DISTANT : adjacent ? MFR_DISTANCE_ADJACENT
+						     : MFR_DISTANCE_LOCAL;
+}
+
+static mfr_status combine(mfr_trace *t, const context *cx, finding *f, uint32_t nf)
+{
+	uint32_t nsites = 0;
+
+	qsort(f, nf, sizeof(*f), finding_cmp);
+	for (uint32_t i = 0; i < nf; i++)
+		nsites += i == 0 || f[i].site != f[i - 1].site;
+
+	mfr_trace_result *all = mfr__arena_alloc(&t->arena, (nsites ? nsites : 1) * sizeof(*all));
+	if (!all)
+		return MFR_E_NOMEM;
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < nf;) {
+		uint32_t j = i;
+		double keep = 1.0;
+
+		while (j < nf && f[j].site == f[i].site) {
+			keep *= 1.0 - f[j].score;
+			j++;
+		}
+		mfr_trace_result *res = &all[n++];
+		res->trace = t;
+		res->region = mfr__site_region(cx->m, f[i].site);
+		res->side = (uint8_t)mfr__site_side(cx->m, f[i].site);
+		res->score = 1.0 - keep;
+		if (condition_region(cx->in, res->region))
+			res->score *= MFR_PRIOR_CONDITION_REGION;
+		res->path_count = j - i;
+		res->paths = mfr__arena_alloc(&t->arena, res->path_count * sizeof(*res->paths));
+		if (!res->paths)
+			return MFR_E_NOMEM;
+		for (uint32_t k = 0; k < res->path_count; k++)
+			res->paths[k] = f[i + k].path; /* already strongest first */
+		i = j;
+	}
+	qsort(all, n, sizeof(*all), result_cmp);
+	t->results = all;
+	t->count = n < cx->opts->max_results ? n : cx->opts->max_results;
+	for (uint32_t i = 0; i < t->count; i++) {
+		all[i].distance = (uint8_t)distance_of(t, &all[i]);
+		all[i].explain = mfr__trace_explain(t, &all[i]);
+		if (!all[i].explain)
+			return MFR_E_NOMEM;
+	}
+	return MFR_OK;
+}
+
+/* Resolve the options' line keys against the model. */
+static mfr_status resolve_lines(context *cx, mfr_error **err)
+{
+	const mfr_trace_options *o = cx->opts;
+
+	if (!o->line_count)
+		return MFR_OK;
+	cx->lines = mfr__malloc(o->line_count * sizeof(*cx->lines));
+	if (!cx->lines)
+		return mfr__error_nomem(err);
+	for (uint32_t i = 0; i < o->line_count; i++) {
+		int64_t at = mfr__model_find(cx->m, MFR_KIND_LINE, o->lines[i]);
+
+		if (at < 0) {
+			const char *sugg[3];
+			char hint[200];
+			uint32_t ns = mfr_model_suggest(cx->m, MFR_KIND_LINE, o->lines[i], sugg, 3);
+
+			mfr__suggest_text(sugg, ns, hint, sizeof(hint));
+			return mfr__error_set(err, MFR_E_REFERENCE, NULL,
+					      "trace options: unknown line \"%s\"%s; "
+					      "'mfr model list lines' shows every line",
+					      o->lines[i], hint);
+		}
+		cx->lines[cx->line_count++] = (uint32_t)at;
+	}
+	return MFR_OK;
+}
+
+static mfr_status trace_all(mfr_trace *t, context *cx, mfr_error **err)
+{
+	search s = { 0 };
+	finding *f = NULL;
+	uint32_t nf = 0, fcap = 0;
+	mfr_status st = resolve_lines(cx, err);
+
+	for (uint32_t i = 0; st == MFR_OK && i < cx->in->symptom_count; i++) {
+		const mfr_symptom *sy = &cx->in->symptoms[i];
+
+		search_reset(&s);
+		st = run_search(cx, &s, mfr__site_id(sy->region, sy->side), symptom_weight(sy));
+		if (st == MFR_OK && !grow((void **)&f, &fcap, nf + s.found_count, sizeof(*f)))
+			st = MFR_E_NOMEM;
+		for (uint32_t k = 0; st == MFR_OK && k < s.found_count; k++) {
+			const label *lb = &s.labels[s.found[k]];
+			finding *fi = &f[nf++];
+
+			*fi = (finding){ lb->site, i, lb->score,
+					 { cx->m, i, lb->score, NULL, 0 } };
+			if (!record_path(t, &s, s.found[k], &fi->path))
+				st = MFR_E_NOMEM;
+		}
+	}
+	if (st == MFR_OK)
+		st = combine(t, cx, f, nf);
+	search_free(&s);
+	mfr__free(f);
+	mfr__free(cx->lines);
+	if (st == MFR_E_NOMEM)
+		return mfr__error_nomem(err);
+	return st;
+}
+
+MFR_EXPORT mfr_status mfr_trace_run(const mfr_intake *intake, const mfr_trace_options *opts,
+				    mfr_trace **out, mfr_error **err)
+{
+	mfr_trace_options defaults;
+	mfr_trace *t;
+	mfr_status st;
+
+	if (out)
+		*out = NULL;
+	if (!intake || !out)
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_trace_run: intake and out must not be NULL");
+	if (!opts) {
+		defaults = (mfr_trace_options){ 20, 6, MFR_EVIDENCE_NOT_ASSESSED,
+						MFR_RELATION_ALL, NULL, 0 };
+		opts = &defaults;
+	}
+	t = mfr__calloc(1, sizeof(*t));
+	if (!t)
+		return mfr__error_nomem(err);
+	t->intake = intake;
+
+	context cx = { intake->model, intake, opts, NULL, 0 };
+	st = trace_all(t, &cx, err);
+	if (st != MFR_OK) {
+		mfr_trace_free(t);
+		return st;
+	}
+	*out = t;
+	return MFR_OK;
+}
+
+MFR_EXPORT void mfr_trace_free(mfr_trace *t)
+{
+	if (!t)
+		return;
+	mfr__arena_release(&t->arena);
+	mfr__free(t);
+}
+
+/* ---- getters ---- */
+
+MFR_GETTER(uint32_t, mfr_trace_count, mfr_trace, count, 0)
+
+MFR_EXPORT const mfr_trace_result *mfr_trace_result_at(const mfr_trace *t, uint32_t i)
+{
+	return t && i < t->count ? &t->results[i] : NULL;
+}
+
+MFR_GETTER(const mfr_region *, mfr_trace_result_region, mfr_trace_result, region, NULL)
+MFR_GETTER(int, mfr_trace_result_side, mfr_trace_result, side, 0)
+MFR_GETTER(double, mfr_trace_result_score, mfr_trace_result, score, 0.0)
+MFR_GETTER(int, mfr_trace_result_distance, mfr_trace_result, distance, 0)
+MFR_GETTER(const char *, mfr_trace_result_explain, mfr_trace_result, explain, "")
+MFR_GETTER(uint32_t, mfr_trace_result_path_count, mfr_trace_result, path_count, 0)
+
+MFR_EXPORT const mfr_trace_path *mfr_trace_result_path_at(const mfr_trace_result *r,
+							   uint32_t i)
+{
+	return r && i < r->path_count ? &r->paths[i] : NULL;
+}
+
+MFR_GETTER(uint32_t, mfr_trace_path_symptom, mfr_trace_path, symptom, 0)
+MFR_GETTER(double, mfr_trace_path_score, mfr_trace_path, score, 0.0)
+MFR_GETTER(uint32_t, mfr_trace_path_step_count, mfr_trace_path, step_count, 0)
+
+static const mfr_model *path_model(const mfr_trace_path *p)
+{
+	return p->model;
+}
+
+static const mfr_trace_step *step(const mfr_trace_path *p, uint32_t i)
+{
+	return p && i < p->step_count ? &p->steps[i] : NULL;
+}
+
+MFR_EXPORT const mfr_region *mfr_trace_path_step_from(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_trace_step *s = step(p, i);
+	return s ? mfr__site_region(path_model(p), s->from) : NULL;
+}
+
+MFR_EXPORT int mfr_trace_path_step_from_side(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_trace_step *s = step(p, i);
+	return s ? mfr__site_side(path_model(p), s->from) : 0;
+}
+
+MFR_EXPORT const mfr_region *mfr_trace_path_step_to(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_trace_step *s = step(p, i);
+	return s ? mfr__site_region(path_model(p), s->to) : NULL;
+}
+
+MFR_EXPORT int mfr_trace_path_step_to_side(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_trace_step *s = step(p, i);
+	return s ? mfr__site_side(path_model(p), s->to) : 0;
+}
+
+MFR_EXPORT int mfr_trace_path_step_relation(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_trace_step *s = step(p, i);
+	return s ? s->edge->relation : 0;
+}
+
+MFR_EXPORT const mfr_line *mfr_trace_path_step_line(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_trace_step *s = step(p, i);
+	return s && s->edge->relation == MFR_RELATION_LINE ? &path_model(p)->lines[s->edge->ref]
+							   : NULL;
+}
+
+MFR_EXPORT int mfr_trace_path_step_crosses(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_trace_step *s = step(p, i);
+	return s ? s->edge->crosses : 0;
+}
+
+MFR_EXPORT const mfr_referral *mfr_trace_path_step_referral(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_trace_step *s = step(p, i);
+	return s && s->edge->relation == MFR_RELATION_REFERRAL
+		? &path_model(p)->referrals[s->edge->ref] : NULL;
+}
+
+MFR_EXPORT int mfr_trace_path_step_zone(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_trace_step *s = step(p, i);
+	return s ? s->edge->zone : 0;
+}
+
+MFR_EXPORT double mfr_trace_path_step_factor(const mfr_trace_path *p, uint32_t i)
+{
+	const mfr_trace_step *s = step(p, i);
+	return s ? s->factor : 0.0;
+}
+
+MFR_EXPORT const char *mfr_relation_name(int relation)
+{
+	switch (relation) {
+	case MFR_RELATION_LINE: return "line";
+	case MFR_RELATION_REFERRAL: return "referral";
+	case MFR_RELATION_HIERARCHY: return "hierarchy";
+	case MFR_RELATION_ADJACENCY: return "adjacency";
+	}
+	return NULL;
+}
+
+MFR_EXPORT const char *mfr_distance_name(int distance)
+{
+	switch (distance) {
+	case MFR_DISTANCE_LOCAL: return "local";
+	case MFR_DISTANCE_ADJACENT: return "adjacent";
+	case MFR_DISTANCE_DISTANT: return "distant";
+	case MFR_DISTANCE_CONTRALATERAL: return "contralateral";
+	}
+	return NULL;
+}

@@ -1,0 +1,211 @@
+/*
+ * mfr - `mfr trace`: symptom sites to ranked, explained treatment sites.
+ * SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cli_pairs(int argc, char **argv, char **pairs, char *storage, size_t storage_size)
+{
+	int n = 0;
+	size_t used = 0;
+
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const char *eq = strchr(a, '=');
+
+		if (strncmp(a, "--", 2) != 0)
+			return cli_usage_error("unexpected argument '%s'", a), -1;
+		if (eq) {
+			size_t len = (size_t)(eq - a);
+			if (used + len + 1 > storage_size)
+				return cli_usage_error("too many arguments"), -1;
+			memcpy(storage + used, a, len);
+			storage[used + len] = '\0';
+			pairs[n++] = storage + used;
+			pairs[n++] = (char *)eq + 1;
+			used += len + 1;
+		} else {
+			if (i + 1 >= argc)
+				return cli_usage_error("option '%s' needs a value", a), -1;
+			pairs[n++] = (char *)a;
+			pairs[n++] = argv[++i];
+		}
+	}
+	return n;
+}
+
+static int parse_uint(const char *opt, const char *val, uint32_t *out)
+{
+	char *end;
+
+	errno = 0;
+	unsigned long v = strtoul(val, &end, 10);
+	if (errno || *end || end == val || val[0] == '-' || v > UINT32_MAX)
+		return cli_usage_error("%s takes a whole number, not '%s'", opt, val);
+	*out = (uint32_t)v;
+	return CLI_OK;
+}
+
+static int parse_relations(const char *val, uint32_t *mask)
+{
+	static const struct { const char *name; uint32_t bit; } names[] = {
+		{ "line", MFR_RELATION_LINE }, { "referral", MFR_RELATION_REFERRAL },
+		{ "hierarchy", MFR_RELATION_HIERARCHY },
+		{ "adjacency", MFR_RELATION_ADJACENCY },
+	};
+	char copy[128];
+
+	if (strlen(val) >= sizeof(copy))
+		return cli_usage_error("--relations '%s' is too long", val);
+	strcpy(copy, val);
+	*mask = 0;
+	for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+		size_t k;
+		for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+			if (strcmp(tok, names[k].name) == 0)
+				break;
+		if (k == sizeof(names) / sizeof(names[0]))
+			return cli_usage_error("--relations: unknown relation '%s' (use "
+					       "line, referral, hierarchy, adjacency)", tok);
+		*mask |= names[k].bit;
+	}
+	return CLI_OK;
+}
+
+/* Apply one trace option to @p o; CLI_USAGE for an unknown one. */
+static int trace_option(mfr_trace_options *o, const char *opt, const char *val)
+{
+	uint32_t n;
+	mfr_status st;
+
+	if (strcmp(opt, "--max-results") == 0) {
+		if (parse_uint(opt, val, &n) != CLI_OK)
+			return CLI_USAGE;
+		st = mfr_trace_options_set_max_results(o, n);
+	} else if (strcmp(opt, "--max-steps") == 0) {
+		if (parse_uint(opt, val, &n) != CLI_OK)
+			return CLI_USAGE;
+		st = mfr_trace_options_set_max_steps(o, n);
+	} else if (strcmp(opt, "--min-evidence") == 0) {
+		mfr_evidence e;
+		if (mfr_evidence_parse(val, &e) != MFR_OK)
+			return cli_usage_error("--min-evidence: unknown grade '%s' (use "
+					       "not_assessed, none, limited, moderate, strong)",
+					       val);
+		st = mfr_trace_options_set_min_evidence(o, e);
+	} else if (strcmp(opt, "--relations") == 0) {
+		if (parse_relations(val, &n) != CLI_OK)
+			return CLI_USAGE;
+		st = mfr_trace_options_set_relations(o, n);
+	} else if (strcmp(opt, "--line") == 0) {
+		st = mfr_trace_options_add_line(o, val);
+	} else {
+		return cli_usage_error("unknown option '%s' for 'mfr trace'", opt);
+	}
+	if (st != MFR_OK)
+		return cli_usage_error("%s '%s': %s", opt, val, mfr_strerror(st));
+	return CLI_OK;
+}
+
+static void site_name(char *buf, size_t size, const mfr_region *r, int side)
+{
+	if (side == MFR_SIDE_MIDLINE)
+		snprintf(buf, size, "%s", mfr_region_name(r));
+	else
+		snprintf(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
+}
+
+static void print_text(const mfr_intake *in, const mfr_trace *t)
+{
+	char name[128];
+
+	printf("Trace for:");
+	for (uint32_t i = 0; i < mfr_intake_symptom_count(in); i++) {
+		site_name(name, sizeof(name), mfr_intake_symptom_region(in, i),
+			  mfr_intake_symptom_side(in, i));
+		printf("%s %s (%d/10)", i ? "," : "", name,
+		       (int)mfr_intake_symptom_intensity(in, i));
+	}
+	if (mfr_intake_symptom_count(in) == 0)
+		printf(" no symptoms given");
+	printf("\nDecision support for licensed therapists; not a diagnosis.\n\n");
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const mfr_trace_result *r = mfr_trace_result_at(t, i);
+
+		site_name(name, sizeof(name), mfr_trace_result_region(r),
+			  mfr_trace_result_side(r));
+		printf("%3u. %-34s %6.3f  %s\n     %s\n", i + 1, name,
+		       mfr_trace_result_score(r),
+		       mfr_distance_name(mfr_trace_result_distance(r)),
+		       mfr_trace_result_explain(r));
+	}
+}
+
+int cli_trace(const cli_options *opts, int argc, char **argv)
+{
+	int nargs = argc - 1, rc = CLI_OK, n, nintake = 0;
+	char **pairs = calloc((size_t)(2 * nargs + 2), sizeof(char *));
+	char **intake_pairs = calloc((size_t)(2 * nargs + 2), sizeof(char *));
+	char storage[4096];
+	mfr_trace_options *o = NULL;
+	mfr_model *m = NULL;
+	mfr_intake *in = NULL;
+	mfr_trace *t = NULL;
+	mfr_error *err = NULL;
+
+	if (!pairs || !intake_pairs || mfr_trace_options_new(&o) != MFR_OK) {
+		fputs("mfr: out of memory\n", stderr);
+		rc = CLI_FAIL;
+		goto out;
+	}
+	n = cli_pairs(nargs, argv + 1, pairs, storage, sizeof(storage));
+	if (n < 0) {
+		rc = CLI_USAGE;
+		goto out;
+	}
+	for (int i = 0; i < n && rc == CLI_OK; i += 2) {
+		if (cli_intake_option(pairs[i])) {
+			intake_pairs[nintake++] = pairs[i];
+			intake_pairs[nintake++] = pairs[i + 1];
+		} else {
+			rc = trace_option(o, pairs[i], pairs[i + 1]);
+		}
+	}
+	if (rc != CLI_OK || (rc = cli_load_model(opts, &m)) != CLI_OK ||
+	    (rc = cli_build_intake(m, nintake, intake_pairs, &in)) != CLI_OK)
+		goto out;
+	mfr_status st = mfr_trace_run(in, o, &t, &err);
+	if (st != MFR_OK) {
+		cli_report("trace failed", st, err);
+		rc = st == MFR_E_REFERENCE ? CLI_USAGE : CLI_FAIL;
+		goto out;
+	}
+	if (opts->format == CLI_JSON) {
+		char *text = NULL;
+
+		st = mfr_trace_to_json(t, 0, &text, &err);
+		if (st != MFR_OK) {
+			cli_report("cannot write JSON", st, err);
+			rc = CLI_FAIL;
+			goto out;
+		}
+		fputs(text, stdout);
+		mfr_free(text);
+	} else {
+		print_text(in, t);
+	}
+out:
+	mfr_error_free(err);
+	mfr_trace_free(t);
+	mfr_intake_free(in);
+	mfr_model_free(m);
+	mfr_trace_options_free(o);
+	free(pairs);
+	free(intake_pairs);
+	return rc;
+}

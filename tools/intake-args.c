@@ -1,0 +1,242 @@
+/*
+ * mfr - the intake flags shared by `mfr trace` (and later `plan`):
+ * --intake FILE, --symptom, --condition, --precaution, --clearance,
+ * --minutes, --positions.
+ * SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Read all of a stream (for --intake -). */
+static char *read_stream(FILE *f, size_t *size)
+{
+	size_t cap = 4096, len = 0;
+	char *buf = malloc(cap);
+
+	while (buf) {
+		size_t n = fread(buf + len, 1, cap - len, f);
+
+		len += n;
+		if (n == 0)
+			break;
+		if (len == cap) {
+			char *nbuf = realloc(buf, cap * 2);
+			if (!nbuf) {
+				free(buf);
+				return NULL;
+			}
+			buf = nbuf;
+			cap *= 2;
+		}
+	}
+	*size = len;
+	return buf;
+}
+
+/* Split "a:b:c" into at most @p max fields (in place); returns the count. */
+static int split(char *s, char **fields, int max)
+{
+	int n = 0;
+
+	fields[n++] = s;
+	for (char *p = s; *p && n < max; p++) {
+		if (*p == ':') {
+			*p = '\0';
+			fields[n++] = p + 1;
+		}
+	}
+	return n;
+}
+
+static int parse_side(const char *s, int *side, int allow_both)
+{
+	mfr_side v;
+
+	if (allow_both && strcmp(s, "both") == 0) {
+		*side = -1;
+		return 1;
+	}
+	if (mfr_side_parse(s, &v) != MFR_OK)
+		return 0;
+	*side = v;
+	return 1;
+}
+
+static int add_failed(const char *what, const char *arg, mfr_status st, mfr_error *err)
+{
+	fprintf(stderr, "mfr: %s '%s': %s\n", what, arg,
+		err ? mfr_error_message(err) : mfr_strerror(st));
+	mfr_error_free(err);
+	return CLI_USAGE;
+}
+
+static int add_symptom(mfr_intake *in, const char *arg)
+{
+	char copy[256], *f[4];
+	int side = 0, n;
+	long intensity = MFR_INTAKE_DEFAULT_INTENSITY;
+	mfr_error *err = NULL;
+	mfr_status st = MFR_OK;
+
+	if (strlen(arg) >= sizeof(copy))
+		return cli_usage_error("--symptom '%s' is too long", arg);
+	strcpy(copy, arg);
+	n = split(copy, f, 4);
+	if (n > 3)
+		return cli_usage_error("--symptom takes REGION[:SIDE[:INTENSITY]], not '%s'", arg);
+	if (n > 1 && *f[1] && !parse_side(f[1], &side, 1))
+		return cli_usage_error("--symptom '%s': unknown side '%s' (use left, right, "
+				       "both or midline)", arg, f[1]);
+	if (n > 2) {
+		char *end;
+		errno = 0;
+		intensity = strtol(f[2], &end, 10);
+		if (errno || *end || end == f[2] || intensity < 0 || intensity > 10)
+			return cli_usage_error("--symptom '%s': intensity must be a whole "
+					       "number from 0 to 10", arg);
+	}
+	for (int k = 0; k < (side == -1 ? 2 : 1) && st == MFR_OK; k++) {
+		int s = side == -1 ? (k ? MFR_SIDE_RIGHT : MFR_SIDE_LEFT) : side;
+		st = mfr_intake_add_symptom(in, f[0], s, (int32_t)intensity,
+					    MFR_ONSET_UNSPECIFIED, &err);
+	}
+	return st == MFR_OK ? CLI_OK : add_failed("--symptom", arg, st, err);
+}
+
+static int add_precaution(mfr_intake *in, const char *arg)
+{
+	char copy[256], *f[4];
+	int side = 0, n;
+	mfr_error *err = NULL;
+	mfr_status st;
+
+	if (strlen(arg) >= sizeof(copy))
+		return cli_usage_error("--precaution '%s' is too long", arg);
+	strcpy(copy, arg);
+	n = split(copy, f, 4);
+	if (n > 3)
+		return cli_usage_error("--precaution takes KEY[:REGION[:SIDE]], not '%s'", arg);
+	if (n > 2 && !parse_side(f[2], &side, 0))
+		return cli_usage_error("--precaution '%s': unknown side '%s' (use left, "
+				       "right or midline)", arg, f[2]);
+	st = mfr_intake_add_precaution(in, f[0], n > 1 ? f[1] : NULL, side, &err);
+	return st == MFR_OK ? CLI_OK : add_failed("--precaution", arg, st, err);
+}
+
+static int set_positions(mfr_intake *in, const char *arg)
+{
+	char copy[256];
+	uint32_t mask = 0;
+	mfr_error *err = NULL;
+	mfr_status st;
+
+	if (strlen(arg) >= sizeof(copy))
+		return cli_usage_error("--positions '%s' is too long", arg);
+	strcpy(copy, arg);
+	for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+		mfr_position p;
+
+		if (mfr_position_parse(tok, &p) != MFR_OK)
+			return cli_usage_error("--positions: unknown position '%s' (use "
+					       "prone, supine, side_lying, seated, standing)",
+					       tok);
+		mask |= (uint32_t)p;
+	}
+	st = mfr_intake_set_positions(in, mask, &err);
+	return st == MFR_OK ? CLI_OK : add_failed("--positions", arg, st, err);
+}
+
+static int set_minutes(mfr_intake *in, const char *arg)
+{
+	char *end;
+	mfr_error *err = NULL;
+	mfr_status st;
+
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || *end || end == arg || v < 0 || v > 100000)
+		return cli_usage_error("--minutes takes a whole number, not '%s'", arg);
+	st = mfr_intake_set_minutes(in, (uint32_t)v, &err);
+	return st == MFR_OK ? CLI_OK : add_failed("--minutes", arg, st, err);
+}
+
+/* The intake from --intake FILE (or stdin for "-"), or an empty one. */
+static int base_intake(const mfr_model *m, const char *path, mfr_intake **out)
+{
+	mfr_error *err = NULL;
+	mfr_status st;
+
+	if (!path) {
+		st = mfr_intake_new(m, out);
+	} else if (strcmp(path, "-") == 0) {
+		size_t size = 0;
+		char *data = read_stream(stdin, &size);
+
+		if (!data) {
+			fputs("mfr: cannot read the intake from standard input\n", stderr);
+			return CLI_FAIL;
+		}
+		st = mfr_intake_from_json(m, data, size, "<stdin>", out, &err);
+		free(data);
+	} else {
+		st = mfr_intake_load_file(m, path, out, &err);
+	}
+	if (st == MFR_OK)
+		return CLI_OK;
+	cli_report("invalid intake", st, err);
+	mfr_error_free(err);
+	return CLI_FAIL;
+}
+
+int cli_intake_option(const char *name)
+{
+	static const char *const names[] = {
+		"--intake", "--symptom", "--condition", "--precaution", "--clearance",
+		"--minutes", "--positions", NULL
+	};
+	for (int i = 0; names[i]; i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int cli_build_intake(const mfr_model *m, int argc, char **argv, mfr_intake **out)
+{
+	const char *path = NULL;
+	int rc;
+
+	*out = NULL;
+	for (int i = 0; i + 1 < argc; i += 2)
+		if (strcmp(argv[i], "--intake") == 0)
+			path = argv[i + 1];
+	rc = base_intake(m, path, out);
+	for (int i = 0; rc == CLI_OK && i + 1 < argc; i += 2) {
+		const char *opt = argv[i], *val = argv[i + 1];
+		mfr_error *err = NULL;
+		mfr_status st = MFR_OK;
+
+		if (strcmp(opt, "--symptom") == 0)
+			rc = add_symptom(*out, val);
+		else if (strcmp(opt, "--precaution") == 0)
+			rc = add_precaution(*out, val);
+		else if (strcmp(opt, "--positions") == 0)
+			rc = set_positions(*out, val);
+		else if (strcmp(opt, "--minutes") == 0)
+			rc = set_minutes(*out, val);
+		else if (strcmp(opt, "--condition") == 0)
+			st = mfr_intake_add_condition(*out, val, &err);
+		else if (strcmp(opt, "--clearance") == 0)
+			st = mfr_intake_add_clearance(*out, val, &err);
+		if (st != MFR_OK)
+			rc = add_failed(opt, val, st, err);
+	}
+	if (rc != CLI_OK) {
+		mfr_intake_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
