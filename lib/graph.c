@@ -24,21 +24,27 @@
 float mfr__line_factor(int evidence)
 {
 	switch (evidence) {
-	case MFR_EVIDENCE_STRONG: return 0.9f;
-	case MFR_EVIDENCE_MODERATE: return 0.8f;
-	case MFR_EVIDENCE_LIMITED: return 0.7f;
-	case MFR_EVIDENCE_NOT_ASSESSED: return 0.65f;
-	default: return 0.55f; /* examined and not confirmed */
+	case MFR_EVIDENCE_STRONG: return 0.95f;
+	case MFR_EVIDENCE_MODERATE: return 0.85f;
+	case MFR_EVIDENCE_LIMITED: return 0.75f;
+	case MFR_EVIDENCE_NOT_ASSESSED: return 0.7f;
+	default: return 0.6f; /* examined and not confirmed */
 	}
 }
 
 typedef struct emitter {
 	mfr_graph *g;
+	const mfr_model *m;
 	uint32_t *fill; /* NULL while counting */
 } emitter;
 
 static void emit(emitter *e, uint32_t from, mfr_edge edge)
 {
+	const mfr_region *rf = &e->m->regions[from / 2];
+	const mfr_region *rt = &e->m->regions[edge.to / 2];
+
+	edge.leaves_midline = rf->laterality == MFR_LATERALITY_MIDLINE &&
+			      rt->laterality != MFR_LATERALITY_MIDLINE;
 	if (!e->fill)
 		e->g->offsets[from + 1]++;
 	else
@@ -142,6 +148,43 @@ static void emit_nodes(emitter *e, const mfr_line *l, const mfr_line_node *a, in
 	}
 }
 
+/* From lateral node @p i of a branch, through the midline nodes after it,
+ * to the next lateral node: one edge each way per region pair, worth as
+ * many steps as it spans. */
+static void emit_pass_through(emitter *e, const mfr_line *l, const mfr_line_branch *br,
+			      uint32_t i, int start, float f)
+{
+	uint32_t j = i + 1;
+	float factor = f;
+
+	while (j < br->node_count && br->nodes[j].side == MFR_LINE_MID) {
+		factor *= f;
+		j++;
+	}
+	if (j == br->node_count)
+		return; /* the branch ends on the midline */
+
+	const mfr_line_node *a = &br->nodes[i], *b = &br->nodes[j];
+	mfr_edge step = edge(MFR_RELATION_LINE, factor);
+
+	step.ref = l->index;
+	step.crosses = b->crosses;
+	step.skipped = (uint8_t)(j - i - 1);
+	for (uint32_t x = 0; x < a->region_count; x++) {
+		for (uint32_t y = 0; y < b->region_count; y++) {
+			uint32_t from = mfr__site_id(a->regions[x], node_side(a, start));
+			uint32_t to = mfr__site_id(b->regions[y], node_side(b, start));
+
+			if (from == to)
+				continue;
+			step.to = to;
+			emit(e, from, step);
+			step.to = from;
+			emit(e, to, step);
+		}
+	}
+}
+
 static void emit_lines(emitter *e, const mfr_model *m)
 {
 	static const int starts[] = { MFR_SIDE_LEFT, MFR_SIDE_RIGHT };
@@ -161,7 +204,7 @@ static void emit_lines(emitter *e, const mfr_model *m)
 					int s = node_side(n, starts[c]);
 
 					/* Structures that share one node. */
-					emit_nodes(e, l, n, s, n, s, f, 0);
+					emit_nodes(e, l, n, s, n, s, f * MFR_FACTOR_SAME_NODE, 0);
 					if (i + 1 == br->node_count)
 						continue;
 					const mfr_line_node *next = &br->nodes[i + 1];
@@ -171,6 +214,8 @@ static void emit_lines(emitter *e, const mfr_model *m)
 					if (n->may_cross && t != MFR_SIDE_MIDLINE)
 						emit_nodes(e, l, n, s, next, other_side(t),
 							   f * MFR_FACTOR_MAY_CROSS, 1);
+					if (s != MFR_SIDE_MIDLINE && t == MFR_SIDE_MIDLINE)
+						emit_pass_through(e, l, br, i, starts[c], f);
 				}
 			}
 		}
@@ -255,7 +300,7 @@ static int same_step(const mfr_edge *a, const mfr_edge *b)
 
 int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena)
 {
-	emitter e = { g, NULL };
+	emitter e = { g, m, NULL };
 	uint32_t n = m->region_count * 2;
 
 	g->site_count = n;

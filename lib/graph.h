@@ -8,6 +8,13 @@
  * edges[offsets[s] .. offsets[s + 1]]), each with the factor (0 to 1) a step
  * along it multiplies a score by, and what justifies it. doc/algorithm.md
  * explains the factors.
+ *
+ * Midline sites join the left and the right copies of everything. So that
+ * a path cannot slip through one to the other side where no line crosses,
+ * an edge that leaves a midline site for a lateral one is followed only
+ * when the path starts there (a midline symptom); a line's copy continues
+ * through its midline nodes by pass-through edges that join the lateral
+ * nodes on either side, on that copy's own course.
  */
 #ifndef MFR_GRAPH_H
 #define MFR_GRAPH_H
@@ -27,6 +34,8 @@ typedef struct mfr_edge {
 	uint8_t crosses;   /* line steps: crosses the midline */
 	uint8_t zone;      /* referral steps: mfr_zone_kind */
 	uint8_t upward;    /* hierarchy steps: from a region to its parent */
+	uint8_t leaves_midline; /* from a midline site to a lateral one */
+	uint8_t skipped;   /* line steps: midline nodes passed through */
 } mfr_edge;
 
 typedef struct mfr_graph {
@@ -37,13 +46,14 @@ typedef struct mfr_graph {
 } mfr_graph;
 
 /* The factors, named so doc/algorithm.md and the code say the same. */
-#define MFR_FACTOR_HIERARCHY_DOWN 0.9f
-#define MFR_FACTOR_HIERARCHY_UP 0.7f
-#define MFR_FACTOR_ADJACENCY 0.7f
-#define MFR_FACTOR_REFERRAL_ESSENTIAL 0.9f
-#define MFR_FACTOR_REFERRAL_SPILLOVER 0.6f
+#define MFR_FACTOR_HIERARCHY_DOWN 0.8f
+#define MFR_FACTOR_HIERARCHY_UP 0.5f
+#define MFR_FACTOR_ADJACENCY 0.6f
+#define MFR_FACTOR_REFERRAL_ESSENTIAL 0.95f
+#define MFR_FACTOR_REFERRAL_SPILLOVER 0.75f
 #define MFR_FACTOR_CONVENTION 0.85f   /* applied to conventions' edges */
 #define MFR_FACTOR_MAY_CROSS 0.8f     /* a line's optional crossing */
+#define MFR_FACTOR_SAME_NODE 0.8f     /* structures sharing one node of a line */
 #define MFR_FACTOR_BILATERAL_ZONE 0.8f /* a zone felt on the other side */
 
 /* The factor of a line step by the line's evidence grade. */

@@ -14,8 +14,12 @@
 
 /* The score below which a search stops following a path. */
 #define MFR_TRACE_MIN_SCORE 0.01
+/* How many treatment sites each symptom's search collects, per result
+ * asked for: more than one, so that sites several symptoms reach are ranked
+ * on all of their support. */
+#define MFR_TRACE_SEARCH_BREADTH 4
 /* The multiplier for a site whose region a recorded condition lists. */
-#define MFR_PRIOR_CONDITION_REGION 1.2
+#define MFR_PRIOR_CONDITION_REGION 1.5
 /* How much of the gap to 1 a line step on a condition's line gains. */
 #define MFR_PRIOR_CONDITION_LINE 0.25
 

@@ -335,7 +335,7 @@ static double step_factor(const context *cx, const mfr_edge *e)
 static mfr_status run_search(const context *cx, search *s, uint32_t source, double weight)
 {
 	const mfr_graph *g = &cx->m->graph;
-	uint32_t want = cx->opts->max_results;
+	uint32_t want = cx->opts->max_results * MFR_TRACE_SEARCH_BREADTH;
 	uint32_t l0 = label_of(s, source);
 
 	if (l0 == NONE)
@@ -367,6 +367,10 @@ static mfr_status run_search(const context *cx, search *s, uint32_t source, doub
 		double base = lb->score;
 		for (uint32_t k = g->offsets[site]; k < g->offsets[site + 1]; k++) {
 			const mfr_edge *e = &g->edges[k];
+
+			/* Out of a midline site to a side only from the start. */
+			if (e->leaves_midline && hops > 0)
+				continue;
 			double f = step_factor(cx, e);
 			double score = base * f;
 
