@@ -203,8 +203,10 @@ static void emit_lines(emitter *e, const mfr_model *m)
 					const mfr_line_node *n = &br->nodes[i];
 					int s = node_side(n, starts[c]);
 
-					/* Structures that share one node. */
-					emit_nodes(e, l, n, s, n, s, f * MFR_FACTOR_SAME_NODE, 0);
+					/* Structures that share one node: one line
+					 * step apart, so that no detour through the
+					 * next station is shorter. */
+					emit_nodes(e, l, n, s, n, s, f, 0);
 					if (i + 1 == br->node_count)
 						continue;
 					const mfr_line_node *next = &br->nodes[i + 1];

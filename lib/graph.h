@@ -53,7 +53,6 @@ typedef struct mfr_graph {
 #define MFR_FACTOR_REFERRAL_SPILLOVER 0.75f
 #define MFR_FACTOR_CONVENTION 0.85f   /* applied to conventions' edges */
 #define MFR_FACTOR_MAY_CROSS 0.8f     /* a line's optional crossing */
-#define MFR_FACTOR_SAME_NODE 0.8f     /* structures sharing one node of a line */
 #define MFR_FACTOR_BILATERAL_ZONE 0.8f /* a zone felt on the other side */
 
 /* The factor of a line step by the line's evidence grade. */
