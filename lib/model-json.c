@@ -244,6 +244,16 @@ static json_t *precaution_json(const mfr_precaution *p)
 	return rc ? (json_decref(o), NULL) : o;
 }
 
+static json_t *aftercare_json(const mfr_aftercare *a)
+{
+	json_t *o = json_object();
+	int rc = mfr__jw_put_str(o, "key", a->key);
+
+	rc |= mfr__jw_put_str(o, "text", a->text);
+	rc |= put_provenance(o, &a->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
 /* The JSON of entity @p i of @p kind. */
 static json_t *entity_json(const mfr_model *m, int kind, uint32_t i)
 {
@@ -255,6 +265,7 @@ static json_t *entity_json(const mfr_model *m, int kind, uint32_t i)
 	case MFR_KIND_TECHNIQUE: return technique_json(&m->techniques[i]);
 	case MFR_KIND_CONDITION: return condition_json(&m->conditions[i]);
 	case MFR_KIND_PRECAUTION: return precaution_json(&m->precautions[i]);
+	case MFR_KIND_AFTERCARE: return aftercare_json(&m->aftercare[i]);
 	}
 	return NULL;
 }
@@ -270,6 +281,7 @@ static json_t *model_json(const mfr_model *m)
 		{ "techniques", MFR_KIND_TECHNIQUE },
 		{ "conditions", MFR_KIND_CONDITION },
 		{ "precautions", MFR_KIND_PRECAUTION },
+		{ "aftercare", MFR_KIND_AFTERCARE },
 	};
 	json_t *o = json_object();
 	int rc = mfr__jw_put_str(o, "format", "libmfr-model");

@@ -164,22 +164,24 @@ static mfr_status get_provenance(loader *ld, json_t *obj, mfr_provenance *prov)
 
 typedef struct section {
 	const char *name; /* member of the top level */
+	int required;
 	int kind;
 	size_t size;      /* of one entity */
 	size_t key_offset; /* of its `const char *key` */
 } section;
 
-#define SECTION(name, kind, type) \
-	{ name, kind, sizeof(type), offsetof(type, key) }
+#define SECTION(name, required, kind, type) \
+	{ name, required, kind, sizeof(type), offsetof(type, key) }
 
 static const section sections[] = {
-	SECTION("sources", MFR_KIND_SOURCE, mfr_source),
-	SECTION("regions", MFR_KIND_REGION, mfr_region),
-	SECTION("lines", MFR_KIND_LINE, mfr_line),
-	SECTION("referrals", MFR_KIND_REFERRAL, mfr_referral),
-	SECTION("techniques", MFR_KIND_TECHNIQUE, mfr_technique),
-	SECTION("conditions", MFR_KIND_CONDITION, mfr_condition),
-	SECTION("precautions", MFR_KIND_PRECAUTION, mfr_precaution),
+	SECTION("sources", 1, MFR_KIND_SOURCE, mfr_source),
+	SECTION("regions", 1, MFR_KIND_REGION, mfr_region),
+	SECTION("lines", 1, MFR_KIND_LINE, mfr_line),
+	SECTION("referrals", 1, MFR_KIND_REFERRAL, mfr_referral),
+	SECTION("techniques", 1, MFR_KIND_TECHNIQUE, mfr_technique),
+	SECTION("conditions", 1, MFR_KIND_CONDITION, mfr_condition),
+	SECTION("precautions", 1, MFR_KIND_PRECAUTION, mfr_precaution),
+	SECTION("aftercare", 0, MFR_KIND_AFTERCARE, mfr_aftercare),
 };
 
 #define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
@@ -193,6 +195,7 @@ static void **section_array(mfr_model *m, int kind, uint32_t **count)
 	case MFR_KIND_REFERRAL: *count = &m->referral_count; return (void **)&m->referrals;
 	case MFR_KIND_TECHNIQUE: *count = &m->technique_count; return (void **)&m->techniques;
 	case MFR_KIND_CONDITION: *count = &m->condition_count; return (void **)&m->conditions;
+	case MFR_KIND_AFTERCARE: *count = &m->aftercare_count; return (void **)&m->aftercare;
 	default: *count = &m->precaution_count; return (void **)&m->precautions;
 	}
 }
@@ -211,7 +214,7 @@ static mfr_status index_section(loader *ld, json_t *root, const section *sec)
 	uint32_t *count;
 	void **array = section_array(ld->m, sec->kind, &count);
 
-	TRY(mfr__rd_array(&ld->rd, root, sec->name, 1, 0, &arr));
+	TRY(mfr__rd_array(&ld->rd, root, sec->name, sec->required, 0, &arr));
 	if (json_array_size(arr) > UINT32_MAX / 2)
 		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "\"%s\" has too many items", sec->name);
 	size_t n = json_array_size(arr);
@@ -655,6 +658,18 @@ static mfr_status load_precaution(loader *ld, json_t *obj, mfr_precaution *p, ui
 	return get_provenance(ld, obj, &p->prov);
 }
 
+static const char *const aftercare_members[] = {
+	"key", "text", "sources", "convention", "note", NULL
+};
+
+static mfr_status load_aftercare(loader *ld, json_t *obj, mfr_aftercare *a, uint32_t i)
+{
+	TRY(mfr__rd_check_members(&ld->rd, obj, aftercare_members, "an aftercare item"));
+	a->index = i;
+	TRY(mfr__rd_str(&ld->rd, obj, "text", 1, NULL, &a->text));
+	return get_provenance(ld, obj, &a->prov);
+}
+
 /* Run @p load on every item of a section (already indexed). */
 #define LOAD_SECTION(ld, root, name, array, count, load)                      \
 	do {                                                                  \
@@ -801,7 +816,7 @@ static mfr_status load_adjacency(loader *ld, json_t *root)
 static const char *const top_members[] = {
 	"format", "format_version", "name", "model_version", "description",
 	"sources", "regions", "lines", "referrals", "techniques", "conditions",
-	"precautions", NULL
+	"precautions", "aftercare", NULL
 };
 
 static mfr_status load_document(loader *ld, json_t *root)
@@ -845,6 +860,7 @@ static mfr_status load_document(loader *ld, json_t *root)
 	LOAD_SECTION(ld, root, "techniques", m->techniques, m->technique_count, load_technique);
 	LOAD_SECTION(ld, root, "conditions", m->conditions, m->condition_count, load_condition);
 	LOAD_SECTION(ld, root, "precautions", m->precautions, m->precaution_count, load_precaution);
+	LOAD_SECTION(ld, root, "aftercare", m->aftercare, m->aftercare_count, load_aftercare);
 	if (mfr__graph_build(&m->graph, m, &m->arena) != 0)
 		return mfr__rd_nomem(&ld->rd);
 	return MFR_OK;

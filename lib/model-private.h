@@ -24,6 +24,8 @@ struct mfr_source {
 	uint32_t index;
 };
 
+struct mfr_aftercare;
+
 struct mfr_provenance {
 	const mfr_source **sources;
 	uint32_t source_count;
@@ -152,6 +154,13 @@ struct mfr_precaution {
 	mfr_provenance prov;
 };
 
+struct mfr_aftercare {
+	const char *key;
+	const char *text;
+	uint32_t index;
+	mfr_provenance prov;
+};
+
 /* The sorted key index of one kind, for lookups by key. */
 typedef struct mfr_key_entry {
 	const char *key;
@@ -163,7 +172,7 @@ typedef struct mfr_key_index {
 	uint32_t count;
 } mfr_key_index;
 
-#define MFR_N_KINDS 7 /* mfr_kind values are 1..MFR_N_KINDS */
+#define MFR_N_KINDS 8 /* mfr_kind values are 1..MFR_N_KINDS */
 
 struct mfr_model {
 	mfr_arena arena;
@@ -184,6 +193,8 @@ struct mfr_model {
 	uint32_t condition_count;
 	mfr_precaution *precautions;
 	uint32_t precaution_count;
+	mfr_aftercare *aftercare;
+	uint32_t aftercare_count;
 	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind */
 	mfr_graph graph; /* derived: the site graph a trace walks */
 };

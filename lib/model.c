@@ -129,6 +129,7 @@ MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
 	case MFR_KIND_CONDITION: return model->conditions[index].key;
 	case MFR_KIND_PRECAUTION: return model->precautions[index].key;
 	case MFR_KIND_SOURCE: return model->sources[index].key;
+	case MFR_KIND_AFTERCARE: return model->aftercare[index].key;
 	}
 	return NULL;
 }
@@ -169,6 +170,22 @@ TYPED_ACCESS(technique, mfr_technique, MFR_KIND_TECHNIQUE, techniques, technique
 TYPED_ACCESS(condition, mfr_condition, MFR_KIND_CONDITION, conditions, condition_count)
 TYPED_ACCESS(precaution, mfr_precaution, MFR_KIND_PRECAUTION, precautions, precaution_count)
 TYPED_ACCESS(source, mfr_source, MFR_KIND_SOURCE, sources, source_count)
+TYPED_ACCESS(aftercare, mfr_aftercare, MFR_KIND_AFTERCARE, aftercare, aftercare_count)
+
+MFR_EXPORT const char *mfr_aftercare_key(const mfr_aftercare *item)
+{
+	return item ? item->key : NULL;
+}
+
+MFR_EXPORT const char *mfr_aftercare_text(const mfr_aftercare *item)
+{
+	return item ? item->text : NULL;
+}
+
+MFR_EXPORT const mfr_provenance *mfr_aftercare_provenance(const mfr_aftercare *item)
+{
+	return item ? &item->prov : NULL;
+}
 
 /* ---- sources and provenance ---- */
 

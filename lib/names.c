@@ -38,7 +38,7 @@ TABLE(mfr__kind_names, "kind",
       { MFR_KIND_REGION, "region" }, { MFR_KIND_LINE, "line" },
       { MFR_KIND_REFERRAL, "referral" }, { MFR_KIND_TECHNIQUE, "technique" },
       { MFR_KIND_CONDITION, "condition" }, { MFR_KIND_PRECAUTION, "precaution" },
-      { MFR_KIND_SOURCE, "source" });
+      { MFR_KIND_SOURCE, "source" }, { MFR_KIND_AFTERCARE, "aftercare" });
 TABLE(mfr__region_kind_names, "region kind",
       { MFR_REGION_PART, "part" }, { MFR_REGION_AREA, "area" },
       { MFR_REGION_MUSCLE, "muscle" }, { MFR_REGION_CONNECTIVE, "connective" },

@@ -37,6 +37,10 @@ int cli_model(const cli_options *opts, int argc, char **argv);
 /* The `mfr trace ...` command; argv[0] is "trace". */
 int cli_trace(const cli_options *opts, int argc, char **argv);
 
+/* `mfr plan ...` and `mfr program ...`; argv[0] is the command. */
+int cli_plan(const cli_options *opts, int argc, char **argv);
+int cli_program(const cli_options *opts, int argc, char **argv);
+
 /* Whether @p name ("--symptom") is one of the intake flags. */
 int cli_intake_option(const char *name);
 

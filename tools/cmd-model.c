@@ -10,7 +10,7 @@
 
 static const int all_kinds[] = {
 	MFR_KIND_REGION, MFR_KIND_LINE, MFR_KIND_REFERRAL, MFR_KIND_TECHNIQUE,
-	MFR_KIND_CONDITION, MFR_KIND_PRECAUTION, MFR_KIND_SOURCE,
+	MFR_KIND_CONDITION, MFR_KIND_PRECAUTION, MFR_KIND_SOURCE, MFR_KIND_AFTERCARE,
 };
 #define N_KINDS (sizeof(all_kinds) / sizeof(all_kinds[0]))
 
@@ -35,7 +35,7 @@ static int parse_kind(const char *word)
 static int unknown_kind(const char *word)
 {
 	return cli_usage_error("unknown kind '%s': use region, line, referral, "
-			       "technique, condition, precaution or source", word);
+			       "technique, condition, precaution, source or aftercare", word);
 }
 
 /* The display name of entity @p index of @p kind. */
@@ -52,6 +52,7 @@ static const char *entity_name(const mfr_model *m, int kind, uint32_t i)
 	case MFR_KIND_CONDITION: return mfr_condition_name(mfr_model_condition_at(m, i));
 	case MFR_KIND_PRECAUTION: return mfr_precaution_name(mfr_model_precaution_at(m, i));
 	case MFR_KIND_SOURCE: return mfr_source_citation(mfr_model_source_at(m, i));
+	case MFR_KIND_AFTERCARE: return mfr_aftercare_text(mfr_model_aftercare_at(m, i));
 	}
 	return "";
 }
@@ -344,6 +345,13 @@ static void show_source(const mfr_source *s)
 	field("note", mfr_source_note(s));
 }
 
+static void show_aftercare(const mfr_aftercare *a)
+{
+	printf("aftercare %s\n", mfr_aftercare_key(a));
+	field("text", mfr_aftercare_text(a));
+	print_provenance(mfr_aftercare_provenance(a));
+}
+
 static int show(const cli_options *opts, const mfr_model *m, int kind, const char *key)
 {
 	if (!mfr_model_has(m, kind, key)) {
@@ -379,6 +387,7 @@ static int show(const cli_options *opts, const mfr_model *m, int kind, const cha
 	case MFR_KIND_CONDITION: show_condition(mfr_model_condition(m, key)); break;
 	case MFR_KIND_PRECAUTION: show_precaution(mfr_model_precaution(m, key)); break;
 	case MFR_KIND_SOURCE: show_source(mfr_model_source(m, key)); break;
+	case MFR_KIND_AFTERCARE: show_aftercare(mfr_model_aftercare(m, key)); break;
 	}
 	return CLI_OK;
 }

@@ -25,8 +25,10 @@ static const char usage_text[] =
 	"                             the canonical form of that model)\n"
 	"  trace [INTAKE] [OPTIONS]   rank local and distant treatment sites for\n"
 	"                             the symptoms, each with its explanation\n"
+	"  plan [INTAKE] [OPTIONS]    an ordered, timed, safe plan for one session\n"
+	"  program [INTAKE] [OPTIONS] a course of sessions (--sessions N --weeks W)\n"
 	"\n"
-	"Intake (trace):\n"
+	"Intake (trace, plan, program):\n"
 	"  --intake FILE              read the intake from a JSON file (- for stdin)\n"
 	"  --symptom REGION[:SIDE[:INTENSITY]]\n"
 	"                             a symptom site (repeatable); SIDE left, right,\n"
@@ -44,6 +46,13 @@ static const char usage_text[] =
 	"  --min-evidence GRADE       follow only lines graded at least GRADE\n"
 	"  --relations LIST           line,referral,hierarchy,adjacency (default all)\n"
 	"  --line KEY                 follow only this line (repeatable)\n"
+	"\n"
+	"Plan and program options:\n"
+	"  --max-sites N              traced sites to consider (default 20)\n"
+	"  --reposition-seconds S     time a change of position takes (default 60)\n"
+	"  --block-seconds S          opening/closing blocks without a sourced\n"
+	"                             duration (default 120)\n"
+	"  --sessions N --weeks W     program length (default 6 sessions, 3 weeks)\n"
 	"\n"
 	"Options:\n"
 	"  --model FILE               use the model in FILE instead of the built-in one\n"
@@ -167,6 +176,10 @@ int main(int argc, char **argv)
 		rc = cli_model(&opts, nrest, rest);
 	else if (strcmp(rest[0], "trace") == 0)
 		rc = cli_trace(&opts, nrest, rest);
+	else if (strcmp(rest[0], "plan") == 0)
+		rc = cli_plan(&opts, nrest, rest);
+	else if (strcmp(rest[0], "program") == 0)
+		rc = cli_program(&opts, nrest, rest);
 	else
 		rc = cli_usage_error("unknown command '%s'", rest[0]);
 	free(rest);

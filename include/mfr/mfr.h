@@ -23,5 +23,6 @@
 #include "mfr/precaution.h"
 #include "mfr/intake.h"
 #include "mfr/trace.h"
+#include "mfr/plan.h"
 
 #endif /* MFR_MFR_H */

@@ -46,6 +46,8 @@ typedef struct mfr_precaution mfr_precaution;
 typedef struct mfr_source mfr_source;
 /** Where an entity's content comes from. @since 0.1.0 */
 typedef struct mfr_provenance mfr_provenance;
+/** An aftercare instruction every plan gives the client. @since 0.1.0 */
+typedef struct mfr_aftercare mfr_aftercare;
 
 /** The kinds of entity a model holds, for the generic functions below. @since 0.1.0 */
 typedef enum mfr_kind {
@@ -55,10 +57,11 @@ typedef enum mfr_kind {
 	MFR_KIND_TECHNIQUE = 4,
 	MFR_KIND_CONDITION = 5,
 	MFR_KIND_PRECAUTION = 6,
-	MFR_KIND_SOURCE = 7
+	MFR_KIND_SOURCE = 7,
+	MFR_KIND_AFTERCARE = 8
 } mfr_kind;
 
-/** @return "region", "line", "referral", "technique", "condition", "precaution", "source", or NULL. @since 0.1.0 */
+/** @return "region", "line", "referral", "technique", "condition", "precaution", "source", "aftercare", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_kind_name(int kind);
 /** Parse a kind name (singular, as above) into @p out. @since 0.1.0 */
 MFR_EXPORT mfr_status mfr_kind_parse(const char *name, mfr_kind *out);
@@ -185,7 +188,16 @@ MFR_EXPORT const mfr_precaution *mfr_model_precaution_at(const mfr_model *model,
 MFR_EXPORT const mfr_precaution *mfr_model_precaution(const mfr_model *model, const char *key);
 MFR_EXPORT const mfr_source *mfr_model_source_at(const mfr_model *model, uint32_t index);
 MFR_EXPORT const mfr_source *mfr_model_source(const mfr_model *model, const char *key);
+MFR_EXPORT const mfr_aftercare *mfr_model_aftercare_at(const mfr_model *model, uint32_t index);
+MFR_EXPORT const mfr_aftercare *mfr_model_aftercare(const mfr_model *model, const char *key);
 /** @} */
+
+/** The aftercare item's key. @since 0.1.0 */
+MFR_EXPORT const char *mfr_aftercare_key(const mfr_aftercare *item);
+/** The instruction, addressed to the client. @since 0.1.0 */
+MFR_EXPORT const char *mfr_aftercare_text(const mfr_aftercare *item);
+/** Where it comes from. @since 0.1.0 */
+MFR_EXPORT const mfr_provenance *mfr_aftercare_provenance(const mfr_aftercare *item);
 
 /**
  * Up to @p max known keys of @p kind nearest to @p key (by edit distance,

@@ -1,0 +1,199 @@
+/*
+ * libmfr - myofascial treatment-plan modelling.
+ * SPDX-License-Identifier: MIT
+ */
+/**
+ * @file mfr/plan.h
+ * @brief Session plans and multi-session programs: ordered, timed steps that
+ *        never break a precaution.
+ *
+ * A plan turns an intake into the steps of one session: which site, from
+ * which client position, with which technique, at what pressure, for how
+ * long, and why (the trace result behind it). It screens the intake's
+ * precautions first: an absolute contraindication gives status
+ * #MFR_PLAN_REFER_OUT and no steps; one that needs a clearance the intake
+ * lacks gives #MFR_PLAN_NEEDS_CLEARANCE (the steps are shown, to start only
+ * once cleared). The rules are in doc/algorithm.md ("Plans").
+ *
+ * Invariants every plan keeps: no step on or beside a site a local
+ * precaution excludes; no technique above a precaution's pressure ceiling or
+ * of a kind a precaution excludes; total time (steps and position changes)
+ * within the session; every hold within its technique's range.
+ *
+ * A plan is a pure function of its intake and options; it borrows from the
+ * intake's model, which must outlive it. One plan belongs to one thread at a
+ * time; any number of threads may plan against one model at once.
+ */
+#ifndef MFR_PLAN_H
+#define MFR_PLAN_H
+
+#include "mfr/trace.h"
+
+MFR_BEGIN_DECLS
+
+/**
+ * @defgroup plan Plans and programs
+ * @{
+ */
+
+/** Plan options: opaque, with setters. @since 0.1.0 */
+typedef struct mfr_plan_options mfr_plan_options;
+/** One session's plan. @since 0.1.0 */
+typedef struct mfr_plan mfr_plan;
+/** A course of sessions. @since 0.1.0 */
+typedef struct mfr_program mfr_program;
+
+/** Whether a plan may be carried out. @since 0.1.0 */
+typedef enum mfr_plan_status {
+	MFR_PLAN_OK = 1,              /**< may be carried out as written */
+	MFR_PLAN_NEEDS_CLEARANCE = 2, /**< start only once a clinician has cleared the client */
+	MFR_PLAN_REFER_OUT = 3        /**< no MFR: refer the client to a physician; no steps */
+} mfr_plan_status;
+
+/** Where a step stands in the session. @since 0.1.0 */
+typedef enum mfr_phase {
+	MFR_PHASE_ASSESSMENT = 1,  /**< opening assessment or superficial work */
+	MFR_PHASE_TREATMENT = 2,   /**< work on a traced site */
+	MFR_PHASE_INTEGRATION = 3  /**< closing integration */
+} mfr_phase;
+
+/** What a warning is about. @since 0.1.0 */
+typedef enum mfr_warning_kind {
+	MFR_WARNING_REFER_OUT = 1,        /**< an absolute contraindication */
+	MFR_WARNING_NEEDS_CLEARANCE = 2,  /**< a precaution needs a clearance the intake lacks */
+	MFR_WARNING_MODIFIED = 3,         /**< a precaution lowers the pressure or rules out techniques */
+	MFR_WARNING_SITE_EXCLUDED = 4,    /**< a traced site skipped for a precaution */
+	MFR_WARNING_UNREACHABLE = 5,      /**< a traced site no allowed position or technique reaches */
+	MFR_WARNING_TIME = 6,             /**< traced sites left out for lack of time */
+	MFR_WARNING_ACUTE = 7,            /**< a symptom of acute onset */
+	MFR_WARNING_NO_SITES = 8          /**< nothing could be planned */
+} mfr_warning_kind;
+
+/** @return "ok", "needs_clearance", "refer_out", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_plan_status_name(int status);
+/** @return "assessment", "treatment", "integration", or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_phase_name(int phase);
+/** @return the key of a ::mfr_warning_kind ("site_excluded"), or NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_warning_kind_name(int kind);
+
+/**
+ * Create plan options with the defaults: up to 20 traced sites considered,
+ * 60 s per position change, 120 s for the opening and the closing blocks.
+ * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_plan_options_new(mfr_plan_options **out);
+/** Free options. NULL is accepted. @since 0.1.0 */
+MFR_EXPORT void mfr_plan_options_free(mfr_plan_options *opts);
+/** How many traced sites to consider (1 to 200). @return #MFR_OK, #MFR_E_INVALID or #MFR_E_RANGE. @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_plan_options_set_max_sites(mfr_plan_options *opts, uint32_t n);
+/** Seconds a change of client position takes (0 to 600). @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_plan_options_set_reposition_seconds(mfr_plan_options *opts, uint32_t s);
+/**
+ * Seconds for the opening and the closing blocks of techniques the model
+ * gives no duration for (30 to 900). A scheduling parameter, not a clinical
+ * claim.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_plan_options_set_block_seconds(mfr_plan_options *opts, uint32_t s);
+
+/**
+ * Plan one session.
+ * @param intake the client.
+ * @param opts options, or NULL for the defaults.
+ * @param[out] out receives the plan, or NULL on failure.
+ * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM. A plan that may not be
+ *         carried out is still #MFR_OK: see mfr_plan_status_of().
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
+				   mfr_plan **out, mfr_error **err);
+/** Free a plan. NULL is accepted. @since 0.1.0 */
+MFR_EXPORT void mfr_plan_free(mfr_plan *plan);
+
+/** The plan's ::mfr_plan_status. @since 0.1.0 */
+MFR_EXPORT int mfr_plan_status_of(const mfr_plan *plan);
+/** The session length in seconds. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_plan_session_seconds(const mfr_plan *plan);
+/** The planned time in seconds: steps plus position changes. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_plan_total_seconds(const mfr_plan *plan);
+/** How many times the client changes position. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_plan_position_changes(const mfr_plan *plan);
+/** The highest ::mfr_pressure any step may use, after precautions. @since 0.1.0 */
+MFR_EXPORT int mfr_plan_pressure_ceiling(const mfr_plan *plan);
+
+/** How many steps the plan has (0 when referring out). @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_plan_step_count(const mfr_plan *plan);
+/** The step's ::mfr_phase. @since 0.1.0 */
+MFR_EXPORT int mfr_plan_step_phase(const mfr_plan *plan, uint32_t index);
+/** The step's region. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_plan_step_region(const mfr_plan *plan, uint32_t index);
+/** The step's ::mfr_side. @since 0.1.0 */
+MFR_EXPORT int mfr_plan_step_side(const mfr_plan *plan, uint32_t index);
+/** The step's technique. @since 0.1.0 */
+MFR_EXPORT const mfr_technique *mfr_plan_step_technique(const mfr_plan *plan, uint32_t index);
+/** The step's ::mfr_approach: direct or indirect. @since 0.1.0 */
+MFR_EXPORT int mfr_plan_step_approach(const mfr_plan *plan, uint32_t index);
+/** The step's ::mfr_pressure. @since 0.1.0 */
+MFR_EXPORT int mfr_plan_step_pressure(const mfr_plan *plan, uint32_t index);
+/** The client's ::mfr_position for the step (a single bit). @since 0.1.0 */
+MFR_EXPORT int mfr_plan_step_position(const mfr_plan *plan, uint32_t index);
+/** The step's duration in seconds. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_plan_step_seconds(const mfr_plan *plan, uint32_t index);
+/** The rank (1-based) of the trace result behind a treatment step, else 0. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_plan_step_trace_rank(const mfr_plan *plan, uint32_t index);
+/** Why this step: a sentence that points back to the trace. @since 0.1.0 */
+MFR_EXPORT const char *mfr_plan_step_rationale(const mfr_plan *plan, uint32_t index);
+
+/** How many warnings the plan carries. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_plan_warning_count(const mfr_plan *plan);
+/** The warning's ::mfr_warning_kind. @since 0.1.0 */
+MFR_EXPORT int mfr_plan_warning_kind(const mfr_plan *plan, uint32_t index);
+/** The warning, for a person. @since 0.1.0 */
+MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan *plan, uint32_t index);
+
+/** How many aftercare items the plan gives (from the model). @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_plan_aftercare_count(const mfr_plan *plan);
+/** The aftercare item's text. @since 0.1.0 */
+MFR_EXPORT const char *mfr_plan_aftercare_text(const mfr_plan *plan, uint32_t index);
+
+/**
+ * Serialize the plan as JSON (doc/plan-format.md).
+ * @param flags 0 or #MFR_JSON_COMPACT.
+ * @param[out] out receives the text; free it with mfr_free().
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
+				       char **out, mfr_error **err);
+
+/**
+ * Plan a course of @p sessions sessions over @p weeks weeks: sessions at
+ * least 48 hours apart, progressing from gentle, indirect work near the
+ * symptoms to direct work out along the lines to the root-cause sites, with
+ * reassessment points. Each session is a full plan.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_RANGE (no room for the sessions
+ *         48 hours apart, or 1 to 52 sessions and weeks exceeded) or #MFR_E_NOMEM.
+ * @since 0.1.0
+ */
+MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t sessions,
+				      uint32_t weeks, const mfr_plan_options *opts,
+				      mfr_program **out, mfr_error **err);
+/** Free a program. NULL is accepted. @since 0.1.0 */
+MFR_EXPORT void mfr_program_free(mfr_program *program);
+/** How many sessions the program has. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_program_session_count(const mfr_program *program);
+/** The day (0 = the first session) session @p index falls on. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_program_session_day(const mfr_program *program, uint32_t index);
+/** 1 when session @p index opens with a reassessment of the client. @since 0.1.0 */
+MFR_EXPORT int mfr_program_session_reassess(const mfr_program *program, uint32_t index);
+/** The plan of session @p index; borrowed from the program. @since 0.1.0 */
+MFR_EXPORT const mfr_plan *mfr_program_session_plan(const mfr_program *program, uint32_t index);
+/** Serialize the program as JSON (doc/plan-format.md). @since 0.1.0 */
+MFR_EXPORT mfr_status mfr_program_to_json(const mfr_program *program, uint32_t flags,
+					  char **out, mfr_error **err);
+
+/** @} */
+
+MFR_END_DECLS
+
+#endif /* MFR_PLAN_H */

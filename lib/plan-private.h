@@ -1,0 +1,71 @@
+/*
+ * libmfr - the plan's private layout, shared by the planner, the program
+ * and the JSON writer.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MFR_PLAN_PRIVATE_H
+#define MFR_PLAN_PRIVATE_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "intake-private.h"
+
+struct mfr_plan_options {
+	uint32_t max_sites;
+	uint32_t reposition_seconds;
+	uint32_t block_seconds;
+};
+
+typedef struct mfr_plan_step {
+	const mfr_region *region;
+	const mfr_technique *technique;
+	uint8_t phase;    /* mfr_phase */
+	uint8_t side;     /* mfr_side */
+	uint8_t approach; /* MFR_APPROACH_DIRECT or _INDIRECT */
+	uint8_t pressure; /* mfr_pressure */
+	uint8_t position; /* one mfr_position bit */
+	uint32_t seconds;
+	uint32_t trace_rank; /* 0 for opening and closing steps */
+	uint32_t path_steps; /* length of the trace path: root causes first */
+	const char *rationale;
+} mfr_plan_step;
+
+typedef struct mfr_plan_warning {
+	uint8_t kind; /* mfr_warning_kind */
+	const char *text;
+} mfr_plan_warning;
+
+struct mfr_plan {
+	mfr_arena arena;
+	const mfr_intake *intake;
+	uint8_t status;   /* mfr_plan_status */
+	uint8_t ceiling;  /* mfr_pressure */
+	uint32_t session_seconds;
+	uint32_t total_seconds;
+	uint32_t position_changes;
+	mfr_plan_step *steps;
+	uint32_t step_count;
+	mfr_plan_warning *warnings;
+	uint32_t warning_count, warning_cap;
+};
+
+/* How a session of a program bends the planner (see program.c). */
+typedef struct mfr_stage {
+	int indirect_only;  /* no direct techniques: gentle first sessions */
+	int prefer_direct;  /* direct work where a technique allows either */
+	int max_distance;   /* the farthest mfr_distance to work on */
+} mfr_stage;
+
+/* The stage of a single session: everything allowed, the approach chosen by
+ * the symptoms' intensity. */
+extern const mfr_stage mfr__single_session;
+
+/* Plan one session of a stage. */
+mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
+			   const mfr_stage *stage, mfr_plan **out);
+
+/* The defaults of mfr_plan_options_new(). */
+void mfr__plan_options_defaults(mfr_plan_options *opts);
+
+#endif /* MFR_PLAN_PRIVATE_H */

@@ -1,0 +1,121 @@
+/*
+ * libmfr - programs: a course of sessions, at least 48 hours apart, that
+ * progresses from gentle, indirect work near the symptoms to direct work out
+ * along the lines to the root-cause sites, with reassessment points.
+ * doc/algorithm.md ("Programs") gives the rules and what backs them.
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "accessor.h"
+#include "alloc.h"
+#include "error.h"
+#include "program-private.h"
+
+/* Sessions are at least this many days apart (48 hours). */
+#define MIN_GAP_DAYS 2
+/* A reassessment opens the first session, every fourth after it, and the last. */
+#define REASSESS_EVERY 4
+
+/* The three stages of a course: each session falls into the third of the
+ * course it belongs to. */
+static const struct {
+	mfr_stage stage;
+	const char *focus;
+} stages[] = {
+	{ { 1, 0, MFR_DISTANCE_ADJACENT },
+	  "gentle: indirect work on and around the symptom sites" },
+	{ { 0, 0, MFR_DISTANCE_DISTANT },
+	  "building: indirect work, out along the lines to distant sites" },
+	{ { 0, 1, MFR_DISTANCE_CONTRALATERAL },
+	  "full: direct work where allowed, at the root-cause sites on both sides" },
+};
+
+MFR_EXPORT void mfr_program_free(mfr_program *pg)
+{
+	if (!pg)
+		return;
+	for (uint32_t i = 0; pg->plans && i < pg->count; i++)
+		mfr_plan_free(pg->plans[i]);
+	mfr__free(pg->plans);
+	mfr__free(pg->days);
+	mfr__free(pg->reassess);
+	mfr__free(pg->focus);
+	mfr__free(pg);
+}
+
+MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t sessions,
+				      uint32_t weeks, const mfr_plan_options *opts,
+				      mfr_program **out, mfr_error **err)
+{
+	mfr_plan_options defaults;
+	mfr_program *pg;
+	mfr_status st = MFR_OK;
+
+	if (out)
+		*out = NULL;
+	if (!intake || !out)
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_program_run: intake and out must not be NULL");
+	if (sessions < 1 || sessions > 52 || weeks < 1 || weeks > 52)
+		return mfr__error_set(err, MFR_E_RANGE, NULL,
+				      "mfr_program_run: %u sessions over %u weeks: use 1 to "
+				      "52 of each", sessions, weeks);
+	uint32_t days = weeks * 7;
+	if (sessions > 1 && (days - 1) / (sessions - 1) < MIN_GAP_DAYS)
+		return mfr__error_set(err, MFR_E_RANGE, NULL,
+				      "mfr_program_run: %u sessions do not fit in %u weeks "
+				      "with at least 48 hours between them; use at most %u "
+				      "sessions, or more weeks", sessions, weeks,
+				      (days - 1) / MIN_GAP_DAYS + 1);
+	if (!opts) {
+		mfr__plan_options_defaults(&defaults);
+		opts = &defaults;
+	}
+	pg = mfr__calloc(1, sizeof(*pg));
+	if (!pg)
+		return mfr__error_nomem(err);
+	pg->weeks = weeks;
+	pg->plans = mfr__calloc(sessions, sizeof(*pg->plans));
+	pg->days = mfr__calloc(sessions, sizeof(*pg->days));
+	pg->reassess = mfr__calloc(sessions, sizeof(*pg->reassess));
+	pg->focus = mfr__calloc(sessions, sizeof(*pg->focus));
+	if (!pg->plans || !pg->days || !pg->reassess || !pg->focus)
+		st = MFR_E_NOMEM;
+	for (uint32_t i = 0; st == MFR_OK && i < sessions; i++) {
+		uint32_t third = sessions < 3 ? (sessions == 1 ? 2 : i * 2) : i * 3 / sessions;
+
+		/* Spread evenly over the weeks; the gap check above keeps every
+		 * pair of sessions at least two days apart. */
+		pg->days[i] = sessions == 1 ? 0 : i * (days - 1) / (sessions - 1);
+		pg->reassess[i] = i % REASSESS_EVERY == 0 || i + 1 == sessions;
+		pg->focus[i] = stages[third].focus;
+		st = mfr__plan_build(intake, opts, &stages[third].stage, &pg->plans[i]);
+		if (st == MFR_OK)
+			pg->count = i + 1;
+	}
+	if (st != MFR_OK) {
+		pg->count = sessions; /* free every plan made so far (NULL for the rest) */
+		mfr_program_free(pg);
+		return mfr__error_nomem(err);
+	}
+	*out = pg;
+	return MFR_OK;
+}
+
+MFR_GETTER(uint32_t, mfr_program_session_count, mfr_program, count, 0)
+
+MFR_EXPORT uint32_t mfr_program_session_day(const mfr_program *pg, uint32_t i)
+{
+	return pg && i < pg->count ? pg->days[i] : 0;
+}
+
+MFR_EXPORT int mfr_program_session_reassess(const mfr_program *pg, uint32_t i)
+{
+	return pg && i < pg->count ? pg->reassess[i] : 0;
+}
+
+MFR_EXPORT const mfr_plan *mfr_program_session_plan(const mfr_program *pg, uint32_t i)
+{
+	return pg && i < pg->count ? pg->plans[i] : NULL;
+}

@@ -1,0 +1,218 @@
+/*
+ * mfr - `mfr plan` and `mfr program`: a session plan, or a course of them.
+ * SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int parse_count(const char *opt, const char *val, uint32_t *out)
+{
+	char *end;
+
+	errno = 0;
+	unsigned long v = strtoul(val, &end, 10);
+	if (errno || *end || end == val || val[0] == '-' || v > 100000)
+		return cli_usage_error("%s takes a whole number, not '%s'", opt, val);
+	*out = (uint32_t)v;
+	return CLI_OK;
+}
+
+static void site_name(char *buf, size_t size, const mfr_region *r, int side)
+{
+	if (side == MFR_SIDE_MIDLINE)
+		snprintf(buf, size, "%s", mfr_region_name(r));
+	else
+		snprintf(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
+}
+
+static void print_plan(const mfr_plan *p, const char *indent)
+{
+	char site[160];
+
+	printf("%sstatus: %s; %u of %u minutes planned (%u s), %u position change%s, "
+	       "pressure no firmer than %s\n", indent,
+	       mfr_plan_status_name(mfr_plan_status_of(p)),
+	       (mfr_plan_total_seconds(p) + 59) / 60, mfr_plan_session_seconds(p) / 60,
+	       mfr_plan_total_seconds(p), mfr_plan_position_changes(p),
+	       mfr_plan_position_changes(p) == 1 ? "" : "s",
+	       mfr_pressure_name(mfr_plan_pressure_ceiling(p)));
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		printf("%s! %s\n", indent, mfr_plan_warning_text(p, i));
+	if (mfr_plan_step_count(p))
+		putchar('\n');
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		site_name(site, sizeof(site), mfr_plan_step_region(p, i),
+			  mfr_plan_step_side(p, i));
+		printf("%s%2u. %-10s %-30s %-28s %s, %s, %s, %u s\n%s      %s\n", indent,
+		       i + 1, mfr_position_name(mfr_plan_step_position(p, i)), site,
+		       mfr_technique_name(mfr_plan_step_technique(p, i)),
+		       mfr_phase_name(mfr_plan_step_phase(p, i)),
+		       mfr_approach_name(mfr_plan_step_approach(p, i)),
+		       mfr_pressure_name(mfr_plan_step_pressure(p, i)),
+		       mfr_plan_step_seconds(p, i), indent, mfr_plan_step_rationale(p, i));
+	}
+	printf("\n%sAftercare:\n", indent);
+	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++)
+		printf("%s- %s\n", indent, mfr_plan_aftercare_text(p, i));
+}
+
+/* Shared by plan and program: parse, load, build the intake. */
+typedef struct job {
+	mfr_model *m;
+	mfr_intake *in;
+	mfr_plan_options *o;
+	uint32_t sessions, weeks;
+} job;
+
+static int plan_option(job *j, const char *opt, const char *val, int program)
+{
+	uint32_t n;
+	mfr_status st;
+
+	if (program && strcmp(opt, "--sessions") == 0)
+		return parse_count(opt, val, &j->sessions);
+	if (program && strcmp(opt, "--weeks") == 0)
+		return parse_count(opt, val, &j->weeks);
+	if (strcmp(opt, "--max-sites") == 0) {
+		if (parse_count(opt, val, &n) != CLI_OK)
+			return CLI_USAGE;
+		st = mfr_plan_options_set_max_sites(j->o, n);
+	} else if (strcmp(opt, "--reposition-seconds") == 0) {
+		if (parse_count(opt, val, &n) != CLI_OK)
+			return CLI_USAGE;
+		st = mfr_plan_options_set_reposition_seconds(j->o, n);
+	} else if (strcmp(opt, "--block-seconds") == 0) {
+		if (parse_count(opt, val, &n) != CLI_OK)
+			return CLI_USAGE;
+		st = mfr_plan_options_set_block_seconds(j->o, n);
+	} else {
+		return cli_usage_error("unknown option '%s' for 'mfr %s'", opt,
+				       program ? "program" : "plan");
+	}
+	if (st != MFR_OK)
+		return cli_usage_error("%s '%s': %s", opt, val, mfr_strerror(st));
+	return CLI_OK;
+}
+
+static int setup(const cli_options *opts, int argc, char **argv, int program, job *j)
+{
+	int nargs = argc - 1, n, nintake = 0, rc = CLI_OK;
+	char **pairs = calloc((size_t)(2 * nargs + 2), sizeof(char *));
+	char **intake_pairs = calloc((size_t)(2 * nargs + 2), sizeof(char *));
+	char storage[4096];
+
+	if (!pairs || !intake_pairs || mfr_plan_options_new(&j->o) != MFR_OK) {
+		fputs("mfr: out of memory\n", stderr);
+		rc = CLI_FAIL;
+		goto out;
+	}
+	n = cli_pairs(nargs, argv + 1, pairs, storage, sizeof(storage));
+	if (n < 0) {
+		rc = CLI_USAGE;
+		goto out;
+	}
+	for (int i = 0; i < n && rc == CLI_OK; i += 2) {
+		if (cli_intake_option(pairs[i])) {
+			intake_pairs[nintake++] = pairs[i];
+			intake_pairs[nintake++] = pairs[i + 1];
+		} else {
+			rc = plan_option(j, pairs[i], pairs[i + 1], program);
+		}
+	}
+	if (rc == CLI_OK)
+		rc = cli_load_model(opts, &j->m);
+	if (rc == CLI_OK)
+		rc = cli_build_intake(j->m, nintake, intake_pairs, &j->in);
+out:
+	free(pairs);
+	free(intake_pairs);
+	return rc;
+}
+
+static void teardown(job *j)
+{
+	mfr_intake_free(j->in);
+	mfr_model_free(j->m);
+	mfr_plan_options_free(j->o);
+}
+
+static int emit_json(mfr_status st, char *text, mfr_error *err)
+{
+	if (st != MFR_OK) {
+		cli_report("cannot write JSON", st, err);
+		mfr_error_free(err);
+		return CLI_FAIL;
+	}
+	fputs(text, stdout);
+	mfr_free(text);
+	return CLI_OK;
+}
+
+int cli_plan(const cli_options *opts, int argc, char **argv)
+{
+	job j = { 0 };
+	mfr_plan *p = NULL;
+	mfr_error *err = NULL;
+	int rc = setup(opts, argc, argv, 0, &j);
+
+	if (rc == CLI_OK) {
+		mfr_status st = mfr_plan_run(j.in, j.o, &p, &err);
+
+		if (st != MFR_OK) {
+			cli_report("planning failed", st, err);
+			mfr_error_free(err);
+			rc = CLI_FAIL;
+		} else if (opts->format == CLI_JSON) {
+			char *text = NULL;
+			st = mfr_plan_to_json(p, 0, &text, &err);
+			rc = emit_json(st, text, err);
+		} else {
+			printf("Session plan. Decision support for licensed therapists; "
+			       "not a diagnosis.\n");
+			print_plan(p, "");
+		}
+	}
+	mfr_plan_free(p);
+	teardown(&j);
+	return rc;
+}
+
+int cli_program(const cli_options *opts, int argc, char **argv)
+{
+	job j = { .sessions = 6, .weeks = 3 };
+	mfr_program *pg = NULL;
+	mfr_error *err = NULL;
+	int rc = setup(opts, argc, argv, 1, &j);
+
+	if (rc == CLI_OK) {
+		mfr_status st = mfr_program_run(j.in, j.sessions, j.weeks, j.o, &pg, &err);
+
+		if (st != MFR_OK) {
+			cli_report("cannot plan the program", st, err);
+			mfr_error_free(err);
+			rc = st == MFR_E_RANGE ? CLI_USAGE : CLI_FAIL;
+		} else if (opts->format == CLI_JSON) {
+			char *text = NULL;
+			st = mfr_program_to_json(pg, 0, &text, &err);
+			rc = emit_json(st, text, err);
+		} else {
+			printf("Program: %u sessions over %u weeks. Decision support for "
+			       "licensed therapists; not a diagnosis.\n",
+			       mfr_program_session_count(pg), j.weeks);
+			for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
+				printf("\nSession %u, day %u%s\n", i + 1,
+				       mfr_program_session_day(pg, i) + 1,
+				       mfr_program_session_reassess(pg, i)
+				       ? " (reassess the client first)" : "");
+				print_plan(mfr_program_session_plan(pg, i), "  ");
+			}
+		}
+	}
+	mfr_program_free(pg);
+	teardown(&j);
+	return rc;
+}
