@@ -28,6 +28,7 @@ typedef struct mfr_plan_step {
 	uint32_t seconds;
 	uint32_t trace_rank; /* 0 for opening and closing steps */
 	uint32_t path_steps; /* length of the trace path: root causes first */
+	const mfr_trace_result *result; /* behind a treatment step, while planning */
 	const char *rationale;
 } mfr_plan_step;
 

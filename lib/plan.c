@@ -206,9 +206,7 @@ static mfr_status screen_precautions(mfr_plan *p, screen *sc)
 				  "myofascial work this session (%s)", pr->name, where,
 				  pr->effect))
 				return MFR_E_NOMEM;
-			continue;
-		}
-		if (pr->needs_clearance && !mfr_intake_is_cleared(in, pr)) {
+		} else if (pr->needs_clearance && !mfr_intake_is_cleared(in, pr)) {
 			sc->needs_clearance = 1;
 			if (!warn(p, MFR_WARNING_NEEDS_CLEARANCE, "%s%s: start only once "
 				  "a physician has cleared the client, and record the "
@@ -439,7 +437,6 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 	}
 
 	mfr_plan_step *s = &c->step;
-	char rationale[1200];
 
 	s->region = res->region;
 	s->side = res->side;
@@ -451,13 +448,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 	s->seconds = hold_seconds(t);
 	s->trace_rank = rank + 1;
 	s->path_steps = res->paths[0].step_count;
-	snprintf(rationale, sizeof(rationale), "trace rank %u, %s: %s", rank + 1,
-		 mfr_distance_name(res->distance), res->explain);
-	s->rationale = mfr__arena_strdup(&p->arena, rationale);
-	if (!s->rationale) {
-		*st = MFR_E_NOMEM;
-		return 0;
-	}
+	s->result = res; /* the rationale is written once the step is kept */
 	return 1;
 }
 
@@ -606,17 +597,24 @@ static int first_group_position(const mfr_plan_step *treat, uint32_t n)
 	return best;
 }
 
-/* The sentences that say why the opening and closing blocks are there. */
-static mfr_status add_block_rationales(mfr_plan *p)
+/* The sentence that says why each kept step is there: a treatment step
+ * points back to its trace result. */
+static mfr_status add_rationales(mfr_plan *p)
 {
 	for (uint32_t i = 0; i < p->step_count; i++) {
 		mfr_plan_step *s = &p->steps[i];
-		char text[400], site[160];
+		char text[1200], site[160];
 
-		if (s->phase == MFR_PHASE_TREATMENT)
-			continue;
 		site_text(site, sizeof(site), s->region, s->side);
-		if (s->phase == MFR_PHASE_ASSESSMENT)
+		if (s->phase == MFR_PHASE_TREATMENT) {
+			const char *why = mfr__result_explain(s->result);
+
+			if (!why)
+				return MFR_E_NOMEM;
+			snprintf(text, sizeof(text), "trace rank %u, %s: %s", s->trace_rank,
+				 mfr_distance_name(s->result->distance), why);
+			s->result = NULL; /* the trace is freed with the planning */
+		} else if (s->phase == MFR_PHASE_ASSESSMENT)
 			snprintf(text, sizeof(text), "opening: assess the %s, where the "
 				 "client reports symptoms, with %s, before the deeper work",
 				 site, s->technique->name);
@@ -705,7 +703,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 		p->step_count = best_n ? best_count : 0;
 		p->total_seconds = best_n ? best_total : 0;
 		p->position_changes = best_n ? best_changes : 0;
-		st = add_block_rationales(p);
+		st = add_rationales(p);
 	}
 	mfr__free(cand);
 	mfr__free(trial);

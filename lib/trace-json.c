@@ -54,7 +54,7 @@ static json_t *result_json(const mfr_trace *t, const mfr_trace_result *r, uint32
 	rc |= mfr__jw_put_name(o, "side", &mfr__side_names, r->side);
 	rc |= mfr__jw_put(o, "score", json_real(r->score));
 	rc |= mfr__jw_put_str(o, "distance", mfr_distance_name(r->distance));
-	rc |= mfr__jw_put_str(o, "explanation", r->explain);
+	rc |= mfr__jw_put_str(o, "explanation", mfr__result_explain(r));
 	for (uint32_t i = 0; !rc && i < r->path_count; i++) {
 		const mfr_trace_path *p = &r->paths[i];
 		json_t *po = json_object(), *steps = json_array();

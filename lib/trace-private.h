@@ -54,7 +54,7 @@ struct mfr_trace_result {
 	double score;
 	mfr_trace_path *paths; /* strongest first */
 	uint32_t path_count;
-	const char *explain;
+	const char *explain; /* written on first use: mfr__result_explain() */
 };
 
 struct mfr_trace {
@@ -71,5 +71,8 @@ int mfr__site_side(const mfr_model *m, uint32_t site);
 /* "left soleus: refers pain to the left heel ..." for @p result, in the
  * trace's arena; NULL when memory runs out. */
 const char *mfr__trace_explain(mfr_trace *trace, const mfr_trace_result *result);
+
+/* The result's explanation, written on first use; NULL when memory runs out. */
+const char *mfr__result_explain(const mfr_trace_result *result);
 
 #endif /* MFR_TRACE_PRIVATE_H */

@@ -525,12 +525,8 @@ static mfr_status combine(mfr_trace *t, const context *cx, finding *f, uint32_t 
 	qsort(all, n, sizeof(*all), result_cmp);
 	t->results = all;
 	t->count = n < cx->opts->max_results ? n : cx->opts->max_results;
-	for (uint32_t i = 0; i < t->count; i++) {
+	for (uint32_t i = 0; i < t->count; i++)
 		all[i].distance = (uint8_t)distance_of(t, &all[i]);
-		all[i].explain = mfr__trace_explain(t, &all[i]);
-		if (!all[i].explain)
-			return MFR_E_NOMEM;
-	}
 	return MFR_OK;
 }
 
@@ -650,7 +646,23 @@ MFR_GETTER(const mfr_region *, mfr_trace_result_region, mfr_trace_result, region
 MFR_GETTER(int, mfr_trace_result_side, mfr_trace_result, side, 0)
 MFR_GETTER(double, mfr_trace_result_score, mfr_trace_result, score, 0.0)
 MFR_GETTER(int, mfr_trace_result_distance, mfr_trace_result, distance, 0)
-MFR_GETTER(const char *, mfr_trace_result_explain, mfr_trace_result, explain, "")
+/* Explanations are written when first asked for: most callers (a plan, a
+ * benchmark) never read most of them. */
+const char *mfr__result_explain(const mfr_trace_result *r)
+{
+	mfr_trace_result *w = (mfr_trace_result *)r; /* a cache; see trace.h */
+
+	if (!w->explain)
+		w->explain = mfr__trace_explain((mfr_trace *)r->trace, r);
+	return w->explain;
+}
+
+MFR_EXPORT const char *mfr_trace_result_explain(const mfr_trace_result *r)
+{
+	const char *text = r ? mfr__result_explain(r) : NULL;
+
+	return text ? text : "";
+}
 MFR_GETTER(uint32_t, mfr_trace_result_path_count, mfr_trace_result, path_count, 0)
 
 MFR_EXPORT const mfr_trace_path *mfr_trace_result_path_at(const mfr_trace_result *r,

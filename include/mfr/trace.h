@@ -18,8 +18,9 @@
  * A trace is a pure function of the model, the intake and the options: the
  * same input gives the same ranking and paths, byte for byte.
  *
- * Threading: a trace result belongs to one thread at a time; any number of
- * threads may trace against one model and intake at once.
+ * Threading: a trace and its results belong to one thread at a time (an
+ * explanation is written into the trace when first asked for); any number
+ * of threads may trace against one model and intake at once.
  */
 #ifndef MFR_TRACE_H
 #define MFR_TRACE_H
