@@ -1,0 +1,66 @@
+/*
+ * plan-session: build an intake through the API (the fifth worked case: left
+ * heel pain with an open wound on the left calf), plan a 45-minute session
+ * and print it as a therapist would read it, warnings and aftercare included.
+ *
+ *   cc plan-session.c $(pkg-config --cflags --libs libmfr) -o plan-session
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <mfr/mfr.h>
+
+int main(void)
+{
+	mfr_model *model = NULL;
+	mfr_intake *intake = NULL;
+	mfr_plan *plan = NULL;
+	mfr_error *err = NULL;
+	int rc = EXIT_FAILURE;
+
+	if (mfr_model_default(&model, &err) != MFR_OK ||
+	    mfr_intake_new(model, &intake) != MFR_OK ||
+	    mfr_intake_add_symptom(intake, "heel", MFR_SIDE_LEFT, 6, MFR_ONSET_CHRONIC, &err) ||
+	    mfr_intake_add_condition(intake, "plantar_fasciitis", &err) ||
+	    mfr_intake_add_precaution(intake, "open_wound", "calf", MFR_SIDE_LEFT, &err) ||
+	    mfr_intake_set_minutes(intake, 45, &err) ||
+	    mfr_plan_run(intake, NULL, &plan, &err) != MFR_OK) {
+		fprintf(stderr, "plan-session: %s\n",
+			err ? mfr_error_message(err) : "out of memory");
+		goto out;
+	}
+
+	printf("Session plan (%s): %u of %u minutes, %u position change(s)\n",
+	       mfr_plan_status_name(mfr_plan_status_of(plan)),
+	       (mfr_plan_total_seconds(plan) + 59) / 60,
+	       mfr_plan_session_seconds(plan) / 60, mfr_plan_position_changes(plan));
+	printf("Decision support for a licensed therapist, not a diagnosis.\n\n");
+	for (uint32_t i = 0; i < mfr_plan_warning_count(plan); i++)
+		printf("! %s\n", mfr_plan_warning_text(plan, i));
+	for (uint32_t i = 0; i < mfr_plan_step_count(plan); i++) {
+		const mfr_region *r = mfr_plan_step_region(plan, i);
+		int side = mfr_plan_step_side(plan, i);
+
+		printf("\n%2u. %s%s%s, %s: %s, %s pressure, %s, %u min %02u s\n    %s\n",
+		       i + 1, side == MFR_SIDE_MIDLINE ? "" : mfr_side_name(side),
+		       side == MFR_SIDE_MIDLINE ? "" : " ", mfr_region_name(r),
+		       mfr_position_name(mfr_plan_step_position(plan, i)),
+		       mfr_technique_name(mfr_plan_step_technique(plan, i)),
+		       mfr_pressure_name(mfr_plan_step_pressure(plan, i)),
+		       mfr_approach_name(mfr_plan_step_approach(plan, i)),
+		       mfr_plan_step_seconds(plan, i) / 60, mfr_plan_step_seconds(plan, i) % 60,
+		       mfr_plan_step_rationale(plan, i));
+	}
+	printf("\nAftercare:\n");
+	for (uint32_t i = 0; i < mfr_plan_aftercare_count(plan); i++)
+		printf("- %s\n", mfr_plan_aftercare_text(plan, i));
+	rc = EXIT_SUCCESS;
+out:
+	mfr_error_free(err);
+	mfr_plan_free(plan);
+	mfr_intake_free(intake);
+	mfr_model_free(model);
+	return rc;
+}
