@@ -142,7 +142,9 @@ static mfr_status read_precaution(mfr_reader *rd, mfr_intake *in, json_t *item)
 		if (why.status == MFR_E_REFERENCE)
 			field = mfr__model_find(in->model, MFR_KIND_PRECAUTION, key) < 0
 				? ".key" : ".region";
-		else if (why.status == MFR_E_CONSTRAINT && json_object_get(item, "side"))
+		else if (why.status == MFR_E_CONSTRAINT && json_object_get(item, "side") &&
+			 mfr_model_precaution(in->model, key) &&
+			 mfr_model_precaution(in->model, key)->scope == MFR_SCOPE_LOCAL)
 			field = ".side";
 	}
 	size_t mark = mfr__rd_push(rd, "%s", field);

@@ -25,6 +25,11 @@ size_t mfr__rd_push(mfr_reader *rd, const char *fmt, ...)
 	va_end(ap);
 	if (n > 0)
 		rd->plen += (size_t)n;
+	/* A member of the top level is "name", not ".name". */
+	if (mark == 0 && rd->path[0] == '.') {
+		memmove(rd->path, rd->path + 1, rd->plen);
+		rd->plen--;
+	}
 	if (rd->plen >= sizeof(rd->path))
 		rd->plen = sizeof(rd->path) - 1;
 	return mark;

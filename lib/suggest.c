@@ -19,29 +19,37 @@ static size_t bounded_len(const char *s)
 	return n;
 }
 
-/* Optimal string alignment distance (Levenshtein plus transpositions),
- * capped: strings longer than MAX_LEN compare by their first MAX_LEN bytes. */
+static int is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Optimal string alignment distance (Levenshtein plus transpositions) in
+ * half steps: every edit costs 2, except swapping one vowel for another
+ * (the commonest slip: "heal" for "heel"), which costs 1. Strings longer
+ * than MAX_LEN compare by their first MAX_LEN bytes. */
 static unsigned distance(const char *a, const char *b)
 {
 	size_t la = bounded_len(a), lb = bounded_len(b);
 	unsigned d[MAX_LEN + 1][MAX_LEN + 1];
 
 	for (size_t i = 0; i <= la; i++)
-		d[i][0] = (unsigned)i;
+		d[i][0] = (unsigned)(2 * i);
 	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = (unsigned)j;
+		d[0][j] = (unsigned)(2 * j);
 	for (size_t i = 1; i <= la; i++) {
 		for (size_t j = 1; j <= lb; j++) {
-			unsigned cost = a[i - 1] != b[j - 1];
-			unsigned best = d[i - 1][j] + 1;
+			char x = a[i - 1], y = b[j - 1];
+			unsigned cost = x == y ? 0 : is_vowel(x) && is_vowel(y) ? 1 : 2;
+			unsigned best = d[i - 1][j] + 2;
 
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
+			if (d[i][j - 1] + 2 < best)
+				best = d[i][j - 1] + 2;
 			if (d[i - 1][j - 1] + cost < best)
 				best = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
+			if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y &&
+			    d[i - 2][j - 2] + 2 < best)
+				best = d[i - 2][j - 2] + 2;
 			d[i][j] = best;
 		}
 	}
@@ -74,7 +82,7 @@ uint32_t mfr__suggest(const char *key, const void *cands, size_t n,
 
 		/* Also offer keys that contain the typed word ("heel" in
 		 * "heel_pad"), which edit distance alone ranks low. */
-		if (d > (longer + 2) / 3 && !(lk >= 3 && strstr(c, key)))
+		if (d > 2 * ((longer + 2) / 3) && !(lk >= 3 && strstr(c, key)))
 			continue;
 		if (d == 0)
 			continue;

@@ -1,0 +1,367 @@
+/*
+ * libmfr tests: the worked cases of shared/clinical/cases.md, traced and
+ * planned on the default model.
+ * SPDX-License-Identifier: MIT
+ *
+ * "Must consider" sites must rank in the top 10 of a default trace (one
+ * documented exception, doc/algorithm.md §6); the precaution cases must
+ * change the plan as the case says. Extra cases from the sources: the
+ * spiral and back functional lines reaching the other side.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+static mfr_model *model;
+
+static void setup(void)
+{
+	ck_assert_int_eq(mfr_model_default(&model, NULL), MFR_OK);
+}
+
+static void teardown(void)
+{
+	mfr_model_free(model);
+}
+
+/* An intake from "region:side:intensity" symptoms (side "-" for midline),
+ * NULL-terminated, plus an optional condition. */
+static mfr_intake *intake_of(const char *condition, const char *const *symptoms)
+{
+	mfr_intake *in = NULL;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	for (int i = 0; symptoms[i]; i++) {
+		char region[64], side[16];
+		int intensity;
+		mfr_side s = 0;
+
+		ck_assert_int_eq(sscanf(symptoms[i], "%63[^:]:%15[^:]:%d", region, side,
+					&intensity), 3);
+		if (strcmp(side, "-") != 0)
+			ck_assert_int_eq(mfr_side_parse(side, &s), MFR_OK);
+		ck_assert_msg(mfr_intake_add_symptom(in, region, s, intensity,
+						     MFR_ONSET_CHRONIC, &err) == MFR_OK,
+			      "%s: %s", symptoms[i], mfr_error_message(err));
+	}
+	if (condition)
+		ck_assert_int_eq(mfr_intake_add_condition(in, condition, NULL), MFR_OK);
+	return in;
+}
+
+/* The 1-based rank of (region, side) in the trace, or 0; side 0 = any. */
+static uint32_t rank_of(const mfr_trace *t, const char *region, int side)
+{
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const mfr_trace_result *r = mfr_trace_result_at(t, i);
+
+		if (strcmp(mfr_region_key(mfr_trace_result_region(r)), region) == 0 &&
+		    (!side || mfr_trace_result_side(r) == side))
+			return i + 1;
+	}
+	return 0;
+}
+
+#define L MFR_SIDE_LEFT
+#define R MFR_SIDE_RIGHT
+
+static mfr_trace *trace_of(const mfr_intake *in)
+{
+	mfr_trace *t = NULL;
+
+	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_trace_count(t), 20);
+	return t;
+}
+
+static void assert_top(const mfr_trace *t, const char *region, int side, uint32_t top)
+{
+	uint32_t rank = rank_of(t, region, side);
+
+	ck_assert_msg(rank >= 1 && rank <= top, "%s (side %d) ranks %u, wanted top %u",
+		      region, side, rank, top);
+}
+
+START_TEST(case1_plantar_fasciitis)
+{
+	static const char *const s[] = { "heel:left:6", "sole:left:6", NULL };
+	mfr_intake *in = intake_of("plantar_fasciitis", s);
+	mfr_trace *t = trace_of(in);
+
+	assert_top(t, "plantar_fascia", L, 10);
+	assert_top(t, "gastrocnemius", L, 10);
+	assert_top(t, "soleus", L, 10);
+	assert_top(t, "hamstrings", L, 10);
+	/* May consider: the short toe flexors and the sacrotuberous region. */
+	assert_top(t, "flexor_digitorum_brevis", L, 20);
+	/* All on the left: nothing crosses for this case. */
+	ck_assert_uint_eq(rank_of(t, "soleus", R), 0);
+	mfr_trace_free(t);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(case2_tension_headache)
+{
+	static const char *const s[] = { "temple:left:5", "temple:right:5", "forehead:-:5", NULL };
+	mfr_intake *in = intake_of("tension_type_headache", s);
+	mfr_trace *t = trace_of(in);
+
+	assert_top(t, "suboccipitals", L, 10);
+	assert_top(t, "suboccipitals", R, 10);
+	assert_top(t, "upper_trapezius", 0, 10);
+	assert_top(t, "sternocleidomastoid", 0, 10);
+	assert_top(t, "temporalis", 0, 10);
+	mfr_trace_free(t);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(case3_low_back)
+{
+	static const char *const s[] = { "low_back:right:7", NULL };
+	mfr_intake *in = intake_of("low_back_pain", s);
+	mfr_trace *t = trace_of(in);
+
+	assert_top(t, "erector_spinae", R, 10);
+	assert_top(t, "thoracolumbar_fascia", R, 10);
+	assert_top(t, "quadratus_lumborum", R, 10);
+	assert_top(t, "hamstrings", R, 10);
+	/* The back functional line crosses to the opposite latissimus. */
+	assert_top(t, "latissimus_dorsi", L, 10);
+	const mfr_trace_result *lat = mfr_trace_result_at(t, rank_of(t, "latissimus_dorsi", L) - 1);
+	ck_assert_int_eq(mfr_trace_result_distance(lat), MFR_DISTANCE_CONTRALATERAL);
+	const mfr_trace_path *p = mfr_trace_result_path_at(lat, 0);
+	int crossed = 0;
+	for (uint32_t k = 0; k < mfr_trace_path_step_count(p); k++)
+		if (mfr_trace_path_step_crosses(p, k) &&
+		    strcmp(mfr_line_key(mfr_trace_path_step_line(p, k)), "back_functional_line") == 0)
+			crossed = 1;
+	ck_assert_msg(crossed, "the left latissimus is not reached across the back functional line");
+	ck_assert_ptr_nonnull(strstr(mfr_trace_result_explain(lat), "crossing the midline"));
+	mfr_trace_free(t);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(case4_tmj)
+{
+	static const char *const s[] = { "jaw:right:5", NULL };
+	mfr_intake *in = intake_of("tmj_disorder", s);
+	mfr_trace *t = trace_of(in);
+
+	assert_top(t, "masseter", R, 10);
+	assert_top(t, "temporalis", R, 10);
+	assert_top(t, "lateral_pterygoid", R, 10);
+	assert_top(t, "sternocleidomastoid", R, 10);
+	assert_top(t, "upper_trapezius", R, 10);
+	assert_top(t, "suprahyoid_muscles", R, 10);
+	/* The one documented exception: reached by proximity only. */
+	assert_top(t, "scalenes", R, 15);
+	mfr_trace_free(t);
+	mfr_intake_free(in);
+}
+END_TEST
+
+/* The spiral line crosses twice: from the left tibialis anterior it reaches
+ * the right rhomboids (our own case, from the reference's spiral line). */
+START_TEST(spiral_line_crosses)
+{
+	static const char *const s[] = { "shin:left:6", NULL };
+	mfr_intake *in = intake_of(NULL, s);
+	mfr_trace_options *o = NULL;
+	mfr_trace *t = NULL;
+
+	ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_add_line(o, "spiral_line"), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_relations(o, MFR_RELATION_LINE |
+			 MFR_RELATION_HIERARCHY | MFR_RELATION_REFERRAL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_steps(o, 20), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 60), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(in, o, &t, NULL), MFR_OK);
+	ck_assert_uint_gt(rank_of(t, "rhomboids", R), 0);
+	ck_assert_uint_eq(rank_of(t, "rhomboids", L), 0);
+	mfr_trace_free(t);
+	mfr_trace_options_free(o);
+	mfr_intake_free(in);
+}
+END_TEST
+
+/* Case 5: precautions change the plan. */
+static mfr_plan *plan_of(mfr_intake *in)
+{
+	mfr_plan *p = NULL;
+
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	return p;
+}
+
+static int has_warning(const mfr_plan *p, int kind, const char *text)
+{
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		if (mfr_plan_warning_kind(p, i) == kind &&
+		    (!text || strstr(mfr_plan_warning_text(p, i), text)))
+			return 1;
+	return 0;
+}
+
+START_TEST(case5_open_wound)
+{
+	static const char *const s[] = { "heel:left:6", "sole:left:6", NULL };
+	mfr_intake *in = intake_of("plantar_fasciitis", s);
+	const mfr_region *calf = mfr_model_region(model, "calf");
+
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "open_wound", "calf", L, NULL), MFR_OK);
+	mfr_plan *p = plan_of(in);
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	ck_assert_uint_gt(mfr_plan_step_count(p), 2);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_region *r = mfr_plan_step_region(p, i);
+		int beside = 0;
+
+		for (uint32_t k = 0; k < mfr_region_adjacent_count(calf); k++)
+			beside |= mfr_region_is_within(r, mfr_region_adjacent_at(calf, k));
+		ck_assert_msg(mfr_plan_step_side(p, i) != L ||
+			      (!mfr_region_is_within(r, calf) && !beside),
+			      "step %u on the left %s", i, mfr_region_key(r));
+	}
+	ck_assert(has_warning(p, MFR_WARNING_SITE_EXCLUDED, "soleus"));
+	ck_assert(has_warning(p, MFR_WARNING_MODIFIED, "Skin rolling"));
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(case5_osteoporosis)
+{
+	static const char *const s[] = { "low_back:right:7", NULL };
+	mfr_intake *in = intake_of("low_back_pain", s);
+
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "severe_osteoporosis", NULL, 0, NULL), MFR_OK);
+	mfr_plan *p = plan_of(in);
+	ck_assert_int_eq(mfr_plan_pressure_ceiling(p), MFR_PRESSURE_LIGHT);
+	ck_assert_uint_gt(mfr_plan_step_count(p), 2);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_LIGHT);
+		ck_assert_int_ne(mfr_technique_family(mfr_plan_step_technique(p, i)),
+				 MFR_FAMILY_REBOUNDING);
+	}
+	ck_assert(has_warning(p, MFR_WARNING_MODIFIED, "no firmer than light"));
+	ck_assert(has_warning(p, MFR_WARNING_MODIFIED, "Rebounding"));
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(case5_surgery_needs_clearance)
+{
+	static const char *const s[] = { "low_back:right:7", NULL };
+	mfr_intake *in = intake_of("low_back_pain", s);
+
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "recent_surgery", "low_back", R, NULL),
+			 MFR_OK);
+	mfr_plan *p = plan_of(in);
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_NEEDS_CLEARANCE);
+	ck_assert(has_warning(p, MFR_WARNING_NEEDS_CLEARANCE, "Recent surgery"));
+	mfr_plan_free(p);
+
+	ck_assert_int_eq(mfr_intake_add_clearance(in, "recent_surgery", NULL), MFR_OK);
+	p = plan_of(in);
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	/* Cleared, the surgical site itself is still not worked. */
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		ck_assert(!(mfr_plan_step_side(p, i) == R &&
+			    mfr_region_is_within(mfr_plan_step_region(p, i),
+						 mfr_model_region(model, "low_back"))));
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(case5_refer_out)
+{
+	static const char *const keys[] = { "fever", "deep_vein_thrombosis" };
+
+	for (int k = 0; k < 2; k++) {
+		static const char *const s[] = { "heel:left:6", NULL };
+		mfr_intake *in = intake_of(NULL, s);
+
+		ck_assert_int_eq(mfr_intake_add_precaution(in, keys[k], NULL, 0, NULL), MFR_OK);
+		mfr_plan *p = plan_of(in);
+		ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_REFER_OUT);
+		ck_assert_uint_eq(mfr_plan_step_count(p), 0);
+		ck_assert(has_warning(p, MFR_WARNING_REFER_OUT, NULL));
+		ck_assert_uint_gt(mfr_plan_aftercare_count(p), 0);
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+}
+END_TEST
+
+START_TEST(case5_acute_inflammation_at_symptom)
+{
+	static const char *const s[] = { "heel:left:6", NULL };
+	mfr_intake *in = intake_of(NULL, s);
+	const mfr_region *heel = mfr_model_region(model, "heel");
+
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "acute_injury", "heel", L, NULL), MFR_OK);
+	mfr_plan *p = plan_of(in);
+	ck_assert_uint_gt(mfr_plan_step_count(p), 2);
+	/* Not even the opening assessment touches the inflamed heel. */
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		ck_assert(!(mfr_plan_step_side(p, i) == L &&
+			    mfr_region_is_within(mfr_plan_step_region(p, i), heel)));
+	ck_assert_int_ne(mfr_plan_step_phase(p, 0), MFR_PHASE_ASSESSMENT);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
+/* A plan a therapist would recognise for case 1: opens on the heel, ends
+ * with integration, follows the superficial back line toward the heel. */
+START_TEST(case1_plan_shape)
+{
+	static const char *const s[] = { "heel:left:6", NULL };
+	mfr_intake *in = intake_of("plantar_fasciitis", s);
+	mfr_plan *p;
+
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 30, NULL), MFR_OK);
+	p = plan_of(in);
+	uint32_t n = mfr_plan_step_count(p);
+	ck_assert_uint_ge(n, 4);
+	ck_assert_int_eq(mfr_plan_step_phase(p, 0), MFR_PHASE_ASSESSMENT);
+	ck_assert_str_eq(mfr_region_key(mfr_plan_step_region(p, 0)), "heel");
+	ck_assert_int_eq(mfr_plan_step_phase(p, n - 1), MFR_PHASE_INTEGRATION);
+	ck_assert_uint_le(mfr_plan_total_seconds(p), 1800);
+	/* Rank 1 (the soleus) is always kept. */
+	int kept = 0;
+	for (uint32_t i = 0; i < n; i++)
+		kept |= mfr_plan_step_trace_rank(p, i) == 1;
+	ck_assert(kept);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
+Suite *mfr_test_cases_suite(void)
+{
+	Suite *s = suite_create("cases");
+	TCase *tc = tcase_create("worked");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, case1_plantar_fasciitis);
+	tcase_add_test(tc, case2_tension_headache);
+	tcase_add_test(tc, case3_low_back);
+	tcase_add_test(tc, case4_tmj);
+	tcase_add_test(tc, spiral_line_crosses);
+	tcase_add_test(tc, case5_open_wound);
+	tcase_add_test(tc, case5_osteoporosis);
+	tcase_add_test(tc, case5_surgery_needs_clearance);
+	tcase_add_test(tc, case5_refer_out);
+	tcase_add_test(tc, case5_acute_inflammation_at_symptom);
+	tcase_add_test(tc, case1_plan_shape);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# libmfr tests: the mfr command-line tool, end to end.
+# Usage: test-cli.sh MFR SOURCE_DIR
+# Checks exit codes (0 ok, 1 failure, 2 usage), messages that say what and
+# where, JSON output (parsed with python3), determinism and the safety
+# outcomes of plans. Exits non-zero if any check fails.
+set -u
+mfr=$1
+src=$2
+data=$src/tests/data
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect CODE DESCRIPTION -- command...: run, keep stdout/stderr in $tmp.
+expect() {
+  local code=$1 what=$2
+  shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+  local rc=$?
+  if [ "$rc" -eq "$code" ]; then ok; else bad "$what: exit $rc, wanted $code ($(head -c 300 "$tmp/err"))"; fi
+}
+# contains FILE TEXT DESCRIPTION
+contains() {
+  if grep -qF -- "$2" "$tmp/$1"; then ok; else bad "$3: '$2' not in $1: $(head -c 300 "$tmp/$1")"; fi
+}
+# pycheck DESCRIPTION PYTHON-EXPR over d = the JSON on stdout
+pycheck() {
+  if python3 -c "import json,sys; d=json.load(open('$tmp/out')); sys.exit(0 if ($2) else 1)"; then ok; else bad "$1"; fi
+}
+
+expect 0 "version" -- "$mfr" --version
+contains out "mfr (libmfr) " "version text"
+expect 0 "help" -- "$mfr" --help
+contains out "trace" "help lists trace"
+contains out "not diagnose" "help says it does not diagnose"
+expect 2 "no command" -- "$mfr"
+expect 2 "unknown command" -- "$mfr" frobnicate
+contains err "unknown command 'frobnicate'" "unknown command named"
+expect 2 "unknown format" -- "$mfr" --format yaml model
+
+# model
+expect 0 "model summary" -- "$mfr" model
+contains out "region" "summary counts regions"
+expect 0 "model list" -- "$mfr" model list regions
+contains out "heel" "heel is listed"
+expect 2 "unknown kind" -- "$mfr" model list widgets
+expect 0 "model show json" -- "$mfr" --format json model show region heel
+pycheck "region JSON" "d['key'] == 'heel' and d['laterality'] == 'bilateral'"
+expect 1 "unknown region" -- "$mfr" model show region heal
+contains err 'did you mean "heel"' "suggests heel"
+expect 0 "validate minimal" -- "$mfr" model validate "$data/models/minimal.json"
+contains out "valid libmfr model" "validate says valid"
+printf '{"format": "libmfr-model", "format_version": 1,\n "name": [}' >"$tmp/bad.json"
+expect 1 "validate syntax error" -- "$mfr" model validate "$tmp/bad.json"
+contains err "bad.json:2:" "syntax error names file and line"
+expect 1 "validate missing file" -- "$mfr" model validate "$tmp/none.json"
+contains err "cannot open" "missing file explained"
+expect 0 "export" -- "$mfr" model export
+if cmp -s "$tmp/out" "$src/lib/data/default-model.json"; then ok; else bad "export differs from lib/data/default-model.json"; fi
+cp "$tmp/out" "$tmp/default.json"
+expect 0 "custom model equals default" -- "$mfr" --model "$tmp/default.json" --format json model
+cp "$tmp/out" "$tmp/summary-file.json"
+expect 0 "default summary" -- "$mfr" --format json model
+if cmp -s "$tmp/out" "$tmp/summary-file.json"; then ok; else bad "the default model loaded from its file differs"; fi
+
+# trace
+expect 0 "trace" -- "$mfr" --format json trace --symptom heel:left:6 --condition plantar_fasciitis
+pycheck "trace finds the soleus first" "d['results'][0]['region'] == 'soleus' and d['results'][0]['side'] == 'left'"
+pycheck "trace ranks the superficial back line" "{'gastrocnemius','hamstrings','plantar_fascia'} <= {r['region'] for r in d['results'][:10]}"
+pycheck "trace explains" "all(r['explanation'] and r['paths'] for r in d['results'])"
+cp "$tmp/out" "$tmp/trace1.json"
+expect 0 "trace again" -- "$mfr" --format json trace --symptom heel:left:6 --condition plantar_fasciitis
+if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "the same trace twice differs"; fi
+cat >"$tmp/intake.json" <<'EOF'
+{"symptoms": [{"region": "heel", "side": "left", "intensity": 6}], "conditions": ["plantar_fasciitis"]}
+EOF
+"$mfr" --format json trace --intake - <"$tmp/intake.json" >"$tmp/out" 2>"$tmp/err"
+if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace from stdin differs from flags"; fi
+expect 0 "trace from file" -- "$mfr" --format json trace --intake "$tmp/intake.json"
+if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace from a file differs from flags"; fi
+expect 0 "trace text" -- "$mfr" trace --symptom temple:both:5 --max-results 5
+contains out "not a diagnosis" "trace text carries the disclaimer"
+contains out "right temple" "both sides expanded"
+expect 2 "unknown symptom region" -- "$mfr" trace --symptom heal:left
+contains err 'did you mean "heel"' "symptom suggests heel"
+expect 2 "missing side" -- "$mfr" trace --symptom heel
+contains err "left" "missing side explained"
+expect 2 "intensity out of range" -- "$mfr" trace --symptom heel:left:11
+expect 2 "unknown trace option" -- "$mfr" trace --symptom heel:left --frobnicate 1
+expect 2 "unknown line option" -- "$mfr" trace --symptom heel:left --line superficial_back_lin
+contains err "superficial_back_line" "line option suggests the line"
+expect 0 "line filter" -- "$mfr" --format json trace --symptom heel:left:6 --line superficial_back_line --relations line,hierarchy
+pycheck "only that line" "all(s['line'] == 'superficial_back_line' for r in d['results'] for p in r['paths'] for s in p['steps'] if s['relation'] == 'line')"
+echo '{"symptoms": [{"region": "heal", "side": "left"}]}' >"$tmp/bad-intake.json"
+expect 1 "bad intake file" -- "$mfr" trace --intake "$tmp/bad-intake.json"
+contains err "symptoms[0].region" "intake error names the JSON path"
+
+# plan and program
+expect 0 "plan" -- "$mfr" --format json plan --symptom heel:left:6 --minutes 30
+pycheck "plan fits the session" "d['status'] == 'ok' and d['total_seconds'] <= d['session_seconds'] == 1800 and len(d['steps']) > 2"
+pycheck "plan has aftercare" "any('48 hours' in a['text'] for a in d['aftercare'])"
+pycheck "plan steps are timed" "all(s['seconds'] > 0 for s in d['steps']) and d['steps'][0]['phase'] == 'assessment'"
+expect 0 "plan with fever" -- "$mfr" --format json plan --symptom heel:left:6 --precaution fever
+pycheck "fever refers out" "d['status'] == 'refer_out' and d['steps'] == [] and d['warnings'][0]['kind'] == 'refer_out'"
+expect 0 "plan with an open wound" -- "$mfr" --format json plan --symptom heel:left:6 --precaution open_wound:calf:left
+pycheck "no step on the left calf muscles" "not any(s['region'] in ('soleus','gastrocnemius','calf') and s['side'] == 'left' for s in d['steps'])"
+pycheck "the skip is explained" "any(w['kind'] == 'site_excluded' and 'soleus' in w['text'] for w in d['warnings'])"
+expect 0 "plan with osteoporosis" -- "$mfr" --format json plan --symptom low_back:right:7 --precaution severe_osteoporosis
+pycheck "no firm pressure, no rebounding" "d['pressure_ceiling'] == 'light' and all(s['pressure'] in ('very_light','light') and s['technique'] != 'rebounding_jostling' for s in d['steps'])"
+expect 0 "plan needing clearance" -- "$mfr" --format json plan --symptom low_back:right:7 --precaution recent_surgery:low_back:right
+pycheck "needs clearance" "d['status'] == 'needs_clearance'"
+expect 0 "plan cleared" -- "$mfr" --format json plan --symptom low_back:right:7 --precaution recent_surgery:low_back:right --clearance recent_surgery
+pycheck "cleared" "d['status'] == 'ok'"
+expect 2 "local precaution without a site" -- "$mfr" plan --symptom heel:left --precaution open_wound
+expect 0 "program" -- "$mfr" --format json program --symptom heel:left:6 --sessions 6 --weeks 3
+pycheck "program spacing" "len(d['sessions']) == 6 and all(b['day'] - a['day'] >= 2 for a, b in zip(d['sessions'], d['sessions'][1:]))"
+pycheck "program reassesses" "d['sessions'][0]['reassess'] and d['sessions'][4]['reassess'] and d['sessions'][-1]['reassess']"
+expect 2 "program too dense" -- "$mfr" program --symptom heel:left --sessions 7 --weeks 1
+contains err "48 hours" "density explained"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,246 @@
+/*
+ * libmfr tests: intakes, built through the API and read from JSON; every
+ * rejected input must say what and where, suggest keys, and change nothing.
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "util.h"
+
+static mfr_model *model;
+
+static void setup(void)
+{
+	ck_assert_int_eq(mfr_model_default(&model, NULL), MFR_OK);
+}
+
+static void teardown(void)
+{
+	mfr_model_free(model);
+}
+
+START_TEST(api_builds_and_reads_back)
+{
+	mfr_intake *in = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	ck_assert_ptr_eq(mfr_intake_model(in), model);
+	ck_assert_uint_eq(mfr_intake_minutes(in), MFR_INTAKE_DEFAULT_MINUTES);
+	ck_assert_uint_eq(mfr_intake_positions(in), MFR_POSITION_ALL);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 7, MFR_ONSET_CHRONIC,
+						NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "forehead", 0, 3, MFR_ONSET_ACUTE, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_condition(in, "plantar_fasciitis", NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "open_wound", "calf", MFR_SIDE_RIGHT,
+						   NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "severe_osteoporosis", NULL, 0, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_clearance(in, "recent_surgery", NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 45, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_set_positions(in, MFR_POSITION_PRONE | MFR_POSITION_SUPINE,
+						  NULL), MFR_OK);
+
+	ck_assert_uint_eq(mfr_intake_symptom_count(in), 2);
+	ck_assert_str_eq(mfr_region_key(mfr_intake_symptom_region(in, 0)), "heel");
+	ck_assert_int_eq(mfr_intake_symptom_side(in, 0), MFR_SIDE_LEFT);
+	ck_assert_int_eq(mfr_intake_symptom_intensity(in, 0), 7);
+	ck_assert_int_eq(mfr_intake_symptom_onset(in, 0), MFR_ONSET_CHRONIC);
+	ck_assert_int_eq(mfr_intake_symptom_side(in, 1), MFR_SIDE_MIDLINE);
+	ck_assert_int_eq(mfr_intake_symptom_intensity(in, 2), -1);
+	ck_assert_ptr_null(mfr_intake_symptom_region(in, 2));
+	ck_assert_str_eq(mfr_condition_key(mfr_intake_condition_at(in, 0)), "plantar_fasciitis");
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 2);
+	ck_assert_str_eq(mfr_region_key(mfr_intake_precaution_region(in, 0)), "calf");
+	ck_assert_int_eq(mfr_intake_precaution_side(in, 0), MFR_SIDE_RIGHT);
+	ck_assert_ptr_null(mfr_intake_precaution_region(in, 1));
+	ck_assert(mfr_intake_is_cleared(in, mfr_model_precaution(model, "recent_surgery")));
+	ck_assert(!mfr_intake_is_cleared(in, mfr_model_precaution(model, "fever")));
+	ck_assert_uint_eq(mfr_intake_minutes(in), 45);
+
+	/* JSON round trip: the same intake, the same bytes. */
+	char *a = NULL, *b = NULL;
+	mfr_intake *again = NULL;
+	ck_assert_int_eq(mfr_intake_to_json(in, 0, &a, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_from_json(model, a, strlen(a), "x.json", &again, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_to_json(again, 0, &b, NULL), MFR_OK);
+	ck_assert_str_eq(a, b);
+	ck_assert_ptr_nonnull(strstr(a, "\"onset\": \"acute\""));
+	mfr_free(a);
+	mfr_free(b);
+	mfr_intake_free(again);
+	mfr_intake_free(in);
+}
+END_TEST
+
+/* A rejected call returns @p status, says @p fragment, and leaves the
+ * intake as it was. */
+#define REJECT(call, status, fragment)                                            \
+	do {                                                                      \
+		mfr_error *err_ = NULL;                                           \
+		char *before_ = NULL, *after_ = NULL;                             \
+		ck_assert_int_eq(mfr_intake_to_json(in, 1, &before_, NULL), 0);   \
+		mfr_error **err = &err_;                                          \
+		ck_assert_int_eq(call, status);                                   \
+		ck_assert_msg(strstr(mfr_error_message(err_), fragment),          \
+			      "'%s' lacks '%s'", mfr_error_message(err_), fragment); \
+		ck_assert_int_eq(mfr_error_status(err_), status);                 \
+		ck_assert_int_eq(mfr_intake_to_json(in, 1, &after_, NULL), 0);    \
+		ck_assert_str_eq(before_, after_);                                \
+		mfr_free(before_);                                                \
+		mfr_free(after_);                                                 \
+		mfr_error_free(err_);                                             \
+	} while (0)
+
+START_TEST(api_rejects)
+{
+	mfr_intake *in = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
+	REJECT(mfr_intake_add_symptom(in, "heal", MFR_SIDE_LEFT, 5, 0, err), MFR_E_REFERENCE,
+	       "did you mean \"heel\"");
+	REJECT(mfr_intake_add_symptom(in, "heel", 0, 5, 0, err), MFR_E_CONSTRAINT, "\"left\" or \"right\"");
+	REJECT(mfr_intake_add_symptom(in, "forehead", MFR_SIDE_LEFT, 5, 0, err), MFR_E_CONSTRAINT,
+	       "midline");
+	REJECT(mfr_intake_add_symptom(in, "temple", MFR_SIDE_LEFT, 11, 0, err), MFR_E_RANGE, "0 (none) to 10");
+	REJECT(mfr_intake_add_symptom(in, "temple", MFR_SIDE_LEFT, -1, 0, err), MFR_E_RANGE, "intensity");
+	REJECT(mfr_intake_add_symptom(in, "temple", MFR_SIDE_LEFT, 5, 7, err), MFR_E_RANGE, "onset");
+	REJECT(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 3, 0, err), MFR_E_DUPLICATE, "already");
+	REJECT(mfr_intake_add_symptom(in, NULL, MFR_SIDE_LEFT, 3, 0, err), MFR_E_INVALID, "invalid");
+	REJECT(mfr_intake_add_condition(in, "plantar_fascitis", err), MFR_E_REFERENCE,
+	       "did you mean \"plantar_fasciitis\"");
+	REJECT(mfr_intake_add_precaution(in, "open_wound", NULL, 0, err), MFR_E_CONSTRAINT,
+	       "say where");
+	REJECT(mfr_intake_add_precaution(in, "fever", "calf", MFR_SIDE_LEFT, err), MFR_E_CONSTRAINT,
+	       "whole client");
+	REJECT(mfr_intake_add_precaution(in, "open_wound", "calf", 0, err), MFR_E_CONSTRAINT, "left");
+	REJECT(mfr_intake_add_precaution(in, "open_wond", "calf", MFR_SIDE_LEFT, err),
+	       MFR_E_REFERENCE, "did you mean \"open_wound\"");
+	REJECT(mfr_intake_add_clearance(in, "nope", err), MFR_E_REFERENCE, "unknown precaution");
+	REJECT(mfr_intake_set_minutes(in, 5, err), MFR_E_RANGE, "10 to 180");
+	REJECT(mfr_intake_set_minutes(in, 181, err), MFR_E_RANGE, "10 to 180");
+	REJECT(mfr_intake_set_positions(in, 0, err), MFR_E_RANGE, "non-empty");
+	REJECT(mfr_intake_set_positions(in, 0x20, err), MFR_E_RANGE, "positions");
+	ck_assert_int_eq(mfr_intake_add_condition(in, "low_back_pain", NULL), MFR_OK);
+	REJECT(mfr_intake_add_condition(in, "low_back_pain", err), MFR_E_DUPLICATE, "already");
+	mfr_intake_free(in);
+
+	mfr_intake *none = (mfr_intake *)1;
+	ck_assert_int_eq(mfr_intake_new(NULL, &none), MFR_E_INVALID);
+	ck_assert_ptr_null(none);
+	mfr_intake_free(NULL);
+	ck_assert_uint_eq(mfr_intake_symptom_count(NULL), 0);
+	ck_assert_uint_eq(mfr_intake_minutes(NULL), 0);
+	ck_assert_str_eq(mfr_onset_name(MFR_ONSET_CHRONIC), "chronic");
+	ck_assert_ptr_null(mfr_onset_name(9));
+}
+END_TEST
+
+/* Invalid JSON intakes: status, path and message for each. */
+static const struct {
+	const char *json;
+	mfr_status status;
+	const char *path;
+	const char *fragment;
+} invalid[] = {
+	{ "{\"symptoms\": [", MFR_E_SYNTAX, "", "malformed JSON" },
+	{ "[]", MFR_E_TYPE, "", "an intake is a JSON object" },
+	{ "{\"symtoms\": []}", MFR_E_UNKNOWN, "", "did you mean \"symptoms\"" },
+	{ "{\"symptoms\": [{\"region\": \"heal\", \"side\": \"left\"}]}", MFR_E_REFERENCE,
+	  "symptoms[0].region", "did you mean \"heel\"" },
+	{ "{\"symptoms\": [{\"region\": \"heel\"}]}", MFR_E_CONSTRAINT, "symptoms[0]",
+	  "\"left\" or \"right\"" },
+	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"up\"}]}", MFR_E_UNKNOWN,
+	  "symptoms[0].side", "unknown side" },
+	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 12}]}",
+	  MFR_E_RANGE, "symptoms[0].intensity", "0 (none) to 10" },
+	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": \"7\"}]}",
+	  MFR_E_TYPE, "symptoms[0].intensity", "whole number" },
+	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"onset\": \"slow\"}]}",
+	  MFR_E_UNKNOWN, "symptoms[0].onset", "acute" },
+	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"both\"}, {\"region\": \"heel\", "
+	  "\"side\": \"left\"}]}", MFR_E_DUPLICATE, "symptoms[1].side", "already" },
+	{ "{\"symptoms\": [{\"side\": \"left\"}]}", MFR_E_MISSING, "symptoms[0]", "\"region\"" },
+	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"pain\": 3}]}",
+	  MFR_E_UNKNOWN, "symptoms[0]", "unknown member \"pain\"" },
+	{ "{\"conditions\": [\"plantar_fascitis\"]}", MFR_E_REFERENCE, "conditions[0]",
+	  "plantar_fasciitis" },
+	{ "{\"conditions\": [7]}", MFR_E_TYPE, "conditions[0]", "a key" },
+	{ "{\"precautions\": [\"open_wound\"]}", MFR_E_CONSTRAINT, "precautions[0]",
+	  "say where" },
+	{ "{\"precautions\": [{\"key\": \"open_wound\", \"region\": \"calff\", \"side\": \"left\"}]}",
+	  MFR_E_REFERENCE, "precautions[0].region", "did you mean \"calf\"" },
+	{ "{\"precautions\": [{\"key\": \"fever\", \"region\": \"calf\", \"side\": \"left\"}]}",
+	  MFR_E_CONSTRAINT, "precautions[0]", "whole client" },
+	{ "{\"clearances\": [\"fevr\"]}", MFR_E_REFERENCE, "clearances[0]", "did you mean \"fever\"" },
+	{ "{\"session_minutes\": 500}", MFR_E_RANGE, "session_minutes", "10 to 180" },
+	{ "{\"session_minutes\": 60.5}", MFR_E_TYPE, "session_minutes", "whole number" },
+	{ "{\"positions\": []}", MFR_E_RANGE, "positions", "at least 1" },
+	{ "{\"positions\": [\"upside_down\"]}", MFR_E_UNKNOWN, "positions[0]", "prone" },
+	{ "{\"positions\": [\"prone\", \"prone\"]}", MFR_E_DUPLICATE, "positions[1]", "twice" },
+};
+
+START_TEST(json_rejects)
+{
+	const char *json = invalid[_i].json;
+	mfr_intake *in = (mfr_intake *)1;
+	mfr_error *err = NULL;
+	mfr_status st = mfr_intake_from_json(model, json, strlen(json), "case.json", &in, &err);
+
+	ck_assert_msg(st == invalid[_i].status, "%s: status %s, wanted %s", json,
+		      mfr_status_name(st), mfr_status_name(invalid[_i].status));
+	ck_assert_ptr_null(in);
+	ck_assert_str_eq(mfr_error_path(err), invalid[_i].path);
+	ck_assert_str_eq(mfr_error_source(err), "case.json");
+	ck_assert_msg(strstr(mfr_error_message(err), invalid[_i].fragment), "%s: '%s' lacks '%s'",
+		      json, mfr_error_message(err), invalid[_i].fragment);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "case.json"));
+	mfr_error_free(err);
+}
+END_TEST
+
+START_TEST(json_reads_the_documented_example)
+{
+	static const char example[] =
+		"{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 7, "
+		"\"onset\": \"chronic\"}, {\"region\": \"temple\", \"side\": \"both\"}],"
+		"\"conditions\": [\"plantar_fasciitis\"],"
+		"\"precautions\": [{\"key\": \"open_wound\", \"region\": \"calf\", \"side\": \"right\"},"
+		" \"severe_osteoporosis\"],"
+		"\"clearances\": [\"recent_surgery\"], \"session_minutes\": 60,"
+		"\"positions\": [\"prone\", \"supine\"]}";
+	mfr_intake *in = NULL;
+	mfr_error *err = NULL;
+
+	ck_assert_msg(mfr_intake_from_json(model, example, sizeof(example) - 1, NULL, &in, &err)
+		      == MFR_OK, "%s", mfr_error_message(err));
+	ck_assert_uint_eq(mfr_intake_symptom_count(in), 3);
+	ck_assert_int_eq(mfr_intake_symptom_intensity(in, 1), MFR_INTAKE_DEFAULT_INTENSITY);
+	ck_assert_int_eq(mfr_intake_symptom_side(in, 2), MFR_SIDE_RIGHT);
+	ck_assert_uint_eq(mfr_intake_positions(in), MFR_POSITION_PRONE | MFR_POSITION_SUPINE);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 2);
+	mfr_intake_free(in);
+
+	char path[4096];
+	mfr_test_path(path, sizeof(path), "no-such-intake.json");
+	in = (mfr_intake *)1;
+	ck_assert_int_eq(mfr_intake_load_file(model, path, &in, &err), MFR_E_IO);
+	ck_assert_ptr_null(in);
+	mfr_error_free(err);
+}
+END_TEST
+
+Suite *mfr_test_intake_suite(void)
+{
+	Suite *s = suite_create("intake");
+	TCase *tc = tcase_create("intake");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, api_builds_and_reads_back);
+	tcase_add_test(tc, api_rejects);
+	tcase_add_loop_test(tc, json_rejects, 0, (int)(sizeof(invalid) / sizeof(invalid[0])));
+	tcase_add_test(tc, json_reads_the_documented_example);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,249 @@
+/*
+ * libmfr tests: the trace on the small test model, where every score can be
+ * worked out by hand (doc/algorithm.md §6), plus options, determinism, JSON
+ * and argument handling.
+ * SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <string.h>
+
+#include "util.h"
+
+static mfr_model *model;
+static mfr_intake *intake;
+
+static void setup(void)
+{
+	model = mfr_test_load_model("minimal.json");
+	ck_assert_int_eq(mfr_intake_new(model, &intake), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(intake, "heel", MFR_SIDE_LEFT, 7,
+						MFR_ONSET_CHRONIC, NULL), MFR_OK);
+}
+
+static void teardown(void)
+{
+	mfr_intake_free(intake);
+	mfr_model_free(model);
+}
+
+static void assert_result(const mfr_trace *t, uint32_t i, const char *region, int side,
+			  double score, int distance)
+{
+	const mfr_trace_result *r = mfr_trace_result_at(t, i);
+
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(mfr_region_key(mfr_trace_result_region(r)), region);
+	ck_assert_int_eq(mfr_trace_result_side(r), side);
+	ck_assert_msg(fabs(mfr_trace_result_score(r) - score) < 1e-6, "%s: score %.7f, wanted %.7f",
+		      region, mfr_trace_result_score(r), score);
+	ck_assert_int_eq(mfr_trace_result_distance(r), distance);
+}
+
+/* The worked example of doc/algorithm.md §6, number for number. */
+START_TEST(hand_computed_scores)
+{
+	mfr_trace *t = NULL;
+	double w = 8.0 / 11.0;
+
+	ck_assert_int_eq(mfr_trace_run(intake, NULL, &t, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_trace_count(t), 4);
+	assert_result(t, 0, "calf_muscle", MFR_SIDE_LEFT, w * 0.95, MFR_DISTANCE_DISTANT);
+	/* The Test Line passes through the sacrum (two strong steps) and crosses. */
+	assert_result(t, 1, "back_muscle", MFR_SIDE_RIGHT, w * 0.95 * 0.95 * 0.95,
+		      MFR_DISTANCE_CONTRALATERAL);
+	assert_result(t, 2, "back_muscle", MFR_SIDE_LEFT, w * 0.95 * 0.70, MFR_DISTANCE_DISTANT);
+
+	const mfr_trace_result *r = mfr_trace_result_at(t, 1);
+	const mfr_trace_path *p = mfr_trace_result_path_at(r, 0);
+	ck_assert_uint_eq(mfr_trace_result_path_count(r), 1);
+	ck_assert_uint_eq(mfr_trace_path_symptom(p), 0);
+	ck_assert_uint_eq(mfr_trace_path_step_count(p), 2);
+	ck_assert_int_eq(mfr_trace_path_step_relation(p, 0), MFR_RELATION_REFERRAL);
+	ck_assert_str_eq(mfr_referral_key(mfr_trace_path_step_referral(p, 0)), "calf_muscle_trp1");
+	ck_assert_int_eq(mfr_trace_path_step_zone(p, 0), MFR_ZONE_ESSENTIAL);
+	ck_assert_str_eq(mfr_region_key(mfr_trace_path_step_from(p, 0)), "heel");
+	ck_assert_int_eq(mfr_trace_path_step_from_side(p, 0), MFR_SIDE_LEFT);
+	ck_assert_int_eq(mfr_trace_path_step_relation(p, 1), MFR_RELATION_LINE);
+	ck_assert_str_eq(mfr_line_key(mfr_trace_path_step_line(p, 1)), "test_line");
+	ck_assert_int_eq(mfr_trace_path_step_crosses(p, 1), 1);
+	ck_assert_int_eq(mfr_trace_path_step_to_side(p, 1), MFR_SIDE_RIGHT);
+	ck_assert(fabs(mfr_trace_path_step_factor(p, 1) - 0.95 * 0.95) < 1e-6);
+	ck_assert_ptr_null(mfr_trace_path_step_line(p, 0));
+	ck_assert_ptr_null(mfr_trace_path_step_referral(p, 1));
+	ck_assert_ptr_nonnull(strstr(mfr_trace_result_explain(r), "crossing the midline"));
+	ck_assert_ptr_nonnull(strstr(mfr_trace_result_explain(mfr_trace_result_at(t, 0)),
+				     "refers pain to the left heel"));
+	mfr_trace_free(t);
+}
+END_TEST
+
+START_TEST(condition_prior)
+{
+	mfr_trace *t = NULL;
+
+	ck_assert_int_eq(mfr_intake_add_condition(intake, "heel_pain", NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(intake, NULL, &t, NULL), MFR_OK);
+	/* heel_pain lists the calf muscle: its score gains the 1.5 prior. */
+	assert_result(t, 0, "calf_muscle", MFR_SIDE_LEFT, 8.0 / 11.0 * 0.95 * 1.5,
+		      MFR_DISTANCE_DISTANT);
+	mfr_trace_free(t);
+}
+END_TEST
+
+START_TEST(options_filter)
+{
+	mfr_trace_options *o = NULL;
+	mfr_trace *t = NULL;
+
+	ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
+	/* Strong lines only: no path follows the Plain Line (not assessed). */
+	ck_assert_int_eq(mfr_trace_options_set_min_evidence(o, MFR_EVIDENCE_STRONG), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(intake, o, &t, NULL), MFR_OK);
+	ck_assert_uint_gt(mfr_trace_count(t), 1);
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const mfr_trace_result *r = mfr_trace_result_at(t, i);
+
+		for (uint32_t k = 0; k < mfr_trace_result_path_count(r); k++) {
+			const mfr_trace_path *p = mfr_trace_result_path_at(r, k);
+
+			for (uint32_t j = 0; j < mfr_trace_path_step_count(p); j++)
+				if (mfr_trace_path_step_line(p, j))
+					ck_assert_int_eq(mfr_line_evidence(mfr_trace_path_step_line(p, j)),
+							 MFR_EVIDENCE_STRONG);
+		}
+	}
+	mfr_trace_free(t);
+
+	/* Lines alone: the heel lies on no line, so nothing is reached. */
+	ck_assert_int_eq(mfr_trace_options_set_min_evidence(o, MFR_EVIDENCE_NOT_ASSESSED), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_relations(o, MFR_RELATION_LINE), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(intake, o, &t, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_trace_count(t), 0);
+	mfr_trace_free(t);
+
+	/* One result, one step. */
+	ck_assert_int_eq(mfr_trace_options_set_relations(o, MFR_RELATION_ALL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 1), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_steps(o, 1), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(intake, o, &t, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_trace_count(t), 1);
+	mfr_trace_free(t);
+
+	/* Only the Plain Line: the crossing Test Line is not followed. */
+	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 20), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_steps(o, 6), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_add_line(o, "plain_line"), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(intake, o, &t, NULL), MFR_OK);
+	assert_result(t, 1, "back_muscle", MFR_SIDE_LEFT, 8.0 / 11.0 * 0.95 * 0.70,
+		      MFR_DISTANCE_DISTANT);
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const mfr_trace_path *p = mfr_trace_result_path_at(mfr_trace_result_at(t, i), 0);
+
+		for (uint32_t j = 0; j < mfr_trace_path_step_count(p); j++)
+			if (mfr_trace_path_step_line(p, j))
+				ck_assert_str_eq(mfr_line_key(mfr_trace_path_step_line(p, j)),
+						 "plain_line");
+	}
+	mfr_trace_free(t);
+
+	/* An unknown line is named, with the nearest one. */
+	mfr_error *err = NULL;
+	ck_assert_int_eq(mfr_trace_options_add_line(o, "test_lin"), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(intake, o, &t, &err), MFR_E_REFERENCE);
+	ck_assert_ptr_null(t);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "did you mean \"test_line\""));
+	mfr_error_free(err);
+
+	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 0), MFR_E_RANGE);
+	ck_assert_int_eq(mfr_trace_options_set_max_steps(o, 65), MFR_E_RANGE);
+	ck_assert_int_eq(mfr_trace_options_set_min_evidence(o, 9), MFR_E_RANGE);
+	ck_assert_int_eq(mfr_trace_options_set_relations(o, 0), MFR_E_RANGE);
+	ck_assert_int_eq(mfr_trace_options_set_relations(o, 0x10), MFR_E_RANGE);
+	ck_assert_int_eq(mfr_trace_options_add_line(o, ""), MFR_E_RANGE);
+	ck_assert_int_eq(mfr_trace_options_add_line(NULL, "x"), MFR_E_INVALID);
+	mfr_trace_options_free(o);
+	mfr_trace_options_free(NULL);
+}
+END_TEST
+
+/* Byte-identical JSON, run after run and for an intake read back from its
+ * own JSON. */
+START_TEST(deterministic_json)
+{
+	mfr_model *def = NULL;
+	mfr_intake *in = NULL, *again = NULL;
+	mfr_trace *t1 = NULL, *t2 = NULL;
+	char *a = NULL, *b = NULL, *ij = NULL;
+
+	ck_assert_int_eq(mfr_model_default(&def, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_new(def, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "low_back", MFR_SIDE_RIGHT, 7, 0, NULL), 0);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "neck", MFR_SIDE_LEFT, 4, 0, NULL), 0);
+	ck_assert_int_eq(mfr_trace_run(in, NULL, &t1, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_to_json(t1, 0, &a, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_to_json(in, MFR_JSON_COMPACT, &ij, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_from_json(def, ij, strlen(ij), NULL, &again, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(again, NULL, &t2, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_to_json(t2, 0, &b, NULL), MFR_OK);
+	ck_assert_str_eq(a, b);
+	ck_assert_ptr_nonnull(strstr(a, "\"format\": \"libmfr-trace\""));
+	ck_assert_ptr_nonnull(strstr(a, "not a diagnosis"));
+	mfr_free(a);
+	mfr_free(b);
+	mfr_free(ij);
+	mfr_trace_free(t1);
+	mfr_trace_free(t2);
+	mfr_intake_free(in);
+	mfr_intake_free(again);
+	mfr_model_free(def);
+}
+END_TEST
+
+START_TEST(empty_and_null)
+{
+	mfr_intake *empty = NULL;
+	mfr_trace *t = (mfr_trace *)1;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(model, &empty), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(empty, NULL, &t, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_trace_count(t), 0);
+	ck_assert_ptr_null(mfr_trace_result_at(t, 0));
+	mfr_trace_free(t);
+	mfr_intake_free(empty);
+
+	t = (mfr_trace *)1;
+	ck_assert_int_eq(mfr_trace_run(NULL, NULL, &t, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(t);
+	mfr_error_free(err);
+	ck_assert_int_eq(mfr_trace_run(intake, NULL, NULL, NULL), MFR_E_INVALID);
+	mfr_trace_free(NULL);
+	ck_assert_uint_eq(mfr_trace_count(NULL), 0);
+	ck_assert_ptr_null(mfr_trace_result_region(NULL));
+	ck_assert_str_eq(mfr_trace_result_explain(NULL), "");
+	ck_assert_uint_eq(mfr_trace_path_step_count(NULL), 0);
+	ck_assert_ptr_null(mfr_trace_path_step_from(NULL, 0));
+	ck_assert_str_eq(mfr_relation_name(MFR_RELATION_REFERRAL), "referral");
+	ck_assert_ptr_null(mfr_relation_name(3));
+	ck_assert_str_eq(mfr_distance_name(MFR_DISTANCE_CONTRALATERAL), "contralateral");
+	ck_assert_ptr_null(mfr_distance_name(0));
+	char *s = (char *)1;
+	ck_assert_int_eq(mfr_trace_to_json(NULL, 0, &s, NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(s);
+}
+END_TEST
+
+Suite *mfr_test_trace_suite(void)
+{
+	Suite *s = suite_create("trace");
+	TCase *tc = tcase_create("trace");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, hand_computed_scores);
+	tcase_add_test(tc, condition_prior);
+	tcase_add_test(tc, options_filter);
+	tcase_add_test(tc, deterministic_json);
+	tcase_add_test(tc, empty_and_null);
+	suite_add_tcase(s, tc);
+	return s;
+}
