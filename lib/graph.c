@@ -21,14 +21,14 @@
 
 #include "model-private.h"
 
-float mfr__line_factor(int evidence)
+double mfr__line_factor(int evidence)
 {
 	switch (evidence) {
-	case MFR_EVIDENCE_STRONG: return 0.95f;
-	case MFR_EVIDENCE_MODERATE: return 0.85f;
-	case MFR_EVIDENCE_LIMITED: return 0.75f;
-	case MFR_EVIDENCE_NOT_ASSESSED: return 0.7f;
-	default: return 0.6f; /* examined and not confirmed */
+	case MFR_EVIDENCE_STRONG: return 0.95;
+	case MFR_EVIDENCE_MODERATE: return 0.85;
+	case MFR_EVIDENCE_LIMITED: return 0.75;
+	case MFR_EVIDENCE_NOT_ASSESSED: return 0.7;
+	default: return 0.6; /* examined and not confirmed */
 	}
 }
 
@@ -83,7 +83,7 @@ static void emit_same_side(emitter *e, const mfr_region *a, const mfr_region *b,
 	}
 }
 
-static mfr_edge edge(int relation, float factor)
+static mfr_edge edge(int relation, double factor)
 {
 	return (mfr_edge){ .ref = MFR_NO_REF, .factor = factor, .relation = (uint8_t)relation };
 }
@@ -127,7 +127,7 @@ static int node_side(const mfr_line_node *n, int start)
 /* Both ways between every region of node @p a (on side @p sa) and every
  * region of node @p b (on side @p sb). */
 static void emit_nodes(emitter *e, const mfr_line *l, const mfr_line_node *a, int sa,
-		       const mfr_line_node *b, int sb, float factor, int crosses)
+		       const mfr_line_node *b, int sb, double factor, int crosses)
 {
 	mfr_edge step = edge(MFR_RELATION_LINE, factor);
 
@@ -152,10 +152,10 @@ static void emit_nodes(emitter *e, const mfr_line *l, const mfr_line_node *a, in
  * to the next lateral node: one edge each way per region pair, worth as
  * many steps as it spans. */
 static void emit_pass_through(emitter *e, const mfr_line *l, const mfr_line_branch *br,
-			      uint32_t i, int start, float f)
+			      uint32_t i, int start, double f)
 {
 	uint32_t j = i + 1;
-	float factor = f;
+	double factor = f;
 
 	while (j < br->node_count && br->nodes[j].side == MFR_LINE_MID) {
 		factor *= f;
@@ -191,7 +191,7 @@ static void emit_lines(emitter *e, const mfr_model *m)
 
 	for (uint32_t li = 0; li < m->line_count; li++) {
 		const mfr_line *l = &m->lines[li];
-		float f = mfr__line_factor(l->evidence);
+		double f = mfr__line_factor(l->evidence);
 
 		if (l->prov.convention)
 			f *= MFR_FACTOR_CONVENTION;
@@ -235,7 +235,7 @@ static void emit_referrals(emitter *e, const mfr_model *m)
 		for (uint32_t z = 0; z < r->zone_count; z++) {
 			const mfr_zone *zone = &r->zones[z];
 			const mfr_region *area = zone->area;
-			float f = zone->kind == MFR_ZONE_ESSENTIAL
+			double f = zone->kind == MFR_ZONE_ESSENTIAL
 				? MFR_FACTOR_REFERRAL_ESSENTIAL
 				: MFR_FACTOR_REFERRAL_SPILLOVER;
 			mfr_edge step;

@@ -29,7 +29,7 @@
 typedef struct mfr_edge {
 	uint32_t to;       /* site id */
 	uint32_t ref;      /* line or referral index; MFR_NO_REF otherwise */
-	float factor;      /* before options and condition priors */
+	double factor;     /* before options and condition priors */
 	uint8_t relation;  /* one mfr_relation bit */
 	uint8_t crosses;   /* line steps: crosses the midline */
 	uint8_t zone;      /* referral steps: mfr_zone_kind */
@@ -46,17 +46,17 @@ typedef struct mfr_graph {
 } mfr_graph;
 
 /* The factors, named so doc/algorithm.md and the code say the same. */
-#define MFR_FACTOR_HIERARCHY_DOWN 0.8f
-#define MFR_FACTOR_HIERARCHY_UP 0.5f
-#define MFR_FACTOR_ADJACENCY 0.6f
-#define MFR_FACTOR_REFERRAL_ESSENTIAL 0.95f
-#define MFR_FACTOR_REFERRAL_SPILLOVER 0.75f
-#define MFR_FACTOR_CONVENTION 0.85f   /* applied to conventions' edges */
-#define MFR_FACTOR_MAY_CROSS 0.8f     /* a line's optional crossing */
-#define MFR_FACTOR_BILATERAL_ZONE 0.8f /* a zone felt on the other side */
+#define MFR_FACTOR_HIERARCHY_DOWN 0.8
+#define MFR_FACTOR_HIERARCHY_UP 0.5
+#define MFR_FACTOR_ADJACENCY 0.6
+#define MFR_FACTOR_REFERRAL_ESSENTIAL 0.95
+#define MFR_FACTOR_REFERRAL_SPILLOVER 0.75
+#define MFR_FACTOR_CONVENTION 0.85   /* applied to conventions' edges */
+#define MFR_FACTOR_MAY_CROSS 0.8     /* a line's optional crossing */
+#define MFR_FACTOR_BILATERAL_ZONE 0.8 /* a zone felt on the other side */
 
 /* The factor of a line step by the line's evidence grade. */
-float mfr__line_factor(int evidence);
+double mfr__line_factor(int evidence);
 
 /* Build @p g for the model's regions, lines and referrals, in @p arena.
  * Returns 0, or -1 when memory runs out. */

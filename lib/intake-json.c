@@ -92,6 +92,10 @@ static mfr_status read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 
 	if (intensity < INT32_MIN || intensity > INT32_MAX)
 		intensity = -1; /* out of range either way; the builder says so */
+	const mfr_region *r = mfr_model_region(in->model, region);
+
+	if (side == SIDE_BOTH && r && r->laterality == MFR_LATERALITY_MIDLINE)
+		side = MFR_SIDE_MIDLINE; /* "both" sides of the midline: itself */
 	for (int k = 0; k < (side == SIDE_BOTH ? 2 : 1); k++) {
 		int s = side == SIDE_BOTH ? (k ? MFR_SIDE_RIGHT : MFR_SIDE_LEFT) : side;
 

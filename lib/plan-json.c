@@ -33,7 +33,7 @@ static json_t *step_json(const mfr_plan_step *s, uint32_t order)
 
 json_t *mfr__plan_json(const mfr_plan *p)
 {
-	const mfr_model *m = p->intake->model;
+	const mfr_model *m = p->model;
 	json_t *o = json_object(), *steps = json_array(), *warnings = json_array();
 	json_t *aftercare = json_array();
 	int rc = mfr__jw_put_str(o, "status", mfr_plan_status_name(p->status));

@@ -39,7 +39,8 @@ typedef struct mfr_plan_warning {
 
 struct mfr_plan {
 	mfr_arena arena;
-	const mfr_intake *intake;
+	const mfr_intake *intake; /* while planning only: a plan outlives it */
+	const mfr_model *model;
 	uint8_t status;   /* mfr_plan_status */
 	uint8_t ceiling;  /* mfr_pressure */
 	uint32_t session_seconds;

@@ -506,6 +506,15 @@ static int opening_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
 	return 0;
 }
 
+/* The side of the first symptom on a side (left when none is). */
+static int lateral_side(const mfr_intake *in)
+{
+	for (uint32_t i = 0; i < in->symptom_count; i++)
+		if (in->symptoms[i].side != MFR_SIDE_MIDLINE)
+			return in->symptoms[i].side;
+	return MFR_SIDE_LEFT;
+}
+
 /* Whether a symptom lies within @p r. */
 static int holds_symptom(const mfr_intake *in, const mfr_region *r)
 {
@@ -516,21 +525,25 @@ static int holds_symptom(const mfr_intake *in, const mfr_region *r)
 }
 
 /* Closing: rebounding or jostling, where allowed, of the region the
- * technique lists that holds a symptom (else the first it lists), where no
- * precaution forbids it. */
+ * technique lists that holds a symptom (else the first it lists; a
+ * technique that lists none may work the symptom regions themselves), where
+ * no precaution forbids it. @p side is the side for bilateral regions. */
 static int closing_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
 			int prefer, int side, mfr_plan_step *s)
 {
-	const mfr_model *m = p->intake->model;
+	const mfr_intake *in = p->intake;
+	const mfr_model *m = in->model;
 
 	for (int pass = 0; pass < 2; pass++) {
 		for (uint32_t i = 0; i < m->technique_count; i++) {
 			const mfr_technique *t = &m->techniques[i];
+			int any = t->region_count == 0;
+			uint32_t n = any ? in->symptom_count : t->region_count;
 
 			if (t->family != MFR_FAMILY_REBOUNDING)
 				continue;
-			for (uint32_t k = 0; k < t->region_count; k++) {
-				const mfr_region *r = t->regions[k];
+			for (uint32_t k = 0; k < n; k++) {
+				const mfr_region *r = any ? in->symptoms[k].region : t->regions[k];
 				int sd = r->laterality == MFR_LATERALITY_MIDLINE
 					? MFR_SIDE_MIDLINE : side;
 
@@ -663,8 +676,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 		int first_pos = ncand ? cand[0].step.position : MFR_POSITION_PRONE;
 		have_open = opening_step(p, sc, o, first_pos, &open);
 		have_close = closing_step(p, sc, o, MFR_POSITION_SUPINE,
-					  in->symptom_count ? in->symptoms[0].side
-							    : MFR_SIDE_LEFT, &close);
+					  lateral_side(in), &close);
 	}
 	/* The longest run of candidates, in rank order, that fits. */
 	for (uint32_t n = 0; st == MFR_OK && n <= ncand; n++) {
@@ -743,6 +755,7 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	if (!p)
 		return MFR_E_NOMEM;
 	p->intake = in;
+	p->model = in->model;
 	p->session_seconds = in->minutes * 60;
 	st = screen_precautions(p, &sc);
 	if (st == MFR_OK)
@@ -836,13 +849,17 @@ MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan *p, uint32_t i)
 /* Aftercare is the model's: every plan gives all of it. */
 MFR_EXPORT uint32_t mfr_plan_aftercare_count(const mfr_plan *p)
 {
-	return p ? p->intake->model->aftercare_count : 0;
+	return p ? p->model->aftercare_count : 0;
 }
 
 MFR_EXPORT const char *mfr_plan_aftercare_text(const mfr_plan *p, uint32_t i)
 {
-	return p && i < p->intake->model->aftercare_count
-		? p->intake->model->aftercare[i].text : "";
+	return p && i < p->model->aftercare_count ? p->model->aftercare[i].text : "";
+}
+
+MFR_EXPORT const char *mfr_plan_aftercare_key(const mfr_plan *p, uint32_t i)
+{
+	return p && i < p->model->aftercare_count ? p->model->aftercare[i].key : "";
 }
 
 MFR_EXPORT const char *mfr_plan_status_name(int status)

@@ -104,6 +104,12 @@ MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t session
 }
 
 MFR_GETTER(uint32_t, mfr_program_session_count, mfr_program, count, 0)
+MFR_GETTER(uint32_t, mfr_program_weeks, mfr_program, weeks, 0)
+
+MFR_EXPORT const char *mfr_program_session_focus(const mfr_program *pg, uint32_t i)
+{
+	return pg && i < pg->count ? pg->focus[i] : "";
+}
 
 MFR_EXPORT uint32_t mfr_program_session_day(const mfr_program *pg, uint32_t i)
 {

@@ -119,7 +119,7 @@ static void put_segment(buf *b, const mfr_model *m, const mfr_trace_path *p,
 
 const char *mfr__trace_explain(mfr_trace *t, const mfr_trace_result *res)
 {
-	const mfr_model *m = t->intake->model;
+	const mfr_model *m = t->model;
 	const mfr_trace_path *p = &res->paths[0];
 	buf b = { .used = 0 };
 

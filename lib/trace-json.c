@@ -46,7 +46,7 @@ static json_t *step_json(const mfr_model *m, const mfr_trace_step *s)
 
 static json_t *result_json(const mfr_trace *t, const mfr_trace_result *r, uint32_t rank)
 {
-	const mfr_model *m = t->intake->model;
+	const mfr_model *m = t->model;
 	json_t *o = json_object(), *paths = json_array();
 	int rc = mfr__jw_put(o, "rank", json_integer(rank));
 
@@ -72,15 +72,14 @@ static json_t *result_json(const mfr_trace *t, const mfr_trace_result *r, uint32
 
 static json_t *trace_json(const mfr_trace *t)
 {
-	const mfr_intake *in = t->intake;
 	json_t *o = json_object(), *symptoms = json_array(), *results = json_array();
 	int rc = mfr__jw_put_str(o, "format", "libmfr-trace");
 
 	rc |= mfr__jw_put(o, "format_version", json_integer(1));
 	rc |= mfr__jw_put_str(o, "disclaimer", DISCLAIMER);
-	for (uint32_t i = 0; !rc && i < in->symptom_count; i++) {
-		const mfr_symptom *s = &in->symptoms[i];
-		json_t *so = site_json(in->model, mfr__site_id(s->region, s->side));
+	for (uint32_t i = 0; !rc && i < t->symptom_count; i++) {
+		const mfr_symptom *s = &t->symptoms[i];
+		json_t *so = site_json(t->model, mfr__site_id(s->region, s->side));
 
 		rc |= mfr__jw_put(so, "intensity", json_integer(s->intensity));
 		rc |= mfr__jw_append(symptoms, so);

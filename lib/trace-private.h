@@ -59,7 +59,10 @@ struct mfr_trace_result {
 
 struct mfr_trace {
 	mfr_arena arena;
-	const mfr_intake *intake;
+	const mfr_intake *intake; /* while tracing only: a trace outlives it */
+	const mfr_model *model;
+	mfr_symptom *symptoms;    /* a copy of the intake's */
+	uint32_t symptom_count;
 	mfr_trace_result *results;
 	uint32_t count;
 };

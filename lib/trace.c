@@ -466,7 +466,7 @@ static int condition_region(const mfr_intake *in, const mfr_region *r)
 static int distance_of(const mfr_trace *t, const mfr_trace_result *res)
 {
 	const mfr_trace_path *p = &res->paths[0];
-	const mfr_symptom *sy = &t->intake->symptoms[p->symptom];
+	const mfr_symptom *sy = &t->symptoms[p->symptom];
 	const mfr_region *r = res->region;
 	int far = 0, adjacent = 0;
 
@@ -614,6 +614,17 @@ MFR_EXPORT mfr_status mfr_trace_run(const mfr_intake *intake, const mfr_trace_op
 	if (!t)
 		return mfr__error_nomem(err);
 	t->intake = intake;
+	t->model = intake->model;
+	t->symptom_count = intake->symptom_count;
+	t->symptoms = mfr__arena_alloc(&t->arena, (intake->symptom_count + 1) *
+						  sizeof(*t->symptoms));
+	if (!t->symptoms) {
+		mfr_trace_free(t);
+		return mfr__error_nomem(err);
+	}
+	if (intake->symptom_count)
+		memcpy(t->symptoms, intake->symptoms,
+		       intake->symptom_count * sizeof(*t->symptoms));
 
 	context cx = { intake->model, intake, opts, NULL, 0 };
 	st = trace_all(t, &cx, err);

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Runs examples/walk_model.py and checks what a reader would see: it exits
-0 and names every fascial line of the model by its abbreviation.
+"""Runs the examples and checks what a reader would see: walk_model.py
+exits 0 and names every fascial line of the model by its abbreviation;
+plan_session.py exits 0 and prints the first worked case's session plan,
+its steps and the aftercare.
 
 Needs LIBMFR_LIBRARY (and PYTHONPATH) as test_libmfr.py does; the example
 inherits them.
@@ -16,6 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE / 'examples' / 'walk_model.py'
+PLAN_SESSION = HERE / 'examples' / 'plan_session.py'
 DATA = Path(os.environ.get('MFR_TEST_DATA', HERE.parents[1] / 'tests' / 'data'))
 MINIMAL = DATA / 'models' / 'minimal.json'
 
@@ -28,8 +31,8 @@ sys.path.insert(0, str(HERE))
 import libmfr  # noqa: E402
 
 
-def run_example(*args):
-    return subprocess.run([sys.executable, str(EXAMPLE), *args],
+def run_example(*args, example=EXAMPLE):
+    return subprocess.run([sys.executable, str(example), *args],
                           capture_output=True, text=True, timeout=60)
 
 
@@ -65,6 +68,39 @@ class WalkModelExample(unittest.TestCase):
         result = run_example(str(DATA / 'no-such-model.json'))
         self.assertEqual(result.returncode, 1)
         self.assertIn('cannot open', result.stderr)
+
+
+class PlanSessionExample(unittest.TestCase):
+
+    def test_prints_the_plan(self):
+        result = run_example(example=PLAN_SESSION)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr, '')
+        out = result.stdout
+        self.assertIn('Aftercare', out)
+        self.assertIn('left heel (6/10, chronic)', out)
+        self.assertIn('not a diagnosis', out)
+        self.assertIn('Status: ok', out)
+        self.assertRegex(out, r'\n\s+\d+\. treat\s+left soleus: ')
+        with libmfr.Model.default() as model:
+            for item in model.aftercare():
+                self.assertIn('- ' + item.text, out)
+
+    def test_json_is_the_plan(self):
+        result = run_example('--json', '--minutes', '45',
+                             example=PLAN_SESSION)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with libmfr.Model.default() as model, libmfr.Intake(model) as intake:
+            intake.add_symptom('heel', 'left', 6, 'chronic')
+            intake.add_condition('plantar_fasciitis')
+            intake.minutes = 45
+            with libmfr.Plan(intake) as plan:
+                self.assertEqual(result.stdout, plan.to_json())
+
+    def test_bad_minutes_fail(self):
+        result = run_example('--minutes', '5', example=PLAN_SESSION)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn('out of range', result.stderr)
 
 
 if __name__ == '__main__':

@@ -34,8 +34,12 @@ sys.path.insert(0, str(HERE))
 import libmfr  # noqa: E402
 from libmfr import MfrError, Model, Status  # noqa: E402
 
-# The section of a model file that lists each kind.
-SECTIONS = {kind: kind + 's' for kind in libmfr.kinds()}
+# The section of a model file that lists each kind ("aftercare" is a mass
+# noun: its section is not pluralised).
+SECTIONS = {kind: kind if kind == 'aftercare' else kind + 's'
+            for kind in libmfr.kinds()}
+# The kinds whose entities have no index getter.
+UNINDEXED = ('source', 'aftercare')
 
 # Inline invalid documents. The line break in SYNTAX puts the bad token at
 # line 2, column 13 (byte 15).
@@ -90,10 +94,28 @@ class LibraryTests(unittest.TestCase):
         self.assertNotEqual(libmfr.strerror(Status.MFR_E_IO),
                             libmfr.strerror(Status.MFR_E_SYNTAX))
 
+    def test_every_exported_function_is_declared(self):
+        # The binding declares argtypes/restype for every function the
+        # library exports (lib/libmfr.map), so none is called with ctypes'
+        # int defaults and the binding cannot silently fall behind the ABI.
+        mapfile = REPO / 'lib' / 'libmfr.map'
+        if not mapfile.exists():
+            self.skipTest('lib/libmfr.map not found')
+        text = re.sub(r'/\*.*?\*/', '', mapfile.read_text(encoding='utf-8'),
+                      flags=re.S)
+        exported = set(re.findall(r'\b(mfr_\w+)\s*;', text))
+        self.assertGreater(len(exported), 100)
+        declared = {name for _, _, names in libmfr._PROTOTYPES
+                    for name in names.split()}
+        self.assertEqual(sorted(exported - declared), [])
+        self.assertEqual(sorted(declared - exported), [])
+        for name in declared:
+            self.assertIsNotNone(getattr(libmfr._C, name).argtypes, name)
+
     def test_kinds(self):
         self.assertEqual(libmfr.kinds(),
                          ('region', 'line', 'referral', 'technique',
-                          'condition', 'precaution', 'source'))
+                          'condition', 'precaution', 'source', 'aftercare'))
 
 
 class DefaultModelTests(unittest.TestCase):
@@ -116,7 +138,7 @@ class DefaultModelTests(unittest.TestCase):
         typed = {'region': m.regions, 'line': m.lines,
                  'referral': m.referrals, 'technique': m.techniques,
                  'condition': m.conditions, 'precaution': m.precautions,
-                 'source': m.sources}
+                 'source': m.sources, 'aftercare': m.aftercare}
         for kind in libmfr.kinds():
             with self.subTest(kind=kind):
                 n = m.count(kind)
@@ -137,7 +159,7 @@ class DefaultModelTests(unittest.TestCase):
                     self.assertEqual(self.model.get(kind, entity.key), entity)
                     self.assertTrue(self.model.has(kind, entity.key))
                     self.assertEqual(self.model.keys(kind)[i], entity.key)
-                    if kind != 'source':
+                    if kind not in UNINDEXED:
                         self.assertEqual(entity.index, i)
             self.assertIsNone(self.model.get(kind, 'no_such_key'))
             self.assertFalse(self.model.has(kind, 'no_such_key'))
@@ -411,7 +433,7 @@ class MinimalModelTests(unittest.TestCase):
         self.assertEqual({k: m.count(k) for k in libmfr.kinds()},
                          {'region': 6, 'line': 2, 'referral': 1,
                           'technique': 2, 'condition': 1, 'precaution': 3,
-                          'source': 2})
+                          'source': 2, 'aftercare': 0})
         self.assertEqual(m.keys('region'), ['leg', 'calf', 'heel',
                                             'calf_muscle', 'sacrum',
                                             'back_muscle'])

@@ -21,7 +21,7 @@
  * within the session; every hold within its technique's range.
  *
  * A plan is a pure function of its intake and options; it borrows from the
- * intake's model, which must outlive it. One plan belongs to one thread at a
+ * intake's model, which must outlive it (the intake need not). One plan belongs to one thread at a
  * time; any number of threads may plan against one model at once.
  */
 #ifndef MFR_PLAN_H
@@ -156,6 +156,8 @@ MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan *plan, uint32_t inde
 MFR_EXPORT uint32_t mfr_plan_aftercare_count(const mfr_plan *plan);
 /** The aftercare item's text. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_aftercare_text(const mfr_plan *plan, uint32_t index);
+/** The aftercare item's key in the model. @since 0.1.0 */
+MFR_EXPORT const char *mfr_plan_aftercare_key(const mfr_plan *plan, uint32_t index);
 
 /**
  * Serialize the plan as JSON (doc/plan-format.md).
@@ -184,6 +186,10 @@ MFR_EXPORT void mfr_program_free(mfr_program *program);
 MFR_EXPORT uint32_t mfr_program_session_count(const mfr_program *program);
 /** The day (0 = the first session) session @p index falls on. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_program_session_day(const mfr_program *program, uint32_t index);
+/** How many weeks the program spans. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_program_weeks(const mfr_program *program);
+/** What session @p index focuses on, for a person ("gentle: ..."), or "". @since 0.1.0 */
+MFR_EXPORT const char *mfr_program_session_focus(const mfr_program *program, uint32_t index);
 /** 1 when session @p index opens with a reassessment of the client. @since 0.1.0 */
 MFR_EXPORT int mfr_program_session_reassess(const mfr_program *program, uint32_t index);
 /** The plan of session @p index; borrowed from the program. @since 0.1.0 */

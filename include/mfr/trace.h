@@ -18,6 +18,9 @@
  * A trace is a pure function of the model, the intake and the options: the
  * same input gives the same ranking and paths, byte for byte.
  *
+ * A trace borrows from the intake's model, which must outlive it; the intake
+ * need not.
+ *
  * Threading: a trace and its results belong to one thread at a time (an
  * explanation is written into the trace when first asked for); any number
  * of threads may trace against one model and intake at once.

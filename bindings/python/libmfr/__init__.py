@@ -13,10 +13,26 @@ returned as the name the library itself gives it, so the binding cannot
 drift from the C enumerations. Entities borrow from their model: each keeps
 its model alive, and using one after ``Model.close()`` raises ValueError.
 
+An Intake (what is known of one client) is built against a model; a Trace
+(ranked treatment sites with the paths that explain them), a Plan (one
+session's ordered, timed steps) and a Program (a course of sessions) are
+built from an intake. Each keeps what it was built from alive, is freed
+exactly once (close(), a ``with`` block, or garbage collection), and
+refuses use (ValueError) once it, or anything it was built from, is closed.
+
     >>> import libmfr
     >>> with libmfr.Model.default() as model:
     ...     for line in model.lines():
     ...         print(line.abbrev, line.name, line.evidence)
+
+    >>> with libmfr.Model.default() as model:
+    ...     intake = libmfr.Intake(model)
+    ...     intake.add_symptom('heel', 'left', intensity=6)
+    ...     intake.add_condition('plantar_fasciitis')
+    ...     for result in model.trace(intake, max_results=5):
+    ...         print(result.rank, result.side, result.region.key)
+    ...     plan = libmfr.Plan(intake)
+    ...     print(plan.status, [s.region.key for s in plan.steps])
 """
 
 import collections
@@ -24,14 +40,17 @@ import ctypes
 import ctypes.util
 import enum
 import os
-from ctypes import POINTER, byref, c_char_p, c_int, c_int32, c_int64, \
-    c_size_t, c_uint32, c_void_p
+import operator
+from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_int32, \
+    c_int64, c_size_t, c_uint32, c_void_p
 
 __all__ = [
-    'Branch', 'Condition', 'Line', 'MfrError', 'Model', 'Node', 'Precaution',
-    'Provenance', 'Referral', 'Region', 'Source', 'Status', 'Technique',
-    'Zone', 'kinds', 'library_path', 'status_name', 'strerror', 'version',
-    'version_number',
+    'Aftercare', 'Branch', 'Condition', 'Intake', 'Line', 'MfrError', 'Model',
+    'Node', 'Plan', 'PlanStep', 'PlanWarning', 'Precaution', 'Program',
+    'ProgramSession', 'Provenance', 'Referral', 'Region', 'SitePrecaution',
+    'Source', 'Status', 'Symptom', 'Technique', 'Trace', 'TracePath',
+    'TraceResult', 'TraceStep', 'Zone', 'kinds', 'library_path',
+    'status_name', 'strerror', 'version', 'version_number',
 ]
 
 
@@ -69,8 +88,12 @@ _PROTOTYPES = [
                'mfr_evidence_name mfr_region_kind_name mfr_laterality_name '
                'mfr_node_kind_name mfr_line_side_name mfr_zone_kind_name '
                'mfr_family_name mfr_approach_name mfr_suits_name '
-               'mfr_scope_name mfr_severity_name'),
-    (_I, [_S, POINTER(c_int)], 'mfr_kind_parse'),
+               'mfr_scope_name mfr_severity_name mfr_onset_name '
+               'mfr_relation_name mfr_distance_name mfr_plan_status_name '
+               'mfr_phase_name mfr_warning_kind_name'),
+    (_I, [_S, POINTER(c_int)], 'mfr_kind_parse mfr_side_parse '
+                               'mfr_position_parse mfr_depth_parse '
+                               'mfr_pressure_parse mfr_evidence_parse'),
     (None, [_P], 'mfr_error_free mfr_free mfr_model_free'),
     (_I, [_P], 'mfr_error_status'),
     (_S, [_P], 'mfr_error_message mfr_error_source mfr_error_path'),
@@ -90,10 +113,11 @@ _PROTOTYPES = [
     (_P, [_P, _U], 'mfr_model_region_at mfr_model_line_at '
                    'mfr_model_referral_at mfr_model_technique_at '
                    'mfr_model_condition_at mfr_model_precaution_at '
-                   'mfr_model_source_at'),
+                   'mfr_model_source_at mfr_model_aftercare_at'),
     (_P, [_P, _S], 'mfr_model_region mfr_model_line mfr_model_referral '
                    'mfr_model_technique mfr_model_condition '
-                   'mfr_model_precaution mfr_model_source'),
+                   'mfr_model_precaution mfr_model_source '
+                   'mfr_model_aftercare'),
     # entity getters: one borrowed pointer in, a string out
     (_S, [_P], 'mfr_model_name mfr_model_version mfr_model_description '
                'mfr_source_key mfr_source_citation mfr_source_note '
@@ -105,7 +129,8 @@ _PROTOTYPES = [
                'mfr_referral_key mfr_referral_trigger_point '
                'mfr_technique_key mfr_technique_name '
                'mfr_condition_key mfr_condition_name mfr_condition_evidence '
-               'mfr_precaution_key mfr_precaution_name mfr_precaution_effect'),
+               'mfr_precaution_key mfr_precaution_name mfr_precaution_effect '
+               'mfr_aftercare_key mfr_aftercare_text'),
     # ... an unsigned count, index or mask out
     (_U, [_P], 'mfr_provenance_source_count '
                'mfr_region_index mfr_region_child_count '
@@ -140,7 +165,8 @@ _PROTOTYPES = [
     (_P, [_P], 'mfr_region_parent mfr_region_provenance mfr_line_provenance '
                'mfr_line_branch_line mfr_referral_muscle '
                'mfr_referral_provenance mfr_technique_provenance '
-               'mfr_condition_provenance mfr_precaution_provenance'),
+               'mfr_condition_provenance mfr_precaution_provenance '
+               'mfr_aftercare_provenance'),
     (_I, [_P, _P], 'mfr_region_is_within'),
     # the index-th item of a list
     (_P, [_P, _U], 'mfr_provenance_source_at mfr_region_child_at '
@@ -153,6 +179,78 @@ _PROTOTYPES = [
                    'mfr_precaution_excluded_technique_at'),
     (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at'),
     (_I, [_P, _U], 'mfr_referral_zone_kind mfr_referral_zone_bilateral'),
+    # intake.h: constructors and builders (an mfr_error ** last)
+    (_I, [_P, POINTER(_P)], 'mfr_intake_new'),
+    (_I, [_P, _S, c_size_t, _S, POINTER(_P), POINTER(_P)],
+     'mfr_intake_from_json'),
+    (_I, [_P, _S, POINTER(_P), POINTER(_P)], 'mfr_intake_load_file'),
+    (None, [_P], 'mfr_intake_free mfr_trace_options_free mfr_trace_free '
+                 'mfr_plan_options_free mfr_plan_free mfr_program_free'),
+    (_I, [_P, _S, _I, c_int32, _I, POINTER(_P)], 'mfr_intake_add_symptom'),
+    (_I, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
+                                'mfr_intake_add_clearance'),
+    (_I, [_P, _S, _S, _I, POINTER(_P)], 'mfr_intake_add_precaution'),
+    (_I, [_P, _U, POINTER(_P)], 'mfr_intake_set_minutes '
+                                'mfr_intake_set_positions'),
+    # ... and its getters
+    (_P, [_P], 'mfr_intake_model'),
+    (_U, [_P], 'mfr_intake_symptom_count mfr_intake_condition_count '
+               'mfr_intake_precaution_count mfr_intake_clearance_count '
+               'mfr_intake_minutes mfr_intake_positions'),
+    (_P, [_P, _U], 'mfr_intake_symptom_region mfr_intake_condition_at '
+                   'mfr_intake_precaution_at mfr_intake_precaution_region '
+                   'mfr_intake_clearance_at'),
+    (_I, [_P, _U], 'mfr_intake_symptom_side mfr_intake_symptom_onset '
+                   'mfr_intake_precaution_side'),
+    (c_int32, [_P, _U], 'mfr_intake_symptom_intensity'),
+    (_I, [_P, _P], 'mfr_intake_is_cleared'),
+    # trace.h: options (the setters return a status and no error object)
+    (_I, [POINTER(_P)], 'mfr_trace_options_new mfr_plan_options_new'),
+    (_I, [_P, _U], 'mfr_trace_options_set_max_results '
+                   'mfr_trace_options_set_max_steps '
+                   'mfr_trace_options_set_relations '
+                   'mfr_plan_options_set_max_sites '
+                   'mfr_plan_options_set_reposition_seconds '
+                   'mfr_plan_options_set_block_seconds'),
+    (_I, [_P, _I], 'mfr_trace_options_set_min_evidence'),
+    (_I, [_P, _S], 'mfr_trace_options_add_line'),
+    # ... running, results and paths
+    (_I, [_P, _P, POINTER(_P), POINTER(_P)], 'mfr_trace_run mfr_plan_run'),
+    (_U, [_P], 'mfr_trace_count mfr_trace_result_path_count '
+               'mfr_trace_path_symptom mfr_trace_path_step_count'),
+    (_P, [_P, _U], 'mfr_trace_result_at mfr_trace_result_path_at '
+                   'mfr_trace_path_step_from mfr_trace_path_step_to '
+                   'mfr_trace_path_step_line mfr_trace_path_step_referral'),
+    (_P, [_P], 'mfr_trace_result_region'),
+    (_I, [_P], 'mfr_trace_result_side mfr_trace_result_distance'),
+    (c_double, [_P], 'mfr_trace_result_score mfr_trace_path_score'),
+    (_S, [_P], 'mfr_trace_result_explain'),
+    (_I, [_P, _U], 'mfr_trace_path_step_from_side mfr_trace_path_step_to_side '
+                   'mfr_trace_path_step_relation mfr_trace_path_step_crosses '
+                   'mfr_trace_path_step_zone'),
+    (c_double, [_P, _U], 'mfr_trace_path_step_factor'),
+    # plan.h: plans and programs
+    (_I, [_P], 'mfr_plan_status_of mfr_plan_pressure_ceiling'),
+    (_U, [_P], 'mfr_plan_session_seconds mfr_plan_total_seconds '
+               'mfr_plan_position_changes mfr_plan_step_count '
+               'mfr_plan_warning_count mfr_plan_aftercare_count '
+               'mfr_program_session_count mfr_program_weeks'),
+    (_I, [_P, _U], 'mfr_plan_step_phase mfr_plan_step_side '
+                   'mfr_plan_step_approach mfr_plan_step_pressure '
+                   'mfr_plan_step_position mfr_plan_warning_kind '
+                   'mfr_program_session_reassess'),
+    (_P, [_P, _U], 'mfr_plan_step_region mfr_plan_step_technique '
+                   'mfr_program_session_plan'),
+    (_U, [_P, _U], 'mfr_plan_step_seconds mfr_plan_step_trace_rank '
+                   'mfr_program_session_day'),
+    (_S, [_P, _U], 'mfr_plan_step_rationale mfr_plan_warning_text '
+                   'mfr_plan_aftercare_text mfr_plan_aftercare_key '
+                   'mfr_program_session_focus'),
+    (_I, [_P, _U, _U, _P, POINTER(_P), POINTER(_P)], 'mfr_program_run'),
+    # every *_to_json(): flags in, text out (freed with mfr_free)
+    (_I, [_P, _U, POINTER(_P), POINTER(_P)],
+     'mfr_intake_to_json mfr_trace_to_json mfr_plan_to_json '
+     'mfr_program_to_json'),
 ]
 for _restype, _argtypes, _names in _PROTOTYPES:
     for _name in _names.split():
@@ -270,6 +368,92 @@ def _check(status, err):
                        _C.mfr_error_offset(ptr))
     finally:
         _C.mfr_error_free(ptr)
+
+
+def _fail(status, what):
+    """Raise MfrError for a function that returns a bare status (the
+    options setters): the message names @p what the call was about."""
+    if status != 0:
+        raise MfrError(status, status_name(status),
+                       '%s: %s' % (what, strerror(status)))
+
+
+def _text(fn, ptr, compact):
+    """Call a *_to_json() function and return its text, freed after."""
+    out, err = c_void_p(), c_void_p()
+    _check(fn(ptr, _JSON_COMPACT if compact else 0, byref(out), byref(err)),
+           err)
+    try:
+        return ctypes.string_at(out.value).decode('utf-8')
+    finally:
+        _C.mfr_free(out.value)
+
+
+def _enum_table(name_fn, values):
+    """{name: value} for every value the library names."""
+    table = {}
+    for value in values:
+        name = _name(name_fn, value)
+        if name is not None:
+            table[name] = value
+    return table
+
+
+_BITS = [1 << i for i in range(31)]
+_SIDES = _enum_table(_C.mfr_side_name, range(1, 16))
+_ONSETS = _enum_table(_C.mfr_onset_name, range(0, 16))
+_POSITIONS = _enum_table(_C.mfr_position_name, _BITS)
+_RELATIONS = _enum_table(_C.mfr_relation_name, _BITS)
+_EVIDENCE = _enum_table(_C.mfr_evidence_name, range(0, 16))
+
+
+def _lookup(table, name, what):
+    """The value of enum name @p name; ValueError naming the choices."""
+    try:
+        return table[name]
+    except (KeyError, TypeError):
+        raise ValueError('unknown %s %r: use one of %s'
+                         % (what, name, ', '.join(table))) from None
+
+
+def _side_arg(side):
+    """'left', 'right', 'midline' or None (0: the library decides)."""
+    return 0 if side is None else _lookup(_SIDES, side, 'side')
+
+
+def _mask_arg(table, names, what):
+    """A mask from an iterable of names (or one name)."""
+    if isinstance(names, str):
+        names = (names,)
+    mask = 0
+    for name in names:
+        mask |= _lookup(table, name, what)
+    return mask
+
+
+def _int_arg(value, what, lo, hi):
+    """A whole number for a C integer of range [lo, hi]. Values outside
+    the C type are saturated, so the library (never ctypes' silent
+    truncation) judges them and reports its own range error."""
+    try:
+        value = operator.index(value)
+    except TypeError:
+        raise TypeError('%s must be a whole number, not %r'
+                        % (what, value)) from None
+    return min(max(value, lo), hi)
+
+
+def _u32(value, what):
+    return _int_arg(value, what, 0, 0xFFFFFFFF)
+
+
+def _key_arg(key, what):
+    """A key given as a str or as the entity it names, as bytes."""
+    if isinstance(key, _Entity):
+        key = key.key
+    if not isinstance(key, str):
+        raise TypeError('%s must be a key (a str), not %r' % (what, key))
+    return key.encode('utf-8')
 
 
 # ---- kinds -----------------------------------------------------------------
@@ -695,8 +879,20 @@ class Precaution(_Entity):
                           _C.mfr_precaution_excluded_technique_at, Technique)
 
 
+class Aftercare(_Entity):
+    """An aftercare instruction every plan gives the client."""
+    __slots__ = ()
+    _kind = 'aftercare'
+
+    key = _get(_C.mfr_aftercare_key, 'The stable key ("soreness").')
+    text = _get(_C.mfr_aftercare_text,
+                'The instruction, addressed to the client.')
+    provenance = _prov(_C.mfr_aftercare_provenance)
+
+
 _CLASSES = {cls._kind: cls for cls in (Region, Line, Referral, Technique,
-                                       Condition, Precaution, Source)}
+                                       Condition, Precaution, Source,
+                                       Aftercare)}
 
 
 def _class(kind):
@@ -892,6 +1088,11 @@ class Model:
         """Iterate over the cited sources."""
         return self.all('source')
 
+    def aftercare(self):
+        """Iterate over the aftercare items (model.get('aftercare', key)
+        looks one up)."""
+        return self.all('aftercare')
+
     def region(self, key):
         """The Region with @p key, or None."""
         return self.get('region', key)
@@ -919,3 +1120,677 @@ class Model:
     def source(self, key):
         """The Source with @p key, or None."""
         return self.get('source', key)
+
+    # -- tracing
+
+    def trace(self, intake, max_results=None, max_steps=None,
+              min_evidence=None, relations=None, lines=None):
+        """Trace @p intake (built against this model): Trace(intake, ...)."""
+        if not isinstance(intake, Intake):
+            raise TypeError('trace() needs an Intake')
+        if intake.model is not self:
+            raise ValueError('the intake was built against another model')
+        return Trace(intake, max_results=max_results, max_steps=max_steps,
+                     min_evidence=min_evidence, relations=relations,
+                     lines=lines)
+
+
+# ---- objects the binding owns: intakes, traces, plans, programs ------------
+
+# Each is freed by one of these (one call per object). The C functions are
+# bound as defaults so that they survive module teardown at exit.
+
+def _free_intake(ptr, _free=_C.mfr_intake_free):
+    """Release an intake's memory."""
+    _free(ptr)
+
+
+def _free_trace(ptr, _free=_C.mfr_trace_free):
+    """Release a trace and its results."""
+    _free(ptr)
+
+
+def _free_plan(ptr, _free=_C.mfr_plan_free):
+    """Release a plan (never one borrowed from a program)."""
+    _free(ptr)
+
+
+def _free_program(ptr, _free=_C.mfr_program_free):
+    """Release a program and the plans of its sessions."""
+    _free(ptr)
+
+
+class _Object:
+    """A C object built from a parent that must outlive it: an intake from
+    its model, a trace or plan from its intake, a session plan from its
+    program. It holds a reference to the parent, so the parent is never
+    collected first, and refuses use (ValueError) once it or any parent is
+    closed. It is freed exactly once: by close(), by leaving a ``with``
+    block, or when garbage-collected; a borrowed one (_free None) never."""
+
+    _what = 'object'
+
+    def _adopt(self, parent, ptr, free):
+        self._parent = parent
+        self._free = free
+        self._ptr = ptr
+
+    @property
+    def _handle(self):
+        ptr = getattr(self, '_ptr', None)
+        if ptr is None:
+            raise ValueError('the %s is closed' % self._what)
+        self._parent._handle  # raises once a parent is closed
+        return ptr
+
+    @property
+    def closed(self):
+        """True once close() has released it."""
+        return getattr(self, '_ptr', None) is None
+
+    def close(self):
+        """Free it now. Safe to call more than once."""
+        ptr, self._ptr = getattr(self, '_ptr', None), None
+        free = getattr(self, '_free', None)
+        if ptr is not None and free is not None:
+            free(ptr)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
+
+def _wrap(cls, model, ptr):
+    return None if not ptr else cls(model, ptr)
+
+
+# ---- the intake ------------------------------------------------------------
+
+#: A symptom site of an intake: its Region, side name ("left", "right",
+#: "midline"), intensity (0 to 10) and onset name ("unspecified", "acute",
+#: "chronic").
+Symptom = collections.namedtuple('Symptom', 'region side intensity onset')
+
+#: A precaution recorded at intake: the Precaution, and its site (a Region
+#: and a side name) for a local one, (None, None) for a global one.
+SitePrecaution = collections.namedtuple('SitePrecaution',
+                                        'precaution region side')
+
+
+class Intake(_Object):
+    """What is known of one client: symptom sites, the conditions and
+    precautions the clinician recorded, clearances, the session length and
+    the positions the client can take. libmfr never diagnoses: a condition
+    is only what the intake says.
+
+    ``Intake(model)`` starts empty (60 minutes, every position); or read one
+    with Intake.from_json() or Intake.load_file() (doc/intake-format.md).
+    Every addition is checked against the model at once and raises MfrError
+    (with "did you mean" suggestions for unknown keys); a rejected addition
+    changes nothing. The intake keeps its model alive.
+    """
+
+    _what = 'intake'
+
+    def __init__(self, model):
+        if not isinstance(model, Model):
+            raise TypeError('Intake() needs a Model')
+        out = c_void_p()
+        _fail(_C.mfr_intake_new(model._handle, byref(out)), 'mfr_intake_new')
+        self._adopt(model, out.value, _free_intake)
+
+    @classmethod
+    def _build(cls, model, call, *args):
+        if not isinstance(model, Model):
+            raise TypeError('an intake needs a Model')
+        out, err = c_void_p(), c_void_p()
+        _check(call(model._handle, *args, byref(out), byref(err)), err)
+        intake = cls.__new__(cls)
+        intake._adopt(model, out.value, _free_intake)
+        return intake
+
+    @classmethod
+    def from_json(cls, model, data, name=None):
+        """Read an intake from a JSON document (str or bytes); @p name
+        labels errors (default "<buffer>"). Raises MfrError whose path
+        names the place ("symptoms[0].region")."""
+        if isinstance(data, str):
+            data = data.encode('utf-8')
+        data = bytes(data)
+        return cls._build(model, _C.mfr_intake_from_json, data, len(data),
+                          None if name is None else os.fsencode(name))
+
+    @classmethod
+    def load_file(cls, model, path):
+        """Read an intake from a JSON file; MfrError (MFR_E_IO, ...)."""
+        return cls._build(model, _C.mfr_intake_load_file, os.fsencode(path))
+
+    @property
+    def model(self):
+        """The Model the intake was built against."""
+        return self._parent
+
+    def __repr__(self):
+        if self.closed:
+            return '<Intake (closed)>'
+        return '<Intake %d symptom(s), %d min>' % (len(self.symptoms),
+                                                   self.minutes)
+
+    # -- building
+
+    def add_symptom(self, region, side=None, intensity=5,
+                    onset='unspecified'):
+        """Add a symptom site: a region key (or Region), its side ("left" or
+        "right" for a bilateral region; None or "midline" for a midline
+        one), intensity 0 to 10 and onset ("unspecified", "acute",
+        "chronic"; None means unspecified). Raises MfrError:
+        MFR_E_REFERENCE for an unknown region (the message suggests the
+        nearest keys), MFR_E_RANGE, MFR_E_CONSTRAINT for a side that does
+        not fit the region, MFR_E_DUPLICATE for a site given twice."""
+        err = c_void_p()
+        _check(_C.mfr_intake_add_symptom(
+            self._handle, _key_arg(region, 'region'), _side_arg(side),
+            _int_arg(intensity, 'intensity', -2 ** 31, 2 ** 31 - 1),
+            _ONSETS['unspecified'] if onset is None
+            else _lookup(_ONSETS, onset, 'onset'), byref(err)), err)
+
+    def add_condition(self, key):
+        """Record a condition (a key or Condition) the clinician noted."""
+        err = c_void_p()
+        _check(_C.mfr_intake_add_condition(
+            self._handle, _key_arg(key, 'condition'), byref(err)), err)
+
+    def add_precaution(self, key, region=None, side=None):
+        """Record a precaution: a local one needs its site (a region and,
+        for a bilateral region, a side); a global one takes none."""
+        err = c_void_p()
+        _check(_C.mfr_intake_add_precaution(
+            self._handle, _key_arg(key, 'precaution'),
+            None if region is None else _key_arg(region, 'region'),
+            _side_arg(side), byref(err)), err)
+
+    def add_clearance(self, key):
+        """Record that a clinician cleared the client for work despite the
+        precaution @p key (a key or Precaution)."""
+        err = c_void_p()
+        _check(_C.mfr_intake_add_clearance(
+            self._handle, _key_arg(key, 'precaution'), byref(err)), err)
+
+    @property
+    def minutes(self):
+        """The session length in minutes (10 to 180; MfrError otherwise)."""
+        return _C.mfr_intake_minutes(self._handle)
+
+    @minutes.setter
+    def minutes(self, minutes):
+        err = c_void_p()
+        _check(_C.mfr_intake_set_minutes(self._handle,
+                                         _u32(minutes, 'minutes'),
+                                         byref(err)), err)
+
+    @property
+    def positions(self):
+        """The positions the client can take, as names ("prone", ...). Set
+        it with an iterable of names; an empty set raises MfrError."""
+        return _mask_names(_C.mfr_position_name,
+                           _C.mfr_intake_positions(self._handle))
+
+    @positions.setter
+    def positions(self, names):
+        mask = _mask_arg(_POSITIONS, names, 'position')
+        err = c_void_p()
+        _check(_C.mfr_intake_set_positions(self._handle, mask, byref(err)),
+               err)
+
+    # -- reading back
+
+    @property
+    def symptoms(self):
+        """The symptom sites, as Symptom tuples, in the order added."""
+        h, m = self._handle, self._parent
+        return tuple(Symptom(
+            _wrap(Region, m, _C.mfr_intake_symptom_region(h, i)),
+            _name(_C.mfr_side_name, _C.mfr_intake_symptom_side(h, i)),
+            _C.mfr_intake_symptom_intensity(h, i),
+            _name(_C.mfr_onset_name, _C.mfr_intake_symptom_onset(h, i)))
+            for i in range(_C.mfr_intake_symptom_count(h)))
+
+    @property
+    def conditions(self):
+        """The recorded conditions, as Condition entities."""
+        h, m = self._handle, self._parent
+        return tuple(_wrap(Condition, m, _C.mfr_intake_condition_at(h, i))
+                     for i in range(_C.mfr_intake_condition_count(h)))
+
+    @property
+    def precautions(self):
+        """The recorded precautions, as SitePrecaution tuples."""
+        h, m = self._handle, self._parent
+        return tuple(SitePrecaution(
+            _wrap(Precaution, m, _C.mfr_intake_precaution_at(h, i)),
+            _wrap(Region, m, _C.mfr_intake_precaution_region(h, i)),
+            _name(_C.mfr_side_name, _C.mfr_intake_precaution_side(h, i)))
+            for i in range(_C.mfr_intake_precaution_count(h)))
+
+    @property
+    def clearances(self):
+        """The precautions a clinician cleared the client for."""
+        h, m = self._handle, self._parent
+        return tuple(_wrap(Precaution, m, _C.mfr_intake_clearance_at(h, i))
+                     for i in range(_C.mfr_intake_clearance_count(h)))
+
+    def is_cleared(self, precaution):
+        """True when the intake records a clearance for @p precaution (a
+        key or Precaution); ValueError for a key the model lacks."""
+        h = self._handle
+        if not isinstance(precaution, Precaution):
+            key = precaution
+            precaution = self._parent.precaution(key)
+            if precaution is None:
+                raise ValueError('unknown precaution %r' % (key,))
+        return bool(_C.mfr_intake_is_cleared(h, precaution._p))
+
+    def to_json(self, compact=False):
+        """The intake as JSON, in the form from_json() reads back."""
+        return _text(_C.mfr_intake_to_json, self._handle, compact)
+
+
+# ---- the trace -------------------------------------------------------------
+
+#: One step of a trace path: from one site (Region and side name) to the
+#: next, by a relation ("line", "referral", "hierarchy", "adjacency"); for a
+#: line step the Line and whether it crosses the midline; for a referral step
+#: the Referral and the zone kind ("essential", "spillover"), else None; and
+#: the factor (0 to 1) the step multiplied the score by.
+TraceStep = collections.namedtuple(
+    'TraceStep', 'from_region from_side to_region to_side relation line '
+                 'crosses referral zone factor')
+
+#: One explanation path: the index of the intake symptom it starts from,
+#: what it contributes to the result's score, and its TraceSteps (none when
+#: the result is the symptom site itself).
+TracePath = collections.namedtuple('TracePath', 'symptom score steps')
+
+
+class TraceResult:
+    """One ranked treatment site of a Trace. A view: it keeps its trace
+    alive and refuses use (ValueError) once the trace is closed."""
+
+    __slots__ = ('_trace', '_ptr', 'rank')
+
+    def __init__(self, trace, ptr, rank):
+        self._trace = trace
+        self._ptr = ptr
+        self.rank = rank  #: 1 for the most promising site
+
+    @property
+    def _p(self):
+        self._trace._handle
+        return self._ptr
+
+    @property
+    def region(self):
+        """The site's Region."""
+        return _wrap(Region, self._trace._model,
+                     _C.mfr_trace_result_region(self._p))
+
+    side = property(lambda self: _name(_C.mfr_side_name,
+                                       _C.mfr_trace_result_side(self._p)),
+                    doc='"left", "right" or "midline".')
+    score = property(lambda self: _C.mfr_trace_result_score(self._p),
+                     doc='Above 0; higher is more promising (only the order '
+                         'is meaningful).')
+    distance = property(
+        lambda self: _name(_C.mfr_distance_name,
+                           _C.mfr_trace_result_distance(self._p)),
+        doc='"local", "adjacent", "distant" or "contralateral".')
+    explain = property(lambda self: _str(_C.mfr_trace_result_explain(self._p)),
+                       doc='A one-line explanation for a person.')
+
+    @property
+    def paths(self):
+        """The TracePaths that reach the site, one per symptom, strongest
+        first."""
+        p, m = self._p, self._trace._model
+        paths = []
+        for i in range(_C.mfr_trace_result_path_count(p)):
+            path = _C.mfr_trace_result_path_at(p, i)
+            steps = tuple(TraceStep(
+                _wrap(Region, m, _C.mfr_trace_path_step_from(path, k)),
+                _name(_C.mfr_side_name,
+                      _C.mfr_trace_path_step_from_side(path, k)),
+                _wrap(Region, m, _C.mfr_trace_path_step_to(path, k)),
+                _name(_C.mfr_side_name,
+                      _C.mfr_trace_path_step_to_side(path, k)),
+                _name(_C.mfr_relation_name,
+                      _C.mfr_trace_path_step_relation(path, k)),
+                _wrap(Line, m, _C.mfr_trace_path_step_line(path, k)),
+                bool(_C.mfr_trace_path_step_crosses(path, k)),
+                _wrap(Referral, m, _C.mfr_trace_path_step_referral(path, k)),
+                _name(_C.mfr_zone_kind_name,
+                      _C.mfr_trace_path_step_zone(path, k)),
+                _C.mfr_trace_path_step_factor(path, k))
+                for k in range(_C.mfr_trace_path_step_count(path)))
+            paths.append(TracePath(_C.mfr_trace_path_symptom(path),
+                                   _C.mfr_trace_path_score(path), steps))
+        return tuple(paths)
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other._ptr == self._ptr
+
+    def __hash__(self):
+        return hash((type(self), self._ptr))
+
+    def __repr__(self):
+        return '<TraceResult %d %s %s %.3f>' % (self.rank, self.side,
+                                                self.region.key, self.score)
+
+
+class Trace(_Object):
+    """The ranked treatment sites for an intake's symptoms, each with the
+    paths that explain it (doc/algorithm.md). A sequence of TraceResults,
+    best first: len(trace), trace[0], iteration.
+
+    Options (None keeps the library's default): max_results (1 to 10000,
+    default 20), max_steps (1 to 64, default 6), min_evidence (an evidence
+    grade name: follow only lines graded at least that), relations (names
+    from "line", "referral", "hierarchy", "adjacency"), lines (line keys or
+    Lines: follow only these). A bad value raises MfrError (MFR_E_RANGE; an
+    unknown line MFR_E_REFERENCE); an unknown name ValueError. The trace
+    keeps its intake alive.
+    """
+
+    _what = 'trace'
+
+    def __init__(self, intake, max_results=None, max_steps=None,
+                 min_evidence=None, relations=None, lines=None):
+        if not isinstance(intake, Intake):
+            raise TypeError('Trace() needs an Intake')
+        handle = intake._handle
+        opts, out, err = c_void_p(), c_void_p(), c_void_p()
+        if any(v is not None for v in (max_results, max_steps, min_evidence,
+                                       relations, lines)):
+            _fail(_C.mfr_trace_options_new(byref(opts)),
+                  'mfr_trace_options_new')
+        try:
+            if max_results is not None:
+                _fail(_C.mfr_trace_options_set_max_results(
+                    opts, _u32(max_results, 'max_results')),
+                    'max_results %r (use 1 to 10000)' % (max_results,))
+            if max_steps is not None:
+                _fail(_C.mfr_trace_options_set_max_steps(
+                    opts, _u32(max_steps, 'max_steps')),
+                    'max_steps %r (use 1 to 64)' % (max_steps,))
+            if min_evidence is not None:
+                _fail(_C.mfr_trace_options_set_min_evidence(
+                    opts, _lookup(_EVIDENCE, min_evidence, 'evidence grade')),
+                    'min_evidence %r' % (min_evidence,))
+            if relations is not None:
+                _fail(_C.mfr_trace_options_set_relations(
+                    opts, _mask_arg(_RELATIONS, relations, 'relation')),
+                    'relations %r (name at least one)' % (relations,))
+            if lines is not None:
+                if isinstance(lines, (str, Line)):
+                    lines = (lines,)
+                for line in lines:
+                    _fail(_C.mfr_trace_options_add_line(
+                        opts, _key_arg(line, 'line')), 'line %r' % (line,))
+            _check(_C.mfr_trace_run(handle, opts, byref(out), byref(err)),
+                   err)
+        finally:
+            _C.mfr_trace_options_free(opts)
+        self._model = intake.model
+        self._adopt(intake, out.value, _free_trace)
+
+    @property
+    def intake(self):
+        """The Intake that was traced."""
+        return self._parent
+
+    @property
+    def results(self):
+        """The TraceResults, best first."""
+        h = self._handle
+        return tuple(TraceResult(self, _C.mfr_trace_result_at(h, i), i + 1)
+                     for i in range(_C.mfr_trace_count(h)))
+
+    def __len__(self):
+        return _C.mfr_trace_count(self._handle)
+
+    def __getitem__(self, index):
+        return self.results[index]
+
+    def __iter__(self):
+        return iter(self.results)
+
+    def __repr__(self):
+        if self.closed:
+            return '<Trace (closed)>'
+        return '<Trace %d result(s)>' % len(self)
+
+    def to_json(self, compact=False):
+        """The trace as JSON (doc/trace-format.md); the same model, intake
+        and options give the same bytes as `mfr --format json trace`."""
+        return _text(_C.mfr_trace_to_json, self._handle, compact)
+
+
+# ---- plans and programs ----------------------------------------------------
+
+#: One step of a session plan: its phase ("assessment", "treatment",
+#: "integration"), the site (Region and side name), the Technique, approach
+#: ("direct", "indirect"), pressure, client position and duration in
+#: seconds, the rank of the trace result behind a treatment step (None for
+#: the opening and closing blocks), and the rationale, for a person.
+PlanStep = collections.namedtuple(
+    'PlanStep', 'phase region side technique approach pressure position '
+                'seconds trace_rank rationale')
+
+#: A warning the plan carries: its kind ("refer_out", "needs_clearance",
+#: "modified", "site_excluded", "unreachable", "time", "acute",
+#: "no_sites") and its text.
+PlanWarning = collections.namedtuple('PlanWarning', 'kind text')
+
+#: One session of a Program: its day (0 = the first session), whether it
+#: opens with a reassessment, and its Plan (borrowed from the program).
+ProgramSession = collections.namedtuple('ProgramSession',
+                                        'day reassess plan')
+
+
+def _plan_options(max_sites, reposition_seconds, block_seconds):
+    """New mfr_plan_options with the values given, or NULL for all None.
+    The caller frees it (mfr_plan_options_free accepts NULL)."""
+    opts = c_void_p()
+    if max_sites is None and reposition_seconds is None and \
+            block_seconds is None:
+        return opts
+    _fail(_C.mfr_plan_options_new(byref(opts)), 'mfr_plan_options_new')
+    try:
+        for value, what, fn, limits in (
+                (max_sites, 'max_sites', _C.mfr_plan_options_set_max_sites,
+                 '1 to 200'),
+                (reposition_seconds, 'reposition_seconds',
+                 _C.mfr_plan_options_set_reposition_seconds, '0 to 600'),
+                (block_seconds, 'block_seconds',
+                 _C.mfr_plan_options_set_block_seconds, '30 to 900')):
+            if value is not None:
+                _fail(fn(opts, _u32(value, what)),
+                      '%s %r (use %s)' % (what, value, limits))
+    except BaseException:
+        _C.mfr_plan_options_free(opts)
+        raise
+    return opts
+
+
+class Plan(_Object):
+    """One session's plan: ordered, timed steps that never break a
+    precaution (doc/algorithm.md, "Plans"). Check ``status`` first: a plan
+    that refers out has no steps; one that needs clearance may start only
+    once a clinician has cleared the client.
+
+    Options (None keeps the default): max_sites (traced sites considered,
+    1 to 200, default 20), reposition_seconds (per change of position, 0 to
+    600, default 60), block_seconds (opening and closing blocks without a
+    sourced duration, 30 to 900, default 120). A plan keeps its intake alive;
+    a session plan of a Program keeps the program alive instead.
+    """
+
+    _what = 'plan'
+
+    def __init__(self, intake, max_sites=None, reposition_seconds=None,
+                 block_seconds=None):
+        if not isinstance(intake, Intake):
+            raise TypeError('Plan() needs an Intake')
+        handle = intake._handle
+        out, err = c_void_p(), c_void_p()
+        opts = _plan_options(max_sites, reposition_seconds, block_seconds)
+        try:
+            _check(_C.mfr_plan_run(handle, opts, byref(out), byref(err)), err)
+        finally:
+            _C.mfr_plan_options_free(opts)
+        self._model = intake.model
+        self._adopt(intake, out.value, _free_plan)
+
+    @classmethod
+    def _borrowed(cls, program, ptr):
+        """A session plan of @p program: never freed by itself."""
+        plan = cls.__new__(cls)
+        plan._model = program._model
+        plan._adopt(program, ptr, None)
+        return plan
+
+    def __repr__(self):
+        if self.closed:
+            return '<Plan (closed)>'
+        return '<Plan %s, %d step(s), %d of %d s>' % (
+            self.status, len(self.steps), self.total_seconds,
+            self.session_seconds)
+
+    status = property(lambda self: _name(_C.mfr_plan_status_name,
+                                         _C.mfr_plan_status_of(self._handle)),
+                      doc='"ok", "needs_clearance" or "refer_out".')
+    session_seconds = property(
+        lambda self: _C.mfr_plan_session_seconds(self._handle),
+        doc="The session length in seconds (the intake's minutes).")
+    total_seconds = property(
+        lambda self: _C.mfr_plan_total_seconds(self._handle),
+        doc='The planned time: steps plus position changes; never above '
+            'session_seconds.')
+    position_changes = property(
+        lambda self: _C.mfr_plan_position_changes(self._handle),
+        doc='How many times the client changes position.')
+    pressure_ceiling = property(
+        lambda self: _name(_C.mfr_pressure_name,
+                           _C.mfr_plan_pressure_ceiling(self._handle)),
+        doc='The firmest pressure any step may use, after precautions.')
+
+    @property
+    def steps(self):
+        """The steps, in session order, as PlanStep tuples."""
+        h, m = self._handle, self._model
+        return tuple(PlanStep(
+            _name(_C.mfr_phase_name, _C.mfr_plan_step_phase(h, i)),
+            _wrap(Region, m, _C.mfr_plan_step_region(h, i)),
+            _name(_C.mfr_side_name, _C.mfr_plan_step_side(h, i)),
+            _wrap(Technique, m, _C.mfr_plan_step_technique(h, i)),
+            _name(_C.mfr_approach_name, _C.mfr_plan_step_approach(h, i)),
+            _name(_C.mfr_pressure_name, _C.mfr_plan_step_pressure(h, i)),
+            _name(_C.mfr_position_name, _C.mfr_plan_step_position(h, i)),
+            _C.mfr_plan_step_seconds(h, i),
+            _C.mfr_plan_step_trace_rank(h, i) or None,
+            _str(_C.mfr_plan_step_rationale(h, i)))
+            for i in range(_C.mfr_plan_step_count(h)))
+
+    @property
+    def warnings(self):
+        """What the therapist must know, as PlanWarning tuples."""
+        h = self._handle
+        return tuple(PlanWarning(
+            _name(_C.mfr_warning_kind_name, _C.mfr_plan_warning_kind(h, i)),
+            _str(_C.mfr_plan_warning_text(h, i)))
+            for i in range(_C.mfr_plan_warning_count(h)))
+
+    @property
+    def aftercare(self):
+        """The aftercare instructions for the client, as texts (the model's
+        aftercare items: see Model.aftercare())."""
+        h = self._handle
+        return tuple(_str(_C.mfr_plan_aftercare_text(h, i))
+                     for i in range(_C.mfr_plan_aftercare_count(h)))
+
+    @property
+    def aftercare_keys(self):
+        """The model keys of the aftercare items, in the same order."""
+        h = self._handle
+        return tuple(_str(_C.mfr_plan_aftercare_key(h, i))
+                     for i in range(_C.mfr_plan_aftercare_count(h)))
+
+    def to_json(self, compact=False):
+        """The plan as JSON (doc/plan-format.md)."""
+        return _text(_C.mfr_plan_to_json, self._handle, compact)
+
+
+class Program(_Object):
+    """A course of @p sessions sessions over @p weeks weeks (1 to 52 each),
+    at least 48 hours apart, progressing from gentle indirect work near the
+    symptoms to direct work at the root-cause sites, with reassessment
+    points (doc/algorithm.md, "Programs"). Sessions that cannot be kept 48
+    hours apart raise MfrError (MFR_E_RANGE). The plan options are as for
+    Plan. The program keeps its intake alive; its session plans keep it
+    alive.
+    """
+
+    _what = 'program'
+
+    def __init__(self, intake, sessions, weeks, max_sites=None,
+                 reposition_seconds=None, block_seconds=None):
+        if not isinstance(intake, Intake):
+            raise TypeError('Program() needs an Intake')
+        handle = intake._handle
+        out, err = c_void_p(), c_void_p()
+        n, w = _u32(sessions, 'sessions'), _u32(weeks, 'weeks')
+        opts = _plan_options(max_sites, reposition_seconds, block_seconds)
+        try:
+            _check(_C.mfr_program_run(handle, n, w, opts, byref(out),
+                                      byref(err)), err)
+        finally:
+            _C.mfr_plan_options_free(opts)
+        self._model = intake.model
+        self._weeks = w
+        self._adopt(intake, out.value, _free_program)
+
+    @property
+    def weeks(self):
+        """The number of weeks the program spans."""
+        return _C.mfr_program_weeks(self._handle)
+
+    def focus(self, index):
+        """What session @p index (0-based) focuses on, for a person."""
+        return _str(_C.mfr_program_session_focus(self._handle, index))
+
+    @property
+    def sessions(self):
+        """The sessions, as ProgramSession tuples (day, reassess, plan)."""
+        h = self._handle
+        return tuple(ProgramSession(
+            _C.mfr_program_session_day(h, i),
+            bool(_C.mfr_program_session_reassess(h, i)),
+            Plan._borrowed(self, _C.mfr_program_session_plan(h, i)))
+            for i in range(_C.mfr_program_session_count(h)))
+
+    def __len__(self):
+        return _C.mfr_program_session_count(self._handle)
+
+    def __repr__(self):
+        if self.closed:
+            return '<Program (closed)>'
+        return '<Program %d session(s) over %d week(s)>' % (len(self),
+                                                             self._weeks)
+
+    def to_json(self, compact=False):
+        """The program as JSON (doc/plan-format.md)."""
+        return _text(_C.mfr_program_to_json, self._handle, compact)
