@@ -323,7 +323,9 @@ mfr_status mfr__rd_resolve(mfr_reader *rd, json_t *v, int kind, uint32_t *out)
 
 mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je)
 {
-	if (json_error_code(je) == json_error_out_of_memory)
+	/* jansson 2.14 fails some allocations without describing the error
+	 * (empty text, code left as it was): that is out of memory too. */
+	if (json_error_code(je) == json_error_out_of_memory || je->text[0] == '\0')
 		return mfr__rd_nomem(rd);
 
 	mfr_where where = { rd->source, "", je->line > 0 ? je->line : 0,
@@ -339,6 +341,7 @@ mfr_status mfr__rd_parse(mfr_reader *rd, const char *data, size_t size, json_t *
 {
 	json_error_t je;
 
+	memset(&je, 0, sizeof(je));
 	*out = json_loadb(data, size, JSON_REJECT_DUPLICATES, &je);
 	return *out ? MFR_OK : mfr__rd_syntax_error(rd, &je);
 }

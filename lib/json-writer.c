@@ -62,34 +62,65 @@ json_t *mfr__jw_mask(const mfr_names *names, uint32_t mask)
 	return arr;
 }
 
+/* Output collected by json_dump_callback(). The failure flag is sticky:
+ * jansson 2.14 ignores a failed write of an object key (dump.c, do_dump),
+ * so its return value alone can report success for truncated output. */
+typedef struct jw_buffer {
+	char *data;
+	size_t len, cap;
+	int failed;
+} jw_buffer;
+
+static int jw_collect(const char *buf, size_t size, void *data)
+{
+	jw_buffer *b = data;
+
+	if (b->failed)
+		return -1;
+	if (b->cap - b->len < size + 2) { /* room for a final '\n' and NUL */
+		size_t cap = b->cap ? b->cap : 4096;
+		char *p;
+
+		while (cap - b->len < size + 2) {
+			if (cap > SIZE_MAX / 2) {
+				b->failed = 1;
+				return -1;
+			}
+			cap *= 2;
+		}
+		p = mfr__realloc(b->data, cap);
+		if (!p) {
+			b->failed = 1;
+			return -1;
+		}
+		b->data = p;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, buf, size);
+	b->len += size;
+	return 0;
+}
+
 mfr_status mfr__jw_dump(json_t *doc, uint32_t flags, char **out, mfr_error **err)
 {
 	int compact = (flags & MFR_JSON_COMPACT) != 0;
+	jw_buffer b = { NULL, 0, 0, 0 };
+	int rc;
 
 	if (!doc)
 		return mfr__error_nomem(err);
-	char *text = json_dumps(doc, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
+	rc = json_dump_callback(doc, jw_collect, &b, JSON_PRESERVE_ORDER |
+				JSON_REAL_PRECISION(6) |
 				(compact ? JSON_COMPACT : JSON_INDENT(2)));
 	json_decref(doc);
-	if (!text)
+	if (rc != 0 || b.failed || !b.data) {
+		mfr__free(b.data);
 		return mfr__error_nomem(err);
-
-	/* Hand back memory from the library's own allocator, so that
-	 * mfr_free() is always the right way to release it. */
-	json_free_t jfree;
-	size_t n = strlen(text);
-	char *copy = mfr__malloc(n + 2);
-
-	if (copy) {
-		memcpy(copy, text, n);
-		if (!compact)
-			copy[n++] = '\n';
-		copy[n] = '\0';
 	}
-	json_get_alloc_funcs(NULL, &jfree);
-	jfree(text);
-	if (!copy)
-		return mfr__error_nomem(err);
-	*out = copy;
+	/* Indented output ends with a newline, like a file. */
+	if (!compact)
+		b.data[b.len++] = '\n';
+	b.data[b.len] = '\0';
+	*out = b.data;
 	return MFR_OK;
 }

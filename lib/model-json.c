@@ -103,7 +103,9 @@ static json_t *region_json(const mfr_region *r)
 	uint32_t first = 0;
 	while (first < r->adjacent_count && r->adjacent[first]->index < r->index)
 		first++;
-	rc |= put_regions(o, "adjacent", r->adjacent + first, r->adjacent_count - first, 0);
+	if (first < r->adjacent_count)
+		rc |= put_regions(o, "adjacent", r->adjacent + first,
+				  r->adjacent_count - first, 0);
 	rc |= put_provenance(o, &r->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }

@@ -245,7 +245,8 @@ static mfr_status index_section(loader *ld, json_t *root, const section *sec)
 		entries[i].key = key;
 		entries[i].at = (uint32_t)i;
 	}
-	qsort(entries, n, sizeof(*entries), entry_cmp);
+	if (n > 1)
+		qsort(entries, n, sizeof(*entries), entry_cmp);
 	for (size_t k = 1; k < n; k++) {
 		if (strcmp(entries[k - 1].key, entries[k].key) != 0)
 			continue;
@@ -299,9 +300,11 @@ static mfr_status load_region(loader *ld, json_t *obj, mfr_region *r, uint32_t i
 	TRY(mfr__rd_enum(&ld->rd, obj, "kind", 1, &mfr__region_kind_names, &v));
 	r->kind = (uint8_t)v;
 	TRY(get_region_ref(ld, obj, "parent", 0, &r->parent));
-	if (r->parent == r)
+	if (r->parent == r) {
+		mfr__rd_push(&ld->rd, ".parent");
 		return mfr__rd_fail(&ld->rd, MFR_E_CYCLE, "region \"%s\" is its own parent; "
 			    "name the region that encloses it", r->key);
+	}
 	TRY(mfr__rd_enum(&ld->rd, obj, "laterality", 1, &mfr__laterality_names, &v));
 	r->laterality = (uint8_t)v;
 	TRY(mfr__rd_mask(&ld->rd, obj, "positions", 1, &mfr__position_names, &r->positions));
@@ -442,11 +445,13 @@ static mfr_status load_line(loader *ld, json_t *obj, mfr_line *l, uint32_t i)
 		mfr_status st = load_branch(ld, item, l, &l->branches[k]);
 
 		for (size_t j = 0; st == MFR_OK && j < k; j++)
-			if (strcmp(l->branches[j].key, l->branches[k].key) == 0)
+			if (strcmp(l->branches[j].key, l->branches[k].key) == 0) {
+				mfr__rd_push(&ld->rd, ".key");
 				st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
 					  "duplicate branch key \"%s\" (first at "
 					  "branches[%zu]); branch keys must be unique "
 					  "within a line", l->branches[k].key, j);
+			}
 		mfr__rd_pop(&ld->rd, mark);
 		TRY(st);
 	}
@@ -509,11 +514,13 @@ static mfr_status load_referral(loader *ld, json_t *obj, mfr_referral *r, uint32
 		mfr_status st = load_zone(ld, item, &r->zones[k]);
 
 		for (size_t j = 0; st == MFR_OK && j < k; j++)
-			if (r->zones[j].area == r->zones[k].area)
+			if (r->zones[j].area == r->zones[k].area) {
+				mfr__rd_push(&ld->rd, ".area");
 				st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
 					  "area \"%s\" is listed twice (first at "
 					  "zones[%zu]); give each area once, with its "
 					  "strongest zone", r->zones[k].area->key, j);
+			}
 		mfr__rd_pop(&ld->rd, mark);
 		TRY(st);
 	}
@@ -596,9 +603,11 @@ static mfr_status load_technique(loader *ld, json_t *obj, mfr_technique *t, uint
 		t->has_hold = 1;
 	}
 	TRY(mfr__rd_bool(&ld->rd, obj, "hold_convention", &t->hold_convention));
-	if (t->hold_convention && !t->has_hold)
+	if (t->hold_convention && !t->has_hold) {
+		mfr__rd_push(&ld->rd, ".hold_convention");
 		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"hold_convention\" is set but there "
 			    "is no \"hold_seconds\"; remove it or give the range");
+	}
 	TRY(mfr__rd_mask(&ld->rd, obj, "positions", 1, &mfr__position_names, &t->positions));
 	TRY(get_region_refs(ld, obj, "regions", 0, 0, &t->regions, &t->region_count));
 	TRY(mfr__rd_mask(&ld->rd, obj, "suits", 0, &mfr__suits_names, &t->suits));
@@ -644,10 +653,12 @@ static mfr_status load_precaution(loader *ld, json_t *obj, mfr_precaution *p, ui
 	TRY(mfr__rd_bool(&ld->rd, obj, "needs_clearance", &p->needs_clearance));
 	TRY(mfr__rd_bool(&ld->rd, obj, "avoid_site", &p->avoid_site));
 	TRY(mfr__rd_bool(&ld->rd, obj, "avoid_adjacent", &p->avoid_adjacent));
-	if ((p->avoid_site || p->avoid_adjacent) && p->scope != MFR_SCOPE_LOCAL)
+	if ((p->avoid_site || p->avoid_adjacent) && p->scope != MFR_SCOPE_LOCAL) {
+		mfr__rd_push(&ld->rd, p->avoid_site ? ".avoid_site" : ".avoid_adjacent");
 		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"avoid_site\" and \"avoid_adjacent\" "
 			    "need a site, so they apply only to \"local\" precautions; "
 			    "use \"avoid_regions\" for a global one");
+	}
 	TRY(get_region_refs(ld, obj, "avoid_regions", 0, 0, &p->avoid_regions,
 			    &p->avoid_region_count));
 	TRY(mfr__rd_enum(&ld->rd, obj, "pressure_ceiling", 0, &mfr__pressure_names, &v));
@@ -763,10 +774,12 @@ static mfr_status load_adjacency(loader *ld, json_t *root)
 		mfr_status st = get_region_refs(ld, json_array_get(arr, i), "adjacent",
 						0, 0, &lists[i], &counts[i]);
 		for (uint32_t k = 0; st == MFR_OK && k < counts[i]; k++)
-			if (lists[i][k] == &m->regions[i])
+			if (lists[i][k] == &m->regions[i]) {
+				mfr__rd_push(&ld->rd, ".adjacent[%u]", k);
 				st = mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "region \"%s\" lists "
 					  "itself as adjacent; remove it",
 					  m->regions[i].key);
+			}
 		mfr__rd_pop(&ld->rd, mark);
 		TRY(st);
 	}

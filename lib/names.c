@@ -146,7 +146,9 @@ NAME_AND_PARSE(kind, mfr_kind, mfr__kind_names)
 
 MFR_EXPORT const char *mfr_evidence_name(int value)
 {
-	return value < 0 ? NULL : mfr__name_of(&mfr__evidence_names, value + 1);
+	if (value < MFR_EVIDENCE_NOT_ASSESSED || value > MFR_EVIDENCE_STRONG)
+		return NULL;
+	return mfr__name_of(&mfr__evidence_names, value + 1);
 }
 
 MFR_EXPORT mfr_status mfr_evidence_parse(const char *name, mfr_evidence *out)

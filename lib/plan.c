@@ -585,7 +585,8 @@ static uint32_t arrange(const mfr_plan_step *treat, uint32_t n, const mfr_plan_s
 	if (open)
 		out[k++] = *open;
 	memcpy(out + k, treat, n * sizeof(*treat));
-	qsort(out + k, n, sizeof(*out), step_order);
+	if (n > 1)
+		qsort(out + k, n, sizeof(*out), step_order);
 	k += n;
 	if (close)
 		out[k++] = *close;

@@ -491,7 +491,8 @@ static mfr_status combine(mfr_trace *t, const context *cx, finding *f, uint32_t 
 {
 	uint32_t nsites = 0;
 
-	qsort(f, nf, sizeof(*f), finding_cmp);
+	if (nf > 1)
+		qsort(f, nf, sizeof(*f), finding_cmp);
 	for (uint32_t i = 0; i < nf; i++)
 		nsites += i == 0 || f[i].site != f[i - 1].site;
 
@@ -522,7 +523,8 @@ static mfr_status combine(mfr_trace *t, const context *cx, finding *f, uint32_t 
 			res->paths[k] = f[i + k].path; /* already strongest first */
 		i = j;
 	}
-	qsort(all, n, sizeof(*all), result_cmp);
+	if (n > 1)
+		qsort(all, n, sizeof(*all), result_cmp);
 	t->results = all;
 	t->count = n < cx->opts->max_results ? n : cx->opts->max_results;
 	for (uint32_t i = 0; i < t->count; i++)

@@ -1,0 +1,299 @@
+/*
+ * libmfr unit tests: mfr_model_to_json: round trips, compact output,
+ * single entities, argument errors, and the canonical form (adjacency
+ * written once per pair).
+ * SPDX-License-Identifier: MIT
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static const char *const models[] = { "minimal.json", "extra.json" };
+
+static char *to_json(const mfr_model *m, int kind, const char *key, uint32_t flags)
+{
+	char *s = (char *)&s;
+	mfr_error *err = NULL;
+	mfr_status st = mfr_model_to_json(m, kind, key, flags, &s, &err);
+
+	mfr_test_assert_ok(st, err, "mfr_model_to_json");
+	ck_assert_ptr_nonnull(s);
+	return s;
+}
+
+static mfr_model *load_text(const char *text, const char *name)
+{
+	mfr_model *m = NULL;
+	mfr_error *err = NULL;
+
+	mfr_test_assert_ok(mfr_model_load_buffer(text, strlen(text), name, &m, &err),
+			   err, name);
+	return m;
+}
+
+/* Whole model: serialize, load the output, serialize again: identical. */
+static void check_round_trip(mfr_model *m, const char *name)
+{
+	char *s1 = to_json(m, 0, NULL, 0);
+	mfr_model *m2 = load_text(s1, name);
+	char *s2 = to_json(m2, 0, NULL, 0);
+	char *again = to_json(m, 0, NULL, 0);
+
+	ck_assert_str_eq(s1, s2);
+	ck_assert_str_eq(s1, again);   /* deterministic */
+	ck_assert_uint_gt(strlen(s1), 2);
+	ck_assert_int_eq(s1[strlen(s1) - 1], '\n');
+	ck_assert_ptr_nonnull(strstr(s1, "\n  \"format_version\": 1,\n"));
+
+	/* Compact: one line, no trailing newline, the same model. */
+	char *c1 = to_json(m, 0, NULL, MFR_JSON_COMPACT);
+	mfr_model *m3 = load_text(c1, name);
+	char *s3 = to_json(m3, 0, NULL, 0);
+	char *c3 = to_json(m3, 0, NULL, MFR_JSON_COMPACT);
+
+	ck_assert_ptr_null(strchr(c1, '\n'));
+	ck_assert_uint_lt(strlen(c1), strlen(s1));
+	ck_assert_str_eq(s3, s1);
+	ck_assert_str_eq(c3, c1);
+	ck_assert_int_eq(strncmp(c1, "{\"format\":\"libmfr-model\",\"format_version\":1,",
+				 44), 0);
+
+	mfr_free(c3);
+	mfr_free(s3);
+	mfr_model_free(m3);
+	mfr_free(c1);
+	mfr_free(again);
+	mfr_free(s2);
+	mfr_model_free(m2);
+	mfr_free(s1);
+}
+
+START_TEST(round_trip)
+{
+	mfr_model *m = mfr_test_load_model(models[_i]);
+
+	check_round_trip(m, models[_i]);
+	mfr_model_free(m);
+}
+END_TEST
+
+START_TEST(round_trip_default)
+{
+	mfr_model *m = NULL;
+
+	ck_assert_int_eq(mfr_model_default(&m, NULL), MFR_OK);
+	check_round_trip(m, "<default model>");
+	mfr_model_free(m);
+}
+END_TEST
+
+static const char *const section_of[MFR_TEST_LAST_KIND + 1] = {
+	NULL, "regions", "lines", "referrals", "techniques", "conditions",
+	"precautions", "sources", "aftercare"
+};
+
+/* Every entity on its own is exactly the object that defines it in the
+ * whole-model document. */
+START_TEST(single_entities)
+{
+	mfr_model *m = mfr_test_load_model(models[_i]);
+	char *doc_text = to_json(m, 0, NULL, MFR_JSON_COMPACT);
+	json_error_t je;
+	json_t *doc = json_loads(doc_text, 0, &je);
+
+	ck_assert_msg(doc != NULL, "output does not parse: %s", je.text);
+	for (int kind = MFR_KIND_REGION; kind <= MFR_TEST_LAST_KIND; kind++) {
+		json_t *arr = json_object_get(doc, section_of[kind]);
+		uint32_t n = mfr_model_count(m, kind);
+
+		ck_assert_uint_eq(json_array_size(arr), n);
+		for (uint32_t i = 0; i < n; i++) {
+			const char *key = mfr_model_key_at(m, kind, i);
+			char *one = to_json(m, kind, key, MFR_JSON_COMPACT);
+			char *ind = to_json(m, kind, key, 0);
+			char *want = json_dumps(json_array_get(arr, i),
+						JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+			ck_assert_str_eq(one, want);
+			ck_assert_str_eq(json_string_value(json_object_get(
+				json_array_get(arr, i), "key")), key);
+			ck_assert_int_eq(ind[strlen(ind) - 1], '\n');
+			ck_assert_ptr_null(strchr(one, '\n'));
+			free(want);
+			mfr_free(ind);
+			mfr_free(one);
+		}
+	}
+	json_decref(doc);
+	mfr_free(doc_text);
+	mfr_model_free(m);
+}
+END_TEST
+
+START_TEST(exact_output)
+{
+	mfr_model *m = mfr_test_load_model("minimal.json");
+	char *s;
+
+	s = to_json(m, MFR_KIND_SOURCE, "src_a", MFR_JSON_COMPACT);
+	ck_assert_str_eq(s, "{\"key\":\"src_a\",\"citation\":\"Source A, 2001\","
+			 "\"note\":\"the main source\"}");
+	mfr_free(s);
+	s = to_json(m, MFR_KIND_SOURCE, "src_b", 0);
+	ck_assert_str_eq(s, "{\n  \"key\": \"src_b\",\n  \"citation\": \"Source B, 2002\"\n}\n");
+	mfr_free(s);
+	/* heel's pair with calf is written on calf, which comes first. */
+	s = to_json(m, MFR_KIND_REGION, "heel", MFR_JSON_COMPACT);
+	ck_assert_str_eq(s, "{\"key\":\"heel\",\"name\":\"heel\",\"kind\":\"area\","
+			 "\"parent\":\"leg\",\"laterality\":\"bilateral\","
+			 "\"positions\":[\"prone\",\"supine\"],\"depth\":\"superficial\","
+			 "\"sources\":[\"src_a\"]}");
+	mfr_free(s);
+	s = to_json(m, MFR_KIND_REGION, "calf", MFR_JSON_COMPACT);
+	ck_assert_ptr_nonnull(strstr(s, "\"adjacent\":[\"heel\",\"calf_muscle\"]"));
+	mfr_free(s);
+	s = to_json(m, MFR_KIND_REGION, "calf_muscle", MFR_JSON_COMPACT);
+	ck_assert_ptr_null(strstr(s, "adjacent"));
+	ck_assert_ptr_nonnull(strstr(s, "\"convention\":true,\"note\":\"placement is a convention\""));
+	mfr_free(s);
+	/* Optional members only when they carry something. */
+	s = to_json(m, MFR_KIND_TECHNIQUE, "rock", MFR_JSON_COMPACT);
+	ck_assert_str_eq(s, "{\"key\":\"rock\",\"name\":\"Rebounding\","
+			 "\"family\":\"rebounding\",\"approach\":\"indirect\","
+			 "\"pressure\":{\"min\":\"very_light\",\"max\":\"light\"},"
+			 "\"depth\":\"superficial\",\"positions\":[\"supine\"],"
+			 "\"sources\":[\"src_b\"]}");
+	mfr_free(s);
+	s = to_json(m, MFR_KIND_LINE, "test_line", MFR_JSON_COMPACT);
+	ck_assert_ptr_nonnull(strstr(s, "{\"kind\":\"station\",\"regions\":[\"sacrum\"],"
+				     "\"side\":\"mid\",\"may_cross\":true}"));
+	ck_assert_ptr_null(strstr(s, "crosses\":"));  /* derived, never written */
+	mfr_free(s);
+	mfr_model_free(m);
+}
+END_TEST
+
+/* In the whole document each adjacent pair appears exactly once. */
+START_TEST(adjacency_once)
+{
+	mfr_model *m = mfr_test_load_model(models[_i]);
+	char *text = to_json(m, 0, NULL, 0);
+	json_t *doc = json_loads(text, 0, NULL);
+	json_t *regions = json_object_get(doc, "regions"), *r;
+	uint32_t n = mfr_model_count(m, MFR_KIND_REGION), pairs = 0, written = 0;
+	unsigned char seen[64][64];
+	size_t i;
+
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_uint_le(n, 64);
+	memset(seen, 0, sizeof(seen));
+	for (uint32_t k = 0; k < n; k++)
+		pairs += mfr_region_adjacent_count(mfr_model_region_at(m, k));
+	ck_assert_uint_eq(pairs % 2, 0);
+	json_array_foreach(regions, i, r) {
+		json_t *adj = json_object_get(r, "adjacent"), *a;
+		size_t j;
+		uint32_t x = (uint32_t)i;
+
+		json_array_foreach(adj, j, a) {
+			const mfr_region *other = mfr_model_region(m, json_string_value(a));
+			uint32_t y = mfr_region_index(other);
+			uint32_t lo = x < y ? x : y, hi = x < y ? y : x;
+
+			ck_assert_ptr_nonnull(other);
+			ck_assert_uint_gt(y, x);  /* on the region that comes first */
+			ck_assert_int_eq(seen[lo][hi], 0);
+			seen[lo][hi] = 1;
+			written++;
+		}
+	}
+	ck_assert_uint_eq(written, pairs / 2);
+	json_decref(doc);
+	mfr_free(text);
+	mfr_model_free(m);
+}
+END_TEST
+
+START_TEST(bad_arguments)
+{
+	mfr_model *m = mfr_test_load_model("minimal.json");
+	static const struct {
+		int kind;
+		const char *key;
+		uint32_t flags;
+	} bad[] = {
+		{ 0, "leg", 0 },                    /* key without kind */
+		{ MFR_KIND_REGION, NULL, 0 },       /* kind without key */
+		{ -1, "leg", 0 },
+		{ MFR_TEST_LAST_KIND + 1, "leg", 0 },
+		{ 0, NULL, 2 },                     /* unknown flag */
+		{ 0, NULL, 0x80000000u | MFR_JSON_COMPACT },
+	};
+	char *out;
+	mfr_error *err;
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		out = (char *)&out;
+		err = NULL;
+		ck_assert_int_eq(mfr_model_to_json(m, bad[i].kind, bad[i].key,
+						   bad[i].flags, &out, &err),
+				 MFR_E_INVALID);
+		ck_assert_ptr_null(out);
+		ck_assert_int_eq(mfr_error_status(err), MFR_E_INVALID);
+		ck_assert_str_ne(mfr_error_message(err), "");
+		mfr_error_free(err);
+		/* Without an error object too. */
+		out = (char *)&out;
+		ck_assert_int_eq(mfr_model_to_json(m, bad[i].kind, bad[i].key,
+						   bad[i].flags, &out, NULL),
+				 MFR_E_INVALID);
+		ck_assert_ptr_null(out);
+	}
+	out = (char *)&out;
+	ck_assert_int_eq(mfr_model_to_json(NULL, 0, NULL, 0, &out, NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(out);
+	ck_assert_int_eq(mfr_model_to_json(m, 0, NULL, 0, NULL, NULL), MFR_E_INVALID);
+
+	/* A well-formed request for an entity that does not exist. */
+	for (int kind = MFR_KIND_REGION; kind <= MFR_TEST_LAST_KIND; kind++) {
+		out = (char *)&out;
+		err = NULL;
+		ck_assert_int_eq(mfr_model_to_json(m, kind, "no_such_key", 0, &out, &err),
+				 MFR_E_NOTFOUND);
+		ck_assert_ptr_null(out);
+		ck_assert_int_eq(mfr_error_status(err), MFR_E_NOTFOUND);
+		ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "no_such_key"));
+		ck_assert_ptr_nonnull(strstr(mfr_error_message(err), mfr_kind_name(kind)));
+		mfr_error_free(err);
+	}
+	/* Keys belong to their own section. */
+	ck_assert_int_eq(mfr_model_to_json(m, MFR_KIND_LINE, "leg", 0, &out, NULL),
+			 MFR_E_NOTFOUND);
+	ck_assert_ptr_null(out);
+	mfr_model_free(m);
+}
+END_TEST
+
+Suite *mfr_test_json_suite(void)
+{
+	Suite *s = suite_create("json");
+	TCase *tc = tcase_create("round_trip");
+	const int n = (int)(sizeof(models) / sizeof(models[0]));
+
+	tcase_add_loop_test(tc, round_trip, 0, n);
+	tcase_add_test(tc, round_trip_default);
+	tcase_add_loop_test(tc, single_entities, 0, n);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("canonical");
+	tcase_add_test(tc, exact_output);
+	tcase_add_loop_test(tc, adjacency_once, 0, n);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("errors");
+	tcase_add_test(tc, bad_arguments);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,287 @@
+/*
+ * libmfr unit tests: the names and parse functions of every enumeration,
+ * status names and messages, the version, and NULL handling of the error
+ * object and the destructors.
+ * SPDX-License-Identifier: MIT
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct enum_case {
+	const char *what;
+	const char *(*name)(int value);
+	const int *values;
+	const char *const *names;
+	size_t count;
+	const int *bad; /* values that must give NULL; ends with INT_MIN */
+} enum_case;
+
+#define ARR(...) __VA_ARGS__
+#define ENUM_CASE(fn, vals, nms, bads)                                        \
+	{ #fn, mfr_##fn##_name, (const int[]){ ARR vals },                   \
+	  (const char *const[]){ ARR nms },                                   \
+	  sizeof((const int[]){ ARR vals }) / sizeof(int),                    \
+	  (const int[]){ ARR bads, INT_MIN } }
+
+static const enum_case enums[] = {
+	ENUM_CASE(side, (MFR_SIDE_LEFT, MFR_SIDE_RIGHT, MFR_SIDE_MIDLINE),
+		  ("left", "right", "midline"), (0, 4, -1, INT_MAX)),
+	ENUM_CASE(position, (MFR_POSITION_PRONE, MFR_POSITION_SUPINE,
+			     MFR_POSITION_SIDE_LYING, MFR_POSITION_SEATED,
+			     MFR_POSITION_STANDING),
+		  ("prone", "supine", "side_lying", "seated", "standing"),
+		  (0, 3, 0x20, (int)MFR_POSITION_ALL, -1, INT_MAX)),
+	ENUM_CASE(depth, (MFR_DEPTH_SUPERFICIAL, MFR_DEPTH_INTERMEDIATE, MFR_DEPTH_DEEP),
+		  ("superficial", "intermediate", "deep"), (0, 4, -1)),
+	ENUM_CASE(pressure, (MFR_PRESSURE_VERY_LIGHT, MFR_PRESSURE_LIGHT,
+			     MFR_PRESSURE_MODERATE, MFR_PRESSURE_FIRM),
+		  ("very_light", "light", "moderate", "firm"), (0, 5, -1)),
+	ENUM_CASE(evidence, (MFR_EVIDENCE_NOT_ASSESSED, MFR_EVIDENCE_NONE,
+			     MFR_EVIDENCE_LIMITED, MFR_EVIDENCE_MODERATE,
+			     MFR_EVIDENCE_STRONG),
+		  ("not_assessed", "none", "limited", "moderate", "strong"),
+		  (-1, 5, 6, INT_MAX)),
+	ENUM_CASE(kind, (MFR_KIND_REGION, MFR_KIND_LINE, MFR_KIND_REFERRAL,
+			 MFR_KIND_TECHNIQUE, MFR_KIND_CONDITION, MFR_KIND_PRECAUTION,
+			 MFR_KIND_SOURCE, MFR_KIND_AFTERCARE),
+		  ("region", "line", "referral", "technique", "condition",
+		   "precaution", "source", "aftercare"), (0, MFR_TEST_LAST_KIND + 1, -1)),
+	ENUM_CASE(region_kind, (MFR_REGION_PART, MFR_REGION_AREA, MFR_REGION_MUSCLE,
+				MFR_REGION_CONNECTIVE, MFR_REGION_BONE, MFR_REGION_JOINT),
+		  ("part", "area", "muscle", "connective", "bone", "joint"), (0, 7, -1)),
+	ENUM_CASE(laterality, (MFR_LATERALITY_BILATERAL, MFR_LATERALITY_MIDLINE),
+		  ("bilateral", "midline"), (0, 3, -1)),
+	ENUM_CASE(node_kind, (MFR_NODE_STATION, MFR_NODE_TRACK),
+		  ("station", "track"), (0, 3, -1)),
+	ENUM_CASE(line_side, (MFR_LINE_IPSI, MFR_LINE_CONTRA, MFR_LINE_MID),
+		  ("ipsi", "contra", "mid"), (0, 4, -1)),
+	ENUM_CASE(zone_kind, (MFR_ZONE_ESSENTIAL, MFR_ZONE_SPILLOVER),
+		  ("essential", "spillover"), (0, 3, -1)),
+	ENUM_CASE(family, (MFR_FAMILY_SUSTAINED_PRESSURE, MFR_FAMILY_CROSS_HAND,
+			   MFR_FAMILY_SKIN_ROLLING, MFR_FAMILY_DIRECT,
+			   MFR_FAMILY_INDIRECT, MFR_FAMILY_REBOUNDING,
+			   MFR_FAMILY_TRANSVERSE_PLANE, MFR_FAMILY_UNWINDING,
+			   MFR_FAMILY_FRICTION, MFR_FAMILY_INDUCTION,
+			   MFR_FAMILY_TRIGGER_POINT_RELEASE),
+		  ("sustained_pressure", "cross_hand", "skin_rolling", "direct",
+		   "indirect", "rebounding", "transverse_plane", "unwinding",
+		   "friction", "induction", "trigger_point_release"), (0, 12, -1)),
+	ENUM_CASE(approach, (MFR_APPROACH_DIRECT, MFR_APPROACH_INDIRECT,
+			     MFR_APPROACH_EITHER),
+		  ("direct", "indirect", "either"), (0, 4, -1)),
+	ENUM_CASE(suits, (MFR_SUITS_BROAD_PLANE, MFR_SUITS_FOCAL_POINT,
+			  MFR_SUITS_SUPERFICIAL_LAYER, MFR_SUITS_SCAR,
+			  MFR_SUITS_TRANSVERSE_PLANE, MFR_SUITS_LIMB,
+			  MFR_SUITS_WHOLE_BODY),
+		  ("broad_plane", "focal_point", "superficial_layer", "scar",
+		   "transverse_plane", "limb", "whole_body"), (0, 3, 0x80, 0x7f, -1)),
+	ENUM_CASE(scope, (MFR_SCOPE_GLOBAL, MFR_SCOPE_LOCAL),
+		  ("global", "local"), (0, 3, -1)),
+	ENUM_CASE(severity, (MFR_SEVERITY_ABSOLUTE, MFR_SEVERITY_RELATIVE),
+		  ("absolute", "relative"), (0, 3, -1)),
+};
+
+#define N_ENUMS (int)(sizeof(enums) / sizeof(enums[0]))
+
+START_TEST(enum_names)
+{
+	const enum_case *e = &enums[_i];
+
+	for (size_t k = 0; k < e->count; k++) {
+		const char *n = e->name(e->values[k]);
+
+		ck_assert_msg(n != NULL, "%s %d has no name", e->what, e->values[k]);
+		ck_assert_str_eq(n, e->names[k]);
+		/* Distinct values, distinct names. */
+		for (size_t j = 0; j < k; j++)
+			ck_assert_str_ne(n, e->names[j]);
+	}
+	for (const int *b = e->bad; *b != INT_MIN; b++)
+		ck_assert_msg(e->name(*b) == NULL, "%s_name(%d) is not NULL", e->what, *b);
+	ck_assert_ptr_null(e->name(INT_MIN));
+}
+END_TEST
+
+/* The enumerations with a parse function: every name parses back to its
+ * value; unknown names, wrong case and NULL fail, leaving *out alone. */
+#define CHECK_PARSE(fn, type, idx)                                              \
+	do {                                                                    \
+		const enum_case *e_ = &enums[idx];                              \
+		type v_;                                                        \
+		ck_assert_str_eq(e_->what, #fn);                                \
+		for (size_t k_ = 0; k_ < e_->count; k_++) {                     \
+			v_ = (type)-7;                                          \
+			ck_assert_int_eq(mfr_##fn##_parse(e_->names[k_], &v_), MFR_OK); \
+			ck_assert_int_eq((int)v_, e_->values[k_]);              \
+			ck_assert_str_eq(mfr_##fn##_name((int)v_), e_->names[k_]); \
+		}                                                               \
+		static const char *const unknown_[] = {                         \
+			"", "nope", "Left", "PRONE", " deep", "firm ", "region_",   \
+			"not assessed", "0", "1" };                             \
+		for (size_t k_ = 0; k_ < sizeof(unknown_) / sizeof(*unknown_); k_++) { \
+			v_ = (type)-7;                                          \
+			ck_assert_int_eq(mfr_##fn##_parse(unknown_[k_], &v_),   \
+					 MFR_E_UNKNOWN);                        \
+			ck_assert_int_eq((int)v_, -7);                          \
+		}                                                               \
+		v_ = (type)-7;                                                  \
+		ck_assert_int_eq(mfr_##fn##_parse(NULL, &v_), MFR_E_INVALID);   \
+		ck_assert_int_eq((int)v_, -7);                                  \
+		ck_assert_int_eq(mfr_##fn##_parse(e_->names[0], NULL), MFR_E_INVALID); \
+		ck_assert_int_eq(mfr_##fn##_parse(NULL, NULL), MFR_E_INVALID);  \
+	} while (0)
+
+START_TEST(enum_parse)
+{
+	CHECK_PARSE(side, mfr_side, 0);
+	CHECK_PARSE(position, mfr_position, 1);
+	CHECK_PARSE(depth, mfr_depth, 2);
+	CHECK_PARSE(pressure, mfr_pressure, 3);
+	CHECK_PARSE(evidence, mfr_evidence, 4);
+	CHECK_PARSE(kind, mfr_kind, 5);
+}
+END_TEST
+
+START_TEST(enum_order)
+{
+	/* Pressure and evidence are ordered scales. */
+	ck_assert_int_lt(MFR_PRESSURE_VERY_LIGHT, MFR_PRESSURE_LIGHT);
+	ck_assert_int_lt(MFR_PRESSURE_MODERATE, MFR_PRESSURE_FIRM);
+	ck_assert_int_eq(MFR_EVIDENCE_NOT_ASSESSED, 0);
+	ck_assert_int_lt(MFR_EVIDENCE_LIMITED, MFR_EVIDENCE_STRONG);
+	ck_assert_uint_eq(MFR_POSITION_ALL,
+			  (unsigned)(MFR_POSITION_PRONE | MFR_POSITION_SUPINE |
+				     MFR_POSITION_SIDE_LYING | MFR_POSITION_SEATED |
+				     MFR_POSITION_STANDING));
+}
+END_TEST
+
+#define STATUS(x) { x, #x }
+static const struct {
+	int status;
+	const char *name;
+} statuses[] = {
+	STATUS(MFR_OK), STATUS(MFR_E_INVALID), STATUS(MFR_E_NOMEM), STATUS(MFR_E_IO),
+	STATUS(MFR_E_SYNTAX), STATUS(MFR_E_VERSION), STATUS(MFR_E_TYPE),
+	STATUS(MFR_E_MISSING), STATUS(MFR_E_UNKNOWN), STATUS(MFR_E_RANGE),
+	STATUS(MFR_E_DUPLICATE), STATUS(MFR_E_REFERENCE), STATUS(MFR_E_CYCLE),
+	STATUS(MFR_E_CONSTRAINT), STATUS(MFR_E_NOTFOUND), STATUS(MFR_E_ABI),
+};
+#define N_STATUSES (sizeof(statuses) / sizeof(statuses[0]))
+
+START_TEST(status_names)
+{
+	for (size_t i = 0; i < N_STATUSES; i++) {
+		int st = statuses[i].status;
+
+		/* Stable numbers: 0, -1, -2, ... in declaration order. */
+		ck_assert_int_eq(st, -(int)i);
+		ck_assert_str_eq(mfr_status_name(st), statuses[i].name);
+		ck_assert_ptr_nonnull(mfr_strerror(st));
+		ck_assert_str_ne(mfr_strerror(st), "");
+		ck_assert_str_ne(mfr_strerror(st), "unknown status");
+		for (size_t j = 0; j < i; j++)
+			ck_assert_str_ne(mfr_strerror(st), mfr_strerror(statuses[j].status));
+	}
+	ck_assert_str_eq(mfr_strerror(MFR_OK), "success");
+	ck_assert_str_eq(mfr_strerror(MFR_E_NOMEM), "out of memory");
+
+	static const int unknown[] = { 1, 2, -16, -17, 100, -100, INT_MAX, INT_MIN };
+	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
+		ck_assert_str_eq(mfr_strerror(unknown[i]), "unknown status");
+		ck_assert_str_eq(mfr_status_name(unknown[i]), "MFR_E_UNKNOWN_STATUS");
+	}
+}
+END_TEST
+
+START_TEST(version)
+{
+	char want[32];
+
+	snprintf(want, sizeof(want), "%d.%d.%d", MFR_VERSION_MAJOR, MFR_VERSION_MINOR,
+		 MFR_VERSION_PATCH);
+	ck_assert_str_eq(mfr_version(), want);
+	ck_assert_uint_eq(mfr_version_number(), MFR_VERSION_NUMBER);
+	ck_assert_uint_eq(mfr_version_number(), (uint32_t)(MFR_VERSION_MAJOR * 10000 +
+			  MFR_VERSION_MINOR * 100 + MFR_VERSION_PATCH));
+	ck_assert_ptr_eq(mfr_version(), mfr_version());
+}
+END_TEST
+
+START_TEST(null_error_and_destructors)
+{
+	ck_assert_int_eq(mfr_error_status(NULL), MFR_OK);
+	ck_assert_str_eq(mfr_error_message(NULL), "");
+	ck_assert_str_eq(mfr_error_source(NULL), "");
+	ck_assert_str_eq(mfr_error_path(NULL), "");
+	ck_assert_int_eq(mfr_error_line(NULL), 0);
+	ck_assert_int_eq(mfr_error_column(NULL), 0);
+	ck_assert_int_eq(mfr_error_offset(NULL), -1);
+	mfr_error_free(NULL);
+	mfr_model_free(NULL);
+	mfr_free(NULL);
+}
+END_TEST
+
+START_TEST(error_object)
+{
+	/* A real error: every getter is consistent with the failure. */
+	static const char doc[] = "{\"format\": \"libmfr-model\", \"format_version\": 2}";
+	mfr_model *m = NULL;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_model_load_buffer(doc, sizeof(doc) - 1, "v2.json", &m, &err),
+			 MFR_E_VERSION);
+	ck_assert_ptr_null(m);
+	ck_assert_int_eq(mfr_error_status(err), MFR_E_VERSION);
+	ck_assert_str_eq(mfr_error_source(err), "v2.json");
+	ck_assert_str_eq(mfr_error_path(err), "format_version");
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "v2.json"));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "version 2"));
+	ck_assert_int_eq(mfr_error_line(err), 0);
+	ck_assert_int_eq(mfr_error_column(err), 0);
+	ck_assert_int_eq(mfr_error_offset(err), -1);
+	mfr_error_free(err);
+
+	/* Without a name the source is "<buffer>". */
+	err = NULL;
+	ck_assert_int_eq(mfr_model_load_buffer(doc, sizeof(doc) - 1, NULL, &m, &err),
+			 MFR_E_VERSION);
+	ck_assert_str_eq(mfr_error_source(err), "<buffer>");
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "<buffer>"));
+	mfr_error_free(err);
+
+	/* A syntax error has a position. */
+	err = NULL;
+	ck_assert_int_eq(mfr_model_load_buffer("{\n  \"a\": }", 11, "s.json", &m, &err),
+			 MFR_E_SYNTAX);
+	ck_assert_int_eq(mfr_error_line(err), 2);
+	ck_assert_int_gt(mfr_error_column(err), 0);
+	ck_assert_int_ge(mfr_error_offset(err), 0);
+	ck_assert_str_eq(mfr_error_path(err), "");
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "s.json:2:"));
+	mfr_error_free(err);
+}
+END_TEST
+
+Suite *mfr_test_names_suite(void)
+{
+	Suite *s = suite_create("names");
+	TCase *tc = tcase_create("enums");
+
+	tcase_add_loop_test(tc, enum_names, 0, N_ENUMS);
+	tcase_add_test(tc, enum_parse);
+	tcase_add_test(tc, enum_order);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("status");
+	tcase_add_test(tc, status_names);
+	tcase_add_test(tc, version);
+	tcase_add_test(tc, null_error_and_destructors);
+	tcase_add_test(tc, error_object);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,75 @@
+/*
+ * libmfr unit tests: helpers shared by the test files.
+ * SPDX-License-Identifier: MIT
+ */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *mfr_test_data_dir(void)
+{
+	const char *dir = getenv("MFR_TEST_DATA");
+
+	return dir && *dir ? dir : MFR_TEST_DATA_DIR;
+}
+
+void mfr_test_path(char *buf, size_t size, const char *rel)
+{
+	int n = snprintf(buf, size, "%s/%s", mfr_test_data_dir(), rel);
+
+	ck_assert_msg(n > 0 && (size_t)n < size, "path too long: %s", rel);
+}
+
+char *mfr_test_read(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, n;
+
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	do {
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			buf = realloc(buf, cap);
+			ck_assert_ptr_nonnull(buf);
+		}
+		n = fread(buf + len, 1, cap - len - 1, f);
+		len += n;
+	} while (n > 0);
+	ck_assert_msg(!ferror(f), "cannot read %s", path);
+	fclose(f);
+	buf[len] = '\0';
+	if (size)
+		*size = len;
+	return buf;
+}
+
+mfr_model *mfr_test_load_model(const char *name)
+{
+	char rel[256], path[4096];
+	mfr_model *model = NULL;
+	mfr_error *err = NULL;
+	mfr_status st;
+
+	snprintf(rel, sizeof(rel), "models/%s", name);
+	mfr_test_path(path, sizeof(path), rel);
+	st = mfr_model_load_file(path, &model, &err);
+	mfr_test_assert_ok(st, err, path);
+	ck_assert_ptr_nonnull(model);
+	return model;
+}
+
+void mfr_test_assert_ok(mfr_status st, mfr_error *err, const char *what)
+{
+	if (st != MFR_OK) {
+		char msg[2048];
+
+		snprintf(msg, sizeof(msg), "%s: %s: %s", what, mfr_status_name(st),
+			 mfr_error_message(err));
+		mfr_error_free(err);
+		ck_abort_msg("%s", msg);
+	}
+	ck_assert_ptr_null(err);
+}

@@ -1,0 +1,44 @@
+/*
+ * libmfr unit tests: helpers shared by the test files.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef MFR_TEST_UTIL_H
+#define MFR_TEST_UTIL_H
+
+#include <check.h>
+#include <stddef.h>
+
+#include <mfr/mfr.h>
+
+/*
+ * The suite builders of this executable: meson passes them as
+ * -DMFR_TEST_SUITES=X(area)X(area)..., each test-<area>.c defines
+ * `Suite *mfr_test_<area>_suite(void)` and main.c runs them all.
+ */
+#ifdef MFR_TEST_SUITES
+#define X(area) Suite *mfr_test_##area##_suite(void);
+MFR_TEST_SUITES
+#undef X
+#endif
+
+/* The last mfr_kind value: loops over every kind end here. */
+#define MFR_TEST_LAST_KIND MFR_KIND_AFTERCARE
+
+/* The test data directory: $MFR_TEST_DATA, else the source tree's
+ * tests/data as configured at build time. */
+const char *mfr_test_data_dir(void);
+
+/* Write "<data dir>/<rel>" into buf (fails the test if it does not fit). */
+void mfr_test_path(char *buf, size_t size, const char *rel);
+
+/* The whole file at @p path, NUL-terminated, in malloc'd memory (free()).
+ * Fails the test if it cannot be read. */
+char *mfr_test_read(const char *path, size_t *size);
+
+/* Load <data dir>/models/<name> from file; fails the test on error. */
+mfr_model *mfr_test_load_model(const char *name);
+
+/* Fail with the error's message unless @p st is MFR_OK. Frees err. */
+void mfr_test_assert_ok(mfr_status st, mfr_error *err, const char *what);
+
+#endif /* MFR_TEST_UTIL_H */
