@@ -27,6 +27,17 @@ void cli_report(const char *what, mfr_status st, mfr_error *err);
 /* Print a usage error and a pointer to --help; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Parse a whole number option value (0 to UINT32_MAX); CLI_USAGE after a
+ * usage error. */
+int cli_parse_count(const char *opt, const char *val, uint32_t *out);
+
+/* "left heel", or "sacrum" for a midline site. */
+void cli_site_name(char *buf, size_t size, const mfr_region *r, int side);
+
+/* Print a *_to_json() result (freeing @p text), or report @p err (freeing
+ * it); CLI_OK or CLI_FAIL. */
+int cli_emit_json(mfr_status st, char *text, mfr_error *err);
+
 /* Load the model the options name (or the default). Returns CLI_OK or
  * CLI_FAIL after reporting. */
 int cli_load_model(const cli_options *opts, mfr_model **out);

@@ -370,14 +370,7 @@ static int show(const cli_options *opts, const mfr_model *m, int kind, const cha
 		mfr_error *err = NULL;
 		mfr_status st = mfr_model_to_json(m, kind, key, 0, &text, &err);
 
-		if (st != MFR_OK) {
-			cli_report("cannot write JSON", st, err);
-			mfr_error_free(err);
-			return CLI_FAIL;
-		}
-		fputs(text, stdout);
-		mfr_free(text);
-		return CLI_OK;
+		return cli_emit_json(st, text, err);
 	}
 	switch (kind) {
 	case MFR_KIND_REGION: show_region(mfr_model_region(m, key)); break;
@@ -446,14 +439,7 @@ static int export_model(const cli_options *opts, const mfr_model *m)
 	mfr_error *err = NULL;
 	mfr_status st = mfr_model_to_json(m, 0, NULL, 0, &text, &err);
 
-	if (st != MFR_OK) {
-		cli_report("cannot write JSON", st, err);
-		mfr_error_free(err);
-		return CLI_FAIL;
-	}
-	fputs(text, stdout);
-	mfr_free(text);
-	return CLI_OK;
+	return cli_emit_json(st, text, err);
 }
 
 int cli_model(const cli_options *opts, int argc, char **argv)

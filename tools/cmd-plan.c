@@ -9,26 +9,6 @@
 
 #include "cli.h"
 
-static int parse_count(const char *opt, const char *val, uint32_t *out)
-{
-	char *end;
-
-	errno = 0;
-	unsigned long v = strtoul(val, &end, 10);
-	if (errno || *end || end == val || val[0] == '-' || v > 100000)
-		return cli_usage_error("%s takes a whole number, not '%s'", opt, val);
-	*out = (uint32_t)v;
-	return CLI_OK;
-}
-
-static void site_name(char *buf, size_t size, const mfr_region *r, int side)
-{
-	if (side == MFR_SIDE_MIDLINE)
-		snprintf(buf, size, "%s", mfr_region_name(r));
-	else
-		snprintf(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
-}
-
 static void print_plan(const mfr_plan *p, const char *indent)
 {
 	char site[160];
@@ -45,7 +25,7 @@ static void print_plan(const mfr_plan *p, const char *indent)
 	if (mfr_plan_step_count(p))
 		putchar('\n');
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		site_name(site, sizeof(site), mfr_plan_step_region(p, i),
+		cli_site_name(site, sizeof(site), mfr_plan_step_region(p, i),
 			  mfr_plan_step_side(p, i));
 		printf("%s%2u. %-10s %-30s %-28s %s, %s, %s, %u s\n%s      %s\n", indent,
 		       i + 1, mfr_position_name(mfr_plan_step_position(p, i)), site,
@@ -74,19 +54,19 @@ static int plan_option(job *j, const char *opt, const char *val, int program)
 	mfr_status st;
 
 	if (program && strcmp(opt, "--sessions") == 0)
-		return parse_count(opt, val, &j->sessions);
+		return cli_parse_count(opt, val, &j->sessions);
 	if (program && strcmp(opt, "--weeks") == 0)
-		return parse_count(opt, val, &j->weeks);
+		return cli_parse_count(opt, val, &j->weeks);
 	if (strcmp(opt, "--max-sites") == 0) {
-		if (parse_count(opt, val, &n) != CLI_OK)
+		if (cli_parse_count(opt, val, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_plan_options_set_max_sites(j->o, n);
 	} else if (strcmp(opt, "--reposition-seconds") == 0) {
-		if (parse_count(opt, val, &n) != CLI_OK)
+		if (cli_parse_count(opt, val, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_plan_options_set_reposition_seconds(j->o, n);
 	} else if (strcmp(opt, "--block-seconds") == 0) {
-		if (parse_count(opt, val, &n) != CLI_OK)
+		if (cli_parse_count(opt, val, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_plan_options_set_block_seconds(j->o, n);
 	} else {
@@ -140,18 +120,6 @@ static void teardown(job *j)
 	mfr_plan_options_free(j->o);
 }
 
-static int emit_json(mfr_status st, char *text, mfr_error *err)
-{
-	if (st != MFR_OK) {
-		cli_report("cannot write JSON", st, err);
-		mfr_error_free(err);
-		return CLI_FAIL;
-	}
-	fputs(text, stdout);
-	mfr_free(text);
-	return CLI_OK;
-}
-
 int cli_plan(const cli_options *opts, int argc, char **argv)
 {
 	job j = { 0 };
@@ -169,7 +137,7 @@ int cli_plan(const cli_options *opts, int argc, char **argv)
 		} else if (opts->format == CLI_JSON) {
 			char *text = NULL;
 			st = mfr_plan_to_json(p, 0, &text, &err);
-			rc = emit_json(st, text, err);
+			rc = cli_emit_json(st, text, err);
 		} else {
 			printf("Session plan. Decision support for licensed therapists; "
 			       "not a diagnosis.\n");
@@ -198,7 +166,7 @@ int cli_program(const cli_options *opts, int argc, char **argv)
 		} else if (opts->format == CLI_JSON) {
 			char *text = NULL;
 			st = mfr_program_to_json(pg, 0, &text, &err);
-			rc = emit_json(st, text, err);
+			rc = cli_emit_json(st, text, err);
 		} else {
 			printf("Program: %u sessions over %u weeks. Decision support for "
 			       "licensed therapists; not a diagnosis.\n",

@@ -39,18 +39,6 @@ int cli_pairs(int argc, char **argv, char **pairs, char *storage, size_t storage
 	return n;
 }
 
-static int parse_uint(const char *opt, const char *val, uint32_t *out)
-{
-	char *end;
-
-	errno = 0;
-	unsigned long v = strtoul(val, &end, 10);
-	if (errno || *end || end == val || val[0] == '-' || v > UINT32_MAX)
-		return cli_usage_error("%s takes a whole number, not '%s'", opt, val);
-	*out = (uint32_t)v;
-	return CLI_OK;
-}
-
 static int parse_relations(const char *val, uint32_t *mask)
 {
 	static const struct { const char *name; uint32_t bit; } names[] = {
@@ -84,11 +72,11 @@ static int trace_option(mfr_trace_options *o, const char *opt, const char *val)
 	mfr_status st;
 
 	if (strcmp(opt, "--max-results") == 0) {
-		if (parse_uint(opt, val, &n) != CLI_OK)
+		if (cli_parse_count(opt, val, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_trace_options_set_max_results(o, n);
 	} else if (strcmp(opt, "--max-steps") == 0) {
-		if (parse_uint(opt, val, &n) != CLI_OK)
+		if (cli_parse_count(opt, val, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_trace_options_set_max_steps(o, n);
 	} else if (strcmp(opt, "--min-evidence") == 0) {
@@ -112,21 +100,13 @@ static int trace_option(mfr_trace_options *o, const char *opt, const char *val)
 	return CLI_OK;
 }
 
-static void site_name(char *buf, size_t size, const mfr_region *r, int side)
-{
-	if (side == MFR_SIDE_MIDLINE)
-		snprintf(buf, size, "%s", mfr_region_name(r));
-	else
-		snprintf(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
-}
-
 static void print_text(const mfr_intake *in, const mfr_trace *t)
 {
 	char name[128];
 
 	printf("Trace for:");
 	for (uint32_t i = 0; i < mfr_intake_symptom_count(in); i++) {
-		site_name(name, sizeof(name), mfr_intake_symptom_region(in, i),
+		cli_site_name(name, sizeof(name), mfr_intake_symptom_region(in, i),
 			  mfr_intake_symptom_side(in, i));
 		printf("%s %s (%d/10)", i ? "," : "", name,
 		       (int)mfr_intake_symptom_intensity(in, i));
@@ -137,7 +117,7 @@ static void print_text(const mfr_intake *in, const mfr_trace *t)
 	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 
-		site_name(name, sizeof(name), mfr_trace_result_region(r),
+		cli_site_name(name, sizeof(name), mfr_trace_result_region(r),
 			  mfr_trace_result_side(r));
 		printf("%3u. %-34s %6.3f  %s\n     %s\n", i + 1, name,
 		       mfr_trace_result_score(r),
@@ -189,13 +169,8 @@ int cli_trace(const cli_options *opts, int argc, char **argv)
 		char *text = NULL;
 
 		st = mfr_trace_to_json(t, 0, &text, &err);
-		if (st != MFR_OK) {
-			cli_report("cannot write JSON", st, err);
-			rc = CLI_FAIL;
-			goto out;
-		}
-		fputs(text, stdout);
-		mfr_free(text);
+		rc = cli_emit_json(st, text, err);
+		err = NULL; /* freed by cli_emit_json */
 	} else {
 		print_text(in, t);
 	}
