@@ -123,5 +123,23 @@ pycheck "program reassesses" "d['sessions'][0]['reassess'] and d['sessions'][4][
 expect 2 "program too dense" -- "$mfr" program --symptom heel:left --sessions 7 --weeks 1
 contains err "48 hours" "density explained"
 
+# batch: JSON lines in, one line out per intake, errors in place
+printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left", "intensity": 6}]}' '' \
+  '{"symptoms": [{"region": "heal", "side": "left"}]}' \
+  '{"symptoms": [{"region": "jaw", "side": "right"}], "precautions": ["fever"]}' >"$tmp/batch.jsonl"
+"$mfr" batch plan <"$tmp/batch.jsonl" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 1 ]; then ok; else bad "batch with a bad line should exit 1"; fi
+if [ "$(wc -l <"$tmp/out")" -eq 3 ]; then ok; else bad "batch wrote $(wc -l <"$tmp/out") lines, wanted 3"; fi
+if python3 -c "
+import json, sys
+rows = [json.loads(l) for l in open('$tmp/out')]
+assert rows[0]['status'] == 'ok' and rows[0]['steps']
+assert rows[1]['line'] == 3 and rows[1]['error']['path'] == 'symptoms[0].region'
+assert rows[2]['status'] == 'refer_out'
+"; then ok; else bad "batch plan lines"; fi
+head -n 1 "$tmp/batch.jsonl" | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
+if python3 -c "import json; d = json.load(open('$tmp/out')); assert d['results'][0]['region'] == 'soleus'"; then ok; else bad "batch trace"; fi
+expect 2 "batch without a command" -- "$mfr" batch
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

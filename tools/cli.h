@@ -52,6 +52,9 @@ int cli_trace(const cli_options *opts, int argc, char **argv);
 int cli_plan(const cli_options *opts, int argc, char **argv);
 int cli_program(const cli_options *opts, int argc, char **argv);
 
+/* `mfr batch trace|plan`: JSON lines in and out. */
+int cli_batch(const cli_options *opts, int argc, char **argv);
+
 /* Whether @p name ("--symptom") is one of the intake flags. */
 int cli_intake_option(const char *name);
 

@@ -27,6 +27,8 @@ static const char usage_text[] =
 	"                             the symptoms, each with its explanation\n"
 	"  plan [INTAKE] [OPTIONS]    an ordered, timed, safe plan for one session\n"
 	"  program [INTAKE] [OPTIONS] a course of sessions (--sessions N --weeks W)\n"
+	"  batch trace|plan           one intake per line of standard input (JSON\n"
+	"                             lines), one compact trace or plan per line out\n"
 	"\n"
 	"Intake (trace, plan, program):\n"
 	"  --intake FILE              read the intake from a JSON file (- for stdin)\n"
@@ -180,6 +182,8 @@ int main(int argc, char **argv)
 		rc = cli_plan(&opts, nrest, rest);
 	else if (strcmp(rest[0], "program") == 0)
 		rc = cli_program(&opts, nrest, rest);
+	else if (strcmp(rest[0], "batch") == 0)
+		rc = cli_batch(&opts, nrest, rest);
 	else
 		rc = cli_usage_error("unknown command '%s'", rest[0]);
 	free(rest);
