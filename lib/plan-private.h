@@ -27,6 +27,7 @@ typedef struct mfr_plan_step {
 	uint8_t position; /* one mfr_position bit */
 	uint32_t seconds;
 	uint32_t trace_rank; /* 0 for opening and closing steps */
+	uint8_t distance;    /* mfr_distance of the trace result */
 	uint32_t path_steps; /* length of the trace path: root causes first */
 	const mfr_trace_result *result; /* behind a treatment step, while planning */
 	const char *rationale;

@@ -447,6 +447,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 	s->position = (uint8_t)first_position(positions_for(in, t, res->region));
 	s->seconds = hold_seconds(t);
 	s->trace_rank = rank + 1;
+	s->distance = res->distance;
 	s->path_steps = res->paths[0].step_count;
 	s->result = res; /* the rationale is written once the step is kept */
 	return 1;
@@ -569,8 +570,13 @@ static int step_order(const void *pa, const void *pb)
 
 	if (ra != rb)
 		return ra - rb;
+	/* Root causes first: distant sites (or the other side) before those
+	 * around the symptom, then the longer way along the trace first. */
+	int fa = a->distance >= MFR_DISTANCE_DISTANT, fb = b->distance >= MFR_DISTANCE_DISTANT;
+	if (fa != fb)
+		return fb - fa;
 	if (a->path_steps != b->path_steps)
-		return a->path_steps > b->path_steps ? -1 : 1; /* root causes first */
+		return a->path_steps > b->path_steps ? -1 : 1;
 	return a->trace_rank < b->trace_rank ? -1 : a->trace_rank > b->trace_rank;
 }
 
