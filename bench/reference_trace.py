@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+# libmfr - a plain-Python reference of the trace algorithm.
+# SPDX-License-Identifier: MIT
+"""The libmfr trace, written as a researcher would: dicts and heapq.
+
+This is the algorithm of lib/graph.c and lib/trace.c (doc/algorithm.md),
+reimplemented from the model file alone, so that
+- bench/bench_reference.py can measure what the C library saves over it, and
+- bench/check_reference.py can check that the library ranks exactly as the
+  documented algorithm does.
+
+It ranks treatment sites and scores them; it does not build explanations,
+distance classes or JSON.  Scores are products of the same doubles in the
+same order as in the C library, so they agree to the last bit and ties break
+the same way.
+
+    python3 bench/reference_trace.py lib/data/default-model.json \\
+        --symptom heel:left:6 --condition plantar_fasciitis
+"""
+import argparse
+import heapq
+import json
+import sys
+
+LINE, REFERRAL, HIERARCHY, ADJACENCY = 1, 2, 4, 8
+RELATIONS = {"line": LINE, "referral": REFERRAL, "hierarchy": HIERARCHY,
+             "adjacency": ADJACENCY}
+EVIDENCE = {"not_assessed": 0, "none": 1, "limited": 2, "moderate": 3, "strong": 4}
+NO_REF = 2**32 - 1
+ZONE = {"essential": 1, "spillover": 2}
+
+MIN_SCORE = 0.01
+SEARCH_BREADTH = 4
+PRIOR_CONDITION_REGION = 1.5
+PRIOR_CONDITION_LINE = 0.25
+
+
+HIERARCHY_DOWN, HIERARCHY_UP, ADJACENT = 0.8, 0.5, 0.6
+REFERRAL_FACTOR = {1: 0.95, 2: 0.75}  # essential, spillover
+CONVENTION, MAY_CROSS, BILATERAL_ZONE = 0.85, 0.8, 0.8
+LINE_FACTOR = {4: 0.95, 3: 0.85, 2: 0.75, 0: 0.7, 1: 0.6}  # by evidence grade
+
+
+class Model:
+    """The model file, plus the site graph a trace walks.
+
+    A site is (region index, side) packed as index * 2 + (1 if right): the
+    same ids as the C library, so that ties break the same way.
+    """
+
+    def __init__(self, doc):
+        self.regions = doc["regions"]
+        self.index = {r["key"]: i for i, r in enumerate(self.regions)}
+        self.midline = [r["laterality"] == "midline" for r in self.regions]
+        self.treatment = [r["kind"] in ("muscle", "connective") for r in self.regions]
+        self.lines = doc["lines"]
+        self.line_index = {l["key"]: i for i, l in enumerate(self.lines)}
+        self.line_evidence = [EVIDENCE[l["evidence"]] for l in self.lines]
+        self.conditions = {c["key"]: c for c in doc["conditions"]}
+        self.edges = {}  # site -> {(to, relation, ref, zone): factor}
+        self._build(doc)
+        # Each row in the C order: by target, relation, reference, zone.
+        self.rows = {s: [(k[0], k[1], k[2], f) for k, f in sorted(row.items())]
+                     for s, row in self.edges.items()}
+
+    @classmethod
+    def load(cls, path):
+        with open(path, encoding="utf-8") as f:
+            return cls(json.load(f))
+
+    def site(self, region, side):
+        return region * 2 + (1 if side == "right" and not self.midline[region] else 0)
+
+    def site_name(self, site):
+        r = site // 2
+        side = "midline" if self.midline[r] else ("right" if site & 1 else "left")
+        return self.regions[r]["key"], side
+
+    def _add(self, a, b, relation, factor, ref=NO_REF, zone=0):
+        """One directed edge; of repeats for the same reason, keep the strongest."""
+        key = (b, relation, ref, zone)
+        row = self.edges.setdefault(a, {})
+        if factor > row.get(key, -1.0):
+            row[key] = factor
+
+    def _same_side(self, a, b, ab_factor, ba_factor, relation):
+        """Both ways between region a and region b on each side (a midline
+        region meets both sides of a bilateral one)."""
+        for side in ("left", "right"):
+            if side == "right" and self.midline[a] and self.midline[b]:
+                break
+            sa, sb = self.site(a, side), self.site(b, side)
+            self._add(sa, sb, relation, ab_factor)
+            self._add(sb, sa, relation, ba_factor)
+
+    def _build(self, doc):
+        idx = self.index
+        for i, r in enumerate(self.regions):
+            if "parent" in r:
+                self._same_side(i, idx[r["parent"]], HIERARCHY_UP, HIERARCHY_DOWN, HIERARCHY)
+        adjacent = set()
+        for i, r in enumerate(self.regions):
+            for k in r.get("adjacent", []):
+                adjacent.add((min(i, idx[k]), max(i, idx[k])))
+        for a, b in sorted(adjacent):
+            self._same_side(a, b, ADJACENT, ADJACENT, ADJACENCY)
+        for li, line in enumerate(self.lines):
+            f = LINE_FACTOR[EVIDENCE[line["evidence"]]]
+            if line.get("convention"):
+                f *= CONVENTION
+            for start in ("left", "right"):
+                for branch in line["branches"]:
+                    self._line_copy(li, branch["nodes"], start, f)
+        for ri, ref in enumerate(doc["referrals"]):
+            muscle = idx[ref["muscle"]]
+            for zone in ref["zones"]:
+                area = idx[zone["area"]]
+                kind = ZONE[zone["zone"]]
+                f = REFERRAL_FACTOR[kind]
+                if ref.get("convention"):
+                    f *= CONVENTION
+                for side in ("left", "right"):
+                    if side == "right" and self.midline[area] and self.midline[muscle]:
+                        break
+                    a, m = self.site(area, side), self.site(muscle, side)
+                    self._add(a, m, REFERRAL, f, ri, kind)
+                    if zone.get("bilateral") and not self.midline[area] \
+                            and not self.midline[muscle]:
+                        other = "left" if side == "right" else "right"
+                        self._add(a, self.site(muscle, other), REFERRAL,
+                                  f * BILATERAL_ZONE, ri, kind)
+
+    def _line_copy(self, li, nodes, start, f):
+        """One branch of the copy of line li that starts on side `start`."""
+        other = {"left": "right", "right": "left"}
+
+        def side_of(node):
+            return {"ipsi": start, "contra": other[start], "mid": "midline"}[node["side"]]
+
+        def join(a, sa, b, sb, factor):
+            for x in a["regions"]:
+                for y in b["regions"]:
+                    u, v = self.site(self.index[x], sa), self.site(self.index[y], sb)
+                    if u != v:
+                        self._add(u, v, LINE, factor, li)
+                        self._add(v, u, LINE, factor, li)
+
+        for i, n in enumerate(nodes):
+            s = side_of(n)
+            join(n, s, n, s, f)  # structures sharing one node: one line step
+            if i + 1 == len(nodes):
+                continue
+            t = side_of(nodes[i + 1])
+            join(n, s, nodes[i + 1], t, f)
+            if n.get("may_cross") and t != "midline":
+                join(n, s, nodes[i + 1], other[t], f * MAY_CROSS)
+            if s != "midline" and t == "midline":
+                # Pass through the midline nodes to the next lateral one,
+                # worth one line step per node spanned.
+                j, factor = i + 1, f
+                while j < len(nodes) and nodes[j]["side"] == "mid":
+                    factor *= f
+                    j += 1
+                if j < len(nodes):
+                    join(n, s, nodes[j], side_of(nodes[j]), factor)
+
+
+def search(model, source, weight, want, max_steps, factor_of):
+    """Best-first search from one symptom site: the treatment sites it
+    settles, in order, with their best path scores."""
+    best, hops, settled = {source: weight}, {source: 0}, set()
+    heap = [(-weight, source)]
+    found = []
+    while heap and len(found) < want:
+        neg, site = heapq.heappop(heap)
+        score = -neg
+        if site in settled or score < best[site]:
+            continue  # a stale entry
+        if score < MIN_SCORE:
+            break
+        settled.add(site)
+        if model.treatment[site // 2]:
+            found.append((site, score))
+        if hops[site] >= max_steps:
+            continue
+        from_midline = model.midline[site // 2]
+        for to, relation, ref, factor in model.rows.get(site, ()):
+            # Out of a midline site to a lateral one only from the start.
+            if from_midline and not model.midline[to // 2] and hops[site] > 0:
+                continue
+            s = score * factor_of(relation, ref, factor)
+            if s < MIN_SCORE or to in settled or s <= best.get(to, 0.0):
+                continue
+            best[to] = s
+            hops[to] = hops[site] + 1
+            heapq.heappush(heap, (-s, to))
+    return found
+
+
+def trace(model, symptoms, conditions=(), max_results=20, max_steps=6,
+          min_evidence="not_assessed", relations=("line", "referral", "hierarchy", "adjacency"),
+          lines=()):
+    """Rank treatment sites for symptoms [(region key, side, intensity)].
+
+    Returns [(region key, side, score)], best first, at most max_results.
+    """
+    mask = sum(RELATIONS[r] for r in set(relations))
+    min_grade = EVIDENCE[min_evidence]
+    allowed = {model.line_index[k] for k in lines} or None
+    conds = [model.conditions[c] for c in conditions]
+    prior_lines = {model.line_index[k] for c in conds for k in c.get("lines", [])}
+    prior_regions = {model.index[k] for c in conds for k in c.get("regions", [])}
+
+    def factor_of(relation, ref, factor):
+        if not relation & mask:
+            return 0.0
+        if relation != LINE:
+            return factor
+        if model.line_evidence[ref] < min_grade or (allowed and ref not in allowed):
+            return 0.0
+        if ref in prior_lines:
+            return factor + (1.0 - factor) * PRIOR_CONDITION_LINE
+        return factor
+
+    findings = {}  # site -> [(score, symptom)]
+    for k, (region, side, intensity) in enumerate(symptoms):
+        r = model.index[region]
+        source = model.site(r, "midline" if model.midline[r] else side)
+        weight = (intensity + 1) / 11.0
+        for site, score in search(model, source, weight, max_results * SEARCH_BREADTH,
+                                  max_steps, factor_of):
+            findings.setdefault(site, []).append((score, k))
+
+    results = []
+    for site, found in findings.items():
+        keep = 1.0
+        for score, _ in sorted(found, key=lambda x: (-x[0], x[1])):
+            keep *= 1.0 - score  # noisy-OR over the symptoms
+        score = 1.0 - keep
+        if site // 2 in prior_regions:
+            score *= PRIOR_CONDITION_REGION
+        results.append((score, site))
+    results.sort(key=lambda x: (-x[0], x[1]))
+    return [model.site_name(site) + (score,) for score, site in results[:max_results]]
+
+
+def parse_symptom(model, text):
+    """REGION[:SIDE[:INTENSITY]] as the mfr CLI takes it; SIDE may be both."""
+    parts = text.split(":")
+    region = parts[0]
+    side = parts[1] if len(parts) > 1 and parts[1] else "midline"
+    intensity = int(parts[2]) if len(parts) > 2 else 5
+    sides = ["left", "right"] if side == "both" else [side]
+    return [(region, s, intensity) for s in sides]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Rank treatment sites (reference trace).")
+    ap.add_argument("model", help="a model file (e.g. lib/data/default-model.json)")
+    ap.add_argument("--symptom", action="append", default=[], help="REGION[:SIDE[:INTENSITY]]")
+    ap.add_argument("--intake", help="an intake JSON file (its symptoms and conditions)")
+    ap.add_argument("--condition", action="append", default=[])
+    ap.add_argument("--max-results", type=int, default=20)
+    ap.add_argument("--max-steps", type=int, default=6)
+    args = ap.parse_args(argv)
+    model = Model.load(args.model)
+    symptoms = [s for text in args.symptom for s in parse_symptom(model, text)]
+    conditions = list(args.condition)
+    if args.intake:
+        symptoms_, conditions_ = read_intake(args.intake)
+        symptoms += symptoms_
+        conditions += conditions_
+    for rank, (region, side, score) in enumerate(
+            trace(model, symptoms, conditions, args.max_results, args.max_steps), 1):
+        print("%4d. %-8s %-32s %.6f" % (rank, side, region, score))
+    return 0
+
+
+def read_intake(path):
+    """The symptoms and conditions of an intake file (doc/intake-format.md)."""
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    symptoms = []
+    for s in doc.get("symptoms", []):
+        side = s.get("side", "midline")
+        for one in (["left", "right"] if side == "both" else [side]):
+            symptoms.append((s["region"], one, s.get("intensity", 5)))
+    return symptoms, doc.get("conditions", [])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
