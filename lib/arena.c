@@ -10,11 +10,7 @@
 
 #include "alloc.h"
 
-#ifdef MFR_DEBUG_ARENA
-#define BLOCK_SIZE 0
-#else
-#define BLOCK_SIZE (32u * 1024u)
-#endif
+#define DEFAULT_BLOCK_SIZE (32u * 1024u)
 
 struct mfr_arena_block {
 	struct mfr_arena_block *next;
@@ -34,6 +30,11 @@ void *mfr__arena_alloc(mfr_arena *arena, size_t size)
 {
 	struct mfr_arena_block *b = arena->head;
 	size_t need = round_up(size ? size : 1);
+#ifdef MFR_DEBUG_ARENA
+	const size_t BLOCK_SIZE = 0; /* every piece its own block */
+#else
+	const size_t BLOCK_SIZE = arena->block_size ? arena->block_size : DEFAULT_BLOCK_SIZE;
+#endif
 
 	if (need < size)
 		return NULL;

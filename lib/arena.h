@@ -15,6 +15,7 @@ struct mfr_arena_block;
 
 typedef struct mfr_arena {
 	struct mfr_arena_block *head;
+	size_t block_size; /* bytes per block; 0 for the default (32 KiB) */
 } mfr_arena;
 
 /* Zeroed memory aligned for any object, or NULL when memory runs out. */

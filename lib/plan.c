@@ -763,6 +763,7 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 		return MFR_E_NOMEM;
 	p->intake = in;
 	p->model = in->model;
+	p->arena.block_size = 4096; /* a plan is small: keep its heap so */
 	p->session_seconds = in->minutes * 60;
 	st = screen_precautions(p, &sc);
 	if (st == MFR_OK)

@@ -617,6 +617,7 @@ MFR_EXPORT mfr_status mfr_trace_run(const mfr_intake *intake, const mfr_trace_op
 		return mfr__error_nomem(err);
 	t->intake = intake;
 	t->model = intake->model;
+	t->arena.block_size = 8192;
 	t->symptom_count = intake->symptom_count;
 	t->symptoms = mfr__arena_alloc(&t->arena, (intake->symptom_count + 1) *
 						  sizeof(*t->symptoms));
