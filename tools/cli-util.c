@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -38,4 +39,70 @@ int cli_emit_json(mfr_status st, char *text, mfr_error *err)
 	fputs(text, stdout);
 	mfr_free(text);
 	return CLI_OK;
+}
+
+/* Split arguments into (option, value) pairs in a->pairs; returns how many
+ * pointers were written, or -1 after a usage error. */
+static int split_pairs(int argc, char **argv, char **pairs, char *storage,
+		       size_t storage_size)
+{
+	int n = 0;
+	size_t used = 0;
+
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const char *eq = strchr(a, '=');
+
+		if (strncmp(a, "--", 2) != 0)
+			return cli_usage_error("unexpected argument '%s'", a), -1;
+		if (eq) {
+			size_t len = (size_t)(eq - a);
+			if (used + len + 1 > storage_size)
+				return cli_usage_error("too many arguments"), -1;
+			memcpy(storage + used, a, len);
+			storage[used + len] = '\0';
+			pairs[n++] = storage + used;
+			pairs[n++] = (char *)eq + 1;
+			used += len + 1;
+		} else {
+			if (i + 1 >= argc)
+				return cli_usage_error("option '%s' needs a value", a), -1;
+			pairs[n++] = (char *)a;
+			pairs[n++] = argv[++i];
+		}
+	}
+	return n;
+}
+
+int cli_args_parse(cli_args *a, int argc, char **argv,
+		   int (*option)(void *ctx, const char *name, const char *value), void *ctx)
+{
+	int nargs = argc - 1, n, rc = CLI_OK;
+
+	a->nintake = 0;
+	a->pairs = calloc((size_t)(2 * nargs + 2), sizeof(char *));
+	a->intake = calloc((size_t)(2 * nargs + 2), sizeof(char *));
+	if (!a->pairs || !a->intake) {
+		fputs("mfr: out of memory\n", stderr);
+		return CLI_FAIL;
+	}
+	n = split_pairs(nargs, argv + 1, a->pairs, a->storage, sizeof(a->storage));
+	if (n < 0)
+		return CLI_USAGE;
+	for (int i = 0; i < n && rc == CLI_OK; i += 2) {
+		if (cli_intake_option(a->pairs[i])) {
+			a->intake[a->nintake++] = a->pairs[i];
+			a->intake[a->nintake++] = a->pairs[i + 1];
+		} else {
+			rc = option(ctx, a->pairs[i], a->pairs[i + 1]);
+		}
+	}
+	return rc;
+}
+
+void cli_args_free(cli_args *a)
+{
+	free(a->pairs);
+	free(a->intake);
+	a->pairs = a->intake = NULL;
 }

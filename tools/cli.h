@@ -64,10 +64,22 @@ int cli_intake_option(const char *name);
  * after reporting. */
 int cli_build_intake(const mfr_model *m, int npairs2, char **pairs, mfr_intake **out);
 
-/* Split command arguments into (option, value) pairs: "--name VALUE" and
- * "--name=VALUE" both give a pair. @p pairs must hold 2 * argc pointers.
- * Returns the number of pointers written, or -1 after a usage error (a
- * positional argument, or an option without a value). */
-int cli_pairs(int argc, char **argv, char **pairs, char *storage, size_t storage_size);
+/* A command's arguments, split: the intake flags (for cli_build_intake())
+ * apart from the command's own options. */
+typedef struct cli_args {
+	char **intake; /* (option, value) pairs of intake flags */
+	int nintake;   /* pointers in intake */
+	char **pairs;  /* every (option, value) pair, in order */
+	char storage[4096]; /* option names cut from "--name=value" */
+} cli_args;
+
+/* Split argv[1..argc-1]: "--name VALUE" and "--name=VALUE" each give a pair;
+ * intake flags are collected, every other option goes to @p option(ctx,
+ * name, value). Returns CLI_OK, or the first error after reporting it (a
+ * positional argument, an option without a value, a bad option). Free with
+ * cli_args_free() in every case. */
+int cli_args_parse(cli_args *a, int argc, char **argv,
+		   int (*option)(void *ctx, const char *name, const char *value), void *ctx);
+void cli_args_free(cli_args *a);
 
 #endif /* MFR_CLI_H */

@@ -48,6 +48,7 @@ typedef struct job {
 	uint32_t sessions, weeks;
 } job;
 
+/* Apply one plan (or program) option to the job; CLI_USAGE for an unknown one. */
 static int plan_option(job *j, const char *opt, const char *val, int program)
 {
 	uint32_t n;
@@ -78,38 +79,31 @@ static int plan_option(job *j, const char *opt, const char *val, int program)
 	return CLI_OK;
 }
 
+static int plan_only(void *ctx, const char *opt, const char *val)
+{
+	return plan_option(ctx, opt, val, 0);
+}
+
+static int program_option(void *ctx, const char *opt, const char *val)
+{
+	return plan_option(ctx, opt, val, 1);
+}
+
 static int setup(const cli_options *opts, int argc, char **argv, int program, job *j)
 {
-	int nargs = argc - 1, n, nintake = 0, rc = CLI_OK;
-	char **pairs = calloc((size_t)(2 * nargs + 2), sizeof(char *));
-	char **intake_pairs = calloc((size_t)(2 * nargs + 2), sizeof(char *));
-	char storage[4096];
+	cli_args args = { 0 };
+	int rc;
 
-	if (!pairs || !intake_pairs || mfr_plan_options_new(&j->o) != MFR_OK) {
+	if (mfr_plan_options_new(&j->o) != MFR_OK) {
 		fputs("mfr: out of memory\n", stderr);
-		rc = CLI_FAIL;
-		goto out;
+		return CLI_FAIL;
 	}
-	n = cli_pairs(nargs, argv + 1, pairs, storage, sizeof(storage));
-	if (n < 0) {
-		rc = CLI_USAGE;
-		goto out;
-	}
-	for (int i = 0; i < n && rc == CLI_OK; i += 2) {
-		if (cli_intake_option(pairs[i])) {
-			intake_pairs[nintake++] = pairs[i];
-			intake_pairs[nintake++] = pairs[i + 1];
-		} else {
-			rc = plan_option(j, pairs[i], pairs[i + 1], program);
-		}
-	}
+	rc = cli_args_parse(&args, argc, argv, program ? program_option : plan_only, j);
 	if (rc == CLI_OK)
 		rc = cli_load_model(opts, &j->m);
 	if (rc == CLI_OK)
-		rc = cli_build_intake(j->m, nintake, intake_pairs, &j->in);
-out:
-	free(pairs);
-	free(intake_pairs);
+		rc = cli_build_intake(j->m, args.nintake, args.intake, &j->in);
+	cli_args_free(&args);
 	return rc;
 }
 

@@ -9,36 +9,6 @@
 
 #include "cli.h"
 
-int cli_pairs(int argc, char **argv, char **pairs, char *storage, size_t storage_size)
-{
-	int n = 0;
-	size_t used = 0;
-
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		const char *eq = strchr(a, '=');
-
-		if (strncmp(a, "--", 2) != 0)
-			return cli_usage_error("unexpected argument '%s'", a), -1;
-		if (eq) {
-			size_t len = (size_t)(eq - a);
-			if (used + len + 1 > storage_size)
-				return cli_usage_error("too many arguments"), -1;
-			memcpy(storage + used, a, len);
-			storage[used + len] = '\0';
-			pairs[n++] = storage + used;
-			pairs[n++] = (char *)eq + 1;
-			used += len + 1;
-		} else {
-			if (i + 1 >= argc)
-				return cli_usage_error("option '%s' needs a value", a), -1;
-			pairs[n++] = (char *)a;
-			pairs[n++] = argv[++i];
-		}
-	}
-	return n;
-}
-
 static int parse_relations(const char *val, uint32_t *mask)
 {
 	static const struct { const char *name; uint32_t bit; } names[] = {
@@ -65,9 +35,10 @@ static int parse_relations(const char *val, uint32_t *mask)
 	return CLI_OK;
 }
 
-/* Apply one trace option to @p o; CLI_USAGE for an unknown one. */
-static int trace_option(mfr_trace_options *o, const char *opt, const char *val)
+/* Apply one trace option to @p ctx (the options); CLI_USAGE for an unknown one. */
+static int trace_option(void *ctx, const char *opt, const char *val)
 {
+	mfr_trace_options *o = ctx;
 	uint32_t n;
 	mfr_status st;
 
@@ -128,36 +99,22 @@ static void print_text(const mfr_intake *in, const mfr_trace *t)
 
 int cli_trace(const cli_options *opts, int argc, char **argv)
 {
-	int nargs = argc - 1, rc = CLI_OK, n, nintake = 0;
-	char **pairs = calloc((size_t)(2 * nargs + 2), sizeof(char *));
-	char **intake_pairs = calloc((size_t)(2 * nargs + 2), sizeof(char *));
-	char storage[4096];
+	int rc = CLI_OK;
+	cli_args args = { 0 };
 	mfr_trace_options *o = NULL;
 	mfr_model *m = NULL;
 	mfr_intake *in = NULL;
 	mfr_trace *t = NULL;
 	mfr_error *err = NULL;
 
-	if (!pairs || !intake_pairs || mfr_trace_options_new(&o) != MFR_OK) {
+	if (mfr_trace_options_new(&o) != MFR_OK) {
 		fputs("mfr: out of memory\n", stderr);
 		rc = CLI_FAIL;
 		goto out;
 	}
-	n = cli_pairs(nargs, argv + 1, pairs, storage, sizeof(storage));
-	if (n < 0) {
-		rc = CLI_USAGE;
-		goto out;
-	}
-	for (int i = 0; i < n && rc == CLI_OK; i += 2) {
-		if (cli_intake_option(pairs[i])) {
-			intake_pairs[nintake++] = pairs[i];
-			intake_pairs[nintake++] = pairs[i + 1];
-		} else {
-			rc = trace_option(o, pairs[i], pairs[i + 1]);
-		}
-	}
-	if (rc != CLI_OK || (rc = cli_load_model(opts, &m)) != CLI_OK ||
-	    (rc = cli_build_intake(m, nintake, intake_pairs, &in)) != CLI_OK)
+	if ((rc = cli_args_parse(&args, argc, argv, trace_option, o)) != CLI_OK ||
+	    (rc = cli_load_model(opts, &m)) != CLI_OK ||
+	    (rc = cli_build_intake(m, args.nintake, args.intake, &in)) != CLI_OK)
 		goto out;
 	mfr_status st = mfr_trace_run(in, o, &t, &err);
 	if (st != MFR_OK) {
@@ -180,7 +137,6 @@ out:
 	mfr_intake_free(in);
 	mfr_model_free(m);
 	mfr_trace_options_free(o);
-	free(pairs);
-	free(intake_pairs);
+	cli_args_free(&args);
 	return rc;
 }
