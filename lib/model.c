@@ -26,25 +26,6 @@ MFR_EXPORT mfr_status mfr_model_load_buffer(const char *data, size_t size,
 	return mfr__model_parse(data, size, name, out, err);
 }
 
-MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err)
-{
-	if (out)
-		*out = NULL;
-	if (!out)
-		return mfr__error_set(err, MFR_E_INVALID, NULL,
-				      "mfr_model_default: out is NULL");
-	return mfr__model_parse((const char *)mfr__default_model_text,
-				mfr__default_model_size,
-				"<default model>", out, err);
-}
-
-MFR_EXPORT const char *mfr_model_default_text(size_t *size)
-{
-	if (size)
-		*size = mfr__default_model_size;
-	return (const char *)mfr__default_model_text;
-}
-
 MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
 					  mfr_error **err)
 {
