@@ -25,6 +25,8 @@
  * - full: the same with max_results 10000 and max_steps 64: every reachable
  *   site, except that the library caps a trace at 10000 results (and each
  *   symptom's search at 4 x 10000 treatment sites).
+ * - plan (default model only): mfr_plan_run() with the default options plus
+ *   mfr_plan_free(): the trace and the session plan built from it.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -67,6 +69,24 @@ typedef struct op {
 	const mfr_trace_options *opts;
 	uint32_t results;          /* traces: results of the last run */
 } op;
+
+/* A plan (which traces the intake itself) for o->intake, default options. */
+static double run_plan(op *o, long reps)
+{
+	double t0 = now();
+
+	for (long i = 0; i < reps; i++) {
+		mfr_plan *p = NULL;
+		mfr_error *err = NULL;
+		mfr_status st = mfr_plan_run(o->intake, NULL, &p, &err);
+
+		if (st != MFR_OK)
+			die("plan", st, err);
+		o->results = mfr_plan_step_count(p);
+		mfr_plan_free(p);
+	}
+	return now() - t0;
+}
 
 typedef struct stats {
 	double median, min; /* microseconds per operation */
@@ -147,8 +167,8 @@ typedef struct subject {
 	const char *model_path;  /* NULL for the default model */
 	const char *intake_path; /* NULL for the default model's typical intake */
 	uint32_t sites;
-	stats load, top, full;
-	uint32_t top_results, full_results;
+	stats load, top, full, plan;
+	uint32_t top_results, full_results, plan_steps;
 } subject;
 
 static mfr_intake *typical_intake(const mfr_model *m)
@@ -205,6 +225,11 @@ static void run_subject(subject *s, const mfr_trace_options *full_opts)
 	o.opts = full_opts;
 	s->full = measure(&o);
 	s->full_results = o.results;
+	if (!s->model_path) {
+		o = (op){ .run = run_plan, .intake = in };
+		s->plan = measure(&o);
+		s->plan_steps = o.results;
+	}
 
 	mfr_intake_free(in);
 	mfr_model_free(m);
@@ -344,6 +369,10 @@ int main(int argc, char **argv)
 		row(s->label, s->sites, "top-20", &s->top, buf);
 		snprintf(buf, sizeof(buf), "%u", s->full_results);
 		row(s->label, s->sites, "full", &s->full, buf);
+		if (!s->model_path) {
+			snprintf(buf, sizeof(buf), "%u steps", s->plan_steps);
+			row(s->label, s->sites, "plan", &s->plan, buf);
+		}
 	}
 	if (n > 2) {
 		printf("\ngrowth between generated models (ratio of medians):\n");
