@@ -323,16 +323,15 @@ static uint32_t situation(const mfr_trace_result *res)
 	return MFR_SUITS_BROAD_PLANE;
 }
 
-/* The highest intensity among the symptoms: sensitive clients get indirect
- * work first. */
-static int32_t max_intensity(const mfr_intake *in)
+/* Whether the client is sensitive today: a symptom at intensity 7 or more,
+ * or of acute onset. Sensitive clients get indirect work. */
+static int is_sensitive(const mfr_intake *in)
 {
-	int32_t m = 0;
-
 	for (uint32_t i = 0; i < in->symptom_count; i++)
-		if (in->symptoms[i].intensity > m)
-			m = in->symptoms[i].intensity;
-	return m;
+		if (in->symptoms[i].intensity >= 7 ||
+		    in->symptoms[i].onset == MFR_ONSET_ACUTE)
+			return 1;
+	return 0;
 }
 
 /* The approach a technique is done with in this plan. */
@@ -425,7 +424,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 		return 0;
 	}
 
-	int sensitive = max_intensity(in) >= 7;
+	int sensitive = is_sensitive(in);
 	const mfr_technique *t = choose_technique(in, sc, stage, res->region,
 						  situation(res), sensitive);
 	if (!t) {

@@ -345,6 +345,34 @@ START_TEST(case1_plan_shape)
 }
 END_TEST
 
+/* Acuity and sensitivity choose the approach: an acute symptom, or one at
+ * intensity 7 or more, gets indirect work where a technique allows either. */
+START_TEST(sensitive_client_gets_indirect_work)
+{
+	static const int onsets[] = { MFR_ONSET_CHRONIC, MFR_ONSET_ACUTE };
+	int direct[2] = { 0, 0 };
+
+	for (int k = 0; k < 2; k++) {
+		mfr_intake *in = NULL;
+		mfr_plan *p;
+
+		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+		ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", L, 5, onsets[k], NULL), MFR_OK);
+		p = plan_of(in);
+		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+			if (mfr_plan_step_phase(p, i) == MFR_PHASE_TREATMENT &&
+			    mfr_technique_approach(mfr_plan_step_technique(p, i)) == MFR_APPROACH_EITHER)
+				direct[k] += mfr_plan_step_approach(p, i) == MFR_APPROACH_DIRECT;
+		if (k == 1)
+			ck_assert(has_warning(p, MFR_WARNING_ACUTE, "acute onset"));
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+	ck_assert_int_gt(direct[0], 0);
+	ck_assert_int_eq(direct[1], 0);
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -362,6 +390,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, case5_refer_out);
 	tcase_add_test(tc, case5_acute_inflammation_at_symptom);
 	tcase_add_test(tc, case1_plan_shape);
+	tcase_add_test(tc, sensitive_client_gets_indirect_work);
 	suite_add_tcase(s, tc);
 	return s;
 }
