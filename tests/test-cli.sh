@@ -68,6 +68,36 @@ cp "$tmp/out" "$tmp/summary-file.json"
 expect 0 "default summary" -- "$mfr" --format json model
 if cmp -s "$tmp/out" "$tmp/summary-file.json"; then ok; else bad "the default model loaded from its file differs"; fi
 
+# every kind shown as text, as a person reads it
+expect 0 "show line" -- "$mfr" model show line spiral_line
+contains out "~ crosses the midline ~" "the spiral line shows its crossings"
+contains out "branch anterior" "branches shown"
+expect 0 "show referral" -- "$mfr" model show referral upper_trapezius_trp1
+contains out "essential          temple" "zones shown"
+contains out "the sources disagree" "disputes shown"
+expect 0 "show technique" -- "$mfr" model show technique sustained_pressure_hold
+contains out "90 to 480 s" "hold range shown"
+expect 0 "show technique without hold" -- "$mfr" model show technique rebounding_jostling
+contains out "no sourced duration" "missing duration said"
+expect 0 "show condition" -- "$mfr" model show condition plantar_fasciitis
+contains out "M72.2" "ICD-10-CM shown"
+expect 0 "show precaution" -- "$mfr" model show precaution open_wound
+contains out "no work on the site or beside it" "site rule shown"
+expect 0 "show source" -- "$mfr" model show source myers2014
+contains out "Anatomy Trains" "citation shown"
+expect 0 "show aftercare" -- "$mfr" model show aftercare contact
+contains out "practice convention" "convention label shown"
+expect 0 "show region text" -- "$mfr" model show region heel
+contains out "parent             foot" "parent shown"
+expect 0 "list as JSON" -- "$mfr" --format json model list techniques
+pycheck "technique list" "d['kind'] == 'technique' and len(d['items']) >= 5"
+expect 0 "validate as JSON" -- "$mfr" --format json model validate "$data/models/minimal.json"
+pycheck "validation as JSON" "d['valid'] is True and d['regions'] > 0"
+expect 1 "validate as JSON, invalid" -- "$mfr" --format json model validate "$tmp/bad.json"
+pycheck "validation error as JSON" "d['valid'] is False and d['error']['status'] == 'MFR_E_SYNTAX' and d['error']['line'] == 2"
+expect 2 "model export with arguments" -- "$mfr" model export extra
+expect 2 "model option" -- "$mfr" model list regions --all
+
 # trace
 expect 0 "trace" -- "$mfr" --format json trace --symptom heel:left:6 --condition plantar_fasciitis
 pycheck "trace finds the soleus first" "d['results'][0]['region'] == 'soleus' and d['results'][0]['side'] == 'left'"
@@ -122,6 +152,13 @@ pycheck "program spacing" "len(d['sessions']) == 6 and all(b['day'] - a['day'] >
 pycheck "program reassesses" "d['sessions'][0]['reassess'] and d['sessions'][4]['reassess'] and d['sessions'][-1]['reassess']"
 expect 2 "program too dense" -- "$mfr" program --symptom heel:left --sessions 7 --weeks 1
 contains err "48 hours" "density explained"
+expect 0 "plan text" -- "$mfr" plan --symptom heel:left:6 --minutes 30 --reposition-seconds 30 --block-seconds 60 --max-sites 10
+contains out "Aftercare:" "plan text has aftercare"
+contains out "trace rank 1" "plan text points back to the trace"
+expect 0 "program text" -- "$mfr" program --symptom heel:left:6 --sessions 2 --weeks 1
+contains out "Session 2, day" "program text lists sessions"
+expect 2 "bad plan option value" -- "$mfr" plan --symptom heel:left --max-sites 0
+expect 2 "unknown plan option" -- "$mfr" plan --symptom heel:left --sessions 3
 
 # batch: JSON lines in, one line out per intake, errors in place
 printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left", "intensity": 6}]}' '' \
