@@ -54,6 +54,7 @@ struct mfr_trace_result {
 	double score;
 	mfr_trace_path *paths; /* strongest first */
 	uint32_t path_count;
+	uint32_t first_finding; /* while combining: its first finding */
 	const char *explain; /* written on first use: mfr__result_explain() */
 };
 

@@ -185,22 +185,6 @@ static uint32_t hash_site(uint32_t site)
 	return site * 2654435761u;
 }
 
-static void search_reset(search *s)
-{
-	/* Clear only the slots in use: the cost follows what was visited. */
-	for (uint32_t i = 0; i < s->label_count; i++) {
-		uint32_t h = hash_site(s->labels[i].site) & s->slot_mask;
-
-		while (s->slots[h]) {
-			s->slots[h] = 0;
-			h = (h + 1) & s->slot_mask;
-		}
-	}
-	s->label_count = 0;
-	s->heap_count = 0;
-	s->found_count = 0;
-}
-
 static void search_free(search *s)
 {
 	mfr__free(s->labels);
@@ -396,12 +380,13 @@ static mfr_status run_search(const context *cx, search *s, uint32_t source, doub
 
 /* ---- combining the symptoms ---- */
 
-/* One symptom's finding for one site, kept until the results are built. */
+/* One symptom's finding for one site: where its path ends in that
+ * symptom's search. Paths are copied out only for the results kept. */
 typedef struct finding {
 	uint32_t site;
 	uint32_t symptom;
+	uint32_t label;
 	double score;
-	mfr_trace_path path;
 } finding;
 
 static int finding_cmp(const void *pa, const void *pb)
@@ -487,7 +472,8 @@ static int distance_of(const mfr_trace *t, const mfr_trace_result *res)
 						     : MFR_DISTANCE_LOCAL;
 }
 
-static mfr_status combine(mfr_trace *t, const context *cx, finding *f, uint32_t nf)
+static mfr_status combine(mfr_trace *t, const context *cx, const search *searches,
+			  finding *f, uint32_t nf)
 {
 	uint32_t nsites = 0;
 
@@ -516,19 +502,30 @@ static mfr_status combine(mfr_trace *t, const context *cx, finding *f, uint32_t 
 		if (condition_region(cx->in, res->region))
 			res->score *= MFR_PRIOR_CONDITION_REGION;
 		res->path_count = j - i;
-		res->paths = mfr__arena_alloc(&t->arena, res->path_count * sizeof(*res->paths));
-		if (!res->paths)
-			return MFR_E_NOMEM;
-		for (uint32_t k = 0; k < res->path_count; k++)
-			res->paths[k] = f[i + k].path; /* already strongest first */
+		res->first_finding = i;
 		i = j;
 	}
 	if (n > 1)
 		qsort(all, n, sizeof(*all), result_cmp);
 	t->results = all;
 	t->count = n < cx->opts->max_results ? n : cx->opts->max_results;
-	for (uint32_t i = 0; i < t->count; i++)
-		all[i].distance = (uint8_t)distance_of(t, &all[i]);
+	/* The paths of the results kept, strongest first (the findings of one
+	 * site are sorted so). */
+	for (uint32_t r = 0; r < t->count; r++) {
+		mfr_trace_result *res = &all[r];
+
+		res->paths = mfr__arena_alloc(&t->arena, res->path_count * sizeof(*res->paths));
+		if (!res->paths)
+			return MFR_E_NOMEM;
+		for (uint32_t k = 0; k < res->path_count; k++) {
+			const finding *fi = &f[res->first_finding + k];
+
+			res->paths[k] = (mfr_trace_path){ cx->m, fi->symptom, fi->score, NULL, 0 };
+			if (!record_path(t, &searches[fi->symptom], fi->label, &res->paths[k]))
+				return MFR_E_NOMEM;
+		}
+		res->distance = (uint8_t)distance_of(t, res);
+	}
 	return MFR_OK;
 }
 
@@ -563,31 +560,31 @@ static mfr_status resolve_lines(context *cx, mfr_error **err)
 
 static mfr_status trace_all(mfr_trace *t, context *cx, mfr_error **err)
 {
-	search s = { 0 };
+	uint32_t ns = cx->in->symptom_count;
+	search *searches = mfr__calloc(ns ? ns : 1, sizeof(*searches));
 	finding *f = NULL;
 	uint32_t nf = 0, fcap = 0;
-	mfr_status st = resolve_lines(cx, err);
+	mfr_status st = searches ? resolve_lines(cx, err) : MFR_E_NOMEM;
 
-	for (uint32_t i = 0; st == MFR_OK && i < cx->in->symptom_count; i++) {
+	/* One search per symptom, kept until the results' paths are copied. */
+	for (uint32_t i = 0; st == MFR_OK && i < ns; i++) {
 		const mfr_symptom *sy = &cx->in->symptoms[i];
+		search *s = &searches[i];
 
-		search_reset(&s);
-		st = run_search(cx, &s, mfr__site_id(sy->region, sy->side), symptom_weight(sy));
-		if (st == MFR_OK && !grow((void **)&f, &fcap, nf + s.found_count, sizeof(*f)))
+		st = run_search(cx, s, mfr__site_id(sy->region, sy->side), symptom_weight(sy));
+		if (st == MFR_OK && !grow((void **)&f, &fcap, nf + s->found_count, sizeof(*f)))
 			st = MFR_E_NOMEM;
-		for (uint32_t k = 0; st == MFR_OK && k < s.found_count; k++) {
-			const label *lb = &s.labels[s.found[k]];
-			finding *fi = &f[nf++];
+		for (uint32_t k = 0; st == MFR_OK && k < s->found_count; k++) {
+			const label *lb = &s->labels[s->found[k]];
 
-			*fi = (finding){ lb->site, i, lb->score,
-					 { cx->m, i, lb->score, NULL, 0 } };
-			if (!record_path(t, &s, s.found[k], &fi->path))
-				st = MFR_E_NOMEM;
+			f[nf++] = (finding){ lb->site, i, s->found[k], lb->score };
 		}
 	}
 	if (st == MFR_OK)
-		st = combine(t, cx, f, nf);
-	search_free(&s);
+		st = combine(t, cx, searches, f, nf);
+	for (uint32_t i = 0; searches && i < ns; i++)
+		search_free(&searches[i]);
+	mfr__free(searches);
 	mfr__free(f);
 	mfr__free(cx->lines);
 	if (st == MFR_E_NOMEM)
