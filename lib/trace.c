@@ -216,9 +216,6 @@ static int rehash(search *s, uint32_t nslots)
  * memory runs out. */
 static uint32_t label_of(search *s, uint32_t site)
 {
-	if (!s->slots || (s->label_count + 1) * 2 > s->slot_mask + 1)
-		if (!rehash(s, s->slots ? (s->slot_mask + 1) * 2 : 64))
-			return NONE;
 	uint32_t h = hash_site(site) & s->slot_mask;
 
 	while (s->slots[h]) {
@@ -226,6 +223,12 @@ static uint32_t label_of(search *s, uint32_t site)
 		if (s->labels[i].site == site)
 			return i;
 		h = (h + 1) & s->slot_mask;
+	}
+	/* A new site: keep the table at most half full. */
+	if ((s->label_count + 1) * 2 > s->slot_mask + 1) {
+		if (!rehash(s, (s->slot_mask + 1) * 2))
+			return NONE;
+		return label_of(s, site);
 	}
 	if (!grow((void **)&s->labels, &s->label_cap, s->label_count + 1, sizeof(label)))
 		return NONE;
@@ -320,6 +323,17 @@ static mfr_status run_search(const context *cx, search *s, uint32_t source, doub
 {
 	const mfr_graph *g = &cx->m->graph;
 	uint32_t want = cx->opts->max_results * MFR_TRACE_SEARCH_BREADTH;
+	uint32_t expect = want * 4 < g->site_count ? want * 4 : g->site_count;
+	uint32_t nslots = 64;
+
+	/* Size the scratch once for what the search is likely to visit (it
+	 * still grows if it must): the lookup then never checks the load. */
+	while (nslots < 2 * expect && nslots < (1u << 30))
+		nslots *= 2;
+	if (!rehash(s, nslots) ||
+	    !grow((void **)&s->labels, &s->label_cap, expect, sizeof(label)) ||
+	    !grow((void **)&s->heap, &s->heap_cap, expect, sizeof(heap_item)))
+		return MFR_E_NOMEM;
 	uint32_t l0 = label_of(s, source);
 
 	if (l0 == NONE)
