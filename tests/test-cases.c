@@ -373,6 +373,110 @@ START_TEST(sensitive_client_gets_indirect_work)
 }
 END_TEST
 
+static int position_rank(int position)
+{
+	static const int order[] = { MFR_POSITION_PRONE, MFR_POSITION_SIDE_LYING,
+				     MFR_POSITION_SUPINE, MFR_POSITION_SEATED,
+				     MFR_POSITION_STANDING };
+	for (int i = 0; i < 5; i++)
+		if (order[i] == position)
+			return i;
+	return 5;
+}
+
+/* The distance class of the trace result of @p rank for @p in. */
+static int distance_of_rank(const mfr_intake *in, uint32_t rank)
+{
+	mfr_trace *t = NULL;
+	int d;
+
+	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
+	d = mfr_trace_result_distance(mfr_trace_result_at(t, rank - 1));
+	mfr_trace_free(t);
+	return d;
+}
+
+/* The order rules (doc/algorithm.md, Plans §4): treatment steps grouped by
+ * position in the fixed order, and within a group distant sites before those
+ * around the symptom. */
+START_TEST(plan_order_rules)
+{
+	static const char *const s[] = { "low_back:right:5", "heel:left:4", NULL };
+	mfr_intake *in = intake_of("low_back_pain", s);
+	mfr_plan *p;
+	int last_rank = -1, last_distant = 1;
+
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
+	p = plan_of(in);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT)
+			continue;
+		int rank = position_rank(mfr_plan_step_position(p, i));
+		int distant = distance_of_rank(in, mfr_plan_step_trace_rank(p, i)) >=
+			      MFR_DISTANCE_DISTANT;
+
+		ck_assert_int_ge(rank, last_rank);
+		if (rank == last_rank)
+			ck_assert_msg(distant <= last_distant,
+				      "step %u: a distant site after a local one", i);
+		last_rank = rank;
+		last_distant = distant;
+	}
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
+/* Programs: the gentle first third works indirectly near the symptom; the
+ * last third may work directly, farther out. */
+START_TEST(program_progression)
+{
+	static const char *const s[] = { "heel:left:5", NULL };
+	mfr_intake *in = intake_of("plantar_fasciitis", s);
+	mfr_program *pg = NULL;
+	int late_direct = 0, late_distant = 0;
+
+	ck_assert_int_eq(mfr_program_run(in, 6, 3, NULL, &pg, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_program_session_count(pg), 6);
+	ck_assert_uint_eq(mfr_program_weeks(pg), 3);
+	for (uint32_t k = 0; k < 6; k++) {
+		const mfr_plan *p = mfr_program_session_plan(pg, k);
+
+		if (k)
+			ck_assert_uint_ge(mfr_program_session_day(pg, k) -
+					  mfr_program_session_day(pg, k - 1), 2);
+		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+			if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT)
+				continue;
+			int direct = mfr_plan_step_approach(p, i) == MFR_APPROACH_DIRECT;
+			int distance = distance_of_rank(in, mfr_plan_step_trace_rank(p, i));
+
+			if (k < 2) {
+				ck_assert_msg(!direct, "session %u: direct work in the gentle stage", k + 1);
+				ck_assert_int_le(distance, MFR_DISTANCE_ADJACENT);
+			} else if (k >= 4) {
+				late_direct |= direct;
+				late_distant |= distance >= MFR_DISTANCE_DISTANT;
+			}
+		}
+	}
+	ck_assert(late_direct);
+	ck_assert(late_distant);
+	ck_assert_str_eq(mfr_program_session_focus(pg, 0),
+			 "gentle: indirect work on and around the symptom sites");
+	mfr_program_free(pg);
+
+	/* Seven sessions cannot be 48 hours apart in one week. */
+	mfr_error *err = NULL;
+	pg = (mfr_program *)1;
+	ck_assert_int_eq(mfr_program_run(in, 7, 1, NULL, &pg, &err), MFR_E_RANGE);
+	ck_assert_ptr_null(pg);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "at most 4 sessions"));
+	mfr_error_free(err);
+	mfr_intake_free(in);
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -391,6 +495,8 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, case5_acute_inflammation_at_symptom);
 	tcase_add_test(tc, case1_plan_shape);
 	tcase_add_test(tc, sensitive_client_gets_indirect_work);
+	tcase_add_test(tc, plan_order_rules);
+	tcase_add_test(tc, program_progression);
 	suite_add_tcase(s, tc);
 	return s;
 }
