@@ -5,23 +5,11 @@
  */
 #include "util-keys.h"
 
-static mfr_model *model;
-
-static void setup_minimal(void)
-{
-	model = mfr_test_load_model("minimal.json");
-}
-
-static void setup_extra(void)
-{
-	model = mfr_test_load_model("extra.json");
-}
-
-static void teardown(void)
-{
-	mfr_model_free(model);
-	model = NULL;
-}
+/* The model under test: the shared fixture of util.h. */
+#define model (mfr_test_model)
+#define setup_minimal mfr_test_setup_minimal
+#define setup_extra mfr_test_setup_extra
+#define teardown mfr_test_teardown
 
 static const mfr_region *region(const char *key)
 {

@@ -73,3 +73,21 @@ void mfr_test_assert_ok(mfr_status st, mfr_error *err, const char *what)
 	}
 	ck_assert_ptr_null(err);
 }
+
+mfr_model *mfr_test_model;
+
+void mfr_test_setup_minimal(void)
+{
+	mfr_test_model = mfr_test_load_model("minimal.json");
+}
+
+void mfr_test_setup_extra(void)
+{
+	mfr_test_model = mfr_test_load_model("extra.json");
+}
+
+void mfr_test_teardown(void)
+{
+	mfr_model_free(mfr_test_model);
+	mfr_test_model = NULL;
+}

@@ -35,6 +35,13 @@ void mfr_test_path(char *buf, size_t size, const char *rel);
  * Fails the test if it cannot be read. */
 char *mfr_test_read(const char *path, size_t *size);
 
+/* A fixture shared by the entity tests: the test model in use, loaded by
+ * the setup functions and freed by mfr_test_teardown(). */
+extern mfr_model *mfr_test_model;
+void mfr_test_setup_minimal(void); /* models/minimal.json */
+void mfr_test_setup_extra(void);   /* models/extra.json */
+void mfr_test_teardown(void);
+
 /* Load <data dir>/models/<name> from file; fails the test on error. */
 mfr_model *mfr_test_load_model(const char *name);
 
