@@ -49,24 +49,26 @@ MFR_EXPORT void mfr_trace_options_free(mfr_trace_options *opts)
 	mfr__free(opts);
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_set_max_results(mfr_trace_options *opts, uint32_t n)
+/* Set @p *field to @p v when @p opts exists and lo <= v <= hi. */
+static mfr_status set_in_range(const mfr_trace_options *opts, uint32_t *field, uint32_t v,
+			       uint32_t lo, uint32_t hi)
 {
 	if (!opts)
 		return MFR_E_INVALID;
-	if (n < 1 || n > 10000)
+	if (v < lo || v > hi)
 		return MFR_E_RANGE;
-	opts->max_results = n;
+	*field = v;
 	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_trace_options_set_max_results(mfr_trace_options *opts, uint32_t n)
+{
+	return set_in_range(opts, opts ? &opts->max_results : NULL, n, 1, 10000);
 }
 
 MFR_EXPORT mfr_status mfr_trace_options_set_max_steps(mfr_trace_options *opts, uint32_t n)
 {
-	if (!opts)
-		return MFR_E_INVALID;
-	if (n < 1 || n > 64)
-		return MFR_E_RANGE;
-	opts->max_steps = n;
-	return MFR_OK;
+	return set_in_range(opts, opts ? &opts->max_steps : NULL, n, 1, 64);
 }
 
 MFR_EXPORT mfr_status mfr_trace_options_set_min_evidence(mfr_trace_options *opts, int grade)
