@@ -26,6 +26,14 @@
 		return x && index < x->count ? x->arr[index] : NULL;     \
 	}
 
+/* ret fn(const type *x, uint32_t i): x->arr[i].field, or dflt for a NULL x
+ * or an index out of range. */
+#define MFR_ELEMENT_GETTER(ret, fn, type, arr, count, field, dflt)          \
+	MFR_EXPORT ret fn(const type *x, uint32_t i)                        \
+	{                                                                   \
+		return x && i < x->count ? (ret)(x->arr[i].field) : (dflt); \
+	}
+
 /* The provenance getter of an entity type. */
 #define MFR_PROVENANCE_GETTER(fn, type)                                   \
 	MFR_EXPORT const mfr_provenance *fn(const type *x)                \

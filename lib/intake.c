@@ -348,57 +348,19 @@ MFR_LIST_GETTER(mfr_intake_clearance, mfr_intake, const mfr_precaution *, cleara
 		clearance_count)
 MFR_GETTER(uint32_t, mfr_intake_precaution_count, mfr_intake, precaution_count, 0)
 
-static const mfr_symptom *symptom(const mfr_intake *in, uint32_t i)
-{
-	return in && i < in->symptom_count ? &in->symptoms[i] : NULL;
-}
-
-MFR_EXPORT const mfr_region *mfr_intake_symptom_region(const mfr_intake *in, uint32_t i)
-{
-	const mfr_symptom *s = symptom(in, i);
-	return s ? s->region : NULL;
-}
-
-MFR_EXPORT int mfr_intake_symptom_side(const mfr_intake *in, uint32_t i)
-{
-	const mfr_symptom *s = symptom(in, i);
-	return s ? s->side : 0;
-}
-
-MFR_EXPORT int32_t mfr_intake_symptom_intensity(const mfr_intake *in, uint32_t i)
-{
-	const mfr_symptom *s = symptom(in, i);
-	return s ? s->intensity : -1;
-}
-
-MFR_EXPORT int mfr_intake_symptom_onset(const mfr_intake *in, uint32_t i)
-{
-	const mfr_symptom *s = symptom(in, i);
-	return s ? s->onset : MFR_ONSET_UNSPECIFIED;
-}
-
-static const mfr_site_precaution *site_precaution(const mfr_intake *in, uint32_t i)
-{
-	return in && i < in->precaution_count ? &in->precautions[i] : NULL;
-}
-
-MFR_EXPORT const mfr_precaution *mfr_intake_precaution_at(const mfr_intake *in, uint32_t i)
-{
-	const mfr_site_precaution *p = site_precaution(in, i);
-	return p ? p->precaution : NULL;
-}
-
-MFR_EXPORT const mfr_region *mfr_intake_precaution_region(const mfr_intake *in, uint32_t i)
-{
-	const mfr_site_precaution *p = site_precaution(in, i);
-	return p ? p->region : NULL;
-}
-
-MFR_EXPORT int mfr_intake_precaution_side(const mfr_intake *in, uint32_t i)
-{
-	const mfr_site_precaution *p = site_precaution(in, i);
-	return p ? p->side : 0;
-}
+MFR_ELEMENT_GETTER(const mfr_region *, mfr_intake_symptom_region, mfr_intake, symptoms,
+		   symptom_count, region, NULL)
+MFR_ELEMENT_GETTER(int, mfr_intake_symptom_side, mfr_intake, symptoms, symptom_count, side, 0)
+MFR_ELEMENT_GETTER(int32_t, mfr_intake_symptom_intensity, mfr_intake, symptoms, symptom_count,
+		   intensity, -1)
+MFR_ELEMENT_GETTER(int, mfr_intake_symptom_onset, mfr_intake, symptoms, symptom_count, onset,
+		   MFR_ONSET_UNSPECIFIED)
+MFR_ELEMENT_GETTER(const mfr_precaution *, mfr_intake_precaution_at, mfr_intake, precautions,
+		   precaution_count, precaution, NULL)
+MFR_ELEMENT_GETTER(const mfr_region *, mfr_intake_precaution_region, mfr_intake, precautions,
+		   precaution_count, region, NULL)
+MFR_ELEMENT_GETTER(int, mfr_intake_precaution_side, mfr_intake, precautions, precaution_count,
+		   side, 0)
 
 MFR_EXPORT int mfr_intake_is_cleared(const mfr_intake *in, const mfr_precaution *p)
 {

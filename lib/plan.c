@@ -820,17 +820,8 @@ MFR_GETTER(int, mfr_plan_pressure_ceiling, mfr_plan, ceiling, 0)
 MFR_GETTER(uint32_t, mfr_plan_step_count, mfr_plan, step_count, 0)
 MFR_GETTER(uint32_t, mfr_plan_warning_count, mfr_plan, warning_count, 0)
 
-static const mfr_plan_step *plan_step(const mfr_plan *p, uint32_t i)
-{
-	return p && i < p->step_count ? &p->steps[i] : NULL;
-}
-
-#define STEP_GETTER(ret, name, field, dflt)                                   \
-	MFR_EXPORT ret mfr_plan_step_##name(const mfr_plan *p, uint32_t i)   \
-	{                                                                     \
-		const mfr_plan_step *s = plan_step(p, i);                     \
-		return s ? (ret)s->field : (dflt);                            \
-	}
+#define STEP_GETTER(ret, name, field, dflt) \
+	MFR_ELEMENT_GETTER(ret, mfr_plan_step_##name, mfr_plan, steps, step_count, field, dflt)
 
 STEP_GETTER(int, phase, phase, 0)
 STEP_GETTER(const mfr_region *, region, region, NULL)
@@ -842,16 +833,9 @@ STEP_GETTER(int, position, position, 0)
 STEP_GETTER(uint32_t, seconds, seconds, 0)
 STEP_GETTER(uint32_t, trace_rank, trace_rank, 0)
 STEP_GETTER(const char *, rationale, rationale, "")
-
-MFR_EXPORT int mfr_plan_warning_kind(const mfr_plan *p, uint32_t i)
-{
-	return p && i < p->warning_count ? p->warnings[i].kind : 0;
-}
-
-MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan *p, uint32_t i)
-{
-	return p && i < p->warning_count ? p->warnings[i].text : "";
-}
+MFR_ELEMENT_GETTER(int, mfr_plan_warning_kind, mfr_plan, warnings, warning_count, kind, 0)
+MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_text, mfr_plan, warnings, warning_count,
+		   text, "")
 
 /* Aftercare is the model's: every plan gives all of it. */
 MFR_EXPORT uint32_t mfr_plan_aftercare_count(const mfr_plan *p)

@@ -13,26 +13,8 @@ MFR_GETTER(int, mfr_referral_split_convention, mfr_referral, split_convention, 0
 MFR_GETTER(int, mfr_referral_disputed, mfr_referral, disputed, 0)
 MFR_PROVENANCE_GETTER(mfr_referral_provenance, mfr_referral)
 
-static const mfr_zone *zone(const mfr_referral *r, uint32_t index)
-{
-	return r && index < r->zone_count ? &r->zones[index] : NULL;
-}
-
-MFR_EXPORT const mfr_region *mfr_referral_zone_area(const mfr_referral *referral,
-						     uint32_t index)
-{
-	const mfr_zone *z = zone(referral, index);
-	return z ? z->area : NULL;
-}
-
-MFR_EXPORT int mfr_referral_zone_kind(const mfr_referral *referral, uint32_t index)
-{
-	const mfr_zone *z = zone(referral, index);
-	return z ? z->kind : 0;
-}
-
-MFR_EXPORT int mfr_referral_zone_bilateral(const mfr_referral *referral, uint32_t index)
-{
-	const mfr_zone *z = zone(referral, index);
-	return z ? z->bilateral : 0;
-}
+MFR_ELEMENT_GETTER(const mfr_region *, mfr_referral_zone_area, mfr_referral, zones, zone_count,
+		   area, NULL)
+MFR_ELEMENT_GETTER(int, mfr_referral_zone_kind, mfr_referral, zones, zone_count, kind, 0)
+MFR_ELEMENT_GETTER(int, mfr_referral_zone_bilateral, mfr_referral, zones, zone_count,
+		   bilateral, 0)
