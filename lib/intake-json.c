@@ -199,9 +199,79 @@ static mfr_status read_clearance(mfr_reader *rd, mfr_intake *in, json_t *item)
 	return read_key(rd, in, item, mfr__intake_clearance);
 }
 
+static const char *const answer_members[] = {
+	"question", "answer", "region", "side", NULL
+};
+
+static mfr_status read_answer(mfr_reader *rd, mfr_intake *in, json_t *item)
+{
+	const char *question, *answer, *region;
+	json_t *v;
+	int side;
+	mfr_problem why;
+
+	if (!json_is_object(item))
+		return mfr__rd_fail(rd, MFR_E_TYPE, "expected an answer object "
+				    "{\"question\": ..., \"answer\": ...}, found %s",
+				    mfr__rd_type_name(item));
+	TRY(mfr__rd_check_members(rd, item, answer_members, "an answer"));
+	TRY(mfr__rd_member(rd, item, "question", 1, JSON_STRING, "a screening question key", &v));
+	question = json_string_value(v);
+	TRY(mfr__rd_member(rd, item, "answer", 1, JSON_STRING, "an answer key", &v));
+	answer = json_string_value(v);
+	TRY(mfr__rd_member(rd, item, "region", 0, JSON_STRING, "a region key", &v));
+	region = v ? json_string_value(v) : NULL;
+	TRY(read_side(rd, item, 0, &side));
+	if (mfr__intake_answer(in, question, answer, region, side, &why) == MFR_OK)
+		return MFR_OK;
+	const char *field = "";
+	if (why.status == MFR_E_REFERENCE)
+		field = mfr__model_find(in->model, MFR_KIND_SCREENING, question) < 0 ? ".question"
+			: region && !mfr_model_region(in->model, region) ? ".region" : ".answer";
+	size_t mark = mfr__rd_push(rd, "%s", field);
+	mfr_status st = at_path(rd, &why);
+	mfr__rd_pop(rd, mark);
+	return st;
+}
+
+static mfr_status read_scope(mfr_reader *rd, mfr_intake *in, json_t *item)
+{
+	int access = 0;
+	mfr_problem why;
+
+	TRY(mfr__rd_parse_enum(rd, item, &mfr__access_names, &access));
+	return mfr__intake_scope(in, access, &why) == MFR_OK ? MFR_OK : at_path(rd, &why);
+}
+
+/* "stages": {"pregnancy": 2, ...}, after the precautions they qualify. */
+static mfr_status read_stages(mfr_reader *rd, mfr_intake *in, json_t *root)
+{
+	json_t *obj, *v;
+	const char *key;
+	mfr_problem why;
+
+	TRY(mfr__rd_member(rd, root, "stages", 0, JSON_OBJECT,
+			   "an object {\"precaution\": stage, ...}", &obj));
+	if (!obj)
+		return MFR_OK;
+	json_object_foreach(obj, key, v) {
+		size_t mark = mfr__rd_push(rd, "stages.%s", key);
+		mfr_status st = MFR_OK;
+
+		if (!json_is_integer(v))
+			st = mfr__rd_fail(rd, MFR_E_TYPE, "expected a stage (a whole number), "
+					  "found %s", mfr__rd_type_name(v));
+		else if (mfr__intake_stage(in, key, json_integer_value(v), &why) != MFR_OK)
+			st = at_path(rd, &why);
+		mfr__rd_pop(rd, mark);
+		TRY(st);
+	}
+	return MFR_OK;
+}
+
 static const char *const intake_members[] = {
-	"symptoms", "conditions", "precautions", "clearances", "session_minutes",
-	"positions", NULL
+	"symptoms", "conditions", "precautions", "answers", "stages", "scopes",
+	"clearances", "session_minutes", "positions", NULL
 };
 
 static mfr_status read_intake(mfr_reader *rd, mfr_intake *in, json_t *root)
@@ -216,6 +286,9 @@ static mfr_status read_intake(mfr_reader *rd, mfr_intake *in, json_t *root)
 	TRY(read_list(rd, in, root, "symptoms", read_symptom));
 	TRY(read_list(rd, in, root, "conditions", read_condition));
 	TRY(read_list(rd, in, root, "precautions", read_precaution));
+	TRY(read_list(rd, in, root, "answers", read_answer));
+	TRY(read_stages(rd, in, root));
+	TRY(read_list(rd, in, root, "scopes", read_scope));
 	TRY(read_list(rd, in, root, "clearances", read_clearance));
 	TRY(mfr__rd_member(rd, root, "session_minutes", 0, JSON_INTEGER,
 			   "a whole number of minutes", &v));
@@ -327,6 +400,16 @@ static json_t *intake_json(const mfr_intake *in)
 	rc |= mfr__jw_put(o, "symptoms", symptoms);
 	rc |= mfr__jw_put(o, "conditions", conditions);
 	rc |= mfr__jw_put(o, "precautions", precautions);
+	if (in->stage_count) {
+		json_t *st = json_object();
+
+		for (uint32_t i = 0; !rc && i < in->stage_count; i++)
+			rc |= mfr__jw_put(st, in->stages[i].precaution->key,
+					  json_integer(in->stages[i].stage));
+		rc |= mfr__jw_put(o, "stages", st);
+	}
+	if (in->scopes)
+		rc |= mfr__jw_put(o, "scopes", mfr__jw_mask(&mfr__access_names, in->scopes));
 	rc |= mfr__jw_put(o, "clearances", clearances);
 	rc |= mfr__jw_put(o, "session_minutes", json_integer(in->minutes));
 	rc |= mfr__jw_put(o, "positions", mfr__jw_mask(&mfr__position_names, in->positions));

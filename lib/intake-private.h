@@ -23,6 +23,11 @@ typedef struct mfr_site_precaution {
 	uint8_t side;
 } mfr_site_precaution;
 
+typedef struct mfr_precaution_stage {
+	const mfr_precaution *precaution;
+	uint8_t stage; /* 1-based */
+} mfr_precaution_stage;
+
 struct mfr_intake {
 	const mfr_model *model;
 	mfr_symptom *symptoms;
@@ -33,6 +38,9 @@ struct mfr_intake {
 	uint32_t precaution_count, precaution_cap;
 	const mfr_precaution **clearances;
 	uint32_t clearance_count, clearance_cap;
+	mfr_precaution_stage *stages;
+	uint32_t stage_count, stage_cap;
+	uint32_t scopes; /* mfr_access bits declared, with consent */
 	uint32_t minutes;
 	uint32_t positions;
 };
@@ -55,6 +63,11 @@ mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 mfr_status mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why);
 mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *region,
 				  int side, mfr_problem *why);
+mfr_status mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
+			     mfr_problem *why);
+mfr_status mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why);
+mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *answer,
+			      const char *region, int side, mfr_problem *why);
 mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why);
 mfr_status mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why);
 mfr_status mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem *why);

@@ -61,6 +61,7 @@ static const void *find(const mfr_model *m, int kind, const char *key, mfr_probl
 		case MFR_KIND_REGION: return &m->regions[at];
 		case MFR_KIND_CONDITION: return &m->conditions[at];
 		case MFR_KIND_PRECAUTION: return &m->precautions[at];
+		case MFR_KIND_SCREENING: return &m->screening[at];
 		}
 		return NULL;
 	}
@@ -159,9 +160,12 @@ mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *r
 		return problem(why, MFR_E_CONSTRAINT, "precaution \"%s\" is local: "
 			       "say where it is (a region and, for a bilateral "
 			       "region, a side)", key);
-	if (p->scope == MFR_SCOPE_GLOBAL && (region || side))
+	if (p->scope == MFR_SCOPE_GLOBAL && !p->site_scoped && (region || side))
 		return problem(why, MFR_E_CONSTRAINT, "precaution \"%s\" applies to "
 			       "the whole client: give it no region or side", key);
+	if (!region && side)
+		return problem(why, MFR_E_CONSTRAINT, "precaution \"%s\": a side "
+			       "needs a region", key);
 	if (region) {
 		r = find(in->model, MFR_KIND_REGION, region, why);
 		if (!r || check_side(r, &side, why) != MFR_OK)
@@ -180,6 +184,104 @@ mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *r
 		p, r, (uint8_t)side
 	};
 	return MFR_OK;
+}
+
+mfr_status mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
+			     mfr_problem *why)
+{
+	const mfr_precaution *p = find(in->model, MFR_KIND_PRECAUTION, key, why);
+	int recorded = 0;
+
+	if (!p)
+		return why->status;
+	if (!p->stage_count)
+		return problem(why, MFR_E_CONSTRAINT, "precaution \"%s\" has no stages",
+			       key);
+	if (stage < 1 || stage > p->stage_count)
+		return problem(why, MFR_E_RANGE, "%s %lld is out of range; use 1 to %u",
+			       p->stage_name, (long long)stage, p->stage_count);
+	for (uint32_t i = 0; i < in->precaution_count; i++)
+		recorded |= in->precautions[i].precaution == p;
+	if (!recorded)
+		return problem(why, MFR_E_CONSTRAINT, "precaution \"%s\" is not recorded; "
+			       "record it before its %s", key, p->stage_name);
+	if (mfr_intake_stage(in, p))
+		return problem(why, MFR_E_DUPLICATE, "a %s for \"%s\" is already recorded",
+			       p->stage_name, key);
+	if (!RESERVE(in, stages, stage_count, stage_cap))
+		return problem(why, MFR_E_NOMEM, "out of memory");
+	in->stages[in->stage_count++] = (mfr_precaution_stage){ p, (uint8_t)stage };
+	return MFR_OK;
+}
+
+mfr_status mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why)
+{
+	if (access != MFR_ACCESS_INTRA_ORAL && access != MFR_ACCESS_INTRA_PELVIC)
+		return problem(why, MFR_E_RANGE, "scope %d is not an internal access; "
+			       "declare \"intra_oral\" or \"intra_pelvic\"", access);
+	if (in->scopes & (uint32_t)access)
+		return problem(why, MFR_E_DUPLICATE, "scope \"%s\" is already declared",
+			       mfr__name_of(&mfr__access_names, access));
+	in->scopes |= (uint32_t)access;
+	return MFR_OK;
+}
+
+mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *answer,
+			      const char *region, int side, mfr_problem *why)
+{
+	const mfr_screening *q = NULL;
+	const mfr_answer *a = NULL;
+	int64_t at = mfr__model_find(in->model, MFR_KIND_SCREENING, question);
+
+	if (at < 0) {
+		find(in->model, MFR_KIND_SCREENING, question, why);
+		return why->status;
+	}
+	q = &in->model->screening[at];
+	for (uint32_t i = 0; i < q->answer_count; i++)
+		if (strcmp(q->answers[i].key, answer) == 0)
+			a = &q->answers[i];
+	if (!a) {
+		char keys[300];
+		size_t used = 0;
+
+		keys[0] = '\0';
+		for (uint32_t i = 0; i < q->answer_count && used < sizeof(keys); i++)
+			used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s\"%s\"",
+						 i ? ", " : "", q->answers[i].key);
+		return problem(why, MFR_E_REFERENCE, "question \"%s\" has no answer "
+			       "\"%s\"; use one of %s", question, answer, keys);
+	}
+	if (a->needs_site && !region)
+		return problem(why, MFR_E_CONSTRAINT, "answer \"%s\" to \"%s\" needs a "
+			       "site: say where (a region and, for a bilateral region, a "
+			       "side)", answer, question);
+	if (!a->needs_site && (region || side))
+		return problem(why, MFR_E_CONSTRAINT, "answer \"%s\" to \"%s\" takes no "
+			       "site", answer, question);
+
+	/* All or nothing: undo what this answer added when a later part fails. */
+	uint32_t np = in->precaution_count, ns = in->stage_count;
+	mfr_status st = MFR_OK;
+
+	for (uint32_t k = 0; st == MFR_OK && k < a->precaution_count; k++) {
+		const mfr_precaution *p = a->precautions[k];
+		int site = p->scope == MFR_SCOPE_LOCAL || p->site_scoped;
+		int have = 0;
+
+		for (uint32_t i = 0; !site && i < in->precaution_count; i++)
+			have |= in->precautions[i].precaution == p;
+		if (!have)
+			st = mfr__intake_precaution(in, p->key, site ? region : NULL,
+						    site ? side : 0, why);
+		if (st == MFR_OK && a->stage && p->stage_count && !mfr_intake_stage(in, p))
+			st = mfr__intake_stage(in, p->key, a->stage, why);
+	}
+	if (st != MFR_OK) {
+		in->precaution_count = np;
+		in->stage_count = ns;
+	}
+	return st;
 }
 
 mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why)
@@ -257,6 +359,7 @@ MFR_EXPORT void mfr_intake_free(mfr_intake *in)
 	mfr__free(in->conditions);
 	mfr__free(in->precautions);
 	mfr__free(in->clearances);
+	mfr__free(in->stages);
 	mfr__free(in);
 }
 
@@ -292,6 +395,39 @@ MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *in, const char *key,
 	CHECK_ARGS(err, "mfr_intake_add_precaution", in && key);
 	if (mfr__intake_precaution(in, key, region, side, &why) != MFR_OK)
 		return report(err, "mfr_intake_add_precaution", &why);
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *in, const char *key,
+					   uint32_t stage, mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_set_stage", in && key);
+	if (mfr__intake_stage(in, key, stage, &why) != MFR_OK)
+		return report(err, "mfr_intake_set_stage", &why);
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_intake_add_scope(mfr_intake *in, int access, mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_add_scope", in);
+	if (mfr__intake_scope(in, access, &why) != MFR_OK)
+		return report(err, "mfr_intake_add_scope", &why);
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *in, const char *question,
+					    const char *answer, const char *region,
+					    int side, mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_add_answer", in && question && answer);
+	if (mfr__intake_answer(in, question, answer, region, side, &why) != MFR_OK)
+		return report(err, "mfr_intake_add_answer", &why);
 	return MFR_OK;
 }
 
@@ -341,6 +477,15 @@ MFR_EXPORT const char *mfr_onset_name(int onset)
 MFR_GETTER(const mfr_model *, mfr_intake_model, mfr_intake, model, NULL)
 MFR_GETTER(uint32_t, mfr_intake_minutes, mfr_intake, minutes, 0)
 MFR_GETTER(uint32_t, mfr_intake_positions, mfr_intake, positions, 0)
+MFR_GETTER(uint32_t, mfr_intake_scopes, mfr_intake, scopes, 0)
+
+MFR_EXPORT uint32_t mfr_intake_stage(const mfr_intake *in, const mfr_precaution *p)
+{
+	for (uint32_t i = 0; in && p && i < in->stage_count; i++)
+		if (in->stages[i].precaution == p)
+			return in->stages[i].stage;
+	return 0;
+}
 MFR_GETTER(uint32_t, mfr_intake_symptom_count, mfr_intake, symptom_count, 0)
 MFR_LIST_GETTER(mfr_intake_condition, mfr_intake, const mfr_condition *, conditions,
 		condition_count)

@@ -50,6 +50,11 @@ static const char *source_key_of(const void *items, uint32_t i)
 	return ((const mfr_source *const *)items)[i]->key;
 }
 
+static const char *precaution_key_of(const void *items, uint32_t i)
+{
+	return ((const mfr_precaution *const *)items)[i]->key;
+}
+
 static const char *string_of(const void *items, uint32_t i)
 {
 	return ((const char *const *)items)[i];
@@ -91,6 +96,8 @@ static json_t *region_json(const mfr_region *r)
 	rc |= mfr__jw_put_name(o, "laterality", &mfr__laterality_names, r->laterality);
 	rc |= mfr__jw_put(o, "positions", mfr__jw_mask(&mfr__position_names, r->positions));
 	rc |= mfr__jw_put_name(o, "depth", &mfr__depth_names, r->depth);
+	if (r->access)
+		rc |= mfr__jw_put_name(o, "access", &mfr__access_names, r->access);
 	if (r->snomed || r->fma || r->uberon) {
 		json_t *c = json_object();
 
@@ -205,6 +212,30 @@ static json_t *technique_json(const mfr_technique *t)
 	return rc ? (json_decref(o), NULL) : o;
 }
 
+static int put_dose(json_t *obj, const mfr_dose *d)
+{
+	if (!d)
+		return 0;
+	json_t *o = json_object();
+	int rc = 0;
+
+	if (d->pressure_ceiling)
+		rc |= mfr__jw_put_name(o, "pressure_ceiling", &mfr__pressure_names,
+				       d->pressure_ceiling);
+	if (d->indirect_only)
+		rc |= mfr__jw_put_str(o, "approach", "indirect");
+	if (d->max_minutes)
+		rc |= mfr__jw_put(o, "max_minutes", json_integer(d->max_minutes));
+	if (d->hold_max)
+		rc |= mfr__jw_put(o, "hold_seconds", range_json(json_integer(d->hold_min),
+								json_integer(d->hold_max)));
+	if (d->no_progression)
+		rc |= mfr__jw_put_str(o, "progression", "none");
+	rc |= put_provenance(o, &d->prov);
+	rc |= mfr__jw_put(obj, "dose", o);
+	return rc;
+}
+
 static json_t *condition_json(const mfr_condition *c)
 {
 	json_t *o = json_object();
@@ -219,6 +250,7 @@ static json_t *condition_json(const mfr_condition *c)
 		rc |= mfr__jw_put(o, "lines", key_array(c->lines, c->line_count, line_key_of));
 	rc |= put_regions(o, "regions", c->regions, c->region_count, 0);
 	rc |= mfr__jw_put_opt_str(o, "evidence", c->evidence);
+	rc |= put_dose(o, c->dose);
 	rc |= put_provenance(o, &c->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }
@@ -241,8 +273,75 @@ static json_t *precaution_json(const mfr_precaution *p)
 	if (p->excluded_technique_count)
 		rc |= mfr__jw_put(o, "excluded_techniques", key_array(p->excluded_techniques,
 			  p->excluded_technique_count, technique_key_of));
+	rc |= mfr__jw_put_flag(o, "site_scoped", p->site_scoped);
+	rc |= put_regions(o, "widen_to", p->widen_to, p->widen_count, 0);
+	if (p->stage_count) {
+		json_t *st = json_object();
+
+		rc |= mfr__jw_put_str(st, "name", p->stage_name);
+		rc |= mfr__jw_put(st, "count", json_integer(p->stage_count));
+		rc |= mfr__jw_put(o, "stages", st);
+	}
+	if (p->position_limit_count) {
+		json_t *arr = json_array();
+
+		for (uint32_t i = 0; !rc && i < p->position_limit_count; i++) {
+			const mfr_position_limit *l = &p->position_limits[i];
+			json_t *lo = json_object();
+
+			rc |= mfr__jw_put_name(lo, "position", &mfr__position_names, l->position);
+			if (l->from_stage > 1)
+				rc |= mfr__jw_put(lo, "from_stage", json_integer(l->from_stage));
+			rc |= put_regions(lo, "regions", l->regions, l->region_count, 0);
+			rc |= mfr__jw_append(arr, lo);
+		}
+		rc |= mfr__jw_put(o, "position_limits", arr);
+	}
+	rc |= put_dose(o, p->dose);
 	rc |= mfr__jw_put_str(o, "effect", p->effect);
 	rc |= put_provenance(o, &p->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *danger_zone_json(const mfr_danger_zone *z)
+{
+	json_t *o = json_object();
+	int rc = mfr__jw_put_str(o, "key", z->key);
+
+	rc |= mfr__jw_put_str(o, "name", z->name);
+	rc |= put_regions(o, "regions", z->regions, z->region_count, 1);
+	rc |= mfr__jw_put_name(o, "pressure_ceiling", &mfr__pressure_names, z->pressure_ceiling);
+	if (z->excluded_technique_count)
+		rc |= mfr__jw_put(o, "excluded_techniques", key_array(z->excluded_techniques,
+			  z->excluded_technique_count, technique_key_of));
+	rc |= mfr__jw_put_str(o, "effect", z->effect);
+	rc |= put_provenance(o, &z->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *screening_json(const mfr_screening *q)
+{
+	json_t *o = json_object();
+	json_t *answers = json_array();
+	int rc = mfr__jw_put_str(o, "key", q->key);
+
+	rc |= mfr__jw_put_str(o, "text", q->text);
+	for (uint32_t i = 0; !rc && i < q->answer_count; i++) {
+		const mfr_answer *a = &q->answers[i];
+		json_t *ao = json_object();
+
+		rc |= mfr__jw_put_str(ao, "key", a->key);
+		rc |= mfr__jw_put_str(ao, "text", a->text);
+		if (a->precaution_count)
+			rc |= mfr__jw_put(ao, "precautions", key_array(a->precautions,
+				  a->precaution_count, precaution_key_of));
+		if (a->stage)
+			rc |= mfr__jw_put(ao, "stage", json_integer(a->stage));
+		rc |= mfr__jw_put_flag(ao, "site", a->needs_site);
+		rc |= mfr__jw_append(answers, ao);
+	}
+	rc |= mfr__jw_put(o, "answers", answers);
+	rc |= put_provenance(o, &q->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }
 
@@ -252,6 +351,10 @@ static json_t *aftercare_json(const mfr_aftercare *a)
 	int rc = mfr__jw_put_str(o, "key", a->key);
 
 	rc |= mfr__jw_put_str(o, "text", a->text);
+	if (a->kind != MFR_AFTERCARE_GENERAL)
+		rc |= mfr__jw_put_name(o, "kind", &mfr__aftercare_kind_names, a->kind);
+	if (a->when_count)
+		rc |= mfr__jw_put(o, "when", key_array(a->when, a->when_count, precaution_key_of));
 	rc |= put_provenance(o, &a->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }
@@ -268,6 +371,8 @@ static json_t *entity_json(const mfr_model *m, int kind, uint32_t i)
 	case MFR_KIND_CONDITION: return condition_json(&m->conditions[i]);
 	case MFR_KIND_PRECAUTION: return precaution_json(&m->precautions[i]);
 	case MFR_KIND_AFTERCARE: return aftercare_json(&m->aftercare[i]);
+	case MFR_KIND_DANGER_ZONE: return danger_zone_json(&m->danger_zones[i]);
+	case MFR_KIND_SCREENING: return screening_json(&m->screening[i]);
 	}
 	return NULL;
 }
@@ -284,6 +389,8 @@ static json_t *model_json(const mfr_model *m)
 		{ "conditions", MFR_KIND_CONDITION },
 		{ "precautions", MFR_KIND_PRECAUTION },
 		{ "aftercare", MFR_KIND_AFTERCARE },
+		{ "danger_zones", MFR_KIND_DANGER_ZONE },
+		{ "screening", MFR_KIND_SCREENING },
 	};
 	json_t *o = json_object();
 	int rc = mfr__jw_put_str(o, "format", "libmfr-model");

@@ -182,6 +182,8 @@ static const section sections[] = {
 	SECTION("conditions", 1, MFR_KIND_CONDITION, mfr_condition),
 	SECTION("precautions", 1, MFR_KIND_PRECAUTION, mfr_precaution),
 	SECTION("aftercare", 0, MFR_KIND_AFTERCARE, mfr_aftercare),
+	SECTION("danger_zones", 0, MFR_KIND_DANGER_ZONE, mfr_danger_zone),
+	SECTION("screening", 0, MFR_KIND_SCREENING, mfr_screening),
 };
 
 #define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
@@ -196,6 +198,10 @@ static void **section_array(mfr_model *m, int kind, uint32_t **count)
 	case MFR_KIND_TECHNIQUE: *count = &m->technique_count; return (void **)&m->techniques;
 	case MFR_KIND_CONDITION: *count = &m->condition_count; return (void **)&m->conditions;
 	case MFR_KIND_AFTERCARE: *count = &m->aftercare_count; return (void **)&m->aftercare;
+	case MFR_KIND_DANGER_ZONE:
+		*count = &m->danger_zone_count;
+		return (void **)&m->danger_zones;
+	case MFR_KIND_SCREENING: *count = &m->screening_count; return (void **)&m->screening;
 	default: *count = &m->precaution_count; return (void **)&m->precautions;
 	}
 }
@@ -285,7 +291,7 @@ static mfr_status load_source(loader *ld, json_t *obj, mfr_source *s, uint32_t i
 
 static const char *const region_members[] = {
 	"key", "name", "kind", "parent", "laterality", "positions", "depth",
-	"codes", "adjacent", "sources", "convention", "note", NULL
+	"access", "codes", "adjacent", "sources", "convention", "note", NULL
 };
 static const char *const code_members[] = { "snomed", "fma", "uberon", NULL };
 
@@ -310,6 +316,9 @@ static mfr_status load_region(loader *ld, json_t *obj, mfr_region *r, uint32_t i
 	TRY(mfr__rd_mask(&ld->rd, obj, "positions", 1, &mfr__position_names, &r->positions));
 	TRY(mfr__rd_enum(&ld->rd, obj, "depth", 1, &mfr__depth_names, &v));
 	r->depth = (uint8_t)v;
+	v = 0;
+	TRY(mfr__rd_enum(&ld->rd, obj, "access", 0, &mfr__access_names, &v));
+	r->access = (uint8_t)v;
 	TRY(mfr__rd_member(&ld->rd, obj, "codes", 0, JSON_OBJECT, "an object", &codes));
 	if (codes) {
 		size_t mark = mfr__rd_push(&ld->rd, ".codes");
@@ -554,6 +563,25 @@ static mfr_status get_seconds(loader *ld, json_t *obj, const char *name, uint32_
 	return MFR_OK;
 }
 
+/* An optional whole number member in [lo, hi]; *out untouched when absent. */
+static mfr_status get_uint(loader *ld, json_t *obj, const char *name, int required,
+			   uint32_t lo, uint32_t hi, const char *what, uint32_t *out)
+{
+	json_t *v;
+
+	TRY(mfr__rd_member(&ld->rd, obj, name, required, JSON_INTEGER, "a whole number", &v));
+	if (!v)
+		return MFR_OK;
+	json_int_t n = json_integer_value(v);
+	if (n < (json_int_t)lo || n > (json_int_t)hi) {
+		mfr__rd_push(&ld->rd, ".%s", name);
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "%" JSON_INTEGER_FORMAT " is out of "
+				    "range; use %u to %u %s", n, lo, hi, what);
+	}
+	*out = (uint32_t)n;
+	return MFR_OK;
+}
+
 static mfr_status load_technique(loader *ld, json_t *obj, mfr_technique *t, uint32_t i)
 {
 	json_t *pressure, *hold;
@@ -614,9 +642,73 @@ static mfr_status load_technique(loader *ld, json_t *obj, mfr_technique *t, uint
 	return get_provenance(ld, obj, &t->prov);
 }
 
+static const char *const dose_members[] = {
+	"pressure_ceiling", "approach", "max_minutes", "hold_seconds", "progression",
+	"sources", "convention", "note", NULL
+};
+
+/* The optional "dose" member of a condition or a precaution. */
+static mfr_status get_dose(loader *ld, json_t *obj, const mfr_dose **out)
+{
+	json_t *d, *v;
+	int n = 0;
+
+	*out = NULL;
+	TRY(mfr__rd_member(&ld->rd, obj, "dose", 0, JSON_OBJECT, "an object", &d));
+	if (!d)
+		return MFR_OK;
+	mfr_dose *dose = mfr__rd_alloc(&ld->rd, 1, sizeof(*dose));
+	if (!dose)
+		return mfr__rd_nomem(&ld->rd);
+	size_t mark = mfr__rd_push(&ld->rd, ".dose");
+	TRY(mfr__rd_check_members(&ld->rd, d, dose_members, "a dose"));
+	TRY(mfr__rd_enum(&ld->rd, d, "pressure_ceiling", 0, &mfr__pressure_names, &n));
+	dose->pressure_ceiling = (uint8_t)n;
+	TRY(mfr__rd_member(&ld->rd, d, "approach", 0, JSON_STRING, "the string \"indirect\"", &v));
+	if (v && strcmp(json_string_value(v), "indirect") != 0) {
+		mfr__rd_push(&ld->rd, ".approach");
+		return mfr__rd_fail(&ld->rd, MFR_E_UNKNOWN, "a dose can only narrow the "
+				    "approach to \"indirect\"; leave it out otherwise");
+	}
+	dose->indirect_only = v != NULL;
+	TRY(get_uint(ld, d, "max_minutes", 0, MFR_INTAKE_MIN_MINUTES, MFR_INTAKE_MAX_MINUTES,
+		     "minutes", &dose->max_minutes));
+	TRY(mfr__rd_member(&ld->rd, d, "hold_seconds", 0, JSON_OBJECT,
+			   "an object {\"min\": ..., \"max\": ...}", &v));
+	if (v) {
+		size_t hmark = mfr__rd_push(&ld->rd, ".hold_seconds");
+		TRY(mfr__rd_check_members(&ld->rd, v, range_members, "a hold range"));
+		TRY(get_seconds(ld, v, "min", &dose->hold_min));
+		TRY(get_seconds(ld, v, "max", &dose->hold_max));
+		if (dose->hold_min > dose->hold_max)
+			return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"min\" (%u s) exceeds "
+					    "\"max\" (%u s); swap them", dose->hold_min,
+					    dose->hold_max);
+		mfr__rd_pop(&ld->rd, hmark);
+	}
+	TRY(mfr__rd_member(&ld->rd, d, "progression", 0, JSON_STRING,
+			   "the string \"none\"", &v));
+	if (v && strcmp(json_string_value(v), "none") != 0) {
+		mfr__rd_push(&ld->rd, ".progression");
+		return mfr__rd_fail(&ld->rd, MFR_E_UNKNOWN, "a dose can only stop a program's "
+				    "progression (\"none\"); leave it out otherwise");
+	}
+	dose->no_progression = v != NULL;
+	if (!dose->pressure_ceiling && !dose->indirect_only && !dose->max_minutes &&
+	    !dose->hold_max && !dose->no_progression)
+		return mfr__rd_fail(&ld->rd, MFR_E_MISSING, "a dose changes nothing; give at "
+				    "least one of \"pressure_ceiling\", \"approach\", "
+				    "\"max_minutes\", \"hold_seconds\" or \"progression\", "
+				    "or remove it");
+	TRY(get_provenance(ld, d, &dose->prov));
+	mfr__rd_pop(&ld->rd, mark);
+	*out = dose;
+	return MFR_OK;
+}
+
 static const char *const condition_members[] = {
 	"key", "name", "icd10cm", "snomed", "areas", "lines", "regions",
-	"evidence", "sources", "convention", "note", NULL
+	"evidence", "dose", "sources", "convention", "note", NULL
 };
 
 static mfr_status load_condition(loader *ld, json_t *obj, mfr_condition *c, uint32_t i)
@@ -630,14 +722,77 @@ static mfr_status load_condition(loader *ld, json_t *obj, mfr_condition *c, uint
 	TRY(get_line_refs(ld, obj, "lines", 0, 0, &c->lines, &c->line_count));
 	TRY(get_region_refs(ld, obj, "regions", 0, 0, &c->regions, &c->region_count));
 	TRY(mfr__rd_str(&ld->rd, obj, "evidence", 0, "", &c->evidence));
+	TRY(get_dose(ld, obj, &c->dose));
 	return get_provenance(ld, obj, &c->prov);
 }
 
 static const char *const precaution_members[] = {
 	"key", "name", "scope", "severity", "needs_clearance", "avoid_site",
 	"avoid_adjacent", "avoid_regions", "pressure_ceiling",
-	"excluded_techniques", "effect", "sources", "convention", "note", NULL
+	"excluded_techniques", "site_scoped", "widen_to", "stages",
+	"position_limits", "dose", "effect", "sources", "convention", "note", NULL
 };
+static const char *const stages_members[] = { "name", "count", NULL };
+static const char *const limit_members[] = { "position", "from_stage", "regions", NULL };
+
+static mfr_status load_position_limit(loader *ld, json_t *obj, const mfr_precaution *p,
+				      mfr_position_limit *l)
+{
+	uint32_t from = 1;
+	int v;
+
+	if (!json_is_object(obj))
+		return mfr__rd_fail(&ld->rd, MFR_E_TYPE, "expected a position limit object, "
+				    "found %s", mfr__rd_type_name(obj));
+	TRY(mfr__rd_check_members(&ld->rd, obj, limit_members, "a position limit"));
+	TRY(mfr__rd_enum(&ld->rd, obj, "position", 1, &mfr__position_names, &v));
+	l->position = (uint8_t)v;
+	if (json_object_get(obj, "from_stage") && !p->stage_count) {
+		mfr__rd_push(&ld->rd, ".from_stage");
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"from_stage\" needs the "
+				    "precaution's \"stages\"; add them or remove it");
+	}
+	TRY(get_uint(ld, obj, "from_stage", 0, 1, p->stage_count ? p->stage_count : 1,
+		     "(a stage of the precaution)", &from));
+	l->from_stage = (uint8_t)from;
+	return get_region_refs(ld, obj, "regions", 0, 0, &l->regions, &l->region_count);
+}
+
+/* "stages" and "position_limits" of a precaution. */
+static mfr_status load_stages_and_limits(loader *ld, json_t *obj, mfr_precaution *p)
+{
+	json_t *st, *arr, *item;
+	size_t k;
+	uint32_t count = 0;
+
+	p->stage_name = "";
+	TRY(mfr__rd_member(&ld->rd, obj, "stages", 0, JSON_OBJECT,
+			   "an object {\"name\": ..., \"count\": ...}", &st));
+	if (st) {
+		size_t mark = mfr__rd_push(&ld->rd, ".stages");
+		TRY(mfr__rd_check_members(&ld->rd, st, stages_members, "stages"));
+		TRY(mfr__rd_str(&ld->rd, st, "name", 1, NULL, &p->stage_name));
+		TRY(get_uint(ld, st, "count", 1, 2, 9, "stages", &count));
+		p->stage_count = (uint8_t)count;
+		mfr__rd_pop(&ld->rd, mark);
+	}
+	TRY(mfr__rd_array(&ld->rd, obj, "position_limits", 0, 0, &arr));
+	if (!arr || !json_array_size(arr))
+		return MFR_OK;
+	p->position_limit_count = (uint32_t)json_array_size(arr);
+	p->position_limits = mfr__rd_alloc(&ld->rd, p->position_limit_count,
+					   sizeof(*p->position_limits));
+	if (!p->position_limits)
+		return mfr__rd_nomem(&ld->rd);
+	json_array_foreach(arr, k, item) {
+		size_t mark = mfr__rd_push(&ld->rd, ".position_limits[%zu]", k);
+
+		TRY(load_position_limit(ld, item, p, &p->position_limits[k]));
+		mfr__rd_pop(&ld->rd, mark);
+	}
+	return MFR_OK;
+}
+
 
 static mfr_status load_precaution(loader *ld, json_t *obj, mfr_precaution *p, uint32_t i)
 {
@@ -665,20 +820,150 @@ static mfr_status load_precaution(loader *ld, json_t *obj, mfr_precaution *p, ui
 	p->pressure_ceiling = (uint8_t)v;
 	TRY(get_technique_refs(ld, obj, "excluded_techniques", 0, 0,
 			       &p->excluded_techniques, &p->excluded_technique_count));
+	TRY(mfr__rd_bool(&ld->rd, obj, "site_scoped", &p->site_scoped));
+	if (p->site_scoped && p->scope != MFR_SCOPE_GLOBAL) {
+		mfr__rd_push(&ld->rd, ".site_scoped");
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"site_scoped\" lets a "
+				    "\"global\" precaution name the sites it affects; a "
+				    "local one always names its site: remove it");
+	}
+	TRY(get_region_refs(ld, obj, "widen_to", 0, 0, &p->widen_to, &p->widen_count));
+	if (p->widen_count && !p->site_scoped && p->scope != MFR_SCOPE_LOCAL) {
+		mfr__rd_push(&ld->rd, ".widen_to");
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"widen_to\" widens a "
+				    "named site, so it needs a local or a \"site_scoped\" "
+				    "precaution");
+	}
+	TRY(load_stages_and_limits(ld, obj, p));
+	TRY(get_dose(ld, obj, &p->dose));
 	TRY(mfr__rd_str(&ld->rd, obj, "effect", 1, NULL, &p->effect));
 	return get_provenance(ld, obj, &p->prov);
 }
 
 static const char *const aftercare_members[] = {
-	"key", "text", "sources", "convention", "note", NULL
+	"key", "text", "kind", "when", "sources", "convention", "note", NULL
 };
+
+DEFINE_REFS(get_precaution_refs, mfr_precaution, MFR_KIND_PRECAUTION, precautions)
 
 static mfr_status load_aftercare(loader *ld, json_t *obj, mfr_aftercare *a, uint32_t i)
 {
+	int v = MFR_AFTERCARE_GENERAL;
+
 	TRY(mfr__rd_check_members(&ld->rd, obj, aftercare_members, "an aftercare item"));
 	a->index = i;
 	TRY(mfr__rd_str(&ld->rd, obj, "text", 1, NULL, &a->text));
+	TRY(mfr__rd_enum(&ld->rd, obj, "kind", 0, &mfr__aftercare_kind_names, &v));
+	a->kind = (uint8_t)(v ? v : MFR_AFTERCARE_GENERAL);
+	TRY(get_precaution_refs(ld, obj, "when", 0, 0, &a->when, &a->when_count));
 	return get_provenance(ld, obj, &a->prov);
+}
+
+static const char *const danger_zone_members[] = {
+	"key", "name", "regions", "pressure_ceiling", "excluded_techniques", "effect",
+	"sources", "convention", "note", NULL
+};
+
+static mfr_status load_danger_zone(loader *ld, json_t *obj, mfr_danger_zone *z, uint32_t i)
+{
+	int v;
+
+	TRY(mfr__rd_check_members(&ld->rd, obj, danger_zone_members, "a danger zone"));
+	z->index = i;
+	TRY(mfr__rd_str(&ld->rd, obj, "name", 1, NULL, &z->name));
+	TRY(get_region_refs(ld, obj, "regions", 1, 1, &z->regions, &z->region_count));
+	TRY(mfr__rd_enum(&ld->rd, obj, "pressure_ceiling", 1, &mfr__pressure_names, &v));
+	z->pressure_ceiling = (uint8_t)v;
+	TRY(get_technique_refs(ld, obj, "excluded_techniques", 0, 0,
+			       &z->excluded_techniques, &z->excluded_technique_count));
+	TRY(mfr__rd_str(&ld->rd, obj, "effect", 1, NULL, &z->effect));
+	return get_provenance(ld, obj, &z->prov);
+}
+
+static const char *const screening_members[] = {
+	"key", "text", "answers", "sources", "convention", "note", NULL
+};
+static const char *const answer_members[] = {
+	"key", "text", "precautions", "stage", "site", NULL
+};
+
+static mfr_status load_answer(loader *ld, json_t *obj, mfr_answer *a)
+{
+	uint32_t stage = 0;
+
+	if (!json_is_object(obj))
+		return mfr__rd_fail(&ld->rd, MFR_E_TYPE, "expected an answer object, found %s",
+				    mfr__rd_type_name(obj));
+	TRY(mfr__rd_check_members(&ld->rd, obj, answer_members, "an answer"));
+	TRY(mfr__rd_str(&ld->rd, obj, "key", 1, NULL, &a->key));
+	size_t mark = mfr__rd_push(&ld->rd, ".key");
+	TRY(mfr__rd_check_key(&ld->rd, a->key));
+	mfr__rd_pop(&ld->rd, mark);
+	TRY(mfr__rd_str(&ld->rd, obj, "text", 1, NULL, &a->text));
+	TRY(get_precaution_refs(ld, obj, "precautions", 0, 0, &a->precautions,
+				&a->precaution_count));
+	TRY(get_uint(ld, obj, "stage", 0, 1, 9, "(a stage of its precautions)", &stage));
+	a->stage = (uint8_t)stage;
+	TRY(mfr__rd_bool(&ld->rd, obj, "site", &a->needs_site));
+	int staged = 0;
+	for (uint32_t k = 0; k < a->precaution_count; k++) {
+		const mfr_precaution *p = a->precautions[k];
+
+		staged |= p->stage_count != 0;
+		if (a->stage && p->stage_count && a->stage > p->stage_count) {
+			mfr__rd_push(&ld->rd, ".stage");
+			return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "stage %u is out of range: "
+					    "\"%s\" has %u", stage, p->key, p->stage_count);
+		}
+		if (a->needs_site != (p->scope == MFR_SCOPE_LOCAL) && !p->site_scoped) {
+			mfr__rd_push(&ld->rd, ".site");
+			return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "precaution \"%s\" %s; "
+					    "set \"site\" to %s", p->key,
+					    p->scope == MFR_SCOPE_LOCAL ? "is local and needs a site"
+					    : "applies to the whole client",
+					    a->needs_site ? "false" : "true");
+		}
+	}
+	if (a->stage && !staged) {
+		mfr__rd_push(&ld->rd, ".stage");
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"stage\" needs a precaution "
+				    "with stages; remove it");
+	}
+	if (a->needs_site && !a->precaution_count) {
+		mfr__rd_push(&ld->rd, ".site");
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "an answer that sets no "
+				    "precaution needs no site; remove \"site\"");
+	}
+	return MFR_OK;
+}
+
+static mfr_status load_screening(loader *ld, json_t *obj, mfr_screening *q, uint32_t i)
+{
+	json_t *arr, *item;
+	size_t k;
+
+	TRY(mfr__rd_check_members(&ld->rd, obj, screening_members, "a screening question"));
+	q->index = i;
+	TRY(mfr__rd_str(&ld->rd, obj, "text", 1, NULL, &q->text));
+	TRY(mfr__rd_array(&ld->rd, obj, "answers", 1, 2, &arr));
+	q->answer_count = (uint32_t)json_array_size(arr);
+	q->answers = mfr__rd_alloc(&ld->rd, q->answer_count, sizeof(*q->answers));
+	if (!q->answers)
+		return mfr__rd_nomem(&ld->rd);
+	json_array_foreach(arr, k, item) {
+		size_t mark = mfr__rd_push(&ld->rd, ".answers[%zu]", k);
+
+		TRY(load_answer(ld, item, &q->answers[k]));
+		for (size_t j = 0; j < k; j++)
+			if (strcmp(q->answers[j].key, q->answers[k].key) == 0) {
+				mfr__rd_push(&ld->rd, ".key");
+				return mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE, "duplicate answer "
+						    "key \"%s\" (first at answers[%zu])",
+						    q->answers[k].key, j);
+			}
+		mfr__rd_pop(&ld->rd, mark);
+	}
+	return get_provenance(ld, obj, &q->prov);
 }
 
 /* Run @p load on every item of a section (already indexed). */
@@ -746,6 +1031,22 @@ static mfr_status check_hierarchy(loader *ld)
 			p->children[p->child_count++] = &m->regions[i];
 	}
 	return MFR_OK;
+}
+
+/* A region is reached as it says, else as its nearest ancestor that is
+ * reached internally, else from outside. The hierarchy is acyclic here. */
+static void derive_reach(mfr_model *m)
+{
+	for (uint32_t i = 0; i < m->region_count; i++) {
+		mfr_region *r = &m->regions[i];
+
+		r->reach = MFR_ACCESS_EXTERNAL;
+		for (const mfr_region *q = r; q; q = q->parent)
+			if (q->access && q->access != MFR_ACCESS_EXTERNAL) {
+				r->reach = q->access;
+				break;
+			}
+	}
 }
 
 static int region_ptr_cmp(const void *a, const void *b)
@@ -829,7 +1130,7 @@ static mfr_status load_adjacency(loader *ld, json_t *root)
 static const char *const top_members[] = {
 	"format", "format_version", "name", "model_version", "description",
 	"sources", "regions", "lines", "referrals", "techniques", "conditions",
-	"precautions", "aftercare", NULL
+	"precautions", "aftercare", "danger_zones", "screening", NULL
 };
 
 static mfr_status load_document(loader *ld, json_t *root)
@@ -865,6 +1166,7 @@ static mfr_status load_document(loader *ld, json_t *root)
 	LOAD_SECTION(ld, root, "sources", m->sources, m->source_count, load_source);
 	LOAD_SECTION(ld, root, "regions", m->regions, m->region_count, load_region);
 	TRY(check_hierarchy(ld));
+	derive_reach(m);
 	TRY(load_adjacency(ld, root));
 	/* Techniques before precautions is not needed (keys are indexed), but
 	 * lines need complete regions for their side checks. */
@@ -874,6 +1176,9 @@ static mfr_status load_document(loader *ld, json_t *root)
 	LOAD_SECTION(ld, root, "conditions", m->conditions, m->condition_count, load_condition);
 	LOAD_SECTION(ld, root, "precautions", m->precautions, m->precaution_count, load_precaution);
 	LOAD_SECTION(ld, root, "aftercare", m->aftercare, m->aftercare_count, load_aftercare);
+	LOAD_SECTION(ld, root, "danger_zones", m->danger_zones, m->danger_zone_count,
+		     load_danger_zone);
+	LOAD_SECTION(ld, root, "screening", m->screening, m->screening_count, load_screening);
 	if (mfr__graph_build(&m->graph, m, &m->arena) != 0)
 		return mfr__rd_nomem(&ld->rd);
 	return MFR_OK;

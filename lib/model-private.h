@@ -46,6 +46,9 @@ struct mfr_region {
 	uint32_t child_count;
 	const mfr_region **adjacent; /* both directions, ordered by index */
 	uint32_t adjacent_count;
+	uint8_t access;     /* mfr_access, as written (0: external) */
+	uint8_t reach;      /* derived: its own access, else its nearest
+			     * ancestor's non-external one */
 	const char *snomed, *fma, *uberon; /* NULL when absent */
 	mfr_provenance prov;
 };
@@ -118,6 +121,16 @@ struct mfr_technique {
 	mfr_provenance prov;
 };
 
+/* What a condition or a precaution does to the dose of the work. */
+struct mfr_dose {
+	uint8_t pressure_ceiling; /* mfr_pressure, 0 for none */
+	uint8_t indirect_only;
+	uint8_t no_progression;
+	uint32_t max_minutes;       /* 0 for none */
+	uint32_t hold_min, hold_max; /* seconds; 0 for none */
+	mfr_provenance prov;
+};
+
 struct mfr_condition {
 	const char *key;
 	const char *name;
@@ -133,8 +146,18 @@ struct mfr_condition {
 	const mfr_region **regions;
 	uint32_t region_count;
 	const char *evidence; /* "" when none */
+	const mfr_dose *dose; /* NULL when none */
 	mfr_provenance prov;
 };
+
+/* A position a precaution rules out, from a stage on, for some regions or
+ * for all. */
+typedef struct mfr_position_limit {
+	uint8_t position;  /* one mfr_position bit */
+	uint8_t from_stage; /* 1 = always */
+	const mfr_region **regions; /* none: every region */
+	uint32_t region_count;
+} mfr_position_limit;
 
 struct mfr_precaution {
 	const char *key;
@@ -150,6 +173,15 @@ struct mfr_precaution {
 	uint32_t avoid_region_count;
 	const mfr_technique **excluded_techniques;
 	uint32_t excluded_technique_count;
+	uint8_t site_scoped;   /* a global one that may name affected sites */
+	uint8_t stage_count;   /* 0: no stages */
+	const char *stage_name; /* "" without stages */
+	const mfr_region **widen_to; /* a named site within one of these
+				      * widens to the whole of it */
+	uint32_t widen_count;
+	mfr_position_limit *position_limits;
+	uint32_t position_limit_count;
+	const mfr_dose *dose; /* NULL when none */
 	const char *effect;
 	mfr_provenance prov;
 };
@@ -158,6 +190,40 @@ struct mfr_aftercare {
 	const char *key;
 	const char *text;
 	uint32_t index;
+	uint8_t kind; /* mfr_aftercare_kind */
+	const mfr_precaution **when; /* none: every plan */
+	uint32_t when_count;
+	mfr_provenance prov;
+};
+
+struct mfr_danger_zone {
+	const char *key;
+	const char *name;
+	uint32_t index;
+	const mfr_region **regions;
+	uint32_t region_count;
+	uint8_t pressure_ceiling; /* mfr_pressure */
+	const mfr_technique **excluded_techniques;
+	uint32_t excluded_technique_count;
+	const char *effect;
+	mfr_provenance prov;
+};
+
+typedef struct mfr_answer {
+	const char *key;
+	const char *text;
+	const mfr_precaution **precautions;
+	uint32_t precaution_count;
+	uint8_t stage;     /* 0: none */
+	uint8_t needs_site;
+} mfr_answer;
+
+struct mfr_screening {
+	const char *key;
+	const char *text;
+	uint32_t index;
+	mfr_answer *answers;
+	uint32_t answer_count;
 	mfr_provenance prov;
 };
 
@@ -172,7 +238,7 @@ typedef struct mfr_key_index {
 	uint32_t count;
 } mfr_key_index;
 
-#define MFR_N_KINDS 8 /* mfr_kind values are 1..MFR_N_KINDS */
+#define MFR_N_KINDS 10 /* mfr_kind values are 1..MFR_N_KINDS */
 
 struct mfr_model {
 	mfr_arena arena;
@@ -195,6 +261,10 @@ struct mfr_model {
 	uint32_t precaution_count;
 	mfr_aftercare *aftercare;
 	uint32_t aftercare_count;
+	mfr_danger_zone *danger_zones;
+	uint32_t danger_zone_count;
+	mfr_screening *screening;
+	uint32_t screening_count;
 	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind */
 	mfr_graph graph; /* derived: the site graph a trace walks */
 };

@@ -111,6 +111,8 @@ MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
 	case MFR_KIND_PRECAUTION: return model->precautions[index].key;
 	case MFR_KIND_SOURCE: return model->sources[index].key;
 	case MFR_KIND_AFTERCARE: return model->aftercare[index].key;
+	case MFR_KIND_DANGER_ZONE: return model->danger_zones[index].key;
+	case MFR_KIND_SCREENING: return model->screening[index].key;
 	}
 	return NULL;
 }
@@ -152,6 +154,9 @@ TYPED_ACCESS(condition, mfr_condition, MFR_KIND_CONDITION, conditions, condition
 TYPED_ACCESS(precaution, mfr_precaution, MFR_KIND_PRECAUTION, precautions, precaution_count)
 TYPED_ACCESS(source, mfr_source, MFR_KIND_SOURCE, sources, source_count)
 TYPED_ACCESS(aftercare, mfr_aftercare, MFR_KIND_AFTERCARE, aftercare, aftercare_count)
+TYPED_ACCESS(danger_zone, mfr_danger_zone, MFR_KIND_DANGER_ZONE, danger_zones,
+	     danger_zone_count)
+TYPED_ACCESS(screening, mfr_screening, MFR_KIND_SCREENING, screening, screening_count)
 
 MFR_EXPORT const char *mfr_aftercare_key(const mfr_aftercare *item)
 {
@@ -161,6 +166,22 @@ MFR_EXPORT const char *mfr_aftercare_key(const mfr_aftercare *item)
 MFR_EXPORT const char *mfr_aftercare_text(const mfr_aftercare *item)
 {
 	return item ? item->text : NULL;
+}
+
+MFR_EXPORT int mfr_aftercare_kind_of(const mfr_aftercare *item)
+{
+	return item ? item->kind : 0;
+}
+
+MFR_EXPORT uint32_t mfr_aftercare_when_count(const mfr_aftercare *item)
+{
+	return item ? item->when_count : 0;
+}
+
+MFR_EXPORT const mfr_precaution *mfr_aftercare_when_at(const mfr_aftercare *item,
+							uint32_t index)
+{
+	return item && index < item->when_count ? item->when[index] : NULL;
 }
 
 MFR_EXPORT const mfr_provenance *mfr_aftercare_provenance(const mfr_aftercare *item)

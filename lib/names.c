@@ -38,7 +38,13 @@ TABLE(mfr__kind_names, "kind",
       { MFR_KIND_REGION, "region" }, { MFR_KIND_LINE, "line" },
       { MFR_KIND_REFERRAL, "referral" }, { MFR_KIND_TECHNIQUE, "technique" },
       { MFR_KIND_CONDITION, "condition" }, { MFR_KIND_PRECAUTION, "precaution" },
-      { MFR_KIND_SOURCE, "source" }, { MFR_KIND_AFTERCARE, "aftercare" });
+      { MFR_KIND_SOURCE, "source" }, { MFR_KIND_AFTERCARE, "aftercare" },
+      { MFR_KIND_DANGER_ZONE, "danger_zone" }, { MFR_KIND_SCREENING, "screening" });
+TABLE(mfr__access_names, "access",
+      { MFR_ACCESS_EXTERNAL, "external" }, { MFR_ACCESS_INTRA_ORAL, "intra_oral" },
+      { MFR_ACCESS_INTRA_PELVIC, "intra_pelvic" });
+TABLE(mfr__aftercare_kind_names, "aftercare kind",
+      { MFR_AFTERCARE_GENERAL, "general" }, { MFR_AFTERCARE_RED_FLAG, "red_flag" });
 TABLE(mfr__region_kind_names, "region kind",
       { MFR_REGION_PART, "part" }, { MFR_REGION_AREA, "area" },
       { MFR_REGION_MUSCLE, "muscle" }, { MFR_REGION_CONNECTIVE, "connective" },
@@ -143,6 +149,7 @@ NAME_AND_PARSE(position, mfr_position, mfr__position_names)
 NAME_AND_PARSE(depth, mfr_depth, mfr__depth_names)
 NAME_AND_PARSE(pressure, mfr_pressure, mfr__pressure_names)
 NAME_AND_PARSE(kind, mfr_kind, mfr__kind_names)
+NAME_AND_PARSE(access, mfr_access, mfr__access_names)
 
 MFR_EXPORT const char *mfr_evidence_name(int value)
 {
@@ -177,3 +184,4 @@ NAME_ONLY(approach, mfr__approach_names)
 NAME_ONLY(suits, mfr__suits_names)
 NAME_ONLY(scope, mfr__scope_names)
 NAME_ONLY(severity, mfr__severity_names)
+NAME_ONLY(aftercare_kind, mfr__aftercare_kind_names)

@@ -27,13 +27,15 @@ static json_t *step_json(const mfr_plan_step *s, uint32_t order)
 	rc |= mfr__jw_put(o, "seconds", json_integer(s->seconds));
 	if (s->trace_rank)
 		rc |= mfr__jw_put(o, "trace_rank", json_integer(s->trace_rank));
+	if (s->zone)
+		rc |= mfr__jw_put_str(o, "danger_zone", s->zone->key);
+	rc |= mfr__jw_put_flag(o, "internal", s->flags & MFR_STEP_INTERNAL);
 	rc |= mfr__jw_put_str(o, "rationale", s->rationale);
 	return rc ? (json_decref(o), NULL) : o;
 }
 
 json_t *mfr__plan_json(const mfr_plan *p)
 {
-	const mfr_model *m = p->model;
 	json_t *o = json_object(), *steps = json_array(), *warnings = json_array();
 	json_t *aftercare = json_array();
 	int rc = mfr__jw_put_str(o, "status", mfr_plan_status_name(p->status));
@@ -48,16 +50,35 @@ json_t *mfr__plan_json(const mfr_plan *p)
 	for (uint32_t i = 0; !rc && i < p->warning_count; i++) {
 		json_t *w = json_object();
 
-		rc |= mfr__jw_put_str(w, "kind", mfr_warning_kind_name(p->warnings[i].kind));
-		rc |= mfr__jw_put_str(w, "text", p->warnings[i].text);
+		const mfr_plan_warning *pw = &p->warnings[i];
+
+		rc |= mfr__jw_put_str(w, "code", pw->code);
+		rc |= mfr__jw_put_str(w, "kind", mfr_warning_kind_name(pw->kind));
+		if (pw->subject) {
+			json_t *about = json_object();
+
+			if (pw->subject_kind)
+				rc |= mfr__jw_put_name(about, "kind", &mfr__kind_names,
+						       pw->subject_kind);
+			else
+				rc |= mfr__jw_put_str(about, "kind", "access");
+			rc |= mfr__jw_put_str(about, "key", pw->subject);
+			rc |= mfr__jw_put(w, "about", about);
+		}
+		if (pw->region) {
+			rc |= mfr__jw_put_str(w, "region", pw->region->key);
+			rc |= mfr__jw_put_name(w, "side", &mfr__side_names, pw->side);
+		}
+		rc |= mfr__jw_put_str(w, "text", pw->text);
 		rc |= mfr__jw_append(warnings, w);
 	}
 	rc |= mfr__jw_put(o, "warnings", warnings);
-	for (uint32_t i = 0; !rc && i < m->aftercare_count; i++) {
-		const mfr_aftercare *a = &m->aftercare[i];
+	for (uint32_t i = 0; !rc && i < p->aftercare_count; i++) {
+		const mfr_aftercare *a = p->aftercare[i];
 		json_t *ao = json_object();
 
 		rc |= mfr__jw_put_str(ao, "key", a->key);
+		rc |= mfr__jw_put_name(ao, "kind", &mfr__aftercare_kind_names, a->kind);
 		rc |= mfr__jw_put_str(ao, "text", a->text);
 		rc |= mfr__jw_append(aftercare, ao);
 	}

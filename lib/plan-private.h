@@ -29,12 +29,19 @@ typedef struct mfr_plan_step {
 	uint32_t trace_rank; /* 0 for opening and closing steps */
 	uint8_t distance;    /* mfr_distance of the trace result */
 	uint32_t path_steps; /* length of the trace path: root causes first */
+	uint8_t flags;       /* mfr_step_flag bits */
+	const mfr_danger_zone *zone; /* the zone the step lies in, or NULL */
 	const mfr_trace_result *result; /* behind a treatment step, while planning */
 	const char *rationale;
 } mfr_plan_step;
 
 typedef struct mfr_plan_warning {
-	uint8_t kind; /* mfr_warning_kind */
+	uint8_t kind;         /* mfr_warning_kind */
+	uint8_t subject_kind; /* mfr_kind of what it is about, 0 for none */
+	uint8_t side;         /* of the site, 0 for none */
+	const char *code;     /* static: a stable code ("danger_zone") */
+	const char *subject;  /* the key of what it is about, or NULL */
+	const mfr_region *region; /* the site, or NULL */
 	const char *text;
 } mfr_plan_warning;
 
@@ -51,6 +58,9 @@ struct mfr_plan {
 	uint32_t step_count;
 	mfr_plan_warning *warnings;
 	uint32_t warning_count, warning_cap;
+	const mfr_aftercare **aftercare; /* the model's items this client gets */
+	uint32_t aftercare_count;
+	uint8_t no_progression; /* a dose stops a program's progression */
 };
 
 /* How a session of a program bends the planner (see program.c). */

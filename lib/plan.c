@@ -4,11 +4,14 @@
  * SPDX-License-Identifier: MIT
  *
  * The planner works in five passes:
- *   1. screen the intake's precautions: refer out, needs clearance, the
- *      pressure ceiling, the techniques ruled out, the sites to avoid;
+ *   1. screen the intake: refer out, needs clearance, the pressure ceiling,
+ *      the techniques ruled out, the positions ruled out and the dose its
+ *      precautions and conditions set;
  *   2. trace the intake and turn each traced site into a candidate step
- *      (technique, approach, pressure, position, duration), skipping with a
- *      warning what a precaution forbids or nothing can reach;
+ *      (technique, approach, pressure, position, duration) under the rules
+ *      of its site (danger zone, position limits), skipping with a warning
+ *      what a precaution forbids, what lies outside the declared scope, or
+ *      what nothing can reach;
  *   3. keep the longest run of candidates, in rank order, that fits the
  *      session with the opening and closing blocks and the position changes
  *      (a run, not a knapsack: a longer session never drops a site that a
@@ -16,7 +19,7 @@
  *   4. order: opening block, then the sites grouped by client position,
  *      within a group the farthest along the trace first (root causes
  *      toward the symptom), then the closing block;
- *   5. attach the model's aftercare.
+ *   5. attach the model's aftercare for this client.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,6 +29,7 @@
 #include "accessor.h"
 #include "alloc.h"
 #include "error.h"
+#include "names.h"
 #include "plan-private.h"
 #include "trace-private.h"
 
@@ -109,13 +113,23 @@ MFR_EXPORT mfr_status mfr_plan_options_set_block_seconds(mfr_plan_options *o, ui
 
 /* ---- building blocks ---- */
 
-static int warn(mfr_plan *p, int kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* What a warning is about: its stable code, the model entity (kind and
+ * key) and the site, where there is one. */
+typedef struct about {
+	const char *code;
+	int subject_kind;
+	const char *subject;
+	const mfr_region *region;
+	int side;
+} about;
+
+static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* Add a warning; 0 when memory runs out. */
-static int warn(mfr_plan *p, int kind, const char *fmt, ...)
+static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
 {
-	char text[512];
+	char text[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -135,30 +149,55 @@ static int warn(mfr_plan *p, int kind, const char *fmt, ...)
 	const char *copy = mfr__arena_strdup(&p->arena, text);
 	if (!copy)
 		return 0;
-	p->warnings[p->warning_count++] = (mfr_plan_warning){ (uint8_t)kind, copy };
+	p->warnings[p->warning_count++] = (mfr_plan_warning){
+		(uint8_t)kind, (uint8_t)a.subject_kind, (uint8_t)(a.region ? a.side : 0),
+		a.code, a.subject, a.region, copy
+	};
 	return 1;
 }
+
+#define ABOUT_PRECAUTION(code, pr) \
+	((about){ (code), MFR_KIND_PRECAUTION, (pr)->key, NULL, 0 })
+#define ABOUT_SITE(code, r, side) ((about){ (code), 0, NULL, (r), (side) })
+
+/* Return from the calling function when @p expr fails. */
+#define TRY_ST(expr)                               \
+	do {                                       \
+		mfr_status st_ = (expr);           \
+		if (st_ != MFR_OK)                 \
+			return st_;                \
+	} while (0)
 
 static const char *side_word(int side)
 {
 	return side == MFR_SIDE_LEFT ? "left " : side == MFR_SIDE_RIGHT ? "right " : "";
 }
 
-/* What the screening of the precautions decided. */
+/* What the screening of the intake decided. */
 typedef struct screen {
 	int refer_out;
 	int needs_clearance;
 	int ceiling;                  /* mfr_pressure */
 	const mfr_technique **excluded;
 	uint32_t excluded_count;
+	/* The dose: the strictest of every dose the intake brings in. */
+	int indirect_only;
+	int no_progression;
+	uint32_t max_minutes;         /* 0: none */
+	uint32_t hold_min, hold_max;  /* 0 0: no range */
 } screen;
+
+static int in_list(const mfr_technique *const *list, uint32_t n, const mfr_technique *t)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (list[i] == t)
+			return 1;
+	return 0;
+}
 
 static int is_excluded(const screen *sc, const mfr_technique *t)
 {
-	for (uint32_t i = 0; i < sc->excluded_count; i++)
-		if (sc->excluded[i] == t)
-			return 1;
-	return 0;
+	return in_list(sc->excluded, sc->excluded_count, t);
 }
 
 /* Whether precaution @p k of the intake applies in full: an absolute one is
@@ -169,17 +208,199 @@ static int blocks_session(const mfr_intake *in, const mfr_precaution *pr)
 	       !(pr->needs_clearance && mfr_intake_is_cleared(in, pr));
 }
 
-static void list_techniques(char *buf, size_t size, const mfr_precaution *pr)
+/* Whether entry @p i is the first the intake records for its precaution (a
+ * site-scoped one may be recorded once per site). */
+static int first_entry(const mfr_intake *in, uint32_t i)
+{
+	for (uint32_t k = 0; k < i; k++)
+		if (in->precautions[k].precaution == in->precautions[i].precaution)
+			return 0;
+	return 1;
+}
+
+/* Whether the intake names any site for @p pr. */
+static int names_site(const mfr_intake *in, const mfr_precaution *pr)
+{
+	for (uint32_t i = 0; i < in->precaution_count; i++)
+		if (in->precautions[i].precaution == pr && in->precautions[i].region)
+			return 1;
+	return 0;
+}
+
+/* The stage a staged precaution counts as: the recorded one, else the last
+ * (the most cautious); 1 for a precaution without stages. */
+static uint32_t stage_of(const mfr_intake *in, const mfr_precaution *pr)
+{
+	uint32_t s = mfr_intake_stage(in, pr);
+
+	return s ? s : pr->stage_count ? pr->stage_count : 1;
+}
+
+static void list_techniques(char *buf, size_t size, const mfr_technique *const *list,
+			    uint32_t n)
 {
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (uint32_t i = 0; i < pr->excluded_technique_count && used < size; i++)
+	for (uint32_t i = 0; i < n && used < size; i++)
 		used += (size_t)snprintf(buf + used, size - used, "%s%s",
-					 i ? ", " : "", pr->excluded_techniques[i]->name);
+					 i ? ", " : "", list[i]->name);
 }
 
-static mfr_status screen_precautions(mfr_plan *p, screen *sc)
+static void list_regions(char *buf, size_t size, const mfr_region *const *list, uint32_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (uint32_t i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
+					 i ? ", " : "", list[i]->name);
+}
+
+/* Fold one dose into the screening, and say what it does. */
+static mfr_status take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
+			    const char *whose)
+{
+	char text[400];
+	size_t used = 0;
+
+	if (!d)
+		return MFR_OK;
+	text[0] = '\0';
+	if (d->pressure_ceiling) {
+		if (d->pressure_ceiling < sc->ceiling)
+			sc->ceiling = d->pressure_ceiling;
+		used += (size_t)snprintf(text + used, sizeof(text) - used,
+					 "; pressure no firmer than %s",
+					 mfr_pressure_name(d->pressure_ceiling));
+	}
+	if (d->indirect_only) {
+		sc->indirect_only = 1;
+		used += (size_t)snprintf(text + used, sizeof(text) - used,
+					 "; indirect work only");
+	}
+	if (d->max_minutes && used < sizeof(text)) {
+		if (!sc->max_minutes || d->max_minutes < sc->max_minutes)
+			sc->max_minutes = d->max_minutes;
+		used += (size_t)snprintf(text + used, sizeof(text) - used,
+					 "; sessions of at most %u minutes", d->max_minutes);
+	}
+	if (d->hold_max && used < sizeof(text)) {
+		if (!sc->hold_max) {
+			sc->hold_min = d->hold_min;
+			sc->hold_max = d->hold_max;
+		} else {
+			if (d->hold_min > sc->hold_min)
+				sc->hold_min = d->hold_min;
+			if (d->hold_max < sc->hold_max)
+				sc->hold_max = d->hold_max;
+		}
+		used += (size_t)snprintf(text + used, sizeof(text) - used,
+					 "; holds of %u to %u s", d->hold_min, d->hold_max);
+	}
+	if (d->no_progression && used < sizeof(text)) {
+		sc->no_progression = 1;
+		snprintf(text + used, sizeof(text) - used, "; no progression to firmer, "
+			 "direct work over a program");
+	}
+	return warn(p, MFR_WARNING_DOSE, a, "%s sets the dose%s%s", whose, text,
+		    d->prov.convention ? " (practice convention)" : "")
+		? MFR_OK : MFR_E_NOMEM;
+}
+
+/* Say which positions a precaution rules out for this client. */
+static mfr_status position_warning(mfr_plan *p, const mfr_precaution *pr)
+{
+	const mfr_intake *in = p->intake;
+	uint32_t stage = stage_of(in, pr);
+	char text[600], regions[300], when[80] = "";
+	size_t used = 0;
+
+	text[0] = '\0';
+	for (uint32_t i = 0; i < pr->position_limit_count && used < sizeof(text); i++) {
+		const mfr_position_limit *l = &pr->position_limits[i];
+
+		if (l->from_stage > stage)
+			continue;
+		list_regions(regions, sizeof(regions), l->regions, l->region_count);
+		used += (size_t)snprintf(text + used, sizeof(text) - used, "%sno %s position%s%s",
+					 used ? "; " : "", mfr_position_name(l->position),
+					 l->region_count ? " for work on the " : "", regions);
+	}
+	if (!used)
+		return MFR_OK;
+	if (pr->stage_count)
+		snprintf(when, sizeof(when), " (%s %s)", pr->stage_name,
+			 mfr_intake_stage(in, pr) ? "as recorded" : "not recorded: the most "
+			 "cautious assumed");
+	if (pr->stage_count && mfr_intake_stage(in, pr))
+		snprintf(when, sizeof(when), " (%s %u)", pr->stage_name, stage);
+	return warn(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
+		    "%s%s: %s", pr->name, when, text) ? MFR_OK : MFR_E_NOMEM;
+}
+
+static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
+{
+	const mfr_intake *in = p->intake;
+	const mfr_site_precaution *sp = &in->precautions[i];
+	const mfr_precaution *pr = sp->precaution;
+	char where[200] = "";
+	about a = ABOUT_PRECAUTION("refer_out", pr);
+
+	if (sp->region && !pr->site_scoped)
+		snprintf(where, sizeof(where), " (%s%s)", side_word(sp->side),
+			 sp->region->name);
+	a.region = pr->site_scoped ? NULL : sp->region;
+	a.side = sp->side;
+	if (blocks_session(in, pr)) {
+		sc->refer_out = 1;
+		if (!warn(p, MFR_WARNING_REFER_OUT, a, "%s%s is an absolute "
+			  "contraindication: refer the client to a physician; no "
+			  "myofascial work this session (%s)", pr->name, where, pr->effect))
+			return MFR_E_NOMEM;
+	} else if (pr->needs_clearance && !mfr_intake_is_cleared(in, pr)) {
+		sc->needs_clearance = 1;
+		a.code = "needs_clearance";
+		if (!warn(p, MFR_WARNING_NEEDS_CLEARANCE, a, "%s%s: start only once a "
+			  "physician has cleared the client, and record the clearance "
+			  "(%s)", pr->name, where, pr->effect))
+			return MFR_E_NOMEM;
+	}
+	if (pr->site_scoped && first_entry(in, i) && !names_site(in, pr) &&
+	    !blocks_session(in, pr)) {
+		sc->needs_clearance = 1;
+		a.code = "site_needed";
+		if (!warn(p, MFR_WARNING_NEEDS_CLEARANCE, a, "%s: record the affected "
+			  "site (%s), so that it and its neighbourhood are never worked",
+			  pr->name, pr->effect))
+			return MFR_E_NOMEM;
+	}
+	if (!first_entry(in, i))
+		return MFR_OK;
+	if (pr->pressure_ceiling && pr->pressure_ceiling < sc->ceiling)
+		sc->ceiling = pr->pressure_ceiling;
+	for (uint32_t k = 0; k < pr->excluded_technique_count; k++)
+		if (!is_excluded(sc, pr->excluded_techniques[k]))
+			sc->excluded[sc->excluded_count++] = pr->excluded_techniques[k];
+	if (pr->pressure_ceiling || pr->excluded_technique_count) {
+		char techniques[400];
+
+		list_techniques(techniques, sizeof(techniques), pr->excluded_techniques,
+				pr->excluded_technique_count);
+		a.code = "modified";
+		if (!warn(p, MFR_WARNING_MODIFIED, a, "%s%s changes the work: %s%s%s%s%s",
+			  pr->name, where,
+			  pr->pressure_ceiling ? "pressure no firmer than " : "",
+			  pr->pressure_ceiling ? mfr_pressure_name(pr->pressure_ceiling) : "",
+			  pr->pressure_ceiling && *techniques ? "; " : "",
+			  *techniques ? "no " : "", techniques))
+			return MFR_E_NOMEM;
+	}
+	TRY_ST(position_warning(p, pr));
+	return take_dose(p, sc, pr->dose, ABOUT_PRECAUTION("dose", pr), pr->name);
+}
+
+static mfr_status screen_intake(mfr_plan *p, screen *sc)
 {
 	const mfr_intake *in = p->intake;
 	uint32_t total = 0;
@@ -190,48 +411,23 @@ static mfr_status screen_precautions(mfr_plan *p, screen *sc)
 	sc->excluded = total ? mfr__arena_alloc(&p->arena, total * sizeof(*sc->excluded)) : NULL;
 	if (total && !sc->excluded)
 		return MFR_E_NOMEM;
+	for (uint32_t i = 0; i < in->precaution_count; i++)
+		TRY_ST(screen_precaution(p, sc, i));
+	for (uint32_t i = 0; i < in->condition_count; i++) {
+		const mfr_condition *c = in->conditions[i];
 
-	for (uint32_t i = 0; i < in->precaution_count; i++) {
-		const mfr_site_precaution *sp = &in->precautions[i];
-		const mfr_precaution *pr = sp->precaution;
-		char where[160] = "";
-
-		if (sp->region)
-			snprintf(where, sizeof(where), " (%s%s)", side_word(sp->side),
-				 sp->region->name);
-		if (blocks_session(in, pr)) {
-			sc->refer_out = 1;
-			if (!warn(p, MFR_WARNING_REFER_OUT, "%s%s is an absolute "
-				  "contraindication: refer the client to a physician; no "
-				  "myofascial work this session (%s)", pr->name, where,
-				  pr->effect))
-				return MFR_E_NOMEM;
-		} else if (pr->needs_clearance && !mfr_intake_is_cleared(in, pr)) {
-			sc->needs_clearance = 1;
-			if (!warn(p, MFR_WARNING_NEEDS_CLEARANCE, "%s%s: start only once "
-				  "a physician has cleared the client, and record the "
-				  "clearance (%s)", pr->name, where, pr->effect))
-				return MFR_E_NOMEM;
-		}
-		if (pr->pressure_ceiling && pr->pressure_ceiling < sc->ceiling)
-			sc->ceiling = pr->pressure_ceiling;
-		for (uint32_t k = 0; k < pr->excluded_technique_count; k++)
-			if (!is_excluded(sc, pr->excluded_techniques[k]))
-				sc->excluded[sc->excluded_count++] = pr->excluded_techniques[k];
-		if (pr->pressure_ceiling || pr->excluded_technique_count) {
-			char techniques[400];
-
-			list_techniques(techniques, sizeof(techniques), pr);
-			if (!warn(p, MFR_WARNING_MODIFIED, "%s%s changes the work: %s%s%s%s%s",
-				  pr->name, where,
-				  pr->pressure_ceiling ? "pressure no firmer than " : "",
-				  pr->pressure_ceiling ? mfr_pressure_name(pr->pressure_ceiling) : "",
-				  pr->pressure_ceiling && *techniques ? "; " : "",
-				  *techniques ? "no " : "", techniques))
-				return MFR_E_NOMEM;
-		}
+		TRY_ST(take_dose(p, sc, c->dose,
+				 (about){ "dose", MFR_KIND_CONDITION, c->key, NULL, 0 }, c->name));
 	}
 	p->ceiling = (uint8_t)sc->ceiling;
+	p->no_progression = (uint8_t)sc->no_progression;
+	if (sc->max_minutes && sc->max_minutes < in->minutes) {
+		p->session_seconds = sc->max_minutes * 60;
+		if (!warn(p, MFR_WARNING_DOSE, (about){ "session_shortened", 0, NULL, NULL, 0 },
+			  "the session is shortened from %u to %u minutes, the most the "
+			  "dose allows", in->minutes, sc->max_minutes))
+			return MFR_E_NOMEM;
+	}
 	return MFR_OK;
 }
 
@@ -249,7 +445,40 @@ static int is_adjacent(const mfr_region *a, const mfr_region *b)
 	return 0;
 }
 
-/* The precaution that forbids work on (@p r, @p side), or NULL. */
+/* The region a recorded site rules out: the site, or the whole of the region
+ * it widens to (the limb of a deep vein thrombosis). */
+static const mfr_region *excluded_area(const mfr_site_precaution *sp)
+{
+	const mfr_precaution *pr = sp->precaution;
+
+	for (uint32_t k = 0; k < pr->widen_count; k++)
+		if (mfr_region_is_within(sp->region, pr->widen_to[k]))
+			return pr->widen_to[k];
+	return sp->region;
+}
+
+/* Whether (@p r, @p side) lies on or beside @p area (on @p area_side):
+ * within it, enclosing it, or, with @p beside, next to it. */
+static int touches(const mfr_region *r, int side, const mfr_region *area, int area_side,
+		   int beside)
+{
+	if (!sides_meet(side, area_side))
+		return 0;
+	if (mfr_region_is_within(r, area) || mfr_region_is_within(area, r))
+		return 1;
+	if (!beside)
+		return 0;
+	if (is_adjacent(r, area))
+		return 1;
+	for (uint32_t k = 0; k < area->adjacent_count; k++)
+		if (mfr_region_is_within(r, area->adjacent[k]))
+			return 1;
+	return 0;
+}
+
+/* The precaution that forbids work on (@p r, @p side), or NULL. A
+ * site-scoped precaution's sites and their neighbourhood stay forbidden
+ * after clearance. */
 static const mfr_site_precaution *forbidding(const mfr_intake *in, const mfr_region *r,
 					     int side)
 {
@@ -260,25 +489,92 @@ static const mfr_site_precaution *forbidding(const mfr_intake *in, const mfr_reg
 		for (uint32_t k = 0; k < pr->avoid_region_count; k++)
 			if (mfr_region_is_within(r, pr->avoid_regions[k]))
 				return sp;
-		if (!sp->region || !pr->avoid_site || !sides_meet(side, sp->side))
+		if (!sp->region || !(pr->avoid_site || pr->site_scoped))
 			continue;
-		if (mfr_region_is_within(r, sp->region) || mfr_region_is_within(sp->region, r))
+		if (touches(r, side, excluded_area(sp), sp->side,
+			    pr->avoid_adjacent || pr->site_scoped))
 			return sp;
-		if (!pr->avoid_adjacent)
-			continue;
-		if (is_adjacent(r, sp->region))
-			return sp;
-		for (uint32_t k = 0; k < sp->region->adjacent_count; k++)
-			if (mfr_region_is_within(r, sp->region->adjacent[k]))
-				return sp;
 	}
 	return NULL;
 }
 
-/* Whether technique @p t may work region @p r under the screening. */
-static int technique_allowed(const screen *sc, const mfr_technique *t, const mfr_region *r)
+/* Whether @p r lies outside the scope the intake declares: reached only
+ * internally, and that access not declared. */
+static int out_of_scope(const mfr_intake *in, const mfr_region *r)
 {
-	if (is_excluded(sc, t) || t->pressure_min > sc->ceiling)
+	return r->reach != MFR_ACCESS_EXTERNAL && !(in->scopes & r->reach);
+}
+
+/* The positions a precaution's limits leave for work on @p r. */
+static uint32_t limited_positions(const mfr_intake *in, const mfr_region *r)
+{
+	uint32_t out = 0;
+
+	for (uint32_t i = 0; i < in->precaution_count; i++) {
+		const mfr_precaution *pr = in->precautions[i].precaution;
+		uint32_t stage = pr->position_limit_count ? stage_of(in, pr) : 0;
+
+		for (uint32_t k = 0; k < pr->position_limit_count; k++) {
+			const mfr_position_limit *l = &pr->position_limits[k];
+			int applies = l->region_count == 0;
+
+			if (l->from_stage > stage)
+				continue;
+			for (uint32_t j = 0; !applies && j < l->region_count; j++)
+				applies = mfr_region_is_within(r, l->regions[j]);
+			if (applies)
+				out |= l->position;
+		}
+	}
+	return out;
+}
+
+/* The rules of work on one region for this client: the pressure ceiling
+ * (its danger zone's where lower), the zone, the positions left. */
+typedef struct site_rules {
+	int ceiling;
+	const mfr_danger_zone *zone;
+	uint32_t positions;
+} site_rules;
+
+static void rules_for(const mfr_intake *in, const screen *sc, const mfr_region *r,
+		      site_rules *out)
+{
+	out->zone = mfr_model_danger_zone_covering(in->model, r);
+	out->ceiling = sc->ceiling;
+	if (out->zone && out->zone->pressure_ceiling < out->ceiling)
+		out->ceiling = out->zone->pressure_ceiling;
+	out->positions = in->positions & r->positions & ~limited_positions(in, r);
+}
+
+/* The hold range of @p t under the dose: [*lo, *hi]; 0 when they do not
+ * overlap. */
+static int hold_range(const screen *sc, const mfr_technique *t, uint32_t *lo, uint32_t *hi)
+{
+	*lo = t->hold_min;
+	*hi = t->hold_max;
+	if (!t->has_hold || !sc->hold_max)
+		return 1;
+	if (sc->hold_min > *lo)
+		*lo = sc->hold_min;
+	if (sc->hold_max < *hi)
+		*hi = sc->hold_max;
+	return *lo <= *hi;
+}
+
+/* Whether technique @p t may work region @p r under the screening and the
+ * site's rules. */
+static int technique_allowed(const screen *sc, const site_rules *rules,
+			     const mfr_technique *t, const mfr_region *r)
+{
+	uint32_t lo, hi;
+
+	if (is_excluded(sc, t) || t->pressure_min > rules->ceiling || !hold_range(sc, t, &lo, &hi))
+		return 0;
+	if ((sc->indirect_only || sc->no_progression) && t->approach == MFR_APPROACH_DIRECT)
+		return 0; /* the dose allows indirect work only */
+	if (rules->zone && in_list(rules->zone->excluded_techniques,
+				   rules->zone->excluded_technique_count, t))
 		return 0;
 	if (!t->region_count)
 		return 1;
@@ -288,21 +584,31 @@ static int technique_allowed(const screen *sc, const mfr_technique *t, const mfr
 	return 0;
 }
 
-/* The positions from which @p t can work @p r for this client. */
-static uint32_t positions_for(const mfr_intake *in, const mfr_technique *t,
-			      const mfr_region *r)
+/* The positions from which @p t can work a site under its rules. */
+static uint32_t positions_for(const site_rules *rules, const mfr_technique *t)
 {
-	return t->positions & r->positions & in->positions;
+	return t->positions & rules->positions;
 }
 
-/* A hold inside the technique's range: its midpoint, rounded down to whole
- * half-minutes but never below the minimum. */
-static uint32_t hold_seconds(const mfr_technique *t)
+/* A hold inside the technique's range (narrowed by the dose): its midpoint,
+ * rounded down to whole half-minutes but never below the minimum. */
+static uint32_t hold_seconds(const screen *sc, const mfr_technique *t)
 {
-	uint32_t mid = t->hold_min + (t->hold_max - t->hold_min) / 2;
+	uint32_t lo, hi;
+
+	hold_range(sc, t, &lo, &hi);
+	uint32_t mid = lo + (hi - lo) / 2;
 	uint32_t rounded = mid / 30 * 30;
 
-	return rounded >= t->hold_min ? rounded : t->hold_min;
+	return rounded >= lo ? rounded : lo;
+}
+
+/* Mark a step that lies in a danger zone or is internal work. */
+static void mark_step(mfr_plan_step *s, const site_rules *rules)
+{
+	s->zone = rules->zone;
+	s->flags = (uint8_t)((rules->zone ? MFR_STEP_DANGER_ZONE : 0) |
+			     (s->region->reach != MFR_ACCESS_EXTERNAL ? MFR_STEP_INTERNAL : 0));
 }
 
 /* ---- candidates ---- */
@@ -348,8 +654,8 @@ static int approach_for(const mfr_technique *t, const mfr_stage *stage, int sens
  * reachable from an allowed position, preferring the one that suits the
  * site's situation, then the approach the stage prefers, then model order. */
 static const mfr_technique *choose_technique(const mfr_intake *in, const screen *sc,
-					     const mfr_stage *stage, const mfr_region *r,
-					     uint32_t suits, int sensitive)
+					     const site_rules *rules, const mfr_stage *stage,
+					     const mfr_region *r, uint32_t suits, int sensitive)
 {
 	const mfr_model *m = in->model;
 	const mfr_technique *best = NULL;
@@ -358,8 +664,8 @@ static const mfr_technique *choose_technique(const mfr_intake *in, const screen 
 	for (uint32_t i = 0; i < m->technique_count; i++) {
 		const mfr_technique *t = &m->techniques[i];
 
-		if (!t->has_hold || !technique_allowed(sc, t, r) ||
-		    !positions_for(in, t, r))
+		if (!t->has_hold || !technique_allowed(sc, rules, t, r) ||
+		    !positions_for(rules, t))
 			continue;
 		if (stage->indirect_only && t->approach == MFR_APPROACH_DIRECT)
 			continue;
@@ -411,26 +717,49 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 
 	const mfr_site_precaution *sp = forbidding(in, res->region, res->side);
 	if (sp) {
-		char where[160] = "";
+		const mfr_precaution *pr = sp->precaution;
+		char where[200] = "";
+		about a = ABOUT_PRECAUTION("site_excluded", pr);
 
 		if (sp->region)
 			snprintf(where, sizeof(where), " at the %s%s", side_word(sp->side),
-				 sp->region->name);
-		if (!warn(p, MFR_WARNING_SITE_EXCLUDED, "%s (trace rank %u) skipped: %s%s "
-			  "(%s)", site, rank + 1, sp->precaution->name, where,
-			  sp->precaution->avoid_adjacent ? "no work on the site or beside it"
-							 : "no work on the site"))
+				 excluded_area(sp)->name);
+		a.region = res->region;
+		a.side = res->side;
+		if (!warn(p, MFR_WARNING_SITE_EXCLUDED, a, "%s (trace rank %u) skipped: %s%s "
+			  "(%s)", site, rank + 1, pr->name, where,
+			  !sp->region ? "a region it rules out"
+			  : pr->avoid_adjacent || pr->site_scoped ? "no work on the site or beside it"
+			  : "no work on the site"))
+			*st = MFR_E_NOMEM;
+		return 0;
+	}
+	if (out_of_scope(in, res->region)) {
+		const char *access = mfr__name_of(&mfr__access_names, res->region->reach);
+
+		if (!warn(p, MFR_WARNING_SCOPE, (about){ "out_of_scope", 0, access, res->region,
+							 res->side },
+			  "%s (trace rank %u) skipped: reached only %s, outside a typical "
+			  "scope of practice; planned only when the intake declares that "
+			  "scope and the client's specific consent", site, rank + 1,
+			  res->region->reach == MFR_ACCESS_INTRA_ORAL ? "from inside the mouth"
+			  : "from inside the pelvis"))
 			*st = MFR_E_NOMEM;
 		return 0;
 	}
 
+	site_rules rules;
 	int sensitive = is_sensitive(in);
-	const mfr_technique *t = choose_technique(in, sc, stage, res->region,
+
+	rules_for(in, sc, res->region, &rules);
+	const mfr_technique *t = choose_technique(in, sc, &rules, stage, res->region,
 						  situation(res), sensitive);
 	if (!t) {
-		if (!warn(p, MFR_WARNING_UNREACHABLE, "%s (trace rank %u) skipped: no "
-			  "allowed technique reaches it from the positions the client "
-			  "can take", site, rank + 1))
+		if (!warn(p, MFR_WARNING_UNREACHABLE, ABOUT_SITE("unreachable", res->region,
+								 res->side),
+			  "%s (trace rank %u) skipped: no allowed technique reaches it from "
+			  "the positions the client can take%s", site, rank + 1,
+			  rules.zone ? " within its danger zone's limits" : ""))
 			*st = MFR_E_NOMEM;
 		return 0;
 	}
@@ -442,13 +771,14 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 	s->technique = t;
 	s->phase = MFR_PHASE_TREATMENT;
 	s->approach = (uint8_t)approach_for(t, stage, sensitive);
-	s->pressure = (uint8_t)pressure_for(t, s->approach, sc->ceiling);
-	s->position = (uint8_t)first_position(positions_for(in, t, res->region));
-	s->seconds = hold_seconds(t);
+	s->pressure = (uint8_t)pressure_for(t, s->approach, rules.ceiling);
+	s->position = (uint8_t)first_position(positions_for(&rules, t));
+	s->seconds = hold_seconds(sc, t);
 	s->trace_rank = rank + 1;
 	s->distance = res->distance;
 	s->path_steps = res->paths[0].step_count;
 	s->result = res; /* the rationale is written once the step is kept */
+	mark_step(s, &rules);
 	return 1;
 }
 
@@ -461,12 +791,16 @@ static int block_step(const mfr_plan *p, const screen *sc, const mfr_plan_option
 		      mfr_plan_step *s)
 {
 	const mfr_model *m = p->intake->model;
+	site_rules rules;
 
+	if (out_of_scope(p->intake, r))
+		return 0;
+	rules_for(p->intake, sc, r, &rules);
 	for (uint32_t i = 0; i < m->technique_count; i++) {
 		const mfr_technique *t = &m->techniques[i];
-		uint32_t pos = positions_for(p->intake, t, r);
+		uint32_t pos = positions_for(&rules, t);
 
-		if (t->family != family || !technique_allowed(sc, t, r) || !pos)
+		if (t->family != family || !technique_allowed(sc, &rules, t, r) || !pos)
 			continue;
 		memset(s, 0, sizeof(*s));
 		s->region = r;
@@ -475,10 +809,17 @@ static int block_step(const mfr_plan *p, const screen *sc, const mfr_plan_option
 		s->phase = (uint8_t)phase;
 		s->approach = t->approach == MFR_APPROACH_DIRECT ? MFR_APPROACH_DIRECT
 								  : MFR_APPROACH_INDIRECT;
-		s->pressure = (uint8_t)(t->pressure_min <= sc->ceiling ? t->pressure_min
-								       : sc->ceiling);
+		s->pressure = t->pressure_min; /* allowed: technique_allowed() */
 		s->position = (uint8_t)((pos & (uint32_t)prefer) ? prefer : first_position(pos));
-		s->seconds = t->has_hold ? t->hold_min : o->block_seconds;
+		if (t->has_hold) {
+			uint32_t lo, hi;
+
+			hold_range(sc, t, &lo, &hi);
+			s->seconds = lo;
+		} else {
+			s->seconds = o->block_seconds;
+		}
+		mark_step(s, &rules);
 		return 1;
 	}
 	return 0;
@@ -616,6 +957,38 @@ static int first_group_position(const mfr_plan_step *treat, uint32_t n)
 	return best;
 }
 
+/* What the therapist must know of a kept step: that it lies in a danger
+ * zone and obeys it, or that it is internal work under the declared scope. */
+static mfr_status step_warnings(mfr_plan *p, const mfr_plan_step *s, const char *site)
+{
+	if (s->zone) {
+		const mfr_danger_zone *z = s->zone;
+		char techniques[400];
+
+		list_techniques(techniques, sizeof(techniques), z->excluded_techniques,
+				z->excluded_technique_count);
+		if (!warn(p, MFR_WARNING_DANGER_ZONE,
+			  (about){ "danger_zone", MFR_KIND_DANGER_ZONE, z->key, s->region, s->side },
+			  "the %s lies in the %s: %s; pressure no firmer than %s%s%s",
+			  site, z->name, z->effect, mfr_pressure_name(z->pressure_ceiling),
+			  *techniques ? "; no " : "", techniques))
+			return MFR_E_NOMEM;
+	}
+	if (s->flags & MFR_STEP_INTERNAL) {
+		const char *access = mfr__name_of(&mfr__access_names, s->region->reach);
+
+		if (!warn(p, MFR_WARNING_SCOPE, (about){ "internal_work", 0, access, s->region,
+							 s->side },
+			  "the %s is worked %s, under the scope and consent the intake "
+			  "declares: confirm the consent is on record before the step, and "
+			  "that the client may stop it at any time", site,
+			  s->region->reach == MFR_ACCESS_INTRA_ORAL ? "from inside the mouth"
+			  : "from inside the pelvis"))
+			return MFR_E_NOMEM;
+	}
+	return MFR_OK;
+}
+
 /* The sentence that says why each kept step is there: a treatment step
  * points back to its trace result. */
 static mfr_status add_rationales(mfr_plan *p)
@@ -643,6 +1016,7 @@ static mfr_status add_rationales(mfr_plan *p)
 		s->rationale = mfr__arena_strdup(&p->arena, text);
 		if (!s->rationale)
 			return MFR_E_NOMEM;
+		TRY_ST(step_warnings(p, s, site));
 	}
 	return MFR_OK;
 }
@@ -692,8 +1066,10 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 			treat[i] = cand[i].step;
 		if (have_open && n) { /* open where the first group lies */
 			int first = first_group_position(treat, n);
+			site_rules rules;
 
-			if (positions_for(in, open.technique, open.region) & (uint32_t)first)
+			rules_for(in, sc, open.region, &rules);
+			if (positions_for(&rules, open.technique) & (uint32_t)first)
 				open.position = (uint8_t)first;
 		}
 		total = arrange(treat, n, have_open ? &open : NULL, have_close ? &close : NULL,
@@ -707,13 +1083,14 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 		memcpy(work, trial, count * sizeof(*work));
 	}
 	if (st == MFR_OK && best_n < ncand &&
-	    !warn(p, MFR_WARNING_TIME, "%u traced site%s left out to fit the %u-minute "
+	    !warn(p, MFR_WARNING_TIME, ABOUT_SITE("time", NULL, 0), "%u traced site%s left out to fit the %u-minute "
 		  "session (the most promising kept)", ncand - best_n,
 		  ncand - best_n == 1 ? "" : "s", p->session_seconds / 60))
 		st = MFR_E_NOMEM;
 	if (st == MFR_OK && best_n == 0 &&
-	    !warn(p, MFR_WARNING_NO_SITES, "no traced site could be planned: see the "
-		  "other warnings"))
+	    !warn(p, MFR_WARNING_NO_SITES, ABOUT_SITE("no_sites", NULL, 0),
+		  "no traced site could be planned%s", p->warning_count ? ": see the other "
+		  "warnings" : ""))
 		st = MFR_E_NOMEM;
 	if (st == MFR_OK) {
 		/* Without treatment steps, opening and closing alone are no plan. */
@@ -732,6 +1109,31 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 
 /* ---- the plan ---- */
 
+/* The model's aftercare for this client: the items for everyone, and those
+ * given for a precaution the intake records. */
+static mfr_status choose_aftercare(mfr_plan *p)
+{
+	const mfr_model *m = p->model;
+	const mfr_intake *in = p->intake;
+
+	if (!m->aftercare_count)
+		return MFR_OK;
+	p->aftercare = mfr__arena_alloc(&p->arena, m->aftercare_count * sizeof(*p->aftercare));
+	if (!p->aftercare)
+		return MFR_E_NOMEM;
+	for (uint32_t i = 0; i < m->aftercare_count; i++) {
+		const mfr_aftercare *a = &m->aftercare[i];
+		int wanted = a->when_count == 0;
+
+		for (uint32_t k = 0; !wanted && k < a->when_count; k++)
+			for (uint32_t j = 0; !wanted && j < in->precaution_count; j++)
+				wanted = in->precautions[j].precaution == a->when[k];
+		if (wanted)
+			p->aftercare[p->aftercare_count++] = a;
+	}
+	return MFR_OK;
+}
+
 static mfr_status acute_warnings(mfr_plan *p)
 {
 	const mfr_intake *in = p->intake;
@@ -742,7 +1144,8 @@ static mfr_status acute_warnings(mfr_plan *p)
 
 		if (sy->onset != MFR_ONSET_ACUTE)
 			continue;
-		if (!warn(p, MFR_WARNING_ACUTE, "the %s is of acute onset: rule out an "
+		if (!warn(p, MFR_WARNING_ACUTE, ABOUT_SITE("acute", sy->region, sy->side),
+			  "the %s is of acute onset: rule out an "
 			  "acute injury or active inflammation there before working it, "
 			  "and record one as a precaution if present",
 			  site_text(site, sizeof(site), sy->region, sy->side)))
@@ -764,14 +1167,24 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	p->model = in->model;
 	p->arena.block_size = 4096; /* a plan is small: keep its heap so */
 	p->session_seconds = in->minutes * 60;
-	st = screen_precautions(p, &sc);
+	st = screen_intake(p, &sc);
 	if (st == MFR_OK)
 		st = acute_warnings(p);
+	if (st == MFR_OK)
+		st = choose_aftercare(p);
 	if (st == MFR_OK) {
+		/* A dose that allows only indirect work, or no progression, holds
+		 * every session of a program to the gentle stage's approach. */
+		mfr_stage dosed = *stage;
+
+		if (sc.indirect_only || sc.no_progression) {
+			dosed.indirect_only = 1;
+			dosed.prefer_direct = 0;
+		}
 		p->status = sc.refer_out ? MFR_PLAN_REFER_OUT
 			  : sc.needs_clearance ? MFR_PLAN_NEEDS_CLEARANCE : MFR_PLAN_OK;
 		if (!sc.refer_out)
-			st = plan_steps(p, opts, &sc, stage);
+			st = plan_steps(p, opts, &sc, &dosed);
 	}
 	if (st != MFR_OK) {
 		mfr_plan_free(p);
@@ -833,24 +1246,36 @@ STEP_GETTER(int, position, position, 0)
 STEP_GETTER(uint32_t, seconds, seconds, 0)
 STEP_GETTER(uint32_t, trace_rank, trace_rank, 0)
 STEP_GETTER(const char *, rationale, rationale, "")
+STEP_GETTER(uint32_t, flags, flags, 0)
+STEP_GETTER(const mfr_danger_zone *, danger_zone, zone, NULL)
 MFR_ELEMENT_GETTER(int, mfr_plan_warning_kind, mfr_plan, warnings, warning_count, kind, 0)
 MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_text, mfr_plan, warnings, warning_count,
 		   text, "")
+MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_code, mfr_plan, warnings, warning_count,
+		   code, "")
+MFR_ELEMENT_GETTER(int, mfr_plan_warning_subject_kind, mfr_plan, warnings, warning_count,
+		   subject_kind, 0)
+MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_subject_key, mfr_plan, warnings,
+		   warning_count, subject, NULL)
+MFR_ELEMENT_GETTER(const mfr_region *, mfr_plan_warning_region, mfr_plan, warnings,
+		   warning_count, region, NULL)
+MFR_ELEMENT_GETTER(int, mfr_plan_warning_side, mfr_plan, warnings, warning_count, side, 0)
 
-/* Aftercare is the model's: every plan gives all of it. */
-MFR_EXPORT uint32_t mfr_plan_aftercare_count(const mfr_plan *p)
-{
-	return p ? p->model->aftercare_count : 0;
-}
+MFR_GETTER(uint32_t, mfr_plan_aftercare_count, mfr_plan, aftercare_count, 0)
 
 MFR_EXPORT const char *mfr_plan_aftercare_text(const mfr_plan *p, uint32_t i)
 {
-	return p && i < p->model->aftercare_count ? p->model->aftercare[i].text : "";
+	return p && i < p->aftercare_count ? p->aftercare[i]->text : "";
 }
 
 MFR_EXPORT const char *mfr_plan_aftercare_key(const mfr_plan *p, uint32_t i)
 {
-	return p && i < p->model->aftercare_count ? p->model->aftercare[i].key : "";
+	return p && i < p->aftercare_count ? p->aftercare[i]->key : "";
+}
+
+MFR_EXPORT int mfr_plan_aftercare_kind(const mfr_plan *p, uint32_t i)
+{
+	return p && i < p->aftercare_count ? p->aftercare[i]->kind : 0;
 }
 
 MFR_EXPORT const char *mfr_plan_status_name(int status)
@@ -884,6 +1309,10 @@ MFR_EXPORT const char *mfr_warning_kind_name(int kind)
 	case MFR_WARNING_TIME: return "time";
 	case MFR_WARNING_ACUTE: return "acute";
 	case MFR_WARNING_NO_SITES: return "no_sites";
+	case MFR_WARNING_SCOPE: return "scope";
+	case MFR_WARNING_DANGER_ZONE: return "danger_zone";
+	case MFR_WARNING_POSITION: return "position";
+	case MFR_WARNING_DOSE: return "dose";
 	}
 	return NULL;
 }

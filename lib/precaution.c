@@ -19,3 +19,25 @@ MFR_LIST_GETTER(mfr_precaution_avoid_region, mfr_precaution, const mfr_region *,
 MFR_LIST_GETTER(mfr_precaution_excluded_technique, mfr_precaution,
 		const mfr_technique *, excluded_techniques, excluded_technique_count)
 MFR_PROVENANCE_GETTER(mfr_precaution_provenance, mfr_precaution)
+MFR_GETTER(int, mfr_precaution_site_scoped, mfr_precaution, site_scoped, 0)
+MFR_GETTER(uint32_t, mfr_precaution_stage_count, mfr_precaution, stage_count, 0)
+MFR_GETTER(const char *, mfr_precaution_stage_name, mfr_precaution, stage_name, "")
+MFR_GETTER(const mfr_dose *, mfr_precaution_dose, mfr_precaution, dose, NULL)
+MFR_LIST_GETTER(mfr_precaution_widen, mfr_precaution, const mfr_region *, widen_to,
+		widen_count)
+MFR_GETTER(uint32_t, mfr_precaution_position_limit_count, mfr_precaution,
+	   position_limit_count, 0)
+MFR_ELEMENT_GETTER(int, mfr_precaution_position_limit_position, mfr_precaution,
+		   position_limits, position_limit_count, position, 0)
+MFR_ELEMENT_GETTER(uint32_t, mfr_precaution_position_limit_from_stage, mfr_precaution,
+		   position_limits, position_limit_count, from_stage, 0)
+MFR_ELEMENT_GETTER(uint32_t, mfr_precaution_position_limit_region_count, mfr_precaution,
+		   position_limits, position_limit_count, region_count, 0)
+
+MFR_EXPORT const mfr_region *mfr_precaution_position_limit_region_at(const mfr_precaution *p,
+								      uint32_t i, uint32_t k)
+{
+	if (!p || i >= p->position_limit_count || k >= p->position_limits[i].region_count)
+		return NULL;
+	return p->position_limits[i].regions[k];
+}

@@ -31,6 +31,14 @@ static const struct {
 	  "full: direct work where allowed, at the root-cause sites on both sides" },
 };
 
+/* The focus of the later stages when a dose allows no progression: out
+ * along the lines and to both sides, but never beyond indirect work. */
+static const char *const held_focus[] = {
+	"building, held gentle by the dose: indirect work, out along the lines to "
+	"distant sites",
+	"full, held gentle by the dose: indirect work at the root-cause sites on both sides",
+};
+
 MFR_EXPORT void mfr_program_free(mfr_program *pg)
 {
 	if (!pg)
@@ -93,6 +101,8 @@ MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t session
 		st = mfr__plan_build(intake, opts, &stages[third].stage, &pg->plans[i]);
 		if (st == MFR_OK)
 			pg->count = i + 1;
+		if (st == MFR_OK && pg->plans[i]->no_progression && third > 0)
+			pg->focus[i] = third == 1 ? held_focus[0] : held_focus[1];
 	}
 	if (st != MFR_OK) {
 		pg->count = sessions; /* free every plan made so far (NULL for the rest) */

@@ -80,6 +80,15 @@ static void walk_technique(mfr_technique *t, visit_fn visit, void *ctx)
 	walk_prov(&t->prov, visit, ctx);
 }
 
+static void walk_dose(const mfr_dose **slot, visit_fn visit, void *ctx)
+{
+	mfr_dose *d = (mfr_dose *)*slot;
+
+	if (d)
+		walk_prov(&d->prov, visit, ctx);
+	visit(slot, ctx);
+}
+
 static void walk_condition(mfr_condition *c, visit_fn visit, void *ctx)
 {
 	PTR(c->key);
@@ -90,6 +99,7 @@ static void walk_condition(mfr_condition *c, visit_fn visit, void *ctx)
 	PTR_ARRAY(c->lines, c->line_count);
 	PTR_ARRAY(c->regions, c->region_count);
 	PTR(c->evidence);
+	walk_dose(&c->dose, visit, ctx);
 	walk_prov(&c->prov, visit, ctx);
 }
 
@@ -99,8 +109,37 @@ static void walk_precaution(mfr_precaution *p, visit_fn visit, void *ctx)
 	PTR(p->name);
 	PTR_ARRAY(p->avoid_regions, p->avoid_region_count);
 	PTR_ARRAY(p->excluded_techniques, p->excluded_technique_count);
+	PTR(p->stage_name);
+	PTR_ARRAY(p->widen_to, p->widen_count);
+	for (uint32_t i = 0; i < p->position_limit_count; i++)
+		PTR_ARRAY(p->position_limits[i].regions, p->position_limits[i].region_count);
+	PTR(p->position_limits);
+	walk_dose(&p->dose, visit, ctx);
 	PTR(p->effect);
 	walk_prov(&p->prov, visit, ctx);
+}
+
+static void walk_danger_zone(mfr_danger_zone *z, visit_fn visit, void *ctx)
+{
+	PTR(z->key);
+	PTR(z->name);
+	PTR_ARRAY(z->regions, z->region_count);
+	PTR_ARRAY(z->excluded_techniques, z->excluded_technique_count);
+	PTR(z->effect);
+	walk_prov(&z->prov, visit, ctx);
+}
+
+static void walk_screening(mfr_screening *q, visit_fn visit, void *ctx)
+{
+	PTR(q->key);
+	PTR(q->text);
+	for (uint32_t i = 0; i < q->answer_count; i++) {
+		PTR(q->answers[i].key);
+		PTR(q->answers[i].text);
+		PTR_ARRAY(q->answers[i].precautions, q->answers[i].precaution_count);
+	}
+	PTR(q->answers);
+	walk_prov(&q->prov, visit, ctx);
 }
 
 void mfr__model_walk(mfr_model *m, visit_fn visit, void *ctx)
@@ -128,8 +167,13 @@ void mfr__model_walk(mfr_model *m, visit_fn visit, void *ctx)
 	for (uint32_t i = 0; i < m->aftercare_count; i++) {
 		PTR(m->aftercare[i].key);
 		PTR(m->aftercare[i].text);
+		PTR_ARRAY(m->aftercare[i].when, m->aftercare[i].when_count);
 		walk_prov(&m->aftercare[i].prov, visit, ctx);
 	}
+	for (uint32_t i = 0; i < m->danger_zone_count; i++)
+		walk_danger_zone(&m->danger_zones[i], visit, ctx);
+	for (uint32_t i = 0; i < m->screening_count; i++)
+		walk_screening(&m->screening[i], visit, ctx);
 	PTR(m->sources);
 	PTR(m->regions);
 	PTR(m->lines);
@@ -138,6 +182,8 @@ void mfr__model_walk(mfr_model *m, visit_fn visit, void *ctx)
 	PTR(m->conditions);
 	PTR(m->precautions);
 	PTR(m->aftercare);
+	PTR(m->danger_zones);
+	PTR(m->screening);
 	for (int k = 1; k <= MFR_N_KINDS; k++) {
 		for (uint32_t i = 0; i < m->index[k].count; i++)
 			PTR(m->index[k].entries[i].key);

@@ -46,9 +46,15 @@ static const enum_case enums[] = {
 		  (-1, 5, 6, INT_MAX)),
 	ENUM_CASE(kind, (MFR_KIND_REGION, MFR_KIND_LINE, MFR_KIND_REFERRAL,
 			 MFR_KIND_TECHNIQUE, MFR_KIND_CONDITION, MFR_KIND_PRECAUTION,
-			 MFR_KIND_SOURCE, MFR_KIND_AFTERCARE),
+			 MFR_KIND_SOURCE, MFR_KIND_AFTERCARE, MFR_KIND_DANGER_ZONE,
+			 MFR_KIND_SCREENING),
 		  ("region", "line", "referral", "technique", "condition",
-		   "precaution", "source", "aftercare"), (0, MFR_TEST_LAST_KIND + 1, -1)),
+		   "precaution", "source", "aftercare", "danger_zone", "screening"),
+		  (0, MFR_TEST_LAST_KIND + 1, -1)),
+	ENUM_CASE(access, (MFR_ACCESS_EXTERNAL, MFR_ACCESS_INTRA_ORAL, MFR_ACCESS_INTRA_PELVIC),
+		  ("external", "intra_oral", "intra_pelvic"), (0, 3, 8, -1)),
+	ENUM_CASE(aftercare_kind, (MFR_AFTERCARE_GENERAL, MFR_AFTERCARE_RED_FLAG),
+		  ("general", "red_flag"), (0, 3, -1)),
 	ENUM_CASE(region_kind, (MFR_REGION_PART, MFR_REGION_AREA, MFR_REGION_MUSCLE,
 				MFR_REGION_CONNECTIVE, MFR_REGION_BONE, MFR_REGION_JOINT),
 		  ("part", "area", "muscle", "connective", "bone", "joint"), (0, 7, -1)),
@@ -82,6 +88,14 @@ static const enum_case enums[] = {
 		  ("global", "local"), (0, 3, -1)),
 	ENUM_CASE(severity, (MFR_SEVERITY_ABSOLUTE, MFR_SEVERITY_RELATIVE),
 		  ("absolute", "relative"), (0, 3, -1)),
+	ENUM_CASE(warning_kind, (MFR_WARNING_REFER_OUT, MFR_WARNING_NEEDS_CLEARANCE,
+				 MFR_WARNING_MODIFIED, MFR_WARNING_SITE_EXCLUDED,
+				 MFR_WARNING_UNREACHABLE, MFR_WARNING_TIME, MFR_WARNING_ACUTE,
+				 MFR_WARNING_NO_SITES, MFR_WARNING_SCOPE,
+				 MFR_WARNING_DANGER_ZONE, MFR_WARNING_POSITION, MFR_WARNING_DOSE),
+		  ("refer_out", "needs_clearance", "modified", "site_excluded", "unreachable",
+		   "time", "acute", "no_sites", "scope", "danger_zone", "position", "dose"),
+		  (0, 13, -1)),
 };
 
 #define N_ENUMS (int)(sizeof(enums) / sizeof(enums[0]))
@@ -142,6 +156,7 @@ START_TEST(enum_parse)
 	CHECK_PARSE(pressure, mfr_pressure, 3);
 	CHECK_PARSE(evidence, mfr_evidence, 4);
 	CHECK_PARSE(kind, mfr_kind, 5);
+	CHECK_PARSE(access, mfr_access, 6);
 }
 END_TEST
 

@@ -14,6 +14,18 @@
  *   - total time (steps and position changes) within the session; every hold
  *     within its technique's range; every position one the client can take
  *     and the region and technique allow;
+ *   - nothing on or beside the sites a site-scoped global precaution names
+ *     (widened to the whole limb where it says so), even after clearance;
+ *   - no step in a danger zone above its ceiling or with a technique it
+ *     excludes;
+ *   - no internal work (intra-oral, intra-pelvic) without that scope
+ *     declared;
+ *   - no position a precaution rules out (stage-aware: an unrecorded stage
+ *     counts as the last);
+ *   - no dose beyond what the intake's conditions and precautions allow:
+ *     pressure, indirect work only, session length, hold range;
+ *   - aftercare: every item for everyone, and exactly those for the
+ *     precautions recorded;
  *   - a longer session never drops a treated site a shorter one kept;
  *   - the same intake gives the same plan, byte for byte.
  *
@@ -106,8 +118,21 @@ static mfr_intake *random_intake(void)
 	for (uint32_t i = 0; i < npre; i++) {
 		const mfr_precaution *p = mfr_model_precaution_at(model, rnd(nprec));
 
-		if (mfr_precaution_scope(p) == MFR_SCOPE_GLOBAL) {
+		if (mfr_precaution_site_scoped(p) && rnd(4)) {
+			/* One or two affected sites, often a symptom's. */
+			for (uint32_t k = 0, n = 1 + rnd(2); k < n; k++) {
+				const mfr_region *r = sym_region && rnd(2) ? sym_region
+						      : areas[rnd(area_count)];
+				int side = r == sym_region ? sym_side : random_side(r);
+
+				mfr_intake_add_precaution(in, mfr_precaution_key(p),
+							  mfr_region_key(r), side, NULL);
+			}
+		} else if (mfr_precaution_scope(p) == MFR_SCOPE_GLOBAL) {
 			mfr_intake_add_precaution(in, mfr_precaution_key(p), NULL, 0, NULL);
+			if (mfr_precaution_stage_count(p) && rnd(3))
+				mfr_intake_set_stage(in, mfr_precaution_key(p),
+						     1 + rnd(mfr_precaution_stage_count(p)), NULL);
 		} else if (sym_region && rnd(2)) {
 			mfr_intake_add_precaution(in, mfr_precaution_key(p),
 						  mfr_region_key(sym_region), sym_side, NULL);
@@ -118,6 +143,24 @@ static mfr_intake *random_intake(void)
 		}
 		if (rnd(3) == 0)
 			mfr_intake_add_clearance(in, mfr_precaution_key(p), NULL);
+	}
+	if (rnd(8) == 0)
+		mfr_intake_add_scope(in, rnd(2) ? MFR_ACCESS_INTRA_ORAL : MFR_ACCESS_INTRA_PELVIC,
+				     NULL);
+	if (rnd(8) == 0) {
+		/* A screening answer, as a clinic UI would record it. */
+		uint32_t nq = mfr_model_count(model, MFR_KIND_SCREENING);
+		const mfr_screening *q = mfr_model_screening_at(model, rnd(nq));
+		uint32_t a = rnd(mfr_screening_answer_count(q));
+		const mfr_region *r = sym_region ? sym_region : areas[rnd(area_count)];
+
+		if (mfr_screening_answer_needs_site(q, a))
+			mfr_intake_add_answer(in, mfr_screening_key(q),
+					      mfr_screening_answer_key(q, a), mfr_region_key(r),
+					      r == sym_region ? sym_side : random_side(r), NULL);
+		else
+			mfr_intake_add_answer(in, mfr_screening_key(q),
+					      mfr_screening_answer_key(q, a), NULL, 0, NULL);
 	}
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 10 + rnd(171), NULL), MFR_OK);
 	uint32_t positions = rnd(4) == 0 ? 1u + rnd(MFR_POSITION_ALL) : MFR_POSITION_ALL;
@@ -140,22 +183,31 @@ static int borders(const mfr_region *a, const mfr_region *b)
 	return 0;
 }
 
-/* Whether a recorded precaution forbids work on (r, side). */
+/* Whether a recorded precaution forbids work on (r, side). A site-scoped
+ * global precaution rules out its sites and their neighbourhood, widened to
+ * the region it names (the limb), whether cleared or not. */
 static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 {
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
 		const mfr_precaution *p = mfr_intake_precaution_at(in, i);
 		const mfr_region *at = mfr_intake_precaution_region(in, i);
 		int at_side = mfr_intake_precaution_side(in, i);
+		int scoped = mfr_precaution_site_scoped(p);
 
 		for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(p); k++)
 			if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(p, k)))
 				return 1;
-		if (!at || !mfr_precaution_avoid_site(p) || !sides_meet(side, at_side))
+		if (!at || !(mfr_precaution_avoid_site(p) || scoped) ||
+		    !sides_meet(side, at_side))
 			continue;
+		for (uint32_t k = 0; k < mfr_precaution_widen_count(p); k++)
+			if (mfr_region_is_within(at, mfr_precaution_widen_at(p, k))) {
+				at = mfr_precaution_widen_at(p, k);
+				break;
+			}
 		if (mfr_region_is_within(r, at) || mfr_region_is_within(at, r))
 			return 1;
-		if (!mfr_precaution_avoid_adjacent(p))
+		if (!mfr_precaution_avoid_adjacent(p) && !scoped)
 			continue;
 		if (borders(r, at))
 			return 1;
@@ -163,6 +215,15 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 			if (mfr_region_is_within(r, mfr_region_adjacent_at(at, k)))
 				return 1;
 	}
+	return 0;
+}
+
+/* Whether the intake names a site for @p p. */
+static int site_named(const mfr_intake *in, const mfr_precaution *p)
+{
+	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++)
+		if (mfr_intake_precaution_at(in, i) == p && mfr_intake_precaution_region(in, i))
+			return 1;
 	return 0;
 }
 
@@ -179,9 +240,26 @@ static int expected_status(const mfr_intake *in)
 			return MFR_PLAN_REFER_OUT;
 		if (mfr_precaution_needs_clearance(p) && !cleared)
 			needs = 1;
+		if (mfr_precaution_site_scoped(p) && !site_named(in, p))
+			needs = 1;
 	}
 	return needs ? MFR_PLAN_NEEDS_CLEARANCE : MFR_PLAN_OK;
 }
+
+/* Every dose the intake brings in: its conditions' and precautions'. */
+#define FOR_EACH_DOSE(in, d, body)                                                 \
+	do {                                                                        \
+		for (uint32_t i_ = 0; i_ < mfr_intake_condition_count(in); i_++) {  \
+			const mfr_dose *d = mfr_condition_dose(                    \
+				mfr_intake_condition_at(in, i_));                   \
+			if (d) { body }                                             \
+		}                                                                   \
+		for (uint32_t i_ = 0; i_ < mfr_intake_precaution_count(in); i_++) { \
+			const mfr_dose *d = mfr_precaution_dose(                   \
+				mfr_intake_precaution_at(in, i_));                  \
+			if (d) { body }                                             \
+		}                                                                   \
+	} while (0)
 
 static int ceiling_of(const mfr_intake *in)
 {
@@ -192,7 +270,114 @@ static int ceiling_of(const mfr_intake *in)
 		if (pc && pc < c)
 			c = pc;
 	}
+	FOR_EACH_DOSE(in, d, {
+		if (mfr_dose_pressure_ceiling(d) && mfr_dose_pressure_ceiling(d) < c)
+			c = mfr_dose_pressure_ceiling(d);
+	});
 	return c;
+}
+
+static int indirect_only(const mfr_intake *in)
+{
+	int only = 0;
+
+	FOR_EACH_DOSE(in, d, { only |= mfr_dose_indirect_only(d) ||
+				       !mfr_dose_progresses(d); });
+	return only;
+}
+
+/* The session length the doses allow, in minutes. */
+static uint32_t session_minutes(const mfr_intake *in)
+{
+	uint32_t m = mfr_intake_minutes(in);
+
+	FOR_EACH_DOSE(in, d, {
+		if (mfr_dose_max_minutes(d) && mfr_dose_max_minutes(d) < m)
+			m = mfr_dose_max_minutes(d);
+	});
+	return m;
+}
+
+/* Whether a hold of @p secs lies in every dose's hold range. */
+static int hold_in_doses(const mfr_intake *in, uint32_t secs)
+{
+	int ok = 1;
+
+	FOR_EACH_DOSE(in, d, {
+		if (mfr_dose_hold_max(d))
+			ok &= secs >= mfr_dose_hold_min(d) && secs <= mfr_dose_hold_max(d);
+	});
+	return ok;
+}
+
+/* The positions the precautions rule out for work on @p r. */
+static uint32_t ruled_out_positions(const mfr_intake *in, const mfr_region *r)
+{
+	uint32_t out = 0;
+
+	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
+		const mfr_precaution *p = mfr_intake_precaution_at(in, i);
+		uint32_t stage = mfr_intake_stage(in, p);
+
+		if (!stage)
+			stage = mfr_precaution_stage_count(p) ? mfr_precaution_stage_count(p) : 1;
+		for (uint32_t k = 0; k < mfr_precaution_position_limit_count(p); k++) {
+			uint32_t n = mfr_precaution_position_limit_region_count(p, k);
+			int applies = n == 0;
+
+			if (mfr_precaution_position_limit_from_stage(p, k) > stage)
+				continue;
+			for (uint32_t j = 0; j < n && !applies; j++)
+				applies = mfr_region_is_within(r,
+					mfr_precaution_position_limit_region_at(p, k, j));
+			if (applies)
+				out |= (uint32_t)mfr_precaution_position_limit_position(p, k);
+		}
+	}
+	return out;
+}
+
+/* The first danger zone covering @p r, found by walking the zones. */
+static const mfr_danger_zone *zone_of(const mfr_region *r)
+{
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_DANGER_ZONE); i++) {
+		const mfr_danger_zone *z = mfr_model_danger_zone_at(model, i);
+
+		for (uint32_t k = 0; k < mfr_danger_zone_region_count(z); k++)
+			if (mfr_region_is_within(r, mfr_danger_zone_region_at(z, k)))
+				return z;
+	}
+	return NULL;
+}
+
+/* The access of @p r: its own internal one or its nearest ancestor's. */
+static int internal_access(const mfr_region *r)
+{
+	for (; r; r = mfr_region_parent(r))
+		if (mfr_region_access(r) != MFR_ACCESS_EXTERNAL)
+			return mfr_region_access(r);
+	return 0;
+}
+
+/* Whether the plan's aftercare is exactly the model's for this intake. */
+static int aftercare_fits(const mfr_intake *in, const mfr_plan *p)
+{
+	uint32_t want = 0;
+
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_AFTERCARE); i++) {
+		const mfr_aftercare *a = mfr_model_aftercare_at(model, i);
+		int wanted = mfr_aftercare_when_count(a) == 0, found = 0;
+
+		for (uint32_t k = 0; k < mfr_aftercare_when_count(a); k++)
+			for (uint32_t j = 0; j < mfr_intake_precaution_count(in); j++)
+				wanted |= mfr_intake_precaution_at(in, j) == mfr_aftercare_when_at(a, k);
+		for (uint32_t k = 0; k < mfr_plan_aftercare_count(p); k++)
+			found |= strcmp(mfr_plan_aftercare_key(p, k), mfr_aftercare_key(a)) == 0;
+		if (wanted != found)
+			return 0;
+		want += (uint32_t)wanted;
+	}
+	return want == mfr_plan_aftercare_count(p);
 }
 
 static int excluded(const mfr_intake *in, const mfr_technique *t)
@@ -240,6 +425,29 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 		CHECK(pos && (pos & (pos - 1)) == 0, seed, "not one position");
 		CHECK(pos & mfr_intake_positions(in) & mfr_region_positions(r) &
 		      mfr_technique_positions(t), seed, "a position not allowed");
+		CHECK(!(pos & ruled_out_positions(in, r)), seed,
+		      "a position a precaution rules out");
+		const mfr_danger_zone *z = zone_of(r);
+		if (z) {
+			CHECK(pressure <= mfr_danger_zone_pressure_ceiling(z), seed,
+			      "pressure above a danger zone's ceiling");
+			for (uint32_t k = 0; k < mfr_danger_zone_excluded_technique_count(z); k++)
+				CHECK(mfr_danger_zone_excluded_technique_at(z, k) != t, seed,
+				      "a technique a danger zone excludes");
+			CHECK(mfr_plan_step_danger_zone(p, i) == z &&
+			      (mfr_plan_step_flags(p, i) & MFR_STEP_DANGER_ZONE), seed,
+			      "a step in a danger zone not marked");
+		}
+		int access = internal_access(r);
+		CHECK(!access || (mfr_intake_scopes(in) & (uint32_t)access), seed,
+		      "internal work without the declared scope");
+		CHECK(!access == !(mfr_plan_step_flags(p, i) & MFR_STEP_INTERNAL), seed,
+		      "internal work not flagged");
+		if (indirect_only(in))
+			CHECK(mfr_plan_step_approach(p, i) == MFR_APPROACH_INDIRECT, seed,
+			      "direct work where the dose allows only indirect");
+		if (mfr_technique_has_hold(t))
+			CHECK(hold_in_doses(in, secs), seed, "a hold outside the dose's range");
 		if (mfr_plan_step_phase(p, i) == MFR_PHASE_TREATMENT)
 			CHECK(mfr_plan_step_trace_rank(p, i) > 0, seed, "no trace behind a step");
 		sum += secs;
@@ -250,9 +458,10 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 	CHECK(sum + changes * 60 == mfr_plan_total_seconds(p), seed, "total time miscounted");
 	CHECK(mfr_plan_total_seconds(p) <= mfr_plan_session_seconds(p), seed,
 	      "longer than the session");
-	CHECK(mfr_plan_session_seconds(p) == mfr_intake_minutes(in) * 60, seed,
+	CHECK(mfr_plan_session_seconds(p) == session_minutes(in) * 60, seed,
 	      "session length");
 	CHECK(mfr_plan_aftercare_count(p) > 0, seed, "no aftercare");
+	CHECK(aftercare_fits(in, p), seed, "aftercare not the client's");
 }
 
 /* Every treated site of @p shorter is treated in @p longer. */
@@ -289,7 +498,8 @@ START_TEST(safety_invariants)
 {
 	uint64_t first = env_u64("MFR_PROPERTY_SEED", 1);
 	uint64_t count = env_u64("MFR_PROPERTY_COUNT", 100000);
-	uint64_t refer = 0, clearance = 0, excluded_steps = 0;
+	uint64_t refer = 0, clearance = 0, excluded_steps = 0, zone_steps = 0;
+	uint64_t internal_steps = 0, scope_skips = 0, dosed = 0, limited = 0;
 
 	for (uint64_t seed = first; seed < first + count; seed++) {
 		mfr_intake *in;
@@ -301,8 +511,16 @@ START_TEST(safety_invariants)
 		check_plan(in, p, seed);
 		refer += mfr_plan_status_of(p) == MFR_PLAN_REFER_OUT;
 		clearance += mfr_plan_status_of(p) == MFR_PLAN_NEEDS_CLEARANCE;
-		for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-			excluded_steps += mfr_plan_warning_kind(p, i) == MFR_WARNING_SITE_EXCLUDED;
+		for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+			int kind = mfr_plan_warning_kind(p, i);
+
+			excluded_steps += kind == MFR_WARNING_SITE_EXCLUDED;
+			zone_steps += kind == MFR_WARNING_DANGER_ZONE;
+			scope_skips += strcmp(mfr_plan_warning_code(p, i), "out_of_scope") == 0;
+			internal_steps += strcmp(mfr_plan_warning_code(p, i), "internal_work") == 0;
+			dosed += kind == MFR_WARNING_DOSE;
+			limited += kind == MFR_WARNING_POSITION;
+		}
 
 		if (mfr_intake_minutes(in) + 15 <= MFR_INTAKE_MAX_MINUTES) {
 			ck_assert_int_eq(mfr_intake_set_minutes(in, mfr_intake_minutes(in) + 15,
@@ -324,12 +542,21 @@ START_TEST(safety_invariants)
 		ck_assert_uint_gt(refer, count / 100);
 		ck_assert_uint_gt(clearance, count / 100);
 		ck_assert_uint_gt(excluded_steps, count / 100);
+		ck_assert_uint_gt(zone_steps, count / 100);
+		ck_assert_uint_gt(scope_skips, count / 1000);
+		ck_assert_uint_gt(internal_steps, 0);
+		ck_assert_uint_gt(dosed, count / 100);
+		ck_assert_uint_gt(limited, count / 100);
 	}
 	printf("properties: %llu intakes from seed %llu: %llu refer out, %llu needs "
-	       "clearance, %llu sites excluded by precautions; no invariant broken\n",
+	       "clearance, %llu sites excluded by precautions, %llu danger-zone steps, "
+	       "%llu internal sites skipped out of scope, %llu worked in scope, %llu "
+	       "doses, %llu position limits; no invariant broken\n",
 	       (unsigned long long)count, (unsigned long long)first,
 	       (unsigned long long)refer, (unsigned long long)clearance,
-	       (unsigned long long)excluded_steps);
+	       (unsigned long long)excluded_steps, (unsigned long long)zone_steps,
+	       (unsigned long long)scope_skips, (unsigned long long)internal_steps,
+	       (unsigned long long)dosed, (unsigned long long)limited);
 }
 END_TEST
 

@@ -22,7 +22,7 @@ MFR_TEST_SUITES
 #endif
 
 /* The last mfr_kind value: loops over every kind end here. */
-#define MFR_TEST_LAST_KIND MFR_KIND_AFTERCARE
+#define MFR_TEST_LAST_KIND MFR_KIND_SCREENING
 
 /* The test data directory: $MFR_TEST_DATA, else the source tree's
  * tests/data as configured at build time. */

@@ -51,6 +51,8 @@ MFR_EXPORT uint32_t mfr_condition_region_count(const mfr_condition *condition);
 MFR_EXPORT const mfr_region *mfr_condition_region_at(const mfr_condition *condition, uint32_t index);
 /** The evidence for MFR in this presentation, one line, or "". @since 0.1.0 */
 MFR_EXPORT const char *mfr_condition_evidence(const mfr_condition *condition);
+/** What it does to the dose of the work (see mfr/safety.h), or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_dose *mfr_condition_dose(const mfr_condition *condition);
 /** Where its content comes from. @since 0.1.0 */
 MFR_EXPORT const mfr_provenance *mfr_condition_provenance(const mfr_condition *condition);
 

@@ -123,15 +123,61 @@ MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *intake, const char *k
 
 /**
  * Record a precaution. A local precaution needs a site (@p region and
- * @p side, as for symptoms); a global one takes NULL and 0.
+ * @p side, as for symptoms); a global one takes NULL and 0, except that a
+ * site-scoped one (mfr_precaution_site_scoped(): the limb of a deep vein
+ * thrombosis, a tumour site) may also be recorded once per affected site.
+ * Those sites and their neighbourhood are never worked, even after
+ * clearance.
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_CONSTRAINT
- *         (a local precaution without a site, or a global one with one),
- *         #MFR_E_DUPLICATE or #MFR_E_NOMEM.
+ *         (a local precaution without a site, or a global one with one that
+ *         is not site-scoped), #MFR_E_DUPLICATE or #MFR_E_NOMEM.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *intake, const char *key,
 						const char *region, int side,
 						mfr_error **err);
+
+/**
+ * Record the stage of a staged precaution already recorded (pregnancy: the
+ * trimester, 1 to 3). Without a stage, the precaution counts as at its last
+ * stage: the most cautious.
+ * @param key the precaution's key.
+ * @param stage 1 to mfr_precaution_stage_count().
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_CONSTRAINT (the
+ *         precaution has no stages, or the intake does not record it),
+ *         #MFR_E_RANGE, #MFR_E_DUPLICATE (a stage is already recorded) or
+ *         #MFR_E_NOMEM.
+ * @since 0.2.0
+ */
+MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *intake, const char *key,
+					   uint32_t stage, mfr_error **err);
+
+/**
+ * Declare that the therapist works within an internal scope of practice
+ * (#MFR_ACCESS_INTRA_ORAL, #MFR_ACCESS_INTRA_PELVIC) and that the client's
+ * specific, informed consent to that work is on record. Only then does a
+ * plan work regions reached that way, and it flags each such step.
+ * @param access one ::mfr_access value other than #MFR_ACCESS_EXTERNAL.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_RANGE (not an internal access) or
+ *         #MFR_E_DUPLICATE (declared already).
+ * @since 0.2.0
+ */
+MFR_EXPORT mfr_status mfr_intake_add_scope(mfr_intake *intake, int access,
+					   mfr_error **err);
+
+/**
+ * Record the answer to a screening question (mfr/safety.h): the
+ * precautions it sets, with its stage, at the site given when the answer
+ * needs one (@p region and @p side as for symptoms; NULL and 0 otherwise).
+ * All or nothing: on failure the intake is unchanged.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE (an unknown question,
+ *         answer or region), #MFR_E_CONSTRAINT (a site missing or not
+ *         wanted), #MFR_E_DUPLICATE or #MFR_E_NOMEM.
+ * @since 0.2.0
+ */
+MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *intake, const char *question,
+					    const char *answer, const char *region,
+					    int side, mfr_error **err);
 
 /**
  * Record that a clinician cleared the client for work despite a precaution.
@@ -183,6 +229,12 @@ MFR_EXPORT const mfr_precaution *mfr_intake_precaution_at(const mfr_intake *inta
 MFR_EXPORT const mfr_region *mfr_intake_precaution_region(const mfr_intake *intake, uint32_t index);
 /** The ::mfr_side of the @p index -th precaution's site, or 0. @since 0.1.0 */
 MFR_EXPORT int mfr_intake_precaution_side(const mfr_intake *intake, uint32_t index);
+
+/** The stage recorded for @p precaution (1-based), or 0 when none is. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_intake_stage(const mfr_intake *intake,
+				     const mfr_precaution *precaution);
+/** The internal scopes declared: a mask of ::mfr_access bits. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_intake_scopes(const mfr_intake *intake);
 
 /** How many clearances the intake records. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_clearance_count(const mfr_intake *intake);

@@ -21,6 +21,7 @@
 #include "mfr/technique.h"
 #include "mfr/condition.h"
 #include "mfr/precaution.h"
+#include "mfr/safety.h"
 #include "mfr/intake.h"
 #include "mfr/trace.h"
 #include "mfr/plan.h"

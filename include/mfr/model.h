@@ -46,8 +46,14 @@ typedef struct mfr_precaution mfr_precaution;
 typedef struct mfr_source mfr_source;
 /** Where an entity's content comes from. @since 0.1.0 */
 typedef struct mfr_provenance mfr_provenance;
-/** An aftercare instruction every plan gives the client. @since 0.1.0 */
+/** An aftercare instruction plans give the client. @since 0.1.0 */
 typedef struct mfr_aftercare mfr_aftercare;
+/** An endangerment site. See mfr/safety.h. @since 0.2.0 */
+typedef struct mfr_danger_zone mfr_danger_zone;
+/** A screening question a clinic asks at intake. See mfr/safety.h. @since 0.2.0 */
+typedef struct mfr_screening mfr_screening;
+/** What a condition or precaution does to the dose of the work. See mfr/safety.h. @since 0.2.0 */
+typedef struct mfr_dose mfr_dose;
 
 /** The kinds of entity a model holds, for the generic functions below. @since 0.1.0 */
 typedef enum mfr_kind {
@@ -58,10 +64,12 @@ typedef enum mfr_kind {
 	MFR_KIND_CONDITION = 5,
 	MFR_KIND_PRECAUTION = 6,
 	MFR_KIND_SOURCE = 7,
-	MFR_KIND_AFTERCARE = 8
+	MFR_KIND_AFTERCARE = 8,
+	MFR_KIND_DANGER_ZONE = 9, /**< @since 0.2.0 */
+	MFR_KIND_SCREENING = 10   /**< @since 0.2.0 */
 } mfr_kind;
 
-/** @return "region", "line", "referral", "technique", "condition", "precaution", "source", "aftercare", or NULL. @since 0.1.0 */
+/** @return "region", "line", "referral", "technique", "condition", "precaution", "source", "aftercare", "danger_zone", "screening", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_kind_name(int kind);
 /** Parse a kind name (singular, as above) into @p out. @since 0.1.0 */
 MFR_EXPORT mfr_status mfr_kind_parse(const char *name, mfr_kind *out);
@@ -190,12 +198,36 @@ MFR_EXPORT const mfr_source *mfr_model_source_at(const mfr_model *model, uint32_
 MFR_EXPORT const mfr_source *mfr_model_source(const mfr_model *model, const char *key);
 MFR_EXPORT const mfr_aftercare *mfr_model_aftercare_at(const mfr_model *model, uint32_t index);
 MFR_EXPORT const mfr_aftercare *mfr_model_aftercare(const mfr_model *model, const char *key);
+MFR_EXPORT const mfr_danger_zone *mfr_model_danger_zone_at(const mfr_model *model, uint32_t index);
+MFR_EXPORT const mfr_danger_zone *mfr_model_danger_zone(const mfr_model *model, const char *key);
+MFR_EXPORT const mfr_screening *mfr_model_screening_at(const mfr_model *model, uint32_t index);
+MFR_EXPORT const mfr_screening *mfr_model_screening(const mfr_model *model, const char *key);
 /** @} */
+
+/** What an aftercare item is. @since 0.2.0 */
+typedef enum mfr_aftercare_kind {
+	MFR_AFTERCARE_GENERAL = 1,  /**< what to expect and do after a session */
+	MFR_AFTERCARE_RED_FLAG = 2  /**< a sign to seek medical care for at once */
+} mfr_aftercare_kind;
+
+/** @return "general", "red_flag", or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_aftercare_kind_name(int kind);
 
 /** The aftercare item's key. @since 0.1.0 */
 MFR_EXPORT const char *mfr_aftercare_key(const mfr_aftercare *item);
 /** The instruction, addressed to the client. @since 0.1.0 */
 MFR_EXPORT const char *mfr_aftercare_text(const mfr_aftercare *item);
+/** Its ::mfr_aftercare_kind, or 0. @since 0.2.0 */
+MFR_EXPORT int mfr_aftercare_kind_of(const mfr_aftercare *item);
+/**
+ * How many precautions the item is given for: a plan carries it only when
+ * the intake records one of them. 0: every plan carries it.
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_aftercare_when_count(const mfr_aftercare *item);
+/** The @p index -th of those precautions, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_precaution *mfr_aftercare_when_at(const mfr_aftercare *item,
+							uint32_t index);
 /** Where it comes from. @since 0.1.0 */
 MFR_EXPORT const mfr_provenance *mfr_aftercare_provenance(const mfr_aftercare *item);
 

@@ -16,9 +16,14 @@
  * once cleared). The rules are in doc/algorithm.md ("Plans").
  *
  * Invariants every plan keeps: no step on or beside a site a local
- * precaution excludes; no technique above a precaution's pressure ceiling or
- * of a kind a precaution excludes; total time (steps and position changes)
+ * precaution excludes, nor on the sites a global precaution names (even
+ * after clearance); no technique above a precaution's pressure ceiling or
+ * of a kind a precaution excludes; no step in a danger zone above its
+ * ceiling or with a technique it excludes; no internal work without a
+ * declared scope; no position a precaution rules out; no dose beyond a
+ * condition's or precaution's; total time (steps and position changes)
  * within the session; every hold within its technique's range.
+ * doc/safety.md lists them and how they are tested.
  *
  * A plan is a pure function of its intake and options; it borrows from the
  * intake's model, which must outlive it (the intake need not). One plan belongs to one thread at a
@@ -66,8 +71,18 @@ typedef enum mfr_warning_kind {
 	MFR_WARNING_UNREACHABLE = 5,      /**< a traced site no allowed position or technique reaches */
 	MFR_WARNING_TIME = 6,             /**< traced sites left out for lack of time */
 	MFR_WARNING_ACUTE = 7,            /**< a symptom of acute onset */
-	MFR_WARNING_NO_SITES = 8          /**< nothing could be planned */
+	MFR_WARNING_NO_SITES = 8,         /**< nothing could be planned */
+	MFR_WARNING_SCOPE = 9,            /**< internal work: out of the declared scope, or done under it */
+	MFR_WARNING_DANGER_ZONE = 10,     /**< a step in a danger zone, limited by it */
+	MFR_WARNING_POSITION = 11,        /**< a precaution rules out client positions */
+	MFR_WARNING_DOSE = 12             /**< a condition or precaution sets the dose */
 } mfr_warning_kind;
+
+/** What marks a plan step out. @since 0.2.0 */
+typedef enum mfr_step_flag {
+	MFR_STEP_DANGER_ZONE = 1 << 0, /**< it lies in a danger zone and obeys it */
+	MFR_STEP_INTERNAL = 1 << 1     /**< internal work, under a declared scope and consent */
+} mfr_step_flag;
 
 /** @return "ok", "needs_clearance", "refer_out", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_status_name(int status);
@@ -144,6 +159,11 @@ MFR_EXPORT uint32_t mfr_plan_step_seconds(const mfr_plan *plan, uint32_t index);
 MFR_EXPORT uint32_t mfr_plan_step_trace_rank(const mfr_plan *plan, uint32_t index);
 /** Why this step: a sentence that points back to the trace. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_step_rationale(const mfr_plan *plan, uint32_t index);
+/** The step's ::mfr_step_flag bits. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_plan_step_flags(const mfr_plan *plan, uint32_t index);
+/** The danger zone the step lies in (and obeys), or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_danger_zone *mfr_plan_step_danger_zone(const mfr_plan *plan,
+							     uint32_t index);
 
 /** How many warnings the plan carries. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_warning_count(const mfr_plan *plan);
@@ -151,13 +171,41 @@ MFR_EXPORT uint32_t mfr_plan_warning_count(const mfr_plan *plan);
 MFR_EXPORT int mfr_plan_warning_kind(const mfr_plan *plan, uint32_t index);
 /** The warning, for a person. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan *plan, uint32_t index);
+/**
+ * The warning's stable code ("refer_out", "site_excluded", "danger_zone",
+ * ...; doc/plan-format.md lists them all), for software to act on.
+ * @since 0.2.0
+ */
+MFR_EXPORT const char *mfr_plan_warning_code(const mfr_plan *plan, uint32_t index);
+/**
+ * The ::mfr_kind of the model entity the warning is about (a precaution, a
+ * danger zone, a condition), or 0 when it is about none.
+ * @since 0.2.0
+ */
+MFR_EXPORT int mfr_plan_warning_subject_kind(const mfr_plan *plan, uint32_t index);
+/**
+ * The key of what the warning is about: the entity's key, or for a scope
+ * warning the ::mfr_access name ("intra_oral"); NULL when about none.
+ * @since 0.2.0
+ */
+MFR_EXPORT const char *mfr_plan_warning_subject_key(const mfr_plan *plan, uint32_t index);
+/** The site's region when the warning is about one, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_plan_warning_region(const mfr_plan *plan, uint32_t index);
+/** The site's ::mfr_side, or 0. @since 0.2.0 */
+MFR_EXPORT int mfr_plan_warning_side(const mfr_plan *plan, uint32_t index);
 
-/** How many aftercare items the plan gives (from the model). @since 0.1.0 */
+/**
+ * How many aftercare items the plan gives: the model's items for every
+ * client, and those for the precautions this intake records.
+ * @since 0.1.0
+ */
 MFR_EXPORT uint32_t mfr_plan_aftercare_count(const mfr_plan *plan);
 /** The aftercare item's text. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_aftercare_text(const mfr_plan *plan, uint32_t index);
 /** The aftercare item's key in the model. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_aftercare_key(const mfr_plan *plan, uint32_t index);
+/** The aftercare item's ::mfr_aftercare_kind. @since 0.2.0 */
+MFR_EXPORT int mfr_plan_aftercare_kind(const mfr_plan *plan, uint32_t index);
 
 /**
  * Serialize the plan as JSON (doc/plan-format.md).

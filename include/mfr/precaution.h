@@ -66,6 +66,47 @@ MFR_EXPORT uint32_t mfr_precaution_excluded_technique_count(const mfr_precaution
 /** The @p index -th technique it rules out, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_technique *mfr_precaution_excluded_technique_at(const mfr_precaution *precaution,
 								      uint32_t index);
+/**
+ * 1 when a global precaution may also name the sites it affects (the limb
+ * of a deep vein thrombosis, a tumour site): those sites and their
+ * neighbourhood are never worked, before or after clearance.
+ * @since 0.2.0
+ */
+MFR_EXPORT int mfr_precaution_site_scoped(const mfr_precaution *precaution);
+/**
+ * How many regions a named site widens to: a site within one of them (a
+ * calf within the lower limb) excludes the whole of it on that side.
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_precaution_widen_count(const mfr_precaution *precaution);
+/** The @p index -th region a named site widens to, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_precaution_widen_at(const mfr_precaution *precaution,
+						      uint32_t index);
+/**
+ * How many stages it has (pregnancy: 3 trimesters), or 0. An intake may
+ * record the stage (mfr_intake_set_stage()); an unknown stage counts as the
+ * last, the most cautious.
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_precaution_stage_count(const mfr_precaution *precaution);
+/** What a stage is called ("trimester"), or "" without stages. @since 0.2.0 */
+MFR_EXPORT const char *mfr_precaution_stage_name(const mfr_precaution *precaution);
+/** How many position limits it sets. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_precaution_position_limit_count(const mfr_precaution *precaution);
+/** The ::mfr_position (one bit) limit @p index rules out, or 0. @since 0.2.0 */
+MFR_EXPORT int mfr_precaution_position_limit_position(const mfr_precaution *precaution,
+						       uint32_t index);
+/** The stage from which limit @p index applies (1: always), or 0. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_precaution_position_limit_from_stage(const mfr_precaution *precaution,
+							      uint32_t index);
+/** How many regions limit @p index is for (0: every region). @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_precaution_position_limit_region_count(const mfr_precaution *precaution,
+								uint32_t index);
+/** The @p k -th region limit @p index is for, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_precaution_position_limit_region_at(const mfr_precaution *precaution,
+								      uint32_t index, uint32_t k);
+/** What it does to the dose of the work (see mfr/safety.h), or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_dose *mfr_precaution_dose(const mfr_precaution *precaution);
 /** Its effect on technique choice, in the source's words. @since 0.1.0 */
 MFR_EXPORT const char *mfr_precaution_effect(const mfr_precaution *precaution);
 /** Where its content comes from. @since 0.1.0 */

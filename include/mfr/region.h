@@ -38,6 +38,24 @@ typedef enum mfr_laterality {
 	MFR_LATERALITY_MIDLINE = 2
 } mfr_laterality;
 
+/**
+ * How a region is reached. Work reached only internally lies outside a
+ * typical scope of practice: a plan works it only when the intake declares
+ * that scope and the client's specific consent (mfr_intake_add_scope()).
+ * The values are bits, so that an intake holds a set of them.
+ * @since 0.2.0
+ */
+typedef enum mfr_access {
+	MFR_ACCESS_EXTERNAL = 1 << 0,     /**< through the skin, from outside */
+	MFR_ACCESS_INTRA_ORAL = 1 << 1,   /**< only from inside the mouth */
+	MFR_ACCESS_INTRA_PELVIC = 1 << 2  /**< only from inside the pelvis (vaginal or rectal) */
+} mfr_access;
+
+/** @return "external", "intra_oral", "intra_pelvic", or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_access_name(int access);
+/** Parse an access name into @p out. @return #MFR_OK, #MFR_E_INVALID or #MFR_E_UNKNOWN. @since 0.2.0 */
+MFR_EXPORT mfr_status mfr_access_parse(const char *name, mfr_access *out);
+
 /** @return "part", "area", "muscle", "connective", "bone", "joint", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_region_kind_name(int kind);
 /** @return "bilateral", "midline", or NULL. @since 0.1.0 */
@@ -69,6 +87,13 @@ MFR_EXPORT int mfr_region_laterality(const mfr_region *region);
 MFR_EXPORT uint32_t mfr_region_positions(const mfr_region *region);
 /** Its ::mfr_depth, or 0. @since 0.1.0 */
 MFR_EXPORT int mfr_region_depth(const mfr_region *region);
+/**
+ * How it is reached: one ::mfr_access value. A region inherits the internal
+ * access of its nearest ancestor that has one (the muscles of the pelvic
+ * floor are reached as the pelvic floor is); 0 for NULL.
+ * @since 0.2.0
+ */
+MFR_EXPORT int mfr_region_access(const mfr_region *region);
 /** Its SNOMED CT code, or NULL when the sources give none. @since 0.1.0 */
 MFR_EXPORT const char *mfr_region_snomed(const mfr_region *region);
 /** Its FMA code ("FMA:9664"), or NULL. @since 0.1.0 */

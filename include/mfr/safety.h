@@ -1,0 +1,128 @@
+/*
+ * libmfr - myofascial treatment-plan modelling.
+ * SPDX-License-Identifier: MIT
+ */
+/**
+ * @file mfr/safety.h
+ * @brief What keeps a plan safe beyond the precautions themselves: danger
+ *        zones (endangerment sites), doses (what a condition or precaution
+ *        does to the work) and the screening questions a clinic asks.
+ *
+ * Everything returned borrows from the model. Thread-safe on a shared model.
+ * doc/safety.md states how a plan applies each of them.
+ */
+#ifndef MFR_SAFETY_H
+#define MFR_SAFETY_H
+
+#include "mfr/model.h"
+
+MFR_BEGIN_DECLS
+
+/**
+ * @defgroup safety Danger zones, doses and screening
+ * @{
+ */
+
+/**
+ * @name Danger zones
+ * An endangerment site (the anterior triangle of the neck, the femoral
+ * triangle, ...) with a pressure ceiling and the techniques it excludes.
+ * It holds for every client: every plan step on a region within one of the
+ * zone's regions obeys it, and the plan says so.
+ * @{
+ */
+/** The stable key ("anterior_triangle_neck"), or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_danger_zone_key(const mfr_danger_zone *zone);
+/** The display name, or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_danger_zone_name(const mfr_danger_zone *zone);
+/** Its position in its model (0-based). @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_danger_zone_index(const mfr_danger_zone *zone);
+/** How many regions it covers (with everything within them). @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_danger_zone_region_count(const mfr_danger_zone *zone);
+/** The @p index -th region it covers, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_danger_zone_region_at(const mfr_danger_zone *zone,
+							uint32_t index);
+/** The firmest ::mfr_pressure allowed in it, or 0 for NULL. @since 0.2.0 */
+MFR_EXPORT int mfr_danger_zone_pressure_ceiling(const mfr_danger_zone *zone);
+/** How many techniques it rules out. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_danger_zone_excluded_technique_count(const mfr_danger_zone *zone);
+/** The @p index -th technique it rules out, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_technique *mfr_danger_zone_excluded_technique_at(const mfr_danger_zone *zone,
+									uint32_t index);
+/** What it asks of the therapist, in the source's words. @since 0.2.0 */
+MFR_EXPORT const char *mfr_danger_zone_effect(const mfr_danger_zone *zone);
+/** Where its content comes from. @since 0.2.0 */
+MFR_EXPORT const mfr_provenance *mfr_danger_zone_provenance(const mfr_danger_zone *zone);
+/**
+ * The first danger zone of @p model that covers @p region (the region is
+ * within one of the zone's regions), or NULL.
+ * @since 0.2.0
+ */
+MFR_EXPORT const mfr_danger_zone *mfr_model_danger_zone_covering(const mfr_model *model,
+								  const mfr_region *region);
+/** @} */
+
+/**
+ * @name Doses
+ * What a condition (mfr_condition_dose()) or a precaution
+ * (mfr_precaution_dose()) does to the work, where the sources say so: a
+ * pressure ceiling, indirect work only, a session length, a hold range,
+ * and whether a program may progress to firmer, direct work. A plan takes
+ * the strictest of every dose its intake brings in.
+ * @{
+ */
+/** The firmest ::mfr_pressure allowed, or 0 when it sets none. @since 0.2.0 */
+MFR_EXPORT int mfr_dose_pressure_ceiling(const mfr_dose *dose);
+/** 1 when only indirect work may be done. @since 0.2.0 */
+MFR_EXPORT int mfr_dose_indirect_only(const mfr_dose *dose);
+/** The longest session in minutes, or 0 when it sets none. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_dose_max_minutes(const mfr_dose *dose);
+/** The shortest hold in seconds, or 0 when it sets no hold range. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_dose_hold_min(const mfr_dose *dose);
+/** The longest hold in seconds, or 0 when it sets no hold range. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_dose_hold_max(const mfr_dose *dose);
+/** 1 when a program may progress to firmer, direct work (the default). @since 0.2.0 */
+MFR_EXPORT int mfr_dose_progresses(const mfr_dose *dose);
+/** Where it comes from. @since 0.2.0 */
+MFR_EXPORT const mfr_provenance *mfr_dose_provenance(const mfr_dose *dose);
+/** @} */
+
+/**
+ * @name Screening questions
+ * What a clinic asks at intake (red flags, medications, pregnancy and
+ * trimester, surgery, DVT and where, cancer and where, skin, ...), each
+ * answer mapped to the precautions it sets. A clinic UI presents them; the
+ * answers build an intake through mfr_intake_add_answer().
+ * @{
+ */
+/** The stable key ("pregnancy"), or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_screening_key(const mfr_screening *question);
+/** The question, as a clinic asks it. @since 0.2.0 */
+MFR_EXPORT const char *mfr_screening_text(const mfr_screening *question);
+/** Its position in its model (0-based). @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_screening_index(const mfr_screening *question);
+/** How many answers it offers. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_screening_answer_count(const mfr_screening *question);
+/** The key of answer @p index ("second_trimester"), or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_screening_answer_key(const mfr_screening *question, uint32_t index);
+/** The wording of answer @p index, or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_screening_answer_text(const mfr_screening *question, uint32_t index);
+/** How many precautions answer @p index sets (0: none, "no"). @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_screening_answer_precaution_count(const mfr_screening *question,
+							   uint32_t index);
+/** The @p k -th precaution answer @p index sets, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_precaution *mfr_screening_answer_precaution_at(const mfr_screening *question,
+								     uint32_t index, uint32_t k);
+/** The stage answer @p index records for its staged precautions (1-based), or 0. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_screening_answer_stage(const mfr_screening *question, uint32_t index);
+/** 1 when answer @p index needs a site (where is it?). @since 0.2.0 */
+MFR_EXPORT int mfr_screening_answer_needs_site(const mfr_screening *question, uint32_t index);
+/** Where it comes from. @since 0.2.0 */
+MFR_EXPORT const mfr_provenance *mfr_screening_provenance(const mfr_screening *question);
+/** @} */
+
+/** @} */
+
+MFR_END_DECLS
+
+#endif /* MFR_SAFETY_H */
