@@ -11,6 +11,7 @@
 static const int all_kinds[] = {
 	MFR_KIND_REGION, MFR_KIND_LINE, MFR_KIND_REFERRAL, MFR_KIND_TECHNIQUE,
 	MFR_KIND_CONDITION, MFR_KIND_PRECAUTION, MFR_KIND_SOURCE, MFR_KIND_AFTERCARE,
+	MFR_KIND_DANGER_ZONE, MFR_KIND_SCREENING,
 };
 #define N_KINDS (sizeof(all_kinds) / sizeof(all_kinds[0]))
 
@@ -35,7 +36,8 @@ static int parse_kind(const char *word)
 static int unknown_kind(const char *word)
 {
 	return cli_usage_error("unknown kind '%s': use region, line, referral, "
-			       "technique, condition, precaution, source or aftercare", word);
+			       "technique, condition, precaution, source, aftercare, "
+			       "danger_zone or screening", word);
 }
 
 /* The display name of entity @p index of @p kind. */
@@ -53,6 +55,8 @@ static const char *entity_name(const mfr_model *m, int kind, uint32_t i)
 	case MFR_KIND_PRECAUTION: return mfr_precaution_name(mfr_model_precaution_at(m, i));
 	case MFR_KIND_SOURCE: return mfr_source_citation(mfr_model_source_at(m, i));
 	case MFR_KIND_AFTERCARE: return mfr_aftercare_text(mfr_model_aftercare_at(m, i));
+	case MFR_KIND_DANGER_ZONE: return mfr_danger_zone_name(mfr_model_danger_zone_at(m, i));
+	case MFR_KIND_SCREENING: return mfr_screening_text(mfr_model_screening_at(m, i));
 	}
 	return "";
 }
@@ -175,6 +179,8 @@ static void show_region(const mfr_region *r)
 	field("laterality", mfr_laterality_name(mfr_region_laterality(r)));
 	print_mask("positions", mfr_region_positions(r), mfr_position_name);
 	field("depth", mfr_depth_name(mfr_region_depth(r)));
+	if (mfr_region_access(r) != MFR_ACCESS_EXTERNAL)
+		field("access", mfr_access_name(mfr_region_access(r)));
 	field("SNOMED CT", mfr_region_snomed(r));
 	field("FMA", mfr_region_fma(r));
 	field("UBERON", mfr_region_uberon(r));
@@ -297,6 +303,30 @@ static const char *condition_region(const void *x, uint32_t i)
 	return mfr_region_key(mfr_condition_region_at(x, i));
 }
 
+static void show_dose(const mfr_dose *d)
+{
+	char buf[64];
+
+	if (!d)
+		return;
+	field("dose: pressure", mfr_pressure_name(mfr_dose_pressure_ceiling(d)));
+	if (mfr_dose_indirect_only(d))
+		field("dose: approach", "indirect only");
+	if (mfr_dose_max_minutes(d)) {
+		snprintf(buf, sizeof(buf), "at most %u minutes", mfr_dose_max_minutes(d));
+		field("dose: session", buf);
+	}
+	if (mfr_dose_hold_max(d)) {
+		snprintf(buf, sizeof(buf), "%u to %u s", mfr_dose_hold_min(d), mfr_dose_hold_max(d));
+		field("dose: hold", buf);
+	}
+	if (!mfr_dose_progresses(d))
+		field("dose: program", "no progression to firmer, direct work");
+	if (mfr_provenance_is_convention(mfr_dose_provenance(d)))
+		field("dose: status", "practice convention");
+	field("dose: note", mfr_provenance_note(mfr_dose_provenance(d)));
+}
+
 static void show_condition(const mfr_condition *c)
 {
 	printf("condition %s: %s\n", mfr_condition_key(c), mfr_condition_name(c));
@@ -306,6 +336,7 @@ static void show_condition(const mfr_condition *c)
 	print_list("lines", mfr_condition_line_count(c), c, condition_line);
 	print_list("regions", mfr_condition_region_count(c), c, condition_region);
 	field("evidence", mfr_condition_evidence(c));
+	show_dose(mfr_condition_dose(c));
 	print_provenance(mfr_condition_provenance(c));
 }
 
@@ -317,6 +348,11 @@ static const char *precaution_region(const void *x, uint32_t i)
 static const char *precaution_technique(const void *x, uint32_t i)
 {
 	return mfr_technique_key(mfr_precaution_excluded_technique_at(x, i));
+}
+
+static const char *precaution_widen(const void *x, uint32_t i)
+{
+	return mfr_region_key(mfr_precaution_widen_at(x, i));
 }
 
 static void show_precaution(const mfr_precaution *p)
@@ -334,8 +370,78 @@ static void show_precaution(const mfr_precaution *p)
 	field("pressure ceiling", mfr_pressure_name(mfr_precaution_pressure_ceiling(p)));
 	print_list("excludes", mfr_precaution_excluded_technique_count(p), p,
 		   precaution_technique);
+	if (mfr_precaution_site_scoped(p))
+		field("sites", "may name affected sites: never worked, even after clearance");
+	print_list("widens to", mfr_precaution_widen_count(p), p, precaution_widen);
+	if (mfr_precaution_stage_count(p)) {
+		char buf[96];
+
+		snprintf(buf, sizeof(buf), "%u (%s)", mfr_precaution_stage_count(p),
+			 mfr_precaution_stage_name(p));
+		field("stages", buf);
+	}
+	for (uint32_t i = 0; i < mfr_precaution_position_limit_count(p); i++) {
+		char buf[512];
+		size_t used = (size_t)snprintf(buf, sizeof(buf), "no %s",
+			mfr_position_name(mfr_precaution_position_limit_position(p, i)));
+
+		if (mfr_precaution_position_limit_from_stage(p, i) > 1)
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used, " from %s %u",
+				mfr_precaution_stage_name(p),
+				mfr_precaution_position_limit_from_stage(p, i));
+		for (uint32_t k = 0; k < mfr_precaution_position_limit_region_count(p, i) &&
+				     used < sizeof(buf); k++)
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
+				k ? ", " : " for ", mfr_region_key(
+				mfr_precaution_position_limit_region_at(p, i, k)));
+		field("position limit", buf);
+	}
+	show_dose(mfr_precaution_dose(p));
 	field("effect", mfr_precaution_effect(p));
 	print_provenance(mfr_precaution_provenance(p));
+}
+
+static const char *zone_region(const void *x, uint32_t i)
+{
+	return mfr_region_key(mfr_danger_zone_region_at(x, i));
+}
+
+static const char *zone_technique(const void *x, uint32_t i)
+{
+	return mfr_technique_key(mfr_danger_zone_excluded_technique_at(x, i));
+}
+
+static void show_danger_zone(const mfr_danger_zone *z)
+{
+	printf("danger_zone %s: %s\n", mfr_danger_zone_key(z), mfr_danger_zone_name(z));
+	print_list("regions", mfr_danger_zone_region_count(z), z, zone_region);
+	field("pressure ceiling", mfr_pressure_name(mfr_danger_zone_pressure_ceiling(z)));
+	print_list("excludes", mfr_danger_zone_excluded_technique_count(z), z, zone_technique);
+	field("effect", mfr_danger_zone_effect(z));
+	print_provenance(mfr_danger_zone_provenance(z));
+}
+
+static void show_screening(const mfr_screening *q)
+{
+	printf("screening %s: %s\n", mfr_screening_key(q), mfr_screening_text(q));
+	for (uint32_t i = 0; i < mfr_screening_answer_count(q); i++) {
+		char buf[512];
+		size_t used = (size_t)snprintf(buf, sizeof(buf), "%s",
+					       mfr_screening_answer_text(q, i));
+
+		for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(q, i) &&
+				     used < sizeof(buf); k++)
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
+				k ? ", " : " -> ", mfr_precaution_key(
+				mfr_screening_answer_precaution_at(q, i, k)));
+		if (mfr_screening_answer_stage(q, i) && used < sizeof(buf))
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used, " (stage %u)",
+						 mfr_screening_answer_stage(q, i));
+		if (mfr_screening_answer_needs_site(q, i) && used < sizeof(buf))
+			snprintf(buf + used, sizeof(buf) - used, "; asks where");
+		field(mfr_screening_answer_key(q, i), buf);
+	}
+	print_provenance(mfr_screening_provenance(q));
 }
 
 static void show_source(const mfr_source *s)
@@ -345,10 +451,17 @@ static void show_source(const mfr_source *s)
 	field("note", mfr_source_note(s));
 }
 
+static const char *aftercare_when(const void *x, uint32_t i)
+{
+	return mfr_precaution_key(mfr_aftercare_when_at(x, i));
+}
+
 static void show_aftercare(const mfr_aftercare *a)
 {
 	printf("aftercare %s\n", mfr_aftercare_key(a));
+	field("kind", mfr_aftercare_kind_name(mfr_aftercare_kind_of(a)));
 	field("text", mfr_aftercare_text(a));
+	print_list("given with", mfr_aftercare_when_count(a), a, aftercare_when);
 	print_provenance(mfr_aftercare_provenance(a));
 }
 
@@ -381,6 +494,8 @@ static int show(const cli_options *opts, const mfr_model *m, int kind, const cha
 	case MFR_KIND_PRECAUTION: show_precaution(mfr_model_precaution(m, key)); break;
 	case MFR_KIND_SOURCE: show_source(mfr_model_source(m, key)); break;
 	case MFR_KIND_AFTERCARE: show_aftercare(mfr_model_aftercare(m, key)); break;
+	case MFR_KIND_DANGER_ZONE: show_danger_zone(mfr_model_danger_zone(m, key)); break;
+	case MFR_KIND_SCREENING: show_screening(mfr_model_screening(m, key)); break;
 	}
 	return CLI_OK;
 }

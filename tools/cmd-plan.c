@@ -21,7 +21,8 @@ static void print_plan(const mfr_plan *p, const char *indent)
 	       mfr_plan_position_changes(p) == 1 ? "" : "s",
 	       mfr_pressure_name(mfr_plan_pressure_ceiling(p)));
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		printf("%s! %s\n", indent, mfr_plan_warning_text(p, i));
+		printf("%s! [%s] %s\n", indent, mfr_plan_warning_code(p, i),
+		       mfr_plan_warning_text(p, i));
 	if (mfr_plan_step_count(p))
 		putchar('\n');
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
@@ -34,10 +35,18 @@ static void print_plan(const mfr_plan *p, const char *indent)
 		       mfr_approach_name(mfr_plan_step_approach(p, i)),
 		       mfr_pressure_name(mfr_plan_step_pressure(p, i)),
 		       mfr_plan_step_seconds(p, i), indent, mfr_plan_step_rationale(p, i));
+		if (mfr_plan_step_danger_zone(p, i))
+			printf("%s      in the %s: obeys its limits\n", indent,
+			       mfr_danger_zone_name(mfr_plan_step_danger_zone(p, i)));
+		if (mfr_plan_step_flags(p, i) & MFR_STEP_INTERNAL)
+			printf("%s      internal work, under the declared scope and consent\n",
+			       indent);
 	}
 	printf("\n%sAftercare:\n", indent);
 	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++)
-		printf("%s- %s\n", indent, mfr_plan_aftercare_text(p, i));
+		printf("%s- %s%s\n", indent,
+		       mfr_plan_aftercare_kind(p, i) == MFR_AFTERCARE_RED_FLAG ? "RED FLAG: " : "",
+		       mfr_plan_aftercare_text(p, i));
 }
 
 /* Shared by plan and program: parse, load, build the intake. */

@@ -1,7 +1,7 @@
 /*
- * mfr - the intake flags shared by `mfr trace` (and later `plan`):
- * --intake FILE, --symptom, --condition, --precaution, --clearance,
- * --minutes, --positions.
+ * mfr - the intake flags shared by `mfr trace`, `plan`, `program`:
+ * --intake FILE, --symptom, --condition, --precaution, --stage, --scope,
+ * --answer, --clearance, --minutes, --positions.
  * SPDX-License-Identifier: MIT
  */
 #include <errno.h>
@@ -127,6 +127,67 @@ static int add_precaution(mfr_intake *in, const char *arg)
 	return st == MFR_OK ? CLI_OK : add_failed("--precaution", arg, st, err);
 }
 
+/* --stage KEY:N, the stage of a staged precaution (pregnancy:2). */
+static int set_stage(mfr_intake *in, const char *arg)
+{
+	char copy[256], *f[3], *end;
+	mfr_error *err = NULL;
+	mfr_status st;
+
+	if (strlen(arg) >= sizeof(copy))
+		return cli_usage_error("--stage '%s' is too long", arg);
+	strcpy(copy, arg);
+	if (split(copy, f, 3) != 2)
+		return cli_usage_error("--stage takes KEY:STAGE (pregnancy:2), not '%s'", arg);
+	errno = 0;
+	long v = strtol(f[1], &end, 10);
+	if (errno || *end || end == f[1] || v < 1 || v > 9)
+		return cli_usage_error("--stage '%s': the stage is a whole number from 1", arg);
+	st = mfr_intake_set_stage(in, f[0], (uint32_t)v, &err);
+	return st == MFR_OK ? CLI_OK : add_failed("--stage", arg, st, err);
+}
+
+/* --scope intra_oral|intra_pelvic: scope and consent declared. */
+static int add_scope(mfr_intake *in, const char *arg)
+{
+	mfr_access access;
+	mfr_error *err = NULL;
+	mfr_status st;
+
+	if (mfr_access_parse(arg, &access) != MFR_OK || access == MFR_ACCESS_EXTERNAL)
+		return cli_usage_error("--scope: unknown scope '%s' (use intra_oral or "
+				       "intra_pelvic)", arg);
+	st = mfr_intake_add_scope(in, access, &err);
+	return st == MFR_OK ? CLI_OK : add_failed("--scope", arg, st, err);
+}
+
+/* --answer QUESTION=ANSWER[:REGION[:SIDE]]: a screening answer. */
+static int add_answer(mfr_intake *in, const char *arg)
+{
+	char copy[256], *f[4], *eq;
+	int side = 0, n;
+	mfr_error *err = NULL;
+	mfr_status st;
+
+	if (strlen(arg) >= sizeof(copy))
+		return cli_usage_error("--answer '%s' is too long", arg);
+	strcpy(copy, arg);
+	eq = strchr(copy, '=');
+	if (!eq || eq == copy || !eq[1])
+		return cli_usage_error("--answer takes QUESTION=ANSWER[:REGION[:SIDE]], not "
+				       "'%s'", arg);
+	*eq = '\0';
+	n = split(eq + 1, f, 4);
+	if (n > 3)
+		return cli_usage_error("--answer takes QUESTION=ANSWER[:REGION[:SIDE]], not "
+				       "'%s'", arg);
+	if (n > 2 && !parse_side(f[2], &side, 0))
+		return cli_usage_error("--answer '%s': unknown side '%s' (use left, right or "
+				       "midline)", arg, f[2]);
+	st = mfr_intake_add_answer(in, copy, f[0], n > 1 ? f[1] : NULL, side, &err);
+	return st == MFR_OK ? CLI_OK : add_failed("--answer", arg, st, err);
+}
+
 static int set_positions(mfr_intake *in, const char *arg)
 {
 	char copy[256];
@@ -195,8 +256,8 @@ static int base_intake(const mfr_model *m, const char *path, mfr_intake **out)
 int cli_intake_option(const char *name)
 {
 	static const char *const names[] = {
-		"--intake", "--symptom", "--condition", "--precaution", "--clearance",
-		"--minutes", "--positions", NULL
+		"--intake", "--symptom", "--condition", "--precaution", "--stage",
+		"--scope", "--answer", "--clearance", "--minutes", "--positions", NULL
 	};
 	for (int i = 0; names[i]; i++)
 		if (strcmp(name, names[i]) == 0)
@@ -223,6 +284,12 @@ int cli_build_intake(const mfr_model *m, int argc, char **argv, mfr_intake **out
 			rc = add_symptom(*out, val);
 		else if (strcmp(opt, "--precaution") == 0)
 			rc = add_precaution(*out, val);
+		else if (strcmp(opt, "--stage") == 0)
+			rc = set_stage(*out, val);
+		else if (strcmp(opt, "--scope") == 0)
+			rc = add_scope(*out, val);
+		else if (strcmp(opt, "--answer") == 0)
+			rc = add_answer(*out, val);
 		else if (strcmp(opt, "--positions") == 0)
 			rc = set_positions(*out, val);
 		else if (strcmp(opt, "--minutes") == 0)
