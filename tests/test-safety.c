@@ -1,0 +1,773 @@
+/*
+ * libmfr tests: the hazards beyond a plain precaution (doc/safety.md):
+ * site-scoped precautions, danger zones, internal scope and consent,
+ * position limits by precaution and stage, condition and precaution doses,
+ * screening questions, structured warnings and aftercare for the client.
+ * SPDX-License-Identifier: MIT
+ *
+ * The model side runs on tests/data/models/safety.json (every safety member
+ * of the format, small enough to reason about by hand); the plan side on
+ * the default model, with the intakes a therapist would bring.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static mfr_model *model;
+
+static void setup_default(void)
+{
+	ck_assert_int_eq(mfr_model_default(&model, NULL), MFR_OK);
+}
+
+static void setup_safety(void)
+{
+	model = mfr_test_load_model("safety.json");
+}
+
+static void teardown(void)
+{
+	mfr_model_free(model);
+}
+
+/* An intake read from JSON; fails the test with the library's message. */
+static mfr_intake *intake_json(const char *json)
+{
+	mfr_intake *in = NULL;
+	mfr_error *err = NULL;
+
+	mfr_test_assert_ok(mfr_intake_from_json(model, json, strlen(json), "test", &in, &err),
+			   err, json);
+	return in;
+}
+
+static mfr_plan *plan_json(const char *json)
+{
+	mfr_intake *in = intake_json(json);
+	mfr_plan *p = NULL;
+	mfr_error *err = NULL;
+
+	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, &err), err, "plan");
+	mfr_intake_free(in);
+	return p;
+}
+
+/* How many warnings of the plan carry @p code. */
+static uint32_t warnings_with(const mfr_plan *p, const char *code)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		n += strcmp(mfr_plan_warning_code(p, i), code) == 0;
+	return n;
+}
+
+/* The step on (@p key, @p side), or -1. */
+static int step_on(const mfr_plan *p, const char *key, int side)
+{
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), key) == 0 &&
+		    (!side || mfr_plan_step_side(p, i) == side))
+			return (int)i;
+	return -1;
+}
+
+/* ---- the model format ---- */
+
+START_TEST(model_members)
+{
+	const mfr_region *mouth = mfr_model_region(model, "mouth_muscle");
+	const mfr_region *inner = mfr_model_region(model, "inner_muscle");
+	const mfr_precaution *clot = mfr_model_precaution(model, "clot");
+	const mfr_precaution *exp = mfr_model_precaution(model, "expecting");
+	const mfr_condition *heel = mfr_model_condition(model, "heel_pain");
+	const mfr_dose *d = mfr_condition_dose(heel);
+
+	/* Access is inherited from the nearest internal ancestor. */
+	ck_assert_int_eq(mfr_region_access(mouth), MFR_ACCESS_INTRA_ORAL);
+	ck_assert_int_eq(mfr_region_access(inner), MFR_ACCESS_INTRA_ORAL);
+	ck_assert_int_eq(mfr_region_access(mfr_model_region(model, "heel")),
+			 MFR_ACCESS_EXTERNAL);
+	ck_assert_int_eq(mfr_region_access(NULL), 0);
+
+	ck_assert_int_eq(mfr_precaution_site_scoped(clot), 1);
+	ck_assert_uint_eq(mfr_precaution_widen_count(clot), 1);
+	ck_assert_str_eq(mfr_region_key(mfr_precaution_widen_at(clot, 0)), "leg");
+	ck_assert_ptr_null(mfr_precaution_widen_at(clot, 1));
+	ck_assert_uint_eq(mfr_precaution_stage_count(clot), 0);
+	ck_assert_str_eq(mfr_precaution_stage_name(clot), "");
+
+	ck_assert_uint_eq(mfr_precaution_stage_count(exp), 3);
+	ck_assert_str_eq(mfr_precaution_stage_name(exp), "trimester");
+	ck_assert_uint_eq(mfr_precaution_position_limit_count(exp), 2);
+	ck_assert_int_eq(mfr_precaution_position_limit_position(exp, 0), MFR_POSITION_PRONE);
+	ck_assert_uint_eq(mfr_precaution_position_limit_from_stage(exp, 0), 2);
+	ck_assert_uint_eq(mfr_precaution_position_limit_region_count(exp, 0), 0);
+	ck_assert_uint_eq(mfr_precaution_position_limit_from_stage(exp, 1), 1);
+	ck_assert_str_eq(mfr_region_key(mfr_precaution_position_limit_region_at(exp, 1, 0)),
+			 "back_muscle");
+	ck_assert_ptr_null(mfr_precaution_position_limit_region_at(exp, 2, 0));
+	ck_assert_int_eq(mfr_dose_indirect_only(mfr_precaution_dose(exp)), 1);
+
+	ck_assert_ptr_nonnull(d);
+	ck_assert_int_eq(mfr_dose_pressure_ceiling(d), MFR_PRESSURE_LIGHT);
+	ck_assert_int_eq(mfr_dose_indirect_only(d), 1);
+	ck_assert_uint_eq(mfr_dose_max_minutes(d), 30);
+	ck_assert_uint_eq(mfr_dose_hold_min(d), 120);
+	ck_assert_uint_eq(mfr_dose_hold_max(d), 240);
+	ck_assert_int_eq(mfr_dose_progresses(d), 0);
+	ck_assert_int_eq(mfr_provenance_is_convention(mfr_dose_provenance(d)), 1);
+	ck_assert_int_eq(mfr_dose_progresses(NULL), 1);
+	ck_assert_ptr_null(mfr_precaution_dose(clot));
+
+	ck_assert_uint_eq(mfr_model_count(model, MFR_KIND_DANGER_ZONE), 1);
+	const mfr_danger_zone *z = mfr_model_danger_zone(model, "knee_pit");
+	ck_assert_ptr_eq(z, mfr_model_danger_zone_at(model, 0));
+	ck_assert_str_eq(mfr_danger_zone_name(z), "knee pit");
+	ck_assert_int_eq(mfr_danger_zone_pressure_ceiling(z), MFR_PRESSURE_VERY_LIGHT);
+	ck_assert_str_eq(mfr_technique_key(mfr_danger_zone_excluded_technique_at(z, 0)), "rock");
+	ck_assert_ptr_eq(mfr_model_danger_zone_covering(model,
+			 mfr_model_region(model, "calf_muscle")), z);
+	ck_assert_ptr_null(mfr_model_danger_zone_covering(model, mfr_model_region(model, "heel")));
+
+	const mfr_screening *q = mfr_model_screening(model, "expecting_q");
+	ck_assert_uint_eq(mfr_screening_answer_count(q), 3);
+	ck_assert_str_eq(mfr_screening_answer_key(q, 1), "late");
+	ck_assert_uint_eq(mfr_screening_answer_stage(q, 1), 3);
+	ck_assert_uint_eq(mfr_screening_answer_precaution_count(q, 2), 2);
+	ck_assert_ptr_eq(mfr_screening_answer_precaution_at(q, 2, 1),
+			 mfr_model_precaution(model, "fragile"));
+	ck_assert_ptr_null(mfr_screening_answer_precaution_at(q, 2, 2));
+	ck_assert_int_eq(mfr_screening_answer_needs_site(mfr_model_screening(model, "clot_q"), 1), 1);
+	ck_assert_ptr_null(mfr_screening_answer_key(q, 3));
+
+	const mfr_aftercare *a = mfr_model_aftercare(model, "bruise");
+	ck_assert_int_eq(mfr_aftercare_kind_of(a), MFR_AFTERCARE_GENERAL);
+	ck_assert_int_eq(mfr_aftercare_kind_of(mfr_model_aftercare(model, "alarm")),
+			 MFR_AFTERCARE_RED_FLAG);
+	ck_assert_uint_eq(mfr_aftercare_when_count(a), 1);
+	ck_assert_ptr_eq(mfr_aftercare_when_at(a, 0), mfr_model_precaution(model, "fragile"));
+}
+END_TEST
+
+START_TEST(model_round_trip)
+{
+	char *a = NULL, *b = NULL;
+	mfr_model *again = NULL;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_model_to_json(model, 0, NULL, 0, &a, NULL), MFR_OK);
+	mfr_test_assert_ok(mfr_model_load_buffer(a, strlen(a), "export", &again, &err), err,
+			   "export");
+	ck_assert_int_eq(mfr_model_to_json(again, 0, NULL, 0, &b, NULL), MFR_OK);
+	ck_assert_str_eq(a, b);
+	ck_assert_ptr_nonnull(strstr(a, "\"danger_zones\""));
+	ck_assert_ptr_nonnull(strstr(a, "\"progression\": \"none\""));
+	mfr_free(a);
+	mfr_free(b);
+	ck_assert_int_eq(mfr_model_to_json(model, MFR_KIND_SCREENING, "clot_q", 0, &a, NULL),
+			 MFR_OK);
+	ck_assert_ptr_nonnull(strstr(a, "\"site\": true"));
+	mfr_free(a);
+	mfr_model_free(again);
+}
+END_TEST
+
+/* ---- the intake ---- */
+
+START_TEST(intake_sites_stages_scopes)
+{
+	mfr_intake *in = NULL;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	/* A site-scoped global precaution takes sites, once each. */
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "clot", "calf", MFR_SIDE_LEFT, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "clot", "heel", MFR_SIDE_LEFT, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "clot", "heel", MFR_SIDE_LEFT, NULL),
+			 MFR_E_DUPLICATE);
+	/* A plain global one takes none. */
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "fragile", "heel", MFR_SIDE_LEFT, &err),
+			 MFR_E_CONSTRAINT);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "whole client"));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "clot", NULL, MFR_SIDE_LEFT, NULL),
+			 MFR_E_CONSTRAINT);
+
+	/* Stages: recorded precaution, staged, in range, once. */
+	ck_assert_int_eq(mfr_intake_set_stage(in, "expecting", 2, &err), MFR_E_CONSTRAINT);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "not recorded"));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "expecting", NULL, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_set_stage(in, "expecting", 4, &err), MFR_E_RANGE);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "1 to 3"));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_intake_set_stage(in, "clot", 1, NULL), MFR_E_CONSTRAINT);
+	ck_assert_int_eq(mfr_intake_set_stage(in, "nope", 1, NULL), MFR_E_REFERENCE);
+	ck_assert_uint_eq(mfr_intake_stage(in, mfr_model_precaution(model, "expecting")), 0);
+	ck_assert_int_eq(mfr_intake_set_stage(in, "expecting", 2, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_set_stage(in, "expecting", 3, NULL), MFR_E_DUPLICATE);
+	ck_assert_uint_eq(mfr_intake_stage(in, mfr_model_precaution(model, "expecting")), 2);
+
+	/* Scopes: internal ones, once. */
+	ck_assert_int_eq(mfr_intake_add_scope(in, MFR_ACCESS_EXTERNAL, NULL), MFR_E_RANGE);
+	ck_assert_int_eq(mfr_intake_add_scope(in, 3, NULL), MFR_E_RANGE);
+	ck_assert_int_eq(mfr_intake_add_scope(in, MFR_ACCESS_INTRA_ORAL, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_scope(in, MFR_ACCESS_INTRA_ORAL, &err), MFR_E_DUPLICATE);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "intra_oral"));
+	mfr_error_free(err);
+	ck_assert_uint_eq(mfr_intake_scopes(in), MFR_ACCESS_INTRA_ORAL);
+	ck_assert_int_eq(mfr_intake_add_scope(NULL, MFR_ACCESS_INTRA_ORAL, NULL), MFR_E_INVALID);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(intake_answers)
+{
+	mfr_intake *in = NULL;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "nope", "yes", NULL, 0, NULL), MFR_E_REFERENCE);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "clot_q", "maybe", NULL, 0, &err),
+			 MFR_E_REFERENCE);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "\"no\", \"yes\""));
+	mfr_error_free(err);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "clot_q", "yes", NULL, 0, NULL),
+			 MFR_E_CONSTRAINT);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "expecting_q", "late", "heel",
+					       MFR_SIDE_LEFT, NULL), MFR_E_CONSTRAINT);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "clot_q", "yes", "nowhere", MFR_SIDE_LEFT,
+					       NULL), MFR_E_REFERENCE);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 0);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "clot_q", "no", NULL, 0, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 0);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "clot_q", "yes", "calf", MFR_SIDE_RIGHT,
+					       NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "expecting_q", "late", NULL, 0, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 2);
+	ck_assert_uint_eq(mfr_intake_stage(in, mfr_model_precaution(model, "expecting")), 3);
+	ck_assert_str_eq(mfr_region_key(mfr_intake_precaution_region(in, 0)), "calf");
+
+	/* All or nothing: "unknown" sets expecting (recorded: kept) and
+	 * fragile; a failure part way leaves the intake as it was. */
+	ck_assert_int_eq(mfr_intake_add_answer(in, "expecting_q", "unknown", NULL, 0, NULL),
+			 MFR_OK);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 3);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "clot_q", "yes", "calf", MFR_SIDE_RIGHT,
+					       NULL), MFR_E_DUPLICATE);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 3);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(intake_json_round_trip)
+{
+	const char *json = "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}],"
+		" \"precautions\": [{\"key\": \"clot\", \"region\": \"calf\", \"side\": \"left\"},"
+		" \"expecting\"], \"answers\": [{\"question\": \"clot_q\", \"answer\": \"yes\","
+		" \"region\": \"heel\", \"side\": \"right\"}], \"stages\": {\"expecting\": 1},"
+		" \"scopes\": [\"intra_oral\"]}";
+	mfr_intake *in = intake_json(json), *again;
+	char *a = NULL, *b = NULL;
+
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 3);
+	ck_assert_uint_eq(mfr_intake_scopes(in), MFR_ACCESS_INTRA_ORAL);
+	ck_assert_int_eq(mfr_intake_to_json(in, MFR_JSON_COMPACT, &a, NULL), MFR_OK);
+	ck_assert_ptr_nonnull(strstr(a, "\"stages\":{\"expecting\":1}"));
+	again = intake_json(a);
+	ck_assert_int_eq(mfr_intake_to_json(again, MFR_JSON_COMPACT, &b, NULL), MFR_OK);
+	ck_assert_str_eq(a, b);
+	mfr_free(a);
+	mfr_free(b);
+	mfr_intake_free(in);
+	mfr_intake_free(again);
+}
+END_TEST
+
+/* Bad intake JSON: the status and the place. */
+START_TEST(intake_json_errors)
+{
+	static const struct {
+		const char *json;
+		mfr_status status;
+		const char *path;
+	} bad[] = {
+		{ "{\"stages\": {\"expecting\": 1}}", MFR_E_CONSTRAINT, "stages.expecting" },
+		{ "{\"precautions\": [\"expecting\"], \"stages\": {\"expecting\": \"2\"}}",
+		  MFR_E_TYPE, "stages.expecting" },
+		{ "{\"precautions\": [\"expecting\"], \"stages\": {\"expecting\": 9}}",
+		  MFR_E_RANGE, "stages.expecting" },
+		{ "{\"scopes\": [\"external\"]}", MFR_E_RANGE, "scopes[0]" },
+		{ "{\"scopes\": [\"intra_oral\", \"intra_oral\"]}", MFR_E_DUPLICATE, "scopes[1]" },
+		{ "{\"scopes\": [\"mouth\"]}", MFR_E_UNKNOWN, "scopes[0]" },
+		{ "{\"answers\": [{\"question\": \"nope\", \"answer\": \"yes\"}]}",
+		  MFR_E_REFERENCE, "answers[0].question" },
+		{ "{\"answers\": [{\"question\": \"clot_q\", \"answer\": \"maybe\"}]}",
+		  MFR_E_REFERENCE, "answers[0].answer" },
+		{ "{\"answers\": [{\"question\": \"clot_q\", \"answer\": \"yes\"}]}",
+		  MFR_E_CONSTRAINT, "answers[0]" },
+		{ "{\"answers\": [{\"question\": \"clot_q\", \"answer\": \"yes\", \"where\": 1}]}",
+		  MFR_E_UNKNOWN, "answers[0]" },
+		{ "{\"precautions\": [{\"key\": \"fragile\", \"region\": \"heel\", \"side\": \"left\"}]}",
+		  MFR_E_CONSTRAINT, "precautions[0]" },
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		mfr_intake *in = (mfr_intake *)&in;
+		mfr_error *err = NULL;
+
+		ck_assert_int_eq(mfr_intake_from_json(model, bad[i].json, strlen(bad[i].json),
+						      NULL, &in, &err), bad[i].status);
+		ck_assert_ptr_null(in);
+		ck_assert_msg(strcmp(mfr_error_path(err), bad[i].path) == 0,
+			      "case %zu: path \"%s\", expected \"%s\" (%s)", i,
+			      mfr_error_path(err), bad[i].path, mfr_error_message(err));
+		mfr_error_free(err);
+	}
+}
+END_TEST
+
+/* ---- plans on the safety model ---- */
+
+START_TEST(plan_small_model_rules)
+{
+	/* The knee pit covers the calf and allows very light pressure only:
+	 * the one hold technique starts at light, so the calf muscle is not
+	 * worked, and the plan says why. The dose holds within 120-240 s,
+	 * indirect, and 30 minutes. */
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\","
+				" \"intensity\": 6}], \"conditions\": [\"heel_pain\"]}");
+	int found = 0;
+
+	ck_assert_int_lt(step_on(p, "calf_muscle", 0), 0);
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		if (strcmp(mfr_plan_warning_code(p, i), "unreachable") == 0 &&
+		    strcmp(mfr_region_key(mfr_plan_warning_region(p, i)), "calf_muscle") == 0) {
+			found = 1;
+			ck_assert_ptr_nonnull(strstr(mfr_plan_warning_text(p, i), "danger zone"));
+		}
+	ck_assert(found);
+	ck_assert_uint_ge(warnings_with(p, "out_of_scope"), 2);
+	ck_assert_uint_eq(mfr_plan_session_seconds(p), 30 * 60);
+	ck_assert_uint_eq(warnings_with(p, "session_shortened"), 1);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		ck_assert_int_eq(mfr_plan_step_approach(p, i), MFR_APPROACH_INDIRECT);
+		if (mfr_technique_has_hold(mfr_plan_step_technique(p, i))) {
+			ck_assert_uint_ge(mfr_plan_step_seconds(p, i), 120);
+			ck_assert_uint_le(mfr_plan_step_seconds(p, i), 240);
+		}
+	}
+	/* The closing rebounding lies in the zone's reach only where it
+	 * works the calf; on the heel it is allowed at very light. */
+	int k = step_on(p, "heel", MFR_SIDE_LEFT);
+	ck_assert_int_ge(k, 0);
+	ck_assert_uint_eq(mfr_plan_step_flags(p, (uint32_t)k), 0);
+	ck_assert_ptr_null(mfr_plan_step_danger_zone(p, (uint32_t)k));
+	/* Aftercare: everyone's, and the red flag; not the bruise item. */
+	ck_assert_uint_eq(mfr_plan_aftercare_count(p), 2);
+	ck_assert_int_eq(mfr_plan_aftercare_kind(p, 1), MFR_AFTERCARE_RED_FLAG);
+	mfr_plan_free(p);
+
+	p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}],"
+		      " \"precautions\": [\"fragile\"], \"clearances\": [\"fragile\"]}");
+	ck_assert_uint_eq(mfr_plan_aftercare_count(p), 3);
+	ck_assert_str_eq(mfr_plan_aftercare_key(p, 2), "bruise");
+	mfr_plan_free(p);
+}
+END_TEST
+
+/* ---- plans on the default model: the hazards the issue names ---- */
+
+/* Whether any step lies on the @p side of @p key (or within it). */
+static int works_within(const mfr_plan *p, const char *key, int side)
+{
+	const mfr_region *area = mfr_model_region(model, key);
+
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		if (mfr_region_is_within(mfr_plan_step_region(p, i), area) &&
+		    (!side || mfr_plan_step_side(p, i) == side))
+			return 1;
+	return 0;
+}
+
+START_TEST(dvt_limb_stays_excluded)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\","
+		" \"intensity\": 6}], \"precautions\": [{\"key\": \"deep_vein_thrombosis\","
+		" \"region\": \"calf\", \"side\": \"left\"}], \"clearances\":"
+		" [\"deep_vein_thrombosis\"], \"session_minutes\": 30}");
+
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	ck_assert_int_eq(works_within(p, "lower_limb", MFR_SIDE_LEFT), 0);
+	ck_assert_uint_gt(warnings_with(p, "site_excluded"), 3);
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		if (strcmp(mfr_plan_warning_code(p, i), "site_excluded") == 0) {
+			ck_assert_int_eq(mfr_plan_warning_subject_kind(p, i), MFR_KIND_PRECAUTION);
+			ck_assert_str_eq(mfr_plan_warning_subject_key(p, i), "deep_vein_thrombosis");
+		}
+	mfr_plan_free(p);
+
+	/* Without clearance: refer out. Cleared without a site: not before the
+	 * site is recorded. */
+	p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}],"
+		      " \"precautions\": [{\"key\": \"deep_vein_thrombosis\", \"region\": \"calf\","
+		      " \"side\": \"left\"}]}");
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_REFER_OUT);
+	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}],"
+		      " \"precautions\": [\"deep_vein_thrombosis\"], \"clearances\":"
+		      " [\"deep_vein_thrombosis\"]}");
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_NEEDS_CLEARANCE);
+	ck_assert_uint_eq(warnings_with(p, "site_needed"), 1);
+	mfr_plan_free(p);
+}
+END_TEST
+
+START_TEST(tumour_site_and_neighbourhood)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"right\","
+		" \"intensity\": 6}], \"precautions\": [{\"key\": \"malignancy\", \"region\":"
+		" \"low_back\", \"side\": \"right\"}], \"clearances\": [\"malignancy\"]}");
+	const mfr_region *site = mfr_model_region(model, "low_back");
+
+	ck_assert_int_ne(mfr_plan_status_of(p), MFR_PLAN_REFER_OUT);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_region *r = mfr_plan_step_region(p, i);
+
+		if (mfr_plan_step_side(p, i) == MFR_SIDE_LEFT)
+			continue;
+		ck_assert_msg(!mfr_region_is_within(r, site) && !mfr_region_is_within(site, r),
+			      "step on %s at the tumour site", mfr_region_key(r));
+		for (uint32_t k = 0; k < mfr_region_adjacent_count(site); k++)
+			ck_assert(!mfr_region_is_within(r, mfr_region_adjacent_at(site, k)));
+	}
+	ck_assert_int_le(mfr_plan_pressure_ceiling(p), MFR_PRESSURE_LIGHT);
+	mfr_plan_free(p);
+}
+END_TEST
+
+START_TEST(pregnancy_positions_by_trimester)
+{
+	static const char *const stages[] = { "", ", \"stages\": {\"pregnancy\": 2}",
+					      ", \"stages\": {\"pregnancy\": 3}" };
+	char json[512];
+
+	for (int s = 0; s < 3; s++) {
+		snprintf(json, sizeof(json), "{\"symptoms\": [{\"region\": \"low_back\","
+			 " \"side\": \"left\", \"intensity\": 5}, {\"region\": \"low_back\","
+			 " \"side\": \"right\", \"intensity\": 5}], \"conditions\":"
+			 " [\"low_back_pain\"], \"precautions\": [\"pregnancy\"]%s}", stages[s]);
+		mfr_plan *p = plan_json(json);
+
+		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+			int pos = mfr_plan_step_position(p, i);
+
+			ck_assert_msg(pos != MFR_POSITION_PRONE && pos != MFR_POSITION_SUPINE,
+				      "stage case %d: step %u is %s", s, i, mfr_position_name(pos));
+			ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_MODERATE);
+		}
+		ck_assert_int_eq(works_within(p, "abdomen", 0), 0);
+		ck_assert_uint_eq(warnings_with(p, "position_limited"), 1);
+		mfr_plan_free(p);
+	}
+	/* First trimester: prone is allowed again. */
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"left\"}],"
+		" \"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1}}");
+	ck_assert_uint_eq(warnings_with(p, "position_limited"), 0);
+	int prone = 0;
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		prone |= mfr_plan_step_position(p, i) == MFR_POSITION_PRONE;
+	ck_assert_int_eq(prone, 1);
+	mfr_plan_free(p);
+}
+END_TEST
+
+START_TEST(osteoporosis_no_prone_loading)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"right\","
+		" \"intensity\": 7}], \"conditions\": [\"low_back_pain\"], \"precautions\":"
+		" [\"severe_osteoporosis\"]}");
+	const mfr_region *back = mfr_model_region(model, "back");
+	const mfr_region *chest = mfr_model_region(model, "chest");
+
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_region *r = mfr_plan_step_region(p, i);
+
+		if (mfr_region_is_within(r, back) || mfr_region_is_within(r, chest))
+			ck_assert_int_ne(mfr_plan_step_position(p, i), MFR_POSITION_PRONE);
+	}
+	mfr_plan_free(p);
+}
+END_TEST
+
+START_TEST(anterior_neck_is_a_danger_zone)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"jaw\", \"side\": \"right\","
+		" \"intensity\": 5}], \"conditions\": [\"tmj_disorder\"]}");
+	int k = step_on(p, "infrahyoid_muscles", MFR_SIDE_RIGHT);
+
+	ck_assert_int_ge(k, 0);
+	ck_assert_int_le(mfr_plan_step_pressure(p, (uint32_t)k), MFR_PRESSURE_LIGHT);
+	ck_assert_str_eq(mfr_danger_zone_key(mfr_plan_step_danger_zone(p, (uint32_t)k)),
+			 "anterior_triangle_neck");
+	/* The pterygoids are reached from inside the mouth: not without scope. */
+	ck_assert_int_lt(step_on(p, "lateral_pterygoid", 0), 0);
+	ck_assert_int_lt(step_on(p, "medial_pterygoid", 0), 0);
+	ck_assert_uint_ge(warnings_with(p, "out_of_scope"), 1);
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		if (strcmp(mfr_plan_warning_code(p, i), "out_of_scope") == 0) {
+			ck_assert_int_eq(mfr_plan_warning_kind(p, i), MFR_WARNING_SCOPE);
+			ck_assert_str_eq(mfr_plan_warning_subject_key(p, i), "intra_oral");
+		}
+	mfr_plan_free(p);
+
+	/* Declared scope and consent: planned, and flagged. */
+	p = plan_json("{\"symptoms\": [{\"region\": \"jaw\", \"side\": \"right\","
+		      " \"intensity\": 5}], \"conditions\": [\"tmj_disorder\"],"
+		      " \"scopes\": [\"intra_oral\"]}");
+	k = step_on(p, "lateral_pterygoid", MFR_SIDE_RIGHT);
+	ck_assert_int_ge(k, 0);
+	ck_assert_uint_eq(mfr_plan_step_flags(p, (uint32_t)k) & MFR_STEP_INTERNAL,
+			  MFR_STEP_INTERNAL);
+	ck_assert_uint_ge(warnings_with(p, "internal_work"), 1);
+	mfr_plan_free(p);
+}
+END_TEST
+
+START_TEST(pelvic_floor_needs_scope)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"pelvic_floor\", \"intensity\": 6},"
+		" {\"region\": \"lower_abdomen\", \"side\": \"left\", \"intensity\": 5}],"
+		" \"conditions\": [\"pelvic_pain\"]}");
+
+	ck_assert_int_eq(works_within(p, "pelvic_floor", 0), 0);
+	ck_assert_uint_ge(warnings_with(p, "out_of_scope"), 1);
+	mfr_plan_free(p);
+}
+END_TEST
+
+START_TEST(fibromyalgia_and_me_cfs_dose)
+{
+	mfr_intake *in = intake_json("{\"symptoms\": [{\"region\": \"upper_back\", \"side\":"
+		" \"left\", \"intensity\": 5}, {\"region\": \"lateral_thigh\", \"side\": \"right\","
+		" \"intensity\": 4}], \"conditions\": [\"fibromyalgia\"]}");
+	mfr_program *pg = NULL;
+
+	ck_assert_int_eq(mfr_program_run(in, 6, 3, NULL, &pg, NULL), MFR_OK);
+	for (uint32_t s = 0; s < mfr_program_session_count(pg); s++) {
+		const mfr_plan *p = mfr_program_session_plan(pg, s);
+
+		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+			ck_assert_int_eq(mfr_plan_step_approach(p, i), MFR_APPROACH_INDIRECT);
+			ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_LIGHT);
+		}
+		ck_assert_uint_ge(warnings_with(p, "dose"), 1);
+	}
+	ck_assert_ptr_nonnull(strstr(mfr_program_session_focus(pg, 5), "held gentle"));
+	mfr_program_free(pg);
+	mfr_intake_free(in);
+
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"neck\", \"side\": \"left\"}],"
+				" \"conditions\": [\"chronic_fatigue\"], \"session_minutes\": 60}");
+	ck_assert_uint_eq(mfr_plan_session_seconds(p), 30 * 60);
+	ck_assert_uint_le(mfr_plan_total_seconds(p), 30 * 60);
+	ck_assert_uint_eq(warnings_with(p, "session_shortened"), 1);
+	mfr_plan_free(p);
+}
+END_TEST
+
+START_TEST(aftercare_for_the_client)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}]}");
+	int red = 0, bruise = 0;
+
+	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++) {
+		red |= mfr_plan_aftercare_kind(p, i) == MFR_AFTERCARE_RED_FLAG;
+		bruise |= strcmp(mfr_plan_aftercare_key(p, i), "bruising") == 0;
+	}
+	ck_assert(red && !bruise);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}],"
+		      " \"precautions\": [\"anticoagulant_therapy\"]}");
+	bruise = 0;
+	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++)
+		bruise |= strcmp(mfr_plan_aftercare_key(p, i), "bruising") == 0;
+	ck_assert(bruise);
+	mfr_plan_free(p);
+}
+END_TEST
+
+/* Every warning carries a stable code; subjects resolve in the model. */
+START_TEST(warnings_are_structured)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"jaw\", \"side\": \"right\","
+		" \"intensity\": 8}], \"conditions\": [\"tmj_disorder\", \"fibromyalgia\"],"
+		" \"precautions\": [\"pregnancy\", {\"key\": \"open_wound\", \"region\":"
+		" \"upper_trapezius\", \"side\": \"right\"}, \"unexplained_pain\"],"
+		" \"session_minutes\": 30}");
+
+	ck_assert_uint_gt(mfr_plan_warning_count(p), 5);
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		int kind = mfr_plan_warning_subject_kind(p, i);
+		const char *key = mfr_plan_warning_subject_key(p, i);
+
+		ck_assert_str_ne(mfr_plan_warning_code(p, i), "");
+		ck_assert_ptr_nonnull(mfr_warning_kind_name(mfr_plan_warning_kind(p, i)));
+		if (kind)
+			ck_assert_msg(key && mfr_model_has(model, kind, key), "warning %u", i);
+		if (!mfr_plan_warning_region(p, i))
+			ck_assert_int_eq(mfr_plan_warning_side(p, i), 0);
+	}
+	ck_assert_str_eq(mfr_plan_warning_code(p, 9999), "");
+	ck_assert_ptr_null(mfr_plan_warning_subject_key(p, 9999));
+	mfr_plan_free(p);
+}
+END_TEST
+
+/* ---- every precaution bites ---- */
+
+static uint64_t rng = 88172645463325252ull;
+
+static uint32_t rnd(uint32_t n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (uint32_t)(rng % n);
+}
+
+/* A plan's text for comparison: its JSON without the warnings' list would
+ * hide nothing a therapist reads, so compare the whole document. */
+static char *plan_text(const mfr_intake *in)
+{
+	mfr_plan *p = NULL;
+	char *text = NULL;
+
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	/* Compare what is done, not what is said: status and steps. */
+	size_t cap = 256 + 128 * (size_t)mfr_plan_step_count(p), used = 0;
+	text = malloc(cap);
+	ck_assert_ptr_nonnull(text);
+	used += (size_t)snprintf(text, cap, "%d %u|", mfr_plan_status_of(p),
+				 mfr_plan_session_seconds(p));
+	for (uint32_t i = 0; i < mfr_plan_step_count(p) && used < cap; i++)
+		used += (size_t)snprintf(text + used, cap - used, "%s %d %s %d %d %d %u;",
+			mfr_region_key(mfr_plan_step_region(p, i)), mfr_plan_step_side(p, i),
+			mfr_technique_key(mfr_plan_step_technique(p, i)),
+			mfr_plan_step_approach(p, i), mfr_plan_step_pressure(p, i),
+			mfr_plan_step_position(p, i), mfr_plan_step_seconds(p, i));
+	mfr_plan_free(p);
+	return text;
+}
+
+/* Whether precaution @p pr has an effect beyond asking for a clearance. */
+static int acts_after_clearance(const mfr_precaution *pr)
+{
+	return mfr_precaution_severity(pr) == MFR_SEVERITY_ABSOLUTE
+		? mfr_precaution_pressure_ceiling(pr) || mfr_precaution_site_scoped(pr) ||
+		  mfr_precaution_excluded_technique_count(pr)
+		: mfr_precaution_avoid_site(pr) || mfr_precaution_avoid_region_count(pr) ||
+		  mfr_precaution_pressure_ceiling(pr) ||
+		  mfr_precaution_excluded_technique_count(pr) ||
+		  mfr_precaution_position_limit_count(pr) || mfr_precaution_dose(pr) ||
+		  mfr_precaution_site_scoped(pr);
+}
+
+/* For every precaution of the default model, some generated intake plans
+ * differently with it than without; and, for one that does more than ask
+ * for a clearance, differently again once it is cleared. */
+START_TEST(every_precaution_bites)
+{
+	uint32_t nareas = 0, nregions = mfr_model_count(model, MFR_KIND_REGION);
+	const mfr_region *areas[400];
+
+	for (uint32_t i = 0; i < nregions && nareas < 400; i++)
+		if (mfr_region_kind_of(mfr_model_region_at(model, i)) == MFR_REGION_AREA)
+			areas[nareas++] = mfr_model_region_at(model, i);
+	for (uint32_t pi = 0; pi < mfr_model_count(model, MFR_KIND_PRECAUTION); pi++) {
+		const mfr_precaution *pr = mfr_model_precaution_at(model, pi);
+		int bites = 0, bites_cleared = !acts_after_clearance(pr);
+
+		for (int trial = 0; trial < 200 && !(bites && bites_cleared); trial++) {
+			mfr_intake *in = NULL;
+			const mfr_region *r = areas[rnd(nareas)];
+			int side = mfr_region_laterality(r) == MFR_LATERALITY_MIDLINE
+				? MFR_SIDE_MIDLINE : MFR_SIDE_LEFT + (int)rnd(2);
+			uint32_t ncond = mfr_model_count(model, MFR_KIND_CONDITION);
+
+			ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+			ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(r), side,
+						(int32_t)rnd(9), MFR_ONSET_CHRONIC, NULL), MFR_OK);
+			if (rnd(2))
+				mfr_intake_add_condition(in, mfr_model_key_at(model,
+							 MFR_KIND_CONDITION, rnd(ncond)), NULL);
+			char *before = plan_text(in);
+			int local = mfr_precaution_scope(pr) == MFR_SCOPE_LOCAL ||
+				    mfr_precaution_site_scoped(pr);
+
+			ck_assert_int_eq(mfr_intake_add_precaution(in, mfr_precaution_key(pr),
+					 local ? mfr_region_key(r) : NULL, local ? side : 0, NULL),
+					 MFR_OK);
+			char *with = plan_text(in);
+			bites |= strcmp(before, with) != 0;
+			if (!bites_cleared) {
+				ck_assert_int_eq(mfr_intake_add_clearance(in, mfr_precaution_key(pr),
+									  NULL), MFR_OK);
+				char *cleared = plan_text(in);
+				bites_cleared = strcmp(before, cleared) != 0;
+				free(cleared);
+			}
+			free(before);
+			free(with);
+			mfr_intake_free(in);
+		}
+		ck_assert_msg(bites, "precaution %s changes no plan", mfr_precaution_key(pr));
+		ck_assert_msg(bites_cleared, "precaution %s changes no plan once cleared",
+			      mfr_precaution_key(pr));
+	}
+}
+END_TEST
+
+Suite *mfr_test_safety_suite(void)
+{
+	Suite *s = suite_create("safety");
+	TCase *tm = tcase_create("model");
+	TCase *tp = tcase_create("plans");
+
+	tcase_add_checked_fixture(tm, setup_safety, teardown);
+	tcase_add_test(tm, model_members);
+	tcase_add_test(tm, model_round_trip);
+	tcase_add_test(tm, intake_sites_stages_scopes);
+	tcase_add_test(tm, intake_answers);
+	tcase_add_test(tm, intake_json_round_trip);
+	tcase_add_test(tm, intake_json_errors);
+	tcase_add_test(tm, plan_small_model_rules);
+	suite_add_tcase(s, tm);
+
+	tcase_add_checked_fixture(tp, setup_default, teardown);
+	tcase_set_timeout(tp, 600);
+	tcase_add_test(tp, dvt_limb_stays_excluded);
+	tcase_add_test(tp, tumour_site_and_neighbourhood);
+	tcase_add_test(tp, pregnancy_positions_by_trimester);
+	tcase_add_test(tp, osteoporosis_no_prone_loading);
+	tcase_add_test(tp, anterior_neck_is_a_danger_zone);
+	tcase_add_test(tp, pelvic_floor_needs_scope);
+	tcase_add_test(tp, fibromyalgia_and_me_cfs_dose);
+	tcase_add_test(tp, aftercare_for_the_client);
+	tcase_add_test(tp, warnings_are_structured);
+	tcase_add_test(tp, every_precaution_bites);
+	suite_add_tcase(s, tp);
+	return s;
+}
