@@ -160,6 +160,48 @@ contains out "Session 2, day" "program text lists sessions"
 expect 2 "bad plan option value" -- "$mfr" plan --symptom heel:left --max-sites 0
 expect 2 "unknown plan option" -- "$mfr" plan --symptom heel:left --sessions 3
 
+# safety beyond plain precautions (doc/safety.md)
+expect 0 "model list danger zones" -- "$mfr" model list danger_zones
+contains out "anterior_triangle_neck" "anterior triangle listed"
+expect 0 "model list screening" -- "$mfr" --format json model list screening
+pycheck "screening listed" "d['kind'] == 'screening' and any(i['key'] == 'pregnancy' for i in d['items'])"
+expect 0 "show screening" -- "$mfr" model show screening pregnancy
+contains out "second_trimester" "answers shown"
+expect 0 "show danger zone" -- "$mfr" model show danger_zone femoral_triangle
+contains out "pressure ceiling" "zone ceiling shown"
+expect 0 "DVT limb, cleared" -- "$mfr" --format json plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis --minutes 30
+pycheck "no step on the DVT limb" "d['status'] == 'ok' and d['steps'] and not any(s['side'] == 'left' and s['region'] in ('heel', 'soleus', 'gastrocnemius', 'plantar_fascia', 'hamstrings', 'quadratus_plantae', 'abductor_hallucis', 'tibialis_posterior', 'lower_limb') for s in d['steps'])"
+pycheck "the skip names the precaution" "any(w['code'] == 'site_excluded' and w['about'] == {'kind': 'precaution', 'key': 'deep_vein_thrombosis'} and w['side'] == 'left' for w in d['warnings'])"
+expect 2 "a plain global precaution takes no site" -- "$mfr" plan --symptom heel:left --precaution fever:calf:left
+contains err "whole client" "global site refused with the reason"
+expect 0 "pregnancy, trimester unknown" -- "$mfr" --format json plan --symptom low_back:both:5 --condition low_back_pain --precaution pregnancy
+pycheck "no prone or supine step" "d['steps'] and all(s['position'] not in ('prone', 'supine') for s in d['steps'])"
+expect 0 "pregnancy, first trimester" -- "$mfr" --format json plan --symptom low_back:both:5 --precaution pregnancy --stage pregnancy:1
+pycheck "prone again in the first trimester" "any(s['position'] == 'prone' for s in d['steps'])"
+expect 2 "stage before its precaution" -- "$mfr" plan --symptom low_back:left --stage pregnancy:2
+contains err "not recorded" "stage order explained"
+expect 2 "stage out of range" -- "$mfr" plan --symptom low_back:left --precaution pregnancy --stage pregnancy:4
+expect 2 "stage malformed" -- "$mfr" plan --symptom low_back:left --precaution pregnancy --stage pregnancy
+expect 0 "screening answer" -- "$mfr" --format json plan --symptom low_back:left --answer pregnancy=third_trimester
+pycheck "answer sets the precaution" "any(w['code'] == 'position_limited' for w in d['warnings'])"
+expect 2 "unknown answer" -- "$mfr" plan --symptom low_back:left --answer pregnancy=fourth_trimester
+contains err "third_trimester" "answers suggested"
+expect 2 "answer needs a site" -- "$mfr" plan --symptom low_back:left --answer deep_vein_thrombosis=yes
+expect 0 "TMJ without scope" -- "$mfr" --format json plan --symptom jaw:right:5 --condition tmj_disorder
+pycheck "pterygoids out of scope" "not any('pterygoid' in s['region'] for s in d['steps']) and any(w['code'] == 'out_of_scope' for w in d['warnings'])"
+pycheck "anterior neck light, in its zone" "all(s['pressure'] in ('very_light', 'light') for s in d['steps'] if s.get('danger_zone') == 'anterior_triangle_neck') and any(s.get('danger_zone') for s in d['steps'])"
+expect 0 "TMJ with intra-oral scope" -- "$mfr" --format json plan --symptom jaw:right:5 --condition tmj_disorder --scope intra_oral
+pycheck "pterygoid worked and flagged" "any('pterygoid' in s['region'] and s['internal'] for s in d['steps'])"
+expect 2 "unknown scope" -- "$mfr" plan --symptom jaw:right --scope intra_nasal
+expect 2 "scope twice" -- "$mfr" plan --symptom jaw:right --scope intra_oral --scope intra_oral
+expect 0 "fibromyalgia dose" -- "$mfr" --format json plan --symptom upper_back:left:5 --condition fibromyalgia
+pycheck "gentle and indirect" "d['steps'] and all(s['approach'] == 'indirect' and s['pressure'] in ('very_light', 'light') for s in d['steps'])"
+expect 0 "anticoagulant aftercare" -- "$mfr" --format json plan --symptom heel:left --precaution anticoagulant_therapy
+pycheck "bruising and red flags" "any(a['key'] == 'bruising' for a in d['aftercare']) and any(a['kind'] == 'red_flag' for a in d['aftercare'])"
+expect 0 "plan text codes" -- "$mfr" plan --symptom jaw:right:5 --condition tmj_disorder
+contains out "[out_of_scope]" "text warnings carry their code"
+contains out "RED FLAG:" "text aftercare marks red flags"
+
 # batch: JSON lines in, one line out per intake, errors in place
 printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left", "intensity": 6}]}' '' \
   '{"symptoms": [{"region": "heal", "side": "left"}]}' \
