@@ -34,9 +34,9 @@ sys.path.insert(0, str(HERE))
 import libmfr  # noqa: E402
 from libmfr import MfrError, Model, Status  # noqa: E402
 
-# The section of a model file that lists each kind ("aftercare" is a mass
-# noun: its section is not pluralised).
-SECTIONS = {kind: kind if kind == 'aftercare' else kind + 's'
+# The section of a model file that lists each kind ("aftercare" and
+# "screening" are mass nouns: their sections are not pluralised).
+SECTIONS = {kind: kind if kind in ('aftercare', 'screening') else kind + 's'
             for kind in libmfr.kinds()}
 # The kinds whose entities have no index getter.
 UNINDEXED = ('source', 'aftercare')
@@ -115,7 +115,16 @@ class LibraryTests(unittest.TestCase):
     def test_kinds(self):
         self.assertEqual(libmfr.kinds(),
                          ('region', 'line', 'referral', 'technique',
-                          'condition', 'precaution', 'source', 'aftercare'))
+                          'condition', 'precaution', 'source', 'aftercare',
+                          'danger_zone', 'screening'))
+
+    def test_every_kind_has_a_class(self):
+        with Model.default() as model:
+            for kind in libmfr.kinds():
+                with self.subTest(kind=kind):
+                    entity = next(model.all(kind))
+                    self.assertEqual(type(entity)._kind, kind)
+                    self.assertIn(type(entity).__name__, libmfr.__all__)
 
 
 class DefaultModelTests(unittest.TestCase):
@@ -138,7 +147,8 @@ class DefaultModelTests(unittest.TestCase):
         typed = {'region': m.regions, 'line': m.lines,
                  'referral': m.referrals, 'technique': m.techniques,
                  'condition': m.conditions, 'precaution': m.precautions,
-                 'source': m.sources, 'aftercare': m.aftercare}
+                 'source': m.sources, 'aftercare': m.aftercare,
+                 'danger_zone': m.danger_zones, 'screening': m.screenings}
         for kind in libmfr.kinds():
             with self.subTest(kind=kind):
                 n = m.count(kind)
@@ -221,6 +231,79 @@ class DefaultModelTests(unittest.TestCase):
         for c in self.model.conditions():
             self.assertTrue(c.icd10cm)
 
+    def test_safety_values_are_well_formed(self):
+        accesses = ('external', 'intra_oral', 'intra_pelvic')
+        for r in self.model.regions():
+            self.assertIn(r.access, accesses)
+            # An internal access is inherited from the nearest ancestor.
+            if r.parent is not None and r.parent.access != 'external':
+                self.assertEqual(r.access, r.parent.access)
+        for p in self.model.precautions():
+            with self.subTest(precaution=p.key):
+                self.assertIsInstance(p.site_scoped, bool)
+                if p.site_scoped:
+                    self.assertEqual(p.scope, 'global')
+                if p.widen_to:
+                    self.assertTrue(p.site_scoped)
+                for region in p.widen_to:
+                    self.assertIsInstance(region, libmfr.Region)
+                self.assertEqual(p.stage_name == '', p.stage_count == 0)
+                for limit in p.position_limits:
+                    self.assertIsInstance(limit, libmfr.PositionLimit)
+                    self.assertIn(limit.position, libmfr._POSITIONS)
+                    self.assertGreaterEqual(limit.from_stage, 1)
+                    self.assertLessEqual(limit.from_stage,
+                                         max(p.stage_count, 1))
+                    for region in limit.regions:
+                        self.assertIsInstance(region, libmfr.Region)
+                self.check_dose(p.dose)
+        for c in self.model.conditions():
+            self.check_dose(c.dose)
+        for a in self.model.aftercare():
+            self.assertIn(a.kind, ('general', 'red_flag'))
+            for p in a.when:
+                self.assertEqual(self.model.precaution(p.key), p)
+        for zone in self.model.danger_zones():
+            with self.subTest(zone=zone.key):
+                self.assertTrue(zone.name and zone.effect)
+                self.assertTrue(zone.regions)
+                self.assertIsNotNone(zone.pressure_ceiling)
+                for region in zone.regions:
+                    self.assertEqual(self.model.danger_zone_covering(region),
+                                     zone)
+                for t in zone.excluded_techniques:
+                    self.assertIsInstance(t, libmfr.Technique)
+        for q in self.model.screenings():
+            with self.subTest(question=q.key):
+                self.assertTrue(q.text)
+                self.assertGreaterEqual(len(q.answers), 2)
+                for answer in q.answers:
+                    self.assertIsInstance(answer, libmfr.ScreeningAnswer)
+                    self.assertTrue(answer.key and answer.text)
+                    self.assertIsInstance(answer.needs_site, bool)
+                    for p in answer.precautions:
+                        self.assertIsInstance(p, libmfr.Precaution)
+                    if answer.stage is not None:
+                        self.assertTrue(any(
+                            1 <= answer.stage <= p.stage_count
+                            for p in answer.precautions))
+
+    def check_dose(self, dose):
+        if dose is None:
+            return
+        self.assertIsInstance(dose, libmfr.Dose)
+        self.assertIsInstance(dose.indirect_only, bool)
+        self.assertIsInstance(dose.progresses, bool)
+        self.assertIsInstance(dose.provenance, libmfr.Provenance)
+        if dose.pressure_ceiling is not None:
+            self.assertIn(dose.pressure_ceiling, ('very_light', 'light',
+                                                  'moderate', 'firm'))
+        if dose.max_minutes is not None:
+            self.assertGreater(dose.max_minutes, 0)
+        self.assertEqual(dose.hold is None, dose.hold_min is None)
+        if dose.hold is not None:
+            self.assertLessEqual(dose.hold_min, dose.hold_max)
+
     def test_every_entity_has_provenance(self):
         for kind in libmfr.kinds():
             if kind == 'source':
@@ -271,6 +354,163 @@ class DefaultModelTests(unittest.TestCase):
         self.assertNotIn(key, self.model.suggest('region', key))
         self.assertLessEqual(len(self.model.suggest('region', 'x', max=2)), 2)
         self.assertEqual(self.model.suggest('region', key, max=0), [])
+
+
+class SafetyModelTests(unittest.TestCase):
+    """The safety content of the default model (mfr/safety.h): exact
+    values from lib/data/default-model.json."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.model = Model.default()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.model.close()
+
+    def keys(self, entities):
+        return [e.key for e in entities]
+
+    def test_region_access(self):
+        m = self.model
+        self.assertEqual(m.region('lateral_pterygoid').access, 'intra_oral')
+        self.assertEqual(m.region('pelvic_floor').access, 'intra_pelvic')
+        # Inherited from the nearest ancestor with an internal access.
+        self.assertEqual(m.region('levator_ani_coccygeus').access,
+                         'intra_pelvic')
+        self.assertEqual(m.region('masseter').access, 'external')
+        self.assertEqual(m.region('heel').access, 'external')
+
+    def test_danger_zones(self):
+        m = self.model
+        zone = m.danger_zone('anterior_triangle_neck')
+        self.assertIsInstance(zone, libmfr.DangerZone)
+        self.assertEqual(zone.index, 0)
+        self.assertEqual(zone.name, 'anterior triangle of the neck')
+        self.assertEqual(self.keys(zone.regions), ['anterior_neck', 'throat'])
+        self.assertEqual(zone.pressure_ceiling, 'light')
+        self.assertEqual(self.keys(zone.excluded_techniques),
+                         ['direct_release', 'fascial_manipulation'])
+        self.assertEqual(zone.effect, 'avoid deep pressure (carotid sinus)')
+        self.assertEqual(self.keys(zone.provenance.sources),
+                         ['manual_therapy_safety'])
+        self.assertFalse(zone.provenance.is_convention)
+        self.assertTrue(
+            m.danger_zone('posterior_triangle_neck').provenance.is_convention)
+        self.assertIn('femoral_triangle', m.keys('danger_zone'))
+        self.assertIsNone(m.danger_zone('no_such_zone'))
+        self.assertEqual(repr(zone), "<DangerZone 'anterior_triangle_neck'>")
+        self.assertEqual(json.loads(m.to_json('danger_zone', zone.key))['key'],
+                         zone.key)
+
+    def test_danger_zone_covering(self):
+        m = self.model
+        # A muscle within the front of the neck; the groin; nothing.
+        self.assertEqual(m.danger_zone_covering('sternocleidomastoid').key,
+                         'anterior_triangle_neck')
+        self.assertEqual(m.danger_zone_covering(m.region('groin')).key,
+                         'femoral_triangle')
+        self.assertIsNone(m.danger_zone_covering('heel'))
+        with self.assertRaises(ValueError):
+            m.danger_zone_covering('no_such_region')
+        with self.assertRaises(TypeError):
+            m.danger_zone_covering(42)
+        with Model.default() as other:
+            with self.assertRaises(ValueError):
+                m.danger_zone_covering(other.region('groin'))
+
+    def test_screening(self):
+        m = self.model
+        q = m.screening('pregnancy')
+        self.assertIsInstance(q, libmfr.Screening)
+        self.assertEqual(q.text, 'Are you pregnant? In which trimester?')
+        self.assertEqual(q.index, m.keys('screening').index('pregnancy'))
+        self.assertEqual([a.key for a in q.answers],
+                         ['no', 'first_trimester', 'second_trimester',
+                          'third_trimester', 'trimester_unknown',
+                          'high_risk'])
+        no, _, second = q.answers[:3]
+        self.assertEqual(no, ('no', 'No', (), None, False))
+        self.assertEqual(second.text, 'Yes, second trimester')
+        self.assertEqual(self.keys(second.precautions), ['pregnancy'])
+        self.assertEqual((second.stage, second.needs_site), (2, False))
+        self.assertEqual(self.keys(q.answers[-1].precautions),
+                         ['pregnancy', 'high_risk_pregnancy'])
+        self.assertIsNone(q.answers[-1].stage)
+        dvt = m.screening('deep_vein_thrombosis').answers[1]
+        self.assertEqual((dvt.key, dvt.needs_site), ('yes', True))
+        self.assertTrue(q.provenance.is_convention)
+        self.assertIsNone(m.screening('no_such_question'))
+        self.assertEqual(m.suggest('screening', 'pregnacy'), ['pregnancy'])
+
+    def test_precaution_sites_stages_and_limits(self):
+        m = self.model
+        dvt = m.precaution('deep_vein_thrombosis')
+        self.assertTrue(dvt.site_scoped)
+        self.assertEqual(self.keys(dvt.widen_to), ['lower_limb', 'upper_limb'])
+        self.assertTrue(m.precaution('malignancy').site_scoped)
+        self.assertEqual(m.precaution('malignancy').widen_to, ())
+        fever = m.precaution('fever')
+        self.assertFalse(fever.site_scoped)
+        self.assertEqual((fever.stage_count, fever.stage_name,
+                          fever.position_limits, fever.dose),
+                         (0, '', (), None))
+
+        pregnancy = m.precaution('pregnancy')
+        self.assertEqual((pregnancy.stage_count, pregnancy.stage_name),
+                         (3, 'trimester'))
+        self.assertEqual(pregnancy.position_limits,
+                         (('prone', 2, ()), ('supine', 2, ())))
+        self.assertIsInstance(pregnancy.position_limits[0],
+                              libmfr.PositionLimit)
+        (limit,) = m.precaution('severe_osteoporosis').position_limits
+        self.assertEqual((limit.position, limit.from_stage,
+                          self.keys(limit.regions)),
+                         ('prone', 1, ['back', 'chest']))
+
+    def test_doses(self):
+        m = self.model
+        fibro = m.condition('fibromyalgia').dose
+        self.assertIsInstance(fibro, libmfr.Dose)
+        self.assertEqual(fibro.pressure_ceiling, 'light')
+        self.assertTrue(fibro.indirect_only)
+        self.assertFalse(fibro.progresses)
+        self.assertIsNone(fibro.max_minutes)
+        self.assertEqual((fibro.hold, fibro.hold_min, fibro.hold_max),
+                         (None, None, None))
+        self.assertEqual(self.keys(fibro.provenance.sources),
+                         ['myers2014', 'mfr_overview'])
+        self.assertIn('light', repr(fibro))
+        cfs = m.condition('chronic_fatigue').dose
+        self.assertEqual(cfs.max_minutes, 30)
+        self.assertTrue(cfs.provenance.is_convention)
+        self.assertTrue(m.condition('post_surgery_recovery').dose.progresses)
+        self.assertIsNone(m.condition('plantar_fasciitis').dose)
+        acute = m.precaution('acute_injury').dose
+        self.assertTrue(acute.indirect_only)
+        self.assertIsNone(acute.pressure_ceiling)
+        self.assertIsNone(m.precaution('open_wound').dose)
+
+    def test_aftercare_kind_and_when(self):
+        m = self.model
+        red = m.get('aftercare', 'red_flags')
+        self.assertEqual((red.kind, red.when), ('red_flag', ()))
+        bruising = m.get('aftercare', 'bruising')
+        self.assertEqual(bruising.kind, 'general')
+        self.assertEqual(self.keys(bruising.when), ['anticoagulant_therapy'])
+        self.assertEqual(m.get('aftercare', 'soreness').when, ())
+
+    def test_closed_model_refuses_safety_entities(self):
+        model = Model.default()
+        zone = model.danger_zone('axilla')
+        dose = model.condition('fibromyalgia').dose
+        question = model.screening('pregnancy')
+        model.close()
+        for use in (lambda: zone.regions, lambda: dose.indirect_only,
+                    lambda: question.answers,
+                    lambda: model.danger_zone_covering('groin')):
+            with self.assertRaises(ValueError):
+                use()
 
 
 class ErrorTests(unittest.TestCase):
@@ -433,7 +673,8 @@ class MinimalModelTests(unittest.TestCase):
         self.assertEqual({k: m.count(k) for k in libmfr.kinds()},
                          {'region': 6, 'line': 2, 'referral': 1,
                           'technique': 2, 'condition': 1, 'precaution': 3,
-                          'source': 2, 'aftercare': 0})
+                          'source': 2, 'aftercare': 0, 'danger_zone': 0,
+                          'screening': 0})
         self.assertEqual(m.keys('region'), ['leg', 'calf', 'heel',
                                             'calf_muscle', 'sacrum',
                                             'back_muscle'])
@@ -474,6 +715,7 @@ class MinimalModelTests(unittest.TestCase):
         self.assertFalse(leg.is_within(muscle))
         self.assertEqual(self.keys(muscle.provenance.sources),
                          ['src_a', 'src_b'])
+        self.assertEqual(muscle.access, 'external')
         self.assertTrue(muscle.provenance.is_convention)
         self.assertEqual(muscle.provenance.note, 'placement is a convention')
 
@@ -566,6 +808,7 @@ class MinimalModelTests(unittest.TestCase):
         self.assertEqual(self.keys(c.lines), ['test_line'])
         self.assertEqual(self.keys(c.regions), ['calf_muscle'])
         self.assertEqual(c.evidence, 'one trial')
+        self.assertIsNone(c.dose)
 
     def test_precautions(self):
         wound = self.model.precaution('wound')
@@ -588,6 +831,13 @@ class MinimalModelTests(unittest.TestCase):
         fever = self.model.precaution('fever')
         self.assertEqual((fever.severity, fever.effect),
                          ('absolute', 'postpone'))
+
+        # Without the members of the safety format: the defaults.
+        for p in (wound, fragile, fever):
+            self.assertFalse(p.site_scoped)
+            self.assertEqual((p.widen_to, p.stage_count, p.stage_name,
+                              p.position_limits, p.dose),
+                             ((), 0, '', (), None))
 
     def test_sources(self):
         a, b = self.model.sources()

@@ -40,6 +40,7 @@ sys.path.insert(0, str(HERE))
 import libmfr  # noqa: E402
 from libmfr import Intake, MfrError, Model, Plan, Program, Status, \
     Trace  # noqa: E402
+from libmfr import STEP_DANGER_ZONE, STEP_INTERNAL  # noqa: E402
 
 # mfr_pressure is ordered: a later name is firmer (common.h).
 PRESSURES = ['very_light', 'light', 'moderate', 'firm']
@@ -85,10 +86,14 @@ class DefaultModelCase(unittest.TestCase):
         return cm.exception
 
     def check_invariants(self, plan, intake, block_seconds=120):
-        """What every plan keeps (plan.h): time within the session, holds
-        within their technique's range, pressure within the ceiling."""
+        """What every plan keeps (plan.h): time within the session (which
+        a dose may shorten), holds within their technique's range, pressure
+        within the ceiling and the step's danger zone's, internal work only
+        under a declared scope, the aftercare for this intake."""
         self.assertLessEqual(plan.total_seconds, plan.session_seconds)
-        self.assertEqual(plan.session_seconds, intake.minutes * 60)
+        self.assertLessEqual(plan.session_seconds, intake.minutes * 60)
+        if not any(w.code == 'session_shortened' for w in plan.warnings):
+            self.assertEqual(plan.session_seconds, intake.minutes * 60)
         self.assertIn(plan.pressure_ceiling, PRESSURES)
         ceiling = PRESSURES.index(plan.pressure_ceiling)
         for step in plan.steps:
@@ -101,6 +106,21 @@ class DefaultModelCase(unittest.TestCase):
                     self.assertNotEqual(step.phase, 'treatment')
                     self.assertEqual(step.seconds, block_seconds)
                 self.assertLessEqual(PRESSURES.index(step.pressure), ceiling)
+                zone = self.model.danger_zone_covering(step.region)
+                self.assertEqual(step.danger_zone, zone)
+                self.assertEqual(bool(step.flags & STEP_DANGER_ZONE),
+                                 zone is not None)
+                if zone is not None:
+                    self.assertLessEqual(
+                        PRESSURES.index(step.pressure),
+                        PRESSURES.index(zone.pressure_ceiling))
+                    self.assertNotIn(step.technique, zone.excluded_techniques)
+                self.assertEqual(step.internal, bool(step.flags
+                                                     & STEP_INTERNAL))
+                self.assertEqual(step.internal,
+                                 step.region.access != 'external')
+                if step.internal:
+                    self.assertIn(step.region.access, intake.scopes)
                 self.assertIn(step.approach, ('direct', 'indirect'))
                 self.assertEqual(step.side == 'midline',
                                  step.region.laterality == 'midline')
@@ -110,8 +130,17 @@ class DefaultModelCase(unittest.TestCase):
                 self.assertEqual(step.trace_rank is None,
                                  step.phase != 'treatment')
                 self.assertTrue(step.rationale)
-        self.assertEqual(plan.aftercare,
-                         tuple(a.text for a in self.model.aftercare()))
+        self.assertEqual(plan.aftercare_keys, self.aftercare_for(intake))
+        self.assertEqual(plan.aftercare_items,
+                         tuple(zip(plan.aftercare_keys, plan.aftercare_kinds,
+                                   plan.aftercare)))
+
+    def aftercare_for(self, intake):
+        """The keys of the aftercare items a plan for @p intake gives: those
+        for every client, and those for a precaution it records."""
+        recorded = {p.precaution for p in intake.precautions}
+        return tuple(a.key for a in self.model.aftercare()
+                     if not a.when or recorded & set(a.when))
 
 
 # ---- intake ----------------------------------------------------------------
@@ -131,7 +160,7 @@ class IntakeTests(DefaultModelCase):
         self.assertEqual(i.positions, ('prone', 'supine', 'side_lying',
                                        'seated', 'standing'))
         self.assertEqual((i.symptoms, i.conditions, i.precautions,
-                          i.clearances), ((), (), (), ()))
+                          i.clearances, i.scopes), ((), (), (), (), ()))
         self.assertFalse(i.closed)
         with self.assertRaises(TypeError):
             Intake('not a model')
@@ -314,6 +343,154 @@ class IntakeTests(DefaultModelCase):
             e = self.raises(Status.MFR_E_IO, Intake.load_file, self.model,
                             missing)
             self.assertEqual(e.source, missing)
+
+    def test_site_scoped_precautions(self):
+        i = self.intake
+        # A site-scoped global precaution, once per affected site.
+        i.add_precaution('deep_vein_thrombosis', 'calf', 'left')
+        i.add_precaution('deep_vein_thrombosis', self.model.region('forearm'),
+                         'right')
+        self.assertEqual(
+            [(p.precaution.key, p.region.key, p.side) for p in i.precautions],
+            [('deep_vein_thrombosis', 'calf', 'left'),
+             ('deep_vein_thrombosis', 'forearm', 'right')])
+        self.raises(Status.MFR_E_DUPLICATE, i.add_precaution,
+                    'deep_vein_thrombosis', 'calf', 'left')
+        # A side needs a region; a plain global precaution takes no site.
+        self.raises(Status.MFR_E_CONSTRAINT, i.add_precaution, 'malignancy',
+                    None, 'left')
+        self.raises(Status.MFR_E_CONSTRAINT, i.add_precaution, 'pregnancy',
+                    'calf', 'left')
+        self.assertEqual(len(i.precautions), 2)
+
+    def test_stages(self):
+        i = self.intake
+        e = self.raises(Status.MFR_E_CONSTRAINT, i.set_stage, 'pregnancy', 2)
+        self.assertIn('not recorded', e.message)
+        i.add_precaution('pregnancy')
+        self.assertIsNone(i.stage('pregnancy'))
+        e = self.raises(Status.MFR_E_RANGE, i.set_stage, 'pregnancy', 4)
+        self.assertIn('trimester 4 is out of range; use 1 to 3', e.message)
+        self.raises(Status.MFR_E_RANGE, i.set_stage, 'pregnancy', 0)
+        # Saturated, never truncated: 2**32 + 2 is not 2.
+        self.raises(Status.MFR_E_RANGE, i.set_stage, 'pregnancy', 2 ** 32 + 2)
+        self.raises(Status.MFR_E_RANGE, i.set_stage, 'pregnancy', -1)
+        i.set_stage(self.model.precaution('pregnancy'), 2)
+        self.assertEqual(i.stage('pregnancy'), 2)
+        self.assertEqual(i.stage(self.model.precaution('pregnancy')), 2)
+        self.raises(Status.MFR_E_DUPLICATE, i.set_stage, 'pregnancy', 3)
+        i.add_precaution('fever')
+        e = self.raises(Status.MFR_E_CONSTRAINT, i.set_stage, 'fever', 1)
+        self.assertIn('has no stages', e.message)
+        self.assertIsNone(i.stage('fever'))
+        e = self.raises(Status.MFR_E_REFERENCE, i.set_stage, 'pregnacy', 1)
+        self.assertIn('did you mean "pregnancy"', e.message)
+        with self.assertRaises(TypeError):
+            i.set_stage('pregnancy', 2.0)
+        with self.assertRaises(TypeError):
+            i.set_stage(None, 2)
+        with self.assertRaises(ValueError):
+            i.stage('no_such_precaution')
+        with self.assertRaises(TypeError):
+            i.stage(3)
+        with Model.default() as other:
+            with self.assertRaises(ValueError):
+                i.stage(other.precaution('pregnancy'))
+        self.assertEqual(i.stage('pregnancy'), 2)
+
+    def test_scopes(self):
+        i = self.intake
+        i.add_scope('intra_oral')
+        self.assertEqual(i.scopes, ('intra_oral',))
+        i.add_scope(4)  # the mfr_access value of "intra_pelvic"
+        self.assertEqual(i.scopes, ('intra_oral', 'intra_pelvic'))
+        e = self.raises(Status.MFR_E_DUPLICATE, i.add_scope, 'intra_oral')
+        self.assertIn('already declared', e.message)
+        e = self.raises(Status.MFR_E_RANGE, i.add_scope, 'external')
+        self.assertIn('not an internal access', e.message)
+        for bad in (0, 3, -1, 2 ** 32 + 2):
+            self.raises(Status.MFR_E_RANGE, i.add_scope, bad)
+        with self.assertRaises(ValueError):
+            i.add_scope('intra_nasal')
+        with self.assertRaises(TypeError):
+            i.add_scope(2.0)
+        with self.assertRaises(TypeError):
+            i.add_scope(None)
+        self.assertEqual(i.scopes, ('intra_oral', 'intra_pelvic'))
+
+    def test_screening_answers(self):
+        i = self.intake
+        i.add_answer('fever_infection', 'no')
+        self.assertEqual(i.precautions, ())
+        i.add_answer(self.model.screening('pregnancy'), 'second_trimester')
+        (pregnancy,) = i.precautions
+        self.assertEqual((pregnancy.precaution.key, pregnancy.region,
+                          pregnancy.side), ('pregnancy', None, None))
+        self.assertEqual(i.stage('pregnancy'), 2)
+        question = self.model.screening('deep_vein_thrombosis')
+        i.add_answer(question, question.answers[1], 'calf', 'left')
+        dvt = i.precautions[1]
+        self.assertEqual((dvt.precaution.key, dvt.region.key, dvt.side),
+                         ('deep_vein_thrombosis', 'calf', 'left'))
+        self.assertEqual(len(i.precautions), 2)
+
+    def test_rejected_answers_change_nothing(self):
+        i = self.intake
+        i.add_answer('pregnancy', 'first_trimester')
+        before = i.to_json()
+        e = self.raises(Status.MFR_E_REFERENCE, i.add_answer, 'pregnancy',
+                        'fourth_trimester')
+        self.assertIn('has no answer "fourth_trimester"', e.message)
+        self.assertIn('"second_trimester"', e.message)
+        e = self.raises(Status.MFR_E_REFERENCE, i.add_answer, 'pregnacy',
+                        'no')
+        self.assertIn('did you mean "pregnancy"', e.message)
+        e = self.raises(Status.MFR_E_CONSTRAINT, i.add_answer,
+                        'deep_vein_thrombosis', 'yes')
+        self.assertIn('needs a site', e.message)
+        e = self.raises(Status.MFR_E_CONSTRAINT, i.add_answer,
+                        'fever_infection', 'yes', 'calf', 'left')
+        self.assertIn('takes no site', e.message)
+        self.raises(Status.MFR_E_REFERENCE, i.add_answer,
+                    'deep_vein_thrombosis', 'yes', 'calv', 'left')
+        self.raises(Status.MFR_E_CONSTRAINT, i.add_answer,
+                    'deep_vein_thrombosis', 'yes', 'calf')
+        with self.assertRaises(TypeError):
+            i.add_answer('pregnancy', None)
+        with self.assertRaises(TypeError):
+            i.add_answer(42, 'no')
+        with self.assertRaises(ValueError):
+            i.add_answer('deep_vein_thrombosis', 'yes', 'calf', 'up')
+        self.assertEqual(i.to_json(), before)
+        self.assertEqual(i.stage('pregnancy'), 1)
+
+    def test_safety_json_round_trip(self):
+        i = self.intake
+        i.add_symptom('jaw', 'right', 6)
+        i.add_answer('pregnancy', 'third_trimester')
+        i.add_precaution('malignancy', 'upper_back', 'right')
+        i.add_clearance('malignancy')
+        i.add_scope('intra_oral')
+        text = i.to_json()
+        doc = json.loads(text)
+        self.assertEqual(doc['stages'], {'pregnancy': 3})
+        self.assertEqual(doc['scopes'], ['intra_oral'])
+        with Intake.from_json(self.model, text) as again:
+            self.assertEqual(again.to_json(), text)
+            self.assertEqual(again.precautions, i.precautions)
+            self.assertEqual(again.stage('pregnancy'), 3)
+            self.assertEqual(again.scopes, ('intra_oral',))
+        doc = {'answers': [{'question': 'deep_vein_thrombosis',
+                            'answer': 'yes', 'region': 'calf',
+                            'side': 'left'}]}
+        with Intake.from_json(self.model, json.dumps(doc)) as again:
+            self.assertEqual([(p.precaution.key, p.region.key, p.side)
+                              for p in again.precautions],
+                             [('deep_vein_thrombosis', 'calf', 'left')])
+        doc = {'answers': [{'question': 'pregnancy', 'answer': 'maybe'}]}
+        e = self.raises(Status.MFR_E_REFERENCE, Intake.from_json, self.model,
+                        json.dumps(doc))
+        self.assertEqual(e.path, 'answers[0].answer')
 
     def test_repr(self):
         self.assertIn('0 symptom', repr(self.intake))
@@ -575,10 +752,44 @@ class PlanTests(DefaultModelCase):
                   s.pressure, s.position, s.seconds, s.trace_rank,
                   s.rationale) for s in plan.steps])
             self.assertEqual([(w['kind'], w['text']) for w in doc['warnings']],
-                             list(plan.warnings))
+                             [w[:2] for w in plan.warnings])
             self.assertEqual([a['text'] for a in doc['aftercare']],
                              list(plan.aftercare))
             self.assertEqual(json.loads(plan.to_json(compact=True)), doc)
+            self.assert_json_matches(plan)
+        intake.close()
+
+    def assert_json_matches(self, plan):
+        """The safety members of the plan's JSON match the binding's."""
+        doc = json.loads(plan.to_json())
+        self.assertEqual(
+            [(s.get('danger_zone'), s.get('internal', False))
+             for s in doc['steps']],
+            [(s.danger_zone and s.danger_zone.key, s.internal)
+             for s in plan.steps])
+        about = [w.get('about', {}) for w in doc['warnings']]
+        self.assertEqual(
+            [(w['code'], a.get('kind'), a.get('key'), w.get('region'),
+              w.get('side')) for w, a in zip(doc['warnings'], about)],
+            [(w.code, w.subject_kind or (w.subject_key and 'access'),
+              w.subject_key, w.region and w.region.key, w.side)
+             for w in plan.warnings])
+        self.assertEqual([(a['key'], a['kind'], a['text'])
+                          for a in doc['aftercare']],
+                         list(plan.aftercare_items))
+
+    def test_json_matches_safety_members(self):
+        intake = Intake(self.model)
+        intake.add_symptom('jaw', 'right', 6)
+        intake.add_condition('tmj_disorder')
+        intake.add_precaution('anticoagulant_therapy')
+        intake.add_precaution('pregnancy')
+        with Plan(intake) as plan:
+            self.assert_json_matches(plan)
+        intake.add_scope('intra_oral')
+        with Plan(intake) as plan:
+            self.assertTrue(any(s.internal for s in plan.steps))
+            self.assert_json_matches(plan)
         intake.close()
 
     def test_fever_refers_out(self):
@@ -643,14 +854,23 @@ class PlanTests(DefaultModelCase):
         with Plan(intake) as plan:
             self.assertEqual(plan.status, 'ok')
         # An absolute contraindication that provides for a clearance is
-        # lifted by one, and then only modifies the work.
+        # lifted by one, and then only modifies the work. A site-scoped one
+        # (malignancy) also needs its sites named.
         intake.add_precaution('malignancy')
         with Plan(intake) as plan:
             self.assertEqual(plan.status, 'refer_out')
         intake.add_clearance('malignancy')
         with Plan(intake) as plan:
+            self.assertEqual(plan.status, 'needs_clearance')
+            (needed,) = [w for w in plan.warnings if w.code == 'site_needed']
+            self.assertEqual((needed.kind, needed.subject_kind,
+                              needed.subject_key),
+                             ('needs_clearance', 'precaution', 'malignancy'))
+        intake.add_precaution('malignancy', 'upper_back', 'right')
+        with Plan(intake) as plan:
             self.assertEqual(plan.status, 'ok')
             self.assertEqual(plan.pressure_ceiling, 'light')
+            self.check_invariants(plan, intake)
         intake.close()
 
     def test_longer_session_keeps_every_site(self):
@@ -721,6 +941,232 @@ class PlanTests(DefaultModelCase):
             self.assertIn('no_sites', [w.kind for w in plan.warnings])
 
 
+class SafetyPlanTests(DefaultModelCase):
+    """Plans obey site-scoped precautions, danger zones, the internal
+    scope, position limits and doses, and say so in structured warnings
+    (mfr/safety.h, plan.h)."""
+
+    def jaw(self, *scopes):
+        """Right jaw pain at 6/10 with a TMJ disorder recorded."""
+        intake = Intake(self.model)
+        intake.add_symptom('jaw', 'right', 6)
+        intake.add_condition('tmj_disorder')
+        for scope in scopes:
+            intake.add_scope(scope)
+        self.addCleanup(intake.close)
+        return intake
+
+    def test_internal_work_needs_a_scope(self):
+        intake = self.jaw()
+        pterygoid = self.model.region('lateral_pterygoid')
+        with Plan(intake) as plan:
+            self.check_invariants(plan, intake)
+            self.assertEqual(plan.status, 'ok')
+            self.assertFalse(any(s.internal for s in plan.steps))
+            self.assertNotIn(pterygoid, [s.region for s in plan.steps])
+            (skipped,) = [w for w in plan.warnings
+                          if w.code == 'out_of_scope'
+                          and w.region == pterygoid]
+            self.assertEqual((skipped.kind, skipped.subject_kind,
+                              skipped.subject_key, skipped.side),
+                             ('scope', None, 'intra_oral', 'right'))
+            self.assertIn('inside the mouth', skipped.text)
+        intake = self.jaw('intra_oral')
+        with Plan(intake) as plan:
+            self.check_invariants(plan, intake)
+            self.assertNotIn('out_of_scope', [w.code for w in plan.warnings])
+            (step,) = [s for s in plan.steps if s.region == pterygoid]
+            self.assertEqual((step.side, step.internal, step.flags),
+                             ('right', True, STEP_INTERNAL))
+            self.assertIsNone(step.danger_zone)
+            done = [w for w in plan.warnings if w.code == 'internal_work']
+            self.assertIn((pterygoid, 'right', 'scope', 'intra_oral'),
+                          [(w.region, w.side, w.kind, w.subject_key)
+                           for w in done])
+
+    def test_danger_zone_steps(self):
+        intake = self.jaw()
+        with Plan(intake) as plan:
+            self.check_invariants(plan, intake)
+            zoned = [s for s in plan.steps if s.danger_zone is not None]
+            self.assertTrue(zoned)
+            warned = {(w.region, w.side): w for w in plan.warnings
+                      if w.code == 'danger_zone'}
+            for step in zoned:
+                with self.subTest(step=step.region.key):
+                    self.assertEqual(step.flags, STEP_DANGER_ZONE)
+                    self.assertFalse(step.internal)
+                    self.assertIsInstance(step.danger_zone, libmfr.DangerZone)
+                    w = warned[(step.region, step.side)]
+                    self.assertEqual((w.kind, w.subject_kind, w.subject_key),
+                                     ('danger_zone', 'danger_zone',
+                                      step.danger_zone.key))
+                    self.assertIn(step.danger_zone.name, w.text)
+            scm = [s for s in zoned if s.region.key == 'sternocleidomastoid']
+            self.assertEqual([s.danger_zone.key for s in scm],
+                             ['anterior_triangle_neck'])
+
+    def test_dvt_site_after_clearance(self):
+        intake = worked_case(self.model)
+        self.addCleanup(intake.close)
+        intake.add_precaution('deep_vein_thrombosis', 'calf', 'left')
+        with Plan(intake) as plan:
+            self.assertEqual((plan.status, plan.steps), ('refer_out', ()))
+            refer = [w for w in plan.warnings if w.code == 'refer_out']
+            self.assertEqual([(w.subject_kind, w.subject_key) for w in refer],
+                             [('precaution', 'deep_vein_thrombosis')])
+        intake.add_clearance('deep_vein_thrombosis')
+        limb = self.model.region('lower_limb')
+        with Plan(intake) as plan:
+            self.assertEqual(plan.status, 'ok')
+            self.check_invariants(plan, intake)
+            self.assertTrue(plan.steps)
+            for step in plan.steps:
+                self.assertFalse(step.side == 'left'
+                                 and step.region.is_within(limb),
+                                 step.region.key)
+                self.assertNotEqual(step.technique.key, 'rebounding_jostling')
+            excluded = [w for w in plan.warnings
+                        if w.code == 'site_excluded']
+            self.assertTrue(excluded)
+            for w in excluded:
+                self.assertEqual((w.kind, w.subject_kind, w.subject_key,
+                                  w.side),
+                                 ('site_excluded', 'precaution',
+                                  'deep_vein_thrombosis', 'left'))
+                self.assertTrue(w.region.is_within(limb))
+            self.assertIn(('left', 'soleus'),
+                          [(w.side, w.region.key) for w in excluded])
+
+    def test_site_scoped_without_a_site(self):
+        intake = worked_case(self.model)
+        self.addCleanup(intake.close)
+        intake.add_precaution('deep_vein_thrombosis')
+        intake.add_clearance('deep_vein_thrombosis')
+        with Plan(intake) as plan:
+            self.assertEqual(plan.status, 'needs_clearance')
+            (w,) = [w for w in plan.warnings if w.code == 'site_needed']
+            self.assertEqual((w.kind, w.subject_key, w.region),
+                             ('needs_clearance', 'deep_vein_thrombosis', None))
+
+    def pregnant(self, stage=None):
+        intake = Intake(self.model)
+        self.addCleanup(intake.close)
+        intake.add_symptom('low_back', 'left', 6)
+        intake.add_precaution('pregnancy')
+        if stage is not None:
+            intake.set_stage('pregnancy', stage)
+        return intake
+
+    def test_pregnancy_positions(self):
+        for stage in (2, 3, None):  # none recorded: the most cautious
+            with self.subTest(stage=stage):
+                intake = self.pregnant(stage)
+                with Plan(intake) as plan:
+                    self.check_invariants(plan, intake)
+                    self.assertTrue(plan.steps)
+                    positions = {s.position for s in plan.steps}
+                    self.assertFalse(positions & {'prone', 'supine'})
+                    (limited,) = [w for w in plan.warnings
+                                  if w.code == 'position_limited']
+                    self.assertEqual(
+                        (limited.kind, limited.subject_kind,
+                         limited.subject_key, limited.region),
+                        ('position', 'precaution', 'pregnancy', None))
+                    self.assertIn('no prone position; no supine position',
+                                  limited.text)
+                    self.assertEqual(plan.pressure_ceiling, 'moderate')
+                    self.assertNotIn('abdomen', [s.region.key
+                                                 for s in plan.steps])
+        intake = self.pregnant(1)
+        with Plan(intake) as plan:
+            self.check_invariants(plan, intake)
+            self.assertNotIn('position_limited',
+                             [w.code for w in plan.warnings])
+            self.assertIn('prone', {s.position for s in plan.steps})
+
+    def test_screening_answer_plans_as_recorded(self):
+        answered = Intake(self.model)
+        self.addCleanup(answered.close)
+        answered.add_symptom('low_back', 'left', 6)
+        answered.add_answer('pregnancy', 'second_trimester')
+        self.assertEqual(answered.stage('pregnancy'), 2)
+        with Plan(answered) as a, Plan(self.pregnant(2)) as b:
+            self.assertEqual(a.to_json(), b.to_json())
+            self.assertFalse({s.position for s in a.steps}
+                             & {'prone', 'supine'})
+
+    def test_fibromyalgia_dose(self):
+        intake = Intake(self.model)
+        self.addCleanup(intake.close)
+        intake.add_symptom('upper_back', 'left', 6)
+        intake.add_condition('fibromyalgia')
+        with Plan(intake) as plan:
+            self.check_invariants(plan, intake)
+            self.assertTrue(plan.steps)
+            self.assertEqual({s.approach for s in plan.steps}, {'indirect'})
+            self.assertEqual(plan.pressure_ceiling, 'light')
+            for step in plan.steps:
+                self.assertIn(step.pressure, ('very_light', 'light'))
+            (dose,) = [w for w in plan.warnings if w.code == 'dose']
+            self.assertEqual((dose.kind, dose.subject_kind, dose.subject_key),
+                             ('dose', 'condition', 'fibromyalgia'))
+        # The dose sets no progression: every session stays indirect.
+        with Program(intake, 3, 2) as program:
+            for session in program.sessions:
+                self.assertEqual({s.approach for s in session.plan.steps},
+                                 {'indirect'})
+
+    def test_dose_shortens_the_session(self):
+        intake = Intake(self.model)
+        self.addCleanup(intake.close)
+        intake.add_symptom('upper_back', 'left', 6)
+        intake.add_condition('chronic_fatigue')
+        with Plan(intake) as plan:
+            self.check_invariants(plan, intake)
+            self.assertEqual(plan.session_seconds, 30 * 60)
+            (short,) = [w for w in plan.warnings
+                        if w.code == 'session_shortened']
+            self.assertEqual((short.kind, short.subject_kind,
+                              short.subject_key), ('dose', None, None))
+
+    @unittest.skipUnless(os.environ.get('MFR_CLI'),
+                         'MFR_CLI (the built mfr tool) is not set')
+    def test_json_equals_cli(self):
+        out = subprocess.run(
+            [os.environ['MFR_CLI'], '--format', 'json', 'plan',
+             '--symptom', 'jaw:right:6', '--condition', 'tmj_disorder',
+             '--answer', 'pregnancy=second_trimester',
+             '--answer', 'deep_vein_thrombosis=yes:calf:left',
+             '--clearance', 'deep_vein_thrombosis', '--scope', 'intra_oral'],
+            capture_output=True, timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        intake = self.jaw('intra_oral')
+        intake.add_answer('pregnancy', 'second_trimester')
+        intake.add_answer('deep_vein_thrombosis', 'yes', 'calf', 'left')
+        intake.add_clearance('deep_vein_thrombosis')
+        with Plan(intake) as plan:
+            self.assertEqual(plan.to_json(), out.stdout.decode('utf-8'))
+
+    def test_aftercare_for_the_intake(self):
+        intake = worked_case(self.model)
+        self.addCleanup(intake.close)
+        with Plan(intake) as plan:
+            self.assertNotIn('bruising', plan.aftercare_keys)
+            kinds = dict(zip(plan.aftercare_keys, plan.aftercare_kinds))
+            self.assertEqual(kinds['red_flags'], 'red_flag')
+            self.assertEqual(kinds['soreness'], 'general')
+        intake.add_precaution('anticoagulant_therapy')
+        with Plan(intake) as plan:
+            self.check_invariants(plan, intake)
+            (bruising,) = [a for a in plan.aftercare_items
+                           if a.key == 'bruising']
+            self.assertIsInstance(bruising, libmfr.PlanAftercare)
+            self.assertEqual(bruising.kind, 'general')
+            self.assertEqual(bruising.text,
+                             self.model.get('aftercare', 'bruising').text)
+
+
 class ProgramTests(DefaultModelCase):
 
     def test_six_sessions_in_three_weeks(self):
@@ -744,7 +1190,7 @@ class ProgramTests(DefaultModelCase):
             self.assertEqual([x['focus'] for x in doc['sessions']],
                              [program.focus(i) for i in range(6)])
             self.assertEqual(sessions[0].plan.aftercare_keys,
-                             tuple(a.key for a in self.model.aftercare()))
+                             self.aftercare_for(intake))
             for s in sessions:
                 self.assertIsInstance(s.plan, Plan)
                 self.assertEqual(s.plan.status, 'ok')

@@ -45,9 +45,11 @@ from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_int32, \
     c_int64, c_size_t, c_uint32, c_void_p
 
 __all__ = [
-    'Aftercare', 'Branch', 'Condition', 'Intake', 'Line', 'MfrError', 'Model',
-    'Node', 'Plan', 'PlanStep', 'PlanWarning', 'Precaution', 'Program',
-    'ProgramSession', 'Provenance', 'Referral', 'Region', 'SitePrecaution',
+    'Aftercare', 'Branch', 'Condition', 'DangerZone', 'Dose', 'Intake',
+    'Line', 'MfrError', 'Model', 'Node', 'Plan', 'PlanAftercare', 'PlanStep',
+    'PlanWarning', 'PositionLimit', 'Precaution', 'Program',
+    'ProgramSession', 'Provenance', 'Referral', 'Region', 'STEP_DANGER_ZONE',
+    'STEP_INTERNAL', 'Screening', 'ScreeningAnswer', 'SitePrecaution',
     'Source', 'Status', 'Symptom', 'Technique', 'Trace', 'TracePath',
     'TraceResult', 'TraceStep', 'Zone', 'kinds', 'library_path',
     'status_name', 'strerror', 'version', 'version_number',
@@ -90,10 +92,12 @@ _PROTOTYPES = [
                'mfr_family_name mfr_approach_name mfr_suits_name '
                'mfr_scope_name mfr_severity_name mfr_onset_name '
                'mfr_relation_name mfr_distance_name mfr_plan_status_name '
-               'mfr_phase_name mfr_warning_kind_name'),
+               'mfr_phase_name mfr_warning_kind_name mfr_access_name '
+               'mfr_aftercare_kind_name'),
     (_I, [_S, POINTER(c_int)], 'mfr_kind_parse mfr_side_parse '
                                'mfr_position_parse mfr_depth_parse '
-                               'mfr_pressure_parse mfr_evidence_parse'),
+                               'mfr_pressure_parse mfr_evidence_parse '
+                               'mfr_access_parse'),
     (None, [_P], 'mfr_error_free mfr_free mfr_model_free'),
     (_I, [_P], 'mfr_error_status'),
     (_S, [_P], 'mfr_error_message mfr_error_source mfr_error_path'),
@@ -113,11 +117,14 @@ _PROTOTYPES = [
     (_P, [_P, _U], 'mfr_model_region_at mfr_model_line_at '
                    'mfr_model_referral_at mfr_model_technique_at '
                    'mfr_model_condition_at mfr_model_precaution_at '
-                   'mfr_model_source_at mfr_model_aftercare_at'),
+                   'mfr_model_source_at mfr_model_aftercare_at '
+                   'mfr_model_danger_zone_at mfr_model_screening_at'),
     (_P, [_P, _S], 'mfr_model_region mfr_model_line mfr_model_referral '
                    'mfr_model_technique mfr_model_condition '
                    'mfr_model_precaution mfr_model_source '
-                   'mfr_model_aftercare'),
+                   'mfr_model_aftercare mfr_model_danger_zone '
+                   'mfr_model_screening'),
+    (_P, [_P, _P], 'mfr_model_danger_zone_covering'),
     # entity getters: one borrowed pointer in, a string out
     (_S, [_P], 'mfr_model_name mfr_model_version mfr_model_description '
                'mfr_source_key mfr_source_citation mfr_source_note '
@@ -130,7 +137,10 @@ _PROTOTYPES = [
                'mfr_technique_key mfr_technique_name '
                'mfr_condition_key mfr_condition_name mfr_condition_evidence '
                'mfr_precaution_key mfr_precaution_name mfr_precaution_effect '
-               'mfr_aftercare_key mfr_aftercare_text'),
+               'mfr_precaution_stage_name '
+               'mfr_aftercare_key mfr_aftercare_text '
+               'mfr_danger_zone_key mfr_danger_zone_name '
+               'mfr_danger_zone_effect mfr_screening_key mfr_screening_text'),
     # ... an unsigned count, index or mask out
     (_U, [_P], 'mfr_provenance_source_count '
                'mfr_region_index mfr_region_child_count '
@@ -146,10 +156,18 @@ _PROTOTYPES = [
                'mfr_condition_snomed_count mfr_condition_area_count '
                'mfr_condition_line_count mfr_condition_region_count '
                'mfr_precaution_index mfr_precaution_avoid_region_count '
-               'mfr_precaution_excluded_technique_count'),
+               'mfr_precaution_excluded_technique_count '
+               'mfr_precaution_widen_count mfr_precaution_stage_count '
+               'mfr_precaution_position_limit_count '
+               'mfr_aftercare_when_count '
+               'mfr_danger_zone_index mfr_danger_zone_region_count '
+               'mfr_danger_zone_excluded_technique_count '
+               'mfr_dose_max_minutes mfr_dose_hold_min mfr_dose_hold_max '
+               'mfr_screening_index mfr_screening_answer_count'),
     # ... an enum value or a 0/1 flag out
     (_I, [_P], 'mfr_provenance_is_convention '
                'mfr_region_kind_of mfr_region_laterality mfr_region_depth '
+               'mfr_region_access '
                'mfr_line_evidence mfr_line_crosses '
                'mfr_line_node_kind mfr_line_node_side mfr_line_node_crosses '
                'mfr_line_node_may_cross '
@@ -160,13 +178,18 @@ _PROTOTYPES = [
                'mfr_technique_hold_convention '
                'mfr_precaution_scope mfr_precaution_severity '
                'mfr_precaution_needs_clearance mfr_precaution_avoid_site '
-               'mfr_precaution_avoid_adjacent mfr_precaution_pressure_ceiling'),
+               'mfr_precaution_avoid_adjacent mfr_precaution_pressure_ceiling '
+               'mfr_precaution_site_scoped mfr_aftercare_kind_of '
+               'mfr_danger_zone_pressure_ceiling mfr_dose_pressure_ceiling '
+               'mfr_dose_indirect_only mfr_dose_progresses'),
     # ... another borrowed pointer out
     (_P, [_P], 'mfr_region_parent mfr_region_provenance mfr_line_provenance '
                'mfr_line_branch_line mfr_referral_muscle '
                'mfr_referral_provenance mfr_technique_provenance '
                'mfr_condition_provenance mfr_precaution_provenance '
-               'mfr_aftercare_provenance'),
+               'mfr_aftercare_provenance mfr_condition_dose '
+               'mfr_precaution_dose mfr_danger_zone_provenance '
+               'mfr_dose_provenance mfr_screening_provenance'),
     (_I, [_P, _P], 'mfr_region_is_within'),
     # the index-th item of a list
     (_P, [_P, _U], 'mfr_provenance_source_at mfr_region_child_at '
@@ -176,9 +199,22 @@ _PROTOTYPES = [
                    'mfr_technique_region_at mfr_condition_area_at '
                    'mfr_condition_line_at mfr_condition_region_at '
                    'mfr_precaution_avoid_region_at '
-                   'mfr_precaution_excluded_technique_at'),
-    (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at'),
-    (_I, [_P, _U], 'mfr_referral_zone_kind mfr_referral_zone_bilateral'),
+                   'mfr_precaution_excluded_technique_at '
+                   'mfr_precaution_widen_at mfr_aftercare_when_at '
+                   'mfr_danger_zone_region_at '
+                   'mfr_danger_zone_excluded_technique_at'),
+    (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at '
+                   'mfr_screening_answer_key mfr_screening_answer_text'),
+    (_I, [_P, _U], 'mfr_referral_zone_kind mfr_referral_zone_bilateral '
+                   'mfr_precaution_position_limit_position '
+                   'mfr_screening_answer_needs_site'),
+    (_U, [_P, _U], 'mfr_precaution_position_limit_from_stage '
+                   'mfr_precaution_position_limit_region_count '
+                   'mfr_screening_answer_precaution_count '
+                   'mfr_screening_answer_stage'),
+    # the k-th item of the index-th element's list
+    (_P, [_P, _U, _U], 'mfr_precaution_position_limit_region_at '
+                       'mfr_screening_answer_precaution_at'),
     # intake.h: constructors and builders (an mfr_error ** last)
     (_I, [_P, POINTER(_P)], 'mfr_intake_new'),
     (_I, [_P, _S, c_size_t, _S, POINTER(_P), POINTER(_P)],
@@ -190,13 +226,17 @@ _PROTOTYPES = [
     (_I, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
                                 'mfr_intake_add_clearance'),
     (_I, [_P, _S, _S, _I, POINTER(_P)], 'mfr_intake_add_precaution'),
+    (_I, [_P, _S, _U, POINTER(_P)], 'mfr_intake_set_stage'),
+    (_I, [_P, _I, POINTER(_P)], 'mfr_intake_add_scope'),
+    (_I, [_P, _S, _S, _S, _I, POINTER(_P)], 'mfr_intake_add_answer'),
     (_I, [_P, _U, POINTER(_P)], 'mfr_intake_set_minutes '
                                 'mfr_intake_set_positions'),
     # ... and its getters
     (_P, [_P], 'mfr_intake_model'),
     (_U, [_P], 'mfr_intake_symptom_count mfr_intake_condition_count '
                'mfr_intake_precaution_count mfr_intake_clearance_count '
-               'mfr_intake_minutes mfr_intake_positions'),
+               'mfr_intake_minutes mfr_intake_positions '
+               'mfr_intake_scopes'),
     (_P, [_P, _U], 'mfr_intake_symptom_region mfr_intake_condition_at '
                    'mfr_intake_precaution_at mfr_intake_precaution_region '
                    'mfr_intake_clearance_at'),
@@ -204,6 +244,7 @@ _PROTOTYPES = [
                    'mfr_intake_precaution_side'),
     (c_int32, [_P, _U], 'mfr_intake_symptom_intensity'),
     (_I, [_P, _P], 'mfr_intake_is_cleared'),
+    (_U, [_P, _P], 'mfr_intake_stage'),
     # trace.h: options (the setters return a status and no error object)
     (_I, [POINTER(_P)], 'mfr_trace_options_new mfr_plan_options_new'),
     (_I, [_P, _U], 'mfr_trace_options_set_max_results '
@@ -238,12 +279,15 @@ _PROTOTYPES = [
     (_I, [_P, _U], 'mfr_plan_step_phase mfr_plan_step_side '
                    'mfr_plan_step_approach mfr_plan_step_pressure '
                    'mfr_plan_step_position mfr_plan_warning_kind '
-                   'mfr_program_session_reassess'),
+                   'mfr_plan_warning_subject_kind mfr_plan_warning_side '
+                   'mfr_plan_aftercare_kind mfr_program_session_reassess'),
     (_P, [_P, _U], 'mfr_plan_step_region mfr_plan_step_technique '
+                   'mfr_plan_step_danger_zone mfr_plan_warning_region '
                    'mfr_program_session_plan'),
     (_U, [_P, _U], 'mfr_plan_step_seconds mfr_plan_step_trace_rank '
-                   'mfr_program_session_day'),
+                   'mfr_plan_step_flags mfr_program_session_day'),
     (_S, [_P, _U], 'mfr_plan_step_rationale mfr_plan_warning_text '
+                   'mfr_plan_warning_code mfr_plan_warning_subject_key '
                    'mfr_plan_aftercare_text mfr_plan_aftercare_key '
                    'mfr_program_session_focus'),
     (_I, [_P, _U, _U, _P, POINTER(_P), POINTER(_P)], 'mfr_program_run'),
@@ -405,6 +449,7 @@ _ONSETS = _enum_table(_C.mfr_onset_name, range(0, 16))
 _POSITIONS = _enum_table(_C.mfr_position_name, _BITS)
 _RELATIONS = _enum_table(_C.mfr_relation_name, _BITS)
 _EVIDENCE = _enum_table(_C.mfr_evidence_name, range(0, 16))
+_ACCESS = _enum_table(_C.mfr_access_name, _BITS)
 
 
 def _lookup(table, name, what):
@@ -565,6 +610,58 @@ def _enum(fn, name_fn, doc):
     return property(lambda self: _name(name_fn, fn(self._p)), doc=doc)
 
 
+class Dose(_Entity):
+    """What a condition or a precaution does to the work, where the
+    sources say so (Condition.dose, Precaution.dose). A plan takes the
+    strictest of every dose its intake brings in."""
+    __slots__ = ()
+
+    pressure_ceiling = _enum(_C.mfr_dose_pressure_ceiling,
+                             _C.mfr_pressure_name,
+                             'The firmest pressure allowed, or None.')
+    indirect_only = _flag(_C.mfr_dose_indirect_only,
+                          'True when only indirect work may be done.')
+    progresses = _flag(_C.mfr_dose_progresses,
+                       'True (the default) when a program may progress to '
+                       'firmer, direct work.')
+    provenance = _prov(_C.mfr_dose_provenance)
+
+    @property
+    def max_minutes(self):
+        """The longest session in minutes, or None when it sets none."""
+        return _C.mfr_dose_max_minutes(self._p) or None
+
+    @property
+    def hold(self):
+        """The hold range in seconds as (min, max), or None."""
+        p = self._p
+        if not _C.mfr_dose_hold_max(p):
+            return None
+        return (_C.mfr_dose_hold_min(p), _C.mfr_dose_hold_max(p))
+
+    @property
+    def hold_min(self):
+        """The shortest hold in seconds, or None without a range."""
+        hold = self.hold
+        return hold and hold[0]
+
+    @property
+    def hold_max(self):
+        """The longest hold in seconds, or None without a range."""
+        hold = self.hold
+        return hold and hold[1]
+
+    def __repr__(self):
+        return '<Dose ceiling=%s indirect_only=%s max_minutes=%s>' % (
+            self.pressure_ceiling, self.indirect_only, self.max_minutes)
+
+
+def _dose(fn):
+    return property(lambda self: self._wrap(Dose, fn(self._p)),
+                    doc='What it does to the dose of the work (a Dose), or '
+                        'None.')
+
+
 class Region(_Entity):
     """A body region: a part, body-chart area, muscle, connective tissue,
     bone or joint."""
@@ -581,6 +678,12 @@ class Region(_Entity):
                        '"bilateral" or "midline".')
     depth = _enum(_C.mfr_region_depth, _C.mfr_depth_name,
                   'Its depth ("superficial"), or None.')
+    access = _enum(_C.mfr_region_access, _C.mfr_access_name,
+                   'How it is reached: "external", "intra_oral" or '
+                   '"intra_pelvic" (inherited from the nearest ancestor with '
+                   'an internal access). A plan works an internal region '
+                   'only under a scope the intake declares '
+                   '(Intake.add_scope()).')
     snomed = _get(_C.mfr_region_snomed, 'Its SNOMED CT code, or None.')
     fma = _get(_C.mfr_region_fma, 'Its FMA code, or None.')
     uberon = _get(_C.mfr_region_uberon, 'Its UBERON code, or None.')
@@ -695,6 +798,18 @@ class Line(_Entity):
 #: ("essential" or "spillover") and whether it may be felt on both sides.
 Zone = collections.namedtuple('Zone', 'area kind bilateral')
 
+#: A client position a precaution rules out: the position name ("prone"),
+#: the stage from which it applies (1: always) and the Regions it is for
+#: (empty: work on any region).
+PositionLimit = collections.namedtuple('PositionLimit',
+                                       'position from_stage regions')
+
+#: An answer to a screening question: its key ("second_trimester"), its
+#: wording, the Precautions it sets (empty for "no"), the stage it records
+#: for its staged precautions (or None) and whether it needs a site.
+ScreeningAnswer = collections.namedtuple(
+    'ScreeningAnswer', 'key text precautions stage needs_site')
+
 
 class Referral(_Entity):
     """A trigger-point referral pattern."""
@@ -803,6 +918,7 @@ class Condition(_Entity):
                      doc='Its position in the model.')
     evidence = _get(_C.mfr_condition_evidence,
                     'The evidence for MFR in this presentation, or "".')
+    dose = _dose(_C.mfr_condition_dose)
     provenance = _prov(_C.mfr_condition_provenance)
 
     def _codes(self, count_fn, at_fn):
@@ -862,6 +978,17 @@ class Precaution(_Entity):
     pressure_ceiling = _enum(_C.mfr_precaution_pressure_ceiling,
                              _C.mfr_pressure_name,
                              'The highest pressure allowed, or None.')
+    site_scoped = _flag(
+        _C.mfr_precaution_site_scoped,
+        'True when a global precaution may also name the sites it affects '
+        '(the limb of a deep vein thrombosis, a tumour site): those and '
+        'their neighbourhood are never worked, even after clearance.')
+    stage_count = property(
+        lambda self: _C.mfr_precaution_stage_count(self._p),
+        doc='How many stages it has (pregnancy: 3 trimesters), or 0.')
+    stage_name = _get(_C.mfr_precaution_stage_name,
+                      'What a stage is called ("trimester"), or "".')
+    dose = _dose(_C.mfr_precaution_dose)
     effect = _get(_C.mfr_precaution_effect,
                   "Its effect on technique choice, in the source's words.")
     provenance = _prov(_C.mfr_precaution_provenance)
@@ -878,21 +1005,118 @@ class Precaution(_Entity):
         return self._list(_C.mfr_precaution_excluded_technique_count,
                           _C.mfr_precaution_excluded_technique_at, Technique)
 
+    @property
+    def widen_to(self):
+        """The regions a site named for it widens to: a site within one of
+        them (a calf within the lower limb) excludes the whole of it on that
+        side."""
+        return self._list(_C.mfr_precaution_widen_count,
+                          _C.mfr_precaution_widen_at, Region)
+
+    @property
+    def position_limits(self):
+        """The client positions it rules out, as PositionLimit(position,
+        from_stage, regions) tuples."""
+        p = self._p
+        return tuple(PositionLimit(
+            _name(_C.mfr_position_name,
+                  _C.mfr_precaution_position_limit_position(p, i)),
+            _C.mfr_precaution_position_limit_from_stage(p, i),
+            tuple(self._wrap(Region,
+                             _C.mfr_precaution_position_limit_region_at(p, i,
+                                                                        k))
+                  for k in range(
+                      _C.mfr_precaution_position_limit_region_count(p, i))))
+            for i in range(_C.mfr_precaution_position_limit_count(p)))
+
 
 class Aftercare(_Entity):
-    """An aftercare instruction every plan gives the client."""
+    """An aftercare instruction plans give the client: every plan, or
+    only plans for an intake that records one of the precautions in
+    ``when``."""
     __slots__ = ()
     _kind = 'aftercare'
 
     key = _get(_C.mfr_aftercare_key, 'The stable key ("soreness").')
     text = _get(_C.mfr_aftercare_text,
                 'The instruction, addressed to the client.')
+    kind = _enum(_C.mfr_aftercare_kind_of, _C.mfr_aftercare_kind_name,
+                 '"general", or "red_flag" (a sign to seek medical care for '
+                 'at once).')
     provenance = _prov(_C.mfr_aftercare_provenance)
+
+    @property
+    def when(self):
+        """The precautions it is given for; empty: every plan gives it."""
+        return self._list(_C.mfr_aftercare_when_count,
+                          _C.mfr_aftercare_when_at, Precaution)
+
+
+class DangerZone(_Entity):
+    """An endangerment site (the anterior triangle of the neck, the
+    femoral triangle, ...). It holds for every client: a plan step on a
+    region within one of its regions keeps to its pressure ceiling and
+    avoids the techniques it excludes, and the plan says so."""
+    __slots__ = ()
+    _kind = 'danger_zone'
+
+    key = _get(_C.mfr_danger_zone_key,
+               'The stable key ("anterior_triangle_neck").')
+    name = _get(_C.mfr_danger_zone_name, 'The display name.')
+    index = property(lambda self: _C.mfr_danger_zone_index(self._p),
+                     doc='Its position in the model.')
+    pressure_ceiling = _enum(_C.mfr_danger_zone_pressure_ceiling,
+                             _C.mfr_pressure_name,
+                             'The firmest pressure allowed in it, or None.')
+    effect = _get(_C.mfr_danger_zone_effect,
+                  "What it asks of the therapist, in the source's words.")
+    provenance = _prov(_C.mfr_danger_zone_provenance)
+
+    @property
+    def regions(self):
+        """The regions it covers (with everything within them)."""
+        return self._list(_C.mfr_danger_zone_region_count,
+                          _C.mfr_danger_zone_region_at, Region)
+
+    @property
+    def excluded_techniques(self):
+        """The techniques it rules out."""
+        return self._list(_C.mfr_danger_zone_excluded_technique_count,
+                          _C.mfr_danger_zone_excluded_technique_at, Technique)
+
+
+class Screening(_Entity):
+    """A screening question a clinic asks at intake, each answer mapped to
+    the precautions it sets (Intake.add_answer() records one)."""
+    __slots__ = ()
+    _kind = 'screening'
+
+    key = _get(_C.mfr_screening_key, 'The stable key ("pregnancy").')
+    text = _get(_C.mfr_screening_text, 'The question, as a clinic asks it.')
+    index = property(lambda self: _C.mfr_screening_index(self._p),
+                     doc='Its position in the model.')
+    provenance = _prov(_C.mfr_screening_provenance)
+
+    @property
+    def answers(self):
+        """The answers it offers, as ScreeningAnswer(key, text,
+        precautions, stage, needs_site) tuples."""
+        p = self._p
+        return tuple(ScreeningAnswer(
+            _str(_C.mfr_screening_answer_key(p, i)),
+            _str(_C.mfr_screening_answer_text(p, i)),
+            tuple(self._wrap(Precaution,
+                             _C.mfr_screening_answer_precaution_at(p, i, k))
+                  for k in range(
+                      _C.mfr_screening_answer_precaution_count(p, i))),
+            _C.mfr_screening_answer_stage(p, i) or None,
+            bool(_C.mfr_screening_answer_needs_site(p, i)))
+            for i in range(_C.mfr_screening_answer_count(p)))
 
 
 _CLASSES = {cls._kind: cls for cls in (Region, Line, Referral, Technique,
                                        Condition, Precaution, Source,
-                                       Aftercare)}
+                                       Aftercare, DangerZone, Screening)}
 
 
 def _class(kind):
@@ -1093,6 +1317,15 @@ class Model:
         looks one up)."""
         return self.all('aftercare')
 
+    def danger_zones(self):
+        """Iterate over the danger zones (endangerment sites)."""
+        return self.all('danger_zone')
+
+    def screenings(self):
+        """Iterate over the screening questions, in the order a clinic
+        asks them."""
+        return self.all('screening')
+
     def region(self, key):
         """The Region with @p key, or None."""
         return self.get('region', key)
@@ -1120,6 +1353,31 @@ class Model:
     def source(self, key):
         """The Source with @p key, or None."""
         return self.get('source', key)
+
+    def danger_zone(self, key):
+        """The DangerZone with @p key, or None."""
+        return self.get('danger_zone', key)
+
+    def screening(self, key):
+        """The Screening question with @p key, or None."""
+        return self.get('screening', key)
+
+    def danger_zone_covering(self, region):
+        """The first DangerZone that covers @p region (a Region of this
+        model, or its key): the region lies within one of the zone's
+        regions. None when no zone covers it; ValueError for a key the
+        model lacks or a Region of another model."""
+        h = self._handle
+        if not isinstance(region, Region):
+            key = region
+            _key_arg(key, 'region')  # TypeError for a non-key
+            region = self.region(key)
+            if region is None:
+                raise ValueError('unknown region %r' % (key,))
+        elif region._model is not self:
+            raise ValueError('the region belongs to another model')
+        return _wrap(DangerZone, self, _C.mfr_model_danger_zone_covering(
+            h, region._p))
 
     # -- tracing
 
@@ -1217,16 +1475,19 @@ def _wrap(cls, model, ptr):
 Symptom = collections.namedtuple('Symptom', 'region side intensity onset')
 
 #: A precaution recorded at intake: the Precaution, and its site (a Region
-#: and a side name) for a local one, (None, None) for a global one.
+#: and a side name) for a local one or a site of a site-scoped global one,
+#: (None, None) for a global one without a site.
 SitePrecaution = collections.namedtuple('SitePrecaution',
                                         'precaution region side')
 
 
 class Intake(_Object):
     """What is known of one client: symptom sites, the conditions and
-    precautions the clinician recorded, clearances, the session length and
-    the positions the client can take. libmfr never diagnoses: a condition
-    is only what the intake says.
+    precautions the clinician recorded (directly, or through the answers to
+    screening questions), the stages of staged precautions, clearances, the
+    internal scopes the therapist declares, the session length and the
+    positions the client can take. libmfr never diagnoses: a condition is
+    only what the intake says.
 
     ``Intake(model)`` starts empty (60 minutes, every position); or read one
     with Intake.from_json() or Intake.load_file() (doc/intake-format.md).
@@ -1307,10 +1568,59 @@ class Intake(_Object):
 
     def add_precaution(self, key, region=None, side=None):
         """Record a precaution: a local one needs its site (a region and,
-        for a bilateral region, a side); a global one takes none."""
+        for a bilateral region, a side); a global one takes none, except a
+        site-scoped one (Precaution.site_scoped: the limb of a deep vein
+        thrombosis, a tumour site), which may also be recorded once per
+        affected site. Those sites and their neighbourhood are never
+        worked, even after clearance."""
         err = c_void_p()
         _check(_C.mfr_intake_add_precaution(
             self._handle, _key_arg(key, 'precaution'),
+            None if region is None else _key_arg(region, 'region'),
+            _side_arg(side), byref(err)), err)
+
+    def set_stage(self, key, stage):
+        """Record the stage (1 to Precaution.stage_count) of a staged
+        precaution the intake already records (pregnancy: the trimester).
+        Without one, the precaution counts as at its last, most cautious
+        stage. Raises MfrError: MFR_E_CONSTRAINT (no stages, or not
+        recorded), MFR_E_RANGE, MFR_E_DUPLICATE (a stage is recorded)."""
+        err = c_void_p()
+        _check(_C.mfr_intake_set_stage(
+            self._handle, _key_arg(key, 'precaution'), _u32(stage, 'stage'),
+            byref(err)), err)
+
+    def add_scope(self, access):
+        """Declare that the therapist works within an internal scope of
+        practice ("intra_oral" or "intra_pelvic", or the mfr_access value)
+        and that the client's specific, informed consent to that work is on
+        record. Only then does a plan work regions reached that way
+        (Region.access), and it flags each such step. Raises MfrError:
+        MFR_E_RANGE (not an internal access), MFR_E_DUPLICATE."""
+        if isinstance(access, str):
+            value = _lookup(_ACCESS, access, 'access')
+        else:
+            value = _int_arg(access, 'access', -2 ** 31, 2 ** 31 - 1)
+        err = c_void_p()
+        _check(_C.mfr_intake_add_scope(self._handle, value, byref(err)), err)
+
+    def add_answer(self, question, answer, region=None, side=None):
+        """Record the answer to a screening question (a key or Screening;
+        the answer's key, or a ScreeningAnswer): the precautions it sets,
+        with its stage, at the site given when the answer needs one (region
+        and side as for add_precaution()). All or nothing: a rejected answer
+        changes nothing. Raises MfrError: MFR_E_REFERENCE (an unknown
+        question, answer or region), MFR_E_CONSTRAINT (a site missing or not
+        wanted), MFR_E_DUPLICATE."""
+        if isinstance(answer, ScreeningAnswer):
+            answer = answer.key
+        if not isinstance(answer, str):
+            raise TypeError('answer must be a key (a str), not %r'
+                            % (answer,))
+        err = c_void_p()
+        _check(_C.mfr_intake_add_answer(
+            self._handle, _key_arg(question, 'question'),
+            answer.encode('utf-8'),
             None if region is None else _key_arg(region, 'region'),
             _side_arg(side), byref(err)), err)
 
@@ -1384,16 +1694,40 @@ class Intake(_Object):
         return tuple(_wrap(Precaution, m, _C.mfr_intake_clearance_at(h, i))
                      for i in range(_C.mfr_intake_clearance_count(h)))
 
+    def _precaution(self, precaution):
+        """@p precaution (a key or Precaution) as a Precaution of this
+        intake's model; ValueError for a key it lacks or another model's."""
+        if isinstance(precaution, Precaution):
+            if precaution._model is not self._parent:
+                raise ValueError('the precaution belongs to another model')
+            return precaution
+        key = precaution
+        _key_arg(key, 'precaution')  # TypeError for a non-key
+        precaution = self._parent.precaution(key)
+        if precaution is None:
+            raise ValueError('unknown precaution %r' % (key,))
+        return precaution
+
     def is_cleared(self, precaution):
         """True when the intake records a clearance for @p precaution (a
         key or Precaution); ValueError for a key the model lacks."""
         h = self._handle
-        if not isinstance(precaution, Precaution):
-            key = precaution
-            precaution = self._parent.precaution(key)
-            if precaution is None:
-                raise ValueError('unknown precaution %r' % (key,))
-        return bool(_C.mfr_intake_is_cleared(h, precaution._p))
+        return bool(_C.mfr_intake_is_cleared(h,
+                                             self._precaution(precaution)._p))
+
+    def stage(self, precaution):
+        """The stage recorded for @p precaution (a key or Precaution), or
+        None when none is (a staged precaution then counts as at its last
+        stage); ValueError for a key the model lacks."""
+        h = self._handle
+        return _C.mfr_intake_stage(h, self._precaution(precaution)._p) or None
+
+    @property
+    def scopes(self):
+        """The internal scopes declared (add_scope()), as access names
+        ("intra_oral", "intra_pelvic")."""
+        return _mask_names(_C.mfr_access_name,
+                           _C.mfr_intake_scopes(self._handle))
 
     def to_json(self, compact=False):
         """The intake as JSON, in the form from_json() reads back."""
@@ -1581,19 +1915,37 @@ class Trace(_Object):
 
 # ---- plans and programs ----------------------------------------------------
 
+#: mfr_step_flag bits of PlanStep.flags (plan.h): the step lies in a danger
+#: zone and obeys it; the step is internal work, under a declared scope.
+STEP_DANGER_ZONE = 1 << 0
+STEP_INTERNAL = 1 << 1
+
 #: One step of a session plan: its phase ("assessment", "treatment",
 #: "integration"), the site (Region and side name), the Technique, approach
 #: ("direct", "indirect"), pressure, client position and duration in
 #: seconds, the rank of the trace result behind a treatment step (None for
-#: the opening and closing blocks), and the rationale, for a person.
+#: the opening and closing blocks), the rationale, for a person; then its
+#: flags (the mfr_step_flag bits: STEP_DANGER_ZONE, STEP_INTERNAL), the
+#: DangerZone it lies in and obeys (or None), and whether it is internal
+#: work (done only under a scope the intake declares).
 PlanStep = collections.namedtuple(
     'PlanStep', 'phase region side technique approach pressure position '
-                'seconds trace_rank rationale')
+                'seconds trace_rank rationale flags danger_zone internal')
 
 #: A warning the plan carries: its kind ("refer_out", "needs_clearance",
-#: "modified", "site_excluded", "unreachable", "time", "acute",
-#: "no_sites") and its text.
-PlanWarning = collections.namedtuple('PlanWarning', 'kind text')
+#: "modified", "site_excluded", "unreachable", "time", "acute", "no_sites",
+#: "scope", "danger_zone", "position", "dose") and its text; then its
+#: stable code for software to act on ("out_of_scope", "site_needed", ...:
+#: doc/plan-format.md), the kind name of the model entity it is about
+#: ("precaution", "danger_zone", "condition", or None), that entity's key
+#: (for a scope warning the access name, "intra_oral"; None when about
+#: none), and the site it is about (a Region and a side name, or None).
+PlanWarning = collections.namedtuple(
+    'PlanWarning', 'kind text code subject_kind subject_key region side')
+
+#: An aftercare item of a plan: its model key, its kind ("general" or
+#: "red_flag") and its text, addressed to the client.
+PlanAftercare = collections.namedtuple('PlanAftercare', 'key kind text')
 
 #: One session of a Program: its day (0 = the first session), whether it
 #: opens with a reassessment, and its Plan (borrowed from the program).
@@ -1628,9 +1980,11 @@ def _plan_options(max_sites, reposition_seconds, block_seconds):
 
 class Plan(_Object):
     """One session's plan: ordered, timed steps that never break a
-    precaution (doc/algorithm.md, "Plans"). Check ``status`` first: a plan
-    that refers out has no steps; one that needs clearance may start only
-    once a clinician has cleared the client.
+    precaution, a danger zone, the declared scope, a position limit or a
+    dose (doc/algorithm.md, "Plans"; doc/safety.md). Check ``status``
+    first: a plan that refers out has no steps; one that needs clearance
+    may start only once a clinician has cleared the client. Each warning
+    says, by its code and subject, what it is about.
 
     Options (None keeps the default): max_sites (traced sites considered,
     1 to 200, default 20), reposition_seconds (per change of position, 0 to
@@ -1702,22 +2056,31 @@ class Plan(_Object):
             _name(_C.mfr_position_name, _C.mfr_plan_step_position(h, i)),
             _C.mfr_plan_step_seconds(h, i),
             _C.mfr_plan_step_trace_rank(h, i) or None,
-            _str(_C.mfr_plan_step_rationale(h, i)))
+            _str(_C.mfr_plan_step_rationale(h, i)),
+            _C.mfr_plan_step_flags(h, i),
+            _wrap(DangerZone, m, _C.mfr_plan_step_danger_zone(h, i)),
+            bool(_C.mfr_plan_step_flags(h, i) & STEP_INTERNAL))
             for i in range(_C.mfr_plan_step_count(h)))
 
     @property
     def warnings(self):
         """What the therapist must know, as PlanWarning tuples."""
-        h = self._handle
+        h, m = self._handle, self._model
         return tuple(PlanWarning(
             _name(_C.mfr_warning_kind_name, _C.mfr_plan_warning_kind(h, i)),
-            _str(_C.mfr_plan_warning_text(h, i)))
+            _str(_C.mfr_plan_warning_text(h, i)),
+            _str(_C.mfr_plan_warning_code(h, i)),
+            _name(_C.mfr_kind_name, _C.mfr_plan_warning_subject_kind(h, i)),
+            _str(_C.mfr_plan_warning_subject_key(h, i)),
+            _wrap(Region, m, _C.mfr_plan_warning_region(h, i)),
+            _name(_C.mfr_side_name, _C.mfr_plan_warning_side(h, i)))
             for i in range(_C.mfr_plan_warning_count(h)))
 
     @property
     def aftercare(self):
-        """The aftercare instructions for the client, as texts (the model's
-        aftercare items: see Model.aftercare())."""
+        """The aftercare instructions for the client, as texts: the
+        model's items for every client, and those for the precautions the
+        intake records (see Model.aftercare() and Aftercare.when)."""
         h = self._handle
         return tuple(_str(_C.mfr_plan_aftercare_text(h, i))
                      for i in range(_C.mfr_plan_aftercare_count(h)))
@@ -1728,6 +2091,22 @@ class Plan(_Object):
         h = self._handle
         return tuple(_str(_C.mfr_plan_aftercare_key(h, i))
                      for i in range(_C.mfr_plan_aftercare_count(h)))
+
+    @property
+    def aftercare_kinds(self):
+        """The kinds of the aftercare items ("general", "red_flag"), in
+        the same order."""
+        h = self._handle
+        return tuple(_name(_C.mfr_aftercare_kind_name,
+                           _C.mfr_plan_aftercare_kind(h, i))
+                     for i in range(_C.mfr_plan_aftercare_count(h)))
+
+    @property
+    def aftercare_items(self):
+        """The aftercare items as PlanAftercare(key, kind, text) tuples,
+        in the same order."""
+        return tuple(PlanAftercare(*item) for item in zip(
+            self.aftercare_keys, self.aftercare_kinds, self.aftercare))
 
     def to_json(self, compact=False):
         """The plan as JSON (doc/plan-format.md)."""
