@@ -274,7 +274,9 @@ mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *
 		if (!have)
 			st = mfr__intake_precaution(in, p->key, site ? region : NULL,
 						    site ? side : 0, why);
-		if (st == MFR_OK && a->stage && p->stage_count && !mfr_intake_stage(in, p))
+		/* A second, different stage is a conflict, never silently dropped. */
+		if (st == MFR_OK && a->stage && p->stage_count &&
+		    mfr_intake_stage(in, p) != a->stage)
 			st = mfr__intake_stage(in, p->key, a->stage, why);
 	}
 	if (st != MFR_OK) {

@@ -274,7 +274,19 @@ static json_t *precaution_json(const mfr_precaution *p)
 		rc |= mfr__jw_put(o, "excluded_techniques", key_array(p->excluded_techniques,
 			  p->excluded_technique_count, technique_key_of));
 	rc |= mfr__jw_put_flag(o, "site_scoped", p->site_scoped);
-	rc |= put_regions(o, "widen_to", p->widen_to, p->widen_count, 0);
+	if (p->widen_count) {
+		json_t *arr = json_array();
+
+		for (uint32_t i = 0; !rc && i < p->widen_count; i++) {
+			json_t *w = json_object();
+
+			rc |= mfr__jw_put_str(w, "region", p->widen_to[i].region->key);
+			rc |= put_regions(w, "with", p->widen_to[i].with,
+					  p->widen_to[i].with_count, 0);
+			rc |= mfr__jw_append(arr, w);
+		}
+		rc |= mfr__jw_put(o, "widen_to", arr);
+	}
 	if (p->stage_count) {
 		json_t *st = json_object();
 
@@ -309,7 +321,16 @@ static json_t *danger_zone_json(const mfr_danger_zone *z)
 	int rc = mfr__jw_put_str(o, "key", z->key);
 
 	rc |= mfr__jw_put_str(o, "name", z->name);
-	rc |= put_regions(o, "regions", z->regions, z->region_count, 1);
+	rc |= put_regions(o, "regions", z->regions, z->region_count, 0);
+	if (z->region_kinds) {
+		json_t *kinds = json_array();
+
+		for (int k = 1; k < 32 && kinds; k++)
+			if (z->region_kinds & (1u << k))
+				rc |= mfr__jw_append(kinds, json_string(
+					mfr__name_of(&mfr__region_kind_names, k)));
+		rc |= mfr__jw_put(o, "region_kinds", kinds);
+	}
 	rc |= mfr__jw_put_name(o, "pressure_ceiling", &mfr__pressure_names, z->pressure_ceiling);
 	if (z->excluded_technique_count)
 		rc |= mfr__jw_put(o, "excluded_techniques", key_array(z->excluded_techniques,

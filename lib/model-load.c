@@ -758,6 +758,37 @@ static mfr_status load_position_limit(loader *ld, json_t *obj, const mfr_precaut
 	return get_region_refs(ld, obj, "regions", 0, 0, &l->regions, &l->region_count);
 }
 
+static const char *const widen_members[] = { "region", "with", NULL };
+
+/* "widen_to": [{"region": ..., "with": [...]}, ...]. */
+static mfr_status load_widen(loader *ld, json_t *obj, mfr_precaution *p)
+{
+	json_t *arr, *item;
+	size_t k;
+
+	TRY(mfr__rd_array(&ld->rd, obj, "widen_to", 0, 0, &arr));
+	if (!arr || !json_array_size(arr))
+		return MFR_OK;
+	p->widen_count = (uint32_t)json_array_size(arr);
+	p->widen_to = mfr__rd_alloc(&ld->rd, p->widen_count, sizeof(*p->widen_to));
+	if (!p->widen_to)
+		return mfr__rd_nomem(&ld->rd);
+	json_array_foreach(arr, k, item) {
+		size_t mark = mfr__rd_push(&ld->rd, ".widen_to[%zu]", k);
+		mfr_widen *w = &p->widen_to[k];
+
+		if (!json_is_object(item))
+			return mfr__rd_fail(&ld->rd, MFR_E_TYPE, "expected an object "
+					    "{\"region\": ..., \"with\": [...]}, found %s",
+					    mfr__rd_type_name(item));
+		TRY(mfr__rd_check_members(&ld->rd, item, widen_members, "a widening"));
+		TRY(get_region_ref(ld, item, "region", 1, &w->region));
+		TRY(get_region_refs(ld, item, "with", 0, 0, &w->with, &w->with_count));
+		mfr__rd_pop(&ld->rd, mark);
+	}
+	return MFR_OK;
+}
+
 /* "stages" and "position_limits" of a precaution. */
 static mfr_status load_stages_and_limits(loader *ld, json_t *obj, mfr_precaution *p)
 {
@@ -827,7 +858,7 @@ static mfr_status load_precaution(loader *ld, json_t *obj, mfr_precaution *p, ui
 				    "\"global\" precaution name the sites it affects; a "
 				    "local one always names its site: remove it");
 	}
-	TRY(get_region_refs(ld, obj, "widen_to", 0, 0, &p->widen_to, &p->widen_count));
+	TRY(load_widen(ld, obj, p));
 	if (p->widen_count && !p->site_scoped && p->scope != MFR_SCOPE_LOCAL) {
 		mfr__rd_push(&ld->rd, ".widen_to");
 		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"widen_to\" widens a "
@@ -860,9 +891,33 @@ static mfr_status load_aftercare(loader *ld, json_t *obj, mfr_aftercare *a, uint
 }
 
 static const char *const danger_zone_members[] = {
-	"key", "name", "regions", "pressure_ceiling", "excluded_techniques", "effect",
-	"sources", "convention", "note", NULL
+	"key", "name", "regions", "region_kinds", "pressure_ceiling",
+	"excluded_techniques", "effect", "sources", "convention", "note", NULL
 };
+
+/* "region_kinds": region kind names as a mask of (1 << kind). */
+static mfr_status get_region_kinds(loader *ld, json_t *obj, uint32_t *out)
+{
+	json_t *arr, *v;
+	size_t i;
+
+	*out = 0;
+	TRY(mfr__rd_array(&ld->rd, obj, "region_kinds", 0, 0, &arr));
+	if (!arr)
+		return MFR_OK;
+	json_array_foreach(arr, i, v) {
+		size_t mark = mfr__rd_push(&ld->rd, ".region_kinds[%zu]", i);
+		int kind = 0;
+
+		TRY(mfr__rd_parse_enum(&ld->rd, v, &mfr__region_kind_names, &kind));
+		if (*out & (1u << kind))
+			return mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE, "\"%s\" is listed twice; "
+					    "remove the repeat", json_string_value(v));
+		*out |= 1u << kind;
+		mfr__rd_pop(&ld->rd, mark);
+	}
+	return MFR_OK;
+}
 
 static mfr_status load_danger_zone(loader *ld, json_t *obj, mfr_danger_zone *z, uint32_t i)
 {
@@ -871,7 +926,11 @@ static mfr_status load_danger_zone(loader *ld, json_t *obj, mfr_danger_zone *z, 
 	TRY(mfr__rd_check_members(&ld->rd, obj, danger_zone_members, "a danger zone"));
 	z->index = i;
 	TRY(mfr__rd_str(&ld->rd, obj, "name", 1, NULL, &z->name));
-	TRY(get_region_refs(ld, obj, "regions", 1, 1, &z->regions, &z->region_count));
+	TRY(get_region_refs(ld, obj, "regions", 0, 0, &z->regions, &z->region_count));
+	TRY(get_region_kinds(ld, obj, &z->region_kinds));
+	if (!z->region_count && !z->region_kinds)
+		return mfr__rd_fail(&ld->rd, MFR_E_MISSING, "a danger zone covers nothing; "
+				    "give \"regions\" or \"region_kinds\"");
 	TRY(mfr__rd_enum(&ld->rd, obj, "pressure_ceiling", 1, &mfr__pressure_names, &v));
 	z->pressure_ceiling = (uint8_t)v;
 	TRY(get_technique_refs(ld, obj, "excluded_techniques", 0, 0,

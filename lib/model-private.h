@@ -150,6 +150,14 @@ struct mfr_condition {
 	mfr_provenance prov;
 };
 
+/* A region a named site widens to, and the regions that go with it (the
+ * path of a limb's veins into the trunk). */
+typedef struct mfr_widen {
+	const mfr_region *region;
+	const mfr_region **with;
+	uint32_t with_count;
+} mfr_widen;
+
 /* A position a precaution rules out, from a stage on, for some regions or
  * for all. */
 typedef struct mfr_position_limit {
@@ -176,8 +184,8 @@ struct mfr_precaution {
 	uint8_t site_scoped;   /* a global one that may name affected sites */
 	uint8_t stage_count;   /* 0: no stages */
 	const char *stage_name; /* "" without stages */
-	const mfr_region **widen_to; /* a named site within one of these
-				      * widens to the whole of it */
+	mfr_widen *widen_to; /* a named site within one of these widens to
+			      * the whole of it, and to what goes with it */
 	uint32_t widen_count;
 	mfr_position_limit *position_limits;
 	uint32_t position_limit_count;
@@ -202,6 +210,7 @@ struct mfr_danger_zone {
 	uint32_t index;
 	const mfr_region **regions;
 	uint32_t region_count;
+	uint32_t region_kinds; /* bit (1 << mfr_region_kind) for every kind covered */
 	uint8_t pressure_ceiling; /* mfr_pressure */
 	const mfr_technique **excluded_techniques;
 	uint32_t excluded_technique_count;

@@ -185,6 +185,7 @@ typedef struct screen {
 	int no_progression;
 	uint32_t max_minutes;         /* 0: none */
 	uint32_t hold_min, hold_max;  /* 0 0: no range */
+	int no_steps;                 /* plan nothing until the intake says more */
 } screen;
 
 static int in_list(const mfr_technique *const *list, uint32_t n, const mfr_technique *t)
@@ -369,10 +370,11 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 	if (pr->site_scoped && first_entry(in, i) && !names_site(in, pr) &&
 	    !blocks_session(in, pr)) {
 		sc->needs_clearance = 1;
+		sc->no_steps = 1;
 		a.code = "site_needed";
 		if (!warn(p, MFR_WARNING_NEEDS_CLEARANCE, a, "%s: record the affected "
-			  "site (%s), so that it and its neighbourhood are never worked",
-			  pr->name, pr->effect))
+			  "site (%s), so that it and its neighbourhood are never worked; "
+			  "no steps are planned until then", pr->name, pr->effect))
 			return MFR_E_NOMEM;
 	}
 	if (!first_entry(in, i))
@@ -388,12 +390,12 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 		list_techniques(techniques, sizeof(techniques), pr->excluded_techniques,
 				pr->excluded_technique_count);
 		a.code = "modified";
-		if (!warn(p, MFR_WARNING_MODIFIED, a, "%s%s changes the work: %s%s%s%s%s",
+		if (!warn(p, MFR_WARNING_MODIFIED, a, "%s%s changes the work: %s%s%s%s%s (%s)",
 			  pr->name, where,
 			  pr->pressure_ceiling ? "pressure no firmer than " : "",
 			  pr->pressure_ceiling ? mfr_pressure_name(pr->pressure_ceiling) : "",
 			  pr->pressure_ceiling && *techniques ? "; " : "",
-			  *techniques ? "no " : "", techniques))
+			  *techniques ? "no " : "", techniques, pr->effect))
 			return MFR_E_NOMEM;
 	}
 	TRY_ST(position_warning(p, pr));
@@ -445,16 +447,24 @@ static int is_adjacent(const mfr_region *a, const mfr_region *b)
 	return 0;
 }
 
-/* The region a recorded site rules out: the site, or the whole of the region
- * it widens to (the limb of a deep vein thrombosis). */
-static const mfr_region *excluded_area(const mfr_site_precaution *sp)
+/* The widening that applies to a recorded site (the whole limb of a deep
+ * vein thrombosis, with the path of its veins), or NULL. */
+static const mfr_widen *widening(const mfr_site_precaution *sp)
 {
 	const mfr_precaution *pr = sp->precaution;
 
 	for (uint32_t k = 0; k < pr->widen_count; k++)
-		if (mfr_region_is_within(sp->region, pr->widen_to[k]))
-			return pr->widen_to[k];
-	return sp->region;
+		if (mfr_region_is_within(sp->region, pr->widen_to[k].region))
+			return &pr->widen_to[k];
+	return NULL;
+}
+
+/* The region a recorded site rules out: the site, or what it widens to. */
+static const mfr_region *excluded_area(const mfr_site_precaution *sp)
+{
+	const mfr_widen *w = widening(sp);
+
+	return w ? w->region : sp->region;
 }
 
 /* Whether (@p r, @p side) lies on or beside @p area (on @p area_side):
@@ -470,8 +480,11 @@ static int touches(const mfr_region *r, int side, const mfr_region *area, int ar
 		return 0;
 	if (is_adjacent(r, area))
 		return 1;
+	/* Beside: within a neighbour, or holding one (a group whose member
+	 * borders the site lies over it too). */
 	for (uint32_t k = 0; k < area->adjacent_count; k++)
-		if (mfr_region_is_within(r, area->adjacent[k]))
+		if (mfr_region_is_within(r, area->adjacent[k]) ||
+		    mfr_region_is_within(area->adjacent[k], r))
 			return 1;
 	return 0;
 }
@@ -486,14 +499,21 @@ static const mfr_site_precaution *forbidding(const mfr_intake *in, const mfr_reg
 		const mfr_site_precaution *sp = &in->precautions[i];
 		const mfr_precaution *pr = sp->precaution;
 
+		/* An avoided region is not worked, nor is a whole region that
+		 * holds it (the trunk rocked as one holds the abdomen). */
 		for (uint32_t k = 0; k < pr->avoid_region_count; k++)
-			if (mfr_region_is_within(r, pr->avoid_regions[k]))
+			if (mfr_region_is_within(r, pr->avoid_regions[k]) ||
+			    mfr_region_is_within(pr->avoid_regions[k], r))
 				return sp;
 		if (!sp->region || !(pr->avoid_site || pr->site_scoped))
 			continue;
 		if (touches(r, side, excluded_area(sp), sp->side,
 			    pr->avoid_adjacent || pr->site_scoped))
 			return sp;
+		const mfr_widen *w = widening(sp);
+		for (uint32_t k = 0; w && k < w->with_count; k++)
+			if (touches(r, side, w->with[k], sp->side, 0))
+				return sp;
 	}
 	return NULL;
 }
@@ -535,6 +555,7 @@ typedef struct site_rules {
 	int ceiling;
 	const mfr_danger_zone *zone;
 	uint32_t positions;
+	int too_deep; /* deep tissue in a zone whose pressure cannot reach it */
 } site_rules;
 
 static void rules_for(const mfr_intake *in, const screen *sc, const mfr_region *r,
@@ -544,6 +565,8 @@ static void rules_for(const mfr_intake *in, const screen *sc, const mfr_region *
 	out->ceiling = sc->ceiling;
 	if (out->zone && out->zone->pressure_ceiling < out->ceiling)
 		out->ceiling = out->zone->pressure_ceiling;
+	out->too_deep = out->zone && out->zone->pressure_ceiling < MFR_PRESSURE_MODERATE &&
+			r->depth == MFR_DEPTH_DEEP;
 	out->positions = in->positions & r->positions & ~limited_positions(in, r);
 }
 
@@ -569,7 +592,8 @@ static int technique_allowed(const screen *sc, const site_rules *rules,
 {
 	uint32_t lo, hi;
 
-	if (is_excluded(sc, t) || t->pressure_min > rules->ceiling || !hold_range(sc, t, &lo, &hi))
+	if (rules->too_deep || is_excluded(sc, t) || t->pressure_min > rules->ceiling ||
+	    !hold_range(sc, t, &lo, &hi))
 		return 0;
 	if ((sc->indirect_only || sc->no_progression) && t->approach == MFR_APPROACH_DIRECT)
 		return 0; /* the dose allows indirect work only */
@@ -757,9 +781,13 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 	if (!t) {
 		if (!warn(p, MFR_WARNING_UNREACHABLE, ABOUT_SITE("unreachable", res->region,
 								 res->side),
-			  "%s (trace rank %u) skipped: no allowed technique reaches it from "
-			  "the positions the client can take%s", site, rank + 1,
-			  rules.zone ? " within its danger zone's limits" : ""))
+			  "%s (trace rank %u) skipped: %s", site, rank + 1,
+			  rules.too_deep ? "deep tissue in a danger zone, which the light "
+			  "pressure allowed there does not reach"
+			  : rules.zone ? "no allowed technique reaches it from the positions "
+			  "the client can take within its danger zone's limits"
+			  : "no allowed technique reaches it from the positions the client "
+			  "can take"))
 			*st = MFR_E_NOMEM;
 		return 0;
 	}
@@ -980,8 +1008,10 @@ static mfr_status step_warnings(mfr_plan *p, const mfr_plan_step *s, const char 
 		if (!warn(p, MFR_WARNING_SCOPE, (about){ "internal_work", 0, access, s->region,
 							 s->side },
 			  "the %s is worked %s, under the scope and consent the intake "
-			  "declares: confirm the consent is on record before the step, and "
-			  "that the client may stop it at any time", site,
+			  "declares: confirm the specific consent is on record before the "
+			  "step, wear gloves (or finger cots, intra-orally), and tell the "
+			  "client they may stop it at any time and have a witness present",
+			  site,
 			  s->region->reach == MFR_ACCESS_INTRA_ORAL ? "from inside the mouth"
 			  : "from inside the pelvis"))
 			return MFR_E_NOMEM;
@@ -1110,8 +1140,9 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 /* ---- the plan ---- */
 
 /* The model's aftercare for this client: the items for everyone, and those
- * given for a precaution the intake records. */
-static mfr_status choose_aftercare(mfr_plan *p)
+ * given for a precaution the intake records; without a session (refer out),
+ * only the red flags. */
+static mfr_status choose_aftercare(mfr_plan *p, int refer_out)
 {
 	const mfr_model *m = p->model;
 	const mfr_intake *in = p->intake;
@@ -1125,6 +1156,8 @@ static mfr_status choose_aftercare(mfr_plan *p)
 		const mfr_aftercare *a = &m->aftercare[i];
 		int wanted = a->when_count == 0;
 
+		if (refer_out && a->kind != MFR_AFTERCARE_RED_FLAG)
+			continue;
 		for (uint32_t k = 0; !wanted && k < a->when_count; k++)
 			for (uint32_t j = 0; !wanted && j < in->precaution_count; j++)
 				wanted = in->precautions[j].precaution == a->when[k];
@@ -1171,7 +1204,7 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	if (st == MFR_OK)
 		st = acute_warnings(p);
 	if (st == MFR_OK)
-		st = choose_aftercare(p);
+		st = choose_aftercare(p, sc.refer_out);
 	if (st == MFR_OK) {
 		/* A dose that allows only indirect work, or no progression, holds
 		 * every session of a program to the gentle stage's approach. */
@@ -1183,7 +1216,7 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 		}
 		p->status = sc.refer_out ? MFR_PLAN_REFER_OUT
 			  : sc.needs_clearance ? MFR_PLAN_NEEDS_CLEARANCE : MFR_PLAN_OK;
-		if (!sc.refer_out)
+		if (!sc.refer_out && !sc.no_steps)
 			st = plan_steps(p, opts, &sc, &dosed);
 	}
 	if (st != MFR_OK) {

@@ -23,8 +23,19 @@ MFR_GETTER(int, mfr_precaution_site_scoped, mfr_precaution, site_scoped, 0)
 MFR_GETTER(uint32_t, mfr_precaution_stage_count, mfr_precaution, stage_count, 0)
 MFR_GETTER(const char *, mfr_precaution_stage_name, mfr_precaution, stage_name, "")
 MFR_GETTER(const mfr_dose *, mfr_precaution_dose, mfr_precaution, dose, NULL)
-MFR_LIST_GETTER(mfr_precaution_widen, mfr_precaution, const mfr_region *, widen_to,
-		widen_count)
+MFR_GETTER(uint32_t, mfr_precaution_widen_count, mfr_precaution, widen_count, 0)
+MFR_ELEMENT_GETTER(const mfr_region *, mfr_precaution_widen_at, mfr_precaution, widen_to,
+		   widen_count, region, NULL)
+MFR_ELEMENT_GETTER(uint32_t, mfr_precaution_widen_with_count, mfr_precaution, widen_to,
+		   widen_count, with_count, 0)
+
+MFR_EXPORT const mfr_region *mfr_precaution_widen_with_at(const mfr_precaution *p,
+							   uint32_t i, uint32_t k)
+{
+	if (!p || i >= p->widen_count || k >= p->widen_to[i].with_count)
+		return NULL;
+	return p->widen_to[i].with[k];
+}
 MFR_GETTER(uint32_t, mfr_precaution_position_limit_count, mfr_precaution,
 	   position_limit_count, 0)
 MFR_ELEMENT_GETTER(int, mfr_precaution_position_limit_position, mfr_precaution,

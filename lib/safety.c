@@ -9,6 +9,7 @@ MFR_GETTER(const char *, mfr_danger_zone_name, mfr_danger_zone, name, NULL)
 MFR_GETTER(uint32_t, mfr_danger_zone_index, mfr_danger_zone, index, 0)
 MFR_GETTER(int, mfr_danger_zone_pressure_ceiling, mfr_danger_zone, pressure_ceiling, 0)
 MFR_GETTER(const char *, mfr_danger_zone_effect, mfr_danger_zone, effect, NULL)
+MFR_GETTER(uint32_t, mfr_danger_zone_region_kinds, mfr_danger_zone, region_kinds, 0)
 MFR_LIST_GETTER(mfr_danger_zone_region, mfr_danger_zone, const mfr_region *, regions,
 		region_count)
 MFR_LIST_GETTER(mfr_danger_zone_excluded_technique, mfr_danger_zone, const mfr_technique *,
@@ -21,6 +22,8 @@ MFR_EXPORT const mfr_danger_zone *mfr_model_danger_zone_covering(const mfr_model
 	for (uint32_t i = 0; m && r && i < m->danger_zone_count; i++) {
 		const mfr_danger_zone *z = &m->danger_zones[i];
 
+		if (z->region_kinds & (1u << r->kind))
+			return z;
 		for (uint32_t k = 0; k < z->region_count; k++)
 			if (mfr_region_is_within(r, z->regions[k]))
 				return z;

@@ -110,7 +110,11 @@ static void walk_precaution(mfr_precaution *p, visit_fn visit, void *ctx)
 	PTR_ARRAY(p->avoid_regions, p->avoid_region_count);
 	PTR_ARRAY(p->excluded_techniques, p->excluded_technique_count);
 	PTR(p->stage_name);
-	PTR_ARRAY(p->widen_to, p->widen_count);
+	for (uint32_t i = 0; i < p->widen_count; i++) {
+		PTR(p->widen_to[i].region);
+		PTR_ARRAY(p->widen_to[i].with, p->widen_to[i].with_count);
+	}
+	PTR(p->widen_to);
 	for (uint32_t i = 0; i < p->position_limit_count; i++)
 		PTR_ARRAY(p->position_limits[i].regions, p->position_limits[i].region_count);
 	PTR(p->position_limits);

@@ -195,7 +195,8 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 		int scoped = mfr_precaution_site_scoped(p);
 
 		for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(p); k++)
-			if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(p, k)))
+			if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(p, k)) ||
+			    mfr_region_is_within(mfr_precaution_avoid_region_at(p, k), r))
 				return 1;
 		if (!at || !(mfr_precaution_avoid_site(p) || scoped) ||
 		    !sides_meet(side, at_side))
@@ -203,6 +204,12 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 		for (uint32_t k = 0; k < mfr_precaution_widen_count(p); k++)
 			if (mfr_region_is_within(at, mfr_precaution_widen_at(p, k))) {
 				at = mfr_precaution_widen_at(p, k);
+				for (uint32_t j = 0; j < mfr_precaution_widen_with_count(p, k); j++) {
+					const mfr_region *w = mfr_precaution_widen_with_at(p, k, j);
+
+					if (mfr_region_is_within(r, w) || mfr_region_is_within(w, r))
+						return 1;
+				}
 				break;
 			}
 		if (mfr_region_is_within(r, at) || mfr_region_is_within(at, r))
@@ -212,7 +219,8 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 		if (borders(r, at))
 			return 1;
 		for (uint32_t k = 0; k < mfr_region_adjacent_count(at); k++)
-			if (mfr_region_is_within(r, mfr_region_adjacent_at(at, k)))
+			if (mfr_region_is_within(r, mfr_region_adjacent_at(at, k)) ||
+			    mfr_region_is_within(mfr_region_adjacent_at(at, k), r))
 				return 1;
 	}
 	return 0;
@@ -343,6 +351,8 @@ static const mfr_danger_zone *zone_of(const mfr_region *r)
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_DANGER_ZONE); i++) {
 		const mfr_danger_zone *z = mfr_model_danger_zone_at(model, i);
 
+		if (mfr_danger_zone_region_kinds(z) & (1u << mfr_region_kind_of(r)))
+			return z;
 		for (uint32_t k = 0; k < mfr_danger_zone_region_count(z); k++)
 			if (mfr_region_is_within(r, mfr_danger_zone_region_at(z, k)))
 				return z;
@@ -359,20 +369,25 @@ static int internal_access(const mfr_region *r)
 	return 0;
 }
 
-/* Whether the plan's aftercare is exactly the model's for this intake. */
+/* Whether the plan's aftercare is exactly the model's for this intake:
+ * without a session (refer out), only the red flags. */
 static int aftercare_fits(const mfr_intake *in, const mfr_plan *p)
 {
 	uint32_t want = 0;
+	int refer = mfr_plan_status_of(p) == MFR_PLAN_REFER_OUT;
 
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_AFTERCARE); i++) {
 		const mfr_aftercare *a = mfr_model_aftercare_at(model, i);
 		int wanted = mfr_aftercare_when_count(a) == 0, found = 0;
+
 
 		for (uint32_t k = 0; k < mfr_aftercare_when_count(a); k++)
 			for (uint32_t j = 0; j < mfr_intake_precaution_count(in); j++)
 				wanted |= mfr_intake_precaution_at(in, j) == mfr_aftercare_when_at(a, k);
 		for (uint32_t k = 0; k < mfr_plan_aftercare_count(p); k++)
 			found |= strcmp(mfr_plan_aftercare_key(p, k), mfr_aftercare_key(a)) == 0;
+		if (refer && mfr_aftercare_kind_of(a) != MFR_AFTERCARE_RED_FLAG)
+			wanted = 0;
 		if (wanted != found)
 			return 0;
 		want += (uint32_t)wanted;
@@ -401,6 +416,12 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 	int ceiling = ceiling_of(in);
 
 	CHECK(status == expected_status(in), seed, "plan status");
+	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
+		const mfr_precaution *pr = mfr_intake_precaution_at(in, i);
+
+		if (mfr_precaution_site_scoped(pr) && !site_named(in, pr))
+			CHECK(n == 0, seed, "steps before a site-scoped precaution's site is known");
+	}
 	if (status == MFR_PLAN_REFER_OUT)
 		CHECK(n == 0 && mfr_plan_total_seconds(p) == 0, seed, "refer out has steps");
 	CHECK(mfr_plan_pressure_ceiling(p) == ceiling, seed, "pressure ceiling");
@@ -434,6 +455,9 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 			for (uint32_t k = 0; k < mfr_danger_zone_excluded_technique_count(z); k++)
 				CHECK(mfr_danger_zone_excluded_technique_at(z, k) != t, seed,
 				      "a technique a danger zone excludes");
+			CHECK(!(mfr_danger_zone_pressure_ceiling(z) < MFR_PRESSURE_MODERATE &&
+				mfr_region_depth(r) == MFR_DEPTH_DEEP), seed,
+			      "deep tissue worked in a danger zone at light pressure");
 			CHECK(mfr_plan_step_danger_zone(p, i) == z &&
 			      (mfr_plan_step_flags(p, i) & MFR_STEP_DANGER_ZONE), seed,
 			      "a step in a danger zone not marked");

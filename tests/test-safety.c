@@ -96,6 +96,10 @@ START_TEST(model_members)
 	ck_assert_uint_eq(mfr_precaution_widen_count(clot), 1);
 	ck_assert_str_eq(mfr_region_key(mfr_precaution_widen_at(clot, 0)), "leg");
 	ck_assert_ptr_null(mfr_precaution_widen_at(clot, 1));
+	ck_assert_uint_eq(mfr_precaution_widen_with_count(clot, 0), 1);
+	ck_assert_str_eq(mfr_region_key(mfr_precaution_widen_with_at(clot, 0, 0)), "back_muscle");
+	ck_assert_ptr_null(mfr_precaution_widen_with_at(clot, 0, 1));
+	ck_assert_uint_eq(mfr_precaution_widen_with_count(clot, 1), 0);
 	ck_assert_uint_eq(mfr_precaution_stage_count(clot), 0);
 	ck_assert_str_eq(mfr_precaution_stage_name(clot), "");
 
@@ -432,6 +436,75 @@ START_TEST(dvt_limb_stays_excluded)
 }
 END_TEST
 
+/* The therapist review's classes: the veins' path of a clotted limb, the
+ * tissue beside an incision, the whole trunk over an avoided abdomen, deep
+ * tissue under light zone pressure, refer-out aftercare. */
+START_TEST(review_classes)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"groin\", \"side\": \"left\","
+		" \"intensity\": 5}], \"conditions\": [\"pelvic_pain\"], \"precautions\":"
+		" [{\"key\": \"deep_vein_thrombosis\", \"region\": \"calf\", \"side\": \"left\"}],"
+		" \"clearances\": [\"deep_vein_thrombosis\"]}");
+
+	ck_assert_int_eq(works_within(p, "groin", MFR_SIDE_LEFT), 0);
+	ck_assert_int_eq(works_within(p, "iliopsoas", MFR_SIDE_LEFT), 0);
+	mfr_plan_free(p);
+
+	p = plan_json("{\"symptoms\": [{\"region\": \"lower_abdomen\", \"side\": \"right\","
+		" \"intensity\": 4}], \"conditions\": [\"post_surgery_recovery\"], \"precautions\":"
+		" [{\"key\": \"recent_surgery\", \"region\": \"lower_abdomen\", \"side\": \"right\"}],"
+		" \"clearances\": [\"recent_surgery\"]}");
+	ck_assert_int_lt(step_on(p, "rectus_abdominis", MFR_SIDE_RIGHT), 0);
+	ck_assert_int_lt(step_on(p, "rectus_sheath", MFR_SIDE_RIGHT), 0);
+	mfr_plan_free(p);
+
+	p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"left\"}],"
+		      " \"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1}}");
+	ck_assert_int_lt(step_on(p, "trunk", 0), 0);
+	mfr_plan_free(p);
+
+	p = plan_json("{\"symptoms\": [{\"region\": \"jaw\", \"side\": \"right\","
+		      " \"intensity\": 5}], \"conditions\": [\"tmj_disorder\"]}");
+	ck_assert_int_lt(step_on(p, "longus_colli_capitis", 0), 0);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		if (mfr_plan_step_danger_zone(p, i))
+			ck_assert_int_ne(mfr_region_depth(mfr_plan_step_region(p, i)), MFR_DEPTH_DEEP);
+	mfr_plan_free(p);
+
+	/* Bony prominences: every bone is a zone, light at most. */
+	const mfr_region *head = mfr_model_region(model, "fibular_head");
+	const mfr_danger_zone *z = mfr_model_danger_zone_covering(model, head);
+	ck_assert_ptr_nonnull(z);
+	ck_assert_uint_eq(mfr_danger_zone_region_kinds(z), 1u << MFR_REGION_BONE);
+	ck_assert_str_eq(mfr_danger_zone_key(mfr_model_danger_zone_covering(model,
+			 mfr_model_region(model, "hyoid"))), "anterior_triangle_neck");
+
+	p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}],"
+		      " \"precautions\": [\"fever\"]}");
+	ck_assert_uint_gt(mfr_plan_aftercare_count(p), 0);
+	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++)
+		ck_assert_int_eq(mfr_plan_aftercare_kind(p, i), MFR_AFTERCARE_RED_FLAG);
+	mfr_plan_free(p);
+
+	/* A site-scoped precaution without its site: nothing planned yet. */
+	p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}],"
+		      " \"precautions\": [\"malignancy\"], \"clearances\": [\"malignancy\"]}");
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_NEEDS_CLEARANCE);
+	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
+	mfr_plan_free(p);
+
+	/* Two answers with different stages conflict. */
+	mfr_intake *in = NULL;
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "pregnancy", "first_trimester", NULL, 0, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "pregnancy", "third_trimester", NULL, 0, NULL),
+			 MFR_E_DUPLICATE);
+	ck_assert_uint_eq(mfr_intake_stage(in, mfr_model_precaution(model, "pregnancy")), 1);
+	mfr_intake_free(in);
+}
+END_TEST
+
 START_TEST(tumour_site_and_neighbourhood)
 {
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"right\","
@@ -760,6 +833,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_set_timeout(tp, 600);
 	tcase_add_test(tp, dvt_limb_stays_excluded);
 	tcase_add_test(tp, tumour_site_and_neighbourhood);
+	tcase_add_test(tp, review_classes);
 	tcase_add_test(tp, pregnancy_positions_by_trimester);
 	tcase_add_test(tp, osteoporosis_no_prone_loading);
 	tcase_add_test(tp, anterior_neck_is_a_danger_zone);

@@ -247,6 +247,10 @@ class DefaultModelTests(unittest.TestCase):
                     self.assertTrue(p.site_scoped)
                 for region in p.widen_to:
                     self.assertIsInstance(region, libmfr.Region)
+                self.assertEqual(len(p.widen_with), len(p.widen_to))
+                for group in p.widen_with:
+                    for region in group:
+                        self.assertIsInstance(region, libmfr.Region)
                 self.assertEqual(p.stage_name == '', p.stage_count == 0)
                 for limit in p.position_limits:
                     self.assertIsInstance(limit, libmfr.PositionLimit)
@@ -266,7 +270,10 @@ class DefaultModelTests(unittest.TestCase):
         for zone in self.model.danger_zones():
             with self.subTest(zone=zone.key):
                 self.assertTrue(zone.name and zone.effect)
-                self.assertTrue(zone.regions)
+                self.assertTrue(zone.regions or zone.region_kinds)
+                for kind in zone.region_kinds:
+                    self.assertIn(kind, ('part', 'area', 'muscle', 'connective',
+                                         'bone', 'joint'))
                 self.assertIsNotNone(zone.pressure_ceiling)
                 for region in zone.regions:
                     self.assertEqual(self.model.danger_zone_covering(region),
@@ -463,10 +470,14 @@ class SafetyModelTests(unittest.TestCase):
                          (('prone', 2, ()), ('supine', 2, ())))
         self.assertIsInstance(pregnancy.position_limits[0],
                               libmfr.PositionLimit)
+        dvt = m.precaution('deep_vein_thrombosis')
+        self.assertEqual(self.keys(dvt.widen_to), ['lower_limb', 'upper_limb'])
+        self.assertIn('groin', self.keys(dvt.widen_with[0]))
+        self.assertEqual(m.danger_zone('bony_prominences').region_kinds, ('bone',))
         (limit,) = m.precaution('severe_osteoporosis').position_limits
         self.assertEqual((limit.position, limit.from_stage,
                           self.keys(limit.regions)),
-                         ('prone', 1, ['back', 'chest']))
+                         ('prone', 1, ['back', 'chest', 'neck', 'pelvis']))
 
     def test_doses(self):
         m = self.model

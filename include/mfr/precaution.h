@@ -83,6 +83,16 @@ MFR_EXPORT uint32_t mfr_precaution_widen_count(const mfr_precaution *precaution)
 MFR_EXPORT const mfr_region *mfr_precaution_widen_at(const mfr_precaution *precaution,
 						      uint32_t index);
 /**
+ * How many regions go with widening @p index: excluded with it, on the same
+ * side (the groin and iliopsoas with a lower limb: the path of its veins).
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_precaution_widen_with_count(const mfr_precaution *precaution,
+						     uint32_t index);
+/** The @p k -th region that goes with widening @p index, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_precaution_widen_with_at(const mfr_precaution *precaution,
+							   uint32_t index, uint32_t k);
+/**
  * How many stages it has (pregnancy: 3 trimesters), or 0. An intake may
  * record the stage (mfr_intake_set_stage()); an unknown stage counts as the
  * last, the most cautious.

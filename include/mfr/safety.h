@@ -28,7 +28,9 @@ MFR_BEGIN_DECLS
  * An endangerment site (the anterior triangle of the neck, the femoral
  * triangle, ...) with a pressure ceiling and the techniques it excludes.
  * It holds for every client: every plan step on a region within one of the
- * zone's regions obeys it, and the plan says so.
+ * zone's regions, or of a kind it covers, obeys it, and the plan says so.
+ * Deep tissue within a zone whose ceiling is below moderate is not worked:
+ * that pressure does not reach it.
  * @{
  */
 /** The stable key ("anterior_triangle_neck"), or NULL. @since 0.2.0 */
@@ -37,11 +39,17 @@ MFR_EXPORT const char *mfr_danger_zone_key(const mfr_danger_zone *zone);
 MFR_EXPORT const char *mfr_danger_zone_name(const mfr_danger_zone *zone);
 /** Its position in its model (0-based). @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_danger_zone_index(const mfr_danger_zone *zone);
-/** How many regions it covers (with everything within them). @since 0.2.0 */
+/** How many regions it covers (with everything within them); may be 0 when it covers kinds. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_danger_zone_region_count(const mfr_danger_zone *zone);
 /** The @p index -th region it covers, or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_region *mfr_danger_zone_region_at(const mfr_danger_zone *zone,
 							uint32_t index);
+/**
+ * The kinds of region it covers wherever they are (bony prominences: every
+ * #MFR_REGION_BONE): a mask with bit (1 << ::mfr_region_kind) set for each.
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_danger_zone_region_kinds(const mfr_danger_zone *zone);
 /** The firmest ::mfr_pressure allowed in it, or 0 for NULL. @since 0.2.0 */
 MFR_EXPORT int mfr_danger_zone_pressure_ceiling(const mfr_danger_zone *zone);
 /** How many techniques it rules out. @since 0.2.0 */
@@ -55,7 +63,7 @@ MFR_EXPORT const char *mfr_danger_zone_effect(const mfr_danger_zone *zone);
 MFR_EXPORT const mfr_provenance *mfr_danger_zone_provenance(const mfr_danger_zone *zone);
 /**
  * The first danger zone of @p model that covers @p region (the region is
- * within one of the zone's regions), or NULL.
+ * within one of the zone's regions, or of a kind it covers), or NULL.
  * @since 0.2.0
  */
 MFR_EXPORT const mfr_danger_zone *mfr_model_danger_zone_covering(const mfr_model *model,

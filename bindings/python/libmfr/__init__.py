@@ -163,6 +163,7 @@ _PROTOTYPES = [
                'mfr_danger_zone_index mfr_danger_zone_region_count '
                'mfr_danger_zone_excluded_technique_count '
                'mfr_dose_max_minutes mfr_dose_hold_min mfr_dose_hold_max '
+               'mfr_danger_zone_region_kinds '
                'mfr_screening_index mfr_screening_answer_count'),
     # ... an enum value or a 0/1 flag out
     (_I, [_P], 'mfr_provenance_is_convention '
@@ -208,12 +209,14 @@ _PROTOTYPES = [
     (_I, [_P, _U], 'mfr_referral_zone_kind mfr_referral_zone_bilateral '
                    'mfr_precaution_position_limit_position '
                    'mfr_screening_answer_needs_site'),
-    (_U, [_P, _U], 'mfr_precaution_position_limit_from_stage '
+    (_U, [_P, _U], 'mfr_precaution_widen_with_count '
+                   'mfr_precaution_position_limit_from_stage '
                    'mfr_precaution_position_limit_region_count '
                    'mfr_screening_answer_precaution_count '
                    'mfr_screening_answer_stage'),
     # the k-th item of the index-th element's list
-    (_P, [_P, _U, _U], 'mfr_precaution_position_limit_region_at '
+    (_P, [_P, _U, _U], 'mfr_precaution_widen_with_at '
+                       'mfr_precaution_position_limit_region_at '
                        'mfr_screening_answer_precaution_at'),
     # intake.h: constructors and builders (an mfr_error ** last)
     (_I, [_P, POINTER(_P)], 'mfr_intake_new'),
@@ -1014,6 +1017,17 @@ class Precaution(_Entity):
                           _C.mfr_precaution_widen_at, Region)
 
     @property
+    def widen_with(self):
+        """For each region of widen_to, the regions excluded with it on the
+        same side (the path of a limb's veins into the trunk), as a tuple
+        of tuples of Region."""
+        p = self._p
+        return tuple(
+            tuple(self._wrap(Region, _C.mfr_precaution_widen_with_at(p, i, k))
+                  for k in range(_C.mfr_precaution_widen_with_count(p, i)))
+            for i in range(_C.mfr_precaution_widen_count(p)))
+
+    @property
     def position_limits(self):
         """The client positions it rules out, as PositionLimit(position,
         from_stage, regions) tuples."""
@@ -1077,6 +1091,14 @@ class DangerZone(_Entity):
         """The regions it covers (with everything within them)."""
         return self._list(_C.mfr_danger_zone_region_count,
                           _C.mfr_danger_zone_region_at, Region)
+
+    @property
+    def region_kinds(self):
+        """The kinds of region it covers wherever they are ("bone" for the
+        bony prominences), as a tuple of names."""
+        mask = _C.mfr_danger_zone_region_kinds(self._p)
+        return tuple(_name(_C.mfr_region_kind_name, k) for k in range(1, 32)
+                     if mask & (1 << k))
 
     @property
     def excluded_techniques(self):
