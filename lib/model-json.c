@@ -309,6 +309,8 @@ static json_t *precaution_json(const mfr_precaution *p)
 		}
 		rc |= mfr__jw_put(o, "position_limits", arr);
 	}
+	rc |= put_regions(o, "clearance_for_symptoms", p->clearance_areas,
+			  p->clearance_area_count, 0);
 	rc |= put_dose(o, p->dose);
 	rc |= mfr__jw_put_str(o, "effect", p->effect);
 	rc |= put_provenance(o, &p->prov);

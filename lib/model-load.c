@@ -730,7 +730,8 @@ static const char *const precaution_members[] = {
 	"key", "name", "scope", "severity", "needs_clearance", "avoid_site",
 	"avoid_adjacent", "avoid_regions", "pressure_ceiling",
 	"excluded_techniques", "site_scoped", "widen_to", "stages",
-	"position_limits", "dose", "effect", "sources", "convention", "note", NULL
+	"position_limits", "clearance_for_symptoms", "dose", "effect", "sources",
+	"convention", "note", NULL
 };
 static const char *const stages_members[] = { "name", "count", NULL };
 static const char *const limit_members[] = { "position", "from_stage", "regions", NULL };
@@ -839,6 +840,11 @@ static mfr_status load_precaution(loader *ld, json_t *obj, mfr_precaution *p, ui
 	TRY(mfr__rd_bool(&ld->rd, obj, "needs_clearance", &p->needs_clearance));
 	TRY(mfr__rd_bool(&ld->rd, obj, "avoid_site", &p->avoid_site));
 	TRY(mfr__rd_bool(&ld->rd, obj, "avoid_adjacent", &p->avoid_adjacent));
+	if (p->avoid_adjacent && !p->avoid_site) {
+		mfr__rd_push(&ld->rd, ".avoid_adjacent");
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"avoid_adjacent\" widens "
+				    "\"avoid_site\", which is not set; set both or neither");
+	}
 	if ((p->avoid_site || p->avoid_adjacent) && p->scope != MFR_SCOPE_LOCAL) {
 		mfr__rd_push(&ld->rd, p->avoid_site ? ".avoid_site" : ".avoid_adjacent");
 		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"avoid_site\" and \"avoid_adjacent\" "
@@ -866,6 +872,8 @@ static mfr_status load_precaution(loader *ld, json_t *obj, mfr_precaution *p, ui
 				    "precaution");
 	}
 	TRY(load_stages_and_limits(ld, obj, p));
+	TRY(get_region_refs(ld, obj, "clearance_for_symptoms", 0, 0, &p->clearance_areas,
+			    &p->clearance_area_count));
 	TRY(get_dose(ld, obj, &p->dose));
 	TRY(mfr__rd_str(&ld->rd, obj, "effect", 1, NULL, &p->effect));
 	return get_provenance(ld, obj, &p->prov);

@@ -189,6 +189,9 @@ struct mfr_precaution {
 	uint32_t widen_count;
 	mfr_position_limit *position_limits;
 	uint32_t position_limit_count;
+	const mfr_region **clearance_areas; /* a symptom within one needs a
+					     * clearance for it */
+	uint32_t clearance_area_count;
 	const mfr_dose *dose; /* NULL when none */
 	const char *effect;
 	mfr_provenance prov;

@@ -228,6 +228,18 @@ static int names_site(const mfr_intake *in, const mfr_precaution *pr)
 	return 0;
 }
 
+/* The first symptom within an area for which @p pr asks a clearance, or
+ * NULL. */
+static const mfr_symptom *symptom_needing_clearance(const mfr_intake *in,
+						     const mfr_precaution *pr)
+{
+	for (uint32_t i = 0; i < in->symptom_count; i++)
+		for (uint32_t k = 0; k < pr->clearance_area_count; k++)
+			if (mfr_region_is_within(in->symptoms[i].region, pr->clearance_areas[k]))
+				return &in->symptoms[i];
+	return NULL;
+}
+
 /* The stage a staged precaution counts as: the recorded one, else the last
  * (the most cautious); 1 for a precaution without stages. */
 static uint32_t stage_of(const mfr_intake *in, const mfr_precaution *pr)
@@ -366,6 +378,23 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			  "physician has cleared the client, and record the clearance "
 			  "(%s)", pr->name, where, pr->effect))
 			return MFR_E_NOMEM;
+	}
+	const mfr_symptom *sy = symptom_needing_clearance(in, pr);
+	if (sy && first_entry(in, i) && !mfr_intake_is_cleared(in, pr) &&
+	    !blocks_session(in, pr)) {
+		char site[200];
+
+		sc->needs_clearance = 1;
+		a.code = "symptom_needs_clearance";
+		a.region = sy->region;
+		a.side = sy->side;
+		snprintf(site, sizeof(site), "%s%s", side_word(sy->side), sy->region->name);
+		if (!warn(p, MFR_WARNING_NEEDS_CLEARANCE, a, "%s with a symptom at the %s: "
+			  "start only once a physician has assessed it and cleared the "
+			  "client, and record the clearance for \"%s\"", pr->name, site,
+			  pr->key))
+			return MFR_E_NOMEM;
+		a.region = NULL;
 	}
 	if (pr->site_scoped && first_entry(in, i) && !names_site(in, pr) &&
 	    !blocks_session(in, pr)) {

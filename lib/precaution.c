@@ -36,6 +36,8 @@ MFR_EXPORT const mfr_region *mfr_precaution_widen_with_at(const mfr_precaution *
 		return NULL;
 	return p->widen_to[i].with[k];
 }
+MFR_LIST_GETTER(mfr_precaution_clearance_area, mfr_precaution, const mfr_region *,
+		clearance_areas, clearance_area_count)
 MFR_GETTER(uint32_t, mfr_precaution_position_limit_count, mfr_precaution,
 	   position_limit_count, 0)
 MFR_ELEMENT_GETTER(int, mfr_precaution_position_limit_position, mfr_precaution,

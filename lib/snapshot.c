@@ -118,6 +118,7 @@ static void walk_precaution(mfr_precaution *p, visit_fn visit, void *ctx)
 	for (uint32_t i = 0; i < p->position_limit_count; i++)
 		PTR_ARRAY(p->position_limits[i].regions, p->position_limits[i].region_count);
 	PTR(p->position_limits);
+	PTR_ARRAY(p->clearance_areas, p->clearance_area_count);
 	walk_dose(&p->dose, visit, ctx);
 	PTR(p->effect);
 	walk_prov(&p->prov, visit, ctx);

@@ -250,6 +250,11 @@ static int expected_status(const mfr_intake *in)
 			needs = 1;
 		if (mfr_precaution_site_scoped(p) && !site_named(in, p))
 			needs = 1;
+		for (uint32_t k = 0; !cleared && k < mfr_precaution_clearance_area_count(p); k++)
+			for (uint32_t j = 0; j < mfr_intake_symptom_count(in); j++)
+				if (mfr_region_is_within(mfr_intake_symptom_region(in, j),
+							 mfr_precaution_clearance_area_at(p, k)))
+					needs = 1;
 	}
 	return needs ? MFR_PLAN_NEEDS_CLEARANCE : MFR_PLAN_OK;
 }

@@ -493,6 +493,21 @@ START_TEST(review_classes)
 	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
 	mfr_plan_free(p);
 
+	/* New abdominal pain in pregnancy: assessed and cleared first. */
+	p = plan_json("{\"symptoms\": [{\"region\": \"lower_abdomen\", \"side\": \"right\"}],"
+		      " \"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1}}");
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_NEEDS_CLEARANCE);
+	ck_assert_uint_eq(warnings_with(p, "symptom_needs_clearance"), 1);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"lower_abdomen\", \"side\": \"right\"}],"
+		      " \"precautions\": [\"pregnancy\"], \"clearances\": [\"pregnancy\"]}");
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"right\"}],"
+		      " \"precautions\": [\"pregnancy\"]}");
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	mfr_plan_free(p);
+
 	/* Two answers with different stages conflict. */
 	mfr_intake *in = NULL;
 	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);

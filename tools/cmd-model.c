@@ -350,9 +350,9 @@ static const char *precaution_technique(const void *x, uint32_t i)
 	return mfr_technique_key(mfr_precaution_excluded_technique_at(x, i));
 }
 
-static const char *precaution_widen(const void *x, uint32_t i)
+static const char *precaution_clearance_area(const void *x, uint32_t i)
 {
-	return mfr_region_key(mfr_precaution_widen_at(x, i));
+	return mfr_region_key(mfr_precaution_clearance_area_at(x, i));
 }
 
 static void show_precaution(const mfr_precaution *p)
@@ -372,7 +372,20 @@ static void show_precaution(const mfr_precaution *p)
 		   precaution_technique);
 	if (mfr_precaution_site_scoped(p))
 		field("sites", "may name affected sites: never worked, even after clearance");
-	print_list("widens to", mfr_precaution_widen_count(p), p, precaution_widen);
+	for (uint32_t i = 0; i < mfr_precaution_widen_count(p); i++) {
+		char buf[512];
+		size_t used = (size_t)snprintf(buf, sizeof(buf), "%s",
+			mfr_region_key(mfr_precaution_widen_at(p, i)));
+
+		for (uint32_t k = 0; k < mfr_precaution_widen_with_count(p, i) &&
+				     used < sizeof(buf); k++)
+			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
+				k ? ", " : ", with ", mfr_region_key(
+				mfr_precaution_widen_with_at(p, i, k)));
+		field("widens to", buf);
+	}
+	print_list("symptom clearance", mfr_precaution_clearance_area_count(p), p,
+		   precaution_clearance_area);
 	if (mfr_precaution_stage_count(p)) {
 		char buf[96];
 
@@ -411,10 +424,24 @@ static const char *zone_technique(const void *x, uint32_t i)
 	return mfr_technique_key(mfr_danger_zone_excluded_technique_at(x, i));
 }
 
+/* print_mask() walks bits 1, 2, 4...; kinds are bit (1 << kind), shifted
+ * down by one for it. */
+static const char *zone_kind_name(int bit)
+{
+	int kind = 1;
+
+	while (bit > 1) {
+		bit >>= 1;
+		kind++;
+	}
+	return mfr_region_kind_name(kind);
+}
+
 static void show_danger_zone(const mfr_danger_zone *z)
 {
 	printf("danger_zone %s: %s\n", mfr_danger_zone_key(z), mfr_danger_zone_name(z));
 	print_list("regions", mfr_danger_zone_region_count(z), z, zone_region);
+	print_mask("region kinds", mfr_danger_zone_region_kinds(z) >> 1, zone_kind_name);
 	field("pressure ceiling", mfr_pressure_name(mfr_danger_zone_pressure_ceiling(z)));
 	print_list("excludes", mfr_danger_zone_excluded_technique_count(z), z, zone_technique);
 	field("effect", mfr_danger_zone_effect(z));

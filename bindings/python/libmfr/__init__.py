@@ -158,6 +158,7 @@ _PROTOTYPES = [
                'mfr_precaution_index mfr_precaution_avoid_region_count '
                'mfr_precaution_excluded_technique_count '
                'mfr_precaution_widen_count mfr_precaution_stage_count '
+               'mfr_precaution_clearance_area_count '
                'mfr_precaution_position_limit_count '
                'mfr_aftercare_when_count '
                'mfr_danger_zone_index mfr_danger_zone_region_count '
@@ -193,7 +194,8 @@ _PROTOTYPES = [
                'mfr_dose_provenance mfr_screening_provenance'),
     (_I, [_P, _P], 'mfr_region_is_within'),
     # the index-th item of a list
-    (_P, [_P, _U], 'mfr_provenance_source_at mfr_region_child_at '
+    (_P, [_P, _U], 'mfr_precaution_clearance_area_at '
+                   'mfr_provenance_source_at mfr_region_child_at '
                    'mfr_region_adjacent_at mfr_line_evidence_source_at '
                    'mfr_line_branch_at mfr_line_branch_node_at '
                    'mfr_line_node_region_at mfr_referral_zone_area '
@@ -1015,6 +1017,13 @@ class Precaution(_Entity):
         side."""
         return self._list(_C.mfr_precaution_widen_count,
                           _C.mfr_precaution_widen_at, Region)
+
+    @property
+    def clearance_for_symptoms(self):
+        """The symptom areas that need a clearance for it before any work
+        (new abdominal or pelvic pain in pregnancy)."""
+        return self._list(_C.mfr_precaution_clearance_area_count,
+                          _C.mfr_precaution_clearance_area_at, Region)
 
     @property
     def widen_with(self):
