@@ -190,9 +190,11 @@ static void rank_text(char *buf, size_t size, uint32_t rank, uint32_t wide_rank)
 		snprintf(buf, size, "-");
 }
 
-/* The entry's text with all its alternatives ("hamstrings:left|biceps_femoris:left"). */
+/* The entry's text with all its alternatives ("hamstrings:left|biceps_femoris:left";
+ * " or " in a markdown table, where '|' would end the cell). */
 static void entry_text(char *buf, size_t size, json_t *j)
 {
+	const char *sep = report ? " or " : "|";
 	json_t *s = json_object_get(j, "site");
 	size_t used = 0;
 
@@ -202,7 +204,7 @@ static void entry_text(char *buf, size_t size, json_t *j)
 		return;
 	}
 	for (size_t i = 0; i < json_array_size(s) && used < size; i++) {
-		int n = snprintf(buf + used, size - used, "%s%s", i ? "|" : "",
+		int n = snprintf(buf + used, size - used, "%s%s", i ? sep : "",
 				 json_string_value(json_array_get(s, i)));
 		if (n < 0)
 			break;
