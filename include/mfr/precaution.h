@@ -115,6 +115,16 @@ MFR_EXPORT uint32_t mfr_precaution_position_limit_region_count(const mfr_precaut
 /** The @p k -th region limit @p index is for, or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_region *mfr_precaution_position_limit_region_at(const mfr_precaution *precaution,
 								      uint32_t index, uint32_t k);
+/**
+ * How many symptom areas need a clearance for it: a symptom within one (new
+ * abdominal or pelvic pain in pregnancy) sets the plan to needs-clearance
+ * until the intake records a clearance for this precaution.
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_precaution_clearance_area_count(const mfr_precaution *precaution);
+/** The @p index -th of those areas, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_precaution_clearance_area_at(const mfr_precaution *precaution,
+							       uint32_t index);
 /** What it does to the dose of the work (see mfr/safety.h), or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_dose *mfr_precaution_dose(const mfr_precaution *precaution);
 /** Its effect on technique choice, in the source's words. @since 0.1.0 */
