@@ -496,8 +496,32 @@ static const mfr_region *excluded_area(const mfr_site_precaution *sp)
 	return w ? w->region : sp->region;
 }
 
+/* Whether @p r lies beside @p q: within a region bordering it, or holding
+ * one (a group whose member borders it lies over it too). */
+static int borders(const mfr_region *r, const mfr_region *q)
+{
+	for (uint32_t k = 0; k < q->adjacent_count; k++)
+		if (mfr_region_is_within(r, q->adjacent[k]) ||
+		    mfr_region_is_within(q->adjacent[k], r))
+			return 1;
+	return 0;
+}
+
+/* Whether @p r borders @p area or anything within it: a muscle that
+ * attaches in the lateral arm borders a site on the upper arm. */
+static int borders_within(const mfr_region *r, const mfr_region *area)
+{
+	if (borders(r, area))
+		return 1;
+	for (uint32_t k = 0; k < area->child_count; k++)
+		if (borders_within(r, area->children[k]))
+			return 1;
+	return 0;
+}
+
 /* Whether (@p r, @p side) lies on or beside @p area (on @p area_side):
- * within it, enclosing it, or, with @p beside, next to it. */
+ * within it, enclosing it, or, with @p beside, next to it or to anything
+ * within it. */
 static int touches(const mfr_region *r, int side, const mfr_region *area, int area_side,
 		   int beside)
 {
@@ -505,17 +529,7 @@ static int touches(const mfr_region *r, int side, const mfr_region *area, int ar
 		return 0;
 	if (mfr_region_is_within(r, area) || mfr_region_is_within(area, r))
 		return 1;
-	if (!beside)
-		return 0;
-	if (is_adjacent(r, area))
-		return 1;
-	/* Beside: within a neighbour, or holding one (a group whose member
-	 * borders the site lies over it too). */
-	for (uint32_t k = 0; k < area->adjacent_count; k++)
-		if (mfr_region_is_within(r, area->adjacent[k]) ||
-		    mfr_region_is_within(area->adjacent[k], r))
-			return 1;
-	return 0;
+	return beside && (is_adjacent(r, area) || borders_within(r, area));
 }
 
 /* The precaution that forbids work on (@p r, @p side), or NULL. A
@@ -1169,9 +1183,9 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 /* ---- the plan ---- */
 
 /* The model's aftercare for this client: the items for everyone, and those
- * given for a precaution the intake records; without a session (refer out),
- * only the red flags. */
-static mfr_status choose_aftercare(mfr_plan *p, int refer_out)
+ * given for a precaution the intake records; without a session (refer out,
+ * or nothing planned), only the red flags. */
+static mfr_status choose_aftercare(mfr_plan *p, int no_session)
 {
 	const mfr_model *m = p->model;
 	const mfr_intake *in = p->intake;
@@ -1185,7 +1199,7 @@ static mfr_status choose_aftercare(mfr_plan *p, int refer_out)
 		const mfr_aftercare *a = &m->aftercare[i];
 		int wanted = a->when_count == 0;
 
-		if (refer_out && a->kind != MFR_AFTERCARE_RED_FLAG)
+		if (no_session && a->kind != MFR_AFTERCARE_RED_FLAG)
 			continue;
 		for (uint32_t k = 0; !wanted && k < a->when_count; k++)
 			for (uint32_t j = 0; !wanted && j < in->precaution_count; j++)
@@ -1232,8 +1246,6 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	st = screen_intake(p, &sc);
 	if (st == MFR_OK)
 		st = acute_warnings(p);
-	if (st == MFR_OK)
-		st = choose_aftercare(p, sc.refer_out);
 	if (st == MFR_OK) {
 		/* A dose that allows only indirect work, or no progression, holds
 		 * every session of a program to the gentle stage's approach. */
@@ -1248,6 +1260,8 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 		if (!sc.refer_out && !sc.no_steps)
 			st = plan_steps(p, opts, &sc, &dosed);
 	}
+	if (st == MFR_OK)
+		st = choose_aftercare(p, p->step_count == 0);
 	if (st != MFR_OK) {
 		mfr_plan_free(p);
 		return st;

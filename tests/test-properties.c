@@ -183,6 +183,20 @@ static int borders(const mfr_region *a, const mfr_region *b)
 	return 0;
 }
 
+/* Whether @p r lies within, or holds, a region bordering @p q or anything
+ * within @p q. */
+static int beside_any_within(const mfr_region *r, const mfr_region *q)
+{
+	for (uint32_t k = 0; k < mfr_region_adjacent_count(q); k++)
+		if (mfr_region_is_within(r, mfr_region_adjacent_at(q, k)) ||
+		    mfr_region_is_within(mfr_region_adjacent_at(q, k), r))
+			return 1;
+	for (uint32_t k = 0; k < mfr_region_child_count(q); k++)
+		if (beside_any_within(r, mfr_region_child_at(q, k)))
+			return 1;
+	return 0;
+}
+
 /* Whether a recorded precaution forbids work on (r, side). A site-scoped
  * global precaution rules out its sites and their neighbourhood, widened to
  * the region it names (the limb), whether cleared or not. */
@@ -216,12 +230,8 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 			return 1;
 		if (!mfr_precaution_avoid_adjacent(p) && !scoped)
 			continue;
-		if (borders(r, at))
+		if (borders(r, at) || beside_any_within(r, at))
 			return 1;
-		for (uint32_t k = 0; k < mfr_region_adjacent_count(at); k++)
-			if (mfr_region_is_within(r, mfr_region_adjacent_at(at, k)) ||
-			    mfr_region_is_within(mfr_region_adjacent_at(at, k), r))
-				return 1;
 	}
 	return 0;
 }
@@ -379,7 +389,7 @@ static int internal_access(const mfr_region *r)
 static int aftercare_fits(const mfr_intake *in, const mfr_plan *p)
 {
 	uint32_t want = 0;
-	int refer = mfr_plan_status_of(p) == MFR_PLAN_REFER_OUT;
+	int refer = mfr_plan_step_count(p) == 0; /* no session: red flags only */
 
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_AFTERCARE); i++) {
 		const mfr_aftercare *a = mfr_model_aftercare_at(model, i);

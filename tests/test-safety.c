@@ -493,6 +493,28 @@ START_TEST(review_classes)
 	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
 	mfr_plan_free(p);
 
+	/* The second review: what attaches within a site, the arm's vein path,
+	 * the femoral triangle in pregnancy. */
+	p = plan_json("{\"symptoms\": [{\"region\": \"shoulder\", \"side\": \"right\","
+		      " \"intensity\": 5}], \"conditions\": [\"limited_range_of_motion\"],"
+		      " \"precautions\": [{\"key\": \"healing_fracture\", \"region\": \"upper_arm\","
+		      " \"side\": \"right\"}], \"clearances\": [\"healing_fracture\"]}");
+	ck_assert_int_lt(step_on(p, "deltoid", MFR_SIDE_RIGHT), 0);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"wrist\", \"side\": \"right\","
+		      " \"intensity\": 5}], \"conditions\": [\"nerve_impingement\"],"
+		      " \"precautions\": [{\"key\": \"deep_vein_thrombosis\", \"region\": \"upper_arm\","
+		      " \"side\": \"right\"}], \"clearances\": [\"deep_vein_thrombosis\"]}");
+	ck_assert_int_lt(step_on(p, "scalenes", MFR_SIDE_RIGHT), 0);
+	ck_assert_int_lt(step_on(p, "pectoralis_minor", MFR_SIDE_RIGHT), 0);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"groin\", \"side\": \"right\","
+		      " \"intensity\": 5}], \"conditions\": [\"pelvic_pain\"],"
+		      " \"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1}}");
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_NEEDS_CLEARANCE);
+	ck_assert_int_lt(step_on(p, "pectineus", 0), 0);
+	mfr_plan_free(p);
+
 	/* New abdominal pain in pregnancy: assessed and cleared first. */
 	p = plan_json("{\"symptoms\": [{\"region\": \"lower_abdomen\", \"side\": \"right\"}],"
 		      " \"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1}}");

@@ -474,12 +474,12 @@ class SafetyModelTests(unittest.TestCase):
         self.assertEqual(self.keys(dvt.widen_to), ['lower_limb', 'upper_limb'])
         self.assertIn('groin', self.keys(dvt.widen_with[0]))
         self.assertEqual(self.keys(pregnancy.clearance_for_symptoms),
-                         ['abdomen', 'pelvic_floor'])
+                         ['abdomen', 'pelvic_floor', 'groin'])
         self.assertEqual(m.danger_zone('bony_prominences').region_kinds, ('bone',))
         (limit,) = m.precaution('severe_osteoporosis').position_limits
         self.assertEqual((limit.position, limit.from_stage,
                           self.keys(limit.regions)),
-                         ('prone', 1, ['back', 'chest', 'neck', 'pelvis']))
+                         ('prone', 1, ['back', 'chest', 'neck', 'pelvis', 'hip_buttock']))
 
     def test_doses(self):
         m = self.model
