@@ -615,7 +615,24 @@ def _enum(fn, name_fn, doc):
     return property(lambda self: _name(name_fn, fn(self._p)), doc=doc)
 
 
-class Dose(_Entity):
+class _HoldRange(object):
+    """hold_min and hold_max from a class's ``hold`` (min, max) or None."""
+    __slots__ = ()
+
+    @property
+    def hold_min(self):
+        """The shortest hold in seconds, or None without a range."""
+        hold = self.hold
+        return hold and hold[0]
+
+    @property
+    def hold_max(self):
+        """The longest hold in seconds, or None without a range."""
+        hold = self.hold
+        return hold and hold[1]
+
+
+class Dose(_HoldRange, _Entity):
     """What a condition or a precaution does to the work, where the
     sources say so (Condition.dose, Precaution.dose). A plan takes the
     strictest of every dose its intake brings in."""
@@ -644,17 +661,6 @@ class Dose(_Entity):
             return None
         return (_C.mfr_dose_hold_min(p), _C.mfr_dose_hold_max(p))
 
-    @property
-    def hold_min(self):
-        """The shortest hold in seconds, or None without a range."""
-        hold = self.hold
-        return hold and hold[0]
-
-    @property
-    def hold_max(self):
-        """The longest hold in seconds, or None without a range."""
-        hold = self.hold
-        return hold and hold[1]
 
     def __repr__(self):
         return '<Dose ceiling=%s indirect_only=%s max_minutes=%s>' % (
@@ -849,7 +855,7 @@ class Referral(_Entity):
                 for i in range(_C.mfr_referral_zone_count(p))]
 
 
-class Technique(_Entity):
+class Technique(_HoldRange, _Entity):
     """A myofascial-release technique."""
     __slots__ = ()
     _kind = 'technique'
@@ -882,17 +888,6 @@ class Technique(_Entity):
             return None
         return (_C.mfr_technique_hold_min(p), _C.mfr_technique_hold_max(p))
 
-    @property
-    def hold_min(self):
-        """The shortest hold in seconds, or None without a range."""
-        hold = self.hold
-        return hold and hold[0]
-
-    @property
-    def hold_max(self):
-        """The longest hold in seconds, or None without a range."""
-        hold = self.hold
-        return hold and hold[1]
 
     @property
     def positions(self):
