@@ -848,6 +848,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 	s->trace_rank = rank + 1;
 	s->distance = res->distance;
 	s->path_steps = res->paths[0].step_count;
+	s->symptom = res->paths[0].symptom;
 	s->result = res; /* the rationale is written once the step is kept */
 	mark_step(s, &rules);
 	return 1;
@@ -970,6 +971,91 @@ static int closing_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
 		}
 	}
 	return 0;
+}
+
+/* ---- every symptom first ---- */
+
+/* Reorder the candidates (in rank order) so that every symptom, the most
+ * intense first, gets its best candidate before any symptom gets a second;
+ * the rank order holds within each symptom's own. The plan keeps a prefix
+ * of this order, so a short session works every symptom it can. */
+static mfr_status symptoms_first(const mfr_intake *in, candidate *cand, uint32_t n)
+{
+	uint32_t ns = in->symptom_count;
+	uint32_t *order = mfr__malloc((ns ? ns : 1) * sizeof(*order));
+	uint32_t *next = mfr__calloc(ns ? ns : 1, sizeof(*next));
+	candidate *out = mfr__malloc((n ? n : 1) * sizeof(*out));
+
+	if (!order || !next || !out) {
+		mfr__free(order);
+		mfr__free(next);
+		mfr__free(out);
+		return MFR_E_NOMEM;
+	}
+	/* Symptoms by falling intensity, ties in intake order (insertion sort:
+	 * an intake has few symptoms). */
+	for (uint32_t i = 0; i < ns; i++) {
+		uint32_t k = i;
+
+		while (k > 0 && in->symptoms[order[k - 1]].intensity < in->symptoms[i].intensity) {
+			order[k] = order[k - 1];
+			k--;
+		}
+		order[k] = i;
+	}
+	/* Round robin: each pass gives every symptom its next candidate. */
+	uint32_t taken = 0;
+	while (taken < n) {
+		for (uint32_t j = 0; j < ns && taken < n; j++) {
+			uint32_t sy = order[j];
+
+			while (next[sy] < n && cand[next[sy]].step.symptom != sy)
+				next[sy]++;
+			if (next[sy] < n)
+				out[taken++] = cand[next[sy]++];
+		}
+	}
+	memcpy(cand, out, n * sizeof(*cand));
+	mfr__free(order);
+	mfr__free(next);
+	mfr__free(out);
+	return MFR_OK;
+}
+
+/* The share of the session below which a plan says it is thin: a
+ * scheduling parameter of libmfr, not a clinical claim. */
+#define UNDER_PLANNED_PERCENT 75
+
+/* Name each symptom the kept steps do not work toward, and a session
+ * planned far under its length. */
+static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_t count,
+				uint32_t total)
+{
+	const mfr_intake *in = p->intake;
+
+	for (uint32_t sy = 0; sy < in->symptom_count; sy++) {
+		const mfr_symptom *s = &in->symptoms[sy];
+		int worked = 0;
+		char site[200];
+
+		for (uint32_t i = 0; i < count && !worked; i++)
+			worked = steps[i].phase == MFR_PHASE_TREATMENT && steps[i].symptom == sy;
+		if (worked)
+			continue;
+		site_text(site, sizeof(site), s->region, s->side);
+		if (!warn(p, MFR_WARNING_TIME, ABOUT_SITE("symptom_unworked", s->region, s->side),
+			  "no step works toward the %s (intensity %d): its traced sites are "
+			  "excluded, unreachable or out of time; see the other warnings", site,
+			  (int)s->intensity))
+			return MFR_E_NOMEM;
+	}
+	if ((uint64_t)total * 100 < (uint64_t)p->session_seconds * UNDER_PLANNED_PERCENT &&
+	    !warn(p, MFR_WARNING_TIME, ABOUT_SITE("under_planned", NULL, 0),
+		  "only %u of %u minutes are planned: the precautions, zones and positions "
+		  "leave few sites to work; the rest of the session is the therapist's call",
+		  (total + 59) / 60, p->session_seconds / 60))
+		return MFR_E_NOMEM;
+	return MFR_OK;
 }
 
 /* ---- timing and order ---- */
@@ -1117,6 +1203,8 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 	for (uint32_t i = 0; st == MFR_OK && i < t->count; i++)
 		if (make_candidate(p, sc, stage, &t->results[i], i, &cand[ncand], &st))
 			ncand++;
+	if (st == MFR_OK)
+		st = symptoms_first(in, cand, ncand);
 
 	/* The blocks open and close in the positions of the first and last
 	 * groups where they can. */
@@ -1157,9 +1245,11 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 	}
 	if (st == MFR_OK && best_n < ncand &&
 	    !warn(p, MFR_WARNING_TIME, ABOUT_SITE("time", NULL, 0), "%u traced site%s left out to fit the %u-minute "
-		  "session (the most promising kept)", ncand - best_n,
-		  ncand - best_n == 1 ? "" : "s", p->session_seconds / 60))
+		  "session (every symptom's most promising site first, by intensity)",
+		  ncand - best_n, ncand - best_n == 1 ? "" : "s", p->session_seconds / 60))
 		st = MFR_E_NOMEM;
+	if (st == MFR_OK && best_n)
+		st = time_warnings(p, work, best_count, best_total);
 	if (st == MFR_OK && best_n == 0 &&
 	    !warn(p, MFR_WARNING_NO_SITES, ABOUT_SITE("no_sites", NULL, 0),
 		  "no traced site could be planned%s", p->warning_count ? ": see the other "

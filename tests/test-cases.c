@@ -477,6 +477,56 @@ START_TEST(program_progression)
 }
 END_TEST
 
+/* How many warnings of @p p carry @p code. */
+static uint32_t coded(const mfr_plan *p, const char *code)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		n += strcmp(mfr_plan_warning_code(p, i), code) == 0;
+	return n;
+}
+
+/* Short sessions: every symptom's best site before any symptom's second,
+ * the most intense first; a symptom left without work and a thin session
+ * are named. */
+START_TEST(every_symptom_first)
+{
+	static const char *const two[] = { "heel:left:8", "upper_back:right:6", NULL };
+	mfr_intake *in = intake_of(NULL, two);
+	mfr_plan *p = NULL;
+	int heel = 0, back = 0;
+
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 15, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_region *r = mfr_plan_step_region(p, i);
+
+		if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT)
+			continue;
+		heel |= mfr_region_is_within(r, mfr_model_region(model, "lower_limb")) ||
+			strstr(mfr_plan_step_rationale(p, i), "heel") != NULL;
+		back |= strstr(mfr_plan_step_rationale(p, i), "upper back") != NULL ||
+			strstr(mfr_plan_step_rationale(p, i), "shoulder blade") != NULL;
+	}
+	ck_assert_msg(heel && back, "15 minutes: heel %d, upper back %d", heel, back);
+	ck_assert_uint_eq(coded(p, "symptom_unworked"), 0);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
+	/* A cleared DVT in the left calf leaves little: both said. */
+	static const char *const heel_only[] = { "heel:left:6", NULL };
+	in = intake_of("plantar_fasciitis", heel_only);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "deep_vein_thrombosis", "calf",
+						   MFR_SIDE_LEFT, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_clearance(in, "deep_vein_thrombosis", NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_uint_eq(coded(p, "under_planned"), 1);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -497,6 +547,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, sensitive_client_gets_indirect_work);
 	tcase_add_test(tc, plan_order_rules);
 	tcase_add_test(tc, program_progression);
+	tcase_add_test(tc, every_symptom_first);
 	suite_add_tcase(s, tc);
 	return s;
 }
