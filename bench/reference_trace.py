@@ -52,7 +52,9 @@ class Model:
         self.regions = doc["regions"]
         self.index = {r["key"]: i for i, r in enumerate(self.regions)}
         self.midline = [r["laterality"] == "midline" for r in self.regions]
-        self.treatment = [r["kind"] in ("muscle", "connective") for r in self.regions]
+        self.treatment = [r["kind"] in ("muscle", "connective") and r.get("treatable", True)
+                          for r in self.regions]
+        self.parent = [self.index.get(r.get("parent")) for r in self.regions]
         self.lines = doc["lines"]
         self.line_index = {l["key"]: i for i, l in enumerate(self.lines)}
         self.line_evidence = [EVIDENCE[l["evidence"]] for l in self.lines]
@@ -75,6 +77,26 @@ class Model:
         r = site // 2
         side = "midline" if self.midline[r] else ("right" if site & 1 else "left")
         return self.regions[r]["key"], side
+
+    def root(self, r):
+        while self.parent[r] is not None:
+            r = self.parent[r]
+        return r
+
+    def within(self, r, ancestor):
+        while r is not None:
+            if r == ancestor:
+                return True
+            r = self.parent[r]
+        return False
+
+    def same_tissue(self, a, b):
+        """Sites a and b are one tissue: the same side (or either midline)
+        and one region within the other (a group and its member)."""
+        ra, rb = a // 2, b // 2
+        if not (self.midline[ra] or self.midline[rb]) and (a & 1) != (b & 1):
+            return False
+        return self.within(ra, rb) or self.within(rb, ra)
 
     def _add(self, a, b, relation, factor, ref=NO_REF, zone=0):
         """One directed edge; of repeats for the same reason, keep the strongest."""
@@ -167,10 +189,24 @@ class Model:
 
 def search(model, source, weight, want, max_steps, factor_of):
     """Best-first search from one symptom site: the treatment sites it
-    settles, in order, with their best path scores."""
+    settles, in order, as (site, best path score, changes of line along
+    that path)."""
     best, hops, settled = {source: weight}, {source: 0}, set()
+    pred, via = {}, {}  # site -> the site before it, the (relation, ref) to it
     heap = [(-weight, source)]
     found = []
+
+    def line_changes(site):
+        changes, line = 0, None
+        while site in pred:
+            relation, ref = via[site]
+            if relation == LINE:
+                if line is not None and ref != line:
+                    changes += 1
+                line = ref
+            site = pred[site]
+        return changes
+
     while heap and len(found) < want:
         neg, site = heapq.heappop(heap)
         score = -neg
@@ -180,7 +216,7 @@ def search(model, source, weight, want, max_steps, factor_of):
             break
         settled.add(site)
         if model.treatment[site // 2]:
-            found.append((site, score))
+            found.append((site, score, line_changes(site)))
         if hops[site] >= max_steps:
             continue
         from_midline = model.midline[site // 2]
@@ -193,6 +229,7 @@ def search(model, source, weight, want, max_steps, factor_of):
                 continue
             best[to] = s
             hops[to] = hops[site] + 1
+            pred[to], via[to] = site, (relation, ref)
             heapq.heappush(heap, (-s, to))
     return found
 
@@ -222,26 +259,48 @@ def trace(model, symptoms, conditions=(), max_results=20, max_steps=6,
             return factor + (1.0 - factor) * PRIOR_CONDITION_LINE
         return factor
 
-    findings = {}  # site -> [(score, symptom)]
+    findings = {}  # site -> [(score, symptom, line changes)]
+    sources = []
     for k, (region, side, intensity) in enumerate(symptoms):
         r = model.index[region]
         source = model.site(r, "midline" if model.midline[r] else side)
+        sources.append(source)
         weight = (intensity + 1) / 11.0
-        for site, score in search(model, source, weight, max_results * SEARCH_BREADTH,
-                                  max_steps, factor_of):
-            findings.setdefault(site, []).append((score, k))
+        for site, score, changes in search(model, source, weight,
+                                           max_results * SEARCH_BREADTH, max_steps,
+                                           factor_of):
+            findings.setdefault(site, []).append((score, k, changes))
+
+    def near(site, found):
+        """On a reaching symptom's side (or midline) in its body part, or
+        reached from it without changing lines."""
+        for _, k, changes in found:
+            s = sources[k]
+            same_side = (model.midline[s // 2] or model.midline[site // 2]
+                         or (s & 1) == (site & 1))
+            if same_side and model.root(s // 2) == model.root(site // 2):
+                return True
+            if changes == 0:
+                return True
+        return False
 
     results = []
     for site, found in findings.items():
         keep = 1.0
-        for score, _ in sorted(found, key=lambda x: (-x[0], x[1])):
+        for score, _, _ in sorted(found, key=lambda x: (-x[0], x[1])):
             keep *= 1.0 - score  # noisy-OR over the symptoms
         score = 1.0 - keep
-        if site // 2 in prior_regions:
+        if site // 2 in prior_regions and near(site, found):
             score *= PRIOR_CONDITION_REGION
         results.append((score, site))
     results.sort(key=lambda x: (-x[0], x[1]))
-    return [model.site_name(site) + (score,) for score, site in results[:max_results]]
+    kept = []  # one tissue, one site: never a group and its member both
+    for score, site in results:
+        if len(kept) == max_results:
+            break
+        if not any(model.same_tissue(site, other) for _, other in kept):
+            kept.append((score, site))
+    return [model.site_name(site) + (score,) for score, site in kept]
 
 
 def parse_symptom(model, text):

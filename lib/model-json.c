@@ -98,6 +98,8 @@ static json_t *region_json(const mfr_region *r)
 	rc |= mfr__jw_put_name(o, "depth", &mfr__depth_names, r->depth);
 	if (r->access)
 		rc |= mfr__jw_put_name(o, "access", &mfr__access_names, r->access);
+	if (r->untreatable)
+		rc |= mfr__jw_put(o, "treatable", json_false());
 	if (r->snomed || r->fma || r->uberon) {
 		json_t *c = json_object();
 

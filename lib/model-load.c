@@ -291,7 +291,7 @@ static mfr_status load_source(loader *ld, json_t *obj, mfr_source *s, uint32_t i
 
 static const char *const region_members[] = {
 	"key", "name", "kind", "parent", "laterality", "positions", "depth",
-	"access", "codes", "adjacent", "sources", "convention", "note", NULL
+	"access", "treatable", "codes", "adjacent", "sources", "convention", "note", NULL
 };
 static const char *const code_members[] = { "snomed", "fma", "uberon", NULL };
 
@@ -319,6 +319,9 @@ static mfr_status load_region(loader *ld, json_t *obj, mfr_region *r, uint32_t i
 	v = 0;
 	TRY(mfr__rd_enum(&ld->rd, obj, "access", 0, &mfr__access_names, &v));
 	r->access = (uint8_t)v;
+	json_t *tr;
+	TRY(mfr__rd_member(&ld->rd, obj, "treatable", 0, JSON_TRUE, "a boolean", &tr));
+	r->untreatable = tr && json_is_false(tr);
 	TRY(mfr__rd_member(&ld->rd, obj, "codes", 0, JSON_OBJECT, "an object", &codes));
 	if (codes) {
 		size_t mark = mfr__rd_push(&ld->rd, ".codes");

@@ -47,6 +47,7 @@ struct mfr_region {
 	const mfr_region **adjacent; /* both directions, ordered by index */
 	uint32_t adjacent_count;
 	uint8_t access;     /* mfr_access, as written (0: external) */
+	uint8_t untreatable; /* a station no hand can work: never a treatment site */
 	uint8_t reach;      /* derived: its own access, else its nearest
 			     * ancestor's non-external one */
 	const char *snomed, *fma, *uberon; /* NULL when absent */

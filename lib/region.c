@@ -13,6 +13,12 @@ MFR_GETTER(int, mfr_region_laterality, mfr_region, laterality, 0)
 MFR_GETTER(uint32_t, mfr_region_positions, mfr_region, positions, 0)
 MFR_GETTER(int, mfr_region_depth, mfr_region, depth, 0)
 MFR_GETTER(int, mfr_region_access, mfr_region, reach, 0)
+
+MFR_EXPORT int mfr_region_treatable(const mfr_region *region)
+{
+	return region && !region->untreatable &&
+	       (region->kind == MFR_REGION_MUSCLE || region->kind == MFR_REGION_CONNECTIVE);
+}
 MFR_GETTER(const char *, mfr_region_snomed, mfr_region, snomed, NULL)
 MFR_GETTER(const char *, mfr_region_fma, mfr_region, fma, NULL)
 MFR_GETTER(const char *, mfr_region_uberon, mfr_region, uberon, NULL)

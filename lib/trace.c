@@ -126,7 +126,17 @@ int mfr__site_side(const mfr_model *m, uint32_t site)
 
 static int is_treatment_site(const mfr_region *r)
 {
-	return r->kind == MFR_REGION_MUSCLE || r->kind == MFR_REGION_CONNECTIVE;
+	return mfr_region_treatable(r);
+}
+
+/* Whether two results are one tissue: the same side (or either midline)
+ * and one region within the other (a group and its member). */
+static int same_tissue(const mfr_trace_result *a, const mfr_trace_result *b)
+{
+	if (a->side != b->side && a->side != MFR_SIDE_MIDLINE && b->side != MFR_SIDE_MIDLINE)
+		return 0;
+	return mfr_region_is_within(a->region, b->region) ||
+	       mfr_region_is_within(b->region, a->region);
 }
 
 /* ---- one symptom's search ---- */
@@ -464,6 +474,53 @@ static int condition_region(const mfr_intake *in, const mfr_region *r)
 	return 0;
 }
 
+static const mfr_region *root_of(const mfr_region *r)
+{
+	while (r->parent)
+		r = r->parent;
+	return r;
+}
+
+/* How many times the path to label @p li changes from one line to another. */
+static uint32_t line_changes(const search *s, uint32_t li)
+{
+	uint32_t changes = 0, line = NONE;
+
+	for (const label *lb = &s->labels[li]; lb->via; lb = &s->labels[lb->pred]) {
+		if (lb->via->relation != MFR_RELATION_LINE)
+			continue;
+		if (line != NONE && lb->via->ref != line)
+			changes++;
+		line = lb->via->ref;
+	}
+	return changes;
+}
+
+/* Whether a site lies near one of the symptoms that reach it: on that
+ * symptom's side (or either midline) and in the same body part (head,
+ * neck, trunk, a limb), or reached from it without changing lines (a
+ * referral, a neighbour, one line). A condition's region prior applies only
+ * there, so that a region a condition lists for one place (the iliotibial
+ * tract for the knee) is not lifted for a symptom elsewhere (the elbow)
+ * reached across lines. */
+static int near_a_symptom(const mfr_trace *t, const search *searches, const finding *f,
+			  uint32_t nf, const mfr_trace_result *res)
+{
+	const mfr_region *root = root_of(res->region);
+
+	for (uint32_t k = 0; k < nf; k++) {
+		const mfr_symptom *sy = &t->symptoms[f[k].symptom];
+		int same_side = sy->side == res->side || sy->side == MFR_SIDE_MIDLINE ||
+				res->side == MFR_SIDE_MIDLINE;
+
+		if (same_side && root_of(sy->region) == root)
+			return 1;
+		if (line_changes(&searches[f[k].symptom], f[k].label) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int distance_of(const mfr_trace *t, const mfr_trace_result *res)
 {
 	const mfr_trace_path *p = &res->paths[0];
@@ -515,7 +572,8 @@ static mfr_status combine(mfr_trace *t, const context *cx, const search *searche
 		res->region = mfr__site_region(cx->m, f[i].site);
 		res->side = (uint8_t)mfr__site_side(cx->m, f[i].site);
 		res->score = 1.0 - keep;
-		if (condition_region(cx->in, res->region))
+		if (condition_region(cx->in, res->region) &&
+		    near_a_symptom(t, searches, &f[i], j - i, res))
 			res->score *= MFR_PRIOR_CONDITION_REGION;
 		res->path_count = j - i;
 		res->first_finding = i;
@@ -523,8 +581,19 @@ static mfr_status combine(mfr_trace *t, const context *cx, const search *searche
 	}
 	if (n > 1)
 		qsort(all, n, sizeof(*all), result_cmp);
+	/* One tissue, one site: a group and its member are never both ranked;
+	 * the better scored stands for both. */
+	uint32_t kept = 0;
+	for (uint32_t i = 0; i < n && kept < cx->opts->max_results; i++) {
+		int dup = 0;
+
+		for (uint32_t k = 0; k < kept && !dup; k++)
+			dup = same_tissue(&all[i], &all[k]);
+		if (!dup)
+			all[kept++] = all[i];
+	}
 	t->results = all;
-	t->count = n < cx->opts->max_results ? n : cx->opts->max_results;
+	t->count = kept;
 	/* The paths of the results kept, strongest first (the findings of one
 	 * site are sorted so). */
 	for (uint32_t r = 0; r < t->count; r++) {

@@ -527,6 +527,54 @@ START_TEST(every_symptom_first)
 }
 END_TEST
 
+/* For a symptom at every body-chart area: no structure a hand cannot treat
+ * is ranked, and never a group and its member on the same side. */
+START_TEST(one_tissue_one_site)
+{
+	uint32_t areas = 0;
+
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
+		const mfr_region *a = mfr_model_region_at(model, i);
+		mfr_intake *in = NULL;
+		mfr_trace *t = NULL;
+		int side = mfr_region_laterality(a) == MFR_LATERALITY_MIDLINE ? MFR_SIDE_MIDLINE
+									      : MFR_SIDE_LEFT;
+
+		if (mfr_region_kind_of(a) != MFR_REGION_AREA)
+			continue;
+		areas++;
+		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), side, 6,
+							MFR_ONSET_CHRONIC, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
+		for (uint32_t k = 0; k < mfr_trace_count(t); k++) {
+			const mfr_trace_result *rk = mfr_trace_result_at(t, k);
+			const mfr_region *r = mfr_trace_result_region(rk);
+
+			ck_assert_msg(mfr_region_treatable(r), "%s ranks %s", mfr_region_key(a),
+				      mfr_region_key(r));
+			for (uint32_t j = 0; j < k; j++) {
+				const mfr_trace_result *rj = mfr_trace_result_at(t, j);
+				const mfr_region *q = mfr_trace_result_region(rj);
+				int sj = mfr_trace_result_side(rj), sk = mfr_trace_result_side(rk);
+
+				if (sj != sk && sj != MFR_SIDE_MIDLINE && sk != MFR_SIDE_MIDLINE)
+					continue;
+				ck_assert_msg(!mfr_region_is_within(r, q) && !mfr_region_is_within(q, r),
+					      "%s ranks %s and %s", mfr_region_key(a),
+					      mfr_region_key(q), mfr_region_key(r));
+			}
+		}
+		mfr_trace_free(t);
+		mfr_intake_free(in);
+	}
+	ck_assert_uint_gt(areas, 50);
+	ck_assert_int_eq(mfr_region_treatable(mfr_model_region(model, "mediastinum")), 0);
+	ck_assert_int_eq(mfr_region_treatable(mfr_model_region(model, "soleus")), 1);
+	ck_assert_int_eq(mfr_region_treatable(NULL), 0);
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -548,6 +596,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, plan_order_rules);
 	tcase_add_test(tc, program_progression);
 	tcase_add_test(tc, every_symptom_first);
+	tcase_add_test(tc, one_tissue_one_site);
 	suite_add_tcase(s, tc);
 	return s;
 }

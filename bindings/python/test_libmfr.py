@@ -452,6 +452,9 @@ class SafetyModelTests(unittest.TestCase):
 
     def test_precaution_sites_stages_and_limits(self):
         m = self.model
+        self.assertFalse(m.region('mediastinum').treatable)
+        self.assertTrue(m.region('soleus').treatable)
+        self.assertFalse(m.region('heel').treatable)
         dvt = m.precaution('deep_vein_thrombosis')
         self.assertTrue(dvt.site_scoped)
         self.assertEqual(self.keys(dvt.widen_to), ['lower_limb', 'upper_limb'])
@@ -470,6 +473,9 @@ class SafetyModelTests(unittest.TestCase):
                          (('prone', 2, ()), ('supine', 2, ())))
         self.assertIsInstance(pregnancy.position_limits[0],
                               libmfr.PositionLimit)
+        self.assertFalse(m.region('mediastinum').treatable)
+        self.assertTrue(m.region('soleus').treatable)
+        self.assertFalse(m.region('heel').treatable)
         dvt = m.precaution('deep_vein_thrombosis')
         self.assertEqual(self.keys(dvt.widen_to), ['lower_limb', 'upper_limb'])
         self.assertIn('groin', self.keys(dvt.widen_with[0]))

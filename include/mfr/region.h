@@ -94,6 +94,15 @@ MFR_EXPORT int mfr_region_depth(const mfr_region *region);
  * @since 0.2.0
  */
 MFR_EXPORT int mfr_region_access(const mfr_region *region);
+/**
+ * 1 when a trace may rank the region as a treatment site: a muscle or a
+ * connective structure that hands can work. Structures no hand can treat
+ * (the mediastinum, the anterior longitudinal ligament: `"treatable": false`
+ * in the model) stay in their lines as stations but are never ranked or
+ * planned; areas, parts, bones and joints are passed through. 0 for NULL.
+ * @since 0.2.0
+ */
+MFR_EXPORT int mfr_region_treatable(const mfr_region *region);
 /** Its SNOMED CT code, or NULL when the sources give none. @since 0.1.0 */
 MFR_EXPORT const char *mfr_region_snomed(const mfr_region *region);
 /** Its FMA code ("FMA:9664"), or NULL. @since 0.1.0 */

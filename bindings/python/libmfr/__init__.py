@@ -169,7 +169,7 @@ _PROTOTYPES = [
     # ... an enum value or a 0/1 flag out
     (_I, [_P], 'mfr_provenance_is_convention '
                'mfr_region_kind_of mfr_region_laterality mfr_region_depth '
-               'mfr_region_access '
+               'mfr_region_access mfr_region_treatable '
                'mfr_line_evidence mfr_line_crosses '
                'mfr_line_node_kind mfr_line_node_side mfr_line_node_crosses '
                'mfr_line_node_may_cross '
@@ -695,6 +695,9 @@ class Region(_Entity):
                    'an internal access). A plan works an internal region '
                    'only under a scope the intake declares '
                    '(Intake.add_scope()).')
+    treatable = property(lambda self: bool(_C.mfr_region_treatable(self._p)),
+                         doc='Whether a trace may rank it as a treatment site: a '
+                             'muscle or connective structure hands can work.')
     snomed = _get(_C.mfr_region_snomed, 'Its SNOMED CT code, or None.')
     fma = _get(_C.mfr_region_fma, 'Its FMA code, or None.')
     uberon = _get(_C.mfr_region_uberon, 'Its UBERON code, or None.')
