@@ -37,6 +37,7 @@ PRIOR_CONDITION_LINE = 0.25
 
 HIERARCHY_DOWN, HIERARCHY_UP, ADJACENT = 0.8, 0.5, 0.6
 REFERRAL_FACTOR = {1: 0.95, 2: 0.75}  # essential, spillover
+FREQUENCY_FACTOR = {"common": 1.0, "occasional": 0.8, "rare": 0.5}
 CONVENTION, MAY_CROSS, BILATERAL_ZONE = 0.85, 0.8, 0.8
 LINE_FACTOR = {4: 0.95, 3: 0.85, 2: 0.75, 0: 0.7, 1: 0.6}  # by evidence grade
 
@@ -139,6 +140,8 @@ class Model:
                 area = idx[zone["area"]]
                 kind = ZONE[zone["zone"]]
                 f = REFERRAL_FACTOR[kind]
+                if zone.get("frequency", "common") != "common":
+                    f *= FREQUENCY_FACTOR[zone["frequency"]]
                 if ref.get("convention"):
                     f *= CONVENTION
                 for side in ("left", "right"):

@@ -238,6 +238,11 @@ static void emit_referrals(emitter *e, const mfr_model *m)
 			double f = zone->kind == MFR_ZONE_ESSENTIAL
 				? MFR_FACTOR_REFERRAL_ESSENTIAL
 				: MFR_FACTOR_REFERRAL_SPILLOVER;
+
+			if (zone->frequency == MFR_FREQUENCY_OCCASIONAL)
+				f *= MFR_FACTOR_OCCASIONAL;
+			else if (zone->frequency == MFR_FREQUENCY_RARE)
+				f *= MFR_FACTOR_RARE;
 			mfr_edge step;
 
 			if (r->prov.convention)

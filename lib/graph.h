@@ -51,6 +51,11 @@ typedef struct mfr_graph {
 #define MFR_FACTOR_ADJACENCY 0.6
 #define MFR_FACTOR_REFERRAL_ESSENTIAL 0.95
 #define MFR_FACTOR_REFERRAL_SPILLOVER 0.75
+/* A zone felt only occasionally, or rarely (a rare trigger point), counts
+ * for less: multipliers on the zone's factor. libmfr's weights: the sources
+ * say "occasionally" and "rare", not how much less. */
+#define MFR_FACTOR_OCCASIONAL 0.8
+#define MFR_FACTOR_RARE 0.5
 #define MFR_FACTOR_CONVENTION 0.85   /* applied to conventions' edges */
 #define MFR_FACTOR_MAY_CROSS 0.8     /* a line's optional crossing */
 #define MFR_FACTOR_BILATERAL_ZONE 0.8 /* a zone felt on the other side */

@@ -172,6 +172,9 @@ static json_t *referral_json(const mfr_referral *r)
 
 		rc |= mfr__jw_put_str(z, "area", r->zones[i].area->key);
 		rc |= mfr__jw_put_name(z, "zone", &mfr__zone_kind_names, r->zones[i].kind);
+		if (r->zones[i].frequency != MFR_FREQUENCY_COMMON)
+			rc |= mfr__jw_put_name(z, "frequency", &mfr__frequency_names,
+					       r->zones[i].frequency);
 		rc |= mfr__jw_put_flag(z, "bilateral", r->zones[i].bilateral);
 		rc |= mfr__jw_append(zones, z);
 	}

@@ -474,7 +474,7 @@ static const char *const referral_members[] = {
 	"key", "muscle", "trigger_point", "zones", "split_convention", "disputed",
 	"sources", "convention", "note", NULL
 };
-static const char *const zone_members[] = { "area", "zone", "bilateral", NULL };
+static const char *const zone_members[] = { "area", "zone", "frequency", "bilateral", NULL };
 
 static mfr_status load_zone(loader *ld, json_t *obj, mfr_zone *z)
 {
@@ -496,6 +496,9 @@ static mfr_status load_zone(loader *ld, json_t *obj, mfr_zone *z)
 	}
 	TRY(mfr__rd_enum(&ld->rd, obj, "zone", 1, &mfr__zone_kind_names, &v));
 	z->kind = (uint8_t)v;
+	v = MFR_FREQUENCY_COMMON;
+	TRY(mfr__rd_enum(&ld->rd, obj, "frequency", 0, &mfr__frequency_names, &v));
+	z->frequency = (uint8_t)(v ? v : MFR_FREQUENCY_COMMON);
 	return mfr__rd_bool(&ld->rd, obj, "bilateral", &z->bilateral);
 }
 

@@ -90,6 +90,7 @@ typedef struct mfr_zone {
 	const mfr_region *area;
 	uint8_t kind; /* mfr_zone_kind */
 	uint8_t bilateral;
+	uint8_t frequency; /* mfr_frequency */
 } mfr_zone;
 
 struct mfr_referral {

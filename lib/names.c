@@ -40,6 +40,9 @@ TABLE(mfr__kind_names, "kind",
       { MFR_KIND_CONDITION, "condition" }, { MFR_KIND_PRECAUTION, "precaution" },
       { MFR_KIND_SOURCE, "source" }, { MFR_KIND_AFTERCARE, "aftercare" },
       { MFR_KIND_DANGER_ZONE, "danger_zone" }, { MFR_KIND_SCREENING, "screening" });
+TABLE(mfr__frequency_names, "frequency",
+      { MFR_FREQUENCY_COMMON, "common" }, { MFR_FREQUENCY_OCCASIONAL, "occasional" },
+      { MFR_FREQUENCY_RARE, "rare" });
 TABLE(mfr__access_names, "access",
       { MFR_ACCESS_EXTERNAL, "external" }, { MFR_ACCESS_INTRA_ORAL, "intra_oral" },
       { MFR_ACCESS_INTRA_PELVIC, "intra_pelvic" });
@@ -185,3 +188,4 @@ NAME_ONLY(suits, mfr__suits_names)
 NAME_ONLY(scope, mfr__scope_names)
 NAME_ONLY(severity, mfr__severity_names)
 NAME_ONLY(aftercare_kind, mfr__aftercare_kind_names)
+NAME_ONLY(frequency, mfr__frequency_names)

@@ -43,6 +43,7 @@ extern const mfr_names mfr__suits_names;
 extern const mfr_names mfr__scope_names;
 extern const mfr_names mfr__severity_names;
 extern const mfr_names mfr__access_names;
+extern const mfr_names mfr__frequency_names;
 extern const mfr_names mfr__aftercare_kind_names;
 
 #endif /* MFR_NAMES_H */

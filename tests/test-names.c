@@ -53,6 +53,8 @@ static const enum_case enums[] = {
 		  (0, MFR_TEST_LAST_KIND + 1, -1)),
 	ENUM_CASE(access, (MFR_ACCESS_EXTERNAL, MFR_ACCESS_INTRA_ORAL, MFR_ACCESS_INTRA_PELVIC),
 		  ("external", "intra_oral", "intra_pelvic"), (0, 3, 8, -1)),
+	ENUM_CASE(frequency, (MFR_FREQUENCY_COMMON, MFR_FREQUENCY_OCCASIONAL, MFR_FREQUENCY_RARE),
+		  ("common", "occasional", "rare"), (0, 4, -1)),
 	ENUM_CASE(aftercare_kind, (MFR_AFTERCARE_GENERAL, MFR_AFTERCARE_RED_FLAG),
 		  ("general", "red_flag"), (0, 3, -1)),
 	ENUM_CASE(region_kind, (MFR_REGION_PART, MFR_REGION_AREA, MFR_REGION_MUSCLE,

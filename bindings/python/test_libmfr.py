@@ -452,6 +452,8 @@ class SafetyModelTests(unittest.TestCase):
 
     def test_precaution_sites_stages_and_limits(self):
         m = self.model
+        self.assertEqual([z.frequency for z in m.referral('soleus_trp3').zones],
+                         ['rare', 'rare'])
         self.assertFalse(m.region('mediastinum').treatable)
         self.assertTrue(m.region('soleus').treatable)
         self.assertFalse(m.region('heel').treatable)
@@ -473,6 +475,8 @@ class SafetyModelTests(unittest.TestCase):
                          (('prone', 2, ()), ('supine', 2, ())))
         self.assertIsInstance(pregnancy.position_limits[0],
                               libmfr.PositionLimit)
+        self.assertEqual([z.frequency for z in m.referral('soleus_trp3').zones],
+                         ['rare', 'rare'])
         self.assertFalse(m.region('mediastinum').treatable)
         self.assertTrue(m.region('soleus').treatable)
         self.assertFalse(m.region('heel').treatable)
@@ -783,9 +787,9 @@ class MinimalModelTests(unittest.TestCase):
         self.assertEqual(
             [(z.area.key, z.kind, z.bilateral) for z in ref.zones],
             [('heel', 'essential', False), ('calf', 'spillover', True)])
-        area, kind, bilateral = ref.zones[0]
-        self.assertEqual((area.key, kind, bilateral), ('heel', 'essential',
-                                                       False))
+        area, kind, bilateral, frequency = ref.zones[0]
+        self.assertEqual((area.key, kind, bilateral, frequency),
+                         ('heel', 'essential', False, 'common'))
         self.assertTrue(ref.split_convention)
         self.assertTrue(ref.disputed)
         self.assertEqual(ref.provenance.note, 'sources disagree')

@@ -32,6 +32,20 @@ typedef enum mfr_zone_kind {
 /** @return "essential", "spillover", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_zone_kind_name(int kind);
 
+/**
+ * How often a zone is felt, where a source says so, apart from whether it is
+ * essential or spillover: a rare trigger point's zones count for less in a
+ * trace. @since 0.2.0
+ */
+typedef enum mfr_frequency {
+	MFR_FREQUENCY_COMMON = 1,     /**< the default */
+	MFR_FREQUENCY_OCCASIONAL = 2, /**< "occasionally", "sometimes" */
+	MFR_FREQUENCY_RARE = 3        /**< "rare" */
+} mfr_frequency;
+
+/** @return "common", "occasional", "rare", or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_frequency_name(int frequency);
+
 /** The stable key ("soleus_trp1"), or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_referral_key(const mfr_referral *referral);
 /** The referral's position in its model (0-based). @since 0.1.0 */
@@ -46,6 +60,8 @@ MFR_EXPORT uint32_t mfr_referral_zone_count(const mfr_referral *referral);
 MFR_EXPORT const mfr_region *mfr_referral_zone_area(const mfr_referral *referral, uint32_t index);
 /** The ::mfr_zone_kind of the @p index -th zone, or 0. @since 0.1.0 */
 MFR_EXPORT int mfr_referral_zone_kind(const mfr_referral *referral, uint32_t index);
+/** The ::mfr_frequency of the @p index -th zone, or 0. @since 0.2.0 */
+MFR_EXPORT int mfr_referral_zone_frequency(const mfr_referral *referral, uint32_t index);
 /** 1 when the @p index -th zone may be felt on both sides. @since 0.1.0 */
 MFR_EXPORT int mfr_referral_zone_bilateral(const mfr_referral *referral, uint32_t index);
 /** 1 when the essential/spillover split is practice convention, not sourced. @since 0.1.0 */

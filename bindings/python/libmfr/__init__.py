@@ -93,7 +93,7 @@ _PROTOTYPES = [
                'mfr_scope_name mfr_severity_name mfr_onset_name '
                'mfr_relation_name mfr_distance_name mfr_plan_status_name '
                'mfr_phase_name mfr_warning_kind_name mfr_access_name '
-               'mfr_aftercare_kind_name'),
+               'mfr_aftercare_kind_name mfr_frequency_name'),
     (_I, [_S, POINTER(c_int)], 'mfr_kind_parse mfr_side_parse '
                                'mfr_position_parse mfr_depth_parse '
                                'mfr_pressure_parse mfr_evidence_parse '
@@ -209,6 +209,7 @@ _PROTOTYPES = [
     (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at '
                    'mfr_screening_answer_key mfr_screening_answer_text'),
     (_I, [_P, _U], 'mfr_referral_zone_kind mfr_referral_zone_bilateral '
+                   'mfr_referral_zone_frequency '
                    'mfr_precaution_position_limit_position '
                    'mfr_screening_answer_needs_site'),
     (_U, [_P, _U], 'mfr_precaution_widen_with_count '
@@ -810,7 +811,7 @@ class Line(_Entity):
 
 #: One zone of a referral pattern: the area Region, its kind name
 #: ("essential" or "spillover") and whether it may be felt on both sides.
-Zone = collections.namedtuple('Zone', 'area kind bilateral')
+Zone = collections.namedtuple('Zone', 'area kind bilateral frequency')
 
 #: A client position a precaution rules out: the position name ("prone"),
 #: the stage from which it applies (1: always) and the Regions it is for
@@ -849,12 +850,15 @@ class Referral(_Entity):
 
     @property
     def zones(self):
-        """The pattern's zones, as Zone(area, kind, bilateral) tuples."""
+        """The pattern's zones, as Zone(area, kind, bilateral, frequency)
+        tuples; frequency is "common", "occasional" or "rare"."""
         p = self._p
         return [Zone(self._wrap(Region, _C.mfr_referral_zone_area(p, i)),
                      _name(_C.mfr_zone_kind_name,
                            _C.mfr_referral_zone_kind(p, i)),
-                     bool(_C.mfr_referral_zone_bilateral(p, i)))
+                     bool(_C.mfr_referral_zone_bilateral(p, i)),
+                     _name(_C.mfr_frequency_name,
+                           _C.mfr_referral_zone_frequency(p, i)))
                 for i in range(_C.mfr_referral_zone_count(p))]
 
 
