@@ -33,6 +33,8 @@ MIN_SCORE = 0.01
 SEARCH_BREADTH = 4
 PRIOR_CONDITION_REGION = 1.5
 PRIOR_CONDITION_LINE = 0.25
+LINE_CHANGE = 0.8
+PRIOR_NEAR_STEPS = 4
 
 
 HIERARCHY_DOWN, HIERARCHY_UP, ADJACENT = 0.8, 0.5, 0.6
@@ -219,15 +221,20 @@ def search(model, source, weight, want, max_steps, factor_of):
             break
         settled.add(site)
         if model.treatment[site // 2]:
-            found.append((site, score, line_changes(site)))
+            found.append((site, score, line_changes(site), hops[site]))
         if hops[site] >= max_steps:
             continue
         from_midline = model.midline[site // 2]
+        arrived = via.get(site)
+        on_line = arrived[1] if arrived and arrived[0] == LINE else None
         for to, relation, ref, factor in model.rows.get(site, ()):
             # Out of a midline site to a lateral one only from the start.
             if from_midline and not model.midline[to // 2] and hops[site] > 0:
                 continue
-            s = score * factor_of(relation, ref, factor)
+            f = factor_of(relation, ref, factor)
+            if on_line is not None and relation == LINE and ref != on_line:
+                f *= LINE_CHANGE  # changing lines costs
+            s = score * f
             if s < MIN_SCORE or to in settled or s <= best.get(to, 0.0):
                 continue
             best[to] = s
@@ -269,28 +276,28 @@ def trace(model, symptoms, conditions=(), max_results=20, max_steps=6,
         source = model.site(r, "midline" if model.midline[r] else side)
         sources.append(source)
         weight = (intensity + 1) / 11.0
-        for site, score, changes in search(model, source, weight,
-                                           max_results * SEARCH_BREADTH, max_steps,
-                                           factor_of):
-            findings.setdefault(site, []).append((score, k, changes))
+        for site, score, changes, steps in search(model, source, weight,
+                                                  max_results * SEARCH_BREADTH,
+                                                  max_steps, factor_of):
+            findings.setdefault(site, []).append((score, k, changes, steps))
 
     def near(site, found):
         """On a reaching symptom's side (or midline) in its body part, or
-        reached from it without changing lines."""
-        for _, k, changes in found:
+        reached from it in a few steps without changing lines."""
+        for _, k, changes, steps in found:
             s = sources[k]
             same_side = (model.midline[s // 2] or model.midline[site // 2]
                          or (s & 1) == (site & 1))
             if same_side and model.root(s // 2) == model.root(site // 2):
                 return True
-            if changes == 0:
+            if changes == 0 and steps <= PRIOR_NEAR_STEPS:
                 return True
         return False
 
     results = []
     for site, found in findings.items():
         keep = 1.0
-        for score, _, _ in sorted(found, key=lambda x: (-x[0], x[1])):
+        for score, _, _, _ in sorted(found, key=lambda x: (-x[0], x[1])):
             keep *= 1.0 - score  # noisy-OR over the symptoms
         score = 1.0 - keep
         if site // 2 in prior_regions and near(site, found):

@@ -18,6 +18,13 @@
  * asked for: more than one, so that sites several symptoms reach are ranked
  * on all of their support. */
 #define MFR_TRACE_SEARCH_BREADTH 4
+/* The cost of changing from one line to another along a path: a path that
+ * hops across several lines is weaker evidence than one that follows a
+ * line. libmfr's weight, not a sourced figure. */
+#define MFR_FACTOR_LINE_CHANGE 0.8
+/* A condition's region prior applies near a symptom: in its body part, or
+ * reached from it in at most this many steps without changing lines. */
+#define MFR_PRIOR_NEAR_STEPS 4
 /* The multiplier for a site whose region a recorded condition lists. */
 #define MFR_PRIOR_CONDITION_REGION 1.5
 /* How much of the gap to 1 a line step on a condition's line gains. */

@@ -375,6 +375,10 @@ static mfr_status run_search(const context *cx, search *s, uint32_t source, doub
 		/* label_of() may move the labels: keep what the loop needs. */
 		uint32_t from = top.label, site = lb->site, hops = lb->hops;
 		double base = lb->score;
+		/* The line this path arrived along, if it did: changing to
+		 * another line costs MFR_FACTOR_LINE_CHANGE. */
+		uint32_t on_line = lb->via && lb->via->relation == MFR_RELATION_LINE
+				   ? lb->via->ref : NONE;
 		for (uint32_t k = g->offsets[site]; k < g->offsets[site + 1]; k++) {
 			const mfr_edge *e = &g->edges[k];
 
@@ -382,6 +386,9 @@ static mfr_status run_search(const context *cx, search *s, uint32_t source, doub
 			if (e->leaves_midline && hops > 0)
 				continue;
 			double f = step_factor(cx, e);
+
+			if (on_line != NONE && e->relation == MFR_RELATION_LINE && e->ref != on_line)
+				f *= MFR_FACTOR_LINE_CHANGE;
 			double score = base * f;
 
 			if (score < MFR_TRACE_MIN_SCORE)
@@ -498,8 +505,9 @@ static uint32_t line_changes(const search *s, uint32_t li)
 
 /* Whether a site lies near one of the symptoms that reach it: on that
  * symptom's side (or either midline) and in the same body part (head,
- * neck, trunk, a limb), or reached from it without changing lines (a
- * referral, a neighbour, one line). A condition's region prior applies only
+ * neck, trunk, a limb), or reached from it in at most
+ * MFR_PRIOR_NEAR_STEPS steps without changing lines (a referral, a
+ * neighbour, a short run of one line). A condition's region prior applies only
  * there, so that a region a condition lists for one place (the iliotibial
  * tract for the knee) is not lifted for a symptom elsewhere (the elbow)
  * reached across lines. */
@@ -515,7 +523,9 @@ static int near_a_symptom(const mfr_trace *t, const search *searches, const find
 
 		if (same_side && root_of(sy->region) == root)
 			return 1;
-		if (line_changes(&searches[f[k].symptom], f[k].label) == 0)
+		const search *s = &searches[f[k].symptom];
+		if (s->labels[f[k].label].hops <= MFR_PRIOR_NEAR_STEPS &&
+		    line_changes(s, f[k].label) == 0)
 			return 1;
 	}
 	return 0;
