@@ -146,16 +146,26 @@ class Model:
                     f *= FREQUENCY_FACTOR[zone["frequency"]]
                 if ref.get("convention"):
                     f *= CONVENTION
-                for side in ("left", "right"):
-                    if side == "right" and self.midline[area] and self.midline[muscle]:
-                        break
-                    a, m = self.site(area, side), self.site(muscle, side)
-                    self._add(a, m, REFERRAL, f, ri, kind)
-                    if zone.get("bilateral") and not self.midline[area] \
-                            and not self.midline[muscle]:
-                        other = "left" if side == "right" else "right"
-                        self._add(a, self.site(muscle, other), REFERRAL,
-                                  f * BILATERAL_ZONE, ri, kind)
+                # The zone's area and every chart area within it.
+                for src in self._areas_within(area):
+                    for side in ("left", "right"):
+                        if side == "right" and self.midline[src] and self.midline[muscle]:
+                            break
+                        a, m = self.site(src, side), self.site(muscle, side)
+                        self._add(a, m, REFERRAL, f, ri, kind)
+                        if zone.get("bilateral") and not self.midline[src] \
+                                and not self.midline[muscle]:
+                            other = "left" if side == "right" else "right"
+                            self._add(a, self.site(muscle, other), REFERRAL,
+                                      f * BILATERAL_ZONE, ri, kind)
+
+    def _areas_within(self, area):
+        """area, then every region of kind "area" below it (depth first)."""
+        out = [area]
+        for c, r in enumerate(self.regions):
+            if self.parent[c] == area and r["kind"] == "area":
+                out.extend(self._areas_within(c))
+        return out
 
     def _line_copy(self, li, nodes, start, f):
         """One branch of the copy of line li that starts on side `start`."""

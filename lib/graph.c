@@ -224,10 +224,48 @@ static void emit_lines(emitter *e, const mfr_model *m)
 	}
 }
 
-static void emit_referrals(emitter *e, const mfr_model *m)
+/* The referral edges of one zone from one area (the zone's own, or a chart
+ * area within it) to the muscle. */
+static void emit_zone(emitter *e, const mfr_region *area, const mfr_region *muscle,
+		      const mfr_zone *zone, mfr_edge step, double f)
 {
 	static const int sides[] = { MFR_SIDE_LEFT, MFR_SIDE_RIGHT };
 
+	for (int k = 0; k < 2; k++) {
+		int s = sides[k];
+		int as = is_midline(area) ? MFR_SIDE_MIDLINE : s;
+		int ms = is_midline(muscle) ? MFR_SIDE_MIDLINE : s;
+
+		if (k == 1 && is_midline(area) && is_midline(muscle))
+			break;
+		step.to = mfr__site_id(muscle, ms);
+		step.factor = f;
+		emit(e, mfr__site_id(area, as), step);
+		/* A zone felt on both sides: the muscle on the other side may
+		 * refer here too. */
+		if (zone->bilateral && !is_midline(area) && !is_midline(muscle)) {
+			step.to = mfr__site_id(muscle, other_side(s));
+			step.factor = f * MFR_FACTOR_BILATERAL_ZONE;
+			emit(e, mfr__site_id(area, as), step);
+		}
+	}
+}
+
+/* The zone's edges from its area and from every chart area within it: a
+ * client marks the posterior neck, not "the neck", so a zone given as a
+ * part or a broad area reaches the muscle from each area a client can mark
+ * inside it. */
+static void emit_zone_areas(emitter *e, const mfr_region *area, const mfr_region *muscle,
+			    const mfr_zone *zone, mfr_edge step, double f)
+{
+	emit_zone(e, area, muscle, zone, step, f);
+	for (uint32_t c = 0; c < area->child_count; c++)
+		if (area->children[c]->kind == MFR_REGION_AREA)
+			emit_zone_areas(e, area->children[c], muscle, zone, step, f);
+}
+
+static void emit_referrals(emitter *e, const mfr_model *m)
+{
 	for (uint32_t ri = 0; ri < m->referral_count; ri++) {
 		const mfr_referral *r = &m->referrals[ri];
 		const mfr_region *muscle = r->muscle;
@@ -250,24 +288,7 @@ static void emit_referrals(emitter *e, const mfr_model *m)
 			step = edge(MFR_RELATION_REFERRAL, f);
 			step.ref = r->index;
 			step.zone = zone->kind;
-			for (int k = 0; k < 2; k++) {
-				int s = sides[k];
-				int as = is_midline(area) ? MFR_SIDE_MIDLINE : s;
-				int ms = is_midline(muscle) ? MFR_SIDE_MIDLINE : s;
-
-				if (k == 1 && is_midline(area) && is_midline(muscle))
-					break;
-				step.to = mfr__site_id(muscle, ms);
-				step.factor = f;
-				emit(e, mfr__site_id(area, as), step);
-				/* A zone felt on both sides: the muscle on the other
-				 * side may refer here too. */
-				if (zone->bilateral && !is_midline(area) && !is_midline(muscle)) {
-					step.to = mfr__site_id(muscle, other_side(s));
-					step.factor = f * MFR_FACTOR_BILATERAL_ZONE;
-					emit(e, mfr__site_id(area, as), step);
-				}
-			}
+			emit_zone_areas(e, area, muscle, zone, step, f);
 		}
 	}
 }

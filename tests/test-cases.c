@@ -575,6 +575,61 @@ START_TEST(one_tissue_one_site)
 }
 END_TEST
 
+/* Recursively check every chart area within @p area (and @p area itself,
+ * when it is one) reaches @p muscle by referral alone. */
+static void check_zone_areas(const mfr_trace_options *o, const mfr_referral *ref,
+			     const mfr_region *area, uint32_t *checked)
+{
+	const mfr_region *muscle = mfr_referral_muscle(ref);
+
+	if (mfr_region_kind_of(area) == MFR_REGION_AREA) {
+		mfr_intake *in = NULL;
+		mfr_trace *t = NULL;
+		int side = mfr_region_laterality(area) == MFR_LATERALITY_MIDLINE
+			? MFR_SIDE_MIDLINE : MFR_SIDE_LEFT;
+		int found = 0;
+
+		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(area), side, 6,
+							MFR_ONSET_CHRONIC, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_trace_run(in, o, &t, NULL), MFR_OK);
+		for (uint32_t k = 0; k < mfr_trace_count(t) && !found; k++) {
+			const mfr_region *r = mfr_trace_result_region(mfr_trace_result_at(t, k));
+			/* one tissue, one site: the muscle, or its group or member */
+			found = mfr_region_is_within(r, muscle) || mfr_region_is_within(muscle, r);
+		}
+		ck_assert_msg(found, "%s: the area %s does not reach %s", mfr_referral_key(ref),
+			      mfr_region_key(area), mfr_region_key(muscle));
+		(*checked)++;
+		mfr_trace_free(t);
+		mfr_intake_free(in);
+	}
+	for (uint32_t c = 0; c < mfr_region_child_count(area); c++)
+		if (mfr_region_kind_of(mfr_region_child_at(area, c)) == MFR_REGION_AREA)
+			check_zone_areas(o, ref, mfr_region_child_at(area, c), checked);
+}
+
+/* Areas and zones agree: every chart area a client can mark inside a
+ * referral's zone reaches the muscle as a referral result. */
+START_TEST(zones_reach_from_every_area)
+{
+	mfr_trace_options *o = NULL;
+	uint32_t checked = 0;
+
+	ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_relations(o, MFR_RELATION_REFERRAL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 200), MFR_OK);
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REFERRAL); i++) {
+		const mfr_referral *ref = mfr_model_referral_at(model, i);
+
+		for (uint32_t z = 0; z < mfr_referral_zone_count(ref); z++)
+			check_zone_areas(o, ref, mfr_referral_zone_area(ref, z), &checked);
+	}
+	ck_assert_uint_gt(checked, 300);
+	mfr_trace_options_free(o);
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -597,6 +652,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, program_progression);
 	tcase_add_test(tc, every_symptom_first);
 	tcase_add_test(tc, one_tissue_one_site);
+	tcase_add_test(tc, zones_reach_from_every_area);
 	suite_add_tcase(s, tc);
 	return s;
 }
