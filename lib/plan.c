@@ -684,16 +684,35 @@ typedef struct candidate {
 	mfr_plan_step step;
 } candidate;
 
+/* Whether a technique made for transverse planes names @p r itself among
+ * its regions: the respiratory diaphragm, the cranial base (suboccipitals)
+ * are horizontal fascial planes, released with one hand under and one over. */
+static int is_transverse_plane(const mfr_model *m, const mfr_region *r)
+{
+	for (uint32_t i = 0; i < m->technique_count; i++) {
+		const mfr_technique *t = &m->techniques[i];
+
+		if (!(t->suits & MFR_SUITS_TRANSVERSE_PLANE))
+			continue;
+		for (uint32_t k = 0; k < t->region_count; k++)
+			if (t->regions[k] == r)
+				return 1;
+	}
+	return 0;
+}
+
 /* The situation of a traced site: focal (a trigger point found through a
- * referral) or broad (fascia, or a muscle reached along a line). */
-static uint32_t situation(const mfr_trace_result *res)
+ * referral) or broad (fascia, or a muscle reached along a line), and a
+ * transverse plane where a technique for planes names the region. */
+static uint32_t situation(const mfr_model *m, const mfr_trace_result *res)
 {
 	const mfr_trace_path *path = &res->paths[0];
+	uint32_t plane = is_transverse_plane(m, res->region) ? MFR_SUITS_TRANSVERSE_PLANE : 0;
 
 	if (path->step_count &&
 	    path->steps[path->step_count - 1].edge->relation == MFR_RELATION_REFERRAL)
-		return MFR_SUITS_FOCAL_POINT;
-	return MFR_SUITS_BROAD_PLANE;
+		return MFR_SUITS_FOCAL_POINT | plane;
+	return MFR_SUITS_BROAD_PLANE | plane;
 }
 
 /* Whether the client is sensitive today: a symptom at intensity 7 or more,
@@ -739,6 +758,8 @@ static const mfr_technique *choose_technique(const mfr_intake *in, const screen 
 		int score = 0;
 		if (t->suits & suits)
 			score += 4;
+		if (t->suits & suits & MFR_SUITS_TRANSVERSE_PLANE)
+			score += 4; /* a plane is released as a plane */
 		int wants_indirect = stage->indirect_only || sensitive || !stage->prefer_direct;
 		if ((t->approach == MFR_APPROACH_INDIRECT) == wants_indirect ||
 		    t->approach == MFR_APPROACH_EITHER)
@@ -820,7 +841,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 
 	rules_for(in, sc, res->region, &rules);
 	const mfr_technique *t = choose_technique(in, sc, &rules, stage, res->region,
-						  situation(res), sensitive);
+						  situation(in->model, res), sensitive);
 	if (!t) {
 		if (!warn(p, MFR_WARNING_UNREACHABLE, ABOUT_SITE("unreachable", res->region,
 								 res->side),

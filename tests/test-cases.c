@@ -630,6 +630,31 @@ START_TEST(zones_reach_from_every_area)
 }
 END_TEST
 
+/* Technique from tissue: the cranial base (suboccipitals) is released as a
+ * transverse plane, supine, not pressed prone. */
+START_TEST(cranial_base_released_as_a_plane)
+{
+	static const char *const head[] = { "posterior_neck:left:5", NULL };
+	mfr_intake *in = intake_of("tension_type_headache", head);
+	mfr_plan *p = NULL;
+	int seen = 0;
+
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), "suboccipitals") != 0)
+			continue;
+		seen = 1;
+		ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(p, i)),
+				 "transverse_plane_release");
+		ck_assert_int_eq(mfr_plan_step_position(p, i), MFR_POSITION_SUPINE);
+	}
+	ck_assert(seen);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -653,6 +678,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, every_symptom_first);
 	tcase_add_test(tc, one_tissue_one_site);
 	tcase_add_test(tc, zones_reach_from_every_area);
+	tcase_add_test(tc, cranial_base_released_as_a_plane);
 	suite_add_tcase(s, tc);
 	return s;
 }
