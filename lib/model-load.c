@@ -346,6 +346,15 @@ static mfr_status load_node(loader *ld, json_t *obj, mfr_line_node *n)
 	TRY(mfr__rd_check_members(&ld->rd, obj, node_members, "a line node"));
 	TRY(mfr__rd_enum(&ld->rd, obj, "kind", 1, &mfr__node_kind_names, &v));
 	n->kind = (uint8_t)v;
+	json_t *regions = json_object_get(obj, "regions");
+	if (json_is_array(regions) && json_array_size(regions) > MFR_NODE_MAX_REGIONS) {
+		mfr__rd_push(&ld->rd, ".regions");
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "a node lists %zu regions; the "
+			"limit is %d (each pair of them, and of the next node's, is "
+			"a graph edge); split it into consecutive nodes, or name the "
+			"region that encloses them", json_array_size(regions),
+			MFR_NODE_MAX_REGIONS);
+	}
 	TRY(get_region_refs(ld, obj, "regions", 1, 1, &n->regions, &n->region_count));
 	TRY(mfr__rd_enum(&ld->rd, obj, "side", 1, &mfr__line_side_names, &v));
 	n->side = (uint8_t)v;
@@ -874,8 +883,28 @@ static mfr_status load_document(loader *ld, json_t *root)
 	LOAD_SECTION(ld, root, "conditions", m->conditions, m->condition_count, load_condition);
 	LOAD_SECTION(ld, root, "precautions", m->precautions, m->precaution_count, load_precaution);
 	LOAD_SECTION(ld, root, "aftercare", m->aftercare, m->aftercare_count, load_aftercare);
-	if (mfr__graph_build(&m->graph, m, &m->arena) != 0)
+	mfr_graph_excess excess;
+	int built = mfr__graph_build(&m->graph, m, &m->arena, &excess);
+	if (built < 0)
 		return mfr__rd_nomem(&ld->rd);
+	if (built > 0 && excess.line_edges == 0) {
+		mfr__rd_push(&ld->rd, "regions");
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "the model's site graph would "
+			"have more than %zu edges (the limit) from the region "
+			"hierarchy and adjacency alone; split the model",
+			(size_t)MFR_GRAPH_MAX_EDGES);
+	}
+	if (built > 0) {
+		const mfr_line *l = &m->lines[excess.line];
+
+		mfr__rd_push(&ld->rd, "lines[%u]", excess.line);
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "the model's site graph would "
+			"have more than %zu edges (the limit), and line \"%s\" alone "
+			"adds %zu or more; every pair of regions in a node, and in two "
+			"consecutive nodes, is an edge: list fewer regions per node "
+			"(name the region that encloses them), or split the model",
+			(size_t)MFR_GRAPH_MAX_EDGES, l->key, excess.line_edges);
+	}
 	return MFR_OK;
 }
 

@@ -4,6 +4,7 @@
  */
 #include "util.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,4 +91,25 @@ void mfr_test_teardown(void)
 {
 	mfr_model_free(mfr_test_model);
 	mfr_test_model = NULL;
+}
+
+void mfr_test_buf_add(mfr_test_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		size_t room = b->cap - b->len;
+
+		va_start(ap, fmt);
+		n = vsnprintf(b->data ? b->data + b->len : NULL, room, fmt, ap);
+		va_end(ap);
+		ck_assert_int_ge(n, 0);
+		if ((size_t)n < room)
+			break;
+		b->cap = (b->cap + (size_t)n + 1) * 2;
+		b->data = realloc(b->data, b->cap);
+		ck_assert_ptr_nonnull(b->data);
+	}
+	b->len += (size_t)n;
 }

@@ -45,6 +45,15 @@ void mfr_test_teardown(void);
 /* Load <data dir>/models/<name> from file; fails the test on error. */
 mfr_model *mfr_test_load_model(const char *name);
 
+/* A growable string for generated inputs: append printf-style; fails the
+ * test when memory runs out. Free data with free(). */
+typedef struct mfr_test_buf {
+	char *data;
+	size_t len, cap;
+} mfr_test_buf;
+void mfr_test_buf_add(mfr_test_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* Fail with the error's message unless @p st is MFR_OK. Frees err. */
 void mfr_test_assert_ok(mfr_status st, mfr_error *err, const char *what);
 
