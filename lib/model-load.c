@@ -24,6 +24,7 @@
 #include "model-private.h"
 #include "names.h"
 #include "json-reader.h"
+#include "seen.h"
 #include "suggest.h"
 
 #define FORMAT_NAME "libmfr-model"
@@ -38,12 +39,21 @@ typedef struct loader {
 
 /* ---- keys and references ------------------------------------------------ */
 
+static int same_u32(const void *ctx, uint32_t a, uint32_t b)
+{
+	const uint32_t *v = ctx;
+
+	return v[a] == v[b];
+}
+
 /* An array of references, resolved to file indexes, with no repeats. */
 static mfr_status get_refs(loader *ld, json_t *obj, const char *name, int required,
 			   size_t min_items, int kind, uint32_t **out, uint32_t *count)
 {
 	json_t *arr, *v;
 	size_t i;
+	mfr_seen seen;
+	mfr_status st = MFR_OK;
 
 	*out = NULL;
 	*count = 0;
@@ -53,19 +63,28 @@ static mfr_status get_refs(loader *ld, json_t *obj, const char *name, int requir
 	uint32_t *idx = mfr__rd_alloc(&ld->rd, json_array_size(arr), sizeof(*idx));
 	if (!idx)
 		return mfr__rd_nomem(&ld->rd);
+	mfr__seen_init(&seen);
 	json_array_foreach(arr, i, v) {
 		size_t mark = mfr__rd_push(&ld->rd, ".%s[%zu]", name, i);
-		mfr_status st = mfr__rd_resolve(&ld->rd, v, kind, &idx[i]);
+		uint32_t rep;
 
-		for (size_t j = 0; st == MFR_OK && j < i; j++)
-			if (idx[j] == idx[i])
+		st = mfr__rd_resolve(&ld->rd, v, kind, &idx[i]);
+		if (st == MFR_OK) {
+			rep = mfr__seen_add(&seen, mfr__hash_u32(idx[i]), (uint32_t)i, same_u32, idx);
+			if (rep == MFR_SEEN_NOMEM)
+				st = mfr__rd_nomem(&ld->rd);
+			else if (rep != MFR_SEEN_NEW)
 				st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
 					  "\"%s\" is listed twice; remove the repeat",
 					  json_string_value(v));
+		}
 		mfr__rd_pop(&ld->rd, mark);
 		if (st != MFR_OK)
-			return st;
+			break;
 	}
+	mfr__seen_free(&seen);
+	if (st != MFR_OK)
+		return st;
 	*out = idx;
 	*count = (uint32_t)json_array_size(arr);
 	return MFR_OK;
@@ -425,6 +444,13 @@ static mfr_status load_branch(loader *ld, json_t *obj, mfr_line *line,
 	return MFR_OK;
 }
 
+static int same_branch_key(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_line *l = ctx;
+
+	return strcmp(l->branches[a].key, l->branches[b].key) == 0;
+}
+
 static mfr_status load_line(loader *ld, json_t *obj, mfr_line *l, uint32_t i)
 {
 	json_t *branches, *item;
@@ -449,21 +475,34 @@ static mfr_status load_line(loader *ld, json_t *obj, mfr_line *l, uint32_t i)
 	l->branches = mfr__rd_alloc(&ld->rd, l->branch_count, sizeof(*l->branches));
 	if (!l->branches)
 		return mfr__rd_nomem(&ld->rd);
+	mfr_seen seen;
+	mfr_status st = MFR_OK;
+
+	mfr__seen_init(&seen);
 	json_array_foreach(branches, k, item) {
 		size_t mark = mfr__rd_push(&ld->rd, ".branches[%zu]", k);
-		mfr_status st = load_branch(ld, item, l, &l->branches[k]);
+		uint32_t j;
 
-		for (size_t j = 0; st == MFR_OK && j < k; j++)
-			if (strcmp(l->branches[j].key, l->branches[k].key) == 0) {
+		st = load_branch(ld, item, l, &l->branches[k]);
+		if (st == MFR_OK) {
+			j = mfr__seen_add(&seen, mfr__hash_str(l->branches[k].key),
+					  (uint32_t)k, same_branch_key, l);
+			if (j == MFR_SEEN_NOMEM) {
+				st = mfr__rd_nomem(&ld->rd);
+			} else if (j != MFR_SEEN_NEW) {
 				mfr__rd_push(&ld->rd, ".key");
 				st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
 					  "duplicate branch key \"%s\" (first at "
-					  "branches[%zu]); branch keys must be unique "
+					  "branches[%u]); branch keys must be unique "
 					  "within a line", l->branches[k].key, j);
 			}
+		}
 		mfr__rd_pop(&ld->rd, mark);
-		TRY(st);
+		if (st != MFR_OK)
+			break;
 	}
+	mfr__seen_free(&seen);
+	TRY(st);
 	return get_provenance(ld, obj, &l->prov);
 }
 
@@ -496,6 +535,13 @@ static mfr_status load_zone(loader *ld, json_t *obj, mfr_zone *z)
 	return mfr__rd_bool(&ld->rd, obj, "bilateral", &z->bilateral);
 }
 
+static int same_zone_area(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_referral *r = ctx;
+
+	return r->zones[a].area == r->zones[b].area;
+}
+
 static mfr_status load_referral(loader *ld, json_t *obj, mfr_referral *r, uint32_t i)
 {
 	json_t *zones, *item;
@@ -518,21 +564,34 @@ static mfr_status load_referral(loader *ld, json_t *obj, mfr_referral *r, uint32
 	r->zones = mfr__rd_alloc(&ld->rd, r->zone_count, sizeof(*r->zones));
 	if (!r->zones)
 		return mfr__rd_nomem(&ld->rd);
+	mfr_seen seen;
+	mfr_status st = MFR_OK;
+
+	mfr__seen_init(&seen);
 	json_array_foreach(zones, k, item) {
 		size_t mark = mfr__rd_push(&ld->rd, ".zones[%zu]", k);
-		mfr_status st = load_zone(ld, item, &r->zones[k]);
+		uint32_t j;
 
-		for (size_t j = 0; st == MFR_OK && j < k; j++)
-			if (r->zones[j].area == r->zones[k].area) {
+		st = load_zone(ld, item, &r->zones[k]);
+		if (st == MFR_OK) {
+			j = mfr__seen_add(&seen, mfr__hash_u32(r->zones[k].area->index),
+					  (uint32_t)k, same_zone_area, r);
+			if (j == MFR_SEEN_NOMEM) {
+				st = mfr__rd_nomem(&ld->rd);
+			} else if (j != MFR_SEEN_NEW) {
 				mfr__rd_push(&ld->rd, ".area");
 				st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
 					  "area \"%s\" is listed twice (first at "
-					  "zones[%zu]); give each area once, with its "
+					  "zones[%u]); give each area once, with its "
 					  "strongest zone", r->zones[k].area->key, j);
 			}
+		}
 		mfr__rd_pop(&ld->rd, mark);
-		TRY(st);
+		if (st != MFR_OK)
+			break;
 	}
+	mfr__seen_free(&seen);
+	TRY(st);
 	TRY(mfr__rd_bool(&ld->rd, obj, "split_convention", &r->split_convention));
 	TRY(mfr__rd_bool(&ld->rd, obj, "disputed", &r->disputed));
 	return get_provenance(ld, obj, &r->prov);

@@ -340,6 +340,42 @@ START_TEST(graph_edge_limit)
 }
 END_TEST
 
+static void load_gen_ok(void *ctx)
+{
+	mfr_error *err = NULL;
+
+	mfr_test_assert_ok(load_gen(ctx, &err), err, "generated model");
+}
+
+/*
+ * Loading must cost about linear time in each list's length: 8 times the
+ * size may take about 8 times as long (up to 12 with the caches), never the
+ * 20 to 60 times the quadratic checks for repeats took (these sizes took
+ * 2.8 to 5 s).
+ */
+static const struct {
+	const char *what;
+	unsigned flags;
+} scaling[] = {
+	{ "lists of references", GEN_LIST },
+	{ "referrals' zones", GEN_ZONES },
+	{ "a line's branches", GEN_BRANCHES },
+};
+
+START_TEST(load_scales_linearly)
+{
+	int base = mfr_test_scaling_base(4000);
+	gen small = { base, scaling[_i].flags, 0, 0 };
+	gen large = { base * 8, scaling[_i].flags, 0, 0 };
+	double ts = mfr_test_cpu_time(load_gen_ok, &small, 3);
+	double tl = mfr_test_cpu_time(load_gen_ok, &large, 2);
+
+	ck_assert_msg(tl < 16 * ts + 0.002, "%s: %d items took %.4f s, %d items %.4f s "
+		      "(%.1f times as long)", scaling[_i].what, small.areas, ts,
+		      large.areas, tl, tl / ts);
+}
+END_TEST
+
 Suite *mfr_test_invalid_suite(void)
 {
 	Suite *s = suite_create("invalid");
@@ -356,5 +392,10 @@ Suite *mfr_test_invalid_suite(void)
 	tcase_add_test(tc, graph_edge_limit);
 	suite_add_tcase(s, tc);
 
+	tc = tcase_create("scaling");
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, load_scales_linearly, 0,
+			    (int)(sizeof(scaling) / sizeof(scaling[0])));
+	suite_add_tcase(s, tc);
 	return s;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *mfr_test_data_dir(void)
 {
@@ -112,4 +113,35 @@ void mfr_test_buf_add(mfr_test_buf *b, const char *fmt, ...)
 		ck_assert_ptr_nonnull(b->data);
 	}
 	b->len += (size_t)n;
+}
+
+static double cpu_seconds(void)
+{
+	struct timespec ts;
+
+	ck_assert_int_eq(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts), 0);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+double mfr_test_cpu_time(void (*fn)(void *ctx), void *ctx, int runs)
+{
+	double best = -1;
+
+	for (int i = 0; i < runs; i++) {
+		double t0 = cpu_seconds();
+
+		fn(ctx);
+		double t = cpu_seconds() - t0;
+		if (best < 0 || t < best)
+			best = t;
+	}
+	return best;
+}
+
+int mfr_test_scaling_base(int dflt)
+{
+	const char *v = getenv("MFR_SCALING_BASE");
+	int n = v ? atoi(v) : 0;
+
+	return n > 0 ? n : dflt;
 }

@@ -54,6 +54,17 @@ typedef struct mfr_test_buf {
 void mfr_test_buf_add(mfr_test_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * Size regressions: the least CPU time of @p runs calls of fn(ctx), in
+ * seconds. Tests compare two input sizes in one run (a ratio, never a
+ * wall-clock threshold): CPU time is what the process used, whatever else
+ * the machine runs.
+ */
+double mfr_test_cpu_time(void (*fn)(void *ctx), void *ctx, int runs);
+/* The smaller size such a test compares: $MFR_SCALING_BASE when set (the
+ * valgrind setup makes it small), else @p dflt. */
+int mfr_test_scaling_base(int dflt);
+
 /* Fail with the error's message unless @p st is MFR_OK. Frees err. */
 void mfr_test_assert_ok(mfr_status st, mfr_error *err, const char *what);
 
