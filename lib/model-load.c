@@ -765,36 +765,54 @@ static mfr_status load_aftercare(loader *ld, json_t *obj, mfr_aftercare *a, uint
 
 /* ---- pass 3: whole-model rules ------------------------------------------- */
 
+/* Report the cycle that region @p i's ancestors run into. */
+static mfr_status cycle_at(loader *ld, uint32_t i)
+{
+	char chain[256];
+	size_t used = 0;
+	const mfr_region *q = &ld->m->regions[i];
+
+	for (int k = 0; k < 8 && used < sizeof(chain); k++) {
+		used += (size_t)snprintf(chain + used, sizeof(chain) - used, "%s%s",
+					 k ? " -> " : "", q->key);
+		q = q->parent;
+	}
+	size_t mark = mfr__rd_push(&ld->rd, "regions[%u].parent", i);
+	mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_CYCLE,
+		"the region hierarchy has a cycle (%s ...); "
+		"give one of these regions another parent", chain);
+	mfr__rd_pop(&ld->rd, mark);
+	return st;
+}
+
 static mfr_status check_hierarchy(loader *ld)
 {
 	mfr_model *m = ld->m;
 	uint32_t *nchild;
+	/* Each region's state, so every parent link is followed once (linear,
+	 * not a walk of each region's whole ancestor chain): 0 not yet seen,
+	 * 1 + i on the walk from region i, UINT32_MAX known to reach a root. */
+	uint32_t *mark = mfr__calloc(m->region_count ? m->region_count : 1, sizeof(*mark));
 
+	if (!mark)
+		return mfr__rd_nomem(&ld->rd);
 	for (uint32_t i = 0; i < m->region_count; i++) {
-		const mfr_region *r = &m->regions[i];
-		uint32_t steps = 0;
+		const mfr_region *p;
 
-		for (const mfr_region *p = r->parent; p; p = p->parent) {
-			if (p == r || ++steps > m->region_count) {
-				char chain[256];
-				size_t used = 0;
-				const mfr_region *q = r;
-
-				for (int k = 0; k < 8 && used < sizeof(chain); k++) {
-					used += (size_t)snprintf(chain + used,
-						sizeof(chain) - used, "%s%s",
-						k ? " -> " : "", q->key);
-					q = q->parent;
-				}
-				size_t mark = mfr__rd_push(&ld->rd, "regions[%u].parent", i);
-				mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_CYCLE,
-					"the region hierarchy has a cycle (%s ...); "
-					"give one of these regions another parent", chain);
-				mfr__rd_pop(&ld->rd, mark);
-				return st;
-			}
+		/* Walk up until a root or a region already known to reach one;
+		 * meeting this walk again is a cycle (regions are checked in
+		 * order, so the first reported is the lowest index that leads
+		 * into one, as before). */
+		for (p = &m->regions[i]; p && mark[p->index] == 0; p = p->parent)
+			mark[p->index] = i + 1;
+		if (p && mark[p->index] == i + 1) {
+			mfr__free(mark);
+			return cycle_at(ld, i);
 		}
+		for (p = &m->regions[i]; p && mark[p->index] == i + 1; p = p->parent)
+			mark[p->index] = UINT32_MAX;
 	}
+	mfr__free(mark);
 	nchild = mfr__rd_alloc(&ld->rd, m->region_count ? m->region_count : 1, sizeof(*nchild));
 	if (!nchild)
 		return mfr__rd_nomem(&ld->rd);

@@ -350,13 +350,14 @@ static void load_gen_ok(void *ctx)
 /*
  * Loading must cost about linear time in each list's length: 8 times the
  * size may take about 8 times as long (up to 12 with the caches), never the
- * 20 to 60 times the quadratic checks for repeats took (these sizes took
- * 2.8 to 5 s).
+ * 20 to 60 times the quadratic checks took (a 100,000-region parent chain
+ * once took 15 s; these sizes took 1.8 to 5 s).
  */
 static const struct {
 	const char *what;
 	unsigned flags;
 } scaling[] = {
+	{ "a parent chain", GEN_CHAIN },
 	{ "lists of references", GEN_LIST },
 	{ "referrals' zones", GEN_ZONES },
 	{ "a line's branches", GEN_BRANCHES },
