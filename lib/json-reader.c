@@ -23,15 +23,17 @@ size_t mfr__rd_push(mfr_reader *rd, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(rd->path + rd->plen, sizeof(rd->path) - rd->plen, fmt, ap);
 	va_end(ap);
+	/* vsnprintf() returns the length it wanted, which may pass the end:
+	 * clamp before anything uses it. */
 	if (n > 0)
 		rd->plen += (size_t)n;
+	if (rd->plen >= sizeof(rd->path))
+		rd->plen = sizeof(rd->path) - 1;
 	/* A member of the top level is "name", not ".name". */
 	if (mark == 0 && rd->path[0] == '.') {
 		memmove(rd->path, rd->path + 1, rd->plen);
 		rd->plen--;
 	}
-	if (rd->plen >= sizeof(rd->path))
-		rd->plen = sizeof(rd->path) - 1;
 	return mark;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json-reader.h"
 #include "util.h"
 
 static const char *const models[] = { "minimal.json", "extra.json" };
@@ -276,6 +277,32 @@ START_TEST(bad_arguments)
 }
 END_TEST
 
+/* The reader's JSON path never runs past its buffer: a push longer than
+ * the room left is cut, and the length clamped before the leading '.' of a
+ * top-level member is moved (it once moved the unclamped length). */
+START_TEST(reader_path_is_bounded)
+{
+	/* On the heap, so that valgrind sees a write past it too. */
+	mfr_reader *rd = calloc(1, sizeof(*rd));
+	char name[2000];
+
+	ck_assert_ptr_nonnull(rd);
+	memset(name, 'x', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	size_t mark = mfr__rd_push(rd, ".%s", name);
+	ck_assert_uint_eq(mark, 0);
+	ck_assert_uint_lt(rd->plen, sizeof(rd->path));
+	ck_assert_uint_eq(strlen(rd->path), rd->plen);
+	ck_assert_int_eq(rd->path[0], 'x');
+	mfr__rd_push(rd, "[%d]", 7);
+	ck_assert_uint_lt(rd->plen, sizeof(rd->path));
+	ck_assert_uint_eq(strlen(rd->path), rd->plen);
+	mfr__rd_pop(rd, mark);
+	ck_assert_str_eq(rd->path, "");
+	free(rd);
+}
+END_TEST
+
 Suite *mfr_test_json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -294,6 +321,7 @@ Suite *mfr_test_json_suite(void)
 
 	tc = tcase_create("errors");
 	tcase_add_test(tc, bad_arguments);
+	tcase_add_test(tc, reader_path_is_bounded);
 	suite_add_tcase(s, tc);
 	return s;
 }
