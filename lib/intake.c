@@ -12,6 +12,7 @@
 #include "intake-private.h"
 #include "names.h"
 #include "suggest.h"
+#include "text.h"
 
 static mfr_status problem(mfr_problem *why, mfr_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -22,7 +23,7 @@ static mfr_status problem(mfr_problem *why, mfr_status st, const char *fmt, ...)
 
 	why->status = st;
 	va_start(ap, fmt);
-	vsnprintf(why->text, sizeof(why->text), fmt, ap);
+	mfr__vformat(why->text, sizeof(why->text), fmt, ap);
 	va_end(ap);
 	return st;
 }

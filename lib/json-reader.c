@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "suggest.h"
+#include "text.h"
 
 /* ---- paths and failures ------------------------------------------------ */
 
@@ -21,14 +22,8 @@ size_t mfr__rd_push(mfr_reader *rd, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	int n = vsnprintf(rd->path + rd->plen, sizeof(rd->path) - rd->plen, fmt, ap);
+	rd->plen += mfr__vformat(rd->path + rd->plen, sizeof(rd->path) - rd->plen, fmt, ap);
 	va_end(ap);
-	/* vsnprintf() returns the length it wanted, which may pass the end:
-	 * clamp before anything uses it. */
-	if (n > 0)
-		rd->plen += (size_t)n;
-	if (rd->plen >= sizeof(rd->path))
-		rd->plen = sizeof(rd->path) - 1;
 	/* A member of the top level is "name", not ".name". */
 	if (mark == 0 && rd->path[0] == '.') {
 		memmove(rd->path, rd->path + 1, rd->plen);
@@ -49,7 +44,7 @@ mfr_status mfr__rd_fail(mfr_reader *rd, mfr_status st, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	mfr__vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 
 	mfr_where where = { rd->source, rd->path, 0, 0, -1 };
@@ -120,14 +115,14 @@ mfr_status mfr__rd_check_members(mfr_reader *rd, json_t *obj, const char *const 
 			continue;
 
 		const char *sugg[3];
-		char hint[160], list[512] = "";
+		char hint[160], list[512];
 		uint32_t ns = mfr__suggest(name, allowed, n, str_at, sugg, 3);
-		size_t used = 0;
+		mfr_text t;
 
 		mfr__suggest_text(sugg, ns, hint, sizeof(hint));
-		for (i = 0; i < n && used < sizeof(list); i++)
-			used += (size_t)snprintf(list + used, sizeof(list) - used,
-						 "%s%s", i ? ", " : "", allowed[i]);
+		mfr__text_init(&t, list, sizeof(list));
+		for (i = 0; i < n; i++)
+			mfr__text_add(&t, "%s%s", i ? ", " : "", allowed[i]);
 		return mfr__rd_fail(rd, MFR_E_UNKNOWN,
 			    "unknown member \"%s\"%s; the members of %s are: %s",
 			    name, hint, what, list);

@@ -26,6 +26,7 @@
 #include "json-reader.h"
 #include "seen.h"
 #include "suggest.h"
+#include "text.h"
 
 #define FORMAT_NAME "libmfr-model"
 #define FORMAT_VERSION 1
@@ -769,12 +770,12 @@ static mfr_status load_aftercare(loader *ld, json_t *obj, mfr_aftercare *a, uint
 static mfr_status cycle_at(loader *ld, uint32_t i)
 {
 	char chain[256];
-	size_t used = 0;
+	mfr_text t;
 	const mfr_region *q = &ld->m->regions[i];
 
-	for (int k = 0; k < 8 && used < sizeof(chain); k++) {
-		used += (size_t)snprintf(chain + used, sizeof(chain) - used, "%s%s",
-					 k ? " -> " : "", q->key);
+	mfr__text_init(&t, chain, sizeof(chain));
+	for (int k = 0; k < 8; k++) {
+		mfr__text_add(&t, "%s%s", k ? " -> " : "", q->key);
 		q = q->parent;
 	}
 	size_t mark = mfr__rd_push(&ld->rd, "regions[%u].parent", i);

@@ -27,6 +27,7 @@
 #include "alloc.h"
 #include "error.h"
 #include "plan-private.h"
+#include "text.h"
 #include "trace-private.h"
 
 const mfr_stage mfr__single_session = { 0, 1, MFR_DISTANCE_CONTRALATERAL };
@@ -119,7 +120,7 @@ static int warn(mfr_plan *p, int kind, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	mfr__vformat(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	if (p->warning_count == p->warning_cap) {
 		uint32_t cap = p->warning_cap ? p->warning_cap * 2 : 8;
@@ -171,12 +172,11 @@ static int blocks_session(const mfr_intake *in, const mfr_precaution *pr)
 
 static void list_techniques(char *buf, size_t size, const mfr_precaution *pr)
 {
-	size_t used = 0;
+	mfr_text t;
 
-	buf[0] = '\0';
-	for (uint32_t i = 0; i < pr->excluded_technique_count && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%s",
-					 i ? ", " : "", pr->excluded_techniques[i]->name);
+	mfr__text_init(&t, buf, size);
+	for (uint32_t i = 0; i < pr->excluded_technique_count; i++)
+		mfr__text_add(&t, "%s%s", i ? ", " : "", pr->excluded_techniques[i]->name);
 }
 
 static mfr_status screen_precautions(mfr_plan *p, screen *sc)
@@ -197,7 +197,7 @@ static mfr_status screen_precautions(mfr_plan *p, screen *sc)
 		char where[160] = "";
 
 		if (sp->region)
-			snprintf(where, sizeof(where), " (%s%s)", side_word(sp->side),
+			mfr__format(where, sizeof(where), " (%s%s)", side_word(sp->side),
 				 sp->region->name);
 		if (blocks_session(in, pr)) {
 			sc->refer_out = 1;
@@ -391,7 +391,7 @@ static int pressure_for(const mfr_technique *t, int approach, int ceiling)
 
 static const char *site_text(char *buf, size_t size, const mfr_region *r, int side)
 {
-	snprintf(buf, size, "%s%s", side_word(side), r->name);
+	mfr__format(buf, size, "%s%s", side_word(side), r->name);
 	return buf;
 }
 
@@ -414,7 +414,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 		char where[160] = "";
 
 		if (sp->region)
-			snprintf(where, sizeof(where), " at the %s%s", side_word(sp->side),
+			mfr__format(where, sizeof(where), " at the %s%s", side_word(sp->side),
 				 sp->region->name);
 		if (!warn(p, MFR_WARNING_SITE_EXCLUDED, "%s (trace rank %u) skipped: %s%s "
 			  "(%s)", site, rank + 1, sp->precaution->name, where,
@@ -630,15 +630,15 @@ static mfr_status add_rationales(mfr_plan *p)
 
 			if (!why)
 				return MFR_E_NOMEM;
-			snprintf(text, sizeof(text), "trace rank %u, %s: %s", s->trace_rank,
+			mfr__format(text, sizeof(text), "trace rank %u, %s: %s", s->trace_rank,
 				 mfr_distance_name(s->result->distance), why);
 			s->result = NULL; /* the trace is freed with the planning */
 		} else if (s->phase == MFR_PHASE_ASSESSMENT)
-			snprintf(text, sizeof(text), "opening: assess the %s, where the "
+			mfr__format(text, sizeof(text), "opening: assess the %s, where the "
 				 "client reports symptoms, with %s, before the deeper work",
 				 site, s->technique->name);
 		else
-			snprintf(text, sizeof(text), "closing: %s of the %s, to integrate "
+			mfr__format(text, sizeof(text), "closing: %s of the %s, to integrate "
 				 "the work", s->technique->name, site);
 		s->rationale = mfr__arena_strdup(&p->arena, text);
 		if (!s->rationale)

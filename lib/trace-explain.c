@@ -8,12 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
 #include "trace-private.h"
 
-typedef struct buf {
-	char text[1024];
-	size_t used;
-} buf;
+/* An explanation is at most 1023 bytes: a longer one (long region names) is
+ * cut at a character and ends in "..." (text.h). */
+typedef mfr_text buf;
 
 static void put(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -21,17 +21,9 @@ static void put(buf *b, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (b->used >= sizeof(b->text) - 1)
-		return;
 	va_start(ap, fmt);
-	int n = vsnprintf(b->text + b->used, sizeof(b->text) - b->used, fmt, ap);
+	mfr__text_vadd(b, fmt, ap);
 	va_end(ap);
-	if (n > 0)
-		b->used += (size_t)n;
-	if (b->used >= sizeof(b->text) - 1) {
-		b->used = sizeof(b->text) - 1;
-		memcpy(b->text + sizeof(b->text) - 4, "...", 4);
-	}
 }
 
 /* "left heel", or "sacrum" for a midline site. */
@@ -121,9 +113,10 @@ const char *mfr__trace_explain(mfr_trace *t, const mfr_trace_result *res)
 {
 	const mfr_model *m = t->model;
 	const mfr_trace_path *p = &res->paths[0];
-	buf b = { .used = 0 };
+	char text[1024];
+	buf b;
 
-	b.text[0] = '\0';
+	mfr__text_init(&b, text, sizeof(text));
 	put_site(&b, m, mfr__site_id(res->region, res->side));
 	put(&b, ": ");
 	if (p->step_count == 0)
@@ -139,5 +132,5 @@ const char *mfr__trace_explain(mfr_trace *t, const mfr_trace_result *res)
 	if (res->path_count > 1)
 		put(&b, "; also reached from %u other symptom%s", res->path_count - 1,
 		    res->path_count > 2 ? "s" : "");
-	return mfr__arena_strdup(&t->arena, b.text);
+	return mfr__arena_strdup(&t->arena, text);
 }

@@ -178,5 +178,24 @@ head -n 1 "$tmp/batch.jsonl" | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
 if python3 -c "import json; d = json.load(open('$tmp/out')); assert d['results'][0]['region'] == 'soleus'"; then ok; else bad "batch trace"; fi
 expect 2 "batch without a command" -- "$mfr" batch
 
+# long names: texts are cut at a character, never inside one (a cut inside
+# one made the batch row "MFR_E_NOMEM" without a place, and JSON output fail)
+python3 -c "import json; print(json.dumps({'symptoms': [{'region': 'heel', 'side': 'left'}], '\u00e9' * 400: 1}, ensure_ascii=False))" >"$tmp/long.jsonl"
+"$mfr" batch trace <"$tmp/long.jsonl" >"$tmp/out" 2>"$tmp/err"
+pycheck "batch row for a long member name" "d['line'] == 1 and d['error']['status'] == 'MFR_E_UNKNOWN' and d['error']['message'].startswith('<stdin>') and '\u00e9\u00e9...' in d['error']['message']"
+python3 -c "
+import json
+m = json.load(open('$src/lib/data/default-model.json'))
+for r in m['regions']:
+    if r['key'] == 'soleus':
+        r['name'] = '\u00e9' * 600
+json.dump(m, open('$tmp/long-model.json', 'w'), ensure_ascii=False)"
+expect 0 "JSON trace with a long region name" -- "$mfr" --model "$tmp/long-model.json" --format json trace --symptom heel:left:6
+pycheck "long name cut at a character" "any(r['explanation'].endswith('\u00e9...') for r in d['results'])"
+expect 0 "text trace with a long region name" -- "$mfr" --model "$tmp/long-model.json" trace --symptom heel:left:6
+if python3 -c "open('$tmp/out', encoding='utf-8').read()"; then ok; else bad "text trace output is not UTF-8"; fi
+expect 0 "text plan with a long region name" -- "$mfr" --model "$tmp/long-model.json" plan --symptom heel:left:6
+if python3 -c "open('$tmp/out', encoding='utf-8').read()"; then ok; else bad "text plan output is not UTF-8"; fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

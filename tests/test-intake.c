@@ -232,6 +232,48 @@ START_TEST(json_reads_the_documented_example)
 }
 END_TEST
 
+/* A member name of 400 two-byte characters: the message that quotes it is
+ * cut at a character, never inside one, and keeps its place. Once it was
+ * cut mid-character, the CLI's batch row failed as MFR_E_NOMEM without a
+ * place and the Python binding could not decode it. */
+START_TEST(long_names_stay_utf8)
+{
+	char *name = mfr_test_repeat("\xc3\xa9", 400);
+	mfr_test_buf b = { NULL, 0, 0 };
+	mfr_intake *in = (mfr_intake *)1;
+	mfr_error *err = NULL;
+
+	mfr_test_buf_add(&b, "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}], "
+			 "\"%s\": 1}", name);
+	ck_assert_int_eq(mfr_intake_from_json(model, b.data, b.len, "long.json", &in, &err),
+			 MFR_E_UNKNOWN);
+	ck_assert_ptr_null(in);
+	ck_assert_str_eq(mfr_error_path(err), "");
+	ck_assert_msg(mfr_test_utf8_valid(mfr_error_message(err)), "%s", mfr_error_message(err));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "long.json: (top level): "
+				     "unknown member \"\xc3\xa9\xc3\xa9"));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "..."));
+	mfr_error_free(err);
+
+	/* Through the API: a key of 300 characters, and one that is not UTF-8
+	 * at all (its bytes are shown as '?'). */
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	err = NULL;
+	ck_assert_int_eq(mfr_intake_add_condition(in, name, &err), MFR_E_REFERENCE);
+	ck_assert_msg(mfr_test_utf8_valid(mfr_error_message(err)), "%s", mfr_error_message(err));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "he\xff\xfel", MFR_SIDE_LEFT, 5, 0, &err),
+			 MFR_E_REFERENCE);
+	ck_assert_msg(mfr_test_utf8_valid(mfr_error_message(err)), "%s", mfr_error_message(err));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "\"he??l\""));
+	mfr_error_free(err);
+	mfr_intake_free(in);
+	free(b.data);
+	free(name);
+}
+END_TEST
+
 /* ---- size regression: many symptoms ------------------------------------- */
 
 /* A model of @p n bilateral areas a0..a(n-1), and an intake with a symptom
@@ -321,6 +363,7 @@ Suite *mfr_test_intake_suite(void)
 	tcase_add_test(tc, api_rejects);
 	tcase_add_loop_test(tc, json_rejects, 0, (int)(sizeof(invalid) / sizeof(invalid[0])));
 	tcase_add_test(tc, json_reads_the_documented_example);
+	tcase_add_test(tc, long_names_stay_utf8);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scaling");

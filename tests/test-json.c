@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "json-reader.h"
+#include "text.h"
 #include "util.h"
 
 static const char *const models[] = { "minimal.json", "extra.json" };
@@ -303,6 +304,40 @@ START_TEST(reader_path_is_bounded)
 }
 END_TEST
 
+/* Text cut to fit a buffer ends at a character and with "...", for
+ * sequences of every length and every place the end can fall. */
+START_TEST(text_cut_at_a_character)
+{
+	static const char *const chars[] = { "a", "\xc3\xa9", "\xe2\x82\xac",
+					     "\xf0\x9f\x98\x80" };
+	char buf[16];
+
+	for (size_t c = 0; c < sizeof(chars) / sizeof(chars[0]); c++) {
+		for (size_t size = 1; size <= sizeof(buf); size++) {
+			size_t n = mfr__format(buf, size, "x%s%s%s%s%s%s", chars[c], chars[c],
+					       chars[c], chars[c], chars[c], chars[c]);
+
+			ck_assert_uint_eq(n, strlen(buf));
+			ck_assert_uint_lt(n, size);
+			ck_assert_msg(mfr_test_utf8_valid(buf), "size %zu: %s", size, buf);
+			if (1 + 6 * strlen(chars[c]) >= size && size >= 4)
+				ck_assert_msg(n >= 3 && strcmp(buf + n - 3, "...") == 0,
+					      "size %zu: %s", size, buf);
+		}
+	}
+	/* Appending after a cut adds nothing. */
+	mfr_text t;
+	mfr__text_init(&t, buf, 8);
+	mfr__text_add(&t, "%s", "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9");
+	mfr__text_add(&t, "more");
+	ck_assert_str_eq(buf, "\xc3\xa9\xc3\xa9...");
+	/* Repair: bytes outside a valid sequence become '?'. */
+	char bad[] = "a\xff\xc3\xa9\xc3(\xed\xa0\x80\xf4\x90\x80\x80z";
+	ck_assert_uint_eq(mfr__utf8_repair(bad), 9);
+	ck_assert_str_eq(bad, "a?\xc3\xa9?(" "???????" "z");
+}
+END_TEST
+
 Suite *mfr_test_json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -322,6 +357,7 @@ Suite *mfr_test_json_suite(void)
 	tc = tcase_create("errors");
 	tcase_add_test(tc, bad_arguments);
 	tcase_add_test(tc, reader_path_is_bounded);
+	tcase_add_test(tc, text_cut_at_a_character);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -233,6 +234,62 @@ START_TEST(empty_and_null)
 }
 END_TEST
 
+/* A region named with 600 two-byte characters: explanations and plan
+ * texts are cut at a character, so the JSON writer takes them (a cut
+ * inside one made jansson refuse the string, reported as out of memory). */
+START_TEST(long_names_stay_utf8)
+{
+	char path[4096];
+	size_t size;
+	char *text, *name = mfr_test_repeat("\xc3\xa9", 600), *at, *json = NULL;
+	mfr_test_buf b = { NULL, 0, 0 };
+	mfr_model *m = NULL;
+	mfr_intake *in = NULL;
+	mfr_trace *t = NULL;
+	mfr_plan *p = NULL;
+	mfr_error *err = NULL;
+
+	mfr_test_path(path, sizeof(path), "models/minimal.json");
+	text = mfr_test_read(path, &size);
+	at = strstr(text, "\"name\": \"calf muscle\"");
+	ck_assert_ptr_nonnull(at);
+	*at = '\0';
+	mfr_test_buf_add(&b, "%s\"name\": \"%s\"%s", text, name,
+			 at + strlen("\"name\": \"calf muscle\""));
+	mfr_test_assert_ok(mfr_model_load_buffer(b.data, b.len, "long.json", &m, &err), err,
+			   "long.json");
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 7, 0, NULL), MFR_OK);
+	mfr_test_assert_ok(mfr_trace_run(in, NULL, &t, &err), err, "trace");
+	ck_assert_uint_gt(mfr_trace_count(t), 0);
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const char *x = mfr_trace_result_explain(mfr_trace_result_at(t, i));
+
+		ck_assert_msg(mfr_test_utf8_valid(x), "result %u: %s", i, x);
+		ck_assert_uint_lt(strlen(x), 1024);
+	}
+	mfr_test_assert_ok(mfr_trace_to_json(t, 0, &json, &err), err, "trace JSON");
+	ck_assert_ptr_nonnull(strstr(json, "\xc3\xa9..."));
+	mfr_free(json);
+
+	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, &err), err, "plan");
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		ck_assert(mfr_test_utf8_valid(mfr_plan_step_rationale(p, i)));
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		ck_assert(mfr_test_utf8_valid(mfr_plan_warning_text(p, i)));
+	mfr_test_assert_ok(mfr_plan_to_json(p, 0, &json, &err), err, "plan JSON");
+	mfr_free(json);
+
+	mfr_plan_free(p);
+	mfr_trace_free(t);
+	mfr_intake_free(in);
+	mfr_model_free(m);
+	free(b.data);
+	free(text);
+	free(name);
+}
+END_TEST
+
 Suite *mfr_test_trace_suite(void)
 {
 	Suite *s = suite_create("trace");
@@ -244,6 +301,7 @@ Suite *mfr_test_trace_suite(void)
 	tcase_add_test(tc, options_filter);
 	tcase_add_test(tc, deterministic_json);
 	tcase_add_test(tc, empty_and_null);
+	tcase_add_test(tc, long_names_stay_utf8);
 	suite_add_tcase(s, tc);
 	return s;
 }

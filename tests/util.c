@@ -145,3 +145,40 @@ int mfr_test_scaling_base(int dflt)
 
 	return n > 0 ? n : dflt;
 }
+
+int mfr_test_utf8_valid(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (*u) {
+		int n = *u < 0x80 ? 1 : (*u >> 5) == 6 ? 2 : (*u >> 4) == 14 ? 3
+			: (*u >> 3) == 30 ? 4 : 0;
+		unsigned long cp = n == 1 ? *u : n == 2 ? *u & 0x1Fu : n == 3 ? *u & 0x0Fu
+			: *u & 0x07u;
+
+		if (!n)
+			return 0;
+		for (int i = 1; i < n; i++) {
+			if ((u[i] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (u[i] & 0x3Fu);
+		}
+		if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		u += n;
+	}
+	return 1;
+}
+
+char *mfr_test_repeat(const char *piece, int n)
+{
+	size_t len = strlen(piece);
+	char *s = malloc(len * (size_t)n + 1);
+
+	ck_assert_ptr_nonnull(s);
+	for (int i = 0; i < n; i++)
+		memcpy(s + len * (size_t)i, piece, len);
+	s[len * (size_t)n] = '\0';
+	return s;
+}

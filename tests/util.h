@@ -65,6 +65,13 @@ double mfr_test_cpu_time(void (*fn)(void *ctx), void *ctx, int runs);
  * valgrind setup makes it small), else @p dflt. */
 int mfr_test_scaling_base(int dflt);
 
+/* Whether @p s is valid UTF-8 (RFC 3629: no overlong forms, surrogates or
+ * code points past U+10FFFF); checked here independently of the library. */
+int mfr_test_utf8_valid(const char *s);
+
+/* @p n copies of @p piece, in malloc'd memory (free()). */
+char *mfr_test_repeat(const char *piece, int n);
+
 /* Fail with the error's message unless @p st is MFR_OK. Frees err. */
 void mfr_test_assert_ok(mfr_status st, mfr_error *err, const char *what);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "text.h"
 
 int cli_parse_count(const char *opt, const char *val, uint32_t *out)
 {
@@ -23,10 +24,11 @@ int cli_parse_count(const char *opt, const char *val, uint32_t *out)
 
 void cli_site_name(char *buf, size_t size, const mfr_region *r, int side)
 {
+	/* A long name is cut at a character, never inside one. */
 	if (side == MFR_SIDE_MIDLINE)
-		snprintf(buf, size, "%s", mfr_region_name(r));
+		mfr__format(buf, size, "%s", mfr_region_name(r));
 	else
-		snprintf(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
+		mfr__format(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
 }
 
 int cli_emit_json(mfr_status st, char *text, mfr_error *err)

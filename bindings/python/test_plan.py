@@ -303,6 +303,17 @@ class IntakeTests(DefaultModelCase):
         with self.assertRaises(TypeError):
             Intake.from_json('not a model', '{}')
 
+    def test_long_member_name_message_decodes(self):
+        # The message quoting 400 two-byte characters is cut at a
+        # character: it decodes (it once raised UnicodeDecodeError).
+        doc = {'symptoms': [{'region': 'heel', 'side': 'left'}],
+               '\u00e9' * 400: 1}
+        e = self.raises(Status.MFR_E_UNKNOWN, Intake.from_json, self.model,
+                        json.dumps(doc, ensure_ascii=False))
+        self.assertEqual(e.path, '')
+        self.assertIn('unknown member "\u00e9\u00e9', e.message)
+        self.assertTrue(e.message.endswith('...'))
+
     def test_load_file(self):
         self.intake.add_symptom('heel', 'left', 6)
         with tempfile.TemporaryDirectory() as tmp:
