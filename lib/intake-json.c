@@ -312,7 +312,7 @@ static json_t *intake_json(const mfr_intake *in)
 		rc |= mfr__jw_append(symptoms, so);
 	}
 	for (uint32_t i = 0; !rc && i < in->condition_count; i++)
-		rc |= mfr__jw_append(conditions, json_string(in->conditions[i]->key));
+		rc |= mfr__jw_append(conditions, mfr__jw_string(in->conditions[i]->key));
 	for (uint32_t i = 0; !rc && i < in->precaution_count; i++) {
 		const mfr_site_precaution *p = &in->precautions[i];
 		json_t *po = json_object();
@@ -323,7 +323,7 @@ static json_t *intake_json(const mfr_intake *in)
 		rc |= mfr__jw_append(precautions, po);
 	}
 	for (uint32_t i = 0; !rc && i < in->clearance_count; i++)
-		rc |= mfr__jw_append(clearances, json_string(in->clearances[i]->key));
+		rc |= mfr__jw_append(clearances, mfr__jw_string(in->clearances[i]->key));
 	rc |= mfr__jw_put(o, "symptoms", symptoms);
 	rc |= mfr__jw_put(o, "conditions", conditions);
 	rc |= mfr__jw_put(o, "precautions", precautions);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "json-reader.h"
+#include "json-writer.h"
 #include "text.h"
 #include "util.h"
 
@@ -338,6 +339,42 @@ START_TEST(text_cut_at_a_character)
 }
 END_TEST
 
+/* The writer reports the real cause of a failure: a string that is not
+ * UTF-8 is written repaired (jansson refuses it, which was reported as
+ * "out of memory"); a value jansson cannot write is named, not called
+ * MFR_E_NOMEM. */
+START_TEST(writer_reports_the_cause)
+{
+	json_t *o = json_object();
+	char *out = NULL;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr__jw_put_str(o, "name", "soleus \xc3"), 0);
+	mfr_test_assert_ok(mfr__jw_dump(o, MFR_JSON_COMPACT, &out, &err), err, "repaired");
+	ck_assert_str_eq(out, "{\"name\":\"soleus ?\"}");
+	mfr_free(out);
+
+	/* A string made without jansson's check: the dump names its place. */
+	o = json_object();
+	json_t *arr = json_array();
+	ck_assert_int_eq(mfr__jw_append(arr, json_stringn_nocheck("ok", 2)), 0);
+	ck_assert_int_eq(mfr__jw_append(arr, json_stringn_nocheck("\xff", 1)), 0);
+	ck_assert_int_eq(mfr__jw_put(o, "items", arr), 0);
+	out = (char *)&out;
+	ck_assert_int_eq(mfr__jw_dump(o, 0, &out, &err), MFR_E_INVALID);
+	ck_assert_ptr_eq(out, (char *)&out); /* untouched */
+	ck_assert_msg(strstr(mfr_error_message(err), "the value at items[1] is not valid UTF-8"),
+		      "%s", mfr_error_message(err));
+	mfr_error_free(err);
+	err = NULL;
+
+	/* No document: the builders failed, which is memory only. */
+	ck_assert_int_eq(mfr__jw_dump(NULL, 0, &out, &err), MFR_E_NOMEM);
+	ck_assert_str_eq(mfr_error_message(err), "out of memory");
+	mfr_error_free(err);
+}
+END_TEST
+
 Suite *mfr_test_json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -358,6 +395,7 @@ Suite *mfr_test_json_suite(void)
 	tcase_add_test(tc, bad_arguments);
 	tcase_add_test(tc, reader_path_is_bounded);
 	tcase_add_test(tc, text_cut_at_a_character);
+	tcase_add_test(tc, writer_reports_the_cause);
 	suite_add_tcase(s, tc);
 	return s;
 }
