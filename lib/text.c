@@ -57,6 +57,22 @@ void mfr__text_vadd(mfr_text *t, const char *fmt, va_list ap)
 	cut_at(t, t->size > 4 ? t->size - 4 : 0);
 }
 
+void mfr__text_put(mfr_text *t, const char *s)
+{
+	size_t n = strlen(s), room = t->size - t->len;
+
+	if (t->cut)
+		return;
+	if (n < room) {
+		memcpy(t->buf + t->len, s, n + 1);
+		t->len += n;
+		return;
+	}
+	memcpy(t->buf + t->len, s, room - 1);
+	t->buf[t->size - 1] = '\0';
+	cut_at(t, t->size > 4 ? t->size - 4 : 0);
+}
+
 void mfr__text_add(mfr_text *t, const char *fmt, ...)
 {
 	va_list ap;

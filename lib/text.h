@@ -31,6 +31,10 @@ void mfr__text_add(mfr_text *t, const char *fmt, ...) __attribute__((format(prin
 void mfr__text_vadd(mfr_text *t, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
+/* Append the string @p s, cut as mfr__text_add() does: no formatting, so
+ * much cheaper than "%s". */
+void mfr__text_put(mfr_text *t, const char *s);
+
 /* snprintf() that cuts as mfr__text_add() does; returns the length written. */
 size_t mfr__format(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -12,18 +12,13 @@
 #include "trace-private.h"
 
 /* An explanation is at most 1023 bytes: a longer one (long region names) is
- * cut at a character and ends in "..." (text.h). */
+ * cut at a character and ends in "..." (text.h). Every trace writes one per
+ * result, so the pieces are appended as strings, without printf. */
 typedef mfr_text buf;
 
-static void put(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(buf *b, const char *fmt, ...)
+static void put(buf *b, const char *s)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	mfr__text_vadd(b, fmt, ap);
-	va_end(ap);
+	mfr__text_put(b, s);
 }
 
 /* "left heel", or "sacrum" for a midline site. */
@@ -32,10 +27,9 @@ static void put_site(buf *b, const mfr_model *m, uint32_t site)
 	const mfr_region *r = mfr__site_region(m, site);
 	int side = mfr__site_side(m, site);
 
-	if (side == MFR_SIDE_MIDLINE)
-		put(b, "%s", r->name);
-	else
-		put(b, "%s %s", side == MFR_SIDE_LEFT ? "left" : "right", r->name);
+	if (side != MFR_SIDE_MIDLINE)
+		put(b, side == MFR_SIDE_LEFT ? "left " : "right ");
+	put(b, r->name);
 }
 
 /* The steps i..j-1 that continue one line, or one run of hierarchy and
@@ -74,9 +68,9 @@ static void put_segment(buf *b, const mfr_model *m, const mfr_trace_path *p,
 		}
 		put(b, "refers pain to the ");
 		put_site(b, m, first->from);
-		put(b, " (trigger-point pattern, %s zone%s)",
-		    e->zone == MFR_ZONE_ESSENTIAL ? "essential" : "spillover",
-		    m->referrals[e->ref].prov.convention ? ", practice convention" : "");
+		put(b, e->zone == MFR_ZONE_ESSENTIAL ? " (trigger-point pattern, essential zone"
+						      : " (trigger-point pattern, spillover zone");
+		put(b, m->referrals[e->ref].prov.convention ? ", practice convention)" : ")");
 		return;
 	}
 	if (j - i == 1 && e->relation != MFR_RELATION_LINE) {
@@ -99,11 +93,15 @@ static void put_segment(buf *b, const mfr_model *m, const mfr_trace_path *p,
 	if (e->relation == MFR_RELATION_LINE) {
 		const mfr_line *l = &m->lines[e->ref];
 
-		put(b, " along the %s (%s evidence%s%s)", l->name,
-		    l->evidence == MFR_EVIDENCE_NOT_ASSESSED ? "not assessed"
-			: mfr_evidence_name(l->evidence),
-		    l->prov.convention ? ", practice convention" : "",
-		    crosses ? ", crossing the midline" : "");
+		put(b, " along the ");
+		put(b, l->name);
+		put(b, " (");
+		put(b, l->evidence == MFR_EVIDENCE_NOT_ASSESSED ? "not assessed"
+			: mfr_evidence_name(l->evidence));
+		put(b, " evidence");
+		if (l->prov.convention)
+			put(b, ", practice convention");
+		put(b, crosses ? ", crossing the midline)" : ")");
 	} else {
 		put(b, " (neighbouring tissue)");
 	}
@@ -129,8 +127,17 @@ const char *mfr__trace_explain(mfr_trace *t, const mfr_trace_result *res)
 		put_segment(&b, m, p, i, j);
 		i = j;
 	}
-	if (res->path_count > 1)
-		put(&b, "; also reached from %u other symptom%s", res->path_count - 1,
-		    res->path_count > 2 ? "s" : "");
+	if (res->path_count > 1) {
+		char n[12], *d = n + sizeof(n);
+		uint32_t others = res->path_count - 1;
+
+		*--d = '\0';
+		do
+			*--d = (char)('0' + others % 10);
+		while (others /= 10);
+		put(&b, "; also reached from ");
+		put(&b, d);
+		put(&b, res->path_count > 2 ? " other symptoms" : " other symptom");
+	}
 	return mfr__arena_strdup(&t->arena, text);
 }

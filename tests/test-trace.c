@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "util.h"
 
 static mfr_model *model;
@@ -290,6 +291,34 @@ START_TEST(long_names_stay_utf8)
 }
 END_TEST
 
+/* Reading a finished trace allocates nothing, so it cannot fail: with
+ * every allocation failing, the explanations are all there (they were once
+ * written on first read, and came back "" when memory ran out) and equal
+ * to a second trace's. */
+START_TEST(reading_allocates_nothing)
+{
+	mfr_trace *t = NULL, *again = NULL;
+
+	ck_assert_int_eq(mfr_trace_run(intake, NULL, &t, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(intake, NULL, &again, NULL), MFR_OK);
+	ck_assert_uint_gt(mfr_trace_count(t), 0);
+	mfr__alloc_fail_after(0, 1);
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const char *x = mfr_trace_result_explain(mfr_trace_result_at(t, i));
+		const char *y = mfr_trace_result_explain(mfr_trace_result_at(again, i));
+
+		if (strcmp(x, y) != 0 || !*x) {
+			mfr__alloc_fail_after(-1, 0);
+			ck_abort_msg("result %u: \"%s\" / \"%s\"", i, x, y);
+		}
+	}
+	long failed = mfr__alloc_fail_after(-1, 0);
+	ck_assert_int_eq(failed, 0);
+	mfr_trace_free(again);
+	mfr_trace_free(t);
+}
+END_TEST
+
 Suite *mfr_test_trace_suite(void)
 {
 	Suite *s = suite_create("trace");
@@ -302,6 +331,7 @@ Suite *mfr_test_trace_suite(void)
 	tcase_add_test(tc, deterministic_json);
 	tcase_add_test(tc, empty_and_null);
 	tcase_add_test(tc, long_names_stay_utf8);
+	tcase_add_test(tc, reading_allocates_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

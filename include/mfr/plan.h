@@ -21,8 +21,13 @@
  * within the session; every hold within its technique's range.
  *
  * A plan is a pure function of its intake and options; it borrows from the
- * intake's model, which must outlive it (the intake need not). One plan belongs to one thread at a
- * time; any number of threads may plan against one model at once.
+ * intake's model, which must outlive it (the intake need not).
+ *
+ * Threading: a finished plan or program is never changed, so any number of
+ * threads may read one at once (its getters and its JSON); it must not be
+ * freed while one still does. Any number of threads may plan against one
+ * model and intake at once. Plan options belong to one thread while their
+ * setters run, and may then be shared.
  */
 #ifndef MFR_PLAN_H
 #define MFR_PLAN_H
