@@ -166,14 +166,43 @@ printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left", "intensity": 6}]
   '{"symptoms": [{"region": "jaw", "side": "right"}], "precautions": ["fever"]}' >"$tmp/batch.jsonl"
 "$mfr" batch plan <"$tmp/batch.jsonl" >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 1 ]; then ok; else bad "batch with a bad line should exit 1"; fi
-if [ "$(wc -l <"$tmp/out")" -eq 3 ]; then ok; else bad "batch wrote $(wc -l <"$tmp/out") lines, wanted 3"; fi
+if [ "$(wc -l <"$tmp/out")" -eq 4 ]; then ok; else bad "batch wrote $(wc -l <"$tmp/out") lines, wanted 4"; fi
 if python3 -c "
 import json, sys
 rows = [json.loads(l) for l in open('$tmp/out')]
 assert rows[0]['status'] == 'ok' and rows[0]['steps']
-assert rows[1]['line'] == 3 and rows[1]['error']['path'] == 'symptoms[0].region'
-assert rows[2]['status'] == 'refer_out'
+assert rows[1]['line'] == 2 and rows[1]['error']['message'] == '<stdin>:2: blank line; every line must hold one intake (a JSON object)'
+assert rows[2]['line'] == 3 and rows[2]['error']['path'] == 'symptoms[0].region'
+assert rows[2]['error']['message'].startswith('<stdin>:3: symptoms[0].region: unknown region')
+assert rows[3]['status'] == 'refer_out'
 "; then ok; else bad "batch plan lines"; fi
+# every input line gives one row: blank lines (CRLF too) are error rows, with
+# the batch line number; the buffer is NUL-terminated (strspn once read past it)
+printf '  {}\n \n' | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 1 ]; then ok; else bad "batch with a blank line should exit 1"; fi
+if python3 -c "
+import json
+rows = [json.loads(l) for l in open('$tmp/out')]
+assert len(rows) == 2 and rows[0]['results'] == [] and rows[1]['line'] == 2
+assert rows[1]['error']['status'] == 'MFR_E_SYNTAX'
+"; then ok; else bad "batch blank line row: $(cat "$tmp/out")"; fi
+contains err "1 of 2 lines failed" "batch counts the blank line"
+printf '{"symptoms": [{"region": "heel", "side": "left"}]}\r\n\r\n{"symptoms": [\n\n' | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
+if python3 -c "
+import json
+rows = [json.loads(l) for l in open('$tmp/out')]
+assert [r.get('line') for r in rows] == [None, 2, 3, 4], rows
+assert rows[0]['results'][0]['region'] == 'soleus'
+assert rows[2]['error']['message'].startswith('<stdin>:3:14: malformed JSON'), rows[2]
+"; then ok; else bad "batch CRLF lines and line numbers: $(cat "$tmp/out")"; fi
+printf 'x' | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
+if python3 -c "
+import json
+rows = [json.loads(l) for l in open('$tmp/out')]
+assert len(rows) == 1 and rows[0]['line'] == 1 and rows[0]['error']['message'].startswith('<stdin>:1:1: malformed JSON')
+"; then ok; else bad "batch last line without a newline: $(cat "$tmp/out")"; fi
+: | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && [ ! -s "$tmp/out" ]; then ok; else bad "empty batch input should give no output and exit 0"; fi
 head -n 1 "$tmp/batch.jsonl" | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
 if python3 -c "import json; d = json.load(open('$tmp/out')); assert d['results'][0]['region'] == 'soleus'"; then ok; else bad "batch trace"; fi
 expect 2 "batch without a command" -- "$mfr" batch
