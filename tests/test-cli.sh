@@ -4,12 +4,27 @@
 # Checks exit codes (0 ok, 1 failure, 2 usage), messages that say what and
 # where, JSON output (parsed with python3), determinism and the safety
 # outcomes of plans. Exits non-zero if any check fails.
+#
+# MFR_TEST_WRAPPER, when set, is a command (one word per line) to run every
+# mfr under: the valgrind test setup sets it (tests/valgrind-wrapper.sh), so
+# that memory errors and leaks in the tool fail the checks (valgrind's exit
+# status 3 is never the one a check expects).
 set -u
 mfr=$1
 src=$2
 data=$src/tests/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+if [ -n "${MFR_TEST_WRAPPER:-}" ]; then
+  mapfile -t wrapper <<<"$MFR_TEST_WRAPPER"
+  {
+    printf '#!/usr/bin/env bash\nexec'
+    printf ' %q' "${wrapper[@]}" "$mfr"
+    printf ' "$@"\n'
+  } >"$tmp/mfr"
+  chmod +x "$tmp/mfr"
+  mfr=$tmp/mfr
+fi
 pass=0
 fail=0
 
