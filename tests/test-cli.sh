@@ -241,5 +241,24 @@ if python3 -c "open('$tmp/out', encoding='utf-8').read()"; then ok; else bad "te
 expect 0 "text plan with a long region name" -- "$mfr" --model "$tmp/long-model.json" plan --symptom heel:left:6
 if python3 -c "open('$tmp/out', encoding='utf-8').read()"; then ok; else bad "text plan output is not UTF-8"; fi
 
+# lost output: a write that fails (a full disk) is an error with a message
+if [ -w /dev/full ]; then
+  full() { # full DESCRIPTION ARGS...: run mfr ARGS with stdout on /dev/full
+    local what=$1
+    shift
+    "$mfr" "$@" >/dev/full 2>"$tmp/err" <"$tmp/batch.jsonl"
+    local rc=$?
+    if [ "$rc" -eq 1 ]; then ok; else bad "$what > /dev/full: exit $rc, wanted 1"; fi
+    contains err "cannot write the output: No space left on device" "$what > /dev/full says so"
+  }
+  full "plan" plan --symptom heel:left
+  full "trace" --format json trace --symptom heel:left
+  full "batch plan" batch plan
+  full "model export" model export
+  full "model export of a file" --model "$data/models/minimal.json" model export
+  full "model summary as JSON" --format json model
+  full "help" --help
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -38,9 +38,10 @@ int cli_emit_json(mfr_status st, char *text, mfr_error *err)
 		mfr_error_free(err);
 		return CLI_FAIL;
 	}
-	fputs(text, stdout);
+	/* A failed write is reported when the output is closed (mfr.c). */
+	int rc = fputs(text, stdout) == EOF ? CLI_FAIL : CLI_OK;
 	mfr_free(text);
-	return CLI_OK;
+	return rc;
 }
 
 /* Split arguments into (option, value) pairs in a->pairs; returns how many

@@ -35,7 +35,8 @@ int cli_parse_count(const char *opt, const char *val, uint32_t *out);
 void cli_site_name(char *buf, size_t size, const mfr_region *r, int side);
 
 /* Print a *_to_json() result (freeing @p text), or report @p err (freeing
- * it); CLI_OK or CLI_FAIL. */
+ * it); CLI_OK or CLI_FAIL. Standard output is checked for write errors once,
+ * when main() flushes and closes it. */
 int cli_emit_json(mfr_status st, char *text, mfr_error *err);
 
 /* Load the model the options name (or the default). Returns CLI_OK or

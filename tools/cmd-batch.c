@@ -178,8 +178,18 @@ int cli_batch(const cli_options *opts, int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc;
 
-	while ((len = read_line(stdin, &line, &cap, &nomem)) >= 0)
+	while ((len = read_line(stdin, &line, &cap, &nomem)) >= 0) {
 		failed += (unsigned long)batch_line(m, plan, line, (size_t)len, ++lineno);
+		/* Rows the output cannot take are lost: stop (the write error
+		 * itself is reported when the output is closed, in mfr.c). */
+		if (ferror(stdout)) {
+			fprintf(stderr, "mfr: stopped at line %lu: the output cannot be "
+				"written\n", lineno);
+			free(line);
+			mfr_model_free(m);
+			return CLI_FAIL;
+		}
+	}
 	free(line);
 	mfr_model_free(m);
 	if (nomem) {

@@ -2,6 +2,7 @@
  * mfr - the libmfr command-line tool: global options and dispatch.
  * SPDX-License-Identifier: MIT
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,7 +120,39 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
 	return argv[++*i];
 }
 
+/*
+ * The end of every run: standard output is flushed and closed here, and a
+ * write that failed on the way (printf() leaves the stream's error flag
+ * set) or now (a full disk, a closed pipe) is reported: output that was
+ * lost is a failure, exit status 1, never a silent success.
+ */
+static int finish_output(int rc)
+{
+	int failed = ferror(stdout), e = failed ? errno : 0;
+
+	if (fflush(stdout) != 0) {
+		failed = 1;
+		e = errno;
+	}
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		e = errno;
+	}
+	if (!failed)
+		return rc;
+	fprintf(stderr, "mfr: cannot write the output%s%s\n", e ? ": " : "",
+		e ? strerror(e) : "");
+	return rc == CLI_OK ? CLI_FAIL : rc;
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+	return finish_output(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
 {
 	cli_options opts = { NULL, CLI_TEXT };
 	char **rest = malloc(sizeof(char *) * (size_t)(argc + 1));
