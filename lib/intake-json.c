@@ -90,8 +90,16 @@ static mfr_status read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 		TRY(st);
 	}
 
-	if (intensity < INT32_MIN || intensity > INT32_MAX)
-		intensity = -1; /* out of range either way; the builder says so */
+	if (intensity < INT32_MIN || intensity > INT32_MAX) {
+		/* Past what the builder takes: say so here, with the value given
+		 * (it once said "intensity -1"). */
+		size_t mark = mfr__rd_push(rd, ".intensity");
+		mfr_status st = mfr__rd_fail(rd, MFR_E_RANGE, "intensity %" JSON_INTEGER_FORMAT
+					     " is out of range; use 0 (none) to 10 (worst "
+					     "imaginable)", intensity);
+		mfr__rd_pop(rd, mark);
+		return st;
+	}
 	const mfr_region *r = mfr_model_region(in->model, region);
 
 	if (side == SIDE_BOTH && r && r->laterality == MFR_LATERALITY_MIDLINE)

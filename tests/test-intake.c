@@ -156,6 +156,11 @@ static const struct {
 	  "symptoms[0].side", "unknown side" },
 	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 12}]}",
 	  MFR_E_RANGE, "symptoms[0].intensity", "0 (none) to 10" },
+	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": "
+	  "9223372036854775807}]}", MFR_E_RANGE, "symptoms[0].intensity",
+	  "intensity 9223372036854775807 is out of range; use 0 (none) to 10" },
+	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": "
+	  "-2147483649}]}", MFR_E_RANGE, "symptoms[0].intensity", "intensity -2147483649 is" },
 	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": \"7\"}]}",
 	  MFR_E_TYPE, "symptoms[0].intensity", "whole number" },
 	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"onset\": \"slow\"}]}",
