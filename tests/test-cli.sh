@@ -162,6 +162,15 @@ pycheck "needs clearance" "d['status'] == 'needs_clearance'"
 expect 0 "plan cleared" -- "$mfr" --format json plan --symptom low_back:right:7 --precaution recent_surgery:low_back:right --clearance recent_surgery
 pycheck "cleared" "d['status'] == 'ok'"
 expect 2 "local precaution without a site" -- "$mfr" plan --symptom heel:left --precaution open_wound
+# empty items in a list are refused, not skipped
+expect 2 "empty position" -- "$mfr" plan --symptom heel:left --positions prone,,supine
+contains err "--positions 'prone,,supine': item 2 is empty" "empty position named"
+expect 2 "trailing comma" -- "$mfr" plan --symptom heel:left --positions prone,
+expect 2 "empty position list" -- "$mfr" plan --symptom heel:left --positions ''
+expect 2 "empty relation" -- "$mfr" trace --symptom heel:left --relations line,,referral
+contains err "--relations 'line,,referral': item 2 is empty" "empty relation named"
+expect 0 "positions" -- "$mfr" --format json plan --symptom heel:left --positions prone,supine
+pycheck "positions kept" "all(s['position'] in ('prone', 'supine') for s in d['steps'])"
 expect 0 "program" -- "$mfr" --format json program --symptom heel:left:6 --sessions 6 --weeks 3
 pycheck "program spacing" "len(d['sessions']) == 6 and all(b['day'] - a['day'] >= 2 for a, b in zip(d['sessions'], d['sessions'][1:]))"
 pycheck "program reassesses" "d['sessions'][0]['reassess'] and d['sessions'][4]['reassess'] and d['sessions'][-1]['reassess']"

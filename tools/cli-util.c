@@ -22,6 +22,37 @@ int cli_parse_count(const char *opt, const char *val, uint32_t *out)
 	return CLI_OK;
 }
 
+int cli_split_list(const char *opt, const char *val,
+		   int (*item)(void *ctx, const char *word), void *ctx)
+{
+	char *copy = malloc(strlen(val) + 1), *word;
+	int rc = CLI_OK, n = 1;
+
+	if (!copy) {
+		fputs("mfr: out of memory\n", stderr);
+		return CLI_FAIL;
+	}
+	strcpy(copy, val);
+	word = copy;
+	for (;;) {
+		char *comma = strchr(word, ',');
+
+		if (comma)
+			*comma = '\0';
+		if (!*word) {
+			rc = cli_usage_error("%s '%s': item %d is empty; separate the items "
+					     "with single commas", opt, val, n);
+			break;
+		}
+		if ((rc = item(ctx, word)) != CLI_OK || !comma)
+			break;
+		word = comma + 1;
+		n++;
+	}
+	free(copy);
+	return rc;
+}
+
 void cli_site_name(char *buf, size_t size, const mfr_region *r, int side)
 {
 	/* A long name is cut at a character, never inside one. */

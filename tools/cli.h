@@ -31,6 +31,13 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * usage error. */
 int cli_parse_count(const char *opt, const char *val, uint32_t *out);
 
+/* Split the comma-separated list @p val of option @p opt and call
+ * item(ctx, word) on each word in order; an empty item ("prone,,supine", a
+ * leading or trailing comma, an empty list) is a usage error. Returns CLI_OK,
+ * or the first error (item()'s, or CLI_USAGE after reporting). */
+int cli_split_list(const char *opt, const char *val,
+		   int (*item)(void *ctx, const char *word), void *ctx);
+
 /* "left heel", or "sacrum" for a midline site. */
 void cli_site_name(char *buf, size_t size, const mfr_region *r, int side);
 
