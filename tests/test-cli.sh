@@ -182,6 +182,25 @@ contains out "trace rank 1" "plan text points back to the trace"
 expect 0 "program text" -- "$mfr" program --symptom heel:left:6 --sessions 2 --weeks 1
 contains out "Session 2, day" "program text lists sessions"
 expect 2 "bad plan option value" -- "$mfr" plan --symptom heel:left --max-sites 0
+# range errors state the range; the ranges are the library setters' (each
+# bound accepted, one past it refused), so the CLI's copy cannot drift
+range_check() { # range_check COMMAND OPTION LO HI
+  local cmd=$1 opt=$2 lo=$3 hi=$4 v
+  for v in "$lo" "$hi"; do
+    expect 0 "$cmd $opt $v" -- "$mfr" "$cmd" --symptom heel:left:6 --minutes 180 "$opt" "$v"
+  done
+  for v in $((lo - 1)) $((hi + 1)); do
+    expect 2 "$cmd $opt $v" -- "$mfr" "$cmd" --symptom heel:left:6 "$opt" "$v"
+    contains err "mfr: $opt $v is out of range; use $lo to $hi" "$opt $v states the range"
+  done
+}
+range_check trace --max-results 1 10000
+range_check trace --max-steps 1 64
+range_check plan --max-sites 1 200
+range_check plan --reposition-seconds 0 600
+range_check plan --block-seconds 30 900
+expect 2 "not a number" -- "$mfr" trace --symptom heel:left --max-steps many
+contains err "--max-steps takes a whole number from 1 to 64, not 'many'" "not a number explained"
 expect 2 "unknown plan option" -- "$mfr" plan --symptom heel:left --sessions 3
 
 # batch: JSON lines in, one line out per intake, errors in place

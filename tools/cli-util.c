@@ -53,6 +53,23 @@ int cli_split_list(const char *opt, const char *val,
 	return rc;
 }
 
+int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
+		    uint32_t *out)
+{
+	char *end;
+	int negative = val[strspn(val, " \t")] == '-';
+
+	errno = 0;
+	unsigned long long v = strtoull(val, &end, 10);
+	if (*end || end == val)
+		return cli_usage_error("%s takes a whole number from %u to %u, not '%s'",
+				       opt, lo, hi, val);
+	if (negative || errno == ERANGE || v < lo || v > hi)
+		return cli_usage_error("%s %s is out of range; use %u to %u", opt, val, lo, hi);
+	*out = (uint32_t)v;
+	return CLI_OK;
+}
+
 void cli_site_name(char *buf, size_t size, const mfr_region *r, int side)
 {
 	/* A long name is cut at a character, never inside one. */

@@ -31,6 +31,12 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * usage error. */
 int cli_parse_count(const char *opt, const char *val, uint32_t *out);
 
+/* Parse a whole number option value from @p lo to @p hi (the range the
+ * library's setter takes, as its header documents it); a value outside is
+ * a usage error that states the range. */
+int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
+		    uint32_t *out);
+
 /* Split the comma-separated list @p val of option @p opt and call
  * item(ctx, word) on each word in order; an empty item ("prone,,supine", a
  * leading or trailing comma, an empty list) is a usage error. Returns CLI_OK,

@@ -41,12 +41,13 @@ static int trace_option(void *ctx, const char *opt, const char *val)
 	uint32_t n;
 	mfr_status st;
 
+	/* The ranges are the setters' (include/mfr/trace.h). */
 	if (strcmp(opt, "--max-results") == 0) {
-		if (cli_parse_count(opt, val, &n) != CLI_OK)
+		if (cli_parse_range(opt, val, 1, 10000, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_trace_options_set_max_results(o, n);
 	} else if (strcmp(opt, "--max-steps") == 0) {
-		if (cli_parse_count(opt, val, &n) != CLI_OK)
+		if (cli_parse_range(opt, val, 1, 64, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_trace_options_set_max_steps(o, n);
 	} else if (strcmp(opt, "--min-evidence") == 0) {
