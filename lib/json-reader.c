@@ -337,8 +337,16 @@ mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je)
 mfr_status mfr__rd_parse(mfr_reader *rd, const char *data, size_t size, json_t **out)
 {
 	json_error_t je;
+	/* A UTF-8 byte-order mark at the start (editors on Windows write
+	 * one) is skipped, as RFC 8259 allows; a byte offset in an error still
+	 * counts it, columns count characters after it. */
+	size_t bom = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
 	memset(&je, 0, sizeof(je));
-	*out = json_loadb(data, size, JSON_REJECT_DUPLICATES, &je);
-	return *out ? MFR_OK : mfr__rd_syntax_error(rd, &je);
+	*out = json_loadb(data + bom, size - bom, JSON_REJECT_DUPLICATES, &je);
+	if (*out)
+		return MFR_OK;
+	if (je.position >= 0)
+		je.position += (int)bom;
+	return mfr__rd_syntax_error(rd, &je);
 }

@@ -36,7 +36,8 @@ typedef struct mfr_reader {
 			return st_;                \
 	} while (0)
 
-/* Parse @p data; a syntax error is reported with line, column and byte. */
+/* Parse @p data (a leading UTF-8 byte-order mark is skipped); a syntax
+ * error is reported with line, column and byte (counting the mark). */
 mfr_status mfr__rd_parse(mfr_reader *rd, const char *data, size_t size, json_t **out);
 mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je);
 

@@ -128,6 +128,9 @@ EOF
 if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace from stdin differs from flags"; fi
 expect 0 "trace from file" -- "$mfr" --format json trace --intake "$tmp/intake.json"
 if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace from a file differs from flags"; fi
+{ printf '\357\273\277'; cat "$tmp/intake.json"; } >"$tmp/intake-bom.json"
+expect 0 "intake with a byte-order mark" -- "$mfr" --format json trace --intake "$tmp/intake-bom.json"
+if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "a byte-order mark changes the trace"; fi
 expect 0 "trace text" -- "$mfr" trace --symptom temple:both:5 --max-results 5
 contains out "not a diagnosis" "trace text carries the disclaimer"
 contains out "right temple" "both sides expanded"

@@ -339,6 +339,35 @@ START_TEST(text_cut_at_a_character)
 }
 END_TEST
 
+/* A model file may start with a UTF-8 byte-order mark. */
+START_TEST(model_byte_order_mark)
+{
+	char path[4096];
+	size_t size;
+	char *text, *with;
+	mfr_model *a, *b = NULL;
+	mfr_error *err = NULL;
+
+	mfr_test_path(path, sizeof(path), "models/minimal.json");
+	text = mfr_test_read(path, &size);
+	with = malloc(size + 3);
+	ck_assert_ptr_nonnull(with);
+	memcpy(with, "\xEF\xBB\xBF", 3);
+	memcpy(with + 3, text, size);
+	a = load_text(text, "minimal.json");
+	mfr_test_assert_ok(mfr_model_load_buffer(with, size + 3, "bom.json", &b, &err), err,
+			   "bom.json");
+	char *ja = to_json(a, 0, NULL, 0), *jb = to_json(b, 0, NULL, 0);
+	ck_assert_str_eq(ja, jb);
+	mfr_free(ja);
+	mfr_free(jb);
+	mfr_model_free(a);
+	mfr_model_free(b);
+	free(with);
+	free(text);
+}
+END_TEST
+
 /* The writer reports the real cause of a failure: a string that is not
  * UTF-8 is written repaired (jansson refuses it, which was reported as
  * "out of memory"); a value jansson cannot write is named, not called
@@ -396,6 +425,7 @@ Suite *mfr_test_json_suite(void)
 	tcase_add_test(tc, reader_path_is_bounded);
 	tcase_add_test(tc, text_cut_at_a_character);
 	tcase_add_test(tc, writer_reports_the_cause);
+	tcase_add_test(tc, model_byte_order_mark);
 	suite_add_tcase(s, tc);
 	return s;
 }
