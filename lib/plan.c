@@ -647,6 +647,19 @@ static mfr_status add_rationales(mfr_plan *p)
 	return MFR_OK;
 }
 
+/* Whether a warning says why a traced site was left out. */
+static int has_skip_warning(const mfr_plan *p)
+{
+	for (uint32_t i = 0; i < p->warning_count; i++) {
+		int k = p->warnings[i].kind;
+
+		if (k == MFR_WARNING_SITE_EXCLUDED || k == MFR_WARNING_UNREACHABLE ||
+		    k == MFR_WARNING_TIME)
+			return 1;
+	}
+	return 0;
+}
+
 static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const screen *sc,
 			     const mfr_stage *stage)
 {
@@ -711,9 +724,17 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 		  "session (the most promising kept)", ncand - best_n,
 		  ncand - best_n == 1 ? "" : "s", p->session_seconds / 60))
 		st = MFR_E_NOMEM;
+	/* Nothing planned: point at the warnings that say why, and when there
+	 * are none, say why here (it once pointed at warnings that did not
+	 * exist). */
 	if (st == MFR_OK && best_n == 0 &&
-	    !warn(p, MFR_WARNING_NO_SITES, "no traced site could be planned: see the "
-		  "other warnings"))
+	    !warn(p, MFR_WARNING_NO_SITES, "%s", has_skip_warning(p)
+		  ? "no traced site could be planned: see the other warnings"
+		  : t->count == 0
+		  ? "no traced site could be planned: the trace found no treatment "
+		    "site for these symptoms"
+		  : "no traced site could be planned: none lies near enough to the "
+		    "symptoms for this session"))
 		st = MFR_E_NOMEM;
 	if (st == MFR_OK) {
 		/* Without treatment steps, opening and closing alone are no plan. */
@@ -792,6 +813,8 @@ MFR_EXPORT mfr_status mfr_plan_run(const mfr_intake *intake, const mfr_plan_opti
 	if (!intake || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_plan_run: intake and out must not be NULL");
+	if (!intake->symptom_count)
+		return mfr__error_set(err, MFR_E_MISSING, NULL, MFR__NO_SYMPTOMS("mfr_plan_run"));
 	if (!opts) {
 		mfr__plan_options_defaults(&defaults);
 		opts = &defaults;

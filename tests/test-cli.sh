@@ -165,6 +165,10 @@ pycheck "needs clearance" "d['status'] == 'needs_clearance'"
 expect 0 "plan cleared" -- "$mfr" --format json plan --symptom low_back:right:7 --precaution recent_surgery:low_back:right --clearance recent_surgery
 pycheck "cleared" "d['status'] == 'ok'"
 expect 2 "local precaution without a site" -- "$mfr" plan --symptom heel:left --precaution open_wound
+expect 1 "plan without symptoms" -- "$mfr" plan --precaution fever
+contains err "the intake records no symptoms" "no symptoms explained"
+echo '{}' | "$mfr" batch plan >"$tmp/out" 2>"$tmp/err"
+pycheck "batch plan of {} is an error row" "d['line'] == 1 and d['error']['status'] == 'MFR_E_MISSING'"
 # empty items in a list are refused, not skipped
 expect 2 "empty position" -- "$mfr" plan --symptom heel:left --positions prone,,supine
 contains err "--positions 'prone,,supine': item 2 is empty" "empty position named"

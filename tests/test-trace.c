@@ -319,6 +319,56 @@ START_TEST(reading_allocates_nothing)
 }
 END_TEST
 
+/* An intake without symptoms has nothing to plan: a clear error, not an
+ * "ok" plan of no steps whose warning pointed at warnings that did not
+ * exist. With symptoms but no treatment site in reach, the warning says so. */
+START_TEST(plan_without_symptoms_or_sites)
+{
+	mfr_intake *empty = NULL;
+	mfr_plan *p = (mfr_plan *)1;
+	mfr_program *pg = (mfr_program *)1;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(model, &empty), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(empty, "fever", NULL, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(empty, NULL, &p, &err), MFR_E_MISSING);
+	ck_assert_ptr_null(p);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "the intake records no symptoms"));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "add at least one symptom"));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_program_run(empty, 2, 1, NULL, &pg, &err), MFR_E_MISSING);
+	ck_assert_ptr_null(pg);
+	mfr_error_free(err);
+	err = NULL;
+	mfr_intake_free(empty);
+
+	static const char lonely[] =
+		"{\"format\": \"libmfr-model\", \"format_version\": 1, \"name\": \"lonely\", "
+		"\"model_version\": \"1\", \"sources\": [{\"key\": \"s\", \"citation\": \"c\"}], "
+		"\"regions\": [{\"key\": \"spot\", \"name\": \"spot\", \"kind\": \"area\", "
+		"\"laterality\": \"midline\", \"positions\": [\"prone\"], \"depth\": \"superficial\", "
+		"\"sources\": [\"s\"]}], \"lines\": [], \"referrals\": [], \"techniques\": [], "
+		"\"conditions\": [], \"precautions\": []}";
+	mfr_model *m = NULL;
+	mfr_intake *in = NULL;
+
+	mfr_test_assert_ok(mfr_model_load_buffer(lonely, sizeof(lonely) - 1, "lonely", &m, &err),
+			   err, "lonely");
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "spot", 0, 5, 0, NULL), MFR_OK);
+	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, &err), err, "plan");
+	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
+	ck_assert_uint_eq(mfr_plan_warning_count(p), 1);
+	ck_assert_int_eq(mfr_plan_warning_kind(p, 0), MFR_WARNING_NO_SITES);
+	ck_assert_str_eq(mfr_plan_warning_text(p, 0), "no traced site could be planned: the "
+			 "trace found no treatment site for these symptoms");
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+	mfr_model_free(m);
+}
+END_TEST
+
 Suite *mfr_test_trace_suite(void)
 {
 	Suite *s = suite_create("trace");
@@ -332,6 +382,7 @@ Suite *mfr_test_trace_suite(void)
 	tcase_add_test(tc, empty_and_null);
 	tcase_add_test(tc, long_names_stay_utf8);
 	tcase_add_test(tc, reading_allocates_nothing);
+	tcase_add_test(tc, plan_without_symptoms_or_sites);
 	suite_add_tcase(s, tc);
 	return s;
 }

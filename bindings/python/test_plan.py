@@ -727,9 +727,11 @@ class PlanTests(DefaultModelCase):
         intake.close()
 
     def test_no_symptoms(self):
-        with Intake(self.model) as intake, Plan(intake) as plan:
-            self.assertEqual(plan.steps, ())
-            self.assertIn('no_sites', [w.kind for w in plan.warnings])
+        # Nothing to plan: a clear error, not an "ok" plan of no steps.
+        with Intake(self.model) as intake:
+            e = self.raises(Status.MFR_E_MISSING, Plan, intake)
+            self.assertIn('the intake records no symptoms', e.message)
+            self.raises(Status.MFR_E_MISSING, Program, intake, 2, 1)
 
 
 class ProgramTests(DefaultModelCase):

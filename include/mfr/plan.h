@@ -107,8 +107,9 @@ MFR_EXPORT mfr_status mfr_plan_options_set_block_seconds(mfr_plan_options *opts,
  * @param intake the client.
  * @param opts options, or NULL for the defaults.
  * @param[out] out receives the plan, or NULL on failure.
- * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM. A plan that may not be
- *         carried out is still #MFR_OK: see mfr_plan_status_of().
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_MISSING (the intake records no
+ *         symptoms: there is nothing to plan) or #MFR_E_NOMEM. A plan that
+ *         may not be carried out is still #MFR_OK: see mfr_plan_status_of().
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
@@ -178,8 +179,9 @@ MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
  * least 48 hours apart, progressing from gentle, indirect work near the
  * symptoms to direct work out along the lines to the root-cause sites, with
  * reassessment points. Each session is a full plan.
- * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_RANGE (no room for the sessions
- *         48 hours apart, or 1 to 52 sessions and weeks exceeded) or #MFR_E_NOMEM.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_MISSING (the intake records no
+ *         symptoms), #MFR_E_RANGE (no room for the sessions 48 hours apart,
+ *         or 1 to 52 sessions and weeks exceeded) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t sessions,
