@@ -128,6 +128,17 @@ EOF
 if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace from stdin differs from flags"; fi
 expect 0 "trace from file" -- "$mfr" --format json trace --intake "$tmp/intake.json"
 if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace from a file differs from flags"; fi
+# the help shows `trace [INTAKE]`: the file may be given without --intake
+expect 0 "trace INTAKE" -- "$mfr" --format json trace "$tmp/intake.json"
+if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace INTAKE differs from --intake"; fi
+"$mfr" --format json trace - <"$tmp/intake.json" >"$tmp/out" 2>"$tmp/err"
+if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace - differs from --intake -"; fi
+expect 0 "plan INTAKE" -- "$mfr" plan "$tmp/intake.json" --minutes 30
+expect 0 "program INTAKE" -- "$mfr" program "$tmp/intake.json" --sessions 2 --weeks 1
+expect 2 "two intake files" -- "$mfr" trace "$tmp/intake.json" --intake "$tmp/intake.json"
+contains err "two intake files" "two intake files explained"
+expect 2 "two positional arguments" -- "$mfr" trace "$tmp/intake.json" extra.json
+contains err "unexpected argument 'extra.json': the intake file is already" "second argument explained"
 { printf '\357\273\277'; cat "$tmp/intake.json"; } >"$tmp/intake-bom.json"
 expect 0 "intake with a byte-order mark" -- "$mfr" --format json trace --intake "$tmp/intake-bom.json"
 if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "a byte-order mark changes the trace"; fi

@@ -93,19 +93,29 @@ int cli_emit_json(mfr_status st, char *text, mfr_error *err)
 }
 
 /* Split arguments into (option, value) pairs in a->pairs; returns how many
- * pointers were written, or -1 after a usage error. */
+ * pointers were written, or -1 after a usage error. One argument that is
+ * not an option is the intake file (INTAKE in `mfr trace [INTAKE]`): it
+ * gives the pair ("--intake", FILE). */
 static int split_pairs(int argc, char **argv, char **pairs, char *storage,
 		       size_t storage_size)
 {
 	int n = 0;
 	size_t used = 0;
+	const char *file = NULL;
 
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		const char *eq = strchr(a, '=');
 
-		if (strncmp(a, "--", 2) != 0)
-			return cli_usage_error("unexpected argument '%s'", a), -1;
+		if (strncmp(a, "--", 2) != 0) {
+			if (file)
+				return cli_usage_error("unexpected argument '%s': the intake "
+						       "file is already '%s'", a, file), -1;
+			file = a;
+			pairs[n++] = (char *)"--intake";
+			pairs[n++] = (char *)a;
+			continue;
+		}
 		if (eq) {
 			size_t len = (size_t)(eq - a);
 			if (used + len + 1 > storage_size)
@@ -140,6 +150,17 @@ int cli_args_parse(cli_args *a, int argc, char **argv,
 	n = split_pairs(nargs, argv + 1, a->pairs, a->storage, sizeof(a->storage));
 	if (n < 0)
 		return CLI_USAGE;
+	/* One intake file: as INTAKE or as --intake FILE, once. */
+	const char *file = NULL;
+	for (int i = 0; i < n; i += 2) {
+		if (strcmp(a->pairs[i], "--intake") != 0)
+			continue;
+		if (file)
+			return cli_usage_error("two intake files, '%s' and '%s'; give one "
+					       "(as INTAKE or --intake FILE)", file,
+					       a->pairs[i + 1]);
+		file = a->pairs[i + 1];
+	}
 	for (int i = 0; i < n && rc == CLI_OK; i += 2) {
 		if (cli_intake_option(a->pairs[i])) {
 			a->intake[a->nintake++] = a->pairs[i];

@@ -87,11 +87,12 @@ typedef struct cli_args {
 	char storage[4096]; /* option names cut from "--name=value" */
 } cli_args;
 
-/* Split argv[1..argc-1]: "--name VALUE" and "--name=VALUE" each give a pair;
- * intake flags are collected, every other option goes to @p option(ctx,
- * name, value). Returns CLI_OK, or the first error after reporting it (a
- * positional argument, an option without a value, a bad option). Free with
- * cli_args_free() in every case. */
+/* Split argv[1..argc-1]: "--name VALUE" and "--name=VALUE" each give a pair,
+ * and one argument that is not an option is the intake file, as if given
+ * with --intake; intake flags are collected, every other option goes to
+ * @p option(ctx, name, value). Returns CLI_OK, or the first error after
+ * reporting it (a second positional argument, two intake files, an option
+ * without a value, a bad option). Free with cli_args_free() in every case. */
 int cli_args_parse(cli_args *a, int argc, char **argv,
 		   int (*option)(void *ctx, const char *name, const char *value), void *ctx);
 void cli_args_free(cli_args *a);

@@ -32,7 +32,7 @@ static const char usage_text[] =
 	"                             lines), one compact trace or plan per line out\n"
 	"\n"
 	"Intake (trace, plan, program):\n"
-	"  --intake FILE              read the intake from a JSON file (- for stdin)\n"
+	"  INTAKE, --intake FILE      read the intake from a JSON file (- for stdin)\n"
 	"  --symptom REGION[:SIDE[:INTENSITY]]\n"
 	"                             a symptom site (repeatable); SIDE left, right,\n"
 	"                             both or midline; INTENSITY 0-10 (default 5)\n"
