@@ -267,6 +267,10 @@ if [ $? -eq 0 ] && [ ! -s "$tmp/out" ]; then ok; else bad "empty batch input sho
 head -n 1 "$tmp/batch.jsonl" | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
 if python3 -c "import json; d = json.load(open('$tmp/out')); assert d['results'][0]['region'] == 'soleus'"; then ok; else bad "batch trace"; fi
 expect 2 "batch without a command" -- "$mfr" batch
+expect 2 "batch as text" -- "$mfr" --format text batch plan
+contains err "'mfr batch' writes JSON lines only" "batch refuses text"
+echo '{"symptoms": [{"region": "heel", "side": "left"}]}' | "$mfr" --format json batch trace >"$tmp/out" 2>"$tmp/err"
+pycheck "batch with --format json" "d['results'][0]['region'] == 'soleus'"
 
 # long names: texts are cut at a character, never inside one (a cut inside
 # one made the batch row "MFR_E_NOMEM" without a place, and JSON output fail)

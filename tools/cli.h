@@ -19,6 +19,7 @@ typedef enum cli_format { CLI_TEXT, CLI_JSON } cli_format;
 typedef struct cli_options {
 	const char *model_path; /* --model FILE, or NULL for the default model */
 	cli_format format;      /* --format */
+	int format_given;       /* --format was given (else the default, text) */
 } cli_options;
 
 /* Report a library failure on stderr: "mfr: <what>: <detail>". */

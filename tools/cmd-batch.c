@@ -173,6 +173,10 @@ int cli_batch(const cli_options *opts, int argc, char **argv)
 
 	if (argc != 2 || (strcmp(argv[1], "trace") != 0 && strcmp(argv[1], "plan") != 0))
 		return cli_usage_error("usage: mfr batch trace|plan < intakes.jsonl");
+	/* It once wrote JSON whatever --format said. */
+	if (opts->format_given && opts->format != CLI_JSON)
+		return cli_usage_error("'mfr batch' writes JSON lines only; leave out "
+				       "'--format text' (or give '--format json')");
 	plan = strcmp(argv[1], "plan") == 0;
 	rc = cli_load_model(opts, &m);
 	if (rc != CLI_OK)

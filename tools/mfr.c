@@ -154,7 +154,7 @@ int main(int argc, char **argv)
 
 static int run(int argc, char **argv)
 {
-	cli_options opts = { NULL, CLI_TEXT };
+	cli_options opts = { NULL, CLI_TEXT, 0 };
 	char **rest = malloc(sizeof(char *) * (size_t)(argc + 1));
 	int nrest = 0, rc;
 
@@ -186,6 +186,7 @@ static int run(int argc, char **argv)
 		if ((v = option_value(argc, argv, &i, "--model", &missing))) {
 			opts.model_path = v;
 		} else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
+			opts.format_given = 1;
 			if (strcmp(v, "text") == 0) {
 				opts.format = CLI_TEXT;
 			} else if (strcmp(v, "json") == 0) {
