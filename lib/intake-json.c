@@ -244,7 +244,13 @@ MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *d
 					   size_t size, const char *name,
 					   mfr_intake **out, mfr_error **err)
 {
-	mfr_reader rd = { .err = err, .source = name ? name : "<buffer>", .model = model };
+	/* The reader's copies go to a scratch arena that dies with the read:
+	 * the intake keeps pointers into the model, never into the document.
+	 * (The reader had no arena at all: a copy would have written
+	 * through NULL.) Nothing is allocated until a copy is made. */
+	mfr_arena scratch = { NULL, 1024 };
+	mfr_reader rd = { .err = err, .source = name ? name : "<buffer>", .model = model,
+			  .arena = &scratch };
 	mfr_intake *in = NULL;
 	json_t *root = NULL;
 	mfr_status st;
@@ -263,6 +269,7 @@ MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *d
 		st = read_intake(&rd, in, root);
 		json_decref(root);
 	}
+	mfr__arena_release(&scratch);
 	if (st != MFR_OK) {
 		mfr_intake_free(in);
 		return st;

@@ -77,13 +77,17 @@ const char *mfr__rd_type_name(const json_t *v)
 
 void *mfr__rd_alloc(mfr_reader *rd, size_t count, size_t size)
 {
-	if (count && size > SIZE_MAX / count)
+	if (!rd->arena || (count && size > SIZE_MAX / count))
 		return NULL;
 	return mfr__arena_alloc(rd->arena, count * size);
 }
 
 mfr_status mfr__rd_copy(mfr_reader *rd, const char *s, const char **out)
 {
+	*out = NULL;
+	if (!rd->arena) /* a reader made without one: a bug, not a crash */
+		return mfr__rd_fail(rd, MFR_E_INVALID, "internal error: this reader "
+				    "has no arena to copy into; please report it");
 	*out = mfr__arena_strdup(rd->arena, s);
 	return *out ? MFR_OK : mfr__rd_nomem(rd);
 }

@@ -53,7 +53,8 @@ mfr_status mfr__rd_nomem(mfr_reader *rd);
 /* "an object", "a string", ...: for messages. */
 const char *mfr__rd_type_name(const json_t *v);
 
-/* Zeroed arena memory for @p count items, or NULL. */
+/* Zeroed arena memory for @p count items, or NULL (also when the reader
+ * has no arena: every reader should have one). */
 void *mfr__rd_alloc(mfr_reader *rd, size_t count, size_t size);
 mfr_status mfr__rd_copy(mfr_reader *rd, const char *s, const char **out);
 

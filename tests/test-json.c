@@ -305,6 +305,31 @@ START_TEST(reader_path_is_bounded)
 }
 END_TEST
 
+/* A reader copies into its arena; one made without an arena (as the
+ * intake reader once was) fails the copy instead of writing through NULL. */
+START_TEST(reader_without_arena)
+{
+	mfr_reader rd;
+	mfr_arena arena = { NULL, 0 };
+	mfr_error *err = NULL;
+	const char *copy = "x";
+
+	memset(&rd, 0, sizeof(rd));
+	rd.err = &err;
+	rd.source = "test";
+	ck_assert_int_eq(mfr__rd_copy(&rd, "soleus", &copy), MFR_E_INVALID);
+	ck_assert_ptr_null(copy);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "no arena"));
+	ck_assert_ptr_null(mfr__rd_alloc(&rd, 4, 8));
+	mfr_error_free(err);
+
+	rd.arena = &arena;
+	ck_assert_int_eq(mfr__rd_copy(&rd, "soleus", &copy), MFR_OK);
+	ck_assert_str_eq(copy, "soleus");
+	mfr__arena_release(&arena);
+}
+END_TEST
+
 /* Text cut to fit a buffer ends at a character and with "...", for
  * sequences of every length and every place the end can fall. */
 START_TEST(text_cut_at_a_character)
@@ -423,6 +448,7 @@ Suite *mfr_test_json_suite(void)
 	tc = tcase_create("errors");
 	tcase_add_test(tc, bad_arguments);
 	tcase_add_test(tc, reader_path_is_bounded);
+	tcase_add_test(tc, reader_without_arena);
 	tcase_add_test(tc, text_cut_at_a_character);
 	tcase_add_test(tc, writer_reports_the_cause);
 	tcase_add_test(tc, model_byte_order_mark);
