@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "util.h"
 
 static mfr_model *model;
@@ -233,7 +234,18 @@ START_TEST(json_reads_the_documented_example)
 	in = (mfr_intake *)1;
 	ck_assert_int_eq(mfr_intake_load_file(model, path, &in, &err), MFR_E_IO);
 	ck_assert_ptr_null(in);
+	/* The reason comes from a thread-safe table, not strerror(). */
+	ck_assert_msg(strstr(mfr_error_message(err), "cannot open: no such file or directory"),
+		      "%s", mfr_error_message(err));
 	mfr_error_free(err);
+	err = NULL;
+	mfr_test_path(path, sizeof(path), "models");
+	ck_assert_int_eq(mfr_intake_load_file(model, path, &in, &err), MFR_E_IO);
+	ck_assert_msg(strstr(mfr_error_message(err), "read error: it is a directory"),
+		      "%s", mfr_error_message(err));
+	mfr_error_free(err);
+	char text[32];
+	ck_assert_str_eq(mfr__errno_text(99999, text, sizeof(text)), "system error 99999");
 }
 END_TEST
 
