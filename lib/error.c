@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "text.h"
 
 struct mfr_error {
 	int status;
@@ -90,9 +91,12 @@ mfr_status mfr__error_set(mfr_error **err, mfr_status status,
 	char buf[1024];
 	va_list ap;
 
+	/* Cut at a character if it is long; and valid UTF-8 even where a
+	 * caller's key in it was not (bindings decode messages as UTF-8). */
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	mfr__vformat(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	mfr__utf8_repair(buf);
 
 	const char *source = where && where->source ? where->source : "";
 	const char *path = where && where->path ? where->path : "";
@@ -111,6 +115,7 @@ mfr_status mfr__error_set(mfr_error **err, mfr_status status,
 	memcpy(e->message, buf, lm);
 	memcpy(e->source, source, ls);
 	memcpy(e->path, path, lp);
+	mfr__utf8_repair(e->path);
 	e->is_static = 0;
 	*err = e;
 	return status;

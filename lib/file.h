@@ -13,4 +13,8 @@
  * mfr__free). MFR_E_IO names the file and the system's reason. */
 mfr_status mfr__read_file(const char *path, char **data, size_t *size, mfr_error **err);
 
+/* What errno @p e means, in words, from a fixed table (thread-safe, unlike
+ * strerror()); another code is written into @p buf as "system error N". */
+const char *mfr__errno_text(int e, char *buf, size_t size);
+
 #endif /* MFR_FILE_H */

@@ -13,6 +13,9 @@
  *   muscle that holds it (only that way: a trace runs from symptom to source).
  * The graph is built in two passes (count, then fill) into compressed rows,
  * then each row is sorted and repeated edges merged, keeping the strongest.
+ * The count is a size_t checked against MFR_GRAPH_MAX_EDGES before anything
+ * is filled: a node of r regions alone gives about 4 r^2 edges, so a
+ * uint32_t count could wrap and the fill write past the array.
  */
 #include "graph.h"
 
@@ -36,7 +39,14 @@ typedef struct emitter {
 	mfr_graph *g;
 	const mfr_model *m;
 	uint32_t *fill; /* NULL while counting */
+	size_t total;   /* edges counted so far, before merging repeats */
 } emitter;
+
+/* While counting: whether the count is past the limit (emitting stops). */
+static int over(const emitter *e)
+{
+	return !e->fill && e->total > MFR_GRAPH_MAX_EDGES;
+}
 
 static void emit(emitter *e, uint32_t from, mfr_edge edge)
 {
@@ -45,10 +55,14 @@ static void emit(emitter *e, uint32_t from, mfr_edge edge)
 
 	edge.leaves_midline = rf->laterality == MFR_LATERALITY_MIDLINE &&
 			      rt->laterality != MFR_LATERALITY_MIDLINE;
-	if (!e->fill)
-		e->g->offsets[from + 1]++;
-	else
+	if (!e->fill) {
+		/* Counted in size_t; a row's count is kept only while the total
+		 * is within the limit, so no uint32_t offset can wrap. */
+		if (++e->total <= MFR_GRAPH_MAX_EDGES)
+			e->g->offsets[from + 1]++;
+	} else {
 		e->g->edges[e->fill[from]++] = edge;
+	}
 }
 
 static int other_side(int side)
@@ -131,6 +145,8 @@ static void emit_nodes(emitter *e, const mfr_line *l, const mfr_line_node *a, in
 {
 	mfr_edge step = edge(MFR_RELATION_LINE, factor);
 
+	if (over(e))
+		return;
 	step.ref = l->index;
 	step.crosses = (uint8_t)crosses;
 	for (uint32_t i = 0; i < a->region_count; i++) {
@@ -167,6 +183,8 @@ static void emit_pass_through(emitter *e, const mfr_line *l, const mfr_line_bran
 	const mfr_line_node *a = &br->nodes[i], *b = &br->nodes[j];
 	mfr_edge step = edge(MFR_RELATION_LINE, factor);
 
+	if (over(e))
+		return;
 	step.ref = l->index;
 	step.crosses = b->crosses;
 	step.skipped = (uint8_t)(j - i - 1);
@@ -185,13 +203,16 @@ static void emit_pass_through(emitter *e, const mfr_line *l, const mfr_line_bran
 	}
 }
 
-static void emit_lines(emitter *e, const mfr_model *m)
+/* Emit every line's edges; while counting, note in @p excess the line
+ * that adds the most (for the message when the graph is too large). */
+static void emit_lines(emitter *e, const mfr_model *m, mfr_graph_excess *excess)
 {
 	static const int starts[] = { MFR_SIDE_LEFT, MFR_SIDE_RIGHT };
 
-	for (uint32_t li = 0; li < m->line_count; li++) {
+	for (uint32_t li = 0; li < m->line_count && !over(e); li++) {
 		const mfr_line *l = &m->lines[li];
 		double f = mfr__line_factor(l->evidence);
+		size_t before = e->total;
 
 		if (l->prov.convention)
 			f *= MFR_FACTOR_CONVENTION;
@@ -220,6 +241,10 @@ static void emit_lines(emitter *e, const mfr_model *m)
 						emit_pass_through(e, l, br, i, starts[c], f);
 				}
 			}
+		}
+		if (excess && e->total - before > excess->line_edges) {
+			excess->line = li;
+			excess->line_edges = e->total - before;
 		}
 	}
 }
@@ -293,12 +318,13 @@ static void emit_referrals(emitter *e, const mfr_model *m)
 	}
 }
 
-static void emit_all(emitter *e, const mfr_model *m)
+static void emit_all(emitter *e, const mfr_model *m, mfr_graph_excess *excess)
 {
 	emit_hierarchy(e, m);
 	emit_adjacency(e, m);
-	emit_lines(e, m);
-	emit_referrals(e, m);
+	emit_lines(e, m, excess);
+	if (!over(e))
+		emit_referrals(e, m);
 }
 
 /* Order within a row: by target, relation, reference, then strongest first,
@@ -326,27 +352,33 @@ static int same_step(const mfr_edge *a, const mfr_edge *b)
 	       a->zone == b->zone;
 }
 
-int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena)
+int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena,
+		     mfr_graph_excess *excess)
 {
-	emitter e = { g, m, NULL };
-	uint32_t n = m->region_count * 2;
+	emitter e = { g, m, NULL, 0 };
+	uint32_t n = m->region_count * 2; /* the loader keeps regions below 2^31 */
 
+	memset(excess, 0, sizeof(*excess));
 	g->site_count = n;
-	g->offsets = mfr__arena_alloc(arena, (n + 1) * sizeof(*g->offsets));
+	g->offsets = mfr__arena_alloc(arena, ((size_t)n + 1) * sizeof(*g->offsets));
 	if (!g->offsets)
 		return -1;
-	emit_all(&e, m);
+	emit_all(&e, m, excess);
+	if (over(&e)) {
+		excess->edges = e.total;
+		return 1;
+	}
 	for (uint32_t s = 0; s < n; s++)
 		g->offsets[s + 1] += g->offsets[s];
 	g->edge_count = g->offsets[n];
 
-	g->edges = mfr__arena_alloc(arena, (g->edge_count ? g->edge_count : 1) *
+	g->edges = mfr__arena_alloc(arena, (g->edge_count ? (size_t)g->edge_count : 1) *
 					   sizeof(*g->edges));
-	e.fill = mfr__arena_alloc(arena, (n ? n : 1) * sizeof(*e.fill));
+	e.fill = mfr__arena_alloc(arena, (n ? n : (size_t)1) * sizeof(*e.fill));
 	if (!g->edges || !e.fill)
 		return -1;
-	memcpy(e.fill, g->offsets, n * sizeof(*e.fill));
-	emit_all(&e, m);
+	memcpy(e.fill, g->offsets, (size_t)n * sizeof(*e.fill));
+	emit_all(&e, m, NULL);
 
 	/* Sort each row and merge repeats in place. */
 	uint32_t out = 0;

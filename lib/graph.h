@@ -19,6 +19,7 @@
 #ifndef MFR_GRAPH_H
 #define MFR_GRAPH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -63,8 +64,27 @@ typedef struct mfr_graph {
 /* The factor of a line step by the line's evidence grade. */
 double mfr__line_factor(int evidence);
 
+/*
+ * The limits that keep the graph's size in check (doc/model-format.md,
+ * "Limits"). Every pair of regions in one line node, and in two consecutive
+ * nodes, is joined both ways on both copies of the line: a node of r
+ * regions alone gives about 4 r^2 edges. An edge takes 24 bytes, so the
+ * whole graph stays below about 400 MB.
+ */
+#define MFR_NODE_MAX_REGIONS 256
+#define MFR_GRAPH_MAX_EDGES ((size_t)1 << 24) /* 16,777,216 */
+
+/* Why a graph was not built: too many edges, and the line that adds most. */
+typedef struct mfr_graph_excess {
+	size_t edges;      /* edges counted when counting stopped (past the limit) */
+	uint32_t line;     /* index of the line that adds the most edges */
+	size_t line_edges; /* how many that line adds (up to where counting stopped) */
+} mfr_graph_excess;
+
 /* Build @p g for the model's regions, lines and referrals, in @p arena.
- * Returns 0, or -1 when memory runs out. */
-int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena);
+ * Returns 0; -1 when memory runs out; 1 when the graph would have more than
+ * MFR_GRAPH_MAX_EDGES edges (then @p excess says how many and where). */
+int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena,
+		     mfr_graph_excess *excess);
 
 #endif /* MFR_GRAPH_H */

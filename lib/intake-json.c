@@ -90,8 +90,16 @@ static mfr_status read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 		TRY(st);
 	}
 
-	if (intensity < INT32_MIN || intensity > INT32_MAX)
-		intensity = -1; /* out of range either way; the builder says so */
+	if (intensity < INT32_MIN || intensity > INT32_MAX) {
+		/* Past what the builder takes: say so here, with the value given
+		 * (it once said "intensity -1"). */
+		size_t mark = mfr__rd_push(rd, ".intensity");
+		mfr_status st = mfr__rd_fail(rd, MFR_E_RANGE, "intensity %" JSON_INTEGER_FORMAT
+					     " is out of range; use 0 (none) to 10 (worst "
+					     "imaginable)", intensity);
+		mfr__rd_pop(rd, mark);
+		return st;
+	}
 	const mfr_region *r = mfr_model_region(in->model, region);
 
 	if (side == SIDE_BOTH && r && r->laterality == MFR_LATERALITY_MIDLINE)
@@ -309,7 +317,13 @@ MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *d
 					   size_t size, const char *name,
 					   mfr_intake **out, mfr_error **err)
 {
-	mfr_reader rd = { .err = err, .source = name ? name : "<buffer>", .model = model };
+	/* The reader's copies go to a scratch arena that dies with the read:
+	 * the intake keeps pointers into the model, never into the document.
+	 * (The reader had no arena at all: a copy would have written
+	 * through NULL.) Nothing is allocated until a copy is made. */
+	mfr_arena scratch = { NULL, 1024 };
+	mfr_reader rd = { .err = err, .source = name ? name : "<buffer>", .model = model,
+			  .arena = &scratch };
 	mfr_intake *in = NULL;
 	json_t *root = NULL;
 	mfr_status st;
@@ -328,6 +342,7 @@ MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *d
 		st = read_intake(&rd, in, root);
 		json_decref(root);
 	}
+	mfr__arena_release(&scratch);
 	if (st != MFR_OK) {
 		mfr_intake_free(in);
 		return st;
@@ -385,7 +400,7 @@ static json_t *intake_json(const mfr_intake *in)
 		rc |= mfr__jw_append(symptoms, so);
 	}
 	for (uint32_t i = 0; !rc && i < in->condition_count; i++)
-		rc |= mfr__jw_append(conditions, json_string(in->conditions[i]->key));
+		rc |= mfr__jw_append(conditions, mfr__jw_string(in->conditions[i]->key));
 	for (uint32_t i = 0; !rc && i < in->precaution_count; i++) {
 		const mfr_site_precaution *p = &in->precautions[i];
 		json_t *po = json_object();
@@ -396,7 +411,7 @@ static json_t *intake_json(const mfr_intake *in)
 		rc |= mfr__jw_append(precautions, po);
 	}
 	for (uint32_t i = 0; !rc && i < in->clearance_count; i++)
-		rc |= mfr__jw_append(clearances, json_string(in->clearances[i]->key));
+		rc |= mfr__jw_append(clearances, mfr__jw_string(in->clearances[i]->key));
 	rc |= mfr__jw_put(o, "symptoms", symptoms);
 	rc |= mfr__jw_put(o, "conditions", conditions);
 	rc |= mfr__jw_put(o, "precautions", precautions);

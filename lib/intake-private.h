@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "model-private.h"
+#include "seen.h"
 
 typedef struct mfr_symptom {
 	const mfr_region *region;
@@ -32,6 +33,7 @@ struct mfr_intake {
 	const mfr_model *model;
 	mfr_symptom *symptoms;
 	uint32_t symptom_count, symptom_cap;
+	mfr_seen symptom_sites; /* the symptoms by site: repeats found in O(1) */
 	const mfr_condition **conditions;
 	uint32_t condition_count, condition_cap;
 	mfr_site_precaution *precautions;

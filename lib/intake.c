@@ -12,6 +12,7 @@
 #include "intake-private.h"
 #include "names.h"
 #include "suggest.h"
+#include "text.h"
 
 static mfr_status problem(mfr_problem *why, mfr_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -22,7 +23,7 @@ static mfr_status problem(mfr_problem *why, mfr_status st, const char *fmt, ...)
 
 	why->status = st;
 	va_start(ap, fmt);
-	vsnprintf(why->text, sizeof(why->text), fmt, ap);
+	mfr__vformat(why->text, sizeof(why->text), fmt, ap);
 	va_end(ap);
 	return st;
 }
@@ -103,6 +104,14 @@ static mfr_status check_side(const mfr_region *r, int *side, mfr_problem *why)
 		       mfr__name_of(&mfr__side_names, *side) : "unknown");
 }
 
+static int same_site(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_intake *in = ctx;
+
+	return in->symptoms[a].region == in->symptoms[b].region &&
+	       in->symptoms[a].side == in->symptoms[b].side;
+}
+
 mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 			       int32_t intensity, int onset, mfr_problem *why)
 {
@@ -119,16 +128,22 @@ mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 	    onset != MFR_ONSET_CHRONIC)
 		return problem(why, MFR_E_RANGE, "onset %d is unknown; use "
 			       "\"acute\" or \"chronic\", or leave it out", onset);
-	for (uint32_t i = 0; i < in->symptom_count; i++)
-		if (in->symptoms[i].region == r && in->symptoms[i].side == side)
-			return problem(why, MFR_E_DUPLICATE, "the %s %s is already "
-				       "a symptom; give each site once",
-				       mfr__name_of(&mfr__side_names, side), r->key);
 	if (!RESERVE(in, symptoms, symptom_count, symptom_cap))
 		return problem(why, MFR_E_NOMEM, "out of memory");
-	in->symptoms[in->symptom_count++] = (mfr_symptom){
+	/* Staged past the end: counted only once it repeats no site. */
+	in->symptoms[in->symptom_count] = (mfr_symptom){
 		r, (uint8_t)side, (uint8_t)onset, intensity
 	};
+	uint32_t site = mfr__site_id(r, side);
+	uint32_t seen = mfr__seen_add(&in->symptom_sites, mfr__hash_u32(site),
+				      in->symptom_count, same_site, in);
+	if (seen == MFR_SEEN_NOMEM)
+		return problem(why, MFR_E_NOMEM, "out of memory");
+	if (seen != MFR_SEEN_NEW)
+		return problem(why, MFR_E_DUPLICATE, "the %s %s is already "
+			       "a symptom; give each site once",
+			       mfr__name_of(&mfr__side_names, side), r->key);
+	in->symptom_count++;
 	return MFR_OK;
 }
 
@@ -347,6 +362,7 @@ MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out)
 	if (!in)
 		return MFR_E_NOMEM;
 	in->model = model;
+	mfr__seen_init(&in->symptom_sites);
 	in->minutes = MFR_INTAKE_DEFAULT_MINUTES;
 	in->positions = MFR_POSITION_ALL;
 	*out = in;
@@ -358,6 +374,7 @@ MFR_EXPORT void mfr_intake_free(mfr_intake *in)
 	if (!in)
 		return;
 	mfr__free(in->symptoms);
+	mfr__seen_free(&in->symptom_sites);
 	mfr__free(in->conditions);
 	mfr__free(in->precautions);
 	mfr__free(in->clearances);

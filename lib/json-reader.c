@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "suggest.h"
+#include "text.h"
 
 /* ---- paths and failures ------------------------------------------------ */
 
@@ -21,17 +22,13 @@ size_t mfr__rd_push(mfr_reader *rd, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	int n = vsnprintf(rd->path + rd->plen, sizeof(rd->path) - rd->plen, fmt, ap);
+	rd->plen += mfr__vformat(rd->path + rd->plen, sizeof(rd->path) - rd->plen, fmt, ap);
 	va_end(ap);
-	if (n > 0)
-		rd->plen += (size_t)n;
 	/* A member of the top level is "name", not ".name". */
 	if (mark == 0 && rd->path[0] == '.') {
 		memmove(rd->path, rd->path + 1, rd->plen);
 		rd->plen--;
 	}
-	if (rd->plen >= sizeof(rd->path))
-		rd->plen = sizeof(rd->path) - 1;
 	return mark;
 }
 
@@ -47,7 +44,7 @@ mfr_status mfr__rd_fail(mfr_reader *rd, mfr_status st, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	mfr__vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 
 	mfr_where where = { rd->source, rd->path, 0, 0, -1 };
@@ -80,13 +77,17 @@ const char *mfr__rd_type_name(const json_t *v)
 
 void *mfr__rd_alloc(mfr_reader *rd, size_t count, size_t size)
 {
-	if (count && size > SIZE_MAX / count)
+	if (!rd->arena || (count && size > SIZE_MAX / count))
 		return NULL;
 	return mfr__arena_alloc(rd->arena, count * size);
 }
 
 mfr_status mfr__rd_copy(mfr_reader *rd, const char *s, const char **out)
 {
+	*out = NULL;
+	if (!rd->arena) /* a reader made without one: a bug, not a crash */
+		return mfr__rd_fail(rd, MFR_E_INVALID, "internal error: this reader "
+				    "has no arena to copy into; please report it");
 	*out = mfr__arena_strdup(rd->arena, s);
 	return *out ? MFR_OK : mfr__rd_nomem(rd);
 }
@@ -118,14 +119,14 @@ mfr_status mfr__rd_check_members(mfr_reader *rd, json_t *obj, const char *const 
 			continue;
 
 		const char *sugg[3];
-		char hint[160], list[512] = "";
+		char hint[160], list[512];
 		uint32_t ns = mfr__suggest(name, allowed, n, str_at, sugg, 3);
-		size_t used = 0;
+		mfr_text t;
 
 		mfr__suggest_text(sugg, ns, hint, sizeof(hint));
-		for (i = 0; i < n && used < sizeof(list); i++)
-			used += (size_t)snprintf(list + used, sizeof(list) - used,
-						 "%s%s", i ? ", " : "", allowed[i]);
+		mfr__text_init(&t, list, sizeof(list));
+		for (i = 0; i < n; i++)
+			mfr__text_add(&t, "%s%s", i ? ", " : "", allowed[i]);
 		return mfr__rd_fail(rd, MFR_E_UNKNOWN,
 			    "unknown member \"%s\"%s; the members of %s are: %s",
 			    name, hint, what, list);
@@ -340,8 +341,16 @@ mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je)
 mfr_status mfr__rd_parse(mfr_reader *rd, const char *data, size_t size, json_t **out)
 {
 	json_error_t je;
+	/* A UTF-8 byte-order mark at the start (editors on Windows write
+	 * one) is skipped, as RFC 8259 allows; a byte offset in an error still
+	 * counts it, columns count characters after it. */
+	size_t bom = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
 	memset(&je, 0, sizeof(je));
-	*out = json_loadb(data, size, JSON_REJECT_DUPLICATES, &je);
-	return *out ? MFR_OK : mfr__rd_syntax_error(rd, &je);
+	*out = json_loadb(data + bom, size - bom, JSON_REJECT_DUPLICATES, &je);
+	if (*out)
+		return MFR_OK;
+	if (je.position >= 0)
+		je.position += (int)bom;
+	return mfr__rd_syntax_error(rd, &je);
 }

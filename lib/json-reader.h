@@ -36,7 +36,8 @@ typedef struct mfr_reader {
 			return st_;                \
 	} while (0)
 
-/* Parse @p data; a syntax error is reported with line, column and byte. */
+/* Parse @p data (a leading UTF-8 byte-order mark is skipped); a syntax
+ * error is reported with line, column and byte (counting the mark). */
 mfr_status mfr__rd_parse(mfr_reader *rd, const char *data, size_t size, json_t **out);
 mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je);
 
@@ -52,7 +53,8 @@ mfr_status mfr__rd_nomem(mfr_reader *rd);
 /* "an object", "a string", ...: for messages. */
 const char *mfr__rd_type_name(const json_t *v);
 
-/* Zeroed arena memory for @p count items, or NULL. */
+/* Zeroed arena memory for @p count items, or NULL (also when the reader
+ * has no arena: every reader should have one). */
 void *mfr__rd_alloc(mfr_reader *rd, size_t count, size_t size);
 mfr_status mfr__rd_copy(mfr_reader *rd, const char *s, const char **out);
 

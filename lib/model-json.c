@@ -23,7 +23,7 @@ static json_t *key_array(const void *items, uint32_t n,
 	json_t *arr = json_array();
 
 	for (uint32_t i = 0; arr && i < n; i++)
-		if (mfr__jw_append(arr, json_string(key_of(items, i)))) {
+		if (mfr__jw_append(arr, mfr__jw_string(key_of(items, i)))) {
 			json_decref(arr);
 			return NULL;
 		}
@@ -202,8 +202,8 @@ static json_t *technique_json(const mfr_technique *t)
 	rc |= mfr__jw_put_str(o, "name", t->name);
 	rc |= mfr__jw_put_name(o, "family", &mfr__family_names, t->family);
 	rc |= mfr__jw_put_name(o, "approach", &mfr__approach_names, t->approach);
-	rc |= mfr__jw_put(o, "pressure", range_json(json_string(mfr_pressure_name(t->pressure_min)),
-					    json_string(mfr_pressure_name(t->pressure_max))));
+	rc |= mfr__jw_put(o, "pressure", range_json(mfr__jw_string(mfr_pressure_name(t->pressure_min)),
+					    mfr__jw_string(mfr_pressure_name(t->pressure_max))));
 	rc |= mfr__jw_put_name(o, "depth", &mfr__depth_names, t->depth);
 	if (t->has_hold)
 		rc |= mfr__jw_put(o, "hold_seconds", range_json(json_integer(t->hold_min),

@@ -24,7 +24,9 @@
 #include "model-private.h"
 #include "names.h"
 #include "json-reader.h"
+#include "seen.h"
 #include "suggest.h"
+#include "text.h"
 
 #define FORMAT_NAME "libmfr-model"
 #define FORMAT_VERSION 1
@@ -38,12 +40,21 @@ typedef struct loader {
 
 /* ---- keys and references ------------------------------------------------ */
 
+static int same_u32(const void *ctx, uint32_t a, uint32_t b)
+{
+	const uint32_t *v = ctx;
+
+	return v[a] == v[b];
+}
+
 /* An array of references, resolved to file indexes, with no repeats. */
 static mfr_status get_refs(loader *ld, json_t *obj, const char *name, int required,
 			   size_t min_items, int kind, uint32_t **out, uint32_t *count)
 {
 	json_t *arr, *v;
 	size_t i;
+	mfr_seen seen;
+	mfr_status st = MFR_OK;
 
 	*out = NULL;
 	*count = 0;
@@ -53,19 +64,28 @@ static mfr_status get_refs(loader *ld, json_t *obj, const char *name, int requir
 	uint32_t *idx = mfr__rd_alloc(&ld->rd, json_array_size(arr), sizeof(*idx));
 	if (!idx)
 		return mfr__rd_nomem(&ld->rd);
+	mfr__seen_init(&seen);
 	json_array_foreach(arr, i, v) {
 		size_t mark = mfr__rd_push(&ld->rd, ".%s[%zu]", name, i);
-		mfr_status st = mfr__rd_resolve(&ld->rd, v, kind, &idx[i]);
+		uint32_t rep;
 
-		for (size_t j = 0; st == MFR_OK && j < i; j++)
-			if (idx[j] == idx[i])
+		st = mfr__rd_resolve(&ld->rd, v, kind, &idx[i]);
+		if (st == MFR_OK) {
+			rep = mfr__seen_add(&seen, mfr__hash_u32(idx[i]), (uint32_t)i, same_u32, idx);
+			if (rep == MFR_SEEN_NOMEM)
+				st = mfr__rd_nomem(&ld->rd);
+			else if (rep != MFR_SEEN_NEW)
 				st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
 					  "\"%s\" is listed twice; remove the repeat",
 					  json_string_value(v));
+		}
 		mfr__rd_pop(&ld->rd, mark);
 		if (st != MFR_OK)
-			return st;
+			break;
 	}
+	mfr__seen_free(&seen);
+	if (st != MFR_OK)
+		return st;
 	*out = idx;
 	*count = (uint32_t)json_array_size(arr);
 	return MFR_OK;
@@ -358,6 +378,15 @@ static mfr_status load_node(loader *ld, json_t *obj, mfr_line_node *n)
 	TRY(mfr__rd_check_members(&ld->rd, obj, node_members, "a line node"));
 	TRY(mfr__rd_enum(&ld->rd, obj, "kind", 1, &mfr__node_kind_names, &v));
 	n->kind = (uint8_t)v;
+	json_t *regions = json_object_get(obj, "regions");
+	if (json_is_array(regions) && json_array_size(regions) > MFR_NODE_MAX_REGIONS) {
+		mfr__rd_push(&ld->rd, ".regions");
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "a node lists %zu regions; the "
+			"limit is %d (each pair of them, and of the next node's, is "
+			"a graph edge); split it into consecutive nodes, or name the "
+			"region that encloses them", json_array_size(regions),
+			MFR_NODE_MAX_REGIONS);
+	}
 	TRY(get_region_refs(ld, obj, "regions", 1, 1, &n->regions, &n->region_count));
 	TRY(mfr__rd_enum(&ld->rd, obj, "side", 1, &mfr__line_side_names, &v));
 	n->side = (uint8_t)v;
@@ -428,6 +457,13 @@ static mfr_status load_branch(loader *ld, json_t *obj, mfr_line *line,
 	return MFR_OK;
 }
 
+static int same_branch_key(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_line *l = ctx;
+
+	return strcmp(l->branches[a].key, l->branches[b].key) == 0;
+}
+
 static mfr_status load_line(loader *ld, json_t *obj, mfr_line *l, uint32_t i)
 {
 	json_t *branches, *item;
@@ -452,21 +488,34 @@ static mfr_status load_line(loader *ld, json_t *obj, mfr_line *l, uint32_t i)
 	l->branches = mfr__rd_alloc(&ld->rd, l->branch_count, sizeof(*l->branches));
 	if (!l->branches)
 		return mfr__rd_nomem(&ld->rd);
+	mfr_seen seen;
+	mfr_status st = MFR_OK;
+
+	mfr__seen_init(&seen);
 	json_array_foreach(branches, k, item) {
 		size_t mark = mfr__rd_push(&ld->rd, ".branches[%zu]", k);
-		mfr_status st = load_branch(ld, item, l, &l->branches[k]);
+		uint32_t j;
 
-		for (size_t j = 0; st == MFR_OK && j < k; j++)
-			if (strcmp(l->branches[j].key, l->branches[k].key) == 0) {
+		st = load_branch(ld, item, l, &l->branches[k]);
+		if (st == MFR_OK) {
+			j = mfr__seen_add(&seen, mfr__hash_str(l->branches[k].key),
+					  (uint32_t)k, same_branch_key, l);
+			if (j == MFR_SEEN_NOMEM) {
+				st = mfr__rd_nomem(&ld->rd);
+			} else if (j != MFR_SEEN_NEW) {
 				mfr__rd_push(&ld->rd, ".key");
 				st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
 					  "duplicate branch key \"%s\" (first at "
-					  "branches[%zu]); branch keys must be unique "
+					  "branches[%u]); branch keys must be unique "
 					  "within a line", l->branches[k].key, j);
 			}
+		}
 		mfr__rd_pop(&ld->rd, mark);
-		TRY(st);
+		if (st != MFR_OK)
+			break;
 	}
+	mfr__seen_free(&seen);
+	TRY(st);
 	return get_provenance(ld, obj, &l->prov);
 }
 
@@ -502,6 +551,13 @@ static mfr_status load_zone(loader *ld, json_t *obj, mfr_zone *z)
 	return mfr__rd_bool(&ld->rd, obj, "bilateral", &z->bilateral);
 }
 
+static int same_zone_area(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_referral *r = ctx;
+
+	return r->zones[a].area == r->zones[b].area;
+}
+
 static mfr_status load_referral(loader *ld, json_t *obj, mfr_referral *r, uint32_t i)
 {
 	json_t *zones, *item;
@@ -524,21 +580,34 @@ static mfr_status load_referral(loader *ld, json_t *obj, mfr_referral *r, uint32
 	r->zones = mfr__rd_alloc(&ld->rd, r->zone_count, sizeof(*r->zones));
 	if (!r->zones)
 		return mfr__rd_nomem(&ld->rd);
+	mfr_seen seen;
+	mfr_status st = MFR_OK;
+
+	mfr__seen_init(&seen);
 	json_array_foreach(zones, k, item) {
 		size_t mark = mfr__rd_push(&ld->rd, ".zones[%zu]", k);
-		mfr_status st = load_zone(ld, item, &r->zones[k]);
+		uint32_t j;
 
-		for (size_t j = 0; st == MFR_OK && j < k; j++)
-			if (r->zones[j].area == r->zones[k].area) {
+		st = load_zone(ld, item, &r->zones[k]);
+		if (st == MFR_OK) {
+			j = mfr__seen_add(&seen, mfr__hash_u32(r->zones[k].area->index),
+					  (uint32_t)k, same_zone_area, r);
+			if (j == MFR_SEEN_NOMEM) {
+				st = mfr__rd_nomem(&ld->rd);
+			} else if (j != MFR_SEEN_NEW) {
 				mfr__rd_push(&ld->rd, ".area");
 				st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
 					  "area \"%s\" is listed twice (first at "
-					  "zones[%zu]); give each area once, with its "
+					  "zones[%u]); give each area once, with its "
 					  "strongest zone", r->zones[k].area->key, j);
 			}
+		}
 		mfr__rd_pop(&ld->rd, mark);
-		TRY(st);
+		if (st != MFR_OK)
+			break;
 	}
+	mfr__seen_free(&seen);
+	TRY(st);
 	TRY(mfr__rd_bool(&ld->rd, obj, "split_convention", &r->split_convention));
 	TRY(mfr__rd_bool(&ld->rd, obj, "disputed", &r->disputed));
 	return get_provenance(ld, obj, &r->prov);
@@ -1055,36 +1124,54 @@ static mfr_status load_screening(loader *ld, json_t *obj, mfr_screening *q, uint
 
 /* ---- pass 3: whole-model rules ------------------------------------------- */
 
+/* Report the cycle that region @p i's ancestors run into. */
+static mfr_status cycle_at(loader *ld, uint32_t i)
+{
+	char chain[256];
+	mfr_text t;
+	const mfr_region *q = &ld->m->regions[i];
+
+	mfr__text_init(&t, chain, sizeof(chain));
+	for (int k = 0; k < 8; k++) {
+		mfr__text_add(&t, "%s%s", k ? " -> " : "", q->key);
+		q = q->parent;
+	}
+	size_t mark = mfr__rd_push(&ld->rd, "regions[%u].parent", i);
+	mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_CYCLE,
+		"the region hierarchy has a cycle (%s ...); "
+		"give one of these regions another parent", chain);
+	mfr__rd_pop(&ld->rd, mark);
+	return st;
+}
+
 static mfr_status check_hierarchy(loader *ld)
 {
 	mfr_model *m = ld->m;
 	uint32_t *nchild;
+	/* Each region's state, so every parent link is followed once (linear,
+	 * not a walk of each region's whole ancestor chain): 0 not yet seen,
+	 * 1 + i on the walk from region i, UINT32_MAX known to reach a root. */
+	uint32_t *mark = mfr__calloc(m->region_count ? m->region_count : 1, sizeof(*mark));
 
+	if (!mark)
+		return mfr__rd_nomem(&ld->rd);
 	for (uint32_t i = 0; i < m->region_count; i++) {
-		const mfr_region *r = &m->regions[i];
-		uint32_t steps = 0;
+		const mfr_region *p;
 
-		for (const mfr_region *p = r->parent; p; p = p->parent) {
-			if (p == r || ++steps > m->region_count) {
-				char chain[256];
-				size_t used = 0;
-				const mfr_region *q = r;
-
-				for (int k = 0; k < 8 && used < sizeof(chain); k++) {
-					used += (size_t)snprintf(chain + used,
-						sizeof(chain) - used, "%s%s",
-						k ? " -> " : "", q->key);
-					q = q->parent;
-				}
-				size_t mark = mfr__rd_push(&ld->rd, "regions[%u].parent", i);
-				mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_CYCLE,
-					"the region hierarchy has a cycle (%s ...); "
-					"give one of these regions another parent", chain);
-				mfr__rd_pop(&ld->rd, mark);
-				return st;
-			}
+		/* Walk up until a root or a region already known to reach one;
+		 * meeting this walk again is a cycle (regions are checked in
+		 * order, so the first reported is the lowest index that leads
+		 * into one, as before). */
+		for (p = &m->regions[i]; p && mark[p->index] == 0; p = p->parent)
+			mark[p->index] = i + 1;
+		if (p && mark[p->index] == i + 1) {
+			mfr__free(mark);
+			return cycle_at(ld, i);
 		}
+		for (p = &m->regions[i]; p && mark[p->index] == i + 1; p = p->parent)
+			mark[p->index] = UINT32_MAX;
 	}
+	mfr__free(mark);
 	nchild = mfr__rd_alloc(&ld->rd, m->region_count ? m->region_count : 1, sizeof(*nchild));
 	if (!nchild)
 		return mfr__rd_nomem(&ld->rd);
@@ -1107,19 +1194,39 @@ static mfr_status check_hierarchy(loader *ld)
 }
 
 /* A region is reached as it says, else as its nearest ancestor that is
- * reached internally, else from outside. The hierarchy is acyclic here. */
-static void derive_reach(mfr_model *m)
+ * reached internally, else from outside. The hierarchy is acyclic here.
+ * Linear: each region's reach is worked out once, along the first chain
+ * that passes through it. */
+static mfr_status derive_reach(loader *ld)
 {
-	for (uint32_t i = 0; i < m->region_count; i++) {
-		mfr_region *r = &m->regions[i];
+	mfr_model *m = ld->m;
+	mfr_region **chain = mfr__rd_alloc(&ld->rd, m->region_count ? m->region_count : 1,
+					   sizeof(*chain));
 
-		r->reach = MFR_ACCESS_EXTERNAL;
-		for (const mfr_region *q = r; q; q = q->parent)
-			if (q->access && q->access != MFR_ACCESS_EXTERNAL) {
-				r->reach = q->access;
-				break;
-			}
+	if (!chain)
+		return mfr__rd_nomem(&ld->rd);
+	for (uint32_t i = 0; i < m->region_count; i++) {
+		uint32_t n = 0;
+		mfr_region *q = &m->regions[i];
+		uint8_t reach = MFR_ACCESS_EXTERNAL;
+
+		/* Up to the first region whose reach is known (or the root). */
+		while (q && !q->reach) {
+			chain[n++] = q;
+			q = (mfr_region *)q->parent;
+		}
+		if (q)
+			reach = q->reach;
+		/* Down again: each takes its own internal access, or the one above. */
+		while (n > 0) {
+			mfr_region *r = chain[--n];
+
+			if (r->access && r->access != MFR_ACCESS_EXTERNAL)
+				reach = r->access;
+			r->reach = reach;
+		}
 	}
+	return MFR_OK;
 }
 
 static int region_ptr_cmp(const void *a, const void *b)
@@ -1239,7 +1346,7 @@ static mfr_status load_document(loader *ld, json_t *root)
 	LOAD_SECTION(ld, root, "sources", m->sources, m->source_count, load_source);
 	LOAD_SECTION(ld, root, "regions", m->regions, m->region_count, load_region);
 	TRY(check_hierarchy(ld));
-	derive_reach(m);
+	TRY(derive_reach(ld));
 	TRY(load_adjacency(ld, root));
 	/* Techniques before precautions is not needed (keys are indexed), but
 	 * lines need complete regions for their side checks. */
@@ -1252,8 +1359,28 @@ static mfr_status load_document(loader *ld, json_t *root)
 	LOAD_SECTION(ld, root, "danger_zones", m->danger_zones, m->danger_zone_count,
 		     load_danger_zone);
 	LOAD_SECTION(ld, root, "screening", m->screening, m->screening_count, load_screening);
-	if (mfr__graph_build(&m->graph, m, &m->arena) != 0)
+	mfr_graph_excess excess;
+	int built = mfr__graph_build(&m->graph, m, &m->arena, &excess);
+	if (built < 0)
 		return mfr__rd_nomem(&ld->rd);
+	if (built > 0 && excess.line_edges == 0) {
+		mfr__rd_push(&ld->rd, "regions");
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "the model's site graph would "
+			"have more than %zu edges (the limit) from the region "
+			"hierarchy and adjacency alone; split the model",
+			(size_t)MFR_GRAPH_MAX_EDGES);
+	}
+	if (built > 0) {
+		const mfr_line *l = &m->lines[excess.line];
+
+		mfr__rd_push(&ld->rd, "lines[%u]", excess.line);
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "the model's site graph would "
+			"have more than %zu edges (the limit), and line \"%s\" alone "
+			"adds %zu or more; every pair of regions in a node, and in two "
+			"consecutive nodes, is an edge: list fewer regions per node "
+			"(name the region that encloses them), or split the model",
+			(size_t)MFR_GRAPH_MAX_EDGES, l->key, excess.line_edges);
+	}
 	return MFR_OK;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mfr/mfr.h"
+#include "text.h"
 
 #define TABLE(var, what, ...)                                              \
 	static const mfr_name var##_items[] = { __VA_ARGS__ };             \
@@ -107,16 +108,12 @@ int mfr__value_of(const mfr_names *names, const char *name)
 
 void mfr__names_list(const mfr_names *names, char *buf, size_t size)
 {
-	size_t used = 0;
+	mfr_text t;
 
-	buf[0] = '\0';
-	for (size_t i = 0; i < names->count && used < size; i++) {
+	mfr__text_init(&t, buf, size);
+	for (size_t i = 0; i < names->count; i++) {
 		const char *sep = i == 0 ? "" : i + 1 == names->count ? " or " : ", ";
-		int n = snprintf(buf + used, size - used, "%s\"%s\"", sep,
-				 names->items[i].name);
-		if (n < 0)
-			break;
-		used += (size_t)n;
+		mfr__text_add(&t, "%s\"%s\"", sep, names->items[i].name);
 	}
 }
 

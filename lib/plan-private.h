@@ -76,6 +76,12 @@ typedef struct mfr_stage {
 extern const mfr_stage mfr__single_session;
 
 /* Plan one session of a stage. */
+/* The message of mfr_plan_run() and mfr_program_run() for an intake
+ * without symptoms (@p fn names the function). */
+#define MFR__NO_SYMPTOMS(fn)                                                   \
+	fn ": the intake records no symptoms, so there is nothing to trace or " \
+	"plan; add at least one symptom site (a region, its side and intensity)"
+
 mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 			   const mfr_stage *stage, mfr_plan **out);
 

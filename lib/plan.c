@@ -31,6 +31,7 @@
 #include "error.h"
 #include "names.h"
 #include "plan-private.h"
+#include "text.h"
 #include "trace-private.h"
 
 const mfr_stage mfr__single_session = { 0, 1, MFR_DISTANCE_CONTRALATERAL };
@@ -133,7 +134,7 @@ static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	mfr__vformat(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	if (p->warning_count == p->warning_cap) {
 		uint32_t cap = p->warning_cap ? p->warning_cap * 2 : 8;
@@ -252,22 +253,20 @@ static uint32_t stage_of(const mfr_intake *in, const mfr_precaution *pr)
 static void list_techniques(char *buf, size_t size, const mfr_technique *const *list,
 			    uint32_t n)
 {
-	size_t used = 0;
+	mfr_text t;
 
-	buf[0] = '\0';
-	for (uint32_t i = 0; i < n && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%s",
-					 i ? ", " : "", list[i]->name);
+	mfr__text_init(&t, buf, size);
+	for (uint32_t i = 0; i < n; i++)
+		mfr__text_add(&t, "%s%s", i ? ", " : "", list[i]->name);
 }
 
 static void list_regions(char *buf, size_t size, const mfr_region *const *list, uint32_t n)
 {
-	size_t used = 0;
+	mfr_text t;
 
-	buf[0] = '\0';
-	for (uint32_t i = 0; i < n && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%s",
-					 i ? ", " : "", list[i]->name);
+	mfr__text_init(&t, buf, size);
+	for (uint32_t i = 0; i < n; i++)
+		mfr__text_add(&t, "%s%s", i ? ", " : "", list[i]->name);
 }
 
 /* Fold one dose into the screening, and say what it does. */
@@ -275,30 +274,27 @@ static mfr_status take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
 			    const char *whose)
 {
 	char text[400];
-	size_t used = 0;
+	mfr_text t;
 
 	if (!d)
 		return MFR_OK;
-	text[0] = '\0';
+	mfr__text_init(&t, text, sizeof(text));
 	if (d->pressure_ceiling) {
 		if (d->pressure_ceiling < sc->ceiling)
 			sc->ceiling = d->pressure_ceiling;
-		used += (size_t)snprintf(text + used, sizeof(text) - used,
-					 "; pressure no firmer than %s",
-					 mfr_pressure_name(d->pressure_ceiling));
+		mfr__text_add(&t, "; pressure no firmer than %s",
+			      mfr_pressure_name(d->pressure_ceiling));
 	}
 	if (d->indirect_only) {
 		sc->indirect_only = 1;
-		used += (size_t)snprintf(text + used, sizeof(text) - used,
-					 "; indirect work only");
+		mfr__text_put(&t, "; indirect work only");
 	}
-	if (d->max_minutes && used < sizeof(text)) {
+	if (d->max_minutes) {
 		if (!sc->max_minutes || d->max_minutes < sc->max_minutes)
 			sc->max_minutes = d->max_minutes;
-		used += (size_t)snprintf(text + used, sizeof(text) - used,
-					 "; sessions of at most %u minutes", d->max_minutes);
+		mfr__text_add(&t, "; sessions of at most %u minutes", d->max_minutes);
 	}
-	if (d->hold_max && used < sizeof(text)) {
+	if (d->hold_max) {
 		if (!sc->hold_max) {
 			sc->hold_min = d->hold_min;
 			sc->hold_max = d->hold_max;
@@ -308,13 +304,11 @@ static mfr_status take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
 			if (d->hold_max < sc->hold_max)
 				sc->hold_max = d->hold_max;
 		}
-		used += (size_t)snprintf(text + used, sizeof(text) - used,
-					 "; holds of %u to %u s", d->hold_min, d->hold_max);
+		mfr__text_add(&t, "; holds of %u to %u s", d->hold_min, d->hold_max);
 	}
-	if (d->no_progression && used < sizeof(text)) {
+	if (d->no_progression) {
 		sc->no_progression = 1;
-		snprintf(text + used, sizeof(text) - used, "; no progression to firmer, "
-			 "direct work over a program");
+		mfr__text_put(&t, "; no progression to firmer, direct work over a program");
 	}
 	return warn(p, MFR_WARNING_DOSE, a, "%s sets the dose%s%s", whose, text,
 		    d->prov.convention ? " (practice convention)" : "")
@@ -327,27 +321,26 @@ static mfr_status position_warning(mfr_plan *p, const mfr_precaution *pr)
 	const mfr_intake *in = p->intake;
 	uint32_t stage = stage_of(in, pr);
 	char text[600], regions[300], when[80] = "";
-	size_t used = 0;
+	mfr_text t;
 
-	text[0] = '\0';
-	for (uint32_t i = 0; i < pr->position_limit_count && used < sizeof(text); i++) {
+	mfr__text_init(&t, text, sizeof(text));
+	for (uint32_t i = 0; i < pr->position_limit_count; i++) {
 		const mfr_position_limit *l = &pr->position_limits[i];
 
 		if (l->from_stage > stage)
 			continue;
 		list_regions(regions, sizeof(regions), l->regions, l->region_count);
-		used += (size_t)snprintf(text + used, sizeof(text) - used, "%sno %s position%s%s",
-					 used ? "; " : "", mfr_position_name(l->position),
-					 l->region_count ? " for work on the " : "", regions);
+		mfr__text_add(&t, "%sno %s position%s%s", t.len ? "; " : "",
+			      mfr_position_name(l->position),
+			      l->region_count ? " for work on the " : "", regions);
 	}
-	if (!used)
+	if (!t.len)
 		return MFR_OK;
-	if (pr->stage_count)
-		snprintf(when, sizeof(when), " (%s %s)", pr->stage_name,
-			 mfr_intake_stage(in, pr) ? "as recorded" : "not recorded: the most "
-			 "cautious assumed");
 	if (pr->stage_count && mfr_intake_stage(in, pr))
-		snprintf(when, sizeof(when), " (%s %u)", pr->stage_name, stage);
+		mfr__format(when, sizeof(when), " (%s %u)", pr->stage_name, stage);
+	else if (pr->stage_count)
+		mfr__format(when, sizeof(when), " (%s not recorded: the most cautious "
+			    "assumed)", pr->stage_name);
 	return warn(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
 		    "%s%s: %s", pr->name, when, text) ? MFR_OK : MFR_E_NOMEM;
 }
@@ -361,7 +354,7 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 	about a = ABOUT_PRECAUTION("refer_out", pr);
 
 	if (sp->region && !pr->site_scoped)
-		snprintf(where, sizeof(where), " (%s%s)", side_word(sp->side),
+		mfr__format(where, sizeof(where), " (%s%s)", side_word(sp->side),
 			 sp->region->name);
 	a.region = pr->site_scoped ? NULL : sp->region;
 	a.side = sp->side;
@@ -388,7 +381,7 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 		a.code = "symptom_needs_clearance";
 		a.region = sy->region;
 		a.side = sy->side;
-		snprintf(site, sizeof(site), "%s%s", side_word(sy->side), sy->region->name);
+		mfr__format(site, sizeof(site), "%s%s", side_word(sy->side), sy->region->name);
 		if (!warn(p, MFR_WARNING_NEEDS_CLEARANCE, a, "%s with a symptom at the %s: "
 			  "start only once a physician has assessed it and cleared the "
 			  "client, and record the clearance for \"%s\"", pr->name, site,
@@ -785,7 +778,7 @@ static int pressure_for(const mfr_technique *t, int approach, int ceiling)
 
 static const char *site_text(char *buf, size_t size, const mfr_region *r, int side)
 {
-	snprintf(buf, size, "%s%s", side_word(side), r->name);
+	mfr__format(buf, size, "%s%s", side_word(side), r->name);
 	return buf;
 }
 
@@ -810,7 +803,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 		about a = ABOUT_PRECAUTION("site_excluded", pr);
 
 		if (sp->region)
-			snprintf(where, sizeof(where), " at the %s%s", side_word(sp->side),
+			mfr__format(where, sizeof(where), " at the %s%s", side_word(sp->side),
 				 excluded_area(sp)->name);
 		a.region = res->region;
 		a.side = res->side;
@@ -1183,15 +1176,15 @@ static mfr_status add_rationales(mfr_plan *p)
 
 			if (!why)
 				return MFR_E_NOMEM;
-			snprintf(text, sizeof(text), "trace rank %u, %s: %s", s->trace_rank,
+			mfr__format(text, sizeof(text), "trace rank %u, %s: %s", s->trace_rank,
 				 mfr_distance_name(s->result->distance), why);
 			s->result = NULL; /* the trace is freed with the planning */
 		} else if (s->phase == MFR_PHASE_ASSESSMENT)
-			snprintf(text, sizeof(text), "opening: assess the %s, where the "
+			mfr__format(text, sizeof(text), "opening: assess the %s, where the "
 				 "client reports symptoms, with %s, before the deeper work",
 				 site, s->technique->name);
 		else
-			snprintf(text, sizeof(text), "closing: %s of the %s, to integrate "
+			mfr__format(text, sizeof(text), "closing: %s of the %s, to integrate "
 				 "the work", s->technique->name, site);
 		s->rationale = mfr__arena_strdup(&p->arena, text);
 		if (!s->rationale)
@@ -1199,6 +1192,19 @@ static mfr_status add_rationales(mfr_plan *p)
 		TRY_ST(step_warnings(p, s, site));
 	}
 	return MFR_OK;
+}
+
+/* Whether a warning says why a traced site was left out. */
+static int has_skip_warning(const mfr_plan *p)
+{
+	for (uint32_t i = 0; i < p->warning_count; i++) {
+		int k = p->warnings[i].kind;
+
+		if (k == MFR_WARNING_SITE_EXCLUDED || k == MFR_WARNING_UNREACHABLE ||
+		    k == MFR_WARNING_TIME || k == MFR_WARNING_SCOPE)
+			return 1;
+	}
+	return 0;
 }
 
 static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const screen *sc,
@@ -1272,9 +1278,14 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 	if (st == MFR_OK && best_n)
 		st = time_warnings(p, work, best_count, best_total);
 	if (st == MFR_OK && best_n == 0 &&
-	    !warn(p, MFR_WARNING_NO_SITES, ABOUT_SITE("no_sites", NULL, 0),
-		  "no traced site could be planned%s", p->warning_count ? ": see the other "
-		  "warnings" : ""))
+	    !warn(p, MFR_WARNING_NO_SITES, ABOUT_SITE("no_sites", NULL, 0), "%s",
+		  has_skip_warning(p)
+		  ? "no traced site could be planned: see the other warnings"
+		  : t->count == 0
+		  ? "no traced site could be planned: the trace found no treatment "
+		    "site for these symptoms"
+		  : "no traced site could be planned: none lies near enough to the "
+		    "symptoms for this session"))
 		st = MFR_E_NOMEM;
 	if (st == MFR_OK) {
 		/* Without treatment steps, opening and closing alone are no plan. */
@@ -1392,6 +1403,8 @@ MFR_EXPORT mfr_status mfr_plan_run(const mfr_intake *intake, const mfr_plan_opti
 	if (!intake || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_plan_run: intake and out must not be NULL");
+	if (!intake->symptom_count)
+		return mfr__error_set(err, MFR_E_MISSING, NULL, MFR__NO_SYMPTOMS("mfr_plan_run"));
 	if (!opts) {
 		mfr__plan_options_defaults(&defaults);
 		opts = &defaults;

@@ -65,6 +65,9 @@ MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t session
 	if (!intake || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_program_run: intake and out must not be NULL");
+	if (!intake->symptom_count)
+		return mfr__error_set(err, MFR_E_MISSING, NULL,
+				      MFR__NO_SYMPTOMS("mfr_program_run"));
 	if (sessions < 1 || sessions > 52 || weeks < 1 || weeks > 52)
 		return mfr__error_set(err, MFR_E_RANGE, NULL,
 				      "mfr_program_run: %u sessions over %u weeks: use 1 to "

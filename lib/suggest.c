@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
+
 #define MAX_LEN 64
 
 /* strlen capped at MAX_LEN (strnlen is POSIX, not C11). */
@@ -106,18 +108,17 @@ uint32_t mfr__suggest(const char *key, const void *cands, size_t n,
 
 void mfr__suggest_text(const char *const *sugg, uint32_t n, char *buf, size_t size)
 {
-	size_t used = 0;
+	mfr_text t;
 
-	buf[0] = '\0';
+	mfr__text_init(&t, buf, size);
 	if (n == 0)
 		return;
 	if (n > 3)
 		n = 3;
-	used += (size_t)snprintf(buf, size, " (did you mean ");
-	for (uint32_t i = 0; i < n && used < size; i++) {
+	mfr__text_add(&t, " (did you mean ");
+	for (uint32_t i = 0; i < n; i++) {
 		const char *sep = i == 0 ? "" : i + 1 == n ? " or " : ", ";
-		used += (size_t)snprintf(buf + used, size - used, "%s\"%s\"", sep, sugg[i]);
+		mfr__text_add(&t, "%s\"%s\"", sep, sugg[i]);
 	}
-	if (used < size)
-		snprintf(buf + used, size - used, "?)");
+	mfr__text_add(&t, "?)");
 }

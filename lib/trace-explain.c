@@ -8,30 +8,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
 #include "trace-private.h"
 
-typedef struct buf {
-	char text[1024];
-	size_t used;
-} buf;
+/* An explanation is at most 1023 bytes: a longer one (long region names) is
+ * cut at a character and ends in "..." (text.h). Every trace writes one per
+ * result, so the pieces are appended as strings, without printf. */
+typedef mfr_text buf;
 
-static void put(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(buf *b, const char *fmt, ...)
+static void put(buf *b, const char *s)
 {
-	va_list ap;
-
-	if (b->used >= sizeof(b->text) - 1)
-		return;
-	va_start(ap, fmt);
-	int n = vsnprintf(b->text + b->used, sizeof(b->text) - b->used, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		b->used += (size_t)n;
-	if (b->used >= sizeof(b->text) - 1) {
-		b->used = sizeof(b->text) - 1;
-		memcpy(b->text + sizeof(b->text) - 4, "...", 4);
-	}
+	mfr__text_put(b, s);
 }
 
 /* "left heel", or "sacrum" for a midline site. */
@@ -40,10 +27,9 @@ static void put_site(buf *b, const mfr_model *m, uint32_t site)
 	const mfr_region *r = mfr__site_region(m, site);
 	int side = mfr__site_side(m, site);
 
-	if (side == MFR_SIDE_MIDLINE)
-		put(b, "%s", r->name);
-	else
-		put(b, "%s %s", side == MFR_SIDE_LEFT ? "left" : "right", r->name);
+	if (side != MFR_SIDE_MIDLINE)
+		put(b, side == MFR_SIDE_LEFT ? "left " : "right ");
+	put(b, r->name);
 }
 
 /* The steps i..j-1 that continue one line, or one run of hierarchy and
@@ -82,9 +68,9 @@ static void put_segment(buf *b, const mfr_model *m, const mfr_trace_path *p,
 		}
 		put(b, "refers pain to the ");
 		put_site(b, m, first->from);
-		put(b, " (trigger-point pattern, %s zone%s)",
-		    e->zone == MFR_ZONE_ESSENTIAL ? "essential" : "spillover",
-		    m->referrals[e->ref].prov.convention ? ", practice convention" : "");
+		put(b, e->zone == MFR_ZONE_ESSENTIAL ? " (trigger-point pattern, essential zone"
+						      : " (trigger-point pattern, spillover zone");
+		put(b, m->referrals[e->ref].prov.convention ? ", practice convention)" : ")");
 		return;
 	}
 	if (j - i == 1 && e->relation != MFR_RELATION_LINE) {
@@ -107,11 +93,15 @@ static void put_segment(buf *b, const mfr_model *m, const mfr_trace_path *p,
 	if (e->relation == MFR_RELATION_LINE) {
 		const mfr_line *l = &m->lines[e->ref];
 
-		put(b, " along the %s (%s evidence%s%s)", l->name,
-		    l->evidence == MFR_EVIDENCE_NOT_ASSESSED ? "not assessed"
-			: mfr_evidence_name(l->evidence),
-		    l->prov.convention ? ", practice convention" : "",
-		    crosses ? ", crossing the midline" : "");
+		put(b, " along the ");
+		put(b, l->name);
+		put(b, " (");
+		put(b, l->evidence == MFR_EVIDENCE_NOT_ASSESSED ? "not assessed"
+			: mfr_evidence_name(l->evidence));
+		put(b, " evidence");
+		if (l->prov.convention)
+			put(b, ", practice convention");
+		put(b, crosses ? ", crossing the midline)" : ")");
 	} else {
 		put(b, " (neighbouring tissue)");
 	}
@@ -121,9 +111,10 @@ const char *mfr__trace_explain(mfr_trace *t, const mfr_trace_result *res)
 {
 	const mfr_model *m = t->model;
 	const mfr_trace_path *p = &res->paths[0];
-	buf b = { .used = 0 };
+	char text[1024];
+	buf b;
 
-	b.text[0] = '\0';
+	mfr__text_init(&b, text, sizeof(text));
 	put_site(&b, m, mfr__site_id(res->region, res->side));
 	put(&b, ": ");
 	if (p->step_count == 0)
@@ -136,8 +127,17 @@ const char *mfr__trace_explain(mfr_trace *t, const mfr_trace_result *res)
 		put_segment(&b, m, p, i, j);
 		i = j;
 	}
-	if (res->path_count > 1)
-		put(&b, "; also reached from %u other symptom%s", res->path_count - 1,
-		    res->path_count > 2 ? "s" : "");
-	return mfr__arena_strdup(&t->arena, b.text);
+	if (res->path_count > 1) {
+		char n[12], *d = n + sizeof(n);
+		uint32_t others = res->path_count - 1;
+
+		*--d = '\0';
+		do
+			*--d = (char)('0' + others % 10);
+		while (others /= 10);
+		put(&b, "; also reached from ");
+		put(&b, d);
+		put(&b, res->path_count > 2 ? " other symptoms" : " other symptom");
+	}
+	return mfr__arena_strdup(&t->arena, text);
 }

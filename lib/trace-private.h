@@ -62,7 +62,7 @@ struct mfr_trace_result {
 	mfr_trace_path *paths; /* strongest first */
 	uint32_t path_count;
 	uint32_t first_finding; /* while combining: its first finding */
-	const char *explain; /* written on first use: mfr__result_explain() */
+	const char *explain; /* written with the trace, in its arena */
 };
 
 struct mfr_trace {
@@ -83,7 +83,8 @@ int mfr__site_side(const mfr_model *m, uint32_t site);
  * trace's arena; NULL when memory runs out. */
 const char *mfr__trace_explain(mfr_trace *trace, const mfr_trace_result *result);
 
-/* The result's explanation, written on first use; NULL when memory runs out. */
+/* The result's explanation (written with the trace; never NULL for a
+ * result of a finished trace). */
 const char *mfr__result_explain(const mfr_trace_result *result);
 
 #endif /* MFR_TRACE_PRIVATE_H */

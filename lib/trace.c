@@ -620,6 +620,12 @@ static mfr_status combine(mfr_trace *t, const context *cx, const search *searche
 				return MFR_E_NOMEM;
 		}
 		res->distance = (uint8_t)distance_of(t, res);
+		/* Written now, in the trace's arena, so that a finished trace is
+		 * never written again: its getters are pure, and threads may
+		 * read one trace at once. */
+		res->explain = mfr__trace_explain(t, res);
+		if (!res->explain)
+			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
 }
@@ -752,22 +758,16 @@ MFR_GETTER(const mfr_region *, mfr_trace_result_region, mfr_trace_result, region
 MFR_GETTER(int, mfr_trace_result_side, mfr_trace_result, side, 0)
 MFR_GETTER(double, mfr_trace_result_score, mfr_trace_result, score, 0.0)
 MFR_GETTER(int, mfr_trace_result_distance, mfr_trace_result, distance, 0)
-/* Explanations are written when first asked for: most callers (a plan, a
- * benchmark) never read most of them. */
+/* Explanations are written with the trace (combine()): reading one changes
+ * nothing. */
 const char *mfr__result_explain(const mfr_trace_result *r)
 {
-	mfr_trace_result *w = (mfr_trace_result *)r; /* a cache; see trace.h */
-
-	if (!w->explain)
-		w->explain = mfr__trace_explain((mfr_trace *)r->trace, r);
-	return w->explain;
+	return r->explain;
 }
 
 MFR_EXPORT const char *mfr_trace_result_explain(const mfr_trace_result *r)
 {
-	const char *text = r ? mfr__result_explain(r) : NULL;
-
-	return text ? text : "";
+	return r ? r->explain : "";
 }
 MFR_GETTER(uint32_t, mfr_trace_result_path_count, mfr_trace_result, path_count, 0)
 

@@ -4,12 +4,27 @@
 # Checks exit codes (0 ok, 1 failure, 2 usage), messages that say what and
 # where, JSON output (parsed with python3), determinism and the safety
 # outcomes of plans. Exits non-zero if any check fails.
+#
+# MFR_TEST_WRAPPER, when set, is a command (one word per line) to run every
+# mfr under: the valgrind test setup sets it (tests/valgrind-wrapper.sh), so
+# that memory errors and leaks in the tool fail the checks (valgrind's exit
+# status 3 is never the one a check expects).
 set -u
 mfr=$1
 src=$2
 data=$src/tests/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+if [ -n "${MFR_TEST_WRAPPER:-}" ]; then
+  mapfile -t wrapper <<<"$MFR_TEST_WRAPPER"
+  {
+    printf '#!/usr/bin/env bash\nexec'
+    printf ' %q' "${wrapper[@]}" "$mfr"
+    printf ' "$@"\n'
+  } >"$tmp/mfr"
+  chmod +x "$tmp/mfr"
+  mfr=$tmp/mfr
+fi
 pass=0
 fail=0
 
@@ -113,6 +128,20 @@ EOF
 if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace from stdin differs from flags"; fi
 expect 0 "trace from file" -- "$mfr" --format json trace --intake "$tmp/intake.json"
 if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace from a file differs from flags"; fi
+# the help shows `trace [INTAKE]`: the file may be given without --intake
+expect 0 "trace INTAKE" -- "$mfr" --format json trace "$tmp/intake.json"
+if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace INTAKE differs from --intake"; fi
+"$mfr" --format json trace - <"$tmp/intake.json" >"$tmp/out" 2>"$tmp/err"
+if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "trace - differs from --intake -"; fi
+expect 0 "plan INTAKE" -- "$mfr" plan "$tmp/intake.json" --minutes 30
+expect 0 "program INTAKE" -- "$mfr" program "$tmp/intake.json" --sessions 2 --weeks 1
+expect 2 "two intake files" -- "$mfr" trace "$tmp/intake.json" --intake "$tmp/intake.json"
+contains err "two intake files" "two intake files explained"
+expect 2 "two positional arguments" -- "$mfr" trace "$tmp/intake.json" extra.json
+contains err "unexpected argument 'extra.json': the intake file is already" "second argument explained"
+{ printf '\357\273\277'; cat "$tmp/intake.json"; } >"$tmp/intake-bom.json"
+expect 0 "intake with a byte-order mark" -- "$mfr" --format json trace --intake "$tmp/intake-bom.json"
+if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "a byte-order mark changes the trace"; fi
 expect 0 "trace text" -- "$mfr" trace --symptom temple:both:5 --max-results 5
 contains out "not a diagnosis" "trace text carries the disclaimer"
 contains out "right temple" "both sides expanded"
@@ -147,6 +176,19 @@ pycheck "needs clearance" "d['status'] == 'needs_clearance'"
 expect 0 "plan cleared" -- "$mfr" --format json plan --symptom low_back:right:7 --precaution recent_surgery:low_back:right --clearance recent_surgery
 pycheck "cleared" "d['status'] == 'ok'"
 expect 2 "local precaution without a site" -- "$mfr" plan --symptom heel:left --precaution open_wound
+expect 1 "plan without symptoms" -- "$mfr" plan --precaution fever
+contains err "the intake records no symptoms" "no symptoms explained"
+echo '{}' | "$mfr" batch plan >"$tmp/out" 2>"$tmp/err"
+pycheck "batch plan of {} is an error row" "d['line'] == 1 and d['error']['status'] == 'MFR_E_MISSING'"
+# empty items in a list are refused, not skipped
+expect 2 "empty position" -- "$mfr" plan --symptom heel:left --positions prone,,supine
+contains err "--positions 'prone,,supine': item 2 is empty" "empty position named"
+expect 2 "trailing comma" -- "$mfr" plan --symptom heel:left --positions prone,
+expect 2 "empty position list" -- "$mfr" plan --symptom heel:left --positions ''
+expect 2 "empty relation" -- "$mfr" trace --symptom heel:left --relations line,,referral
+contains err "--relations 'line,,referral': item 2 is empty" "empty relation named"
+expect 0 "positions" -- "$mfr" --format json plan --symptom heel:left --positions prone,supine
+pycheck "positions kept" "all(s['position'] in ('prone', 'supine') for s in d['steps'])"
 expect 0 "program" -- "$mfr" --format json program --symptom heel:left:6 --sessions 6 --weeks 3
 pycheck "program spacing" "len(d['sessions']) == 6 and all(b['day'] - a['day'] >= 2 for a, b in zip(d['sessions'], d['sessions'][1:]))"
 pycheck "program reassesses" "d['sessions'][0]['reassess'] and d['sessions'][4]['reassess'] and d['sessions'][-1]['reassess']"
@@ -158,6 +200,25 @@ contains out "trace rank 1" "plan text points back to the trace"
 expect 0 "program text" -- "$mfr" program --symptom heel:left:6 --sessions 2 --weeks 1
 contains out "Session 2, day" "program text lists sessions"
 expect 2 "bad plan option value" -- "$mfr" plan --symptom heel:left --max-sites 0
+# range errors state the range; the ranges are the library setters' (each
+# bound accepted, one past it refused), so the CLI's copy cannot drift
+range_check() { # range_check COMMAND OPTION LO HI
+  local cmd=$1 opt=$2 lo=$3 hi=$4 v
+  for v in "$lo" "$hi"; do
+    expect 0 "$cmd $opt $v" -- "$mfr" "$cmd" --symptom heel:left:6 --minutes 180 "$opt" "$v"
+  done
+  for v in $((lo - 1)) $((hi + 1)); do
+    expect 2 "$cmd $opt $v" -- "$mfr" "$cmd" --symptom heel:left:6 "$opt" "$v"
+    contains err "mfr: $opt $v is out of range; use $lo to $hi" "$opt $v states the range"
+  done
+}
+range_check trace --max-results 1 10000
+range_check trace --max-steps 1 64
+range_check plan --max-sites 1 200
+range_check plan --reposition-seconds 0 600
+range_check plan --block-seconds 30 900
+expect 2 "not a number" -- "$mfr" trace --symptom heel:left --max-steps many
+contains err "--max-steps takes a whole number from 1 to 64, not 'many'" "not a number explained"
 expect 2 "unknown plan option" -- "$mfr" plan --symptom heel:left --sessions 3
 
 # safety beyond plain precautions (doc/safety.md)
@@ -208,17 +269,88 @@ printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left", "intensity": 6}]
   '{"symptoms": [{"region": "jaw", "side": "right"}], "precautions": ["fever"]}' >"$tmp/batch.jsonl"
 "$mfr" batch plan <"$tmp/batch.jsonl" >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 1 ]; then ok; else bad "batch with a bad line should exit 1"; fi
-if [ "$(wc -l <"$tmp/out")" -eq 3 ]; then ok; else bad "batch wrote $(wc -l <"$tmp/out") lines, wanted 3"; fi
+if [ "$(wc -l <"$tmp/out")" -eq 4 ]; then ok; else bad "batch wrote $(wc -l <"$tmp/out") lines, wanted 4"; fi
 if python3 -c "
 import json, sys
 rows = [json.loads(l) for l in open('$tmp/out')]
 assert rows[0]['status'] == 'ok' and rows[0]['steps']
-assert rows[1]['line'] == 3 and rows[1]['error']['path'] == 'symptoms[0].region'
-assert rows[2]['status'] == 'refer_out'
+assert rows[1]['line'] == 2 and rows[1]['error']['message'] == '<stdin>:2: blank line; every line must hold one intake (a JSON object)'
+assert rows[2]['line'] == 3 and rows[2]['error']['path'] == 'symptoms[0].region'
+assert rows[2]['error']['message'].startswith('<stdin>:3: symptoms[0].region: unknown region')
+assert rows[3]['status'] == 'refer_out'
 "; then ok; else bad "batch plan lines"; fi
+# every input line gives one row: blank lines (CRLF too) are error rows, with
+# the batch line number; the buffer is NUL-terminated (strspn once read past it)
+printf '  {}\n \n' | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 1 ]; then ok; else bad "batch with a blank line should exit 1"; fi
+if python3 -c "
+import json
+rows = [json.loads(l) for l in open('$tmp/out')]
+assert len(rows) == 2 and rows[0]['results'] == [] and rows[1]['line'] == 2
+assert rows[1]['error']['status'] == 'MFR_E_SYNTAX'
+"; then ok; else bad "batch blank line row: $(cat "$tmp/out")"; fi
+contains err "1 of 2 lines failed" "batch counts the blank line"
+printf '{"symptoms": [{"region": "heel", "side": "left"}]}\r\n\r\n{"symptoms": [\n\n' | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
+if python3 -c "
+import json
+rows = [json.loads(l) for l in open('$tmp/out')]
+assert [r.get('line') for r in rows] == [None, 2, 3, 4], rows
+assert rows[0]['results'][0]['region'] == 'soleus'
+assert rows[2]['error']['message'].startswith('<stdin>:3:14: malformed JSON'), rows[2]
+"; then ok; else bad "batch CRLF lines and line numbers: $(cat "$tmp/out")"; fi
+printf 'x' | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
+if python3 -c "
+import json
+rows = [json.loads(l) for l in open('$tmp/out')]
+assert len(rows) == 1 and rows[0]['line'] == 1 and rows[0]['error']['message'].startswith('<stdin>:1:1: malformed JSON')
+"; then ok; else bad "batch last line without a newline: $(cat "$tmp/out")"; fi
+: | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 0 ] && [ ! -s "$tmp/out" ]; then ok; else bad "empty batch input should give no output and exit 0"; fi
 head -n 1 "$tmp/batch.jsonl" | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
 if python3 -c "import json; d = json.load(open('$tmp/out')); assert d['results'][0]['region'] == 'soleus'"; then ok; else bad "batch trace"; fi
 expect 2 "batch without a command" -- "$mfr" batch
+expect 2 "batch as text" -- "$mfr" --format text batch plan
+contains err "'mfr batch' writes JSON lines only" "batch refuses text"
+echo '{"symptoms": [{"region": "heel", "side": "left"}]}' | "$mfr" --format json batch trace >"$tmp/out" 2>"$tmp/err"
+pycheck "batch with --format json" "d['results'][0]['region'] == 'soleus'"
+
+# long names: texts are cut at a character, never inside one (a cut inside
+# one made the batch row "MFR_E_NOMEM" without a place, and JSON output fail)
+python3 -c "import json; print(json.dumps({'symptoms': [{'region': 'heel', 'side': 'left'}], '\u00e9' * 400: 1}, ensure_ascii=False))" >"$tmp/long.jsonl"
+"$mfr" batch trace <"$tmp/long.jsonl" >"$tmp/out" 2>"$tmp/err"
+pycheck "batch row for a long member name" "d['line'] == 1 and d['error']['status'] == 'MFR_E_UNKNOWN' and d['error']['message'].startswith('<stdin>') and '\u00e9\u00e9...' in d['error']['message']"
+python3 -c "
+import json
+m = json.load(open('$src/lib/data/default-model.json'))
+for r in m['regions']:
+    if r['key'] == 'soleus':
+        r['name'] = '\u00e9' * 600
+json.dump(m, open('$tmp/long-model.json', 'w'), ensure_ascii=False)"
+expect 0 "JSON trace with a long region name" -- "$mfr" --model "$tmp/long-model.json" --format json trace --symptom heel:left:6
+pycheck "long name cut at a character" "any(r['explanation'].endswith('\u00e9...') for r in d['results'])"
+expect 0 "text trace with a long region name" -- "$mfr" --model "$tmp/long-model.json" trace --symptom heel:left:6
+if python3 -c "open('$tmp/out', encoding='utf-8').read()"; then ok; else bad "text trace output is not UTF-8"; fi
+expect 0 "text plan with a long region name" -- "$mfr" --model "$tmp/long-model.json" plan --symptom heel:left:6
+if python3 -c "open('$tmp/out', encoding='utf-8').read()"; then ok; else bad "text plan output is not UTF-8"; fi
+
+# lost output: a write that fails (a full disk) is an error with a message
+if [ -w /dev/full ]; then
+  full() { # full DESCRIPTION ARGS...: run mfr ARGS with stdout on /dev/full
+    local what=$1
+    shift
+    "$mfr" "$@" >/dev/full 2>"$tmp/err" <"$tmp/batch.jsonl"
+    local rc=$?
+    if [ "$rc" -eq 1 ]; then ok; else bad "$what > /dev/full: exit $rc, wanted 1"; fi
+    contains err "cannot write the output: No space left on device" "$what > /dev/full says so"
+  }
+  full "plan" plan --symptom heel:left
+  full "trace" --format json trace --symptom heel:left
+  full "batch plan" batch plan
+  full "model export" model export
+  full "model export of a file" --model "$data/models/minimal.json" model export
+  full "model summary as JSON" --format json model
+  full "help" --help
+fi
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json-reader.h"
+#include "json-writer.h"
+#include "text.h"
 #include "util.h"
 
 static const char *const models[] = { "minimal.json", "extra.json" };
@@ -276,6 +279,156 @@ START_TEST(bad_arguments)
 }
 END_TEST
 
+/* The reader's JSON path never runs past its buffer: a push longer than
+ * the room left is cut, and the length clamped before the leading '.' of a
+ * top-level member is moved (it once moved the unclamped length). */
+START_TEST(reader_path_is_bounded)
+{
+	/* On the heap, so that valgrind sees a write past it too. */
+	mfr_reader *rd = calloc(1, sizeof(*rd));
+	char name[2000];
+
+	ck_assert_ptr_nonnull(rd);
+	memset(name, 'x', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	size_t mark = mfr__rd_push(rd, ".%s", name);
+	ck_assert_uint_eq(mark, 0);
+	ck_assert_uint_lt(rd->plen, sizeof(rd->path));
+	ck_assert_uint_eq(strlen(rd->path), rd->plen);
+	ck_assert_int_eq(rd->path[0], 'x');
+	mfr__rd_push(rd, "[%d]", 7);
+	ck_assert_uint_lt(rd->plen, sizeof(rd->path));
+	ck_assert_uint_eq(strlen(rd->path), rd->plen);
+	mfr__rd_pop(rd, mark);
+	ck_assert_str_eq(rd->path, "");
+	free(rd);
+}
+END_TEST
+
+/* A reader copies into its arena; one made without an arena (as the
+ * intake reader once was) fails the copy instead of writing through NULL. */
+START_TEST(reader_without_arena)
+{
+	mfr_reader rd;
+	mfr_arena arena = { NULL, 0 };
+	mfr_error *err = NULL;
+	const char *copy = "x";
+
+	memset(&rd, 0, sizeof(rd));
+	rd.err = &err;
+	rd.source = "test";
+	ck_assert_int_eq(mfr__rd_copy(&rd, "soleus", &copy), MFR_E_INVALID);
+	ck_assert_ptr_null(copy);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "no arena"));
+	ck_assert_ptr_null(mfr__rd_alloc(&rd, 4, 8));
+	mfr_error_free(err);
+
+	rd.arena = &arena;
+	ck_assert_int_eq(mfr__rd_copy(&rd, "soleus", &copy), MFR_OK);
+	ck_assert_str_eq(copy, "soleus");
+	mfr__arena_release(&arena);
+}
+END_TEST
+
+/* Text cut to fit a buffer ends at a character and with "...", for
+ * sequences of every length and every place the end can fall. */
+START_TEST(text_cut_at_a_character)
+{
+	static const char *const chars[] = { "a", "\xc3\xa9", "\xe2\x82\xac",
+					     "\xf0\x9f\x98\x80" };
+	char buf[16];
+
+	for (size_t c = 0; c < sizeof(chars) / sizeof(chars[0]); c++) {
+		for (size_t size = 1; size <= sizeof(buf); size++) {
+			size_t n = mfr__format(buf, size, "x%s%s%s%s%s%s", chars[c], chars[c],
+					       chars[c], chars[c], chars[c], chars[c]);
+
+			ck_assert_uint_eq(n, strlen(buf));
+			ck_assert_uint_lt(n, size);
+			ck_assert_msg(mfr_test_utf8_valid(buf), "size %zu: %s", size, buf);
+			if (1 + 6 * strlen(chars[c]) >= size && size >= 4)
+				ck_assert_msg(n >= 3 && strcmp(buf + n - 3, "...") == 0,
+					      "size %zu: %s", size, buf);
+		}
+	}
+	/* Appending after a cut adds nothing. */
+	mfr_text t;
+	mfr__text_init(&t, buf, 8);
+	mfr__text_add(&t, "%s", "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9");
+	mfr__text_add(&t, "more");
+	ck_assert_str_eq(buf, "\xc3\xa9\xc3\xa9...");
+	/* Repair: bytes outside a valid sequence become '?'. */
+	char bad[] = "a\xff\xc3\xa9\xc3(\xed\xa0\x80\xf4\x90\x80\x80z";
+	ck_assert_uint_eq(mfr__utf8_repair(bad), 9);
+	ck_assert_str_eq(bad, "a?\xc3\xa9?(" "???????" "z");
+}
+END_TEST
+
+/* A model file may start with a UTF-8 byte-order mark. */
+START_TEST(model_byte_order_mark)
+{
+	char path[4096];
+	size_t size;
+	char *text, *with;
+	mfr_model *a, *b = NULL;
+	mfr_error *err = NULL;
+
+	mfr_test_path(path, sizeof(path), "models/minimal.json");
+	text = mfr_test_read(path, &size);
+	with = malloc(size + 3);
+	ck_assert_ptr_nonnull(with);
+	memcpy(with, "\xEF\xBB\xBF", 3);
+	memcpy(with + 3, text, size);
+	a = load_text(text, "minimal.json");
+	mfr_test_assert_ok(mfr_model_load_buffer(with, size + 3, "bom.json", &b, &err), err,
+			   "bom.json");
+	char *ja = to_json(a, 0, NULL, 0), *jb = to_json(b, 0, NULL, 0);
+	ck_assert_str_eq(ja, jb);
+	mfr_free(ja);
+	mfr_free(jb);
+	mfr_model_free(a);
+	mfr_model_free(b);
+	free(with);
+	free(text);
+}
+END_TEST
+
+/* The writer reports the real cause of a failure: a string that is not
+ * UTF-8 is written repaired (jansson refuses it, which was reported as
+ * "out of memory"); a value jansson cannot write is named, not called
+ * MFR_E_NOMEM. */
+START_TEST(writer_reports_the_cause)
+{
+	json_t *o = json_object();
+	char *out = NULL;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr__jw_put_str(o, "name", "soleus \xc3"), 0);
+	mfr_test_assert_ok(mfr__jw_dump(o, MFR_JSON_COMPACT, &out, &err), err, "repaired");
+	ck_assert_str_eq(out, "{\"name\":\"soleus ?\"}");
+	mfr_free(out);
+
+	/* A string made without jansson's check: the dump names its place. */
+	o = json_object();
+	json_t *arr = json_array();
+	ck_assert_int_eq(mfr__jw_append(arr, json_stringn_nocheck("ok", 2)), 0);
+	ck_assert_int_eq(mfr__jw_append(arr, json_stringn_nocheck("\xff", 1)), 0);
+	ck_assert_int_eq(mfr__jw_put(o, "items", arr), 0);
+	out = (char *)&out;
+	ck_assert_int_eq(mfr__jw_dump(o, 0, &out, &err), MFR_E_INVALID);
+	ck_assert_ptr_eq(out, (char *)&out); /* untouched */
+	ck_assert_msg(strstr(mfr_error_message(err), "the value at items[1] is not valid UTF-8"),
+		      "%s", mfr_error_message(err));
+	mfr_error_free(err);
+	err = NULL;
+
+	/* No document: the builders failed, which is memory only. */
+	ck_assert_int_eq(mfr__jw_dump(NULL, 0, &out, &err), MFR_E_NOMEM);
+	ck_assert_str_eq(mfr_error_message(err), "out of memory");
+	mfr_error_free(err);
+}
+END_TEST
+
 Suite *mfr_test_json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -294,6 +447,11 @@ Suite *mfr_test_json_suite(void)
 
 	tc = tcase_create("errors");
 	tcase_add_test(tc, bad_arguments);
+	tcase_add_test(tc, reader_path_is_bounded);
+	tcase_add_test(tc, reader_without_arena);
+	tcase_add_test(tc, text_cut_at_a_character);
+	tcase_add_test(tc, writer_reports_the_cause);
+	tcase_add_test(tc, model_byte_order_mark);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,8 +5,10 @@
  * SPDX-License-Identifier: MIT
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "util.h"
 
 static mfr_model *model;
@@ -233,6 +235,140 @@ START_TEST(empty_and_null)
 }
 END_TEST
 
+/* A region named with 600 two-byte characters: explanations and plan
+ * texts are cut at a character, so the JSON writer takes them (a cut
+ * inside one made jansson refuse the string, reported as out of memory). */
+START_TEST(long_names_stay_utf8)
+{
+	char path[4096];
+	size_t size;
+	char *text, *name = mfr_test_repeat("\xc3\xa9", 600), *at, *json = NULL;
+	mfr_test_buf b = { NULL, 0, 0 };
+	mfr_model *m = NULL;
+	mfr_intake *in = NULL;
+	mfr_trace *t = NULL;
+	mfr_plan *p = NULL;
+	mfr_error *err = NULL;
+
+	mfr_test_path(path, sizeof(path), "models/minimal.json");
+	text = mfr_test_read(path, &size);
+	at = strstr(text, "\"name\": \"calf muscle\"");
+	ck_assert_ptr_nonnull(at);
+	*at = '\0';
+	mfr_test_buf_add(&b, "%s\"name\": \"%s\"%s", text, name,
+			 at + strlen("\"name\": \"calf muscle\""));
+	mfr_test_assert_ok(mfr_model_load_buffer(b.data, b.len, "long.json", &m, &err), err,
+			   "long.json");
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 7, 0, NULL), MFR_OK);
+	mfr_test_assert_ok(mfr_trace_run(in, NULL, &t, &err), err, "trace");
+	ck_assert_uint_gt(mfr_trace_count(t), 0);
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const char *x = mfr_trace_result_explain(mfr_trace_result_at(t, i));
+
+		ck_assert_msg(mfr_test_utf8_valid(x), "result %u: %s", i, x);
+		ck_assert_uint_lt(strlen(x), 1024);
+	}
+	mfr_test_assert_ok(mfr_trace_to_json(t, 0, &json, &err), err, "trace JSON");
+	ck_assert_ptr_nonnull(strstr(json, "\xc3\xa9..."));
+	mfr_free(json);
+
+	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, &err), err, "plan");
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		ck_assert(mfr_test_utf8_valid(mfr_plan_step_rationale(p, i)));
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		ck_assert(mfr_test_utf8_valid(mfr_plan_warning_text(p, i)));
+	mfr_test_assert_ok(mfr_plan_to_json(p, 0, &json, &err), err, "plan JSON");
+	mfr_free(json);
+
+	mfr_plan_free(p);
+	mfr_trace_free(t);
+	mfr_intake_free(in);
+	mfr_model_free(m);
+	free(b.data);
+	free(text);
+	free(name);
+}
+END_TEST
+
+/* Reading a finished trace allocates nothing, so it cannot fail: with
+ * every allocation failing, the explanations are all there (they were once
+ * written on first read, and came back "" when memory ran out) and equal
+ * to a second trace's. */
+START_TEST(reading_allocates_nothing)
+{
+	mfr_trace *t = NULL, *again = NULL;
+
+	ck_assert_int_eq(mfr_trace_run(intake, NULL, &t, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(intake, NULL, &again, NULL), MFR_OK);
+	ck_assert_uint_gt(mfr_trace_count(t), 0);
+	mfr__alloc_fail_after(0, 1);
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const char *x = mfr_trace_result_explain(mfr_trace_result_at(t, i));
+		const char *y = mfr_trace_result_explain(mfr_trace_result_at(again, i));
+
+		if (strcmp(x, y) != 0 || !*x) {
+			mfr__alloc_fail_after(-1, 0);
+			ck_abort_msg("result %u: \"%s\" / \"%s\"", i, x, y);
+		}
+	}
+	long failed = mfr__alloc_fail_after(-1, 0);
+	ck_assert_int_eq(failed, 0);
+	mfr_trace_free(again);
+	mfr_trace_free(t);
+}
+END_TEST
+
+/* An intake without symptoms has nothing to plan: a clear error, not an
+ * "ok" plan of no steps whose warning pointed at warnings that did not
+ * exist. With symptoms but no treatment site in reach, the warning says so. */
+START_TEST(plan_without_symptoms_or_sites)
+{
+	mfr_intake *empty = NULL;
+	mfr_plan *p = (mfr_plan *)1;
+	mfr_program *pg = (mfr_program *)1;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(model, &empty), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(empty, "fever", NULL, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(empty, NULL, &p, &err), MFR_E_MISSING);
+	ck_assert_ptr_null(p);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "the intake records no symptoms"));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "add at least one symptom"));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_program_run(empty, 2, 1, NULL, &pg, &err), MFR_E_MISSING);
+	ck_assert_ptr_null(pg);
+	mfr_error_free(err);
+	err = NULL;
+	mfr_intake_free(empty);
+
+	static const char lonely[] =
+		"{\"format\": \"libmfr-model\", \"format_version\": 1, \"name\": \"lonely\", "
+		"\"model_version\": \"1\", \"sources\": [{\"key\": \"s\", \"citation\": \"c\"}], "
+		"\"regions\": [{\"key\": \"spot\", \"name\": \"spot\", \"kind\": \"area\", "
+		"\"laterality\": \"midline\", \"positions\": [\"prone\"], \"depth\": \"superficial\", "
+		"\"sources\": [\"s\"]}], \"lines\": [], \"referrals\": [], \"techniques\": [], "
+		"\"conditions\": [], \"precautions\": []}";
+	mfr_model *m = NULL;
+	mfr_intake *in = NULL;
+
+	mfr_test_assert_ok(mfr_model_load_buffer(lonely, sizeof(lonely) - 1, "lonely", &m, &err),
+			   err, "lonely");
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "spot", 0, 5, 0, NULL), MFR_OK);
+	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, &err), err, "plan");
+	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
+	ck_assert_uint_eq(mfr_plan_warning_count(p), 1);
+	ck_assert_int_eq(mfr_plan_warning_kind(p, 0), MFR_WARNING_NO_SITES);
+	ck_assert_str_eq(mfr_plan_warning_text(p, 0), "no traced site could be planned: the "
+			 "trace found no treatment site for these symptoms");
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+	mfr_model_free(m);
+}
+END_TEST
+
 Suite *mfr_test_trace_suite(void)
 {
 	Suite *s = suite_create("trace");
@@ -244,6 +380,9 @@ Suite *mfr_test_trace_suite(void)
 	tcase_add_test(tc, options_filter);
 	tcase_add_test(tc, deterministic_json);
 	tcase_add_test(tc, empty_and_null);
+	tcase_add_test(tc, long_names_stay_utf8);
+	tcase_add_test(tc, reading_allocates_nothing);
+	tcase_add_test(tc, plan_without_symptoms_or_sites);
 	suite_add_tcase(s, tc);
 	return s;
 }

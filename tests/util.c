@@ -4,9 +4,11 @@
  */
 #include "util.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *mfr_test_data_dir(void)
 {
@@ -90,4 +92,93 @@ void mfr_test_teardown(void)
 {
 	mfr_model_free(mfr_test_model);
 	mfr_test_model = NULL;
+}
+
+void mfr_test_buf_add(mfr_test_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		size_t room = b->cap - b->len;
+
+		va_start(ap, fmt);
+		n = vsnprintf(b->data ? b->data + b->len : NULL, room, fmt, ap);
+		va_end(ap);
+		ck_assert_int_ge(n, 0);
+		if ((size_t)n < room)
+			break;
+		b->cap = (b->cap + (size_t)n + 1) * 2;
+		b->data = realloc(b->data, b->cap);
+		ck_assert_ptr_nonnull(b->data);
+	}
+	b->len += (size_t)n;
+}
+
+static double cpu_seconds(void)
+{
+	struct timespec ts;
+
+	ck_assert_int_eq(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts), 0);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+double mfr_test_cpu_time(void (*fn)(void *ctx), void *ctx, int runs)
+{
+	double best = -1;
+
+	for (int i = 0; i < runs; i++) {
+		double t0 = cpu_seconds();
+
+		fn(ctx);
+		double t = cpu_seconds() - t0;
+		if (best < 0 || t < best)
+			best = t;
+	}
+	return best;
+}
+
+int mfr_test_scaling_base(int dflt)
+{
+	const char *v = getenv("MFR_SCALING_BASE");
+	int n = v ? atoi(v) : 0;
+
+	return n > 0 ? n : dflt;
+}
+
+int mfr_test_utf8_valid(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (*u) {
+		int n = *u < 0x80 ? 1 : (*u >> 5) == 6 ? 2 : (*u >> 4) == 14 ? 3
+			: (*u >> 3) == 30 ? 4 : 0;
+		unsigned long cp = n == 1 ? *u : n == 2 ? *u & 0x1Fu : n == 3 ? *u & 0x0Fu
+			: *u & 0x07u;
+
+		if (!n)
+			return 0;
+		for (int i = 1; i < n; i++) {
+			if ((u[i] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (u[i] & 0x3Fu);
+		}
+		if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		u += n;
+	}
+	return 1;
+}
+
+char *mfr_test_repeat(const char *piece, int n)
+{
+	size_t len = strlen(piece);
+	char *s = malloc(len * (size_t)n + 1);
+
+	ck_assert_ptr_nonnull(s);
+	for (int i = 0; i < n; i++)
+		memcpy(s + len * (size_t)i, piece, len);
+	s[len * (size_t)n] = '\0';
+	return s;
 }

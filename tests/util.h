@@ -45,6 +45,33 @@ void mfr_test_teardown(void);
 /* Load <data dir>/models/<name> from file; fails the test on error. */
 mfr_model *mfr_test_load_model(const char *name);
 
+/* A growable string for generated inputs: append printf-style; fails the
+ * test when memory runs out. Free data with free(). */
+typedef struct mfr_test_buf {
+	char *data;
+	size_t len, cap;
+} mfr_test_buf;
+void mfr_test_buf_add(mfr_test_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Size regressions: the least CPU time of @p runs calls of fn(ctx), in
+ * seconds. Tests compare two input sizes in one run (a ratio, never a
+ * wall-clock threshold): CPU time is what the process used, whatever else
+ * the machine runs.
+ */
+double mfr_test_cpu_time(void (*fn)(void *ctx), void *ctx, int runs);
+/* The smaller size such a test compares: $MFR_SCALING_BASE when set (the
+ * valgrind setup makes it small), else @p dflt. */
+int mfr_test_scaling_base(int dflt);
+
+/* Whether @p s is valid UTF-8 (RFC 3629: no overlong forms, surrogates or
+ * code points past U+10FFFF); checked here independently of the library. */
+int mfr_test_utf8_valid(const char *s);
+
+/* @p n copies of @p piece, in malloc'd memory (free()). */
+char *mfr_test_repeat(const char *piece, int n);
+
 /* Fail with the error's message unless @p st is MFR_OK. Frees err. */
 void mfr_test_assert_ok(mfr_status st, mfr_error *err, const char *what);
 

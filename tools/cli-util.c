@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "text.h"
 
 int cli_parse_count(const char *opt, const char *val, uint32_t *out)
 {
@@ -21,12 +22,61 @@ int cli_parse_count(const char *opt, const char *val, uint32_t *out)
 	return CLI_OK;
 }
 
+int cli_split_list(const char *opt, const char *val,
+		   int (*item)(void *ctx, const char *word), void *ctx)
+{
+	char *copy = malloc(strlen(val) + 1), *word;
+	int rc = CLI_OK, n = 1;
+
+	if (!copy) {
+		fputs("mfr: out of memory\n", stderr);
+		return CLI_FAIL;
+	}
+	strcpy(copy, val);
+	word = copy;
+	for (;;) {
+		char *comma = strchr(word, ',');
+
+		if (comma)
+			*comma = '\0';
+		if (!*word) {
+			rc = cli_usage_error("%s '%s': item %d is empty; separate the items "
+					     "with single commas", opt, val, n);
+			break;
+		}
+		if ((rc = item(ctx, word)) != CLI_OK || !comma)
+			break;
+		word = comma + 1;
+		n++;
+	}
+	free(copy);
+	return rc;
+}
+
+int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
+		    uint32_t *out)
+{
+	char *end;
+	int negative = val[strspn(val, " \t")] == '-';
+
+	errno = 0;
+	unsigned long long v = strtoull(val, &end, 10);
+	if (*end || end == val)
+		return cli_usage_error("%s takes a whole number from %u to %u, not '%s'",
+				       opt, lo, hi, val);
+	if (negative || errno == ERANGE || v < lo || v > hi)
+		return cli_usage_error("%s %s is out of range; use %u to %u", opt, val, lo, hi);
+	*out = (uint32_t)v;
+	return CLI_OK;
+}
+
 void cli_site_name(char *buf, size_t size, const mfr_region *r, int side)
 {
+	/* A long name is cut at a character, never inside one. */
 	if (side == MFR_SIDE_MIDLINE)
-		snprintf(buf, size, "%s", mfr_region_name(r));
+		mfr__format(buf, size, "%s", mfr_region_name(r));
 	else
-		snprintf(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
+		mfr__format(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
 }
 
 int cli_emit_json(mfr_status st, char *text, mfr_error *err)
@@ -36,25 +86,36 @@ int cli_emit_json(mfr_status st, char *text, mfr_error *err)
 		mfr_error_free(err);
 		return CLI_FAIL;
 	}
-	fputs(text, stdout);
+	/* A failed write is reported when the output is closed (mfr.c). */
+	int rc = fputs(text, stdout) == EOF ? CLI_FAIL : CLI_OK;
 	mfr_free(text);
-	return CLI_OK;
+	return rc;
 }
 
 /* Split arguments into (option, value) pairs in a->pairs; returns how many
- * pointers were written, or -1 after a usage error. */
+ * pointers were written, or -1 after a usage error. One argument that is
+ * not an option is the intake file (INTAKE in `mfr trace [INTAKE]`): it
+ * gives the pair ("--intake", FILE). */
 static int split_pairs(int argc, char **argv, char **pairs, char *storage,
 		       size_t storage_size)
 {
 	int n = 0;
 	size_t used = 0;
+	const char *file = NULL;
 
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		const char *eq = strchr(a, '=');
 
-		if (strncmp(a, "--", 2) != 0)
-			return cli_usage_error("unexpected argument '%s'", a), -1;
+		if (strncmp(a, "--", 2) != 0) {
+			if (file)
+				return cli_usage_error("unexpected argument '%s': the intake "
+						       "file is already '%s'", a, file), -1;
+			file = a;
+			pairs[n++] = (char *)"--intake";
+			pairs[n++] = (char *)a;
+			continue;
+		}
 		if (eq) {
 			size_t len = (size_t)(eq - a);
 			if (used + len + 1 > storage_size)
@@ -89,6 +150,17 @@ int cli_args_parse(cli_args *a, int argc, char **argv,
 	n = split_pairs(nargs, argv + 1, a->pairs, a->storage, sizeof(a->storage));
 	if (n < 0)
 		return CLI_USAGE;
+	/* One intake file: as INTAKE or as --intake FILE, once. */
+	const char *file = NULL;
+	for (int i = 0; i < n; i += 2) {
+		if (strcmp(a->pairs[i], "--intake") != 0)
+			continue;
+		if (file)
+			return cli_usage_error("two intake files, '%s' and '%s'; give one "
+					       "(as INTAKE or --intake FILE)", file,
+					       a->pairs[i + 1]);
+		file = a->pairs[i + 1];
+	}
 	for (int i = 0; i < n && rc == CLI_OK; i += 2) {
 		if (cli_intake_option(a->pairs[i])) {
 			a->intake[a->nintake++] = a->pairs[i];

@@ -19,6 +19,7 @@ typedef enum cli_format { CLI_TEXT, CLI_JSON } cli_format;
 typedef struct cli_options {
 	const char *model_path; /* --model FILE, or NULL for the default model */
 	cli_format format;      /* --format */
+	int format_given;       /* --format was given (else the default, text) */
 } cli_options;
 
 /* Report a library failure on stderr: "mfr: <what>: <detail>". */
@@ -31,11 +32,25 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * usage error. */
 int cli_parse_count(const char *opt, const char *val, uint32_t *out);
 
+/* Parse a whole number option value from @p lo to @p hi (the range the
+ * library's setter takes, as its header documents it); a value outside is
+ * a usage error that states the range. */
+int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
+		    uint32_t *out);
+
+/* Split the comma-separated list @p val of option @p opt and call
+ * item(ctx, word) on each word in order; an empty item ("prone,,supine", a
+ * leading or trailing comma, an empty list) is a usage error. Returns CLI_OK,
+ * or the first error (item()'s, or CLI_USAGE after reporting). */
+int cli_split_list(const char *opt, const char *val,
+		   int (*item)(void *ctx, const char *word), void *ctx);
+
 /* "left heel", or "sacrum" for a midline site. */
 void cli_site_name(char *buf, size_t size, const mfr_region *r, int side);
 
 /* Print a *_to_json() result (freeing @p text), or report @p err (freeing
- * it); CLI_OK or CLI_FAIL. */
+ * it); CLI_OK or CLI_FAIL. Standard output is checked for write errors once,
+ * when main() flushes and closes it. */
 int cli_emit_json(mfr_status st, char *text, mfr_error *err);
 
 /* Load the model the options name (or the default). Returns CLI_OK or
@@ -73,11 +88,12 @@ typedef struct cli_args {
 	char storage[4096]; /* option names cut from "--name=value" */
 } cli_args;
 
-/* Split argv[1..argc-1]: "--name VALUE" and "--name=VALUE" each give a pair;
- * intake flags are collected, every other option goes to @p option(ctx,
- * name, value). Returns CLI_OK, or the first error after reporting it (a
- * positional argument, an option without a value, a bad option). Free with
- * cli_args_free() in every case. */
+/* Split argv[1..argc-1]: "--name VALUE" and "--name=VALUE" each give a pair,
+ * and one argument that is not an option is the intake file, as if given
+ * with --intake; intake flags are collected, every other option goes to
+ * @p option(ctx, name, value). Returns CLI_OK, or the first error after
+ * reporting it (a second positional argument, two intake files, an option
+ * without a value, a bad option). Free with cli_args_free() in every case. */
 int cli_args_parse(cli_args *a, int argc, char **argv,
 		   int (*option)(void *ctx, const char *name, const char *value), void *ctx);
 void cli_args_free(cli_args *a);

@@ -3,9 +3,13 @@
  * SPDX-License-Identifier: MIT
  *
  * Each line of standard input is one intake (doc/intake-format.md); each
- * line of standard output is the compact trace or plan for it, in order.
- * A bad line gives {"line": N, "error": {...}} in its place and the batch
- * goes on; the exit status is then 1. Blank lines are skipped.
+ * line of standard output is the compact trace or plan for it, in order:
+ * every input line gives exactly one output line. A line that fails (a bad
+ * intake, or a blank line) gives {"line": N, "error": {...}} in its place,
+ * with the batch line number N in the message ("<stdin>:N: ...", or
+ * "<stdin>:N:COLUMN: ..." for malformed JSON), and the batch goes on; the
+ * exit status is then 1. A final line without a newline counts; an empty
+ * input gives no output.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -14,17 +18,57 @@
 
 #include "cli.h"
 
-/* One output line describing why input line @p lineno failed. */
-static void error_line(unsigned long lineno, mfr_status st, const mfr_error *err)
+#define SOURCE "<stdin>"
+
+/*
+ * The message of @p err for batch line @p lineno: the library names the
+ * source "<stdin>" and, for malformed JSON, line 1 of the text it was given;
+ * say which batch line instead. In malloc'd memory, or NULL.
+ */
+static char *batch_message(const mfr_error *err, unsigned long lineno)
 {
+	const char *msg = mfr_error_message(err), *rest = msg;
+	size_t n = strlen(SOURCE);
+	char *out;
+
+	if (strncmp(msg, SOURCE ":", n + 1) == 0) {
+		rest = msg + n + 1;
+		/* "<stdin>:1:COLUMN: ..." for malformed JSON: keep the column. */
+		if (mfr_error_line(err) > 0) {
+			rest = strchr(rest, ':');
+			rest = rest ? rest + 1 : msg + n + 1;
+		}
+		if (*rest == ' ')
+			rest++;
+	}
+	size_t size = strlen(rest) + n + 48;
+	if (!(out = malloc(size)))
+		return NULL;
+	if (mfr_error_line(err) > 0 && rest != msg)
+		snprintf(out, size, SOURCE ":%lu:%s", lineno, rest);
+	else
+		snprintf(out, size, SOURCE ":%lu: %s", lineno, rest);
+	return out;
+}
+
+/* One output line describing why input line @p lineno failed. */
+static void error_line(unsigned long lineno, mfr_status st, const mfr_error *err,
+		       const char *text)
+{
+	char *message = text ? NULL : err ? batch_message(err, lineno) : NULL;
 	json_t *o = json_pack("{s:i, s:{s:s, s:s, s:s}}", "line", (json_int_t)lineno,
 			      "error", "status", mfr_status_name(st),
-			      "message", err ? mfr_error_message(err) : mfr_strerror(st),
+			      "message", text ? text : message ? message : mfr_strerror(st),
 			      "path", err ? mfr_error_path(err) : "");
-	char *text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	char *row = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 
-	puts(text ? text : "{\"error\": {\"status\": \"MFR_E_NOMEM\"}}");
-	free(text);
+	if (row)
+		puts(row);
+	else /* out of memory: still one row, with its line */
+		printf("{\"line\":%lu,\"error\":{\"status\":\"MFR_E_NOMEM\","
+		       "\"message\":\"out of memory\",\"path\":\"\"}}\n", lineno);
+	free(row);
+	free(message);
 	json_decref(o);
 }
 
@@ -55,64 +99,107 @@ static mfr_status run_one(const mfr_intake *in, int plan, mfr_error **err)
 	return st;
 }
 
+/* Handle input line @p lineno (@p len bytes, NUL-terminated, without its
+ * newline): print its one output row. Returns 0, or 1 when the row is an
+ * error. */
+static int batch_line(const mfr_model *m, int plan, const char *line, size_t len,
+		      unsigned long lineno)
+{
+	mfr_intake *in = NULL;
+	mfr_error *err = NULL;
+	mfr_status st;
+
+	if (strspn(line, " \t\r") == len) {
+		char text[96];
+
+		snprintf(text, sizeof(text), SOURCE ":%lu: blank line; every line must "
+			 "hold one intake (a JSON object)", lineno);
+		error_line(lineno, MFR_E_SYNTAX, NULL, text);
+		return 1;
+	}
+	st = mfr_intake_from_json(m, line, len, SOURCE, &in, &err);
+	if (st == MFR_OK)
+		st = run_one(in, plan, &err);
+	if (st != MFR_OK)
+		error_line(lineno, st, err, NULL);
+	mfr_error_free(err);
+	mfr_intake_free(in);
+	return st != MFR_OK;
+}
+
+/* Read one line of @p f into *buf (grown as needed, NUL-terminated, without
+ * its newline); returns its length, or -1 at the end of the input (or when
+ * memory runs out: *nomem is set). getline() is POSIX, not C11. */
+static long read_line(FILE *f, char **buf, size_t *cap, int *nomem)
+{
+	size_t len = 0;
+	int c;
+
+	while ((c = getc(f)) != EOF && c != '\n') {
+		if (len + 1 >= *cap) {
+			size_t ncap = *cap ? *cap * 2 : 4096;
+			char *p = ncap > *cap ? realloc(*buf, ncap) : NULL;
+
+			if (!p) {
+				*nomem = 1;
+				return -1;
+			}
+			*buf = p;
+			*cap = ncap;
+		}
+		(*buf)[len++] = (char)c;
+	}
+	if (c == EOF && len == 0)
+		return -1;
+	if (!*buf) { /* an empty line before any other */
+		if (!(*buf = malloc(1))) {
+			*nomem = 1;
+			return -1;
+		}
+		*cap = 1;
+	}
+	(*buf)[len] = '\0';
+	return (long)len;
+}
+
 int cli_batch(const cli_options *opts, int argc, char **argv)
 {
 	mfr_model *m = NULL;
 	char *line = NULL;
 	size_t cap = 0;
 	unsigned long lineno = 0, failed = 0;
-	int plan, rc;
+	int plan, rc, nomem = 0;
+	long len;
 
 	if (argc != 2 || (strcmp(argv[1], "trace") != 0 && strcmp(argv[1], "plan") != 0))
 		return cli_usage_error("usage: mfr batch trace|plan < intakes.jsonl");
+	/* It once wrote JSON whatever --format said. */
+	if (opts->format_given && opts->format != CLI_JSON)
+		return cli_usage_error("'mfr batch' writes JSON lines only; leave out "
+				       "'--format text' (or give '--format json')");
 	plan = strcmp(argv[1], "plan") == 0;
 	rc = cli_load_model(opts, &m);
 	if (rc != CLI_OK)
 		return rc;
 
-	for (;;) {
-		size_t len = 0;
-		int c;
-
-		/* Read one line, however long (getline is POSIX, not C11). */
-		while ((c = getchar()) != EOF && c != '\n') {
-			if (len + 1 >= cap) {
-				size_t ncap = cap ? cap * 2 : 4096;
-				char *p = realloc(line, ncap);
-				if (!p) {
-					fputs("mfr: out of memory\n", stderr);
-					free(line);
-					mfr_model_free(m);
-					return CLI_FAIL;
-				}
-				line = p;
-				cap = ncap;
-			}
-			line[len++] = (char)c;
+	while ((len = read_line(stdin, &line, &cap, &nomem)) >= 0) {
+		failed += (unsigned long)batch_line(m, plan, line, (size_t)len, ++lineno);
+		/* Rows the output cannot take are lost: stop (the write error
+		 * itself is reported when the output is closed, in mfr.c). */
+		if (ferror(stdout)) {
+			fprintf(stderr, "mfr: stopped at line %lu: the output cannot be "
+				"written\n", lineno);
+			free(line);
+			mfr_model_free(m);
+			return CLI_FAIL;
 		}
-		if (c == EOF && len == 0)
-			break;
-		lineno++;
-		if (len == 0 || strspn(line, " \t\r") == len)
-			continue;
-
-		mfr_intake *in = NULL;
-		mfr_error *err = NULL;
-		mfr_status st = mfr_intake_from_json(m, line, len, "<stdin>", &in, &err);
-
-		if (st == MFR_OK)
-			st = run_one(in, plan, &err);
-		if (st != MFR_OK) {
-			error_line(lineno, st, err);
-			failed++;
-		}
-		mfr_error_free(err);
-		mfr_intake_free(in);
-		if (c == EOF)
-			break;
 	}
 	free(line);
 	mfr_model_free(m);
+	if (nomem) {
+		fprintf(stderr, "mfr: out of memory reading line %lu\n", lineno + 1);
+		return CLI_FAIL;
+	}
 	if (failed)
 		fprintf(stderr, "mfr: %lu of %lu lines failed\n", failed, lineno);
 	return failed ? CLI_FAIL : CLI_OK;

@@ -68,8 +68,8 @@ static int print_json(json_t *doc)
 
 	if (rc == CLI_OK)
 		putchar('\n');
-	else
-		fputs("mfr: out of memory\n", stderr);
+	else if (!ferror(stdout)) /* a failed write is reported at the end (mfr.c) */
+		fputs("mfr: cannot write JSON: out of memory\n", stderr);
 	json_decref(doc);
 	return rc;
 }
@@ -574,6 +574,7 @@ static int export_model(const cli_options *opts, const mfr_model *m)
 		size_t size;
 		const char *text = mfr_model_default_text(&size);
 
+		/* A short write is reported when the output is closed (mfr.c). */
 		return fwrite(text, 1, size, stdout) == size ? CLI_OK : CLI_FAIL;
 	}
 

@@ -67,16 +67,17 @@ static int plan_option(job *j, const char *opt, const char *val, int program)
 		return cli_parse_count(opt, val, &j->sessions);
 	if (program && strcmp(opt, "--weeks") == 0)
 		return cli_parse_count(opt, val, &j->weeks);
+	/* The ranges are the setters' (include/mfr/plan.h). */
 	if (strcmp(opt, "--max-sites") == 0) {
-		if (cli_parse_count(opt, val, &n) != CLI_OK)
+		if (cli_parse_range(opt, val, 1, 200, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_plan_options_set_max_sites(j->o, n);
 	} else if (strcmp(opt, "--reposition-seconds") == 0) {
-		if (cli_parse_count(opt, val, &n) != CLI_OK)
+		if (cli_parse_range(opt, val, 0, 600, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_plan_options_set_reposition_seconds(j->o, n);
 	} else if (strcmp(opt, "--block-seconds") == 0) {
-		if (cli_parse_count(opt, val, &n) != CLI_OK)
+		if (cli_parse_range(opt, val, 30, 900, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_plan_options_set_block_seconds(j->o, n);
 	} else {

@@ -9,30 +9,29 @@
 
 #include "cli.h"
 
-static int parse_relations(const char *val, uint32_t *mask)
+static int add_relation(void *ctx, const char *word)
 {
 	static const struct { const char *name; uint32_t bit; } names[] = {
 		{ "line", MFR_RELATION_LINE }, { "referral", MFR_RELATION_REFERRAL },
 		{ "hierarchy", MFR_RELATION_HIERARCHY },
 		{ "adjacency", MFR_RELATION_ADJACENCY },
 	};
-	char copy[128];
+	uint32_t *mask = ctx;
 
-	if (strlen(val) >= sizeof(copy))
-		return cli_usage_error("--relations '%s' is too long", val);
-	strcpy(copy, val);
-	*mask = 0;
-	for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
-		size_t k;
-		for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
-			if (strcmp(tok, names[k].name) == 0)
-				break;
-		if (k == sizeof(names) / sizeof(names[0]))
-			return cli_usage_error("--relations: unknown relation '%s' (use "
-					       "line, referral, hierarchy, adjacency)", tok);
-		*mask |= names[k].bit;
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if (strcmp(word, names[k].name) == 0) {
+			*mask |= names[k].bit;
+			return CLI_OK;
+		}
 	}
-	return CLI_OK;
+	return cli_usage_error("--relations: unknown relation '%s' (use "
+			       "line, referral, hierarchy, adjacency)", word);
+}
+
+static int parse_relations(const char *val, uint32_t *mask)
+{
+	*mask = 0;
+	return cli_split_list("--relations", val, add_relation, mask);
 }
 
 /* Apply one trace option to @p ctx (the options); CLI_USAGE for an unknown one. */
@@ -42,12 +41,13 @@ static int trace_option(void *ctx, const char *opt, const char *val)
 	uint32_t n;
 	mfr_status st;
 
+	/* The ranges are the setters' (include/mfr/trace.h). */
 	if (strcmp(opt, "--max-results") == 0) {
-		if (cli_parse_count(opt, val, &n) != CLI_OK)
+		if (cli_parse_range(opt, val, 1, 10000, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_trace_options_set_max_results(o, n);
 	} else if (strcmp(opt, "--max-steps") == 0) {
-		if (cli_parse_count(opt, val, &n) != CLI_OK)
+		if (cli_parse_range(opt, val, 1, 64, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_trace_options_set_max_steps(o, n);
 	} else if (strcmp(opt, "--min-evidence") == 0) {

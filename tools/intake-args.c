@@ -188,25 +188,27 @@ static int add_answer(mfr_intake *in, const char *arg)
 	return st == MFR_OK ? CLI_OK : add_failed("--answer", arg, st, err);
 }
 
+static int add_position(void *ctx, const char *word)
+{
+	uint32_t *mask = ctx;
+	mfr_position p;
+
+	if (mfr_position_parse(word, &p) != MFR_OK)
+		return cli_usage_error("--positions: unknown position '%s' (use "
+				       "prone, supine, side_lying, seated, standing)", word);
+	*mask |= (uint32_t)p;
+	return CLI_OK;
+}
+
 static int set_positions(mfr_intake *in, const char *arg)
 {
-	char copy[256];
 	uint32_t mask = 0;
 	mfr_error *err = NULL;
 	mfr_status st;
+	int rc = cli_split_list("--positions", arg, add_position, &mask);
 
-	if (strlen(arg) >= sizeof(copy))
-		return cli_usage_error("--positions '%s' is too long", arg);
-	strcpy(copy, arg);
-	for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
-		mfr_position p;
-
-		if (mfr_position_parse(tok, &p) != MFR_OK)
-			return cli_usage_error("--positions: unknown position '%s' (use "
-					       "prone, supine, side_lying, seated, standing)",
-					       tok);
-		mask |= (uint32_t)p;
-	}
+	if (rc != CLI_OK)
+		return rc;
 	st = mfr_intake_set_positions(in, mask, &err);
 	return st == MFR_OK ? CLI_OK : add_failed("--positions", arg, st, err);
 }

@@ -2,6 +2,7 @@
  * mfr - the libmfr command-line tool: global options and dispatch.
  * SPDX-License-Identifier: MIT
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +33,7 @@ static const char usage_text[] =
 	"                             lines), one compact trace or plan per line out\n"
 	"\n"
 	"Intake (trace, plan, program):\n"
-	"  --intake FILE              read the intake from a JSON file (- for stdin)\n"
+	"  INTAKE, --intake FILE      read the intake from a JSON file (- for stdin)\n"
 	"  --symptom REGION[:SIDE[:INTENSITY]]\n"
 	"                             a symptom site (repeatable); SIDE left, right,\n"
 	"                             both or midline; INTENSITY 0-10 (default 5)\n"
@@ -129,9 +130,41 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
 	return argv[++*i];
 }
 
+/*
+ * The end of every run: standard output is flushed and closed here, and a
+ * write that failed on the way (printf() leaves the stream's error flag
+ * set) or now (a full disk, a closed pipe) is reported: output that was
+ * lost is a failure, exit status 1, never a silent success.
+ */
+static int finish_output(int rc)
+{
+	int failed = ferror(stdout), e = failed ? errno : 0;
+
+	if (fflush(stdout) != 0) {
+		failed = 1;
+		e = errno;
+	}
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		e = errno;
+	}
+	if (!failed)
+		return rc;
+	fprintf(stderr, "mfr: cannot write the output%s%s\n", e ? ": " : "",
+		e ? strerror(e) : "");
+	return rc == CLI_OK ? CLI_FAIL : rc;
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
-	cli_options opts = { NULL, CLI_TEXT };
+	return finish_output(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
+{
+	cli_options opts = { NULL, CLI_TEXT, 0 };
 	char **rest = malloc(sizeof(char *) * (size_t)(argc + 1));
 	int nrest = 0, rc;
 
@@ -163,6 +196,7 @@ int main(int argc, char **argv)
 		if ((v = option_value(argc, argv, &i, "--model", &missing))) {
 			opts.model_path = v;
 		} else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
+			opts.format_given = 1;
 			if (strcmp(v, "text") == 0) {
 				opts.format = CLI_TEXT;
 			} else if (strcmp(v, "json") == 0) {

@@ -158,9 +158,52 @@ class DefaultModelTests(unittest.TestCase):
                 self.assertEqual(n, len(m.keys(kind)))
 
     def test_unknown_kind(self):
-        for bad in ('regions', 'nerve', '', 3):
+        for bad in ('regions', 'nerve', ''):
             with self.assertRaises(ValueError):
                 self.model.count(bad)
+        for bad in (3, None, b'region'):  # not a name at all: the wrong type
+            with self.assertRaises(TypeError):
+                self.model.count(bad)
+
+    def test_wrong_types_raise_type_error(self):
+        # Every entry point that takes a key, a name or a document raises
+        # TypeError for the wrong type (model.region(None) once raised
+        # AttributeError from deep inside the binding).
+        m = self.model
+        intake = libmfr.Intake(m)
+        calls = [
+            lambda: m.region(None), lambda: m.line(7), lambda: m.referral(b'x'),
+            lambda: m.technique(None), lambda: m.condition(None),
+            lambda: m.precaution(None), lambda: m.source(None),
+            lambda: m.get('region', None), lambda: m.has('region', None),
+            lambda: m.suggest('region', None), lambda: m.suggest('region', 'heel', 'x'),
+            lambda: m.to_json('region', 3), lambda: m.count(None),
+            lambda: m.keys(None), lambda: m.all(None),
+            lambda: libmfr.Model.load_buffer(None),
+            lambda: libmfr.Model.load_buffer(3),
+            lambda: libmfr.Intake.from_json(m, None),
+            lambda: intake.add_symptom(None, 'left'),
+            lambda: intake.add_symptom('heel', 3),
+            lambda: intake.add_symptom('heel', 'left', onset=1),
+            lambda: intake.add_condition(None),
+            lambda: intake.add_precaution(None),
+            lambda: intake.add_precaution('open_wound', 5, 'left'),
+            lambda: intake.add_clearance(None),
+            lambda: intake.is_cleared(None),
+            lambda: setattr(intake, 'positions', None),
+            lambda: setattr(intake, 'positions', [1]),
+            lambda: setattr(intake, 'minutes', 'ten'),
+            lambda: libmfr.Trace(intake, lines=[None]),
+            lambda: libmfr.Trace(intake, relations=3),
+            lambda: libmfr.Trace(intake, min_evidence=2),
+        ]
+        for i, call in enumerate(calls):
+            with self.subTest(call=i):
+                with self.assertRaises(TypeError):
+                    call()
+        with self.assertRaises(ValueError):
+            m.region('he\0el')
+        intake.close()
 
     def test_lookup_round_trips(self):
         for kind in libmfr.kinds():

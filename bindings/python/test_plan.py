@@ -332,6 +332,17 @@ class IntakeTests(DefaultModelCase):
         with self.assertRaises(TypeError):
             Intake.from_json('not a model', '{}')
 
+    def test_long_member_name_message_decodes(self):
+        # The message quoting 400 two-byte characters is cut at a
+        # character: it decodes (it once raised UnicodeDecodeError).
+        doc = {'symptoms': [{'region': 'heel', 'side': 'left'}],
+               '\u00e9' * 400: 1}
+        e = self.raises(Status.MFR_E_UNKNOWN, Intake.from_json, self.model,
+                        json.dumps(doc, ensure_ascii=False))
+        self.assertEqual(e.path, '')
+        self.assertIn('unknown member "\u00e9\u00e9', e.message)
+        self.assertTrue(e.message.endswith('...'))
+
     def test_load_file(self):
         self.intake.add_symptom('heel', 'left', 6)
         with tempfile.TemporaryDirectory() as tmp:
@@ -936,9 +947,11 @@ class PlanTests(DefaultModelCase):
         intake.close()
 
     def test_no_symptoms(self):
-        with Intake(self.model) as intake, Plan(intake) as plan:
-            self.assertEqual(plan.steps, ())
-            self.assertIn('no_sites', [w.kind for w in plan.warnings])
+        # Nothing to plan: a clear error, not an "ok" plan of no steps.
+        with Intake(self.model) as intake:
+            e = self.raises(Status.MFR_E_MISSING, Plan, intake)
+            self.assertIn('the intake records no symptoms', e.message)
+            self.raises(Status.MFR_E_MISSING, Program, intake, 2, 1)
 
 
 class SafetyPlanTests(DefaultModelCase):

@@ -20,6 +20,13 @@
  *   column), an optional `mfr_error **err` parameter receives an error
  *   object, freed with mfr_error_free(). Pass NULL when the status is enough.
  * - The library keeps no global mutable state, never prints and never aborts.
+ *
+ * Threading (each header says what of its own may be shared): the functions
+ * here are pure and may be called from any thread. An error object belongs
+ * to the caller that received it; any number of threads may read one at
+ * once, and it must be freed once, when none does. Every `const` getter in
+ * the API is pure: it writes nothing, so an object nobody changes may be
+ * read from many threads at once.
  */
 #ifndef MFR_COMMON_H
 #define MFR_COMMON_H

@@ -9,7 +9,8 @@
  *
  * libmfr never diagnoses: a condition is what the intake records, not
  * something libmfr infers. Everything returned borrows from the model.
- * Thread-safe on a shared model.
+ * Threading: every function here only reads the model, so any number of
+ * threads may call them on one shared model at once.
  */
 #ifndef MFR_CONDITION_H
 #define MFR_CONDITION_H

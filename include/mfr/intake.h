@@ -17,7 +17,9 @@
  * doc/intake-format.md.
  *
  * Threading: an intake belongs to one thread at a time while it is being
- * built; once built, any number of threads may trace it concurrently.
+ * built (the add and set functions change it); once no thread changes it,
+ * any number of threads may read it (its getters, mfr_intake_to_json()) and
+ * trace or plan it at once. A trace or plan made from it does not need it.
  */
 #ifndef MFR_INTAKE_H
 #define MFR_INTAKE_H

@@ -13,7 +13,10 @@
  * superior or proximal end; most lines have one branch, the spiral line two
  * limbs, the deep front line several tracks that meet at shared stations.
  *
- * Everything returned borrows from the model. Thread-safe on a shared model.
+ * Everything returned borrows from the model.
+ *
+ * Threading: every function here only reads the model, so any number of
+ * threads may call them on one shared model at once.
  */
 #ifndef MFR_LINE_H
 #define MFR_LINE_H

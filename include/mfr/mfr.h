@@ -9,6 +9,12 @@
  * libmfr models myofascial-release treatment planning: body regions, fascial
  * lines, trigger-point referrals, techniques, conditions and precautions.
  * It is decision support for licensed therapists. It never diagnoses.
+ *
+ * Threading, in short: a model, and a finished trace, plan or program, are
+ * never changed after they are made, so any number of threads may read one
+ * at once (each header says so for its own objects). An intake or an
+ * options object may be shared once no thread changes it any more. Nothing
+ * may be freed while another thread still uses it.
  */
 #ifndef MFR_MFR_H
 #define MFR_MFR_H

@@ -26,8 +26,13 @@
  * doc/safety.md lists them and how they are tested.
  *
  * A plan is a pure function of its intake and options; it borrows from the
- * intake's model, which must outlive it (the intake need not). One plan belongs to one thread at a
- * time; any number of threads may plan against one model at once.
+ * intake's model, which must outlive it (the intake need not).
+ *
+ * Threading: a finished plan or program is never changed, so any number of
+ * threads may read one at once (its getters and its JSON); it must not be
+ * freed while one still does. Any number of threads may plan against one
+ * model and intake at once. Plan options belong to one thread while their
+ * setters run, and may then be shared.
  */
 #ifndef MFR_PLAN_H
 #define MFR_PLAN_H
@@ -117,8 +122,9 @@ MFR_EXPORT mfr_status mfr_plan_options_set_block_seconds(mfr_plan_options *opts,
  * @param intake the client.
  * @param opts options, or NULL for the defaults.
  * @param[out] out receives the plan, or NULL on failure.
- * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM. A plan that may not be
- *         carried out is still #MFR_OK: see mfr_plan_status_of().
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_MISSING (the intake records no
+ *         symptoms: there is nothing to plan) or #MFR_E_NOMEM. A plan that
+ *         may not be carried out is still #MFR_OK: see mfr_plan_status_of().
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
@@ -221,8 +227,9 @@ MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
  * least 48 hours apart, progressing from gentle, indirect work near the
  * symptoms to direct work out along the lines to the root-cause sites, with
  * reassessment points. Each session is a full plan.
- * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_RANGE (no room for the sessions
- *         48 hours apart, or 1 to 52 sessions and weeks exceeded) or #MFR_E_NOMEM.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_MISSING (the intake records no
+ *         symptoms), #MFR_E_RANGE (no room for the sessions 48 hours apart,
+ *         or 1 to 52 sessions and weeks exceeded) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t sessions,

@@ -7,7 +7,10 @@
  * @brief Precautions: contraindications and cautions, global or local,
  *        absolute or relative, and what they do to a plan.
  *
- * Everything returned borrows from the model. Thread-safe on a shared model.
+ * Everything returned borrows from the model.
+ *
+ * Threading: every function here only reads the model, so any number of
+ * threads may call them on one shared model at once.
  */
 #ifndef MFR_PRECAUTION_H
 #define MFR_PRECAUTION_H

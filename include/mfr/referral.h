@@ -9,7 +9,10 @@
  *
  * Each zone of a pattern is essential (felt by nearly everyone with that
  * trigger point) or spillover (felt by some). Everything returned borrows from
- * the model. Thread-safe on a shared model.
+ * the model.
+ *
+ * Threading: every function here only reads the model, so any number of
+ * threads may call them on one shared model at once.
  */
 #ifndef MFR_REFERRAL_H
 #define MFR_REFERRAL_H

@@ -7,7 +7,8 @@
  * @brief Body regions: parts, body-chart areas and the structures under them.
  *
  * Every pointer and string returned here borrows from the model the region
- * came from. All functions are thread-safe on a shared model. A NULL region
+ * came from. Threading: every function here only reads the model, so any
+ * number of threads may call them on one shared model at once. A NULL region
  * gives 0, NULL or "" as each function says.
  */
 #ifndef MFR_REGION_H

@@ -7,7 +7,10 @@
  * @brief Myofascial-release techniques: family, approach, pressure, depth,
  *        hold durations, positions and the regions they suit.
  *
- * Everything returned borrows from the model. Thread-safe on a shared model.
+ * Everything returned borrows from the model.
+ *
+ * Threading: every function here only reads the model, so any number of
+ * threads may call them on one shared model at once.
  */
 #ifndef MFR_TECHNIQUE_H
 #define MFR_TECHNIQUE_H

@@ -21,9 +21,14 @@
  * A trace borrows from the intake's model, which must outlive it; the intake
  * need not.
  *
- * Threading: a trace and its results belong to one thread at a time (an
- * explanation is written into the trace when first asked for); any number
- * of threads may trace against one model and intake at once.
+ * Threading: a finished trace is never changed: its explanations are
+ * written when it is made, so every getter (mfr_trace_result_explain()
+ * included) and mfr_trace_to_json() only read it, and any number of threads
+ * may read one trace at once; it must not be freed while one still does.
+ * Any number of threads may trace against one model and intake at once.
+ * Trace options belong to one thread while their setters run; after that,
+ * any number of traces may use them at once (mfr_trace_run() only reads
+ * them).
  */
 #ifndef MFR_TRACE_H
 #define MFR_TRACE_H
@@ -129,6 +134,9 @@ MFR_EXPORT int mfr_trace_result_distance(const mfr_trace_result *result);
 /**
  * A one-line explanation ("left soleus: refers pain to the left heel
  * (trigger-point pattern, essential zone)"); lives as long as the trace.
+ * Written when the trace is made: reading it changes nothing and cannot
+ * fail. At most 1023 bytes; a longer one is cut at a character and ends in
+ * "...". "" for NULL.
  * @since 0.1.0
  */
 MFR_EXPORT const char *mfr_trace_result_explain(const mfr_trace_result *result);

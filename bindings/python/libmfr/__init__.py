@@ -313,8 +313,10 @@ _JSON_COMPACT = 0x1
 
 
 def _str(raw):
-    """A C string (bytes or None) as str or None."""
-    return None if raw is None else raw.decode('utf-8')
+    """A C string (bytes or None) as str or None. The library's strings are
+    UTF-8; a byte that is not (a caller's file name in an error's source)
+    decodes as U+FFFD rather than raising."""
+    return None if raw is None else raw.decode('utf-8', 'replace')
 
 
 def _name(name_fn, value):
@@ -459,10 +461,14 @@ _ACCESS = _enum_table(_C.mfr_access_name, _BITS)
 
 
 def _lookup(table, name, what):
-    """The value of enum name @p name; ValueError naming the choices."""
+    """The value of enum name @p name; TypeError for a name that is not a
+    str, ValueError naming the choices for an unknown one."""
+    if not isinstance(name, str):
+        raise TypeError('%s must be a name (a str: one of %s), not %r'
+                        % (what, ', '.join(table), name))
     try:
         return table[name]
-    except (KeyError, TypeError):
+    except KeyError:
         raise ValueError('unknown %s %r: use one of %s'
                          % (what, name, ', '.join(table))) from None
 
@@ -476,6 +482,11 @@ def _mask_arg(table, names, what):
     """A mask from an iterable of names (or one name)."""
     if isinstance(names, str):
         names = (names,)
+    try:
+        names = tuple(names)
+    except TypeError:
+        raise TypeError('%ss must be a name or an iterable of names, not %r'
+                        % (what, names)) from None
     mask = 0
     for name in names:
         mask |= _lookup(table, name, what)
@@ -499,12 +510,27 @@ def _u32(value, what):
 
 
 def _key_arg(key, what):
-    """A key given as a str or as the entity it names, as bytes."""
+    """A key given as a str or as the entity it names, as bytes. Every
+    entry point that takes a key checks it here: TypeError for anything
+    else (None once raised AttributeError from deep inside)."""
     if isinstance(key, _Entity):
         key = key.key
     if not isinstance(key, str):
         raise TypeError('%s must be a key (a str), not %r' % (what, key))
+    if '\0' in key:
+        raise ValueError('%s %r contains a NUL character' % (what, key))
     return key.encode('utf-8')
+
+
+def _document_arg(data, what):
+    """A JSON document given as str or bytes-like, as bytes."""
+    if isinstance(data, str):
+        return data.encode('utf-8')
+    try:
+        return bytes(memoryview(data))
+    except TypeError:
+        raise TypeError('%s must be a JSON document (str or bytes), not %r'
+                        % (what, data)) from None
 
 
 # ---- kinds -----------------------------------------------------------------
@@ -521,7 +547,10 @@ def kinds():
 def _kind(kind):
     """A kind name ("region") as the library's mfr_kind value."""
     out = c_int(0)
-    if not isinstance(kind, str) or \
+    if not isinstance(kind, str):
+        raise TypeError('kind must be a name (a str: one of %s), not %r'
+                        % (', '.join(kinds()), kind))
+    if '\0' in kind or \
             _C.mfr_kind_parse(kind.encode('utf-8'), byref(out)) != 0:
         raise ValueError('unknown kind %r: use one of %s'
                          % (kind, ', '.join(kinds())))
@@ -1204,9 +1233,7 @@ class Model:
     def load_buffer(cls, data, name=None):
         """Load a model from a str or bytes document; @p name labels errors
         (default "<buffer>")."""
-        if isinstance(data, str):
-            data = data.encode('utf-8')
-        data = bytes(data)
+        data = _document_arg(data, 'data')
         return cls._build(_C.mfr_model_load_buffer, data, len(data),
                           None if name is None else os.fsencode(name))
 
@@ -1276,7 +1303,7 @@ class Model:
     def has(self, kind, key):
         """True when it holds an entity of @p kind with @p key."""
         return bool(_C.mfr_model_has(self._handle, _kind(kind),
-                                     key.encode('utf-8')))
+                                     _key_arg(key, 'key')))
 
     def all(self, kind):
         """Iterate over every entity of @p kind, in file order."""
@@ -1290,16 +1317,17 @@ class Model:
         _kind(kind)
         cls = _class(kind)
         ptr = getattr(_C, 'mfr_model_%s' % kind)(self._handle,
-                                                 key.encode('utf-8'))
+                                                 _key_arg(key, kind))
         return cls(self, ptr) if ptr else None
 
     def suggest(self, kind, key, max=3):
         """Up to @p max known keys of @p kind nearest to @p key."""
+        k, key = _kind(kind), _key_arg(key, 'key')
+        max = _int_arg(max, 'max', -1, 1000)
         if max <= 0:
             return []
         out = (c_char_p * max)()
-        n = _C.mfr_model_suggest(self._handle, _kind(kind), key.encode('utf-8'),
-                                 out, max)
+        n = _C.mfr_model_suggest(self._handle, k, key, out, max)
         return [_str(out[i]) for i in range(n)]
 
     def to_json(self, kind=None, key=None, compact=False):
@@ -1308,7 +1336,7 @@ class Model:
         out, err = c_void_p(), c_void_p()
         _check(_C.mfr_model_to_json(
             self._handle, 0 if kind is None else _kind(kind),
-            None if key is None else key.encode('utf-8'),
+            None if key is None else _key_arg(key, 'key'),
             _JSON_COMPACT if compact else 0, byref(out), byref(err)), err)
         try:
             return ctypes.string_at(out.value).decode('utf-8')
@@ -1553,9 +1581,7 @@ class Intake(_Object):
         """Read an intake from a JSON document (str or bytes); @p name
         labels errors (default "<buffer>"). Raises MfrError whose path
         names the place ("symptoms[0].region")."""
-        if isinstance(data, str):
-            data = data.encode('utf-8')
-        data = bytes(data)
+        data = _document_arg(data, 'data')
         return cls._build(model, _C.mfr_intake_from_json, data, len(data),
                           None if name is None else os.fsencode(name))
 
