@@ -30,7 +30,6 @@ NO_REF = 2**32 - 1
 ZONE = {"essential": 1, "spillover": 2}
 
 MIN_SCORE = 0.01
-SEARCH_BREADTH = 4
 PRIOR_CONDITION_REGION = 1.5
 PRIOR_CONDITION_LINE = 0.25
 LINE_CHANGE = 0.8
@@ -202,7 +201,7 @@ class Model:
                     join(n, s, nodes[j], side_of(nodes[j]), factor)
 
 
-def search(model, source, weight, want, max_steps, factor_of):
+def search(model, source, weight, max_steps, factor_of):
     """Best-first search from one symptom site: the treatment sites it
     settles, in order, as (site, best path score, changes of line along
     that path)."""
@@ -222,7 +221,7 @@ def search(model, source, weight, want, max_steps, factor_of):
             site = pred[site]
         return changes
 
-    while heap and len(found) < want:
+    while heap:
         neg, site = heapq.heappop(heap)
         score = -neg
         if site in settled or score < best[site]:
@@ -286,9 +285,8 @@ def trace(model, symptoms, conditions=(), max_results=20, max_steps=6,
         source = model.site(r, "midline" if model.midline[r] else side)
         sources.append(source)
         weight = (intensity + 1) / 11.0
-        for site, score, changes, steps in search(model, source, weight,
-                                                  max_results * SEARCH_BREADTH,
-                                                  max_steps, factor_of):
+        for site, score, changes, steps in search(model, source, weight, max_steps,
+                                                  factor_of):
             findings.setdefault(site, []).append((score, k, changes, steps))
 
     def near(site, found):

@@ -14,10 +14,6 @@
 
 /* The score below which a search stops following a path. */
 #define MFR_TRACE_MIN_SCORE 0.01
-/* How many treatment sites each symptom's search collects, per result
- * asked for: more than one, so that sites several symptoms reach are ranked
- * on all of their support. */
-#define MFR_TRACE_SEARCH_BREADTH 4
 /* The cost of changing from one line to another along a path: a path that
  * hops across several lines is weaker evidence than one that follows a
  * line. libmfr's weight, not a sourced figure. */

@@ -3,11 +3,11 @@
  * SPDX-License-Identifier: MIT
  *
  * For each symptom, a best-first search (Dijkstra on the product of step
- * factors) settles sites in order of falling score and stops as soon as it
- * has settled max_results treatment sites, or its scores fall below
- * MFR_TRACE_MIN_SCORE, or its paths reach max_steps. Its cost therefore
- * follows the answer, not the model's size: scratch space is a hash map
- * over the sites visited, never an array over all sites. The symptoms'
+ * factors) settles every site it reaches, in order of falling score, until
+ * its scores fall below MFR_TRACE_MIN_SCORE or its paths reach max_steps:
+ * never fewer because fewer results were asked, so a site's score and rank
+ * do not depend on max_results (the exact ranking). Scratch space is a hash
+ * map over the sites visited, never an array over all sites. The symptoms'
  * findings are then combined per site (1 - prod(1 - s_i)), condition priors
  * applied, and the best max_results kept. doc/algorithm.md has the details.
  */
@@ -334,8 +334,8 @@ static double step_factor(const context *cx, const mfr_edge *e)
 static mfr_status run_search(const context *cx, search *s, uint32_t source, double weight)
 {
 	const mfr_graph *g = &cx->m->graph;
-	uint32_t want = cx->opts->max_results * MFR_TRACE_SEARCH_BREADTH;
-	uint32_t expect = want * 4 < g->site_count ? want * 4 : g->site_count;
+	/* A search may reach every site; most reach far fewer. */
+	uint32_t expect = g->site_count < 4096 ? g->site_count : 4096;
 	uint32_t nslots = 64;
 
 	/* Size the scratch once for what the search is likely to visit (it
@@ -354,7 +354,7 @@ static mfr_status run_search(const context *cx, search *s, uint32_t source, doub
 	if (!heap_push(s, (heap_item){ weight, source, l0 }))
 		return MFR_E_NOMEM;
 
-	while (s->heap_count && s->found_count < want) {
+	while (s->heap_count) {
 		heap_item top = heap_pop(s);
 		label *lb = &s->labels[top.label];
 

@@ -655,6 +655,69 @@ START_TEST(cranial_base_released_as_a_plane)
 }
 END_TEST
 
+/* Exact ranking: a site's score and rank do not depend on how many results
+ * are asked for. Over generated intakes (1-3 symptoms, a condition half the
+ * time), the first k results of a trace asked for k equal the first k of
+ * one asked for 200, score for score. */
+START_TEST(ranking_does_not_depend_on_max_results)
+{
+	uint64_t rng = 0x2545F4914F6CDD1Dull;
+	const mfr_region *areas[128];
+	uint32_t nareas = 0;
+
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION) && nareas < 128; i++)
+		if (mfr_region_kind_of(mfr_model_region_at(model, i)) == MFR_REGION_AREA)
+			areas[nareas++] = mfr_model_region_at(model, i);
+	for (int trial = 0; trial < 300; trial++) {
+		mfr_intake *in = NULL;
+		mfr_trace *all = NULL;
+		mfr_trace_options *o = NULL;
+
+		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+		for (int k = 0; k < 1 + trial % 3; k++) {
+			rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+			const mfr_region *a = areas[rng % nareas];
+			int side = mfr_region_laterality(a) == MFR_LATERALITY_MIDLINE
+				? MFR_SIDE_MIDLINE : (int)(MFR_SIDE_LEFT + (rng >> 20) % 2);
+			mfr_intake_add_symptom(in, mfr_region_key(a), side, (int32_t)((rng >> 8) % 11),
+					       MFR_ONSET_CHRONIC, NULL);
+		}
+		if (trial % 2)
+			mfr_intake_add_condition(in, mfr_model_key_at(model, MFR_KIND_CONDITION,
+					(uint32_t)(rng >> 33) % mfr_model_count(model,
+									  MFR_KIND_CONDITION)), NULL);
+		if (!mfr_intake_symptom_count(in)) {
+			mfr_intake_free(in);
+			continue;
+		}
+		ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
+		ck_assert_int_eq(mfr_trace_options_set_max_results(o, 200), MFR_OK);
+		ck_assert_int_eq(mfr_trace_run(in, o, &all, NULL), MFR_OK);
+		for (uint32_t k = 1; k <= 20; k += 19 - 14 * (k == 1)) { /* 1, 6, 20 */
+			mfr_trace *few = NULL;
+
+			ck_assert_int_eq(mfr_trace_options_set_max_results(o, k), MFR_OK);
+			ck_assert_int_eq(mfr_trace_run(in, o, &few, NULL), MFR_OK);
+			ck_assert_uint_le(mfr_trace_count(few), k);
+			for (uint32_t i = 0; i < mfr_trace_count(few); i++) {
+				const mfr_trace_result *a = mfr_trace_result_at(few, i);
+				const mfr_trace_result *b = mfr_trace_result_at(all, i);
+
+				ck_assert_msg(mfr_trace_result_region(a) == mfr_trace_result_region(b) &&
+					      mfr_trace_result_side(a) == mfr_trace_result_side(b) &&
+					      mfr_trace_result_score(a) == mfr_trace_result_score(b),
+					      "trial %d: rank %u differs with max_results %u", trial,
+					      i + 1, k);
+			}
+			mfr_trace_free(few);
+		}
+		mfr_trace_free(all);
+		mfr_trace_options_free(o);
+		mfr_intake_free(in);
+	}
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -679,6 +742,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, one_tissue_one_site);
 	tcase_add_test(tc, zones_reach_from_every_area);
 	tcase_add_test(tc, cranial_base_released_as_a_plane);
+	tcase_add_test(tc, ranking_does_not_depend_on_max_results);
 	suite_add_tcase(s, tc);
 	return s;
 }
