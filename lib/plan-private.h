@@ -69,6 +69,8 @@ typedef struct mfr_stage {
 	int indirect_only;  /* no direct techniques: gentle first sessions */
 	int prefer_direct;  /* direct work where a technique allows either */
 	int max_distance;   /* the farthest mfr_distance to work on */
+	int later_session;  /* not a program's first session: a recorded stage
+			     * (the trimester) may have moved on */
 } mfr_stage;
 
 /* The stage of a single session: everything allowed, the approach chosen by

@@ -34,7 +34,7 @@
 #include "text.h"
 #include "trace-private.h"
 
-const mfr_stage mfr__single_session = { 0, 1, MFR_DISTANCE_CONTRALATERAL };
+const mfr_stage mfr__single_session = { 0, 1, MFR_DISTANCE_CONTRALATERAL, 0 };
 
 /* The order position groups come in: the client turns from face down to
  * side-lying to face up, then sits and stands. */
@@ -187,6 +187,7 @@ typedef struct screen {
 	uint32_t max_minutes;         /* 0: none */
 	uint32_t hold_min, hold_max;  /* 0 0: no range */
 	int no_steps;                 /* plan nothing until the intake says more */
+	int later_session;            /* a program's later session (mfr_stage) */
 } screen;
 
 static int in_list(const mfr_technique *const *list, uint32_t n, const mfr_technique *t)
@@ -242,10 +243,12 @@ static const mfr_symptom *symptom_needing_clearance(const mfr_intake *in,
 }
 
 /* The stage a staged precaution counts as: the recorded one, else the last
- * (the most cautious); 1 for a precaution without stages. */
-static uint32_t stage_of(const mfr_intake *in, const mfr_precaution *pr)
+ * (the most cautious); 1 for a precaution without stages. In a program's
+ * later sessions the recorded stage may have moved on (a trimester passes
+ * in weeks): the last counts there too. */
+static uint32_t stage_of(int later_session, const mfr_intake *in, const mfr_precaution *pr)
 {
-	uint32_t s = mfr_intake_stage(in, pr);
+	uint32_t s = later_session ? 0 : mfr_intake_stage(in, pr);
 
 	return s ? s : pr->stage_count ? pr->stage_count : 1;
 }
@@ -316,10 +319,10 @@ static mfr_status take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
 }
 
 /* Say which positions a precaution rules out for this client. */
-static mfr_status position_warning(mfr_plan *p, const mfr_precaution *pr)
+static mfr_status position_warning(mfr_plan *p, const screen *sc, const mfr_precaution *pr)
 {
 	const mfr_intake *in = p->intake;
-	uint32_t stage = stage_of(in, pr);
+	uint32_t stage = stage_of(sc->later_session, in, pr);
 	char text[600], regions[300], when[80] = "";
 	mfr_text t;
 
@@ -336,7 +339,11 @@ static mfr_status position_warning(mfr_plan *p, const mfr_precaution *pr)
 	}
 	if (!t.len)
 		return MFR_OK;
-	if (pr->stage_count && mfr_intake_stage(in, pr))
+	if (pr->stage_count && mfr_intake_stage(in, pr) && sc->later_session)
+		mfr__format(when, sizeof(when), " (a later session: the %s may have moved on, "
+			    "so the most cautious is assumed; record it at each session)",
+			    pr->stage_name);
+	else if (pr->stage_count && mfr_intake_stage(in, pr))
 		mfr__format(when, sizeof(when), " (%s %u)", pr->stage_name, stage);
 	else if (pr->stage_count)
 		mfr__format(when, sizeof(when), " (%s not recorded: the most cautious "
@@ -420,7 +427,7 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			  *techniques ? "no " : "", techniques, pr->effect))
 			return MFR_E_NOMEM;
 	}
-	TRY_ST(position_warning(p, pr));
+	TRY_ST(position_warning(p, sc, pr));
 	return take_dose(p, sc, pr->dose, ABOUT_PRECAUTION("dose", pr), pr->name);
 }
 
@@ -562,13 +569,13 @@ static int out_of_scope(const mfr_intake *in, const mfr_region *r)
 }
 
 /* The positions a precaution's limits leave for work on @p r. */
-static uint32_t limited_positions(const mfr_intake *in, const mfr_region *r)
+static uint32_t limited_positions(const mfr_intake *in, const screen *sc, const mfr_region *r)
 {
 	uint32_t out = 0;
 
 	for (uint32_t i = 0; i < in->precaution_count; i++) {
 		const mfr_precaution *pr = in->precautions[i].precaution;
-		uint32_t stage = pr->position_limit_count ? stage_of(in, pr) : 0;
+		uint32_t stage = pr->position_limit_count ? stage_of(sc->later_session, in, pr) : 0;
 
 		for (uint32_t k = 0; k < pr->position_limit_count; k++) {
 			const mfr_position_limit *l = &pr->position_limits[k];
@@ -603,7 +610,7 @@ static void rules_for(const mfr_intake *in, const screen *sc, const mfr_region *
 		out->ceiling = out->zone->pressure_ceiling;
 	out->too_deep = out->zone && out->zone->pressure_ceiling < MFR_PRESSURE_MODERATE &&
 			r->depth == MFR_DEPTH_DEEP;
-	out->positions = in->positions & r->positions & ~limited_positions(in, r);
+	out->positions = in->positions & r->positions & ~limited_positions(in, sc, r);
 }
 
 /* The hold range of @p t under the dose: [*lo, *hi]; 0 when they do not
@@ -1365,6 +1372,7 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	p->model = in->model;
 	p->arena.block_size = 4096; /* a plan is small: keep its heap so */
 	p->session_seconds = in->minutes * 60;
+	sc.later_session = stage->later_session;
 	st = screen_intake(p, &sc);
 	if (st == MFR_OK)
 		st = acute_warnings(p);

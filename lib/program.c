@@ -23,11 +23,11 @@ static const struct {
 	mfr_stage stage;
 	const char *focus;
 } stages[] = {
-	{ { 1, 0, MFR_DISTANCE_ADJACENT },
+	{ { 1, 0, MFR_DISTANCE_ADJACENT, 0 },
 	  "gentle: indirect work on and around the symptom sites" },
-	{ { 0, 0, MFR_DISTANCE_DISTANT },
+	{ { 0, 0, MFR_DISTANCE_DISTANT, 0 },
 	  "building: indirect work, out along the lines to distant sites" },
-	{ { 0, 1, MFR_DISTANCE_CONTRALATERAL },
+	{ { 0, 1, MFR_DISTANCE_CONTRALATERAL, 0 },
 	  "full: direct work where allowed, at the root-cause sites on both sides" },
 };
 
@@ -101,7 +101,10 @@ MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t session
 		pg->days[i] = sessions == 1 ? 0 : i * (days - 1) / (sessions - 1);
 		pg->reassess[i] = i % REASSESS_EVERY == 0 || i + 1 == sessions;
 		pg->focus[i] = stages[third].focus;
-		st = mfr__plan_build(intake, opts, &stages[third].stage, &pg->plans[i]);
+		mfr_stage stage = stages[third].stage;
+
+		stage.later_session = i > 0;
+		st = mfr__plan_build(intake, opts, &stage, &pg->plans[i]);
 		if (st == MFR_OK)
 			pg->count = i + 1;
 		if (st == MFR_OK && pg->plans[i]->no_progression && third > 0)

@@ -515,6 +515,59 @@ START_TEST(review_classes)
 	ck_assert_int_lt(step_on(p, "pectineus", 0), 0);
 	mfr_plan_free(p);
 
+	/* The final review: what inserts on a fractured humerus, the arm DVT's
+	 * jugular junction, a high-risk pregnancy recorded alone, a program
+	 * whose trimester moves on. */
+	p = plan_json("{\"symptoms\": [{\"region\": \"shoulder\", \"side\": \"right\","
+		      " \"intensity\": 5}], \"conditions\": [\"limited_range_of_motion\"],"
+		      " \"precautions\": [{\"key\": \"healing_fracture\", \"region\": \"upper_arm\","
+		      " \"side\": \"right\"}], \"clearances\": [\"healing_fracture\"]}");
+	ck_assert_int_lt(step_on(p, "pectoralis_major", MFR_SIDE_RIGHT), 0);
+	ck_assert_int_lt(step_on(p, "latissimus_dorsi", MFR_SIDE_RIGHT), 0);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"neck\", \"side\": \"right\","
+		      " \"intensity\": 5}], \"precautions\": [{\"key\": \"deep_vein_thrombosis\","
+		      " \"region\": \"upper_arm\", \"side\": \"right\"}], \"clearances\":"
+		      " [\"deep_vein_thrombosis\"]}");
+	ck_assert_int_lt(step_on(p, "sternocleidomastoid", MFR_SIDE_RIGHT), 0);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"right\","
+		      " \"intensity\": 5}], \"precautions\": [\"high_risk_pregnancy\"],"
+		      " \"clearances\": [\"high_risk_pregnancy\"]}");
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		ck_assert_int_ne(mfr_plan_step_position(p, i), MFR_POSITION_PRONE);
+		ck_assert_int_ne(mfr_plan_step_position(p, i), MFR_POSITION_SUPINE);
+	}
+	ck_assert_int_eq(works_within(p, "abdomen", 0), 0);
+	mfr_plan_free(p);
+	{
+		mfr_intake *pin = intake_json("{\"symptoms\": [{\"region\": \"low_back\","
+			" \"side\": \"right\", \"intensity\": 6}], \"conditions\":"
+			" [\"low_back_pain\"], \"precautions\": [\"pregnancy\"], \"stages\":"
+			" {\"pregnancy\": 1}}");
+		mfr_program *pg = NULL;
+		int prone_first = 0;
+
+		ck_assert_int_eq(mfr_program_run(pin, 6, 12, NULL, &pg, NULL), MFR_OK);
+		for (uint32_t sn = 0; sn < mfr_program_session_count(pg); sn++) {
+			const mfr_plan *sp = mfr_program_session_plan(pg, sn);
+
+			for (uint32_t i = 0; i < mfr_plan_step_count(sp); i++) {
+				int pos = mfr_plan_step_position(sp, i);
+
+				if (sn == 0)
+					prone_first |= pos == MFR_POSITION_PRONE;
+				else
+					ck_assert_msg(pos != MFR_POSITION_PRONE &&
+						      pos != MFR_POSITION_SUPINE,
+						      "session %u step %u", sn + 1, i + 1);
+			}
+		}
+		ck_assert(prone_first);
+		mfr_program_free(pg);
+		mfr_intake_free(pin);
+	}
+
 	/* New abdominal pain in pregnancy: assessed and cleared first. */
 	p = plan_json("{\"symptoms\": [{\"region\": \"lower_abdomen\", \"side\": \"right\"}],"
 		      " \"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1}}");
