@@ -1111,6 +1111,19 @@ static uint32_t arrange(const mfr_plan_step *treat, uint32_t n, const mfr_plan_s
 	memcpy(out + k, treat, n * sizeof(*treat));
 	if (n > 1)
 		qsort(out + k, n, sizeof(*out), step_order);
+	/* The group in the opening's position comes first, so that the client
+	 * does not turn away from it and back (side-lying, prone, side-lying). */
+	if (open && n > 1 && out[k].position != open->position) {
+		uint32_t j = k;
+
+		for (uint32_t i = k; i < k + n; i++)
+			if (out[i].position == open->position) {
+				mfr_plan_step moved = out[i];
+
+				memmove(out + j + 1, out + j, (i - j) * sizeof(*out));
+				out[j++] = moved;
+			}
+	}
 	k += n;
 	if (close)
 		out[k++] = *close;
