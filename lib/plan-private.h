@@ -30,6 +30,8 @@ typedef struct mfr_plan_step {
 	uint8_t distance;    /* mfr_distance of the trace result */
 	uint32_t path_steps; /* length of the trace path: root causes first */
 	uint32_t symptom;    /* the intake symptom its strongest path starts at */
+	uint32_t part;       /* model index of its body part (head to toe), for order */
+	uint32_t travel;     /* how many parts it lies from the main symptom's */
 	uint8_t flags;       /* mfr_step_flag bits */
 	const mfr_danger_zone *zone; /* the zone the step lies in, or NULL */
 	const mfr_trace_result *result; /* behind a treatment step, while planning */

@@ -678,6 +678,17 @@ static void mark_step(mfr_plan_step *s, const site_rules *rules)
 			     (s->region->reach != MFR_ACCESS_EXTERNAL ? MFR_STEP_INTERNAL : 0));
 }
 
+/* The model index of the body part holding @p r (its nearest ancestor, or
+ * itself, of kind part): the model lists parts head to toe. */
+static uint32_t part_index(const mfr_region *r)
+{
+	const mfr_region *q = r;
+
+	while (q && q->kind != MFR_REGION_PART)
+		q = q->parent;
+	return q ? q->index : r->index;
+}
+
 /* ---- candidates ---- */
 
 typedef struct candidate {
@@ -870,6 +881,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 	s->distance = res->distance;
 	s->path_steps = res->paths[0].step_count;
 	s->symptom = res->paths[0].symptom;
+	s->part = part_index(res->region);
 	s->result = res; /* the rationale is written once the step is kept */
 	mark_step(s, &rules);
 	return 1;
@@ -996,6 +1008,23 @@ static int closing_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
 
 /* ---- every symptom first ---- */
 
+/* How far each candidate's part lies from the main (most intense, first)
+ * symptom's part, in the model's head-to-toe order of parts. */
+static void set_travel(const mfr_intake *in, candidate *cand, uint32_t n)
+{
+	const mfr_symptom *main = NULL;
+
+	for (uint32_t i = 0; i < in->symptom_count; i++)
+		if (!main || in->symptoms[i].intensity > main->intensity)
+			main = &in->symptoms[i];
+	uint32_t from = main ? part_index(main->region) : 0;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t p = cand[i].step.part;
+
+		cand[i].step.travel = p > from ? p - from : from - p;
+	}
+}
+
 /* Reorder the candidates (in rank order) so that every symptom, the most
  * intense first, gets its best candidate before any symptom gets a second;
  * the rank order holds within each symptom's own. The plan keeps a prefix
@@ -1088,8 +1117,16 @@ static int step_order(const void *pa, const void *pb)
 
 	if (ra != rb)
 		return ra - rb;
-	/* Root causes first: distant sites (or the other side) before those
-	 * around the symptom, then the longer way along the trace first. */
+	/* Within a position, the hands move part by part toward the main
+	 * symptom: the farthest body part first, each part's steps together
+	 * (no back and forth: thigh, calf, thigh). */
+	if (a->travel != b->travel)
+		return a->travel > b->travel ? -1 : 1;
+	if (a->part != b->part)
+		return a->part < b->part ? -1 : 1;
+	/* Within a part, root causes first: distant sites (or the other side)
+	 * before those around the symptom, then the longer way along the trace
+	 * first. */
 	int fa = a->distance >= MFR_DISTANCE_DISTANT, fb = b->distance >= MFR_DISTANCE_DISTANT;
 	if (fa != fb)
 		return fb - fa;
@@ -1252,6 +1289,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 			ncand++;
 	if (st == MFR_OK)
 		st = symptoms_first(in, cand, ncand);
+	set_travel(in, cand, ncand);
 
 	/* The blocks open and close in the positions of the first and last
 	 * groups where they can. */

@@ -373,17 +373,6 @@ START_TEST(sensitive_client_gets_indirect_work)
 }
 END_TEST
 
-static int position_rank(int position)
-{
-	static const int order[] = { MFR_POSITION_PRONE, MFR_POSITION_SIDE_LYING,
-				     MFR_POSITION_SUPINE, MFR_POSITION_SEATED,
-				     MFR_POSITION_STANDING };
-	for (int i = 0; i < 5; i++)
-		if (order[i] == position)
-			return i;
-	return 5;
-}
-
 /* The distance class of the trace result of @p rank for @p in. */
 static int distance_of_rank(const mfr_intake *in, uint32_t rank)
 {
@@ -396,30 +385,49 @@ static int distance_of_rank(const mfr_intake *in, uint32_t rank)
 	return d;
 }
 
+static const mfr_region *part_of(const mfr_region *r);
+
 /* The order rules (doc/algorithm.md, Plans §4): treatment steps grouped by
- * position in the fixed order, and within a group distant sites before those
- * around the symptom. */
+ * position in the fixed order (after the opening's own position); within a
+ * group, body parts from the farthest from the main symptom's part toward
+ * it; within a part, distant sites before those around the symptom. */
 START_TEST(plan_order_rules)
 {
 	static const char *const s[] = { "low_back:right:5", "heel:left:4", NULL };
 	mfr_intake *in = intake_of("low_back_pain", s);
 	mfr_plan *p;
-	int last_rank = -1, last_distant = 1;
+	int last_pos = -1, last_distant = 1;
+	uint32_t last_travel = UINT32_MAX, seen = 0;
+	const mfr_region *last_part = NULL;
+	uint32_t from = mfr_region_index(part_of(mfr_model_region(model, "low_back")));
 
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
 	p = plan_of(in);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
 		if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT)
 			continue;
-		int rank = position_rank(mfr_plan_step_position(p, i));
+		int pos = mfr_plan_step_position(p, i);
+		const mfr_region *part = part_of(mfr_plan_step_region(p, i));
+		uint32_t at = mfr_region_index(part);
+		uint32_t travel = at > from ? at - from : from - at;
 		int distant = distance_of_rank(in, mfr_plan_step_trace_rank(p, i)) >=
 			      MFR_DISTANCE_DISTANT;
 
-		ck_assert_int_ge(rank, last_rank);
-		if (rank == last_rank)
+		if (pos != last_pos) {
+			/* one run per position: never back to one left */
+			ck_assert_msg(!(seen & (uint32_t)pos), "step %u: back to a position", i);
+			seen |= (uint32_t)pos;
+			last_travel = UINT32_MAX;
+			last_part = NULL;
+			last_distant = 1;
+		}
+		ck_assert_msg(travel <= last_travel, "step %u: a farther part after a nearer one", i);
+		if (part == last_part)
 			ck_assert_msg(distant <= last_distant,
 				      "step %u: a distant site after a local one", i);
-		last_rank = rank;
+		last_pos = pos;
+		last_travel = travel;
+		last_part = part;
 		last_distant = distant;
 	}
 	mfr_plan_free(p);
@@ -718,6 +726,69 @@ START_TEST(ranking_does_not_depend_on_max_results)
 }
 END_TEST
 
+static const mfr_region *part_of(const mfr_region *r)
+{
+	while (r && mfr_region_kind_of(r) != MFR_REGION_PART)
+		r = mfr_region_parent(r);
+	return r;
+}
+
+/* Order: within a client position the hands move part by part, never back
+ * to a body part they have left (thigh, calf, thigh). Measured over plans
+ * for a symptom at every body-chart area, and with a second symptom. */
+START_TEST(hands_do_not_jump_back)
+{
+	uint32_t plans = 0, moves = 0;
+	const mfr_region *prev_area = NULL;
+
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
+		const mfr_region *a = mfr_model_region_at(model, i);
+		mfr_intake *in = NULL;
+		mfr_plan *p = NULL;
+
+		if (mfr_region_kind_of(a) != MFR_REGION_AREA)
+			continue;
+		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+		int side = mfr_region_laterality(a) == MFR_LATERALITY_MIDLINE ? MFR_SIDE_MIDLINE
+									      : MFR_SIDE_LEFT;
+		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), side, 6,
+							MFR_ONSET_CHRONIC, NULL), MFR_OK);
+		if (prev_area && plans % 2)
+			mfr_intake_add_symptom(in, mfr_region_key(prev_area),
+					       mfr_region_laterality(prev_area) == MFR_LATERALITY_MIDLINE
+					       ? MFR_SIDE_MIDLINE : MFR_SIDE_RIGHT, 4, MFR_ONSET_CHRONIC,
+					       NULL);
+		prev_area = a;
+		ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+		plans++;
+		for (uint32_t k = 0; k < mfr_plan_step_count(p); k++) {
+			if (mfr_plan_step_phase(p, k) != MFR_PHASE_TREATMENT)
+				continue;
+			const mfr_region *part = part_of(mfr_plan_step_region(p, k));
+			int pos = mfr_plan_step_position(p, k);
+
+			/* An earlier step of this position on this part must be
+			 * the one just before (the run is unbroken). */
+			for (uint32_t j = 0; j + 1 < k; j++)
+				if (mfr_plan_step_phase(p, j) == MFR_PHASE_TREATMENT &&
+				    mfr_plan_step_position(p, j) == pos &&
+				    part_of(mfr_plan_step_region(p, j)) == part &&
+				    part_of(mfr_plan_step_region(p, k - 1)) != part &&
+				    mfr_plan_step_position(p, k - 1) == pos)
+					ck_abort_msg("%s: step %u returns to the %s", mfr_region_key(a),
+						     k + 1, mfr_region_key(part));
+			if (k && part_of(mfr_plan_step_region(p, k - 1)) != part)
+				moves++;
+		}
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+	ck_assert_uint_gt(plans, 50);
+	ck_assert_uint_gt(moves, 50); /* the check saw plans that move */
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -743,6 +814,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, zones_reach_from_every_area);
 	tcase_add_test(tc, cranial_base_released_as_a_plane);
 	tcase_add_test(tc, ranking_does_not_depend_on_max_results);
+	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;
 }
