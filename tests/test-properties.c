@@ -104,10 +104,15 @@ static mfr_intake *random_intake(void)
 	for (uint32_t i = 0; i < nsym; i++) {
 		const mfr_region *r = areas[rnd(area_count)];
 		int side = random_side(r);
+		/* One draw per statement: the order of a call's arguments is the
+		 * compiler's, and a seed must give the same intake with gcc and
+		 * clang. */
+		int32_t intensity = (int32_t)rnd(11);
+		int onset = (int)rnd(3);
 
 		/* Repeats are refused, which is fine: the intake stays valid. */
-		if (mfr_intake_add_symptom(in, mfr_region_key(r), side, (int32_t)rnd(11),
-					   (int)rnd(3), NULL) == MFR_OK && !sym_region) {
+		if (mfr_intake_add_symptom(in, mfr_region_key(r), side, intensity, onset,
+					   NULL) == MFR_OK && !sym_region) {
 			sym_region = r;
 			sym_side = side;
 		}
