@@ -406,13 +406,14 @@ class DefaultModelTests(unittest.TestCase):
         self.assertEqual(self.model.suggest('region', key, max=0), [])
 
 
-class SafetyModelTests(unittest.TestCase):
-    """The safety content of the default model (mfr/safety.h): exact
-    values from lib/data/default-model.json."""
+class _ModelCase(unittest.TestCase):
+    """Shares one model, made by the class's `load`, across its tests."""
+
+    load = None
 
     @classmethod
     def setUpClass(cls):
-        cls.model = Model.default()
+        cls.model = cls.load()
 
     @classmethod
     def tearDownClass(cls):
@@ -420,6 +421,13 @@ class SafetyModelTests(unittest.TestCase):
 
     def keys(self, entities):
         return [e.key for e in entities]
+
+
+class SafetyModelTests(_ModelCase):
+    """The safety content of the default model (mfr/safety.h): exact
+    values from lib/data/default-model.json."""
+
+    load = staticmethod(Model.default)
 
     def test_region_access(self):
         m = self.model
@@ -716,19 +724,10 @@ class LifetimeTests(unittest.TestCase):
             Model()
 
 
-class MinimalModelTests(unittest.TestCase):
+class MinimalModelTests(_ModelCase):
     """Exact values from tests/data/models/minimal.json."""
 
-    @classmethod
-    def setUpClass(cls):
-        cls.model = Model.load_file(MINIMAL)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.model.close()
-
-    def keys(self, entities):
-        return [e.key for e in entities]
+    load = staticmethod(lambda: Model.load_file(MINIMAL))
 
     def test_model(self):
         m = self.model
