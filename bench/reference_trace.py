@@ -33,6 +33,9 @@ MIN_SCORE = 0.01
 PRIOR_CONDITION_REGION = 1.5
 PRIOR_CONDITION_LINE = 0.25
 LINE_CHANGE = 0.8
+WITHIN_SYMPTOM = 0.95
+SEGMENT = 0.8
+SEGMENT_MAX_PARTS = 1024
 PRIOR_NEAR_STEPS = 4
 
 
@@ -61,6 +64,7 @@ class Model:
         self.line_index = {l["key"]: i for i, l in enumerate(self.lines)}
         self.line_evidence = [EVIDENCE[l["evidence"]] for l in self.lines]
         self.conditions = {c["key"]: c for c in doc["conditions"]}
+        self._segments()
         self.edges = {}  # site -> {(to, relation, ref, zone): factor}
         self._build(doc)
         # Each row in the C order: by target, relation, reference, zone.
@@ -99,6 +103,57 @@ class Model:
         if not (self.midline[ra] or self.midline[rb]) and (a & 1) != (b & 1):
             return False
         return self.within(ra, rb) or self.within(rb, ra)
+
+    def _segments(self):
+        """Body segments (lib/segment.c): each region's deepest enclosing
+        part; segments border where their chart regions (areas, parts) do;
+        distance = borders crossed, by breadth-first search."""
+        parts = [i for i, r in enumerate(self.regions) if r["kind"] == "part"]
+        part_no = {r: k for k, r in enumerate(parts)}
+        self.segment = []
+        for i in range(len(self.regions)):
+            r = i
+            while r is not None and r not in part_no:
+                r = self.parent[r]
+            self.segment.append(None if r is None else part_no[r])
+        self.segment_distance = None
+        n = len(parts)
+        if n == 0 or n > SEGMENT_MAX_PARTS:
+            return
+        chart = {"area", "part"}
+        near = [set() for _ in range(n)]
+        for i, r in enumerate(self.regions):
+            if r["kind"] not in chart:
+                continue
+            for k in r.get("adjacent", []):
+                j = self.index[k]
+                x, y = self.segment[i], self.segment[j]
+                if self.regions[j]["kind"] in chart and None not in (x, y) and x != y:
+                    near[x].add(y)
+                    near[y].add(x)
+        self.segment_distance = []
+        for start in range(n):
+            d = {start: 0}
+            queue = [start]
+            for x in queue:
+                for y in sorted(near[x]):
+                    if y not in d:
+                        d[y] = min(d[x] + 1, 254)
+                        queue.append(y)
+            self.segment_distance.append(d)
+        # SEGMENT^(d - 1) past the first border, multiplied in the C order.
+        self.distance_factor = [1.0, 1.0]
+        for _ in range(2, 255):
+            self.distance_factor.append(self.distance_factor[-1] * SEGMENT)
+
+    def line_step(self, a, b, factor):
+        """A line step's factor between regions a and b (lib/graph.c)."""
+        if self.segment_distance is None:
+            return factor
+        x, y = self.segment[a], self.segment[b]
+        if x is None or y is None or y not in self.segment_distance[x]:
+            return factor
+        return factor * self.distance_factor[self.segment_distance[x][y]]
 
     def _add(self, a, b, relation, factor, ref=NO_REF, zone=0):
         """One directed edge; of repeats for the same reason, keep the strongest."""
@@ -176,10 +231,12 @@ class Model:
         def join(a, sa, b, sb, factor):
             for x in a["regions"]:
                 for y in b["regions"]:
-                    u, v = self.site(self.index[x], sa), self.site(self.index[y], sb)
+                    rx, ry = self.index[x], self.index[y]
+                    u, v = self.site(rx, sa), self.site(ry, sb)
                     if u != v:
-                        self._add(u, v, LINE, factor, li)
-                        self._add(v, u, LINE, factor, li)
+                        g = self.line_step(rx, ry, factor)
+                        self._add(u, v, LINE, g, li)
+                        self._add(v, u, LINE, g, li)
 
         for i, n in enumerate(nodes):
             s = side_of(n)
@@ -206,6 +263,9 @@ def search(model, source, weight, max_steps, factor_of):
     settles, in order, as (site, best path score, changes of line along
     that path)."""
     best, hops, settled = {source: weight}, {source: 0}, set()
+    # The path's state (lib/trace.c): only gone down into the symptom's
+    # site; only on midline sites; took a line or a referral step.
+    inside, midline, far = {source: True}, {source: model.midline[source // 2]}, {source: False}
     pred, via = {}, {}  # site -> the site before it, the (relation, ref) to it
     heap = [(-weight, source)]
     found = []
@@ -237,10 +297,16 @@ def search(model, source, weight, max_steps, factor_of):
         arrived = via.get(site)
         on_line = arrived[1] if arrived and arrived[0] == LINE else None
         for to, relation, ref, factor in model.rows.get(site, ()):
-            # Out of a midline site to a lateral one only from the start.
-            if from_midline and not model.midline[to // 2] and hops[site] > 0:
+            # Out of a midline site to a lateral one only on an all-midline path.
+            if from_midline and not model.midline[to // 2] and not midline[site]:
+                continue
+            # No referral or proximity step once a line or referral was taken.
+            if far[site] and relation in (REFERRAL, ADJACENCY):
                 continue
             f = factor_of(relation, ref, factor)
+            down = relation == HIERARCHY and model.parent[to // 2] == site // 2
+            if f > 0 and inside[site] and down:
+                f = WITHIN_SYMPTOM
             if on_line is not None and relation == LINE and ref != on_line:
                 f *= LINE_CHANGE  # changing lines costs
             s = score * f
@@ -249,6 +315,9 @@ def search(model, source, weight, max_steps, factor_of):
             best[to] = s
             hops[to] = hops[site] + 1
             pred[to], via[to] = site, (relation, ref)
+            inside[to] = inside[site] and down
+            midline[to] = midline[site] and model.midline[to // 2]
+            far[to] = far[site] or relation in (LINE, REFERRAL)
             heapq.heappush(heap, (-s, to))
     return found
 

@@ -11,6 +11,10 @@
  *   the other side), plus the structures that share one node;
  * - referrals: from each area where a trigger point's pain is felt to the
  *   muscle that holds it (only that way: a trace runs from symptom to source).
+ * A line step between regions more than one body-segment border apart
+ * (segment.h) costs a further MFR_FACTOR_SEGMENT for every border past the
+ * first, so that a coarse station (the thoracolumbar fascia with the
+ * suboccipitals) or a long hop reflects anatomical distance.
  * The graph is built in two passes (count, then fill) into compressed rows,
  * then each row is sorted and repeated edges merged, keeping the strongest.
  * The count is a size_t checked against MFR_GRAPH_MAX_EDGES before anything
@@ -23,6 +27,7 @@
 #include <string.h>
 
 #include "model-private.h"
+#include "segment.h"
 
 double mfr__line_factor(int evidence)
 {
@@ -40,7 +45,19 @@ typedef struct emitter {
 	const mfr_model *m;
 	uint32_t *fill; /* NULL while counting */
 	size_t total;   /* edges counted so far, before merging repeats */
+	const mfr_segments *segments;
+	double distance_factor[MFR_SEGMENT_UNKNOWN]; /* MFR_FACTOR_SEGMENT^d */
 } emitter;
+
+/* A line step's factor @p f between regions @p a and @p b: less for every
+ * segment border past the first between them (unchanged when their
+ * distance is unknown). */
+static double line_step(const emitter *e, const mfr_region *a, const mfr_region *b, double f)
+{
+	uint8_t d = mfr__segment_distance(e->segments, a->index, b->index);
+
+	return d == MFR_SEGMENT_UNKNOWN ? f : f * e->distance_factor[d];
+}
 
 /* While counting: whether the count is past the limit (emitting stops). */
 static int over(const emitter *e)
@@ -157,6 +174,7 @@ static void emit_nodes(emitter *e, const mfr_line *l, const mfr_line_node *a, in
 			if (from == to)
 				continue;
 			step.to = to;
+			step.factor = line_step(e, a->regions[i], b->regions[k], factor);
 			emit(e, from, step);
 			step.to = from;
 			emit(e, to, step);
@@ -196,6 +214,7 @@ static void emit_pass_through(emitter *e, const mfr_line *l, const mfr_line_bran
 			if (from == to)
 				continue;
 			step.to = to;
+			step.factor = line_step(e, a->regions[x], b->regions[y], factor);
 			emit(e, from, step);
 			step.to = from;
 			emit(e, to, step);
@@ -352,20 +371,17 @@ static int same_step(const mfr_edge *a, const mfr_edge *b)
 	       a->zone == b->zone;
 }
 
-int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena,
-		     mfr_graph_excess *excess)
+/* Count, fill, then sort and merge (mfr__graph_build's body). */
+static int build(emitter *e, mfr_graph *g, const mfr_model *m, mfr_arena *arena,
+		 uint32_t n, mfr_graph_excess *excess)
 {
-	emitter e = { g, m, NULL, 0 };
-	uint32_t n = m->region_count * 2; /* the loader keeps regions below 2^31 */
-
-	memset(excess, 0, sizeof(*excess));
 	g->site_count = n;
 	g->offsets = mfr__arena_alloc(arena, ((size_t)n + 1) * sizeof(*g->offsets));
 	if (!g->offsets)
 		return -1;
-	emit_all(&e, m, excess);
-	if (over(&e)) {
-		excess->edges = e.total;
+	emit_all(e, m, excess);
+	if (over(e)) {
+		excess->edges = e->total;
 		return 1;
 	}
 	for (uint32_t s = 0; s < n; s++)
@@ -374,11 +390,11 @@ int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena,
 
 	g->edges = mfr__arena_alloc(arena, (g->edge_count ? (size_t)g->edge_count : 1) *
 					   sizeof(*g->edges));
-	e.fill = mfr__arena_alloc(arena, (n ? n : (size_t)1) * sizeof(*e.fill));
-	if (!g->edges || !e.fill)
+	e->fill = mfr__arena_alloc(arena, (n ? n : (size_t)1) * sizeof(*e->fill));
+	if (!g->edges || !e->fill)
 		return -1;
-	memcpy(e.fill, g->offsets, (size_t)n * sizeof(*e.fill));
-	emit_all(&e, m, NULL);
+	memcpy(e->fill, g->offsets, (size_t)n * sizeof(*e->fill));
+	emit_all(e, m, NULL);
 
 	/* Sort each row and merge repeats in place. */
 	uint32_t out = 0;
@@ -395,4 +411,25 @@ int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena,
 	g->offsets[n] = out;
 	g->edge_count = out;
 	return 0;
+}
+
+int mfr__graph_build(mfr_graph *g, const mfr_model *m, mfr_arena *arena,
+		     mfr_graph_excess *excess)
+{
+	mfr_segments segments;
+	emitter e = { g, m, NULL, 0, &segments, { 1.0 } };
+	uint32_t n = m->region_count * 2; /* the loader keeps regions below 2^31 */
+	int rc;
+
+	memset(excess, 0, sizeof(*excess));
+	/* Neighbouring segments are what consecutive stations join: each
+	 * border past the first costs. */
+	e.distance_factor[1] = 1.0;
+	for (int d = 2; d < MFR_SEGMENT_UNKNOWN; d++)
+		e.distance_factor[d] = e.distance_factor[d - 1] * MFR_FACTOR_SEGMENT;
+	if (mfr__segments_init(&segments, m) < 0)
+		return -1;
+	rc = build(&e, g, m, arena, n, excess);
+	mfr__segments_free(&segments);
+	return rc;
 }

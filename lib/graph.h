@@ -60,6 +60,9 @@ typedef struct mfr_graph {
 #define MFR_FACTOR_CONVENTION 0.85   /* applied to conventions' edges */
 #define MFR_FACTOR_MAY_CROSS 0.8     /* a line's optional crossing */
 #define MFR_FACTOR_BILATERAL_ZONE 0.8 /* a zone felt on the other side */
+/* A line step, for every border between body segments it spans past the
+ * first (segment.h): libmfr's weight, chosen on the whole vignette suite. */
+#define MFR_FACTOR_SEGMENT 0.8
 
 /* The factor of a line step by the line's evidence grade. */
 double mfr__line_factor(int evidence);

@@ -1076,6 +1076,22 @@ static mfr_status symptoms_first(const mfr_intake *in, candidate *cand, uint32_t
  * scheduling parameter of libmfr, not a clinical claim. */
 #define UNDER_PLANNED_PERCENT 75
 
+/* Whether treatment step @p s works toward symptom @p sy: its site is
+ * reached from that symptom (the sternocleidomastoid for a temple and a
+ * forehead symptom alike), not only from the one its strongest path
+ * starts at. */
+static int works_toward(const mfr_plan_step *s, uint32_t sy)
+{
+	if (s->phase != MFR_PHASE_TREATMENT)
+		return 0;
+	if (s->symptom == sy)
+		return 1;
+	for (uint32_t k = 0; s->result && k < s->result->path_count; k++)
+		if (s->result->paths[k].symptom == sy)
+			return 1;
+	return 0;
+}
+
 /* Name each symptom the kept steps do not work toward, and a session
  * planned far under its length. */
 static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_t count,
@@ -1089,7 +1105,7 @@ static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_
 		char site[200];
 
 		for (uint32_t i = 0; i < count && !worked; i++)
-			worked = steps[i].phase == MFR_PHASE_TREATMENT && steps[i].symptom == sy;
+			worked = works_toward(&steps[i], sy);
 		if (worked)
 			continue;
 		site_text(site, sizeof(site), s->region, s->side);

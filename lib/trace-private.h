@@ -18,6 +18,11 @@
  * hops across several lines is weaker evidence than one that follows a
  * line. libmfr's weight, not a sourced figure. */
 #define MFR_FACTOR_LINE_CHANGE 0.8
+/* A hierarchy step down into a region within the symptom's own site (the
+ * temporalis for a temple symptom), in place of MFR_FACTOR_HIERARCHY_DOWN:
+ * as strong as an essential referral. libmfr's weight, chosen on the whole
+ * vignette suite. */
+#define MFR_FACTOR_WITHIN_SYMPTOM 0.95
 /* A condition's region prior applies near a symptom: in its body part, or
  * reached from it in at most this many steps without changing lines. */
 #define MFR_PRIOR_NEAR_STEPS 4

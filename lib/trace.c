@@ -149,6 +149,9 @@ typedef struct label {
 	double factor; /* of the step from pred */
 	uint32_t hops;
 	uint8_t settled;
+	uint8_t inside;  /* the path only went down into the symptom's site */
+	uint8_t midline; /* the path has only been on midline sites */
+	uint8_t far;     /* the path took a line or a referral step */
 } label;
 
 typedef struct heap_item {
@@ -331,6 +334,24 @@ static double step_factor(const context *cx, const mfr_edge *e)
 	return e->factor;
 }
 
+/* Whether a path in state @p lb may take step @p e at all:
+ * - out of a midline site to a side only while the path has been on the
+ *   midline all along (from a midline symptom): otherwise it would slip
+ *   through the midline to the other side where no line crosses;
+ * - a referral leads from where the pain is felt (the symptom, an area
+ *   within or beside it) to its source, and proximity means proximity to
+ *   the symptom: neither is taken once the path has followed a line or a
+ *   referral away from it. */
+static int may_step(const label *lb, const mfr_edge *e)
+{
+	if (e->leaves_midline && !lb->midline)
+		return 0;
+	if (lb->far && (e->relation == MFR_RELATION_REFERRAL ||
+			e->relation == MFR_RELATION_ADJACENCY))
+		return 0;
+	return 1;
+}
+
 static mfr_status run_search(const context *cx, search *s, uint32_t source, double weight)
 {
 	const mfr_graph *g = &cx->m->graph;
@@ -351,6 +372,8 @@ static mfr_status run_search(const context *cx, search *s, uint32_t source, doub
 	if (l0 == NONE)
 		return MFR_E_NOMEM;
 	s->labels[l0].score = weight;
+	s->labels[l0].inside = 1;
+	s->labels[l0].midline = mfr__site_side(cx->m, source) == MFR_SIDE_MIDLINE;
 	if (!heap_push(s, (heap_item){ weight, source, l0 }))
 		return MFR_E_NOMEM;
 
@@ -374,6 +397,7 @@ static mfr_status run_search(const context *cx, search *s, uint32_t source, doub
 
 		/* label_of() may move the labels: keep what the loop needs. */
 		uint32_t from = top.label, site = lb->site, hops = lb->hops;
+		label state = *lb;
 		double base = lb->score;
 		/* The line this path arrived along, if it did: changing to
 		 * another line costs MFR_FACTOR_LINE_CHANGE. */
@@ -382,10 +406,15 @@ static mfr_status run_search(const context *cx, search *s, uint32_t source, doub
 		for (uint32_t k = g->offsets[site]; k < g->offsets[site + 1]; k++) {
 			const mfr_edge *e = &g->edges[k];
 
-			/* Out of a midline site to a side only from the start. */
-			if (e->leaves_midline && hops > 0)
+			if (!may_step(&state, e))
 				continue;
 			double f = step_factor(cx, e);
+			int down = e->relation == MFR_RELATION_HIERARCHY && !e->upward;
+
+			/* A structure within the symptom's own site is where a hand
+			 * goes first. */
+			if (f > 0 && state.inside && down)
+				f = MFR_FACTOR_WITHIN_SYMPTOM;
 
 			if (on_line != NONE && e->relation == MFR_RELATION_LINE && e->ref != on_line)
 				f *= MFR_FACTOR_LINE_CHANGE;
@@ -404,6 +433,11 @@ static mfr_status run_search(const context *cx, search *s, uint32_t source, doub
 			to->via = e;
 			to->factor = f;
 			to->hops = hops + 1;
+			to->inside = (uint8_t)(state.inside && down);
+			to->midline = (uint8_t)(state.midline &&
+						mfr__site_side(cx->m, e->to) == MFR_SIDE_MIDLINE);
+			to->far = (uint8_t)(state.far || e->relation == MFR_RELATION_LINE ||
+					    e->relation == MFR_RELATION_REFERRAL);
 			if (!heap_push(s, (heap_item){ score, e->to, li }))
 				return MFR_E_NOMEM;
 		}

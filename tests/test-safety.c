@@ -359,7 +359,18 @@ START_TEST(plan_small_model_rules)
 			ck_assert_ptr_nonnull(strstr(mfr_plan_warning_text(p, i), "danger zone"));
 		}
 	ck_assert(found);
-	ck_assert_uint_ge(warnings_with(p, "out_of_scope"), 2);
+	/* The left mouth muscle lies within the left heel (the test model's
+	 * stand-in for an intra-oral site): reached, and skipped as out of scope.
+	 * The right one is reached only by stepping from the calf muscle's
+	 * bilateral zone to a neighbour of the right calf, which a trace no
+	 * longer does (a path that took a referral takes no proximity step). */
+	found = 0;
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		if (strcmp(mfr_plan_warning_code(p, i), "out_of_scope") == 0 &&
+		    strcmp(mfr_region_key(mfr_plan_warning_region(p, i)), "mouth_muscle") == 0 &&
+		    mfr_plan_warning_side(p, i) == MFR_SIDE_LEFT)
+			found = 1;
+	ck_assert(found);
 	ck_assert_uint_eq(mfr_plan_session_seconds(p), 30 * 60);
 	ck_assert_uint_eq(warnings_with(p, "session_shortened"), 1);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
