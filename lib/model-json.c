@@ -254,6 +254,10 @@ static json_t *condition_json(const mfr_condition *c)
 	if (c->line_count)
 		rc |= mfr__jw_put(o, "lines", key_array(c->lines, c->line_count, line_key_of));
 	rc |= put_regions(o, "regions", c->regions, c->region_count, 0);
+	if (c->site_technique_count)
+		rc |= mfr__jw_put(o, "site_techniques",
+				  key_array(c->site_techniques, c->site_technique_count,
+					    technique_key_of));
 	rc |= mfr__jw_put_opt_str(o, "evidence", c->evidence);
 	rc |= put_dose(o, c->dose);
 	rc |= put_provenance(o, &c->prov);

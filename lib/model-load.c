@@ -783,7 +783,7 @@ static mfr_status get_dose(loader *ld, json_t *obj, const mfr_dose **out)
 
 static const char *const condition_members[] = {
 	"key", "name", "icd10cm", "snomed", "areas", "lines", "regions",
-	"evidence", "dose", "sources", "convention", "note", NULL
+	"site_techniques", "evidence", "dose", "sources", "convention", "note", NULL
 };
 
 static mfr_status load_condition(loader *ld, json_t *obj, mfr_condition *c, uint32_t i)
@@ -796,6 +796,8 @@ static mfr_status load_condition(loader *ld, json_t *obj, mfr_condition *c, uint
 	TRY(get_region_refs(ld, obj, "areas", 1, 1, &c->areas, &c->area_count));
 	TRY(get_line_refs(ld, obj, "lines", 0, 0, &c->lines, &c->line_count));
 	TRY(get_region_refs(ld, obj, "regions", 0, 0, &c->regions, &c->region_count));
+	TRY(get_technique_refs(ld, obj, "site_techniques", 0, 0, &c->site_techniques,
+			       &c->site_technique_count));
 	TRY(mfr__rd_str(&ld->rd, obj, "evidence", 0, "", &c->evidence));
 	TRY(get_dose(ld, obj, &c->dose));
 	return get_provenance(ld, obj, &c->prov);

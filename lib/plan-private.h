@@ -35,6 +35,7 @@ typedef struct mfr_plan_step {
 	uint8_t flags;       /* mfr_step_flag bits */
 	const mfr_danger_zone *zone; /* the zone the step lies in, or NULL */
 	const mfr_trace_result *result; /* behind a treatment step, while planning */
+	const mfr_condition *site_work; /* the condition naming work at the symptom site */
 	const char *rationale;
 } mfr_plan_step;
 

@@ -628,10 +628,10 @@ static int hold_range(const screen *sc, const mfr_technique *t, uint32_t *lo, ui
 	return *lo <= *hi;
 }
 
-/* Whether technique @p t may work region @p r under the screening and the
- * site's rules. */
-static int technique_allowed(const screen *sc, const site_rules *rules,
-			     const mfr_technique *t, const mfr_region *r)
+/* Whether technique @p t may work a site under the screening and the
+ * site's rules, whatever regions the technique is made for. */
+static int technique_allowed_here(const screen *sc, const site_rules *rules,
+				  const mfr_technique *t)
 {
 	uint32_t lo, hi;
 
@@ -642,6 +642,16 @@ static int technique_allowed(const screen *sc, const site_rules *rules,
 		return 0; /* the dose allows indirect work only */
 	if (rules->zone && in_list(rules->zone->excluded_techniques,
 				   rules->zone->excluded_technique_count, t))
+		return 0;
+	return 1;
+}
+
+/* Whether technique @p t may work region @p r under the screening and the
+ * site's rules. */
+static int technique_allowed(const screen *sc, const site_rules *rules,
+			     const mfr_technique *t, const mfr_region *r)
+{
+	if (!technique_allowed_here(sc, rules, t))
 		return 0;
 	if (!t->region_count)
 		return 1;
@@ -869,6 +879,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 
 	mfr_plan_step *s = &c->step;
 
+	memset(s, 0, sizeof(*s));
 	s->region = res->region;
 	s->side = res->side;
 	s->technique = t;
@@ -883,6 +894,82 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 	s->symptom = res->paths[0].symptom;
 	s->part = part_index(res->region);
 	s->result = res; /* the rationale is written once the step is kept */
+	mark_step(s, &rules);
+	return 1;
+}
+
+/* ---- work at the symptom site itself ---- */
+
+/* The first technique an intake's condition names for the symptom site
+ * itself that is allowed at the site (the condition names the site, so the
+ * technique's own regions do not restrict it: skin rolling's typical
+ * regions include scars); NULL when none is. Sets *by to the condition. */
+static const mfr_technique *site_technique(const mfr_intake *in, const screen *sc,
+					   const site_rules *rules, const mfr_stage *stage,
+					   const mfr_condition **by)
+{
+	for (uint32_t c = 0; c < in->condition_count; c++) {
+		const mfr_condition *cond = in->conditions[c];
+
+		for (uint32_t i = 0; i < cond->site_technique_count; i++) {
+			const mfr_technique *t = cond->site_techniques[i];
+
+			if (stage->indirect_only && t->approach == MFR_APPROACH_DIRECT)
+				continue;
+			if (technique_allowed_here(sc, rules, t) && positions_for(rules, t)) {
+				*by = cond;
+				return t;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Whether an earlier symptom than @p i lies at the same site. */
+static int site_repeats(const mfr_intake *in, uint32_t i)
+{
+	for (uint32_t k = 0; k < i; k++)
+		if (in->symptoms[k].region == in->symptoms[i].region &&
+		    in->symptoms[k].side == in->symptoms[i].side)
+			return 1;
+	return 0;
+}
+
+/* A treatment step at symptom @p i's site itself, when a condition names a
+ * technique for it (scar work: reference.md section 5, "skin rolling /
+ * cross-hand around the scar, then line continuations"): timed by the
+ * technique's hold, or by the block length for techniques done in passes. */
+static int site_candidate(const mfr_plan *p, const screen *sc, const mfr_stage *stage,
+			  const mfr_plan_options *o, uint32_t i, candidate *c)
+{
+	const mfr_intake *in = p->intake;
+	const mfr_symptom *sy = &in->symptoms[i];
+	const mfr_condition *by = NULL;
+	site_rules rules;
+
+	if (site_repeats(in, i) || forbidding(in, sy->region, sy->side) ||
+	    out_of_scope(in, sy->region))
+		return 0;
+	rules_for(in, sc, sy->region, &rules);
+	const mfr_technique *t = site_technique(in, sc, &rules, stage, &by);
+	if (!t)
+		return 0;
+
+	mfr_plan_step *s = &c->step;
+
+	memset(s, 0, sizeof(*s));
+	s->region = sy->region;
+	s->side = sy->side;
+	s->technique = t;
+	s->phase = MFR_PHASE_TREATMENT;
+	s->approach = (uint8_t)approach_for(t, stage, is_sensitive(in));
+	s->pressure = (uint8_t)pressure_for(t, s->approach, rules.ceiling);
+	s->position = (uint8_t)first_position(positions_for(&rules, t));
+	s->seconds = t->has_hold ? hold_seconds(sc, t) : o->block_seconds;
+	s->distance = MFR_DISTANCE_LOCAL;
+	s->symptom = i;
+	s->part = part_index(sy->region);
+	s->site_work = by;
 	mark_step(s, &rules);
 	return 1;
 }
@@ -1140,7 +1227,10 @@ static int step_order(const void *pa, const void *pb)
 		return a->travel > b->travel ? -1 : 1;
 	if (a->part != b->part)
 		return a->part < b->part ? -1 : 1;
-	/* Within a part, root causes first: distant sites (or the other side)
+	/* Within a part, the site a condition names (the scar) first ... */
+	if (!a->site_work != !b->site_work)
+		return a->site_work ? -1 : 1;
+	/* ... then root causes: distant sites (or the other side)
 	 * before those around the symptom, then the longer way along the trace
 	 * first. */
 	int fa = a->distance >= MFR_DISTANCE_DISTANT, fb = b->distance >= MFR_DISTANCE_DISTANT;
@@ -1244,7 +1334,11 @@ static mfr_status add_rationales(mfr_plan *p)
 		char text[1200], site[160];
 
 		site_text(site, sizeof(site), s->region, s->side);
-		if (s->phase == MFR_PHASE_TREATMENT) {
+		if (s->phase == MFR_PHASE_TREATMENT && s->site_work) {
+			mfr__format(text, sizeof(text), "site work: %s names %s for the "
+				 "symptom site itself, the %s", s->site_work->name,
+				 s->technique->name, site);
+		} else if (s->phase == MFR_PHASE_TREATMENT) {
 			const char *why = mfr__result_explain(s->result);
 
 			if (!why)
@@ -1294,12 +1388,20 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 
 	if (st != MFR_OK)
 		return st;
-	cand = mfr__malloc((t->count ? t->count : 1) * sizeof(*cand));
-	work = mfr__arena_alloc(&p->arena, (t->count + 2) * sizeof(*work));
-	mfr_plan_step *trial = mfr__malloc((t->count + 2) * sizeof(*trial));
-	mfr_plan_step *treat = mfr__malloc((t->count ? t->count : 1) * sizeof(*treat));
+	/* Room for a step per trace result and per symptom site. */
+	size_t room = (size_t)t->count + in->symptom_count;
+
+	cand = mfr__malloc((room ? room : 1) * sizeof(*cand));
+	work = mfr__arena_alloc(&p->arena, (room + 2) * sizeof(*work));
+	mfr_plan_step *trial = mfr__malloc((room + 2) * sizeof(*trial));
+	mfr_plan_step *treat = mfr__malloc((room ? room : 1) * sizeof(*treat));
 	if (!cand || !work || !trial || !treat)
 		st = MFR_E_NOMEM;
+	/* Work at the symptom sites a condition names comes first, then the
+	 * traced sites in rank order. */
+	for (uint32_t i = 0; st == MFR_OK && i < in->symptom_count; i++)
+		if (site_candidate(p, sc, stage, o, i, &cand[ncand]))
+			ncand++;
 	for (uint32_t i = 0; st == MFR_OK && i < t->count; i++)
 		if (make_candidate(p, sc, stage, &t->results[i], i, &cand[ncand], &st))
 			ncand++;

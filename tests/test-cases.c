@@ -546,6 +546,67 @@ END_TEST
 /* Short sessions: every symptom's best site before any symptom's second,
  * the most intense first; a symptom left without work and a thin session
  * are named. */
+/* The step a plan takes at region @p key on @p side with a rationale that
+ * starts "site work", or -1. */
+static int site_work_step(const mfr_plan *p, const char *key, int side)
+{
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), key) == 0 &&
+		    mfr_plan_step_side(p, i) == side &&
+		    strncmp(mfr_plan_step_rationale(p, i), "site work", 9) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Scar adhesions: the scar site itself is worked (reference.md section 5,
+ * "skin rolling / cross-hand around the scar, then line continuations"):
+ * by skin rolling where it may be done, by cross-hand release where the
+ * client lies supine or the dose allows indirect work only. */
+START_TEST(scar_site_worked)
+{
+	static const char *const back[] = { "low_back:left:4", NULL };
+	static const char *const belly[] = { "lower_abdomen:right:4", NULL };
+	const mfr_condition *scar = mfr_model_condition(model, "scar_adhesions");
+	mfr_intake *in = intake_of("scar_adhesions", back);
+	mfr_plan *p = NULL;
+	int i;
+
+	ck_assert_uint_eq(mfr_condition_site_technique_count(scar), 2);
+	ck_assert_str_eq(mfr_technique_key(mfr_condition_site_technique_at(scar, 0)),
+			 "skin_rolling");
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	i = site_work_step(p, "low_back", L);
+	ck_assert_int_ge(i, 0);
+	ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(p, i)), "skin_rolling");
+	ck_assert_int_eq(mfr_plan_step_phase(p, i), MFR_PHASE_TREATMENT);
+	ck_assert_uint_eq(mfr_plan_step_trace_rank(p, i), 0);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
+	/* The lower abdomen is worked supine: skin rolling (prone, side-lying)
+	 * cannot reach it, cross-hand release can. After surgery the dose is
+	 * indirect only, and the cross-hand release is done indirectly. */
+	in = intake_of("scar_adhesions", belly);
+	ck_assert_int_eq(mfr_intake_add_condition(in, "post_surgery_recovery", NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	i = site_work_step(p, "lower_abdomen", R);
+	ck_assert_int_ge(i, 0);
+	ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(p, i)), "cross_hand_release");
+	ck_assert_int_eq(mfr_plan_step_approach(p, i), MFR_APPROACH_INDIRECT);
+	ck_assert_int_eq(mfr_plan_step_position(p, i), MFR_POSITION_SUPINE);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
+	/* Without a condition that names site work, no step is on the symptom
+	 * area itself. */
+	in = intake_of("low_back_pain", back);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_lt(site_work_step(p, "low_back", L), 0);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
 START_TEST(every_symptom_first)
 {
 	static const char *const two[] = { "heel:left:8", "upper_back:right:6", NULL };
@@ -858,6 +919,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, plan_order_rules);
 	tcase_add_test(tc, program_progression);
 	tcase_add_test(tc, every_symptom_first);
+	tcase_add_test(tc, scar_site_worked);
 	tcase_add_test(tc, one_tissue_one_site);
 	tcase_add_test(tc, zones_reach_from_every_area);
 	tcase_add_test(tc, cranial_base_released_as_a_plane);

@@ -277,6 +277,32 @@ START_TEST(pain_guides_carried)
 }
 END_TEST
 
+/* A condition's site techniques are checked like every reference: an
+ * unknown key fails the load and names the place. */
+START_TEST(site_technique_unknown)
+{
+	char path[4096];
+	size_t size = 0;
+	mfr_model *m = NULL;
+	mfr_error *err = NULL;
+	const char *from = "\"site_techniques\": [\"skin_rolling\", \"cross_hand_release\"]";
+	const char *to = "\"site_techniques\": [\"skin_rolling\", \"cross_hand_rolease\"]";
+
+	mfr_test_path(path, sizeof(path), "../../lib/data/default-model.json");
+	char *text = mfr_test_read(path, &size);
+	char *at = strstr(text, from);
+
+	ck_assert_ptr_nonnull(at);
+	memcpy(at, to, strlen(to)); /* same length */
+	ck_assert_int_eq(mfr_model_load_buffer(text, size, "edited", &m, &err), MFR_E_REFERENCE);
+	ck_assert_ptr_null(m);
+	ck_assert_ptr_nonnull(strstr(mfr_error_path(err), "site_techniques"));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "cross_hand_rolease"));
+	mfr_error_free(err);
+	free(text);
+}
+END_TEST
+
 START_TEST(overview_coverage)
 {
 	/* The overview's five technique families. */
@@ -414,6 +440,7 @@ Suite *mfr_test_default_model_suite(void)
 	tcase_add_test(tc, functional_lines_cross);
 	tcase_add_test(tc, referral_sample);
 	tcase_add_test(tc, pain_guides_carried);
+	tcase_add_test(tc, site_technique_unknown);
 	tcase_add_test(tc, overview_coverage);
 	tcase_add_test(tc, body_chart_areas);
 	tcase_add_test(tc, provenance_everywhere);

@@ -434,6 +434,26 @@ static int excluded(const mfr_intake *in, const mfr_technique *t)
 			ck_abort_msg("seed %llu: %s", (unsigned long long)(seed), what); \
 	} while (0)
 
+/* Whether step @p i works a symptom site itself with a technique one of
+ * the intake's conditions names for it (scar work). */
+static int is_site_work(const mfr_intake *in, const mfr_plan *p, uint32_t i)
+{
+	const mfr_region *r = mfr_plan_step_region(p, i);
+	const mfr_technique *t = mfr_plan_step_technique(p, i);
+	int at_symptom = 0, named = 0;
+
+	for (uint32_t k = 0; k < mfr_intake_symptom_count(in); k++)
+		at_symptom |= mfr_intake_symptom_region(in, k) == r &&
+			      mfr_intake_symptom_side(in, k) == mfr_plan_step_side(p, i);
+	for (uint32_t c = 0; c < mfr_intake_condition_count(in); c++) {
+		const mfr_condition *cond = mfr_intake_condition_at(in, c);
+
+		for (uint32_t k = 0; k < mfr_condition_site_technique_count(cond); k++)
+			named |= mfr_condition_site_technique_at(cond, k) == t;
+	}
+	return at_symptom && named;
+}
+
 static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 {
 	int status = mfr_plan_status_of(p);
@@ -498,7 +518,8 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 		if (mfr_technique_has_hold(t))
 			CHECK(hold_in_doses(in, secs), seed, "a hold outside the dose's range");
 		if (mfr_plan_step_phase(p, i) == MFR_PHASE_TREATMENT)
-			CHECK(mfr_plan_step_trace_rank(p, i) > 0, seed, "no trace behind a step");
+			CHECK(mfr_plan_step_trace_rank(p, i) > 0 || is_site_work(in, p, i), seed,
+			      "no trace or condition behind a step");
 		sum += secs;
 		if (i && pos != (uint32_t)mfr_plan_step_position(p, i - 1))
 			changes++;

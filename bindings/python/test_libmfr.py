@@ -565,6 +565,12 @@ class SafetyModelTests(_ModelCase):
         self.assertIsNone(acute.pressure_ceiling)
         self.assertIsNone(m.precaution('open_wound').dose)
 
+    def test_site_techniques(self):
+        m = self.model
+        self.assertEqual(self.keys(m.condition('scar_adhesions').site_techniques),
+                         ['skin_rolling', 'cross_hand_release'])
+        self.assertEqual(m.condition('low_back_pain').site_techniques, ())
+
     def test_aftercare_kind_and_when(self):
         m = self.model
         red = m.get('aftercare', 'red_flags')

@@ -50,6 +50,15 @@ MFR_EXPORT const mfr_line *mfr_condition_line_at(const mfr_condition *condition,
 MFR_EXPORT uint32_t mfr_condition_region_count(const mfr_condition *condition);
 /** The @p index -th region, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_condition_region_at(const mfr_condition *condition, uint32_t index);
+/**
+ * How many techniques the sources name for work at the symptom site itself
+ * (skin rolling or cross-hand release around a scar); a plan works each
+ * symptom site with the first of them allowed there. @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_condition_site_technique_count(const mfr_condition *condition);
+/** The @p index -th such technique, most preferred first, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_technique *mfr_condition_site_technique_at(const mfr_condition *condition,
+								 uint32_t index);
 /** The evidence for MFR in this presentation, one line, or "". @since 0.1.0 */
 MFR_EXPORT const char *mfr_condition_evidence(const mfr_condition *condition);
 /** What it does to the dose of the work (see mfr/safety.h), or NULL. @since 0.2.0 */

@@ -155,6 +155,7 @@ _PROTOTYPES = [
                'mfr_condition_index mfr_condition_icd10cm_count '
                'mfr_condition_snomed_count mfr_condition_area_count '
                'mfr_condition_line_count mfr_condition_region_count '
+               'mfr_condition_site_technique_count '
                'mfr_precaution_index mfr_precaution_avoid_region_count '
                'mfr_precaution_excluded_technique_count '
                'mfr_precaution_widen_count mfr_precaution_stage_count '
@@ -201,6 +202,7 @@ _PROTOTYPES = [
                    'mfr_line_node_region_at mfr_referral_zone_area '
                    'mfr_technique_region_at mfr_condition_area_at '
                    'mfr_condition_line_at mfr_condition_region_at '
+                   'mfr_condition_site_technique_at '
                    'mfr_precaution_avoid_region_at '
                    'mfr_precaution_excluded_technique_at '
                    'mfr_precaution_widen_at mfr_aftercare_when_at '
@@ -990,6 +992,12 @@ class Condition(_Entity):
         """The regions commonly treated for it."""
         return self._list(_C.mfr_condition_region_count,
                           _C.mfr_condition_region_at, Region)
+
+    @property
+    def site_techniques(self):
+        """The techniques named for work at the symptom site itself (a scar)."""
+        return self._list(_C.mfr_condition_site_technique_count,
+                          _C.mfr_condition_site_technique_at, Technique)
 
 
 class Precaution(_Entity):
