@@ -607,6 +607,53 @@ START_TEST(scar_site_worked)
 }
 END_TEST
 
+/* Nerves at risk: no static compression over the median nerve at the
+ * carpal tunnel or the common fibular nerve at the fibular head, and
+ * piriformis work (over the sciatic nerve) no firmer than moderate and
+ * marked: the default model's practice-convention danger zones. */
+START_TEST(nerve_sites_not_compressed)
+{
+	static const char *const hand[] = { "hand:right:5", "wrist:right:4", NULL };
+	static const char *const sciatic[] = { "buttock:left:6", "posterior_thigh:left:5", NULL };
+	static const char *const knee[] = { "lateral_knee:left:5", "lateral_thigh:left:4", NULL };
+	const char *const *intakes[] = { hand, sciatic, knee };
+	const char *conditions[] = { "nerve_impingement", "nerve_impingement", "repetitive_strain" };
+	int carpal = 0, piriformis = 0;
+
+	for (size_t c = 0; c < 3; c++) {
+		mfr_intake *in = intake_of(conditions[c], intakes[c]);
+		mfr_plan *p = NULL;
+
+		ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+			const char *key = mfr_region_key(mfr_plan_step_region(p, i));
+			const char *tech = mfr_technique_key(mfr_plan_step_technique(p, i));
+			int compress = strcmp(tech, "sustained_pressure_hold") == 0 ||
+				       strcmp(tech, "trigger_point_pressure_release") == 0;
+
+			if (!strcmp(key, "carpal_tunnel") || !strcmp(key, "fibular_head") ||
+			    !strcmp(key, "anterior_fibular_head_ligament")) {
+				carpal += !strcmp(key, "carpal_tunnel");
+				ck_assert_msg(!compress, "%s compressed (%s)", key, tech);
+				ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_LIGHT);
+			}
+			if (!strcmp(key, "piriformis")) {
+				piriformis++;
+				ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_MODERATE);
+				ck_assert_str_eq(mfr_danger_zone_key(mfr_plan_step_danger_zone(p, i)),
+						 "sciatic_notch");
+			}
+		}
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+	/* Both sites are still worked, gently: not excluded. */
+	ck_assert_int_gt(carpal, 0);
+	ck_assert_int_gt(piriformis, 0);
+}
+END_TEST
+
 START_TEST(every_symptom_first)
 {
 	static const char *const two[] = { "heel:left:8", "upper_back:right:6", NULL };
@@ -920,6 +967,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, program_progression);
 	tcase_add_test(tc, every_symptom_first);
 	tcase_add_test(tc, scar_site_worked);
+	tcase_add_test(tc, nerve_sites_not_compressed);
 	tcase_add_test(tc, one_tissue_one_site);
 	tcase_add_test(tc, zones_reach_from_every_area);
 	tcase_add_test(tc, cranial_base_released_as_a_plane);

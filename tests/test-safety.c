@@ -483,10 +483,15 @@ START_TEST(review_classes)
 	mfr_plan_free(p);
 
 	/* Bony prominences: every bone is a zone, light at most. */
-	const mfr_region *head = mfr_model_region(model, "fibular_head");
-	const mfr_danger_zone *z = mfr_model_danger_zone_covering(model, head);
+	const mfr_region *heel_bone = mfr_model_region(model, "calcaneus");
+	const mfr_danger_zone *z = mfr_model_danger_zone_covering(model, heel_bone);
 	ck_assert_ptr_nonnull(z);
 	ck_assert_uint_eq(mfr_danger_zone_region_kinds(z), 1u << MFR_REGION_BONE);
+	/* A bone a regional zone lists reports that zone (the fibular head, for
+	 * the common fibular nerve), light too. */
+	z = mfr_model_danger_zone_covering(model, mfr_model_region(model, "fibular_head"));
+	ck_assert_str_eq(mfr_danger_zone_key(z), "fibular_head_nerve");
+	ck_assert_int_eq(mfr_danger_zone_pressure_ceiling(z), MFR_PRESSURE_LIGHT);
 	ck_assert_str_eq(mfr_danger_zone_key(mfr_model_danger_zone_covering(model,
 			 mfr_model_region(model, "hyoid"))), "anterior_triangle_neck");
 
