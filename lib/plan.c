@@ -188,6 +188,7 @@ typedef struct screen {
 	uint32_t hold_min, hold_max;  /* 0 0: no range */
 	int no_steps;                 /* plan nothing until the intake says more */
 	int later_session;            /* a program's later session (mfr_stage) */
+	uint32_t not_lain;            /* positions that would rest on a kept-off site */
 } screen;
 
 static int in_list(const mfr_technique *const *list, uint32_t n, const mfr_technique *t)
@@ -431,6 +432,53 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 	return take_dose(p, sc, pr->dose, ABOUT_PRECAUTION("dose", pr), pr->name);
 }
 
+static const char *site_text(char *buf, size_t size, const mfr_region *r, int side);
+
+/* The position that would rest the client's weight on @p r: prone for a
+ * region worked from supine but not from prone (the front of the knee),
+ * supine for one worked from prone but not from supine (the low back); 0
+ * when its positions do not say (libmfr's reading of the model's
+ * positions; side-lying has no side in the model). */
+static uint32_t lain_on(const mfr_region *r)
+{
+	uint32_t prone = r->positions & MFR_POSITION_PRONE;
+	uint32_t supine = r->positions & MFR_POSITION_SUPINE;
+
+	if (supine && !prone)
+		return MFR_POSITION_PRONE;
+	if (prone && !supine)
+		return MFR_POSITION_SUPINE;
+	return 0;
+}
+
+/* A site a precaution keeps hands off (a wound, an incision, an injury) is
+ * not lain on either: the position that would rest on it is ruled out for
+ * the whole session, and the plan says so. */
+static mfr_status screen_lying(mfr_plan *p, screen *sc)
+{
+	const mfr_intake *in = p->intake;
+
+	for (uint32_t i = 0; i < in->precaution_count; i++) {
+		const mfr_site_precaution *sp = &in->precautions[i];
+		const mfr_precaution *pr = sp->precaution;
+		uint32_t pos;
+		char site[160];
+
+		if (!sp->region || !(pr->avoid_site || pr->site_scoped))
+			continue;
+		pos = lain_on(sp->region);
+		if (!pos || (sc->not_lain & pos))
+			continue;
+		sc->not_lain |= pos;
+		site_text(site, sizeof(site), sp->region, sp->side);
+		if (!warn(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
+			  "%s at the %s: no %s position, which would rest the client on it",
+			  pr->name, site, mfr_position_name((int)pos)))
+			return MFR_E_NOMEM;
+	}
+	return MFR_OK;
+}
+
 static mfr_status screen_intake(mfr_plan *p, screen *sc)
 {
 	const mfr_intake *in = p->intake;
@@ -444,6 +492,7 @@ static mfr_status screen_intake(mfr_plan *p, screen *sc)
 		return MFR_E_NOMEM;
 	for (uint32_t i = 0; i < in->precaution_count; i++)
 		TRY_ST(screen_precaution(p, sc, i));
+	TRY_ST(screen_lying(p, sc));
 	for (uint32_t i = 0; i < in->condition_count; i++) {
 		const mfr_condition *c = in->conditions[i];
 
@@ -571,7 +620,7 @@ static int out_of_scope(const mfr_intake *in, const mfr_region *r)
 /* The positions a precaution's limits leave for work on @p r. */
 static uint32_t limited_positions(const mfr_intake *in, const screen *sc, const mfr_region *r)
 {
-	uint32_t out = 0;
+	uint32_t out = sc->not_lain;
 
 	for (uint32_t i = 0; i < in->precaution_count; i++) {
 		const mfr_precaution *pr = in->precautions[i].precaution;

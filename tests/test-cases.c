@@ -654,6 +654,43 @@ START_TEST(nerve_sites_not_compressed)
 }
 END_TEST
 
+/* A site a precaution keeps hands off is not lain on either: an incision
+ * at the front of the knee rules out prone, a wound on the low back rules
+ * out supine, for the whole session, and the plan says so. */
+START_TEST(no_lying_on_a_kept_off_site)
+{
+	static const char *const knee[] = { "anterior_knee:right:5", "anterior_thigh:right:3", NULL };
+	static const char *const back[] = { "low_back:left:4", "calf:left:4", NULL };
+	const struct {
+		const char *const *symptoms;
+		const char *precaution, *region;
+		int side, position;
+	} cases[] = {
+		{ knee, "recent_surgery", "anterior_knee", R, MFR_POSITION_PRONE },
+		{ back, "open_wound", "low_back", L, MFR_POSITION_SUPINE },
+	};
+
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		mfr_intake *in = intake_of(NULL, cases[c].symptoms);
+		mfr_plan *p = NULL;
+
+		ck_assert_int_eq(mfr_intake_add_precaution(in, cases[c].precaution, cases[c].region,
+							   cases[c].side, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_intake_add_clearance(in, cases[c].precaution, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_intake_set_minutes(in, 45, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+			ck_assert_msg(mfr_plan_step_position(p, i) != cases[c].position,
+				      "%s at %s: step %u lies on it", cases[c].precaution,
+				      cases[c].region, i);
+		ck_assert_uint_ge(coded(p, "position_limited"), 1);
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+}
+END_TEST
+
 START_TEST(every_symptom_first)
 {
 	static const char *const two[] = { "heel:left:8", "upper_back:right:6", NULL };
@@ -968,6 +1005,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, every_symptom_first);
 	tcase_add_test(tc, scar_site_worked);
 	tcase_add_test(tc, nerve_sites_not_compressed);
+	tcase_add_test(tc, no_lying_on_a_kept_off_site);
 	tcase_add_test(tc, one_tissue_one_site);
 	tcase_add_test(tc, zones_reach_from_every_area);
 	tcase_add_test(tc, cranial_base_released_as_a_plane);

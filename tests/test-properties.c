@@ -361,6 +361,20 @@ static uint32_t ruled_out_positions(const mfr_intake *in, const mfr_region *r)
 			if (applies)
 				out |= (uint32_t)mfr_precaution_position_limit_position(p, k);
 		}
+		/* A site kept off is not lain on (doc/safety.md): prone for a
+		 * site worked only from supine, supine for one worked only
+		 * from prone. */
+		const mfr_region *site = mfr_intake_precaution_region(in, i);
+		if (site && (mfr_precaution_avoid_site(p) || mfr_precaution_site_scoped(p))) {
+			uint32_t pos = mfr_region_positions(site);
+			int prone = (pos & MFR_POSITION_PRONE) != 0;
+			int supine = (pos & MFR_POSITION_SUPINE) != 0;
+
+			if (supine && !prone)
+				out |= MFR_POSITION_PRONE;
+			if (prone && !supine)
+				out |= MFR_POSITION_SUPINE;
+		}
 	}
 	return out;
 }
