@@ -1208,6 +1208,44 @@ static mfr_status symptoms_first(const mfr_intake *in, candidate *cand, uint32_t
 	return MFR_OK;
 }
 
+/* Whether the intake records symptom @p sy's region on both sides. */
+static int felt_on_both_sides(const mfr_intake *in, uint32_t sy)
+{
+	const mfr_symptom *s = &in->symptoms[sy];
+
+	for (uint32_t k = 0; k < in->symptom_count; k++)
+		if (in->symptoms[k].region == s->region && in->symptoms[k].side != s->side &&
+		    in->symptoms[k].side != MFR_SIDE_MIDLINE && s->side != MFR_SIDE_MIDLINE)
+			return 1;
+	return 0;
+}
+
+/* A complaint felt on both sides is worked on both: the mirror of a
+ * candidate reached from such a symptom moves up to follow it, so that a
+ * session cut short keeps pairs (left and right splenius) rather than one
+ * side of several tissues. */
+static void pair_mirrors(const mfr_intake *in, candidate *cand, uint32_t n)
+{
+	for (uint32_t i = 0; i + 1 < n; i++) {
+		const mfr_plan_step *s = &cand[i].step;
+
+		if (s->side == MFR_SIDE_MIDLINE || !felt_on_both_sides(in, s->symptom))
+			continue;
+		for (uint32_t j = i + 1; j < n; j++) {
+			const mfr_plan_step *m = &cand[j].step;
+
+			if (m->region != s->region || m->side == s->side)
+				continue;
+			candidate moved = cand[j];
+
+			memmove(cand + i + 2, cand + i + 1, (j - i - 1) * sizeof(*cand));
+			cand[i + 1] = moved;
+			i++; /* the pair is in place */
+			break;
+		}
+	}
+}
+
 /* The share of the session below which a plan says it is thin: a
  * scheduling parameter of libmfr, not a clinical claim. */
 #define UNDER_PLANNED_PERCENT 75
@@ -1456,6 +1494,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 			ncand++;
 	if (st == MFR_OK)
 		st = symptoms_first(in, cand, ncand);
+	pair_mirrors(in, cand, ncand);
 	set_travel(in, cand, ncand);
 
 	/* The blocks open and close in the positions of the first and last

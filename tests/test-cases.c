@@ -691,6 +691,46 @@ START_TEST(no_lying_on_a_kept_off_site)
 }
 END_TEST
 
+/* A complaint felt on both sides is worked on both: a session cut short
+ * keeps left and right of a tissue together, so at most the last tissue
+ * it reaches is worked on one side only. */
+START_TEST(both_sides_worked_in_pairs)
+{
+	static const char *const neck[] = { "posterior_neck:left:5", "posterior_neck:right:5", NULL };
+	static const char *const fibro[] = { "upper_back:left:6", "upper_back:right:6",
+					     "low_back:left:5", "low_back:right:5",
+					     "posterior_neck:left:6", "posterior_neck:right:6", NULL };
+	const char *const *intakes[] = { neck, fibro };
+	const char *conditions[] = { "chronic_neck_pain", "fibromyalgia" };
+
+	for (size_t c = 0; c < 2; c++) {
+		for (uint32_t minutes = 20; minutes <= 60; minutes += 10) {
+			mfr_intake *in = intake_of(conditions[c], intakes[c]);
+			mfr_plan *p = NULL;
+			uint32_t unpaired = 0;
+
+			ck_assert_int_eq(mfr_intake_set_minutes(in, minutes, NULL), MFR_OK);
+			ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+			for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+				int side = mfr_plan_step_side(p, i), mirror = 0;
+
+				if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT ||
+				    side == MFR_SIDE_MIDLINE)
+					continue;
+				for (uint32_t k = 0; k < mfr_plan_step_count(p); k++)
+					mirror |= mfr_plan_step_region(p, k) == mfr_plan_step_region(p, i) &&
+						  mfr_plan_step_side(p, k) != side;
+				unpaired += !mirror;
+			}
+			ck_assert_msg(unpaired <= 1, "%s, %u minutes: %u tissues on one side only",
+				      conditions[c], minutes, unpaired);
+			mfr_plan_free(p);
+			mfr_intake_free(in);
+		}
+	}
+}
+END_TEST
+
 START_TEST(every_symptom_first)
 {
 	static const char *const two[] = { "heel:left:8", "upper_back:right:6", NULL };
@@ -1006,6 +1046,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, scar_site_worked);
 	tcase_add_test(tc, nerve_sites_not_compressed);
 	tcase_add_test(tc, no_lying_on_a_kept_off_site);
+	tcase_add_test(tc, both_sides_worked_in_pairs);
 	tcase_add_test(tc, one_tissue_one_site);
 	tcase_add_test(tc, zones_reach_from_every_area);
 	tcase_add_test(tc, cranial_base_released_as_a_plane);
