@@ -1268,8 +1268,22 @@ static int works_toward(const mfr_plan_step *s, uint32_t sy)
 
 /* Name each symptom the kept steps do not work toward, and a session
  * planned far under its length. */
+static int has_skip_warning(const mfr_plan *p);
+
+/* Why a session is planned under its length, as far as the plan knows. */
+static const char *thin_reason(const mfr_plan *p, uint32_t staged_out)
+{
+	if (has_skip_warning(p))
+		return "the precautions, zones and positions leave few sites to work "
+		       "(see the other warnings)";
+	if (staged_out)
+		return "this session of the program works only sites local or adjacent to "
+		       "the symptoms (its gentle stage), and few are";
+	return "the trace finds few sites to work";
+}
+
 static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_t count,
-				uint32_t total)
+				uint32_t total, uint32_t staged_out)
 {
 	const mfr_intake *in = p->intake;
 
@@ -1291,9 +1305,9 @@ static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_
 	}
 	if ((uint64_t)total * 100 < (uint64_t)p->session_seconds * UNDER_PLANNED_PERCENT &&
 	    !warn(p, MFR_WARNING_TIME, ABOUT_SITE("under_planned", NULL, 0),
-		  "only %u of %u minutes are planned: the precautions, zones and positions "
-		  "leave few sites to work; the rest of the session is the therapist's call",
-		  (total + 59) / 60, p->session_seconds / 60))
+		  "only %u of %u minutes are planned: %s; the rest of the session is the "
+		  "therapist's call", (total + 59) / 60, p->session_seconds / 60,
+		  thin_reason(p, staged_out)))
 		return MFR_E_NOMEM;
 	return MFR_OK;
 }
@@ -1465,7 +1479,11 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 			     const mfr_stage *stage)
 {
 	const mfr_intake *in = p->intake;
-	mfr_trace_options topts = { o->max_sites, 6, MFR_EVIDENCE_NOT_ASSESSED,
+	/* A stage that works only sites local or adjacent to the symptoms (a
+	 * program's gentle first sessions) looks deeper into the trace for
+	 * them: most of the best-ranked sites are distant. */
+	uint32_t depth = stage->max_distance < MFR_DISTANCE_DISTANT ? o->max_sites * 4 : o->max_sites;
+	mfr_trace_options topts = { depth, 6, MFR_EVIDENCE_NOT_ASSESSED,
 				    MFR_RELATION_ALL, NULL, 0 };
 	mfr_trace *t = NULL;
 	mfr_status st = mfr_trace_run(in, &topts, &t, NULL);
@@ -1489,9 +1507,13 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 	for (uint32_t i = 0; st == MFR_OK && i < in->symptom_count; i++)
 		if (site_candidate(p, sc, stage, o, i, &cand[ncand]))
 			ncand++;
-	for (uint32_t i = 0; st == MFR_OK && i < t->count; i++)
+	uint32_t staged_out = 0; /* results beyond the stage's distance */
+
+	for (uint32_t i = 0; st == MFR_OK && i < t->count; i++) {
+		staged_out += t->results[i].distance > stage->max_distance;
 		if (make_candidate(p, sc, stage, &t->results[i], i, &cand[ncand], &st))
 			ncand++;
+	}
 	if (st == MFR_OK)
 		st = symptoms_first(in, cand, ncand);
 	pair_mirrors(in, cand, ncand);
@@ -1540,7 +1562,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 		  ncand - best_n, ncand - best_n == 1 ? "" : "s", p->session_seconds / 60))
 		st = MFR_E_NOMEM;
 	if (st == MFR_OK && best_n)
-		st = time_warnings(p, work, best_count, best_total);
+		st = time_warnings(p, work, best_count, best_total, staged_out);
 	if (st == MFR_OK && best_n == 0 &&
 	    !warn(p, MFR_WARNING_NO_SITES, ABOUT_SITE("no_sites", NULL, 0), "%s",
 		  has_skip_warning(p)
