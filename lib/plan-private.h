@@ -15,7 +15,14 @@ struct mfr_plan_options {
 	uint32_t max_sites;
 	uint32_t reposition_seconds;
 	uint32_t block_seconds;
+	char **techniques; /* keys the therapist prefers, checked at run */
+	uint32_t technique_count;
 };
+
+/* Whether every technique @p o prefers exists in @p m; else an error
+ * naming the first unknown one (MFR_E_REFERENCE). */
+mfr_status mfr__plan_options_check(const mfr_model *m, const mfr_plan_options *o,
+				   mfr_error **err);
 
 typedef struct mfr_plan_step {
 	const mfr_region *region;

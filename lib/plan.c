@@ -31,6 +31,7 @@
 #include "error.h"
 #include "names.h"
 #include "plan-private.h"
+#include "suggest.h"
 #include "text.h"
 #include "trace-private.h"
 
@@ -68,6 +69,8 @@ void mfr__plan_options_defaults(mfr_plan_options *o)
 	o->max_sites = 20;
 	o->reposition_seconds = 60;
 	o->block_seconds = 120;
+	o->techniques = NULL;
+	o->technique_count = 0;
 }
 
 MFR_EXPORT mfr_status mfr_plan_options_new(mfr_plan_options **out)
@@ -83,7 +86,58 @@ MFR_EXPORT mfr_status mfr_plan_options_new(mfr_plan_options **out)
 
 MFR_EXPORT void mfr_plan_options_free(mfr_plan_options *opts)
 {
+	if (!opts)
+		return;
+	for (uint32_t i = 0; i < opts->technique_count; i++)
+		mfr__free(opts->techniques[i]);
+	mfr__free(opts->techniques);
 	mfr__free(opts);
+}
+
+MFR_EXPORT mfr_status mfr_plan_options_add_technique(mfr_plan_options *o, const char *key)
+{
+	if (!o || !key)
+		return MFR_E_INVALID;
+	if (!*key || strlen(key) > 63)
+		return MFR_E_RANGE;
+	if (o->technique_count >= 16)
+		return MFR_E_RANGE;
+	char **list = mfr__realloc(o->techniques, (o->technique_count + 1) * sizeof(*list));
+	if (!list)
+		return MFR_E_NOMEM;
+	o->techniques = list;
+	list[o->technique_count] = mfr__strdup(key);
+	if (!list[o->technique_count])
+		return MFR_E_NOMEM;
+	o->technique_count++;
+	return MFR_OK;
+}
+
+mfr_status mfr__plan_options_check(const mfr_model *m, const mfr_plan_options *o,
+				   mfr_error **err)
+{
+	for (uint32_t i = 0; i < o->technique_count; i++) {
+		if (mfr__model_find(m, MFR_KIND_TECHNIQUE, o->techniques[i]) >= 0)
+			continue;
+		const char *sugg[3];
+		char hint[200];
+		uint32_t ns = mfr_model_suggest(m, MFR_KIND_TECHNIQUE, o->techniques[i], sugg, 3);
+
+		mfr__suggest_text(sugg, ns, hint, sizeof(hint));
+		return mfr__error_set(err, MFR_E_REFERENCE, NULL,
+				      "plan options: unknown technique \"%s\"%s; 'mfr model "
+				      "list techniques' shows every technique", o->techniques[i], hint);
+	}
+	return MFR_OK;
+}
+
+/* Whether the therapist prefers technique @p t (the options name it). */
+static int preferred(const mfr_plan_options *o, const mfr_technique *t)
+{
+	for (uint32_t i = 0; i < o->technique_count; i++)
+		if (strcmp(o->techniques[i], t->key) == 0)
+			return 1;
+	return 0;
 }
 
 static mfr_status set_in_range(mfr_plan_options *o, uint32_t *field, uint32_t v,
@@ -810,6 +864,7 @@ static int approach_for(const mfr_technique *t, const mfr_stage *stage, int sens
  * reachable from an allowed position, preferring the one that suits the
  * site's situation, then the approach the stage prefers, then model order. */
 static const mfr_technique *choose_technique(const mfr_intake *in, const screen *sc,
+					     const mfr_plan_options *o,
 					     const site_rules *rules, const mfr_stage *stage,
 					     const mfr_region *r, uint32_t suits, int sensitive)
 {
@@ -820,12 +875,17 @@ static const mfr_technique *choose_technique(const mfr_intake *in, const screen 
 	for (uint32_t i = 0; i < m->technique_count; i++) {
 		const mfr_technique *t = &m->techniques[i];
 
-		if (!t->has_hold || !technique_allowed(sc, rules, t, r) ||
+		int wanted = preferred(o, t);
+
+		/* A technique done in passes (no sourced hold) is a treatment
+		 * step only when the therapist asks for it: it is then timed
+		 * by the block length. */
+		if ((!t->has_hold && !wanted) || !technique_allowed(sc, rules, t, r) ||
 		    !positions_for(rules, t))
 			continue;
 		if (stage->indirect_only && t->approach == MFR_APPROACH_DIRECT)
 			continue;
-		int score = 0;
+		int score = wanted ? 16 : 0; /* the therapist's choice first */
 		if (t->suits & suits)
 			score += 4;
 		if (t->suits & suits & MFR_SUITS_TRANSVERSE_PLANE)
@@ -861,9 +921,9 @@ static const char *site_text(char *buf, size_t size, const mfr_region *r, int si
 
 /* Turn trace result @p rank (0-based) into a candidate; 0 when it is
  * skipped (with a warning where the therapist must know). */
-static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
-			  const mfr_trace_result *res, uint32_t rank, candidate *c,
-			  mfr_status *st)
+static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
+			  const mfr_stage *stage, const mfr_trace_result *res, uint32_t rank,
+			  candidate *c, mfr_status *st)
 {
 	const mfr_intake *in = p->intake;
 	char site[160];
@@ -910,7 +970,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 	int sensitive = is_sensitive(in);
 
 	rules_for(in, sc, res->region, &rules);
-	const mfr_technique *t = choose_technique(in, sc, &rules, stage, res->region,
+	const mfr_technique *t = choose_technique(in, sc, o, &rules, stage, res->region,
 						  situation(in->model, res), sensitive);
 	if (!t) {
 		if (!warn(p, MFR_WARNING_UNREACHABLE, ABOUT_SITE("unreachable", res->region,
@@ -936,7 +996,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_stage *stage,
 	s->approach = (uint8_t)approach_for(t, stage, sensitive);
 	s->pressure = (uint8_t)pressure_for(t, s->approach, rules.ceiling);
 	s->position = (uint8_t)first_position(positions_for(&rules, t));
-	s->seconds = hold_seconds(sc, t);
+	s->seconds = t->has_hold ? hold_seconds(sc, t) : o->block_seconds;
 	s->trace_rank = rank + 1;
 	s->distance = res->distance;
 	s->path_steps = res->paths[0].step_count;
@@ -1511,7 +1571,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 
 	for (uint32_t i = 0; st == MFR_OK && i < t->count; i++) {
 		staged_out += t->results[i].distance > stage->max_distance;
-		if (make_candidate(p, sc, stage, &t->results[i], i, &cand[ncand], &st))
+		if (make_candidate(p, sc, o, stage, &t->results[i], i, &cand[ncand], &st))
 			ncand++;
 	}
 	if (st == MFR_OK)
@@ -1696,6 +1756,9 @@ MFR_EXPORT mfr_status mfr_plan_run(const mfr_intake *intake, const mfr_plan_opti
 		mfr__plan_options_defaults(&defaults);
 		opts = &defaults;
 	}
+	st = mfr__plan_options_check(intake->model, opts, err);
+	if (st != MFR_OK)
+		return st;
 	st = mfr__plan_build(intake, opts, &mfr__single_session, out);
 	if (st == MFR_E_NOMEM)
 		return mfr__error_nomem(err);

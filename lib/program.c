@@ -83,6 +83,9 @@ MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t session
 		mfr__plan_options_defaults(&defaults);
 		opts = &defaults;
 	}
+	st = mfr__plan_options_check(intake->model, opts, err);
+	if (st != MFR_OK)
+		return st;
 	pg = mfr__calloc(1, sizeof(*pg));
 	if (!pg)
 		return mfr__error_nomem(err);

@@ -731,6 +731,81 @@ START_TEST(both_sides_worked_in_pairs)
 }
 END_TEST
 
+/* Every technique in the model is chosen by some sensible plan: by
+ * libmfr's own rules (holds, cross-hand release, the transverse-plane
+ * release of the diaphragm and cranial base, indirect release for a
+ * sensitive client, skin rolling on a scar, rebounding to close), or where
+ * the therapist prefers it (Fascial Manipulation, direct release,
+ * unwinding, induction, trigger-point release), never where a zone or a
+ * dose rules it out. */
+START_TEST(every_technique_chosen)
+{
+	static const char *const back[] = { "low_back:left:5", NULL };
+	static const char *const neck[] = { "posterior_neck:right:5", "upper_abdomen:right:4", NULL };
+	static const char *const heel[] = { "heel:left:8", NULL };
+	static const char *const thigh[] = { "lateral_thigh:right:4", NULL };
+	const struct {
+		const char *condition;
+		const char *const *symptoms;
+	} intakes[] = {
+		{ "low_back_pain", back }, { "chronic_neck_pain", neck },
+		{ "plantar_fasciitis", heel }, { "repetitive_strain", thigh },
+		{ "scar_adhesions", back },
+	};
+	uint32_t n = mfr_model_count(model, MFR_KIND_TECHNIQUE);
+
+	for (uint32_t k = 0; k < n; k++) {
+		const mfr_technique *want = mfr_model_technique_at(model, k);
+		int used = 0;
+
+		/* Without a preference first, then preferring it. */
+		for (int pref = 0; pref < 2 && !used; pref++) {
+			for (size_t c = 0; c < sizeof(intakes) / sizeof(intakes[0]) && !used; c++) {
+				mfr_intake *in = intake_of(intakes[c].condition, intakes[c].symptoms);
+				mfr_plan_options *o = NULL;
+				mfr_plan *p = NULL;
+
+				ck_assert_int_eq(mfr_plan_options_new(&o), MFR_OK);
+				if (pref)
+					ck_assert_int_eq(mfr_plan_options_add_technique(o,
+							 mfr_technique_key(want)), MFR_OK);
+				ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
+				ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
+				for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+					if (mfr_plan_step_technique(p, i) != want)
+						continue;
+					used = 1;
+					if (!mfr_technique_has_hold(want) &&
+					    mfr_plan_step_phase(p, i) == MFR_PHASE_TREATMENT)
+						ck_assert_uint_eq(mfr_plan_step_seconds(p, i), 120);
+				}
+				mfr_plan_free(p);
+				mfr_plan_options_free(o);
+				mfr_intake_free(in);
+			}
+		}
+		ck_assert_msg(used, "no plan chooses %s", mfr_technique_key(want));
+	}
+
+	/* An unknown preferred technique fails the run, with a suggestion. */
+	mfr_intake *in = intake_of("low_back_pain", back);
+	mfr_plan_options *o = NULL;
+	mfr_plan *p = NULL;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_plan_options_new(&o), MFR_OK);
+	ck_assert_int_eq(mfr_plan_options_add_technique(o, "skin_roling"), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, o, &p, &err), MFR_E_REFERENCE);
+	ck_assert_ptr_null(p);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "skin_rolling"));
+	mfr_error_free(err);
+	ck_assert_int_eq(mfr_plan_options_add_technique(o, ""), MFR_E_RANGE);
+	ck_assert_int_eq(mfr_plan_options_add_technique(NULL, "x"), MFR_E_INVALID);
+	mfr_plan_options_free(o);
+	mfr_intake_free(in);
+}
+END_TEST
+
 START_TEST(every_symptom_first)
 {
 	static const char *const two[] = { "heel:left:8", "upper_back:right:6", NULL };
@@ -1047,6 +1122,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, nerve_sites_not_compressed);
 	tcase_add_test(tc, no_lying_on_a_kept_off_site);
 	tcase_add_test(tc, both_sides_worked_in_pairs);
+	tcase_add_test(tc, every_technique_chosen);
 	tcase_add_test(tc, one_tissue_one_site);
 	tcase_add_test(tc, zones_reach_from_every_area);
 	tcase_add_test(tc, cranial_base_released_as_a_plane);

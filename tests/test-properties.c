@@ -564,12 +564,13 @@ static void check_monotone(const mfr_plan *shorter, const mfr_plan *longer, uint
 	}
 }
 
-static void check_deterministic(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
+static void check_deterministic(const mfr_intake *in, const mfr_plan_options *o,
+				const mfr_plan *p, uint64_t seed)
 {
 	mfr_plan *again = NULL;
 	char *a = NULL, *b = NULL;
 
-	ck_assert_int_eq(mfr_plan_run(in, NULL, &again, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, o, &again, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_to_json(p, MFR_JSON_COMPACT, &a, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_to_json(again, MFR_JSON_COMPACT, &b, NULL), MFR_OK);
 	CHECK(strcmp(a, b) == 0, seed, "the same intake planned differently");
@@ -589,9 +590,20 @@ START_TEST(safety_invariants)
 		mfr_intake *in;
 		mfr_plan *p = NULL, *longer = NULL;
 
+		mfr_plan_options *o = NULL;
+
 		rng_state = seed * 0x9E3779B97F4A7C15ull | 1;
 		in = random_intake();
-		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+		/* One plan in four prefers a technique, which must not get past
+		 * a zone, a dose or a precaution either. */
+		if (rnd(4) == 0) {
+			uint32_t k = rnd(mfr_model_count(model, MFR_KIND_TECHNIQUE));
+
+			ck_assert_int_eq(mfr_plan_options_new(&o), MFR_OK);
+			ck_assert_int_eq(mfr_plan_options_add_technique(o,
+					 mfr_technique_key(mfr_model_technique_at(model, k))), MFR_OK);
+		}
+		ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
 		check_plan(in, p, seed);
 		refer += mfr_plan_status_of(p) == MFR_PLAN_REFER_OUT;
 		clearance += mfr_plan_status_of(p) == MFR_PLAN_NEEDS_CLEARANCE;
@@ -609,7 +621,7 @@ START_TEST(safety_invariants)
 		if (mfr_intake_minutes(in) + 15 <= MFR_INTAKE_MAX_MINUTES) {
 			ck_assert_int_eq(mfr_intake_set_minutes(in, mfr_intake_minutes(in) + 15,
 								NULL), MFR_OK);
-			ck_assert_int_eq(mfr_plan_run(in, NULL, &longer, NULL), MFR_OK);
+			ck_assert_int_eq(mfr_plan_run(in, o, &longer, NULL), MFR_OK);
 			check_plan(in, longer, seed);
 			check_monotone(p, longer, seed);
 			mfr_plan_free(longer);
@@ -617,8 +629,9 @@ START_TEST(safety_invariants)
 								NULL), MFR_OK);
 		}
 		if (seed % 97 == 0)
-			check_deterministic(in, p, seed);
+			check_deterministic(in, o, p, seed);
 		mfr_plan_free(p);
+		mfr_plan_options_free(o);
 		mfr_intake_free(in);
 	}
 	/* The generator must exercise the rules, not just pass them. */

@@ -80,6 +80,8 @@ static int plan_option(job *j, const char *opt, const char *val, int program)
 		if (cli_parse_range(opt, val, 30, 900, &n) != CLI_OK)
 			return CLI_USAGE;
 		st = mfr_plan_options_set_block_seconds(j->o, n);
+	} else if (strcmp(opt, "--technique") == 0) {
+		st = mfr_plan_options_add_technique(j->o, val);
 	} else {
 		return cli_usage_error("unknown option '%s' for 'mfr %s'", opt,
 				       program ? "program" : "plan");

@@ -915,6 +915,24 @@ class PlanTests(DefaultModelCase):
             Plan('not an intake')
         intake.close()
 
+    def test_preferred_techniques(self):
+        intake = worked_case(self.model)
+        fm = self.model.technique('fascial_manipulation')
+        with Plan(intake, techniques=fm, block_seconds=150) as plan:
+            used = [s for s in plan.steps if s.technique == fm]
+            self.assertTrue(used)
+            for s in used:
+                self.assertEqual(s.phase, 'treatment')
+                self.assertEqual(s.seconds, 150)  # no sourced hold: block timing
+        e = self.raises(Status.MFR_E_REFERENCE, Plan, intake,
+                        techniques=['fascial_manipulaton'])
+        self.assertIn('did you mean "fascial_manipulation"', e.message)
+        self.raises(Status.MFR_E_RANGE, Plan, intake,
+                    techniques=['skin_rolling'] * 17)
+        with self.assertRaises(TypeError):
+            Plan(intake, techniques=[3])
+        intake.close()
+
     def test_options_are_freed(self):
         calls = []
         real = libmfr._C.mfr_plan_options_free

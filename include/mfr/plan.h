@@ -107,6 +107,17 @@ MFR_EXPORT mfr_status mfr_plan_options_new(mfr_plan_options **out);
 MFR_EXPORT void mfr_plan_options_free(mfr_plan_options *opts);
 /** How many traced sites to consider (1 to 200). @return #MFR_OK, #MFR_E_INVALID or #MFR_E_RANGE. @since 0.1.0 */
 MFR_EXPORT mfr_status mfr_plan_options_set_max_sites(mfr_plan_options *opts, uint32_t n);
+/**
+ * Prefer technique @p key (a model key, such as "fascial_manipulation"):
+ * wherever the screening, the site's zone, the dose and the positions allow
+ * it, a treatment step uses it before the technique libmfr would choose; a
+ * technique without a sourced hold is then timed by the block length. Call
+ * again to prefer several (at most 16, the first allowed one wins). An
+ * unknown key fails mfr_plan_run() and mfr_program_run() with
+ * #MFR_E_REFERENCE. @return #MFR_OK, #MFR_E_INVALID (NULL), #MFR_E_RANGE
+ * (empty, longer than 63 bytes, or a 17th) or #MFR_E_NOMEM. @since 0.2.0
+ */
+MFR_EXPORT mfr_status mfr_plan_options_add_technique(mfr_plan_options *opts, const char *key);
 /** Seconds a change of client position takes (0 to 600). @since 0.1.0 */
 MFR_EXPORT mfr_status mfr_plan_options_set_reposition_seconds(mfr_plan_options *opts, uint32_t s);
 /**

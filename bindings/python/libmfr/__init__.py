@@ -262,7 +262,7 @@ _PROTOTYPES = [
                    'mfr_plan_options_set_reposition_seconds '
                    'mfr_plan_options_set_block_seconds'),
     (_I, [_P, _I], 'mfr_trace_options_set_min_evidence'),
-    (_I, [_P, _S], 'mfr_trace_options_add_line'),
+    (_I, [_P, _S], 'mfr_trace_options_add_line mfr_plan_options_add_technique'),
     # ... running, results and paths
     (_I, [_P, _P, POINTER(_P), POINTER(_P)], 'mfr_trace_run mfr_plan_run'),
     (_U, [_P], 'mfr_trace_count mfr_trace_result_path_count '
@@ -2020,12 +2020,13 @@ ProgramSession = collections.namedtuple('ProgramSession',
                                         'day reassess plan')
 
 
-def _plan_options(max_sites, reposition_seconds, block_seconds):
+def _plan_options(max_sites, reposition_seconds, block_seconds,
+                  techniques=None):
     """New mfr_plan_options with the values given, or NULL for all None.
     The caller frees it (mfr_plan_options_free accepts NULL)."""
     opts = c_void_p()
     if max_sites is None and reposition_seconds is None and \
-            block_seconds is None:
+            block_seconds is None and techniques is None:
         return opts
     _fail(_C.mfr_plan_options_new(byref(opts)), 'mfr_plan_options_new')
     try:
@@ -2039,6 +2040,13 @@ def _plan_options(max_sites, reposition_seconds, block_seconds):
             if value is not None:
                 _fail(fn(opts, _u32(value, what)),
                       '%s %r (use %s)' % (what, value, limits))
+        if techniques is not None:
+            if isinstance(techniques, (str, Technique)):
+                techniques = (techniques,)
+            for t in techniques:
+                _fail(_C.mfr_plan_options_add_technique(
+                    opts, _key_arg(t, 'technique')),
+                    'technique %r (at most 16)' % (t,))
     except BaseException:
         _C.mfr_plan_options_free(opts)
         raise
@@ -2055,20 +2063,23 @@ class Plan(_Object):
 
     Options (None keeps the default): max_sites (traced sites considered,
     1 to 200, default 20), reposition_seconds (per change of position, 0 to
-    600, default 60), block_seconds (opening and closing blocks without a
-    sourced duration, 30 to 900, default 120). A plan keeps its intake alive;
+    600, default 60), block_seconds (opening and closing blocks, and
+    techniques without a sourced hold, 30 to 900, default 120), techniques
+    (keys or Technique objects the therapist prefers where they are allowed;
+    an unknown key raises Error, MFR_E_REFERENCE). A plan keeps its intake alive;
     a session plan of a Program keeps the program alive instead.
     """
 
     _what = 'plan'
 
     def __init__(self, intake, max_sites=None, reposition_seconds=None,
-                 block_seconds=None):
+                 block_seconds=None, techniques=None):
         if not isinstance(intake, Intake):
             raise TypeError('Plan() needs an Intake')
         handle = intake._handle
         out, err = c_void_p(), c_void_p()
-        opts = _plan_options(max_sites, reposition_seconds, block_seconds)
+        opts = _plan_options(max_sites, reposition_seconds, block_seconds,
+                             techniques)
         try:
             _check(_C.mfr_plan_run(handle, opts, byref(out), byref(err)), err)
         finally:
@@ -2193,13 +2204,14 @@ class Program(_Object):
     _what = 'program'
 
     def __init__(self, intake, sessions, weeks, max_sites=None,
-                 reposition_seconds=None, block_seconds=None):
+                 reposition_seconds=None, block_seconds=None, techniques=None):
         if not isinstance(intake, Intake):
             raise TypeError('Program() needs an Intake')
         handle = intake._handle
         out, err = c_void_p(), c_void_p()
         n, w = _u32(sessions, 'sessions'), _u32(weeks, 'weeks')
-        opts = _plan_options(max_sites, reposition_seconds, block_seconds)
+        opts = _plan_options(max_sites, reposition_seconds, block_seconds,
+                             techniques)
         try:
             _check(_C.mfr_program_run(handle, n, w, opts, byref(out),
                                       byref(err)), err)
