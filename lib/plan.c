@@ -29,6 +29,7 @@
 #include "accessor.h"
 #include "alloc.h"
 #include "error.h"
+#include "keys.h"
 #include "names.h"
 #include "plan-private.h"
 #include "suggest.h"
@@ -88,29 +89,15 @@ MFR_EXPORT void mfr_plan_options_free(mfr_plan_options *opts)
 {
 	if (!opts)
 		return;
-	for (uint32_t i = 0; i < opts->technique_count; i++)
-		mfr__free(opts->techniques[i]);
-	mfr__free(opts->techniques);
+	mfr__keys_free(opts->techniques, opts->technique_count);
 	mfr__free(opts);
 }
 
 MFR_EXPORT mfr_status mfr_plan_options_add_technique(mfr_plan_options *o, const char *key)
 {
-	if (!o || !key)
+	if (!o)
 		return MFR_E_INVALID;
-	if (!*key || strlen(key) > 63)
-		return MFR_E_RANGE;
-	if (o->technique_count >= 16)
-		return MFR_E_RANGE;
-	char **list = mfr__realloc(o->techniques, (o->technique_count + 1) * sizeof(*list));
-	if (!list)
-		return MFR_E_NOMEM;
-	o->techniques = list;
-	list[o->technique_count] = mfr__strdup(key);
-	if (!list[o->technique_count])
-		return MFR_E_NOMEM;
-	o->technique_count++;
-	return MFR_OK;
+	return mfr__keys_add(&o->techniques, &o->technique_count, 16, key);
 }
 
 mfr_status mfr__plan_options_check(const mfr_model *m, const mfr_plan_options *o,
@@ -488,21 +475,40 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 
 static const char *site_text(char *buf, size_t size, const mfr_region *r, int side);
 
-/* The position that would rest the client's weight on @p r: prone for a
- * region worked from supine but not from prone (the front of the knee),
- * supine for one worked from prone but not from supine (the low back); 0
- * when its positions do not say (libmfr's reading of the model's
- * positions; side-lying has no side in the model). */
+/* The positions that could rest the client's weight on @p r (libmfr's
+ * cautious reading of the model's positions): prone for a region worked
+ * from supine but not from prone (the front of the knee), supine for one
+ * worked from prone but not from supine (the low back), and side-lying for
+ * any region worked side-lying (the side of the knee, the hip), since
+ * side-lying has no side in the model and the client could lie on it. */
 static uint32_t lain_on(const mfr_region *r)
 {
 	uint32_t prone = r->positions & MFR_POSITION_PRONE;
 	uint32_t supine = r->positions & MFR_POSITION_SUPINE;
+	uint32_t out = r->positions & MFR_POSITION_SIDE_LYING;
 
 	if (supine && !prone)
-		return MFR_POSITION_PRONE;
+		out |= MFR_POSITION_PRONE;
 	if (prone && !supine)
-		return MFR_POSITION_SUPINE;
-	return 0;
+		out |= MFR_POSITION_SUPINE;
+	return out;
+}
+
+/* "prone", "prone or side-lying": the positions of @p mask, in order. */
+static void position_list(char *buf, size_t size, uint32_t mask)
+{
+	mfr_text t;
+	uint32_t n = 0, total = 0;
+
+	for (uint32_t m = mask; m; m &= m - 1)
+		total++;
+	mfr__text_init(&t, buf, size);
+	for (size_t i = 0; i < sizeof(position_order) / sizeof(position_order[0]); i++)
+		if (mask & (uint32_t)position_order[i]) {
+			n++;
+			mfr__text_add(&t, "%s%s", n == 1 ? "" : n == total ? " or " : ", ",
+				      mfr_position_name(position_order[i]));
+		}
 }
 
 /* A site a precaution keeps hands off (a wound, an incision, an injury) is
@@ -516,18 +522,20 @@ static mfr_status screen_lying(mfr_plan *p, screen *sc)
 		const mfr_site_precaution *sp = &in->precautions[i];
 		const mfr_precaution *pr = sp->precaution;
 		uint32_t pos;
-		char site[160];
+		char site[160], names[80];
 
 		if (!sp->region || !(pr->avoid_site || pr->site_scoped))
 			continue;
-		pos = lain_on(sp->region);
-		if (!pos || (sc->not_lain & pos))
+		pos = lain_on(sp->region) & ~sc->not_lain;
+		if (!pos)
 			continue;
 		sc->not_lain |= pos;
 		site_text(site, sizeof(site), sp->region, sp->side);
+		position_list(names, sizeof(names), pos);
 		if (!warn(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
-			  "%s at the %s: no %s position, which would rest the client on it",
-			  pr->name, site, mfr_position_name((int)pos)))
+			  "%s at the %s: no %s position, which could rest the client on it%s",
+			  pr->name, site, names, (pos & MFR_POSITION_SIDE_LYING)
+			  ? " (side-lying has no side here: neither side is planned)" : ""))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -919,6 +927,26 @@ static const char *site_text(char *buf, size_t size, const mfr_region *r, int si
 	return buf;
 }
 
+/* A treatment step of technique @p t on (@p r, @p side): its approach,
+ * pressure, position and time under the stage, the screening and the
+ * site's rules; the caller says where it comes from (trace rank, symptom). */
+static void treatment_step(mfr_plan_step *s, const mfr_region *r, int side,
+			   const mfr_technique *t, const mfr_stage *stage, int sensitive,
+			   const screen *sc, const site_rules *rules, const mfr_plan_options *o)
+{
+	memset(s, 0, sizeof(*s));
+	s->region = r;
+	s->side = (uint8_t)side;
+	s->technique = t;
+	s->phase = MFR_PHASE_TREATMENT;
+	s->approach = (uint8_t)approach_for(t, stage, sensitive);
+	s->pressure = (uint8_t)pressure_for(t, s->approach, rules->ceiling);
+	s->position = (uint8_t)first_position(positions_for(rules, t));
+	s->seconds = t->has_hold ? hold_seconds(sc, t) : o->block_seconds;
+	s->part = part_index(r);
+	mark_step(s, rules);
+}
+
 /* Turn trace result @p rank (0-based) into a candidate; 0 when it is
  * skipped (with a warning where the therapist must know). */
 static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
@@ -988,22 +1016,12 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 
 	mfr_plan_step *s = &c->step;
 
-	memset(s, 0, sizeof(*s));
-	s->region = res->region;
-	s->side = res->side;
-	s->technique = t;
-	s->phase = MFR_PHASE_TREATMENT;
-	s->approach = (uint8_t)approach_for(t, stage, sensitive);
-	s->pressure = (uint8_t)pressure_for(t, s->approach, rules.ceiling);
-	s->position = (uint8_t)first_position(positions_for(&rules, t));
-	s->seconds = t->has_hold ? hold_seconds(sc, t) : o->block_seconds;
+	treatment_step(s, res->region, res->side, t, stage, sensitive, sc, &rules, o);
 	s->trace_rank = rank + 1;
 	s->distance = res->distance;
 	s->path_steps = res->paths[0].step_count;
 	s->symptom = res->paths[0].symptom;
-	s->part = part_index(res->region);
 	s->result = res; /* the rationale is written once the step is kept */
-	mark_step(s, &rules);
 	return 1;
 }
 
@@ -1066,20 +1084,10 @@ static int site_candidate(const mfr_plan *p, const screen *sc, const mfr_stage *
 
 	mfr_plan_step *s = &c->step;
 
-	memset(s, 0, sizeof(*s));
-	s->region = sy->region;
-	s->side = sy->side;
-	s->technique = t;
-	s->phase = MFR_PHASE_TREATMENT;
-	s->approach = (uint8_t)approach_for(t, stage, is_sensitive(in));
-	s->pressure = (uint8_t)pressure_for(t, s->approach, rules.ceiling);
-	s->position = (uint8_t)first_position(positions_for(&rules, t));
-	s->seconds = t->has_hold ? hold_seconds(sc, t) : o->block_seconds;
+	treatment_step(s, sy->region, sy->side, t, stage, is_sensitive(in), sc, &rules, o);
 	s->distance = MFR_DISTANCE_LOCAL;
 	s->symptom = i;
-	s->part = part_index(sy->region);
 	s->site_work = by;
-	mark_step(s, &rules);
 	return 1;
 }
 
@@ -1328,12 +1336,29 @@ static int works_toward(const mfr_plan_step *s, uint32_t sy)
 
 /* Name each symptom the kept steps do not work toward, and a session
  * planned far under its length. */
-static int has_skip_warning(const mfr_plan *p);
+/* Whether a precaution, a zone, a position or the scope skipped a site. */
+static int site_skipped(const mfr_plan *p)
+{
+	for (uint32_t i = 0; i < p->warning_count; i++) {
+		int k = p->warnings[i].kind;
+
+		if (k == MFR_WARNING_SITE_EXCLUDED || k == MFR_WARNING_UNREACHABLE ||
+		    k == MFR_WARNING_SCOPE)
+			return 1;
+	}
+	return 0;
+}
 
 /* Why a session is planned under its length, as far as the plan knows. */
 static const char *thin_reason(const mfr_plan *p, uint32_t staged_out)
 {
-	if (has_skip_warning(p))
+	int skipped = site_skipped(p);
+
+	if (skipped && staged_out)
+		return "this session of the program works only sites local or adjacent to "
+		       "the symptoms (its gentle stage), and precautions, zones or "
+		       "positions rule out some of those (see the other warnings)";
+	if (skipped)
 		return "the precautions, zones and positions leave few sites to work "
 		       "(see the other warnings)";
 	if (staged_out)

@@ -17,6 +17,7 @@
 #include "accessor.h"
 #include "alloc.h"
 #include "error.h"
+#include "keys.h"
 #include "names.h"
 #include "suggest.h"
 #include "trace-private.h"
@@ -43,9 +44,7 @@ MFR_EXPORT void mfr_trace_options_free(mfr_trace_options *opts)
 {
 	if (!opts)
 		return;
-	for (uint32_t i = 0; i < opts->line_count; i++)
-		mfr__free(opts->lines[i]);
-	mfr__free(opts->lines);
+	mfr__keys_free(opts->lines, opts->line_count);
 	mfr__free(opts);
 }
 
@@ -93,19 +92,9 @@ MFR_EXPORT mfr_status mfr_trace_options_set_relations(mfr_trace_options *opts, u
 
 MFR_EXPORT mfr_status mfr_trace_options_add_line(mfr_trace_options *opts, const char *line)
 {
-	if (!opts || !line)
+	if (!opts)
 		return MFR_E_INVALID;
-	if (!*line || strlen(line) > 63)
-		return MFR_E_RANGE;
-	char **lines = mfr__realloc(opts->lines, (opts->line_count + 1) * sizeof(*lines));
-	if (!lines)
-		return MFR_E_NOMEM;
-	opts->lines = lines;
-	lines[opts->line_count] = mfr__strdup(line);
-	if (!lines[opts->line_count])
-		return MFR_E_NOMEM;
-	opts->line_count++;
-	return MFR_OK;
+	return mfr__keys_add(&opts->lines, &opts->line_count, UINT32_MAX, line);
 }
 
 /* ---- sites ---- */

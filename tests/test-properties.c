@@ -374,6 +374,7 @@ static uint32_t ruled_out_positions(const mfr_intake *in, const mfr_region *r)
 				out |= MFR_POSITION_PRONE;
 			if (prone && !supine)
 				out |= MFR_POSITION_SUPINE;
+			out |= pos & MFR_POSITION_SIDE_LYING; /* no side in the model */
 		}
 	}
 	return out;

@@ -54,16 +54,6 @@ static mfr_plan *plan_json(const char *json)
 	return p;
 }
 
-/* How many warnings of the plan carry @p code. */
-static uint32_t warnings_with(const mfr_plan *p, const char *code)
-{
-	uint32_t n = 0;
-
-	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		n += strcmp(mfr_plan_warning_code(p, i), code) == 0;
-	return n;
-}
-
 /* The step on (@p key, @p side), or -1. */
 static int step_on(const mfr_plan *p, const char *key, int side)
 {
@@ -372,7 +362,7 @@ START_TEST(plan_small_model_rules)
 			found = 1;
 	ck_assert(found);
 	ck_assert_uint_eq(mfr_plan_session_seconds(p), 30 * 60);
-	ck_assert_uint_eq(warnings_with(p, "session_shortened"), 1);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "session_shortened"), 1);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
 		ck_assert_int_eq(mfr_plan_step_approach(p, i), MFR_APPROACH_INDIRECT);
 		if (mfr_technique_has_hold(mfr_plan_step_technique(p, i))) {
@@ -422,7 +412,7 @@ START_TEST(dvt_limb_stays_excluded)
 
 	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
 	ck_assert_int_eq(works_within(p, "lower_limb", MFR_SIDE_LEFT), 0);
-	ck_assert_uint_gt(warnings_with(p, "site_excluded"), 3);
+	ck_assert_uint_gt(mfr_test_warning_count(p, "site_excluded"), 3);
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
 		if (strcmp(mfr_plan_warning_code(p, i), "site_excluded") == 0) {
 			ck_assert_int_eq(mfr_plan_warning_subject_kind(p, i), MFR_KIND_PRECAUTION);
@@ -442,7 +432,7 @@ START_TEST(dvt_limb_stays_excluded)
 		      " \"precautions\": [\"deep_vein_thrombosis\"], \"clearances\":"
 		      " [\"deep_vein_thrombosis\"]}");
 	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_NEEDS_CLEARANCE);
-	ck_assert_uint_eq(warnings_with(p, "site_needed"), 1);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "site_needed"), 1);
 	mfr_plan_free(p);
 }
 END_TEST
@@ -588,7 +578,7 @@ START_TEST(review_classes)
 	p = plan_json("{\"symptoms\": [{\"region\": \"lower_abdomen\", \"side\": \"right\"}],"
 		      " \"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1}}");
 	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_NEEDS_CLEARANCE);
-	ck_assert_uint_eq(warnings_with(p, "symptom_needs_clearance"), 1);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "symptom_needs_clearance"), 1);
 	mfr_plan_free(p);
 	p = plan_json("{\"symptoms\": [{\"region\": \"lower_abdomen\", \"side\": \"right\"}],"
 		      " \"precautions\": [\"pregnancy\"], \"clearances\": [\"pregnancy\"]}");
@@ -656,13 +646,13 @@ START_TEST(pregnancy_positions_by_trimester)
 			ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_MODERATE);
 		}
 		ck_assert_int_eq(works_within(p, "abdomen", 0), 0);
-		ck_assert_uint_eq(warnings_with(p, "position_limited"), 1);
+		ck_assert_uint_eq(mfr_test_warning_count(p, "position_limited"), 1);
 		mfr_plan_free(p);
 	}
 	/* First trimester: prone is allowed again. */
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"left\"}],"
 		" \"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1}}");
-	ck_assert_uint_eq(warnings_with(p, "position_limited"), 0);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "position_limited"), 0);
 	int prone = 0;
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
 		prone |= mfr_plan_step_position(p, i) == MFR_POSITION_PRONE;
@@ -703,7 +693,7 @@ START_TEST(anterior_neck_is_a_danger_zone)
 	/* The pterygoids are reached from inside the mouth: not without scope. */
 	ck_assert_int_lt(step_on(p, "lateral_pterygoid", 0), 0);
 	ck_assert_int_lt(step_on(p, "medial_pterygoid", 0), 0);
-	ck_assert_uint_ge(warnings_with(p, "out_of_scope"), 1);
+	ck_assert_uint_ge(mfr_test_warning_count(p, "out_of_scope"), 1);
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
 		if (strcmp(mfr_plan_warning_code(p, i), "out_of_scope") == 0) {
 			ck_assert_int_eq(mfr_plan_warning_kind(p, i), MFR_WARNING_SCOPE);
@@ -719,7 +709,7 @@ START_TEST(anterior_neck_is_a_danger_zone)
 	ck_assert_int_ge(k, 0);
 	ck_assert_uint_eq(mfr_plan_step_flags(p, (uint32_t)k) & MFR_STEP_INTERNAL,
 			  MFR_STEP_INTERNAL);
-	ck_assert_uint_ge(warnings_with(p, "internal_work"), 1);
+	ck_assert_uint_ge(mfr_test_warning_count(p, "internal_work"), 1);
 	mfr_plan_free(p);
 }
 END_TEST
@@ -731,7 +721,7 @@ START_TEST(pelvic_floor_needs_scope)
 		" \"conditions\": [\"pelvic_pain\"]}");
 
 	ck_assert_int_eq(works_within(p, "pelvic_floor", 0), 0);
-	ck_assert_uint_ge(warnings_with(p, "out_of_scope"), 1);
+	ck_assert_uint_ge(mfr_test_warning_count(p, "out_of_scope"), 1);
 	mfr_plan_free(p);
 }
 END_TEST
@@ -752,7 +742,7 @@ START_TEST(fibromyalgia_and_me_cfs_dose)
 			ck_assert_int_eq(mfr_plan_step_approach(p, i), MFR_APPROACH_INDIRECT);
 			ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_LIGHT);
 		}
-		ck_assert_uint_ge(warnings_with(p, "dose"), 1);
+		ck_assert_uint_ge(mfr_test_warning_count(p, "dose"), 1);
 	}
 	ck_assert_ptr_nonnull(strstr(mfr_program_session_focus(pg, 5), "held gentle"));
 	mfr_program_free(pg);
@@ -762,7 +752,7 @@ START_TEST(fibromyalgia_and_me_cfs_dose)
 				" \"conditions\": [\"chronic_fatigue\"], \"session_minutes\": 60}");
 	ck_assert_uint_eq(mfr_plan_session_seconds(p), 30 * 60);
 	ck_assert_uint_le(mfr_plan_total_seconds(p), 30 * 60);
-	ck_assert_uint_eq(warnings_with(p, "session_shortened"), 1);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "session_shortened"), 1);
 	mfr_plan_free(p);
 }
 END_TEST

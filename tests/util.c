@@ -182,3 +182,12 @@ char *mfr_test_repeat(const char *piece, int n)
 	s[len * (size_t)n] = '\0';
 	return s;
 }
+
+uint32_t mfr_test_warning_count(const mfr_plan *p, const char *code)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		n += strcmp(mfr_plan_warning_code(p, i), code) == 0;
+	return n;
+}

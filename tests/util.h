@@ -35,6 +35,9 @@ void mfr_test_path(char *buf, size_t size, const char *rel);
  * Fails the test if it cannot be read. */
 char *mfr_test_read(const char *path, size_t *size);
 
+/* How many warnings of plan @p p carry the stable code @p code. */
+uint32_t mfr_test_warning_count(const mfr_plan *p, const char *code);
+
 /* A fixture shared by the entity tests: the test model in use, loaded by
  * the setup functions and freed by mfr_test_teardown(). */
 extern mfr_model *mfr_test_model;
