@@ -276,7 +276,7 @@ rows = [json.loads(l) for l in open('$tmp/out')]
 assert rows[0]['status'] == 'ok' and rows[0]['steps']
 assert rows[1]['line'] == 2 and rows[1]['error']['message'] == '<stdin>:2: blank line; every line must hold one intake (a JSON object)'
 assert rows[2]['line'] == 3 and rows[2]['error']['path'] == 'symptoms[0].region'
-assert rows[2]['error']['message'].startswith('<stdin>:3: symptoms[0].region: unknown region')
+assert rows[2]['error']['message'].startswith('<stdin>:3:26: symptoms[0].region: unknown region')
 assert rows[3]['status'] == 'refer_out'
 "; then ok; else bad "batch plan lines"; fi
 # every input line gives one row: blank lines (CRLF too) are error rows, with

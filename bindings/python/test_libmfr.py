@@ -612,7 +612,10 @@ class ErrorTests(unittest.TestCase):
         self.assertEqual(e.path, 'regions[1].parent')
         self.assertIn('did you mean "leg"', e.message)
         self.assertEqual(e.source, '<buffer>')
-        self.assertEqual((e.line, e.column, e.offset), (0, 0, -1))
+        # Found after the parse, the error still has the place of the
+        # value: "lge" on line 8, column 63.
+        self.assertEqual((e.line, e.column, e.offset), (8, 63, 362))
+        self.assertIn('<buffer>:8:63: regions[1].parent: unknown region', e.message)
 
     def test_unsupported_version(self):
         e = self.load(BAD_VERSION)

@@ -182,6 +182,25 @@ MFR_EXPORT void mfr_free(void *ptr);
 /** Flag for the *_to_json() functions: one line, no indentation. @since 0.1.0 */
 #define MFR_JSON_COMPACT 0x1u
 
+/**
+ * @name Limits on what the library reads
+ * Past any of these a model or an intake is #MFR_E_RANGE, with the place
+ * (doc/model-format.md and doc/intake-format.md, "Limits").
+ * @{
+ */
+/** The longest key, in characters (bytes: a key is ASCII). @since 0.2.0 */
+#define MFR_KEY_MAX_LENGTH 63
+/** The longest name (a display name, an abbreviation, a code, a trigger
+ * point), in characters. @since 0.2.0 */
+#define MFR_NAME_MAX_LENGTH 1000
+/** The longest text (a note, a citation, a description, an effect), in
+ * characters. @since 0.2.0 */
+#define MFR_TEXT_MAX_LENGTH 10000
+/** How deep arrays and objects may nest in a document (the top level is
+ * depth 1). @since 0.2.0 */
+#define MFR_JSON_MAX_DEPTH 32
+/** @} */
+
 /** @} */
 
 /**

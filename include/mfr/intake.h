@@ -50,6 +50,17 @@ typedef enum mfr_onset {
 #define MFR_INTAKE_MAX_MINUTES 180
 /** The intensity a symptom gets when the JSON or CLI leaves it out. @since 0.1.0 */
 #define MFR_INTAKE_DEFAULT_INTENSITY 5
+/**
+ * The most items an intake holds in each of its lists: symptoms (a symptom
+ * on both sides counts twice), conditions, precautions (each site of one
+ * counts), clearances; and the most items a list of an intake document
+ * gives (answers, scopes, stages too). More is #MFR_E_RANGE
+ * (doc/intake-format.md, "Limits"). @since 0.2.0
+ */
+#define MFR_INTAKE_MAX_ITEMS 4096
+/** The largest intake document read, in bytes (1 MiB): more is
+ * #MFR_E_RANGE. @since 0.2.0 */
+#define MFR_INTAKE_MAX_BYTES (1024 * 1024)
 
 /** @return "unspecified", "acute", "chronic", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_onset_name(int onset);

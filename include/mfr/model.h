@@ -101,11 +101,15 @@ MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err);
 MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
 					  mfr_error **err);
 
+/** The largest model document read, in bytes (64 MiB; a model of 100,000
+ * sites takes about 17 MiB): more is #MFR_E_RANGE. @since 0.2.0 */
+#define MFR_MODEL_MAX_BYTES (64 * 1024 * 1024)
+
 /**
  * Load a model from memory. As mfr_model_load_file().
  *
  * @param data the document; need not be NUL-terminated.
- * @param size its length in bytes.
+ * @param size its length in bytes, at most #MFR_MODEL_MAX_BYTES.
  * @param name a name for error messages (a file name), or NULL for "<buffer>".
  * @since 0.1.0
  */
