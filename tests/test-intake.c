@@ -141,73 +141,7 @@ START_TEST(api_rejects)
 }
 END_TEST
 
-/* Invalid JSON intakes: status, path and message for each. */
-static const struct {
-	const char *json;
-	mfr_status status;
-	const char *path;
-	const char *fragment;
-} invalid[] = {
-	{ "{\"symptoms\": [", MFR_E_SYNTAX, "", "malformed JSON" },
-	{ "[]", MFR_E_TYPE, "", "an intake is a JSON object" },
-	{ "{\"symtoms\": []}", MFR_E_UNKNOWN, "", "did you mean \"symptoms\"" },
-	{ "{\"symptoms\": [{\"region\": \"heal\", \"side\": \"left\"}]}", MFR_E_REFERENCE,
-	  "symptoms[0].region", "did you mean \"heel\"" },
-	{ "{\"symptoms\": [{\"region\": \"heel\"}]}", MFR_E_CONSTRAINT, "symptoms[0]",
-	  "\"left\" or \"right\"" },
-	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"up\"}]}", MFR_E_UNKNOWN,
-	  "symptoms[0].side", "unknown side" },
-	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 12}]}",
-	  MFR_E_RANGE, "symptoms[0].intensity", "0 (none) to 10" },
-	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": "
-	  "9223372036854775807}]}", MFR_E_RANGE, "symptoms[0].intensity",
-	  "intensity 9223372036854775807 is out of range; use 0 (none) to 10" },
-	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": "
-	  "-2147483649}]}", MFR_E_RANGE, "symptoms[0].intensity", "intensity -2147483649 is" },
-	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": \"7\"}]}",
-	  MFR_E_TYPE, "symptoms[0].intensity", "whole number" },
-	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"onset\": \"slow\"}]}",
-	  MFR_E_UNKNOWN, "symptoms[0].onset", "acute" },
-	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"both\"}, {\"region\": \"heel\", "
-	  "\"side\": \"left\"}]}", MFR_E_DUPLICATE, "symptoms[1].side", "already" },
-	{ "{\"symptoms\": [{\"side\": \"left\"}]}", MFR_E_MISSING, "symptoms[0]", "\"region\"" },
-	{ "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"pain\": 3}]}",
-	  MFR_E_UNKNOWN, "symptoms[0]", "unknown member \"pain\"" },
-	{ "{\"conditions\": [\"plantar_fascitis\"]}", MFR_E_REFERENCE, "conditions[0]",
-	  "plantar_fasciitis" },
-	{ "{\"conditions\": [7]}", MFR_E_TYPE, "conditions[0]", "a key" },
-	{ "{\"precautions\": [\"open_wound\"]}", MFR_E_CONSTRAINT, "precautions[0]",
-	  "say where" },
-	{ "{\"precautions\": [{\"key\": \"open_wound\", \"region\": \"calff\", \"side\": \"left\"}]}",
-	  MFR_E_REFERENCE, "precautions[0].region", "did you mean \"calf\"" },
-	{ "{\"precautions\": [{\"key\": \"fever\", \"region\": \"calf\", \"side\": \"left\"}]}",
-	  MFR_E_CONSTRAINT, "precautions[0]", "whole client" },
-	{ "{\"clearances\": [\"fevr\"]}", MFR_E_REFERENCE, "clearances[0]", "did you mean \"fever\"" },
-	{ "{\"session_minutes\": 500}", MFR_E_RANGE, "session_minutes", "10 to 180" },
-	{ "{\"session_minutes\": 60.5}", MFR_E_TYPE, "session_minutes", "whole number" },
-	{ "{\"positions\": []}", MFR_E_RANGE, "positions", "at least 1" },
-	{ "{\"positions\": [\"upside_down\"]}", MFR_E_UNKNOWN, "positions[0]", "prone" },
-	{ "{\"positions\": [\"prone\", \"prone\"]}", MFR_E_DUPLICATE, "positions[1]", "twice" },
-};
-
-START_TEST(json_rejects)
-{
-	const char *json = invalid[_i].json;
-	mfr_intake *in = (mfr_intake *)1;
-	mfr_error *err = NULL;
-	mfr_status st = mfr_intake_from_json(model, json, strlen(json), "case.json", &in, &err);
-
-	ck_assert_msg(st == invalid[_i].status, "%s: status %s, wanted %s", json,
-		      mfr_status_name(st), mfr_status_name(invalid[_i].status));
-	ck_assert_ptr_null(in);
-	ck_assert_str_eq(mfr_error_path(err), invalid[_i].path);
-	ck_assert_str_eq(mfr_error_source(err), "case.json");
-	ck_assert_msg(strstr(mfr_error_message(err), invalid[_i].fragment), "%s: '%s' lacks '%s'",
-		      json, mfr_error_message(err), invalid[_i].fragment);
-	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "case.json"));
-	mfr_error_free(err);
-}
-END_TEST
+/* Invalid JSON intakes: tests/data/bad/intake.cases, run by test-invalid.c. */
 
 START_TEST(json_reads_the_documented_example)
 {
@@ -647,7 +581,6 @@ Suite *mfr_test_intake_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, api_builds_and_reads_back);
 	tcase_add_test(tc, api_rejects);
-	tcase_add_loop_test(tc, json_rejects, 0, (int)(sizeof(invalid) / sizeof(invalid[0])));
 	tcase_add_test(tc, json_reads_the_documented_example);
 	tcase_add_test(tc, long_names_stay_utf8);
 	tcase_add_test(tc, byte_order_mark);
