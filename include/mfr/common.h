@@ -163,7 +163,9 @@ MFR_EXPORT const char *mfr_error_source(const mfr_error *err);
  */
 MFR_EXPORT const char *mfr_error_path(const mfr_error *err);
 
-/** The 1-based line of the input, or 0 when unknown. @since 0.1.0 */
+/** The 1-based line of the input, or 0 when unknown. Every error found in a
+ * parsed document has one: a syntax error, and (since 0.2.0) an error found
+ * after the parse, at the value its path names. @since 0.1.0 */
 MFR_EXPORT int32_t mfr_error_line(const mfr_error *err);
 
 /** The 1-based column (in characters) of the input, or 0 when unknown. @since 0.1.0 */
