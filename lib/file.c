@@ -43,8 +43,8 @@ const char *mfr__errno_text(int e, char *buf, size_t size)
 }
 
 /* Read a whole file into memory. */
-mfr_status mfr__read_file(const char *path, char **data, size_t *size,
-			    mfr_error **err)
+mfr_status mfr__read_file(const char *path, size_t limit, char **data, size_t *size,
+			  mfr_error **err)
 {
 	mfr_where where = { path, NULL, 0, 0, -1 };
 	FILE *f = fopen(path, "rb");
@@ -59,9 +59,12 @@ mfr_status mfr__read_file(const char *path, char **data, size_t *size,
 				      "its permissions", path,
 				      mfr__errno_text(e, text, sizeof(text)));
 	}
-	for (;;) {
+	while (len < limit) {
 		if (len == cap) {
 			size_t ncap = cap ? cap * 2 : 64 * 1024;
+
+			if (ncap > limit)
+				ncap = limit;
 			char *nbuf = ncap > cap ? mfr__realloc(buf, ncap) : NULL;
 
 			if (!nbuf) {

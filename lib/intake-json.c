@@ -111,8 +111,9 @@ static mfr_status read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 					&why) == MFR_OK)
 			continue;
 		/* Point at the member the problem is about. */
+		int bad_intensity = intensity < 0 || intensity > 10;
 		const char *field = why.status == MFR_E_REFERENCE ? ".region"
-				  : why.status == MFR_E_RANGE ? ".intensity"
+				  : why.status == MFR_E_RANGE ? (bad_intensity ? ".intensity" : "")
 				  : json_object_get(obj, "side") ? ".side" : "";
 		size_t mark = mfr__rd_push(rd, "%s", field);
 		mfr_status st = at_path(rd, &why);
@@ -165,6 +166,21 @@ static mfr_status read_precaution(mfr_reader *rd, mfr_intake *in, json_t *item)
 	return st;
 }
 
+/* A list of an intake document holds at most MFR_INTAKE_MAX_ITEMS items
+ * (the builders check the same of what they record, "both" sides and
+ * answers included): said at the list, before anything is read. */
+static mfr_status check_count(mfr_reader *rd, const char *name, size_t n)
+{
+	if (n <= MFR_INTAKE_MAX_ITEMS)
+		return MFR_OK;
+	size_t mark = mfr__rd_push(rd, "%s", name);
+	mfr_status st = mfr__rd_fail(rd, MFR_E_RANGE, "%zu items; an intake lists at most "
+				     "%d: record each site or key once, and split what "
+				     "belongs to several clients", n, MFR_INTAKE_MAX_ITEMS);
+	mfr__rd_pop(rd, mark);
+	return st;
+}
+
 /* Read every item of array member @p name with @p read_item. */
 static mfr_status read_list(mfr_reader *rd, mfr_intake *in, json_t *root, const char *name,
 			    mfr_status (*read_item)(mfr_reader *, mfr_intake *, json_t *))
@@ -175,6 +191,7 @@ static mfr_status read_list(mfr_reader *rd, mfr_intake *in, json_t *root, const 
 	TRY(mfr__rd_array(rd, root, name, 0, 0, &arr));
 	if (!arr)
 		return MFR_OK;
+	TRY(check_count(rd, name, json_array_size(arr)));
 	json_array_foreach(arr, i, item) {
 		size_t mark = mfr__rd_push(rd, "%s[%zu]", name, i);
 		mfr_status st = read_item(rd, in, item);
@@ -262,6 +279,7 @@ static mfr_status read_stages(mfr_reader *rd, mfr_intake *in, json_t *root)
 			   "an object {\"precaution\": stage, ...}", &obj));
 	if (!obj)
 		return MFR_OK;
+	TRY(check_count(rd, "stages", json_object_size(obj)));
 	json_object_foreach(obj, key, v) {
 		size_t mark = mfr__rd_push(rd, "stages.%s", key);
 		mfr_status st = MFR_OK;
@@ -323,7 +341,10 @@ MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *d
 	 * through NULL.) Nothing is allocated until a copy is made. */
 	mfr_arena scratch = { NULL, 1024 };
 	mfr_reader rd = { .err = err, .source = name ? name : "<buffer>", .model = model,
-			  .arena = &scratch };
+			  .arena = &scratch, .what = "an intake",
+			  .fix = "an intake is one client's record: check that this is "
+				 "the document meant",
+			  .max_bytes = MFR_INTAKE_MAX_BYTES };
 	mfr_intake *in = NULL;
 	json_t *root = NULL;
 	mfr_status st;
@@ -364,7 +385,7 @@ MFR_EXPORT mfr_status mfr_intake_load_file(const mfr_model *model, const char *p
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_intake_load_file: model, path and out "
 				      "must not be NULL");
-	st = mfr__read_file(path, &data, &size, err);
+	st = mfr__read_file(path, (size_t)MFR_INTAKE_MAX_BYTES + 1, &data, &size, err);
 	if (st != MFR_OK)
 		return st;
 	st = mfr_intake_from_json(model, data, size, path, out, err);

@@ -36,12 +36,17 @@ struct mfr_intake {
 	mfr_seen symptom_sites; /* the symptoms by site: repeats found in O(1) */
 	const mfr_condition **conditions;
 	uint32_t condition_count, condition_cap;
+	mfr_seen condition_set; /* the conditions: repeats found in O(1) */
 	mfr_site_precaution *precautions;
 	uint32_t precaution_count, precaution_cap;
+	mfr_seen precaution_sites; /* the precautions by (precaution, site) */
+	mfr_seen precaution_keys;  /* the first record of each precaution */
 	const mfr_precaution **clearances;
 	uint32_t clearance_count, clearance_cap;
+	mfr_seen clearance_set;
 	mfr_precaution_stage *stages;
 	uint32_t stage_count, stage_cap;
+	mfr_seen stage_set; /* the stages by precaution */
 	uint32_t scopes; /* mfr_access bits declared, with consent */
 	uint32_t minutes;
 	uint32_t positions;

@@ -46,6 +46,26 @@ static int reserve(void **items, uint32_t *cap, uint32_t count, size_t size)
 #define RESERVE(in, array, count, cap) \
 	reserve((void **)&(in)->array, &(in)->cap, (in)->count, sizeof(*(in)->array))
 
+/* A list already at MFR_INTAKE_MAX_ITEMS takes no more (doc/intake-format.md,
+ * "Limits"): an intake is one client's record, and a list past the limit
+ * is a generated or corrupted input, not a client. */
+static mfr_status full(mfr_problem *why, uint32_t count, const char *what)
+{
+	if (count < MFR_INTAKE_MAX_ITEMS)
+		return MFR_OK;
+	return problem(why, MFR_E_RANGE, "an intake holds at most %d %s; this one "
+		       "would have more: record each site or key once, and split "
+		       "what belongs to several clients", MFR_INTAKE_MAX_ITEMS, what);
+}
+
+/* Record into a set of repeats; MFR_SEEN_NOMEM becomes a problem. */
+#define SEEN_ADD(why, set, hash, item, same, ctx, rep)                           \
+	do {                                                                     \
+		(rep) = mfr__seen_add((set), (hash), (item), (same), (ctx));     \
+		if ((rep) == MFR_SEEN_NOMEM)                                     \
+			return problem((why), MFR_E_NOMEM, "out of memory");     \
+	} while (0)
+
 static const char *entry_key(const void *cands, size_t i)
 {
 	return ((const mfr_key_entry *)cands)[i].key;
@@ -128,6 +148,9 @@ mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 	    onset != MFR_ONSET_CHRONIC)
 		return problem(why, MFR_E_RANGE, "onset %d is unknown; use "
 			       "\"acute\" or \"chronic\", or leave it out", onset);
+	if (full(why, in->symptom_count, "symptoms (a symptom on both sides counts "
+		 "twice)") != MFR_OK)
+		return why->status;
 	if (!RESERVE(in, symptoms, symptom_count, symptom_cap))
 		return problem(why, MFR_E_NOMEM, "out of memory");
 	/* Staged past the end: counted only once it repeats no site. */
@@ -147,19 +170,108 @@ mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 	return MFR_OK;
 }
 
+static int same_condition(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_intake *in = ctx;
+
+	return in->conditions[a] == in->conditions[b];
+}
+
+/* A recorded precaution at a site (region NULL: none). */
+static uint32_t precaution_site_hash(const mfr_site_precaution *q)
+{
+	uint32_t h = mfr__hash_u32(q->precaution->index);
+
+	h = mfr__hash_u32(h ^ (q->region ? q->region->index + 1 : 0));
+	return mfr__hash_u32(h ^ q->side);
+}
+
+static int same_precaution_site(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_site_precaution *q = ((const mfr_intake *)ctx)->precautions;
+
+	return q[a].precaution == q[b].precaution && q[a].region == q[b].region &&
+	       q[a].side == q[b].side;
+}
+
+static int same_precaution(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_site_precaution *q = ((const mfr_intake *)ctx)->precautions;
+
+	return q[a].precaution == q[b].precaution;
+}
+
+typedef struct precaution_probe {
+	const mfr_intake *in;
+	const mfr_precaution *p;
+} precaution_probe;
+
+static int is_precaution(const void *ctx, uint32_t item)
+{
+	const precaution_probe *pp = ctx;
+
+	return pp->in->precautions[item].precaution == pp->p;
+}
+
+/* Whether @p p is recorded at all, at any site: O(1). */
+static int precaution_recorded(const mfr_intake *in, const mfr_precaution *p)
+{
+	precaution_probe pp = { in, p };
+
+	return mfr__seen_find(&in->precaution_keys, mfr__hash_u32(p->index), is_precaution,
+			      &pp) != MFR_SEEN_NEW;
+}
+
+/* Take the precautions from @p from on out again (an answer that failed
+ * part way: all or nothing). */
+static void drop_precautions(mfr_intake *in, uint32_t from)
+{
+	while (in->precaution_count > from) {
+		uint32_t i = --in->precaution_count;
+		const mfr_site_precaution *q = &in->precautions[i];
+
+		mfr__seen_remove(&in->precaution_sites, precaution_site_hash(q), i);
+		mfr__seen_remove(&in->precaution_keys, mfr__hash_u32(q->precaution->index), i);
+	}
+}
+
+static int same_stage(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_precaution_stage *s = ((const mfr_intake *)ctx)->stages;
+
+	return s[a].precaution == s[b].precaution;
+}
+
+static void drop_stages(mfr_intake *in, uint32_t from)
+{
+	while (in->stage_count > from) {
+		uint32_t i = --in->stage_count;
+
+		mfr__seen_remove(&in->stage_set,
+				 mfr__hash_u32(in->stages[i].precaution->index), i);
+	}
+}
+
 mfr_status mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why)
 {
 	const mfr_condition *c = find(in->model, MFR_KIND_CONDITION, key, why);
 
 	if (!c)
 		return why->status;
-	for (uint32_t i = 0; i < in->condition_count; i++)
-		if (in->conditions[i] == c)
-			return problem(why, MFR_E_DUPLICATE, "condition \"%s\" is "
-				       "already recorded", key);
+	if (full(why, in->condition_count, "conditions") != MFR_OK)
+		return why->status;
 	if (!RESERVE(in, conditions, condition_count, condition_cap))
 		return problem(why, MFR_E_NOMEM, "out of memory");
-	in->conditions[in->condition_count++] = c;
+	/* Staged past the end, counted once it repeats none (linear: the
+	 * scan over every recorded condition was quadratic). */
+	in->conditions[in->condition_count] = c;
+	uint32_t rep;
+	SEEN_ADD(why, &in->condition_set, mfr__hash_u32(c->index), in->condition_count,
+		 same_condition, in, rep);
+	if (rep != MFR_SEEN_NEW)
+		return problem(why, MFR_E_DUPLICATE, "condition \"%s\" is "
+			       "already recorded", key);
+	in->condition_count++;
 	return MFR_OK;
 }
 
@@ -186,18 +298,28 @@ mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *r
 		if (!r || check_side(r, &side, why) != MFR_OK)
 			return why->status;
 	}
-	for (uint32_t i = 0; i < in->precaution_count; i++) {
-		const mfr_site_precaution *q = &in->precautions[i];
-
-		if (q->precaution == p && q->region == r && q->side == side)
-			return problem(why, MFR_E_DUPLICATE, "precaution \"%s\" is "
-				       "already recorded%s", key, r ? " at that site" : "");
-	}
+	if (full(why, in->precaution_count, "precautions (each site of a precaution "
+		 "counts once)") != MFR_OK)
+		return why->status;
 	if (!RESERVE(in, precautions, precaution_count, precaution_cap))
 		return problem(why, MFR_E_NOMEM, "out of memory");
-	in->precautions[in->precaution_count++] = (mfr_site_precaution){
-		p, r, (uint8_t)side
-	};
+	/* Staged past the end; found again in O(1) by its site. */
+	uint32_t i = in->precaution_count, rep;
+	in->precautions[i] = (mfr_site_precaution){ p, r, (uint8_t)side };
+	SEEN_ADD(why, &in->precaution_sites, precaution_site_hash(&in->precautions[i]), i,
+		 same_precaution_site, in, rep);
+	if (rep != MFR_SEEN_NEW)
+		return problem(why, MFR_E_DUPLICATE, "precaution \"%s\" is "
+			       "already recorded%s", key, r ? " at that site" : "");
+	/* Also by the precaution alone, the first time (is it recorded?). */
+	rep = mfr__seen_add(&in->precaution_keys, mfr__hash_u32(p->index), i,
+			    same_precaution, in);
+	if (rep == MFR_SEEN_NOMEM) {
+		mfr__seen_remove(&in->precaution_sites,
+				 precaution_site_hash(&in->precautions[i]), i);
+		return problem(why, MFR_E_NOMEM, "out of memory");
+	}
+	in->precaution_count++;
 	return MFR_OK;
 }
 
@@ -205,7 +327,6 @@ mfr_status mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
 			     mfr_problem *why)
 {
 	const mfr_precaution *p = find(in->model, MFR_KIND_PRECAUTION, key, why);
-	int recorded = 0;
 
 	if (!p)
 		return why->status;
@@ -215,17 +336,20 @@ mfr_status mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
 	if (stage < 1 || stage > p->stage_count)
 		return problem(why, MFR_E_RANGE, "%s %lld is out of range; use 1 to %u",
 			       p->stage_name, (long long)stage, p->stage_count);
-	for (uint32_t i = 0; i < in->precaution_count; i++)
-		recorded |= in->precautions[i].precaution == p;
-	if (!recorded)
+	if (!precaution_recorded(in, p))
 		return problem(why, MFR_E_CONSTRAINT, "precaution \"%s\" is not recorded; "
 			       "record it before its %s", key, p->stage_name);
-	if (mfr_intake_stage(in, p))
-		return problem(why, MFR_E_DUPLICATE, "a %s for \"%s\" is already recorded",
-			       p->stage_name, key);
 	if (!RESERVE(in, stages, stage_count, stage_cap))
 		return problem(why, MFR_E_NOMEM, "out of memory");
-	in->stages[in->stage_count++] = (mfr_precaution_stage){ p, (uint8_t)stage };
+	/* No limit check needed: one stage per recorded precaution at most. */
+	uint32_t rep;
+	in->stages[in->stage_count] = (mfr_precaution_stage){ p, (uint8_t)stage };
+	SEEN_ADD(why, &in->stage_set, mfr__hash_u32(p->index), in->stage_count, same_stage,
+		 in, rep);
+	if (rep != MFR_SEEN_NEW)
+		return problem(why, MFR_E_DUPLICATE, "a %s for \"%s\" is already recorded",
+			       p->stage_name, key);
+	in->stage_count++;
 	return MFR_OK;
 }
 
@@ -282,10 +406,8 @@ mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *
 	for (uint32_t k = 0; st == MFR_OK && k < a->precaution_count; k++) {
 		const mfr_precaution *p = a->precautions[k];
 		int site = p->scope == MFR_SCOPE_LOCAL || p->site_scoped;
-		int have = 0;
+		int have = !site && precaution_recorded(in, p);
 
-		for (uint32_t i = 0; !site && i < in->precaution_count; i++)
-			have |= in->precautions[i].precaution == p;
 		if (!have)
 			st = mfr__intake_precaution(in, p->key, site ? region : NULL,
 						    site ? side : 0, why);
@@ -295,10 +417,17 @@ mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *
 			st = mfr__intake_stage(in, p->key, a->stage, why);
 	}
 	if (st != MFR_OK) {
-		in->precaution_count = np;
-		in->stage_count = ns;
+		drop_precautions(in, np);
+		drop_stages(in, ns);
 	}
 	return st;
+}
+
+static int same_clearance(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_intake *in = ctx;
+
+	return in->clearances[a] == in->clearances[b];
 }
 
 mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why)
@@ -307,12 +436,19 @@ mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *w
 
 	if (!p)
 		return why->status;
-	if (mfr_intake_is_cleared(in, p))
-		return problem(why, MFR_E_DUPLICATE, "a clearance for \"%s\" is "
-			       "already recorded", key);
+	if (full(why, in->clearance_count, "clearances") != MFR_OK)
+		return why->status;
 	if (!RESERVE(in, clearances, clearance_count, clearance_cap))
 		return problem(why, MFR_E_NOMEM, "out of memory");
-	in->clearances[in->clearance_count++] = p;
+	/* Staged past the end; repeats found in O(1), not by a scan. */
+	uint32_t rep;
+	in->clearances[in->clearance_count] = p;
+	SEEN_ADD(why, &in->clearance_set, mfr__hash_u32(p->index), in->clearance_count,
+		 same_clearance, in, rep);
+	if (rep != MFR_SEEN_NEW)
+		return problem(why, MFR_E_DUPLICATE, "a clearance for \"%s\" is "
+			       "already recorded", key);
+	in->clearance_count++;
 	return MFR_OK;
 }
 
@@ -363,6 +499,11 @@ MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out)
 		return MFR_E_NOMEM;
 	in->model = model;
 	mfr__seen_init(&in->symptom_sites);
+	mfr__seen_init(&in->condition_set);
+	mfr__seen_init(&in->precaution_sites);
+	mfr__seen_init(&in->precaution_keys);
+	mfr__seen_init(&in->clearance_set);
+	mfr__seen_init(&in->stage_set);
 	in->minutes = MFR_INTAKE_DEFAULT_MINUTES;
 	in->positions = MFR_POSITION_ALL;
 	*out = in;
@@ -375,6 +516,11 @@ MFR_EXPORT void mfr_intake_free(mfr_intake *in)
 		return;
 	mfr__free(in->symptoms);
 	mfr__seen_free(&in->symptom_sites);
+	mfr__seen_free(&in->condition_set);
+	mfr__seen_free(&in->precaution_sites);
+	mfr__seen_free(&in->precaution_keys);
+	mfr__seen_free(&in->clearance_set);
+	mfr__seen_free(&in->stage_set);
 	mfr__free(in->conditions);
 	mfr__free(in->precautions);
 	mfr__free(in->clearances);
@@ -498,12 +644,22 @@ MFR_GETTER(uint32_t, mfr_intake_minutes, mfr_intake, minutes, 0)
 MFR_GETTER(uint32_t, mfr_intake_positions, mfr_intake, positions, 0)
 MFR_GETTER(uint32_t, mfr_intake_scopes, mfr_intake, scopes, 0)
 
+static int is_staged(const void *ctx, uint32_t item)
+{
+	const precaution_probe *pp = ctx;
+
+	return pp->in->stages[item].precaution == pp->p;
+}
+
+/* O(1): plans ask for each precaution they weigh. */
 MFR_EXPORT uint32_t mfr_intake_stage(const mfr_intake *in, const mfr_precaution *p)
 {
-	for (uint32_t i = 0; in && p && i < in->stage_count; i++)
-		if (in->stages[i].precaution == p)
-			return in->stages[i].stage;
-	return 0;
+	if (!in || !p)
+		return 0;
+	precaution_probe pp = { in, p };
+	uint32_t i = mfr__seen_find(&in->stage_set, mfr__hash_u32(p->index), is_staged, &pp);
+
+	return i == MFR_SEEN_NEW ? 0 : in->stages[i].stage;
 }
 MFR_GETTER(uint32_t, mfr_intake_symptom_count, mfr_intake, symptom_count, 0)
 MFR_LIST_GETTER(mfr_intake_condition, mfr_intake, const mfr_condition *, conditions,
@@ -526,12 +682,19 @@ MFR_ELEMENT_GETTER(const mfr_region *, mfr_intake_precaution_region, mfr_intake,
 MFR_ELEMENT_GETTER(int, mfr_intake_precaution_side, mfr_intake, precautions, precaution_count,
 		   side, 0)
 
+static int is_cleared(const void *ctx, uint32_t item)
+{
+	const precaution_probe *pp = ctx;
+
+	return pp->in->clearances[item] == pp->p;
+}
+
 MFR_EXPORT int mfr_intake_is_cleared(const mfr_intake *in, const mfr_precaution *p)
 {
 	if (!in || !p)
 		return 0;
-	for (uint32_t i = 0; i < in->clearance_count; i++)
-		if (in->clearances[i] == p)
-			return 1;
-	return 0;
+	precaution_probe pp = { in, p };
+
+	return mfr__seen_find(&in->clearance_set, mfr__hash_u32(p->index), is_cleared,
+			      &pp) != MFR_SEEN_NEW;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "json-scan.h"
 #include "suggest.h"
 #include "text.h"
 
@@ -48,8 +49,20 @@ mfr_status mfr__rd_fail(mfr_reader *rd, mfr_status st, const char *fmt, ...)
 	va_end(ap);
 
 	mfr_where where = { rd->source, rd->path, 0, 0, -1 };
-	return mfr__error_set(rd->err, st, &where, "%s: %s: %s", rd->source,
-			      rd->path[0] ? rd->path : "(top level)", msg);
+	const char *place = rd->path[0] ? rd->path : "(top level)";
+
+	/* Placed only when the error will be kept: the scan is linear. */
+	if (!rd->text || !rd->err || *rd->err)
+		return mfr__error_set(rd->err, st, &where, "%s: %s: %s", rd->source,
+				      place, msg);
+	mfr_json_place at;
+
+	mfr__json_locate(rd->text, rd->text_size, rd->path, &at);
+	where.line = at.line;
+	where.column = at.column;
+	where.offset = at.offset + (int64_t)rd->bom;
+	return mfr__error_set(rd->err, st, &where, "%s:%d:%d: %s: %s", rd->source,
+			      (int)at.line, (int)at.column, place, msg);
 }
 
 mfr_status mfr__rd_nomem(mfr_reader *rd)
@@ -162,6 +175,21 @@ mfr_status mfr__rd_member(mfr_reader *rd, json_t *obj, const char *name, int req
 	return MFR_OK;
 }
 
+/* Members that hold a name (a label, a code; keys are shorter still):
+ * every other string member is a text. */
+static int is_name(const char *member)
+{
+	static const char *const names[] = {
+		"name", "abbrev", "model_version", "trigger_point", "snomed",
+		"fma", "uberon",
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(member, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 mfr_status mfr__rd_str(mfr_reader *rd, json_t *obj, const char *name, int required,
 			  const char *dflt, const char **out)
 {
@@ -172,12 +200,19 @@ mfr_status mfr__rd_str(mfr_reader *rd, json_t *obj, const char *name, int requir
 		*out = dflt;
 		return MFR_OK;
 	}
-	if (required && json_string_length(v) == 0) {
-		size_t mark = mfr__rd_push(rd, ".%s", name);
-		mfr_status st = mfr__rd_fail(rd, MFR_E_RANGE, "must not be empty");
-		mfr__rd_pop(rd, mark);
-		return st;
-	}
+	size_t mark = mfr__rd_push(rd, ".%s", name);
+	mfr_status st = MFR_OK;
+
+	if (required && json_string_length(v) == 0)
+		st = mfr__rd_fail(rd, MFR_E_RANGE, "must not be empty");
+	else if (strcmp(name, "key") == 0)
+		; /* mfr__rd_check_key() says what a key must be */
+	else if (is_name(name))
+		st = mfr__rd_check_length(rd, json_string_value(v), MFR_NAME_MAX_LENGTH, "name");
+	else
+		st = mfr__rd_check_length(rd, json_string_value(v), MFR_TEXT_MAX_LENGTH, "text");
+	mfr__rd_pop(rd, mark);
+	TRY(st);
 	return mfr__rd_copy(rd, json_string_value(v), out);
 }
 
@@ -185,7 +220,7 @@ static int key_is_valid(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (n < 1 || n > 63 || s[0] < 'a' || s[0] > 'z')
+	if (n < 1 || n > MFR_KEY_MAX_LENGTH || s[0] < 'a' || s[0] > 'z')
 		return 0;
 	for (size_t i = 1; i < n; i++) {
 		char c = s[i];
@@ -200,8 +235,43 @@ mfr_status mfr__rd_check_key(mfr_reader *rd, const char *s)
 	if (key_is_valid(s))
 		return MFR_OK;
 	return mfr__rd_fail(rd, MFR_E_RANGE,
-		    "\"%s\" is not a valid key; a key is 1 to 63 characters from "
-		    "a-z, 0-9 and _, starting with a letter", s);
+		    "\"%s\" is not a valid key; a key is 1 to %d characters from "
+		    "a-z, 0-9 and _, starting with a letter", s, MFR_KEY_MAX_LENGTH);
+}
+
+/* Characters, not bytes: a limit a person can count. */
+static size_t utf8_length(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+mfr_status mfr__rd_check_length(mfr_reader *rd, const char *s, size_t max, const char *what)
+{
+	size_t n = utf8_length(s);
+
+	if (n <= max)
+		return MFR_OK;
+	return mfr__rd_fail(rd, MFR_E_RANGE, "this %s has %zu characters; the limit is %zu: "
+			    "shorten it (a longer text belongs in \"note\", or in "
+			    "the cited source)", what, n, max);
+}
+
+mfr_status mfr__rd_too_large(mfr_reader *rd, const char *source, uint64_t size)
+{
+	mfr_where where = { source, "", 0, 0, -1 };
+	/* A file is read only up to one byte past the limit: its size is
+	 * then known to be "more than" the limit, no more. */
+	int exact = size > (uint64_t)rd->max_bytes + 1;
+
+	return mfr__error_set(rd->err, MFR_E_RANGE, &where, "%s: %s%llu bytes is past the "
+			      "limit for %s (%zu bytes, %zu MiB); %s", source,
+			      exact ? "" : "more than ",
+			      (unsigned long long)(exact ? size : rd->max_bytes), rd->what,
+			      rd->max_bytes, rd->max_bytes >> 20, rd->fix);
 }
 
 mfr_status mfr__rd_bool(mfr_reader *rd, json_t *obj, const char *name, uint8_t *out)
@@ -338,18 +408,42 @@ mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je)
 			      je->column, je->text, je->position);
 }
 
+/* Nesting past MFR_JSON_MAX_DEPTH, reported at its first bracket. */
+static mfr_status too_deep(mfr_reader *rd, const mfr_json_place *at, size_t bom)
+{
+	mfr_where where = { rd->source, "", at->line, at->column, at->offset + (int64_t)bom };
+
+	return mfr__error_set(rd->err, MFR_E_RANGE, &where, "%s:%d:%d: arrays and objects "
+			      "nest %d levels deep here, past the limit of %d (%s "
+			      "needs far fewer): check the brackets", rd->source,
+			      (int)at->line, (int)at->column, MFR_JSON_MAX_DEPTH + 1,
+			      MFR_JSON_MAX_DEPTH, rd->what);
+}
+
 mfr_status mfr__rd_parse(mfr_reader *rd, const char *data, size_t size, json_t **out)
 {
 	json_error_t je;
+	mfr_json_place at;
 	/* A UTF-8 byte-order mark at the start (editors on Windows write
 	 * one) is skipped, as RFC 8259 allows; a byte offset in an error still
 	 * counts it, columns count characters after it. */
 	size_t bom = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
+	*out = NULL;
+	if (size > rd->max_bytes)
+		return mfr__rd_too_large(rd, rd->source, size);
+	/* Before the parse: jansson would go 2,048 levels deep and then
+	 * report only "maximum parsing depth reached". */
+	if (mfr__json_too_deep(data + bom, size - bom, MFR_JSON_MAX_DEPTH, &at))
+		return too_deep(rd, &at, bom);
 	memset(&je, 0, sizeof(je));
 	*out = json_loadb(data + bom, size - bom, JSON_REJECT_DUPLICATES, &je);
-	if (*out)
+	if (*out) {
+		rd->text = data + bom;
+		rd->text_size = size - bom;
+		rd->bom = bom;
 		return MFR_OK;
+	}
 	if (je.position >= 0)
 		je.position += (int)bom;
 	return mfr__rd_syntax_error(rd, &je);

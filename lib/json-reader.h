@@ -24,6 +24,13 @@ typedef struct mfr_reader {
 	const char *source;     /* a file name or "<buffer>", for messages */
 	mfr_arena *arena;       /* where copies go */
 	const mfr_model *model; /* what references resolve against */
+	const char *what;       /* "a model", "an intake": for the limits */
+	const char *fix;        /* what to do about a document too large */
+	size_t max_bytes;       /* the largest document to parse */
+	/* The parsed text (after a byte-order mark of bom bytes): a failure
+	 * is placed in it by its path. NULL until a parse succeeds. */
+	const char *text;
+	size_t text_size, bom;
 	char path[512];
 	size_t plen;
 } mfr_reader;
@@ -37,7 +44,10 @@ typedef struct mfr_reader {
 	} while (0)
 
 /* Parse @p data (a leading UTF-8 byte-order mark is skipped); a syntax
- * error is reported with line, column and byte (counting the mark). */
+ * error is reported with line, column and byte (counting the mark). A
+ * document larger than rd->max_bytes, or nested deeper than
+ * MFR_JSON_MAX_DEPTH, is MFR_E_RANGE. From then on every failure carries
+ * the line, column and byte of the value its path names. */
 mfr_status mfr__rd_parse(mfr_reader *rd, const char *data, size_t size, json_t **out);
 mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je);
 
@@ -72,6 +82,11 @@ mfr_status mfr__rd_str(mfr_reader *rd, json_t *obj, const char *name, int requir
 		       const char *dflt, const char **out);
 /* Fail unless @p s is a valid key: [a-z][a-z0-9_]{0,62}. */
 mfr_status mfr__rd_check_key(mfr_reader *rd, const char *s);
+/* Fail when @p s has more than @p max characters (a name or a text of
+ * the model; what says which, for the message). */
+mfr_status mfr__rd_check_length(mfr_reader *rd, const char *s, size_t max, const char *what);
+/* The report for a document of @p size bytes, past rd->max_bytes. */
+mfr_status mfr__rd_too_large(mfr_reader *rd, const char *source, uint64_t size);
 mfr_status mfr__rd_bool(mfr_reader *rd, json_t *obj, const char *name, uint8_t *out);
 /* An enumerated value named by string @p v (at the current path). */
 mfr_status mfr__rd_parse_enum(mfr_reader *rd, json_t *v, const mfr_names *names, int *out);

@@ -161,7 +161,8 @@ static mfr_status get_strings(loader *ld, json_t *obj, const char *name, int req
 				  mfr__rd_type_name(v));
 		else if (json_string_length(v) == 0)
 			st = mfr__rd_fail(&ld->rd, MFR_E_RANGE, "must not be empty");
-		else
+		else if ((st = mfr__rd_check_length(&ld->rd, json_string_value(v),
+						    MFR_NAME_MAX_LENGTH, "code")) == MFR_OK)
 			st = mfr__rd_copy(&ld->rd, json_string_value(v), &p[i]);
 		mfr__rd_pop(&ld->rd, mark);
 		if (st != MFR_OK)
@@ -1395,7 +1396,10 @@ mfr_status mfr__model_parse(const char *data, size_t size, const char *name,
 mfr_status mfr__model_parse_in(const char *data, size_t size, const char *name,
 			       size_t block_size, mfr_model **out, mfr_error **err)
 {
-	loader ld = { .rd = { .err = err, .source = name ? name : "<buffer>" } };
+	loader ld = { .rd = { .err = err, .source = name ? name : "<buffer>",
+			      .what = "a model",
+			      .fix = "split the model, or leave out what it does not need",
+			      .max_bytes = MFR_MODEL_MAX_BYTES } };
 	json_t *root = NULL;
 	mfr_status st;
 

@@ -39,7 +39,7 @@ MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_model_load_file: %s is NULL",
 				      !path ? "path" : "out");
-	st = mfr__read_file(path, &data, &size, err);
+	st = mfr__read_file(path, (size_t)MFR_MODEL_MAX_BYTES + 1, &data, &size, err);
 	if (st != MFR_OK)
 		return st;
 	st = mfr__model_parse(data, size, path, out, err);

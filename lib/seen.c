@@ -72,6 +72,47 @@ uint32_t mfr__seen_add(mfr_seen *s, uint32_t hash, uint32_t item, mfr_seen_same 
 	return MFR_SEEN_NEW;
 }
 
+uint32_t mfr__seen_find(const mfr_seen *s, uint32_t hash, mfr_seen_match match,
+			const void *ctx)
+{
+	const uint64_t *tab = s->heap ? s->heap : s->small;
+
+	for (uint32_t h = hash & s->mask; tab[h]; h = (h + 1) & s->mask)
+		if ((uint32_t)(tab[h] >> 32) == hash && match(ctx, (uint32_t)tab[h] - 1))
+			return (uint32_t)tab[h] - 1;
+	return MFR_SEEN_NEW;
+}
+
+/* Whether the entry in slot @p j may move into the hole at @p hole: its
+ * home slot is not in the (cyclic) range (hole, j]. */
+static int may_fill(uint32_t home, uint32_t hole, uint32_t j)
+{
+	return hole <= j ? home <= hole || home > j : home <= hole && home > j;
+}
+
+void mfr__seen_remove(mfr_seen *s, uint32_t hash, uint32_t item)
+{
+	uint64_t *tab = table(s), want = ((uint64_t)hash << 32) | ((uint64_t)item + 1);
+	uint32_t h = hash & s->mask;
+
+	while (tab[h] && tab[h] != want)
+		h = (h + 1) & s->mask;
+	if (!tab[h])
+		return;
+	/* Linear probing: shift later entries of the run back into the
+	 * hole, so that every lookup still finds them (no tombstones). */
+	for (uint32_t j = (h + 1) & s->mask; tab[j]; j = (j + 1) & s->mask) {
+		uint32_t home = (uint32_t)(tab[j] >> 32) & s->mask;
+
+		if (may_fill(home, h, j)) {
+			tab[h] = tab[j];
+			h = j;
+		}
+	}
+	tab[h] = 0;
+	s->count--;
+}
+
 uint32_t mfr__hash_u32(uint32_t v)
 {
 	v ^= v >> 16;

@@ -42,6 +42,19 @@ void mfr__seen_free(mfr_seen *s);
 uint32_t mfr__seen_add(mfr_seen *s, uint32_t hash, uint32_t item, mfr_seen_same same,
 		       const void *ctx);
 
+/* Whether item @p item is the one a lookup looks for. */
+typedef int (*mfr_seen_match)(const void *ctx, uint32_t item);
+
+/* The first item with @p hash that @p match accepts, or MFR_SEEN_NEW when
+ * there is none. Nothing is added. */
+uint32_t mfr__seen_find(const mfr_seen *s, uint32_t hash, mfr_seen_match match,
+			const void *ctx);
+
+/* Take item @p item (added with @p hash) out of the set again; nothing
+ * happens when it is not in the set. For undoing additions that must be
+ * all or nothing. */
+void mfr__seen_remove(mfr_seen *s, uint32_t hash, uint32_t item);
+
 /* Hashes for the callers: of a number, and of a NUL-terminated string. */
 uint32_t mfr__hash_u32(uint32_t v);
 uint32_t mfr__hash_str(const char *s);

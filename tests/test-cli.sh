@@ -278,7 +278,7 @@ rows = [json.loads(l) for l in open('$tmp/out')]
 assert rows[0]['status'] == 'ok' and rows[0]['steps']
 assert rows[1]['line'] == 2 and rows[1]['error']['message'] == '<stdin>:2: blank line; every line must hold one intake (a JSON object)'
 assert rows[2]['line'] == 3 and rows[2]['error']['path'] == 'symptoms[0].region'
-assert rows[2]['error']['message'].startswith('<stdin>:3: symptoms[0].region: unknown region')
+assert rows[2]['error']['message'].startswith('<stdin>:3:26: symptoms[0].region: unknown region')
 assert rows[3]['status'] == 'refer_out'
 "; then ok; else bad "batch plan lines"; fi
 # every input line gives one row: blank lines (CRLF too) are error rows, with
@@ -353,6 +353,92 @@ if [ -w /dev/full ]; then
   full "model summary as JSON" --format json model
   full "help" --help
 fi
+
+# bad command lines (tests/data/bad/cli.cases): exit status and message
+run_cli_case() {
+  [ -n "$cname" ] || return 0
+  local -a args
+  read -ra args <<<"${cargs//@data@/$data}"
+  if [ -n "$cstdin_set" ]; then
+    printf '%s\n' "$cstdin" | "$mfr" "${args[@]}" >"$tmp/out" 2>"$tmp/err"
+  else
+    "$mfr" "${args[@]}" >"$tmp/out" 2>"$tmp/err" </dev/null
+  fi
+  local rc=$?
+  if [ "$rc" -eq "$cexit" ]; then ok; else bad "cli case $cname: exit $rc, wanted $cexit ($(head -c 300 "$tmp/err"))"; fi
+  local f
+  for f in "${cstderr[@]}"; do contains err "$f" "cli case $cname"; done
+  # a failure writes nothing on standard output
+  if [ ! -s "$tmp/out" ]; then ok; else bad "cli case $cname wrote output"; fi
+}
+ncli=0
+cname=
+while IFS= read -r l || [ -n "$l" ]; do
+  l=${l%$'\r'}
+  t=${l#"${l%%[! ]*}"}
+  case $t in
+    '' | '#'*) continue ;;
+    'case '*)
+      run_cli_case
+      cname=${t#case } cargs= cstdin= cstdin_set= cexit=
+      cstderr=()
+      ncli=$((ncli + 1))
+      ;;
+    'run '*) cargs=${t#run } ;;
+    'stdin '*) cstdin=${t#stdin } cstdin_set=1 ;;
+    'exit '*) cexit=${t#exit } ;;
+    'stderr '*) cstderr+=("${t#stderr }") ;;
+    *) bad "cli.cases: cannot read '$t'" ;;
+  esac
+done <"$data/bad/cli.cases"
+run_cli_case
+if [ "$ncli" -ge 25 ]; then ok; else bad "only $ncli cases in cli.cases"; fi
+
+# bad batch lines (tests/data/bad/batch.cases): all in one run, each gives its
+# own error row at its own line number
+python3 - "$data/bad/batch.cases" "$mfr" >"$tmp/batch-cases" <<'PYEOF'
+import json, re, subprocess, sys
+cases, cur = [], None
+for raw in open(sys.argv[1], encoding='utf-8'):
+    t = raw.rstrip('\n').rstrip('\r')
+    s = t.lstrip(' ')
+    if not s or s.startswith('#'):
+        continue
+    word, _, arg = s.partition(' ')
+    if word == 'case':
+        cur = {'name': arg, 'messages': []}
+        cases.append(cur)
+    elif word == 'line':
+        cur['line'] = re.sub(rb'\\x([0-9a-fA-F]{2})', lambda m: bytes([int(m.group(1), 16)]),
+                             arg.encode('utf-8'))
+    elif word == 'status':
+        cur['status'] = arg
+    elif word == 'message':
+        cur['messages'].append(arg)
+    else:
+        print('FAIL: batch.cases: cannot read %r' % s)
+data = b''.join(c['line'] + b'\n' for c in cases)
+run = subprocess.run([sys.argv[2], 'batch', 'trace'], input=data, capture_output=True)
+rows = run.stdout.decode('utf-8').splitlines()
+print('ok' if run.returncode == 1 else 'FAIL: batch exit %d' % run.returncode)
+print('ok' if len(rows) == len(cases) else 'FAIL: %d rows for %d lines' % (len(rows), len(cases)))
+print('ok' if len(cases) >= 14 else 'FAIL: only %d batch cases' % len(cases))
+for i, c in enumerate(cases):
+    try:
+        row = json.loads(rows[i])
+        err = row['error']
+        assert row['line'] == i + 1, 'line %r' % row['line']
+        assert err['status'] == c['status'], err['status']
+        assert err['message'].startswith('<stdin>:%d:' % (i + 1)), err['message']
+        for m in c['messages']:
+            assert m in err['message'], 'no %r in %r' % (m, err['message'])
+        print('ok')
+    except Exception as e:
+        print('FAIL: batch case %s: %s' % (c['name'], e))
+PYEOF
+while IFS= read -r l; do
+  if [ "$l" = ok ]; then ok; else bad "${l#FAIL: }"; fi
+done <"$tmp/batch-cases"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -258,9 +258,11 @@ START_TEST(error_object)
 	ck_assert_str_eq(mfr_error_path(err), "format_version");
 	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "v2.json"));
 	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "version 2"));
-	ck_assert_int_eq(mfr_error_line(err), 0);
-	ck_assert_int_eq(mfr_error_column(err), 0);
-	ck_assert_int_eq(mfr_error_offset(err), -1);
+	/* The place of the offending value, found after the parse. */
+	ck_assert_int_eq(mfr_error_line(err), 1);
+	ck_assert_int_eq(mfr_error_column(err), 46);
+	ck_assert_int_eq(mfr_error_offset(err), 45);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "v2.json:1:46: format_version: "));
 	mfr_error_free(err);
 
 	/* Without a name the source is "<buffer>". */

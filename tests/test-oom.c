@@ -35,6 +35,7 @@
 
 #include "alloc.h"
 #include "util.h"
+#include "util-cases.h"
 
 #define SWEEP_LIMIT 200000L
 
@@ -46,12 +47,20 @@ static char *reference_json; /* what the serializer gives without faults */
 
 static void setup(void)
 {
-	char path[4096];
-
 	mfr_test_path(minimal_path, sizeof(minimal_path), "models/minimal.json");
 	minimal_text = mfr_test_read(minimal_path, &minimal_size);
-	mfr_test_path(path, sizeof(path), "invalid/unknown-excluded-technique/input.json");
-	invalid_text = mfr_test_read(path, &invalid_size);
+	invalid_text = NULL;
+	/* A model that fails late (a reference in the last section): the
+	 * case of tests/data/bad/model.cases. */
+	mfr_case_file cases;
+
+	mfr_cases_read(&cases, "bad/model.cases");
+	ck_assert_msg(!cases.error[0], "%s", cases.error);
+	for (int i = 0; i < cases.count && !invalid_text; i++)
+		if (strcmp(cases.cases[i].name, "unknown-excluded-technique") == 0)
+			invalid_text = mfr_case_input(&cases.cases[i], &invalid_size);
+	mfr_cases_free(&cases);
+	ck_assert_ptr_nonnull(invalid_text);
 	model = mfr_test_load_model("minimal.json");
 	ck_assert_int_eq(mfr_model_to_json(model, 0, NULL, 0, &reference_json, NULL), MFR_OK);
 }

@@ -618,7 +618,10 @@ class ErrorTests(unittest.TestCase):
         self.assertEqual(e.path, 'regions[1].parent')
         self.assertIn('did you mean "leg"', e.message)
         self.assertEqual(e.source, '<buffer>')
-        self.assertEqual((e.line, e.column, e.offset), (0, 0, -1))
+        # Found after the parse, the error still has the place of the
+        # value: "lge" on line 8, column 63.
+        self.assertEqual((e.line, e.column, e.offset), (8, 63, 362))
+        self.assertIn('<buffer>:8:63: regions[1].parent: unknown region', e.message)
 
     def test_unsupported_version(self):
         e = self.load(BAD_VERSION)
@@ -649,6 +652,164 @@ class ErrorTests(unittest.TestCase):
                 Model.load_file(path)
         self.assertEqual(cm.exception.source, str(path))
         self.assertEqual(cm.exception.line, 2)
+
+
+def read_cases(name):
+    """The cases of tests/data/bad/NAME (format: tests/data/bad/README.md)."""
+    cases, cur = [], None
+    for raw in (DATA / 'bad' / name).read_text(encoding='utf-8').split('\n'):
+        s = raw.rstrip('\r').lstrip(' ')
+        if not s or s.startswith('#'):
+            continue
+        word, _, arg = s.partition(' ')
+        if word == 'case':
+            cur = {'name': arg, 'ops': [], 'messages': [], 'text': None,
+                   'path': None}
+            cases.append(cur)
+        elif word in ('set', 'append'):
+            path, _, value = arg.partition(' ')
+            cur['ops'].append((word, path, json.loads(value)))
+        elif word == 'remove':
+            cur['ops'].append((word, arg, None))
+        elif word == 'text':
+            line = re.sub(rb'\\x([0-9a-fA-F]{2})',
+                          lambda m: bytes([int(m.group(1), 16)]), arg.encode())
+            cur['text'] = (cur['text'] or b'') + line + b'\n'
+        elif word == 'text-empty':
+            cur['text'] = b''
+        elif word in ('over', 'status', 'path'):
+            cur[word] = arg
+        elif word == 'message':
+            cur['messages'].append(arg)
+        elif word != 'at':
+            raise ValueError('%s: cannot read %r' % (name, s))
+    return cases
+
+
+def path_steps(path):
+    """'regions[heel].adjacent[1]' -> [('m', 'regions'), ('s', 'heel'), ...]"""
+    return [('s', sel) if sel else ('m', name)
+            for sel, name in re.findall(r'\[([^\]]*)\]|\.?([^.\[]+)', path)]
+
+
+def select(items, sel):
+    if sel.isdigit():
+        return int(sel)
+    return next(i for i, x in enumerate(items)
+                if isinstance(x, dict) and x.get('key') == sel)
+
+
+def case_input(case):
+    """The bytes of a case: its text, or its base with its edits applied."""
+    if case['text'] is not None:
+        return case['text']
+    if case['over'] == 'default':
+        doc = json.loads(Model.default_text())
+    else:
+        doc = json.loads((DATA / 'models' / case['over']).read_text('utf-8'))
+    for op, path, value in case['ops']:
+        steps = path_steps(path)
+        parent = doc
+        for kind, step in steps[:-1]:
+            parent = parent[select(parent, step) if kind == 's' else step]
+        kind, last = steps[-1]
+        key = select(parent, last) if kind == 's' else last
+        if op == 'append':
+            parent[key].append(value)
+        elif op == 'set':
+            parent[key] = value
+        else:
+            del parent[key]
+    return json.dumps(doc, indent=2, ensure_ascii=False).encode('utf-8')
+
+
+def case_path(case, data):
+    """The expected path with key selectors resolved against the input."""
+    try:
+        node = json.loads(data.decode('utf-8-sig'))
+    except ValueError:
+        return case['path']
+    out = ''
+    for kind, step in path_steps(case['path']):
+        if kind == 's':
+            i = select(node, step) if isinstance(node, list) else step
+            out += '[%s]' % i
+            node = node[i] if isinstance(i, int) else None
+        else:
+            out += ('.' if out else '') + step
+            node = node.get(step) if isinstance(node, dict) else None
+    return out
+
+
+class BadInputTests(unittest.TestCase):
+    """Every bad model and intake of tests/data/bad fails through the
+    binding as it does in C: an MfrError with the case's status, path and
+    message, nothing returned; and the binding's own bad arguments."""
+
+    def check(self, case, data, load):
+        with self.assertRaises(MfrError) as cm:
+            load(data)
+        e = cm.exception
+        self.assertEqual(e.status_name, case['status'])
+        if case['path'] is not None:
+            self.assertEqual(e.path, case_path(case, data))
+        for fragment in case['messages']:
+            self.assertIn(fragment, e.message)
+        if case['path'] is not None and e.status_name != 'MFR_E_SYNTAX':
+            self.assertGreater(e.line, 0)   # placed, after the parse too
+            self.assertGreaterEqual(e.offset, 0)
+
+    def test_bad_models(self):
+        cases = read_cases('model.cases')
+        self.assertGreaterEqual(len(cases), 90)
+        for case in cases:
+            with self.subTest(case=case['name']):
+                self.check(case, case_input(case),
+                           lambda d: Model.load_buffer(d, 'case.json'))
+
+    def test_bad_intakes(self):
+        cases = read_cases('intake.cases')
+        self.assertGreaterEqual(len(cases), 40)
+        with Model.default() as model:
+            for case in cases:
+                with self.subTest(case=case['name']):
+                    self.check(case, case_input(case),
+                               lambda d: libmfr.Intake.from_json(model, d, 'case.json'))
+
+    def test_bad_arguments(self):
+        """What only a binding can get wrong: each fails with a Python
+        exception that says so, and leaves the model usable."""
+        with Model.default() as model:
+            for bad, error in [
+                    (lambda: Model.load_buffer(None), TypeError),
+                    (lambda: Model.load_buffer(12), TypeError),
+                    (lambda: Model.load_buffer('{}', name=3), TypeError),
+                    (lambda: libmfr.Intake.from_json(model, None), TypeError),
+                    (lambda: libmfr.Intake.from_json(None, '{}'), TypeError),
+                    (lambda: model.region(7), TypeError),
+                    (lambda: libmfr.Intake(model).add_symptom('heel', 'sideways'),
+                     ValueError),
+                    (lambda: libmfr.Intake(model).add_symptom(None, 'left'), TypeError)]:
+                with self.subTest(bad=bad):
+                    with self.assertRaises(error):
+                        bad()
+            self.assertIsNotNone(model.region('heel'))
+
+    def test_limits(self):
+        """The documented limits hold through the binding."""
+        big = b' ' * (64 * 1024 * 1024 + 1)
+        with self.assertRaises(MfrError) as cm:
+            Model.load_buffer(big, 'big.json')
+        self.assertEqual(cm.exception.status_name, 'MFR_E_RANGE')
+        self.assertIn('past the limit for a model', cm.exception.message)
+        with Model.default() as model:
+            with self.assertRaises(MfrError) as cm:
+                libmfr.Intake.from_json(model, b' ' * (1024 * 1024 + 1))
+            self.assertIn('past the limit for an intake', cm.exception.message)
+            deep = '{"symptoms": ' + '[' * 40 + ']' * 40 + '}'
+            with self.assertRaises(MfrError) as cm:
+                libmfr.Intake.from_json(model, deep)
+            self.assertEqual((cm.exception.line, cm.exception.column), (1, 45))
 
 
 class LifetimeTests(unittest.TestCase):

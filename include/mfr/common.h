@@ -163,7 +163,9 @@ MFR_EXPORT const char *mfr_error_source(const mfr_error *err);
  */
 MFR_EXPORT const char *mfr_error_path(const mfr_error *err);
 
-/** The 1-based line of the input, or 0 when unknown. @since 0.1.0 */
+/** The 1-based line of the input, or 0 when unknown. Every error found in a
+ * parsed document has one: a syntax error, and (since 0.2.0) an error found
+ * after the parse, at the value its path names. @since 0.1.0 */
 MFR_EXPORT int32_t mfr_error_line(const mfr_error *err);
 
 /** The 1-based column (in characters) of the input, or 0 when unknown. @since 0.1.0 */
@@ -181,6 +183,25 @@ MFR_EXPORT void mfr_free(void *ptr);
 
 /** Flag for the *_to_json() functions: one line, no indentation. @since 0.1.0 */
 #define MFR_JSON_COMPACT 0x1u
+
+/**
+ * @name Limits on what the library reads
+ * Past any of these a model or an intake is #MFR_E_RANGE, with the place
+ * (doc/model-format.md and doc/intake-format.md, "Limits").
+ * @{
+ */
+/** The longest key, in characters (bytes: a key is ASCII). @since 0.2.0 */
+#define MFR_KEY_MAX_LENGTH 63
+/** The longest name (a display name, an abbreviation, a code, a trigger
+ * point), in characters. @since 0.2.0 */
+#define MFR_NAME_MAX_LENGTH 1000
+/** The longest text (a note, a citation, a description, an effect), in
+ * characters. @since 0.2.0 */
+#define MFR_TEXT_MAX_LENGTH 10000
+/** How deep arrays and objects may nest in a document (the top level is
+ * depth 1). @since 0.2.0 */
+#define MFR_JSON_MAX_DEPTH 32
+/** @} */
 
 /** @} */
 

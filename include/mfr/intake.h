@@ -50,6 +50,17 @@ typedef enum mfr_onset {
 #define MFR_INTAKE_MAX_MINUTES 180
 /** The intensity a symptom gets when the JSON or CLI leaves it out. @since 0.1.0 */
 #define MFR_INTAKE_DEFAULT_INTENSITY 5
+/**
+ * The most items an intake holds in each of its lists: symptoms (a symptom
+ * on both sides counts twice), conditions, precautions (each site of one
+ * counts), clearances; and the most items a list of an intake document
+ * gives (answers, scopes, stages too). More is #MFR_E_RANGE
+ * (doc/intake-format.md, "Limits"). @since 0.2.0
+ */
+#define MFR_INTAKE_MAX_ITEMS 4096
+/** The largest intake document read, in bytes (1 MiB): more is
+ * #MFR_E_RANGE. @since 0.2.0 */
+#define MFR_INTAKE_MAX_BYTES (1024 * 1024)
 
 /** @return "unspecified", "acute", "chronic", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_onset_name(int onset);
@@ -65,14 +76,17 @@ MFR_EXPORT const char *mfr_onset_name(int onset);
 MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out);
 
 /**
- * Read an intake from a JSON document (doc/intake-format.md).
+ * Read an intake from a JSON document (doc/intake-format.md), of at most
+ * #MFR_INTAKE_MAX_BYTES, nested at most #MFR_JSON_MAX_DEPTH deep, with at
+ * most #MFR_INTAKE_MAX_ITEMS items per list (past these: #MFR_E_RANGE).
  *
  * @param data the document; need not be NUL-terminated.
  * @param size its length in bytes.
  * @param name a name for error messages, or NULL for "<buffer>".
  * @param[out] out receives the intake, or NULL on failure.
  * @param[out] err optional; says what is wrong and where (a JSON path such as
- *        "symptoms[0].region"), and suggests the nearest known keys.
+ *        "symptoms[0].region", and the line and column of the value), and
+ *        suggests the nearest known keys.
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_NOMEM, #MFR_E_SYNTAX, #MFR_E_TYPE,
  *         #MFR_E_MISSING, #MFR_E_UNKNOWN, #MFR_E_RANGE, #MFR_E_DUPLICATE,
  *         #MFR_E_REFERENCE or #MFR_E_CONSTRAINT.
@@ -106,9 +120,11 @@ MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
  * @param[out] err optional error detail.
  * @return #MFR_OK; #MFR_E_INVALID; #MFR_E_REFERENCE for an unknown region
  *         (the message suggests the nearest keys); #MFR_E_RANGE for an
- *         intensity or onset out of range; #MFR_E_CONSTRAINT for a side that
- *         does not fit the region; #MFR_E_DUPLICATE when the site is already
- *         a symptom; #MFR_E_NOMEM. On failure the intake is unchanged.
+ *         intensity or onset out of range, or when the intake holds
+ *         #MFR_INTAKE_MAX_ITEMS symptoms already; #MFR_E_CONSTRAINT for a
+ *         side that does not fit the region; #MFR_E_DUPLICATE when the site
+ *         is already a symptom; #MFR_E_NOMEM. On failure the intake is
+ *         unchanged.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *intake, const char *region,
@@ -117,7 +133,8 @@ MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *intake, const char *reg
 
 /**
  * Record a condition by key ("plantar_fasciitis").
- * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_DUPLICATE or #MFR_E_NOMEM.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_DUPLICATE,
+ *         #MFR_E_RANGE (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *intake, const char *key,
@@ -132,7 +149,8 @@ MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *intake, const char *k
  * clearance.
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_CONSTRAINT
  *         (a local precaution without a site, or a global one with one that
- *         is not site-scoped), #MFR_E_DUPLICATE or #MFR_E_NOMEM.
+ *         is not site-scoped), #MFR_E_DUPLICATE, #MFR_E_RANGE
+ *         (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *intake, const char *key,
@@ -184,7 +202,8 @@ MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *intake, const char *ques
 /**
  * Record that a clinician cleared the client for work despite a precaution.
  * @param key the precaution's key.
- * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_DUPLICATE or #MFR_E_NOMEM.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_DUPLICATE,
+ *         #MFR_E_RANGE (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *intake, const char *key,

@@ -90,22 +90,30 @@ MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err);
  *
  * @param path the file to read.
  * @param[out] out receives the model, or NULL on failure.
- * @param[out] err optional; receives what went wrong, where and how to fix it.
+ * @param[out] err optional; receives what went wrong, where (the JSON path,
+ *        and the line and column of the value) and how to fix it.
  * @return #MFR_OK; #MFR_E_INVALID for NULL arguments; #MFR_E_IO if the file
  *         cannot be read; #MFR_E_NOMEM; or the first validation failure
  *         (#MFR_E_SYNTAX, #MFR_E_VERSION, #MFR_E_TYPE, #MFR_E_MISSING,
  *         #MFR_E_UNKNOWN, #MFR_E_RANGE, #MFR_E_DUPLICATE, #MFR_E_REFERENCE,
- *         #MFR_E_CYCLE, #MFR_E_CONSTRAINT).
+ *         #MFR_E_CYCLE, #MFR_E_CONSTRAINT). #MFR_E_RANGE is also a document
+ *         past a limit: larger than #MFR_MODEL_MAX_BYTES, nested deeper than
+ *         #MFR_JSON_MAX_DEPTH, a name or text longer than
+ *         #MFR_NAME_MAX_LENGTH or #MFR_TEXT_MAX_LENGTH characters.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
 					  mfr_error **err);
 
+/** The largest model document read, in bytes (64 MiB; a model of 100,000
+ * sites takes about 17 MiB): more is #MFR_E_RANGE. @since 0.2.0 */
+#define MFR_MODEL_MAX_BYTES (64 * 1024 * 1024)
+
 /**
  * Load a model from memory. As mfr_model_load_file().
  *
  * @param data the document; need not be NUL-terminated.
- * @param size its length in bytes.
+ * @param size its length in bytes, at most #MFR_MODEL_MAX_BYTES.
  * @param name a name for error messages (a file name), or NULL for "<buffer>".
  * @since 0.1.0
  */

@@ -102,7 +102,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s MODEL.json OUTPUT.c\n", argv[0]);
 		return 2;
 	}
-	if (mfr__read_file(argv[1], &text, &size, &err) != MFR_OK ||
+	if (mfr__read_file(argv[1], (size_t)MFR_MODEL_MAX_BYTES + 1, &text, &size, &err) != MFR_OK ||
 	    mfr__model_parse(text, size, argv[1], &m, &err) != MFR_OK) {
 		fprintf(stderr, "mfr-snapshot: %s\n", mfr_error_message(err));
 		return 1;
