@@ -487,7 +487,8 @@ static unsigned long read_plan(const mfr_plan *p)
 		h = mix(h, mfr_plan_step_rationale(p, i));
 		h = mix(h, mfr_region_key(mfr_plan_step_region(p, i)));
 		h = mix(h, mfr_technique_key(mfr_plan_step_technique(p, i)));
-		h += (unsigned long)mfr_plan_step_phase(p, i) + (unsigned long)mfr_plan_step_side(p, i) +
+		h += (unsigned long)mfr_plan_step_phase(p, i) +
+		     (unsigned long)mfr_plan_step_side(p, i) +
 		     (unsigned long)mfr_plan_step_approach(p, i) +
 		     (unsigned long)mfr_plan_step_pressure(p, i) +
 		     (unsigned long)mfr_plan_step_position(p, i) + mfr_plan_step_seconds(p, i) +
@@ -526,7 +527,8 @@ static unsigned long read_trace(const mfr_trace *t)
 		for (uint32_t k = 0; k < mfr_trace_result_path_count(r); k++) {
 			const mfr_trace_path *pa = mfr_trace_result_path_at(r, k);
 
-			h += mfr_trace_path_symptom(pa) + (unsigned long)(mfr_trace_path_score(pa) * 1e6);
+			h += mfr_trace_path_symptom(pa) +
+			     (unsigned long)(mfr_trace_path_score(pa) * 1e6);
 			for (uint32_t j = 0; j < mfr_trace_path_step_count(pa); j++) {
 				h = mix(h, mfr_region_key(mfr_trace_path_step_from(pa, j)));
 				h = mix(h, mfr_region_key(mfr_trace_path_step_to(pa, j)));
@@ -550,7 +552,8 @@ static unsigned long read_program(const mfr_program *pg)
 
 	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
 		h = mix(h, mfr_program_session_focus(pg, i));
-		h += mfr_program_session_day(pg, i) + (unsigned long)mfr_program_session_reassess(pg, i);
+		h += mfr_program_session_day(pg, i) +
+		     (unsigned long)mfr_program_session_reassess(pg, i);
 		h = h * 7 + read_plan(mfr_program_session_plan(pg, i));
 	}
 	return h;
