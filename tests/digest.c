@@ -14,6 +14,9 @@ static void add(mfr_digest *d, const char *fmt, ...) __attribute__((format(print
 
 /* Append; a va_list is consumed once, so it is copied for each try. */
 static void vadd(mfr_digest *d, const char *fmt, va_list args)
+	__attribute__((format(printf, 2, 0)));
+
+static void vadd(mfr_digest *d, const char *fmt, va_list args)
 {
 	va_list ap;
 	int n;

@@ -337,7 +337,10 @@ Suite *mfr_test_oom_intake_suite(void)
 	Suite *s = suite_create("oom_intake");
 	TCase *tc = tcase_create("library");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	/* Made once per case, not per test: the sweeps only read these (what
+	 * they change, their prepare function makes), and under valgrind
+	 * (no fork) remaking them for each of the loop's tests took minutes. */
+	tcase_add_unchecked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 600);
 	tcase_add_loop_test(tc, library_faults, 0, N_OPS * 4);
 	suite_add_tcase(s, tc);
@@ -346,7 +349,7 @@ Suite *mfr_test_oom_intake_suite(void)
 	/* jansson allocates the same with either arena: swept once, in the
 	 * ordinary build. */
 	tc = tcase_create("jansson");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_unchecked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 600);
 	tcase_add_loop_test(tc, jansson_faults, 0, N_OPS * 4);
 	tcase_add_loop_test(tc, jansson_parse_first_allocation, 0, N_OPS * 2);
