@@ -1,61 +1,40 @@
 /*
  * libmfr - internal allocation helpers.
  * SPDX-License-Identifier: MIT
+ *
+ * Compiled twice (lib/meson.build): plainly for the installed library, which
+ * thus holds no mutable state at all; and with MFR_ALLOC_FAULTS for the
+ * tests' internal library, where each call first asks the fault-injection
+ * hook (alloc-faults.c) whether to fail.
  */
 #include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * Fault injection for the tests. These are the library's only mutable
- * statics; they are inert (countdown < 0) unless a test arms them.
- */
-static long countdown = -1;
-static int fail_persistent;
-static long failures;
-
-static int should_fail(void)
-{
-	if (countdown < 0)
-		return 0;
-	if (countdown == 0) {
-		failures++;
-		if (!fail_persistent)
-			countdown = -1;
-		return 1;
-	}
-	countdown--;
-	return 0;
-}
-
-long mfr__alloc_fail_after(long successes, int persistent)
-{
-	long n = failures;
-
-	countdown = successes;
-	fail_persistent = persistent;
-	failures = 0;
-	return n;
-}
+#ifdef MFR_ALLOC_FAULTS
+#define SHOULD_FAIL() mfr__alloc_should_fail()
+#else
+#define SHOULD_FAIL() 0
+#endif
 
 void *mfr__malloc(size_t size)
 {
-	if (should_fail())
+	if (SHOULD_FAIL())
 		return NULL;
 	return malloc(size ? size : 1);
 }
 
 void *mfr__calloc(size_t count, size_t size)
 {
-	if (should_fail())
+	if (SHOULD_FAIL())
 		return NULL;
 	return calloc(count ? count : 1, size ? size : 1);
 }
 
 void *mfr__realloc(void *ptr, size_t size)
 {
-	if (should_fail())
+	if (SHOULD_FAIL())
 		return NULL;
 	return realloc(ptr, size ? size : 1);
 }

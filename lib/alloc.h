@@ -18,12 +18,16 @@ void mfr__free(void *ptr);
 char *mfr__strdup(const char *s);
 
 /*
- * Test hook: after @p successes more successful allocations, fail the next
- * one (@p persistent 0) or every later one (@p persistent 1). A negative
- * @p successes turns fault injection off. Returns how many allocations failed
- * since the last call. Not exported from the shared library; the tests reach
- * it through the internal static library. Not thread-safe: for tests only.
+ * Test hook: after @p successes more successful allocations on the calling
+ * thread, fail the next one (@p persistent 0) or every later one
+ * (@p persistent 1). A negative @p successes turns fault injection off.
+ * Returns how many allocations failed since the last call. Defined only in
+ * the tests' internal library (alloc-faults.c): a release build that
+ * called it would not link.
  */
 long mfr__alloc_fail_after(long successes, int persistent);
+
+/* Whether the hook fails this allocation (alloc.c, with MFR_ALLOC_FAULTS). */
+int mfr__alloc_should_fail(void);
 
 #endif /* MFR_ALLOC_H */

@@ -22,8 +22,9 @@ struct mfr_error {
 	int is_static;
 };
 
-/* Handed out when there is no memory to describe a failure: never freed. */
-static struct mfr_error oom_error = {
+/* Handed out when there is no memory to describe a failure: never freed
+ * nor written (const, so it is no mutable global). */
+static const struct mfr_error oom_error = {
 	.status = MFR_E_NOMEM,
 	.offset = -1,
 	.message = (char *)"out of memory",
@@ -76,7 +77,7 @@ MFR_EXPORT const char *mfr_status_name(int status)
 mfr_status mfr__error_nomem(mfr_error **err)
 {
 	if (err && !*err)
-		*err = &oom_error;
+		*err = (mfr_error *)&oom_error; /* never written: is_static */
 	return MFR_E_NOMEM;
 }
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  gcc clang libclang-rt-14-dev   # compilers; clang's runtime for its sanitizers
+  gcc clang libclang-rt-14-dev   # compilers; clang's runtime for ASan, UBSan and TSan
   meson ninja-build pkgconf      # build
   libjansson-dev                 # the library's one dependency (JSON)
   check                          # unit tests

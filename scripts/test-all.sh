@@ -3,7 +3,10 @@
 #   1. gcc build, every test (unit, cases, examples, CLI, Python binding, exports);
 #   2. the same tests under valgrind memcheck (leaks are failures);
 #   3. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
-#   4. install into a temporary prefix, then build and run an example
+#   4. a clang build with ThreadSanitizer: the thread tests, and the quick
+#      suites (the single-threaded sweeps and property tests add nothing
+#      under TSan but minutes);
+#   5. install into a temporary prefix, then build and run an example
 #      against the installed library through pkg-config.
 # Ends with one line "N passed, N failed" over all the runs.
 set -euo pipefail
@@ -55,6 +58,14 @@ CC=clang fresh_setup build-asan -Db_sanitize=address,undefined -Db_lundef=false
 # interpreter; it runs in the gcc and valgrind passes instead.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run_meson_test "tests (ASan + UBSan)" build-asan --no-suite python
+
+echo "== build (clang, ThreadSanitizer)"
+CC=clang fresh_setup build-tsan -Db_sanitize=thread -Db_lundef=false
+# No suppressions: a race in the library fails the run (exit 66).
+TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+  run_meson_test "tests (TSan)" build-tsan \
+  threads model names default-model intake trace safety cases vignettes \
+  example-trace-case example-walk-lines example-plan-session
 
 echo "== install and build an example through pkg-config"
 meson install -C build-ci >/dev/null

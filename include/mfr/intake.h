@@ -70,7 +70,10 @@ MFR_EXPORT const char *mfr_onset_name(int onset);
  *
  * @param model the model keys are checked against; it must outlive the intake.
  * @param[out] out receives the intake, or NULL on failure.
- * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
+ * @return #MFR_OK; #MFR_E_INVALID (@p model or @p out is NULL); or
+ *         #MFR_E_NOMEM: out of memory, the only failure with valid
+ *         arguments. There is no error object: the status is the whole
+ *         report, and a NULL intake with valid arguments means out of memory.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out);

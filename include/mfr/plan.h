@@ -99,7 +99,10 @@ MFR_EXPORT const char *mfr_warning_kind_name(int kind);
 /**
  * Create plan options with the defaults: up to 20 traced sites considered,
  * 60 s per position change, 120 s for the opening and the closing blocks.
- * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
+ * @param[out] out receives the options, or NULL on failure.
+ * @return #MFR_OK; #MFR_E_INVALID (@p out is NULL); or #MFR_E_NOMEM: out
+ *         of memory, the only failure with a valid @p out. There is no error
+ *         object: a NULL @p *out with a valid @p out means out of memory.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_plan_options_new(mfr_plan_options **out);

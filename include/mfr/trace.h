@@ -78,7 +78,10 @@ MFR_EXPORT const char *mfr_distance_name(int distance);
 /**
  * Create trace options with the defaults: 20 results, 6 steps, any evidence
  * grade, every relation, every line.
- * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
+ * @param[out] out receives the options, or NULL on failure.
+ * @return #MFR_OK; #MFR_E_INVALID (@p out is NULL); or #MFR_E_NOMEM: out
+ *         of memory, the only failure with a valid @p out. There is no error
+ *         object: a NULL @p *out with a valid @p out means out of memory.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_trace_options_new(mfr_trace_options **out);
@@ -95,7 +98,9 @@ MFR_EXPORT mfr_status mfr_trace_options_set_relations(mfr_trace_options *opts, u
 /**
  * Follow only the lines added this way (by key); with none added, every line.
  * The key is checked when tracing, against the intake's model.
- * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_RANGE (not a valid key) or #MFR_E_NOMEM.
+ * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_RANGE (not a valid key) or
+ *         #MFR_E_NOMEM (out of memory: there is no error object, the status
+ *         says it). On failure the options are unchanged.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_trace_options_add_line(mfr_trace_options *opts, const char *line);

@@ -1,0 +1,317 @@
+/*
+ * libmfr unit tests: text digests of what the public getters read (digest.h).
+ * SPDX-License-Identifier: MIT
+ */
+#include "digest.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util.h"
+
+static void add(mfr_digest *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Append; a va_list is consumed once, so it is copied for each try. */
+static void vadd(mfr_digest *d, const char *fmt, va_list args)
+	__attribute__((format(printf, 2, 0)));
+
+static void vadd(mfr_digest *d, const char *fmt, va_list args)
+{
+	va_list ap;
+	int n;
+
+	if (!d->buf) {
+		d->cap = 4096;
+		d->buf = malloc(d->cap);
+		if (!d->buf) {
+			d->failed = 1;
+			return;
+		}
+	}
+	for (;;) {
+		va_copy(ap, args);
+		n = vsnprintf(d->buf + d->len, d->cap - d->len, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			d->failed = 1;
+			return;
+		}
+		if ((size_t)n < d->cap - d->len)
+			break;
+		size_t cap = (d->cap + (size_t)n + 1) * 2;
+		char *b = realloc(d->buf, cap);
+		if (!b) {
+			d->failed = 1;
+			return;
+		}
+		d->buf = b;
+		d->cap = cap;
+	}
+	d->len += (size_t)n;
+}
+
+void mfr_digest_add(mfr_digest *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd(d, fmt, ap);
+	va_end(ap);
+}
+
+static void add(mfr_digest *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd(d, fmt, ap);
+	va_end(ap);
+}
+
+static const char *key_or(const char *s)
+{
+	return s ? s : "-";
+}
+
+static void walk_provenance(mfr_digest *d, const mfr_provenance *p)
+{
+	add(d, " prov[%d,%s", mfr_provenance_is_convention(p), mfr_provenance_note(p));
+	for (uint32_t i = 0; i < mfr_provenance_source_count(p); i++)
+		add(d, ",%s", mfr_source_key(mfr_provenance_source_at(p, i)));
+	add(d, "]\n");
+}
+
+void mfr_digest_model(mfr_digest *d, const mfr_model *m)
+{
+	uint32_t i, k;
+
+	add(d, "%s %s %s\n", mfr_model_name(m), mfr_model_version(m),
+	    mfr_model_description(m));
+	for (i = 0; i < mfr_model_count(m, MFR_KIND_SOURCE); i++) {
+		const mfr_source *s = mfr_model_source_at(m, i);
+		add(d, "S %s|%s|%s\n", mfr_source_key(s), mfr_source_citation(s),
+		    mfr_source_note(s));
+	}
+	for (i = 0; i < mfr_model_count(m, MFR_KIND_REGION); i++) {
+		const mfr_region *r = mfr_model_region_at(m, i);
+		add(d, "R %s %s %u %d %s %d %u %d %s %s %s", mfr_region_key(r),
+		    mfr_region_name(r), mfr_region_index(r), mfr_region_kind_of(r),
+		    key_or(mfr_region_key(mfr_region_parent(r))), mfr_region_laterality(r),
+		    mfr_region_positions(r), mfr_region_depth(r),
+		    key_or(mfr_region_snomed(r)), key_or(mfr_region_fma(r)),
+		    key_or(mfr_region_uberon(r)));
+		for (k = 0; k < mfr_region_child_count(r); k++)
+			add(d, " c:%s", mfr_region_key(mfr_region_child_at(r, k)));
+		for (k = 0; k < mfr_region_adjacent_count(r); k++)
+			add(d, " a:%s", mfr_region_key(mfr_region_adjacent_at(r, k)));
+		add(d, " w:%d", mfr_region_is_within(r, mfr_model_region_at(m, 0)));
+		walk_provenance(d, mfr_region_provenance(r));
+	}
+	for (i = 0; i < mfr_model_count(m, MFR_KIND_LINE); i++) {
+		const mfr_line *l = mfr_model_line_at(m, i);
+		add(d, "L %s %s %s %u %d %d", mfr_line_key(l), mfr_line_abbrev(l),
+		    mfr_line_name(l), mfr_line_index(l), mfr_line_evidence(l),
+		    mfr_line_crosses(l));
+		for (k = 0; k < mfr_line_evidence_source_count(l); k++)
+			add(d, " e:%s", mfr_source_key(mfr_line_evidence_source_at(l, k)));
+		for (uint32_t b = 0; b < mfr_line_branch_count(l); b++) {
+			const mfr_line_branch *br = mfr_line_branch_at(l, b);
+			add(d, "\n B %s %s %d", mfr_line_branch_key(br),
+			    mfr_line_branch_name(br), mfr_line_branch_line(br) == l);
+			for (k = 0; k < mfr_line_branch_node_count(br); k++) {
+				const mfr_line_node *n = mfr_line_branch_node_at(br, k);
+				add(d, "\n  N %d %d %d %d %s", mfr_line_node_kind(n),
+				    mfr_line_node_side(n), mfr_line_node_crosses(n),
+				    mfr_line_node_may_cross(n), mfr_line_node_note(n));
+				for (uint32_t j = 0; j < mfr_line_node_region_count(n); j++)
+					add(d, " %s", mfr_region_key(mfr_line_node_region_at(n, j)));
+			}
+		}
+		walk_provenance(d, mfr_line_provenance(l));
+	}
+	for (i = 0; i < mfr_model_count(m, MFR_KIND_REFERRAL); i++) {
+		const mfr_referral *r = mfr_model_referral_at(m, i);
+		add(d, "F %s %u %s %s %d %d", mfr_referral_key(r), mfr_referral_index(r),
+		    mfr_region_key(mfr_referral_muscle(r)), mfr_referral_trigger_point(r),
+		    mfr_referral_split_convention(r), mfr_referral_disputed(r));
+		for (k = 0; k < mfr_referral_zone_count(r); k++)
+			add(d, " z:%s/%d/%d", mfr_region_key(mfr_referral_zone_area(r, k)),
+			    mfr_referral_zone_kind(r, k), mfr_referral_zone_bilateral(r, k));
+		walk_provenance(d, mfr_referral_provenance(r));
+	}
+	for (i = 0; i < mfr_model_count(m, MFR_KIND_TECHNIQUE); i++) {
+		const mfr_technique *t = mfr_model_technique_at(m, i);
+		add(d, "T %s %s %u %d %d %d %d %d %d %u %u %d %u %u", mfr_technique_key(t),
+		    mfr_technique_name(t), mfr_technique_index(t), mfr_technique_family(t),
+		    mfr_technique_approach(t), mfr_technique_pressure_min(t),
+		    mfr_technique_pressure_max(t), mfr_technique_depth(t),
+		    mfr_technique_has_hold(t), mfr_technique_hold_min(t),
+		    mfr_technique_hold_max(t), mfr_technique_hold_convention(t),
+		    mfr_technique_positions(t), mfr_technique_suits(t));
+		for (k = 0; k < mfr_technique_region_count(t); k++)
+			add(d, " r:%s", mfr_region_key(mfr_technique_region_at(t, k)));
+		walk_provenance(d, mfr_technique_provenance(t));
+	}
+	for (i = 0; i < mfr_model_count(m, MFR_KIND_CONDITION); i++) {
+		const mfr_condition *c = mfr_model_condition_at(m, i);
+		add(d, "C %s %s %u %s", mfr_condition_key(c), mfr_condition_name(c),
+		    mfr_condition_index(c), mfr_condition_evidence(c));
+		for (k = 0; k < mfr_condition_icd10cm_count(c); k++)
+			add(d, " i:%s", mfr_condition_icd10cm_at(c, k));
+		for (k = 0; k < mfr_condition_snomed_count(c); k++)
+			add(d, " s:%s", mfr_condition_snomed_at(c, k));
+		for (k = 0; k < mfr_condition_area_count(c); k++)
+			add(d, " a:%s", mfr_region_key(mfr_condition_area_at(c, k)));
+		for (k = 0; k < mfr_condition_line_count(c); k++)
+			add(d, " l:%s", mfr_line_key(mfr_condition_line_at(c, k)));
+		for (k = 0; k < mfr_condition_region_count(c); k++)
+			add(d, " r:%s", mfr_region_key(mfr_condition_region_at(c, k)));
+		walk_provenance(d, mfr_condition_provenance(c));
+	}
+	for (i = 0; i < mfr_model_count(m, MFR_KIND_PRECAUTION); i++) {
+		const mfr_precaution *p = mfr_model_precaution_at(m, i);
+		add(d, "P %s %s %u %d %d %d %d %d %d %s", mfr_precaution_key(p),
+		    mfr_precaution_name(p), mfr_precaution_index(p), mfr_precaution_scope(p),
+		    mfr_precaution_severity(p), mfr_precaution_needs_clearance(p),
+		    mfr_precaution_avoid_site(p), mfr_precaution_avoid_adjacent(p),
+		    mfr_precaution_pressure_ceiling(p), mfr_precaution_effect(p));
+		for (k = 0; k < mfr_precaution_avoid_region_count(p); k++)
+			add(d, " r:%s", mfr_region_key(mfr_precaution_avoid_region_at(p, k)));
+		for (k = 0; k < mfr_precaution_excluded_technique_count(p); k++)
+			add(d, " t:%s", mfr_technique_key(
+				mfr_precaution_excluded_technique_at(p, k)));
+		walk_provenance(d, mfr_precaution_provenance(p));
+	}
+	for (i = 0; i < mfr_model_count(m, MFR_KIND_AFTERCARE); i++) {
+		const mfr_aftercare *a = mfr_model_aftercare_at(m, i);
+		add(d, "A %s %s", mfr_aftercare_key(a), mfr_aftercare_text(a));
+		walk_provenance(d, mfr_aftercare_provenance(a));
+	}
+	/* Lookups and suggestions too. */
+	for (int kind = MFR_KIND_REGION; kind <= MFR_TEST_LAST_KIND; kind++) {
+		for (i = 0; i < mfr_model_count(m, kind); i++) {
+			const char *key = mfr_model_key_at(m, kind, i), *sugg[3];
+			uint32_t ns = mfr_model_suggest(m, kind, key, sugg, 3);
+			add(d, "K %d %s %d %u\n", kind, key, mfr_model_has(m, kind, key), ns);
+		}
+	}
+}
+
+void mfr_digest_trace(mfr_digest *d, const mfr_trace *t)
+{
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const mfr_trace_result *r = mfr_trace_result_at(t, i);
+
+		add(d, "%u %s %d %.9f %d %s\n", i, mfr_region_key(mfr_trace_result_region(r)),
+		    mfr_trace_result_side(r), mfr_trace_result_score(r),
+		    mfr_trace_result_distance(r), mfr_trace_result_explain(r));
+		for (uint32_t k = 0; k < mfr_trace_result_path_count(r); k++) {
+			const mfr_trace_path *p = mfr_trace_result_path_at(r, k);
+
+			add(d, " path %u %.9f:", mfr_trace_path_symptom(p), mfr_trace_path_score(p));
+			for (uint32_t j = 0; j < mfr_trace_path_step_count(p); j++)
+				add(d, " %s/%d>%s/%d %d %.6f %s %d %s %d",
+				    mfr_region_key(mfr_trace_path_step_from(p, j)),
+				    mfr_trace_path_step_from_side(p, j),
+				    mfr_region_key(mfr_trace_path_step_to(p, j)),
+				    mfr_trace_path_step_to_side(p, j),
+				    mfr_trace_path_step_relation(p, j),
+				    mfr_trace_path_step_factor(p, j),
+				    key_or(mfr_line_key(mfr_trace_path_step_line(p, j))),
+				    mfr_trace_path_step_crosses(p, j),
+				    key_or(mfr_referral_key(mfr_trace_path_step_referral(p, j))),
+				    mfr_trace_path_step_zone(p, j));
+			add(d, "\n");
+		}
+	}
+}
+
+void mfr_digest_clear(mfr_digest *d)
+{
+	d->len = 0;
+	if (d->buf)
+		d->buf[0] = '\0';
+}
+
+void mfr_digest_intake(mfr_digest *d, const mfr_intake *in)
+{
+	uint32_t i;
+
+	add(d, "intake %u %u %u %d\n", mfr_intake_minutes(in),
+		       mfr_intake_positions(in), mfr_intake_scopes(in),
+		       mfr_intake_model(in) != NULL);
+	for (i = 0; i < mfr_intake_symptom_count(in); i++)
+		add(d, "symptom %s %d %d %d\n",
+			       key_or(mfr_region_key(mfr_intake_symptom_region(in, i))),
+			       mfr_intake_symptom_side(in, i), mfr_intake_symptom_intensity(in, i),
+			       mfr_intake_symptom_onset(in, i));
+	for (i = 0; i < mfr_intake_condition_count(in); i++)
+		add(d, "condition %s\n",
+			       mfr_condition_key(mfr_intake_condition_at(in, i)));
+	for (i = 0; i < mfr_intake_precaution_count(in); i++) {
+		const mfr_precaution *p = mfr_intake_precaution_at(in, i);
+
+		add(d, "precaution %s %s %d stage %u cleared %d\n",
+			       mfr_precaution_key(p),
+			       key_or(mfr_region_key(mfr_intake_precaution_region(in, i))),
+			       mfr_intake_precaution_side(in, i), mfr_intake_stage(in, p),
+			       mfr_intake_is_cleared(in, p));
+	}
+	for (i = 0; i < mfr_intake_clearance_count(in); i++)
+		add(d, "clearance %s\n",
+			       mfr_precaution_key(mfr_intake_clearance_at(in, i)));
+}
+
+void mfr_digest_plan(mfr_digest *d, const mfr_plan *p)
+{
+	uint32_t i;
+
+	add(d, "plan %d %u %u %u %d\n", mfr_plan_status_of(p),
+		       mfr_plan_session_seconds(p), mfr_plan_total_seconds(p),
+		       mfr_plan_position_changes(p), mfr_plan_pressure_ceiling(p));
+	for (i = 0; i < mfr_plan_step_count(p); i++)
+		add(d, "step %d %s %d %s %d %d %d %u %u %u %s %s\n  %s\n",
+			       mfr_plan_step_phase(p, i),
+			       key_or(mfr_region_key(mfr_plan_step_region(p, i))),
+			       mfr_plan_step_side(p, i),
+			       key_or(mfr_technique_key(mfr_plan_step_technique(p, i))),
+			       mfr_plan_step_approach(p, i), mfr_plan_step_pressure(p, i),
+			       mfr_plan_step_position(p, i), mfr_plan_step_seconds(p, i),
+			       mfr_plan_step_trace_rank(p, i), mfr_plan_step_flags(p, i),
+			       key_or(mfr_danger_zone_key(mfr_plan_step_danger_zone(p, i))),
+			       mfr_plan_step_rationale(p, i) ? "r" : "-",
+			       key_or(mfr_plan_step_rationale(p, i)));
+	for (i = 0; i < mfr_plan_warning_count(p); i++)
+		add(d, "warning %d %s %d %s %s %d: %s\n", mfr_plan_warning_kind(p, i),
+			       key_or(mfr_plan_warning_code(p, i)),
+			       mfr_plan_warning_subject_kind(p, i),
+			       key_or(mfr_plan_warning_subject_key(p, i)),
+			       key_or(mfr_region_key(mfr_plan_warning_region(p, i))),
+			       mfr_plan_warning_side(p, i), key_or(mfr_plan_warning_text(p, i)));
+	for (i = 0; i < mfr_plan_aftercare_count(p); i++)
+		add(d, "aftercare %s %d %s\n", key_or(mfr_plan_aftercare_key(p, i)),
+			       mfr_plan_aftercare_kind(p, i),
+			       key_or(mfr_plan_aftercare_text(p, i)));
+}
+
+void mfr_digest_program(mfr_digest *d, const mfr_program *pg)
+{
+	add(d, "program %u %u\n", mfr_program_session_count(pg),
+		       mfr_program_weeks(pg));
+	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
+		add(d, "session %u day %u reassess %d %s\n", i,
+			       mfr_program_session_day(pg, i), mfr_program_session_reassess(pg, i),
+			       mfr_program_session_focus(pg, i));
+		mfr_digest_plan(d, mfr_program_session_plan(pg, i));
+	}
+}
+
+void mfr_digest_error(mfr_digest *d, const mfr_error *e)
+{
+	add(d, "error %d %s %s|%s|%s %d:%d@%lld\n", mfr_error_status(e),
+		       mfr_status_name(mfr_error_status(e)), mfr_strerror(mfr_error_status(e)),
+		       mfr_error_source(e), mfr_error_path(e), mfr_error_line(e),
+		       mfr_error_column(e), (long long)mfr_error_offset(e));
+	add(d, "%s\n", mfr_error_message(e));
+}

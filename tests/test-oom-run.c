@@ -1,0 +1,628 @@
+/*
+ * libmfr unit tests: out-of-memory sweeps over tracing, planning, programs
+ * and every output (the JSON writers; the explanations, rationales and
+ * warnings are written while a trace or plan is made, so they are swept
+ * with it). The engine: oom.h.
+ *
+ * Every successful run under faults must build what a run without faults
+ * builds (its JSON is compared), and reading a finished trace, plan or
+ * program must allocate nothing at all.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "oom.h"
+
+/* Every list of the intake format: precautions that modify the work, a
+ * stage, a site-scoped precaution, danger zones, a scope, clearances. */
+static const char rich_json[] =
+	"{\"symptoms\": ["
+	"{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 7, \"onset\": \"chronic\"},"
+	"{\"region\": \"low_back\", \"side\": \"right\", \"intensity\": 6, \"onset\": \"acute\"},"
+	"{\"region\": \"jaw\", \"side\": \"right\", \"intensity\": 4}],"
+	"\"conditions\": [\"plantar_fasciitis\", \"tmj_disorder\"],"
+	"\"precautions\": [{\"key\": \"open_wound\", \"region\": \"calf\", \"side\": \"right\"},"
+	"\"anticoagulant_therapy\"],"
+	"\"answers\": [{\"question\": \"pregnancy\", \"answer\": \"second_trimester\"}],"
+	"\"scopes\": [\"intra_oral\"],"
+	"\"clearances\": [\"anticoagulant_therapy\"],"
+	"\"session_minutes\": 45,"
+	"\"positions\": [\"prone\", \"supine\", \"side_lying\"]}";
+
+/* A short session: sites left out for time. */
+static const char short_json[] =
+	"{\"symptoms\": [{\"region\": \"heel\", \"side\": \"both\"},"
+	"{\"region\": \"temple\", \"side\": \"left\"}], \"session_minutes\": 10}";
+
+static mfr_model *model;
+static mfr_intake *rich, *brief, *empty;
+static mfr_trace_options *topts;
+static mfr_plan_options *popts;
+static mfr_trace *trace;
+static mfr_plan *plan;
+static mfr_program *program;
+/* Smaller ones for the jansson sweeps, which are quadratic in the
+ * document's size: a trace of 6 results (still every relation kind: line,
+ * referral, hierarchy, adjacency) and a program of 3 sessions (one per
+ * stage). */
+static mfr_trace *small_trace;
+static mfr_program *small_program;
+static char *small_trace_text, *small_program_text;
+/* The JSON of what each operation builds without faults. */
+static char *trace_text, *trace_opts_text, *plan_text, *plan_opts_text, *brief_plan_text;
+static char *program_text;
+static mfr_trace_options *target_opts; /* what add_line changes */
+
+static mfr_intake *intake_of(const char *json)
+{
+	mfr_intake *in = NULL;
+
+	mfr_test_assert_ok(mfr_intake_from_json(model, json, strlen(json), NULL, &in, NULL),
+			   NULL, "intake");
+	return in;
+}
+
+static void setup(void)
+{
+	ck_assert_int_eq(mfr_model_default(&model, NULL), MFR_OK);
+	rich = intake_of(rich_json);
+	brief = intake_of(short_json);
+	ck_assert_int_eq(mfr_intake_new(model, &empty), MFR_OK);
+
+	ck_assert_int_eq(mfr_trace_options_new(&topts), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_results(topts, 40), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_steps(topts, 8), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_add_line(topts, "superficial_back_line"), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_add_line(topts, "lateral_line"), MFR_OK);
+	ck_assert_int_eq(mfr_plan_options_new(&popts), MFR_OK);
+	ck_assert_int_eq(mfr_plan_options_set_max_sites(popts, 40), MFR_OK);
+	ck_assert_int_eq(mfr_plan_options_set_reposition_seconds(popts, 30), MFR_OK);
+
+	ck_assert_int_eq(mfr_trace_run(rich, NULL, &trace, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(rich, NULL, &plan, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_program_run(rich, 6, 4, NULL, &program, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_to_json(trace, 0, &trace_text, NULL), MFR_OK);
+
+	mfr_trace_options *six = NULL;
+
+	ck_assert_int_eq(mfr_trace_options_new(&six), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_results(six, 6), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(rich, six, &small_trace, NULL), MFR_OK);
+	mfr_trace_options_free(six);
+	ck_assert_int_eq(mfr_program_run(rich, 3, 2, NULL, &small_program, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_to_json(small_trace, 0, &small_trace_text, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_program_to_json(small_program, 0, &small_program_text, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_plan_to_json(plan, 0, &plan_text, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_program_to_json(program, 0, &program_text, NULL), MFR_OK);
+
+	mfr_trace *t = NULL;
+	mfr_plan *p = NULL;
+
+	ck_assert_int_eq(mfr_trace_run(rich, topts, &t, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_to_json(t, 0, &trace_opts_text, NULL), MFR_OK);
+	mfr_trace_free(t);
+	ck_assert_int_eq(mfr_plan_run(rich, popts, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_to_json(p, 0, &plan_opts_text, NULL), MFR_OK);
+	mfr_plan_free(p);
+	ck_assert_int_eq(mfr_plan_run(brief, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_to_json(p, 0, &brief_plan_text, NULL), MFR_OK);
+	mfr_plan_free(p);
+}
+
+static void teardown(void)
+{
+	mfr_oom_reset();
+	mfr_free(program_text);
+	mfr_free(small_program_text);
+	mfr_free(small_trace_text);
+	mfr_program_free(small_program);
+	mfr_trace_free(small_trace);
+	small_program_text = small_trace_text = NULL;
+	small_program = NULL;
+	small_trace = NULL;
+	mfr_free(brief_plan_text);
+	mfr_free(plan_opts_text);
+	mfr_free(trace_opts_text);
+	mfr_free(plan_text);
+	mfr_free(trace_text);
+	mfr_program_free(program);
+	mfr_plan_free(plan);
+	mfr_trace_free(trace);
+	mfr_plan_options_free(popts);
+	mfr_trace_options_free(topts);
+	mfr_intake_free(empty);
+	mfr_intake_free(brief);
+	mfr_intake_free(rich);
+	mfr_model_free(model);
+	program_text = brief_plan_text = plan_opts_text = trace_opts_text = NULL;
+	plan_text = trace_text = NULL;
+	program = NULL;
+	plan = NULL;
+	trace = NULL;
+	popts = NULL;
+	topts = NULL;
+	empty = brief = rich = NULL;
+	model = NULL;
+}
+
+/* ---- what a run must build ----------------------------------------------- */
+
+static int same_text(char *made, const char *want)
+{
+	int same = made && strcmp(made, want) == 0;
+
+	mfr_free(made);
+	return same;
+}
+
+static int same_trace(const void *t)
+{
+	char *s = NULL;
+
+	mfr_trace_to_json(t, 0, &s, NULL);
+	return same_text(s, trace_text);
+}
+
+static int same_trace_opts(const void *t)
+{
+	char *s = NULL;
+
+	mfr_trace_to_json(t, 0, &s, NULL);
+	return same_text(s, trace_opts_text);
+}
+
+static int same_plan(const void *p)
+{
+	char *s = NULL;
+
+	mfr_plan_to_json(p, 0, &s, NULL);
+	return same_text(s, plan_text);
+}
+
+static int same_plan_opts(const void *p)
+{
+	char *s = NULL;
+
+	mfr_plan_to_json(p, 0, &s, NULL);
+	return same_text(s, plan_opts_text);
+}
+
+static int same_brief_plan(const void *p)
+{
+	char *s = NULL;
+
+	mfr_plan_to_json(p, 0, &s, NULL);
+	return same_text(s, brief_plan_text);
+}
+
+static int same_program(const void *pg)
+{
+	char *s = NULL;
+
+	mfr_program_to_json(pg, 0, &s, NULL);
+	return same_text(s, program_text);
+}
+
+static int same_trace_text(const void *s)
+{
+	return strcmp(s, small_trace_text) == 0;
+}
+
+static int same_plan_text(const void *s)
+{
+	return strcmp(s, plan_text) == 0;
+}
+
+static int same_program_text(const void *s)
+{
+	return strcmp(s, small_program_text) == 0;
+}
+
+/* ---- options -------------------------------------------------------------- */
+
+static void release_trace_options(void *p)
+{
+	mfr_trace_options_free(p);
+}
+
+static void release_plan_options(void *p)
+{
+	mfr_plan_options_free(p);
+}
+
+static mfr_status op_trace_options_new(void **out, mfr_error **err)
+{
+	(void)err;
+	return mfr_trace_options_new((mfr_trace_options **)out);
+}
+
+static mfr_status op_plan_options_new(void **out, mfr_error **err)
+{
+	(void)err;
+	return mfr_plan_options_new((mfr_plan_options **)out);
+}
+
+static void prepare_options(void)
+{
+	target_opts = NULL;
+	ck_assert_int_eq(mfr_trace_options_new(&target_opts), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_add_line(target_opts, "lateral_line"), MFR_OK);
+}
+
+static void finish_options(void)
+{
+	mfr_trace_options_free(target_opts);
+	target_opts = NULL;
+}
+
+/* The options trace as before: only the lateral line (a failed add_line
+ * must not leave a half-added line behind). */
+static int options_unchanged(void)
+{
+	mfr_trace *a = NULL;
+	mfr_trace_options *want = NULL;
+	mfr_trace *b = NULL;
+	char *ja = NULL, *jb = NULL;
+	int same = 0;
+
+	if (mfr_trace_options_new(&want) == MFR_OK &&
+	    mfr_trace_options_add_line(want, "lateral_line") == MFR_OK &&
+	    mfr_trace_run(rich, target_opts, &a, NULL) == MFR_OK &&
+	    mfr_trace_run(rich, want, &b, NULL) == MFR_OK &&
+	    mfr_trace_to_json(a, 0, &ja, NULL) == MFR_OK &&
+	    mfr_trace_to_json(b, 0, &jb, NULL) == MFR_OK)
+		same = strcmp(ja, jb) == 0;
+	mfr_free(ja);
+	mfr_free(jb);
+	mfr_trace_free(a);
+	mfr_trace_free(b);
+	mfr_trace_options_free(want);
+	return same;
+}
+
+static mfr_status op_add_line(void **out, mfr_error **err)
+{
+	(void)err;
+	return mfr_trace_options_add_line(target_opts, "superficial_back_line");
+}
+
+static mfr_status op_set_max_results(void **out, mfr_error **err)
+{
+	(void)err;
+	return mfr_trace_options_set_max_results(target_opts, 5);
+}
+
+/* ---- trace, plan, program -------------------------------------------------- */
+
+static void release_trace(void *p)
+{
+	mfr_trace_free(p);
+}
+
+static void release_plan(void *p)
+{
+	mfr_plan_free(p);
+}
+
+static void release_program(void *p)
+{
+	mfr_program_free(p);
+}
+
+static mfr_status op_trace(void **out, mfr_error **err)
+{
+	return mfr_trace_run(rich, NULL, (mfr_trace **)out, err);
+}
+
+static mfr_status op_trace_opts(void **out, mfr_error **err)
+{
+	return mfr_trace_run(rich, topts, (mfr_trace **)out, err);
+}
+
+static mfr_status op_trace_empty(void **out, mfr_error **err)
+{
+	return mfr_trace_run(empty, NULL, (mfr_trace **)out, err);
+}
+
+static mfr_status op_trace_unknown_line(void **out, mfr_error **err)
+{
+	mfr_status st;
+
+	/* Options made before the faults: the run is what is swept. */
+	st = mfr_trace_run(rich, target_opts, (mfr_trace **)out, err);
+	return st;
+}
+
+static void prepare_unknown_line(void)
+{
+	target_opts = NULL;
+	ck_assert_int_eq(mfr_trace_options_new(&target_opts), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_add_line(target_opts, "no_such_line"), MFR_OK);
+}
+
+static mfr_status op_plan(void **out, mfr_error **err)
+{
+	return mfr_plan_run(rich, NULL, (mfr_plan **)out, err);
+}
+
+static mfr_status op_plan_opts(void **out, mfr_error **err)
+{
+	return mfr_plan_run(rich, popts, (mfr_plan **)out, err);
+}
+
+static mfr_status op_plan_brief(void **out, mfr_error **err)
+{
+	return mfr_plan_run(brief, NULL, (mfr_plan **)out, err);
+}
+
+static mfr_status op_plan_empty(void **out, mfr_error **err)
+{
+	return mfr_plan_run(empty, NULL, (mfr_plan **)out, err);
+}
+
+static mfr_status op_program(void **out, mfr_error **err)
+{
+	return mfr_program_run(rich, 6, 4, NULL, (mfr_program **)out, err);
+}
+
+static mfr_status op_program_crowded(void **out, mfr_error **err)
+{
+	return mfr_program_run(rich, 10, 1, NULL, (mfr_program **)out, err);
+}
+
+/* ---- the writers ------------------------------------------------------------ */
+
+static mfr_status op_trace_json(void **out, mfr_error **err)
+{
+	return mfr_trace_to_json(small_trace, 0, (char **)out, err);
+}
+
+static mfr_status op_trace_json_compact(void **out, mfr_error **err)
+{
+	return mfr_trace_to_json(small_trace, MFR_JSON_COMPACT, (char **)out, err);
+}
+
+static mfr_status op_plan_json(void **out, mfr_error **err)
+{
+	return mfr_plan_to_json(plan, 0, (char **)out, err);
+}
+
+static mfr_status op_plan_json_compact(void **out, mfr_error **err)
+{
+	return mfr_plan_to_json(plan, MFR_JSON_COMPACT, (char **)out, err);
+}
+
+static mfr_status op_program_json(void **out, mfr_error **err)
+{
+	return mfr_program_to_json(small_program, 0, (char **)out, err);
+}
+
+static mfr_status op_program_json_compact(void **out, mfr_error **err)
+{
+	return mfr_program_to_json(small_program, MFR_JSON_COMPACT, (char **)out, err);
+}
+
+static const mfr_oom_op ops[] = {
+	{ .name = "trace_options_new", .run = op_trace_options_new,
+	  .release = release_trace_options, .own_status = MFR_OK, .flags = MFR_OOM_NO_ERR },
+	{ .name = "trace_options_add_line", .run = op_add_line, .release = NULL,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_ERR, .prepare = prepare_options,
+	  .finish = finish_options, .unchanged = options_unchanged },
+	{ .name = "trace_options_set", .run = op_set_max_results, .release = NULL,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_ERR | MFR_OOM_NEVER,
+	  .prepare = prepare_options, .finish = finish_options },
+	{ .name = "plan_options_new", .run = op_plan_options_new,
+	  .release = release_plan_options, .own_status = MFR_OK, .flags = MFR_OOM_NO_ERR },
+	{ .name = "trace", .run = op_trace, .release = release_trace, .own_status = MFR_OK,
+	  .flags = 0, .same = same_trace },
+	{ .name = "trace_options", .run = op_trace_opts, .release = release_trace,
+	  .own_status = MFR_OK, .flags = 0, .same = same_trace_opts },
+	{ .name = "trace_no_symptoms", .run = op_trace_empty, .release = release_trace,
+	  .own_status = MFR_OK, .flags = 0 },
+	{ .name = "trace_unknown_line", .run = op_trace_unknown_line,
+	  .release = release_trace, .own_status = MFR_E_REFERENCE, .flags = 0,
+	  .prepare = prepare_unknown_line, .finish = finish_options },
+	{ .name = "plan", .run = op_plan, .release = release_plan, .own_status = MFR_OK,
+	  .flags = 0, .same = same_plan },
+	{ .name = "plan_options", .run = op_plan_opts, .release = release_plan,
+	  .own_status = MFR_OK, .flags = 0, .same = same_plan_opts },
+	{ .name = "plan_short_session", .run = op_plan_brief, .release = release_plan,
+	  .own_status = MFR_OK, .flags = 0, .same = same_brief_plan },
+	{ .name = "plan_no_symptoms", .run = op_plan_empty, .release = release_plan,
+	  .own_status = MFR_E_MISSING, .flags = MFR_OOM_QUIET },
+	{ .name = "program", .run = op_program, .release = release_program,
+	  .own_status = MFR_OK, .flags = 0, .same = same_program },
+	{ .name = "program_crowded", .run = op_program_crowded, .release = release_program,
+	  .own_status = MFR_E_RANGE, .flags = MFR_OOM_QUIET },
+	{ .name = "trace_to_json", .run = op_trace_json, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_JSON, .same = same_trace_text },
+	{ .name = "trace_to_json_compact", .run = op_trace_json_compact,
+	  .release = mfr_free, .own_status = MFR_OK, .flags = MFR_OOM_JSON },
+	{ .name = "plan_to_json", .run = op_plan_json, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_JSON, .same = same_plan_text },
+	{ .name = "plan_to_json_compact", .run = op_plan_json_compact, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_JSON },
+	{ .name = "program_to_json", .run = op_program_json, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_JSON, .same = same_program_text },
+	{ .name = "program_to_json_compact", .run = op_program_json_compact,
+	  .release = mfr_free, .own_status = MFR_OK, .flags = MFR_OOM_JSON },
+};
+#define N_OPS (int)(sizeof(ops) / sizeof(ops[0]))
+
+/* _i = op * 4 + mode (oom.h) */
+START_TEST(library_faults)
+{
+	mfr_oom_sweep_mode(&ops[_i / 4], _i % 4, 0);
+}
+END_TEST
+
+#ifndef MFR_TEST_DEBUG_ARENA
+START_TEST(jansson_faults)
+{
+	mfr_oom_sweep_mode(&ops[_i / 4], _i % 4, 1);
+}
+END_TEST
+#endif
+
+/* ---- reading allocates nothing ------------------------------------------- */
+
+/* Every getter of a finished plan, into a running hash (no allocation). */
+static unsigned long mix(unsigned long h, const char *s)
+{
+	for (; s && *s; s++)
+		h = h * 31 + (unsigned char)*s;
+	return h * 31 + 1;
+}
+
+static unsigned long read_plan(const mfr_plan *p)
+{
+	unsigned long h = (unsigned long)mfr_plan_status_of(p) + mfr_plan_session_seconds(p) +
+			  mfr_plan_total_seconds(p) + mfr_plan_position_changes(p) +
+			  (unsigned long)mfr_plan_pressure_ceiling(p);
+
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		h = mix(h, mfr_plan_step_rationale(p, i));
+		h = mix(h, mfr_region_key(mfr_plan_step_region(p, i)));
+		h = mix(h, mfr_technique_key(mfr_plan_step_technique(p, i)));
+		h += (unsigned long)mfr_plan_step_phase(p, i) +
+		     (unsigned long)mfr_plan_step_side(p, i) +
+		     (unsigned long)mfr_plan_step_approach(p, i) +
+		     (unsigned long)mfr_plan_step_pressure(p, i) +
+		     (unsigned long)mfr_plan_step_position(p, i) + mfr_plan_step_seconds(p, i) +
+		     mfr_plan_step_trace_rank(p, i) + mfr_plan_step_flags(p, i);
+		h = mix(h, mfr_danger_zone_key(mfr_plan_step_danger_zone(p, i)));
+	}
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		h = mix(h, mfr_plan_warning_text(p, i));
+		h = mix(h, mfr_plan_warning_code(p, i));
+		h = mix(h, mfr_plan_warning_subject_key(p, i));
+		h = mix(h, mfr_region_key(mfr_plan_warning_region(p, i)));
+		h += (unsigned long)mfr_plan_warning_kind(p, i) +
+		     (unsigned long)mfr_plan_warning_subject_kind(p, i) +
+		     (unsigned long)mfr_plan_warning_side(p, i);
+	}
+	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++) {
+		h = mix(h, mfr_plan_aftercare_text(p, i));
+		h = mix(h, mfr_plan_aftercare_key(p, i));
+		h += (unsigned long)mfr_plan_aftercare_kind(p, i);
+	}
+	return h;
+}
+
+static unsigned long read_trace(const mfr_trace *t)
+{
+	unsigned long h = mfr_trace_count(t);
+
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const mfr_trace_result *r = mfr_trace_result_at(t, i);
+
+		h = mix(h, mfr_trace_result_explain(r));
+		h = mix(h, mfr_region_key(mfr_trace_result_region(r)));
+		h += (unsigned long)mfr_trace_result_side(r) +
+		     (unsigned long)mfr_trace_result_distance(r) +
+		     (unsigned long)(mfr_trace_result_score(r) * 1e6);
+		for (uint32_t k = 0; k < mfr_trace_result_path_count(r); k++) {
+			const mfr_trace_path *pa = mfr_trace_result_path_at(r, k);
+
+			h += mfr_trace_path_symptom(pa) +
+			     (unsigned long)(mfr_trace_path_score(pa) * 1e6);
+			for (uint32_t j = 0; j < mfr_trace_path_step_count(pa); j++) {
+				h = mix(h, mfr_region_key(mfr_trace_path_step_from(pa, j)));
+				h = mix(h, mfr_region_key(mfr_trace_path_step_to(pa, j)));
+				h = mix(h, mfr_line_key(mfr_trace_path_step_line(pa, j)));
+				h = mix(h, mfr_referral_key(mfr_trace_path_step_referral(pa, j)));
+				h += (unsigned long)mfr_trace_path_step_from_side(pa, j) +
+				     (unsigned long)mfr_trace_path_step_to_side(pa, j) +
+				     (unsigned long)mfr_trace_path_step_relation(pa, j) +
+				     (unsigned long)mfr_trace_path_step_crosses(pa, j) +
+				     (unsigned long)mfr_trace_path_step_zone(pa, j) +
+				     (unsigned long)(mfr_trace_path_step_factor(pa, j) * 1e6);
+			}
+		}
+	}
+	return h;
+}
+
+static unsigned long read_program(const mfr_program *pg)
+{
+	unsigned long h = mfr_program_session_count(pg) + mfr_program_weeks(pg);
+
+	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
+		h = mix(h, mfr_program_session_focus(pg, i));
+		h += mfr_program_session_day(pg, i) +
+		     (unsigned long)mfr_program_session_reassess(pg, i);
+		h = h * 7 + read_plan(mfr_program_session_plan(pg, i));
+	}
+	return h;
+}
+
+/* The model's lookups and suggestions (a misspelt key), and the parsers of
+ * the shared enumerations. */
+static unsigned long read_model(const mfr_model *m)
+{
+	const char *sugg[5];
+	unsigned long h = 0;
+	mfr_side side;
+	mfr_position pos;
+
+	for (int kind = MFR_KIND_REGION; kind <= MFR_TEST_LAST_KIND; kind++) {
+		uint32_t n = mfr_model_suggest(m, kind, "heal", sugg, 5);
+
+		for (uint32_t i = 0; i < n; i++)
+			h = mix(h, sugg[i]);
+		h += (unsigned long)mfr_model_has(m, kind, "heel");
+	}
+	h = mix(h, mfr_region_key(mfr_model_region(m, "heel")));
+	h += (unsigned long)mfr_side_parse("left", &side) + (unsigned long)side;
+	h += (unsigned long)mfr_position_parse("prone", &pos) + (unsigned long)pos;
+	return h;
+}
+
+/* With every allocation failing, every getter still answers, and as with
+ * no fault: none allocates, so none can hide a failure. */
+START_TEST(reading_allocates_nothing)
+{
+	unsigned long t0 = read_trace(trace), p0 = read_plan(plan), g0 = read_program(program);
+	unsigned long m0 = read_model(model);
+
+	mfr__alloc_fail_after(0, 1);
+	unsigned long t1 = read_trace(trace), p1 = read_plan(plan), g1 = read_program(program);
+	unsigned long m1 = read_model(model);
+	long injected = mfr__alloc_fail_after(-1, 0);
+
+	ck_assert_int_eq(injected, 0);
+	ck_assert(t0 == t1);
+	ck_assert(p0 == p1);
+	ck_assert(g0 == g1);
+	ck_assert(m0 == m1);
+}
+END_TEST
+
+Suite *mfr_test_oom_run_suite(void)
+{
+	Suite *s = suite_create("oom_run");
+	TCase *tc = tcase_create("library");
+
+	/* Made once per case, not per test: the sweeps only read these (what
+	 * they change, their prepare function makes), and under valgrind
+	 * (no fork) remaking them for each of the loop's tests took minutes. */
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, reading_allocates_nothing);
+	tcase_add_loop_test(tc, library_faults, 0, N_OPS * 4);
+	suite_add_tcase(s, tc);
+
+#ifndef MFR_TEST_DEBUG_ARENA
+	/* jansson allocates the same with either arena: swept once, in the
+	 * ordinary build. */
+	tc = tcase_create("jansson");
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 600);
+	tcase_add_loop_test(tc, jansson_faults, 0, N_OPS * 4);
+	suite_add_tcase(s, tc);
+#endif
+	return s;
+}
