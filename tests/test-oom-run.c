@@ -79,6 +79,10 @@ static void setup(void)
 	ck_assert_int_eq(mfr_plan_options_new(&popts), MFR_OK);
 	ck_assert_int_eq(mfr_plan_options_set_max_sites(popts, 40), MFR_OK);
 	ck_assert_int_eq(mfr_plan_options_set_reposition_seconds(popts, 30), MFR_OK);
+	/* A preferred technique: the plan runs with options sweep its lookup
+	 * and its block timing too (the key list is keys.c's, swept through
+	 * trace_options_add_line). */
+	ck_assert_int_eq(mfr_plan_options_add_technique(popts, "myofascial_induction"), MFR_OK);
 
 	ck_assert_int_eq(mfr_trace_run(rich, NULL, &trace, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_run(rich, NULL, &plan, NULL), MFR_OK);
