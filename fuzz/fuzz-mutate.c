@@ -14,7 +14,8 @@
  * the input is an intake for the edited model.
  *
  * The fraction that loads is the measure of the generator: set
- * MFR_FUZZ_STATS=1 to print it at exit (2: also each load error).
+ * MFR_FUZZ_STATS=1 to print it at exit (2: also each load error; 3: also
+ * the size of each section after the edits).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -735,6 +736,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Up to 8 edits: enough to combine, few enough to stay fast. */
 	for (uint32_t n = take(&in, 9); n > 0; n--)
 		edit(doc, &in);
+	if (stats > 2) { /* what the edits left */
+		for (int sec = 0; sec < NSECTIONS; sec++)
+			fprintf(stderr, "%s%s %zu", sec ? ", " : "fuzz-mutate: ",
+				section_names[sec], json_array_size(section(doc, sec)));
+		fputc('\n', stderr);
+	}
 	text = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(doc);
 	if (!text)
@@ -750,8 +757,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	loaded++;
-	/* The round trip costs a second load: one input in four. */
-	if ((variant & 3) == 0)
+	/* The round trip costs a second load and a serialization of every
+	 * entity: one input in sixteen. */
+	if ((variant & 15) == 0)
 		fuzz_check_model_round_trip(m);
 	mfr_intake *intake = make_intake(m, &in);
 	if (intake)

@@ -3,7 +3,8 @@
 #   1. gcc build, every test (unit, cases, examples, CLI, Python binding, exports);
 #   2. the same tests under valgrind memcheck (leaks are failures);
 #   3. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
-#   4. install into a temporary prefix, then build and run an example
+#   4. the libFuzzer targets (clang): built, each run once over its corpus;
+#   5. install into a temporary prefix, then build and run an example
 #      against the installed library through pkg-config.
 # Ends with one line "N passed, N failed" over all the runs.
 set -euo pipefail
@@ -55,6 +56,23 @@ CC=clang fresh_setup build-asan -Db_sanitize=address,undefined -Db_lundef=false
 # interpreter; it runs in the gcc and valgrind passes instead.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run_meson_test "tests (ASan + UBSan)" build-asan --no-suite python
+
+# The libFuzzer targets (fuzz/, doc/fuzzing.md) build, and each runs its
+# corpus once through libFuzzer (-runs=0), where clang has the runtime.
+if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
+    clang -x c -fsanitize=fuzzer - -o /dev/null 2>/dev/null; then
+  echo "== fuzz targets (clang, libFuzzer)"
+  CC=clang fresh_setup build-ci-fuzz -Dfuzzing=true
+  for t in model intake batch cli mutate; do
+    if build-ci-fuzz/fuzz/fuzz-$t -runs=0 -close_fd_mask=3 "fuzz/corpus/$t" >/dev/null 2>&1; then
+      echo "fuzz-$t: ok"
+      passed=$((passed + 1))
+    else
+      echo "fuzz-$t: FAILED (build-ci-fuzz/fuzz/fuzz-$t -runs=0 fuzz/corpus/$t)"
+      failed=$((failed + 1))
+    fi
+  done
+fi
 
 echo "== install and build an example through pkg-config"
 meson install -C build-ci >/dev/null
