@@ -191,14 +191,18 @@ static void drop_entity(json_t *doc, int sec, size_t index);
  * removed last first, so the indices of those not yet removed hold. */
 static void purge(json_t *doc, int target, const char *key)
 {
-	static sites found;
+	/* Not static: dropping an entity here purges its own references,
+	 * which collects again. */
+	sites *found = malloc(sizeof(*found));
 
+	if (!found)
+		fuzz_fail("out of memory", NULL);
 	for (size_t r = 0; r < NREFS; r++) {
 		if (refs[r].target != target)
 			continue;
-		collect(doc, &refs[r], key, &found);
-		for (size_t k = found.n; k-- > 0;) {
-			site s = found.s[k];
+		collect(doc, &refs[r], key, found);
+		for (size_t k = found->n; k-- > 0;) {
+			site s = found->s[k];
 
 			if (refs[r].how == LIST)
 				json_array_remove(s.holder, s.index);
@@ -210,6 +214,7 @@ static void purge(json_t *doc, int target, const char *key)
 				json_array_remove(s.owner, s.owner_index);
 		}
 	}
+	free(found);
 }
 
 /* Drop entity @p index of section @p sec, and every reference to it. A
