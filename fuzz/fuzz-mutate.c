@@ -296,27 +296,50 @@ static int repair_line(json_t *line)
 	return json_array_size(branches) == 0;
 }
 
-/* What the precautions named in @p answer say about its "site" member. */
+/* How precaution @p key is scoped: 'l' local, 's' site-scoped global,
+ * 'g' any other global; @p staged is set when it has stages. */
+static int precaution_scope(json_t *doc, const char *key, int *staged)
+{
+	json_t *p, *precs = section(doc, PREC);
+	size_t k;
+
+	json_array_foreach(precs, k, p) {
+		if (strcmp(key_of(p) ? key_of(p) : "", key ? key : "") != 0)
+			continue;
+		*staged |= json_object_get(p, "stages") != NULL;
+		if (strcmp(json_string_value(json_object_get(p, "scope")), "local") == 0)
+			return 'l';
+		return json_is_true(json_object_get(p, "site_scoped")) ? 's' : 'g';
+	}
+	return 'g';
+}
+
+/* Make @p answer's "site" and "stage" agree with the precautions it still
+ * names. An answer that names a local precaution asks where, one that names
+ * a plain global one may not: when an edit brought both together, the
+ * global ones go. */
 static void repair_answer(json_t *doc, json_t *answer)
 {
-	json_t *list = json_object_get(answer, "precautions"), *v;
+	json_t *list = json_object_get(answer, "precautions");
 	int local = 0, global = 0, staged = 0;
-	size_t i;
 
 	dedupe(list);
-	json_array_foreach(list, i, v) {
-		json_t *p, *precs = section(doc, PREC);
-		size_t k;
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		int scope = precaution_scope(doc, json_string_value(json_array_get(list, i)),
+					     &staged);
+		local |= scope == 'l';
+		global |= scope == 'g';
+	}
+	if (local && global) {
+		int ignored = 0;
 
-		json_array_foreach(precs, k, p) {
-			if (strcmp(key_of(p) ? key_of(p) : "", json_string_value(v)) != 0)
-				continue;
-			if (strcmp(json_string_value(json_object_get(p, "scope")), "local") == 0)
-				local = 1;
-			else if (!json_is_true(json_object_get(p, "site_scoped")))
-				global = 1;
-			staged |= json_object_get(p, "stages") != NULL;
-		}
+		for (size_t i = json_array_size(list); i-- > 0;)
+			if (precaution_scope(doc, json_string_value(json_array_get(list, i)),
+					     &ignored) == 'g')
+				json_array_remove(list, i);
+		staged = 0;
+		for (size_t i = 0; i < json_array_size(list); i++)
+			precaution_scope(doc, json_string_value(json_array_get(list, i)), &staged);
 	}
 	if (json_array_size(list) == 0) {
 		json_object_del(answer, "precautions");
