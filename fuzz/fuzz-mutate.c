@@ -107,6 +107,12 @@ static uint32_t take(input *in, uint32_t range)
 	return v % range;
 }
 
+/* An element of @p arr the input picks, or NULL when it is empty. */
+static json_t *pick(json_t *arr, input *in)
+{
+	return json_array_get(arr, take(in, (uint32_t)json_array_size(arr)));
+}
+
 static json_t *section(json_t *doc, int sec)
 {
 	return json_object_get(doc, section_names[sec]);
@@ -576,7 +582,7 @@ static void tweak(json_t *doc, input *in)
 	case 0: /* a region's depth, positions, treatability or access */
 	case 1:
 		arr = section(doc, REG);
-		e = json_array_get(arr, take(in, (uint32_t)json_array_size(arr)));
+		e = pick(arr, in);
 		if (!e)
 			return;
 		json_object_set_new(e, "depth", json_string(depths[take(in, 3)]));
@@ -590,7 +596,7 @@ static void tweak(json_t *doc, input *in)
 		return;
 	case 2: /* a technique's pressure range, hold range and positions */
 		arr = section(doc, TECH);
-		e = json_array_get(arr, take(in, (uint32_t)json_array_size(arr)));
+		e = pick(arr, in);
 		if (!e)
 			return;
 		lo = take(in, 4);
@@ -605,33 +611,31 @@ static void tweak(json_t *doc, input *in)
 		return;
 	case 3: /* a precaution's or a danger zone's pressure ceiling */
 		arr = section(doc, take(in, 2) ? PREC : DZ);
-		e = json_array_get(arr, take(in, (uint32_t)json_array_size(arr)));
+		e = pick(arr, in);
 		if (e)
-			json_object_set_new(e, "pressure_ceiling", json_string(pressures[take(in, 4)]));
+			json_object_set_new(e, "pressure_ceiling",
+					    json_string(pressures[take(in, 4)]));
 		return;
 	case 4: /* a referral zone's kind, frequency and sides */
 		arr = section(doc, REF);
-		e = json_object_get(json_array_get(arr, take(in, (uint32_t)json_array_size(arr))),
-				    "zones");
-		e = json_array_get(e, take(in, (uint32_t)json_array_size(e)));
+		e = pick(json_object_get(pick(arr, in), "zones"), in);
 		if (!e)
 			return;
 		static const char *const freq[] = { "common", "occasional", "rare" };
-		json_object_set_new(e, "zone", json_string(take(in, 2) ? "essential" : "spillover"));
+		json_object_set_new(e, "zone",
+				    json_string(take(in, 2) ? "essential" : "spillover"));
 		json_object_set_new(e, "frequency", json_string(freq[take(in, 3)]));
 		json_object_set_new(e, "bilateral", json_boolean(take(in, 2)));
 		return;
 	case 5: /* a node's crossing, a branch's order */
 		arr = section(doc, LINE);
-		e = json_object_get(json_array_get(arr, take(in, (uint32_t)json_array_size(arr))),
-				    "branches");
-		e = json_object_get(json_array_get(e, take(in, (uint32_t)json_array_size(e))),
-				    "nodes");
+		e = json_object_get(pick(json_object_get(pick(arr, in), "branches"), in), "nodes");
 		if (json_array_size(e) < 2)
 			return;
 		lo = take(in, (uint32_t)json_array_size(e));
 		if (take(in, 2)) {
-			json_object_set_new(json_array_get(e, lo), "may_cross", json_boolean(take(in, 2)));
+			json_object_set_new(json_array_get(e, lo), "may_cross",
+					    json_boolean(take(in, 2)));
 		} else { /* swap two nodes */
 			hi = take(in, (uint32_t)json_array_size(e));
 			json_t *a = json_incref(json_array_get(e, lo));
@@ -641,8 +645,8 @@ static void tweak(json_t *doc, input *in)
 		return;
 	default: /* a region borders another */
 		arr = section(doc, REG);
-		e = json_array_get(arr, take(in, (uint32_t)json_array_size(arr)));
-		json_t *other = json_array_get(arr, take(in, (uint32_t)json_array_size(arr)));
+		e = pick(arr, in);
+		json_t *other = pick(arr, in);
 		if (!e || !other)
 			return;
 		if (!json_object_get(e, "adjacent"))

@@ -52,8 +52,8 @@ static char *batch_message(const mfr_error *err, unsigned long lineno)
 }
 
 /* One row on @p out describing why input line @p lineno failed. */
-static void error_line(FILE *out, unsigned long lineno, mfr_status st, const mfr_error *err,
-		       const char *text)
+static void error_line(FILE *out, unsigned long lineno, mfr_status st,
+		       const mfr_error *err, const char *text)
 {
 	char *message = text ? NULL : err ? batch_message(err, lineno) : NULL;
 	json_t *o = json_pack("{s:i, s:{s:s, s:s, s:s}}", "line", (json_int_t)lineno,
