@@ -6,7 +6,8 @@
 #   4. a clang build with ThreadSanitizer: the thread tests, and the quick
 #      suites (the single-threaded sweeps and property tests add nothing
 #      under TSan but minutes);
-#   5. install into a temporary prefix, then build and run an example
+#   5. the libFuzzer targets (clang): built, each run once over its corpus;
+#   6. install into a temporary prefix, then build and run an example
 #      against the installed library through pkg-config.
 # Ends with one line "N passed, N failed" over all the runs.
 set -euo pipefail
@@ -66,6 +67,23 @@ TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
   run_meson_test "tests (TSan)" build-tsan \
   threads model names default-model intake trace safety cases vignettes \
   example-trace-case example-walk-lines example-plan-session
+
+# The libFuzzer targets (fuzz/, doc/fuzzing.md) build, and each runs its
+# corpus once through libFuzzer (-runs=0), where clang has the runtime.
+if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
+    clang -x c -fsanitize=fuzzer - -o /dev/null 2>/dev/null; then
+  echo "== fuzz targets (clang, libFuzzer)"
+  CC=clang fresh_setup build-ci-fuzz -Dfuzzing=true
+  for t in model intake batch cli mutate; do
+    if build-ci-fuzz/fuzz/fuzz-$t -runs=0 -close_fd_mask=3 "fuzz/corpus/$t" >/dev/null 2>&1; then
+      echo "fuzz-$t: ok"
+      passed=$((passed + 1))
+    else
+      echo "fuzz-$t: FAILED (build-ci-fuzz/fuzz/fuzz-$t -runs=0 fuzz/corpus/$t)"
+      failed=$((failed + 1))
+    fi
+  done
+fi
 
 echo "== install and build an example through pkg-config"
 meson install -C build-ci >/dev/null

@@ -1,14 +1,51 @@
 /*
- * mfr - helpers every command shares: number options, site names, JSON.
+ * mfr - helpers every command shares: error reports, the model, number
+ * options, site names, JSON. Apart from main() (mfr.c), so that the fuzz
+ * targets (fuzz/) can link the commands without it.
  * SPDX-License-Identifier: MIT
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "text.h"
+
+void cli_report(const char *what, mfr_status st, mfr_error *err)
+{
+	if (err && *mfr_error_message(err))
+		fprintf(stderr, "mfr: %s: %s\n", what, mfr_error_message(err));
+	else
+		fprintf(stderr, "mfr: %s: %s\n", what, mfr_strerror(st));
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("mfr: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'mfr --help'.\n", stderr);
+	return CLI_USAGE;
+}
+
+int cli_load_model(const cli_options *opts, mfr_model **out)
+{
+	mfr_error *err = NULL;
+	mfr_status st = opts->model_path
+		? mfr_model_load_file(opts->model_path, out, &err)
+		: mfr_model_default(out, &err);
+
+	if (st == MFR_OK)
+		return CLI_OK;
+	cli_report("cannot load the model", st, err);
+	mfr_error_free(err);
+	return CLI_FAIL;
+}
 
 int cli_parse_count(const char *opt, const char *val, uint32_t *out)
 {

@@ -70,6 +70,14 @@ int cli_program(const cli_options *opts, int argc, char **argv);
 /* `mfr batch trace|plan`: JSON lines in and out. */
 int cli_batch(const cli_options *opts, int argc, char **argv);
 
+/* One line of `mfr batch`: input line @p lineno (@p len bytes,
+ * NUL-terminated, without its newline) gives exactly one row on @p out: the
+ * compact trace (or plan, when @p plan is 1) of the intake it holds, or
+ * {"line": N, "error": {...}}. Returns 0, or 1 when the row is an error.
+ * Apart from cli_batch()'s loop so that a fuzz target can call it. */
+int cli_batch_line(FILE *out, const mfr_model *m, int plan, const char *line,
+		   size_t len, unsigned long lineno);
+
 /* Whether @p name ("--symptom") is one of the intake flags. */
 int cli_intake_option(const char *name);
 

@@ -51,9 +51,9 @@ static char *batch_message(const mfr_error *err, unsigned long lineno)
 	return out;
 }
 
-/* One output line describing why input line @p lineno failed. */
-static void error_line(unsigned long lineno, mfr_status st, const mfr_error *err,
-		       const char *text)
+/* One row on @p out describing why input line @p lineno failed. */
+static void error_line(FILE *out, unsigned long lineno, mfr_status st,
+		       const mfr_error *err, const char *text)
 {
 	char *message = text ? NULL : err ? batch_message(err, lineno) : NULL;
 	json_t *o = json_pack("{s:i, s:{s:s, s:s, s:s}}", "line", (json_int_t)lineno,
@@ -63,17 +63,17 @@ static void error_line(unsigned long lineno, mfr_status st, const mfr_error *err
 	char *row = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 
 	if (row)
-		puts(row);
+		fprintf(out, "%s\n", row);
 	else /* out of memory: still one row, with its line */
-		printf("{\"line\":%lu,\"error\":{\"status\":\"MFR_E_NOMEM\","
+		fprintf(out, "{\"line\":%lu,\"error\":{\"status\":\"MFR_E_NOMEM\","
 		       "\"message\":\"out of memory\",\"path\":\"\"}}\n", lineno);
 	free(row);
 	free(message);
 	json_decref(o);
 }
 
-/* Trace or plan one intake and print it on one line. */
-static mfr_status run_one(const mfr_intake *in, int plan, mfr_error **err)
+/* Trace or plan one intake and print it on one line of @p out. */
+static mfr_status run_one(FILE *out, const mfr_intake *in, int plan, mfr_error **err)
 {
 	char *text = NULL;
 	mfr_status st;
@@ -94,16 +94,13 @@ static mfr_status run_one(const mfr_intake *in, int plan, mfr_error **err)
 		mfr_trace_free(t);
 	}
 	if (st == MFR_OK)
-		puts(text);
+		fprintf(out, "%s\n", text);
 	mfr_free(text);
 	return st;
 }
 
-/* Handle input line @p lineno (@p len bytes, NUL-terminated, without its
- * newline): print its one output row. Returns 0, or 1 when the row is an
- * error. */
-static int batch_line(const mfr_model *m, int plan, const char *line, size_t len,
-		      unsigned long lineno)
+int cli_batch_line(FILE *out, const mfr_model *m, int plan, const char *line,
+		   size_t len, unsigned long lineno)
 {
 	mfr_intake *in = NULL;
 	mfr_error *err = NULL;
@@ -114,14 +111,14 @@ static int batch_line(const mfr_model *m, int plan, const char *line, size_t len
 
 		snprintf(text, sizeof(text), SOURCE ":%lu: blank line; every line must "
 			 "hold one intake (a JSON object)", lineno);
-		error_line(lineno, MFR_E_SYNTAX, NULL, text);
+		error_line(out, lineno, MFR_E_SYNTAX, NULL, text);
 		return 1;
 	}
 	st = mfr_intake_from_json(m, line, len, SOURCE, &in, &err);
 	if (st == MFR_OK)
-		st = run_one(in, plan, &err);
+		st = run_one(out, in, plan, &err);
 	if (st != MFR_OK)
-		error_line(lineno, st, err, NULL);
+		error_line(out, lineno, st, err, NULL);
 	mfr_error_free(err);
 	mfr_intake_free(in);
 	return st != MFR_OK;
@@ -183,7 +180,8 @@ int cli_batch(const cli_options *opts, int argc, char **argv)
 		return rc;
 
 	while ((len = read_line(stdin, &line, &cap, &nomem)) >= 0) {
-		failed += (unsigned long)batch_line(m, plan, line, (size_t)len, ++lineno);
+		failed += (unsigned long)cli_batch_line(stdout, m, plan, line, (size_t)len,
+							 ++lineno);
 		/* Rows the output cannot take are lost: stop (the write error
 		 * itself is reported when the output is closed, in mfr.c). */
 		if (ferror(stdout)) {
