@@ -73,7 +73,12 @@ TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
     clang -x c -fsanitize=fuzzer - -o /dev/null 2>/dev/null; then
   echo "== fuzz targets (clang, libFuzzer)"
-  CC=clang fresh_setup build-ci-fuzz -Dfuzzing=true
+  # A build that fails is counted and reported, not a silent stop of the
+  # whole run (set -e does not apply inside the condition).
+  if ! CC=clang fresh_setup build-ci-fuzz -Dfuzzing=true; then
+    echo "fuzz build: FAILED (CC=clang meson setup build-ci-fuzz -Dfuzzing=true)"
+    failed=$((failed + 1))
+  fi
   for t in model intake batch cli mutate; do
     if build-ci-fuzz/fuzz/fuzz-$t -runs=0 -close_fd_mask=3 "fuzz/corpus/$t" >/dev/null 2>&1; then
       echo "fuzz-$t: ok"
