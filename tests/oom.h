@@ -99,4 +99,33 @@ void mfr_oom_parse_first_allocation(const mfr_oom_op *o, int with_err);
 /* Turn every injection off and give jansson back malloc and free. */
 void mfr_oom_reset(void);
 
+/*
+ * The sweep tests of a test file over its own ops[] (Check loop tests: _i is
+ * op * 4 + mode for the sweeps, op * 2 + with-error for the parse test).
+ * Each file registers them with tcase_add_loop_test().
+ */
+#define MFR_OOM_LIBRARY_TESTS(ops)                              \
+	START_TEST(library_faults)                              \
+	{                                                       \
+		mfr_oom_sweep_mode(&(ops)[_i / 4], _i % 4, 0);  \
+	}                                                       \
+	END_TEST
+
+#define MFR_OOM_JANSSON_TESTS(ops)                              \
+	START_TEST(jansson_faults)                              \
+	{                                                       \
+		mfr_oom_sweep_mode(&(ops)[_i / 4], _i % 4, 1);  \
+	}                                                       \
+	END_TEST
+
+/* jansson's first allocation in a parse (the lexer's buffer) fails without
+ * a message or position; a load must say out of memory, not report a syntax
+ * error with no reason at line -1. */
+#define MFR_OOM_PARSE_TESTS(ops)                                        \
+	START_TEST(jansson_parse_first_allocation)                      \
+	{                                                               \
+		mfr_oom_parse_first_allocation(&(ops)[_i / 2], _i % 2); \
+	}                                                               \
+	END_TEST
+
 #endif /* MFR_TEST_OOM_H */

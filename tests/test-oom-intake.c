@@ -311,25 +311,13 @@ static const mfr_oom_op ops[] = {
 };
 #define N_OPS (int)(sizeof(ops) / sizeof(ops[0]))
 
-/* _i = op * 4 + mode (oom.h) */
-START_TEST(library_faults)
-{
-	mfr_oom_sweep_mode(&ops[_i / 4], _i % 4, 0);
-}
-END_TEST
+/* The sweeps of ops[] (oom.h). */
+MFR_OOM_LIBRARY_TESTS(ops)
 
 #ifndef MFR_TEST_DEBUG_ARENA
-START_TEST(jansson_faults)
-{
-	mfr_oom_sweep_mode(&ops[_i / 4], _i % 4, 1);
-}
-END_TEST
+MFR_OOM_JANSSON_TESTS(ops)
 
-START_TEST(jansson_parse_first_allocation)
-{
-	mfr_oom_parse_first_allocation(&ops[_i / 2], _i % 2);
-}
-END_TEST
+MFR_OOM_PARSE_TESTS(ops)
 #endif
 
 Suite *mfr_test_oom_intake_suite(void)

@@ -456,19 +456,11 @@ static const mfr_oom_op ops[] = {
 };
 #define N_OPS (int)(sizeof(ops) / sizeof(ops[0]))
 
-/* _i = op * 4 + mode (oom.h) */
-START_TEST(library_faults)
-{
-	mfr_oom_sweep_mode(&ops[_i / 4], _i % 4, 0);
-}
-END_TEST
+/* The sweeps of ops[] (oom.h). */
+MFR_OOM_LIBRARY_TESTS(ops)
 
 #ifndef MFR_TEST_DEBUG_ARENA
-START_TEST(jansson_faults)
-{
-	mfr_oom_sweep_mode(&ops[_i / 4], _i % 4, 1);
-}
-END_TEST
+MFR_OOM_JANSSON_TESTS(ops)
 #endif
 
 /* ---- reading allocates nothing ------------------------------------------- */

@@ -135,27 +135,12 @@ static const mfr_oom_op ops[] = {
 };
 #define N_OPS (int)(sizeof(ops) / sizeof(ops[0]))
 
-/* _i = op * 4 + mode (oom.h) */
-START_TEST(library_faults)
-{
-	mfr_oom_sweep_mode(&ops[_i / 4], _i % 4, 0);
-}
-END_TEST
+/* The sweeps of ops[] (oom.h). */
+MFR_OOM_LIBRARY_TESTS(ops)
 
-START_TEST(jansson_faults)
-{
-	mfr_oom_sweep_mode(&ops[_i / 4], _i % 4, 1);
-}
-END_TEST
+MFR_OOM_JANSSON_TESTS(ops)
 
-/* jansson's first allocation in a parse (the lexer's buffer) fails without a
- * message or position; the load must say out of memory, not give a syntax
- * error with no reason at line -1. */
-START_TEST(jansson_parse_first_allocation)
-{
-	mfr_oom_parse_first_allocation(&ops[_i / 2], _i % 2);
-}
-END_TEST
+MFR_OOM_PARSE_TESTS(ops)
 
 /* The hook reports what it injected, and a disarmed hook injects nothing. */
 START_TEST(hook)
