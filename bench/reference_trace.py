@@ -360,14 +360,17 @@ def trace(model, symptoms, conditions=(), max_results=20, max_steps=6,
 
     def near(site, found):
         """On a reaching symptom's side (or midline) in its body part, or
-        reached from it in a few steps without changing lines."""
+        reached from it in a few steps without changing lines, on its side
+        or in its body part."""
         for _, k, changes, steps in found:
             s = sources[k]
             same_side = (model.midline[s // 2] or model.midline[site // 2]
                          or (s & 1) == (site & 1))
-            if same_side and model.root(s // 2) == model.root(site // 2):
+            same_part = model.root(s // 2) == model.root(site // 2)
+            if same_side and same_part:
                 return True
-            if changes == 0 and steps <= PRIOR_NEAR_STEPS:
+            if (changes == 0 and steps <= PRIOR_NEAR_STEPS
+                    and (same_side or same_part)):
                 return True
         return False
 

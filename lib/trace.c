@@ -530,10 +530,12 @@ static uint32_t line_changes(const search *s, uint32_t li)
  * symptom's side (or either midline) and in the same body part (head,
  * neck, trunk, a limb), or reached from it in at most
  * MFR_PRIOR_NEAR_STEPS steps without changing lines (a referral, a
- * neighbour, a short run of one line). A condition's region prior applies only
- * there, so that a region a condition lists for one place (the iliotibial
- * tract for the knee) is not lifted for a symptom elsewhere (the elbow)
- * reached across lines. */
+ * neighbour, a short run of one line) on its side or in its body part. A
+ * condition's region prior applies only there, so that a region a condition
+ * lists for one place (the iliotibial tract for the knee) is not lifted for
+ * a symptom elsewhere (the elbow) reached across lines, nor a buttock
+ * muscle on the other side for a forearm symptom reached in three steps
+ * along one functional line. */
 static int near_a_symptom(const mfr_trace *t, const search *searches, const finding *f,
 			  uint32_t nf, const mfr_trace_result *res)
 {
@@ -546,6 +548,8 @@ static int near_a_symptom(const mfr_trace *t, const search *searches, const find
 
 		if (same_side && root_of(sy->region) == root)
 			return 1;
+		if (!same_side && root_of(sy->region) != root)
+			continue;
 		const search *s = &searches[f[k].symptom];
 		if (s->labels[f[k].label].hops <= MFR_PRIOR_NEAR_STEPS &&
 		    line_changes(s, f[k].label) == 0)

@@ -973,6 +973,67 @@ END_TEST
  * are asked for. Over generated intakes (1-3 symptoms, a condition half the
  * time), the first k results of a trace asked for k equal the first k of
  * one asked for 200, score for score. */
+static const mfr_region *root_of(const mfr_region *r)
+{
+	while (mfr_region_parent(r))
+		r = mfr_region_parent(r);
+	return r;
+}
+
+/* A condition's region prior lifts a site only near a symptom that reaches
+ * it: on the symptom's side or in its body part. Before, a three-step run
+ * along one functional line lifted the left gluteus maximus into the top
+ * six for a right forearm and thumb with nerve impingement. Checked for a
+ * left symptom at every body-chart area under every condition that lists
+ * regions: a lifted result (score above the noisy-OR of its paths) has a
+ * path from such a symptom. */
+START_TEST(prior_stays_near)
+{
+	uint32_t lifted = 0;
+
+	for (uint32_t c = 0; c < mfr_model_count(model, MFR_KIND_CONDITION); c++) {
+		const mfr_condition *cond = mfr_model_condition_at(model, c);
+
+		if (mfr_condition_region_count(cond) == 0)
+			continue;
+		for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
+			const mfr_region *a = mfr_model_region_at(model, i);
+			mfr_intake *in = NULL;
+			mfr_trace *t = NULL;
+
+			if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
+			    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+				continue;
+			ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+			ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, 6,
+								MFR_ONSET_CHRONIC, NULL), MFR_OK);
+			ck_assert_int_eq(mfr_intake_add_condition(in, mfr_condition_key(cond), NULL),
+					 MFR_OK);
+			ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
+			for (uint32_t k = 0; k < mfr_trace_count(t); k++) {
+				const mfr_trace_result *r = mfr_trace_result_at(t, k);
+				double keep = 1.0;
+
+				for (uint32_t j = 0; j < mfr_trace_result_path_count(r); j++)
+					keep *= 1.0 - mfr_trace_path_score(mfr_trace_result_path_at(r, j));
+				if (mfr_trace_result_score(r) <= (1.0 - keep) * 1.0000001)
+					continue;
+				lifted++;
+				ck_assert_msg(mfr_trace_result_side(r) != MFR_SIDE_RIGHT ||
+					      root_of(mfr_trace_result_region(r)) == root_of(a),
+					      "%s: right %s lifted for a left %s",
+					      mfr_condition_key(cond),
+					      mfr_region_key(mfr_trace_result_region(r)),
+					      mfr_region_key(a));
+			}
+			mfr_trace_free(t);
+			mfr_intake_free(in);
+		}
+	}
+	ck_assert_uint_gt(lifted, 100);
+}
+END_TEST
+
 START_TEST(ranking_does_not_depend_on_max_results)
 {
 	uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -1125,6 +1186,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, zones_reach_from_every_area);
 	tcase_add_test(tc, cranial_base_released_as_a_plane);
 	tcase_add_test(tc, ranking_does_not_depend_on_max_results);
+	tcase_add_test(tc, prior_stays_near);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;

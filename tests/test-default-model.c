@@ -277,6 +277,73 @@ START_TEST(pain_guides_carried)
 }
 END_TEST
 
+/* The grade at which the model carries @p muscle's referral to @p area as
+ * sourced fact: a zone on the area or on an area holding it, of a referral
+ * that is not practice convention, felt commonly. Essential beats spillover;
+ * 0 when there is none. */
+static int sourced_zone(const mfr_region *muscle, const mfr_region *area)
+{
+	int best = 0;
+
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REFERRAL); i++) {
+		const mfr_referral *r = mfr_model_referral_at(model, i);
+
+		if (mfr_referral_muscle(r) != muscle ||
+		    mfr_provenance_is_convention(mfr_referral_provenance(r)))
+			continue;
+		for (uint32_t z = 0; z < mfr_referral_zone_count(r); z++) {
+			const mfr_region *a = mfr_referral_zone_area(r, z);
+
+			if ((a == area || mfr_region_is_within(area, a)) &&
+			    mfr_referral_zone_frequency(r, z) == MFR_FREQUENCY_COMMON &&
+			    (!best || mfr_referral_zone_kind(r, z) == MFR_ZONE_ESSENTIAL))
+				best = mfr_referral_zone_kind(r, z);
+		}
+	}
+	return best;
+}
+
+/* What the TPJ dataset confirms is sourced fact at its grade: a link that
+ * Table A holds only as Travell & Simons recall (practice convention, so
+ * weighed less), or at a lower grade, is carried as the pain guide's
+ * sourced referral too (tests/data/tpj-confirmed.tsv). Before, a biceps
+ * brachii that TPJ lists first for the anterior shoulder ranked below a
+ * line continuation there. */
+START_TEST(tpj_confirmed_carried)
+{
+	char path[4096], line[512];
+	uint32_t rows = 0, missing = 0;
+
+	mfr_test_path(path, sizeof(path), "tpj-confirmed.tsv");
+	FILE *f = fopen(path, "r");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	while (fgets(line, sizeof(line), f)) {
+		char area[64], muscle[64], grade[16];
+
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		ck_assert_int_eq(sscanf(line, "%63[^\t]\t%63[^\t]\t%15[^\t]", area, muscle, grade), 3);
+		const mfr_region *a = mfr_model_region(model, area);
+		const mfr_region *m = mfr_model_region(model, muscle);
+		int want = strcmp(grade, "essential") == 0 ? MFR_ZONE_ESSENTIAL : MFR_ZONE_SPILLOVER;
+
+		ck_assert_msg(a && m, "tpj-confirmed.tsv: unknown %s or %s", area, muscle);
+		ck_assert_msg(strcmp(grade, "essential") == 0 || strcmp(grade, "spillover") == 0,
+			      "tpj-confirmed.tsv: grade %s", grade);
+		rows++;
+		int have = sourced_zone(m, a);
+		if (!have || (want == MFR_ZONE_ESSENTIAL && have != MFR_ZONE_ESSENTIAL)) {
+			fprintf(stderr, "TPJ-confirmed link not carried as sourced %s: %s -> %s\n",
+				grade, muscle, area);
+			missing++;
+		}
+	}
+	fclose(f);
+	ck_assert_uint_ge(rows, 150);
+	ck_assert_uint_eq(missing, 0);
+}
+END_TEST
+
 /* A condition's site techniques are checked like every reference: an
  * unknown key fails the load and names the place. */
 START_TEST(site_technique_unknown)
@@ -440,6 +507,7 @@ Suite *mfr_test_default_model_suite(void)
 	tcase_add_test(tc, functional_lines_cross);
 	tcase_add_test(tc, referral_sample);
 	tcase_add_test(tc, pain_guides_carried);
+	tcase_add_test(tc, tpj_confirmed_carried);
 	tcase_add_test(tc, site_technique_unknown);
 	tcase_add_test(tc, overview_coverage);
 	tcase_add_test(tc, body_chart_areas);
