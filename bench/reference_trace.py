@@ -233,7 +233,7 @@ class Model:
                 for y in b["regions"]:
                     rx, ry = self.index[x], self.index[y]
                     u, v = self.site(rx, sa), self.site(ry, sb)
-                    if u != v:
+                    if not self.same_tissue(u, v):  # a line moves between tissues
                         g = self.line_step(rx, ry, factor)
                         self._add(u, v, LINE, g, li)
                         self._add(v, u, LINE, g, li)

@@ -171,7 +171,9 @@ static void emit_nodes(emitter *e, const mfr_line *l, const mfr_line_node *a, in
 			uint32_t from = mfr__site_id(a->regions[i], sa);
 			uint32_t to = mfr__site_id(b->regions[k], sb);
 
-			if (from == to)
+			/* A line moves between tissues: none from a region to
+			 * itself, or between a group and its member. */
+			if (mfr__one_tissue(a->regions[i], sa, b->regions[k], sb))
 				continue;
 			step.to = to;
 			step.factor = line_step(e, a->regions[i], b->regions[k], factor);
@@ -211,7 +213,8 @@ static void emit_pass_through(emitter *e, const mfr_line *l, const mfr_line_bran
 			uint32_t from = mfr__site_id(a->regions[x], node_side(a, start));
 			uint32_t to = mfr__site_id(b->regions[y], node_side(b, start));
 
-			if (from == to)
+			if (mfr__one_tissue(a->regions[x], node_side(a, start), b->regions[y],
+					    node_side(b, start)))
 				continue;
 			step.to = to;
 			step.factor = line_step(e, a->regions[x], b->regions[y], factor);

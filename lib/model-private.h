@@ -291,6 +291,11 @@ static inline uint32_t mfr__site_id(const mfr_region *r, int side)
 	return r->index * 2u + (side == MFR_SIDE_RIGHT ? 1u : 0u);
 }
 
+/* Whether region @p a on side @p sa and region @p b on side @p sb are one
+ * tissue: the same side (or either on the midline) and one region within
+ * the other (a region and itself, a group and its member). */
+int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb);
+
 /* Parse and validate a model document. On failure *out is untouched and
  * nothing is leaked. */
 mfr_status mfr__model_parse(const char *data, size_t size, const char *name,

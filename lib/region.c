@@ -26,6 +26,13 @@ MFR_LIST_GETTER(mfr_region_child, mfr_region, const mfr_region *, children, chil
 MFR_LIST_GETTER(mfr_region_adjacent, mfr_region, const mfr_region *, adjacent, adjacent_count)
 MFR_PROVENANCE_GETTER(mfr_region_provenance, mfr_region)
 
+int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb)
+{
+	if (sa != sb && sa != MFR_SIDE_MIDLINE && sb != MFR_SIDE_MIDLINE)
+		return 0;
+	return mfr_region_is_within(a, b) || mfr_region_is_within(b, a);
+}
+
 MFR_EXPORT int mfr_region_is_within(const mfr_region *region, const mfr_region *ancestor)
 {
 	if (!ancestor)

@@ -122,10 +122,7 @@ static int is_treatment_site(const mfr_region *r)
  * and one region within the other (a group and its member). */
 static int same_tissue(const mfr_trace_result *a, const mfr_trace_result *b)
 {
-	if (a->side != b->side && a->side != MFR_SIDE_MIDLINE && b->side != MFR_SIDE_MIDLINE)
-		return 0;
-	return mfr_region_is_within(a->region, b->region) ||
-	       mfr_region_is_within(b->region, a->region);
+	return mfr__one_tissue(a->region, a->side, b->region, b->side);
 }
 
 /* ---- one symptom's search ---- */

@@ -1034,6 +1034,62 @@ START_TEST(prior_stays_near)
 }
 END_TEST
 
+/* A line moves between tissues: no line step joins a group and its member
+ * on one side (the upper trapezius to the trapezius was one step of the
+ * superficial back arm line, so a condition that lists the trapezius lifted
+ * the group over the member the referral found). Checked over every path of
+ * a wide trace from a left symptom at every body-chart area. */
+START_TEST(lines_move_between_tissues)
+{
+	mfr_trace_options *o = NULL;
+	uint32_t line_steps = 0;
+
+	ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 400), MFR_OK);
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
+		const mfr_region *a = mfr_model_region_at(model, i);
+		mfr_intake *in = NULL;
+		mfr_trace *t = NULL;
+
+		if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
+		    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+			continue;
+		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, 6,
+							MFR_ONSET_CHRONIC, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_trace_run(in, o, &t, NULL), MFR_OK);
+		for (uint32_t k = 0; k < mfr_trace_count(t); k++) {
+			const mfr_trace_result *r = mfr_trace_result_at(t, k);
+
+			for (uint32_t j = 0; j < mfr_trace_result_path_count(r); j++) {
+				const mfr_trace_path *p = mfr_trace_result_path_at(r, j);
+
+				for (uint32_t s = 0; s < mfr_trace_path_step_count(p); s++) {
+					const mfr_region *from = mfr_trace_path_step_from(p, s);
+					const mfr_region *to = mfr_trace_path_step_to(p, s);
+					int fs = mfr_trace_path_step_from_side(p, s);
+					int ts = mfr_trace_path_step_to_side(p, s);
+
+					if (mfr_trace_path_step_relation(p, s) != MFR_RELATION_LINE)
+						continue;
+					line_steps++;
+					ck_assert_msg(!((fs == ts || fs == MFR_SIDE_MIDLINE ||
+							 ts == MFR_SIDE_MIDLINE) &&
+							(mfr_region_is_within(from, to) ||
+							 mfr_region_is_within(to, from))),
+						      "line step %s -> %s joins one tissue",
+						      mfr_region_key(from), mfr_region_key(to));
+				}
+			}
+		}
+		mfr_trace_free(t);
+		mfr_intake_free(in);
+	}
+	mfr_trace_options_free(o);
+	ck_assert_uint_gt(line_steps, 1000);
+}
+END_TEST
+
 START_TEST(ranking_does_not_depend_on_max_results)
 {
 	uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -1187,6 +1243,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, cranial_base_released_as_a_plane);
 	tcase_add_test(tc, ranking_does_not_depend_on_max_results);
 	tcase_add_test(tc, prior_stays_near);
+	tcase_add_test(tc, lines_move_between_tissues);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;
