@@ -47,6 +47,9 @@ struct mfr_intake {
 	mfr_precaution_stage *stages;
 	uint32_t stage_count, stage_cap;
 	mfr_seen stage_set; /* the stages by precaution */
+	/* The answer recorded to each screening question, by question index
+	 * (NULL where none); the array is NULL until the first answer. */
+	const mfr_answer **answered;
 	uint32_t scopes; /* mfr_access bits declared, with consent */
 	uint32_t minutes;
 	uint32_t positions;

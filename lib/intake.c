@@ -399,6 +399,12 @@ mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *
 		return problem(why, MFR_E_CONSTRAINT, "answer \"%s\" to \"%s\" takes no "
 			       "site", answer, question);
 
+	if (!in->answered) {
+		in->answered = mfr__calloc(in->model->screening_count, sizeof(*in->answered));
+		if (!in->answered)
+			return problem(why, MFR_E_NOMEM, "out of memory");
+	}
+
 	/* All or nothing: undo what this answer added when a later part fails. */
 	uint32_t np = in->precaution_count, ns = in->stage_count;
 	mfr_status st = MFR_OK;
@@ -419,6 +425,8 @@ mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *
 	if (st != MFR_OK) {
 		drop_precautions(in, np);
 		drop_stages(in, ns);
+	} else {
+		in->answered[q->index] = a;
 	}
 	return st;
 }
@@ -525,6 +533,7 @@ MFR_EXPORT void mfr_intake_free(mfr_intake *in)
 	mfr__free(in->precautions);
 	mfr__free(in->clearances);
 	mfr__free(in->stages);
+	mfr__free(in->answered);
 	mfr__free(in);
 }
 
@@ -687,6 +696,11 @@ static int is_cleared(const void *ctx, uint32_t item)
 	const precaution_probe *pp = ctx;
 
 	return pp->in->clearances[item] == pp->p;
+}
+
+MFR_EXPORT int mfr_intake_is_answered(const mfr_intake *in, const mfr_screening *q)
+{
+	return in && q && in->answered && in->answered[q->index] != NULL;
 }
 
 MFR_EXPORT int mfr_intake_is_cleared(const mfr_intake *in, const mfr_precaution *p)

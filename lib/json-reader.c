@@ -368,7 +368,7 @@ static const char *entry_key(const void *cands, size_t i)
 mfr_status mfr__rd_resolve(mfr_reader *rd, json_t *v, int kind, uint32_t *out)
 {
 	const mfr_key_index *ix = &rd->model->index[kind];
-	const char *what = mfr__name_of(&mfr__kind_names, kind);
+	const char *what = mfr__name_of(&mfr__kind_nouns, kind);
 
 	if (!json_is_string(v))
 		return mfr__rd_fail(rd, MFR_E_TYPE, "expected a %s key (a string), found %s",
@@ -388,8 +388,8 @@ mfr_status mfr__rd_resolve(mfr_reader *rd, json_t *v, int kind, uint32_t *out)
 
 	mfr__suggest_text(sugg, ns, hint, sizeof(hint));
 	return mfr__rd_fail(rd, MFR_E_REFERENCE,
-		    "unknown %s \"%s\"%s; a reference must name a %s defined in the "
-		    "\"%ss\" section", what, key, hint, what, what);
+		    "unknown %s \"%s\"%s; a reference must name one defined in the "
+		    "\"%s\" section", what, key, hint, mfr__name_of(&mfr__section_names, kind));
 }
 
 mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je)

@@ -55,6 +55,11 @@ static const char *precaution_key_of(const void *items, uint32_t i)
 	return ((const mfr_precaution *const *)items)[i]->key;
 }
 
+static const char *screening_key_of(const void *items, uint32_t i)
+{
+	return ((const mfr_screening *const *)items)[i]->key;
+}
+
 static const char *string_of(const void *items, uint32_t i)
 {
 	return ((const char *const *)items)[i];
@@ -258,6 +263,9 @@ static json_t *condition_json(const mfr_condition *c)
 		rc |= mfr__jw_put(o, "site_techniques",
 				  key_array(c->site_techniques, c->site_technique_count,
 					    technique_key_of));
+	if (c->screening_count)
+		rc |= mfr__jw_put(o, "screening",
+				  key_array(c->screening, c->screening_count, screening_key_of));
 	rc |= mfr__jw_put_opt_str(o, "evidence", c->evidence);
 	rc |= put_dose(o, c->dose);
 	rc |= put_provenance(o, &c->prov);

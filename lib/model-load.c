@@ -115,6 +115,7 @@ DEFINE_REFS(get_region_refs, mfr_region, MFR_KIND_REGION, regions)
 DEFINE_REFS(get_line_refs, mfr_line, MFR_KIND_LINE, lines)
 DEFINE_REFS(get_technique_refs, mfr_technique, MFR_KIND_TECHNIQUE, techniques)
 DEFINE_REFS(get_source_refs, mfr_source, MFR_KIND_SOURCE, sources)
+DEFINE_REFS(get_screening_refs, mfr_screening, MFR_KIND_SCREENING, screening)
 
 static mfr_status get_region_ref(loader *ld, json_t *obj, const char *name,
 				 int required, const mfr_region **out)
@@ -784,7 +785,8 @@ static mfr_status get_dose(loader *ld, json_t *obj, const mfr_dose **out)
 
 static const char *const condition_members[] = {
 	"key", "name", "icd10cm", "snomed", "areas", "lines", "regions",
-	"site_techniques", "evidence", "dose", "sources", "convention", "note", NULL
+	"site_techniques", "screening", "evidence", "dose", "sources", "convention",
+	"note", NULL
 };
 
 static mfr_status load_condition(loader *ld, json_t *obj, mfr_condition *c, uint32_t i)
@@ -799,6 +801,8 @@ static mfr_status load_condition(loader *ld, json_t *obj, mfr_condition *c, uint
 	TRY(get_region_refs(ld, obj, "regions", 0, 0, &c->regions, &c->region_count));
 	TRY(get_technique_refs(ld, obj, "site_techniques", 0, 0, &c->site_techniques,
 			       &c->site_technique_count));
+	TRY(get_screening_refs(ld, obj, "screening", 0, 0, &c->screening,
+			       &c->screening_count));
 	TRY(mfr__rd_str(&ld->rd, obj, "evidence", 0, "", &c->evidence));
 	TRY(get_dose(ld, obj, &c->dose));
 	return get_provenance(ld, obj, &c->prov);

@@ -149,6 +149,8 @@ struct mfr_condition {
 	uint32_t region_count;
 	const mfr_technique **site_techniques; /* for the symptom site itself */
 	uint32_t site_technique_count;
+	const mfr_screening **screening; /* questions to ask before work */
+	uint32_t screening_count;
 	const char *evidence; /* "" when none */
 	const mfr_dose *dose; /* NULL when none */
 	mfr_provenance prov;

@@ -41,6 +41,21 @@ TABLE(mfr__kind_names, "kind",
       { MFR_KIND_CONDITION, "condition" }, { MFR_KIND_PRECAUTION, "precaution" },
       { MFR_KIND_SOURCE, "source" }, { MFR_KIND_AFTERCARE, "aftercare" },
       { MFR_KIND_DANGER_ZONE, "danger_zone" }, { MFR_KIND_SCREENING, "screening" });
+/* What an entity of each kind is called in messages, and the section of the
+ * model document that defines it. */
+TABLE(mfr__kind_nouns, "kind",
+      { MFR_KIND_REGION, "region" }, { MFR_KIND_LINE, "line" },
+      { MFR_KIND_REFERRAL, "referral" }, { MFR_KIND_TECHNIQUE, "technique" },
+      { MFR_KIND_CONDITION, "condition" }, { MFR_KIND_PRECAUTION, "precaution" },
+      { MFR_KIND_SOURCE, "source" }, { MFR_KIND_AFTERCARE, "aftercare item" },
+      { MFR_KIND_DANGER_ZONE, "danger zone" },
+      { MFR_KIND_SCREENING, "screening question" });
+TABLE(mfr__section_names, "kind",
+      { MFR_KIND_REGION, "regions" }, { MFR_KIND_LINE, "lines" },
+      { MFR_KIND_REFERRAL, "referrals" }, { MFR_KIND_TECHNIQUE, "techniques" },
+      { MFR_KIND_CONDITION, "conditions" }, { MFR_KIND_PRECAUTION, "precautions" },
+      { MFR_KIND_SOURCE, "sources" }, { MFR_KIND_AFTERCARE, "aftercare" },
+      { MFR_KIND_DANGER_ZONE, "danger_zones" }, { MFR_KIND_SCREENING, "screening" });
 TABLE(mfr__frequency_names, "frequency",
       { MFR_FREQUENCY_COMMON, "common" }, { MFR_FREQUENCY_OCCASIONAL, "occasional" },
       { MFR_FREQUENCY_RARE, "rare" });

@@ -32,6 +32,8 @@ extern const mfr_names mfr__depth_names;
 extern const mfr_names mfr__pressure_names;
 extern const mfr_names mfr__evidence_names;
 extern const mfr_names mfr__kind_names;
+extern const mfr_names mfr__kind_nouns;    /* "danger zone", "screening question" */
+extern const mfr_names mfr__section_names; /* "danger_zones", "screening" */
 extern const mfr_names mfr__region_kind_names;
 extern const mfr_names mfr__laterality_names;
 extern const mfr_names mfr__node_kind_names;

@@ -541,6 +541,54 @@ static mfr_status screen_lying(mfr_plan *p, screen *sc)
 	return MFR_OK;
 }
 
+/* Whether the intake records one of the precautions an answer to @p q sets
+ * (recorded directly, without the question). */
+static int precaution_of_answer(const mfr_intake *in, const mfr_screening *q)
+{
+	for (uint32_t i = 0; i < q->answer_count; i++)
+		for (uint32_t k = 0; k < q->answers[i].precaution_count; k++)
+			for (uint32_t j = 0; j < in->precaution_count; j++)
+				if (in->precautions[j].precaution == q->answers[i].precautions[k])
+					return 1;
+	return 0;
+}
+
+/* Whether a condition before the @p c -th of the intake lists @p q. */
+static int listed_before(const mfr_intake *in, uint32_t c, const mfr_screening *q)
+{
+	for (uint32_t i = 0; i < c; i++)
+		for (uint32_t k = 0; k < in->conditions[i]->screening_count; k++)
+			if (in->conditions[i]->screening[k] == q)
+				return 1;
+	return 0;
+}
+
+/* Say which screening questions the intake's conditions call for that have
+ * no answer on record (after surgery: was it recent), once each. */
+static mfr_status screen_questions(mfr_plan *p)
+{
+	const mfr_intake *in = p->intake;
+
+	for (uint32_t c = 0; c < in->condition_count; c++) {
+		const mfr_condition *cond = in->conditions[c];
+
+		for (uint32_t k = 0; k < cond->screening_count; k++) {
+			const mfr_screening *q = cond->screening[k];
+
+			if (mfr_intake_is_answered(in, q) || precaution_of_answer(in, q) ||
+			    listed_before(in, c, q))
+				continue;
+			if (!warn(p, MFR_WARNING_UNSCREENED,
+				  (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
+				  "%s: ask \"%s\" (%s) before the session; no answer is on "
+				  "record, and a yes sets precautions that change the plan",
+				  cond->name, q->text, q->key))
+				return MFR_E_NOMEM;
+		}
+	}
+	return MFR_OK;
+}
+
 static mfr_status screen_intake(mfr_plan *p, screen *sc)
 {
 	const mfr_intake *in = p->intake;
@@ -561,6 +609,7 @@ static mfr_status screen_intake(mfr_plan *p, screen *sc)
 		TRY_ST(take_dose(p, sc, c->dose,
 				 (about){ "dose", MFR_KIND_CONDITION, c->key, NULL, 0 }, c->name));
 	}
+	TRY_ST(screen_questions(p));
 	p->ceiling = (uint8_t)sc->ceiling;
 	p->no_progression = (uint8_t)sc->no_progression;
 	if (sc->max_minutes && sc->max_minutes < in->minutes) {
@@ -1888,6 +1937,7 @@ MFR_EXPORT const char *mfr_warning_kind_name(int kind)
 	case MFR_WARNING_DANGER_ZONE: return "danger_zone";
 	case MFR_WARNING_POSITION: return "position";
 	case MFR_WARNING_DOSE: return "dose";
+	case MFR_WARNING_UNSCREENED: return "unscreened";
 	}
 	return NULL;
 }

@@ -99,6 +99,7 @@ static void walk_condition(mfr_condition *c, visit_fn visit, void *ctx)
 	PTR_ARRAY(c->lines, c->line_count);
 	PTR_ARRAY(c->regions, c->region_count);
 	PTR_ARRAY(c->site_techniques, c->site_technique_count);
+	PTR_ARRAY(c->screening, c->screening_count);
 	PTR(c->evidence);
 	walk_dose(&c->dose, visit, ctx);
 	walk_prov(&c->prov, visit, ctx);

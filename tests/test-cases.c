@@ -1090,6 +1090,81 @@ START_TEST(lines_move_between_tissues)
 }
 END_TEST
 
+/* How many "unscreened" warnings @p p carries about question @p key. */
+static uint32_t unscreened(const mfr_plan *p, const char *key)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		if (mfr_plan_warning_kind(p, i) == MFR_WARNING_UNSCREENED &&
+		    mfr_plan_warning_subject_kind(p, i) == MFR_KIND_SCREENING &&
+		    strcmp(mfr_plan_warning_subject_key(p, i), key) == 0)
+			n++;
+	return n;
+}
+
+/* A condition that makes screening questions pertinent (recovery after
+ * surgery: was the surgery recent, is a fracture healing) has the plan ask
+ * each of them until an answer, or a precaution an answer sets, is on
+ * record; once each, however many conditions list it. Checked for every
+ * condition of the model and every question it lists. */
+START_TEST(conditions_ask_their_questions)
+{
+	static const char *const s[] = { "posterior_neck:left:5", NULL };
+	uint32_t asked = 0;
+
+	for (uint32_t c = 0; c < mfr_model_count(model, MFR_KIND_CONDITION); c++) {
+		const mfr_condition *cond = mfr_model_condition_at(model, c);
+
+		for (uint32_t k = 0; k < mfr_condition_screening_count(cond); k++) {
+			const mfr_screening *q = mfr_condition_screening_at(cond, k);
+			mfr_intake *in = intake_of(mfr_condition_key(cond), s);
+			mfr_plan *p = plan_of(in);
+
+			ck_assert_uint_eq(unscreened(p, mfr_screening_key(q)), 1);
+			ck_assert(has_warning(p, MFR_WARNING_UNSCREENED, mfr_screening_text(q)));
+			mfr_plan_free(p);
+			/* Answered "no": asked, nothing set, no warning. */
+			ck_assert_int_eq(mfr_intake_is_answered(in, q), 0);
+			ck_assert_int_eq(mfr_intake_add_answer(in, mfr_screening_key(q), "no", NULL, 0,
+							       NULL), MFR_OK);
+			ck_assert_int_eq(mfr_intake_is_answered(in, q), 1);
+			p = plan_of(in);
+			ck_assert_uint_eq(unscreened(p, mfr_screening_key(q)), 0);
+			mfr_plan_free(p);
+			mfr_intake_free(in);
+			asked++;
+		}
+	}
+	ck_assert_uint_ge(asked, 8);
+
+	/* A precaution recorded directly answers the question too. */
+	static const char *const knee[] = { "medial_knee:right:5", NULL };
+	mfr_intake *in = intake_of("post_surgery_recovery", knee);
+	mfr_plan *p = plan_of(in);
+
+	ck_assert_uint_eq(unscreened(p, "recent_surgery"), 1);
+	ck_assert_uint_eq(unscreened(p, "healing_fracture"), 1);
+	mfr_plan_free(p);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "recent_surgery", "medial_knee", R, NULL),
+			 MFR_OK);
+	p = plan_of(in);
+	ck_assert_uint_eq(unscreened(p, "recent_surgery"), 0);
+	ck_assert_uint_eq(unscreened(p, "healing_fracture"), 1);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
+	/* Two conditions that list one question: asked once. */
+	static const char *const head[] = { "temple:left:5", NULL };
+	in = intake_of("tension_type_headache", head);
+	ck_assert_int_eq(mfr_intake_add_condition(in, "migraine", NULL), MFR_OK);
+	p = plan_of(in);
+	ck_assert_uint_eq(unscreened(p, "blood_pressure_stroke"), 1);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
 START_TEST(ranking_does_not_depend_on_max_results)
 {
 	uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -1244,6 +1319,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, ranking_does_not_depend_on_max_results);
 	tcase_add_test(tc, prior_stays_near);
 	tcase_add_test(tc, lines_move_between_tissues);
+	tcase_add_test(tc, conditions_ask_their_questions);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;

@@ -94,10 +94,12 @@ static const enum_case enums[] = {
 				 MFR_WARNING_MODIFIED, MFR_WARNING_SITE_EXCLUDED,
 				 MFR_WARNING_UNREACHABLE, MFR_WARNING_TIME, MFR_WARNING_ACUTE,
 				 MFR_WARNING_NO_SITES, MFR_WARNING_SCOPE,
-				 MFR_WARNING_DANGER_ZONE, MFR_WARNING_POSITION, MFR_WARNING_DOSE),
+				 MFR_WARNING_DANGER_ZONE, MFR_WARNING_POSITION, MFR_WARNING_DOSE,
+				 MFR_WARNING_UNSCREENED),
 		  ("refer_out", "needs_clearance", "modified", "site_excluded", "unreachable",
-		   "time", "acute", "no_sites", "scope", "danger_zone", "position", "dose"),
-		  (0, 13, -1)),
+		   "time", "acute", "no_sites", "scope", "danger_zone", "position", "dose",
+		   "unscreened"),
+		  (0, 14, -1)),
 };
 
 #define N_ENUMS (int)(sizeof(enums) / sizeof(enums[0]))

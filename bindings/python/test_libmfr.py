@@ -571,6 +571,12 @@ class SafetyModelTests(_ModelCase):
                          ['skin_rolling', 'cross_hand_release'])
         self.assertEqual(m.condition('low_back_pain').site_techniques, ())
 
+    def test_condition_screening(self):
+        m = self.model
+        self.assertEqual(self.keys(m.condition('post_surgery_recovery').screening),
+                         ['recent_surgery', 'healing_fracture', 'acute_injury'])
+        self.assertEqual(m.condition('plantar_fasciitis').screening, ())
+
     def test_aftercare_kind_and_when(self):
         m = self.model
         red = m.get('aftercare', 'red_flags')

@@ -431,7 +431,15 @@ class IntakeTests(DefaultModelCase):
 
     def test_screening_answers(self):
         i = self.intake
+        self.assertFalse(i.is_answered('fever_infection'))
         i.add_answer('fever_infection', 'no')
+        self.assertTrue(i.is_answered('fever_infection'))
+        self.assertTrue(i.is_answered(self.model.screening('fever_infection')))
+        self.assertFalse(i.is_answered('pregnancy'))
+        with self.assertRaises(ValueError):
+            i.is_answered('no_such_question')
+        with self.assertRaises(TypeError):
+            i.is_answered(None)
         self.assertEqual(i.precautions, ())
         i.add_answer(self.model.screening('pregnancy'), 'second_trimester')
         (pregnancy,) = i.precautions
@@ -788,6 +796,24 @@ class PlanTests(DefaultModelCase):
         self.assertEqual([(a['key'], a['kind'], a['text'])
                           for a in doc['aftercare']],
                          list(plan.aftercare_items))
+
+    def test_condition_asks_its_questions(self):
+        intake = Intake(self.model)
+        self.addCleanup(intake.close)
+        intake.add_symptom('medial_knee', 'right', 5)
+        intake.add_condition('post_surgery_recovery')
+        with Plan(intake) as plan:
+            asked = [(w.kind, w.subject_kind, w.subject_key)
+                     for w in plan.warnings if w.code == 'unscreened']
+        self.assertEqual(asked, [('unscreened', 'screening', k) for k in
+                                 ('recent_surgery', 'healing_fracture',
+                                  'acute_injury')])
+        intake.add_answer('recent_surgery', 'no')
+        with Plan(intake) as plan:
+            self.assertEqual([w.subject_key for w in plan.warnings
+                              if w.code == 'unscreened'],
+                             ['healing_fracture', 'acute_injury'])
+            self.assert_json_matches(plan)
 
     def test_json_matches_safety_members(self):
         intake = Intake(self.model)

@@ -59,6 +59,17 @@ MFR_EXPORT uint32_t mfr_condition_site_technique_count(const mfr_condition *cond
 /** The @p index -th such technique, most preferred first, or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_technique *mfr_condition_site_technique_at(const mfr_condition *condition,
 								 uint32_t index);
+/**
+ * How many screening questions (mfr/safety.h) this presentation makes
+ * pertinent: a plan for an intake with the condition warns
+ * (#MFR_WARNING_UNSCREENED) while one of them has no answer on record (after
+ * surgery or an injury: was the surgery recent, is a fracture healing).
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_condition_screening_count(const mfr_condition *condition);
+/** The @p index -th such question, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_screening *mfr_condition_screening_at(const mfr_condition *condition,
+							     uint32_t index);
 /** The evidence for MFR in this presentation, one line, or "". @since 0.1.0 */
 MFR_EXPORT const char *mfr_condition_evidence(const mfr_condition *condition);
 /** What it does to the dose of the work (see mfr/safety.h), or NULL. @since 0.2.0 */

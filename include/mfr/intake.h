@@ -264,6 +264,11 @@ MFR_EXPORT uint32_t mfr_intake_scopes(const mfr_intake *intake);
 MFR_EXPORT uint32_t mfr_intake_clearance_count(const mfr_intake *intake);
 /** The precaution of the @p index -th clearance, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_precaution *mfr_intake_clearance_at(const mfr_intake *intake, uint32_t index);
+/**
+ * 1 when the intake records an answer to @p question (mfr_intake_add_answer(),
+ * any answer, "no" too). @since 0.2.0
+ */
+MFR_EXPORT int mfr_intake_is_answered(const mfr_intake *intake, const mfr_screening *question);
 /** 1 when the intake records a clearance for @p precaution. @since 0.1.0 */
 MFR_EXPORT int mfr_intake_is_cleared(const mfr_intake *intake, const mfr_precaution *precaution);
 

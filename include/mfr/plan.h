@@ -80,7 +80,8 @@ typedef enum mfr_warning_kind {
 	MFR_WARNING_SCOPE = 9,            /**< internal work: out of the declared scope, or done under it */
 	MFR_WARNING_DANGER_ZONE = 10,     /**< a step in a danger zone, limited by it */
 	MFR_WARNING_POSITION = 11,        /**< a precaution rules out client positions */
-	MFR_WARNING_DOSE = 12             /**< a condition or precaution sets the dose */
+	MFR_WARNING_DOSE = 12,            /**< a condition or precaution sets the dose */
+	MFR_WARNING_UNSCREENED = 13       /**< a screening question a condition calls for has no answer (since 0.2.0) */
 } mfr_warning_kind;
 
 /** What marks a plan step out. @since 0.2.0 */

@@ -156,6 +156,7 @@ _PROTOTYPES = [
                'mfr_condition_snomed_count mfr_condition_area_count '
                'mfr_condition_line_count mfr_condition_region_count '
                'mfr_condition_site_technique_count '
+               'mfr_condition_screening_count '
                'mfr_precaution_index mfr_precaution_avoid_region_count '
                'mfr_precaution_excluded_technique_count '
                'mfr_precaution_widen_count mfr_precaution_stage_count '
@@ -203,6 +204,7 @@ _PROTOTYPES = [
                    'mfr_technique_region_at mfr_condition_area_at '
                    'mfr_condition_line_at mfr_condition_region_at '
                    'mfr_condition_site_technique_at '
+                   'mfr_condition_screening_at '
                    'mfr_precaution_avoid_region_at '
                    'mfr_precaution_excluded_technique_at '
                    'mfr_precaution_widen_at mfr_aftercare_when_at '
@@ -251,7 +253,7 @@ _PROTOTYPES = [
     (_I, [_P, _U], 'mfr_intake_symptom_side mfr_intake_symptom_onset '
                    'mfr_intake_precaution_side'),
     (c_int32, [_P, _U], 'mfr_intake_symptom_intensity'),
-    (_I, [_P, _P], 'mfr_intake_is_cleared'),
+    (_I, [_P, _P], 'mfr_intake_is_cleared mfr_intake_is_answered'),
     (_U, [_P, _P], 'mfr_intake_stage'),
     # trace.h: options (the setters return a status and no error object)
     (_I, [POINTER(_P)], 'mfr_trace_options_new mfr_plan_options_new'),
@@ -998,6 +1000,13 @@ class Condition(_Entity):
         """The techniques named for work at the symptom site itself (a scar)."""
         return self._list(_C.mfr_condition_site_technique_count,
                           _C.mfr_condition_site_technique_at, Technique)
+
+    @property
+    def screening(self):
+        """The Screening questions this presentation makes pertinent: a plan
+        warns ("unscreened") while one of them has no answer on record."""
+        return self._list(_C.mfr_condition_screening_count,
+                          _C.mfr_condition_screening_at, Screening)
 
 
 class Precaution(_Entity):
@@ -1782,6 +1791,20 @@ class Intake(_Object):
         return bool(_C.mfr_intake_is_cleared(h,
                                              self._precaution(precaution)._p))
 
+    def is_answered(self, question):
+        """True when the intake records an answer (any, "no" too) to
+        @p question (a key or Screening); ValueError for a key the model
+        lacks."""
+        if isinstance(question, Screening):
+            if question._model is not self._parent:
+                raise ValueError('the question belongs to another model')
+        else:
+            _key_arg(question, 'question')  # TypeError for a non-key
+            key, question = question, self._parent.screening(question)
+            if question is None:
+                raise ValueError('unknown screening question %r' % (key,))
+        return bool(_C.mfr_intake_is_answered(self._handle, question._p))
+
     def stage(self, precaution):
         """The stage recorded for @p precaution (a key or Precaution), or
         None when none is (a staged precaution then counts as at its last
@@ -2001,7 +2024,7 @@ PlanStep = collections.namedtuple(
 
 #: A warning the plan carries: its kind ("refer_out", "needs_clearance",
 #: "modified", "site_excluded", "unreachable", "time", "acute", "no_sites",
-#: "scope", "danger_zone", "position", "dose") and its text; then its
+#: "scope", "danger_zone", "position", "dose", "unscreened") and its text; then its
 #: stable code for software to act on ("out_of_scope", "site_needed", ...:
 #: doc/plan-format.md), the kind name of the model entity it is about
 #: ("precaution", "danger_zone", "condition", or None), that entity's key
