@@ -1366,6 +1366,8 @@ static void pair_mirrors(const mfr_intake *in, candidate *cand, uint32_t n)
 /* The share of the session below which a plan says it is thin: a
  * scheduling parameter of libmfr, not a clinical claim. */
 #define UNDER_PLANNED_PERCENT 75
+/* The grain by which spare time lengthens holds (lengthen_holds()). */
+#define HOLD_STEP_SECONDS 30
 
 /* Whether treatment step @p s works toward symptom @p sy: its site is
  * reached from that symptom (the sternocleidomastoid for a temple and a
@@ -1383,8 +1385,6 @@ static int works_toward(const mfr_plan_step *s, uint32_t sy)
 	return 0;
 }
 
-/* Name each symptom the kept steps do not work toward, and a session
- * planned far under its length. */
 /* Whether a precaution, a zone, a position or the scope skipped a site. */
 static int site_skipped(const mfr_plan *p)
 {
@@ -1416,6 +1416,8 @@ static const char *thin_reason(const mfr_plan *p, uint32_t staged_out)
 	return "the trace finds few sites to work";
 }
 
+/* Name each symptom the kept steps do not work toward, and a session
+ * planned far under its length. */
 static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_t count,
 				uint32_t total, uint32_t staged_out)
 {
@@ -1513,6 +1515,35 @@ static uint32_t arrange(const mfr_plan_step *treat, uint32_t n, const mfr_plan_s
 	}
 	*count = k;
 	return total + *changes * reposition;
+}
+
+/* Time the sites leave over goes into longer holds, within each
+ * technique's range (narrowed by the dose): half a minute more for every
+ * treatment hold in turn, in plan order, while a hold can grow and the
+ * session has room. The sites and their order stay as chosen; the holds
+ * start at their midpoints (hold_seconds()), so every hold still lies in
+ * the range the sources give. Returns the new total. */
+static uint32_t lengthen_holds(const screen *sc, mfr_plan_step *steps, uint32_t count,
+			       uint32_t total, uint32_t budget)
+{
+	int grew = 1;
+
+	while (grew && total + HOLD_STEP_SECONDS <= budget) {
+		grew = 0;
+		for (uint32_t i = 0; i < count && total + HOLD_STEP_SECONDS <= budget; i++) {
+			mfr_plan_step *s = &steps[i];
+			uint32_t lo, hi;
+
+			if (s->phase != MFR_PHASE_TREATMENT || !s->technique->has_hold ||
+			    !hold_range(sc, s->technique, &lo, &hi) ||
+			    s->seconds + HOLD_STEP_SECONDS > hi)
+				continue;
+			s->seconds += HOLD_STEP_SECONDS;
+			total += HOLD_STEP_SECONDS;
+			grew = 1;
+		}
+	}
+	return total;
 }
 
 /* The position of the first group of @p n treatment steps. */
@@ -1690,6 +1721,8 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 		best_changes = changes;
 		memcpy(work, trial, count * sizeof(*work));
 	}
+	if (st == MFR_OK && best_n)
+		best_total = lengthen_holds(sc, work, best_count, best_total, budget);
 	if (st == MFR_OK && best_n < ncand &&
 	    !warn(p, MFR_WARNING_TIME, ABOUT_SITE("time", NULL, 0), "%u traced site%s left out to fit the %u-minute "
 		  "session (every symptom's most promising site first, by intensity)",

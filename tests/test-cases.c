@@ -1165,6 +1165,63 @@ START_TEST(conditions_ask_their_questions)
 }
 END_TEST
 
+/* Time the sites leave over goes into longer holds, within the sources'
+ * ranges: a plan ends within half a minute of its session, or every
+ * treatment hold is at its technique's longest. Before, a program's gentle
+ * first sessions planned 32 of 45 minutes. Checked for a 60-minute session
+ * at every body-chart area, and for each session of a gentle program. */
+static void check_filled(const mfr_plan *p, const char *what)
+{
+	int all_at_max = 1;
+
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_technique *t = mfr_plan_step_technique(p, i);
+
+		if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT || !mfr_technique_has_hold(t))
+			continue;
+		ck_assert_uint_le(mfr_plan_step_seconds(p, i), mfr_technique_hold_max(t));
+		ck_assert_uint_ge(mfr_plan_step_seconds(p, i), mfr_technique_hold_min(t));
+		all_at_max &= mfr_plan_step_seconds(p, i) == mfr_technique_hold_max(t);
+	}
+	ck_assert_msg(mfr_plan_step_count(p) == 0 || all_at_max ||
+		      mfr_plan_total_seconds(p) + 30 > mfr_plan_session_seconds(p),
+		      "%s: %u of %u s planned with holds still short of their longest", what,
+		      mfr_plan_total_seconds(p), mfr_plan_session_seconds(p));
+}
+
+START_TEST(spare_time_lengthens_holds)
+{
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
+		const mfr_region *a = mfr_model_region_at(model, i);
+		mfr_intake *in = NULL;
+
+		if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
+		    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+			continue;
+		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, 6,
+							MFR_ONSET_CHRONIC, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
+		mfr_plan *p = plan_of(in);
+
+		check_filled(p, mfr_region_key(a));
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+
+	static const char *const s[] = { "low_back:right:6", NULL };
+	mfr_intake *in = intake_of("low_back_pain", s);
+	mfr_program *pr = NULL;
+
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 45, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_program_run(in, 4, 4, NULL, &pr, NULL), MFR_OK);
+	for (uint32_t k = 0; k < mfr_program_session_count(pr); k++)
+		check_filled(mfr_program_session_plan(pr, k), "program session");
+	mfr_program_free(pr);
+	mfr_intake_free(in);
+}
+END_TEST
+
 START_TEST(ranking_does_not_depend_on_max_results)
 {
 	uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -1320,6 +1377,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, prior_stays_near);
 	tcase_add_test(tc, lines_move_between_tissues);
 	tcase_add_test(tc, conditions_ask_their_questions);
+	tcase_add_test(tc, spare_time_lengthens_holds);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;
