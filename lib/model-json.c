@@ -214,6 +214,8 @@ static json_t *technique_json(const mfr_technique *t)
 		rc |= mfr__jw_put(o, "hold_seconds", range_json(json_integer(t->hold_min),
 							json_integer(t->hold_max)));
 	rc |= mfr__jw_put_flag(o, "hold_convention", t->hold_convention);
+	if (t->max_sites)
+		rc |= mfr__jw_put(o, "max_sites", json_integer(t->max_sites));
 	rc |= mfr__jw_put(o, "positions", mfr__jw_mask(&mfr__position_names, t->positions));
 	rc |= put_regions(o, "regions", t->regions, t->region_count, 0);
 	if (t->suits)

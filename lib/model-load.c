@@ -617,7 +617,7 @@ static mfr_status load_referral(loader *ld, json_t *obj, mfr_referral *r, uint32
 
 static const char *const technique_members[] = {
 	"key", "name", "family", "approach", "pressure", "depth", "hold_seconds",
-	"hold_convention", "positions", "regions", "suits", "sources",
+	"hold_convention", "max_sites", "positions", "regions", "suits", "sources",
 	"convention", "note", NULL
 };
 static const char *const range_members[] = { "min", "max", NULL };
@@ -713,6 +713,8 @@ static mfr_status load_technique(loader *ld, json_t *obj, mfr_technique *t, uint
 		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"hold_convention\" is set but there "
 			    "is no \"hold_seconds\"; remove it or give the range");
 	}
+	TRY(get_uint(ld, obj, "max_sites", 0, 1, MFR_MAX_SITES_PER_SESSION, "sites",
+		     &t->max_sites));
 	TRY(mfr__rd_mask(&ld->rd, obj, "positions", 1, &mfr__position_names, &t->positions));
 	TRY(get_region_refs(ld, obj, "regions", 0, 0, &t->regions, &t->region_count));
 	TRY(mfr__rd_mask(&ld->rd, obj, "suits", 0, &mfr__suits_names, &t->suits));

@@ -116,6 +116,7 @@ struct mfr_technique {
 	uint8_t has_hold;
 	uint8_t hold_convention;
 	uint32_t hold_min, hold_max; /* seconds; 0 without a range */
+	uint32_t max_sites; /* sites one session may work with it; 0: no limit */
 	uint32_t positions; /* mfr_position mask */
 	uint32_t suits;     /* mfr_suits mask */
 	const mfr_region **regions;
@@ -286,6 +287,10 @@ struct mfr_model {
 	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind */
 	mfr_graph graph; /* derived: the site graph a trace walks */
 };
+
+/* The most traced sites a plan considers (plan options' max_sites), and so
+ * the most a technique's max_sites may say. */
+#define MFR_MAX_SITES_PER_SESSION 200
 
 /* The site id of region @p r on @p side (see graph.h). */
 static inline uint32_t mfr__site_id(const mfr_region *r, int side)

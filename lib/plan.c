@@ -140,7 +140,7 @@ static mfr_status set_in_range(mfr_plan_options *o, uint32_t *field, uint32_t v,
 
 MFR_EXPORT mfr_status mfr_plan_options_set_max_sites(mfr_plan_options *o, uint32_t n)
 {
-	return set_in_range(o, o ? &o->max_sites : NULL, n, 1, 200);
+	return set_in_range(o, o ? &o->max_sites : NULL, n, 1, MFR_MAX_SITES_PER_SESSION);
 }
 
 MFR_EXPORT mfr_status mfr_plan_options_set_reposition_seconds(mfr_plan_options *o, uint32_t s)
@@ -918,12 +918,15 @@ static int approach_for(const mfr_technique *t, const mfr_stage *stage, int sens
 }
 
 /* Pick the technique for a treatment site: a timed technique allowed here,
- * reachable from an allowed position, preferring the one that suits the
- * site's situation, then the approach the stage prefers, then model order. */
+ * reachable from an allowed position and not yet used on as many sites as
+ * one session takes (@p used counts the candidates so far, by technique),
+ * preferring the one that suits the site's situation, then the approach the
+ * stage prefers, then model order. */
 static const mfr_technique *choose_technique(const mfr_intake *in, const screen *sc,
 					     const mfr_plan_options *o,
 					     const site_rules *rules, const mfr_stage *stage,
-					     const mfr_region *r, uint32_t suits, int sensitive)
+					     const mfr_region *r, uint32_t suits, int sensitive,
+					     const uint32_t *used)
 {
 	const mfr_model *m = in->model;
 	const mfr_technique *best = NULL;
@@ -940,6 +943,8 @@ static const mfr_technique *choose_technique(const mfr_intake *in, const screen 
 		if ((!t->has_hold && !wanted) || !technique_allowed(sc, rules, t, r) ||
 		    !positions_for(rules, t))
 			continue;
+		if (t->max_sites && used[t->index] >= t->max_sites)
+			continue; /* as many sites as one session takes */
 		if (stage->indirect_only && t->approach == MFR_APPROACH_DIRECT)
 			continue;
 		int score = wanted ? 16 : 0; /* the therapist's choice first */
@@ -1000,7 +1005,7 @@ static void treatment_step(mfr_plan_step *s, const mfr_region *r, int side,
  * skipped (with a warning where the therapist must know). */
 static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
 			  const mfr_stage *stage, const mfr_trace_result *res, uint32_t rank,
-			  candidate *c, mfr_status *st)
+			  uint32_t *used, candidate *c, mfr_status *st)
 {
 	const mfr_intake *in = p->intake;
 	char site[160];
@@ -1048,7 +1053,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 
 	rules_for(in, sc, res->region, &rules);
 	const mfr_technique *t = choose_technique(in, sc, o, &rules, stage, res->region,
-						  situation(in->model, res), sensitive);
+						  situation(in->model, res), sensitive, used);
 	if (!t) {
 		if (!warn(p, MFR_WARNING_UNREACHABLE, ABOUT_SITE("unreachable", res->region,
 								 res->side),
@@ -1066,6 +1071,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	mfr_plan_step *s = &c->step;
 
 	treatment_step(s, res->region, res->side, t, stage, sensitive, sc, &rules, o);
+	used[t->index]++;
 	s->trace_rank = rank + 1;
 	s->distance = res->distance;
 	s->path_steps = res->paths[0].step_count;
@@ -1665,7 +1671,8 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 	work = mfr__arena_alloc(&p->arena, (room + 2) * sizeof(*work));
 	mfr_plan_step *trial = mfr__malloc((room + 2) * sizeof(*trial));
 	mfr_plan_step *treat = mfr__malloc((room ? room : 1) * sizeof(*treat));
-	if (!cand || !work || !trial || !treat)
+	uint32_t *used = mfr__calloc(in->model->technique_count + 1, sizeof(*used));
+	if (!cand || !work || !trial || !treat || !used)
 		st = MFR_E_NOMEM;
 	/* Work at the symptom sites a condition names comes first, then the
 	 * traced sites in rank order. */
@@ -1676,7 +1683,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 
 	for (uint32_t i = 0; st == MFR_OK && i < t->count; i++) {
 		staged_out += t->results[i].distance > stage->max_distance;
-		if (make_candidate(p, sc, o, stage, &t->results[i], i, &cand[ncand], &st))
+		if (make_candidate(p, sc, o, stage, &t->results[i], i, used, &cand[ncand], &st))
 			ncand++;
 	}
 	if (st == MFR_OK)
@@ -1751,6 +1758,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 	mfr__free(cand);
 	mfr__free(trial);
 	mfr__free(treat);
+	mfr__free(used);
 	mfr_trace_free(t);
 	return st;
 }

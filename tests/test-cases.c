@@ -1222,6 +1222,53 @@ START_TEST(spare_time_lengthens_holds)
 }
 END_TEST
 
+/* A technique the sources limit per session (Fascial Manipulation: about
+ * six points) works no more sites than that in one plan, even when the
+ * therapist prefers it; the other sites get the usual choice. Checked at
+ * every body-chart area with a 90-minute session. */
+START_TEST(technique_limits_per_session)
+{
+	const mfr_technique *fm = mfr_model_technique(model, "fascial_manipulation");
+	uint32_t capped = 0;
+	mfr_plan_options *o = NULL;
+
+	ck_assert_ptr_nonnull(fm);
+	ck_assert_uint_eq(mfr_technique_max_sites(fm), 6);
+	ck_assert_int_eq(mfr_plan_options_new(&o), MFR_OK);
+	ck_assert_int_eq(mfr_plan_options_add_technique(o, "fascial_manipulation"), MFR_OK);
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
+		const mfr_region *a = mfr_model_region_at(model, i);
+		mfr_intake *in = NULL;
+		mfr_plan *p = NULL;
+		uint32_t uses = 0, others = 0;
+
+		if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
+		    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+			continue;
+		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, 6,
+							MFR_ONSET_CHRONIC, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
+		for (uint32_t k = 0; k < mfr_plan_step_count(p); k++) {
+			if (mfr_plan_step_phase(p, k) != MFR_PHASE_TREATMENT)
+				continue;
+			if (mfr_plan_step_technique(p, k) == fm)
+				uses++;
+			else
+				others++;
+		}
+		ck_assert_msg(uses <= 6, "%s: %u sites with Fascial Manipulation", mfr_region_key(a),
+			      uses);
+		capped += uses == 6 && others > 0;
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+	ck_assert_uint_gt(capped, 5); /* the limit was reached, and other work went on */
+	mfr_plan_options_free(o);
+}
+END_TEST
+
 START_TEST(ranking_does_not_depend_on_max_results)
 {
 	uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -1378,6 +1425,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, lines_move_between_tissues);
 	tcase_add_test(tc, conditions_ask_their_questions);
 	tcase_add_test(tc, spare_time_lengthens_holds);
+	tcase_add_test(tc, technique_limits_per_session);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;

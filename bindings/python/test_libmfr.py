@@ -571,6 +571,11 @@ class SafetyModelTests(_ModelCase):
                          ['skin_rolling', 'cross_hand_release'])
         self.assertEqual(m.condition('low_back_pain').site_techniques, ())
 
+    def test_technique_max_sites(self):
+        m = self.model
+        self.assertEqual(m.technique('fascial_manipulation').max_sites, 6)
+        self.assertIsNone(m.technique('skin_rolling').max_sites)
+
     def test_condition_screening(self):
         m = self.model
         self.assertEqual(self.keys(m.condition('post_surgery_recovery').screening),

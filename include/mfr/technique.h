@@ -86,6 +86,12 @@ MFR_EXPORT int mfr_technique_has_hold(const mfr_technique *technique);
 MFR_EXPORT uint32_t mfr_technique_hold_min(const mfr_technique *technique);
 /** The longest hold in seconds, or 0 without a range. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_technique_hold_max(const mfr_technique *technique);
+/**
+ * The most sites one session works with it (Fascial Manipulation: about six
+ * points), or 0 when the sources set no limit; a plan then works further
+ * sites with another technique. @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_technique_max_sites(const mfr_technique *technique);
 /** 1 when the hold range is practice convention, not sourced. @since 0.1.0 */
 MFR_EXPORT int mfr_technique_hold_convention(const mfr_technique *technique);
 /** The positions it is done in: a mask of ::mfr_position bits. @since 0.1.0 */

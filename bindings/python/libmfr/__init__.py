@@ -150,7 +150,8 @@ _PROTOTYPES = [
                'mfr_line_node_region_count '
                'mfr_referral_index mfr_referral_zone_count '
                'mfr_technique_index mfr_technique_hold_min '
-               'mfr_technique_hold_max mfr_technique_positions '
+               'mfr_technique_hold_max mfr_technique_max_sites '
+               'mfr_technique_positions '
                'mfr_technique_suits mfr_technique_region_count '
                'mfr_condition_index mfr_condition_icd10cm_count '
                'mfr_condition_snomed_count mfr_condition_area_count '
@@ -918,6 +919,12 @@ class Technique(_HoldRange, _Entity):
                      'True when the model gives a hold duration range.')
     hold_convention = _flag(_C.mfr_technique_hold_convention,
                             'True when the hold range is practice convention.')
+
+    @property
+    def max_sites(self):
+        """The most sites one session works with it, or None when the
+        sources set no limit."""
+        return _C.mfr_technique_max_sites(self._p) or None
     provenance = _prov(_C.mfr_technique_provenance)
 
     @property
