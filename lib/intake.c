@@ -119,7 +119,8 @@ static mfr_status check_side(const mfr_region *r, int *side, mfr_problem *why)
 			       "sides of the body: say which, \"left\" or \"right\"",
 			       r->key);
 	return problem(why, MFR_E_CONSTRAINT, "region \"%s\" is bilateral: its side "
-		       "must be \"left\" or \"right\", not \"%s\"", r->key,
+		       "must be \"left\" or \"right\", not \"%s\"; what lies across "
+		       "the midline (a central scar) is recorded once on each side", r->key,
 		       mfr__name_of(&mfr__side_names, *side) ?
 		       mfr__name_of(&mfr__side_names, *side) : "unknown");
 }
