@@ -34,6 +34,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mfr/version.h"
+
 #ifdef __cplusplus
 #define MFR_BEGIN_DECLS extern "C" {
 #define MFR_END_DECLS }
@@ -59,15 +61,8 @@ MFR_BEGIN_DECLS
  * @{
  */
 
-/** Major version of the headers in use. @since 0.1.0 */
-#define MFR_VERSION_MAJOR 0
-/** Minor version of the headers in use. @since 0.1.0 */
-#define MFR_VERSION_MINOR 1
-/** Patch version of the headers in use. @since 0.1.0 */
-#define MFR_VERSION_PATCH 0
-/** The header version as one number, major * 10000 + minor * 100 + patch. @since 0.1.0 */
-#define MFR_VERSION_NUMBER \
-	(MFR_VERSION_MAJOR * 10000 + MFR_VERSION_MINOR * 100 + MFR_VERSION_PATCH)
+/* MFR_VERSION_MAJOR, _MINOR, _PATCH and _NUMBER: generated from the
+ * project version (include/mfr/version.h.in). */
 
 /**
  * The version of the library in use at run time, as "MAJOR.MINOR.PATCH".
