@@ -494,6 +494,21 @@ static uint32_t lain_on(const mfr_region *r)
 	return out;
 }
 
+/* The positions that could rest the client on a recorded site @p r: those
+ * of the site, and of every body-chart area within it, since a site given
+ * as a whole part (the knee) may lie on any of its faces (an incision at
+ * the front of the knee rules out prone, one at the back supine). */
+static uint32_t lain_on_site(const mfr_region *r)
+{
+	uint32_t out = lain_on(r);
+
+	for (uint32_t i = 0; i < r->child_count; i++)
+		if (r->children[i]->kind == MFR_REGION_AREA ||
+		    r->children[i]->kind == MFR_REGION_PART)
+			out |= lain_on_site(r->children[i]);
+	return out;
+}
+
 /* "prone", "prone or side-lying": the positions of @p mask, in order. */
 static void position_list(char *buf, size_t size, uint32_t mask)
 {
@@ -526,16 +541,20 @@ static mfr_status screen_lying(mfr_plan *p, screen *sc)
 
 		if (!sp->region || !(pr->avoid_site || pr->site_scoped))
 			continue;
-		pos = lain_on(sp->region) & ~sc->not_lain;
+		pos = lain_on_site(sp->region) & ~sc->not_lain;
 		if (!pos)
 			continue;
 		sc->not_lain |= pos;
 		site_text(site, sizeof(site), sp->region, sp->side);
 		position_list(names, sizeof(names), pos);
 		if (!warn(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
-			  "%s at the %s: no %s position, which could rest the client on it%s",
+			  "%s at the %s: no %s position, which could rest the client on it%s%s",
 			  pr->name, site, names, (pos & MFR_POSITION_SIDE_LYING)
-			  ? " (side-lying has no side here: neither side is planned)" : ""))
+			  ? " (side-lying has no side here: neither side is planned)" : "",
+			  lain_on(sp->region) != lain_on_site(sp->region)
+			  ? "; the site is given as a whole, so every face of it counts: record "
+			    "the area within it where the precaution lies to keep fewer "
+			    "positions out" : ""))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -1526,9 +1545,11 @@ static uint32_t arrange(const mfr_plan_step *treat, uint32_t n, const mfr_plan_s
 /* Time the sites leave over goes into longer holds, within each
  * technique's range (narrowed by the dose): half a minute more for every
  * treatment hold in turn, in plan order, while a hold can grow and the
- * session has room. The sites and their order stay as chosen; the holds
- * start at their midpoints (hold_seconds()), so every hold still lies in
- * the range the sources give. Returns the new total. */
+ * session has room. A hold in a danger zone keeps its length: spare time
+ * is not spent pressing over a nerve or a vessel. The sites and their
+ * order stay as chosen; the holds start at their midpoints
+ * (hold_seconds()), so every hold still lies in the range the sources
+ * give. Returns the new total. */
 static uint32_t lengthen_holds(const screen *sc, mfr_plan_step *steps, uint32_t count,
 			       uint32_t total, uint32_t budget)
 {
@@ -1541,7 +1562,7 @@ static uint32_t lengthen_holds(const screen *sc, mfr_plan_step *steps, uint32_t 
 			uint32_t lo, hi;
 
 			if (s->phase != MFR_PHASE_TREATMENT || !s->technique->has_hold ||
-			    !hold_range(sc, s->technique, &lo, &hi) ||
+			    s->zone || !hold_range(sc, s->technique, &lo, &hi) ||
 			    s->seconds + HOLD_STEP_SECONDS > hi)
 				continue;
 			s->seconds += HOLD_STEP_SECONDS;

@@ -1181,6 +1181,12 @@ static void check_filled(const mfr_plan *p, const char *what)
 			continue;
 		ck_assert_uint_le(mfr_plan_step_seconds(p, i), mfr_technique_hold_max(t));
 		ck_assert_uint_ge(mfr_plan_step_seconds(p, i), mfr_technique_hold_min(t));
+		if (mfr_plan_step_danger_zone(p, i)) {
+			/* Spare time never lengthens a hold over a nerve or vessel. */
+			ck_assert_uint_le(mfr_plan_step_seconds(p, i),
+					  (mfr_technique_hold_min(t) + mfr_technique_hold_max(t)) / 2);
+			continue;
+		}
 		all_at_max &= mfr_plan_step_seconds(p, i) == mfr_technique_hold_max(t);
 	}
 	ck_assert_msg(mfr_plan_step_count(p) == 0 || all_at_max ||
@@ -1266,6 +1272,43 @@ START_TEST(technique_limits_per_session)
 	}
 	ck_assert_uint_gt(capped, 5); /* the limit was reached, and other work went on */
 	mfr_plan_options_free(o);
+}
+END_TEST
+
+/* A kept-off site given as a whole part (surgery at the knee) is not lain
+ * on from any face of it: prone rests on the front of the knee, supine on
+ * the back. Before, only the part's own positions counted, so a plan turned
+ * the client prone onto a fresh knee incision recorded at "knee". */
+START_TEST(whole_part_site_not_lain_on)
+{
+	static const char *const s[] = { "anterior_thigh:right:4", NULL };
+	mfr_intake *in = intake_of(NULL, s);
+
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "recent_surgery", "knee", R, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_clearance(in, "recent_surgery", NULL), MFR_OK);
+	mfr_plan *p = plan_of(in);
+
+	ck_assert(has_warning(p, MFR_WARNING_POSITION, "record the area within it"));
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		int pos = mfr_plan_step_position(p, i);
+
+		ck_assert_msg(pos != MFR_POSITION_PRONE && pos != MFR_POSITION_SUPINE,
+			      "step %u lies %s on the knee", i + 1, mfr_position_name(pos));
+	}
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
+	/* Recorded at the front of the knee: only prone rests on it. */
+	in = intake_of(NULL, s);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "recent_surgery", "anterior_knee", R, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_clearance(in, "recent_surgery", NULL), MFR_OK);
+	p = plan_of(in);
+	ck_assert(!has_warning(p, MFR_WARNING_POSITION, "record the area within it"));
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		ck_assert_int_ne(mfr_plan_step_position(p, i), MFR_POSITION_PRONE);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
 }
 END_TEST
 
@@ -1426,6 +1469,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, conditions_ask_their_questions);
 	tcase_add_test(tc, spare_time_lengthens_holds);
 	tcase_add_test(tc, technique_limits_per_session);
+	tcase_add_test(tc, whole_part_site_not_lain_on);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;
