@@ -560,6 +560,19 @@ static mfr_status screen_lying(mfr_plan *p, screen *sc)
 	return MFR_OK;
 }
 
+/* A plan that refers the client out has no session: what a session would
+ * change (a pressure ceiling, positions, a dose, questions to ask before
+ * the work) is noise beside the referral, so only the referrals stay. */
+static void keep_refer_out_warnings(mfr_plan *p)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < p->warning_count; i++)
+		if (p->warnings[i].kind == MFR_WARNING_REFER_OUT)
+			p->warnings[n++] = p->warnings[i];
+	p->warning_count = n;
+}
+
 /* Whether the intake records one of the precautions an answer to @p q sets
  * (recorded directly, without the question). */
 static int precaution_of_answer(const mfr_intake *in, const mfr_screening *q)
@@ -1851,6 +1864,8 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	st = screen_intake(p, &sc);
 	if (st == MFR_OK)
 		st = acute_warnings(p);
+	if (st == MFR_OK && sc.refer_out)
+		keep_refer_out_warnings(p);
 	if (st == MFR_OK) {
 		/* A dose that allows only indirect work, or no progression, holds
 		 * every session of a program to the gentle stage's approach. */

@@ -1312,6 +1312,29 @@ START_TEST(whole_part_site_not_lain_on)
 }
 END_TEST
 
+/* A plan that refers the client out carries only the referrals: no
+ * pressure ceilings, positions, doses or questions for a session that will
+ * not take place. */
+START_TEST(refer_out_says_only_that)
+{
+	static const char *const s[] = { "low_back:right:6", NULL };
+	mfr_intake *in = intake_of("post_surgery_recovery", s);
+
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "severe_osteoporosis", NULL, 0, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "fever", NULL, 0, NULL), MFR_OK);
+	mfr_plan *p = plan_of(in);
+
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_REFER_OUT);
+	ck_assert_uint_ge(mfr_plan_warning_count(p), 1);
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		ck_assert_msg(mfr_plan_warning_kind(p, i) == MFR_WARNING_REFER_OUT, "%s",
+			      mfr_plan_warning_text(p, i));
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
 START_TEST(ranking_does_not_depend_on_max_results)
 {
 	uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -1470,6 +1493,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, spare_time_lengthens_holds);
 	tcase_add_test(tc, technique_limits_per_session);
 	tcase_add_test(tc, whole_part_site_not_lain_on);
+	tcase_add_test(tc, refer_out_says_only_that);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;

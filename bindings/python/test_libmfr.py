@@ -579,8 +579,9 @@ class SafetyModelTests(_ModelCase):
     def test_condition_screening(self):
         m = self.model
         self.assertEqual(self.keys(m.condition('post_surgery_recovery').screening),
-                         ['recent_surgery', 'healing_fracture', 'acute_injury'])
-        self.assertEqual(m.condition('plantar_fasciitis').screening, ())
+                         ['recent_surgery', 'healing_fracture', 'acute_injury',
+                          'deep_vein_thrombosis', 'blood_thinners'])
+        self.assertEqual(m.condition('fibromyalgia').screening, ())
 
     def test_aftercare_kind_and_when(self):
         m = self.model

@@ -807,12 +807,14 @@ class PlanTests(DefaultModelCase):
                      for w in plan.warnings if w.code == 'unscreened']
         self.assertEqual(asked, [('unscreened', 'screening', k) for k in
                                  ('recent_surgery', 'healing_fracture',
-                                  'acute_injury')])
+                                  'acute_injury', 'deep_vein_thrombosis',
+                                  'blood_thinners')])
         intake.add_answer('recent_surgery', 'no')
         with Plan(intake) as plan:
             self.assertEqual([w.subject_key for w in plan.warnings
                               if w.code == 'unscreened'],
-                             ['healing_fracture', 'acute_injury'])
+                             ['healing_fracture', 'acute_injury',
+                              'deep_vein_thrombosis', 'blood_thinners'])
             self.assert_json_matches(plan)
 
     def test_json_matches_safety_members(self):
