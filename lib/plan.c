@@ -840,10 +840,23 @@ static int technique_allowed_here(const screen *sc, const site_rules *rules,
 
 /* Whether technique @p t may work region @p r under the screening and the
  * site's rules. */
+/* Whether technique @p t can work the tissue of @p r at all: a technique
+ * that lifts the skin and superficial fascia (skin rolling) does not reach a
+ * deep muscle, and a trigger point lies in a muscle (Travell & Simons), so
+ * trigger-point release is for muscles only. */
+static int fits_tissue(const mfr_technique *t, const mfr_region *r)
+{
+	if (t->depth == MFR_DEPTH_SUPERFICIAL && r->depth == MFR_DEPTH_DEEP)
+		return 0;
+	if (t->family == MFR_FAMILY_TRIGGER_POINT_RELEASE && r->kind != MFR_REGION_MUSCLE)
+		return 0;
+	return 1;
+}
+
 static int technique_allowed(const screen *sc, const site_rules *rules,
 			     const mfr_technique *t, const mfr_region *r)
 {
-	if (!technique_allowed_here(sc, rules, t))
+	if (!technique_allowed_here(sc, rules, t) || !fits_tissue(t, r))
 		return 0;
 	if (!t->region_count)
 		return 1;

@@ -1335,6 +1335,55 @@ START_TEST(refer_out_says_only_that)
 }
 END_TEST
 
+/* A technique works only tissue it can reach: skin rolling never a deep
+ * muscle, trigger-point release only muscles, even when the therapist
+ * prefers them. Checked at every body-chart area with each preferred. */
+START_TEST(techniques_fit_the_tissue)
+{
+	static const char *const keys[] = { "skin_rolling", "trigger_point_pressure_release" };
+	uint32_t steps = 0;
+
+	for (int k = 0; k < 2; k++) {
+		const mfr_technique *want = mfr_model_technique(model, keys[k]);
+		mfr_plan_options *o = NULL;
+
+		ck_assert_int_eq(mfr_plan_options_new(&o), MFR_OK);
+		ck_assert_int_eq(mfr_plan_options_add_technique(o, keys[k]), MFR_OK);
+		for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
+			const mfr_region *a = mfr_model_region_at(model, i);
+			mfr_intake *in = NULL;
+			mfr_plan *p = NULL;
+
+			if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
+			    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+				continue;
+			ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+			ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, 5,
+								MFR_ONSET_CHRONIC, NULL), MFR_OK);
+			ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
+			for (uint32_t s = 0; s < mfr_plan_step_count(p); s++) {
+				const mfr_region *r = mfr_plan_step_region(p, s);
+
+				if (mfr_plan_step_technique(p, s) != want ||
+				    mfr_plan_step_phase(p, s) != MFR_PHASE_TREATMENT)
+					continue;
+				steps++;
+				if (k == 0)
+					ck_assert_msg(mfr_region_depth(r) != MFR_DEPTH_DEEP,
+						      "skin rolling on deep %s", mfr_region_key(r));
+				else
+					ck_assert_msg(mfr_region_kind_of(r) == MFR_REGION_MUSCLE,
+						      "trigger-point release on %s", mfr_region_key(r));
+			}
+			mfr_plan_free(p);
+			mfr_intake_free(in);
+		}
+		mfr_plan_options_free(o);
+	}
+	ck_assert_uint_gt(steps, 50);
+}
+END_TEST
+
 START_TEST(ranking_does_not_depend_on_max_results)
 {
 	uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -1494,6 +1543,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, technique_limits_per_session);
 	tcase_add_test(tc, whole_part_site_not_lain_on);
 	tcase_add_test(tc, refer_out_says_only_that);
+	tcase_add_test(tc, techniques_fit_the_tissue);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;
