@@ -1499,6 +1499,30 @@ static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_
 	return MFR_OK;
 }
 
+/* Name each technique the options prefer that works no step of the plan,
+ * so that a preference is never dropped without a word. */
+static mfr_status preference_warnings(mfr_plan *p, const mfr_plan_options *o)
+{
+	for (uint32_t i = 0; i < o->technique_count; i++) {
+		int64_t at = mfr__model_find(p->model, MFR_KIND_TECHNIQUE, o->techniques[i]);
+		const mfr_technique *t = at >= 0 ? &p->model->techniques[at] : NULL;
+		int used = 0;
+
+		for (uint32_t k = 0; t && k < p->step_count && !used; k++)
+			used = p->steps[k].technique == t;
+		if (!t || used)
+			continue;
+		if (!warn(p, MFR_WARNING_UNREACHABLE,
+			  (about){ "technique_unused", MFR_KIND_TECHNIQUE, t->key, NULL, 0 },
+			  "%s, which the therapist prefers, works no site of this plan: at the "
+			  "planned sites the precautions, the dose, the danger zones, the tissue "
+			  "or the client's positions rule it out, or its limit per session is "
+			  "reached", t->name))
+			return MFR_E_NOMEM;
+	}
+	return MFR_OK;
+}
+
 /* ---- timing and order ---- */
 
 static int step_order(const void *pa, const void *pb)
@@ -1840,9 +1864,18 @@ static mfr_status choose_aftercare(mfr_plan *p, int no_session)
 	return MFR_OK;
 }
 
+static int is_sensitive(const mfr_intake *in);
+
 static mfr_status acute_warnings(mfr_plan *p)
 {
 	const mfr_intake *in = p->intake;
+
+	if (is_sensitive(in) &&
+	    !warn(p, MFR_WARNING_DOSE, ABOUT_SITE("sensitive", NULL, 0),
+		  "a symptom at intensity 7 or more, or of acute onset: the client is "
+		  "sensitive today, so techniques that may be done either way are done "
+		  "indirectly, at their lightest pressure (libmfr's rule)"))
+		return MFR_E_NOMEM;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
 		const mfr_symptom *sy = &in->symptoms[i];
@@ -1892,6 +1925,8 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 			  : sc.needs_clearance ? MFR_PLAN_NEEDS_CLEARANCE : MFR_PLAN_OK;
 		if (!sc.refer_out && !sc.no_steps)
 			st = plan_steps(p, opts, &sc, &dosed);
+		if (st == MFR_OK && p->step_count)
+			st = preference_warnings(p, opts);
 	}
 	if (st == MFR_OK)
 		st = choose_aftercare(p, p->step_count == 0);

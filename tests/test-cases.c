@@ -1384,6 +1384,41 @@ START_TEST(techniques_fit_the_tissue)
 }
 END_TEST
 
+/* What changes the work is said: a sensitive client (intensity 7 or more)
+ * is worked indirectly, and a preferred technique the plan cannot use is
+ * named, never dropped silently. */
+START_TEST(changes_are_said)
+{
+	static const char *const hot[] = { "low_back:right:7", NULL };
+	static const char *const mild[] = { "low_back:right:5", NULL };
+	mfr_plan_options *o = NULL;
+	mfr_plan *p = NULL;
+	mfr_intake *in = intake_of("low_back_pain", hot);
+
+	ck_assert_int_eq(mfr_plan_options_new(&o), MFR_OK);
+	ck_assert_int_eq(mfr_plan_options_add_technique(o, "direct_release"), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
+	ck_assert(has_warning(p, MFR_WARNING_DOSE, "sensitive today"));
+	ck_assert(!has_warning(p, MFR_WARNING_UNREACHABLE, "which the therapist prefers"));
+	mfr_plan_free(p);
+	/* Severe osteoporosis rules direct release out: the plan says so. */
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "severe_osteoporosis", NULL, 0, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
+	ck_assert(has_warning(p, MFR_WARNING_UNREACHABLE, "Direct (deep) release, which the "
+			      "therapist prefers, works no site"));
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
+	in = intake_of("low_back_pain", mild);
+	p = plan_of(in);
+	ck_assert(!has_warning(p, MFR_WARNING_DOSE, "sensitive today"));
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+	mfr_plan_options_free(o);
+}
+END_TEST
+
 START_TEST(ranking_does_not_depend_on_max_results)
 {
 	uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -1544,6 +1579,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, whole_part_site_not_lain_on);
 	tcase_add_test(tc, refer_out_says_only_that);
 	tcase_add_test(tc, techniques_fit_the_tissue);
+	tcase_add_test(tc, changes_are_said);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;
