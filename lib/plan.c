@@ -230,6 +230,7 @@ typedef struct screen {
 	int no_steps;                 /* plan nothing until the intake says more */
 	int later_session;            /* a program's later session (mfr_stage) */
 	uint32_t not_lain;            /* positions that would rest on a kept-off site */
+	uint32_t not_lain_side;       /* 1 << side: sides not to lie on (kept-off sites) */
 } screen;
 
 static int in_list(const mfr_technique *const *list, uint32_t n, const mfr_technique *t)
@@ -541,16 +542,30 @@ static mfr_status screen_lying(mfr_plan *p, screen *sc)
 
 		if (!sp->region || !(pr->avoid_site || pr->site_scoped))
 			continue;
-		pos = lain_on_site(sp->region) & ~sc->not_lain;
-		if (!pos)
+		pos = lain_on_site(sp->region);
+		/* A site on one side rules out lying on that side only, whatever
+		 * face of it the client would rest on; one on the midline rules
+		 * side-lying out where the site is worked side-lying. */
+		int lateral = sp->side == MFR_SIDE_LEFT || sp->side == MFR_SIDE_RIGHT;
+		int side_out = lateral && !(sc->not_lain_side & (1u << sp->side));
+
+		if (lateral)
+			pos &= ~(uint32_t)MFR_POSITION_SIDE_LYING;
+		pos &= ~sc->not_lain;
+		if (!pos && !side_out)
 			continue;
 		sc->not_lain |= pos;
+		if (side_out)
+			sc->not_lain_side |= 1u << sp->side;
 		site_text(site, sizeof(site), sp->region, sp->side);
 		position_list(names, sizeof(names), pos);
 		if (!warn(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
-			  "%s at the %s: no %s position, which could rest the client on it%s%s",
-			  pr->name, site, names, (pos & MFR_POSITION_SIDE_LYING)
-			  ? " (side-lying has no side here: neither side is planned)" : "",
+			  "%s at the %s: %s%s%s%s, which could rest the client on it%s%s",
+			  pr->name, site, pos ? "no " : "", pos ? names : "",
+			  pos ? " position" : "", side_out ? (pos ? " and no lying on that side"
+			  : "no lying on that side") : "",
+			  (pos & MFR_POSITION_SIDE_LYING) ? " (a site on the midline: neither "
+			  "side is planned)" : "",
 			  lain_on(sp->region) != lain_on_site(sp->region)
 			  ? "; the site is given as a whole, so every face of it counts: record "
 			    "the area within it where the precaution lies to keep fewer "
@@ -793,7 +808,29 @@ typedef struct site_rules {
 	int too_deep; /* deep tissue in a zone whose pressure cannot reach it */
 } site_rules;
 
-static void rules_for(const mfr_intake *in, const screen *sc, const mfr_region *r,
+/* The other side of @p side (left, right); 0 for the midline or none. */
+static int opposite(int side)
+{
+	return side == MFR_SIDE_LEFT ? MFR_SIDE_RIGHT : side == MFR_SIDE_RIGHT ? MFR_SIDE_LEFT : 0;
+}
+
+/* The side a client lies on to have a site on @p side worked side-lying: the
+ * other one, so that the site is uppermost; 0 for a midline site (either). */
+static int lying_side_for(int side)
+{
+	return opposite(side);
+}
+
+/* Whether the client may lie on @p lying (a side, or 0 for either). */
+static int may_lie_on(const screen *sc, int lying)
+{
+	if (lying)
+		return !(sc->not_lain_side & (1u << lying));
+	return (sc->not_lain_side & ((1u << MFR_SIDE_LEFT) | (1u << MFR_SIDE_RIGHT))) !=
+	       ((1u << MFR_SIDE_LEFT) | (1u << MFR_SIDE_RIGHT));
+}
+
+static void rules_for(const mfr_intake *in, const screen *sc, const mfr_region *r, int side,
 		      site_rules *out)
 {
 	out->zone = mfr_model_danger_zone_covering(in->model, r);
@@ -803,6 +840,8 @@ static void rules_for(const mfr_intake *in, const screen *sc, const mfr_region *
 	out->too_deep = out->zone && out->zone->pressure_ceiling < MFR_PRESSURE_MODERATE &&
 			r->depth == MFR_DEPTH_DEEP;
 	out->positions = in->positions & r->positions & ~limited_positions(in, sc, r);
+	if (!may_lie_on(sc, lying_side_for(side)))
+		out->positions &= ~(uint32_t)MFR_POSITION_SIDE_LYING;
 }
 
 /* The hold range of @p t under the dose: [*lo, *hi]; 0 when they do not
@@ -1041,6 +1080,7 @@ static void treatment_step(mfr_plan_step *s, const mfr_region *r, int side,
 	s->approach = (uint8_t)approach_for(t, stage, sensitive);
 	s->pressure = (uint8_t)pressure_for(t, s->approach, rules->ceiling);
 	s->position = (uint8_t)first_position(positions_for(rules, t));
+	s->lying = (uint8_t)(s->position == MFR_POSITION_SIDE_LYING ? lying_side_for(side) : 0);
 	s->seconds = t->has_hold ? hold_seconds(sc, t) : o->block_seconds;
 	s->part = part_index(r);
 	mark_step(s, rules);
@@ -1096,7 +1136,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	site_rules rules;
 	int sensitive = is_sensitive(in);
 
-	rules_for(in, sc, res->region, &rules);
+	rules_for(in, sc, res->region, res->side, &rules);
 	const mfr_technique *t = choose_technique(in, sc, o, &rules, stage, res->region,
 						  situation(in->model, res), sensitive, used);
 	if (!t) {
@@ -1177,7 +1217,7 @@ static int site_candidate(const mfr_plan *p, const screen *sc, const mfr_stage *
 	if (site_repeats(in, i) || forbidding(in, sy->region, sy->side) ||
 	    out_of_scope(in, sy->region))
 		return 0;
-	rules_for(in, sc, sy->region, &rules);
+	rules_for(in, sc, sy->region, sy->side, &rules);
 	const mfr_technique *t = site_technique(in, sc, &rules, stage, &by);
 	if (!t)
 		return 0;
@@ -1204,7 +1244,7 @@ static int block_step(const mfr_plan *p, const screen *sc, const mfr_plan_option
 
 	if (out_of_scope(p->intake, r))
 		return 0;
-	rules_for(p->intake, sc, r, &rules);
+	rules_for(p->intake, sc, r, side, &rules);
 	for (uint32_t i = 0; i < m->technique_count; i++) {
 		const mfr_technique *t = &m->techniques[i];
 		uint32_t pos = positions_for(&rules, t);
@@ -1220,6 +1260,8 @@ static int block_step(const mfr_plan *p, const screen *sc, const mfr_plan_option
 								  : MFR_APPROACH_INDIRECT;
 		s->pressure = t->pressure_min; /* allowed: technique_allowed() */
 		s->position = (uint8_t)((pos & (uint32_t)prefer) ? prefer : first_position(pos));
+		s->lying = (uint8_t)(s->position == MFR_POSITION_SIDE_LYING ? lying_side_for(side)
+									    : 0);
 		if (t->has_hold) {
 			uint32_t lo, hi;
 
@@ -1414,6 +1456,34 @@ static void pair_mirrors(const mfr_intake *in, candidate *cand, uint32_t n)
 	}
 }
 
+/* A transverse-plane hold takes a paired plane in one (the cranial base:
+ * one hand cradles the occiput, both sides at once): where both sides of a
+ * region are candidates for it, the better-ranked one becomes a single
+ * step on both (side midline) and the other goes. Returns the new count. */
+static uint32_t merge_plane_holds(candidate *cand, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		mfr_plan_step *s = &cand[i].step;
+
+		if (s->technique->family != MFR_FAMILY_TRANSVERSE_PLANE ||
+		    s->side == MFR_SIDE_MIDLINE)
+			continue;
+		for (uint32_t j = i + 1; j < n; j++) {
+			const mfr_plan_step *m = &cand[j].step;
+
+			if (m->region != s->region || m->side == s->side ||
+			    m->technique != s->technique)
+				continue;
+			s->side = MFR_SIDE_MIDLINE;
+			s->lying = 0;
+			memmove(cand + j, cand + j + 1, (n - j - 1) * sizeof(*cand));
+			n--;
+			break;
+		}
+	}
+	return n;
+}
+
 /* The share of the session below which a plan says it is thin: a
  * scheduling parameter of libmfr, not a clinical claim. */
 #define UNDER_PLANNED_PERCENT 75
@@ -1532,6 +1602,11 @@ static int step_order(const void *pa, const void *pb)
 
 	if (ra != rb)
 		return ra - rb;
+	/* Side-lying on one side, then on the other: one roll-over. A midline
+	 * site, which either side reaches, goes first and joins the first side
+	 * (resolve_lying()). */
+	if (a->lying != b->lying)
+		return a->lying - b->lying;
 	/* Within a position, the hands move part by part toward the main
 	 * symptom: the farthest body part first, each part's steps together
 	 * (no back and forth: thigh, calf, thigh). */
@@ -1553,10 +1628,41 @@ static int step_order(const void *pa, const void *pb)
 	return a->trace_rank < b->trace_rank ? -1 : a->trace_rank > b->trace_rank;
 }
 
+/* Whether two steps are done in one client position: the same position
+ * and, side-lying, on the same side (0: a midline site, either side). */
+static int same_position(const mfr_plan_step *a, const mfr_plan_step *b)
+{
+	return a->position == b->position &&
+	       (a->position != MFR_POSITION_SIDE_LYING || a->lying == b->lying ||
+		!a->lying || !b->lying);
+}
+
+/* Give each side-lying step of a midline site (either side reaches it) the
+ * side the client already lies on: the step's before it, else after it,
+ * else @p fallback. */
+static void resolve_lying(mfr_plan_step *s, uint32_t n, int fallback)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		if (s[i].position != MFR_POSITION_SIDE_LYING || s[i].lying)
+			continue;
+		int lying = 0;
+
+		for (uint32_t j = i; j-- > 0 && !lying;)
+			if (s[j].position == MFR_POSITION_SIDE_LYING)
+				lying = s[j].lying;
+		for (uint32_t j = i + 1; j < n && !lying; j++)
+			if (s[j].position == MFR_POSITION_SIDE_LYING)
+				lying = s[j].lying;
+		s[i].lying = (uint8_t)(lying ? lying : fallback);
+	}
+}
+
 /* Order @p n treatment steps and put the blocks around them; returns the
- * total seconds and sets *changes. @p out has room for n + 2 steps. */
+ * total seconds and sets *changes (a roll-over from one side to the other
+ * counts as one). @p out has room for n + 2 steps; side-lying on the
+ * midline takes @p lying when nothing else decides. */
 static uint32_t arrange(const mfr_plan_step *treat, uint32_t n, const mfr_plan_step *open,
-			const mfr_plan_step *close, uint32_t reposition,
+			const mfr_plan_step *close, uint32_t reposition, int lying,
 			mfr_plan_step *out, uint32_t *count, uint32_t *changes)
 {
 	uint32_t k = 0, total = 0;
@@ -1568,11 +1674,11 @@ static uint32_t arrange(const mfr_plan_step *treat, uint32_t n, const mfr_plan_s
 		qsort(out + k, n, sizeof(*out), step_order);
 	/* The group in the opening's position comes first, so that the client
 	 * does not turn away from it and back (side-lying, prone, side-lying). */
-	if (open && n > 1 && out[k].position != open->position) {
+	if (open && n > 1 && !same_position(&out[k], open)) {
 		uint32_t j = k;
 
 		for (uint32_t i = k; i < k + n; i++)
-			if (out[i].position == open->position) {
+			if (same_position(&out[i], open)) {
 				mfr_plan_step moved = out[i];
 
 				memmove(out + j + 1, out + j, (i - j) * sizeof(*out));
@@ -1582,10 +1688,12 @@ static uint32_t arrange(const mfr_plan_step *treat, uint32_t n, const mfr_plan_s
 	k += n;
 	if (close)
 		out[k++] = *close;
+	resolve_lying(out, k, lying);
 	*changes = 0;
 	for (uint32_t i = 0; i < k; i++) {
 		total += out[i].seconds;
-		if (i && out[i].position != out[i - 1].position)
+		if (i && (out[i].position != out[i - 1].position ||
+			  out[i].lying != out[i - 1].lying))
 			(*changes)++;
 	}
 	*count = k;
@@ -1757,6 +1865,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 		if (make_candidate(p, sc, o, stage, &t->results[i], i, used, &cand[ncand], &st))
 			ncand++;
 	}
+	ncand = merge_plane_holds(cand, ncand);
 	if (st == MFR_OK)
 		st = symptoms_first(in, cand, ncand);
 	pair_mirrors(in, cand, ncand);
@@ -1785,12 +1894,17 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 			int first = first_group_position(treat, n);
 			site_rules rules;
 
-			rules_for(in, sc, open.region, &rules);
-			if (positions_for(&rules, open.technique) & (uint32_t)first)
+			rules_for(in, sc, open.region, open.side, &rules);
+			if (positions_for(&rules, open.technique) & (uint32_t)first) {
 				open.position = (uint8_t)first;
+				open.lying = (uint8_t)(first == MFR_POSITION_SIDE_LYING
+						       ? lying_side_for(open.side) : 0);
+			}
 		}
 		total = arrange(treat, n, have_open ? &open : NULL, have_close ? &close : NULL,
-				o->reposition_seconds, trial, &count, &changes);
+				o->reposition_seconds,
+				may_lie_on(sc, MFR_SIDE_LEFT) ? MFR_SIDE_LEFT : MFR_SIDE_RIGHT,
+				trial, &count, &changes);
 		if (total > budget)
 			break;
 		best_n = n;
@@ -1992,6 +2106,7 @@ STEP_GETTER(const mfr_technique *, technique, technique, NULL)
 STEP_GETTER(int, approach, approach, 0)
 STEP_GETTER(int, pressure, pressure, 0)
 STEP_GETTER(int, position, position, 0)
+STEP_GETTER(int, lying_side, lying, 0)
 STEP_GETTER(uint32_t, seconds, seconds, 0)
 STEP_GETTER(uint32_t, trace_rank, trace_rank, 0)
 STEP_GETTER(const char *, rationale, rationale, "")

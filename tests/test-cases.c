@@ -148,8 +148,9 @@ START_TEST(case2_tension_headache)
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
 		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), "suboccipitals") != 0)
 			continue;
-		sub_left |= mfr_plan_step_side(p, i) == L;
-		sub_right |= mfr_plan_step_side(p, i) == R;
+		/* The cranial base is one hold on both sides (side midline). */
+		sub_left |= mfr_plan_step_side(p, i) != R;
+		sub_right |= mfr_plan_step_side(p, i) != L;
 	}
 	ck_assert_msg(sub_left && sub_right, "60 minutes: suboccipitals left %d, right %d",
 		      sub_left, sub_right);
@@ -678,8 +679,12 @@ START_TEST(no_lying_on_a_kept_off_site)
 		ck_assert_int_eq(mfr_intake_set_minutes(in, 45, NULL), MFR_OK);
 		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+		/* Side-lying: never on the site's side (lying on the other
+		 * side, with the site uppermost, is allowed). */
 		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
-			ck_assert_msg(mfr_plan_step_position(p, i) != cases[c].position,
+			ck_assert_msg(mfr_plan_step_position(p, i) != cases[c].position ||
+				      (cases[c].position == MFR_POSITION_SIDE_LYING &&
+				       mfr_plan_step_lying_side(p, i) != cases[c].side),
 				      "%s at %s: step %u lies on it", cases[c].precaution,
 				      cases[c].region, i);
 		ck_assert_uint_ge(mfr_test_warning_count(p, "position_limited"), 1);
@@ -964,6 +969,24 @@ START_TEST(cranial_base_released_as_a_plane)
 		ck_assert_int_eq(mfr_plan_step_position(p, i), MFR_POSITION_SUPINE);
 	}
 	ck_assert(seen);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
+	/* Both sides of the neck: the cranial base is one hold on both sides,
+	 * not a left and a right hold. */
+	static const char *const both[] = { "posterior_neck:left:5", "posterior_neck:right:5",
+					    NULL };
+	in = intake_of("tension_type_headache", both);
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	seen = 0;
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), "suboccipitals") != 0)
+			continue;
+		seen++;
+		ck_assert_int_eq(mfr_plan_step_side(p, i), MFR_SIDE_MIDLINE);
+	}
+	ck_assert_int_eq(seen, 1);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 }
@@ -1518,16 +1541,19 @@ START_TEST(hands_do_not_jump_back)
 			if (mfr_plan_step_phase(p, k) != MFR_PHASE_TREATMENT)
 				continue;
 			const mfr_region *part = part_of(mfr_plan_step_region(p, k));
-			int pos = mfr_plan_step_position(p, k);
+			/* A position is the position and, side-lying, the side. */
+			int pos = mfr_plan_step_position(p, k) * 4 + mfr_plan_step_lying_side(p, k);
 
 			/* An earlier step of this position on this part must be
 			 * the one just before (the run is unbroken). */
 			for (uint32_t j = 0; j + 1 < k; j++)
 				if (mfr_plan_step_phase(p, j) == MFR_PHASE_TREATMENT &&
-				    mfr_plan_step_position(p, j) == pos &&
+				    mfr_plan_step_position(p, j) * 4 +
+				    mfr_plan_step_lying_side(p, j) == pos &&
 				    part_of(mfr_plan_step_region(p, j)) == part &&
 				    part_of(mfr_plan_step_region(p, k - 1)) != part &&
-				    mfr_plan_step_position(p, k - 1) == pos)
+				    mfr_plan_step_position(p, k - 1) * 4 +
+				    mfr_plan_step_lying_side(p, k - 1) == pos)
 					ck_abort_msg("%s: step %u returns to the %s", mfr_region_key(a),
 						     k + 1, mfr_region_key(part));
 			if (k && part_of(mfr_plan_step_region(p, k - 1)) != part)

@@ -339,7 +339,33 @@ static int hold_in_doses(const mfr_intake *in, uint32_t secs)
 }
 
 /* The positions the precautions rule out for work on @p r. */
-static uint32_t ruled_out_positions(const mfr_intake *in, const mfr_region *r)
+/* The positions that rest on a kept-off site @p site, counting every
+ * body-chart area within it (doc/safety.md): prone for a region worked only
+ * from supine, supine for one worked only from prone, side-lying for one
+ * worked side-lying. */
+static uint32_t lain_on(const mfr_region *site)
+{
+	uint32_t pos = mfr_region_positions(site), out = pos & MFR_POSITION_SIDE_LYING;
+	int prone = (pos & MFR_POSITION_PRONE) != 0;
+	int supine = (pos & MFR_POSITION_SUPINE) != 0;
+
+	if (supine && !prone)
+		out |= MFR_POSITION_PRONE;
+	if (prone && !supine)
+		out |= MFR_POSITION_SUPINE;
+	for (uint32_t i = 0; i < mfr_region_child_count(site); i++) {
+		const mfr_region *c = mfr_region_child_at(site, i);
+		int kind = mfr_region_kind_of(c);
+
+		if (kind == MFR_REGION_AREA || kind == MFR_REGION_PART)
+			out |= lain_on(c);
+	}
+	return out;
+}
+
+/* The positions a step on @p r lying on side @p lying (side-lying; 0
+ * otherwise) must not take. */
+static uint32_t ruled_out_positions(const mfr_intake *in, const mfr_region *r, int lying)
 {
 	uint32_t out = 0;
 
@@ -361,20 +387,20 @@ static uint32_t ruled_out_positions(const mfr_intake *in, const mfr_region *r)
 			if (applies)
 				out |= (uint32_t)mfr_precaution_position_limit_position(p, k);
 		}
-		/* A site kept off is not lain on (doc/safety.md): prone for a
-		 * site worked only from supine, supine for one worked only
-		 * from prone. */
+		/* A site kept off is not lain on (doc/safety.md); side-lying,
+		 * a site on one side rules out lying on that side, one on the
+		 * midline side-lying where it is worked side-lying. */
 		const mfr_region *site = mfr_intake_precaution_region(in, i);
 		if (site && (mfr_precaution_avoid_site(p) || mfr_precaution_site_scoped(p))) {
-			uint32_t pos = mfr_region_positions(site);
-			int prone = (pos & MFR_POSITION_PRONE) != 0;
-			int supine = (pos & MFR_POSITION_SUPINE) != 0;
+			int side = mfr_intake_precaution_side(in, i);
+			uint32_t pos = lain_on(site);
 
-			if (supine && !prone)
-				out |= MFR_POSITION_PRONE;
-			if (prone && !supine)
-				out |= MFR_POSITION_SUPINE;
-			out |= pos & MFR_POSITION_SIDE_LYING; /* no side in the model */
+			if (side == MFR_SIDE_LEFT || side == MFR_SIDE_RIGHT) {
+				pos &= ~(uint32_t)MFR_POSITION_SIDE_LYING;
+				if (lying == side)
+					pos |= MFR_POSITION_SIDE_LYING;
+			}
+			out |= pos;
 		}
 	}
 	return out;
@@ -506,7 +532,7 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 		CHECK(pos && (pos & (pos - 1)) == 0, seed, "not one position");
 		CHECK(pos & mfr_intake_positions(in) & mfr_region_positions(r) &
 		      mfr_technique_positions(t), seed, "a position not allowed");
-		CHECK(!(pos & ruled_out_positions(in, r)), seed,
+		CHECK(!(pos & ruled_out_positions(in, r, mfr_plan_step_lying_side(p, i))), seed,
 		      "a position a precaution rules out");
 		const mfr_danger_zone *z = zone_of(r);
 		if (z) {
@@ -536,7 +562,18 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 			CHECK(mfr_plan_step_trace_rank(p, i) > 0 || is_site_work(in, p, i), seed,
 			      "no trace or condition behind a step");
 		sum += secs;
-		if (i && pos != (uint32_t)mfr_plan_step_position(p, i - 1))
+		/* Side-lying names its side, the other side up; a roll-over
+		 * from one side to the other is a position change. */
+		int lying = mfr_plan_step_lying_side(p, i);
+		if (pos == MFR_POSITION_SIDE_LYING)
+			CHECK(lying == MFR_SIDE_LEFT || lying == MFR_SIDE_RIGHT, seed,
+			      "side-lying without a side");
+		else
+			CHECK(lying == 0, seed, "a lying side off side-lying");
+		if (pos == MFR_POSITION_SIDE_LYING && side != MFR_SIDE_MIDLINE)
+			CHECK(lying != side, seed, "side-lying on the side being worked");
+		if (i && (pos != (uint32_t)mfr_plan_step_position(p, i - 1) ||
+			  lying != mfr_plan_step_lying_side(p, i - 1)))
 			changes++;
 	}
 	CHECK(changes == mfr_plan_position_changes(p), seed, "position changes miscounted");

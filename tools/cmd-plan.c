@@ -35,6 +35,9 @@ static void print_plan(const mfr_plan *p, const char *indent)
 		       mfr_approach_name(mfr_plan_step_approach(p, i)),
 		       mfr_pressure_name(mfr_plan_step_pressure(p, i)),
 		       mfr_plan_step_seconds(p, i), indent, mfr_plan_step_rationale(p, i));
+		if (mfr_plan_step_lying_side(p, i))
+			printf("%s      lying on the %s side\n", indent,
+			       mfr_side_name(mfr_plan_step_lying_side(p, i)));
 		if (mfr_plan_step_danger_zone(p, i))
 			printf("%s      in the %s: obeys its limits\n", indent,
 			       mfr_danger_zone_name(mfr_plan_step_danger_zone(p, i)));

@@ -98,6 +98,11 @@ class DefaultModelCase(unittest.TestCase):
         ceiling = PRESSURES.index(plan.pressure_ceiling)
         for step in plan.steps:
             with self.subTest(step=step):
+                if step.position == 'side_lying':
+                    self.assertIn(step.lying_side, ('left', 'right'))
+                    self.assertNotEqual(step.lying_side, step.side)
+                else:
+                    self.assertIsNone(step.lying_side)
                 hold = step.technique.hold
                 if hold is not None:
                     self.assertGreaterEqual(step.seconds, hold[0])

@@ -174,6 +174,13 @@ MFR_EXPORT int mfr_plan_step_approach(const mfr_plan *plan, uint32_t index);
 MFR_EXPORT int mfr_plan_step_pressure(const mfr_plan *plan, uint32_t index);
 /** The client's ::mfr_position for the step (a single bit). @since 0.1.0 */
 MFR_EXPORT int mfr_plan_step_position(const mfr_plan *plan, uint32_t index);
+/**
+ * For a side-lying step, the ::mfr_side the client lies on (the site
+ * uppermost; for a midline site, the side the client already lies on), or
+ * 0. Turning from one side to the other counts as a position change.
+ * @since 0.2.0
+ */
+MFR_EXPORT int mfr_plan_step_lying_side(const mfr_plan *plan, uint32_t index);
 /** The step's duration in seconds. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_step_seconds(const mfr_plan *plan, uint32_t index);
 /** The rank (1-based) of the trace result behind a treatment step, else 0. @since 0.1.0 */

@@ -289,7 +289,8 @@ _PROTOTYPES = [
                'mfr_program_session_count mfr_program_weeks'),
     (_I, [_P, _U], 'mfr_plan_step_phase mfr_plan_step_side '
                    'mfr_plan_step_approach mfr_plan_step_pressure '
-                   'mfr_plan_step_position mfr_plan_warning_kind '
+                   'mfr_plan_step_position mfr_plan_step_lying_side '
+                   'mfr_plan_warning_kind '
                    'mfr_plan_warning_subject_kind mfr_plan_warning_side '
                    'mfr_plan_aftercare_kind mfr_program_session_reassess'),
     (_P, [_P, _U], 'mfr_plan_step_region mfr_plan_step_technique '
@@ -2027,7 +2028,8 @@ STEP_INTERNAL = 1 << 1
 #: work (done only under a scope the intake declares).
 PlanStep = collections.namedtuple(
     'PlanStep', 'phase region side technique approach pressure position '
-                'seconds trace_rank rationale flags danger_zone internal')
+                'seconds trace_rank rationale flags danger_zone internal '
+                'lying_side')
 
 #: A warning the plan carries: its kind ("refer_out", "needs_clearance",
 #: "modified", "site_excluded", "unreachable", "time", "acute", "no_sites",
@@ -2167,7 +2169,8 @@ class Plan(_Object):
             _str(_C.mfr_plan_step_rationale(h, i)),
             _C.mfr_plan_step_flags(h, i),
             _wrap(DangerZone, m, _C.mfr_plan_step_danger_zone(h, i)),
-            bool(_C.mfr_plan_step_flags(h, i) & STEP_INTERNAL))
+            bool(_C.mfr_plan_step_flags(h, i) & STEP_INTERNAL),
+            _name(_C.mfr_side_name, _C.mfr_plan_step_lying_side(h, i)))
             for i in range(_C.mfr_plan_step_count(h)))
 
     @property
