@@ -1086,6 +1086,33 @@ static void treatment_step(mfr_plan_step *s, const mfr_region *r, int side,
 	mark_step(s, rules);
 }
 
+/* Whether a stage that works near the symptoms (a program's gentle first
+ * sessions) takes result @p res: tissue local to a symptom; neighbouring
+ * tissue one step or two away (not a chain of neighbours reaching up the
+ * limb); and the trigger points whose pain is felt at the symptom (one
+ * referral step from the symptom's site or an area within it), which a
+ * hand treats where the pain comes from. */
+static int in_stage(const mfr_stage *stage, const mfr_trace_result *res)
+{
+	const mfr_trace_path *p = &res->paths[0];
+	uint32_t referrals = 0, others = 0;
+
+	if (res->distance <= MFR_DISTANCE_LOCAL || stage->max_distance >= MFR_DISTANCE_DISTANT)
+		return res->distance <= stage->max_distance;
+	if (res->distance <= stage->max_distance)
+		return p->step_count <= 2;
+	for (uint32_t i = 0; i < p->step_count; i++) {
+		const mfr_edge *e = p->steps[i].edge;
+
+		if (e->relation == MFR_RELATION_REFERRAL)
+			referrals++;
+		else if (e->relation != MFR_RELATION_HIERARCHY || e->upward)
+			others++;
+	}
+	return res->distance == MFR_DISTANCE_DISTANT && stage->max_distance >= MFR_DISTANCE_ADJACENT &&
+	       referrals == 1 && others == 0;
+}
+
 /* Turn trace result @p rank (0-based) into a candidate; 0 when it is
  * skipped (with a warning where the therapist must know). */
 static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
@@ -1097,7 +1124,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 
 	*st = MFR_OK;
 	site_text(site, sizeof(site), res->region, res->side);
-	if (res->distance > stage->max_distance)
+	if (!in_stage(stage, res))
 		return 0;
 
 	const mfr_site_precaution *sp = forbidding(in, res->region, res->side);
@@ -1525,15 +1552,15 @@ static const char *thin_reason(const mfr_plan *p, uint32_t staged_out)
 	int skipped = site_skipped(p);
 
 	if (skipped && staged_out)
-		return "this session of the program works only sites local or adjacent to "
-		       "the symptoms (its gentle stage), and precautions, zones or "
+		return "this session of the program works only sites near the symptoms "
+		       "(its gentle stage), and precautions, zones or "
 		       "positions rule out some of those (see the other warnings)";
 	if (skipped)
 		return "the precautions, zones and positions leave few sites to work "
 		       "(see the other warnings)";
 	if (staged_out)
-		return "this session of the program works only sites local or adjacent to "
-		       "the symptoms (its gentle stage), and few are";
+		return "this session of the program works only sites near the symptoms "
+		       "(its gentle stage), and few are";
 	return "the trace finds few sites to work";
 }
 
@@ -1829,7 +1856,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 			     const mfr_stage *stage)
 {
 	const mfr_intake *in = p->intake;
-	/* A stage that works only sites local or adjacent to the symptoms (a
+	/* A stage that works only sites near the symptoms (a
 	 * program's gentle first sessions) looks deeper into the trace for
 	 * them: most of the best-ranked sites are distant. */
 	uint32_t depth = stage->max_distance < MFR_DISTANCE_DISTANT ? o->max_sites * 4 : o->max_sites;
@@ -1861,7 +1888,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 	uint32_t staged_out = 0; /* results beyond the stage's distance */
 
 	for (uint32_t i = 0; st == MFR_OK && i < t->count; i++) {
-		staged_out += t->results[i].distance > stage->max_distance;
+		staged_out += !in_stage(stage, &t->results[i]);
 		if (make_candidate(p, sc, o, stage, &t->results[i], i, used, &cand[ncand], &st))
 			ncand++;
 	}

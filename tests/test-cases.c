@@ -433,6 +433,30 @@ static int distance_of_rank(const mfr_intake *in, uint32_t rank)
 	return d;
 }
 
+/* Whether the result of @p rank is a trigger point whose pain is felt at a
+ * symptom: its strongest path steps down into the symptom's site at most,
+ * then once along a referral. */
+static int referral_source_of_rank(const mfr_intake *in, uint32_t rank)
+{
+	mfr_trace *t = NULL;
+	uint32_t referrals = 0, others = 0;
+
+	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
+	const mfr_trace_path *p = mfr_trace_result_path_at(mfr_trace_result_at(t, rank - 1), 0);
+	for (uint32_t i = 0; i < mfr_trace_path_step_count(p); i++) {
+		int rel = mfr_trace_path_step_relation(p, i);
+
+		if (rel == MFR_RELATION_REFERRAL)
+			referrals++;
+		else if (rel != MFR_RELATION_HIERARCHY ||
+			 mfr_region_is_within(mfr_trace_path_step_from(p, i),
+					      mfr_trace_path_step_to(p, i)))
+			others++;
+	}
+	mfr_trace_free(t);
+	return referrals == 1 && others == 0;
+}
+
 static const mfr_region *part_of(const mfr_region *r);
 
 /* The order rules (doc/algorithm.md, Plans §4): treatment steps grouped by
@@ -509,7 +533,10 @@ START_TEST(program_progression)
 
 			if (k < 2) {
 				ck_assert_msg(!direct, "session %u: direct work in the gentle stage", k + 1);
-				ck_assert_int_le(distance, MFR_DISTANCE_ADJACENT);
+				/* Near the symptom, or a trigger point whose pain is
+				 * felt there (the soleus for the heel). */
+				ck_assert(distance <= MFR_DISTANCE_ADJACENT ||
+					  referral_source_of_rank(in, mfr_plan_step_trace_rank(p, i)));
 			} else if (k >= 4) {
 				late_direct |= direct;
 				late_distant |= distance >= MFR_DISTANCE_DISTANT;

@@ -230,7 +230,7 @@ expect 0 "show screening" -- "$mfr" model show screening pregnancy
 contains out "second_trimester" "answers shown"
 expect 0 "show danger zone" -- "$mfr" model show danger_zone femoral_triangle
 contains out "pressure ceiling" "zone ceiling shown"
-expect 0 "program, gentle first sessions" -- "$mfr" program --symptom temple:both:5 --symptom forehead:midline:5 --condition tension_type_headache --minutes 45 --sessions 6 --weeks 3
+expect 0 "program, gentle first sessions" -- "$mfr" program --symptom ear:left:5 --minutes 90 --sessions 6 --weeks 3
 contains out "its gentle stage" "a thin early session says why (no precaution blamed)"
 expect 0 "DVT limb, cleared" -- "$mfr" --format json plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis --minutes 30
 pycheck "no step on the DVT limb" "d['status'] == 'ok' and d['steps'] and not any(s['side'] == 'left' and s['region'] in ('heel', 'soleus', 'gastrocnemius', 'plantar_fascia', 'hamstrings', 'quadratus_plantae', 'abductor_hallucis', 'tibialis_posterior', 'lower_limb') for s in d['steps'])"
