@@ -1023,6 +1023,24 @@ END_TEST
  * are asked for. Over generated intakes (1-3 symptoms, a condition half the
  * time), the first k results of a trace asked for k equal the first k of
  * one asked for 200, score for score. */
+/* An intake with one symptom on the left at body-chart area @p a (at
+ * @p intensity; @p minutes when not 0), or NULL when @p a is not an area on
+ * both sides: the sweeps below run one at every such area. */
+static mfr_intake *left_area_intake(const mfr_region *a, int intensity, uint32_t minutes)
+{
+	mfr_intake *in = NULL;
+
+	if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
+	    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+		return NULL;
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, intensity,
+						MFR_ONSET_CHRONIC, NULL), MFR_OK);
+	if (minutes)
+		ck_assert_int_eq(mfr_intake_set_minutes(in, minutes, NULL), MFR_OK);
+	return in;
+}
+
 static const mfr_region *root_of(const mfr_region *r)
 {
 	while (mfr_region_parent(r))
@@ -1048,15 +1066,11 @@ START_TEST(prior_stays_near)
 			continue;
 		for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
 			const mfr_region *a = mfr_model_region_at(model, i);
-			mfr_intake *in = NULL;
+			mfr_intake *in = left_area_intake(a, 6, 0);
 			mfr_trace *t = NULL;
 
-			if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
-			    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+			if (!in)
 				continue;
-			ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
-			ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, 6,
-								MFR_ONSET_CHRONIC, NULL), MFR_OK);
 			ck_assert_int_eq(mfr_intake_add_condition(in, mfr_condition_key(cond), NULL),
 					 MFR_OK);
 			ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
@@ -1097,16 +1111,11 @@ START_TEST(lines_move_between_tissues)
 	ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
 	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 400), MFR_OK);
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
-		const mfr_region *a = mfr_model_region_at(model, i);
-		mfr_intake *in = NULL;
+		mfr_intake *in = left_area_intake(mfr_model_region_at(model, i), 6, 0);
 		mfr_trace *t = NULL;
 
-		if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
-		    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+		if (!in)
 			continue;
-		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
-		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, 6,
-							MFR_ONSET_CHRONIC, NULL), MFR_OK);
 		ck_assert_int_eq(mfr_trace_run(in, o, &t, NULL), MFR_OK);
 		for (uint32_t k = 0; k < mfr_trace_count(t); k++) {
 			const mfr_trace_result *r = mfr_trace_result_at(t, k);
@@ -1249,15 +1258,10 @@ START_TEST(spare_time_lengthens_holds)
 {
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
 		const mfr_region *a = mfr_model_region_at(model, i);
-		mfr_intake *in = NULL;
+		mfr_intake *in = left_area_intake(a, 6, 60);
 
-		if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
-		    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+		if (!in)
 			continue;
-		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
-		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, 6,
-							MFR_ONSET_CHRONIC, NULL), MFR_OK);
-		ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
 		mfr_plan *p = plan_of(in);
 
 		check_filled(p, mfr_region_key(a));
@@ -1294,17 +1298,12 @@ START_TEST(technique_limits_per_session)
 	ck_assert_int_eq(mfr_plan_options_add_technique(o, "fascial_manipulation"), MFR_OK);
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
 		const mfr_region *a = mfr_model_region_at(model, i);
-		mfr_intake *in = NULL;
+		mfr_intake *in = left_area_intake(a, 6, 90);
 		mfr_plan *p = NULL;
 		uint32_t uses = 0, others = 0;
 
-		if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
-		    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+		if (!in)
 			continue;
-		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
-		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, 6,
-							MFR_ONSET_CHRONIC, NULL), MFR_OK);
-		ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
 		ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
 		for (uint32_t k = 0; k < mfr_plan_step_count(p); k++) {
 			if (mfr_plan_step_phase(p, k) != MFR_PHASE_TREATMENT)
@@ -1400,16 +1399,11 @@ START_TEST(techniques_fit_the_tissue)
 		ck_assert_int_eq(mfr_plan_options_new(&o), MFR_OK);
 		ck_assert_int_eq(mfr_plan_options_add_technique(o, keys[k]), MFR_OK);
 		for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
-			const mfr_region *a = mfr_model_region_at(model, i);
-			mfr_intake *in = NULL;
+			mfr_intake *in = left_area_intake(mfr_model_region_at(model, i), 5, 0);
 			mfr_plan *p = NULL;
 
-			if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
-			    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
+			if (!in)
 				continue;
-			ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
-			ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), L, 5,
-								MFR_ONSET_CHRONIC, NULL), MFR_OK);
 			ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
 			for (uint32_t s = 0; s < mfr_plan_step_count(p); s++) {
 				const mfr_region *r = mfr_plan_step_region(p, s);
