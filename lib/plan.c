@@ -1001,6 +1001,20 @@ static int approach_for(const mfr_technique *t, const mfr_stage *stage, int sens
 	return stage->prefer_direct ? MFR_APPROACH_DIRECT : MFR_APPROACH_INDIRECT;
 }
 
+/* The region a step of technique @p t on site @p r works: for a technique
+ * done on a whole body part (unwinding supports a limb or the head and
+ * follows it; rebounding rocks a part), the part among its regions that
+ * holds the site; otherwise the site itself. */
+static const mfr_region *whole_part(const mfr_technique *t, const mfr_region *r)
+{
+	if (t->family != MFR_FAMILY_UNWINDING && t->family != MFR_FAMILY_REBOUNDING)
+		return r;
+	for (uint32_t i = 0; i < t->region_count; i++)
+		if (mfr_region_is_within(r, t->regions[i]))
+			return t->regions[i];
+	return r;
+}
+
 /* Pick the technique for a treatment site: a timed technique allowed here,
  * reachable from an allowed position and not yet used on as many sites as
  * one session takes (@p used counts the candidates so far, by technique),
@@ -1009,8 +1023,8 @@ static int approach_for(const mfr_technique *t, const mfr_stage *stage, int sens
 static const mfr_technique *choose_technique(const mfr_intake *in, const screen *sc,
 					     const mfr_plan_options *o,
 					     const site_rules *rules, const mfr_stage *stage,
-					     const mfr_region *r, uint32_t suits, int sensitive,
-					     const uint32_t *used)
+					     const mfr_region *r, int side, uint32_t suits,
+					     int sensitive, const uint32_t *used)
 {
 	const mfr_model *m = in->model;
 	const mfr_technique *best = NULL;
@@ -1029,6 +1043,16 @@ static const mfr_technique *choose_technique(const mfr_intake *in, const screen 
 			continue;
 		if (t->max_sites && used[t->index] >= t->max_sites)
 			continue; /* as many sites as one session takes */
+		if (whole_part(t, r) != r) {
+			/* Work on the whole part: the part's rules decide. */
+			const mfr_region *part = whole_part(t, r);
+			site_rules pr;
+
+			rules_for(in, sc, part, side, &pr);
+			if (forbidding(in, part, side) || !technique_allowed(sc, &pr, t, part) ||
+			    !positions_for(&pr, t))
+				continue;
+		}
 		if (stage->indirect_only && t->approach == MFR_APPROACH_DIRECT)
 			continue;
 		int score = wanted ? 16 : 0; /* the therapist's choice first */
@@ -1164,7 +1188,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	int sensitive = is_sensitive(in);
 
 	rules_for(in, sc, res->region, res->side, &rules);
-	const mfr_technique *t = choose_technique(in, sc, o, &rules, stage, res->region,
+	const mfr_technique *t = choose_technique(in, sc, o, &rules, stage, res->region, res->side,
 						  situation(in->model, res), sensitive, used);
 	if (!t) {
 		if (!warn(p, MFR_WARNING_UNREACHABLE, ABOUT_SITE("unreachable", res->region,
@@ -1181,8 +1205,11 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	}
 
 	mfr_plan_step *s = &c->step;
+	const mfr_region *part = whole_part(t, res->region);
 
-	treatment_step(s, res->region, res->side, t, stage, sensitive, sc, &rules, o);
+	if (part != res->region)
+		rules_for(in, sc, part, res->side, &rules);
+	treatment_step(s, part, res->side, t, stage, sensitive, sc, &rules, o);
 	used[t->index]++;
 	s->trace_rank = rank + 1;
 	s->distance = res->distance;
@@ -1483,29 +1510,34 @@ static void pair_mirrors(const mfr_intake *in, candidate *cand, uint32_t n)
 	}
 }
 
-/* A transverse-plane hold takes a paired plane in one (the cranial base:
- * one hand cradles the occiput, both sides at once): where both sides of a
- * region are candidates for it, the better-ranked one becomes a single
- * step on both (side midline) and the other goes. Returns the new count. */
-static uint32_t merge_plane_holds(candidate *cand, uint32_t n)
+/* One piece of work is one step. A transverse-plane hold takes a paired
+ * plane in one (the cranial base: one hand cradles the occiput, both sides
+ * at once): where both sides of a region are candidates for it, the
+ * better-ranked one becomes a single step on both (side midline). Work on a
+ * whole part (unwinding a limb) is done once however many of the part's
+ * sites led to it. The later candidates go. Returns the new count. */
+static uint32_t merge_same_work(candidate *cand, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++) {
 		mfr_plan_step *s = &cand[i].step;
+		int plane = s->technique->family == MFR_FAMILY_TRANSVERSE_PLANE;
 
-		if (s->technique->family != MFR_FAMILY_TRANSVERSE_PLANE ||
-		    s->side == MFR_SIDE_MIDLINE)
-			continue;
 		for (uint32_t j = i + 1; j < n; j++) {
 			const mfr_plan_step *m = &cand[j].step;
 
-			if (m->region != s->region || m->side == s->side ||
-			    m->technique != s->technique)
+			if (m->region != s->region || m->technique != s->technique)
 				continue;
-			s->side = MFR_SIDE_MIDLINE;
-			s->lying = 0;
+			if (m->side == s->side || s->side == MFR_SIDE_MIDLINE) {
+				/* the same part, or the plane already on both sides */
+			} else if (plane) {
+				s->side = MFR_SIDE_MIDLINE;
+				s->lying = 0;
+			} else {
+				continue;
+			}
 			memmove(cand + j, cand + j + 1, (n - j - 1) * sizeof(*cand));
 			n--;
-			break;
+			j--;
 		}
 	}
 	return n;
@@ -1892,7 +1924,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 		if (make_candidate(p, sc, o, stage, &t->results[i], i, used, &cand[ncand], &st))
 			ncand++;
 	}
-	ncand = merge_plane_holds(cand, ncand);
+	ncand = merge_same_work(cand, ncand);
 	if (st == MFR_OK)
 		st = symptoms_first(in, cand, ncand);
 	pair_mirrors(in, cand, ncand);

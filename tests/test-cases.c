@@ -1463,6 +1463,45 @@ START_TEST(changes_are_said)
 }
 END_TEST
 
+/* Unwinding supports a limb or the head and follows it: a step of it works
+ * the whole part, once, however many of the part's sites led to it (it
+ * was split into two-minute pieces on single muscles). Checked at every
+ * body-chart area with unwinding preferred. */
+START_TEST(whole_part_work_once)
+{
+	const mfr_technique *unwind = mfr_model_technique(model, "myofascial_unwinding");
+	mfr_plan_options *o = NULL;
+	uint32_t steps = 0;
+
+	ck_assert_int_eq(mfr_plan_options_new(&o), MFR_OK);
+	ck_assert_int_eq(mfr_plan_options_add_technique(o, "myofascial_unwinding"), MFR_OK);
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
+		mfr_intake *in = left_area_intake(mfr_model_region_at(model, i), 5, 90);
+		mfr_plan *p = NULL;
+
+		if (!in)
+			continue;
+		ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
+		for (uint32_t s = 0; s < mfr_plan_step_count(p); s++) {
+			if (mfr_plan_step_technique(p, s) != unwind)
+				continue;
+			steps++;
+			ck_assert_int_eq(mfr_region_kind_of(mfr_plan_step_region(p, s)),
+					 MFR_REGION_PART);
+			for (uint32_t k = 0; k < s; k++)
+				ck_assert_msg(mfr_plan_step_technique(p, k) != unwind ||
+					      mfr_plan_step_region(p, k) != mfr_plan_step_region(p, s) ||
+					      mfr_plan_step_side(p, k) != mfr_plan_step_side(p, s),
+					      "the %s unwound twice", mfr_region_key(mfr_plan_step_region(p, s)));
+		}
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+	ck_assert_uint_gt(steps, 20);
+	mfr_plan_options_free(o);
+}
+END_TEST
+
 START_TEST(ranking_does_not_depend_on_max_results)
 {
 	uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -1627,6 +1666,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, refer_out_says_only_that);
 	tcase_add_test(tc, techniques_fit_the_tissue);
 	tcase_add_test(tc, changes_are_said);
+	tcase_add_test(tc, whole_part_work_once);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;
