@@ -928,8 +928,13 @@ static uint32_t hold_seconds(const screen *sc, const mfr_technique *t)
 static void mark_step(mfr_plan_step *s, const site_rules *rules)
 {
 	s->zone = rules->zone;
+	/* A transverse-plane hold works a plane from outside (the pelvic
+	 * diaphragm between a hand under the sacrum and one above the pubis). */
+	int internal = s->region->reach != MFR_ACCESS_EXTERNAL &&
+		       s->technique->family != MFR_FAMILY_TRANSVERSE_PLANE;
+
 	s->flags = (uint8_t)((rules->zone ? MFR_STEP_DANGER_ZONE : 0) |
-			     (s->region->reach != MFR_ACCESS_EXTERNAL ? MFR_STEP_INTERNAL : 0));
+			     (internal ? MFR_STEP_INTERNAL : 0));
 }
 
 /* The model index of the body part holding @p r (its nearest ancestor, or
@@ -1002,16 +1007,19 @@ static int approach_for(const mfr_technique *t, const mfr_stage *stage, int sens
 }
 
 /* The region a step of technique @p t on site @p r works: for a technique
- * done on a whole body part (unwinding supports a limb or the head and
- * follows it; rebounding rocks a part), the part among its regions that
- * holds the site; otherwise the site itself. */
+ * done on a whole part or plane (unwinding supports a limb or the head and
+ * follows it; rebounding rocks a part; a transverse-plane hold takes the
+ * whole plane, the pelvic floor between sacrum and pubis), the nearest of
+ * its regions that holds the site; otherwise the site itself. */
 static const mfr_region *whole_part(const mfr_technique *t, const mfr_region *r)
 {
-	if (t->family != MFR_FAMILY_UNWINDING && t->family != MFR_FAMILY_REBOUNDING)
+	if (t->family != MFR_FAMILY_UNWINDING && t->family != MFR_FAMILY_REBOUNDING &&
+	    t->family != MFR_FAMILY_TRANSVERSE_PLANE)
 		return r;
-	for (uint32_t i = 0; i < t->region_count; i++)
-		if (mfr_region_is_within(r, t->regions[i]))
-			return t->regions[i];
+	for (const mfr_region *q = r; q; q = q->parent)
+		for (uint32_t i = 0; i < t->region_count; i++)
+			if (t->regions[i] == q)
+				return q;
 	return r;
 }
 
@@ -1137,6 +1145,24 @@ static int in_stage(const mfr_stage *stage, const mfr_trace_result *res)
 	       referrals == 1 && others == 0;
 }
 
+/* A site reached only from inside (the pelvic floor) may still be held as a
+ * plane from outside: the first transverse-plane technique made for it that
+ * is allowed there, or NULL. */
+static const mfr_technique *plane_from_outside(const screen *sc, const site_rules *rules,
+					       const mfr_stage *stage, const mfr_model *m,
+					       const mfr_region *r)
+{
+	for (uint32_t i = 0; i < m->technique_count; i++) {
+		const mfr_technique *t = &m->techniques[i];
+
+		if (t->family == MFR_FAMILY_TRANSVERSE_PLANE && t->region_count &&
+		    technique_allowed(sc, rules, t, r) && positions_for(rules, t) &&
+		    !(stage->indirect_only && t->approach == MFR_APPROACH_DIRECT))
+			return t;
+	}
+	return NULL;
+}
+
 /* Turn trace result @p rank (0-based) into a candidate; 0 when it is
  * skipped (with a warning where the therapist must know). */
 static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
@@ -1170,7 +1196,15 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 			*st = MFR_E_NOMEM;
 		return 0;
 	}
-	if (out_of_scope(in, res->region)) {
+	site_rules rules;
+	int sensitive = is_sensitive(in);
+	int outside = out_of_scope(in, res->region);
+	const mfr_technique *t = NULL;
+
+	rules_for(in, sc, res->region, res->side, &rules);
+	if (outside)
+		t = plane_from_outside(sc, &rules, stage, in->model, res->region);
+	if (outside && !t) {
 		const char *access = mfr__name_of(&mfr__access_names, res->region->reach);
 
 		if (!warn(p, MFR_WARNING_SCOPE, (about){ "out_of_scope", 0, access, res->region,
@@ -1183,13 +1217,9 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 			*st = MFR_E_NOMEM;
 		return 0;
 	}
-
-	site_rules rules;
-	int sensitive = is_sensitive(in);
-
-	rules_for(in, sc, res->region, res->side, &rules);
-	const mfr_technique *t = choose_technique(in, sc, o, &rules, stage, res->region, res->side,
-						  situation(in->model, res), sensitive, used);
+	if (!t)
+		t = choose_technique(in, sc, o, &rules, stage, res->region, res->side,
+				     situation(in->model, res), sensitive, used);
 	if (!t) {
 		if (!warn(p, MFR_WARNING_UNREACHABLE, ABOUT_SITE("unreachable", res->region,
 								 res->side),

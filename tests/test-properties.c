@@ -548,7 +548,10 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 			      (mfr_plan_step_flags(p, i) & MFR_STEP_DANGER_ZONE), seed,
 			      "a step in a danger zone not marked");
 		}
-		int access = internal_access(r);
+		/* A transverse-plane hold takes a plane from outside (the
+		 * pelvic floor between sacrum and pubis): not internal work. */
+		int access = mfr_technique_family(t) == MFR_FAMILY_TRANSVERSE_PLANE
+			     ? 0 : internal_access(r);
 		CHECK(!access || (mfr_intake_scopes(in) & (uint32_t)access), seed,
 		      "internal work without the declared scope");
 		CHECK(!access == !(mfr_plan_step_flags(p, i) & MFR_STEP_INTERNAL), seed,
