@@ -272,19 +272,27 @@ static int key_allowed(mfr_jw *w)
 	return 1;
 }
 
-void mfr__jw_key_quoted(mfr_jw *w, const char *quoted, size_t len)
+/* The key @p quoted (@p len bytes, with its quotes) and its ':', with room
+ * for @p value bytes after it; 0, or -1 after a failure. */
+static inline int put_key(mfr_jw *w, const char *quoted, size_t len, size_t value)
 {
 	uint32_t d = w->depth;
 
-	if (!key_allowed(w) || before(w, len + 2))
-		return;
+	if (!key_allowed(w) || before(w, len + 2 + value))
+		return -1;
 	w->key[d] = quoted + 1;
 	w->key_len[d] = (uint32_t)(len - 2);
 	put_raw(w, quoted, len);
 	w->buf[w->len++] = ':';
 	if (!w->compact)
 		w->buf[w->len++] = ' ';
-	w->after_key = 1;
+	return 0;
+}
+
+void mfr__jw_key_quoted(mfr_jw *w, const char *quoted, size_t len)
+{
+	if (put_key(w, quoted, len, 0) == 0)
+		w->after_key = 1;
 }
 
 void mfr__jw_key_str(mfr_jw *w, const char *key)
@@ -378,16 +386,24 @@ static char *digits_of(uint64_t v, char *end)
 	return end;
 }
 
+/* The decimal text of @p v, ending at @p end; returns where it starts. */
+static char *int_digits(int64_t v, char *end)
+{
+	/* The magnitude in unsigned arithmetic: -INT64_MIN overflows. */
+	char *p = digits_of(v < 0 ? 0 - (uint64_t)v : (uint64_t)v, end);
+
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
 void mfr__jw_int(mfr_jw *w, int64_t v)
 {
 	char tmp[24], *end = tmp + sizeof(tmp), *p;
 
 	if (w->status != MFR_OK)
 		return;
-	/* The magnitude in unsigned arithmetic: -INT64_MIN overflows. */
-	p = digits_of(v < 0 ? 0 - (uint64_t)v : (uint64_t)v, end);
-	if (v < 0)
-		*--p = '-';
+	p = int_digits(v, end);
 	if (before(w, (size_t)(end - p)))
 		return;
 	put_raw(w, p, (size_t)(end - p));
@@ -538,8 +554,24 @@ void mfr__jw_bool(mfr_jw *w, int v)
 
 void mfr__jw_put_str_quoted(mfr_jw *w, const char *quoted, size_t len, const char *s)
 {
-	mfr__jw_key_quoted(w, quoted, len);
-	mfr__jw_string(w, s);
+	size_t n;
+
+	if (!s) {
+		mfr__jw_key_quoted(w, quoted, len);
+		mfr__jw_string(w, s); /* names the member */
+		return;
+	}
+	/* The key and the string in one step: one check for room. */
+	n = strlen(s);
+	if (n > (SIZE_MAX - 64 - len) / 6) {
+		fail_nomem(w);
+		return;
+	}
+	if (put_key(w, quoted, len, 6 * n + 2))
+		return;
+	w->buf[w->len++] = '"';
+	put_escaped(w, s, n);
+	w->buf[w->len++] = '"';
 }
 
 void mfr__jw_put_opt_str_quoted(mfr_jw *w, const char *quoted, size_t len, const char *s)
@@ -550,8 +582,10 @@ void mfr__jw_put_opt_str_quoted(mfr_jw *w, const char *quoted, size_t len, const
 
 void mfr__jw_put_int_quoted(mfr_jw *w, const char *quoted, size_t len, int64_t v)
 {
-	mfr__jw_key_quoted(w, quoted, len);
-	mfr__jw_int(w, v);
+	char tmp[24], *end = tmp + sizeof(tmp), *p = int_digits(v, end);
+
+	if (put_key(w, quoted, len, (size_t)(end - p)) == 0)
+		put_raw(w, p, (size_t)(end - p));
 }
 
 void mfr__jw_put_real_quoted(mfr_jw *w, const char *quoted, size_t len, double v)
@@ -577,11 +611,12 @@ void mfr__jw_put_name_quoted(mfr_jw *w, const char *quoted, size_t len,
 {
 	const char *name = mfr__name_of(names, v);
 
-	mfr__jw_key_quoted(w, quoted, len);
-	if (name)
-		mfr__jw_string(w, name);
-	else
+	if (name) {
+		mfr__jw_put_str_quoted(w, quoted, len, name);
+	} else {
+		mfr__jw_key_quoted(w, quoted, len);
 		fail_invalid(w, "a value with no name");
+	}
 }
 
 void mfr__jw_put_mask_quoted(mfr_jw *w, const char *quoted, size_t len,
