@@ -5,7 +5,6 @@
  */
 #include "json-writer.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -143,10 +142,16 @@ static inline int before(mfr_jw *w, size_t n)
 		w->after_key = 0;
 		return reserve(w, n);
 	}
+	if (d == 0) {
+		/* The document: one value. */
+		if (w->count[0]++) {
+			fail_invalid(w, "a second document");
+			return -1;
+		}
+		return reserve(w, n);
+	}
 	if (reserve(w, n + 2 + 2 * (size_t)d))
 		return -1;
-	if (d == 0)
-		return 0;
 	if (w->count[d]++)
 		w->buf[w->len++] = ',';
 	if (!w->compact)
@@ -231,8 +236,9 @@ static void put_escaped(mfr_jw *w, const char *s, size_t n)
 	w->len = (size_t)(o - w->buf);
 }
 
-/* A quoted string value (room for the separator reserved by before()). */
-static inline void put_string(mfr_jw *w, const char *s, size_t extra_before)
+/* @p s quoted, as the next value (or key); room for @p extra bytes more is
+ * reserved after it. */
+static inline void put_string(mfr_jw *w, const char *s, size_t extra)
 {
 	size_t n = strlen(s);
 
@@ -240,7 +246,7 @@ static inline void put_string(mfr_jw *w, const char *s, size_t extra_before)
 		fail_nomem(w);
 		return;
 	}
-	if (before(w, 6 * n + 2 + extra_before))
+	if (before(w, 6 * n + 2 + extra))
 		return;
 	w->buf[w->len++] = '"';
 	put_escaped(w, s, n);
@@ -414,20 +420,29 @@ void mfr__jw_int(mfr_jw *w, int64_t v)
  * jsonp_dtostr() makes it: the locale's decimal point replaced by '.',
  * ".0" added when there is neither a point nor an exponent, and the
  * exponent's '+' and leading zeros dropped. The slow path, for values the
- * fast one leaves (very small or large, or next to a rounding tie).
+ * fast one leaves (zero, very small or large, or next to a rounding tie).
+ * The decimal point is found as what is neither a digit, a sign nor the
+ * exponent, not with localeconv(), which is not safe from several threads
+ * (and whose first byte jansson took for the whole point).
  */
 static size_t format_real_printf(double v, char *buf)
 {
 	int n = snprintf(buf, MFR_JW_REAL_SIZE - 3, "%.6g", v);
 	size_t len = n > 0 ? (size_t)n : 0;
-	const char *point = localeconv()->decimal_point;
 	char *e;
 
-	if (point && *point && *point != '.') {
-		char *at = strchr(buf, *point);
+	for (size_t i = 0; i < len; i++) {
+		if ((buf[i] >= '0' && buf[i] <= '9') || buf[i] == '-' || buf[i] == '+' ||
+		    buf[i] == 'e')
+			continue;
+		size_t end = i + 1; /* the point, perhaps of several bytes */
 
-		if (at)
-			*at = '.';
+		while (end < len && !(buf[end] >= '0' && buf[end] <= '9') && buf[end] != 'e')
+			end++;
+		buf[i] = '.';
+		memmove(buf + i + 1, buf + end, len - end + 1);
+		len -= end - i - 1;
+		break;
 	}
 	if (!strchr(buf, '.') && !strchr(buf, 'e')) {
 		memcpy(buf + len, ".0", 3);
@@ -453,8 +468,9 @@ static size_t format_real_printf(double v, char *buf)
 
 size_t mfr__jw_format_real(double v, char *buf)
 {
-	/* 10^-4 .. 10^5: the decimal exponents "%.6g" writes without 'e'. */
-	static const double pow10[] = { 1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5 };
+	/* 10^-4 .. 10^5: the decimal exponents "%.6g" writes without 'e';
+	 * and what brings a value of each to six digits before the point. */
+	static const double decade[] = { 1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5 };
 	static const double scale[] = { 1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1e0 };
 	double a = fabs(v);
 	char *p = buf;
@@ -464,7 +480,7 @@ size_t mfr__jw_format_real(double v, char *buf)
 		return format_real_printf(v, buf); /* "0.0" or "-0.0" */
 	if (!(a >= 1e-4 && a < 1e6))
 		return format_real_printf(v, buf);
-	for (e = 9; e > 0 && a < pow10[e]; e--)
+	for (e = 9; e > 0 && a < decade[e]; e--)
 		;
 	/* a * 10^(5 - exponent): six digits before the point. The product is
 	 * rounded once (the power of ten is exact), so it is within 2^-53 of
@@ -475,18 +491,18 @@ size_t mfr__jw_format_real(double v, char *buf)
 	if (fabs(frac - 0.5) < 1e-6)
 		return format_real_printf(v, buf);
 	uint64_t n = (uint64_t)whole + (frac > 0.5);
-	int exp10 = e - 4; /* pow10[e] is 10^(e - 4) */
+	int x = e - 4; /* the decimal exponent: decade[e] is 10^(e - 4) */
 
 	if (n >= 1000000) { /* rounded up to the next power of ten */
 		n /= 10;
-		exp10++;
+		x++;
 	}
-	if (n < 100000 || n >= 1000000 || exp10 > 5 || exp10 < -4)
+	if (n < 100000 || n >= 1000000 || x > 5 || x < -4)
 		return format_real_printf(v, buf);
 
 	/* Six significant digits, n = d0 d1 ... d5; "%.6g" writes them with
-	 * exp10 + 1 before the point (a "0.000" prefix when negative) and drops
-	 * the trailing zeros of the fraction. */
+	 * x + 1 before the point (a "0.000" prefix when x is negative) and
+	 * drops the trailing zeros of the fraction. */
 	char d[6];
 	for (int i = 5; i >= 0; i--) {
 		d[i] = (char)('0' + n % 10);
@@ -495,8 +511,8 @@ size_t mfr__jw_format_real(double v, char *buf)
 	int last = 5;
 	if (v < 0)
 		*p++ = '-';
-	if (exp10 >= 0) {
-		int point = exp10 + 1; /* digits before the point */
+	if (x >= 0) {
+		int point = x + 1; /* digits before the point */
 
 		while (last >= point && d[last] == '0')
 			last--;
@@ -514,7 +530,7 @@ size_t mfr__jw_format_real(double v, char *buf)
 			last--;
 		*p++ = '0';
 		*p++ = '.';
-		for (int z = -1; z > exp10; z--)
+		for (int z = -1; z > x; z--)
 			*p++ = '0';
 		memcpy(p, d, (size_t)(last + 1));
 		p += last + 1;
