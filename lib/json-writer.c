@@ -486,11 +486,13 @@ size_t mfr__jw_format_real(double v, char *buf)
 	 * rounded once (the power of ten is exact), so it is within 2^-53 of
 	 * its exact value: away from a tie (.5) the digits are those of the
 	 * exact value; next to one, printf decides. */
-	double scaled = a * scale[e], whole = floor(scaled), frac = scaled - whole;
+	double scaled = a * scale[e];
+	uint64_t whole = (uint64_t)scaled; /* positive, below 2^53: exact */
+	double frac = scaled - (double)whole;
 
 	if (fabs(frac - 0.5) < 1e-6)
 		return format_real_printf(v, buf);
-	uint64_t n = (uint64_t)whole + (frac > 0.5);
+	uint64_t n = whole + (frac > 0.5);
 	int x = e - 4; /* the decimal exponent: decade[e] is 10^(e - 4) */
 
 	if (n >= 1000000) { /* rounded up to the next power of ten */
