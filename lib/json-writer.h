@@ -7,24 +7,27 @@
  * tree is built, each string is escaped once as it is copied, and numbers
  * are written without printf. jansson is used for reading only.
  *
- * The bytes are those jansson 2.14 wrote (json_dump_callback() with
- * JSON_PRESERVE_ORDER, JSON_REAL_PRECISION(6), and JSON_INDENT(2) or
- * JSON_COMPACT), which the library used until 0.2: strings escape '"', '\\'
- * and the control characters (\b \f \n \r \t, the rest \u00XX in capitals)
- * and pass every other character through as UTF-8; integers are decimal;
- * a double is "%.6g" with ".0" added when it would read as an integer, and
- * its exponent written without '+' or leading zeros ("1e-5", "1.5e20").
+ * The bytes are those jansson 2.14 wrote when the library built its
+ * documents as jansson trees (json_dump_callback() with JSON_PRESERVE_ORDER,
+ * JSON_REAL_PRECISION(6), and JSON_INDENT(2) or JSON_COMPACT): strings
+ * escape '"', '\\' and the control characters (\b \f \n \r \t, the rest
+ * \u00XX in capitals) and pass every other character through as UTF-8;
+ * integers are decimal; a double is "%.6g" with ".0" added when it would
+ * read as an integer, and its exponent written without '+' or leading
+ * zeros ("1e-5", "1.5e20").
  * tests/test-json-identity.c compares the two byte for byte.
  *
  * Failures are sticky: the first one is kept, every later call does
  * nothing, and mfr__jw_finish() reports it with its true cause:
  * MFR_E_NOMEM when memory ran out; MFR_E_INVALID, naming the member, for a
  * value that cannot be written (a number that is not finite, a NULL
- * string, a value with no name, nesting deeper than MFR_JW_MAX_DEPTH), which
- * the library never passes (a bug to report). A string that is not UTF-8 is
- * not a failure: each byte outside a valid sequence is written as '?' (the
- * library never makes one: the model's strings are checked when loaded and
- * its texts are cut at a character).
+ * string, a value with no name) or a writer used out of order (a key
+ * outside an object, a container closed that is not open, nesting deeper
+ * than MFR_JW_MAX_DEPTH, a second document or an unfinished one): bugs of
+ * the library, to report, never caused by its input. A string that is not
+ * UTF-8 is not a failure: each byte outside a valid sequence is written as
+ * '?' (the library never makes one: the model's strings are checked when
+ * loaded and its texts are cut at a character).
  *
  * Usage: init, then objects, arrays, keys and values in document order,
  * then finish, which hands over the text or frees it:
