@@ -12,6 +12,9 @@
  * - batch: one JSON line in, one compact JSON plan out, as `mfr batch plan`
  *   does it (mfr_intake_from_json, mfr_plan_run, mfr_plan_to_json), giving
  *   plans per second on one core;
+ * - the writers alone: mfr_plan_to_json() (compact, as a batch line has it,
+ *   and indented), mfr_trace_to_json() (compact) and mfr_program_to_json()
+ *   (compact) of one finished plan, trace or program, plus mfr_free();
  * and reports the heap a plan holds while it is alive (glibc mallinfo2).
  * Nothing is asserted: the figures go into doc/performance.md.
  */
@@ -52,6 +55,10 @@ static void check(mfr_status st, const char *what)
 
 static mfr_model *model;
 static mfr_intake *intake;
+/* Made once, for the writers' timings. */
+static mfr_plan *plan;
+static mfr_trace *trace;
+static mfr_program *program;
 
 static void op_plan(void)
 {
@@ -82,6 +89,49 @@ static void op_batch(void)
 	mfr_free(text);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
+}
+
+static void op_plan_json(void)
+{
+	char *text = NULL;
+
+	check(mfr_plan_to_json(plan, MFR_JSON_COMPACT, &text, NULL), "plan json");
+	mfr_free(text);
+}
+
+static void op_plan_json_indented(void)
+{
+	char *text = NULL;
+
+	check(mfr_plan_to_json(plan, 0, &text, NULL), "plan json");
+	mfr_free(text);
+}
+
+static void op_trace_json(void)
+{
+	char *text = NULL;
+
+	check(mfr_trace_to_json(trace, MFR_JSON_COMPACT, &text, NULL), "trace json");
+	mfr_free(text);
+}
+
+static void op_program_json(void)
+{
+	char *text = NULL;
+
+	check(mfr_program_to_json(program, MFR_JSON_COMPACT, &text, NULL), "program json");
+	mfr_free(text);
+}
+
+/* The length of @p text (freed), after checking @p st. */
+static size_t json_length(mfr_status st, char *text)
+{
+	size_t n;
+
+	check(st, "json");
+	n = strlen(text);
+	mfr_free(text);
+	return n;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -145,6 +195,31 @@ int main(int argc, char **argv)
 	measure("plan (trace + plan)", op_plan);
 	measure("program (6 sessions, 3 weeks)", op_program);
 	measure("batch line (JSON in, plan JSON out)", op_batch);
+
+	char *text = NULL;
+	mfr_status st;
+	size_t plan_bytes, indented_bytes, trace_bytes, program_bytes;
+
+	check(mfr_plan_run(intake, NULL, &plan, NULL), "plan");
+	check(mfr_trace_run(intake, NULL, &trace, NULL), "trace");
+	check(mfr_program_run(intake, 6, 3, NULL, &program, NULL), "program");
+	st = mfr_plan_to_json(plan, MFR_JSON_COMPACT, &text, NULL);
+	plan_bytes = json_length(st, text);
+	st = mfr_plan_to_json(plan, 0, &text, NULL);
+	indented_bytes = json_length(st, text);
+	st = mfr_trace_to_json(trace, MFR_JSON_COMPACT, &text, NULL);
+	trace_bytes = json_length(st, text);
+	st = mfr_program_to_json(program, MFR_JSON_COMPACT, &text, NULL);
+	program_bytes = json_length(st, text);
+	printf("\nJSON written (bytes): plan %zu compact, %zu indented; trace %zu compact; "
+	       "program %zu compact\n", plan_bytes, indented_bytes, trace_bytes, program_bytes);
+	measure("plan JSON, compact (write only)", op_plan_json);
+	measure("plan JSON, indented (write only)", op_plan_json_indented);
+	measure("trace JSON, compact (write only)", op_trace_json);
+	measure("program JSON, compact (write only)", op_program_json);
+	mfr_program_free(program);
+	mfr_trace_free(trace);
+	mfr_plan_free(plan);
 
 	mfr_intake_free(intake);
 	mfr_model_free(model);

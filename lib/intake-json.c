@@ -395,71 +395,80 @@ MFR_EXPORT mfr_status mfr_intake_load_file(const mfr_model *model, const char *p
 
 /* ---- writing ---- */
 
-static json_t *site_json(json_t *o, const mfr_region *r, int side)
+/* The members of a site: region, and side when the region has sides. */
+static void site_members(mfr_jw *w, const mfr_region *r, int side)
 {
-	int rc = mfr__jw_put_str(o, "region", r->key);
-
+	mfr__jw_put_str(w, "region", r->key);
 	if (r->laterality == MFR_LATERALITY_BILATERAL)
-		rc |= mfr__jw_put_str(o, "side", mfr__name_of(&mfr__side_names, side));
-	return rc ? (json_decref(o), NULL) : o;
+		mfr__jw_put_name(w, "side", &mfr__side_names, side);
 }
 
-static json_t *intake_json(const mfr_intake *in)
+static void intake_json(mfr_jw *w, const mfr_intake *in)
 {
-	json_t *o = json_object();
-	json_t *symptoms = json_array(), *conditions = json_array();
-	json_t *precautions = json_array(), *clearances = json_array();
-	int rc = 0;
-
-	for (uint32_t i = 0; !rc && i < in->symptom_count; i++) {
+	mfr__jw_object(w);
+	mfr__jw_key(w, "symptoms");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < in->symptom_count; i++) {
 		const mfr_symptom *s = &in->symptoms[i];
-		json_t *so = site_json(json_object(), s->region, s->side);
 
-		rc |= mfr__jw_put(so, "intensity", json_integer(s->intensity));
+		mfr__jw_object(w);
+		site_members(w, s->region, s->side);
+		mfr__jw_put_int(w, "intensity", s->intensity);
 		if (s->onset)
-			rc |= mfr__jw_put_str(so, "onset", mfr_onset_name(s->onset));
-		rc |= mfr__jw_append(symptoms, so);
+			mfr__jw_put_str(w, "onset", mfr_onset_name(s->onset));
+		mfr__jw_object_end(w);
 	}
-	for (uint32_t i = 0; !rc && i < in->condition_count; i++)
-		rc |= mfr__jw_append(conditions, mfr__jw_string(in->conditions[i]->key));
-	for (uint32_t i = 0; !rc && i < in->precaution_count; i++) {
+	mfr__jw_array_end(w);
+	mfr__jw_key(w, "conditions");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < in->condition_count; i++)
+		mfr__jw_string(w, in->conditions[i]->key);
+	mfr__jw_array_end(w);
+	mfr__jw_key(w, "precautions");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < in->precaution_count; i++) {
 		const mfr_site_precaution *p = &in->precautions[i];
-		json_t *po = json_object();
 
-		rc |= mfr__jw_put_str(po, "key", p->precaution->key);
+		mfr__jw_object(w);
+		mfr__jw_put_str(w, "key", p->precaution->key);
 		if (p->region)
-			po = site_json(po, p->region, p->side);
-		rc |= mfr__jw_append(precautions, po);
+			site_members(w, p->region, p->side);
+		mfr__jw_object_end(w);
 	}
-	for (uint32_t i = 0; !rc && i < in->clearance_count; i++)
-		rc |= mfr__jw_append(clearances, mfr__jw_string(in->clearances[i]->key));
-	rc |= mfr__jw_put(o, "symptoms", symptoms);
-	rc |= mfr__jw_put(o, "conditions", conditions);
-	rc |= mfr__jw_put(o, "precautions", precautions);
+	mfr__jw_array_end(w);
 	if (in->stage_count) {
-		json_t *st = json_object();
-
-		for (uint32_t i = 0; !rc && i < in->stage_count; i++)
-			rc |= mfr__jw_put(st, in->stages[i].precaution->key,
-					  json_integer(in->stages[i].stage));
-		rc |= mfr__jw_put(o, "stages", st);
+		mfr__jw_key(w, "stages");
+		mfr__jw_object(w);
+		for (uint32_t i = 0; i < in->stage_count; i++) {
+			mfr__jw_key_str(w, in->stages[i].precaution->key);
+			mfr__jw_int(w, in->stages[i].stage);
+		}
+		mfr__jw_object_end(w);
 	}
 	if (in->scopes)
-		rc |= mfr__jw_put(o, "scopes", mfr__jw_mask(&mfr__access_names, in->scopes));
-	rc |= mfr__jw_put(o, "clearances", clearances);
-	rc |= mfr__jw_put(o, "session_minutes", json_integer(in->minutes));
-	rc |= mfr__jw_put(o, "positions", mfr__jw_mask(&mfr__position_names, in->positions));
-	return rc ? (json_decref(o), NULL) : o;
+		mfr__jw_put_mask(w, "scopes", &mfr__access_names, in->scopes);
+	mfr__jw_key(w, "clearances");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < in->clearance_count; i++)
+		mfr__jw_string(w, in->clearances[i]->key);
+	mfr__jw_array_end(w);
+	mfr__jw_put_int(w, "session_minutes", in->minutes);
+	mfr__jw_put_mask(w, "positions", &mfr__position_names, in->positions);
+	mfr__jw_object_end(w);
 }
 
 MFR_EXPORT mfr_status mfr_intake_to_json(const mfr_intake *in, uint32_t flags,
 					 char **out, mfr_error **err)
 {
+	mfr_jw w;
+
 	if (out)
 		*out = NULL;
 	if (!in || !out || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_intake_to_json: pass an intake and an out "
 				      "pointer; flags may only hold MFR_JSON_COMPACT");
-	return mfr__jw_dump(intake_json(in), flags, out, err);
+	mfr__jw_init(&w, flags, 0);
+	intake_json(&w, in);
+	return mfr__jw_finish(&w, out, err);
 }

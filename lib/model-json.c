@@ -8,7 +8,6 @@
  * identical model, and two models are identical exactly when their outputs
  * are byte-identical.
  */
-#include <jansson.h>
 #include <string.h>
 
 #include "error.h"
@@ -16,18 +15,16 @@
 #include "json-writer.h"
 #include "names.h"
 
-/* An array of the keys of @p n entities; @p key_of returns entity i's key. */
-static json_t *key_array(const void *items, uint32_t n,
-			 const char *(*key_of)(const void *items, uint32_t i))
+/* Member @p name (MFR_JW_NAME(): quoted, @p len bytes): an array of the
+ * keys of @p n entities; @p key_of returns entity i's key. */
+static void key_array(mfr_jw *w, const char *name, size_t len, const void *items,
+		      uint32_t n, const char *(*key_of)(const void *items, uint32_t i))
 {
-	json_t *arr = json_array();
-
-	for (uint32_t i = 0; arr && i < n; i++)
-		if (mfr__jw_append(arr, mfr__jw_string(key_of(items, i)))) {
-			json_decref(arr);
-			return NULL;
-		}
-	return arr;
+	mfr__jw_key_quoted(w, name, len);
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < n; i++)
+		mfr__jw_string(w, key_of(items, i));
+	mfr__jw_array_end(w);
 }
 
 static const char *region_key_of(const void *items, uint32_t i)
@@ -65,361 +62,350 @@ static const char *string_of(const void *items, uint32_t i)
 	return ((const char *const *)items)[i];
 }
 
-static int put_regions(json_t *obj, const char *name, const mfr_region *const *r,
-		       uint32_t n, int always)
+static void put_regions(mfr_jw *w, const char *name, size_t len,
+			const mfr_region *const *r, uint32_t n, int always)
 {
-	return n || always ? mfr__jw_put(obj, name, key_array(r, n, region_key_of)) : 0;
+	if (n || always)
+		key_array(w, name, len, r, n, region_key_of);
 }
 
-static int put_provenance(json_t *obj, const mfr_provenance *p)
+static void put_provenance(mfr_jw *w, const mfr_provenance *p)
 {
-	int rc = mfr__jw_put(obj, "sources", key_array(p->sources, p->source_count, source_key_of));
-	rc |= mfr__jw_put_flag(obj, "convention", p->convention);
-	rc |= mfr__jw_put_opt_str(obj, "note", p->note);
-	return rc;
+	key_array(w, MFR_JW_NAME("sources"), p->sources, p->source_count, source_key_of);
+	mfr__jw_put_flag(w, "convention", p->convention);
+	mfr__jw_put_opt_str(w, "note", p->note);
 }
 
-static json_t *source_json(const mfr_source *s)
+static void source_json(mfr_jw *w, const mfr_source *s)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put_str(o, "key", s->key);
-
-	rc |= mfr__jw_put_str(o, "citation", s->citation);
-	rc |= mfr__jw_put_opt_str(o, "note", s->note);
-	return rc ? (json_decref(o), NULL) : o;
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "key", s->key);
+	mfr__jw_put_str(w, "citation", s->citation);
+	mfr__jw_put_opt_str(w, "note", s->note);
+	mfr__jw_object_end(w);
 }
 
-static json_t *region_json(const mfr_region *r)
+static void region_json(mfr_jw *w, const mfr_region *r)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put_str(o, "key", r->key);
-
-	rc |= mfr__jw_put_str(o, "name", r->name);
-	rc |= mfr__jw_put_name(o, "kind", &mfr__region_kind_names, r->kind);
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "key", r->key);
+	mfr__jw_put_str(w, "name", r->name);
+	mfr__jw_put_name(w, "kind", &mfr__region_kind_names, r->kind);
 	if (r->parent)
-		rc |= mfr__jw_put_str(o, "parent", r->parent->key);
-	rc |= mfr__jw_put_name(o, "laterality", &mfr__laterality_names, r->laterality);
-	rc |= mfr__jw_put(o, "positions", mfr__jw_mask(&mfr__position_names, r->positions));
-	rc |= mfr__jw_put_name(o, "depth", &mfr__depth_names, r->depth);
+		mfr__jw_put_str(w, "parent", r->parent->key);
+	mfr__jw_put_name(w, "laterality", &mfr__laterality_names, r->laterality);
+	mfr__jw_put_mask(w, "positions", &mfr__position_names, r->positions);
+	mfr__jw_put_name(w, "depth", &mfr__depth_names, r->depth);
 	if (r->access)
-		rc |= mfr__jw_put_name(o, "access", &mfr__access_names, r->access);
+		mfr__jw_put_name(w, "access", &mfr__access_names, r->access);
 	if (r->untreatable)
-		rc |= mfr__jw_put(o, "treatable", json_false());
+		mfr__jw_put_bool(w, "treatable", 0);
 	if (r->snomed || r->fma || r->uberon) {
-		json_t *c = json_object();
-
-		rc |= mfr__jw_put_opt_str(c, "snomed", r->snomed);
-		rc |= mfr__jw_put_opt_str(c, "fma", r->fma);
-		rc |= mfr__jw_put_opt_str(c, "uberon", r->uberon);
-		rc |= mfr__jw_put(o, "codes", c);
+		mfr__jw_key(w, "codes");
+		mfr__jw_object(w);
+		mfr__jw_put_opt_str(w, "snomed", r->snomed);
+		mfr__jw_put_opt_str(w, "fma", r->fma);
+		mfr__jw_put_opt_str(w, "uberon", r->uberon);
+		mfr__jw_object_end(w);
 	}
 	/* Each pair once: on the region with the lower index. */
 	uint32_t first = 0;
 	while (first < r->adjacent_count && r->adjacent[first]->index < r->index)
 		first++;
 	if (first < r->adjacent_count)
-		rc |= put_regions(o, "adjacent", r->adjacent + first,
-				  r->adjacent_count - first, 0);
-	rc |= put_provenance(o, &r->prov);
-	return rc ? (json_decref(o), NULL) : o;
+		put_regions(w, MFR_JW_NAME("adjacent"), r->adjacent + first,
+			    r->adjacent_count - first, 0);
+	put_provenance(w, &r->prov);
+	mfr__jw_object_end(w);
 }
 
-static json_t *node_json(const mfr_line_node *n)
+static void node_json(mfr_jw *w, const mfr_line_node *n)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put_name(o, "kind", &mfr__node_kind_names, n->kind);
-
-	rc |= put_regions(o, "regions", n->regions, n->region_count, 1);
-	rc |= mfr__jw_put_name(o, "side", &mfr__line_side_names, n->side);
-	rc |= mfr__jw_put_flag(o, "may_cross", n->may_cross);
-	rc |= mfr__jw_put_opt_str(o, "note", n->note);
-	return rc ? (json_decref(o), NULL) : o;
+	mfr__jw_object(w);
+	mfr__jw_put_name(w, "kind", &mfr__node_kind_names, n->kind);
+	put_regions(w, MFR_JW_NAME("regions"), n->regions, n->region_count, 1);
+	mfr__jw_put_name(w, "side", &mfr__line_side_names, n->side);
+	mfr__jw_put_flag(w, "may_cross", n->may_cross);
+	mfr__jw_put_opt_str(w, "note", n->note);
+	mfr__jw_object_end(w);
 }
 
-static json_t *line_json(const mfr_line *l)
+static void line_json(mfr_jw *w, const mfr_line *l)
 {
-	json_t *o = json_object();
-	json_t *branches = json_array();
-	int rc = mfr__jw_put_str(o, "key", l->key);
-
-	rc |= mfr__jw_put_str(o, "abbrev", l->abbrev);
-	rc |= mfr__jw_put_str(o, "name", l->name);
-	rc |= mfr__jw_put_str(o, "evidence", mfr_evidence_name(l->evidence));
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "key", l->key);
+	mfr__jw_put_str(w, "abbrev", l->abbrev);
+	mfr__jw_put_str(w, "name", l->name);
+	mfr__jw_put_str(w, "evidence", mfr_evidence_name(l->evidence));
 	if (l->evidence_source_count)
-		rc |= mfr__jw_put(o, "evidence_sources", key_array(l->evidence_sources,
-			  l->evidence_source_count, source_key_of));
-	for (uint32_t b = 0; !rc && branches && b < l->branch_count; b++) {
+		key_array(w, MFR_JW_NAME("evidence_sources"), l->evidence_sources,
+			  l->evidence_source_count, source_key_of);
+	mfr__jw_key(w, "branches");
+	mfr__jw_array(w);
+	for (uint32_t b = 0; b < l->branch_count; b++) {
 		const mfr_line_branch *br = &l->branches[b];
-		json_t *bo = json_object(), *nodes = json_array();
 
-		rc |= mfr__jw_put_str(bo, "key", br->key);
-		rc |= mfr__jw_put_opt_str(bo, "name", br->name);
-		for (uint32_t i = 0; !rc && nodes && i < br->node_count; i++)
-			rc |= mfr__jw_append(nodes, node_json(&br->nodes[i]));
-		rc |= mfr__jw_put(bo, "nodes", nodes);
-		rc |= mfr__jw_append(branches, bo);
+		mfr__jw_object(w);
+		mfr__jw_put_str(w, "key", br->key);
+		mfr__jw_put_opt_str(w, "name", br->name);
+		mfr__jw_key(w, "nodes");
+		mfr__jw_array(w);
+		for (uint32_t i = 0; i < br->node_count; i++)
+			node_json(w, &br->nodes[i]);
+		mfr__jw_array_end(w);
+		mfr__jw_object_end(w);
 	}
-	rc |= mfr__jw_put(o, "branches", branches);
-	rc |= put_provenance(o, &l->prov);
-	return rc ? (json_decref(o), NULL) : o;
+	mfr__jw_array_end(w);
+	put_provenance(w, &l->prov);
+	mfr__jw_object_end(w);
 }
 
-static json_t *referral_json(const mfr_referral *r)
+static void referral_json(mfr_jw *w, const mfr_referral *r)
 {
-	json_t *o = json_object();
-	json_t *zones = json_array();
-	int rc = mfr__jw_put_str(o, "key", r->key);
-
-	rc |= mfr__jw_put_str(o, "muscle", r->muscle->key);
-	rc |= mfr__jw_put_str(o, "trigger_point", r->trigger_point);
-	for (uint32_t i = 0; !rc && zones && i < r->zone_count; i++) {
-		json_t *z = json_object();
-
-		rc |= mfr__jw_put_str(z, "area", r->zones[i].area->key);
-		rc |= mfr__jw_put_name(z, "zone", &mfr__zone_kind_names, r->zones[i].kind);
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "key", r->key);
+	mfr__jw_put_str(w, "muscle", r->muscle->key);
+	mfr__jw_put_str(w, "trigger_point", r->trigger_point);
+	mfr__jw_key(w, "zones");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < r->zone_count; i++) {
+		mfr__jw_object(w);
+		mfr__jw_put_str(w, "area", r->zones[i].area->key);
+		mfr__jw_put_name(w, "zone", &mfr__zone_kind_names, r->zones[i].kind);
 		if (r->zones[i].frequency != MFR_FREQUENCY_COMMON)
-			rc |= mfr__jw_put_name(z, "frequency", &mfr__frequency_names,
-					       r->zones[i].frequency);
-		rc |= mfr__jw_put_flag(z, "bilateral", r->zones[i].bilateral);
-		rc |= mfr__jw_append(zones, z);
+			mfr__jw_put_name(w, "frequency", &mfr__frequency_names,
+					 r->zones[i].frequency);
+		mfr__jw_put_flag(w, "bilateral", r->zones[i].bilateral);
+		mfr__jw_object_end(w);
 	}
-	rc |= mfr__jw_put(o, "zones", zones);
-	rc |= mfr__jw_put_flag(o, "split_convention", r->split_convention);
-	rc |= mfr__jw_put_flag(o, "disputed", r->disputed);
-	rc |= put_provenance(o, &r->prov);
-	return rc ? (json_decref(o), NULL) : o;
+	mfr__jw_array_end(w);
+	mfr__jw_put_flag(w, "split_convention", r->split_convention);
+	mfr__jw_put_flag(w, "disputed", r->disputed);
+	put_provenance(w, &r->prov);
+	mfr__jw_object_end(w);
 }
 
-static json_t *range_json(json_t *min, json_t *max)
+/* Member @p name (as for key_array()): {"min": ..., "max": ...} of two
+ * whole numbers. */
+static void int_range(mfr_jw *w, const char *name, size_t len, int64_t min, int64_t max)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put(o, "min", min);
-
-	rc |= mfr__jw_put(o, "max", max);
-	return rc ? (json_decref(o), NULL) : o;
+	mfr__jw_key_quoted(w, name, len);
+	mfr__jw_object(w);
+	mfr__jw_put_int(w, "min", min);
+	mfr__jw_put_int(w, "max", max);
+	mfr__jw_object_end(w);
 }
 
-static json_t *technique_json(const mfr_technique *t)
+static void technique_json(mfr_jw *w, const mfr_technique *t)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put_str(o, "key", t->key);
-
-	rc |= mfr__jw_put_str(o, "name", t->name);
-	rc |= mfr__jw_put_name(o, "family", &mfr__family_names, t->family);
-	rc |= mfr__jw_put_name(o, "approach", &mfr__approach_names, t->approach);
-	rc |= mfr__jw_put(o, "pressure", range_json(mfr__jw_string(mfr_pressure_name(t->pressure_min)),
-					    mfr__jw_string(mfr_pressure_name(t->pressure_max))));
-	rc |= mfr__jw_put_name(o, "depth", &mfr__depth_names, t->depth);
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "key", t->key);
+	mfr__jw_put_str(w, "name", t->name);
+	mfr__jw_put_name(w, "family", &mfr__family_names, t->family);
+	mfr__jw_put_name(w, "approach", &mfr__approach_names, t->approach);
+	mfr__jw_key(w, "pressure");
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "min", mfr_pressure_name(t->pressure_min));
+	mfr__jw_put_str(w, "max", mfr_pressure_name(t->pressure_max));
+	mfr__jw_object_end(w);
+	mfr__jw_put_name(w, "depth", &mfr__depth_names, t->depth);
 	if (t->has_hold)
-		rc |= mfr__jw_put(o, "hold_seconds", range_json(json_integer(t->hold_min),
-							json_integer(t->hold_max)));
-	rc |= mfr__jw_put_flag(o, "hold_convention", t->hold_convention);
+		int_range(w, MFR_JW_NAME("hold_seconds"), t->hold_min, t->hold_max);
+	mfr__jw_put_flag(w, "hold_convention", t->hold_convention);
 	if (t->max_sites)
-		rc |= mfr__jw_put(o, "max_sites", json_integer(t->max_sites));
-	rc |= mfr__jw_put(o, "positions", mfr__jw_mask(&mfr__position_names, t->positions));
-	rc |= put_regions(o, "regions", t->regions, t->region_count, 0);
+		mfr__jw_put_int(w, "max_sites", t->max_sites);
+	mfr__jw_put_mask(w, "positions", &mfr__position_names, t->positions);
+	put_regions(w, MFR_JW_NAME("regions"), t->regions, t->region_count, 0);
 	if (t->suits)
-		rc |= mfr__jw_put(o, "suits", mfr__jw_mask(&mfr__suits_names, t->suits));
-	rc |= put_provenance(o, &t->prov);
-	return rc ? (json_decref(o), NULL) : o;
+		mfr__jw_put_mask(w, "suits", &mfr__suits_names, t->suits);
+	put_provenance(w, &t->prov);
+	mfr__jw_object_end(w);
 }
 
-static int put_dose(json_t *obj, const mfr_dose *d)
+static void put_dose(mfr_jw *w, const mfr_dose *d)
 {
 	if (!d)
-		return 0;
-	json_t *o = json_object();
-	int rc = 0;
-
+		return;
+	mfr__jw_key(w, "dose");
+	mfr__jw_object(w);
 	if (d->pressure_ceiling)
-		rc |= mfr__jw_put_name(o, "pressure_ceiling", &mfr__pressure_names,
-				       d->pressure_ceiling);
+		mfr__jw_put_name(w, "pressure_ceiling", &mfr__pressure_names,
+				 d->pressure_ceiling);
 	if (d->indirect_only)
-		rc |= mfr__jw_put_str(o, "approach", "indirect");
+		mfr__jw_put_str(w, "approach", "indirect");
 	if (d->max_minutes)
-		rc |= mfr__jw_put(o, "max_minutes", json_integer(d->max_minutes));
+		mfr__jw_put_int(w, "max_minutes", d->max_minutes);
 	if (d->hold_max)
-		rc |= mfr__jw_put(o, "hold_seconds", range_json(json_integer(d->hold_min),
-								json_integer(d->hold_max)));
+		int_range(w, MFR_JW_NAME("hold_seconds"), d->hold_min, d->hold_max);
 	if (d->no_progression)
-		rc |= mfr__jw_put_str(o, "progression", "none");
-	rc |= put_provenance(o, &d->prov);
-	rc |= mfr__jw_put(obj, "dose", o);
-	return rc;
+		mfr__jw_put_str(w, "progression", "none");
+	put_provenance(w, &d->prov);
+	mfr__jw_object_end(w);
 }
 
-static json_t *condition_json(const mfr_condition *c)
+static void condition_json(mfr_jw *w, const mfr_condition *c)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put_str(o, "key", c->key);
-
-	rc |= mfr__jw_put_str(o, "name", c->name);
-	rc |= mfr__jw_put(o, "icd10cm", key_array(c->icd10cm, c->icd10cm_count, string_of));
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "key", c->key);
+	mfr__jw_put_str(w, "name", c->name);
+	key_array(w, MFR_JW_NAME("icd10cm"), c->icd10cm, c->icd10cm_count, string_of);
 	if (c->snomed_count)
-		rc |= mfr__jw_put(o, "snomed", key_array(c->snomed, c->snomed_count, string_of));
-	rc |= put_regions(o, "areas", c->areas, c->area_count, 1);
+		key_array(w, MFR_JW_NAME("snomed"), c->snomed, c->snomed_count, string_of);
+	put_regions(w, MFR_JW_NAME("areas"), c->areas, c->area_count, 1);
 	if (c->line_count)
-		rc |= mfr__jw_put(o, "lines", key_array(c->lines, c->line_count, line_key_of));
-	rc |= put_regions(o, "regions", c->regions, c->region_count, 0);
+		key_array(w, MFR_JW_NAME("lines"), c->lines, c->line_count, line_key_of);
+	put_regions(w, MFR_JW_NAME("regions"), c->regions, c->region_count, 0);
 	if (c->site_technique_count)
-		rc |= mfr__jw_put(o, "site_techniques",
-				  key_array(c->site_techniques, c->site_technique_count,
-					    technique_key_of));
+		key_array(w, MFR_JW_NAME("site_techniques"), c->site_techniques,
+			  c->site_technique_count, technique_key_of);
 	if (c->screening_count)
-		rc |= mfr__jw_put(o, "screening",
-				  key_array(c->screening, c->screening_count, screening_key_of));
-	rc |= mfr__jw_put_opt_str(o, "evidence", c->evidence);
-	rc |= put_dose(o, c->dose);
-	rc |= put_provenance(o, &c->prov);
-	return rc ? (json_decref(o), NULL) : o;
+		key_array(w, MFR_JW_NAME("screening"), c->screening, c->screening_count,
+			  screening_key_of);
+	mfr__jw_put_opt_str(w, "evidence", c->evidence);
+	put_dose(w, c->dose);
+	put_provenance(w, &c->prov);
+	mfr__jw_object_end(w);
 }
 
-static json_t *precaution_json(const mfr_precaution *p)
+static void precaution_json(mfr_jw *w, const mfr_precaution *p)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put_str(o, "key", p->key);
-
-	rc |= mfr__jw_put_str(o, "name", p->name);
-	rc |= mfr__jw_put_name(o, "scope", &mfr__scope_names, p->scope);
-	rc |= mfr__jw_put_name(o, "severity", &mfr__severity_names, p->severity);
-	rc |= mfr__jw_put_flag(o, "needs_clearance", p->needs_clearance);
-	rc |= mfr__jw_put_flag(o, "avoid_site", p->avoid_site);
-	rc |= mfr__jw_put_flag(o, "avoid_adjacent", p->avoid_adjacent);
-	rc |= put_regions(o, "avoid_regions", p->avoid_regions, p->avoid_region_count, 0);
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "key", p->key);
+	mfr__jw_put_str(w, "name", p->name);
+	mfr__jw_put_name(w, "scope", &mfr__scope_names, p->scope);
+	mfr__jw_put_name(w, "severity", &mfr__severity_names, p->severity);
+	mfr__jw_put_flag(w, "needs_clearance", p->needs_clearance);
+	mfr__jw_put_flag(w, "avoid_site", p->avoid_site);
+	mfr__jw_put_flag(w, "avoid_adjacent", p->avoid_adjacent);
+	put_regions(w, MFR_JW_NAME("avoid_regions"), p->avoid_regions, p->avoid_region_count, 0);
 	if (p->pressure_ceiling)
-		rc |= mfr__jw_put_name(o, "pressure_ceiling", &mfr__pressure_names,
-			       p->pressure_ceiling);
+		mfr__jw_put_name(w, "pressure_ceiling", &mfr__pressure_names,
+				 p->pressure_ceiling);
 	if (p->excluded_technique_count)
-		rc |= mfr__jw_put(o, "excluded_techniques", key_array(p->excluded_techniques,
-			  p->excluded_technique_count, technique_key_of));
-	rc |= mfr__jw_put_flag(o, "site_scoped", p->site_scoped);
+		key_array(w, MFR_JW_NAME("excluded_techniques"), p->excluded_techniques,
+			  p->excluded_technique_count, technique_key_of);
+	mfr__jw_put_flag(w, "site_scoped", p->site_scoped);
 	if (p->widen_count) {
-		json_t *arr = json_array();
-
-		for (uint32_t i = 0; !rc && i < p->widen_count; i++) {
-			json_t *w = json_object();
-
-			rc |= mfr__jw_put_str(w, "region", p->widen_to[i].region->key);
-			rc |= put_regions(w, "with", p->widen_to[i].with,
-					  p->widen_to[i].with_count, 0);
-			rc |= mfr__jw_append(arr, w);
+		mfr__jw_key(w, "widen_to");
+		mfr__jw_array(w);
+		for (uint32_t i = 0; i < p->widen_count; i++) {
+			mfr__jw_object(w);
+			mfr__jw_put_str(w, "region", p->widen_to[i].region->key);
+			put_regions(w, MFR_JW_NAME("with"), p->widen_to[i].with, p->widen_to[i].with_count, 0);
+			mfr__jw_object_end(w);
 		}
-		rc |= mfr__jw_put(o, "widen_to", arr);
+		mfr__jw_array_end(w);
 	}
 	if (p->stage_count) {
-		json_t *st = json_object();
-
-		rc |= mfr__jw_put_str(st, "name", p->stage_name);
-		rc |= mfr__jw_put(st, "count", json_integer(p->stage_count));
-		rc |= mfr__jw_put(o, "stages", st);
+		mfr__jw_key(w, "stages");
+		mfr__jw_object(w);
+		mfr__jw_put_str(w, "name", p->stage_name);
+		mfr__jw_put_int(w, "count", p->stage_count);
+		mfr__jw_object_end(w);
 	}
 	if (p->position_limit_count) {
-		json_t *arr = json_array();
-
-		for (uint32_t i = 0; !rc && i < p->position_limit_count; i++) {
+		mfr__jw_key(w, "position_limits");
+		mfr__jw_array(w);
+		for (uint32_t i = 0; i < p->position_limit_count; i++) {
 			const mfr_position_limit *l = &p->position_limits[i];
-			json_t *lo = json_object();
 
-			rc |= mfr__jw_put_name(lo, "position", &mfr__position_names, l->position);
+			mfr__jw_object(w);
+			mfr__jw_put_name(w, "position", &mfr__position_names, l->position);
 			if (l->from_stage > 1)
-				rc |= mfr__jw_put(lo, "from_stage", json_integer(l->from_stage));
-			rc |= put_regions(lo, "regions", l->regions, l->region_count, 0);
-			rc |= mfr__jw_append(arr, lo);
+				mfr__jw_put_int(w, "from_stage", l->from_stage);
+			put_regions(w, MFR_JW_NAME("regions"), l->regions, l->region_count, 0);
+			mfr__jw_object_end(w);
 		}
-		rc |= mfr__jw_put(o, "position_limits", arr);
+		mfr__jw_array_end(w);
 	}
-	rc |= put_regions(o, "clearance_for_symptoms", p->clearance_areas,
-			  p->clearance_area_count, 0);
-	rc |= put_dose(o, p->dose);
-	rc |= mfr__jw_put_str(o, "effect", p->effect);
-	rc |= put_provenance(o, &p->prov);
-	return rc ? (json_decref(o), NULL) : o;
+	put_regions(w, MFR_JW_NAME("clearance_for_symptoms"), p->clearance_areas,
+		    p->clearance_area_count, 0);
+	put_dose(w, p->dose);
+	mfr__jw_put_str(w, "effect", p->effect);
+	put_provenance(w, &p->prov);
+	mfr__jw_object_end(w);
 }
 
-static json_t *danger_zone_json(const mfr_danger_zone *z)
+static void danger_zone_json(mfr_jw *w, const mfr_danger_zone *z)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put_str(o, "key", z->key);
-
-	rc |= mfr__jw_put_str(o, "name", z->name);
-	rc |= put_regions(o, "regions", z->regions, z->region_count, 0);
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "key", z->key);
+	mfr__jw_put_str(w, "name", z->name);
+	put_regions(w, MFR_JW_NAME("regions"), z->regions, z->region_count, 0);
 	if (z->region_kinds) {
-		json_t *kinds = json_array();
-
-		for (int k = 1; k < 32 && kinds; k++)
+		mfr__jw_key(w, "region_kinds");
+		mfr__jw_array(w);
+		for (int k = 1; k < 32; k++)
 			if (z->region_kinds & (1u << k))
-				rc |= mfr__jw_append(kinds, json_string(
-					mfr__name_of(&mfr__region_kind_names, k)));
-		rc |= mfr__jw_put(o, "region_kinds", kinds);
+				mfr__jw_string(w, mfr__name_of(&mfr__region_kind_names, k));
+		mfr__jw_array_end(w);
 	}
-	rc |= mfr__jw_put_name(o, "pressure_ceiling", &mfr__pressure_names, z->pressure_ceiling);
+	mfr__jw_put_name(w, "pressure_ceiling", &mfr__pressure_names, z->pressure_ceiling);
 	if (z->excluded_technique_count)
-		rc |= mfr__jw_put(o, "excluded_techniques", key_array(z->excluded_techniques,
-			  z->excluded_technique_count, technique_key_of));
-	rc |= mfr__jw_put_str(o, "effect", z->effect);
-	rc |= put_provenance(o, &z->prov);
-	return rc ? (json_decref(o), NULL) : o;
+		key_array(w, MFR_JW_NAME("excluded_techniques"), z->excluded_techniques,
+			  z->excluded_technique_count, technique_key_of);
+	mfr__jw_put_str(w, "effect", z->effect);
+	put_provenance(w, &z->prov);
+	mfr__jw_object_end(w);
 }
 
-static json_t *screening_json(const mfr_screening *q)
+static void screening_json(mfr_jw *w, const mfr_screening *q)
 {
-	json_t *o = json_object();
-	json_t *answers = json_array();
-	int rc = mfr__jw_put_str(o, "key", q->key);
-
-	rc |= mfr__jw_put_str(o, "text", q->text);
-	for (uint32_t i = 0; !rc && i < q->answer_count; i++) {
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "key", q->key);
+	mfr__jw_put_str(w, "text", q->text);
+	mfr__jw_key(w, "answers");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < q->answer_count; i++) {
 		const mfr_answer *a = &q->answers[i];
-		json_t *ao = json_object();
 
-		rc |= mfr__jw_put_str(ao, "key", a->key);
-		rc |= mfr__jw_put_str(ao, "text", a->text);
+		mfr__jw_object(w);
+		mfr__jw_put_str(w, "key", a->key);
+		mfr__jw_put_str(w, "text", a->text);
 		if (a->precaution_count)
-			rc |= mfr__jw_put(ao, "precautions", key_array(a->precautions,
-				  a->precaution_count, precaution_key_of));
+			key_array(w, MFR_JW_NAME("precautions"), a->precautions, a->precaution_count,
+				  precaution_key_of);
 		if (a->stage)
-			rc |= mfr__jw_put(ao, "stage", json_integer(a->stage));
-		rc |= mfr__jw_put_flag(ao, "site", a->needs_site);
-		rc |= mfr__jw_append(answers, ao);
+			mfr__jw_put_int(w, "stage", a->stage);
+		mfr__jw_put_flag(w, "site", a->needs_site);
+		mfr__jw_object_end(w);
 	}
-	rc |= mfr__jw_put(o, "answers", answers);
-	rc |= put_provenance(o, &q->prov);
-	return rc ? (json_decref(o), NULL) : o;
+	mfr__jw_array_end(w);
+	put_provenance(w, &q->prov);
+	mfr__jw_object_end(w);
 }
 
-static json_t *aftercare_json(const mfr_aftercare *a)
+static void aftercare_json(mfr_jw *w, const mfr_aftercare *a)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put_str(o, "key", a->key);
-
-	rc |= mfr__jw_put_str(o, "text", a->text);
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "key", a->key);
+	mfr__jw_put_str(w, "text", a->text);
 	if (a->kind != MFR_AFTERCARE_GENERAL)
-		rc |= mfr__jw_put_name(o, "kind", &mfr__aftercare_kind_names, a->kind);
+		mfr__jw_put_name(w, "kind", &mfr__aftercare_kind_names, a->kind);
 	if (a->when_count)
-		rc |= mfr__jw_put(o, "when", key_array(a->when, a->when_count, precaution_key_of));
-	rc |= put_provenance(o, &a->prov);
-	return rc ? (json_decref(o), NULL) : o;
+		key_array(w, MFR_JW_NAME("when"), a->when, a->when_count, precaution_key_of);
+	put_provenance(w, &a->prov);
+	mfr__jw_object_end(w);
 }
 
 /* The JSON of entity @p i of @p kind. */
-static json_t *entity_json(const mfr_model *m, int kind, uint32_t i)
+static void entity_json(mfr_jw *w, const mfr_model *m, int kind, uint32_t i)
 {
 	switch (kind) {
-	case MFR_KIND_SOURCE: return source_json(&m->sources[i]);
-	case MFR_KIND_REGION: return region_json(&m->regions[i]);
-	case MFR_KIND_LINE: return line_json(&m->lines[i]);
-	case MFR_KIND_REFERRAL: return referral_json(&m->referrals[i]);
-	case MFR_KIND_TECHNIQUE: return technique_json(&m->techniques[i]);
-	case MFR_KIND_CONDITION: return condition_json(&m->conditions[i]);
-	case MFR_KIND_PRECAUTION: return precaution_json(&m->precautions[i]);
-	case MFR_KIND_AFTERCARE: return aftercare_json(&m->aftercare[i]);
-	case MFR_KIND_DANGER_ZONE: return danger_zone_json(&m->danger_zones[i]);
-	case MFR_KIND_SCREENING: return screening_json(&m->screening[i]);
+	case MFR_KIND_SOURCE: source_json(w, &m->sources[i]); break;
+	case MFR_KIND_REGION: region_json(w, &m->regions[i]); break;
+	case MFR_KIND_LINE: line_json(w, &m->lines[i]); break;
+	case MFR_KIND_REFERRAL: referral_json(w, &m->referrals[i]); break;
+	case MFR_KIND_TECHNIQUE: technique_json(w, &m->techniques[i]); break;
+	case MFR_KIND_CONDITION: condition_json(w, &m->conditions[i]); break;
+	case MFR_KIND_PRECAUTION: precaution_json(w, &m->precautions[i]); break;
+	case MFR_KIND_AFTERCARE: aftercare_json(w, &m->aftercare[i]); break;
+	case MFR_KIND_DANGER_ZONE: danger_zone_json(w, &m->danger_zones[i]); break;
+	case MFR_KIND_SCREENING: screening_json(w, &m->screening[i]); break;
 	}
-	return NULL;
 }
 
-static json_t *model_json(const mfr_model *m)
+static void model_json(mfr_jw *w, const mfr_model *m)
 {
 	static const struct {
 		const char *name;
@@ -434,29 +420,30 @@ static json_t *model_json(const mfr_model *m)
 		{ "danger_zones", MFR_KIND_DANGER_ZONE },
 		{ "screening", MFR_KIND_SCREENING },
 	};
-	json_t *o = json_object();
-	int rc = mfr__jw_put_str(o, "format", "libmfr-model");
 
-	rc |= mfr__jw_put(o, "format_version", json_integer(1));
-	rc |= mfr__jw_put_str(o, "name", m->name);
-	rc |= mfr__jw_put_str(o, "model_version", m->version);
-	rc |= mfr__jw_put_opt_str(o, "description", m->description);
-	for (size_t s = 0; !rc && s < sizeof(sections) / sizeof(sections[0]); s++) {
-		json_t *arr = json_array();
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "format", "libmfr-model");
+	mfr__jw_put_int(w, "format_version", 1);
+	mfr__jw_put_str(w, "name", m->name);
+	mfr__jw_put_str(w, "model_version", m->version);
+	mfr__jw_put_opt_str(w, "description", m->description);
+	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
 		uint32_t n = m->index[sections[s].kind].count;
 
-		for (uint32_t i = 0; !rc && arr && i < n; i++)
-			rc |= mfr__jw_append(arr, entity_json(m, sections[s].kind, i));
-		rc |= mfr__jw_put(o, sections[s].name, arr);
+		mfr__jw_key_str(w, sections[s].name);
+		mfr__jw_array(w);
+		for (uint32_t i = 0; i < n; i++)
+			entity_json(w, m, sections[s].kind, i);
+		mfr__jw_array_end(w);
 	}
-	return rc ? (json_decref(o), NULL) : o;
+	mfr__jw_object_end(w);
 }
 
 MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
 					const char *key, uint32_t flags,
 					char **out, mfr_error **err)
 {
-	json_t *doc;
+	mfr_jw w;
 
 	if (out)
 		*out = NULL;
@@ -474,9 +461,11 @@ MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
 			return mfr__error_set(err, MFR_E_NOTFOUND, NULL,
 					      "no %s \"%s\" in the model",
 					      mfr__name_of(&mfr__kind_names, kind), key);
-		doc = entity_json(model, kind, (uint32_t)at);
+		mfr__jw_init(&w, flags, 0);
+		entity_json(&w, model, kind, (uint32_t)at);
 	} else {
-		doc = model_json(model);
+		mfr__jw_init(&w, flags, 0);
+		model_json(&w, model);
 	}
-	return mfr__jw_dump(doc, flags, out, err);
+	return mfr__jw_finish(&w, out, err);
 }

@@ -2,9 +2,8 @@
  * libmfr - plans and programs as JSON (doc/plan-format.md).
  * SPDX-License-Identifier: MIT
  */
-#include <jansson.h>
-
 #include "error.h"
+#include "json-documents.h"
 #include "json-writer.h"
 #include "names.h"
 #include "plan-private.h"
@@ -12,140 +11,164 @@
 
 #define DISCLAIMER "Decision support for licensed therapists; not a diagnosis."
 
-static json_t *step_json(const mfr_plan_step *s, uint32_t order)
+static void step_json(mfr_jw *w, const mfr_plan_step *s, uint32_t order)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put(o, "order", json_integer(order));
-
-	rc |= mfr__jw_put_str(o, "phase", mfr_phase_name(s->phase));
-	rc |= mfr__jw_put_str(o, "region", s->region->key);
-	rc |= mfr__jw_put_name(o, "side", &mfr__side_names, s->side);
-	rc |= mfr__jw_put_str(o, "technique", s->technique->key);
-	rc |= mfr__jw_put_str(o, "approach", mfr_approach_name(s->approach));
-	rc |= mfr__jw_put_str(o, "pressure", mfr_pressure_name(s->pressure));
-	rc |= mfr__jw_put_str(o, "position", mfr_position_name(s->position));
-	rc |= mfr__jw_put(o, "seconds", json_integer(s->seconds));
+	mfr__jw_object(w);
+	mfr__jw_put_int(w, "order", order);
+	mfr__jw_put_str(w, "phase", mfr_phase_name(s->phase));
+	mfr__jw_put_str(w, "region", s->region->key);
+	mfr__jw_put_name(w, "side", &mfr__side_names, s->side);
+	mfr__jw_put_str(w, "technique", s->technique->key);
+	mfr__jw_put_str(w, "approach", mfr_approach_name(s->approach));
+	mfr__jw_put_str(w, "pressure", mfr_pressure_name(s->pressure));
+	mfr__jw_put_str(w, "position", mfr_position_name(s->position));
+	mfr__jw_put_int(w, "seconds", s->seconds);
 	if (s->trace_rank)
-		rc |= mfr__jw_put(o, "trace_rank", json_integer(s->trace_rank));
+		mfr__jw_put_int(w, "trace_rank", s->trace_rank);
 	if (s->zone)
-		rc |= mfr__jw_put_str(o, "danger_zone", s->zone->key);
-	rc |= mfr__jw_put_flag(o, "internal", s->flags & MFR_STEP_INTERNAL);
-	rc |= mfr__jw_put_str(o, "rationale", s->rationale);
-	return rc ? (json_decref(o), NULL) : o;
+		mfr__jw_put_str(w, "danger_zone", s->zone->key);
+	mfr__jw_put_flag(w, "internal", s->flags & MFR_STEP_INTERNAL);
+	mfr__jw_put_str(w, "rationale", s->rationale);
+	mfr__jw_object_end(w);
 }
 
-json_t *mfr__plan_json(const mfr_plan *p)
+static void warning_json(mfr_jw *w, const mfr_plan_warning *pw)
 {
-	json_t *o = json_object(), *steps = json_array(), *warnings = json_array();
-	json_t *aftercare = json_array();
-	int rc = mfr__jw_put_str(o, "status", mfr_plan_status_name(p->status));
-
-	rc |= mfr__jw_put(o, "session_seconds", json_integer(p->session_seconds));
-	rc |= mfr__jw_put(o, "total_seconds", json_integer(p->total_seconds));
-	rc |= mfr__jw_put(o, "position_changes", json_integer(p->position_changes));
-	rc |= mfr__jw_put_str(o, "pressure_ceiling", mfr_pressure_name(p->ceiling));
-	for (uint32_t i = 0; !rc && i < p->step_count; i++)
-		rc |= mfr__jw_append(steps, step_json(&p->steps[i], i + 1));
-	rc |= mfr__jw_put(o, "steps", steps);
-	for (uint32_t i = 0; !rc && i < p->warning_count; i++) {
-		json_t *w = json_object();
-
-		const mfr_plan_warning *pw = &p->warnings[i];
-
-		rc |= mfr__jw_put_str(w, "code", pw->code);
-		rc |= mfr__jw_put_str(w, "kind", mfr_warning_kind_name(pw->kind));
-		if (pw->subject) {
-			json_t *about = json_object();
-
-			if (pw->subject_kind)
-				rc |= mfr__jw_put_name(about, "kind", &mfr__kind_names,
-						       pw->subject_kind);
-			else
-				rc |= mfr__jw_put_str(about, "kind", "access");
-			rc |= mfr__jw_put_str(about, "key", pw->subject);
-			rc |= mfr__jw_put(w, "about", about);
-		}
-		if (pw->region) {
-			rc |= mfr__jw_put_str(w, "region", pw->region->key);
-			rc |= mfr__jw_put_name(w, "side", &mfr__side_names, pw->side);
-		}
-		rc |= mfr__jw_put_str(w, "text", pw->text);
-		rc |= mfr__jw_append(warnings, w);
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "code", pw->code);
+	mfr__jw_put_str(w, "kind", mfr_warning_kind_name(pw->kind));
+	if (pw->subject) {
+		mfr__jw_key(w, "about");
+		mfr__jw_object(w);
+		if (pw->subject_kind)
+			mfr__jw_put_name(w, "kind", &mfr__kind_names, pw->subject_kind);
+		else
+			mfr__jw_put_str(w, "kind", "access");
+		mfr__jw_put_str(w, "key", pw->subject);
+		mfr__jw_object_end(w);
 	}
-	rc |= mfr__jw_put(o, "warnings", warnings);
-	for (uint32_t i = 0; !rc && i < p->aftercare_count; i++) {
+	if (pw->region) {
+		mfr__jw_put_str(w, "region", pw->region->key);
+		mfr__jw_put_name(w, "side", &mfr__side_names, pw->side);
+	}
+	mfr__jw_put_str(w, "text", pw->text);
+	mfr__jw_object_end(w);
+}
+
+/* The members of a plan, after its envelope (a plan document) or inside a
+ * session (a program's). */
+static void plan_members(mfr_jw *w, const mfr_plan *p)
+{
+	mfr__jw_put_str(w, "status", mfr_plan_status_name(p->status));
+	mfr__jw_put_int(w, "session_seconds", p->session_seconds);
+	mfr__jw_put_int(w, "total_seconds", p->total_seconds);
+	mfr__jw_put_int(w, "position_changes", p->position_changes);
+	mfr__jw_put_str(w, "pressure_ceiling", mfr_pressure_name(p->ceiling));
+	mfr__jw_key(w, "steps");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < p->step_count; i++)
+		step_json(w, &p->steps[i], i + 1);
+	mfr__jw_array_end(w);
+	mfr__jw_key(w, "warnings");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < p->warning_count; i++)
+		warning_json(w, &p->warnings[i]);
+	mfr__jw_array_end(w);
+	mfr__jw_key(w, "aftercare");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < p->aftercare_count; i++) {
 		const mfr_aftercare *a = p->aftercare[i];
-		json_t *ao = json_object();
 
-		rc |= mfr__jw_put_str(ao, "key", a->key);
-		rc |= mfr__jw_put_name(ao, "kind", &mfr__aftercare_kind_names, a->kind);
-		rc |= mfr__jw_put_str(ao, "text", a->text);
-		rc |= mfr__jw_append(aftercare, ao);
+		mfr__jw_object(w);
+		mfr__jw_put_str(w, "key", a->key);
+		mfr__jw_put_name(w, "kind", &mfr__aftercare_kind_names, a->kind);
+		mfr__jw_put_str(w, "text", a->text);
+		mfr__jw_object_end(w);
 	}
-	rc |= mfr__jw_put(o, "aftercare", aftercare);
-	return rc ? (json_decref(o), NULL) : o;
+	mfr__jw_array_end(w);
 }
 
-/* The envelope every plan or program document has. */
-static json_t *envelope(const char *format)
+/* A first guess at the size of a plan's members: about 450 bytes a step,
+ * warning or aftercare item compact, 600 indented (inside a program, one
+ * more level of indentation). */
+static size_t plan_size(const mfr_plan *p, uint32_t flags)
 {
-	json_t *o = json_object();
-	int rc = mfr__jw_put_str(o, "format", format);
+	size_t items = (size_t)p->step_count + p->warning_count + p->aftercare_count;
 
-	rc |= mfr__jw_put(o, "format_version", json_integer(1));
-	rc |= mfr__jw_put_str(o, "disclaimer", DISCLAIMER);
-	return rc ? (json_decref(o), NULL) : o;
+	return 256 + items * ((flags & MFR_JSON_COMPACT) ? 450 : 640);
+}
+
+/* The envelope every plan or program document opens with. */
+static void envelope(mfr_jw *w, const char *format)
+{
+	mfr__jw_put_str(w, "format", format);
+	mfr__jw_put_int(w, "format_version", 1);
+	mfr__jw_put_str(w, "disclaimer", DISCLAIMER);
+}
+
+void mfr__plan_json(mfr_jw *w, const mfr_plan *plan)
+{
+	mfr__jw_object(w);
+	envelope(w, "libmfr-plan");
+	plan_members(w, plan);
+	mfr__jw_object_end(w);
+}
+
+void mfr__program_json(mfr_jw *w, const mfr_program *pg)
+{
+	mfr__jw_object(w);
+	envelope(w, "libmfr-program");
+	mfr__jw_put_int(w, "session_count", pg->count);
+	mfr__jw_put_int(w, "weeks", pg->weeks);
+	mfr__jw_key(w, "sessions");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < pg->count; i++) {
+		mfr__jw_object(w);
+		mfr__jw_put_int(w, "session", i + 1);
+		mfr__jw_put_int(w, "day", pg->days[i]);
+		mfr__jw_put_bool(w, "reassess", pg->reassess[i]);
+		mfr__jw_put_str(w, "focus", pg->focus[i]);
+		mfr__jw_key(w, "plan");
+		mfr__jw_object(w);
+		plan_members(w, pg->plans[i]);
+		mfr__jw_object_end(w);
+		mfr__jw_object_end(w);
+	}
+	mfr__jw_array_end(w);
+	mfr__jw_object_end(w);
 }
 
 MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
 				       char **out, mfr_error **err)
 {
+	mfr_jw w;
+
 	if (out)
 		*out = NULL;
 	if (!plan || !out || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_plan_to_json: pass a plan and an out pointer; "
 				      "flags may only hold MFR_JSON_COMPACT");
-
-	json_t *doc = envelope("libmfr-plan"), *body = mfr__plan_json(plan);
-	int rc = doc && body ? json_object_update(doc, body) : -1;
-
-	json_decref(body);
-	if (rc) {
-		json_decref(doc);
-		doc = NULL;
-	}
-	return mfr__jw_dump(doc, flags, out, err);
+	mfr__jw_init(&w, flags, 256 + plan_size(plan, flags));
+	mfr__plan_json(&w, plan);
+	return mfr__jw_finish(&w, out, err);
 }
 
 MFR_EXPORT mfr_status mfr_program_to_json(const mfr_program *pg, uint32_t flags,
 					  char **out, mfr_error **err)
 {
+	mfr_jw w;
+	size_t size = 256;
+
 	if (out)
 		*out = NULL;
 	if (!pg || !out || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_program_to_json: pass a program and an out "
 				      "pointer; flags may only hold MFR_JSON_COMPACT");
-
-	json_t *doc = envelope("libmfr-program"), *sessions = json_array();
-	int rc = mfr__jw_put(doc, "session_count", json_integer(pg->count));
-
-	rc |= mfr__jw_put(doc, "weeks", json_integer(pg->weeks));
-	for (uint32_t i = 0; !rc && i < pg->count; i++) {
-		json_t *s = json_object();
-
-		rc |= mfr__jw_put(s, "session", json_integer(i + 1));
-		rc |= mfr__jw_put(s, "day", json_integer(pg->days[i]));
-		rc |= mfr__jw_put(s, "reassess", json_boolean(pg->reassess[i]));
-		rc |= mfr__jw_put_str(s, "focus", pg->focus[i]);
-		rc |= mfr__jw_put(s, "plan", mfr__plan_json(pg->plans[i]));
-		rc |= mfr__jw_append(sessions, s);
-	}
-	rc |= mfr__jw_put(doc, "sessions", sessions);
-	if (rc) {
-		json_decref(doc);
-		doc = NULL;
-	}
-	return mfr__jw_dump(doc, flags, out, err);
+	for (uint32_t i = 0; i < pg->count; i++)
+		size += 256 + plan_size(pg->plans[i], flags);
+	mfr__jw_init(&w, flags, size);
+	mfr__program_json(&w, pg);
+	return mfr__jw_finish(&w, out, err);
 }

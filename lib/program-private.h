@@ -5,7 +5,6 @@
 #ifndef MFR_PROGRAM_PRIVATE_H
 #define MFR_PROGRAM_PRIVATE_H
 
-#include <jansson.h>
 #include <stdint.h>
 
 #include "plan-private.h"
@@ -18,8 +17,5 @@ struct mfr_program {
 	uint8_t *reassess;
 	const char **focus; /* static strings: what the session's stage does */
 };
-
-/* The JSON of a plan without its envelope (shared with programs). */
-json_t *mfr__plan_json(const mfr_plan *p);
 
 #endif /* MFR_PROGRAM_PRIVATE_H */

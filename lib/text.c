@@ -102,10 +102,9 @@ size_t mfr__format(char *buf, size_t size, const char *fmt, ...)
 	return n;
 }
 
-/* The length of the valid UTF-8 sequence at @p s (at most @p len bytes),
- * or 0 when it is not one. */
-static size_t sequence_length(const unsigned char *s, size_t len)
+size_t mfr__utf8_sequence(const char *str, size_t len)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	unsigned char c = s[0];
 	size_t n;
 	unsigned long cp;
@@ -139,11 +138,10 @@ static size_t sequence_length(const unsigned char *s, size_t len)
 
 size_t mfr__utf8_valid_prefix(const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 
 	while (i < len) {
-		size_t n = sequence_length(u + i, len - i);
+		size_t n = mfr__utf8_sequence(s + i, len - i);
 
 		if (!n)
 			break;
@@ -157,7 +155,7 @@ size_t mfr__utf8_repair(char *s)
 	size_t len = strlen(s), i = 0, fixed = 0;
 
 	while (i < len) {
-		size_t n = sequence_length((const unsigned char *)s + i, len - i);
+		size_t n = mfr__utf8_sequence(s + i, len - i);
 
 		if (n) {
 			i += n;

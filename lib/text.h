@@ -41,6 +41,9 @@ size_t mfr__format(char *buf, size_t size, const char *fmt, ...)
 size_t mfr__vformat(char *buf, size_t size, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 
+/* The length of the valid UTF-8 sequence that starts @p s (of @p len
+ * bytes, len >= 1), or 0 when none does there. */
+size_t mfr__utf8_sequence(const char *s, size_t len);
 /* The length of the longest prefix of @p s (of @p len bytes) that is valid
  * UTF-8 (as RFC 3629 and jansson define it: no overlong forms, surrogates
  * or code points above U+10FFFF). */

@@ -190,8 +190,19 @@ void mfr_oom_sweep_mode(const mfr_oom_op *o, int mode, int jansson)
 
 	if (with_err && (o->flags & MFR_OOM_NO_ERR))
 		return;
-	if (jansson && !(o->flags & MFR_OOM_JSON))
+	if (jansson) {
+		/* The library allocates only through its own allocator, and
+		 * jansson only reads: an operation that parses nothing must not
+		 * notice that jansson cannot allocate. */
+		if (o->flags & MFR_OOM_NO_JANSSON) {
+			mfr_oom_outcome r = mfr_oom_run_once(o, with_err, 1, 0, persistent);
+
+			ck_assert_msg(r.injected == 0, "%s: allocated through jansson", o->name);
+			ck_assert_msg(r.st == o->own_status, "%s: %s with jansson failing",
+				      o->name, mfr_status_name(r.st));
+		}
 		return;
+	}
 	mfr_oom_sweep(o, persistent, with_err, jansson);
 }
 

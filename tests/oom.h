@@ -16,12 +16,14 @@
  * cached chunks count as in use.
  *
  * The library's allocations go through mfr__alloc_fail_after(); jansson's do
- * not, so a second sweep fails jansson's allocator (json_set_alloc_funcs)
- * under the serializers. Not under the parsers: jansson 2.14's parser
- * corrupts its own heap when an allocation fails in the middle of a token
- * (lex_save() drops the failure; akheron/jansson#362), which no caller can
- * survive. Only its first allocation (the lexer's buffer) is failed there,
- * which jansson reports without a message: that must be MFR_E_NOMEM.
+ * not, and jansson only reads: the serializers write into the library's own
+ * buffer (lib/json-writer.h), so with every jansson allocation failing they
+ * must still succeed (MFR_OOM_NO_JANSSON). Under the parsers jansson's
+ * allocator is not swept: jansson 2.14's parser corrupts its own heap when
+ * an allocation fails in the middle of a token (lex_save() drops the
+ * failure; akheron/jansson#362), which no caller can survive. Only its
+ * first allocation (the lexer's buffer) is failed there, which jansson
+ * reports without a message: that must be MFR_E_NOMEM.
  *
  * $MFR_OOM_STRIDE (default 1: every allocation) makes a sweep fail only
  * every Nth allocation, for the slow valgrind and TSan runs; the plain run
@@ -43,8 +45,9 @@ enum {
 	MFR_OOM_QUIET = 1 << 1,
 	/* The function takes no error object: swept without one only. */
 	MFR_OOM_NO_ERR = 1 << 2,
-	/* Allocates through jansson: swept with jansson's allocator failing. */
-	MFR_OOM_JSON = 1 << 3,
+	/* Never allocates through jansson (a serializer): with every jansson
+	 * allocation failing it must still succeed. */
+	MFR_OOM_NO_JANSSON = 1 << 3,
 	/* Never allocates, in any mode: no fault may be injected. */
 	MFR_OOM_NEVER = 1 << 4,
 };

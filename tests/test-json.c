@@ -5,9 +5,11 @@
  * SPDX-License-Identifier: MIT
  */
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "json-reader.h"
 #include "json-writer.h"
 #include "text.h"
@@ -394,38 +396,87 @@ START_TEST(model_byte_order_mark)
 END_TEST
 
 /* The writer reports the real cause of a failure: a string that is not
- * UTF-8 is written repaired (jansson refuses it, which was reported as
- * "out of memory"); a value jansson cannot write is named, not called
- * MFR_E_NOMEM. */
+ * UTF-8 is written repaired (jansson refused it, which was reported as "out
+ * of memory"); a value that cannot be written is named, not called
+ * MFR_E_NOMEM; memory running out is MFR_E_NOMEM. */
 START_TEST(writer_reports_the_cause)
 {
-	json_t *o = json_object();
+	mfr_jw w;
 	char *out = NULL;
 	mfr_error *err = NULL;
 
-	ck_assert_int_eq(mfr__jw_put_str(o, "name", "soleus \xc3"), 0);
-	mfr_test_assert_ok(mfr__jw_dump(o, MFR_JSON_COMPACT, &out, &err), err, "repaired");
+	mfr__jw_init(&w, MFR_JSON_COMPACT, 0);
+	mfr__jw_object(&w);
+	mfr__jw_put_str(&w, "name", "soleus \xc3");
+	mfr__jw_object_end(&w);
+	mfr_test_assert_ok(mfr__jw_finish(&w, &out, &err), err, "repaired");
 	ck_assert_str_eq(out, "{\"name\":\"soleus ?\"}");
 	mfr_free(out);
 
-	/* A string made without jansson's check: the dump names its place. */
-	o = json_object();
-	json_t *arr = json_array();
-	ck_assert_int_eq(mfr__jw_append(arr, json_stringn_nocheck("ok", 2)), 0);
-	ck_assert_int_eq(mfr__jw_append(arr, json_stringn_nocheck("\xff", 1)), 0);
-	ck_assert_int_eq(mfr__jw_put(o, "items", arr), 0);
+	/* A number that is not finite: the message names its place. */
+	mfr__jw_init(&w, 0, 0);
+	mfr__jw_object(&w);
+	mfr__jw_key(&w, "results");
+	mfr__jw_array(&w);
+	mfr__jw_object(&w);
+	mfr__jw_put_real(&w, "score", 0.5);
+	mfr__jw_object_end(&w);
+	mfr__jw_object(&w);
+	mfr__jw_put_real(&w, "score", NAN);
+	mfr__jw_put_str(&w, "after", "ignored");
+	mfr__jw_object_end(&w);
+	mfr__jw_array_end(&w);
+	mfr__jw_object_end(&w);
 	out = (char *)&out;
-	ck_assert_int_eq(mfr__jw_dump(o, 0, &out, &err), MFR_E_INVALID);
-	ck_assert_ptr_eq(out, (char *)&out); /* untouched */
-	ck_assert_msg(strstr(mfr_error_message(err), "the value at items[1] is not valid UTF-8"),
+	ck_assert_int_eq(mfr__jw_finish(&w, &out, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(out);
+	ck_assert_msg(strstr(mfr_error_message(err),
+			     "the value at results[1].score is not a finite number"),
 		      "%s", mfr_error_message(err));
 	mfr_error_free(err);
 	err = NULL;
 
-	/* No document: the builders failed, which is memory only. */
-	ck_assert_int_eq(mfr__jw_dump(NULL, 0, &out, &err), MFR_E_NOMEM);
-	ck_assert_str_eq(mfr_error_message(err), "out of memory");
+	/* A NULL string, an item of an array. */
+	mfr__jw_init(&w, 0, 0);
+	mfr__jw_array(&w);
+	mfr__jw_string(&w, "a");
+	mfr__jw_string(&w, NULL);
+	mfr__jw_array_end(&w);
+	ck_assert_int_eq(mfr__jw_finish(&w, &out, &err), MFR_E_INVALID);
+	ck_assert_msg(strstr(mfr_error_message(err), "the value at [1] is a NULL string"),
+		      "%s", mfr_error_message(err));
 	mfr_error_free(err);
+	err = NULL;
+
+	/* A value with no name in its table. */
+	mfr__jw_init(&w, 0, 0);
+	mfr__jw_object(&w);
+	mfr__jw_put_name(&w, "side", &mfr__side_names, 77);
+	mfr__jw_object_end(&w);
+	ck_assert_int_eq(mfr__jw_finish(&w, &out, NULL), MFR_E_INVALID);
+
+	/* A document left open is a bug too, not a lack of memory. */
+	mfr__jw_init(&w, 0, 0);
+	mfr__jw_object(&w);
+	ck_assert_int_eq(mfr__jw_finish(&w, &out, &err), MFR_E_INVALID);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "an unfinished document"));
+	mfr_error_free(err);
+	err = NULL;
+
+	/* Memory running out, at the first allocation or a later one. */
+	for (long n = 0; n < 2; n++) {
+		mfr__jw_init(&w, MFR_JSON_COMPACT, 0);
+		mfr__alloc_fail_after(n, 1);
+		mfr__jw_array(&w);
+		for (int i = 0; i < 1000; i++)
+			mfr__jw_string(&w, "a string of some length, written again and again");
+		mfr__jw_array_end(&w);
+		ck_assert_int_eq(mfr__jw_finish(&w, &out, &err), MFR_E_NOMEM);
+		ck_assert_int_eq(mfr__alloc_fail_after(-1, 0), 1);
+		ck_assert_str_eq(mfr_error_message(err), "out of memory");
+		mfr_error_free(err);
+		err = NULL;
+	}
 }
 END_TEST
 

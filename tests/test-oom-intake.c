@@ -305,9 +305,9 @@ static const mfr_oom_op ops[] = {
 	{ .name = "intake_load_file", .run = op_load_file, .release = release_intake,
 	  .own_status = MFR_OK, .flags = MFR_OOM_PARSES, .same = same_as_rich },
 	{ .name = "intake_to_json", .run = op_to_json, .release = mfr_free, .own_status = MFR_OK,
-	  .flags = MFR_OOM_JSON, .same = same_rich_text },
+	  .flags = MFR_OOM_NO_JANSSON, .same = same_rich_text },
 	{ .name = "intake_to_json_compact", .run = op_to_json_compact, .release = mfr_free,
-	  .own_status = MFR_OK, .flags = MFR_OOM_JSON },
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 };
 #define N_OPS (int)(sizeof(ops) / sizeof(ops[0]))
 

@@ -125,13 +125,13 @@ static const mfr_oom_op ops[] = {
 	{ .name = "syntax", .run = op_syntax, .release = release_model,
 	  .own_status = MFR_E_SYNTAX, .flags = MFR_OOM_PARSES },
 	{ .name = "to_json", .run = op_to_json, .release = mfr_free, .own_status = MFR_OK,
-	  .flags = MFR_OOM_JSON, .same = same_json },
+	  .flags = MFR_OOM_NO_JANSSON, .same = same_json },
 	{ .name = "to_json_compact", .run = op_to_json_compact, .release = mfr_free,
-	  .own_status = MFR_OK, .flags = MFR_OOM_JSON },
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "to_json_entity", .run = op_to_json_entity, .release = mfr_free,
-	  .own_status = MFR_OK, .flags = MFR_OOM_JSON },
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "to_json_notfound", .run = op_to_json_notfound, .release = mfr_free,
-	  .own_status = MFR_E_NOTFOUND, .flags = MFR_OOM_JSON | MFR_OOM_QUIET },
+	  .own_status = MFR_E_NOTFOUND, .flags = MFR_OOM_NO_JANSSON | MFR_OOM_QUIET },
 };
 #define N_OPS (int)(sizeof(ops) / sizeof(ops[0]))
 
