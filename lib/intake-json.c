@@ -403,6 +403,38 @@ static void site_members(mfr_jw *w, const mfr_region *r, int side)
 		mfr__jw_put_name(w, "side", &mfr__side_names, side);
 }
 
+/* Whether @p a sets a precaution (its answer is then written as the
+ * precautions it set, so that reading the document back records them once). */
+static int sets_precautions(const mfr_answer *a)
+{
+	return a->precaution_count != 0;
+}
+
+/* The answers that set no precaution ("no"): written so that a document
+ * read back still records that the question was asked. */
+static void answers_json(mfr_jw *w, const mfr_intake *in)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; in->answered && i < in->model->screening_count; i++)
+		n += in->answered[i] && !sets_precautions(in->answered[i]);
+	if (!n)
+		return;
+	mfr__jw_key(w, "answers");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < in->model->screening_count; i++) {
+		const mfr_answer *a = in->answered[i];
+
+		if (!a || sets_precautions(a))
+			continue;
+		mfr__jw_object(w);
+		mfr__jw_put_str(w, "question", in->model->screening[i].key);
+		mfr__jw_put_str(w, "answer", a->key);
+		mfr__jw_object_end(w);
+	}
+	mfr__jw_array_end(w);
+}
+
 static void intake_json(mfr_jw *w, const mfr_intake *in)
 {
 	mfr__jw_object(w);
@@ -436,6 +468,7 @@ static void intake_json(mfr_jw *w, const mfr_intake *in)
 		mfr__jw_object_end(w);
 	}
 	mfr__jw_array_end(w);
+	answers_json(w, in);
 	if (in->stage_count) {
 		mfr__jw_key(w, "stages");
 		mfr__jw_object(w);

@@ -22,6 +22,8 @@ static void step_json(mfr_jw *w, const mfr_plan_step *s, uint32_t order)
 	mfr__jw_put_str(w, "approach", mfr_approach_name(s->approach));
 	mfr__jw_put_str(w, "pressure", mfr_pressure_name(s->pressure));
 	mfr__jw_put_str(w, "position", mfr_position_name(s->position));
+	if (s->lying)
+		mfr__jw_put_name(w, "lying_on", &mfr__side_names, s->lying);
 	mfr__jw_put_int(w, "seconds", s->seconds);
 	if (s->trace_rank)
 		mfr__jw_put_int(w, "trace_rank", s->trace_rank);

@@ -196,6 +196,8 @@ static json_t *plan_step_json(const mfr_plan_step *s, uint32_t order)
 	rc |= ref_put_str(o, "approach", mfr_approach_name(s->approach));
 	rc |= ref_put_str(o, "pressure", mfr_pressure_name(s->pressure));
 	rc |= ref_put_str(o, "position", mfr_position_name(s->position));
+	if (s->lying)
+		rc |= ref_put_name(o, "lying_on", &mfr__side_names, s->lying);
 	rc |= ref_put(o, "seconds", json_integer(s->seconds));
 	if (s->trace_rank)
 		rc |= ref_put(o, "trace_rank", json_integer(s->trace_rank));
@@ -312,6 +314,25 @@ static json_t *intake_json(const mfr_intake *in)
 	rc |= ref_put(o, "symptoms", symptoms);
 	rc |= ref_put(o, "conditions", conditions);
 	rc |= ref_put(o, "precautions", precautions);
+	if (in->answered) {
+		json_t *answers = json_array();
+
+		for (uint32_t i = 0; !rc && i < in->model->screening_count; i++) {
+			const mfr_answer *a = in->answered[i];
+			json_t *ao;
+
+			if (!a || a->precaution_count)
+				continue;
+			ao = json_object();
+			rc |= ref_put_str(ao, "question", in->model->screening[i].key);
+			rc |= ref_put_str(ao, "answer", a->key);
+			rc |= ref_append(answers, ao);
+		}
+		if (json_array_size(answers))
+			rc |= ref_put(o, "answers", answers);
+		else
+			json_decref(answers);
+	}
 	if (in->stage_count) {
 		json_t *st = json_object();
 

@@ -787,9 +787,9 @@ class PlanTests(DefaultModelCase):
         """The safety members of the plan's JSON match the binding's."""
         doc = json.loads(plan.to_json())
         self.assertEqual(
-            [(s.get('danger_zone'), s.get('internal', False))
+            [(s.get('danger_zone'), s.get('internal', False), s.get('lying_on'))
              for s in doc['steps']],
-            [(s.danger_zone and s.danger_zone.key, s.internal)
+            [(s.danger_zone and s.danger_zone.key, s.internal, s.lying_side)
              for s in plan.steps])
         about = [w.get('about', {}) for w in doc['warnings']]
         self.assertEqual(
@@ -815,6 +815,12 @@ class PlanTests(DefaultModelCase):
                                   'acute_injury', 'deep_vein_thrombosis',
                                   'blood_thinners')])
         intake.add_answer('recent_surgery', 'no')
+        # The answer survives a round trip through the intake document.
+        again = Intake.from_json(self.model, intake.to_json())
+        self.addCleanup(again.close)
+        self.assertTrue(again.is_answered('recent_surgery'))
+        self.assertIn({'question': 'recent_surgery', 'answer': 'no'},
+                      json.loads(intake.to_json())['answers'])
         with Plan(intake) as plan:
             self.assertEqual([w.subject_key for w in plan.warnings
                               if w.code == 'unscreened'],
