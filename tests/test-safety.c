@@ -136,6 +136,23 @@ START_TEST(model_members)
 	ck_assert_ptr_null(mfr_screening_answer_precaution_at(q, 2, 2));
 	ck_assert_int_eq(mfr_screening_answer_needs_site(mfr_model_screening(model, "clot_q"), 1), 1);
 	ck_assert_ptr_null(mfr_screening_answer_key(q, 3));
+	/* Past the last answer: the getters' defaults, never a read past it. */
+	ck_assert_ptr_null(mfr_screening_answer_text(q, 3));
+	ck_assert_uint_eq(mfr_screening_answer_precaution_count(q, 3), 0);
+	ck_assert_ptr_null(mfr_screening_answer_precaution_at(q, 3, 0));
+	ck_assert_uint_eq(mfr_screening_answer_stage(q, 3), 0);
+	ck_assert_int_eq(mfr_screening_answer_needs_site(q, 3), 0);
+	ck_assert_int_eq(mfr_precaution_position_limit_position(exp, 2), 0);
+	ck_assert_uint_eq(mfr_precaution_position_limit_from_stage(exp, 2), 0);
+	ck_assert_uint_eq(mfr_precaution_position_limit_region_count(exp, 2), 0);
+	ck_assert_ptr_null(mfr_precaution_position_limit_region_at(exp, 1, 1));
+	ck_assert_ptr_null(mfr_precaution_clearance_area_at(clot,
+			   mfr_precaution_clearance_area_count(clot)));
+	ck_assert_ptr_null(mfr_danger_zone_region_at(z, mfr_danger_zone_region_count(z)));
+	ck_assert_ptr_null(mfr_danger_zone_excluded_technique_at(z,
+			   mfr_danger_zone_excluded_technique_count(z)));
+	ck_assert_ptr_null(mfr_condition_site_technique_at(heel,
+			   mfr_condition_site_technique_count(heel)));
 
 	const mfr_aftercare *a = mfr_model_aftercare(model, "bruise");
 	ck_assert_int_eq(mfr_aftercare_kind_of(a), MFR_AFTERCARE_GENERAL);
@@ -143,6 +160,7 @@ START_TEST(model_members)
 			 MFR_AFTERCARE_RED_FLAG);
 	ck_assert_uint_eq(mfr_aftercare_when_count(a), 1);
 	ck_assert_ptr_eq(mfr_aftercare_when_at(a, 0), mfr_model_precaution(model, "fragile"));
+	ck_assert_ptr_null(mfr_aftercare_when_at(a, 1));
 }
 END_TEST
 
