@@ -165,6 +165,15 @@ START_TEST(json_reads_the_documented_example)
 	ck_assert_uint_eq(mfr_intake_precaution_count(in), 2);
 	mfr_intake_free(in);
 
+	/* "both" sides of a midline region is the region itself, once. */
+	static const char midline[] = "{\"symptoms\": [{\"region\": \"coccyx\", \"side\": \"both\"}]}";
+	ck_assert_int_eq(mfr_intake_from_json(model, midline, sizeof(midline) - 1, NULL, &in, NULL),
+			 MFR_OK);
+	ck_assert_uint_eq(mfr_intake_symptom_count(in), 1);
+	ck_assert_int_eq(mfr_intake_symptom_side(in, 0), MFR_SIDE_MIDLINE);
+	ck_assert_str_eq(mfr_region_key(mfr_intake_symptom_region(in, 0)), "coccyx");
+	mfr_intake_free(in);
+
 	char path[4096];
 	mfr_test_path(path, sizeof(path), "no-such-intake.json");
 	in = (mfr_intake *)1;

@@ -9,6 +9,7 @@
  * of the format, small enough to reason about by hand); the plan side on
  * the default model, with the intakes a therapist would bring.
  */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,6 +278,69 @@ START_TEST(intake_answers)
 					       NULL), MFR_E_DUPLICATE);
 	ck_assert_uint_eq(mfr_intake_precaution_count(in), 3);
 	mfr_intake_free(in);
+}
+END_TEST
+
+/* All or nothing, also for the stage an answer sets: an answer that stages
+ * its first precaution and fails on its second (already recorded at that
+ * site) leaves neither, and the same answer then succeeds elsewhere. The
+ * test model has no such answer: one is added, on a staged clot. */
+START_TEST(intake_answer_undoes_its_stage)
+{
+	char path[4096];
+	mfr_test_path(path, sizeof(path), "models/safety.json");
+	char *file = mfr_test_read(path, NULL);
+	json_t *doc = json_loads(file, 0, NULL);
+	json_t *q = NULL;
+
+	free(file);
+	ck_assert_ptr_nonnull(doc);
+	for (size_t i = 0; i < json_array_size(json_object_get(doc, "precautions")); i++) {
+		json_t *p = json_array_get(json_object_get(doc, "precautions"), i);
+
+		if (strcmp(json_string_value(json_object_get(p, "key")), "clot") == 0)
+			json_object_set_new(p, "stages", json_pack("{s:s, s:i}", "name", "grade",
+								   "count", 2));
+	}
+	for (size_t i = 0; i < json_array_size(json_object_get(doc, "screening")); i++) {
+		json_t *item = json_array_get(json_object_get(doc, "screening"), i);
+
+		if (strcmp(json_string_value(json_object_get(item, "key")), "clot_q") == 0)
+			q = item;
+	}
+	ck_assert_ptr_nonnull(q);
+	json_array_append_new(json_object_get(q, "answers"),
+			      json_pack("{s:s, s:s, s:[s, s], s:i, s:b}", "key", "graded",
+					"text", "Yes, grade 2, with a wound", "precautions", "clot",
+					"wound", "stage", 2, "site", 1));
+	char *text = json_dumps(doc, 0);
+	json_decref(doc);
+
+	mfr_model *m = NULL;
+	mfr_intake *in = NULL;
+	mfr_error *err = NULL;
+	mfr_status st = mfr_model_load_buffer(text, strlen(text), "safety+", &m, &err);
+
+	free(text);
+	mfr_test_assert_ok(st, err, "safety.json with a staged clot and a graded answer");
+	const mfr_precaution *clot = mfr_model_precaution(m, "clot");
+
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "wound", "calf", MFR_SIDE_LEFT, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "clot_q", "graded", "calf", MFR_SIDE_LEFT,
+					       &err), MFR_E_DUPLICATE);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "\"wound\""));
+	mfr_error_free(err);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 1);
+	ck_assert_uint_eq(mfr_intake_stage(in, clot), 0);
+
+	ck_assert_int_eq(mfr_intake_add_answer(in, "clot_q", "graded", "calf", MFR_SIDE_RIGHT,
+					       NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 3);
+	ck_assert_uint_eq(mfr_intake_stage(in, clot), 2);
+	mfr_intake_free(in);
+	mfr_model_free(m);
 }
 END_TEST
 
@@ -938,6 +1002,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tm, model_round_trip);
 	tcase_add_test(tm, intake_sites_stages_scopes);
 	tcase_add_test(tm, intake_answers);
+	tcase_add_test(tm, intake_answer_undoes_its_stage);
 	tcase_add_test(tm, intake_json_round_trip);
 	tcase_add_test(tm, intake_json_errors);
 	tcase_add_test(tm, plan_small_model_rules);
