@@ -133,6 +133,38 @@ START_TEST(api_rejects)
 	mfr_intake *none = (mfr_intake *)1;
 	ck_assert_int_eq(mfr_intake_new(NULL, &none), MFR_E_INVALID);
 	ck_assert_ptr_null(none);
+
+	/* The JSON functions: NULL arguments and unknown flags are errors that
+	 * name the function, with the out-parameter NULL. */
+	mfr_error *e = NULL;
+	none = (mfr_intake *)1;
+	ck_assert_int_eq(mfr_intake_from_json(NULL, "{}", 2, NULL, &none, &e), MFR_E_INVALID);
+	ck_assert_ptr_null(none);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(e), "mfr_intake_from_json"));
+	mfr_error_free(e);
+	e = NULL;
+	none = (mfr_intake *)1;
+	ck_assert_int_eq(mfr_intake_from_json(model, NULL, 2, NULL, &none, NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(none);
+	ck_assert_int_eq(mfr_intake_from_json(model, "{}", 2, NULL, NULL, NULL), MFR_E_INVALID);
+	none = (mfr_intake *)1;
+	ck_assert_int_eq(mfr_intake_load_file(model, NULL, &none, &e), MFR_E_INVALID);
+	ck_assert_ptr_null(none);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(e), "mfr_intake_load_file"));
+	mfr_error_free(e);
+	e = NULL;
+	ck_assert_int_eq(mfr_intake_load_file(NULL, "x.json", NULL, NULL), MFR_E_INVALID);
+	char *text = (char *)1;
+	ck_assert_int_eq(mfr_intake_to_json(NULL, 0, &text, &e), MFR_E_INVALID);
+	ck_assert_ptr_null(text);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(e), "mfr_intake_to_json"));
+	mfr_error_free(e);
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	text = (char *)1;
+	ck_assert_int_eq(mfr_intake_to_json(in, 0x100, &text, NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(text);
+	ck_assert_int_eq(mfr_intake_to_json(in, 0, NULL, NULL), MFR_E_INVALID);
+	mfr_intake_free(in);
 	mfr_intake_free(NULL);
 	ck_assert_uint_eq(mfr_intake_symptom_count(NULL), 0);
 	ck_assert_uint_eq(mfr_intake_minutes(NULL), 0);

@@ -232,6 +232,50 @@ START_TEST(empty_and_null)
 	char *s = (char *)1;
 	ck_assert_int_eq(mfr_trace_to_json(NULL, 0, &s, NULL), MFR_E_INVALID);
 	ck_assert_ptr_null(s);
+
+	/* Plans and programs: a bad argument is an error naming the function,
+	 * with the out-parameter NULL; never a crash. */
+	mfr_plan *p = (mfr_plan *)1;
+	mfr_program *pg = (mfr_program *)1;
+
+	err = NULL;
+	ck_assert_int_eq(mfr_plan_run(NULL, NULL, &p, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(p);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "mfr_plan_run"));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_plan_run(intake, NULL, NULL, NULL), MFR_E_INVALID);
+	ck_assert_int_eq(mfr_program_run(NULL, 2, 1, NULL, &pg, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(pg);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "mfr_program_run"));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_program_run(intake, 2, 1, NULL, NULL, NULL), MFR_E_INVALID);
+
+	ck_assert_int_eq(mfr_plan_run(intake, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_program_run(intake, 2, 1, NULL, &pg, NULL), MFR_OK);
+	s = (char *)1;
+	ck_assert_int_eq(mfr_plan_to_json(NULL, 0, &s, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(s);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "mfr_plan_to_json"));
+	mfr_error_free(err);
+	err = NULL;
+	s = (char *)1;
+	ck_assert_int_eq(mfr_plan_to_json(p, 0x100, &s, NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(s);
+	ck_assert_int_eq(mfr_plan_to_json(p, 0, NULL, NULL), MFR_E_INVALID);
+	s = (char *)1;
+	ck_assert_int_eq(mfr_program_to_json(NULL, 0, &s, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(s);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "mfr_program_to_json"));
+	mfr_error_free(err);
+	err = NULL;
+	s = (char *)1;
+	ck_assert_int_eq(mfr_program_to_json(pg, 0x100, &s, NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(s);
+	ck_assert_int_eq(mfr_program_to_json(pg, 0, NULL, NULL), MFR_E_INVALID);
+	mfr_program_free(pg);
+	mfr_plan_free(p);
 }
 END_TEST
 
