@@ -56,8 +56,15 @@ coverage_check() {
   shift 3
   local args=(-r "$root" "$root/build-cov" --filter "$dir/" --exclude-unreachable-branches "$@")
   local rc=0 summary
-  summary=$(gcovr "${args[@]}" --print-summary -o /dev/null \
+  # Never -o /dev/null: gcovr 5.2 checks its output file by creating it and
+  # then unlinking it, which as root deletes the device (and the next
+  # writer makes a plain file there). The report goes to a scratch file
+  # that is thrown away.
+  local scratch
+  scratch=$(mktemp)
+  summary=$(gcovr "${args[@]}" --print-summary -o "$scratch" \
     --fail-under-line "$min_lines" --fail-under-branch "$min_branches" 2>&1) || rc=$?
+  rm -f "$scratch"
   echo "$summary" | sed "s|^\(lines\|branches\|functions\): |coverage $dir/ \1: |"
   if [ "$rc" -eq 0 ]; then
     echo "coverage $dir/: ok (minimum $min_lines% of lines, $min_branches% of branches)"
