@@ -170,6 +170,17 @@ contains err "cannot write the output" "a lost output is reported"
 rc=$?
 if [ "$rc" -eq 1 ]; then ok; else bad "closed standard input: exit $rc, wanted 1"; fi
 contains err "cannot read the intake from standard input" "unreadable standard input explained"
+# a long intake on standard input is read whole (past the first 4 KiB)
+python3 -c "import json; print(json.dumps({'symptoms': [{'region': 'heel', 'side': 'left', 'intensity': 6}], 'conditions': ['plantar_fasciitis']}, indent=1) + ' ' * 20000)" >"$tmp/long-intake.json"
+"$mfr" --format json trace --intake - <"$tmp/long-intake.json" >"$tmp/out" 2>"$tmp/err"
+pycheck "a 20 KB intake from standard input" "d['results'][0]['region'] == 'soleus'"
+# an argument longer than the tool takes is refused, not cut
+long=$(printf 'x%.0s' {1..300})
+for o in "--precaution $long" "--stage $long:2" "--answer pregnancy=$long"; do
+  expect 2 "${o%% *} too long" -- "$mfr" plan --symptom heel:left $o
+  contains err "${o%% *} '" "${o%% *} too long named"
+  contains err "' is too long" "${o%% *} too long said"
+done
 "$mfr" batch trace >"$tmp/out" 2>"$tmp/err" <&-
 rc=$?
 if [ "$rc" -eq 1 ]; then ok; else bad "batch from a closed standard input: exit $rc, wanted 1"; fi
