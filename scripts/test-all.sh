@@ -5,7 +5,7 @@
 #   3. coverage: a gcc build with -Db_coverage=true (build-cov), every test
 #      again, then gcovr over lib/ and over tools/; the run fails when lib/
 #      is under 95% of lines or 85% of branches, or tools/ under 85% of
-#      lines (doc/testing.md has the figures and the exact command);
+#      lines (doc/coverage.md has the figures and the exact command);
 #   4. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
 #   5. a clang build with ThreadSanitizer: the thread tests, and the quick
 #      suites (the single-threaded sweeps and property tests add nothing
@@ -86,7 +86,7 @@ if command -v valgrind >/dev/null; then
   run_meson_test "tests under valgrind" build-ci --setup=valgrind
 fi
 
-# Coverage (doc/testing.md). Its own build: the gcc build above stays
+# Coverage (doc/coverage.md). Its own build: the gcc build above stays
 # uninstrumented, for valgrind (which runs a coverage build about a third
 # slower), for the no-globals check (instrumentation adds writable data) and
 # for the installed library.
