@@ -545,6 +545,24 @@ START_TEST(limits_per_intake)
 		      mfr_error_message(err));
 	ck_assert_uint_eq(mfr_intake_condition_count(in), MFR_INTAKE_MAX_ITEMS);
 	mfr_error_free(err);
+	err = NULL;
+	/* Precautions and clearances too (p0 ... p4096 are global precautions). */
+	for (int i = 0; i < MFR_INTAKE_MAX_ITEMS; i++) {
+		snprintf(key, sizeof(key), "p%d", i);
+		ck_assert_int_eq(mfr_intake_add_precaution(in, key, NULL, 0, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_intake_add_clearance(in, key, NULL), MFR_OK);
+	}
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "p4096", NULL, 0, &err), MFR_E_RANGE);
+	ck_assert_msg(strstr(mfr_error_message(err), "at most 4096 precautions"), "%s",
+		      mfr_error_message(err));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_intake_add_clearance(in, "p4096", &err), MFR_E_RANGE);
+	ck_assert_msg(strstr(mfr_error_message(err), "at most 4096 clearances"), "%s",
+		      mfr_error_message(err));
+	mfr_error_free(err);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), MFR_INTAKE_MAX_ITEMS);
+	ck_assert_uint_eq(mfr_intake_clearance_count(in), MFR_INTAKE_MAX_ITEMS);
 	mfr_intake_free(in);
 	mfr_model_free(m);
 }
