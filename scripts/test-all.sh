@@ -65,7 +65,7 @@ coverage_check() {
   summary=$(gcovr "${args[@]}" --print-summary -o "$scratch" \
     --fail-under-line "$min_lines" --fail-under-branch "$min_branches" 2>&1) || rc=$?
   rm -f "$scratch"
-  echo "$summary" | sed "s|^\(lines\|branches\|functions\): |coverage $dir/ \1: |"
+  echo "$summary" | sed "s#^\(lines\|branches\|functions\): #coverage $dir/ \1: #"
   if [ "$rc" -eq 0 ]; then
     echo "coverage $dir/: ok (minimum $min_lines% of lines, $min_branches% of branches)"
     passed=$((passed + 1))
