@@ -369,15 +369,11 @@ mfr_status mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why)
 mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *answer,
 			      const char *region, int side, mfr_problem *why)
 {
-	const mfr_screening *q = NULL;
+	const mfr_screening *q = find(in->model, MFR_KIND_SCREENING, question, why);
 	const mfr_answer *a = NULL;
-	int64_t at = mfr__model_find(in->model, MFR_KIND_SCREENING, question);
 
-	if (at < 0) {
-		find(in->model, MFR_KIND_SCREENING, question, why);
+	if (!q)
 		return why->status;
-	}
-	q = &in->model->screening[at];
 	for (uint32_t i = 0; i < q->answer_count; i++)
 		if (strcmp(q->answers[i].key, answer) == 0)
 			a = &q->answers[i];

@@ -228,10 +228,21 @@ static void **section_array(mfr_model *m, int kind, uint32_t **count)
 	}
 }
 
+/* By key, then by place in the file: a total order, so that the repeats of
+ * a key sort in file order whatever qsort() does with equal items (glibc's
+ * is stable, musl's is not) and a duplicate is reported against its first
+ * definition. */
 static int entry_cmp(const void *a, const void *b)
 {
-	return strcmp(((const mfr_key_entry *)a)->key, ((const mfr_key_entry *)b)->key);
+	const mfr_key_entry *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : x->at < y->at ? -1 : x->at > y->at;
 }
+
+/* A section's count fits in uint32_t: the reader refuses a document over
+ * MFR_MODEL_MAX_BYTES, and an item takes at least two bytes ("0,"). */
+_Static_assert(MFR_MODEL_MAX_BYTES / 2 < UINT32_MAX / 2, "a section's count must fit");
 
 /* Allocate a section's entities, read their keys, index them and reject
  * duplicates. */
@@ -243,8 +254,6 @@ static mfr_status index_section(loader *ld, json_t *root, const section *sec)
 	void **array = section_array(ld->m, sec->kind, &count);
 
 	TRY(mfr__rd_array(&ld->rd, root, sec->name, sec->required, 0, &arr));
-	if (json_array_size(arr) > UINT32_MAX / 2)
-		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "\"%s\" has too many items", sec->name);
 	size_t n = json_array_size(arr);
 	unsigned char *items = mfr__rd_alloc(&ld->rd, n ? n : 1, sec->size);
 	mfr_key_entry *entries = mfr__rd_alloc(&ld->rd, n ? n : 1, sizeof(*entries));
@@ -279,11 +288,6 @@ static mfr_status index_section(loader *ld, json_t *root, const section *sec)
 		if (strcmp(entries[k - 1].key, entries[k].key) != 0)
 			continue;
 		uint32_t first = entries[k - 1].at, second = entries[k].at;
-		if (first > second) {
-			uint32_t t = first;
-			first = second;
-			second = t;
-		}
 		size_t mark = mfr__rd_push(&ld->rd, "%s[%u].key", sec->name, second);
 		mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
 				     "duplicate key \"%s\", first defined at %s[%u]; "

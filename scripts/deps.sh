@@ -9,6 +9,7 @@ packages=(
   libjansson-dev                 # the library's one dependency (JSON)
   check                          # unit tests
   valgrind python3 binutils      # memcheck runs, the ctypes binding, nm
+  gcovr                          # the coverage figures of scripts/test-all.sh
 )
 
 sudo=""

@@ -2,12 +2,16 @@
 # The whole test suite, as CI runs it:
 #   1. gcc build, every test (unit, cases, examples, CLI, Python binding, exports);
 #   2. the same tests under valgrind memcheck (leaks are failures);
-#   3. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
-#   4. a clang build with ThreadSanitizer: the thread tests, and the quick
+#   3. coverage: a gcc build with -Db_coverage=true (build-cov), every test
+#      again, then gcovr over lib/ and over tools/; the run fails when lib/
+#      is under 95% of lines or 85% of branches, or tools/ under 85% of
+#      lines (doc/coverage.md has the figures and the exact command);
+#   4. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
+#   5. a clang build with ThreadSanitizer: the thread tests, and the quick
 #      suites (the single-threaded sweeps and property tests add nothing
 #      under TSan but minutes);
-#   5. the libFuzzer targets (clang): built, each run once over its corpus;
-#   6. install into a temporary prefix, then build and run an example
+#   6. the libFuzzer targets (clang): built, each run once over its corpus;
+#   7. install into a temporary prefix, then build and run an example
 #      against the installed library through pkg-config.
 # Ends with one line "N passed, N failed" over all the runs.
 set -euo pipefail
@@ -44,6 +48,35 @@ fresh_setup() {
   meson compile -C "$dir" >/dev/null
 }
 
+# coverage_check DIR MIN_LINES MIN_BRANCHES [gcovr options...]: print the
+# line and branch figures of DIR/ in build-cov; count a pass, or a failure
+# when under a minimum (then with the per-file tables, to show where).
+coverage_check() {
+  local dir=$1 min_lines=$2 min_branches=$3
+  shift 3
+  local args=(-r "$root" "$root/build-cov" --filter "$dir/" --exclude-unreachable-branches "$@")
+  local rc=0 summary
+  # Never -o /dev/null: gcovr 5.2 checks its output file by creating it and
+  # then unlinking it, which as root deletes the device (and the next
+  # writer makes a plain file there). The report goes to a scratch file
+  # that is thrown away.
+  local scratch
+  scratch=$(mktemp)
+  summary=$(gcovr "${args[@]}" --print-summary -o "$scratch" \
+    --fail-under-line "$min_lines" --fail-under-branch "$min_branches" 2>&1) || rc=$?
+  rm -f "$scratch"
+  echo "$summary" | sed "s#^\(lines\|branches\|functions\): #coverage $dir/ \1: #"
+  if [ "$rc" -eq 0 ]; then
+    echo "coverage $dir/: ok (minimum $min_lines% of lines, $min_branches% of branches)"
+    passed=$((passed + 1))
+  else
+    gcovr "${args[@]}" || true
+    gcovr "${args[@]}" --branches || true
+    echo "coverage $dir/: FAILED (minimum $min_lines% of lines, $min_branches% of branches)"
+    failed=$((failed + 1))
+  fi
+}
+
 echo "== build (gcc)"
 prefix="$root/build-ci/prefix"
 CC=gcc fresh_setup build-ci --prefix "$prefix"
@@ -51,6 +84,27 @@ run_meson_test "tests (gcc)" build-ci
 
 if command -v valgrind >/dev/null; then
   run_meson_test "tests under valgrind" build-ci --setup=valgrind
+fi
+
+# Coverage (doc/coverage.md). Its own build: the gcc build above stays
+# uninstrumented, for valgrind (which runs a coverage build about a third
+# slower), for the no-globals check (instrumentation adds writable data) and
+# for the installed library.
+echo "== build (gcc, coverage)"
+if ! command -v gcovr >/dev/null; then
+  echo "coverage: FAILED (gcovr is not installed: bash scripts/deps.sh)"
+  failed=$((failed + 1))
+else
+  CC=gcc fresh_setup build-cov -Db_coverage=true
+  # Count what the tests run, not the build: the build runs the snapshot
+  # tool (lib/data/snapshot-tool.c) over the library's model loader.
+  find build-cov -name '*.gcda' -delete
+  run_meson_test "tests (gcc, coverage)" build-cov
+  # Not the library: the test-only fault hook (never installed) and the
+  # build-time snapshot tool. The default model's generated C is in the
+  # build directory, outside lib/.
+  coverage_check lib 95 85 --exclude "lib/alloc-faults\.c" --exclude "lib/data/"
+  coverage_check tools 85 0
 fi
 
 echo "== build (clang, ASan + UBSan)"

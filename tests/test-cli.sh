@@ -104,6 +104,47 @@ expect 0 "show aftercare" -- "$mfr" model show aftercare contact
 contains out "practice convention" "convention label shown"
 expect 0 "show region text" -- "$mfr" model show region heel
 contains out "parent             foot" "parent shown"
+# the newer members, on the safety test model (the default model changes)
+safety=$data/models/safety.json
+expect 0 "show region reached from inside" -- "$mfr" --model "$safety" model show region mouth_muscle
+contains out "access             intra_oral" "internal access shown"
+expect 0 "show referral, convention" -- "$mfr" --model "$safety" model show referral calf_muscle_trp1
+contains out "essential/spillover split is practice convention" "split convention shown"
+expect 0 "show condition dose" -- "$mfr" --model "$safety" model show condition heel_pain
+contains out "dose: pressure     light" "dose ceiling shown"
+contains out "dose: approach     indirect only" "dose approach shown"
+contains out "dose: session      at most 30 minutes" "dose session shown"
+contains out "dose: hold         120 to 240 s" "dose hold shown"
+contains out "dose: program      no progression to firmer, direct work" "dose progression shown"
+contains out "dose: status       practice convention" "dose convention shown"
+expect 0 "show precaution, stages" -- "$mfr" --model "$safety" model show precaution expecting
+contains out "stages             3 (trimester)" "stages shown"
+contains out "position limit     no prone from trimester 2" "staged position limit shown"
+contains out "position limit     no seated for back_muscle" "position limit regions shown"
+expect 0 "show precaution, sites" -- "$mfr" --model "$safety" model show precaution clot
+contains out "clearance          needed before work" "clearance shown"
+contains out "sites              may name affected sites" "site-scoped shown"
+contains out "widens to          leg, with back_muscle" "widening shown"
+expect 0 "show screening" -- "$mfr" --model "$safety" model show screening clot_q
+contains out "Yes -> clot; asks where" "answer needing a site shown"
+expect 0 "show aftercare given with" -- "$mfr" --model "$safety" model show aftercare bruise
+contains out "given with         fragile" "aftercare precautions shown"
+# members only the default model has
+expect 0 "show precaution, symptom clearance" -- "$mfr" model show precaution pregnancy
+contains out "symptom clearance  abdomen" "symptom clearance areas shown"
+expect 0 "show danger zone by kind" -- "$mfr" model show danger_zone bony_prominences
+contains out "region kinds       bone" "zone region kinds shown"
+# every kind listed with its name (a referral by its muscle, a source by its
+# citation, aftercare by its text)
+for kl in "lines:superficial_back_line                Superficial Back Line" \
+          "referrals:upper_trapezius_trp1                 upper trapezius" \
+          "conditions:plantar_fasciitis" \
+          "precautions:deep_vein_thrombosis" \
+          "sources:myers2014" \
+          "aftercare:hydrate                              Drink water"; do
+  expect 0 "list ${kl%%:*}" -- "$mfr" model list "${kl%%:*}"
+  contains out "${kl#*:}" "list ${kl%%:*} names each item"
+done
 expect 0 "list as JSON" -- "$mfr" --format json model list techniques
 pycheck "technique list" "d['kind'] == 'technique' and len(d['items']) >= 5"
 expect 0 "validate as JSON" -- "$mfr" --format json model validate "$data/models/minimal.json"
@@ -112,6 +153,41 @@ expect 1 "validate as JSON, invalid" -- "$mfr" --format json model validate "$tm
 pycheck "validation error as JSON" "d['valid'] is False and d['error']['status'] == 'MFR_E_SYNTAX' and d['error']['line'] == 2"
 expect 2 "model export with arguments" -- "$mfr" model export extra
 expect 2 "model option" -- "$mfr" model list regions --all
+
+# global options as --name=VALUE, and "--" ends them
+expect 0 "--format=json" -- "$mfr" --format=json model show region heel
+pycheck "--format=json gives JSON" "d['key'] == 'heel'"
+expect 0 "-- ends the options" -- "$mfr" --format json -- model show region heel
+pycheck "after --, the command" "d['key'] == 'heel'"
+expect 2 "-- ends the options, --help too" -- "$mfr" -- --help
+contains err "unknown command '--help'" "--help after -- is a command"
+# output that cannot be written is a failure, not a silent success
+"$mfr" model list regions >/dev/full 2>"$tmp/err" </dev/null
+rc=$?
+if [ "$rc" -eq 1 ]; then ok; else bad "output to a full disk: exit $rc, wanted 1"; fi
+contains err "cannot write the output" "a lost output is reported"
+# an intake from a standard input that cannot be read
+"$mfr" trace --intake - >"$tmp/out" 2>"$tmp/err" <&-
+rc=$?
+if [ "$rc" -eq 1 ]; then ok; else bad "closed standard input: exit $rc, wanted 1"; fi
+contains err "cannot read the intake from standard input" "unreadable standard input explained"
+# a long intake on standard input is read whole (past the first 4 KiB): it
+# traces as the same intake from flags
+python3 -c "import json; print(json.dumps({'symptoms': [{'region': 'heel', 'side': 'left', 'intensity': 6}], 'conditions': ['plantar_fasciitis']}, indent=1) + ' ' * 20000)" >"$tmp/long-intake.json"
+"$mfr" --format json trace --symptom heel:left:6 --condition plantar_fasciitis >"$tmp/short.json" 2>"$tmp/err"
+"$mfr" --format json trace --intake - <"$tmp/long-intake.json" >"$tmp/out" 2>"$tmp/err"
+if [ -s "$tmp/out" ] && cmp -s "$tmp/out" "$tmp/short.json"; then ok; else bad "a 20 KB intake from standard input traces differently"; fi
+# an argument longer than the tool takes is refused, not cut
+long=$(printf 'x%.0s' {1..300})
+for o in "--precaution $long" "--stage $long:2" "--answer pregnancy=$long"; do
+  expect 2 "${o%% *} too long" -- "$mfr" plan --symptom heel:left $o
+  contains err "${o%% *} '" "${o%% *} too long named"
+  contains err "' is too long" "${o%% *} too long said"
+done
+"$mfr" batch trace >"$tmp/out" 2>"$tmp/err" <&-
+rc=$?
+if [ "$rc" -eq 1 ]; then ok; else bad "batch from a closed standard input: exit $rc, wanted 1"; fi
+contains err "cannot read line 1 of standard input" "a batch that cannot read says so"
 
 # trace
 expect 0 "trace" -- "$mfr" --format json trace --symptom heel:left:6 --condition plantar_fasciitis

@@ -253,8 +253,72 @@ START_TEST(null_entities)
 	ck_assert_ptr_null(mfr_precaution_effect(NULL));
 	ck_assert_ptr_null(mfr_precaution_provenance(NULL));
 
+	ck_assert_int_eq(mfr_precaution_site_scoped(NULL), 0);
+	ck_assert_uint_eq(mfr_precaution_stage_count(NULL), 0);
+	ck_assert_str_eq(mfr_precaution_stage_name(NULL), "");
+	ck_assert_ptr_null(mfr_precaution_dose(NULL));
+	ck_assert_uint_eq(mfr_precaution_widen_count(NULL), 0);
+	ck_assert_ptr_null(mfr_precaution_widen_at(NULL, 0));
+	ck_assert_uint_eq(mfr_precaution_widen_with_count(NULL, 0), 0);
+	ck_assert_ptr_null(mfr_precaution_widen_with_at(NULL, 0, 0));
+	ck_assert_uint_eq(mfr_precaution_clearance_area_count(NULL), 0);
+	ck_assert_ptr_null(mfr_precaution_clearance_area_at(NULL, 0));
+	ck_assert_uint_eq(mfr_precaution_position_limit_count(NULL), 0);
+	ck_assert_int_eq(mfr_precaution_position_limit_position(NULL, 0), 0);
+	ck_assert_uint_eq(mfr_precaution_position_limit_from_stage(NULL, 0), 0);
+	ck_assert_uint_eq(mfr_precaution_position_limit_region_count(NULL, 0), 0);
+	ck_assert_ptr_null(mfr_precaution_position_limit_region_at(NULL, 0, 0));
+
+	ck_assert_uint_eq(mfr_condition_site_technique_count(NULL), 0);
+	ck_assert_ptr_null(mfr_condition_site_technique_at(NULL, 0));
+	ck_assert_ptr_null(mfr_condition_dose(NULL));
+
+	ck_assert_int_eq(mfr_referral_zone_frequency(NULL, 0), 0);
+
+	ck_assert_int_eq(mfr_dose_pressure_ceiling(NULL), 0);
+	ck_assert_int_eq(mfr_dose_indirect_only(NULL), 0);
+	ck_assert_uint_eq(mfr_dose_max_minutes(NULL), 0);
+	ck_assert_uint_eq(mfr_dose_hold_min(NULL), 0);
+	ck_assert_uint_eq(mfr_dose_hold_max(NULL), 0);
+	ck_assert_int_eq(mfr_dose_progresses(NULL), 1);
+	ck_assert_ptr_null(mfr_dose_provenance(NULL));
+
+	ck_assert_ptr_null(mfr_danger_zone_key(NULL));
+	ck_assert_ptr_null(mfr_danger_zone_name(NULL));
+	ck_assert_uint_eq(mfr_danger_zone_index(NULL), 0);
+	ck_assert_int_eq(mfr_danger_zone_pressure_ceiling(NULL), 0);
+	ck_assert_ptr_null(mfr_danger_zone_effect(NULL));
+	ck_assert_uint_eq(mfr_danger_zone_region_kinds(NULL), 0);
+	ck_assert_uint_eq(mfr_danger_zone_region_count(NULL), 0);
+	ck_assert_ptr_null(mfr_danger_zone_region_at(NULL, 0));
+	ck_assert_uint_eq(mfr_danger_zone_excluded_technique_count(NULL), 0);
+	ck_assert_ptr_null(mfr_danger_zone_excluded_technique_at(NULL, 0));
+	ck_assert_ptr_null(mfr_danger_zone_provenance(NULL));
+
+	ck_assert_ptr_null(mfr_screening_key(NULL));
+	ck_assert_ptr_null(mfr_screening_text(NULL));
+	ck_assert_uint_eq(mfr_screening_index(NULL), 0);
+	ck_assert_uint_eq(mfr_screening_answer_count(NULL), 0);
+	ck_assert_ptr_null(mfr_screening_answer_key(NULL, 0));
+	ck_assert_ptr_null(mfr_screening_answer_text(NULL, 0));
+	ck_assert_uint_eq(mfr_screening_answer_precaution_count(NULL, 0), 0);
+	ck_assert_ptr_null(mfr_screening_answer_precaution_at(NULL, 0, 0));
+	ck_assert_uint_eq(mfr_screening_answer_stage(NULL, 0), 0);
+	ck_assert_int_eq(mfr_screening_answer_needs_site(NULL, 0), 0);
+	ck_assert_ptr_null(mfr_screening_provenance(NULL));
+
+	ck_assert_uint_eq(mfr_program_session_count(NULL), 0);
+	ck_assert_uint_eq(mfr_program_weeks(NULL), 0);
+	ck_assert_str_eq(mfr_program_session_focus(NULL, 0), "");
+	ck_assert_uint_eq(mfr_program_session_day(NULL, 0), 0);
+	ck_assert_int_eq(mfr_program_session_reassess(NULL, 0), 0);
+	ck_assert_ptr_null(mfr_program_session_plan(NULL, 0));
+
 	ck_assert_ptr_null(mfr_aftercare_key(NULL));
 	ck_assert_ptr_null(mfr_aftercare_text(NULL));
+	ck_assert_int_eq(mfr_aftercare_kind_of(NULL), 0);
+	ck_assert_uint_eq(mfr_aftercare_when_count(NULL), 0);
+	ck_assert_ptr_null(mfr_aftercare_when_at(NULL, 0));
 	ck_assert_ptr_null(mfr_aftercare_provenance(NULL));
 	ck_assert_ptr_null(mfr_model_aftercare_at(NULL, 0));
 	ck_assert_ptr_null(mfr_model_aftercare(NULL, "water"));

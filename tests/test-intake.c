@@ -133,6 +133,38 @@ START_TEST(api_rejects)
 	mfr_intake *none = (mfr_intake *)1;
 	ck_assert_int_eq(mfr_intake_new(NULL, &none), MFR_E_INVALID);
 	ck_assert_ptr_null(none);
+
+	/* The JSON functions: NULL arguments and unknown flags are errors that
+	 * name the function, with the out-parameter NULL. */
+	mfr_error *e = NULL;
+	none = (mfr_intake *)1;
+	ck_assert_int_eq(mfr_intake_from_json(NULL, "{}", 2, NULL, &none, &e), MFR_E_INVALID);
+	ck_assert_ptr_null(none);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(e), "mfr_intake_from_json"));
+	mfr_error_free(e);
+	e = NULL;
+	none = (mfr_intake *)1;
+	ck_assert_int_eq(mfr_intake_from_json(model, NULL, 2, NULL, &none, NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(none);
+	ck_assert_int_eq(mfr_intake_from_json(model, "{}", 2, NULL, NULL, NULL), MFR_E_INVALID);
+	none = (mfr_intake *)1;
+	ck_assert_int_eq(mfr_intake_load_file(model, NULL, &none, &e), MFR_E_INVALID);
+	ck_assert_ptr_null(none);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(e), "mfr_intake_load_file"));
+	mfr_error_free(e);
+	e = NULL;
+	ck_assert_int_eq(mfr_intake_load_file(NULL, "x.json", NULL, NULL), MFR_E_INVALID);
+	char *text = (char *)1;
+	ck_assert_int_eq(mfr_intake_to_json(NULL, 0, &text, &e), MFR_E_INVALID);
+	ck_assert_ptr_null(text);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(e), "mfr_intake_to_json"));
+	mfr_error_free(e);
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	text = (char *)1;
+	ck_assert_int_eq(mfr_intake_to_json(in, 0x100, &text, NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(text);
+	ck_assert_int_eq(mfr_intake_to_json(in, 0, NULL, NULL), MFR_E_INVALID);
+	mfr_intake_free(in);
 	mfr_intake_free(NULL);
 	ck_assert_uint_eq(mfr_intake_symptom_count(NULL), 0);
 	ck_assert_uint_eq(mfr_intake_minutes(NULL), 0);
@@ -163,6 +195,15 @@ START_TEST(json_reads_the_documented_example)
 	ck_assert_int_eq(mfr_intake_symptom_side(in, 2), MFR_SIDE_RIGHT);
 	ck_assert_uint_eq(mfr_intake_positions(in), MFR_POSITION_PRONE | MFR_POSITION_SUPINE);
 	ck_assert_uint_eq(mfr_intake_precaution_count(in), 2);
+	mfr_intake_free(in);
+
+	/* "both" sides of a midline region is the region itself, once. */
+	static const char midline[] = "{\"symptoms\": [{\"region\": \"coccyx\", \"side\": \"both\"}]}";
+	ck_assert_int_eq(mfr_intake_from_json(model, midline, sizeof(midline) - 1, NULL, &in, NULL),
+			 MFR_OK);
+	ck_assert_uint_eq(mfr_intake_symptom_count(in), 1);
+	ck_assert_int_eq(mfr_intake_symptom_side(in, 0), MFR_SIDE_MIDLINE);
+	ck_assert_str_eq(mfr_region_key(mfr_intake_symptom_region(in, 0)), "coccyx");
 	mfr_intake_free(in);
 
 	char path[4096];
@@ -504,6 +545,24 @@ START_TEST(limits_per_intake)
 		      mfr_error_message(err));
 	ck_assert_uint_eq(mfr_intake_condition_count(in), MFR_INTAKE_MAX_ITEMS);
 	mfr_error_free(err);
+	err = NULL;
+	/* Precautions and clearances too (p0 ... p4096 are global precautions). */
+	for (int i = 0; i < MFR_INTAKE_MAX_ITEMS; i++) {
+		snprintf(key, sizeof(key), "p%d", i);
+		ck_assert_int_eq(mfr_intake_add_precaution(in, key, NULL, 0, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_intake_add_clearance(in, key, NULL), MFR_OK);
+	}
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "p4096", NULL, 0, &err), MFR_E_RANGE);
+	ck_assert_msg(strstr(mfr_error_message(err), "at most 4096 precautions"), "%s",
+		      mfr_error_message(err));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_intake_add_clearance(in, "p4096", &err), MFR_E_RANGE);
+	ck_assert_msg(strstr(mfr_error_message(err), "at most 4096 clearances"), "%s",
+		      mfr_error_message(err));
+	mfr_error_free(err);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), MFR_INTAKE_MAX_ITEMS);
+	ck_assert_uint_eq(mfr_intake_clearance_count(in), MFR_INTAKE_MAX_ITEMS);
 	mfr_intake_free(in);
 	mfr_model_free(m);
 }

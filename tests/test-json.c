@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "json-reader.h"
+#include "json-scan.h"
 #include "json-writer.h"
 #include "text.h"
 #include "util.h"
@@ -281,6 +282,51 @@ START_TEST(bad_arguments)
 }
 END_TEST
 
+/* The place of a failure is found again in the text along its path, with
+ * member names compared after their escapes are decoded (the parser
+ * decodes them): every escape, and \u at 1 to 4 bytes of UTF-8. */
+static const struct {
+	const char *text, *path;
+	const char *at;   /* the text from the place on */
+	int line, column; /* 0: not checked */
+} places[] = {
+	{ "{\"a\\u00e9\": {\"x\": 1}}", "a\xc3\xa9.x", "1}}", 1, 19 },
+	{ "{\"\\u00C9\": 2}", "\xc3\x89", "2}", 1, 12 },
+	{ "{\"\\u4e2d\": [3, 4]}", "\xe4\xb8\xad[1]", "4]}", 1, 16 },
+	{ "{\"\\ud83d\\ude00\": 5}", "\xf0\x9f\x98\x80", "5}", 1, 18 },
+	{ "{\"\\t\\b\\f\\n\\r\\/\\\"\\\\\": 6}", "\t\b\f\n\r/\"\\", "6}", 1, 22 },
+	/* A high surrogate alone is not a pair: decoded alone, it matches
+	 * nothing, and the next member is still found. */
+	{ "{\"\\ud800x\": 0, \"b\": 7}", "b", "7}", 1, 21 },
+	/* Names are decoded, not matched as written. */
+	{ "{\"\\u0062\": 8}", "b", "8}", 1, 12 },
+	/* A missing member: the deepest value found on the way, also when the
+	 * member before it ends its object with no space. */
+	{ "{\"a\": {\"b\": 1}}", "a.c", "{\"b\"", 1, 7 },
+	{ "{\"a\": [1,2]}", "a[2]", "[1,2]", 1, 7 },
+	/* Columns count characters; lines restart them. */
+	{ "{\"\xc3\xa9t\xc3\xa9\": 1,\n \"b\":\n  [true, {\"c\": null}]}", "b[1].c", "null", 3, 16 },
+	{ "{\"\xc3\xa9\": 1}", "\xc3\xa9", "1}", 1, 7 },
+	{ "  [1, 2]", "", "[1, 2]", 1, 3 },
+};
+
+START_TEST(locate_decodes_names)
+{
+	const char *text = places[_i].text;
+	mfr_json_place at;
+	const char *want = strstr(text, places[_i].at);
+
+	ck_assert_ptr_nonnull(want);
+	mfr__json_locate(text, strlen(text), places[_i].path, &at);
+	ck_assert_msg(at.offset == want - text, "%s at %s: offset %lld, want %lld", text,
+		      places[_i].path, (long long)at.offset, (long long)(want - text));
+	if (places[_i].line) {
+		ck_assert_int_eq(at.line, places[_i].line);
+		ck_assert_int_eq(at.column, places[_i].column);
+	}
+}
+END_TEST
+
 /* The reader's JSON path never runs past its buffer: a push longer than
  * the room left is cut, and the length clamped before the leading '.' of a
  * top-level member is moved (it once moved the unclamped length). */
@@ -499,6 +545,7 @@ Suite *mfr_test_json_suite(void)
 	tc = tcase_create("errors");
 	tcase_add_test(tc, bad_arguments);
 	tcase_add_test(tc, reader_path_is_bounded);
+	tcase_add_loop_test(tc, locate_decodes_names, 0, (int)(sizeof(places) / sizeof(places[0])));
 	tcase_add_test(tc, reader_without_arena);
 	tcase_add_test(tc, text_cut_at_a_character);
 	tcase_add_test(tc, writer_reports_the_cause);

@@ -3,9 +3,12 @@
  * model-level lookups: counts, keys, typed access, suggestions.
  * SPDX-License-Identifier: MIT
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "util.h"
 
 /* The keys of tests/data/models/minimal.json, in file order, by kind. */
@@ -171,6 +174,69 @@ START_TEST(load_missing_file)
 	ck_assert_ptr_null(m);
 	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), path));
 	mfr_error_free(err);
+
+	/* The system's reason, in words: a file where a directory must be, and
+	 * a name longer than any file system takes. */
+	static const struct {
+		const char *rel, *reason;
+	} reasons[] = {
+		{ "models/minimal.json/model.json", "a part of the path is not a directory" },
+		{ NULL, "the file name is too long" },
+	};
+	for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++) {
+		char *name = NULL;
+
+		if (reasons[i].rel) {
+			mfr_test_path(path, sizeof(path), reasons[i].rel);
+		} else {
+			name = mfr_test_repeat("x", 300);
+			mfr_test_path(path, sizeof(path), name);
+		}
+		m = (mfr_model *)&m;
+		err = NULL;
+		ck_assert_int_eq(mfr_model_load_file(path, &m, &err), MFR_E_IO);
+		ck_assert_ptr_null(m);
+		ck_assert_msg(strstr(mfr_error_message(err), reasons[i].reason), "%s",
+			      mfr_error_message(err));
+		mfr_error_free(err);
+		free(name);
+	}
+}
+END_TEST
+
+/* Each errno the table names reads as words; any other as its number. */
+START_TEST(errno_in_words)
+{
+	static const struct {
+		int e;
+		const char *text;
+	} table[] = {
+		{ ENOENT, "no such file or directory" },
+		{ EACCES, "permission denied" },
+		{ EPERM, "operation not permitted" },
+		{ EISDIR, "it is a directory" },
+		{ ENOTDIR, "a part of the path is not a directory" },
+		{ ENAMETOOLONG, "the file name is too long" },
+		{ ELOOP, "too many levels of symbolic links" },
+		{ EMFILE, "too many open files in this process" },
+		{ ENFILE, "too many open files in the system" },
+		{ ENOMEM, "out of memory" },
+		{ EIO, "input/output error" },
+		{ ENXIO, "no such device or address" },
+		{ ENODEV, "no such device" },
+		{ EFBIG, "the file is too large" },
+		{ EINVAL, "invalid argument" },
+		{ EBUSY, "device or resource busy" },
+		{ EAGAIN, "resource temporarily unavailable" },
+		{ EINTR, "interrupted" },
+	};
+	char buf[32], want[32];
+
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		ck_assert_str_eq(mfr__errno_text(table[i].e, buf, sizeof(buf)), table[i].text);
+	ck_assert_ptr_eq(mfr__errno_text(EDOM, buf, sizeof(buf)), buf);
+	snprintf(want, sizeof(want), "system error %d", EDOM);
+	ck_assert_str_eq(buf, want);
 }
 END_TEST
 
@@ -383,6 +449,7 @@ Suite *mfr_test_model_suite(void)
 	tcase_add_test(tc, load_default);
 	tcase_add_test(tc, load_bad_arguments);
 	tcase_add_test(tc, load_missing_file);
+	tcase_add_test(tc, errno_in_words);
 	tcase_add_test(tc, description_optional);
 	suite_add_tcase(s, tc);
 

@@ -100,6 +100,10 @@ static const enum_case enums[] = {
 		   "time", "acute", "no_sites", "scope", "danger_zone", "position", "dose",
 		   "unscreened"),
 		  (0, 14, -1)),
+	ENUM_CASE(plan_status, (MFR_PLAN_OK, MFR_PLAN_NEEDS_CLEARANCE, MFR_PLAN_REFER_OUT),
+		  ("ok", "needs_clearance", "refer_out"), (0, 4, -1)),
+	ENUM_CASE(phase, (MFR_PHASE_ASSESSMENT, MFR_PHASE_TREATMENT, MFR_PHASE_INTEGRATION),
+		  ("assessment", "treatment", "integration"), (0, 4, -1)),
 };
 
 #define N_ENUMS (int)(sizeof(enums) / sizeof(enums[0]))

@@ -114,6 +114,42 @@ static void prepare_four(void)
 	snapshot_target();
 }
 
+/* Sixteen symptom sites and sixteen precautions: the repeat tables hold
+ * sixteen without allocating, so the next addition grows them, both of a
+ * precaution's (by site and by key) at once. */
+static void prepare_sixteen(void)
+{
+	static const char *const areas[] = {
+		"temple", "occiput", "ear", "jaw", "cheek", "posterior_neck", "lateral_neck",
+		"anterior_neck", "top_of_shoulder", "anterior_shoulder", "lateral_shoulder",
+		"posterior_shoulder", "axilla", "anterior_arm", "lateral_arm", "posterior_arm"
+	};
+	static const char *const local[] = {
+		"acute_injury", "open_wound", "recent_surgery", "local_infection",
+		"healing_fracture", "obstructive_edema"
+	};
+	static const char *const global[] = {
+		"severe_osteoporosis", "connective_tissue_disorder", "malignancy", "aneurysm",
+		"acute_rheumatoid_arthritis", "deep_vein_thrombosis", "anticoagulant_therapy",
+		"advanced_diabetes", "pregnancy", "hypertension_stroke_risk"
+	};
+
+	prepare_empty();
+	mfr_free(target_text);
+	for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++)
+		ck_assert_int_eq(mfr_intake_add_symptom(target, areas[i], MFR_SIDE_LEFT, 5, 0, NULL),
+				 MFR_OK);
+	for (size_t i = 0; i < sizeof(local) / sizeof(local[0]); i++)
+		ck_assert_int_eq(mfr_intake_add_precaution(target, local[i], "calf", MFR_SIDE_RIGHT,
+							   NULL), MFR_OK);
+	for (size_t i = 0; i < sizeof(global) / sizeof(global[0]); i++)
+		ck_assert_int_eq(mfr_intake_add_precaution(target, global[i], NULL, 0, NULL),
+				 MFR_OK);
+	ck_assert_uint_eq(mfr_intake_symptom_count(target), 16);
+	ck_assert_uint_eq(mfr_intake_precaution_count(target), 16);
+	snapshot_target();
+}
+
 static void prepare_pregnant(void)
 {
 	prepare_empty();
@@ -279,6 +315,7 @@ static const mfr_oom_op ops[] = {
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_ERR },
 	CHANGE("add_symptom", op_symptom, MFR_OK, 0, prepare_empty),
 	CHANGE("add_symptom_grow", op_symptom, MFR_OK, 0, prepare_four),
+	CHANGE("add_symptom_seventeenth", op_symptom, MFR_OK, 0, prepare_sixteen),
 	CHANGE("add_symptom_twice", op_symptom_twice, MFR_E_DUPLICATE, MFR_OOM_QUIET,
 	       prepare_full),
 	CHANGE("add_symptom_misspelt", op_symptom_misspelt, MFR_E_REFERENCE, MFR_OOM_QUIET,
@@ -287,6 +324,7 @@ static const mfr_oom_op ops[] = {
 	CHANGE("add_condition_grow", op_condition, MFR_OK, 0, prepare_four),
 	CHANGE("add_precaution_local", op_local_precaution, MFR_OK, 0, prepare_empty),
 	CHANGE("add_precaution_grow", op_local_precaution, MFR_OK, 0, prepare_four),
+	CHANGE("add_precaution_seventeenth", op_local_precaution, MFR_OK, 0, prepare_sixteen),
 	CHANGE("add_precaution_global", op_global_precaution, MFR_OK, 0, prepare_full),
 	CHANGE("add_precaution_site", op_site_precaution, MFR_OK, 0, prepare_empty),
 	CHANGE("set_stage", op_stage, MFR_OK, 0, prepare_pregnant),

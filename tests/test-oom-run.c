@@ -37,8 +37,25 @@ static const char short_json[] =
 	"{\"symptoms\": [{\"region\": \"heel\", \"side\": \"both\"},"
 	"{\"region\": \"temple\", \"side\": \"left\"}], \"session_minutes\": 10}";
 
+/* Plans whose warnings the rich one does not give, each written as the
+ * plan is made: a symptom that needs clearance, sites out of scope, a
+ * session the dose shortens; internal work under a declared scope; and no
+ * site that can be planned at all. */
+static const char guarded_json[] =
+	"{\"symptoms\": [{\"region\": \"lower_abdomen\", \"side\": \"right\", \"intensity\": 5},"
+	"{\"region\": \"jaw\", \"side\": \"right\", \"intensity\": 5}],"
+	"\"conditions\": [\"tmj_disorder\", \"chronic_fatigue\"],"
+	"\"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1},"
+	"\"session_minutes\": 60}";
+static const char internal_json[] =
+	"{\"symptoms\": [{\"region\": \"jaw\", \"side\": \"right\", \"intensity\": 5}],"
+	"\"conditions\": [\"tmj_disorder\"], \"scopes\": [\"intra_oral\"]}";
+static const char no_sites_json[] =
+	"{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 6}],"
+	"\"positions\": [\"standing\"]}";
+
 static mfr_model *model;
-static mfr_intake *rich, *brief, *empty;
+static mfr_intake *rich, *brief, *empty, *guarded, *internal, *no_sites;
 static mfr_trace_options *topts;
 static mfr_plan_options *popts;
 static mfr_trace *trace;
@@ -69,6 +86,9 @@ static void setup(void)
 	ck_assert_int_eq(mfr_model_default(&model, NULL), MFR_OK);
 	rich = intake_of(rich_json);
 	brief = intake_of(short_json);
+	guarded = intake_of(guarded_json);
+	internal = intake_of(internal_json);
+	no_sites = intake_of(no_sites_json);
 	ck_assert_int_eq(mfr_intake_new(model, &empty), MFR_OK);
 
 	ck_assert_int_eq(mfr_trace_options_new(&topts), MFR_OK);
@@ -140,6 +160,10 @@ static void teardown(void)
 	mfr_intake_free(empty);
 	mfr_intake_free(brief);
 	mfr_intake_free(rich);
+	mfr_intake_free(guarded);
+	mfr_intake_free(internal);
+	mfr_intake_free(no_sites);
+	guarded = internal = no_sites = NULL;
 	mfr_model_free(model);
 	program_text = brief_plan_text = plan_opts_text = trace_opts_text = NULL;
 	plan_text = trace_text = NULL;
@@ -362,6 +386,21 @@ static mfr_status op_plan_brief(void **out, mfr_error **err)
 	return mfr_plan_run(brief, NULL, (mfr_plan **)out, err);
 }
 
+static mfr_status op_plan_guarded(void **out, mfr_error **err)
+{
+	return mfr_plan_run(guarded, NULL, (mfr_plan **)out, err);
+}
+
+static mfr_status op_plan_internal(void **out, mfr_error **err)
+{
+	return mfr_plan_run(internal, NULL, (mfr_plan **)out, err);
+}
+
+static mfr_status op_plan_no_sites(void **out, mfr_error **err)
+{
+	return mfr_plan_run(no_sites, NULL, (mfr_plan **)out, err);
+}
+
 static mfr_status op_plan_empty(void **out, mfr_error **err)
 {
 	return mfr_plan_run(empty, NULL, (mfr_plan **)out, err);
@@ -466,6 +505,12 @@ static const mfr_oom_op ops[] = {
 	  .own_status = MFR_OK, .flags = 0, .same = same_plan_opts },
 	{ .name = "plan_short_session", .run = op_plan_brief, .release = release_plan,
 	  .own_status = MFR_OK, .flags = 0, .same = same_brief_plan },
+	{ .name = "plan_guarded", .run = op_plan_guarded, .release = release_plan,
+	  .own_status = MFR_OK, .flags = 0 },
+	{ .name = "plan_internal_work", .run = op_plan_internal, .release = release_plan,
+	  .own_status = MFR_OK, .flags = 0 },
+	{ .name = "plan_no_sites", .run = op_plan_no_sites, .release = release_plan,
+	  .own_status = MFR_OK, .flags = 0 },
 	{ .name = "plan_no_symptoms", .run = op_plan_empty, .release = release_plan,
 	  .own_status = MFR_E_MISSING, .flags = MFR_OOM_QUIET },
 	{ .name = "program", .run = op_program, .release = release_program,

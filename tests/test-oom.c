@@ -15,16 +15,24 @@
 #include "oom.h"
 #include "util-cases.h"
 
-static char *minimal_text, *invalid_text;
-static size_t minimal_size, invalid_size;
+static char *minimal_text, *invalid_text, *safety_text;
+static size_t minimal_size, invalid_size, safety_size;
 static char minimal_path[4096];
 static mfr_model *model;     /* for the serializer sweeps */
+static mfr_model *safety;    /* the safety members (safety.json) */
 static char *reference_json; /* what the serializer gives without faults */
 
 static void setup(void)
 {
 	mfr_test_path(minimal_path, sizeof(minimal_path), "models/minimal.json");
 	minimal_text = mfr_test_read(minimal_path, &minimal_size);
+	/* minimal.json has every member the format first had; safety.json
+	 * has those added since (doses, widening, position limits, danger
+	 * zones, screening), each loaded through allocations of its own. */
+	char path[4096];
+	mfr_test_path(path, sizeof(path), "models/safety.json");
+	safety_text = mfr_test_read(path, &safety_size);
+	safety = mfr_test_load_model("safety.json");
 	invalid_text = NULL;
 	/* A model that fails late (a reference in the last section): the
 	 * case of tests/data/bad/model.cases. */
@@ -46,10 +54,13 @@ static void teardown(void)
 	mfr_oom_reset();
 	mfr_free(reference_json);
 	mfr_model_free(model);
+	mfr_model_free(safety);
 	free(invalid_text);
 	free(minimal_text);
+	free(safety_text);
 	reference_json = NULL;
 	model = NULL;
+	safety = NULL;
 }
 
 /* ---- the operations ----------------------------------------------------- */
@@ -68,6 +79,12 @@ static mfr_status op_load_buffer(void **out, mfr_error **err)
 static mfr_status op_load_file(void **out, mfr_error **err)
 {
 	return mfr_model_load_file(minimal_path, (mfr_model **)out, err);
+}
+
+static mfr_status op_load_safety(void **out, mfr_error **err)
+{
+	return mfr_model_load_buffer(safety_text, safety_size, "safety.json",
+				     (mfr_model **)out, err);
 }
 
 static mfr_status op_default(void **out, mfr_error **err)
@@ -107,6 +124,29 @@ static mfr_status op_to_json_notfound(void **out, mfr_error **err)
 	return mfr_model_to_json(model, MFR_KIND_LINE, "nope", 0, (char **)out, err);
 }
 
+/* The safety members' JSON, one entity each (the whole model is a sweep
+ * over a thousand allocations of jansson's for no more branches). */
+static mfr_status op_widening_to_json(void **out, mfr_error **err)
+{
+	return mfr_model_to_json(safety, MFR_KIND_PRECAUTION, "clot", 0, (char **)out, err);
+}
+
+static mfr_status op_stages_to_json(void **out, mfr_error **err)
+{
+	return mfr_model_to_json(safety, MFR_KIND_PRECAUTION, "expecting", 0, (char **)out, err);
+}
+
+static mfr_status op_screening_to_json(void **out, mfr_error **err)
+{
+	return mfr_model_to_json(safety, MFR_KIND_SCREENING, "expecting_q", 0, (char **)out,
+				 err);
+}
+
+static mfr_status op_danger_zone_to_json(void **out, mfr_error **err)
+{
+	return mfr_model_to_json(safety, MFR_KIND_DANGER_ZONE, "knee_pit", 0, (char **)out, err);
+}
+
 static int same_json(const void *out)
 {
 	return strcmp(out, reference_json) == 0;
@@ -117,6 +157,8 @@ static const mfr_oom_op ops[] = {
 	  .own_status = MFR_OK, .flags = MFR_OOM_PARSES },
 	{ .name = "load_file", .run = op_load_file, .release = release_model,
 	  .own_status = MFR_OK, .flags = MFR_OOM_PARSES },
+	{ .name = "load_safety", .run = op_load_safety, .release = release_model,
+	  .own_status = MFR_OK, .flags = MFR_OOM_PARSES },
 	/* The default model is a prepared snapshot: one allocation, no parse. */
 	{ .name = "default", .run = op_default, .release = release_model,
 	  .own_status = MFR_OK, .flags = 0 },
@@ -126,6 +168,14 @@ static const mfr_oom_op ops[] = {
 	  .own_status = MFR_E_SYNTAX, .flags = MFR_OOM_PARSES },
 	{ .name = "to_json", .run = op_to_json, .release = mfr_free, .own_status = MFR_OK,
 	  .flags = MFR_OOM_NO_JANSSON, .same = same_json },
+	{ .name = "widening_to_json", .run = op_widening_to_json, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "stages_to_json", .run = op_stages_to_json, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "screening_to_json", .run = op_screening_to_json, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "danger_zone_to_json", .run = op_danger_zone_to_json, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "to_json_compact", .run = op_to_json_compact, .release = mfr_free,
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "to_json_entity", .run = op_to_json_entity, .release = mfr_free,

@@ -9,6 +9,7 @@
  * of the format, small enough to reason about by hand); the plan side on
  * the default model, with the intakes a therapist would bring.
  */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +137,23 @@ START_TEST(model_members)
 	ck_assert_ptr_null(mfr_screening_answer_precaution_at(q, 2, 2));
 	ck_assert_int_eq(mfr_screening_answer_needs_site(mfr_model_screening(model, "clot_q"), 1), 1);
 	ck_assert_ptr_null(mfr_screening_answer_key(q, 3));
+	/* Past the last answer: the getters' defaults, never a read past it. */
+	ck_assert_ptr_null(mfr_screening_answer_text(q, 3));
+	ck_assert_uint_eq(mfr_screening_answer_precaution_count(q, 3), 0);
+	ck_assert_ptr_null(mfr_screening_answer_precaution_at(q, 3, 0));
+	ck_assert_uint_eq(mfr_screening_answer_stage(q, 3), 0);
+	ck_assert_int_eq(mfr_screening_answer_needs_site(q, 3), 0);
+	ck_assert_int_eq(mfr_precaution_position_limit_position(exp, 2), 0);
+	ck_assert_uint_eq(mfr_precaution_position_limit_from_stage(exp, 2), 0);
+	ck_assert_uint_eq(mfr_precaution_position_limit_region_count(exp, 2), 0);
+	ck_assert_ptr_null(mfr_precaution_position_limit_region_at(exp, 1, 1));
+	ck_assert_ptr_null(mfr_precaution_clearance_area_at(clot,
+			   mfr_precaution_clearance_area_count(clot)));
+	ck_assert_ptr_null(mfr_danger_zone_region_at(z, mfr_danger_zone_region_count(z)));
+	ck_assert_ptr_null(mfr_danger_zone_excluded_technique_at(z,
+			   mfr_danger_zone_excluded_technique_count(z)));
+	ck_assert_ptr_null(mfr_condition_site_technique_at(heel,
+			   mfr_condition_site_technique_count(heel)));
 
 	const mfr_aftercare *a = mfr_model_aftercare(model, "bruise");
 	ck_assert_int_eq(mfr_aftercare_kind_of(a), MFR_AFTERCARE_GENERAL);
@@ -143,6 +161,7 @@ START_TEST(model_members)
 			 MFR_AFTERCARE_RED_FLAG);
 	ck_assert_uint_eq(mfr_aftercare_when_count(a), 1);
 	ck_assert_ptr_eq(mfr_aftercare_when_at(a, 0), mfr_model_precaution(model, "fragile"));
+	ck_assert_ptr_null(mfr_aftercare_when_at(a, 1));
 }
 END_TEST
 
@@ -259,6 +278,124 @@ START_TEST(intake_answers)
 					       NULL), MFR_E_DUPLICATE);
 	ck_assert_uint_eq(mfr_intake_precaution_count(in), 3);
 	mfr_intake_free(in);
+}
+END_TEST
+
+/* The item of the array @p section of @p doc whose key is @p key. */
+static json_t *item_of(json_t *doc, const char *section, const char *key)
+{
+	json_t *arr = json_object_get(doc, section);
+
+	for (size_t i = 0; i < json_array_size(arr); i++) {
+		json_t *item = json_array_get(arr, i);
+
+		if (strcmp(json_string_value(json_object_get(item, "key")), key) == 0)
+			return item;
+	}
+	ck_abort_msg("no %s \"%s\" in safety.json", section, key);
+	return NULL;
+}
+
+/* safety.json as changed by @p edit: for a member no test model has. */
+static mfr_model *safety_with(void (*edit)(json_t *doc), const char *what)
+{
+	char path[4096];
+	mfr_test_path(path, sizeof(path), "models/safety.json");
+	char *file = mfr_test_read(path, NULL);
+	json_t *doc = json_loads(file, 0, NULL);
+
+	free(file);
+	ck_assert_ptr_nonnull(doc);
+	edit(doc);
+	char *text = json_dumps(doc, 0);
+	json_decref(doc);
+	ck_assert_ptr_nonnull(text);
+
+	mfr_model *m = NULL;
+	mfr_error *err = NULL;
+	mfr_status st = mfr_model_load_buffer(text, strlen(text), what, &m, &err);
+
+	free(text);
+	mfr_test_assert_ok(st, err, what);
+	return m;
+}
+
+/* A staged clot, and an answer that stages it and records a wound too. */
+static void staged_clot(json_t *doc)
+{
+	json_object_set_new(item_of(doc, "precautions", "clot"), "stages",
+			    json_pack("{s:s, s:i}", "name", "grade", "count", 2));
+	json_array_append_new(json_object_get(item_of(doc, "screening", "clot_q"), "answers"),
+			      json_pack("{s:s, s:s, s:[s, s], s:i, s:b}", "key", "graded",
+					"text", "Yes, grade 2, with a wound", "precautions", "clot",
+					"wound", "stage", 2, "site", 1));
+}
+
+/* All or nothing, also for the stage an answer sets: an answer that stages
+ * its first precaution and fails on its second (already recorded at that
+ * site) leaves neither, and the same answer then succeeds elsewhere. */
+START_TEST(intake_answer_undoes_its_stage)
+{
+	mfr_model *m = safety_with(staged_clot, "safety.json, staged clot");
+	mfr_intake *in = NULL;
+	mfr_error *err = NULL;
+	const mfr_precaution *clot = mfr_model_precaution(m, "clot");
+
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "wound", "calf", MFR_SIDE_LEFT, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "clot_q", "graded", "calf", MFR_SIDE_LEFT,
+					       &err), MFR_E_DUPLICATE);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "\"wound\""));
+	mfr_error_free(err);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 1);
+	ck_assert_uint_eq(mfr_intake_stage(in, clot), 0);
+
+	ck_assert_int_eq(mfr_intake_add_answer(in, "clot_q", "graded", "calf", MFR_SIDE_RIGHT,
+					       NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 3);
+	ck_assert_uint_eq(mfr_intake_stage(in, clot), 2);
+	mfr_intake_free(in);
+	mfr_model_free(m);
+}
+END_TEST
+
+/* A hold range that overlaps the condition's (120 to 240 s), set by the
+ * dose of a precaution recorded at a site away from the work. */
+static void wound_dose(json_t *doc)
+{
+	json_object_set_new(item_of(doc, "precautions", "wound"), "dose",
+			    json_pack("{s:{s:i, s:i}, s:[s]}", "hold_seconds", "min", 60, "max",
+				      140, "sources", "src_a"));
+}
+
+/* Two doses with holds: each hold keeps within both ranges (120 to 140 s),
+ * whichever dose is folded in first. */
+START_TEST(doses_narrow_the_holds)
+{
+	mfr_model *m = safety_with(wound_dose, "safety.json, a wound's dose");
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	uint32_t holds = 0;
+
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 6, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_condition(in, "heel_pain", NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "wound", "calf", MFR_SIDE_RIGHT, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		if (strcmp(mfr_technique_key(mfr_plan_step_technique(p, i)), "hold") != 0)
+			continue;
+		holds++;
+		ck_assert_uint_ge(mfr_plan_step_seconds(p, i), 120);
+		ck_assert_uint_le(mfr_plan_step_seconds(p, i), 140);
+	}
+	ck_assert_uint_gt(holds, 0);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "dose"), 2);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+	mfr_model_free(m);
 }
 END_TEST
 
@@ -933,6 +1070,8 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tm, model_round_trip);
 	tcase_add_test(tm, intake_sites_stages_scopes);
 	tcase_add_test(tm, intake_answers);
+	tcase_add_test(tm, intake_answer_undoes_its_stage);
+	tcase_add_test(tm, doses_narrow_the_holds);
 	tcase_add_test(tm, intake_json_round_trip);
 	tcase_add_test(tm, intake_json_errors);
 	tcase_add_test(tm, plan_small_model_rules);

@@ -232,6 +232,50 @@ START_TEST(empty_and_null)
 	char *s = (char *)1;
 	ck_assert_int_eq(mfr_trace_to_json(NULL, 0, &s, NULL), MFR_E_INVALID);
 	ck_assert_ptr_null(s);
+
+	/* Plans and programs: a bad argument is an error naming the function,
+	 * with the out-parameter NULL; never a crash. */
+	mfr_plan *p = (mfr_plan *)1;
+	mfr_program *pg = (mfr_program *)1;
+
+	err = NULL;
+	ck_assert_int_eq(mfr_plan_run(NULL, NULL, &p, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(p);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "mfr_plan_run"));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_plan_run(intake, NULL, NULL, NULL), MFR_E_INVALID);
+	ck_assert_int_eq(mfr_program_run(NULL, 2, 1, NULL, &pg, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(pg);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "mfr_program_run"));
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_program_run(intake, 2, 1, NULL, NULL, NULL), MFR_E_INVALID);
+
+	ck_assert_int_eq(mfr_plan_run(intake, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_program_run(intake, 2, 1, NULL, &pg, NULL), MFR_OK);
+	s = (char *)1;
+	ck_assert_int_eq(mfr_plan_to_json(NULL, 0, &s, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(s);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "mfr_plan_to_json"));
+	mfr_error_free(err);
+	err = NULL;
+	s = (char *)1;
+	ck_assert_int_eq(mfr_plan_to_json(p, 0x100, &s, NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(s);
+	ck_assert_int_eq(mfr_plan_to_json(p, 0, NULL, NULL), MFR_E_INVALID);
+	s = (char *)1;
+	ck_assert_int_eq(mfr_program_to_json(NULL, 0, &s, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(s);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "mfr_program_to_json"));
+	mfr_error_free(err);
+	err = NULL;
+	s = (char *)1;
+	ck_assert_int_eq(mfr_program_to_json(pg, 0x100, &s, NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(s);
+	ck_assert_int_eq(mfr_program_to_json(pg, 0, NULL, NULL), MFR_E_INVALID);
+	mfr_program_free(pg);
+	mfr_plan_free(p);
 }
 END_TEST
 
@@ -369,6 +413,76 @@ START_TEST(plan_without_symptoms_or_sites)
 }
 END_TEST
 
+/* A search sizes its table of visited sites for 4,096 of them and grows it
+ * past that: a midline symptom area over 2,100 bilateral structures
+ * reaches 4,200 sites in one search, more than the first table holds.
+ * Every structure must still be found once on each side, with the score of
+ * one step down the hierarchy, as in a model too small for the table to
+ * grow. */
+START_TEST(search_outgrows_its_table)
+{
+	enum { N = 2100 };
+	mfr_test_buf b = { 0 };
+	mfr_model *m = NULL;
+	mfr_intake *in = NULL;
+	mfr_trace_options *o = NULL;
+	mfr_trace *t = NULL;
+	mfr_error *err = NULL;
+
+	mfr_test_buf_add(&b, "{\"format\": \"libmfr-model\", \"format_version\": 1, "
+			 "\"name\": \"wide\", \"model_version\": \"1\", \"sources\": "
+			 "[{\"key\": \"s\", \"citation\": \"c\"}], \"regions\": [{\"key\": "
+			 "\"spot\", \"name\": \"spot\", \"kind\": \"area\", \"laterality\": "
+			 "\"midline\", \"positions\": [\"prone\"], \"depth\": \"superficial\", "
+			 "\"sources\": [\"s\"]}");
+	for (int i = 0; i < N; i++)
+		mfr_test_buf_add(&b, ", {\"key\": \"m%d\", \"name\": \"m%d\", \"kind\": "
+				 "\"muscle\", \"parent\": \"spot\", \"laterality\": \"bilateral\", "
+				 "\"positions\": [\"prone\"], \"depth\": \"superficial\", "
+				 "\"sources\": [\"s\"]}", i, i);
+	mfr_test_buf_add(&b, "], \"lines\": [], \"referrals\": [], \"techniques\": [], "
+			 "\"conditions\": [], \"precautions\": []}");
+	mfr_status st = mfr_model_load_buffer(b.data, b.len, "wide", &m, &err);
+	free(b.data);
+	mfr_test_assert_ok(st, err, "wide model");
+
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "spot", 0, 5, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 10000), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(in, o, &t, NULL), MFR_OK);
+
+	/* Each structure once per side, all with one score. */
+	unsigned char *seen = calloc(N, 2);
+	double score = -1;
+
+	ck_assert_ptr_nonnull(seen);
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const mfr_trace_result *r = mfr_trace_result_at(t, i);
+		const char *key = mfr_region_key(mfr_trace_result_region(r));
+		int side = mfr_trace_result_side(r) == MFR_SIDE_RIGHT;
+
+		if (strcmp(key, "spot") == 0)
+			continue;
+		ck_assert_int_eq(key[0], 'm');
+		int k = atoi(key + 1);
+		ck_assert(k >= 0 && k < N);
+		ck_assert_msg(!seen[2 * k + side], "%s found twice on one side", key);
+		seen[2 * k + side] = 1;
+		if (score < 0)
+			score = mfr_trace_result_score(r);
+		ck_assert(fabs(mfr_trace_result_score(r) - score) < 1e-9);
+	}
+	for (int k = 0; k < 2 * N; k++)
+		ck_assert_msg(seen[k], "m%d not found on the %s", k / 2, k % 2 ? "right" : "left");
+	free(seen);
+	mfr_trace_free(t);
+	mfr_trace_options_free(o);
+	mfr_intake_free(in);
+	mfr_model_free(m);
+}
+END_TEST
+
 Suite *mfr_test_trace_suite(void)
 {
 	Suite *s = suite_create("trace");
@@ -383,6 +497,7 @@ Suite *mfr_test_trace_suite(void)
 	tcase_add_test(tc, long_names_stay_utf8);
 	tcase_add_test(tc, reading_allocates_nothing);
 	tcase_add_test(tc, plan_without_symptoms_or_sites);
+	tcase_add_test(tc, search_outgrows_its_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -126,7 +126,8 @@ int cli_batch_line(FILE *out, const mfr_model *m, int plan, const char *line,
 
 /* Read one line of @p f into *buf (grown as needed, NUL-terminated, without
  * its newline); returns its length, or -1 at the end of the input (or when
- * memory runs out: *nomem is set). getline() is POSIX, not C11. */
+ * memory runs out: *nomem is set; or when reading fails: ferror(f)).
+ * getline() is POSIX, not C11. */
 static long read_line(FILE *f, char **buf, size_t *cap, int *nomem)
 {
 	size_t len = 0;
@@ -196,6 +197,12 @@ int cli_batch(const cli_options *opts, int argc, char **argv)
 	mfr_model_free(m);
 	if (nomem) {
 		fprintf(stderr, "mfr: out of memory reading line %lu\n", lineno + 1);
+		return CLI_FAIL;
+	}
+	/* A read error is not the end of the input: the lines after it are
+	 * lost, and the batch must not look complete. */
+	if (ferror(stdin)) {
+		fprintf(stderr, "mfr: cannot read line %lu of standard input\n", lineno + 1);
 		return CLI_FAIL;
 	}
 	if (failed)

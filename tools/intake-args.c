@@ -11,7 +11,8 @@
 
 #include "cli.h"
 
-/* Read all of a stream (for --intake -). */
+/* Read all of a stream (for --intake -); NULL when memory runs out or the
+ * stream fails (a read error is not the end of the intake). */
 static char *read_stream(FILE *f, size_t *size)
 {
 	size_t cap = 4096, len = 0;
@@ -32,6 +33,10 @@ static char *read_stream(FILE *f, size_t *size)
 			buf = nbuf;
 			cap *= 2;
 		}
+	}
+	if (buf && ferror(f)) {
+		free(buf);
+		return NULL;
 	}
 	*size = len;
 	return buf;
