@@ -1502,6 +1502,48 @@ START_TEST(whole_part_work_once)
 }
 END_TEST
 
+/* What a precaution says to avoid is avoided: with uncontrolled blood
+ * pressure or a recent stroke, no cranial-base or thoracic-inlet hold (the
+ * suboccipitals, the scalenes); with obstructive oedema, no sustained
+ * compression. Both were planned before. */
+START_TEST(precaution_effects_hold)
+{
+	static const char *const neck[] = { "lateral_neck:left:5", "temple:left:4", NULL };
+	static const char *const calf[] = { "calf:left:5", "posterior_knee:left:4", NULL };
+	mfr_intake *in = intake_of("chronic_neck_pain", neck);
+	mfr_plan *p;
+
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "hypertension_stroke_risk", NULL, 0, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_clearance(in, "hypertension_stroke_risk", NULL), MFR_OK);
+	p = plan_of(in);
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const char *key = mfr_region_key(mfr_plan_step_region(p, i));
+
+		ck_assert_msg(strcmp(key, "suboccipitals") != 0 && strcmp(key, "scalenes") != 0,
+			      "step %u holds the %s", i + 1, key);
+	}
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
+	in = intake_of("repetitive_strain", calf);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "obstructive_edema", "calf", L, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_clearance(in, "obstructive_edema", NULL), MFR_OK);
+	p = plan_of(in);
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		int family = mfr_technique_family(mfr_plan_step_technique(p, i));
+
+		ck_assert(family != MFR_FAMILY_SUSTAINED_PRESSURE &&
+			  family != MFR_FAMILY_TRIGGER_POINT_RELEASE);
+	}
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
 START_TEST(ranking_does_not_depend_on_max_results)
 {
 	uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -1667,6 +1709,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, techniques_fit_the_tissue);
 	tcase_add_test(tc, changes_are_said);
 	tcase_add_test(tc, whole_part_work_once);
+	tcase_add_test(tc, precaution_effects_hold);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	suite_add_tcase(s, tc);
 	return s;
