@@ -32,6 +32,7 @@ typedef struct mfr_plan_step {
 	uint8_t approach; /* MFR_APPROACH_DIRECT or _INDIRECT */
 	uint8_t pressure; /* mfr_pressure */
 	uint8_t position; /* one mfr_position bit */
+	uint8_t positions; /* the mfr_position bits it may be done in */
 	uint8_t lying;    /* side-lying: the mfr_side the client lies on; else 0 */
 	uint32_t seconds;
 	uint32_t trace_rank; /* 0 for opening and closing steps */

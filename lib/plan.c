@@ -1111,7 +1111,8 @@ static void treatment_step(mfr_plan_step *s, const mfr_region *r, int side,
 	s->phase = MFR_PHASE_TREATMENT;
 	s->approach = (uint8_t)approach_for(t, stage, sensitive);
 	s->pressure = (uint8_t)pressure_for(t, s->approach, rules->ceiling);
-	s->position = (uint8_t)first_position(positions_for(rules, t));
+	s->positions = (uint8_t)positions_for(rules, t);
+	s->position = (uint8_t)first_position(s->positions);
 	s->lying = (uint8_t)(s->position == MFR_POSITION_SIDE_LYING ? lying_side_for(side) : 0);
 	s->seconds = t->has_hold ? hold_seconds(sc, t) : o->block_seconds;
 	s->part = part_index(r);
@@ -1343,6 +1344,7 @@ static int block_step(const mfr_plan *p, const screen *sc, const mfr_plan_option
 		s->approach = t->approach == MFR_APPROACH_DIRECT ? MFR_APPROACH_DIRECT
 								  : MFR_APPROACH_INDIRECT;
 		s->pressure = t->pressure_min; /* allowed: technique_allowed() */
+		s->positions = (uint8_t)pos;
 		s->position = (uint8_t)((pos & (uint32_t)prefer) ? prefer : first_position(pos));
 		s->lying = (uint8_t)(s->position == MFR_POSITION_SIDE_LYING ? lying_side_for(side)
 									    : 0);
@@ -1831,6 +1833,83 @@ static int first_group_position(const mfr_plan_step *treat, uint32_t n)
 	return best;
 }
 
+/* Give @p s the first position, in group order, of its own and @p allowed;
+ * 0 when it has none there. Side-lying, the client lies on the side away
+ * from the site. */
+static int take_position(mfr_plan_step *s, uint32_t allowed)
+{
+	int pos = first_position(s->positions & allowed);
+
+	if (!pos)
+		return 0;
+	s->position = (uint8_t)pos;
+	s->lying = (uint8_t)(pos == MFR_POSITION_SIDE_LYING ? lying_side_for(s->side) : 0);
+	return 1;
+}
+
+/* The opening is done where the first group lies, when it can be. */
+static void open_with_first_group(mfr_plan_step *open, const mfr_plan_step *treat, uint32_t n)
+{
+	if (n)
+		take_position(open, (uint32_t)first_group_position(treat, n));
+}
+
+/* arrange() with the positions that turn the client least: every set of
+ * positions the steps can all be done in is tried (each step in the first
+ * of them, in group order, that it allows), and the one with the fewest
+ * changes of position wins; on a tie, the steps' own first positions
+ * (tried first) stand. Each step keeps to the positions its site, its
+ * technique and the precautions allow (the mask rules_for() and
+ * positions_for() gave it). @p out has room for two arrangements (2 * (n +
+ * 2) steps); the other arguments are arrange()'s. */
+static uint32_t arrange_fewest_turns(mfr_plan_step *treat, uint32_t n, const mfr_plan_step *open,
+				     const mfr_plan_step *close, uint32_t reposition, int lying,
+				     mfr_plan_step *out, uint32_t *count, uint32_t *changes)
+{
+	mfr_plan_step o, c, *best = NULL;
+	uint32_t best_total = 0, best_changes = UINT32_MAX, best_count = 0;
+	uint32_t all = 0;
+
+	for (int i = 0; i < N_POSITIONS; i++)
+		all |= (uint32_t)position_order[i];
+	/* Every set of positions, the whole set first: each step in its own
+	 * first position. */
+	for (uint32_t set = all; set; set = (set - 1) & all) {
+		int fits = 1;
+
+		for (uint32_t i = 0; i < n && fits; i++)
+			fits = take_position(&treat[i], set);
+		if (!fits)
+			continue;
+		if (open) {
+			o = *open;
+			open_with_first_group(&o, treat, n);
+		}
+		if (close) {
+			c = *close;
+			if (!((uint32_t)c.position & set))
+				take_position(&c, set); /* else where it was */
+		}
+		uint32_t k, ch;
+		uint32_t total = arrange(treat, n, open ? &o : NULL, close ? &c : NULL,
+					 reposition, lying, out + (best == out ? n + 2 : 0), &k, &ch);
+
+		if (ch < best_changes) {
+			best = out + (best == out ? n + 2 : 0);
+			best_changes = ch;
+			best_total = total;
+			best_count = k;
+		}
+	}
+	if (!best) /* a step without a position: as the steps stand */
+		return arrange(treat, n, open, close, reposition, lying, out, count, changes);
+	if (best != out)
+		memmove(out, best, best_count * sizeof(*out));
+	*count = best_count;
+	*changes = best_changes;
+	return best_total;
+}
+
 /* What the therapist must know of a kept step: that it lies in a danger
  * zone and obeys it, or that it is internal work under the declared scope. */
 static mfr_status step_warnings(mfr_plan *p, const mfr_plan_step *s, const char *site)
@@ -1937,7 +2016,8 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 
 	cand = mfr__malloc((room ? room : 1) * sizeof(*cand));
 	work = mfr__arena_alloc(&p->arena, (room + 2) * sizeof(*work));
-	mfr_plan_step *trial = mfr__malloc((room + 2) * sizeof(*trial));
+	/* Two arrangements side by side (arrange_fewest_turns()). */
+	mfr_plan_step *trial = mfr__malloc(2 * (room + 2) * sizeof(*trial));
 	mfr_plan_step *treat = mfr__malloc((room ? room : 1) * sizeof(*treat));
 	uint32_t *used = mfr__calloc(in->model->technique_count + 1, sizeof(*used));
 	if (!cand || !work || !trial || !treat || !used)
@@ -1979,21 +2059,11 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 
 		for (uint32_t i = 0; i < n; i++)
 			treat[i] = cand[i].step;
-		if (have_open && n) { /* open where the first group lies */
-			int first = first_group_position(treat, n);
-			site_rules rules;
-
-			rules_for(in, sc, open.region, open.side, &rules);
-			if (positions_for(&rules, open.technique) & (uint32_t)first) {
-				open.position = (uint8_t)first;
-				open.lying = (uint8_t)(first == MFR_POSITION_SIDE_LYING
-						       ? lying_side_for(open.side) : 0);
-			}
-		}
-		total = arrange(treat, n, have_open ? &open : NULL, have_close ? &close : NULL,
-				o->reposition_seconds,
-				may_lie_on(sc, MFR_SIDE_LEFT) ? MFR_SIDE_LEFT : MFR_SIDE_RIGHT,
-				trial, &count, &changes);
+		total = arrange_fewest_turns(treat, n, have_open ? &open : NULL,
+					     have_close ? &close : NULL, o->reposition_seconds,
+					     may_lie_on(sc, MFR_SIDE_LEFT) ? MFR_SIDE_LEFT
+									   : MFR_SIDE_RIGHT,
+					     trial, &count, &changes);
 		if (total > budget)
 			break;
 		best_n = n;

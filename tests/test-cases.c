@@ -1669,6 +1669,49 @@ START_TEST(hands_do_not_jump_back)
 }
 END_TEST
 
+/* The client turns as little as the steps allow: where one position suits
+ * every step (its region and its technique), the whole session is done in
+ * it (a headache plan supine, not side-lying, prone and supine). */
+START_TEST(fewest_turns)
+{
+	uint32_t plans = 0, single = 0;
+
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
+		const mfr_region *a = mfr_model_region_at(model, i);
+		mfr_intake *in = NULL;
+		mfr_plan *p = NULL;
+
+		if (mfr_region_kind_of(a) != MFR_REGION_AREA)
+			continue;
+		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+		int side = mfr_region_laterality(a) == MFR_LATERALITY_MIDLINE ? MFR_SIDE_MIDLINE
+									      : MFR_SIDE_RIGHT;
+		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), side, 6,
+							MFR_ONSET_CHRONIC, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_intake_set_minutes(in, 45, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+		plans++;
+		uint32_t common = mfr_intake_positions(in);
+
+		for (uint32_t k = 0; k < mfr_plan_step_count(p); k++)
+			common &= mfr_region_positions(mfr_plan_step_region(p, k)) &
+				  mfr_technique_positions(mfr_plan_step_technique(p, k));
+		/* One position other than side-lying (which a site on either
+		 * side would split) suits every step: no turn. */
+		if (mfr_plan_step_count(p) && (common & ~(uint32_t)MFR_POSITION_SIDE_LYING)) {
+			single++;
+			ck_assert_msg(mfr_plan_position_changes(p) == 0,
+				      "%s: %u position changes where one position suits every step",
+				      mfr_region_key(a), mfr_plan_position_changes(p));
+		}
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+	ck_assert_uint_gt(plans, 50);
+	ck_assert_uint_gt(single, 10); /* the check saw such plans */
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -1711,6 +1754,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, whole_part_work_once);
 	tcase_add_test(tc, precaution_effects_hold);
 	tcase_add_test(tc, hands_do_not_jump_back);
+	tcase_add_test(tc, fewest_turns);
 	suite_add_tcase(s, tc);
 	return s;
 }
