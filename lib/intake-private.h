@@ -22,6 +22,10 @@ typedef struct mfr_site_precaution {
 	const mfr_precaution *precaution;
 	const mfr_region *region; /* NULL for a global precaution */
 	uint8_t side;
+	/* Planning only: the unanswered question whose "yes" would set this
+	 * precaution, which a plan assumes until it is answered; NULL for a
+	 * precaution the intake records. */
+	const mfr_screening *assumed_for;
 } mfr_site_precaution;
 
 typedef struct mfr_precaution_stage {

@@ -408,7 +408,10 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			 sp->region->name);
 	a.region = pr->site_scoped ? NULL : sp->region;
 	a.side = sp->side;
-	if (blocks_session(in, pr)) {
+	if (sp->assumed_for) /* its limits only: the answer decides the rest */
+		mfr__format(where, sizeof(where), " (assumed until \"%s\" is answered)",
+			    sp->assumed_for->key);
+	else if (blocks_session(in, pr)) {
 		sc->refer_out = 1;
 		if (!warn(p, MFR_WARNING_REFER_OUT, a, "%s%s is an absolute "
 			  "contraindication: refer the client to a physician; no "
@@ -422,7 +425,7 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			  "(%s)", pr->name, where, pr->effect))
 			return MFR_E_NOMEM;
 	}
-	const mfr_symptom *sy = symptom_needing_clearance(in, pr);
+	const mfr_symptom *sy = sp->assumed_for ? NULL : symptom_needing_clearance(in, pr);
 	if (sy && first_entry(in, i) && !mfr_intake_is_cleared(in, pr) &&
 	    !blocks_session(in, pr)) {
 		char site[200];
@@ -439,7 +442,7 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			return MFR_E_NOMEM;
 		a.region = NULL;
 	}
-	if (pr->site_scoped && first_entry(in, i) && !names_site(in, pr) &&
+	if (pr->site_scoped && !sp->assumed_for && first_entry(in, i) && !names_site(in, pr) &&
 	    !blocks_session(in, pr)) {
 		sc->needs_clearance = 1;
 		sc->no_steps = 1;
@@ -595,7 +598,8 @@ static int precaution_of_answer(const mfr_intake *in, const mfr_screening *q)
 	for (uint32_t i = 0; i < q->answer_count; i++)
 		for (uint32_t k = 0; k < q->answers[i].precaution_count; k++)
 			for (uint32_t j = 0; j < in->precaution_count; j++)
-				if (in->precautions[j].precaution == q->answers[i].precautions[k])
+				if (in->precautions[j].precaution == q->answers[i].precautions[k] &&
+				    !in->precautions[j].assumed_for)
 					return 1;
 	return 0;
 }
@@ -610,8 +614,102 @@ static int listed_before(const mfr_intake *in, uint32_t c, const mfr_screening *
 	return 0;
 }
 
+/* Whether question @p q, which the @p c -th condition of the intake asks,
+ * is open: no answer on record, no precaution its answers set recorded
+ * directly, and no earlier condition asking it (each is said once). */
+static int open_question(const mfr_intake *in, uint32_t c, const mfr_screening *q)
+{
+	return !mfr_intake_is_answered(in, q) && !precaution_of_answer(in, q) &&
+	       !listed_before(in, c, q);
+}
+
+/* Whether a precaution an answer sets is assumed while its question is
+ * open: one that needs no site (a site cannot be guessed) and does not stop
+ * the session (an absolute one refers out: only an answer can say so). */
+static int assumable(const mfr_answer *a, const mfr_precaution *pr)
+{
+	return !a->needs_site && !pr->site_scoped && pr->severity != MFR_SEVERITY_ABSOLUTE;
+}
+
+/* Whether the precautions of @p in (its own and the assumed) hold @p pr. */
+static int holds_precaution(const mfr_intake *in, const mfr_precaution *pr)
+{
+	for (uint32_t i = 0; i < in->precaution_count; i++)
+		if (in->precautions[i].precaution == pr)
+			return 1;
+	return 0;
+}
+
+/* The intake a plan works from: @p in with, added, the precautions an open
+ * question's "yes" would set that assumable() allows (blood pressure not
+ * asked: the front of the neck and the cranial base kept out, as if the
+ * answer were yes). Until the question is answered the plan keeps their
+ * limits (avoided regions, techniques, pressure, positions, dose) but not
+ * their status or aftercare: that the work is held back is the safe
+ * reading of a question not asked (practice convention). @p eff is a
+ * shallow copy sharing @p in's arrays except the precautions (in the plan's
+ * arena); it is used while planning only. */
+static mfr_status assume_open_questions(mfr_plan *p, const mfr_intake *in, mfr_intake *eff)
+{
+	uint32_t extra = 0;
+
+	*eff = *in;
+	for (int pass = 0; pass < 2; pass++) {
+		for (uint32_t c = 0; c < in->condition_count; c++) {
+			const mfr_condition *cond = in->conditions[c];
+
+			for (uint32_t k = 0; k < cond->screening_count; k++) {
+				const mfr_screening *q = cond->screening[k];
+
+				if (!open_question(in, c, q))
+					continue;
+				for (uint32_t i = 0; i < q->answer_count; i++) {
+					const mfr_answer *a = &q->answers[i];
+
+					for (uint32_t j = 0; j < a->precaution_count; j++) {
+						const mfr_precaution *pr = a->precautions[j];
+
+						if (!assumable(a, pr) || holds_precaution(eff, pr))
+							continue;
+						if (pass == 0) {
+							extra++;
+							continue;
+						}
+						eff->precautions[eff->precaution_count++] =
+							(mfr_site_precaution){ pr, NULL, 0, q };
+					}
+				}
+			}
+		}
+		if (pass == 1 || !extra)
+			break;
+		mfr_site_precaution *all = mfr__arena_alloc(&p->arena, ((size_t)in->precaution_count + extra) *
+							   sizeof(*all));
+		if (!all)
+			return MFR_E_NOMEM;
+		if (in->precaution_count)
+			memcpy(all, in->precautions, in->precaution_count * sizeof(*all));
+		eff->precautions = all;
+	}
+	return MFR_OK;
+}
+
+/* The names of the precautions assumed for open question @p q. */
+static void assumed_names(char *buf, size_t size, const mfr_intake *in,
+			  const mfr_screening *q)
+{
+	mfr_text t;
+
+	mfr__text_init(&t, buf, size);
+	for (uint32_t i = 0; i < in->precaution_count; i++)
+		if (in->precautions[i].assumed_for == q)
+			mfr__text_add(&t, "%s%s", t.len ? ", " : "",
+				      in->precautions[i].precaution->name);
+}
+
 /* Say which screening questions the intake's conditions call for that have
- * no answer on record (after surgery: was it recent), once each. */
+ * no answer on record (after surgery: was it recent), once each, and what
+ * the plan assumes until they are answered. */
 static mfr_status screen_questions(mfr_plan *p)
 {
 	const mfr_intake *in = p->intake;
@@ -621,15 +719,18 @@ static mfr_status screen_questions(mfr_plan *p)
 
 		for (uint32_t k = 0; k < cond->screening_count; k++) {
 			const mfr_screening *q = cond->screening[k];
+			char names[300];
 
-			if (mfr_intake_is_answered(in, q) || precaution_of_answer(in, q) ||
-			    listed_before(in, c, q))
+			if (!open_question(in, c, q))
 				continue;
+			assumed_names(names, sizeof(names), in, q);
 			if (!warn(p, MFR_WARNING_UNSCREENED,
 				  (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
 				  "%s: ask \"%s\" (%s) before the session; no answer is on "
-				  "record, and a yes sets precautions that change the plan",
-				  cond->name, q->text, q->key))
+				  "record, and a yes sets precautions that change the plan%s%s%s",
+				  cond->name, q->text, q->key,
+				  *names ? "; until it is answered the plan keeps the limits of " : "",
+				  names, *names ? " (practice convention)" : ""))
 				return MFR_E_NOMEM;
 		}
 	}
@@ -1187,6 +1288,9 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 		if (sp->region)
 			mfr__format(where, sizeof(where), " at the %s%s", side_word(sp->side),
 				 excluded_area(sp)->name);
+		else if (sp->assumed_for)
+			mfr__format(where, sizeof(where), ", assumed until \"%s\" is answered",
+				    sp->assumed_for->key);
 		a.region = res->region;
 		a.side = res->side;
 		if (!warn(p, MFR_WARNING_SITE_EXCLUDED, a, "%s (trace rank %u) skipped: %s%s "
@@ -2130,7 +2234,8 @@ static mfr_status choose_aftercare(mfr_plan *p, int no_session)
 			continue;
 		for (uint32_t k = 0; !wanted && k < a->when_count; k++)
 			for (uint32_t j = 0; !wanted && j < in->precaution_count; j++)
-				wanted = in->precautions[j].precaution == a->when[k];
+				wanted = in->precautions[j].precaution == a->when[k] &&
+					 !in->precautions[j].assumed_for;
 		if (wanted)
 			p->aftercare[p->aftercare_count++] = a;
 	}
@@ -2171,16 +2276,19 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 {
 	mfr_plan *p = mfr__calloc(1, sizeof(*p));
 	screen sc = { 0 };
+	mfr_intake eff;
 	mfr_status st;
 
 	if (!p)
 		return MFR_E_NOMEM;
-	p->intake = in;
 	p->model = in->model;
 	p->arena.block_size = 4096; /* a plan is small: keep its heap so */
 	p->session_seconds = in->minutes * 60;
 	sc.later_session = stage->later_session;
-	st = screen_intake(p, &sc);
+	st = assume_open_questions(p, in, &eff);
+	p->intake = &eff;
+	if (st == MFR_OK)
+		st = screen_intake(p, &sc);
 	if (st == MFR_OK)
 		st = acute_warnings(p);
 	if (st == MFR_OK && sc.refer_out)
@@ -2203,6 +2311,7 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	}
 	if (st == MFR_OK)
 		st = choose_aftercare(p, p->step_count == 0);
+	p->intake = NULL; /* eff lives while planning only */
 	if (st != MFR_OK) {
 		mfr_plan_free(p);
 		return st;

@@ -128,6 +128,11 @@ START_TEST(case2_tension_headache)
 	mfr_intake *in = intake_of("tension_type_headache", s);
 	mfr_trace *t = trace_of(in);
 
+	/* Screened: no uncontrolled blood pressure, stroke or bruit (while
+	 * that question is open the cranial base is kept out). */
+	ck_assert_int_eq(mfr_intake_add_answer(in, "blood_pressure_stroke", "no", NULL, 0, NULL),
+			 MFR_OK);
+
 	/* Three symptoms on both sides: the four tissues the case names take
 	 * eight of the first twelve sites. The pain guides list the
 	 * semispinalis capitis and splenius cervicis for the temple beside the
@@ -985,6 +990,9 @@ START_TEST(cranial_base_released_as_a_plane)
 	mfr_plan *p = NULL;
 	int seen = 0;
 
+	ck_assert_int_eq(mfr_intake_add_answer(in, "blood_pressure_stroke", "no", NULL, 0, NULL),
+			 MFR_OK);
+
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
@@ -1004,6 +1012,8 @@ START_TEST(cranial_base_released_as_a_plane)
 	static const char *const both[] = { "posterior_neck:left:5", "posterior_neck:right:5",
 					    NULL };
 	in = intake_of("tension_type_headache", both);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "blood_pressure_stroke", "no", NULL, 0, NULL),
+			 MFR_OK);
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	seen = 0;

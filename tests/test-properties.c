@@ -202,6 +202,69 @@ static int beside_any_within(const mfr_region *r, const mfr_region *q)
 	return 0;
 }
 
+/* Whether the intake records @p p itself. */
+static int recorded(const mfr_intake *in, const mfr_precaution *p)
+{
+	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++)
+		if (mfr_intake_precaution_at(in, i) == p)
+			return 1;
+	return 0;
+}
+
+/* Whether a question is open: no answer, and none of the precautions its
+ * answers set recorded directly. */
+static int question_open(const mfr_intake *in, const mfr_screening *q)
+{
+	if (mfr_intake_is_answered(in, q))
+		return 0;
+	for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++)
+		for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(q, a); k++)
+			if (recorded(in, mfr_screening_answer_precaution_at(q, a, k)))
+				return 0;
+	return 1;
+}
+
+#define MAX_LIMITS 64
+
+/* The precautions whose limits a plan keeps: those the intake records, and
+ * those it assumes while a question the intake's conditions ask is open
+ * (a "yes" would set them; they need no site, are not site-scoped and are
+ * not absolute). Fills @p out; returns how many. */
+static uint32_t limits_of(const mfr_intake *in, const mfr_precaution **out)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < mfr_intake_precaution_count(in) && n < MAX_LIMITS; i++)
+		out[n++] = mfr_intake_precaution_at(in, i);
+	for (uint32_t c = 0; c < mfr_intake_condition_count(in); c++) {
+		const mfr_condition *cond = mfr_intake_condition_at(in, c);
+
+		for (uint32_t k = 0; k < mfr_condition_screening_count(cond); k++) {
+			const mfr_screening *q = mfr_condition_screening_at(cond, k);
+
+			if (!question_open(in, q))
+				continue;
+			for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++) {
+				if (mfr_screening_answer_needs_site(q, a))
+					continue;
+				for (uint32_t j = 0; j < mfr_screening_answer_precaution_count(q, a); j++) {
+					const mfr_precaution *p = mfr_screening_answer_precaution_at(q, a, j);
+					int dup = 0;
+
+					if (mfr_precaution_site_scoped(p) ||
+					    mfr_precaution_severity(p) == MFR_SEVERITY_ABSOLUTE)
+						continue;
+					for (uint32_t x = 0; x < n; x++)
+						dup |= out[x] == p;
+					if (!dup && n < MAX_LIMITS)
+						out[n++] = p;
+				}
+			}
+		}
+	}
+	return n;
+}
+
 /* Whether a recorded precaution forbids work on (r, side). A site-scoped
  * global precaution rules out its sites and their neighbourhood, widened to
  * the region it names (the limb), whether cleared or not. */
@@ -238,6 +301,15 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 		if (borders(r, at) || beside_any_within(r, at))
 			return 1;
 	}
+	/* An assumed precaution has no site: its avoided regions only. */
+	const mfr_precaution *lim[MAX_LIMITS];
+	uint32_t nl = limits_of(in, lim);
+
+	for (uint32_t i = mfr_intake_precaution_count(in); i < nl; i++)
+		for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(lim[i]); k++)
+			if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(lim[i], k)) ||
+			    mfr_region_is_within(mfr_precaution_avoid_region_at(lim[i], k), r))
+				return 1;
 	return 0;
 }
 
@@ -282,9 +354,10 @@ static int expected_status(const mfr_intake *in)
 				mfr_intake_condition_at(in, i_));                   \
 			if (d) { body }                                             \
 		}                                                                   \
-		for (uint32_t i_ = 0; i_ < mfr_intake_precaution_count(in); i_++) { \
-			const mfr_dose *d = mfr_precaution_dose(                   \
-				mfr_intake_precaution_at(in, i_));                  \
+		const mfr_precaution *lim_[MAX_LIMITS];                             \
+		uint32_t nl_ = limits_of(in, lim_);                                 \
+		for (uint32_t i_ = 0; i_ < nl_; i_++) {                             \
+			const mfr_dose *d = mfr_precaution_dose(lim_[i_]);          \
 			if (d) { body }                                             \
 		}                                                                   \
 	} while (0)
@@ -292,9 +365,11 @@ static int expected_status(const mfr_intake *in)
 static int ceiling_of(const mfr_intake *in)
 {
 	int c = MFR_PRESSURE_FIRM;
+	const mfr_precaution *lim[MAX_LIMITS];
+	uint32_t nl = limits_of(in, lim);
 
-	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
-		int pc = mfr_precaution_pressure_ceiling(mfr_intake_precaution_at(in, i));
+	for (uint32_t i = 0; i < nl; i++) {
+		int pc = mfr_precaution_pressure_ceiling(lim[i]);
 		if (pc && pc < c)
 			c = pc;
 	}
@@ -368,9 +443,11 @@ static uint32_t lain_on(const mfr_region *site)
 static uint32_t ruled_out_positions(const mfr_intake *in, const mfr_region *r, int lying)
 {
 	uint32_t out = 0;
+	const mfr_precaution *lim[MAX_LIMITS];
+	uint32_t nl = limits_of(in, lim);
 
-	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
-		const mfr_precaution *p = mfr_intake_precaution_at(in, i);
+	for (uint32_t i = 0; i < nl; i++) {
+		const mfr_precaution *p = lim[i];
 		uint32_t stage = mfr_intake_stage(in, p);
 
 		if (!stage)
@@ -458,8 +535,11 @@ static int aftercare_fits(const mfr_intake *in, const mfr_plan *p)
 
 static int excluded(const mfr_intake *in, const mfr_technique *t)
 {
-	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
-		const mfr_precaution *p = mfr_intake_precaution_at(in, i);
+	const mfr_precaution *lim[MAX_LIMITS];
+	uint32_t nl = limits_of(in, lim);
+
+	for (uint32_t i = 0; i < nl; i++) {
+		const mfr_precaution *p = lim[i];
 		for (uint32_t k = 0; k < mfr_precaution_excluded_technique_count(p); k++)
 			if (mfr_precaution_excluded_technique_at(p, k) == t)
 				return 1;

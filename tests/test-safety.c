@@ -851,6 +851,66 @@ START_TEST(anterior_neck_is_a_danger_zone)
 }
 END_TEST
 
+/* A question the conditions ask and the intake leaves open holds back the
+ * work a "yes" would rule out: blood pressure not asked keeps the cranial
+ * base and the front of the neck out, diabetes not asked keeps the pressure
+ * light; the status and the aftercare are the answer's to decide. */
+START_TEST(open_question_keeps_limits)
+{
+	static const char *const neck[] = { "suboccipitals", "sternocleidomastoid", "scalenes",
+					    NULL };
+#define NECK_INTAKE(answers) "{\"symptoms\": [{\"region\": \"posterior_neck\", \"side\": " \
+	"\"right\", \"intensity\": 6}, {\"region\": \"temple\", \"side\": \"right\", " \
+	"\"intensity\": 5}], \"conditions\": [\"chronic_neck_pain\"], \"session_minutes\": 90" \
+	answers "}"
+
+	mfr_plan *p = plan_json(NECK_INTAKE(""));
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	for (int k = 0; neck[k]; k++)
+		ck_assert_msg(step_on(p, neck[k], 0) < 0, "open question: %s worked", neck[k]);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened"), 1);
+	int said = 0;
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		said |= strstr(mfr_plan_warning_text(p, i), "until it is answered the plan "
+			       "keeps the limits of Uncontrolled hypertension") != NULL;
+	ck_assert(said);
+	ck_assert_uint_gt(mfr_test_warning_count(p, "site_excluded"), 0);
+	mfr_plan_free(p);
+
+	/* Answered no: the neck work is planned. */
+	p = plan_json(NECK_INTAKE(", \"answers\": [{\"question\": \"blood_pressure_stroke\", "
+				  "\"answer\": \"no\"}]"));
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	ck_assert_int_ge(step_on(p, "suboccipitals", 0), 0);
+	ck_assert_int_ge(step_on(p, "sternocleidomastoid", 0), 0);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened"), 0);
+	mfr_plan_free(p);
+
+	/* Answered yes: the precaution itself, with its clearance. */
+	p = plan_json(NECK_INTAKE(", \"answers\": [{\"question\": \"blood_pressure_stroke\", "
+				  "\"answer\": \"yes\"}]"));
+	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_NEEDS_CLEARANCE);
+	mfr_plan_free(p);
+
+	/* Diabetes not asked: light pressure until it is; the diabetes
+	 * aftercare only once it is answered yes. */
+	p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 6}],"
+		      " \"conditions\": [\"plantar_fasciitis\"]}");
+	ck_assert_int_eq(mfr_plan_pressure_ceiling(p), MFR_PRESSURE_LIGHT);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_LIGHT);
+	uint32_t open_care = mfr_plan_aftercare_count(p);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 6}],"
+		      " \"conditions\": [\"plantar_fasciitis\"], \"answers\": [{\"question\":"
+		      " \"diabetes\", \"answer\": \"no\"}]}");
+	ck_assert_int_eq(mfr_plan_pressure_ceiling(p), MFR_PRESSURE_FIRM);
+	ck_assert_uint_eq(mfr_plan_aftercare_count(p), open_care);
+	mfr_plan_free(p);
+#undef NECK_INTAKE
+}
+END_TEST
+
 /* Without the intra-pelvic scope the pelvic floor is never worked from
  * inside: it is held from outside only, as a plane (one hand under the
  * sacrum, one above the pubis), and no step is internal work. */
@@ -858,7 +918,8 @@ START_TEST(pelvic_floor_needs_scope)
 {
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"pelvic_floor\", \"intensity\": 6},"
 		" {\"region\": \"lower_abdomen\", \"side\": \"left\", \"intensity\": 5}],"
-		" \"conditions\": [\"pelvic_pain\"]}");
+		" \"conditions\": [\"pelvic_pain\"],"
+		" \"answers\": [{\"question\": \"pregnancy\", \"answer\": \"no\"}]}");
 	const mfr_region *floor = mfr_model_region(model, "pelvic_floor");
 	int held = 0;
 
@@ -1090,6 +1151,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, aftercare_for_the_client);
 	tcase_add_test(tp, warnings_are_structured);
 	tcase_add_test(tp, every_precaution_bites);
+	tcase_add_test(tp, open_question_keeps_limits);
 	suite_add_tcase(s, tp);
 	return s;
 }
