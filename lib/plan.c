@@ -1563,18 +1563,16 @@ static void set_travel(const mfr_intake *in, candidate *cand, uint32_t n)
 
 /* Reorder the candidates (in rank order) so that every symptom, the most
  * intense first, gets its best candidate before any symptom gets a second;
- * the rank order holds within each symptom's own. The plan keeps a prefix
+ * the rest keep the rank order. The plan keeps a prefix
  * of this order, so a short session works every symptom it can. */
 static mfr_status symptoms_first(const mfr_intake *in, candidate *cand, uint32_t n)
 {
 	uint32_t ns = in->symptom_count;
 	uint32_t *order = mfr__malloc((ns ? ns : 1) * sizeof(*order));
-	uint32_t *next = mfr__calloc(ns ? ns : 1, sizeof(*next));
 	candidate *out = mfr__malloc((n ? n : 1) * sizeof(*out));
 
-	if (!order || !next || !out) {
+	if (!order || !out) {
 		mfr__free(order);
-		mfr__free(next);
 		mfr__free(out);
 		return MFR_E_NOMEM;
 	}
@@ -1589,21 +1587,25 @@ static mfr_status symptoms_first(const mfr_intake *in, candidate *cand, uint32_t
 		}
 		order[k] = i;
 	}
-	/* Round robin: each pass gives every symptom its next candidate. */
+	/* One pass gives every symptom its best candidate; the rest follow in
+	 * rank order (a second pass would put a symptom's eleventh-ranked site
+	 * before another's fifth). */
 	uint32_t taken = 0;
-	while (taken < n) {
-		for (uint32_t j = 0; j < ns && taken < n; j++) {
-			uint32_t sy = order[j];
+	for (uint32_t j = 0; j < ns && taken < n; j++) {
+		uint32_t sy = order[j], i = 0;
 
-			while (next[sy] < n && cand[next[sy]].step.symptom != sy)
-				next[sy]++;
-			if (next[sy] < n)
-				out[taken++] = cand[next[sy]++];
+		while (i < n && cand[i].step.symptom != sy)
+			i++;
+		if (i < n) {
+			out[taken++] = cand[i];
+			cand[i].step.symptom = UINT32_MAX; /* taken */
 		}
 	}
+	for (uint32_t i = 0; i < n; i++)
+		if (cand[i].step.symptom != UINT32_MAX)
+			out[taken++] = cand[i];
 	memcpy(cand, out, n * sizeof(*cand));
 	mfr__free(order);
-	mfr__free(next);
 	mfr__free(out);
 	return MFR_OK;
 }

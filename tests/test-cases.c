@@ -1722,6 +1722,87 @@ START_TEST(fewest_turns)
 }
 END_TEST
 
+/* After every symptom's best site, the sites follow the trace's rank: a
+ * short session keeps what a long one plans in rank order, but for each
+ * symptom's best; it never takes a symptom's second or third site before
+ * another's better-ranked one. */
+START_TEST(then_rank_order)
+{
+	uint32_t intakes = 0, cut = 0;
+	const mfr_region *areas[128];
+	uint32_t na = 0;
+
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION) && na < 128; i++)
+		if (mfr_region_kind_of(mfr_model_region_at(model, i)) == MFR_REGION_AREA)
+			areas[na++] = mfr_model_region_at(model, i);
+	for (uint32_t i = 0; i + 9 < na; i += 2) {
+		mfr_intake *in = NULL;
+		mfr_plan *shortp = NULL, *longp = NULL;
+		uint32_t kept[64], nk = 0, all[64], nall = 0;
+
+		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+		for (int k = 0; k < 2; k++) {
+			const mfr_region *a = areas[i + (uint32_t)k * 9];
+			int side = mfr_region_laterality(a) == MFR_LATERALITY_MIDLINE
+				   ? MFR_SIDE_MIDLINE : MFR_SIDE_LEFT;
+			ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), side, 6 - k,
+								MFR_ONSET_CHRONIC, NULL), MFR_OK);
+		}
+		ck_assert_int_eq(mfr_intake_set_minutes(in, 20, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_plan_run(in, NULL, &shortp, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_intake_set_minutes(in, 180, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_plan_run(in, NULL, &longp, NULL), MFR_OK);
+		for (uint32_t k = 0; k < mfr_plan_step_count(shortp) && nk < 64; k++)
+			if (mfr_plan_step_trace_rank(shortp, k))
+				kept[nk++] = mfr_plan_step_trace_rank(shortp, k);
+		for (uint32_t k = 0; k < mfr_plan_step_count(longp) && nall < 64; k++)
+			if (mfr_plan_step_trace_rank(longp, k))
+				all[nall++] = mfr_plan_step_trace_rank(longp, k);
+		/* The symptom each kept site belongs to: where its strongest
+		 * path starts (the ranking does not depend on max_results). */
+		mfr_trace_options *o = NULL;
+		mfr_trace *t = NULL;
+		ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
+		ck_assert_int_eq(mfr_trace_options_set_max_results(o, 200), MFR_OK);
+		ck_assert_int_eq(mfr_trace_run(in, o, &t, NULL), MFR_OK);
+		/* A kept site that is not its symptom's best kept one never
+		 * passes over a site the long session plans and the short one
+		 * leaves out. */
+		for (uint32_t a = 0; a < nk; a++) {
+			uint32_t sy = mfr_trace_path_symptom(mfr_trace_result_path_at(
+				mfr_trace_result_at(t, kept[a] - 1), 0));
+			int best = 1;
+
+			for (uint32_t c = 0; c < nk; c++)
+				best &= !(kept[c] < kept[a] &&
+					  mfr_trace_path_symptom(mfr_trace_result_path_at(
+						  mfr_trace_result_at(t, kept[c] - 1), 0)) == sy);
+			if (best)
+				continue;
+			for (uint32_t b = 0; b < nall; b++) {
+				int in_short = 0;
+
+				for (uint32_t c = 0; c < nk; c++)
+					in_short |= kept[c] == all[b];
+				ck_assert_msg(in_short || all[b] > kept[a],
+					      "%s + %s: the site ranked %u is kept, %u is left out",
+					      mfr_region_key(areas[i]), mfr_region_key(areas[i + 9]),
+					      kept[a], all[b]);
+			}
+		}
+		mfr_trace_free(t);
+		mfr_trace_options_free(o);
+		cut += nk < nall;
+		intakes++;
+		mfr_plan_free(shortp);
+		mfr_plan_free(longp);
+		mfr_intake_free(in);
+	}
+	ck_assert_uint_gt(intakes, 20);
+	ck_assert_uint_gt(cut, 10); /* the check saw sessions that leave sites out */
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -1765,6 +1846,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, precaution_effects_hold);
 	tcase_add_test(tc, hands_do_not_jump_back);
 	tcase_add_test(tc, fewest_turns);
+	tcase_add_test(tc, then_rank_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
