@@ -127,17 +127,15 @@ const char *mfr__trace_explain(mfr_trace *t, const mfr_trace_result *res)
 		put_segment(&b, m, p, i, j);
 		i = j;
 	}
-	if (res->path_count > 1) {
-		char n[12], *d = n + sizeof(n);
-		uint32_t others = res->path_count - 1;
+	/* The other symptoms it explains, by name (strongest first): a site
+	 * reached from several symptoms is ranked for all of them, and the
+	 * therapist sees which. */
+	for (uint32_t k = 1; k < res->path_count; k++) {
+		const mfr_symptom *sy = &t->symptoms[res->paths[k].symptom];
 
-		*--d = '\0';
-		do
-			*--d = (char)('0' + others % 10);
-		while (others /= 10);
-		put(&b, "; also reached from ");
-		put(&b, d);
-		put(&b, res->path_count > 2 ? " other symptoms" : " other symptom");
+		put(&b, k == 1 ? "; also reached from the " : k + 1 == res->path_count
+			? " and the " : ", the ");
+		put_site(&b, m, mfr__site_id(sy->region, sy->side));
 	}
 	return mfr__arena_strdup(&t->arena, text);
 }

@@ -1803,6 +1803,38 @@ START_TEST(then_rank_order)
 }
 END_TEST
 
+/* A site reached from several symptoms names the others in its
+ * explanation (which complaints it is ranked for), strongest path first. */
+START_TEST(explanation_names_other_symptoms)
+{
+	static const char *const s[] = { "heel:left:6", "calf:left:5", "posterior_knee:left:4",
+					 NULL };
+	mfr_intake *in = intake_of(NULL, s);
+	mfr_trace *t = trace_of(in);
+	uint32_t named = 0;
+
+	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+		const mfr_trace_result *r = mfr_trace_result_at(t, i);
+		const char *text = mfr_trace_result_explain(r);
+		const char *also = strstr(text, "; also reached from the ");
+
+		ck_assert_msg((mfr_trace_result_path_count(r) > 1) == (also != NULL), "%s", text);
+		for (uint32_t k = 1; also && k < mfr_trace_result_path_count(r); k++) {
+			uint32_t sy = mfr_trace_path_symptom(mfr_trace_result_path_at(r, k));
+			char site[160];
+
+			snprintf(site, sizeof(site), "the left %s",
+				 mfr_region_name(mfr_intake_symptom_region(in, sy)));
+			ck_assert_msg(strstr(also, site) != NULL, "%s: %s not named", text, site);
+			named++;
+		}
+	}
+	ck_assert_uint_gt(named, 10);
+	mfr_trace_free(t);
+	mfr_intake_free(in);
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -1847,6 +1879,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, hands_do_not_jump_back);
 	tcase_add_test(tc, fewest_turns);
 	tcase_add_test(tc, then_rank_order);
+	tcase_add_test(tc, explanation_names_other_symptoms);
 	suite_add_tcase(s, tc);
 	return s;
 }
