@@ -13,13 +13,19 @@ static void print_plan(const mfr_plan *p, const char *indent)
 {
 	char site[160];
 
+	/* The ceiling the precautions and doses set: the scale's top is no
+	 * limit, and saying "no firmer than firm" over light steps misleads. */
+	int ceiling = mfr_plan_pressure_ceiling(p);
+
 	printf("%sstatus: %s; %u of %u minutes planned (%u s), %u position change%s, "
-	       "pressure no firmer than %s\n", indent,
+	       "%s%s\n", indent,
 	       mfr_plan_status_name(mfr_plan_status_of(p)),
 	       (mfr_plan_total_seconds(p) + 59) / 60, mfr_plan_session_seconds(p) / 60,
 	       mfr_plan_total_seconds(p), mfr_plan_position_changes(p),
 	       mfr_plan_position_changes(p) == 1 ? "" : "s",
-	       mfr_pressure_name(mfr_plan_pressure_ceiling(p)));
+	       ceiling == MFR_PRESSURE_FIRM ? "no precaution limits the pressure"
+					    : "pressure no firmer than ",
+	       ceiling == MFR_PRESSURE_FIRM ? "" : mfr_pressure_name(ceiling));
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
 		printf("%s! [%s] %s\n", indent, mfr_plan_warning_code(p, i),
 		       mfr_plan_warning_text(p, i));
@@ -38,9 +44,14 @@ static void print_plan(const mfr_plan *p, const char *indent)
 		if (mfr_plan_step_lying_side(p, i))
 			printf("%s      lying on the %s side\n", indent,
 			       mfr_side_name(mfr_plan_step_lying_side(p, i)));
-		if (mfr_plan_step_danger_zone(p, i))
-			printf("%s      in the %s: obeys its limits\n", indent,
-			       mfr_danger_zone_name(mfr_plan_step_danger_zone(p, i)));
+		if (mfr_plan_step_danger_zone(p, i)) {
+			const mfr_danger_zone *z = mfr_plan_step_danger_zone(p, i);
+
+			printf("%s      in the %s: no firmer than %s (%s)\n", indent,
+			       mfr_danger_zone_name(z),
+			       mfr_pressure_name(mfr_danger_zone_pressure_ceiling(z)),
+			       mfr_danger_zone_effect(z));
+		}
 		if (mfr_plan_step_flags(p, i) & MFR_STEP_INTERNAL)
 			printf("%s      internal work, under the declared scope and consent\n",
 			       indent);
