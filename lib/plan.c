@@ -1488,55 +1488,54 @@ static int opening_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
 	return 0;
 }
 
-/* The side of the first symptom on a side (left when none is). */
-static int lateral_side(const mfr_intake *in)
+/* The side to work region @p r on for the symptoms within it: theirs when
+ * they lie on one side, the midline when on both or on the midline (the
+ * trunk rocked as a whole for a low back sore on both sides); 0 when no
+ * symptom lies within it. */
+static int symptoms_side(const mfr_intake *in, const mfr_region *r)
 {
-	for (uint32_t i = 0; i < in->symptom_count; i++)
-		if (in->symptoms[i].side != MFR_SIDE_MIDLINE)
-			return in->symptoms[i].side;
-	return MFR_SIDE_LEFT;
+	int side = 0;
+
+	for (uint32_t i = 0; i < in->symptom_count; i++) {
+		const mfr_symptom *sy = &in->symptoms[i];
+
+		if (!mfr_region_is_within(sy->region, r))
+			continue;
+		if (side && side != sy->side)
+			return MFR_SIDE_MIDLINE;
+		side = sy->side;
+	}
+	return side;
 }
 
-/* Whether a symptom lies within @p r. */
-static int holds_symptom(const mfr_intake *in, const mfr_region *r)
-{
-	for (uint32_t i = 0; i < in->symptom_count; i++)
-		if (mfr_region_is_within(in->symptoms[i].region, r))
-			return 1;
-	return 0;
-}
-
-/* Closing: rebounding or jostling, where allowed, of the region the
- * technique lists that holds a symptom (else the first it lists; a
- * technique that lists none may work the symptom regions themselves), where
- * no precaution forbids it. @p side is the side for bilateral regions. */
+/* Closing: rebounding or jostling, where allowed, of a region the
+ * technique lists (the trunk, a limb) that holds a symptom, on the side of
+ * the symptoms within it, where no precaution forbids it. A plan whose
+ * symptoms lie elsewhere (the head, the neck) has no closing: rocking the
+ * trunk does not integrate work on the jaw. */
 static int closing_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
-			int prefer, int side, mfr_plan_step *s)
+			int prefer, mfr_plan_step *s)
 {
 	const mfr_intake *in = p->intake;
 	const mfr_model *m = in->model;
 
-	for (int pass = 0; pass < 2; pass++) {
-		for (uint32_t i = 0; i < m->technique_count; i++) {
-			const mfr_technique *t = &m->techniques[i];
-			int any = t->region_count == 0;
-			uint32_t n = any ? in->symptom_count : t->region_count;
+	for (uint32_t i = 0; i < m->technique_count; i++) {
+		const mfr_technique *t = &m->techniques[i];
+		int any = t->region_count == 0;
+		uint32_t n = any ? in->symptom_count : t->region_count;
 
-			if (t->family != MFR_FAMILY_REBOUNDING)
+		if (t->family != MFR_FAMILY_REBOUNDING)
+			continue;
+		for (uint32_t k = 0; k < n; k++) {
+			const mfr_region *r = any ? in->symptoms[k].region : t->regions[k];
+			int sd = r->laterality == MFR_LATERALITY_MIDLINE ? MFR_SIDE_MIDLINE
+									: symptoms_side(in, r);
+
+			if (!sd || forbidding(p->intake, r, sd))
 				continue;
-			for (uint32_t k = 0; k < n; k++) {
-				const mfr_region *r = any ? in->symptoms[k].region : t->regions[k];
-				int sd = r->laterality == MFR_LATERALITY_MIDLINE
-					? MFR_SIDE_MIDLINE : side;
-
-				if (pass == 0 && !holds_symptom(p->intake, r))
-					continue;
-				if (forbidding(p->intake, r, sd))
-					continue;
-				if (block_step(p, sc, o, MFR_FAMILY_REBOUNDING,
-					       MFR_PHASE_INTEGRATION, r, sd, prefer, s))
-					return 1;
-			}
+			if (block_step(p, sc, o, MFR_FAMILY_REBOUNDING, MFR_PHASE_INTEGRATION,
+				       r, sd, prefer, s))
+				return 1;
 		}
 	}
 	return 0;
@@ -2156,8 +2155,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 	if (st == MFR_OK) {
 		int first_pos = ncand ? cand[0].step.position : MFR_POSITION_PRONE;
 		have_open = opening_step(p, sc, o, first_pos, &open);
-		have_close = closing_step(p, sc, o, MFR_POSITION_SUPINE,
-					  lateral_side(in), &close);
+		have_close = closing_step(p, sc, o, MFR_POSITION_SUPINE, &close);
 	}
 	/* The longest run of candidates, in rank order, that fits. */
 	for (uint32_t n = 0; st == MFR_OK && n <= ncand; n++) {

@@ -1835,6 +1835,43 @@ START_TEST(explanation_names_other_symptoms)
 }
 END_TEST
 
+/* The closing rocks a region that holds a symptom, on the symptoms' side
+ * (the midline for both sides); a complaint of the head or neck has none. */
+START_TEST(closing_where_the_symptoms_are)
+{
+	static const struct {
+		const char *symptoms[3];
+		const char *region; /* NULL: no closing */
+		int side;
+	} cases[] = {
+		{ { "temple:left:6", "jaw:left:4", NULL }, NULL, 0 },
+		{ { "posterior_neck:left:5", "posterior_neck:right:5", NULL }, NULL, 0 },
+		{ { "low_back:left:5", "low_back:right:5", NULL }, "trunk", MFR_SIDE_MIDLINE },
+		{ { "calf:right:5", "temple:left:6", NULL }, "lower_limb", MFR_SIDE_RIGHT },
+	};
+
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		mfr_intake *in = intake_of(NULL, cases[c].symptoms);
+		mfr_plan *p = NULL;
+		int closings = 0;
+
+		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+			if (mfr_plan_step_phase(p, i) != MFR_PHASE_INTEGRATION)
+				continue;
+			closings++;
+			ck_assert_msg(cases[c].region != NULL, "case %zu: a closing on the %s", c,
+				      mfr_region_key(mfr_plan_step_region(p, i)));
+			ck_assert_str_eq(mfr_region_key(mfr_plan_step_region(p, i)), cases[c].region);
+			ck_assert_int_eq(mfr_plan_step_side(p, i), cases[c].side);
+		}
+		ck_assert_int_eq(closings, cases[c].region != NULL);
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -1880,6 +1917,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, fewest_turns);
 	tcase_add_test(tc, then_rank_order);
 	tcase_add_test(tc, explanation_names_other_symptoms);
+	tcase_add_test(tc, closing_where_the_symptoms_are);
 	suite_add_tcase(s, tc);
 	return s;
 }
