@@ -2017,9 +2017,19 @@ static uint32_t arrange_fewest_turns(mfr_plan_step *treat, uint32_t n, const mfr
 
 /* What the therapist must know of a kept step: that it lies in a danger
  * zone and obeys it, or that it is internal work under the declared scope. */
+/* Whether an earlier step of the plan (before @p s) works the same site in
+ * the same zone: its warning is said once. */
+static int zone_said(const mfr_plan *p, const mfr_plan_step *s)
+{
+	for (const mfr_plan_step *e = p->steps; e < s; e++)
+		if (e->zone == s->zone && e->region == s->region && e->side == s->side)
+			return 1;
+	return 0;
+}
+
 static mfr_status step_warnings(mfr_plan *p, const mfr_plan_step *s, const char *site)
 {
-	if (s->zone) {
+	if (s->zone && !zone_said(p, s)) {
 		const mfr_danger_zone *z = s->zone;
 		char techniques[400];
 

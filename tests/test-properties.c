@@ -667,6 +667,14 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 	      "session length");
 	CHECK(mfr_plan_aftercare_count(p) > 0, seed, "no aftercare");
 	CHECK(aftercare_fits(in, p), seed, "aftercare not the client's");
+	/* A site's danger zone is said once, however many steps work it. */
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		for (uint32_t k = 0; k < i; k++)
+			CHECK(strcmp(mfr_plan_warning_code(p, i), "danger_zone") != 0 ||
+			      strcmp(mfr_plan_warning_code(p, k), "danger_zone") != 0 ||
+			      mfr_plan_warning_region(p, i) != mfr_plan_warning_region(p, k) ||
+			      mfr_plan_warning_side(p, i) != mfr_plan_warning_side(p, k), seed,
+			      "a danger zone said twice for one site");
 }
 
 /* Every treated site of @p shorter is treated in @p longer. */
