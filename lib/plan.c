@@ -2254,15 +2254,20 @@ static mfr_status choose_aftercare(mfr_plan *p, int no_session)
 
 static int is_sensitive(const mfr_intake *in);
 
-static mfr_status acute_warnings(mfr_plan *p)
+static mfr_status acute_warnings(mfr_plan *p, int later_session)
 {
 	const mfr_intake *in = p->intake;
 
+	/* A program's later sessions plan from the first intake: say that the
+	 * client counts as sensitive until the symptoms are recorded anew. */
 	if (is_sensitive(in) &&
 	    !warn(p, MFR_WARNING_DOSE, ABOUT_SITE("sensitive", NULL, 0),
-		  "a symptom at intensity 7 or more, or of acute onset: the client is "
-		  "sensitive today, so techniques that may be done either way are done "
-		  "indirectly, at their lightest pressure (libmfr's rule)"))
+		  "a symptom at intensity 7 or more, or of acute onset: %s, so techniques "
+		  "that may be done either way are done indirectly, at their lightest "
+		  "pressure (libmfr's rule)",
+		  later_session ? "the intake says so, and the client counts as sensitive "
+				  "until the symptoms are recorded anew at this session"
+				: "the client is sensitive today"))
 		return MFR_E_NOMEM;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
@@ -2300,7 +2305,7 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	if (st == MFR_OK)
 		st = screen_intake(p, &sc);
 	if (st == MFR_OK)
-		st = acute_warnings(p);
+		st = acute_warnings(p, stage->later_session);
 	if (st == MFR_OK && sc.refer_out)
 		keep_refer_out_warnings(p);
 	if (st == MFR_OK) {

@@ -1872,6 +1872,33 @@ START_TEST(closing_where_the_symptoms_are)
 }
 END_TEST
 
+/* A program's later sessions plan from the first intake: a sensitive
+ * client is "sensitive today" in the first session only. */
+START_TEST(later_sessions_not_today)
+{
+	static const char *const s[] = { "low_back:left:8", NULL };
+	mfr_intake *in = intake_of("low_back_pain", s);
+	mfr_program *pg = NULL;
+
+	ck_assert_int_eq(mfr_program_run(in, 3, 3, NULL, &pg, NULL), MFR_OK);
+	for (uint32_t k = 0; k < mfr_program_session_count(pg); k++) {
+		const mfr_plan *p = mfr_program_session_plan(pg, k);
+		int today = 0, sensitive = 0;
+
+		for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+			if (strcmp(mfr_plan_warning_code(p, i), "sensitive") != 0)
+				continue;
+			sensitive = 1;
+			today = strstr(mfr_plan_warning_text(p, i), "sensitive today") != NULL;
+		}
+		ck_assert(sensitive);
+		ck_assert_int_eq(today, k == 0);
+	}
+	mfr_program_free(pg);
+	mfr_intake_free(in);
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -1918,6 +1945,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, then_rank_order);
 	tcase_add_test(tc, explanation_names_other_symptoms);
 	tcase_add_test(tc, closing_where_the_symptoms_are);
+	tcase_add_test(tc, later_sessions_not_today);
 	suite_add_tcase(s, tc);
 	return s;
 }
