@@ -40,11 +40,12 @@ run_meson_test() {
   fi
 }
 
+# Every CI build: warnings are errors, and the benchmarks build too.
 fresh_setup() {
   local dir=$1
   shift
   rm -rf "$dir"
-  meson setup "$dir" "$@" >/dev/null
+  meson setup "$dir" -Dwerror=true -Dbench=true "$@" >/dev/null
   meson compile -C "$dir" >/dev/null
 }
 
