@@ -10,6 +10,7 @@ packages=(
   check                          # unit tests
   valgrind python3 binutils      # memcheck runs, the ctypes binding, nm
   gcovr                          # the coverage figures of scripts/test-all.sh
+  doxygen abigail-tools groff-base  # API reference, ABI check (abidiff), man-page check
 )
 
 sudo=""

@@ -11,8 +11,13 @@
 #      suites (the single-threaded sweeps and property tests add nothing
 #      under TSan but minutes);
 #   6. the libFuzzer targets (clang): built, each run once over its corpus;
-#   7. install into a temporary prefix, then build and run an example
-#      against the installed library through pkg-config.
+#   7. the ABI of the gcc build against the committed baseline of its
+#      SONAME (scripts/abi-check.sh, doc/abi.md), and the HTML API
+#      reference without a Doxygen warning (meson compile -C build-ci doc);
+#   8. install into a temporary prefix, then build and run an example
+#      against the installed library through pkg-config, and check the
+#      installed man page, documents, examples and exports
+#      (scripts/check-install.sh).
 # Ends with one line "N passed, N failed" over all the runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,11 +45,26 @@ run_meson_test() {
   fi
 }
 
+# run_check LABEL COMMAND...: one pass, or one failure, by COMMAND's status.
+run_check() {
+  local label=$1
+  shift
+  echo "== $label"
+  if "$@"; then
+    echo "$label: ok"
+    passed=$((passed + 1))
+  else
+    echo "$label: FAILED ($*)"
+    failed=$((failed + 1))
+  fi
+}
+
+# Every CI build: warnings are errors, and the benchmarks build too.
 fresh_setup() {
   local dir=$1
   shift
   rm -rf "$dir"
-  meson setup "$dir" "$@" >/dev/null
+  meson setup "$dir" -Dwerror=true -Dbench=true "$@" >/dev/null
   meson compile -C "$dir" >/dev/null
 }
 
@@ -144,6 +164,9 @@ if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
   done
 fi
 
+run_check "ABI (abidiff against abi/)" bash scripts/abi-check.sh build-ci
+run_check "API reference (Doxygen, no warnings)" meson compile -C build-ci doc
+
 echo "== install and build an example through pkg-config"
 meson install -C build-ci >/dev/null
 pcdir=$(dirname "$(find "$prefix" -name libmfr.pc | head -n1)")
@@ -160,6 +183,7 @@ else
   failed=$((failed + 1))
 fi
 rm -rf "$tmp"
+run_check "installed files" bash scripts/check-install.sh "$prefix"
 
 echo
 echo "tests: $passed passed, $failed failed"

@@ -36,6 +36,7 @@
 
 #include "mfr/version.h"
 
+/** @cond INTERNAL */
 #ifdef __cplusplus
 #define MFR_BEGIN_DECLS extern "C" {
 #define MFR_END_DECLS }
@@ -44,7 +45,6 @@
 #define MFR_END_DECLS
 #endif
 
-/** @cond INTERNAL */
 #if defined(_WIN32) && defined(MFR_BUILDING_DLL)
 #define MFR_EXPORT __declspec(dllexport)
 #elif defined(__GNUC__) || defined(__clang__)

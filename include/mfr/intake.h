@@ -45,8 +45,9 @@ typedef enum mfr_onset {
 
 /** The session length an intake starts with, in minutes. @since 0.1.0 */
 #define MFR_INTAKE_DEFAULT_MINUTES 60
-/** The shortest and longest session an intake accepts, in minutes. @since 0.1.0 */
+/** The shortest session an intake accepts, in minutes. @since 0.1.0 */
 #define MFR_INTAKE_MIN_MINUTES 10
+/** The longest session an intake accepts, in minutes. @since 0.1.0 */
 #define MFR_INTAKE_MAX_MINUTES 180
 /** The intensity a symptom gets when the JSON or CLI leaves it out. @since 0.1.0 */
 #define MFR_INTAKE_DEFAULT_INTENSITY 5
@@ -83,6 +84,7 @@ MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out);
  * #MFR_INTAKE_MAX_BYTES, nested at most #MFR_JSON_MAX_DEPTH deep, with at
  * most #MFR_INTAKE_MAX_ITEMS items per list (past these: #MFR_E_RANGE).
  *
+ * @param model the model keys are checked against; it must outlive the intake.
  * @param data the document; need not be NUL-terminated.
  * @param size its length in bytes.
  * @param name a name for error messages, or NULL for "<buffer>".
@@ -115,9 +117,10 @@ MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
 /**
  * Add a symptom site.
  *
+ * @param intake the intake.
  * @param region a region key ("heel").
- * @param side ::mfr_side: #MFR_SIDE_LEFT or #MFR_SIDE_RIGHT for a bilateral
- *        region, #MFR_SIDE_MIDLINE (or 0) for a midline one.
+ * @param side ::mfr_side: MFR_SIDE_LEFT or MFR_SIDE_RIGHT for a bilateral
+ *        region, MFR_SIDE_MIDLINE (or 0) for a midline one.
  * @param intensity 0 to 10.
  * @param onset ::mfr_onset.
  * @param[out] err optional error detail.
@@ -164,8 +167,10 @@ MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *intake, const char *
  * Record the stage of a staged precaution already recorded (pregnancy: the
  * trimester, 1 to 3). Without a stage, the precaution counts as at its last
  * stage: the most cautious.
+ * @param intake the intake.
  * @param key the precaution's key.
  * @param stage 1 to mfr_precaution_stage_count().
+ * @param[out] err optional error detail.
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_CONSTRAINT (the
  *         precaution has no stages, or the intake does not record it),
  *         #MFR_E_RANGE, #MFR_E_DUPLICATE (a stage is already recorded) or
@@ -180,7 +185,9 @@ MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *intake, const char *key,
  * (#MFR_ACCESS_INTRA_ORAL, #MFR_ACCESS_INTRA_PELVIC) and that the client's
  * specific, informed consent to that work is on record. Only then does a
  * plan work regions reached that way, and it flags each such step.
+ * @param intake the intake.
  * @param access one ::mfr_access value other than #MFR_ACCESS_EXTERNAL.
+ * @param[out] err optional error detail.
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_RANGE (not an internal access) or
  *         #MFR_E_DUPLICATE (declared already).
  * @since 0.2.0
@@ -204,7 +211,9 @@ MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *intake, const char *ques
 
 /**
  * Record that a clinician cleared the client for work despite a precaution.
+ * @param intake the intake.
  * @param key the precaution's key.
+ * @param[out] err optional error detail.
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_DUPLICATE,
  *         #MFR_E_RANGE (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.
  * @since 0.1.0
@@ -279,8 +288,10 @@ MFR_EXPORT uint32_t mfr_intake_positions(const mfr_intake *intake);
 
 /**
  * Serialize the intake as JSON in the form mfr_intake_from_json() reads.
+ * @param intake the intake.
  * @param flags 0 or #MFR_JSON_COMPACT.
  * @param[out] out receives the text; free it with mfr_free().
+ * @param[out] err optional error detail.
  * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
  * @since 0.1.0
  */

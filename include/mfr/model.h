@@ -115,6 +115,8 @@ MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
  * @param data the document; need not be NUL-terminated.
  * @param size its length in bytes, at most #MFR_MODEL_MAX_BYTES.
  * @param name a name for error messages (a file name), or NULL for "<buffer>".
+ * @param[out] out receives the model, or NULL on failure.
+ * @param[out] err optional error detail.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_model_load_buffer(const char *data, size_t size,
@@ -174,6 +176,9 @@ MFR_EXPORT int mfr_model_has(const mfr_model *model, int kind, const char *key);
  * their serializations are byte-identical. One entity (@p kind and @p key)
  * serializes to the object that defines it in a model file.
  *
+ * @param model the model.
+ * @param kind an ::mfr_kind, or 0 for the whole model.
+ * @param key the entity's key, or NULL for the whole model.
  * @param flags 0 for indented output, #MFR_JSON_COMPACT for one line.
  * @param[out] out receives a NUL-terminated string; free it with mfr_free().
  * @param[out] err optional error detail.
@@ -190,6 +195,8 @@ MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
  * of range), and a lookup by key (NULL when absent).
  * @{
  */
+/** The entity at @p index (file order; NULL when out of range), or the one
+ *  with @p key (NULL when absent); it lives as long as @p model. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_model_region_at(const mfr_model *model, uint32_t index);
 MFR_EXPORT const mfr_region *mfr_model_region(const mfr_model *model, const char *key);
 MFR_EXPORT const mfr_line *mfr_model_line_at(const mfr_model *model, uint32_t index);
@@ -243,7 +250,11 @@ MFR_EXPORT const mfr_provenance *mfr_aftercare_provenance(const mfr_aftercare *i
  * Up to @p max known keys of @p kind nearest to @p key (by edit distance,
  * then alphabetically), for "did you mean" messages.
  *
+ * @param model the model.
+ * @param kind an ::mfr_kind.
+ * @param key the key that was not found.
  * @param[out] out receives borrowed key strings; may be NULL when @p max is 0.
+ * @param max how many @p out holds.
  * @return how many were written.
  * @since 0.1.0
  */

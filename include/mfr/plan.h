@@ -137,6 +137,7 @@ MFR_EXPORT mfr_status mfr_plan_options_set_block_seconds(mfr_plan_options *opts,
  * @param intake the client.
  * @param opts options, or NULL for the defaults.
  * @param[out] out receives the plan, or NULL on failure.
+ * @param[out] err optional error detail.
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_MISSING (the intake records no
  *         symptoms: there is nothing to plan) or #MFR_E_NOMEM. A plan that
  *         may not be carried out is still #MFR_OK: see mfr_plan_status_of().
@@ -237,8 +238,10 @@ MFR_EXPORT int mfr_plan_aftercare_kind(const mfr_plan *plan, uint32_t index);
 
 /**
  * Serialize the plan as JSON (doc/plan-format.md).
+ * @param plan the plan.
  * @param flags 0 or #MFR_JSON_COMPACT.
  * @param[out] out receives the text; free it with mfr_free().
+ * @param[out] err optional error detail.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,

@@ -181,8 +181,10 @@ MFR_EXPORT double mfr_trace_path_step_factor(const mfr_trace_path *path, uint32_
 
 /**
  * Serialize the trace as JSON (doc/trace-format.md).
+ * @param trace the trace.
  * @param flags 0 or #MFR_JSON_COMPACT.
  * @param[out] out receives the text; free it with mfr_free().
+ * @param[out] err optional error detail.
  * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
  * @since 0.1.0
  */
