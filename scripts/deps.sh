@@ -16,7 +16,7 @@ packages=(
 # tests' dependencies for arm64, from Debian's multiarch archive.
 cross_arch=arm64
 packages+=(
-  gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu qemu-user
   "libjansson-dev:$cross_arch" "check:$cross_arch"
 )
 
