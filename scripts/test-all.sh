@@ -144,6 +144,7 @@ if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
   done
 fi
 
+if bash scripts/cross-check.sh build-ci/tools/mfr; then passed=$((passed + 1)); else failed=$((failed + 1)); fi # aarch64 cross build, tests under qemu-user
 echo "== install and build an example through pkg-config"
 meson install -C build-ci >/dev/null
 pcdir=$(dirname "$(find "$prefix" -name libmfr.pc | head -n1)")
