@@ -110,5 +110,6 @@ for c in "${commands[@]}"; do
   fi
 done
 
+echo "cross: the stage took $SECONDS s"
 echo "cross: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
