@@ -76,24 +76,6 @@ char *mfr__arena_strdup(mfr_arena *arena, const char *s)
 	return copy;
 }
 
-size_t mfr__arena_capacity(const mfr_arena *arena)
-{
-	size_t n = 0;
-
-	for (const struct mfr_arena_block *b = arena->head; b; b = b->next)
-		n += b->size;
-	return n;
-}
-
-int mfr__arena_single(const mfr_arena *arena, const unsigned char **data, size_t *used)
-{
-	if (!arena->head || arena->head->next)
-		return -1;
-	*data = arena->head->data;
-	*used = arena->head->used;
-	return 0;
-}
-
 void mfr__arena_release(mfr_arena *arena)
 {
 	struct mfr_arena_block *b = arena->head;

@@ -22,11 +22,6 @@ typedef struct mfr_arena {
 void *mfr__arena_alloc(mfr_arena *arena, size_t size);
 /* A copy of @p s (which may be NULL, giving NULL) in the arena. */
 char *mfr__arena_strdup(mfr_arena *arena, const char *s);
-/* Bytes the arena holds in all its blocks (their capacities). */
-size_t mfr__arena_capacity(const mfr_arena *arena);
-/* When the arena is one block: its start and the bytes in use, and 0;
- * else -1. */
-int mfr__arena_single(const mfr_arena *arena, const unsigned char **data, size_t *used);
 /* Free every block. The arena may be reused afterwards. */
 void mfr__arena_release(mfr_arena *arena);
 

@@ -1,6 +1,6 @@
 /*
- * libmfr - the built-in default model: ready by copying and relocating the
- * snapshot prepared at build time (lib/snapshot.h), not by parsing JSON.
+ * libmfr - the built-in default model: the model generated as C at build
+ * time (lib/snapshot.h), ready without parsing JSON.
  * SPDX-License-Identifier: MIT
  */
 #include "error.h"
@@ -13,8 +13,7 @@ MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err)
 	if (!out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_model_default: out is NULL");
-	if (mfr__snapshot_load(mfr__default_snapshot, mfr__default_snapshot_size,
-			       mfr__default_relocs, mfr__default_reloc_count, out) != MFR_OK)
+	if (mfr__snapshot_open(&mfr__default_model, out) != MFR_OK)
 		return mfr__error_nomem(err);
 	return MFR_OK;
 }
@@ -22,6 +21,6 @@ MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err)
 MFR_EXPORT const char *mfr_model_default_text(size_t *size)
 {
 	if (size)
-		*size = mfr__default_model_size;
+		*size = mfr__default_model_text_size;
 	return (const char *)mfr__default_model_text;
 }

@@ -1400,12 +1400,6 @@ static mfr_status load_document(loader *ld, json_t *root)
 mfr_status mfr__model_parse(const char *data, size_t size, const char *name,
 			    mfr_model **out, mfr_error **err)
 {
-	return mfr__model_parse_in(data, size, name, 0, out, err);
-}
-
-mfr_status mfr__model_parse_in(const char *data, size_t size, const char *name,
-			       size_t block_size, mfr_model **out, mfr_error **err)
-{
 	loader ld = { .rd = { .err = err, .source = name ? name : "<buffer>",
 			      .what = "a model",
 			      .fix = "split the model, or leave out what it does not need",
@@ -1416,7 +1410,6 @@ mfr_status mfr__model_parse_in(const char *data, size_t size, const char *name,
 	ld.m = mfr__calloc(1, sizeof(*ld.m));
 	if (!ld.m)
 		return mfr__error_nomem(err);
-	ld.m->arena.block_size = block_size;
 	ld.rd.arena = &ld.m->arena;
 	ld.rd.model = ld.m;
 	st = mfr__rd_parse(&ld.rd, data, size, &root);

@@ -308,17 +308,7 @@ int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb);
 mfr_status mfr__model_parse(const char *data, size_t size, const char *name,
 			    mfr_model **out, mfr_error **err);
 
-/* As mfr__model_parse(), with the model's arena growing in blocks of
- * @p block_size bytes (0: the default); the snapshot tool loads a model
- * into one block this way. */
-mfr_status mfr__model_parse_in(const char *data, size_t size, const char *name,
-			       size_t block_size, mfr_model **out, mfr_error **err);
-
 /* The file index of @p key in the sorted index of @p kind, or -1. */
 int64_t mfr__model_find(const mfr_model *model, int kind, const char *key);
-
-/* The compiled-in default model text (generated at build time). */
-extern const unsigned char mfr__default_model_text[];
-extern const size_t mfr__default_model_size;
 
 #endif /* MFR_MODEL_PRIVATE_H */

@@ -1,44 +1,43 @@
 /*
- * libmfr - the default model as a prepared snapshot: built once at build
- * time, made ready at run time by one copy and a pass of relocations,
- * instead of parsing and validating its JSON on every mfr_model_default().
+ * libmfr - the default model as C source generated at build time, made
+ * ready at run time by copying one small struct, instead of parsing and
+ * validating its JSON on every mfr_model_default().
  * SPDX-License-Identifier: MIT
  *
- * A snapshot is the bytes of a model laid out in one block: the mfr_model
- * struct first, then everything its arena held. Every pointer in it is
- * stored as (offset of its target + 1), or 0 for NULL; the relocation table
- * lists the offsets of those pointer slots. Making it ready is: allocate,
- * copy, and add the block's address to each listed slot.
- *
  * The build tool (lib/data/snapshot-tool.c) loads the model file with the
- * ordinary loader into a single arena block and walks every pointer with
- * mfr__model_walk(). The tests check that the snapshot and the model loaded
- * from the file serialize to the same bytes.
+ * ordinary loader and writes the loaded model as C: each array of the model
+ * (regions, their child lists, line nodes, the key index, the site graph,
+ * ...) a static const array whose initializers give every field by name,
+ * every reference an address expression (&t_regions[12]) and every string a
+ * literal. The compiler and linker of the machine the library is built for
+ * lay the data out and relocate it (the dynamic loader, once per process),
+ * so it is position-independent and read-only, and it depends on nothing of
+ * the machine that ran the tool: neither struct layout nor byte order nor
+ * pointer width. The tool is a native program (meson `native: true`), so a
+ * cross build (doc/cross-build.md, cross/aarch64-linux-gnu.ini) needs no
+ * exe_wrapper to make the default model. A field the tool does not write
+ * is zero or NULL, never an address of the build machine; the tests check
+ * that each generated model reads, through every getter, its JSON export,
+ * its key index and its graph, as the one loaded from its file
+ * (tests/test-snapshot.c), and CI runs them on aarch64 under qemu-user
+ * (scripts/cross-check.sh).
  */
 #ifndef MFR_SNAPSHOT_H
 #define MFR_SNAPSHOT_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "model-private.h"
 
-/* Where the block (the arena's contents) starts in a snapshot. */
-#define MFR_SNAPSHOT_HEADER \
-	((sizeof(mfr_model) + (size_t)15) / (size_t)16 * (size_t)16)
+/* A model of the caller's own (freed with mfr_model_free()) that shares
+ * the read-only arrays of the generated model @p snapshot: one allocation,
+ * the model struct; MFR_E_NOMEM or MFR_OK. */
+mfr_status mfr__snapshot_open(const mfr_model *snapshot, mfr_model **out);
 
-/* Call @p visit with the address of every pointer field of @p m and of
- * everything it owns, each exactly once. */
-void mfr__model_walk(mfr_model *m, void (*visit)(void *slot, void *ctx), void *ctx);
-
-/* Make a model from a snapshot; MFR_E_NOMEM or MFR_OK. */
-mfr_status mfr__snapshot_load(const unsigned char *blob, size_t size,
-			      const uint32_t *relocs, size_t nrelocs, mfr_model **out);
-
-/* The compiled-in snapshot of the default model (generated at build time). */
-extern const unsigned char mfr__default_snapshot[];
-extern const size_t mfr__default_snapshot_size;
-extern const uint32_t mfr__default_relocs[];
-extern const size_t mfr__default_reloc_count;
+/* The default model, generated from its file at build time, and the file's
+ * text (for mfr_model_default_text() and `mfr model export`). */
+extern const mfr_model mfr__default_model;
+extern const unsigned char mfr__default_model_text[];
+extern const size_t mfr__default_model_text_size;
 
 #endif /* MFR_SNAPSHOT_H */

@@ -12,6 +12,14 @@ packages=(
   gcovr                          # the coverage figures of scripts/test-all.sh
   doxygen abigail-tools groff-base  # API reference, ABI check (abidiff), man-page check
 )
+# The aarch64 cross build of scripts/cross-check.sh (doc/cross-build.md): the
+# cross compiler, qemu-user to run its programs, and the library's and the
+# tests' dependencies for arm64, from Debian's multiarch archive.
+cross_arch=arm64
+packages+=(
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu qemu-user
+  "libjansson-dev:$cross_arch" "check:$cross_arch"
+)
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -28,6 +36,10 @@ if [ "${#missing[@]}" -eq 0 ]; then
 fi
 echo "deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Before the update, so that it fetches arm64's package lists too.
+if ! dpkg --print-foreign-architectures | grep -qx "$cross_arch"; then
+  $sudo dpkg --add-architecture "$cross_arch"
+fi
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "deps: done"

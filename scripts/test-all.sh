@@ -14,7 +14,9 @@
 #   7. the ABI of the gcc build against the committed baseline of its
 #      SONAME (scripts/abi-check.sh, doc/abi.md), and the HTML API
 #      reference without a Doxygen warning (meson compile -C build-ci doc);
-#   8. install into a temporary prefix, then build and run an example
+#   8. an aarch64 cross build, its tests and mfr run under qemu-user
+#      (scripts/cross-check.sh, doc/cross-build.md);
+#   9. install into a temporary prefix, then build and run an example
 #      against the installed library through pkg-config, and check the
 #      installed man page, documents, examples and exports
 #      (scripts/check-install.sh).
@@ -166,6 +168,8 @@ fi
 
 run_check "ABI (abidiff against abi/)" bash scripts/abi-check.sh build-ci
 run_check "API reference (Doxygen, no warnings)" meson compile -C build-ci doc
+
+run_check "aarch64 cross build, tests under qemu-user" bash scripts/cross-check.sh build-ci/tools/mfr
 
 echo "== install and build an example through pkg-config"
 meson install -C build-ci >/dev/null

@@ -82,6 +82,118 @@ static void walk_provenance(mfr_digest *d, const mfr_provenance *p)
 	add(d, "]\n");
 }
 
+static void walk_dose(mfr_digest *d, const mfr_dose *dose)
+{
+	if (!dose) {
+		add(d, " dose[-]\n");
+		return;
+	}
+	add(d, " dose[%d %d %u %u %u %d]", mfr_dose_pressure_ceiling(dose),
+	    mfr_dose_indirect_only(dose), mfr_dose_max_minutes(dose), mfr_dose_hold_min(dose),
+	    mfr_dose_hold_max(dose), mfr_dose_progresses(dose));
+	walk_provenance(d, mfr_dose_provenance(dose));
+}
+
+/* A precaution's stages, widening, position limits, clearance areas and dose. */
+static void walk_precaution_limits(mfr_digest *d, const mfr_precaution *p)
+{
+	uint32_t k, j;
+
+	add(d, " scoped:%d stages:%u/%s", mfr_precaution_site_scoped(p),
+	    mfr_precaution_stage_count(p), mfr_precaution_stage_name(p));
+	for (k = 0; k < mfr_precaution_widen_count(p); k++) {
+		add(d, " widen:%s", mfr_region_key(mfr_precaution_widen_at(p, k)));
+		for (j = 0; j < mfr_precaution_widen_with_count(p, k); j++)
+			add(d, "+%s", mfr_region_key(mfr_precaution_widen_with_at(p, k, j)));
+	}
+	for (k = 0; k < mfr_precaution_position_limit_count(p); k++) {
+		add(d, " limit:%d/%u", mfr_precaution_position_limit_position(p, k),
+		    mfr_precaution_position_limit_from_stage(p, k));
+		for (j = 0; j < mfr_precaution_position_limit_region_count(p, k); j++)
+			add(d, "+%s", mfr_region_key(
+				mfr_precaution_position_limit_region_at(p, k, j)));
+	}
+	for (k = 0; k < mfr_precaution_clearance_area_count(p); k++)
+		add(d, " clear:%s", mfr_region_key(mfr_precaution_clearance_area_at(p, k)));
+	walk_dose(d, mfr_precaution_dose(p));
+}
+
+static void walk_danger_zones(mfr_digest *d, const mfr_model *m)
+{
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_DANGER_ZONE); i++) {
+		const mfr_danger_zone *z = mfr_model_danger_zone_at(m, i);
+
+		add(d, "D %s %s %u %u %d %s", mfr_danger_zone_key(z), mfr_danger_zone_name(z),
+		    mfr_danger_zone_index(z), mfr_danger_zone_region_kinds(z),
+		    mfr_danger_zone_pressure_ceiling(z), mfr_danger_zone_effect(z));
+		for (uint32_t k = 0; k < mfr_danger_zone_region_count(z); k++)
+			add(d, " r:%s", mfr_region_key(mfr_danger_zone_region_at(z, k)));
+		for (uint32_t k = 0; k < mfr_danger_zone_excluded_technique_count(z); k++)
+			add(d, " t:%s", mfr_technique_key(
+				mfr_danger_zone_excluded_technique_at(z, k)));
+		walk_provenance(d, mfr_danger_zone_provenance(z));
+	}
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_REGION); i++)
+		add(d, "covering %s %s\n", mfr_region_key(mfr_model_region_at(m, i)),
+		    key_or(mfr_danger_zone_key(mfr_model_danger_zone_covering(
+			    m, mfr_model_region_at(m, i)))));
+}
+
+static void walk_screening(mfr_digest *d, const mfr_model *m)
+{
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_SCREENING); i++) {
+		const mfr_screening *q = mfr_model_screening_at(m, i);
+
+		add(d, "Q %s %u %s", mfr_screening_key(q), mfr_screening_index(q),
+		    mfr_screening_text(q));
+		for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++) {
+			add(d, "\n  %s %u %d %s", mfr_screening_answer_key(q, a),
+			    mfr_screening_answer_stage(q, a), mfr_screening_answer_needs_site(q, a),
+			    mfr_screening_answer_text(q, a));
+			for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(q, a); k++)
+				add(d, " p:%s", mfr_precaution_key(
+					mfr_screening_answer_precaution_at(q, a, k)));
+		}
+		walk_provenance(d, mfr_screening_provenance(q));
+	}
+}
+
+/* Each key found again by the typed lookups. */
+static void walk_lookups(mfr_digest *d, const mfr_model *m)
+{
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_REGION); i++)
+		add(d, "%d", mfr_model_region(m, mfr_region_key(mfr_model_region_at(m, i))) ==
+			    mfr_model_region_at(m, i));
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_LINE); i++)
+		add(d, "%d", mfr_model_line(m, mfr_line_key(mfr_model_line_at(m, i))) ==
+			    mfr_model_line_at(m, i));
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_REFERRAL); i++)
+		add(d, "%d", mfr_model_referral(m, mfr_referral_key(mfr_model_referral_at(m, i))) ==
+			    mfr_model_referral_at(m, i));
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_TECHNIQUE); i++)
+		add(d, "%d", mfr_model_technique(m, mfr_technique_key(
+				mfr_model_technique_at(m, i))) == mfr_model_technique_at(m, i));
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_CONDITION); i++)
+		add(d, "%d", mfr_model_condition(m, mfr_condition_key(
+				mfr_model_condition_at(m, i))) == mfr_model_condition_at(m, i));
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_PRECAUTION); i++)
+		add(d, "%d", mfr_model_precaution(m, mfr_precaution_key(
+				mfr_model_precaution_at(m, i))) == mfr_model_precaution_at(m, i));
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_SOURCE); i++)
+		add(d, "%d", mfr_model_source(m, mfr_source_key(mfr_model_source_at(m, i))) ==
+			    mfr_model_source_at(m, i));
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_AFTERCARE); i++)
+		add(d, "%d", mfr_model_aftercare(m, mfr_aftercare_key(
+				mfr_model_aftercare_at(m, i))) == mfr_model_aftercare_at(m, i));
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_DANGER_ZONE); i++)
+		add(d, "%d", mfr_model_danger_zone(m, mfr_danger_zone_key(
+				mfr_model_danger_zone_at(m, i))) == mfr_model_danger_zone_at(m, i));
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_SCREENING); i++)
+		add(d, "%d", mfr_model_screening(m, mfr_screening_key(
+				mfr_model_screening_at(m, i))) == mfr_model_screening_at(m, i));
+	add(d, "\n");
+}
+
 void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 {
 	uint32_t i, k;
@@ -95,12 +207,12 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 	}
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_REGION); i++) {
 		const mfr_region *r = mfr_model_region_at(m, i);
-		add(d, "R %s %s %u %d %s %d %u %d %s %s %s", mfr_region_key(r),
+		add(d, "R %s %s %u %d %s %d %u %d %d %d %s %s %s", mfr_region_key(r),
 		    mfr_region_name(r), mfr_region_index(r), mfr_region_kind_of(r),
 		    key_or(mfr_region_key(mfr_region_parent(r))), mfr_region_laterality(r),
-		    mfr_region_positions(r), mfr_region_depth(r),
-		    key_or(mfr_region_snomed(r)), key_or(mfr_region_fma(r)),
-		    key_or(mfr_region_uberon(r)));
+		    mfr_region_positions(r), mfr_region_depth(r), mfr_region_access(r),
+		    mfr_region_treatable(r), key_or(mfr_region_snomed(r)),
+		    key_or(mfr_region_fma(r)), key_or(mfr_region_uberon(r)));
 		for (k = 0; k < mfr_region_child_count(r); k++)
 			add(d, " c:%s", mfr_region_key(mfr_region_child_at(r, k)));
 		for (k = 0; k < mfr_region_adjacent_count(r); k++)
@@ -136,19 +248,21 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 		    mfr_region_key(mfr_referral_muscle(r)), mfr_referral_trigger_point(r),
 		    mfr_referral_split_convention(r), mfr_referral_disputed(r));
 		for (k = 0; k < mfr_referral_zone_count(r); k++)
-			add(d, " z:%s/%d/%d", mfr_region_key(mfr_referral_zone_area(r, k)),
-			    mfr_referral_zone_kind(r, k), mfr_referral_zone_bilateral(r, k));
+			add(d, " z:%s/%d/%d/%d", mfr_region_key(mfr_referral_zone_area(r, k)),
+			    mfr_referral_zone_kind(r, k), mfr_referral_zone_bilateral(r, k),
+			    mfr_referral_zone_frequency(r, k));
 		walk_provenance(d, mfr_referral_provenance(r));
 	}
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_TECHNIQUE); i++) {
 		const mfr_technique *t = mfr_model_technique_at(m, i);
-		add(d, "T %s %s %u %d %d %d %d %d %d %u %u %d %u %u", mfr_technique_key(t),
+		add(d, "T %s %s %u %d %d %d %d %d %d %u %u %d %u %u %u", mfr_technique_key(t),
 		    mfr_technique_name(t), mfr_technique_index(t), mfr_technique_family(t),
 		    mfr_technique_approach(t), mfr_technique_pressure_min(t),
 		    mfr_technique_pressure_max(t), mfr_technique_depth(t),
 		    mfr_technique_has_hold(t), mfr_technique_hold_min(t),
 		    mfr_technique_hold_max(t), mfr_technique_hold_convention(t),
-		    mfr_technique_positions(t), mfr_technique_suits(t));
+		    mfr_technique_positions(t), mfr_technique_suits(t),
+		    mfr_technique_max_sites(t));
 		for (k = 0; k < mfr_technique_region_count(t); k++)
 			add(d, " r:%s", mfr_region_key(mfr_technique_region_at(t, k)));
 		walk_provenance(d, mfr_technique_provenance(t));
@@ -167,6 +281,11 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 			add(d, " l:%s", mfr_line_key(mfr_condition_line_at(c, k)));
 		for (k = 0; k < mfr_condition_region_count(c); k++)
 			add(d, " r:%s", mfr_region_key(mfr_condition_region_at(c, k)));
+		for (k = 0; k < mfr_condition_site_technique_count(c); k++)
+			add(d, " t:%s", mfr_technique_key(mfr_condition_site_technique_at(c, k)));
+		for (k = 0; k < mfr_condition_screening_count(c); k++)
+			add(d, " q:%s", mfr_screening_key(mfr_condition_screening_at(c, k)));
+		walk_dose(d, mfr_condition_dose(c));
 		walk_provenance(d, mfr_condition_provenance(c));
 	}
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_PRECAUTION); i++) {
@@ -181,13 +300,20 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 		for (k = 0; k < mfr_precaution_excluded_technique_count(p); k++)
 			add(d, " t:%s", mfr_technique_key(
 				mfr_precaution_excluded_technique_at(p, k)));
+		walk_precaution_limits(d, p);
 		walk_provenance(d, mfr_precaution_provenance(p));
 	}
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_AFTERCARE); i++) {
 		const mfr_aftercare *a = mfr_model_aftercare_at(m, i);
-		add(d, "A %s %s", mfr_aftercare_key(a), mfr_aftercare_text(a));
+		add(d, "A %s %d %s", mfr_aftercare_key(a), mfr_aftercare_kind_of(a),
+		    mfr_aftercare_text(a));
+		for (k = 0; k < mfr_aftercare_when_count(a); k++)
+			add(d, " w:%s", mfr_precaution_key(mfr_aftercare_when_at(a, k)));
 		walk_provenance(d, mfr_aftercare_provenance(a));
 	}
+	walk_danger_zones(d, m);
+	walk_screening(d, m);
+	walk_lookups(d, m);
 	/* Lookups and suggestions too. */
 	for (int kind = MFR_KIND_REGION; kind <= MFR_TEST_LAST_KIND; kind++) {
 		for (i = 0; i < mfr_model_count(m, kind); i++) {

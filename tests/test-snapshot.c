@@ -1,11 +1,13 @@
 /*
- * libmfr unit tests: the prepared snapshot (lib/snapshot.h). The build makes
- * one of the default model only; here every test model is laid out the way
- * the build tool (lib/data/snapshot-tool.c) does it, made ready by
- * mfr__snapshot_load(), and must read exactly as the model it came from:
- * so mfr__model_walk() must reach every pointer of every part of the
- * format, each once, and the test models use parts the default model does
- * not.
+ * libmfr unit tests: models generated as C at build time (lib/snapshot.h).
+ * The build writes the default model, and each test model
+ * (tests/meson.build), with the same tool (lib/data/snapshot-tool.c). Each
+ * generated model must read exactly as the model loaded from the text it
+ * was generated from: through every public getter and the JSON export
+ * (digest.c), every key found again, one trace (which walks the site
+ * graph), and the graph itself, edge by edge. The test models use parts the
+ * default model does not, so a field the tool leaves out (zero or NULL in
+ * the generated model) fails here.
  * SPDX-License-Identifier: MIT
  */
 #include <stdint.h>
@@ -13,83 +15,47 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "arena.h"
 #include "digest.h"
 #include "model-private.h"
 #include "snapshot.h"
 #include "util.h"
 
-/* A snapshot being laid out: the live model and its one block, the blob
- * and its relocation table; bad counts pointers outside the model. */
-typedef struct layout {
-	const unsigned char *model, *data;
-	size_t used, empty;
-	unsigned char *blob;
-	uint32_t *relocs;
-	size_t nrelocs, cap;
-	int bad;
-} layout;
+/* The test models as the build generated them (tests/meson.build). */
+#define GENERATED(name)                                          \
+	extern const mfr_model mfr__test_snapshot_##name;         \
+	extern const unsigned char mfr__test_snapshot_##name##_text[]; \
+	extern const size_t mfr__test_snapshot_##name##_text_size;
+GENERATED(minimal)
+GENERATED(extra)
+GENERATED(safety)
+#undef GENERATED
 
-static size_t offset_of(const layout *l, const void *p)
-{
-	const unsigned char *c = p;
+static const struct generated {
+	const char *name;
+	const mfr_model *model;
+	const unsigned char *text;
+	const size_t *size;
+} generated[] = {
+#define GENERATED(name)                                                        \
+	{ #name, &mfr__test_snapshot_##name, mfr__test_snapshot_##name##_text,    \
+	  &mfr__test_snapshot_##name##_text_size }
+	GENERATED(minimal),
+	GENERATED(extra),
+	GENERATED(safety),
+#undef GENERATED
+	{ "default", &mfr__default_model, mfr__default_model_text,
+	  &mfr__default_model_text_size },
+};
 
-	if (c >= l->model && c < l->model + sizeof(mfr_model))
-		return (size_t)(c - l->model);
-	if (c >= l->data && c < l->data + l->used)
-		return MFR_SNAPSHOT_HEADER + (size_t)(c - l->data);
-	return SIZE_MAX;
-}
+#define N_GENERATED (sizeof(generated) / sizeof(generated[0]))
 
-static void visit(void *slot, void *ctx)
-{
-	layout *l = ctx;
-	const void *target;
-	uintptr_t stored = 0;
-	size_t at = offset_of(l, slot);
-
-	memcpy(&target, slot, sizeof(target));
-	if (at == SIZE_MAX) {
-		l->bad++;
-		return;
-	}
-	if (target) {
-		size_t to = offset_of(l, target);
-
-		/* The loader's default for an absent string is the literal "". */
-		if (to == SIZE_MAX && *(const char *)target == '\0')
-			to = l->empty;
-		if (to == SIZE_MAX) {
-			l->bad++;
-			return;
-		}
-		stored = (uintptr_t)to + 1;
-	}
-	memcpy(l->blob + at, &stored, sizeof(stored));
-	if (l->nrelocs == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 1024;
-		l->relocs = realloc(l->relocs, l->cap * sizeof(*l->relocs));
-		ck_assert_ptr_nonnull(l->relocs);
-	}
-	l->relocs[l->nrelocs++] = (uint32_t)at;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* The JSON form of @p m, and with @p getters what every public getter
- * reads of it (for the default model that is minutes under valgrind, spent
- * mostly in its suggestions: the JSON, the index and the graph do there). */
-static char *digest_of(const mfr_model *m, int getters)
+/* What every public getter reads of @p m, and its JSON form. */
+static char *digest_of(const mfr_model *m)
 {
 	mfr_digest d = { 0 };
 	char *json = NULL;
 
-	if (getters)
-		mfr_digest_model(&d, m);
+	mfr_digest_model(&d, m);
 	ck_assert_int_eq(mfr_model_to_json(m, 0, NULL, 0, &json, NULL), MFR_OK);
 	mfr_digest_add(&d, "%s", json);
 	mfr_free(json);
@@ -129,117 +95,126 @@ static char *lookups_of(const mfr_model *m)
 	return d.buf;
 }
 
-/* The graph of @p copy holds what that of @p m does, in its own block. */
-static void check_graph(const mfr_model *copy, size_t size, const mfr_model *m)
+/* @p got equals @p want; else fail naming the first line that differs
+ * (a digest is too long for one message). */
+static void assert_same_text(const char *got, const char *want, const char *name)
 {
-	const unsigned char *lo = (const unsigned char *)copy, *hi = lo + size;
-	const mfr_graph *a = &m->graph, *b = &copy->graph;
+	size_t line = 1, start = 0, i = 0;
+
+	while (got[i] && got[i] == want[i]) {
+		if (got[i++] == '\n') {
+			line++;
+			start = i;
+		}
+	}
+	ck_assert_msg(got[i] == want[i], "%s: line %zu differs:\n got: %.200s\nwant: %.200s",
+		      name, line, got + start, want + start);
+}
+
+/* The site graph of @p got is that of @p want, field by field. */
+static void check_graph(const mfr_model *got, const mfr_model *want)
+{
+	const mfr_graph *a = &want->graph, *b = &got->graph;
 
 	ck_assert_uint_eq(b->site_count, a->site_count);
 	ck_assert_uint_eq(b->edge_count, a->edge_count);
-	ck_assert((const unsigned char *)b->offsets >= lo &&
-		  (const unsigned char *)(b->offsets + b->site_count + 1) <= hi);
-	ck_assert((const unsigned char *)b->edges >= lo &&
-		  (const unsigned char *)(b->edges + b->edge_count) <= hi);
 	ck_assert_int_eq(memcmp(b->offsets, a->offsets,
 				(a->site_count + 1) * sizeof(*a->offsets)), 0);
-	ck_assert_int_eq(memcmp(b->edges, a->edges, a->edge_count * sizeof(*a->edges)), 0);
+	for (uint32_t i = 0; i < a->edge_count; i++) {
+		const mfr_edge *x = &a->edges[i], *y = &b->edges[i];
+
+		ck_assert_msg(x->to == y->to && x->ref == y->ref && x->factor == y->factor &&
+			      x->relation == y->relation && x->crosses == y->crosses &&
+			      x->zone == y->zone && x->upward == y->upward &&
+			      x->leaves_midline == y->leaves_midline && x->skipped == y->skipped,
+			      "edge %u differs", i);
+	}
 }
 
-static void check_snapshot(const char *text, size_t size, const char *name, int getters)
+/* Generated model @p g against the model loaded from its text. */
+static void check_generated(const struct generated *g)
 {
-	mfr_model *m = NULL, *copy = NULL;
+	mfr_model *loaded = NULL, *opened = NULL;
 	mfr_error *err = NULL;
-	layout l = { 0 };
 
-	mfr_test_assert_ok(mfr__model_parse(text, size, name, &m, &err), err, name);
-	size_t capacity = mfr__arena_capacity(&m->arena);
-	ck_assert_uint_gt(capacity, 0);
-	/* In blocks of the default size (32 KiB), a large model takes several. */
-	if (size > 4 * 32768)
-		ck_assert_int_eq(mfr__arena_single(&m->arena, &l.data, &l.used), -1);
-	mfr_model_free(m);
+	mfr_test_assert_ok(mfr__model_parse((const char *)g->text, *g->size, g->name, &loaded,
+					    &err), err, g->name);
+	ck_assert_int_eq(mfr__snapshot_open(g->model, &opened), MFR_OK);
 
-	/* Again, into one block large enough for all of it (and a ""). */
-	m = NULL;
-	mfr_test_assert_ok(mfr__model_parse_in(text, size, name, capacity + 64, &m, &err), err,
-			   name);
-	char *empty = mfr__arena_alloc(&m->arena, 1);
-	ck_assert_ptr_nonnull(empty);
-	ck_assert_int_eq(mfr__arena_single(&m->arena, &l.data, &l.used), 0);
-	ck_assert_uint_le(l.used, mfr__arena_capacity(&m->arena));
-	l.model = (const unsigned char *)m;
-	l.empty = offset_of(&l, empty);
-
-	size_t blob_size = MFR_SNAPSHOT_HEADER + l.used;
-	l.blob = calloc(1, blob_size);
-	ck_assert_ptr_nonnull(l.blob);
-	memcpy(l.blob, m, sizeof(*m));
-	memcpy(l.blob + MFR_SNAPSHOT_HEADER, l.data, l.used);
-	memset(l.blob + offsetof(mfr_model, arena), 0, sizeof(m->arena));
-	mfr__model_walk(m, visit, &l);
-	ck_assert_int_eq(l.bad, 0);
-	ck_assert_uint_gt(l.nrelocs, 0);
-	/* Every slot once. */
-	qsort(l.relocs, l.nrelocs, sizeof(*l.relocs), cmp_u32);
-	for (size_t i = 1; i < l.nrelocs; i++)
-		ck_assert_uint_lt(l.relocs[i - 1], l.relocs[i]);
-
-	char *want = digest_of(m, getters);
-	char *want_lookups = lookups_of(m);
-	ck_assert_int_eq(mfr__snapshot_load(l.blob, blob_size, l.relocs, l.nrelocs, &copy),
-			 MFR_OK);
-	check_graph(copy, blob_size, m);
-	/* Nothing of the copy may point back into the model it came from. */
-	memset((void *)l.data, 0xA5, l.used);
-	mfr_model_free(m);
-	free(l.blob);
-
-	char *got = digest_of(copy, getters);
-	ck_assert_str_eq(got, want);
-	char *got_lookups = lookups_of(copy);
-	ck_assert_str_eq(got_lookups, want_lookups);
+	check_graph(opened, loaded);
+	char *want = digest_of(loaded), *got = digest_of(opened);
+	assert_same_text(got, want, g->name);
 	free(got);
 	free(want);
-	free(got_lookups);
-	free(want_lookups);
-	free(l.relocs);
-	mfr_model_free(copy);
+	want = lookups_of(loaded);
+	got = lookups_of(opened);
+	assert_same_text(got, want, g->name);
+	free(got);
+	free(want);
+	mfr_model_free(loaded);
+	mfr_model_free(opened);
 }
 
-static const char *const model_files[] = { "minimal.json", "extra.json", "safety.json" };
-
-START_TEST(test_models)
+START_TEST(generated_equals_loaded)
 {
-	char path[4096];
-	size_t size = 0;
-
-	mfr_test_path(path, sizeof(path), "models/");
-	strncat(path, model_files[_i], sizeof(path) - strlen(path) - 1);
-	char *text = mfr_test_read(path, &size);
-	check_snapshot(text, size, model_files[_i], 1);
-	free(text);
+	check_generated(&generated[_i]);
 }
 END_TEST
 
-START_TEST(default_model)
+/* The test models are where the parts the default model lacks are: each
+ * kind of entity, and what only some have, appears in one of them. */
+START_TEST(test_models_cover_the_format)
 {
-	size_t size = 0;
-	const char *text = mfr_model_default_text(&size);
+	uint32_t dangers = 0, questions = 0, stages = 0, widen = 0, limits = 0, doses = 0;
 
-	check_snapshot(text, size, "default", 0);
+	for (size_t i = 0; i + 1 < N_GENERATED; i++) {
+		const mfr_model *m = generated[i].model;
+
+		dangers += m->danger_zone_count;
+		questions += m->screening_count;
+		for (uint32_t k = 0; k < m->precaution_count; k++) {
+			stages += m->precautions[k].stage_count;
+			widen += m->precautions[k].widen_count;
+			limits += m->precautions[k].position_limit_count;
+			doses += m->precautions[k].dose != NULL;
+		}
+		for (uint32_t k = 0; k < m->condition_count; k++)
+			doses += m->conditions[k].dose != NULL;
+	}
+	ck_assert_uint_gt(dangers, 0);
+	ck_assert_uint_gt(questions, 0);
+	ck_assert_uint_gt(stages, 0);
+	ck_assert_uint_gt(widen, 0);
+	ck_assert_uint_gt(limits, 0);
+	ck_assert_uint_gt(doses, 0);
+}
+END_TEST
+
+/* mfr_model_default() opens the generated default model: its arrays are
+ * shared, not copied, and its text is the one the model was generated from
+ * (test-default-model.c checks that text against lib/data). */
+START_TEST(default_is_generated)
+{
+	mfr_model *builtin = NULL;
+	size_t size = 0;
+
+	ck_assert_int_eq(mfr_model_default(&builtin, NULL), MFR_OK);
+	ck_assert_ptr_ne(builtin, &mfr__default_model);
+	ck_assert_ptr_eq(builtin->regions, mfr__default_model.regions);
+	ck_assert_ptr_eq(builtin->graph.edges, mfr__default_model.graph.edges);
+	ck_assert_ptr_eq(mfr_model_default_text(&size), (const char *)mfr__default_model_text);
+	ck_assert_uint_eq(size, mfr__default_model_text_size);
+	mfr_model_free(builtin);
 }
 END_TEST
 
 /* Out of memory: the status, and nothing handed back. */
-START_TEST(load_nomem)
+START_TEST(open_nomem)
 {
 	mfr_model *m = (mfr_model *)&m;
 
-	static const unsigned char blob[64];
-
 	mfr__alloc_fail_after(0, 0);
-	ck_assert_int_eq(mfr__snapshot_load(blob, sizeof(blob), NULL, 0, &m), MFR_E_NOMEM);
+	ck_assert_int_eq(mfr__snapshot_open(&mfr__default_model, &m), MFR_E_NOMEM);
 	ck_assert_int_eq(mfr__alloc_fail_after(-1, 0), 1);
 	ck_assert_ptr_eq(m, (mfr_model *)&m);
 }
@@ -251,9 +226,10 @@ Suite *mfr_test_snapshot_suite(void)
 	TCase *tc = tcase_create("snapshot");
 
 	tcase_set_timeout(tc, 60);
-	tcase_add_loop_test(tc, test_models, 0, (int)(sizeof(model_files) / sizeof(model_files[0])));
-	tcase_add_test(tc, default_model);
-	tcase_add_test(tc, load_nomem);
+	tcase_add_loop_test(tc, generated_equals_loaded, 0, (int)N_GENERATED);
+	tcase_add_test(tc, test_models_cover_the_format);
+	tcase_add_test(tc, default_is_generated);
+	tcase_add_test(tc, open_nomem);
 	suite_add_tcase(s, tc);
 	return s;
 }
