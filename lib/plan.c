@@ -624,11 +624,17 @@ static int open_question(const mfr_intake *in, uint32_t c, const mfr_screening *
 }
 
 /* Whether a precaution an answer sets is assumed while its question is
- * open: one that needs no site (a site cannot be guessed) and does not stop
- * the session (an absolute one refers out: only an answer can say so). */
+ * open: one that needs no site (a site cannot be guessed), does not stop
+ * the session (an absolute one refers out: only an answer can say so) and
+ * limits the work (avoided regions, techniques, pressure, positions, a
+ * dose: one that only asks a clearance has nothing to keep). */
 static int assumable(const mfr_answer *a, const mfr_precaution *pr)
 {
-	return !a->needs_site && !pr->site_scoped && pr->severity != MFR_SEVERITY_ABSOLUTE;
+	int limits = pr->avoid_region_count || pr->excluded_technique_count ||
+		     pr->pressure_ceiling || pr->position_limit_count || pr->dose;
+
+	return limits && !a->needs_site && !pr->site_scoped &&
+	       pr->severity != MFR_SEVERITY_ABSOLUTE;
 }
 
 /* Whether the precautions of @p in (its own and the assumed) hold @p pr. */
