@@ -33,7 +33,7 @@ int main(void)
 	}
 
 	printf("Session plan (%s): %u of %u minutes, %u position change(s)\n",
-	       mfr_plan_status_name(mfr_plan_status_of(plan)),
+	       mfr_plan_status_name(mfr_plan_status(plan)),
 	       (mfr_plan_total_seconds(plan) + 59) / 60,
 	       mfr_plan_session_seconds(plan) / 60, mfr_plan_position_changes(plan));
 	printf("Decision support for a licensed therapist, not a diagnosis.\n\n");

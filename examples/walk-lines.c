@@ -34,7 +34,7 @@ int main(void)
 {
 	mfr_model *model = NULL;
 	mfr_error *err = NULL;
-	mfr_status st = mfr_model_default(&model, &err);
+	mfr_status_t st = mfr_model_default(&model, &err);
 
 	if (st != MFR_OK) {
 		fprintf(stderr, "walk-lines: %s\n", mfr_error_message(err));

@@ -109,7 +109,7 @@ static void walk_trace(const mfr_trace *t)
 
 static void walk_plan(const mfr_plan *p)
 {
-	touch(mfr_plan_status_name(mfr_plan_status_of(p)));
+	touch(mfr_plan_status_name(mfr_plan_status(p)));
 	touch(mfr_pressure_name(mfr_plan_pressure_ceiling(p)));
 	sink += mfr_plan_total_seconds(p) + mfr_plan_session_seconds(p) +
 		mfr_plan_position_changes(p);
@@ -251,7 +251,7 @@ void fuzz_check_intake_round_trip(const mfr_intake *in)
 	mfr_intake_free(again);
 }
 
-void fuzz_check_error(mfr_status st, const mfr_error *err)
+void fuzz_check_error(mfr_status_t st, const mfr_error *err)
 {
 	if (st >= 0)
 		fuzz_fail("a failure with a status that is not negative", NULL);

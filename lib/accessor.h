@@ -15,6 +15,14 @@
 		return x ? (ret)(x->field) : (dflt);   \
 	}
 
+/* const char *fn(const type *x): x->field, or NULL when x is NULL or the
+ * field is absent (the model keeps "" for an absent text). */
+#define MFR_TEXT_GETTER(fn, type, field)                                 \
+	MFR_EXPORT const char *fn(const type *x)                         \
+	{                                                                \
+		return x && x->field && x->field[0] ? x->field : NULL;   \
+	}
+
 /* fn##_count and fn##_at over the array x->arr of x->count items. */
 #define MFR_LIST_GETTER(fn, type, ret, arr, count)                       \
 	MFR_EXPORT uint32_t fn##_count(const type *x)                    \

@@ -14,10 +14,10 @@
 #include "suggest.h"
 #include "text.h"
 
-static mfr_status problem(mfr_problem *why, mfr_status st, const char *fmt, ...)
+static mfr_status_t problem(mfr_problem *why, mfr_status_t st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static mfr_status problem(mfr_problem *why, mfr_status st, const char *fmt, ...)
+static mfr_status_t problem(mfr_problem *why, mfr_status_t st, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -49,7 +49,7 @@ static int reserve(void **items, uint32_t *cap, uint32_t count, size_t size)
 /* A list already at MFR_INTAKE_MAX_ITEMS takes no more (doc/intake-format.md,
  * "Limits"): an intake is one client's record, and a list past the limit
  * is a generated or corrupted input, not a client. */
-static mfr_status full(mfr_problem *why, uint32_t count, const char *what)
+static mfr_status_t full(mfr_problem *why, uint32_t count, const char *what)
 {
 	if (count < MFR_INTAKE_MAX_ITEMS)
 		return MFR_OK;
@@ -99,7 +99,7 @@ static const void *find(const mfr_model *m, int kind, const char *key, mfr_probl
 }
 
 /* Check that @p side fits @p r; a midline region takes 0 or midline. */
-static mfr_status check_side(const mfr_region *r, int *side, mfr_problem *why)
+static mfr_status_t check_side(const mfr_region *r, int *side, mfr_problem *why)
 {
 	if (r->laterality == MFR_LATERALITY_MIDLINE) {
 		if (*side == 0 || *side == MFR_SIDE_MIDLINE) {
@@ -133,7 +133,7 @@ static int same_site(const void *ctx, uint32_t a, uint32_t b)
 	       in->symptoms[a].side == in->symptoms[b].side;
 }
 
-mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
+mfr_status_t mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 			       int32_t intensity, int onset, mfr_problem *why)
 {
 	const mfr_region *r = find(in->model, MFR_KIND_REGION, region, why);
@@ -253,7 +253,7 @@ static void drop_stages(mfr_intake *in, uint32_t from)
 	}
 }
 
-mfr_status mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why)
+mfr_status_t mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why)
 {
 	const mfr_condition *c = find(in->model, MFR_KIND_CONDITION, key, why);
 
@@ -276,7 +276,7 @@ mfr_status mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *w
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *region,
+mfr_status_t mfr__intake_precaution(mfr_intake *in, const char *key, const char *region,
 				  int side, mfr_problem *why)
 {
 	const mfr_precaution *p = find(in->model, MFR_KIND_PRECAUTION, key, why);
@@ -324,7 +324,7 @@ mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *r
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
+mfr_status_t mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
 			     mfr_problem *why)
 {
 	const mfr_precaution *p = find(in->model, MFR_KIND_PRECAUTION, key, why);
@@ -354,7 +354,7 @@ mfr_status mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why)
+mfr_status_t mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why)
 {
 	if (access != MFR_ACCESS_INTRA_ORAL && access != MFR_ACCESS_INTRA_PELVIC)
 		return problem(why, MFR_E_RANGE, "scope %d is not an internal access; "
@@ -366,7 +366,7 @@ mfr_status mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why)
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *answer,
+mfr_status_t mfr__intake_answer(mfr_intake *in, const char *question, const char *answer,
 			      const char *region, int side, mfr_problem *why)
 {
 	const mfr_screening *q = find(in->model, MFR_KIND_SCREENING, question, why);
@@ -404,7 +404,7 @@ mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *
 
 	/* All or nothing: undo what this answer added when a later part fails. */
 	uint32_t np = in->precaution_count, ns = in->stage_count;
-	mfr_status st = MFR_OK;
+	mfr_status_t st = MFR_OK;
 
 	for (uint32_t k = 0; st == MFR_OK && k < a->precaution_count; k++) {
 		const mfr_precaution *p = a->precautions[k];
@@ -435,7 +435,7 @@ static int same_clearance(const void *ctx, uint32_t a, uint32_t b)
 	return in->clearances[a] == in->clearances[b];
 }
 
-mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why)
+mfr_status_t mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why)
 {
 	const mfr_precaution *p = find(in->model, MFR_KIND_PRECAUTION, key, why);
 
@@ -457,7 +457,7 @@ mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *w
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why)
+mfr_status_t mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why)
 {
 	if (minutes < MFR_INTAKE_MIN_MINUTES || minutes > MFR_INTAKE_MAX_MINUTES)
 		return problem(why, MFR_E_RANGE, "a session of %lld minutes is out of "
@@ -467,7 +467,7 @@ mfr_status mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem *why)
+mfr_status_t mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem *why)
 {
 	if (positions == 0 || (positions & ~(uint32_t)MFR_POSITION_ALL))
 		return problem(why, MFR_E_RANGE, "positions must be a non-empty set "
@@ -479,7 +479,7 @@ mfr_status mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem
 /* ---- the public API ---- */
 
 /* Report @p why through @p err for a public entry point. */
-static mfr_status report(mfr_error **err, const char *fn, const mfr_problem *why)
+static mfr_status_t report(mfr_error **err, const char *fn, const mfr_problem *why)
 {
 	if (why->status == MFR_E_NOMEM)
 		return mfr__error_nomem(err);
@@ -488,12 +488,13 @@ static mfr_status report(mfr_error **err, const char *fn, const mfr_problem *why
 
 #define CHECK_ARGS(err, fn, cond)                                                \
 	do {                                                                     \
+		MFR__ERR_ENTRY(err);                                             \
 		if (!(cond))                                                     \
 			return mfr__error_set(err, MFR_E_INVALID, NULL,          \
 					      fn ": invalid argument (%s)", #cond); \
 	} while (0)
 
-MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out)
+MFR_EXPORT mfr_status_t mfr_intake_new(const mfr_model *model, mfr_intake **out)
 {
 	if (out)
 		*out = NULL;
@@ -534,7 +535,7 @@ MFR_EXPORT void mfr_intake_free(mfr_intake *in)
 	mfr__free(in);
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *in, const char *region,
+MFR_EXPORT mfr_status_t mfr_intake_add_symptom(mfr_intake *in, const char *region,
 					     int side, int32_t intensity, int onset,
 					     mfr_error **err)
 {
@@ -546,7 +547,7 @@ MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *in, const char *region,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *in, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_add_condition(mfr_intake *in, const char *key,
 					       mfr_error **err)
 {
 	mfr_problem why;
@@ -557,7 +558,7 @@ MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *in, const char *key,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *in, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_add_precaution(mfr_intake *in, const char *key,
 						const char *region, int side,
 						mfr_error **err)
 {
@@ -569,7 +570,7 @@ MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *in, const char *key,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *in, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_set_stage(mfr_intake *in, const char *key,
 					   uint32_t stage, mfr_error **err)
 {
 	mfr_problem why;
@@ -580,7 +581,7 @@ MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *in, const char *key,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_scope(mfr_intake *in, int access, mfr_error **err)
+MFR_EXPORT mfr_status_t mfr_intake_add_scope(mfr_intake *in, int access, mfr_error **err)
 {
 	mfr_problem why;
 
@@ -590,7 +591,7 @@ MFR_EXPORT mfr_status mfr_intake_add_scope(mfr_intake *in, int access, mfr_error
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *in, const char *question,
+MFR_EXPORT mfr_status_t mfr_intake_add_answer(mfr_intake *in, const char *question,
 					    const char *answer, const char *region,
 					    int side, mfr_error **err)
 {
@@ -602,7 +603,7 @@ MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *in, const char *question
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *in, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_add_clearance(mfr_intake *in, const char *key,
 					       mfr_error **err)
 {
 	mfr_problem why;
@@ -613,7 +614,7 @@ MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *in, const char *key,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_set_minutes(mfr_intake *in, uint32_t minutes,
+MFR_EXPORT mfr_status_t mfr_intake_set_minutes(mfr_intake *in, uint32_t minutes,
 					     mfr_error **err)
 {
 	mfr_problem why;
@@ -624,7 +625,7 @@ MFR_EXPORT mfr_status mfr_intake_set_minutes(mfr_intake *in, uint32_t minutes,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_set_positions(mfr_intake *in, uint32_t positions,
+MFR_EXPORT mfr_status_t mfr_intake_set_positions(mfr_intake *in, uint32_t positions,
 					       mfr_error **err)
 {
 	mfr_problem why;

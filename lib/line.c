@@ -21,7 +21,7 @@ MFR_EXPORT const mfr_line_branch *mfr_line_branch_at(const mfr_line *line, uint3
 }
 
 MFR_GETTER(const char *, mfr_line_branch_key, mfr_line_branch, key, NULL)
-MFR_GETTER(const char *, mfr_line_branch_name, mfr_line_branch, name, "")
+MFR_TEXT_GETTER(mfr_line_branch_name, mfr_line_branch, name)
 MFR_GETTER(const mfr_line *, mfr_line_branch_line, mfr_line_branch, line, NULL)
 MFR_GETTER(uint32_t, mfr_line_branch_node_count, mfr_line_branch, node_count, 0)
 
@@ -35,6 +35,6 @@ MFR_GETTER(int, mfr_line_node_kind, mfr_line_node, kind, 0)
 MFR_GETTER(int, mfr_line_node_side, mfr_line_node, side, 0)
 MFR_GETTER(int, mfr_line_node_crosses, mfr_line_node, crosses, 0)
 MFR_GETTER(int, mfr_line_node_may_cross, mfr_line_node, may_cross, 0)
-MFR_GETTER(const char *, mfr_line_node_note, mfr_line_node, note, "")
+MFR_TEXT_GETTER(mfr_line_node_note, mfr_line_node, note)
 MFR_LIST_GETTER(mfr_line_node_region, mfr_line_node, const mfr_region *, regions,
 		region_count)

@@ -6,10 +6,11 @@
 #include "error.h"
 #include "snapshot.h"
 
-MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err)
+MFR_EXPORT mfr_status_t mfr_model_default(mfr_model **out, mfr_error **err)
 {
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_model_default: out is NULL");

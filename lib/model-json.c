@@ -439,7 +439,7 @@ static void model_json(mfr_jw *w, const mfr_model *m)
 	mfr__jw_object_end(w);
 }
 
-MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
+MFR_EXPORT mfr_status_t mfr_model_to_json(const mfr_model *model, int kind,
 					const char *key, uint32_t flags,
 					char **out, mfr_error **err)
 {
@@ -447,6 +447,7 @@ MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!model || !out || (kind != 0 && (kind < 1 || kind > MFR_N_KINDS)) ||
 	    (kind != 0) != (key != NULL) || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,

@@ -17,6 +17,10 @@
 #include "graph.h"
 #include "mfr/mfr.h"
 
+/* The status type by its 0.1 name, for lib/snapshot.{c,h} (the cross-build
+ * work owns them and moves them to mfr_status_t); nothing else uses it. */
+typedef mfr_status_t mfr_status;
+
 struct mfr_source {
 	const char *key;
 	const char *citation;
@@ -37,16 +41,16 @@ struct mfr_region {
 	const char *key;
 	const char *name;
 	uint32_t index;
-	uint8_t kind;       /* mfr_region_kind */
-	uint8_t laterality; /* mfr_laterality */
-	uint8_t depth;      /* mfr_depth */
-	uint32_t positions; /* mfr_position mask */
+	uint8_t kind;       /* mfr_region_kind_t */
+	uint8_t laterality; /* mfr_laterality_t */
+	uint8_t depth;      /* mfr_depth_t */
+	uint32_t positions; /* mfr_position_t mask */
 	const mfr_region *parent;
 	const mfr_region **children;
 	uint32_t child_count;
 	const mfr_region **adjacent; /* both directions, ordered by index */
 	uint32_t adjacent_count;
-	uint8_t access;     /* mfr_access, as written (0: external) */
+	uint8_t access;     /* mfr_access_t, as written (0: external) */
 	uint8_t untreatable; /* a station no hand can work: never a treatment site */
 	uint8_t reach;      /* derived: its own access, else its nearest
 			     * ancestor's non-external one */
@@ -55,8 +59,8 @@ struct mfr_region {
 };
 
 struct mfr_line_node {
-	uint8_t kind;      /* mfr_node_kind */
-	uint8_t side;      /* mfr_line_side */
+	uint8_t kind;      /* mfr_node_kind_t */
+	uint8_t side;      /* mfr_line_side_t */
 	uint8_t crosses;   /* derived: entering this node crosses the midline */
 	uint8_t may_cross;
 	const mfr_region **regions;
@@ -77,7 +81,7 @@ struct mfr_line {
 	const char *abbrev;
 	const char *name;
 	uint32_t index;
-	uint8_t evidence; /* mfr_evidence */
+	uint8_t evidence; /* mfr_evidence_t */
 	uint8_t crosses;  /* derived: some branch crosses the midline */
 	const mfr_source **evidence_sources;
 	uint32_t evidence_source_count;
@@ -88,9 +92,9 @@ struct mfr_line {
 
 typedef struct mfr_zone {
 	const mfr_region *area;
-	uint8_t kind; /* mfr_zone_kind */
+	uint8_t kind; /* mfr_zone_kind_t */
 	uint8_t bilateral;
-	uint8_t frequency; /* mfr_frequency */
+	uint8_t frequency; /* mfr_frequency_t */
 } mfr_zone;
 
 struct mfr_referral {
@@ -109,16 +113,16 @@ struct mfr_technique {
 	const char *key;
 	const char *name;
 	uint32_t index;
-	uint8_t family;   /* mfr_family */
-	uint8_t approach; /* mfr_approach */
-	uint8_t pressure_min, pressure_max; /* mfr_pressure */
-	uint8_t depth;    /* mfr_depth */
+	uint8_t family;   /* mfr_family_t */
+	uint8_t approach; /* mfr_approach_t */
+	uint8_t pressure_min, pressure_max; /* mfr_pressure_t */
+	uint8_t depth;    /* mfr_depth_t */
 	uint8_t has_hold;
 	uint8_t hold_convention;
 	uint32_t hold_min, hold_max; /* seconds; 0 without a range */
 	uint32_t max_sites; /* sites one session may work with it; 0: no limit */
-	uint32_t positions; /* mfr_position mask */
-	uint32_t suits;     /* mfr_suits mask */
+	uint32_t positions; /* mfr_position_t mask */
+	uint32_t suits;     /* mfr_suits_t mask */
 	const mfr_region **regions;
 	uint32_t region_count;
 	mfr_provenance prov;
@@ -126,7 +130,7 @@ struct mfr_technique {
 
 /* What a condition or a precaution does to the dose of the work. */
 struct mfr_dose {
-	uint8_t pressure_ceiling; /* mfr_pressure, 0 for none */
+	uint8_t pressure_ceiling; /* mfr_pressure_t, 0 for none */
 	uint8_t indirect_only;
 	uint8_t no_progression;
 	uint32_t max_minutes;       /* 0 for none */
@@ -168,7 +172,7 @@ typedef struct mfr_widen {
 /* A position a precaution rules out, from a stage on, for some regions or
  * for all. */
 typedef struct mfr_position_limit {
-	uint8_t position;  /* one mfr_position bit */
+	uint8_t position;  /* one mfr_position_t bit */
 	uint8_t from_stage; /* 1 = always */
 	const mfr_region **regions; /* none: every region */
 	uint32_t region_count;
@@ -178,12 +182,12 @@ struct mfr_precaution {
 	const char *key;
 	const char *name;
 	uint32_t index;
-	uint8_t scope;    /* mfr_scope */
-	uint8_t severity; /* mfr_severity */
+	uint8_t scope;    /* mfr_scope_t */
+	uint8_t severity; /* mfr_severity_t */
 	uint8_t needs_clearance;
 	uint8_t avoid_site;
 	uint8_t avoid_adjacent;
-	uint8_t pressure_ceiling; /* mfr_pressure, 0 for none */
+	uint8_t pressure_ceiling; /* mfr_pressure_t, 0 for none */
 	const mfr_region **avoid_regions;
 	uint32_t avoid_region_count;
 	const mfr_technique **excluded_techniques;
@@ -208,7 +212,7 @@ struct mfr_aftercare {
 	const char *key;
 	const char *text;
 	uint32_t index;
-	uint8_t kind; /* mfr_aftercare_kind */
+	uint8_t kind; /* mfr_aftercare_kind_t */
 	const mfr_precaution **when; /* none: every plan */
 	uint32_t when_count;
 	mfr_provenance prov;
@@ -220,8 +224,8 @@ struct mfr_danger_zone {
 	uint32_t index;
 	const mfr_region **regions;
 	uint32_t region_count;
-	uint32_t region_kinds; /* bit (1 << mfr_region_kind) for every kind covered */
-	uint8_t pressure_ceiling; /* mfr_pressure */
+	uint32_t region_kinds; /* bit (1 << mfr_region_kind_t) for every kind covered */
+	uint8_t pressure_ceiling; /* mfr_pressure_t */
 	const mfr_technique **excluded_techniques;
 	uint32_t excluded_technique_count;
 	const char *effect;
@@ -257,7 +261,7 @@ typedef struct mfr_key_index {
 	uint32_t count;
 } mfr_key_index;
 
-#define MFR_N_KINDS 10 /* mfr_kind values are 1..MFR_N_KINDS */
+#define MFR_N_KINDS 10 /* mfr_kind_t values are 1..MFR_N_KINDS */
 
 struct mfr_model {
 	mfr_arena arena;
@@ -284,7 +288,7 @@ struct mfr_model {
 	uint32_t danger_zone_count;
 	mfr_screening *screening;
 	uint32_t screening_count;
-	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind */
+	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind_t */
 	mfr_graph graph; /* derived: the site graph a trace walks */
 };
 
@@ -305,13 +309,13 @@ int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb);
 
 /* Parse and validate a model document. On failure *out is untouched and
  * nothing is leaked. */
-mfr_status mfr__model_parse(const char *data, size_t size, const char *name,
+mfr_status_t mfr__model_parse(const char *data, size_t size, const char *name,
 			    mfr_model **out, mfr_error **err);
 
 /* As mfr__model_parse(), with the model's arena growing in blocks of
  * @p block_size bytes (0: the default); the snapshot tool loads a model
  * into one block this way. */
-mfr_status mfr__model_parse_in(const char *data, size_t size, const char *name,
+mfr_status_t mfr__model_parse_in(const char *data, size_t size, const char *name,
 			       size_t block_size, mfr_model **out, mfr_error **err);
 
 /* The file index of @p key in the sorted index of @p kind, or -1. */

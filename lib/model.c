@@ -13,12 +13,13 @@
 #include "names.h"
 #include "suggest.h"
 
-MFR_EXPORT mfr_status mfr_model_load_buffer(const char *data, size_t size,
+MFR_EXPORT mfr_status_t mfr_model_load_buffer(const char *data, size_t size,
 					    const char *name, mfr_model **out,
 					    mfr_error **err)
 {
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!data || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_model_load_buffer: %s is NULL",
@@ -26,15 +27,16 @@ MFR_EXPORT mfr_status mfr_model_load_buffer(const char *data, size_t size,
 	return mfr__model_parse(data, size, name, out, err);
 }
 
-MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
+MFR_EXPORT mfr_status_t mfr_model_load_file(const char *path, mfr_model **out,
 					  mfr_error **err)
 {
 	char *data = NULL;
 	size_t size = 0;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!path || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_model_load_file: %s is NULL",
@@ -67,7 +69,7 @@ MFR_EXPORT const char *mfr_model_version(const mfr_model *model)
 
 MFR_EXPORT const char *mfr_model_description(const mfr_model *model)
 {
-	return model ? model->description : "";
+	return model && model->description[0] ? model->description : NULL;
 }
 
 static int key_cmp(const void *key, const void *entry)
@@ -168,7 +170,7 @@ MFR_EXPORT const char *mfr_aftercare_text(const mfr_aftercare *item)
 	return item ? item->text : NULL;
 }
 
-MFR_EXPORT int mfr_aftercare_kind_of(const mfr_aftercare *item)
+MFR_EXPORT int mfr_aftercare_kind(const mfr_aftercare *item)
 {
 	return item ? item->kind : 0;
 }
@@ -203,7 +205,7 @@ MFR_EXPORT const char *mfr_source_citation(const mfr_source *source)
 
 MFR_EXPORT const char *mfr_source_note(const mfr_source *source)
 {
-	return source ? source->note : "";
+	return source && source->note[0] ? source->note : NULL;
 }
 
 MFR_EXPORT uint32_t mfr_provenance_source_count(const mfr_provenance *prov)
@@ -224,5 +226,5 @@ MFR_EXPORT int mfr_provenance_is_convention(const mfr_provenance *prov)
 
 MFR_EXPORT const char *mfr_provenance_note(const mfr_provenance *prov)
 {
-	return prov ? prov->note : "";
+	return prov && prov->note[0] ? prov->note : NULL;
 }

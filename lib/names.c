@@ -133,7 +133,7 @@ void mfr__names_list(const mfr_names *names, char *buf, size_t size)
 }
 
 /* Parse @p name with @p names into *out; value 0 means unknown. */
-static mfr_status parse(const mfr_names *names, const char *name, int *out)
+static mfr_status_t parse(const mfr_names *names, const char *name, int *out)
 {
 	int v = mfr__value_of(names, name);
 
@@ -150,21 +150,21 @@ static mfr_status parse(const mfr_names *names, const char *name, int *out)
 	{                                                                   \
 		return mfr__name_of(&table, value);                         \
 	}                                                                   \
-	MFR_EXPORT mfr_status mfr_##fn##_parse(const char *name, type *out) \
+	MFR_EXPORT mfr_status_t mfr_##fn##_parse(const char *name, type *out) \
 	{                                                                   \
 		int v = 0;                                                  \
-		mfr_status st = out ? parse(&table, name, &v) : MFR_E_INVALID; \
+		mfr_status_t st = out ? parse(&table, name, &v) : MFR_E_INVALID; \
 		if (st == MFR_OK)                                           \
 			*out = (type)v;                                     \
 		return st;                                                  \
 	}
 
-NAME_AND_PARSE(side, mfr_side, mfr__side_names)
-NAME_AND_PARSE(position, mfr_position, mfr__position_names)
-NAME_AND_PARSE(depth, mfr_depth, mfr__depth_names)
-NAME_AND_PARSE(pressure, mfr_pressure, mfr__pressure_names)
-NAME_AND_PARSE(kind, mfr_kind, mfr__kind_names)
-NAME_AND_PARSE(access, mfr_access, mfr__access_names)
+NAME_AND_PARSE(side, mfr_side_t, mfr__side_names)
+NAME_AND_PARSE(position, mfr_position_t, mfr__position_names)
+NAME_AND_PARSE(depth, mfr_depth_t, mfr__depth_names)
+NAME_AND_PARSE(pressure, mfr_pressure_t, mfr__pressure_names)
+NAME_AND_PARSE(kind, mfr_kind_t, mfr__kind_names)
+NAME_AND_PARSE(access, mfr_access_t, mfr__access_names)
 
 MFR_EXPORT const char *mfr_evidence_name(int value)
 {
@@ -173,13 +173,13 @@ MFR_EXPORT const char *mfr_evidence_name(int value)
 	return mfr__name_of(&mfr__evidence_names, value + 1);
 }
 
-MFR_EXPORT mfr_status mfr_evidence_parse(const char *name, mfr_evidence *out)
+MFR_EXPORT mfr_status_t mfr_evidence_parse(const char *name, mfr_evidence_t *out)
 {
 	int v = 0;
-	mfr_status st = out ? parse(&mfr__evidence_names, name, &v) : MFR_E_INVALID;
+	mfr_status_t st = out ? parse(&mfr__evidence_names, name, &v) : MFR_E_INVALID;
 
 	if (st == MFR_OK)
-		*out = (mfr_evidence)(v - 1);
+		*out = (mfr_evidence_t)(v - 1);
 	return st;
 }
 

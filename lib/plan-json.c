@@ -140,13 +140,14 @@ void mfr__program_json(mfr_jw *w, const mfr_program *pg)
 	mfr__jw_object_end(w);
 }
 
-MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
 				       char **out, mfr_error **err)
 {
 	mfr_jw w;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!plan || !out || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_plan_to_json: pass a plan and an out pointer; "
@@ -156,7 +157,7 @@ MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
 	return mfr__jw_finish(&w, out, err);
 }
 
-MFR_EXPORT mfr_status mfr_program_to_json(const mfr_program *pg, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_program_to_json(const mfr_program *pg, uint32_t flags,
 					  char **out, mfr_error **err)
 {
 	mfr_jw w;
@@ -164,6 +165,7 @@ MFR_EXPORT mfr_status mfr_program_to_json(const mfr_program *pg, uint32_t flags,
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!pg || !out || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_program_to_json: pass a program and an out "

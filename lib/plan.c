@@ -74,7 +74,7 @@ void mfr__plan_options_defaults(mfr_plan_options *o)
 	o->technique_count = 0;
 }
 
-MFR_EXPORT mfr_status mfr_plan_options_new(mfr_plan_options **out)
+MFR_EXPORT mfr_status_t mfr_plan_options_new(mfr_plan_options **out)
 {
 	if (!out)
 		return MFR_E_INVALID;
@@ -93,14 +93,14 @@ MFR_EXPORT void mfr_plan_options_free(mfr_plan_options *opts)
 	mfr__free(opts);
 }
 
-MFR_EXPORT mfr_status mfr_plan_options_add_technique(mfr_plan_options *o, const char *key)
+MFR_EXPORT mfr_status_t mfr_plan_options_add_technique(mfr_plan_options *o, const char *key)
 {
 	if (!o)
 		return MFR_E_INVALID;
 	return mfr__keys_add(&o->techniques, &o->technique_count, 16, key);
 }
 
-mfr_status mfr__plan_options_check(const mfr_model *m, const mfr_plan_options *o,
+mfr_status_t mfr__plan_options_check(const mfr_model *m, const mfr_plan_options *o,
 				   mfr_error **err)
 {
 	for (uint32_t i = 0; i < o->technique_count; i++) {
@@ -127,7 +127,7 @@ static int preferred(const mfr_plan_options *o, const mfr_technique *t)
 	return 0;
 }
 
-static mfr_status set_in_range(mfr_plan_options *o, uint32_t *field, uint32_t v,
+static mfr_status_t set_in_range(mfr_plan_options *o, uint32_t *field, uint32_t v,
 				 uint32_t lo, uint32_t hi)
 {
 	if (!o)
@@ -138,17 +138,17 @@ static mfr_status set_in_range(mfr_plan_options *o, uint32_t *field, uint32_t v,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_plan_options_set_max_sites(mfr_plan_options *o, uint32_t n)
+MFR_EXPORT mfr_status_t mfr_plan_options_set_max_sites(mfr_plan_options *o, uint32_t n)
 {
 	return set_in_range(o, o ? &o->max_sites : NULL, n, 1, MFR_MAX_SITES_PER_SESSION);
 }
 
-MFR_EXPORT mfr_status mfr_plan_options_set_reposition_seconds(mfr_plan_options *o, uint32_t s)
+MFR_EXPORT mfr_status_t mfr_plan_options_set_reposition_seconds(mfr_plan_options *o, uint32_t s)
 {
 	return set_in_range(o, o ? &o->reposition_seconds : NULL, s, 0, 600);
 }
 
-MFR_EXPORT mfr_status mfr_plan_options_set_block_seconds(mfr_plan_options *o, uint32_t s)
+MFR_EXPORT mfr_status_t mfr_plan_options_set_block_seconds(mfr_plan_options *o, uint32_t s)
 {
 	return set_in_range(o, o ? &o->block_seconds : NULL, s, 30, 900);
 }
@@ -205,7 +205,7 @@ static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
 /* Return from the calling function when @p expr fails. */
 #define TRY_ST(expr)                               \
 	do {                                       \
-		mfr_status st_ = (expr);           \
+		mfr_status_t st_ = (expr);           \
 		if (st_ != MFR_OK)                 \
 			return st_;                \
 	} while (0)
@@ -219,7 +219,7 @@ static const char *side_word(int side)
 typedef struct screen {
 	int refer_out;
 	int needs_clearance;
-	int ceiling;                  /* mfr_pressure */
+	int ceiling;                  /* mfr_pressure_t */
 	const mfr_technique **excluded;
 	uint32_t excluded_count;
 	/* The dose: the strictest of every dose the intake brings in. */
@@ -316,7 +316,7 @@ static void list_regions(char *buf, size_t size, const mfr_region *const *list, 
 }
 
 /* Fold one dose into the screening, and say what it does. */
-static mfr_status take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
+static mfr_status_t take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
 			    const char *whose)
 {
 	char text[400];
@@ -362,7 +362,7 @@ static mfr_status take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
 }
 
 /* Say which positions a precaution rules out for this client. */
-static mfr_status position_warning(mfr_plan *p, const screen *sc, const mfr_precaution *pr)
+static mfr_status_t position_warning(mfr_plan *p, const screen *sc, const mfr_precaution *pr)
 {
 	const mfr_intake *in = p->intake;
 	uint32_t stage = stage_of(sc->later_session, in, pr);
@@ -395,7 +395,7 @@ static mfr_status position_warning(mfr_plan *p, const screen *sc, const mfr_prec
 		    "%s%s: %s", pr->name, when, text) ? MFR_OK : MFR_E_NOMEM;
 }
 
-static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
+static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 {
 	const mfr_intake *in = p->intake;
 	const mfr_site_precaution *sp = &in->precautions[i];
@@ -530,7 +530,7 @@ static void position_list(char *buf, size_t size, uint32_t mask)
 /* A site a precaution keeps hands off (a wound, an incision, an injury) is
  * not lain on either: the position that would rest on it is ruled out for
  * the whole session, and the plan says so. */
-static mfr_status screen_lying(mfr_plan *p, screen *sc)
+static mfr_status_t screen_lying(mfr_plan *p, screen *sc)
 {
 	const mfr_intake *in = p->intake;
 
@@ -612,7 +612,7 @@ static int listed_before(const mfr_intake *in, uint32_t c, const mfr_screening *
 
 /* Say which screening questions the intake's conditions call for that have
  * no answer on record (after surgery: was it recent), once each. */
-static mfr_status screen_questions(mfr_plan *p)
+static mfr_status_t screen_questions(mfr_plan *p)
 {
 	const mfr_intake *in = p->intake;
 
@@ -636,7 +636,7 @@ static mfr_status screen_questions(mfr_plan *p)
 	return MFR_OK;
 }
 
-static mfr_status screen_intake(mfr_plan *p, screen *sc)
+static mfr_status_t screen_intake(mfr_plan *p, screen *sc)
 {
 	const mfr_intake *in = p->intake;
 	uint32_t total = 0;
@@ -1167,7 +1167,7 @@ static const mfr_technique *plane_from_outside(const screen *sc, const site_rule
  * skipped (with a warning where the therapist must know). */
 static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
 			  const mfr_stage *stage, const mfr_trace_result *res, uint32_t rank,
-			  uint32_t *used, candidate *c, mfr_status *st)
+			  uint32_t *used, candidate *c, mfr_status_t *st)
 {
 	const mfr_intake *in = p->intake;
 	char site[160];
@@ -1459,7 +1459,7 @@ static void set_travel(const mfr_intake *in, candidate *cand, uint32_t n)
  * intense first, gets its best candidate before any symptom gets a second;
  * the rank order holds within each symptom's own. The plan keeps a prefix
  * of this order, so a short session works every symptom it can. */
-static mfr_status symptoms_first(const mfr_intake *in, candidate *cand, uint32_t n)
+static mfr_status_t symptoms_first(const mfr_intake *in, candidate *cand, uint32_t n)
 {
 	uint32_t ns = in->symptom_count;
 	uint32_t *order = mfr__malloc((ns ? ns : 1) * sizeof(*order));
@@ -1628,7 +1628,7 @@ static const char *thin_reason(const mfr_plan *p, uint32_t staged_out)
 
 /* Name each symptom the kept steps do not work toward, and a session
  * planned far under its length. */
-static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_t count,
+static mfr_status_t time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_t count,
 				uint32_t total, uint32_t staged_out)
 {
 	const mfr_intake *in = p->intake;
@@ -1660,7 +1660,7 @@ static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_
 
 /* Name each technique the options prefer that works no step of the plan,
  * so that a preference is never dropped without a word. */
-static mfr_status preference_warnings(mfr_plan *p, const mfr_plan_options *o)
+static mfr_status_t preference_warnings(mfr_plan *p, const mfr_plan_options *o)
 {
 	for (uint32_t i = 0; i < o->technique_count; i++) {
 		int64_t at = mfr__model_find(p->model, MFR_KIND_TECHNIQUE, o->techniques[i]);
@@ -1833,7 +1833,7 @@ static int first_group_position(const mfr_plan_step *treat, uint32_t n)
 
 /* What the therapist must know of a kept step: that it lies in a danger
  * zone and obeys it, or that it is internal work under the declared scope. */
-static mfr_status step_warnings(mfr_plan *p, const mfr_plan_step *s, const char *site)
+static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s, const char *site)
 {
 	if (s->zone) {
 		const mfr_danger_zone *z = s->zone;
@@ -1867,7 +1867,7 @@ static mfr_status step_warnings(mfr_plan *p, const mfr_plan_step *s, const char 
 
 /* The sentence that says why each kept step is there: a treatment step
  * points back to its trace result. */
-static mfr_status add_rationales(mfr_plan *p)
+static mfr_status_t add_rationales(mfr_plan *p)
 {
 	for (uint32_t i = 0; i < p->step_count; i++) {
 		mfr_plan_step *s = &p->steps[i];
@@ -1914,7 +1914,7 @@ static int has_skip_warning(const mfr_plan *p)
 	return 0;
 }
 
-static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const screen *sc,
+static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const screen *sc,
 			     const mfr_stage *stage)
 {
 	const mfr_intake *in = p->intake;
@@ -1925,7 +1925,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 	mfr_trace_options topts = { depth, 6, MFR_EVIDENCE_NOT_ASSESSED,
 				    MFR_RELATION_ALL, NULL, 0 };
 	mfr_trace *t = NULL;
-	mfr_status st = mfr_trace_run(in, &topts, &t, NULL);
+	mfr_status_t st = mfr_trace_run(in, &topts, &t, NULL);
 	candidate *cand = NULL;
 	mfr_plan_step *work = NULL;
 	uint32_t ncand = 0;
@@ -2042,7 +2042,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 /* The model's aftercare for this client: the items for everyone, and those
  * given for a precaution the intake records; without a session (refer out,
  * or nothing planned), only the red flags. */
-static mfr_status choose_aftercare(mfr_plan *p, int no_session)
+static mfr_status_t choose_aftercare(mfr_plan *p, int no_session)
 {
 	const mfr_model *m = p->model;
 	const mfr_intake *in = p->intake;
@@ -2069,7 +2069,7 @@ static mfr_status choose_aftercare(mfr_plan *p, int no_session)
 
 static int is_sensitive(const mfr_intake *in);
 
-static mfr_status acute_warnings(mfr_plan *p)
+static mfr_status_t acute_warnings(mfr_plan *p)
 {
 	const mfr_intake *in = p->intake;
 
@@ -2096,12 +2096,12 @@ static mfr_status acute_warnings(mfr_plan *p)
 	return MFR_OK;
 }
 
-mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
+mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 			   const mfr_stage *stage, mfr_plan **out)
 {
 	mfr_plan *p = mfr__calloc(1, sizeof(*p));
 	screen sc = { 0 };
-	mfr_status st;
+	mfr_status_t st;
 
 	if (!p)
 		return MFR_E_NOMEM;
@@ -2141,14 +2141,15 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
+MFR_EXPORT mfr_status_t mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
 				   mfr_plan **out, mfr_error **err)
 {
 	mfr_plan_options defaults;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!intake || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_plan_run: intake and out must not be NULL");
@@ -2177,7 +2178,7 @@ MFR_EXPORT void mfr_plan_free(mfr_plan *p)
 
 /* ---- getters ---- */
 
-MFR_GETTER(int, mfr_plan_status_of, mfr_plan, status, 0)
+MFR_GETTER(int, mfr_plan_status, mfr_plan, status, 0)
 MFR_GETTER(uint32_t, mfr_plan_session_seconds, mfr_plan, session_seconds, 0)
 MFR_GETTER(uint32_t, mfr_plan_total_seconds, mfr_plan, total_seconds, 0)
 MFR_GETTER(uint32_t, mfr_plan_position_changes, mfr_plan, position_changes, 0)

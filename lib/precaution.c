@@ -21,7 +21,7 @@ MFR_LIST_GETTER(mfr_precaution_excluded_technique, mfr_precaution,
 MFR_PROVENANCE_GETTER(mfr_precaution_provenance, mfr_precaution)
 MFR_GETTER(int, mfr_precaution_site_scoped, mfr_precaution, site_scoped, 0)
 MFR_GETTER(uint32_t, mfr_precaution_stage_count, mfr_precaution, stage_count, 0)
-MFR_GETTER(const char *, mfr_precaution_stage_name, mfr_precaution, stage_name, "")
+MFR_TEXT_GETTER(mfr_precaution_stage_name, mfr_precaution, stage_name)
 MFR_GETTER(const mfr_dose *, mfr_precaution_dose, mfr_precaution, dose, NULL)
 MFR_GETTER(uint32_t, mfr_precaution_widen_count, mfr_precaution, widen_count, 0)
 MFR_ELEMENT_GETTER(const mfr_region *, mfr_precaution_widen_at, mfr_precaution, widen_to,

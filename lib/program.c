@@ -52,16 +52,17 @@ MFR_EXPORT void mfr_program_free(mfr_program *pg)
 	mfr__free(pg);
 }
 
-MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t sessions,
+MFR_EXPORT mfr_status_t mfr_program_run(const mfr_intake *intake, uint32_t sessions,
 				      uint32_t weeks, const mfr_plan_options *opts,
 				      mfr_program **out, mfr_error **err)
 {
 	mfr_plan_options defaults;
 	mfr_program *pg;
-	mfr_status st = MFR_OK;
+	mfr_status_t st = MFR_OK;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!intake || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_program_run: intake and out must not be NULL");
@@ -127,7 +128,7 @@ MFR_GETTER(uint32_t, mfr_program_weeks, mfr_program, weeks, 0)
 
 MFR_EXPORT const char *mfr_program_session_focus(const mfr_program *pg, uint32_t i)
 {
-	return pg && i < pg->count ? pg->focus[i] : "";
+	return pg && i < pg->count ? pg->focus[i] : NULL;
 }
 
 MFR_EXPORT uint32_t mfr_program_session_day(const mfr_program *pg, uint32_t i)

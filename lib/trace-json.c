@@ -114,13 +114,14 @@ void mfr__trace_json(mfr_jw *w, const mfr_trace *trace)
 	mfr__jw_object_end(w);
 }
 
-MFR_EXPORT mfr_status mfr_trace_to_json(const mfr_trace *trace, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_trace_to_json(const mfr_trace *trace, uint32_t flags,
 					char **out, mfr_error **err)
 {
 	mfr_jw w;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!trace || !out || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_trace_to_json: pass a trace and an out "

@@ -26,7 +26,7 @@
 
 /* ---- options ---- */
 
-MFR_EXPORT mfr_status mfr_trace_options_new(mfr_trace_options **out)
+MFR_EXPORT mfr_status_t mfr_trace_options_new(mfr_trace_options **out)
 {
 	if (!out)
 		return MFR_E_INVALID;
@@ -49,7 +49,7 @@ MFR_EXPORT void mfr_trace_options_free(mfr_trace_options *opts)
 }
 
 /* Set @p *field to @p v when @p opts exists and lo <= v <= hi. */
-static mfr_status set_in_range(const mfr_trace_options *opts, uint32_t *field, uint32_t v,
+static mfr_status_t set_in_range(const mfr_trace_options *opts, uint32_t *field, uint32_t v,
 			       uint32_t lo, uint32_t hi)
 {
 	if (!opts)
@@ -60,17 +60,17 @@ static mfr_status set_in_range(const mfr_trace_options *opts, uint32_t *field, u
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_set_max_results(mfr_trace_options *opts, uint32_t n)
+MFR_EXPORT mfr_status_t mfr_trace_options_set_max_results(mfr_trace_options *opts, uint32_t n)
 {
 	return set_in_range(opts, opts ? &opts->max_results : NULL, n, 1, 10000);
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_set_max_steps(mfr_trace_options *opts, uint32_t n)
+MFR_EXPORT mfr_status_t mfr_trace_options_set_max_steps(mfr_trace_options *opts, uint32_t n)
 {
 	return set_in_range(opts, opts ? &opts->max_steps : NULL, n, 1, 64);
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_set_min_evidence(mfr_trace_options *opts, int grade)
+MFR_EXPORT mfr_status_t mfr_trace_options_set_min_evidence(mfr_trace_options *opts, int grade)
 {
 	if (!opts)
 		return MFR_E_INVALID;
@@ -80,7 +80,7 @@ MFR_EXPORT mfr_status mfr_trace_options_set_min_evidence(mfr_trace_options *opts
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_set_relations(mfr_trace_options *opts, uint32_t mask)
+MFR_EXPORT mfr_status_t mfr_trace_options_set_relations(mfr_trace_options *opts, uint32_t mask)
 {
 	if (!opts)
 		return MFR_E_INVALID;
@@ -90,7 +90,7 @@ MFR_EXPORT mfr_status mfr_trace_options_set_relations(mfr_trace_options *opts, u
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_add_line(mfr_trace_options *opts, const char *line)
+MFR_EXPORT mfr_status_t mfr_trace_options_add_line(mfr_trace_options *opts, const char *line)
 {
 	if (!opts)
 		return MFR_E_INVALID;
@@ -338,7 +338,7 @@ static int may_step(const label *lb, const mfr_edge *e)
 	return 1;
 }
 
-static mfr_status run_search(const context *cx, search *s, uint32_t source, double weight)
+static mfr_status_t run_search(const context *cx, search *s, uint32_t source, double weight)
 {
 	const mfr_graph *g = &cx->m->graph;
 	/* A search may reach every site; most reach far fewer. */
@@ -579,7 +579,7 @@ static int distance_of(const mfr_trace *t, const mfr_trace_result *res)
 						     : MFR_DISTANCE_LOCAL;
 }
 
-static mfr_status combine(mfr_trace *t, const context *cx, const search *searches,
+static mfr_status_t combine(mfr_trace *t, const context *cx, const search *searches,
 			  finding *f, uint32_t nf)
 {
 	uint32_t nsites = 0;
@@ -655,7 +655,7 @@ static mfr_status combine(mfr_trace *t, const context *cx, const search *searche
 }
 
 /* Resolve the options' line keys against the model. */
-static mfr_status resolve_lines(context *cx, mfr_error **err)
+static mfr_status_t resolve_lines(context *cx, mfr_error **err)
 {
 	const mfr_trace_options *o = cx->opts;
 
@@ -683,13 +683,13 @@ static mfr_status resolve_lines(context *cx, mfr_error **err)
 	return MFR_OK;
 }
 
-static mfr_status trace_all(mfr_trace *t, context *cx, mfr_error **err)
+static mfr_status_t trace_all(mfr_trace *t, context *cx, mfr_error **err)
 {
 	uint32_t ns = cx->in->symptom_count;
 	search *searches = mfr__calloc(ns ? ns : 1, sizeof(*searches));
 	finding *f = NULL;
 	uint32_t nf = 0, fcap = 0;
-	mfr_status st = searches ? resolve_lines(cx, err) : MFR_E_NOMEM;
+	mfr_status_t st = searches ? resolve_lines(cx, err) : MFR_E_NOMEM;
 
 	/* One search per symptom, kept until the results' paths are copied. */
 	for (uint32_t i = 0; st == MFR_OK && i < ns; i++) {
@@ -717,15 +717,16 @@ static mfr_status trace_all(mfr_trace *t, context *cx, mfr_error **err)
 	return st;
 }
 
-MFR_EXPORT mfr_status mfr_trace_run(const mfr_intake *intake, const mfr_trace_options *opts,
+MFR_EXPORT mfr_status_t mfr_trace_run(const mfr_intake *intake, const mfr_trace_options *opts,
 				    mfr_trace **out, mfr_error **err)
 {
 	mfr_trace_options defaults;
 	mfr_trace *t;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!intake || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_trace_run: intake and out must not be NULL");
@@ -791,7 +792,7 @@ const char *mfr__result_explain(const mfr_trace_result *r)
 
 MFR_EXPORT const char *mfr_trace_result_explain(const mfr_trace_result *r)
 {
-	return r ? r->explain : "";
+	return r ? r->explain : NULL;
 }
 MFR_GETTER(uint32_t, mfr_trace_result_path_count, mfr_trace_result, path_count, 0)
 

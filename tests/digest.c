@@ -76,7 +76,7 @@ static const char *key_or(const char *s)
 
 static void walk_provenance(mfr_digest *d, const mfr_provenance *p)
 {
-	add(d, " prov[%d,%s", mfr_provenance_is_convention(p), mfr_provenance_note(p));
+	add(d, " prov[%d,%s", mfr_provenance_is_convention(p), key_or(mfr_provenance_note(p)));
 	for (uint32_t i = 0; i < mfr_provenance_source_count(p); i++)
 		add(d, ",%s", mfr_source_key(mfr_provenance_source_at(p, i)));
 	add(d, "]\n");
@@ -87,16 +87,16 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 	uint32_t i, k;
 
 	add(d, "%s %s %s\n", mfr_model_name(m), mfr_model_version(m),
-	    mfr_model_description(m));
+	    key_or(mfr_model_description(m)));
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_SOURCE); i++) {
 		const mfr_source *s = mfr_model_source_at(m, i);
 		add(d, "S %s|%s|%s\n", mfr_source_key(s), mfr_source_citation(s),
-		    mfr_source_note(s));
+		    key_or(mfr_source_note(s)));
 	}
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_REGION); i++) {
 		const mfr_region *r = mfr_model_region_at(m, i);
 		add(d, "R %s %s %u %d %s %d %u %d %s %s %s", mfr_region_key(r),
-		    mfr_region_name(r), mfr_region_index(r), mfr_region_kind_of(r),
+		    mfr_region_name(r), mfr_region_index(r), mfr_region_kind(r),
 		    key_or(mfr_region_key(mfr_region_parent(r))), mfr_region_laterality(r),
 		    mfr_region_positions(r), mfr_region_depth(r),
 		    key_or(mfr_region_snomed(r)), key_or(mfr_region_fma(r)),
@@ -118,12 +118,12 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 		for (uint32_t b = 0; b < mfr_line_branch_count(l); b++) {
 			const mfr_line_branch *br = mfr_line_branch_at(l, b);
 			add(d, "\n B %s %s %d", mfr_line_branch_key(br),
-			    mfr_line_branch_name(br), mfr_line_branch_line(br) == l);
+			    key_or(mfr_line_branch_name(br)), mfr_line_branch_line(br) == l);
 			for (k = 0; k < mfr_line_branch_node_count(br); k++) {
 				const mfr_line_node *n = mfr_line_branch_node_at(br, k);
 				add(d, "\n  N %d %d %d %d %s", mfr_line_node_kind(n),
 				    mfr_line_node_side(n), mfr_line_node_crosses(n),
-				    mfr_line_node_may_cross(n), mfr_line_node_note(n));
+				    mfr_line_node_may_cross(n), key_or(mfr_line_node_note(n)));
 				for (uint32_t j = 0; j < mfr_line_node_region_count(n); j++)
 					add(d, " %s", mfr_region_key(mfr_line_node_region_at(n, j)));
 			}
@@ -133,7 +133,7 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_REFERRAL); i++) {
 		const mfr_referral *r = mfr_model_referral_at(m, i);
 		add(d, "F %s %u %s %s %d %d", mfr_referral_key(r), mfr_referral_index(r),
-		    mfr_region_key(mfr_referral_muscle(r)), mfr_referral_trigger_point(r),
+		    mfr_region_key(mfr_referral_muscle(r)), key_or(mfr_referral_trigger_point(r)),
 		    mfr_referral_split_convention(r), mfr_referral_disputed(r));
 		for (k = 0; k < mfr_referral_zone_count(r); k++)
 			add(d, " z:%s/%d/%d", mfr_region_key(mfr_referral_zone_area(r, k)),
@@ -156,7 +156,7 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_CONDITION); i++) {
 		const mfr_condition *c = mfr_model_condition_at(m, i);
 		add(d, "C %s %s %u %s", mfr_condition_key(c), mfr_condition_name(c),
-		    mfr_condition_index(c), mfr_condition_evidence(c));
+		    mfr_condition_index(c), key_or(mfr_condition_evidence(c)));
 		for (k = 0; k < mfr_condition_icd10cm_count(c); k++)
 			add(d, " i:%s", mfr_condition_icd10cm_at(c, k));
 		for (k = 0; k < mfr_condition_snomed_count(c); k++)
@@ -175,7 +175,7 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 		    mfr_precaution_name(p), mfr_precaution_index(p), mfr_precaution_scope(p),
 		    mfr_precaution_severity(p), mfr_precaution_needs_clearance(p),
 		    mfr_precaution_avoid_site(p), mfr_precaution_avoid_adjacent(p),
-		    mfr_precaution_pressure_ceiling(p), mfr_precaution_effect(p));
+		    mfr_precaution_pressure_ceiling(p), key_or(mfr_precaution_effect(p)));
 		for (k = 0; k < mfr_precaution_avoid_region_count(p); k++)
 			add(d, " r:%s", mfr_region_key(mfr_precaution_avoid_region_at(p, k)));
 		for (k = 0; k < mfr_precaution_excluded_technique_count(p); k++)
@@ -205,7 +205,7 @@ void mfr_digest_trace(mfr_digest *d, const mfr_trace *t)
 
 		add(d, "%u %s %d %.9f %d %s\n", i, mfr_region_key(mfr_trace_result_region(r)),
 		    mfr_trace_result_side(r), mfr_trace_result_score(r),
-		    mfr_trace_result_distance(r), mfr_trace_result_explain(r));
+		    mfr_trace_result_distance(r), key_or(mfr_trace_result_explain(r)));
 		for (uint32_t k = 0; k < mfr_trace_result_path_count(r); k++) {
 			const mfr_trace_path *p = mfr_trace_result_path_at(r, k);
 
@@ -267,7 +267,7 @@ void mfr_digest_plan(mfr_digest *d, const mfr_plan *p)
 {
 	uint32_t i;
 
-	add(d, "plan %d %u %u %u %d\n", mfr_plan_status_of(p),
+	add(d, "plan %d %u %u %u %d\n", mfr_plan_status(p),
 		       mfr_plan_session_seconds(p), mfr_plan_total_seconds(p),
 		       mfr_plan_position_changes(p), mfr_plan_pressure_ceiling(p));
 	for (i = 0; i < mfr_plan_step_count(p); i++)
@@ -302,7 +302,7 @@ void mfr_digest_program(mfr_digest *d, const mfr_program *pg)
 	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
 		add(d, "session %u day %u reassess %d %s\n", i,
 			       mfr_program_session_day(pg, i), mfr_program_session_reassess(pg, i),
-			       mfr_program_session_focus(pg, i));
+			       key_or(mfr_program_session_focus(pg, i)));
 		mfr_digest_plan(d, mfr_program_session_plan(pg, i));
 	}
 }
@@ -311,7 +311,7 @@ void mfr_digest_error(mfr_digest *d, const mfr_error *e)
 {
 	add(d, "error %d %s %s|%s|%s %d:%d@%lld\n", mfr_error_status(e),
 		       mfr_status_name(mfr_error_status(e)), mfr_strerror(mfr_error_status(e)),
-		       mfr_error_source(e), mfr_error_path(e), mfr_error_line(e),
+		       key_or(mfr_error_source(e)), key_or(mfr_error_path(e)), mfr_error_line(e),
 		       mfr_error_column(e), (long long)mfr_error_offset(e));
 	add(d, "%s\n", mfr_error_message(e));
 }

@@ -9,7 +9,7 @@
 int main()
 {
 	mfr_model *model = nullptr;
-	mfr_status st = mfr_model_default(&model, nullptr);
+	mfr_status_t st = mfr_model_default(&model, nullptr);
 	int ok = st == MFR_OK && mfr_model_count(model, MFR_KIND_REGION) > 0 &&
 		 mfr_version_number() == MFR_VERSION_NUMBER;
 

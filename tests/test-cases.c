@@ -36,7 +36,7 @@ static mfr_intake *intake_of(const char *condition, const char *const *symptoms)
 	for (int i = 0; symptoms[i]; i++) {
 		char region[64], side[16];
 		int intensity;
-		mfr_side s = 0;
+		mfr_side_t s = 0;
 
 		ck_assert_int_eq(sscanf(symptoms[i], "%63[^:]:%15[^:]:%d", region, side,
 					&intensity), 3);
@@ -263,7 +263,7 @@ START_TEST(case5_open_wound)
 
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "open_wound", "calf", L, NULL), MFR_OK);
 	mfr_plan *p = plan_of(in);
-	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
 	ck_assert_uint_gt(mfr_plan_step_count(p), 2);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
 		const mfr_region *r = mfr_plan_step_region(p, i);
@@ -311,13 +311,13 @@ START_TEST(case5_surgery_needs_clearance)
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "recent_surgery", "low_back", R, NULL),
 			 MFR_OK);
 	mfr_plan *p = plan_of(in);
-	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_NEEDS_CLEARANCE);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_NEEDS_CLEARANCE);
 	ck_assert(has_warning(p, MFR_WARNING_NEEDS_CLEARANCE, "Recent surgery"));
 	mfr_plan_free(p);
 
 	ck_assert_int_eq(mfr_intake_add_clearance(in, "recent_surgery", NULL), MFR_OK);
 	p = plan_of(in);
-	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
 	/* Cleared, the surgical site itself is still not worked. */
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
 		ck_assert(!(mfr_plan_step_side(p, i) == R &&
@@ -338,7 +338,7 @@ START_TEST(case5_refer_out)
 
 		ck_assert_int_eq(mfr_intake_add_precaution(in, keys[k], NULL, 0, NULL), MFR_OK);
 		mfr_plan *p = plan_of(in);
-		ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_REFER_OUT);
+		ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
 		ck_assert_uint_eq(mfr_plan_step_count(p), 0);
 		ck_assert(has_warning(p, MFR_WARNING_REFER_OUT, NULL));
 		ck_assert_uint_gt(mfr_plan_aftercare_count(p), 0);
@@ -886,7 +886,7 @@ START_TEST(one_tissue_one_site)
 		int side = mfr_region_laterality(a) == MFR_LATERALITY_MIDLINE ? MFR_SIDE_MIDLINE
 									      : MFR_SIDE_LEFT;
 
-		if (mfr_region_kind_of(a) != MFR_REGION_AREA)
+		if (mfr_region_kind(a) != MFR_REGION_AREA)
 			continue;
 		areas++;
 		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
@@ -928,7 +928,7 @@ static void check_zone_areas(const mfr_trace_options *o, const mfr_referral *ref
 {
 	const mfr_region *muscle = mfr_referral_muscle(ref);
 
-	if (mfr_region_kind_of(area) == MFR_REGION_AREA) {
+	if (mfr_region_kind(area) == MFR_REGION_AREA) {
 		mfr_intake *in = NULL;
 		mfr_trace *t = NULL;
 		int side = mfr_region_laterality(area) == MFR_LATERALITY_MIDLINE
@@ -951,7 +951,7 @@ static void check_zone_areas(const mfr_trace_options *o, const mfr_referral *ref
 		mfr_intake_free(in);
 	}
 	for (uint32_t c = 0; c < mfr_region_child_count(area); c++)
-		if (mfr_region_kind_of(mfr_region_child_at(area, c)) == MFR_REGION_AREA)
+		if (mfr_region_kind(mfr_region_child_at(area, c)) == MFR_REGION_AREA)
 			check_zone_areas(o, ref, mfr_region_child_at(area, c), checked);
 }
 
@@ -1030,7 +1030,7 @@ static mfr_intake *left_area_intake(const mfr_region *a, int intensity, uint32_t
 {
 	mfr_intake *in = NULL;
 
-	if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
+	if (mfr_region_kind(a) != MFR_REGION_AREA ||
 	    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
 		return NULL;
 	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
@@ -1374,7 +1374,7 @@ START_TEST(refer_out_says_only_that)
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "fever", NULL, 0, NULL), MFR_OK);
 	mfr_plan *p = plan_of(in);
 
-	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_REFER_OUT);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
 	ck_assert_uint_ge(mfr_plan_warning_count(p), 1);
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
 		ck_assert_msg(mfr_plan_warning_kind(p, i) == MFR_WARNING_REFER_OUT, "%s",
@@ -1416,7 +1416,7 @@ START_TEST(techniques_fit_the_tissue)
 					ck_assert_msg(mfr_region_depth(r) != MFR_DEPTH_DEEP,
 						      "skin rolling on deep %s", mfr_region_key(r));
 				else
-					ck_assert_msg(mfr_region_kind_of(r) == MFR_REGION_MUSCLE,
+					ck_assert_msg(mfr_region_kind(r) == MFR_REGION_MUSCLE,
 						      "trigger-point release on %s", mfr_region_key(r));
 			}
 			mfr_plan_free(p);
@@ -1486,7 +1486,7 @@ START_TEST(whole_part_work_once)
 			if (mfr_plan_step_technique(p, s) != unwind)
 				continue;
 			steps++;
-			ck_assert_int_eq(mfr_region_kind_of(mfr_plan_step_region(p, s)),
+			ck_assert_int_eq(mfr_region_kind(mfr_plan_step_region(p, s)),
 					 MFR_REGION_PART);
 			for (uint32_t k = 0; k < s; k++)
 				ck_assert_msg(mfr_plan_step_technique(p, k) != unwind ||
@@ -1551,7 +1551,7 @@ START_TEST(ranking_does_not_depend_on_max_results)
 	uint32_t nareas = 0;
 
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION) && nareas < 128; i++)
-		if (mfr_region_kind_of(mfr_model_region_at(model, i)) == MFR_REGION_AREA)
+		if (mfr_region_kind(mfr_model_region_at(model, i)) == MFR_REGION_AREA)
 			areas[nareas++] = mfr_model_region_at(model, i);
 	for (int trial = 0; trial < 300; trial++) {
 		mfr_intake *in = NULL;
@@ -1605,7 +1605,7 @@ END_TEST
 
 static const mfr_region *part_of(const mfr_region *r)
 {
-	while (r && mfr_region_kind_of(r) != MFR_REGION_PART)
+	while (r && mfr_region_kind(r) != MFR_REGION_PART)
 		r = mfr_region_parent(r);
 	return r;
 }
@@ -1623,7 +1623,7 @@ START_TEST(hands_do_not_jump_back)
 		mfr_intake *in = NULL;
 		mfr_plan *p = NULL;
 
-		if (mfr_region_kind_of(a) != MFR_REGION_AREA)
+		if (mfr_region_kind(a) != MFR_REGION_AREA)
 			continue;
 		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
 		int side = mfr_region_laterality(a) == MFR_LATERALITY_MIDLINE ? MFR_SIDE_MIDLINE

@@ -198,7 +198,7 @@ START_TEST(referral_sample)
 		for (uint32_t k = 0; k < i && !seen; k++)
 			seen = mfr_referral_muscle(mfr_model_referral_at(model, k)) == m;
 		muscles += !seen;
-		ck_assert_int_eq(mfr_region_kind_of(m), MFR_REGION_MUSCLE);
+		ck_assert_int_eq(mfr_region_kind(m), MFR_REGION_MUSCLE);
 	}
 	ck_assert_uint_ge(muscles, 30);
 
@@ -425,8 +425,8 @@ START_TEST(body_chart_areas)
 	for (int i = 0; areas[i]; i++) {
 		const mfr_region *r = mfr_model_region(model, areas[i]);
 		ck_assert_msg(r != NULL, "no region %s", areas[i]);
-		ck_assert_msg(mfr_region_kind_of(r) == MFR_REGION_AREA ||
-			      mfr_region_kind_of(r) == MFR_REGION_PART, "%s is not an area", areas[i]);
+		ck_assert_msg(mfr_region_kind(r) == MFR_REGION_AREA ||
+			      mfr_region_kind(r) == MFR_REGION_PART, "%s is not an area", areas[i]);
 		ck_assert(mfr_region_positions(r) != 0);
 	}
 	/* Hierarchy and codes (SNOMED CT from reference.md §7.1). */

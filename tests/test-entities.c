@@ -167,7 +167,7 @@ START_TEST(extra_entities)
 		    "trunk");
 	ASSERT_NO_KEYS(c, mfr_condition_line_count, mfr_condition_line_at);
 	ASSERT_NO_KEYS(c, mfr_condition_region_count, mfr_condition_region_at);
-	ck_assert_str_eq(mfr_condition_evidence(c), "");
+	ck_assert_ptr_null(mfr_condition_evidence(c));
 
 	ck_assert_int_eq(mfr_precaution_scope(p), MFR_SCOPE_LOCAL);
 	ck_assert_int_eq(mfr_precaution_severity(p), MFR_SEVERITY_ABSOLUTE);
@@ -234,7 +234,7 @@ START_TEST(null_entities)
 	ck_assert_ptr_null(mfr_condition_line_at(NULL, 0));
 	ck_assert_uint_eq(mfr_condition_region_count(NULL), 0);
 	ck_assert_ptr_null(mfr_condition_region_at(NULL, 0));
-	ck_assert_str_eq(mfr_condition_evidence(NULL), "");
+	ck_assert_ptr_null(mfr_condition_evidence(NULL));
 	ck_assert_ptr_null(mfr_condition_provenance(NULL));
 
 	ck_assert_ptr_null(mfr_precaution_key(NULL));
@@ -255,7 +255,7 @@ START_TEST(null_entities)
 
 	ck_assert_int_eq(mfr_precaution_site_scoped(NULL), 0);
 	ck_assert_uint_eq(mfr_precaution_stage_count(NULL), 0);
-	ck_assert_str_eq(mfr_precaution_stage_name(NULL), "");
+	ck_assert_ptr_null(mfr_precaution_stage_name(NULL));
 	ck_assert_ptr_null(mfr_precaution_dose(NULL));
 	ck_assert_uint_eq(mfr_precaution_widen_count(NULL), 0);
 	ck_assert_ptr_null(mfr_precaution_widen_at(NULL, 0));
@@ -309,14 +309,14 @@ START_TEST(null_entities)
 
 	ck_assert_uint_eq(mfr_program_session_count(NULL), 0);
 	ck_assert_uint_eq(mfr_program_weeks(NULL), 0);
-	ck_assert_str_eq(mfr_program_session_focus(NULL, 0), "");
+	ck_assert_ptr_null(mfr_program_session_focus(NULL, 0));
 	ck_assert_uint_eq(mfr_program_session_day(NULL, 0), 0);
 	ck_assert_int_eq(mfr_program_session_reassess(NULL, 0), 0);
 	ck_assert_ptr_null(mfr_program_session_plan(NULL, 0));
 
 	ck_assert_ptr_null(mfr_aftercare_key(NULL));
 	ck_assert_ptr_null(mfr_aftercare_text(NULL));
-	ck_assert_int_eq(mfr_aftercare_kind_of(NULL), 0);
+	ck_assert_int_eq(mfr_aftercare_kind(NULL), 0);
 	ck_assert_uint_eq(mfr_aftercare_when_count(NULL), 0);
 	ck_assert_ptr_null(mfr_aftercare_when_at(NULL, 0));
 	ck_assert_ptr_null(mfr_aftercare_provenance(NULL));

@@ -261,13 +261,13 @@ static void release_plan_options(void *p)
 	mfr_plan_options_free(p);
 }
 
-static mfr_status op_trace_options_new(void **out, mfr_error **err)
+static mfr_status_t op_trace_options_new(void **out, mfr_error **err)
 {
 	(void)err;
 	return mfr_trace_options_new((mfr_trace_options **)out);
 }
 
-static mfr_status op_plan_options_new(void **out, mfr_error **err)
+static mfr_status_t op_plan_options_new(void **out, mfr_error **err)
 {
 	(void)err;
 	return mfr_plan_options_new((mfr_plan_options **)out);
@@ -311,13 +311,13 @@ static int options_unchanged(void)
 	return same;
 }
 
-static mfr_status op_add_line(void **out, mfr_error **err)
+static mfr_status_t op_add_line(void **out, mfr_error **err)
 {
 	(void)err;
 	return mfr_trace_options_add_line(target_opts, "superficial_back_line");
 }
 
-static mfr_status op_set_max_results(void **out, mfr_error **err)
+static mfr_status_t op_set_max_results(void **out, mfr_error **err)
 {
 	(void)err;
 	return mfr_trace_options_set_max_results(target_opts, 5);
@@ -340,24 +340,24 @@ static void release_program(void *p)
 	mfr_program_free(p);
 }
 
-static mfr_status op_trace(void **out, mfr_error **err)
+static mfr_status_t op_trace(void **out, mfr_error **err)
 {
 	return mfr_trace_run(rich, NULL, (mfr_trace **)out, err);
 }
 
-static mfr_status op_trace_opts(void **out, mfr_error **err)
+static mfr_status_t op_trace_opts(void **out, mfr_error **err)
 {
 	return mfr_trace_run(rich, topts, (mfr_trace **)out, err);
 }
 
-static mfr_status op_trace_empty(void **out, mfr_error **err)
+static mfr_status_t op_trace_empty(void **out, mfr_error **err)
 {
 	return mfr_trace_run(empty, NULL, (mfr_trace **)out, err);
 }
 
-static mfr_status op_trace_unknown_line(void **out, mfr_error **err)
+static mfr_status_t op_trace_unknown_line(void **out, mfr_error **err)
 {
-	mfr_status st;
+	mfr_status_t st;
 
 	/* Options made before the faults: the run is what is swept. */
 	st = mfr_trace_run(rich, target_opts, (mfr_trace **)out, err);
@@ -371,79 +371,79 @@ static void prepare_unknown_line(void)
 	ck_assert_int_eq(mfr_trace_options_add_line(target_opts, "no_such_line"), MFR_OK);
 }
 
-static mfr_status op_plan(void **out, mfr_error **err)
+static mfr_status_t op_plan(void **out, mfr_error **err)
 {
 	return mfr_plan_run(rich, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_opts(void **out, mfr_error **err)
+static mfr_status_t op_plan_opts(void **out, mfr_error **err)
 {
 	return mfr_plan_run(rich, popts, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_brief(void **out, mfr_error **err)
+static mfr_status_t op_plan_brief(void **out, mfr_error **err)
 {
 	return mfr_plan_run(brief, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_guarded(void **out, mfr_error **err)
+static mfr_status_t op_plan_guarded(void **out, mfr_error **err)
 {
 	return mfr_plan_run(guarded, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_internal(void **out, mfr_error **err)
+static mfr_status_t op_plan_internal(void **out, mfr_error **err)
 {
 	return mfr_plan_run(internal, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_no_sites(void **out, mfr_error **err)
+static mfr_status_t op_plan_no_sites(void **out, mfr_error **err)
 {
 	return mfr_plan_run(no_sites, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_empty(void **out, mfr_error **err)
+static mfr_status_t op_plan_empty(void **out, mfr_error **err)
 {
 	return mfr_plan_run(empty, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_program(void **out, mfr_error **err)
+static mfr_status_t op_program(void **out, mfr_error **err)
 {
 	return mfr_program_run(rich, 6, 4, NULL, (mfr_program **)out, err);
 }
 
-static mfr_status op_program_crowded(void **out, mfr_error **err)
+static mfr_status_t op_program_crowded(void **out, mfr_error **err)
 {
 	return mfr_program_run(rich, 10, 1, NULL, (mfr_program **)out, err);
 }
 
 /* ---- the writers ------------------------------------------------------------ */
 
-static mfr_status op_trace_json(void **out, mfr_error **err)
+static mfr_status_t op_trace_json(void **out, mfr_error **err)
 {
 	return mfr_trace_to_json(small_trace, 0, (char **)out, err);
 }
 
-static mfr_status op_trace_json_compact(void **out, mfr_error **err)
+static mfr_status_t op_trace_json_compact(void **out, mfr_error **err)
 {
 	return mfr_trace_to_json(small_trace, MFR_JSON_COMPACT, (char **)out, err);
 }
 
-static mfr_status op_plan_json(void **out, mfr_error **err)
+static mfr_status_t op_plan_json(void **out, mfr_error **err)
 {
 	return mfr_plan_to_json(plan, 0, (char **)out, err);
 }
 
-static mfr_status op_plan_json_compact(void **out, mfr_error **err)
+static mfr_status_t op_plan_json_compact(void **out, mfr_error **err)
 {
 	return mfr_plan_to_json(plan, MFR_JSON_COMPACT, (char **)out, err);
 }
 
-static mfr_status op_program_json(void **out, mfr_error **err)
+static mfr_status_t op_program_json(void **out, mfr_error **err)
 {
 	return mfr_program_to_json(small_program, 0, (char **)out, err);
 }
 
-static mfr_status op_program_json_compact(void **out, mfr_error **err)
+static mfr_status_t op_program_json_compact(void **out, mfr_error **err)
 {
 	return mfr_program_to_json(small_program, MFR_JSON_COMPACT, (char **)out, err);
 }
@@ -452,7 +452,7 @@ static mfr_status op_program_json_compact(void **out, mfr_error **err)
  * times, so the sweeps fail it in the middle of a document, at every
  * growth (the *_to_json() functions size their buffer from the first and
  * rarely grow it). */
-static mfr_status op_trace_json_growing(void **out, mfr_error **err)
+static mfr_status_t op_trace_json_growing(void **out, mfr_error **err)
 {
 	mfr_jw w;
 
@@ -461,7 +461,7 @@ static mfr_status op_trace_json_growing(void **out, mfr_error **err)
 	return mfr__jw_finish(&w, (char **)out, err);
 }
 
-static mfr_status op_plan_json_growing(void **out, mfr_error **err)
+static mfr_status_t op_plan_json_growing(void **out, mfr_error **err)
 {
 	mfr_jw w;
 
@@ -470,7 +470,7 @@ static mfr_status op_plan_json_growing(void **out, mfr_error **err)
 	return mfr__jw_finish(&w, (char **)out, err);
 }
 
-static mfr_status op_program_json_growing(void **out, mfr_error **err)
+static mfr_status_t op_program_json_growing(void **out, mfr_error **err)
 {
 	mfr_jw w;
 
@@ -558,7 +558,7 @@ static unsigned long mix(unsigned long h, const char *s)
 
 static unsigned long read_plan(const mfr_plan *p)
 {
-	unsigned long h = (unsigned long)mfr_plan_status_of(p) + mfr_plan_session_seconds(p) +
+	unsigned long h = (unsigned long)mfr_plan_status(p) + mfr_plan_session_seconds(p) +
 			  mfr_plan_total_seconds(p) + mfr_plan_position_changes(p) +
 			  (unsigned long)mfr_plan_pressure_ceiling(p);
 
@@ -644,8 +644,8 @@ static unsigned long read_model(const mfr_model *m)
 {
 	const char *sugg[5];
 	unsigned long h = 0;
-	mfr_side side;
-	mfr_position pos;
+	mfr_side_t side;
+	mfr_position_t pos;
 
 	for (int kind = MFR_KIND_REGION; kind <= MFR_TEST_LAST_KIND; kind++) {
 		uint32_t n = mfr_model_suggest(m, kind, "heal", sugg, 5);

@@ -70,7 +70,7 @@ static void setup(void)
 	area_count = 0;
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
 		const mfr_region *r = mfr_model_region_at(model, i);
-		if (mfr_region_kind_of(r) == MFR_REGION_AREA)
+		if (mfr_region_kind(r) == MFR_REGION_AREA)
 			areas[area_count++] = r;
 	}
 }
@@ -355,7 +355,7 @@ static uint32_t lain_on(const mfr_region *site)
 		out |= MFR_POSITION_SUPINE;
 	for (uint32_t i = 0; i < mfr_region_child_count(site); i++) {
 		const mfr_region *c = mfr_region_child_at(site, i);
-		int kind = mfr_region_kind_of(c);
+		int kind = mfr_region_kind(c);
 
 		if (kind == MFR_REGION_AREA || kind == MFR_REGION_PART)
 			out |= lain_on(c);
@@ -412,7 +412,7 @@ static const mfr_danger_zone *zone_of(const mfr_region *r)
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_DANGER_ZONE); i++) {
 		const mfr_danger_zone *z = mfr_model_danger_zone_at(model, i);
 
-		if (mfr_danger_zone_region_kinds(z) & (1u << mfr_region_kind_of(r)))
+		if (mfr_danger_zone_region_kinds(z) & (1u << mfr_region_kind(r)))
 			return z;
 		for (uint32_t k = 0; k < mfr_danger_zone_region_count(z); k++)
 			if (mfr_region_is_within(r, mfr_danger_zone_region_at(z, k)))
@@ -447,7 +447,7 @@ static int aftercare_fits(const mfr_intake *in, const mfr_plan *p)
 				wanted |= mfr_intake_precaution_at(in, j) == mfr_aftercare_when_at(a, k);
 		for (uint32_t k = 0; k < mfr_plan_aftercare_count(p); k++)
 			found |= strcmp(mfr_plan_aftercare_key(p, k), mfr_aftercare_key(a)) == 0;
-		if (refer && mfr_aftercare_kind_of(a) != MFR_AFTERCARE_RED_FLAG)
+		if (refer && mfr_aftercare_kind(a) != MFR_AFTERCARE_RED_FLAG)
 			wanted = 0;
 		if (wanted != found)
 			return 0;
@@ -497,7 +497,7 @@ static int is_site_work(const mfr_intake *in, const mfr_plan *p, uint32_t i)
 
 static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 {
-	int status = mfr_plan_status_of(p);
+	int status = mfr_plan_status(p);
 	uint32_t n = mfr_plan_step_count(p), sum = 0, changes = 0;
 	int ceiling = ceiling_of(in);
 
@@ -646,8 +646,8 @@ START_TEST(safety_invariants)
 		}
 		ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
 		check_plan(in, p, seed);
-		refer += mfr_plan_status_of(p) == MFR_PLAN_REFER_OUT;
-		clearance += mfr_plan_status_of(p) == MFR_PLAN_NEEDS_CLEARANCE;
+		refer += mfr_plan_status(p) == MFR_PLAN_REFER_OUT;
+		clearance += mfr_plan_status(p) == MFR_PLAN_NEEDS_CLEARANCE;
 		for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
 			int kind = mfr_plan_warning_kind(p, i);
 

@@ -185,7 +185,7 @@ typedef struct shared_session {
 } shared_session;
 
 /* Record the text a writer made into *json (its status @p st), and free it. */
-static void add_json(result *r, mfr_status st, char **json)
+static void add_json(result *r, mfr_status_t st, char **json)
 {
 	if (st != MFR_OK || !*json)
 		r->failed = 1;
@@ -296,7 +296,7 @@ static void run_shared_sessions(mfr_model *m, const char *const *intakes, size_t
 	s.popts = popts;
 	/* Every intake but the last is valid; the last gives an error. */
 	for (size_t i = 0; i < n; i++) {
-		mfr_status st = mfr_intake_from_json(m, intakes[i], strlen(intakes[i]), NULL,
+		mfr_status_t st = mfr_intake_from_json(m, intakes[i], strlen(intakes[i]), NULL,
 						     &shared[i], NULL);
 
 		ck_assert_msg((st == MFR_OK) == (i + 1 < n), "intake %zu: %s", i,

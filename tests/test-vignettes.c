@@ -105,7 +105,7 @@ static int parse_site(const mfr_model *model, const char *where, const char *tex
 		out->side = 0;
 		return 0;
 	}
-	mfr_side s;
+	mfr_side_t s;
 	if (mfr_side_parse(colon + 1, &s) != MFR_OK || s == MFR_SIDE_MIDLINE) {
 		data_error(where, "bad side in \"%s\"", text);
 		return -1;
@@ -171,7 +171,7 @@ static uint32_t rank_of(const mfr_trace *t, const entry *e, uint32_t limit)
 static int treatable_kind(const entry *e)
 {
 	for (int k = 0; k < e->n; k++) {
-		int kind = mfr_region_kind_of(e->alts[k].region);
+		int kind = mfr_region_kind(e->alts[k].region);
 
 		if (kind == MFR_REGION_MUSCLE || kind == MFR_REGION_CONNECTIVE)
 			return 1;

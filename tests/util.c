@@ -53,7 +53,7 @@ mfr_model *mfr_test_load_model(const char *name)
 	char rel[256], path[4096];
 	mfr_model *model = NULL;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	snprintf(rel, sizeof(rel), "models/%s", name);
 	mfr_test_path(path, sizeof(path), rel);
@@ -63,13 +63,13 @@ mfr_model *mfr_test_load_model(const char *name)
 	return model;
 }
 
-void mfr_test_assert_ok(mfr_status st, mfr_error *err, const char *what)
+void mfr_test_assert_ok(mfr_status_t st, mfr_error *err, const char *what)
 {
 	if (st != MFR_OK) {
 		char msg[2048];
 
 		snprintf(msg, sizeof(msg), "%s: %s: %s", what, mfr_status_name(st),
-			 mfr_error_message(err));
+			 err ? mfr_error_message(err) : mfr_strerror(st));
 		mfr_error_free(err);
 		ck_abort_msg("%s", msg);
 	}

@@ -20,7 +20,7 @@ static int parse_kind(const char *word)
 {
 	char buf[32];
 	size_t n = strlen(word);
-	mfr_kind kind;
+	mfr_kind_t kind;
 
 	if (mfr_kind_parse(word, &kind) == MFR_OK)
 		return kind;
@@ -85,11 +85,11 @@ static int summary(const cli_options *opts, const mfr_model *m)
 		return print_json(json_pack("{s:s, s:s, s:s, s:o}",
 					    "name", mfr_model_name(m),
 					    "model_version", mfr_model_version(m),
-					    "description", mfr_model_description(m),
+					    "description", cli_str(mfr_model_description(m)),
 					    "counts", counts));
 	}
 	printf("%s, version %s\n", mfr_model_name(m), mfr_model_version(m));
-	if (*mfr_model_description(m))
+	if (mfr_model_description(m))
 		printf("%s\n", mfr_model_description(m));
 	for (size_t k = 0; k < N_KINDS; k++)
 		printf("  %-12s %u\n", mfr_kind_name(all_kinds[k]),
@@ -174,7 +174,7 @@ static void print_provenance(const mfr_provenance *p)
 static void show_region(const mfr_region *r)
 {
 	printf("region %s: %s\n", mfr_region_key(r), mfr_region_name(r));
-	field("kind", mfr_region_kind_name(mfr_region_kind_of(r)));
+	field("kind", mfr_region_kind_name(mfr_region_kind(r)));
 	field("parent", mfr_region_key(mfr_region_parent(r)));
 	field("laterality", mfr_laterality_name(mfr_region_laterality(r)));
 	print_mask("positions", mfr_region_positions(r), mfr_position_name);
@@ -210,7 +210,7 @@ static void show_line(const mfr_line *l)
 		const mfr_line_branch *br = mfr_line_branch_at(l, b);
 
 		printf("  branch %s%s%s:\n", mfr_line_branch_key(br),
-		       *mfr_line_branch_name(br) ? ", " : "", mfr_line_branch_name(br));
+		       mfr_line_branch_name(br) ? ", " : "", cli_str(mfr_line_branch_name(br)));
 		for (uint32_t i = 0; i < mfr_line_branch_node_count(br); i++) {
 			const mfr_line_node *n = mfr_line_branch_node_at(br, i);
 
@@ -223,7 +223,7 @@ static void show_line(const mfr_line *l)
 				printf("%s%s", k ? ", " : "", node_region_key(n, k));
 			if (mfr_line_node_may_cross(n))
 				printf("  (may continue on the other side)");
-			if (*mfr_line_node_note(n))
+			if (mfr_line_node_note(n))
 				printf("  [%s]", mfr_line_node_note(n));
 			putchar('\n');
 		}
@@ -390,7 +390,7 @@ static void show_precaution(const mfr_precaution *p)
 		char buf[96];
 
 		snprintf(buf, sizeof(buf), "%u (%s)", mfr_precaution_stage_count(p),
-			 mfr_precaution_stage_name(p));
+			 cli_str(mfr_precaution_stage_name(p)));
 		field("stages", buf);
 	}
 	for (uint32_t i = 0; i < mfr_precaution_position_limit_count(p); i++) {
@@ -400,7 +400,7 @@ static void show_precaution(const mfr_precaution *p)
 
 		if (mfr_precaution_position_limit_from_stage(p, i) > 1)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, " from %s %u",
-				mfr_precaution_stage_name(p),
+				cli_str(mfr_precaution_stage_name(p)),
 				mfr_precaution_position_limit_from_stage(p, i));
 		for (uint32_t k = 0; k < mfr_precaution_position_limit_region_count(p, i) &&
 				     used < sizeof(buf); k++)
@@ -486,7 +486,7 @@ static const char *aftercare_when(const void *x, uint32_t i)
 static void show_aftercare(const mfr_aftercare *a)
 {
 	printf("aftercare %s\n", mfr_aftercare_key(a));
-	field("kind", mfr_aftercare_kind_name(mfr_aftercare_kind_of(a)));
+	field("kind", mfr_aftercare_kind_name(mfr_aftercare_kind(a)));
 	field("text", mfr_aftercare_text(a));
 	print_list("given with", mfr_aftercare_when_count(a), a, aftercare_when);
 	print_provenance(mfr_aftercare_provenance(a));
@@ -508,7 +508,7 @@ static int show(const cli_options *opts, const mfr_model *m, int kind, const cha
 	if (opts->format == CLI_JSON) {
 		char *text = NULL;
 		mfr_error *err = NULL;
-		mfr_status st = mfr_model_to_json(m, kind, key, 0, &text, &err);
+		mfr_status_t st = mfr_model_to_json(m, kind, key, 0, &text, &err);
 
 		return cli_emit_json(st, text, err);
 	}
@@ -531,7 +531,7 @@ static int validate(const cli_options *opts, const char *path)
 {
 	mfr_model *m = NULL;
 	mfr_error *err = NULL;
-	mfr_status st = mfr_model_load_file(path, &m, &err);
+	mfr_status_t st = mfr_model_load_file(path, &m, &err);
 
 	if (opts->format == CLI_JSON) {
 		json_t *doc;
@@ -546,7 +546,7 @@ static int validate(const cli_options *opts, const char *path)
 					"file", path, "valid", 0, "error",
 					"status", mfr_status_name(st),
 					"message", mfr_error_message(err),
-					"path", mfr_error_path(err),
+					"path", mfr_error_path(err) ? mfr_error_path(err) : "",
 					"line", (int)mfr_error_line(err),
 					"column", (int)mfr_error_column(err));
 		if (print_json(doc) != CLI_OK)
@@ -580,7 +580,7 @@ static int export_model(const cli_options *opts, const mfr_model *m)
 
 	char *text = NULL;
 	mfr_error *err = NULL;
-	mfr_status st = mfr_model_to_json(m, 0, NULL, 0, &text, &err);
+	mfr_status_t st = mfr_model_to_json(m, 0, NULL, 0, &text, &err);
 
 	return cli_emit_json(st, text, err);
 }

@@ -15,7 +15,7 @@ static void print_plan(const mfr_plan *p, const char *indent)
 
 	printf("%sstatus: %s; %u of %u minutes planned (%u s), %u position change%s, "
 	       "pressure no firmer than %s\n", indent,
-	       mfr_plan_status_name(mfr_plan_status_of(p)),
+	       mfr_plan_status_name(mfr_plan_status(p)),
 	       (mfr_plan_total_seconds(p) + 59) / 60, mfr_plan_session_seconds(p) / 60,
 	       mfr_plan_total_seconds(p), mfr_plan_position_changes(p),
 	       mfr_plan_position_changes(p) == 1 ? "" : "s",
@@ -64,7 +64,7 @@ typedef struct job {
 static int plan_option(job *j, const char *opt, const char *val, int program)
 {
 	uint32_t n;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (program && strcmp(opt, "--sessions") == 0)
 		return cli_parse_count(opt, val, &j->sessions);
@@ -137,7 +137,7 @@ int cli_plan(const cli_options *opts, int argc, char **argv)
 	int rc = setup(opts, argc, argv, 0, &j);
 
 	if (rc == CLI_OK) {
-		mfr_status st = mfr_plan_run(j.in, j.o, &p, &err);
+		mfr_status_t st = mfr_plan_run(j.in, j.o, &p, &err);
 
 		if (st != MFR_OK) {
 			cli_report("planning failed", st, err);
@@ -166,7 +166,7 @@ int cli_program(const cli_options *opts, int argc, char **argv)
 	int rc = setup(opts, argc, argv, 1, &j);
 
 	if (rc == CLI_OK) {
-		mfr_status st = mfr_program_run(j.in, j.sessions, j.weeks, j.o, &pg, &err);
+		mfr_status_t st = mfr_program_run(j.in, j.sessions, j.weeks, j.o, &pg, &err);
 
 		if (st != MFR_OK) {
 			cli_report("cannot plan the program", st, err);

@@ -39,7 +39,7 @@ static int trace_option(void *ctx, const char *opt, const char *val)
 {
 	mfr_trace_options *o = ctx;
 	uint32_t n;
-	mfr_status st;
+	mfr_status_t st;
 
 	/* The ranges are the setters' (include/mfr/trace.h). */
 	if (strcmp(opt, "--max-results") == 0) {
@@ -51,7 +51,7 @@ static int trace_option(void *ctx, const char *opt, const char *val)
 			return CLI_USAGE;
 		st = mfr_trace_options_set_max_steps(o, n);
 	} else if (strcmp(opt, "--min-evidence") == 0) {
-		mfr_evidence e;
+		mfr_evidence_t e;
 		if (mfr_evidence_parse(val, &e) != MFR_OK)
 			return cli_usage_error("--min-evidence: unknown grade '%s' (use "
 					       "not_assessed, none, limited, moderate, strong)",
@@ -116,7 +116,7 @@ int cli_trace(const cli_options *opts, int argc, char **argv)
 	    (rc = cli_load_model(opts, &m)) != CLI_OK ||
 	    (rc = cli_build_intake(m, args.nintake, args.intake, &in)) != CLI_OK)
 		goto out;
-	mfr_status st = mfr_trace_run(in, o, &t, &err);
+	mfr_status_t st = mfr_trace_run(in, o, &t, &err);
 	if (st != MFR_OK) {
 		cli_report("trace failed", st, err);
 		rc = st == MFR_E_REFERENCE ? CLI_USAGE : CLI_FAIL;

@@ -294,7 +294,7 @@ class DefaultModelTests(unittest.TestCase):
                 for group in p.widen_with:
                     for region in group:
                         self.assertIsInstance(region, libmfr.Region)
-                self.assertEqual(p.stage_name == '', p.stage_count == 0)
+                self.assertEqual(p.stage_name is None, p.stage_count == 0)
                 for limit in p.position_limits:
                     self.assertIsInstance(limit, libmfr.PositionLimit)
                     self.assertIn(limit.position, libmfr._POSITIONS)
@@ -361,7 +361,8 @@ class DefaultModelTests(unittest.TestCase):
             for entity in self.model.all(kind):
                 prov = entity.provenance
                 self.assertIsInstance(prov, libmfr.Provenance)
-                self.assertIsInstance(prov.note, str)
+                self.assertIsInstance(prov.note, (str, type(None)))
+                self.assertNotEqual(prov.note, '')  # absent is None
                 for source in prov.sources:
                     self.assertEqual(self.model.source(source.key), source)
 
@@ -517,7 +518,7 @@ class SafetyModelTests(_ModelCase):
         self.assertFalse(fever.site_scoped)
         self.assertEqual((fever.stage_count, fever.stage_name,
                           fever.position_limits, fever.dose),
-                         (0, '', (), None))
+                         (0, None, (), None))
 
         pregnancy = m.precaution('pregnancy')
         self.assertEqual((pregnancy.stage_count, pregnancy.stage_name),
@@ -619,7 +620,7 @@ class ErrorTests(unittest.TestCase):
         self.assertEqual(e.status_name, 'MFR_E_SYNTAX')
         self.assertEqual((e.line, e.column, e.offset), (2, 13, 15))
         self.assertEqual(e.source, 'bad.json')
-        self.assertEqual(e.path, '')
+        self.assertIsNone(e.path)
         self.assertIn('bad.json:2:13', e.message)
         self.assertEqual(str(e), e.message)
 
@@ -764,7 +765,7 @@ class BadInputTests(unittest.TestCase):
         e = cm.exception
         self.assertEqual(e.status_name, case['status'])
         if case['path'] is not None:
-            self.assertEqual(e.path, case_path(case, data))
+            self.assertEqual(e.path, case_path(case, data) or None)
         for fragment in case['messages']:
             self.assertIn(fragment, e.message)
         if case['path'] is not None and e.status_name != 'MFR_E_SYNTAX':
@@ -944,7 +945,7 @@ class MinimalModelTests(_ModelCase):
                          ('30021000', 'FMA:24979', None))
         self.assertEqual(self.keys(leg.provenance.sources), ['src_a'])
         self.assertFalse(leg.provenance.is_convention)
-        self.assertEqual(leg.provenance.note, '')
+        self.assertIsNone(leg.provenance.note)
 
         calf = m.region('calf')
         self.assertEqual(calf.parent, leg)
@@ -991,13 +992,13 @@ class MinimalModelTests(_ModelCase):
                          [False, False, True])
         self.assertEqual([n.may_cross for n in branch.nodes],
                          [False, True, False])
-        self.assertEqual([n.note for n in branch.nodes], ['', '', 'crosses'])
+        self.assertEqual([n.note for n in branch.nodes], [None, None, 'crosses'])
 
         plain = self.model.line('plain_line')
         self.assertEqual((plain.abbrev, plain.evidence, plain.crosses),
                          ('PL', 'not_assessed', False))
         self.assertEqual(plain.evidence_sources, ())
-        self.assertEqual(plain.branches[0].name, '')
+        self.assertIsNone(plain.branches[0].name)
         self.assertEqual(self.keys(plain.branches[0].nodes[0].regions),
                          ['calf_muscle', 'back_muscle'])
 
@@ -1081,14 +1082,14 @@ class MinimalModelTests(_ModelCase):
             self.assertFalse(p.site_scoped)
             self.assertEqual((p.widen_to, p.stage_count, p.stage_name,
                               p.position_limits, p.dose),
-                             ((), 0, '', (), None))
+                             ((), 0, None, (), None))
 
     def test_sources(self):
         a, b = self.model.sources()
         self.assertEqual((a.key, a.citation, a.note),
                          ('src_a', 'Source A, 2001', 'the main source'))
         self.assertEqual((b.key, b.citation, b.note),
-                         ('src_b', 'Source B, 2002', ''))
+                         ('src_b', 'Source B, 2002', None))
 
     def test_suggest(self):
         self.assertEqual(self.model.suggest('region', 'cal')[0], 'calf')

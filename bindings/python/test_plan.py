@@ -42,7 +42,7 @@ from libmfr import Intake, MfrError, Model, Plan, Program, Status, \
     Trace  # noqa: E402
 from libmfr import STEP_DANGER_ZONE, STEP_INTERNAL  # noqa: E402
 
-# mfr_pressure is ordered: a later name is firmer (common.h).
+# mfr_pressure_t is ordered: a later name is firmer (common.h).
 PRESSURES = ['very_light', 'light', 'moderate', 'firm']
 
 
@@ -344,7 +344,7 @@ class IntakeTests(DefaultModelCase):
                '\u00e9' * 400: 1}
         e = self.raises(Status.MFR_E_UNKNOWN, Intake.from_json, self.model,
                         json.dumps(doc, ensure_ascii=False))
-        self.assertEqual(e.path, '')
+        self.assertIsNone(e.path)
         self.assertIn('unknown member "\u00e9\u00e9', e.message)
         self.assertTrue(e.message.endswith('...'))
 
@@ -418,7 +418,7 @@ class IntakeTests(DefaultModelCase):
         i = self.intake
         i.add_scope('intra_oral')
         self.assertEqual(i.scopes, ('intra_oral',))
-        i.add_scope(4)  # the mfr_access value of "intra_pelvic"
+        i.add_scope(4)  # the mfr_access_t value of "intra_pelvic"
         self.assertEqual(i.scopes, ('intra_oral', 'intra_pelvic'))
         e = self.raises(Status.MFR_E_DUPLICATE, i.add_scope, 'intra_oral')
         self.assertIn('already declared', e.message)
@@ -1255,7 +1255,7 @@ class ProgramTests(DefaultModelCase):
             # Gentle first, full work last; the JSON says the same.
             self.assertTrue(program.focus(0).startswith('gentle'))
             self.assertTrue(program.focus(5).startswith('full'))
-            self.assertEqual(program.focus(6), '')
+            self.assertIsNone(program.focus(6))
             doc = json.loads(program.to_json())
             self.assertEqual([x['focus'] for x in doc['sessions']],
                              [program.focus(i) for i in range(6)])

@@ -37,11 +37,11 @@ MFR_BEGIN_DECLS
 typedef struct mfr_intake mfr_intake;
 
 /** How a symptom began. @since 0.1.0 */
-typedef enum mfr_onset {
+typedef enum mfr_onset_t {
 	MFR_ONSET_UNSPECIFIED = 0,
 	MFR_ONSET_ACUTE = 1,
 	MFR_ONSET_CHRONIC = 2
-} mfr_onset;
+} mfr_onset_t;
 
 /** The session length an intake starts with, in minutes. @since 0.1.0 */
 #define MFR_INTAKE_DEFAULT_MINUTES 60
@@ -76,7 +76,7 @@ MFR_EXPORT const char *mfr_onset_name(int onset);
  *         report, and a NULL intake with valid arguments means out of memory.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out);
+MFR_EXPORT mfr_status_t mfr_intake_new(const mfr_model *model, mfr_intake **out);
 
 /**
  * Read an intake from a JSON document (doc/intake-format.md), of at most
@@ -95,7 +95,7 @@ MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out);
  *         #MFR_E_REFERENCE or #MFR_E_CONSTRAINT.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *data,
+MFR_EXPORT mfr_status_t mfr_intake_from_json(const mfr_model *model, const char *data,
 					   size_t size, const char *name,
 					   mfr_intake **out, mfr_error **err);
 
@@ -103,7 +103,7 @@ MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *d
  * Read an intake from a JSON file; as mfr_intake_from_json(), plus #MFR_E_IO.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_load_file(const mfr_model *model, const char *path,
+MFR_EXPORT mfr_status_t mfr_intake_load_file(const mfr_model *model, const char *path,
 					   mfr_intake **out, mfr_error **err);
 
 /** Free an intake. NULL is accepted. @since 0.1.0 */
@@ -116,10 +116,10 @@ MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
  * Add a symptom site.
  *
  * @param region a region key ("heel").
- * @param side ::mfr_side: #MFR_SIDE_LEFT or #MFR_SIDE_RIGHT for a bilateral
+ * @param side ::mfr_side_t: #MFR_SIDE_LEFT or #MFR_SIDE_RIGHT for a bilateral
  *        region, #MFR_SIDE_MIDLINE (or 0) for a midline one.
  * @param intensity 0 to 10.
- * @param onset ::mfr_onset.
+ * @param onset ::mfr_onset_t.
  * @param[out] err optional error detail.
  * @return #MFR_OK; #MFR_E_INVALID; #MFR_E_REFERENCE for an unknown region
  *         (the message suggests the nearest keys); #MFR_E_RANGE for an
@@ -130,7 +130,7 @@ MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
  *         unchanged.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *intake, const char *region,
+MFR_EXPORT mfr_status_t mfr_intake_add_symptom(mfr_intake *intake, const char *region,
 					     int side, int32_t intensity, int onset,
 					     mfr_error **err);
 
@@ -140,7 +140,7 @@ MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *intake, const char *reg
  *         #MFR_E_RANGE (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *intake, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_add_condition(mfr_intake *intake, const char *key,
 					       mfr_error **err);
 
 /**
@@ -156,7 +156,7 @@ MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *intake, const char *k
  *         (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *intake, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_add_precaution(mfr_intake *intake, const char *key,
 						const char *region, int side,
 						mfr_error **err);
 
@@ -172,7 +172,7 @@ MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *intake, const char *
  *         #MFR_E_NOMEM.
  * @since 0.2.0
  */
-MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *intake, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_set_stage(mfr_intake *intake, const char *key,
 					   uint32_t stage, mfr_error **err);
 
 /**
@@ -180,12 +180,12 @@ MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *intake, const char *key,
  * (#MFR_ACCESS_INTRA_ORAL, #MFR_ACCESS_INTRA_PELVIC) and that the client's
  * specific, informed consent to that work is on record. Only then does a
  * plan work regions reached that way, and it flags each such step.
- * @param access one ::mfr_access value other than #MFR_ACCESS_EXTERNAL.
+ * @param access one ::mfr_access_t value other than #MFR_ACCESS_EXTERNAL.
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_RANGE (not an internal access) or
  *         #MFR_E_DUPLICATE (declared already).
  * @since 0.2.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_scope(mfr_intake *intake, int access,
+MFR_EXPORT mfr_status_t mfr_intake_add_scope(mfr_intake *intake, int access,
 					   mfr_error **err);
 
 /**
@@ -198,7 +198,7 @@ MFR_EXPORT mfr_status mfr_intake_add_scope(mfr_intake *intake, int access,
  *         wanted), #MFR_E_DUPLICATE or #MFR_E_NOMEM.
  * @since 0.2.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *intake, const char *question,
+MFR_EXPORT mfr_status_t mfr_intake_add_answer(mfr_intake *intake, const char *question,
 					    const char *answer, const char *region,
 					    int side, mfr_error **err);
 
@@ -209,7 +209,7 @@ MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *intake, const char *ques
  *         #MFR_E_RANGE (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *intake, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_add_clearance(mfr_intake *intake, const char *key,
 					       mfr_error **err);
 
 /**
@@ -218,26 +218,26 @@ MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *intake, const char *k
  *         #MFR_INTAKE_MIN_MINUTES to #MFR_INTAKE_MAX_MINUTES).
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_set_minutes(mfr_intake *intake, uint32_t minutes,
+MFR_EXPORT mfr_status_t mfr_intake_set_minutes(mfr_intake *intake, uint32_t minutes,
 					     mfr_error **err);
 
 /**
- * Set the positions the client can take, a mask of ::mfr_position bits.
+ * Set the positions the client can take, a mask of ::mfr_position_t bits.
  * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_RANGE (empty, or unknown bits).
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_set_positions(mfr_intake *intake, uint32_t positions,
+MFR_EXPORT mfr_status_t mfr_intake_set_positions(mfr_intake *intake, uint32_t positions,
 					       mfr_error **err);
 
 /** How many symptom sites the intake has. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_symptom_count(const mfr_intake *intake);
 /** The region of the @p index -th symptom, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_intake_symptom_region(const mfr_intake *intake, uint32_t index);
-/** The ::mfr_side of the @p index -th symptom, or 0. @since 0.1.0 */
+/** The ::mfr_side_t of the @p index -th symptom, or 0. @since 0.1.0 */
 MFR_EXPORT int mfr_intake_symptom_side(const mfr_intake *intake, uint32_t index);
 /** The intensity (0 to 10) of the @p index -th symptom, or -1. @since 0.1.0 */
 MFR_EXPORT int32_t mfr_intake_symptom_intensity(const mfr_intake *intake, uint32_t index);
-/** The ::mfr_onset of the @p index -th symptom. @since 0.1.0 */
+/** The ::mfr_onset_t of the @p index -th symptom. @since 0.1.0 */
 MFR_EXPORT int mfr_intake_symptom_onset(const mfr_intake *intake, uint32_t index);
 
 /** How many conditions the intake records. @since 0.1.0 */
@@ -251,13 +251,13 @@ MFR_EXPORT uint32_t mfr_intake_precaution_count(const mfr_intake *intake);
 MFR_EXPORT const mfr_precaution *mfr_intake_precaution_at(const mfr_intake *intake, uint32_t index);
 /** The region of the @p index -th precaution's site, or NULL for a global one. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_intake_precaution_region(const mfr_intake *intake, uint32_t index);
-/** The ::mfr_side of the @p index -th precaution's site, or 0. @since 0.1.0 */
+/** The ::mfr_side_t of the @p index -th precaution's site, or 0. @since 0.1.0 */
 MFR_EXPORT int mfr_intake_precaution_side(const mfr_intake *intake, uint32_t index);
 
 /** The stage recorded for @p precaution (1-based), or 0 when none is. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_intake_stage(const mfr_intake *intake,
 				     const mfr_precaution *precaution);
-/** The internal scopes declared: a mask of ::mfr_access bits. @since 0.2.0 */
+/** The internal scopes declared: a mask of ::mfr_access_t bits. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_intake_scopes(const mfr_intake *intake);
 
 /** How many clearances the intake records. @since 0.1.0 */
@@ -274,7 +274,7 @@ MFR_EXPORT int mfr_intake_is_cleared(const mfr_intake *intake, const mfr_precaut
 
 /** The session length in minutes (0 for a NULL intake). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_minutes(const mfr_intake *intake);
-/** The positions the client can take: a mask of ::mfr_position bits. @since 0.1.0 */
+/** The positions the client can take: a mask of ::mfr_position_t bits. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_positions(const mfr_intake *intake);
 
 /**
@@ -284,7 +284,7 @@ MFR_EXPORT uint32_t mfr_intake_positions(const mfr_intake *intake);
  * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_to_json(const mfr_intake *intake, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_intake_to_json(const mfr_intake *intake, uint32_t flags,
 					 char **out, mfr_error **err);
 
 /** @} */

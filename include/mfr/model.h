@@ -56,7 +56,7 @@ typedef struct mfr_screening mfr_screening;
 typedef struct mfr_dose mfr_dose;
 
 /** The kinds of entity a model holds, for the generic functions below. @since 0.1.0 */
-typedef enum mfr_kind {
+typedef enum mfr_kind_t {
 	MFR_KIND_REGION = 1,
 	MFR_KIND_LINE = 2,
 	MFR_KIND_REFERRAL = 3,
@@ -67,12 +67,12 @@ typedef enum mfr_kind {
 	MFR_KIND_AFTERCARE = 8,
 	MFR_KIND_DANGER_ZONE = 9, /**< @since 0.2.0 */
 	MFR_KIND_SCREENING = 10   /**< @since 0.2.0 */
-} mfr_kind;
+} mfr_kind_t;
 
 /** @return "region", "line", "referral", "technique", "condition", "precaution", "source", "aftercare", "danger_zone", "screening", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_kind_name(int kind);
 /** Parse a kind name (singular, as above) into @p out. @since 0.1.0 */
-MFR_EXPORT mfr_status mfr_kind_parse(const char *name, mfr_kind *out);
+MFR_EXPORT mfr_status_t mfr_kind_parse(const char *name, mfr_kind_t *out);
 
 /**
  * Build the default model, compiled into the library.
@@ -83,7 +83,7 @@ MFR_EXPORT mfr_status mfr_kind_parse(const char *name, mfr_kind *out);
  * @note Each call builds a new model; free each with mfr_model_free().
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err);
+MFR_EXPORT mfr_status_t mfr_model_default(mfr_model **out, mfr_error **err);
 
 /**
  * Load a model from a file in the libmfr model format.
@@ -102,7 +102,7 @@ MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err);
  *         #MFR_NAME_MAX_LENGTH or #MFR_TEXT_MAX_LENGTH characters.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
+MFR_EXPORT mfr_status_t mfr_model_load_file(const char *path, mfr_model **out,
 					  mfr_error **err);
 
 /** The largest model document read, in bytes (64 MiB; a model of 100,000
@@ -117,7 +117,7 @@ MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
  * @param name a name for error messages (a file name), or NULL for "<buffer>".
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_model_load_buffer(const char *data, size_t size,
+MFR_EXPORT mfr_status_t mfr_model_load_buffer(const char *data, size_t size,
 					    const char *name, mfr_model **out,
 					    mfr_error **err);
 
@@ -131,7 +131,7 @@ MFR_EXPORT void mfr_model_free(mfr_model *model);
 MFR_EXPORT const char *mfr_model_name(const mfr_model *model);
 /** The model content's own version string. @since 0.1.0 */
 MFR_EXPORT const char *mfr_model_version(const mfr_model *model);
-/** The model's description, or "" when it has none. @since 0.1.0 */
+/** The model's description, or NULL when it has none. @since 0.1.0 */
 MFR_EXPORT const char *mfr_model_description(const mfr_model *model);
 
 /**
@@ -180,7 +180,7 @@ MFR_EXPORT int mfr_model_has(const mfr_model *model, int kind, const char *key);
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_NOTFOUND (no such entity) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
+MFR_EXPORT mfr_status_t mfr_model_to_json(const mfr_model *model, int kind,
 					const char *key, uint32_t flags,
 					char **out, mfr_error **err);
 
@@ -213,10 +213,10 @@ MFR_EXPORT const mfr_screening *mfr_model_screening(const mfr_model *model, cons
 /** @} */
 
 /** What an aftercare item is. @since 0.2.0 */
-typedef enum mfr_aftercare_kind {
+typedef enum mfr_aftercare_kind_t {
 	MFR_AFTERCARE_GENERAL = 1,  /**< what to expect and do after a session */
 	MFR_AFTERCARE_RED_FLAG = 2  /**< a sign to seek medical care for at once */
-} mfr_aftercare_kind;
+} mfr_aftercare_kind_t;
 
 /** @return "general", "red_flag", or NULL. @since 0.2.0 */
 MFR_EXPORT const char *mfr_aftercare_kind_name(int kind);
@@ -225,8 +225,8 @@ MFR_EXPORT const char *mfr_aftercare_kind_name(int kind);
 MFR_EXPORT const char *mfr_aftercare_key(const mfr_aftercare *item);
 /** The instruction, addressed to the client. @since 0.1.0 */
 MFR_EXPORT const char *mfr_aftercare_text(const mfr_aftercare *item);
-/** Its ::mfr_aftercare_kind, or 0. @since 0.2.0 */
-MFR_EXPORT int mfr_aftercare_kind_of(const mfr_aftercare *item);
+/** Its ::mfr_aftercare_kind_t, or 0. @since 0.2.0 */
+MFR_EXPORT int mfr_aftercare_kind(const mfr_aftercare *item);
 /**
  * How many precautions the item is given for: a plan carries it only when
  * the intake records one of them. 0: every plan carries it.
@@ -261,7 +261,7 @@ MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, int kind,
 MFR_EXPORT const char *mfr_source_key(const mfr_source *source);
 /** The full citation. @since 0.1.0 */
 MFR_EXPORT const char *mfr_source_citation(const mfr_source *source);
-/** What the source contributed, or "". @since 0.1.0 */
+/** What the source contributed, or NULL when the model does not say. @since 0.1.0 */
 MFR_EXPORT const char *mfr_source_note(const mfr_source *source);
 
 /** How many sources the entity cites. @since 0.1.0 */
@@ -271,7 +271,7 @@ MFR_EXPORT const mfr_source *mfr_provenance_source_at(const mfr_provenance *prov
 						      uint32_t index);
 /** 1 when the content is practice convention rather than sourced fact. @since 0.1.0 */
 MFR_EXPORT int mfr_provenance_is_convention(const mfr_provenance *prov);
-/** A note on the entry (a disagreement, what is unverified), or "". @since 0.1.0 */
+/** A note on the entry (a disagreement, what is unverified), or NULL when it has none. @since 0.1.0 */
 MFR_EXPORT const char *mfr_provenance_note(const mfr_provenance *prov);
 /** @} */
 

@@ -54,21 +54,21 @@ typedef struct mfr_plan mfr_plan;
 typedef struct mfr_program mfr_program;
 
 /** Whether a plan may be carried out. @since 0.1.0 */
-typedef enum mfr_plan_status {
+typedef enum mfr_plan_status_t {
 	MFR_PLAN_OK = 1,              /**< may be carried out as written */
 	MFR_PLAN_NEEDS_CLEARANCE = 2, /**< start only once a clinician has cleared the client */
 	MFR_PLAN_REFER_OUT = 3        /**< no MFR: refer the client to a physician; no steps */
-} mfr_plan_status;
+} mfr_plan_status_t;
 
 /** Where a step stands in the session. @since 0.1.0 */
-typedef enum mfr_phase {
+typedef enum mfr_phase_t {
 	MFR_PHASE_ASSESSMENT = 1,  /**< opening assessment or superficial work */
 	MFR_PHASE_TREATMENT = 2,   /**< work on a traced site */
 	MFR_PHASE_INTEGRATION = 3  /**< closing integration */
-} mfr_phase;
+} mfr_phase_t;
 
 /** What a warning is about. @since 0.1.0 */
-typedef enum mfr_warning_kind {
+typedef enum mfr_warning_kind_t {
 	MFR_WARNING_REFER_OUT = 1,        /**< an absolute contraindication */
 	MFR_WARNING_NEEDS_CLEARANCE = 2,  /**< a precaution needs a clearance the intake lacks */
 	MFR_WARNING_MODIFIED = 3,         /**< a precaution lowers the pressure or rules out techniques */
@@ -82,19 +82,19 @@ typedef enum mfr_warning_kind {
 	MFR_WARNING_POSITION = 11,        /**< a precaution rules out client positions */
 	MFR_WARNING_DOSE = 12,            /**< a condition or precaution sets the dose */
 	MFR_WARNING_UNSCREENED = 13       /**< a screening question a condition calls for has no answer (since 0.2.0) */
-} mfr_warning_kind;
+} mfr_warning_kind_t;
 
 /** What marks a plan step out. @since 0.2.0 */
-typedef enum mfr_step_flag {
+typedef enum mfr_step_flag_t {
 	MFR_STEP_DANGER_ZONE = 1 << 0, /**< it lies in a danger zone and obeys it */
 	MFR_STEP_INTERNAL = 1 << 1     /**< internal work, under a declared scope and consent */
-} mfr_step_flag;
+} mfr_step_flag_t;
 
 /** @return "ok", "needs_clearance", "refer_out", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_status_name(int status);
 /** @return "assessment", "treatment", "integration", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_phase_name(int phase);
-/** @return the key of a ::mfr_warning_kind ("site_excluded"), or NULL. @since 0.1.0 */
+/** @return the key of a ::mfr_warning_kind_t ("site_excluded"), or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_warning_kind_name(int kind);
 
 /**
@@ -106,11 +106,11 @@ MFR_EXPORT const char *mfr_warning_kind_name(int kind);
  *         object: a NULL @p *out with a valid @p out means out of memory.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_plan_options_new(mfr_plan_options **out);
+MFR_EXPORT mfr_status_t mfr_plan_options_new(mfr_plan_options **out);
 /** Free options. NULL is accepted. @since 0.1.0 */
 MFR_EXPORT void mfr_plan_options_free(mfr_plan_options *opts);
 /** How many traced sites to consider (1 to 200). @return #MFR_OK, #MFR_E_INVALID or #MFR_E_RANGE. @since 0.1.0 */
-MFR_EXPORT mfr_status mfr_plan_options_set_max_sites(mfr_plan_options *opts, uint32_t n);
+MFR_EXPORT mfr_status_t mfr_plan_options_set_max_sites(mfr_plan_options *opts, uint32_t n);
 /**
  * Prefer technique @p key (a model key, such as "fascial_manipulation"):
  * wherever the screening, the site's zone, the dose and the positions allow
@@ -121,16 +121,16 @@ MFR_EXPORT mfr_status mfr_plan_options_set_max_sites(mfr_plan_options *opts, uin
  * #MFR_E_REFERENCE. @return #MFR_OK, #MFR_E_INVALID (NULL), #MFR_E_RANGE
  * (empty, longer than 63 bytes, or a 17th) or #MFR_E_NOMEM. @since 0.2.0
  */
-MFR_EXPORT mfr_status mfr_plan_options_add_technique(mfr_plan_options *opts, const char *key);
+MFR_EXPORT mfr_status_t mfr_plan_options_add_technique(mfr_plan_options *opts, const char *key);
 /** Seconds a change of client position takes (0 to 600). @since 0.1.0 */
-MFR_EXPORT mfr_status mfr_plan_options_set_reposition_seconds(mfr_plan_options *opts, uint32_t s);
+MFR_EXPORT mfr_status_t mfr_plan_options_set_reposition_seconds(mfr_plan_options *opts, uint32_t s);
 /**
  * Seconds for the opening and the closing blocks of techniques the model
  * gives no duration for (30 to 900). A scheduling parameter, not a clinical
  * claim.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_plan_options_set_block_seconds(mfr_plan_options *opts, uint32_t s);
+MFR_EXPORT mfr_status_t mfr_plan_options_set_block_seconds(mfr_plan_options *opts, uint32_t s);
 
 /**
  * Plan one session.
@@ -139,43 +139,43 @@ MFR_EXPORT mfr_status mfr_plan_options_set_block_seconds(mfr_plan_options *opts,
  * @param[out] out receives the plan, or NULL on failure.
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_MISSING (the intake records no
  *         symptoms: there is nothing to plan) or #MFR_E_NOMEM. A plan that
- *         may not be carried out is still #MFR_OK: see mfr_plan_status_of().
+ *         may not be carried out is still #MFR_OK: see mfr_plan_status().
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
+MFR_EXPORT mfr_status_t mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
 				   mfr_plan **out, mfr_error **err);
 /** Free a plan. NULL is accepted. @since 0.1.0 */
 MFR_EXPORT void mfr_plan_free(mfr_plan *plan);
 
-/** The plan's ::mfr_plan_status. @since 0.1.0 */
-MFR_EXPORT int mfr_plan_status_of(const mfr_plan *plan);
+/** The plan's ::mfr_plan_status_t. @since 0.1.0 */
+MFR_EXPORT int mfr_plan_status(const mfr_plan *plan);
 /** The session length in seconds. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_session_seconds(const mfr_plan *plan);
 /** The planned time in seconds: steps plus position changes. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_total_seconds(const mfr_plan *plan);
 /** How many times the client changes position. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_position_changes(const mfr_plan *plan);
-/** The highest ::mfr_pressure any step may use, after precautions. @since 0.1.0 */
+/** The highest ::mfr_pressure_t any step may use, after precautions. @since 0.1.0 */
 MFR_EXPORT int mfr_plan_pressure_ceiling(const mfr_plan *plan);
 
 /** How many steps the plan has (0 when referring out). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_step_count(const mfr_plan *plan);
-/** The step's ::mfr_phase. @since 0.1.0 */
+/** The step's ::mfr_phase_t. @since 0.1.0 */
 MFR_EXPORT int mfr_plan_step_phase(const mfr_plan *plan, uint32_t index);
 /** The step's region. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_plan_step_region(const mfr_plan *plan, uint32_t index);
-/** The step's ::mfr_side. @since 0.1.0 */
+/** The step's ::mfr_side_t. @since 0.1.0 */
 MFR_EXPORT int mfr_plan_step_side(const mfr_plan *plan, uint32_t index);
 /** The step's technique. @since 0.1.0 */
 MFR_EXPORT const mfr_technique *mfr_plan_step_technique(const mfr_plan *plan, uint32_t index);
-/** The step's ::mfr_approach: direct or indirect. @since 0.1.0 */
+/** The step's ::mfr_approach_t: direct or indirect. @since 0.1.0 */
 MFR_EXPORT int mfr_plan_step_approach(const mfr_plan *plan, uint32_t index);
-/** The step's ::mfr_pressure. @since 0.1.0 */
+/** The step's ::mfr_pressure_t. @since 0.1.0 */
 MFR_EXPORT int mfr_plan_step_pressure(const mfr_plan *plan, uint32_t index);
-/** The client's ::mfr_position for the step (a single bit). @since 0.1.0 */
+/** The client's ::mfr_position_t for the step (a single bit). @since 0.1.0 */
 MFR_EXPORT int mfr_plan_step_position(const mfr_plan *plan, uint32_t index);
 /**
- * For a side-lying step, the ::mfr_side the client lies on (the site
+ * For a side-lying step, the ::mfr_side_t the client lies on (the site
  * uppermost; for a midline site, the side the client already lies on), or
  * 0. Turning from one side to the other counts as a position change.
  * @since 0.2.0
@@ -187,7 +187,7 @@ MFR_EXPORT uint32_t mfr_plan_step_seconds(const mfr_plan *plan, uint32_t index);
 MFR_EXPORT uint32_t mfr_plan_step_trace_rank(const mfr_plan *plan, uint32_t index);
 /** Why this step: a sentence that points back to the trace. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_step_rationale(const mfr_plan *plan, uint32_t index);
-/** The step's ::mfr_step_flag bits. @since 0.2.0 */
+/** The step's ::mfr_step_flag_t bits. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_plan_step_flags(const mfr_plan *plan, uint32_t index);
 /** The danger zone the step lies in (and obeys), or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_danger_zone *mfr_plan_step_danger_zone(const mfr_plan *plan,
@@ -195,7 +195,7 @@ MFR_EXPORT const mfr_danger_zone *mfr_plan_step_danger_zone(const mfr_plan *plan
 
 /** How many warnings the plan carries. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_warning_count(const mfr_plan *plan);
-/** The warning's ::mfr_warning_kind. @since 0.1.0 */
+/** The warning's ::mfr_warning_kind_t. @since 0.1.0 */
 MFR_EXPORT int mfr_plan_warning_kind(const mfr_plan *plan, uint32_t index);
 /** The warning, for a person. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan *plan, uint32_t index);
@@ -206,20 +206,20 @@ MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan *plan, uint32_t inde
  */
 MFR_EXPORT const char *mfr_plan_warning_code(const mfr_plan *plan, uint32_t index);
 /**
- * The ::mfr_kind of the model entity the warning is about (a precaution, a
+ * The ::mfr_kind_t of the model entity the warning is about (a precaution, a
  * danger zone, a condition), or 0 when it is about none.
  * @since 0.2.0
  */
 MFR_EXPORT int mfr_plan_warning_subject_kind(const mfr_plan *plan, uint32_t index);
 /**
  * The key of what the warning is about: the entity's key, or for a scope
- * warning the ::mfr_access name ("intra_oral"); NULL when about none.
+ * warning the ::mfr_access_t name ("intra_oral"); NULL when about none.
  * @since 0.2.0
  */
 MFR_EXPORT const char *mfr_plan_warning_subject_key(const mfr_plan *plan, uint32_t index);
 /** The site's region when the warning is about one, or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_region *mfr_plan_warning_region(const mfr_plan *plan, uint32_t index);
-/** The site's ::mfr_side, or 0. @since 0.2.0 */
+/** The site's ::mfr_side_t, or 0. @since 0.2.0 */
 MFR_EXPORT int mfr_plan_warning_side(const mfr_plan *plan, uint32_t index);
 
 /**
@@ -232,7 +232,7 @@ MFR_EXPORT uint32_t mfr_plan_aftercare_count(const mfr_plan *plan);
 MFR_EXPORT const char *mfr_plan_aftercare_text(const mfr_plan *plan, uint32_t index);
 /** The aftercare item's key in the model. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_aftercare_key(const mfr_plan *plan, uint32_t index);
-/** The aftercare item's ::mfr_aftercare_kind. @since 0.2.0 */
+/** The aftercare item's ::mfr_aftercare_kind_t. @since 0.2.0 */
 MFR_EXPORT int mfr_plan_aftercare_kind(const mfr_plan *plan, uint32_t index);
 
 /**
@@ -241,7 +241,7 @@ MFR_EXPORT int mfr_plan_aftercare_kind(const mfr_plan *plan, uint32_t index);
  * @param[out] out receives the text; free it with mfr_free().
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
 				       char **out, mfr_error **err);
 
 /**
@@ -254,7 +254,7 @@ MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
  *         or 1 to 52 sessions and weeks exceeded) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t sessions,
+MFR_EXPORT mfr_status_t mfr_program_run(const mfr_intake *intake, uint32_t sessions,
 				      uint32_t weeks, const mfr_plan_options *opts,
 				      mfr_program **out, mfr_error **err);
 /** Free a program. NULL is accepted. @since 0.1.0 */
@@ -265,14 +265,14 @@ MFR_EXPORT uint32_t mfr_program_session_count(const mfr_program *program);
 MFR_EXPORT uint32_t mfr_program_session_day(const mfr_program *program, uint32_t index);
 /** How many weeks the program spans. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_program_weeks(const mfr_program *program);
-/** What session @p index focuses on, for a person ("gentle: ..."), or "". @since 0.1.0 */
+/** What session @p index focuses on, for a person ("gentle: ..."), or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_program_session_focus(const mfr_program *program, uint32_t index);
 /** 1 when session @p index opens with a reassessment of the client. @since 0.1.0 */
 MFR_EXPORT int mfr_program_session_reassess(const mfr_program *program, uint32_t index);
 /** The plan of session @p index; borrowed from the program. @since 0.1.0 */
 MFR_EXPORT const mfr_plan *mfr_program_session_plan(const mfr_program *program, uint32_t index);
 /** Serialize the program as JSON (doc/plan-format.md). @since 0.1.0 */
-MFR_EXPORT mfr_status mfr_program_to_json(const mfr_program *program, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_program_to_json(const mfr_program *program, uint32_t flags,
 					  char **out, mfr_error **err);
 
 /** @} */

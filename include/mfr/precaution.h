@@ -25,16 +25,16 @@ MFR_BEGIN_DECLS
  */
 
 /** Whether a precaution applies to the whole client or to a site. @since 0.1.0 */
-typedef enum mfr_scope {
+typedef enum mfr_scope_t {
 	MFR_SCOPE_GLOBAL = 1,
 	MFR_SCOPE_LOCAL = 2
-} mfr_scope;
+} mfr_scope_t;
 
 /** How a precaution bounds the work. @since 0.1.0 */
-typedef enum mfr_severity {
+typedef enum mfr_severity_t {
 	MFR_SEVERITY_ABSOLUTE = 1, /**< no MFR: refer out */
 	MFR_SEVERITY_RELATIVE = 2  /**< modify the work, or work only with clearance */
-} mfr_severity;
+} mfr_severity_t;
 
 /** @return "global", "local", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_scope_name(int scope);
@@ -47,9 +47,9 @@ MFR_EXPORT const char *mfr_precaution_key(const mfr_precaution *precaution);
 MFR_EXPORT const char *mfr_precaution_name(const mfr_precaution *precaution);
 /** The precaution's position in its model (0-based). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_precaution_index(const mfr_precaution *precaution);
-/** Its ::mfr_scope, or 0. @since 0.1.0 */
+/** Its ::mfr_scope_t, or 0. @since 0.1.0 */
 MFR_EXPORT int mfr_precaution_scope(const mfr_precaution *precaution);
-/** Its ::mfr_severity, or 0. @since 0.1.0 */
+/** Its ::mfr_severity_t, or 0. @since 0.1.0 */
 MFR_EXPORT int mfr_precaution_severity(const mfr_precaution *precaution);
 /** 1 when work needs a clinician's clearance recorded in the intake. @since 0.1.0 */
 MFR_EXPORT int mfr_precaution_needs_clearance(const mfr_precaution *precaution);
@@ -62,7 +62,7 @@ MFR_EXPORT uint32_t mfr_precaution_avoid_region_count(const mfr_precaution *prec
 /** The @p index -th region to avoid, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_precaution_avoid_region_at(const mfr_precaution *precaution,
 							     uint32_t index);
-/** The highest ::mfr_pressure allowed, or 0 when it sets no ceiling. @since 0.1.0 */
+/** The highest ::mfr_pressure_t allowed, or 0 when it sets no ceiling. @since 0.1.0 */
 MFR_EXPORT int mfr_precaution_pressure_ceiling(const mfr_precaution *precaution);
 /** How many techniques it rules out. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_precaution_excluded_technique_count(const mfr_precaution *precaution);
@@ -102,11 +102,11 @@ MFR_EXPORT const mfr_region *mfr_precaution_widen_with_at(const mfr_precaution *
  * @since 0.2.0
  */
 MFR_EXPORT uint32_t mfr_precaution_stage_count(const mfr_precaution *precaution);
-/** What a stage is called ("trimester"), or "" without stages. @since 0.2.0 */
+/** What a stage is called ("trimester"), or NULL without stages. @since 0.2.0 */
 MFR_EXPORT const char *mfr_precaution_stage_name(const mfr_precaution *precaution);
 /** How many position limits it sets. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_precaution_position_limit_count(const mfr_precaution *precaution);
-/** The ::mfr_position (one bit) limit @p index rules out, or 0. @since 0.2.0 */
+/** The ::mfr_position_t (one bit) limit @p index rules out, or 0. @since 0.2.0 */
 MFR_EXPORT int mfr_precaution_position_limit_position(const mfr_precaution *precaution,
 						       uint32_t index);
 /** The stage from which limit @p index applies (1: always), or 0. @since 0.2.0 */

@@ -27,10 +27,10 @@ MFR_BEGIN_DECLS
  */
 
 /** How reliably a zone is felt. @since 0.1.0 */
-typedef enum mfr_zone_kind {
+typedef enum mfr_zone_kind_t {
 	MFR_ZONE_ESSENTIAL = 1,
 	MFR_ZONE_SPILLOVER = 2
-} mfr_zone_kind;
+} mfr_zone_kind_t;
 
 /** @return "essential", "spillover", or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_zone_kind_name(int kind);
@@ -40,11 +40,11 @@ MFR_EXPORT const char *mfr_zone_kind_name(int kind);
  * essential or spillover: a rare trigger point's zones count for less in a
  * trace. @since 0.2.0
  */
-typedef enum mfr_frequency {
+typedef enum mfr_frequency_t {
 	MFR_FREQUENCY_COMMON = 1,     /**< the default */
 	MFR_FREQUENCY_OCCASIONAL = 2, /**< "occasionally", "sometimes" */
 	MFR_FREQUENCY_RARE = 3        /**< "rare" */
-} mfr_frequency;
+} mfr_frequency_t;
 
 /** @return "common", "occasional", "rare", or NULL. @since 0.2.0 */
 MFR_EXPORT const char *mfr_frequency_name(int frequency);
@@ -61,9 +61,9 @@ MFR_EXPORT const char *mfr_referral_trigger_point(const mfr_referral *referral);
 MFR_EXPORT uint32_t mfr_referral_zone_count(const mfr_referral *referral);
 /** The area of the @p index -th zone, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_referral_zone_area(const mfr_referral *referral, uint32_t index);
-/** The ::mfr_zone_kind of the @p index -th zone, or 0. @since 0.1.0 */
+/** The ::mfr_zone_kind_t of the @p index -th zone, or 0. @since 0.1.0 */
 MFR_EXPORT int mfr_referral_zone_kind(const mfr_referral *referral, uint32_t index);
-/** The ::mfr_frequency of the @p index -th zone, or 0. @since 0.2.0 */
+/** The ::mfr_frequency_t of the @p index -th zone, or 0. @since 0.2.0 */
 MFR_EXPORT int mfr_referral_zone_frequency(const mfr_referral *referral, uint32_t index);
 /** 1 when the @p index -th zone may be felt on both sides. @since 0.1.0 */
 MFR_EXPORT int mfr_referral_zone_bilateral(const mfr_referral *referral, uint32_t index);

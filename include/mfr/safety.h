@@ -46,11 +46,11 @@ MFR_EXPORT const mfr_region *mfr_danger_zone_region_at(const mfr_danger_zone *zo
 							uint32_t index);
 /**
  * The kinds of region it covers wherever they are (bony prominences: every
- * #MFR_REGION_BONE): a mask with bit (1 << ::mfr_region_kind) set for each.
+ * #MFR_REGION_BONE): a mask with bit (1 << ::mfr_region_kind_t) set for each.
  * @since 0.2.0
  */
 MFR_EXPORT uint32_t mfr_danger_zone_region_kinds(const mfr_danger_zone *zone);
-/** The firmest ::mfr_pressure allowed in it, or 0 for NULL. @since 0.2.0 */
+/** The firmest ::mfr_pressure_t allowed in it, or 0 for NULL. @since 0.2.0 */
 MFR_EXPORT int mfr_danger_zone_pressure_ceiling(const mfr_danger_zone *zone);
 /** How many techniques it rules out. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_danger_zone_excluded_technique_count(const mfr_danger_zone *zone);
@@ -79,7 +79,7 @@ MFR_EXPORT const mfr_danger_zone *mfr_model_danger_zone_covering(const mfr_model
  * the strictest of every dose its intake brings in.
  * @{
  */
-/** The firmest ::mfr_pressure allowed, or 0 when it sets none. @since 0.2.0 */
+/** The firmest ::mfr_pressure_t allowed, or 0 when it sets none. @since 0.2.0 */
 MFR_EXPORT int mfr_dose_pressure_ceiling(const mfr_dose *dose);
 /** 1 when only indirect work may be done. @since 0.2.0 */
 MFR_EXPORT int mfr_dose_indirect_only(const mfr_dose *dose);

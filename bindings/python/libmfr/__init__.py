@@ -6,7 +6,7 @@ libmfr is decision support for licensed therapists; it never diagnoses.
 
 The shared library is found, in order, at the path in the environment
 variable ``LIBMFR_LIBRARY``, through ``ctypes.util.find_library('mfr')``,
-or as ``libmfr.so.0`` on the dynamic loader's path.
+or as ``libmfr.so.1`` on the dynamic loader's path.
 
 Every enumerated value (a region's kind, a node's side, a status name) is
 returned as the name the library itself gives it, so the binding cannot
@@ -64,7 +64,7 @@ def _load():
     if path:
         return ctypes.CDLL(path), path
     errors = []
-    for name in (ctypes.util.find_library('mfr'), 'libmfr.so.0'):
+    for name in (ctypes.util.find_library('mfr'), 'libmfr.so.1'):
         if not name:
             continue
         try:
@@ -171,7 +171,7 @@ _PROTOTYPES = [
                'mfr_screening_index mfr_screening_answer_count'),
     # ... an enum value or a 0/1 flag out
     (_I, [_P], 'mfr_provenance_is_convention '
-               'mfr_region_kind_of mfr_region_laterality mfr_region_depth '
+               'mfr_region_kind mfr_region_laterality mfr_region_depth '
                'mfr_region_access mfr_region_treatable '
                'mfr_line_evidence mfr_line_crosses '
                'mfr_line_node_kind mfr_line_node_side mfr_line_node_crosses '
@@ -184,7 +184,7 @@ _PROTOTYPES = [
                'mfr_precaution_scope mfr_precaution_severity '
                'mfr_precaution_needs_clearance mfr_precaution_avoid_site '
                'mfr_precaution_avoid_adjacent mfr_precaution_pressure_ceiling '
-               'mfr_precaution_site_scoped mfr_aftercare_kind_of '
+               'mfr_precaution_site_scoped mfr_aftercare_kind '
                'mfr_danger_zone_pressure_ceiling mfr_dose_pressure_ceiling '
                'mfr_dose_indirect_only mfr_dose_progresses'),
     # ... another borrowed pointer out
@@ -282,7 +282,7 @@ _PROTOTYPES = [
                    'mfr_trace_path_step_zone'),
     (c_double, [_P, _U], 'mfr_trace_path_step_factor'),
     # plan.h: plans and programs
-    (_I, [_P], 'mfr_plan_status_of mfr_plan_pressure_ceiling'),
+    (_I, [_P], 'mfr_plan_status mfr_plan_pressure_ceiling'),
     (_U, [_P], 'mfr_plan_session_seconds mfr_plan_total_seconds '
                'mfr_plan_position_changes mfr_plan_step_count '
                'mfr_plan_warning_count mfr_plan_aftercare_count '
@@ -386,12 +386,12 @@ class MfrError(Exception):
 
     Attributes: status (a Status, or int when unknown), status_name,
     message (what went wrong, where, how to fix it), path (a JSON path such
-    as "regions[1].parent", or ""), line and column (1-based, 0 when
-    unknown), source (the input's name, or ""), offset (bytes, -1 unknown).
+    as "regions[1].parent", or None), line and column (1-based, 0 when
+    unknown), source (the input's name, or None), offset (bytes, -1 unknown).
     """
 
-    def __init__(self, status, status_name, message, path='', line=0,
-                 column=0, source='', offset=-1):
+    def __init__(self, status, status_name, message, path=None, line=0,
+                 column=0, source=None, offset=-1):
         super().__init__(message)
         try:
             self.status = Status(status)
@@ -551,7 +551,7 @@ def kinds():
 
 
 def _kind(kind):
-    """A kind name ("region") as the library's mfr_kind value."""
+    """A kind name ("region") as the library's mfr_kind_t value."""
     out = c_int(0)
     if not isinstance(kind, str):
         raise TypeError('kind must be a name (a str: one of %s), not %r'
@@ -608,7 +608,7 @@ class Source(_Entity):
     citation = property(lambda self: _str(_C.mfr_source_citation(self._p)),
                         doc='The full citation.')
     note = property(lambda self: _str(_C.mfr_source_note(self._p)),
-                    doc='What the source contributed, or "".')
+                    doc='What the source contributed, or None.')
 
 
 class Provenance(_Entity):
@@ -625,7 +625,7 @@ class Provenance(_Entity):
         lambda self: bool(_C.mfr_provenance_is_convention(self._p)),
         doc='True when the content is practice convention, not sourced fact.')
     note = property(lambda self: _str(_C.mfr_provenance_note(self._p)),
-                    doc='A note on the entry, or "".')
+                    doc='A note on the entry, or None.')
 
     def __repr__(self):
         return '<Provenance %s>' % ', '.join(s.key for s in self.sources)
@@ -719,7 +719,7 @@ class Region(_Entity):
     name = _get(_C.mfr_region_name, 'The display name.')
     index = property(lambda self: _C.mfr_region_index(self._p),
                      doc='Its position in the model (file order).')
-    kind = _enum(_C.mfr_region_kind_of, _C.mfr_region_kind_name,
+    kind = _enum(_C.mfr_region_kind, _C.mfr_region_kind_name,
                  'Its kind ("muscle").')
     laterality = _enum(_C.mfr_region_laterality, _C.mfr_laterality_name,
                        '"bilateral" or "midline".')
@@ -783,7 +783,7 @@ class Node(_Entity):
     may_cross = _flag(_C.mfr_line_node_may_cross,
                       'True when the line may continue on the other side.')
     note = _get(_C.mfr_line_node_note,
-                "The source's wording where the keys simplify it, or \"\".")
+                "The source's wording where the keys simplify it, or None.")
 
     @property
     def regions(self):
@@ -801,7 +801,7 @@ class Branch(_Entity):
     __slots__ = ()
 
     key = _get(_C.mfr_line_branch_key, 'The branch key ("main").')
-    name = _get(_C.mfr_line_branch_name, 'The display name, or "".')
+    name = _get(_C.mfr_line_branch_name, 'The display name, or None.')
 
     @property
     def line(self):
@@ -965,7 +965,7 @@ class Condition(_Entity):
     index = property(lambda self: _C.mfr_condition_index(self._p),
                      doc='Its position in the model.')
     evidence = _get(_C.mfr_condition_evidence,
-                    'The evidence for MFR in this presentation, or "".')
+                    'The evidence for MFR in this presentation, or None.')
     dose = _dose(_C.mfr_condition_dose)
     provenance = _prov(_C.mfr_condition_provenance)
 
@@ -1048,7 +1048,7 @@ class Precaution(_Entity):
         lambda self: _C.mfr_precaution_stage_count(self._p),
         doc='How many stages it has (pregnancy: 3 trimesters), or 0.')
     stage_name = _get(_C.mfr_precaution_stage_name,
-                      'What a stage is called ("trimester"), or "".')
+                      'What a stage is called ("trimester"), or None.')
     dose = _dose(_C.mfr_precaution_dose)
     effect = _get(_C.mfr_precaution_effect,
                   "Its effect on technique choice, in the source's words.")
@@ -1119,7 +1119,7 @@ class Aftercare(_Entity):
     key = _get(_C.mfr_aftercare_key, 'The stable key ("soreness").')
     text = _get(_C.mfr_aftercare_text,
                 'The instruction, addressed to the client.')
-    kind = _enum(_C.mfr_aftercare_kind_of, _C.mfr_aftercare_kind_name,
+    kind = _enum(_C.mfr_aftercare_kind, _C.mfr_aftercare_kind_name,
                  '"general", or "red_flag" (a sign to seek medical care for '
                  'at once).')
     provenance = _prov(_C.mfr_aftercare_provenance)
@@ -1311,7 +1311,7 @@ class Model:
                        doc="The model content's own version string.")
     description = property(
         lambda self: _str(_C.mfr_model_description(self._handle)),
-        doc='The description, or "".')
+        doc='The description, or None.')
 
     # -- generic access by kind name
 
@@ -1676,7 +1676,7 @@ class Intake(_Object):
 
     def add_scope(self, access):
         """Declare that the therapist works within an internal scope of
-        practice ("intra_oral" or "intra_pelvic", or the mfr_access value)
+        practice ("intra_oral" or "intra_pelvic", or the mfr_access_t value)
         and that the client's specific, informed consent to that work is on
         record. Only then does a plan work regions reached that way
         (Region.access), and it flags each such step. Raises MfrError:
@@ -2013,7 +2013,7 @@ class Trace(_Object):
 
 # ---- plans and programs ----------------------------------------------------
 
-#: mfr_step_flag bits of PlanStep.flags (plan.h): the step lies in a danger
+#: mfr_step_flag_t bits of PlanStep.flags (plan.h): the step lies in a danger
 #: zone and obeys it; the step is internal work, under a declared scope.
 STEP_DANGER_ZONE = 1 << 0
 STEP_INTERNAL = 1 << 1
@@ -2023,7 +2023,7 @@ STEP_INTERNAL = 1 << 1
 #: ("direct", "indirect"), pressure, client position and duration in
 #: seconds, the rank of the trace result behind a treatment step (None for
 #: the opening and closing blocks), the rationale, for a person; then its
-#: flags (the mfr_step_flag bits: STEP_DANGER_ZONE, STEP_INTERNAL), the
+#: flags (the mfr_step_flag_t bits: STEP_DANGER_ZONE, STEP_INTERNAL), the
 #: DangerZone it lies in and obeys (or None), and whether it is internal
 #: work (done only under a scope the intake declares).
 PlanStep = collections.namedtuple(
@@ -2135,7 +2135,7 @@ class Plan(_Object):
             self.session_seconds)
 
     status = property(lambda self: _name(_C.mfr_plan_status_name,
-                                         _C.mfr_plan_status_of(self._handle)),
+                                         _C.mfr_plan_status(self._handle)),
                       doc='"ok", "needs_clearance" or "refer_out".')
     session_seconds = property(
         lambda self: _C.mfr_plan_session_seconds(self._handle),
