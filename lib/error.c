@@ -57,7 +57,7 @@ static const struct {
 
 #define N_STATUSES (sizeof(statuses) / sizeof(statuses[0]))
 
-MFR_EXPORT const char *mfr_strerror(int status)
+MFR_EXPORT const char *mfr_strerror(mfr_status_t status)
 {
 	for (size_t i = 0; i < N_STATUSES; i++)
 		if (statuses[i].status == status)
@@ -65,7 +65,7 @@ MFR_EXPORT const char *mfr_strerror(int status)
 	return "unknown status";
 }
 
-MFR_EXPORT const char *mfr_status_name(int status)
+MFR_EXPORT const char *mfr_status_name(mfr_status_t status)
 {
 	for (size_t i = 0; i < N_STATUSES; i++)
 		if (statuses[i].status == status)
@@ -127,7 +127,7 @@ MFR_EXPORT void mfr_error_free(mfr_error *err)
 		mfr__free(err);
 }
 
-MFR_EXPORT int mfr_error_status(const mfr_error *err)
+MFR_EXPORT mfr_status_t mfr_error_status(const mfr_error *err)
 {
 	return err ? err->status : MFR_OK;
 }

@@ -536,8 +536,8 @@ MFR_EXPORT void mfr_intake_free(mfr_intake *in)
 }
 
 MFR_EXPORT mfr_status_t mfr_intake_add_symptom(mfr_intake *in, const char *region,
-					     int side, int32_t intensity, int onset,
-					     mfr_error **err)
+					     mfr_side_t side, int32_t intensity,
+					     mfr_onset_t onset, mfr_error **err)
 {
 	mfr_problem why;
 
@@ -559,7 +559,7 @@ MFR_EXPORT mfr_status_t mfr_intake_add_condition(mfr_intake *in, const char *key
 }
 
 MFR_EXPORT mfr_status_t mfr_intake_add_precaution(mfr_intake *in, const char *key,
-						const char *region, int side,
+						const char *region, mfr_side_t side,
 						mfr_error **err)
 {
 	mfr_problem why;
@@ -581,7 +581,8 @@ MFR_EXPORT mfr_status_t mfr_intake_set_stage(mfr_intake *in, const char *key,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status_t mfr_intake_add_scope(mfr_intake *in, int access, mfr_error **err)
+MFR_EXPORT mfr_status_t mfr_intake_add_scope(mfr_intake *in, mfr_access_t access,
+					       mfr_error **err)
 {
 	mfr_problem why;
 
@@ -593,7 +594,7 @@ MFR_EXPORT mfr_status_t mfr_intake_add_scope(mfr_intake *in, int access, mfr_err
 
 MFR_EXPORT mfr_status_t mfr_intake_add_answer(mfr_intake *in, const char *question,
 					    const char *answer, const char *region,
-					    int side, mfr_error **err)
+					    mfr_side_t side, mfr_error **err)
 {
 	mfr_problem why;
 
@@ -636,14 +637,14 @@ MFR_EXPORT mfr_status_t mfr_intake_set_positions(mfr_intake *in, uint32_t positi
 	return MFR_OK;
 }
 
-MFR_EXPORT const char *mfr_onset_name(int onset)
+MFR_EXPORT const char *mfr_onset_name(mfr_onset_t onset)
 {
 	switch (onset) {
 	case MFR_ONSET_UNSPECIFIED: return "unspecified";
 	case MFR_ONSET_ACUTE: return "acute";
 	case MFR_ONSET_CHRONIC: return "chronic";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }
 
 MFR_GETTER(const mfr_model *, mfr_intake_model, mfr_intake, model, NULL)
@@ -677,16 +678,16 @@ MFR_GETTER(uint32_t, mfr_intake_precaution_count, mfr_intake, precaution_count, 
 
 MFR_ELEMENT_GETTER(const mfr_region *, mfr_intake_symptom_region, mfr_intake, symptoms,
 		   symptom_count, region, NULL)
-MFR_ELEMENT_GETTER(int, mfr_intake_symptom_side, mfr_intake, symptoms, symptom_count, side, 0)
+MFR_ELEMENT_GETTER(mfr_side_t, mfr_intake_symptom_side, mfr_intake, symptoms, symptom_count, side, 0)
 MFR_ELEMENT_GETTER(int32_t, mfr_intake_symptom_intensity, mfr_intake, symptoms, symptom_count,
 		   intensity, -1)
-MFR_ELEMENT_GETTER(int, mfr_intake_symptom_onset, mfr_intake, symptoms, symptom_count, onset,
+MFR_ELEMENT_GETTER(mfr_onset_t, mfr_intake_symptom_onset, mfr_intake, symptoms, symptom_count, onset,
 		   MFR_ONSET_UNSPECIFIED)
 MFR_ELEMENT_GETTER(const mfr_precaution *, mfr_intake_precaution_at, mfr_intake, precautions,
 		   precaution_count, precaution, NULL)
 MFR_ELEMENT_GETTER(const mfr_region *, mfr_intake_precaution_region, mfr_intake, precautions,
 		   precaution_count, region, NULL)
-MFR_ELEMENT_GETTER(int, mfr_intake_precaution_side, mfr_intake, precautions, precaution_count,
+MFR_ELEMENT_GETTER(mfr_side_t, mfr_intake_precaution_side, mfr_intake, precautions, precaution_count,
 		   side, 0)
 
 static int is_cleared(const void *ctx, uint32_t item)

@@ -439,7 +439,7 @@ static void model_json(mfr_jw *w, const mfr_model *m)
 	mfr__jw_object_end(w);
 }
 
-MFR_EXPORT mfr_status_t mfr_model_to_json(const mfr_model *model, int kind,
+MFR_EXPORT mfr_status_t mfr_model_to_json(const mfr_model *model, mfr_kind_t kind,
 					const char *key, uint32_t flags,
 					char **out, mfr_error **err)
 {

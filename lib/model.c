@@ -87,19 +87,19 @@ int64_t mfr__model_find(const mfr_model *model, int kind, const char *key)
 	return e ? (int64_t)e->at : -1;
 }
 
-MFR_EXPORT uint32_t mfr_model_count(const mfr_model *model, int kind)
+MFR_EXPORT uint32_t mfr_model_count(const mfr_model *model, mfr_kind_t kind)
 {
 	if (!model || kind < 1 || kind > MFR_N_KINDS)
 		return 0;
 	return model->index[kind].count;
 }
 
-MFR_EXPORT int mfr_model_has(const mfr_model *model, int kind, const char *key)
+MFR_EXPORT int mfr_model_has(const mfr_model *model, mfr_kind_t kind, const char *key)
 {
 	return mfr__model_find(model, kind, key) >= 0;
 }
 
-MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
+MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, mfr_kind_t kind,
 					uint32_t index)
 {
 	if (index >= mfr_model_count(model, kind))
@@ -115,8 +115,8 @@ MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
 	case MFR_KIND_AFTERCARE: return model->aftercare[index].key;
 	case MFR_KIND_DANGER_ZONE: return model->danger_zones[index].key;
 	case MFR_KIND_SCREENING: return model->screening[index].key;
+	default: return NULL; /* mfr_model_count() gave 0 */
 	}
-	return NULL;
 }
 
 static const char *entry_key(const void *cands, size_t i)
@@ -124,7 +124,7 @@ static const char *entry_key(const void *cands, size_t i)
 	return ((const mfr_key_entry *)cands)[i].key;
 }
 
-MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, int kind,
+MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, mfr_kind_t kind,
 				      const char *key, const char **out,
 				      uint32_t max)
 {
@@ -170,7 +170,7 @@ MFR_EXPORT const char *mfr_aftercare_text(const mfr_aftercare *item)
 	return item ? item->text : NULL;
 }
 
-MFR_EXPORT int mfr_aftercare_kind(const mfr_aftercare *item)
+MFR_EXPORT mfr_aftercare_kind_t mfr_aftercare_kind(const mfr_aftercare *item)
 {
 	return item ? item->kind : 0;
 }

@@ -2178,42 +2178,42 @@ MFR_EXPORT void mfr_plan_free(mfr_plan *p)
 
 /* ---- getters ---- */
 
-MFR_GETTER(int, mfr_plan_status, mfr_plan, status, 0)
+MFR_GETTER(mfr_plan_status_t, mfr_plan_status, mfr_plan, status, 0)
 MFR_GETTER(uint32_t, mfr_plan_session_seconds, mfr_plan, session_seconds, 0)
 MFR_GETTER(uint32_t, mfr_plan_total_seconds, mfr_plan, total_seconds, 0)
 MFR_GETTER(uint32_t, mfr_plan_position_changes, mfr_plan, position_changes, 0)
-MFR_GETTER(int, mfr_plan_pressure_ceiling, mfr_plan, ceiling, 0)
+MFR_GETTER(mfr_pressure_t, mfr_plan_pressure_ceiling, mfr_plan, ceiling, 0)
 MFR_GETTER(uint32_t, mfr_plan_step_count, mfr_plan, step_count, 0)
 MFR_GETTER(uint32_t, mfr_plan_warning_count, mfr_plan, warning_count, 0)
 
 #define STEP_GETTER(ret, name, field, dflt) \
 	MFR_ELEMENT_GETTER(ret, mfr_plan_step_##name, mfr_plan, steps, step_count, field, dflt)
 
-STEP_GETTER(int, phase, phase, 0)
+STEP_GETTER(mfr_phase_t, phase, phase, 0)
 STEP_GETTER(const mfr_region *, region, region, NULL)
-STEP_GETTER(int, side, side, 0)
+STEP_GETTER(mfr_side_t, side, side, 0)
 STEP_GETTER(const mfr_technique *, technique, technique, NULL)
-STEP_GETTER(int, approach, approach, 0)
-STEP_GETTER(int, pressure, pressure, 0)
-STEP_GETTER(int, position, position, 0)
-STEP_GETTER(int, lying_side, lying, 0)
+STEP_GETTER(mfr_approach_t, approach, approach, 0)
+STEP_GETTER(mfr_pressure_t, pressure, pressure, 0)
+STEP_GETTER(mfr_position_t, position, position, 0)
+STEP_GETTER(mfr_side_t, lying_side, lying, 0)
 STEP_GETTER(uint32_t, seconds, seconds, 0)
 STEP_GETTER(uint32_t, trace_rank, trace_rank, 0)
 STEP_GETTER(const char *, rationale, rationale, "")
 STEP_GETTER(uint32_t, flags, flags, 0)
 STEP_GETTER(const mfr_danger_zone *, danger_zone, zone, NULL)
-MFR_ELEMENT_GETTER(int, mfr_plan_warning_kind, mfr_plan, warnings, warning_count, kind, 0)
+MFR_ELEMENT_GETTER(mfr_warning_kind_t, mfr_plan_warning_kind, mfr_plan, warnings, warning_count, kind, 0)
 MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_text, mfr_plan, warnings, warning_count,
 		   text, "")
 MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_code, mfr_plan, warnings, warning_count,
 		   code, "")
-MFR_ELEMENT_GETTER(int, mfr_plan_warning_subject_kind, mfr_plan, warnings, warning_count,
+MFR_ELEMENT_GETTER(mfr_kind_t, mfr_plan_warning_subject_kind, mfr_plan, warnings, warning_count,
 		   subject_kind, 0)
 MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_subject_key, mfr_plan, warnings,
 		   warning_count, subject, NULL)
 MFR_ELEMENT_GETTER(const mfr_region *, mfr_plan_warning_region, mfr_plan, warnings,
 		   warning_count, region, NULL)
-MFR_ELEMENT_GETTER(int, mfr_plan_warning_side, mfr_plan, warnings, warning_count, side, 0)
+MFR_ELEMENT_GETTER(mfr_side_t, mfr_plan_warning_side, mfr_plan, warnings, warning_count, side, 0)
 
 MFR_GETTER(uint32_t, mfr_plan_aftercare_count, mfr_plan, aftercare_count, 0)
 
@@ -2227,32 +2227,32 @@ MFR_EXPORT const char *mfr_plan_aftercare_key(const mfr_plan *p, uint32_t i)
 	return p && i < p->aftercare_count ? p->aftercare[i]->key : "";
 }
 
-MFR_EXPORT int mfr_plan_aftercare_kind(const mfr_plan *p, uint32_t i)
+MFR_EXPORT mfr_aftercare_kind_t mfr_plan_aftercare_kind(const mfr_plan *p, uint32_t i)
 {
 	return p && i < p->aftercare_count ? p->aftercare[i]->kind : 0;
 }
 
-MFR_EXPORT const char *mfr_plan_status_name(int status)
+MFR_EXPORT const char *mfr_plan_status_name(mfr_plan_status_t status)
 {
 	switch (status) {
 	case MFR_PLAN_OK: return "ok";
 	case MFR_PLAN_NEEDS_CLEARANCE: return "needs_clearance";
 	case MFR_PLAN_REFER_OUT: return "refer_out";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }
 
-MFR_EXPORT const char *mfr_phase_name(int phase)
+MFR_EXPORT const char *mfr_phase_name(mfr_phase_t phase)
 {
 	switch (phase) {
 	case MFR_PHASE_ASSESSMENT: return "assessment";
 	case MFR_PHASE_TREATMENT: return "treatment";
 	case MFR_PHASE_INTEGRATION: return "integration";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }
 
-MFR_EXPORT const char *mfr_warning_kind_name(int kind)
+MFR_EXPORT const char *mfr_warning_kind_name(mfr_warning_kind_t kind)
 {
 	switch (kind) {
 	case MFR_WARNING_REFER_OUT: return "refer_out";
@@ -2268,6 +2268,6 @@ MFR_EXPORT const char *mfr_warning_kind_name(int kind)
 	case MFR_WARNING_POSITION: return "position";
 	case MFR_WARNING_DOSE: return "dose";
 	case MFR_WARNING_UNSCREENED: return "unscreened";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }

@@ -7,12 +7,12 @@
 MFR_GETTER(const char *, mfr_precaution_key, mfr_precaution, key, NULL)
 MFR_GETTER(const char *, mfr_precaution_name, mfr_precaution, name, NULL)
 MFR_GETTER(uint32_t, mfr_precaution_index, mfr_precaution, index, 0)
-MFR_GETTER(int, mfr_precaution_scope, mfr_precaution, scope, 0)
-MFR_GETTER(int, mfr_precaution_severity, mfr_precaution, severity, 0)
+MFR_GETTER(mfr_scope_t, mfr_precaution_scope, mfr_precaution, scope, 0)
+MFR_GETTER(mfr_severity_t, mfr_precaution_severity, mfr_precaution, severity, 0)
 MFR_GETTER(int, mfr_precaution_needs_clearance, mfr_precaution, needs_clearance, 0)
 MFR_GETTER(int, mfr_precaution_avoid_site, mfr_precaution, avoid_site, 0)
 MFR_GETTER(int, mfr_precaution_avoid_adjacent, mfr_precaution, avoid_adjacent, 0)
-MFR_GETTER(int, mfr_precaution_pressure_ceiling, mfr_precaution, pressure_ceiling, 0)
+MFR_GETTER(mfr_pressure_t, mfr_precaution_pressure_ceiling, mfr_precaution, pressure_ceiling, 0)
 MFR_GETTER(const char *, mfr_precaution_effect, mfr_precaution, effect, NULL)
 MFR_LIST_GETTER(mfr_precaution_avoid_region, mfr_precaution, const mfr_region *,
 		avoid_regions, avoid_region_count)
@@ -40,7 +40,7 @@ MFR_LIST_GETTER(mfr_precaution_clearance_area, mfr_precaution, const mfr_region 
 		clearance_areas, clearance_area_count)
 MFR_GETTER(uint32_t, mfr_precaution_position_limit_count, mfr_precaution,
 	   position_limit_count, 0)
-MFR_ELEMENT_GETTER(int, mfr_precaution_position_limit_position, mfr_precaution,
+MFR_ELEMENT_GETTER(mfr_position_t, mfr_precaution_position_limit_position, mfr_precaution,
 		   position_limits, position_limit_count, position, 0)
 MFR_ELEMENT_GETTER(uint32_t, mfr_precaution_position_limit_from_stage, mfr_precaution,
 		   position_limits, position_limit_count, from_stage, 0)

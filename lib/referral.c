@@ -15,8 +15,8 @@ MFR_PROVENANCE_GETTER(mfr_referral_provenance, mfr_referral)
 
 MFR_ELEMENT_GETTER(const mfr_region *, mfr_referral_zone_area, mfr_referral, zones, zone_count,
 		   area, NULL)
-MFR_ELEMENT_GETTER(int, mfr_referral_zone_kind, mfr_referral, zones, zone_count, kind, 0)
-MFR_ELEMENT_GETTER(int, mfr_referral_zone_frequency, mfr_referral, zones, zone_count,
+MFR_ELEMENT_GETTER(mfr_zone_kind_t, mfr_referral_zone_kind, mfr_referral, zones, zone_count, kind, 0)
+MFR_ELEMENT_GETTER(mfr_frequency_t, mfr_referral_zone_frequency, mfr_referral, zones, zone_count,
 		   frequency, 0)
 MFR_ELEMENT_GETTER(int, mfr_referral_zone_bilateral, mfr_referral, zones, zone_count,
 		   bilateral, 0)

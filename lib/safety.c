@@ -7,7 +7,7 @@
 MFR_GETTER(const char *, mfr_danger_zone_key, mfr_danger_zone, key, NULL)
 MFR_GETTER(const char *, mfr_danger_zone_name, mfr_danger_zone, name, NULL)
 MFR_GETTER(uint32_t, mfr_danger_zone_index, mfr_danger_zone, index, 0)
-MFR_GETTER(int, mfr_danger_zone_pressure_ceiling, mfr_danger_zone, pressure_ceiling, 0)
+MFR_GETTER(mfr_pressure_t, mfr_danger_zone_pressure_ceiling, mfr_danger_zone, pressure_ceiling, 0)
 MFR_GETTER(const char *, mfr_danger_zone_effect, mfr_danger_zone, effect, NULL)
 MFR_GETTER(uint32_t, mfr_danger_zone_region_kinds, mfr_danger_zone, region_kinds, 0)
 MFR_LIST_GETTER(mfr_danger_zone_region, mfr_danger_zone, const mfr_region *, regions,
@@ -31,7 +31,7 @@ MFR_EXPORT const mfr_danger_zone *mfr_model_danger_zone_covering(const mfr_model
 	return NULL;
 }
 
-MFR_GETTER(int, mfr_dose_pressure_ceiling, mfr_dose, pressure_ceiling, 0)
+MFR_GETTER(mfr_pressure_t, mfr_dose_pressure_ceiling, mfr_dose, pressure_ceiling, 0)
 MFR_GETTER(int, mfr_dose_indirect_only, mfr_dose, indirect_only, 0)
 MFR_GETTER(uint32_t, mfr_dose_max_minutes, mfr_dose, max_minutes, 0)
 MFR_GETTER(uint32_t, mfr_dose_hold_min, mfr_dose, hold_min, 0)

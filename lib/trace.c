@@ -70,7 +70,8 @@ MFR_EXPORT mfr_status_t mfr_trace_options_set_max_steps(mfr_trace_options *opts,
 	return set_in_range(opts, opts ? &opts->max_steps : NULL, n, 1, 64);
 }
 
-MFR_EXPORT mfr_status_t mfr_trace_options_set_min_evidence(mfr_trace_options *opts, int grade)
+MFR_EXPORT mfr_status_t mfr_trace_options_set_min_evidence(mfr_trace_options *opts,
+							 mfr_evidence_t grade)
 {
 	if (!opts)
 		return MFR_E_INVALID;
@@ -780,9 +781,9 @@ MFR_EXPORT const mfr_trace_result *mfr_trace_result_at(const mfr_trace *t, uint3
 }
 
 MFR_GETTER(const mfr_region *, mfr_trace_result_region, mfr_trace_result, region, NULL)
-MFR_GETTER(int, mfr_trace_result_side, mfr_trace_result, side, 0)
+MFR_GETTER(mfr_side_t, mfr_trace_result_side, mfr_trace_result, side, 0)
 MFR_GETTER(double, mfr_trace_result_score, mfr_trace_result, score, 0.0)
-MFR_GETTER(int, mfr_trace_result_distance, mfr_trace_result, distance, 0)
+MFR_GETTER(mfr_distance_t, mfr_trace_result_distance, mfr_trace_result, distance, 0)
 /* Explanations are written with the trace (combine()): reading one changes
  * nothing. */
 const char *mfr__result_explain(const mfr_trace_result *r)
@@ -822,7 +823,7 @@ MFR_EXPORT const mfr_region *mfr_trace_path_step_from(const mfr_trace_path *p, u
 	return s ? mfr__site_region(path_model(p), s->from) : NULL;
 }
 
-MFR_EXPORT int mfr_trace_path_step_from_side(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_side_t mfr_trace_path_step_from_side(const mfr_trace_path *p, uint32_t i)
 {
 	const mfr_trace_step *s = step(p, i);
 	return s ? mfr__site_side(path_model(p), s->from) : 0;
@@ -834,13 +835,13 @@ MFR_EXPORT const mfr_region *mfr_trace_path_step_to(const mfr_trace_path *p, uin
 	return s ? mfr__site_region(path_model(p), s->to) : NULL;
 }
 
-MFR_EXPORT int mfr_trace_path_step_to_side(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_side_t mfr_trace_path_step_to_side(const mfr_trace_path *p, uint32_t i)
 {
 	const mfr_trace_step *s = step(p, i);
 	return s ? mfr__site_side(path_model(p), s->to) : 0;
 }
 
-MFR_EXPORT int mfr_trace_path_step_relation(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_relation_t mfr_trace_path_step_relation(const mfr_trace_path *p, uint32_t i)
 {
 	const mfr_trace_step *s = step(p, i);
 	return s ? s->edge->relation : 0;
@@ -866,7 +867,7 @@ MFR_EXPORT const mfr_referral *mfr_trace_path_step_referral(const mfr_trace_path
 		? &path_model(p)->referrals[s->edge->ref] : NULL;
 }
 
-MFR_EXPORT int mfr_trace_path_step_zone(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_zone_kind_t mfr_trace_path_step_zone(const mfr_trace_path *p, uint32_t i)
 {
 	const mfr_trace_step *s = step(p, i);
 	return s ? s->edge->zone : 0;
@@ -878,24 +879,24 @@ MFR_EXPORT double mfr_trace_path_step_factor(const mfr_trace_path *p, uint32_t i
 	return s ? s->factor : 0.0;
 }
 
-MFR_EXPORT const char *mfr_relation_name(int relation)
+MFR_EXPORT const char *mfr_relation_name(mfr_relation_t relation)
 {
 	switch (relation) {
 	case MFR_RELATION_LINE: return "line";
 	case MFR_RELATION_REFERRAL: return "referral";
 	case MFR_RELATION_HIERARCHY: return "hierarchy";
 	case MFR_RELATION_ADJACENCY: return "adjacency";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }
 
-MFR_EXPORT const char *mfr_distance_name(int distance)
+MFR_EXPORT const char *mfr_distance_name(mfr_distance_t distance)
 {
 	switch (distance) {
 	case MFR_DISTANCE_LOCAL: return "local";
 	case MFR_DISTANCE_ADJACENT: return "adjacent";
 	case MFR_DISTANCE_DISTANT: return "distant";
 	case MFR_DISTANCE_CONTRALATERAL: return "contralateral";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }

@@ -52,7 +52,7 @@ static mfr_intake *intake_of(const char *condition, const char *const *symptoms)
 }
 
 /* The 1-based rank of (region, side) in the trace, or 0; side 0 = any. */
-static uint32_t rank_of(const mfr_trace *t, const char *region, int side)
+static uint32_t rank_of(const mfr_trace *t, const char *region, mfr_side_t side)
 {
 	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
@@ -79,7 +79,7 @@ static mfr_trace *trace_of(const mfr_intake *in)
 /* The rank of the tissue @p region on @p side: the region itself, or its
  * group or a member of it, which one tissue, one site lets stand for it
  * (the digastric for the suprahyoid muscles). */
-static uint32_t tissue_rank_of(const mfr_trace *t, const char *region, int side)
+static uint32_t tissue_rank_of(const mfr_trace *t, const char *region, mfr_side_t side)
 {
 	const mfr_region *want = mfr_model_region(model, region);
 
@@ -246,7 +246,7 @@ static mfr_plan *plan_of(mfr_intake *in)
 	return p;
 }
 
-static int has_warning(const mfr_plan *p, int kind, const char *text)
+static int has_warning(const mfr_plan *p, mfr_warning_kind_t kind, const char *text)
 {
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
 		if (mfr_plan_warning_kind(p, i) == kind &&
@@ -566,7 +566,7 @@ END_TEST
  * are named. */
 /* The step a plan takes at region @p key on @p side with a rationale that
  * starts "site work", or -1. */
-static int site_work_step(const mfr_plan *p, const char *key, int side)
+static int site_work_step(const mfr_plan *p, const char *key, mfr_side_t side)
 {
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
 		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), key) == 0 &&
@@ -686,7 +686,8 @@ START_TEST(no_lying_on_a_kept_off_site)
 	const struct {
 		const char *const *symptoms;
 		const char *precaution, *region;
-		int side, position;
+		mfr_side_t side;
+		mfr_position_t position;
 	} cases[] = {
 		{ knee, "recent_surgery", "anterior_knee", R, MFR_POSITION_PRONE },
 		{ back, "open_wound", "low_back", L, MFR_POSITION_SUPINE },
@@ -742,7 +743,8 @@ START_TEST(both_sides_worked_in_pairs)
 			ck_assert_int_eq(mfr_intake_set_minutes(in, minutes, NULL), MFR_OK);
 			ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 			for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-				int side = mfr_plan_step_side(p, i), mirror = 0;
+				mfr_side_t side = mfr_plan_step_side(p, i);
+				int mirror = 0;
 
 				if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT ||
 				    side == MFR_SIDE_MIDLINE)
@@ -1644,7 +1646,7 @@ START_TEST(hands_do_not_jump_back)
 				continue;
 			const mfr_region *part = part_of(mfr_plan_step_region(p, k));
 			/* A position is the position and, side-lying, the side. */
-			int pos = mfr_plan_step_position(p, k) * 4 + mfr_plan_step_lying_side(p, k);
+			uint32_t pos = mfr_plan_step_position(p, k) * 4u + mfr_plan_step_lying_side(p, k);
 
 			/* An earlier step of this position on this part must be
 			 * the one just before (the run is unbroken). */

@@ -370,7 +370,7 @@ END_TEST
 START_TEST(overview_coverage)
 {
 	/* The overview's five technique families. */
-	static const int families[] = {
+	static const mfr_family_t families[] = {
 		MFR_FAMILY_SUSTAINED_PRESSURE, MFR_FAMILY_CROSS_HAND, MFR_FAMILY_SKIN_ROLLING,
 		MFR_FAMILY_DIRECT, MFR_FAMILY_INDIRECT, MFR_FAMILY_REBOUNDING,
 	};

@@ -19,9 +19,42 @@ typedef struct enum_case {
 	const int *bad; /* values that must give NULL; ends with INT_MIN */
 } enum_case;
 
+/* Each name function takes its enumeration's type: called here with any
+ * int, each value converted as a caller's would be. */
+#define NAME_INT(fn, type)                      \
+	static const char *fn##_name(int value) \
+	{                                       \
+		return mfr_##fn##_name((type)value); \
+	}
+NAME_INT(onset, mfr_onset_t)
+NAME_INT(relation, mfr_relation_t)
+NAME_INT(distance, mfr_distance_t)
+NAME_INT(side, mfr_side_t)
+NAME_INT(position, mfr_position_t)
+NAME_INT(depth, mfr_depth_t)
+NAME_INT(pressure, mfr_pressure_t)
+NAME_INT(evidence, mfr_evidence_t)
+NAME_INT(kind, mfr_kind_t)
+NAME_INT(access, mfr_access_t)
+NAME_INT(frequency, mfr_frequency_t)
+NAME_INT(aftercare_kind, mfr_aftercare_kind_t)
+NAME_INT(region_kind, mfr_region_kind_t)
+NAME_INT(laterality, mfr_laterality_t)
+NAME_INT(node_kind, mfr_node_kind_t)
+NAME_INT(line_side, mfr_line_side_t)
+NAME_INT(zone_kind, mfr_zone_kind_t)
+NAME_INT(family, mfr_family_t)
+NAME_INT(approach, mfr_approach_t)
+NAME_INT(suits, mfr_suits_t)
+NAME_INT(scope, mfr_scope_t)
+NAME_INT(severity, mfr_severity_t)
+NAME_INT(warning_kind, mfr_warning_kind_t)
+NAME_INT(plan_status, mfr_plan_status_t)
+NAME_INT(phase, mfr_phase_t)
+
 #define ARR(...) __VA_ARGS__
 #define ENUM_CASE(fn, vals, nms, bads)                                        \
-	{ #fn, mfr_##fn##_name, (const int[]){ ARR vals },                   \
+	{ #fn, fn##_name, (const int[]){ ARR vals },                         \
 	  (const char *const[]){ ARR nms },                                   \
 	  sizeof((const int[]){ ARR vals }) / sizeof(int),                    \
 	  (const int[]){ ARR bads, INT_MIN } }
@@ -104,6 +137,14 @@ static const enum_case enums[] = {
 		  ("ok", "needs_clearance", "refer_out"), (0, 4, -1)),
 	ENUM_CASE(phase, (MFR_PHASE_ASSESSMENT, MFR_PHASE_TREATMENT, MFR_PHASE_INTEGRATION),
 		  ("assessment", "treatment", "integration"), (0, 4, -1)),
+	ENUM_CASE(onset, (MFR_ONSET_UNSPECIFIED, MFR_ONSET_ACUTE, MFR_ONSET_CHRONIC),
+		  ("unspecified", "acute", "chronic"), (3, -1)),
+	ENUM_CASE(relation, (MFR_RELATION_LINE, MFR_RELATION_REFERRAL,
+			     MFR_RELATION_HIERARCHY, MFR_RELATION_ADJACENCY),
+		  ("line", "referral", "hierarchy", "adjacency"), (0, 3, 0x10, -1)),
+	ENUM_CASE(distance, (MFR_DISTANCE_LOCAL, MFR_DISTANCE_ADJACENT,
+			     MFR_DISTANCE_DISTANT, MFR_DISTANCE_CONTRALATERAL),
+		  ("local", "adjacent", "distant", "contralateral"), (0, 5, -1)),
 };
 
 #define N_ENUMS (int)(sizeof(enums) / sizeof(enums[0]))
@@ -124,6 +165,8 @@ START_TEST(enum_names)
 	for (const int *b = e->bad; *b != INT_MIN; b++)
 		ck_assert_msg(e->name(*b) == NULL, "%s_name(%d) is not NULL", e->what, *b);
 	ck_assert_ptr_null(e->name(INT_MIN));
+	/* The last member of every enumeration fixes its width; it is no value. */
+	ck_assert_ptr_null(e->name(0x7fffffff));
 }
 END_TEST
 
@@ -138,7 +181,7 @@ END_TEST
 			v_ = (type)-7;                                          \
 			ck_assert_int_eq(mfr_##fn##_parse(e_->names[k_], &v_), MFR_OK); \
 			ck_assert_int_eq((int)v_, e_->values[k_]);              \
-			ck_assert_str_eq(mfr_##fn##_name((int)v_), e_->names[k_]); \
+			ck_assert_str_eq(mfr_##fn##_name(v_), e_->names[k_]);   \
 		}                                                               \
 		static const char *const unknown_[] = {                         \
 			"", "nope", "Left", "PRONE", " deep", "firm ", "region_",   \

@@ -289,12 +289,12 @@ static int expected_status(const mfr_intake *in)
 		}                                                                   \
 	} while (0)
 
-static int ceiling_of(const mfr_intake *in)
+static mfr_pressure_t ceiling_of(const mfr_intake *in)
 {
-	int c = MFR_PRESSURE_FIRM;
+	mfr_pressure_t c = MFR_PRESSURE_FIRM;
 
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
-		int pc = mfr_precaution_pressure_ceiling(mfr_intake_precaution_at(in, i));
+		mfr_pressure_t pc = mfr_precaution_pressure_ceiling(mfr_intake_precaution_at(in, i));
 		if (pc && pc < c)
 			c = pc;
 	}
@@ -499,7 +499,7 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 {
 	int status = mfr_plan_status(p);
 	uint32_t n = mfr_plan_step_count(p), sum = 0, changes = 0;
-	int ceiling = ceiling_of(in);
+	mfr_pressure_t ceiling = ceiling_of(in);
 
 	CHECK(status == expected_status(in), seed, "plan status");
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
@@ -514,7 +514,8 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 	for (uint32_t i = 0; i < n; i++) {
 		const mfr_region *r = mfr_plan_step_region(p, i);
 		const mfr_technique *t = mfr_plan_step_technique(p, i);
-		int side = mfr_plan_step_side(p, i), pressure = mfr_plan_step_pressure(p, i);
+		mfr_side_t side = mfr_plan_step_side(p, i);
+		mfr_pressure_t pressure = mfr_plan_step_pressure(p, i);
 		uint32_t secs = mfr_plan_step_seconds(p, i);
 		uint32_t pos = (uint32_t)mfr_plan_step_position(p, i);
 
@@ -567,7 +568,7 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 		sum += secs;
 		/* Side-lying names its side, the other side up; a roll-over
 		 * from one side to the other is a position change. */
-		int lying = mfr_plan_step_lying_side(p, i);
+		mfr_side_t lying = mfr_plan_step_lying_side(p, i);
 		if (pos == MFR_POSITION_SIDE_LYING)
 			CHECK(lying == MFR_SIDE_LEFT || lying == MFR_SIDE_RIGHT, seed,
 			      "side-lying without a side");

@@ -56,7 +56,7 @@ static mfr_plan *plan_json(const char *json)
 }
 
 /* The step on (@p key, @p side), or -1. */
-static int step_on(const mfr_plan *p, const char *key, int side)
+static int step_on(const mfr_plan *p, const char *key, mfr_side_t side)
 {
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
 		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), key) == 0 &&
@@ -530,7 +530,7 @@ END_TEST
 /* ---- plans on the default model: the hazards the issue names ---- */
 
 /* Whether any step lies on the @p side of @p key (or within it). */
-static int works_within(const mfr_plan *p, const char *key, int side)
+static int works_within(const mfr_plan *p, const char *key, mfr_side_t side)
 {
 	const mfr_region *area = mfr_model_region(model, key);
 

@@ -37,7 +37,7 @@
 /* One site of a must or must-not entry: a region on a side. */
 typedef struct site {
 	const mfr_region *region;
-	int side; /* MFR_SIDE_LEFT, _RIGHT, _MIDLINE, or 0 for any side */
+	mfr_side_t side; /* MFR_SIDE_LEFT, _RIGHT, _MIDLINE, or 0 for any side */
 } site;
 
 typedef struct entry {

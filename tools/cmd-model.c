@@ -124,7 +124,18 @@ static void field(const char *label, const char *value)
 		printf("  %-18s %s\n", label, value);
 }
 
-static void print_mask(const char *label, uint32_t mask, const char *(*name)(int))
+/* The names of single bits of the masks print_mask() shows. */
+static const char *position_bit(uint32_t bit)
+{
+	return mfr_position_name((mfr_position_t)bit);
+}
+
+static const char *suits_bit(uint32_t bit)
+{
+	return mfr_suits_name((mfr_suits_t)bit);
+}
+
+static void print_mask(const char *label, uint32_t mask, const char *(*name)(uint32_t))
 {
 	char buf[256] = "";
 	size_t used = 0;
@@ -132,7 +143,7 @@ static void print_mask(const char *label, uint32_t mask, const char *(*name)(int
 	for (uint32_t bit = 1; bit && bit <= mask; bit <<= 1)
 		if ((mask & bit) && used < sizeof(buf))
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
-						 used ? ", " : "", name((int)bit));
+						 used ? ", " : "", name(bit));
 	field(label, buf);
 }
 
@@ -177,7 +188,7 @@ static void show_region(const mfr_region *r)
 	field("kind", mfr_region_kind_name(mfr_region_kind(r)));
 	field("parent", mfr_region_key(mfr_region_parent(r)));
 	field("laterality", mfr_laterality_name(mfr_region_laterality(r)));
-	print_mask("positions", mfr_region_positions(r), mfr_position_name);
+	print_mask("positions", mfr_region_positions(r), position_bit);
 	field("depth", mfr_depth_name(mfr_region_depth(r)));
 	if (mfr_region_access(r) != MFR_ACCESS_EXTERNAL)
 		field("access", mfr_access_name(mfr_region_access(r)));
@@ -272,8 +283,8 @@ static void show_technique(const mfr_technique *t)
 	} else {
 		field("hold", "no sourced duration");
 	}
-	print_mask("positions", mfr_technique_positions(t), mfr_position_name);
-	print_mask("suits", mfr_technique_suits(t), mfr_suits_name);
+	print_mask("positions", mfr_technique_positions(t), position_bit);
+	print_mask("suits", mfr_technique_suits(t), suits_bit);
 	print_list("regions", mfr_technique_region_count(t), t, technique_region_key);
 	print_provenance(mfr_technique_provenance(t));
 }
@@ -426,7 +437,7 @@ static const char *zone_technique(const void *x, uint32_t i)
 
 /* print_mask() walks bits 1, 2, 4...; kinds are bit (1 << kind), shifted
  * down by one for it. */
-static const char *zone_kind_name(int bit)
+static const char *zone_kind_name(uint32_t bit)
 {
 	int kind = 1;
 
@@ -434,7 +445,7 @@ static const char *zone_kind_name(int bit)
 		bit >>= 1;
 		kind++;
 	}
-	return mfr_region_kind_name(kind);
+	return mfr_region_kind_name((mfr_region_kind_t)kind);
 }
 
 static void show_danger_zone(const mfr_danger_zone *z)

@@ -10,6 +10,7 @@ default-model tests hold for any valid default model; the minimal-model
 tests check exact values from tests/data/models/minimal.json.
 """
 
+import ctypes
 import gc
 import json
 import os
@@ -111,6 +112,58 @@ class LibraryTests(unittest.TestCase):
         self.assertEqual(sorted(declared - exported), [])
         for name in declared:
             self.assertIsNotNone(getattr(libmfr._C, name).argtypes, name)
+
+    def test_prototypes_match_the_headers(self):
+        # Every prototype is the C declaration's, type for type: an
+        # enumeration is 32 bits (c_int32), a boolean int, a handle or an
+        # out pointer c_void_p, a string c_char_p.
+        headers = sorted((REPO / 'include' / 'mfr').glob('*.h'))
+        if not headers:
+            self.skipTest('include/mfr not found')
+        text = ''.join(h.read_text(encoding='utf-8') for h in headers)
+        text = re.sub(r'/\*.*?\*/', '', text, flags=re.S)
+        text = re.sub(r'^\s*#.*$', '', text, flags=re.M)
+        decls = re.findall(r'MFR_EXPORT\s+([^;(]*?)\b(mfr_\w+)\s*\(([^)]*)\)\s*;',
+                           text)
+        self.assertGreater(len(decls), 100)
+        C = ctypes
+        plain = {'void': None, 'int': C.c_int, 'uint32_t': C.c_uint32,
+                 'int32_t': C.c_int32, 'int64_t': C.c_int64,
+                 'size_t': C.c_size_t, 'double': C.c_double}
+
+        def ctype(decl, name):
+            tokens = re.findall(r'\w+|\*', decl)
+            stars = tokens.count('*')
+            base = [t for t in tokens if t not in ('*', 'const')][0]
+            enum = base.startswith('mfr_') and base.endswith('_t')
+            if stars == 0:
+                if enum:
+                    return (C.c_int32,)
+                if base in plain:
+                    return (plain[base],)
+                self.fail('%s: unknown type %r' % (name, decl))
+            if stars == 1:
+                if base == 'char':
+                    return (C.c_char_p, C.c_void_p)
+                if enum:
+                    return (C.POINTER(C.c_int32),)
+                if base == 'size_t':
+                    return (C.POINTER(C.c_size_t),)
+                return (C.c_void_p,)
+            if base == 'char':  # a string out: const char ** or char **
+                return (C.POINTER(C.c_char_p), C.POINTER(C.c_void_p))
+            return (C.POINTER(C.c_void_p),)
+
+        for ret, name, params in decls:
+            with self.subTest(function=name):
+                fn = getattr(libmfr._C, name)
+                self.assertIn(fn.restype, ctype(ret, name))
+                params = [p.strip() for p in params.split(',')]
+                if params == ['void']:
+                    params = []
+                self.assertEqual(len(fn.argtypes), len(params))
+                for have, param in zip(fn.argtypes, params):
+                    self.assertIn(have, ctype(param, name), param)
 
     def test_kinds(self):
         self.assertEqual(libmfr.kinds(),

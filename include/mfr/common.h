@@ -114,9 +114,11 @@ typedef enum mfr_status_t {
 	MFR_E_REFERENCE = -11,  /**< a reference to a key that does not exist */
 	MFR_E_CYCLE = -12,      /**< the region hierarchy has a cycle */
 	MFR_E_CONSTRAINT = -13, /**< values are individually valid but contradict each other */
-	MFR_E_NOTFOUND = -14    /**< the key looked up does not exist */
+	MFR_E_NOTFOUND = -14,   /**< the key looked up does not exist */
 	/* -15 was MFR_E_ABI until 0.2.0 (options structs, which no longer
 	 * exist); it is never reused: a code never changes meaning. */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_STATUS__MAX = 0x7fffffff
 } mfr_status_t;
 
 /**
@@ -127,7 +129,7 @@ typedef enum mfr_status_t {
  * @note Thread-safe.
  * @since 0.1.0
  */
-MFR_EXPORT const char *mfr_strerror(int status);
+MFR_EXPORT const char *mfr_strerror(mfr_status_t status);
 
 /**
  * The symbolic name of a status code ("MFR_E_RANGE").
@@ -135,7 +137,7 @@ MFR_EXPORT const char *mfr_strerror(int status);
  * @return a static string; "MFR_E_UNKNOWN_STATUS" for unknown values; never NULL.
  * @since 0.1.0
  */
-MFR_EXPORT const char *mfr_status_name(int status);
+MFR_EXPORT const char *mfr_status_name(mfr_status_t status);
 
 /**
  * Details of a failure: opaque, created by the library, freed by the caller
@@ -152,7 +154,7 @@ typedef struct mfr_error mfr_error;
 MFR_EXPORT void mfr_error_free(mfr_error *err);
 
 /** The failure's status code (negative). @since 0.1.0 */
-MFR_EXPORT int mfr_error_status(const mfr_error *err);
+MFR_EXPORT mfr_status_t mfr_error_status(const mfr_error *err);
 
 /**
  * The full message: what went wrong, where, and how to fix it.
@@ -221,8 +223,17 @@ MFR_EXPORT void mfr_free(void *ptr);
 /**
  * @defgroup enums Shared enumerations
  * Each enumeration has a name function (value → lower-case key as used in
- * files and JSON, NULL for an out-of-range value) and a parse function
- * (key → value, #MFR_E_UNKNOWN for an unknown key).
+ * files and JSON, NULL for an out-of-range value), and some a parse
+ * function (key → value, #MFR_E_UNKNOWN for an unknown key).
+ *
+ * Every enumeration of the API is a distinct type, named `mfr_<name>_t`,
+ * and 32 bits wide whatever the compiler: its last member,
+ * `MFR_<NAME>__MAX = 0x7fffffff`, is not a value but fixes the width (the
+ * library checks the size of each where it is built). Functions take and
+ * return these types, never a plain int, so a compiler warns about one
+ * passed where another belongs (-Wenum-conversion, in gcc's and clang's
+ * -Wextra); a binding reads and passes each as a 32-bit integer. Masks of
+ * bits (positions, relations, access, step flags) are uint32_t.
  * @{
  */
 
@@ -230,7 +241,9 @@ MFR_EXPORT void mfr_free(void *ptr);
 typedef enum mfr_side_t {
 	MFR_SIDE_LEFT = 1,
 	MFR_SIDE_RIGHT = 2,
-	MFR_SIDE_MIDLINE = 3
+	MFR_SIDE_MIDLINE = 3,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_SIDE__MAX = 0x7fffffff
 } mfr_side_t;
 
 /** Client positions. Values are single bits so that sets fit one mask. @since 0.1.0 */
@@ -239,7 +252,9 @@ typedef enum mfr_position_t {
 	MFR_POSITION_SUPINE = 1 << 1,
 	MFR_POSITION_SIDE_LYING = 1 << 2,
 	MFR_POSITION_SEATED = 1 << 3,
-	MFR_POSITION_STANDING = 1 << 4
+	MFR_POSITION_STANDING = 1 << 4,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_POSITION__MAX = 0x7fffffff
 } mfr_position_t;
 
 /** Every position bit. @since 0.1.0 */
@@ -249,7 +264,9 @@ typedef enum mfr_position_t {
 typedef enum mfr_depth_t {
 	MFR_DEPTH_SUPERFICIAL = 1,
 	MFR_DEPTH_INTERMEDIATE = 2,
-	MFR_DEPTH_DEEP = 3
+	MFR_DEPTH_DEEP = 3,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_DEPTH__MAX = 0x7fffffff
 } mfr_depth_t;
 
 /** Pressure levels, ordered: a larger value is firmer. @since 0.1.0 */
@@ -257,7 +274,9 @@ typedef enum mfr_pressure_t {
 	MFR_PRESSURE_VERY_LIGHT = 1, /**< grams */
 	MFR_PRESSURE_LIGHT = 2,
 	MFR_PRESSURE_MODERATE = 3,
-	MFR_PRESSURE_FIRM = 4        /**< several kilograms-force */
+	MFR_PRESSURE_FIRM = 4,       /**< several kilograms-force */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_PRESSURE__MAX = 0x7fffffff
 } mfr_pressure_t;
 
 /** Evidence grades, ordered: a larger value is stronger. @since 0.1.0 */
@@ -266,27 +285,29 @@ typedef enum mfr_evidence_t {
 	MFR_EVIDENCE_NONE = 1,         /**< examined and not confirmed */
 	MFR_EVIDENCE_LIMITED = 2,
 	MFR_EVIDENCE_MODERATE = 3,
-	MFR_EVIDENCE_STRONG = 4
+	MFR_EVIDENCE_STRONG = 4,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_EVIDENCE__MAX = 0x7fffffff
 } mfr_evidence_t;
 
 /** @return "left", "right", "midline", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_side_name(int side);
+MFR_EXPORT const char *mfr_side_name(mfr_side_t side);
 /** Parse a side key into @p out. @since 0.1.0 */
 MFR_EXPORT mfr_status_t mfr_side_parse(const char *name, mfr_side_t *out);
 /** @return "prone", "supine", "side_lying", "seated", "standing" for a single bit, or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_position_name(int position);
+MFR_EXPORT const char *mfr_position_name(mfr_position_t position);
 /** Parse a position key into @p out. @since 0.1.0 */
 MFR_EXPORT mfr_status_t mfr_position_parse(const char *name, mfr_position_t *out);
 /** @return "superficial", "intermediate", "deep", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_depth_name(int depth);
+MFR_EXPORT const char *mfr_depth_name(mfr_depth_t depth);
 /** Parse a depth key into @p out. @since 0.1.0 */
 MFR_EXPORT mfr_status_t mfr_depth_parse(const char *name, mfr_depth_t *out);
 /** @return "very_light", "light", "moderate", "firm", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_pressure_name(int pressure);
+MFR_EXPORT const char *mfr_pressure_name(mfr_pressure_t pressure);
 /** Parse a pressure key into @p out. @since 0.1.0 */
 MFR_EXPORT mfr_status_t mfr_pressure_parse(const char *name, mfr_pressure_t *out);
 /** @return "not_assessed", "none", "limited", "moderate", "strong", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_evidence_name(int evidence);
+MFR_EXPORT const char *mfr_evidence_name(mfr_evidence_t evidence);
 /** Parse an evidence key into @p out. @since 0.1.0 */
 MFR_EXPORT mfr_status_t mfr_evidence_parse(const char *name, mfr_evidence_t *out);
 

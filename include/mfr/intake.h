@@ -25,6 +25,7 @@
 #define MFR_INTAKE_H
 
 #include "mfr/model.h"
+#include "mfr/region.h"
 
 MFR_BEGIN_DECLS
 
@@ -40,7 +41,9 @@ typedef struct mfr_intake mfr_intake;
 typedef enum mfr_onset_t {
 	MFR_ONSET_UNSPECIFIED = 0,
 	MFR_ONSET_ACUTE = 1,
-	MFR_ONSET_CHRONIC = 2
+	MFR_ONSET_CHRONIC = 2,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_ONSET__MAX = 0x7fffffff
 } mfr_onset_t;
 
 /** The session length an intake starts with, in minutes. @since 0.1.0 */
@@ -63,7 +66,7 @@ typedef enum mfr_onset_t {
 #define MFR_INTAKE_MAX_BYTES (1024 * 1024)
 
 /** @return "unspecified", "acute", "chronic", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_onset_name(int onset);
+MFR_EXPORT const char *mfr_onset_name(mfr_onset_t onset);
 
 /**
  * Create an empty intake: no symptoms, 60 minutes, every position allowed.
@@ -131,7 +134,7 @@ MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status_t mfr_intake_add_symptom(mfr_intake *intake, const char *region,
-					     int side, int32_t intensity, int onset,
+					     mfr_side_t side, int32_t intensity, mfr_onset_t onset,
 					     mfr_error **err);
 
 /**
@@ -157,7 +160,7 @@ MFR_EXPORT mfr_status_t mfr_intake_add_condition(mfr_intake *intake, const char 
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status_t mfr_intake_add_precaution(mfr_intake *intake, const char *key,
-						const char *region, int side,
+						const char *region, mfr_side_t side,
 						mfr_error **err);
 
 /**
@@ -185,7 +188,7 @@ MFR_EXPORT mfr_status_t mfr_intake_set_stage(mfr_intake *intake, const char *key
  *         #MFR_E_DUPLICATE (declared already).
  * @since 0.2.0
  */
-MFR_EXPORT mfr_status_t mfr_intake_add_scope(mfr_intake *intake, int access,
+MFR_EXPORT mfr_status_t mfr_intake_add_scope(mfr_intake *intake, mfr_access_t access,
 					   mfr_error **err);
 
 /**
@@ -200,7 +203,7 @@ MFR_EXPORT mfr_status_t mfr_intake_add_scope(mfr_intake *intake, int access,
  */
 MFR_EXPORT mfr_status_t mfr_intake_add_answer(mfr_intake *intake, const char *question,
 					    const char *answer, const char *region,
-					    int side, mfr_error **err);
+					    mfr_side_t side, mfr_error **err);
 
 /**
  * Record that a clinician cleared the client for work despite a precaution.
@@ -234,11 +237,11 @@ MFR_EXPORT uint32_t mfr_intake_symptom_count(const mfr_intake *intake);
 /** The region of the @p index -th symptom, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_intake_symptom_region(const mfr_intake *intake, uint32_t index);
 /** The ::mfr_side_t of the @p index -th symptom, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_intake_symptom_side(const mfr_intake *intake, uint32_t index);
+MFR_EXPORT mfr_side_t mfr_intake_symptom_side(const mfr_intake *intake, uint32_t index);
 /** The intensity (0 to 10) of the @p index -th symptom, or -1. @since 0.1.0 */
 MFR_EXPORT int32_t mfr_intake_symptom_intensity(const mfr_intake *intake, uint32_t index);
 /** The ::mfr_onset_t of the @p index -th symptom. @since 0.1.0 */
-MFR_EXPORT int mfr_intake_symptom_onset(const mfr_intake *intake, uint32_t index);
+MFR_EXPORT mfr_onset_t mfr_intake_symptom_onset(const mfr_intake *intake, uint32_t index);
 
 /** How many conditions the intake records. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_condition_count(const mfr_intake *intake);
@@ -252,7 +255,7 @@ MFR_EXPORT const mfr_precaution *mfr_intake_precaution_at(const mfr_intake *inta
 /** The region of the @p index -th precaution's site, or NULL for a global one. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_intake_precaution_region(const mfr_intake *intake, uint32_t index);
 /** The ::mfr_side_t of the @p index -th precaution's site, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_intake_precaution_side(const mfr_intake *intake, uint32_t index);
+MFR_EXPORT mfr_side_t mfr_intake_precaution_side(const mfr_intake *intake, uint32_t index);
 
 /** The stage recorded for @p precaution (1-based), or 0 when none is. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_intake_stage(const mfr_intake *intake,

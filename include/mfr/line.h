@@ -38,20 +38,24 @@ typedef struct mfr_line_node mfr_line_node;
 /** What a node is. @since 0.1.0 */
 typedef enum mfr_node_kind_t {
 	MFR_NODE_STATION = 1, /**< a bony attachment */
-	MFR_NODE_TRACK = 2    /**< a myofascial structure */
+	MFR_NODE_TRACK = 2,   /**< a myofascial structure */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_NODE_KIND__MAX = 0x7fffffff
 } mfr_node_kind_t;
 
 /** A node's side, relative to the side the line's copy starts on. @since 0.1.0 */
 typedef enum mfr_line_side_t {
 	MFR_LINE_IPSI = 1,   /**< the starting side */
 	MFR_LINE_CONTRA = 2, /**< the other side */
-	MFR_LINE_MID = 3     /**< a midline structure */
+	MFR_LINE_MID = 3,    /**< a midline structure */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_LINE_SIDE__MAX = 0x7fffffff
 } mfr_line_side_t;
 
 /** @return "station", "track", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_node_kind_name(int kind);
+MFR_EXPORT const char *mfr_node_kind_name(mfr_node_kind_t kind);
 /** @return "ipsi", "contra", "mid", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_line_side_name(int side);
+MFR_EXPORT const char *mfr_line_side_name(mfr_line_side_t side);
 
 /** The stable key ("superficial_back_line"), or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_line_key(const mfr_line *line);
@@ -67,7 +71,7 @@ MFR_EXPORT uint32_t mfr_line_index(const mfr_line *line);
  * transitions, so every transition of a line carries this grade.
  * @since 0.1.0
  */
-MFR_EXPORT int mfr_line_evidence(const mfr_line *line);
+MFR_EXPORT mfr_evidence_t mfr_line_evidence(const mfr_line *line);
 /** How many sources back the evidence grade. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_line_evidence_source_count(const mfr_line *line);
 /** The @p index -th source of the evidence grade, or NULL. @since 0.1.0 */
@@ -94,9 +98,9 @@ MFR_EXPORT const mfr_line_node *mfr_line_branch_node_at(const mfr_line_branch *b
 							 uint32_t index);
 
 /** The node's ::mfr_node_kind_t, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_line_node_kind(const mfr_line_node *node);
+MFR_EXPORT mfr_node_kind_t mfr_line_node_kind(const mfr_line_node *node);
 /** The node's ::mfr_line_side_t, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_line_node_side(const mfr_line_node *node);
+MFR_EXPORT mfr_line_side_t mfr_line_node_side(const mfr_line_node *node);
 /** How many regions the node names (at least one; the principal first). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_line_node_region_count(const mfr_line_node *node);
 /** The @p index -th region of the node, or NULL. @since 0.1.0 */

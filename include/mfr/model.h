@@ -66,11 +66,13 @@ typedef enum mfr_kind_t {
 	MFR_KIND_SOURCE = 7,
 	MFR_KIND_AFTERCARE = 8,
 	MFR_KIND_DANGER_ZONE = 9, /**< @since 0.2.0 */
-	MFR_KIND_SCREENING = 10   /**< @since 0.2.0 */
+	MFR_KIND_SCREENING = 10,  /**< @since 0.2.0 */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_KIND__MAX = 0x7fffffff
 } mfr_kind_t;
 
 /** @return "region", "line", "referral", "technique", "condition", "precaution", "source", "aftercare", "danger_zone", "screening", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_kind_name(int kind);
+MFR_EXPORT const char *mfr_kind_name(mfr_kind_t kind);
 /** Parse a kind name (singular, as above) into @p out. @since 0.1.0 */
 MFR_EXPORT mfr_status_t mfr_kind_parse(const char *name, mfr_kind_t *out);
 
@@ -149,14 +151,14 @@ MFR_EXPORT const char *mfr_model_default_text(size_t *size);
  * unknown kind.
  * @since 0.1.0
  */
-MFR_EXPORT uint32_t mfr_model_count(const mfr_model *model, int kind);
+MFR_EXPORT uint32_t mfr_model_count(const mfr_model *model, mfr_kind_t kind);
 
 /**
  * The key of the @p index -th entity of a kind, in the order of the model
  * file; NULL when out of range.
  * @since 0.1.0
  */
-MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
+MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, mfr_kind_t kind,
 					uint32_t index);
 
 /**
@@ -164,7 +166,7 @@ MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
  * @return 1 or 0.
  * @since 0.1.0
  */
-MFR_EXPORT int mfr_model_has(const mfr_model *model, int kind, const char *key);
+MFR_EXPORT int mfr_model_has(const mfr_model *model, mfr_kind_t kind, const char *key);
 
 /**
  * Serialize the model, or one entity of it, as JSON in the model format.
@@ -180,7 +182,7 @@ MFR_EXPORT int mfr_model_has(const mfr_model *model, int kind, const char *key);
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_NOTFOUND (no such entity) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status_t mfr_model_to_json(const mfr_model *model, int kind,
+MFR_EXPORT mfr_status_t mfr_model_to_json(const mfr_model *model, mfr_kind_t kind,
 					const char *key, uint32_t flags,
 					char **out, mfr_error **err);
 
@@ -215,18 +217,20 @@ MFR_EXPORT const mfr_screening *mfr_model_screening(const mfr_model *model, cons
 /** What an aftercare item is. @since 0.2.0 */
 typedef enum mfr_aftercare_kind_t {
 	MFR_AFTERCARE_GENERAL = 1,  /**< what to expect and do after a session */
-	MFR_AFTERCARE_RED_FLAG = 2  /**< a sign to seek medical care for at once */
+	MFR_AFTERCARE_RED_FLAG = 2, /**< a sign to seek medical care for at once */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_AFTERCARE_KIND__MAX = 0x7fffffff
 } mfr_aftercare_kind_t;
 
 /** @return "general", "red_flag", or NULL. @since 0.2.0 */
-MFR_EXPORT const char *mfr_aftercare_kind_name(int kind);
+MFR_EXPORT const char *mfr_aftercare_kind_name(mfr_aftercare_kind_t kind);
 
 /** The aftercare item's key. @since 0.1.0 */
 MFR_EXPORT const char *mfr_aftercare_key(const mfr_aftercare *item);
 /** The instruction, addressed to the client. @since 0.1.0 */
 MFR_EXPORT const char *mfr_aftercare_text(const mfr_aftercare *item);
 /** Its ::mfr_aftercare_kind_t, or 0. @since 0.2.0 */
-MFR_EXPORT int mfr_aftercare_kind(const mfr_aftercare *item);
+MFR_EXPORT mfr_aftercare_kind_t mfr_aftercare_kind(const mfr_aftercare *item);
 /**
  * How many precautions the item is given for: a plan carries it only when
  * the intake records one of them. 0: every plan carries it.
@@ -247,7 +251,7 @@ MFR_EXPORT const mfr_provenance *mfr_aftercare_provenance(const mfr_aftercare *i
  * @return how many were written.
  * @since 0.1.0
  */
-MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, int kind,
+MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, mfr_kind_t kind,
 				      const char *key, const char **out,
 				      uint32_t max);
 

@@ -38,6 +38,7 @@
 #define MFR_PLAN_H
 
 #include "mfr/trace.h"
+#include "mfr/technique.h"
 
 MFR_BEGIN_DECLS
 
@@ -57,14 +58,18 @@ typedef struct mfr_program mfr_program;
 typedef enum mfr_plan_status_t {
 	MFR_PLAN_OK = 1,              /**< may be carried out as written */
 	MFR_PLAN_NEEDS_CLEARANCE = 2, /**< start only once a clinician has cleared the client */
-	MFR_PLAN_REFER_OUT = 3        /**< no MFR: refer the client to a physician; no steps */
+	MFR_PLAN_REFER_OUT = 3,       /**< no MFR: refer the client to a physician; no steps */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_PLAN_STATUS__MAX = 0x7fffffff
 } mfr_plan_status_t;
 
 /** Where a step stands in the session. @since 0.1.0 */
 typedef enum mfr_phase_t {
 	MFR_PHASE_ASSESSMENT = 1,  /**< opening assessment or superficial work */
 	MFR_PHASE_TREATMENT = 2,   /**< work on a traced site */
-	MFR_PHASE_INTEGRATION = 3  /**< closing integration */
+	MFR_PHASE_INTEGRATION = 3, /**< closing integration */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_PHASE__MAX = 0x7fffffff
 } mfr_phase_t;
 
 /** What a warning is about. @since 0.1.0 */
@@ -81,21 +86,25 @@ typedef enum mfr_warning_kind_t {
 	MFR_WARNING_DANGER_ZONE = 10,     /**< a step in a danger zone, limited by it */
 	MFR_WARNING_POSITION = 11,        /**< a precaution rules out client positions */
 	MFR_WARNING_DOSE = 12,            /**< a condition or precaution sets the dose */
-	MFR_WARNING_UNSCREENED = 13       /**< a screening question a condition calls for has no answer (since 0.2.0) */
+	MFR_WARNING_UNSCREENED = 13,      /**< a screening question a condition calls for has no answer (since 0.2.0) */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_WARNING_KIND__MAX = 0x7fffffff
 } mfr_warning_kind_t;
 
 /** What marks a plan step out. @since 0.2.0 */
 typedef enum mfr_step_flag_t {
 	MFR_STEP_DANGER_ZONE = 1 << 0, /**< it lies in a danger zone and obeys it */
-	MFR_STEP_INTERNAL = 1 << 1     /**< internal work, under a declared scope and consent */
+	MFR_STEP_INTERNAL = 1 << 1,    /**< internal work, under a declared scope and consent */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_STEP_FLAG__MAX = 0x7fffffff
 } mfr_step_flag_t;
 
 /** @return "ok", "needs_clearance", "refer_out", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_plan_status_name(int status);
+MFR_EXPORT const char *mfr_plan_status_name(mfr_plan_status_t status);
 /** @return "assessment", "treatment", "integration", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_phase_name(int phase);
+MFR_EXPORT const char *mfr_phase_name(mfr_phase_t phase);
 /** @return the key of a ::mfr_warning_kind_t ("site_excluded"), or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_warning_kind_name(int kind);
+MFR_EXPORT const char *mfr_warning_kind_name(mfr_warning_kind_t kind);
 
 /**
  * Create plan options with the defaults: up to 20 traced sites considered,
@@ -148,7 +157,7 @@ MFR_EXPORT mfr_status_t mfr_plan_run(const mfr_intake *intake, const mfr_plan_op
 MFR_EXPORT void mfr_plan_free(mfr_plan *plan);
 
 /** The plan's ::mfr_plan_status_t. @since 0.1.0 */
-MFR_EXPORT int mfr_plan_status(const mfr_plan *plan);
+MFR_EXPORT mfr_plan_status_t mfr_plan_status(const mfr_plan *plan);
 /** The session length in seconds. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_session_seconds(const mfr_plan *plan);
 /** The planned time in seconds: steps plus position changes. @since 0.1.0 */
@@ -156,31 +165,31 @@ MFR_EXPORT uint32_t mfr_plan_total_seconds(const mfr_plan *plan);
 /** How many times the client changes position. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_position_changes(const mfr_plan *plan);
 /** The highest ::mfr_pressure_t any step may use, after precautions. @since 0.1.0 */
-MFR_EXPORT int mfr_plan_pressure_ceiling(const mfr_plan *plan);
+MFR_EXPORT mfr_pressure_t mfr_plan_pressure_ceiling(const mfr_plan *plan);
 
 /** How many steps the plan has (0 when referring out). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_step_count(const mfr_plan *plan);
 /** The step's ::mfr_phase_t. @since 0.1.0 */
-MFR_EXPORT int mfr_plan_step_phase(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_phase_t mfr_plan_step_phase(const mfr_plan *plan, uint32_t index);
 /** The step's region. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_plan_step_region(const mfr_plan *plan, uint32_t index);
 /** The step's ::mfr_side_t. @since 0.1.0 */
-MFR_EXPORT int mfr_plan_step_side(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_side_t mfr_plan_step_side(const mfr_plan *plan, uint32_t index);
 /** The step's technique. @since 0.1.0 */
 MFR_EXPORT const mfr_technique *mfr_plan_step_technique(const mfr_plan *plan, uint32_t index);
 /** The step's ::mfr_approach_t: direct or indirect. @since 0.1.0 */
-MFR_EXPORT int mfr_plan_step_approach(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_approach_t mfr_plan_step_approach(const mfr_plan *plan, uint32_t index);
 /** The step's ::mfr_pressure_t. @since 0.1.0 */
-MFR_EXPORT int mfr_plan_step_pressure(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_pressure_t mfr_plan_step_pressure(const mfr_plan *plan, uint32_t index);
 /** The client's ::mfr_position_t for the step (a single bit). @since 0.1.0 */
-MFR_EXPORT int mfr_plan_step_position(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_position_t mfr_plan_step_position(const mfr_plan *plan, uint32_t index);
 /**
  * For a side-lying step, the ::mfr_side_t the client lies on (the site
  * uppermost; for a midline site, the side the client already lies on), or
  * 0. Turning from one side to the other counts as a position change.
  * @since 0.2.0
  */
-MFR_EXPORT int mfr_plan_step_lying_side(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_side_t mfr_plan_step_lying_side(const mfr_plan *plan, uint32_t index);
 /** The step's duration in seconds. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_step_seconds(const mfr_plan *plan, uint32_t index);
 /** The rank (1-based) of the trace result behind a treatment step, else 0. @since 0.1.0 */
@@ -196,7 +205,7 @@ MFR_EXPORT const mfr_danger_zone *mfr_plan_step_danger_zone(const mfr_plan *plan
 /** How many warnings the plan carries. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_warning_count(const mfr_plan *plan);
 /** The warning's ::mfr_warning_kind_t. @since 0.1.0 */
-MFR_EXPORT int mfr_plan_warning_kind(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_warning_kind_t mfr_plan_warning_kind(const mfr_plan *plan, uint32_t index);
 /** The warning, for a person. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan *plan, uint32_t index);
 /**
@@ -210,7 +219,7 @@ MFR_EXPORT const char *mfr_plan_warning_code(const mfr_plan *plan, uint32_t inde
  * danger zone, a condition), or 0 when it is about none.
  * @since 0.2.0
  */
-MFR_EXPORT int mfr_plan_warning_subject_kind(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_kind_t mfr_plan_warning_subject_kind(const mfr_plan *plan, uint32_t index);
 /**
  * The key of what the warning is about: the entity's key, or for a scope
  * warning the ::mfr_access_t name ("intra_oral"); NULL when about none.
@@ -220,7 +229,7 @@ MFR_EXPORT const char *mfr_plan_warning_subject_key(const mfr_plan *plan, uint32
 /** The site's region when the warning is about one, or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_region *mfr_plan_warning_region(const mfr_plan *plan, uint32_t index);
 /** The site's ::mfr_side_t, or 0. @since 0.2.0 */
-MFR_EXPORT int mfr_plan_warning_side(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_side_t mfr_plan_warning_side(const mfr_plan *plan, uint32_t index);
 
 /**
  * How many aftercare items the plan gives: the model's items for every
@@ -233,7 +242,7 @@ MFR_EXPORT const char *mfr_plan_aftercare_text(const mfr_plan *plan, uint32_t in
 /** The aftercare item's key in the model. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_aftercare_key(const mfr_plan *plan, uint32_t index);
 /** The aftercare item's ::mfr_aftercare_kind_t. @since 0.2.0 */
-MFR_EXPORT int mfr_plan_aftercare_kind(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_aftercare_kind_t mfr_plan_aftercare_kind(const mfr_plan *plan, uint32_t index);
 
 /**
  * Serialize the plan as JSON (doc/plan-format.md).

@@ -27,19 +27,23 @@ MFR_BEGIN_DECLS
 /** Whether a precaution applies to the whole client or to a site. @since 0.1.0 */
 typedef enum mfr_scope_t {
 	MFR_SCOPE_GLOBAL = 1,
-	MFR_SCOPE_LOCAL = 2
+	MFR_SCOPE_LOCAL = 2,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_SCOPE__MAX = 0x7fffffff
 } mfr_scope_t;
 
 /** How a precaution bounds the work. @since 0.1.0 */
 typedef enum mfr_severity_t {
 	MFR_SEVERITY_ABSOLUTE = 1, /**< no MFR: refer out */
-	MFR_SEVERITY_RELATIVE = 2  /**< modify the work, or work only with clearance */
+	MFR_SEVERITY_RELATIVE = 2, /**< modify the work, or work only with clearance */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_SEVERITY__MAX = 0x7fffffff
 } mfr_severity_t;
 
 /** @return "global", "local", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_scope_name(int scope);
+MFR_EXPORT const char *mfr_scope_name(mfr_scope_t scope);
 /** @return "absolute", "relative", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_severity_name(int severity);
+MFR_EXPORT const char *mfr_severity_name(mfr_severity_t severity);
 
 /** The stable key ("open_wound"), or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_precaution_key(const mfr_precaution *precaution);
@@ -48,9 +52,9 @@ MFR_EXPORT const char *mfr_precaution_name(const mfr_precaution *precaution);
 /** The precaution's position in its model (0-based). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_precaution_index(const mfr_precaution *precaution);
 /** Its ::mfr_scope_t, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_precaution_scope(const mfr_precaution *precaution);
+MFR_EXPORT mfr_scope_t mfr_precaution_scope(const mfr_precaution *precaution);
 /** Its ::mfr_severity_t, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_precaution_severity(const mfr_precaution *precaution);
+MFR_EXPORT mfr_severity_t mfr_precaution_severity(const mfr_precaution *precaution);
 /** 1 when work needs a clinician's clearance recorded in the intake. @since 0.1.0 */
 MFR_EXPORT int mfr_precaution_needs_clearance(const mfr_precaution *precaution);
 /** 1 when no work may be done on the site it names (local precautions). @since 0.1.0 */
@@ -63,7 +67,7 @@ MFR_EXPORT uint32_t mfr_precaution_avoid_region_count(const mfr_precaution *prec
 MFR_EXPORT const mfr_region *mfr_precaution_avoid_region_at(const mfr_precaution *precaution,
 							     uint32_t index);
 /** The highest ::mfr_pressure_t allowed, or 0 when it sets no ceiling. @since 0.1.0 */
-MFR_EXPORT int mfr_precaution_pressure_ceiling(const mfr_precaution *precaution);
+MFR_EXPORT mfr_pressure_t mfr_precaution_pressure_ceiling(const mfr_precaution *precaution);
 /** How many techniques it rules out. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_precaution_excluded_technique_count(const mfr_precaution *precaution);
 /** The @p index -th technique it rules out, or NULL. @since 0.1.0 */
@@ -107,7 +111,7 @@ MFR_EXPORT const char *mfr_precaution_stage_name(const mfr_precaution *precautio
 /** How many position limits it sets. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_precaution_position_limit_count(const mfr_precaution *precaution);
 /** The ::mfr_position_t (one bit) limit @p index rules out, or 0. @since 0.2.0 */
-MFR_EXPORT int mfr_precaution_position_limit_position(const mfr_precaution *precaution,
+MFR_EXPORT mfr_position_t mfr_precaution_position_limit_position(const mfr_precaution *precaution,
 						       uint32_t index);
 /** The stage from which limit @p index applies (1: always), or 0. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_precaution_position_limit_from_stage(const mfr_precaution *precaution,

@@ -29,11 +29,13 @@ MFR_BEGIN_DECLS
 /** How reliably a zone is felt. @since 0.1.0 */
 typedef enum mfr_zone_kind_t {
 	MFR_ZONE_ESSENTIAL = 1,
-	MFR_ZONE_SPILLOVER = 2
+	MFR_ZONE_SPILLOVER = 2,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_ZONE_KIND__MAX = 0x7fffffff
 } mfr_zone_kind_t;
 
 /** @return "essential", "spillover", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_zone_kind_name(int kind);
+MFR_EXPORT const char *mfr_zone_kind_name(mfr_zone_kind_t kind);
 
 /**
  * How often a zone is felt, where a source says so, apart from whether it is
@@ -43,11 +45,13 @@ MFR_EXPORT const char *mfr_zone_kind_name(int kind);
 typedef enum mfr_frequency_t {
 	MFR_FREQUENCY_COMMON = 1,     /**< the default */
 	MFR_FREQUENCY_OCCASIONAL = 2, /**< "occasionally", "sometimes" */
-	MFR_FREQUENCY_RARE = 3        /**< "rare" */
+	MFR_FREQUENCY_RARE = 3,       /**< "rare" */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_FREQUENCY__MAX = 0x7fffffff
 } mfr_frequency_t;
 
 /** @return "common", "occasional", "rare", or NULL. @since 0.2.0 */
-MFR_EXPORT const char *mfr_frequency_name(int frequency);
+MFR_EXPORT const char *mfr_frequency_name(mfr_frequency_t frequency);
 
 /** The stable key ("soleus_trp1"), or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_referral_key(const mfr_referral *referral);
@@ -62,9 +66,9 @@ MFR_EXPORT uint32_t mfr_referral_zone_count(const mfr_referral *referral);
 /** The area of the @p index -th zone, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_referral_zone_area(const mfr_referral *referral, uint32_t index);
 /** The ::mfr_zone_kind_t of the @p index -th zone, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_referral_zone_kind(const mfr_referral *referral, uint32_t index);
+MFR_EXPORT mfr_zone_kind_t mfr_referral_zone_kind(const mfr_referral *referral, uint32_t index);
 /** The ::mfr_frequency_t of the @p index -th zone, or 0. @since 0.2.0 */
-MFR_EXPORT int mfr_referral_zone_frequency(const mfr_referral *referral, uint32_t index);
+MFR_EXPORT mfr_frequency_t mfr_referral_zone_frequency(const mfr_referral *referral, uint32_t index);
 /** 1 when the @p index -th zone may be felt on both sides. @since 0.1.0 */
 MFR_EXPORT int mfr_referral_zone_bilateral(const mfr_referral *referral, uint32_t index);
 /** 1 when the essential/spillover split is practice convention, not sourced. @since 0.1.0 */

@@ -51,7 +51,7 @@ MFR_EXPORT const mfr_region *mfr_danger_zone_region_at(const mfr_danger_zone *zo
  */
 MFR_EXPORT uint32_t mfr_danger_zone_region_kinds(const mfr_danger_zone *zone);
 /** The firmest ::mfr_pressure_t allowed in it, or 0 for NULL. @since 0.2.0 */
-MFR_EXPORT int mfr_danger_zone_pressure_ceiling(const mfr_danger_zone *zone);
+MFR_EXPORT mfr_pressure_t mfr_danger_zone_pressure_ceiling(const mfr_danger_zone *zone);
 /** How many techniques it rules out. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_danger_zone_excluded_technique_count(const mfr_danger_zone *zone);
 /** The @p index -th technique it rules out, or NULL. @since 0.2.0 */
@@ -80,7 +80,7 @@ MFR_EXPORT const mfr_danger_zone *mfr_model_danger_zone_covering(const mfr_model
  * @{
  */
 /** The firmest ::mfr_pressure_t allowed, or 0 when it sets none. @since 0.2.0 */
-MFR_EXPORT int mfr_dose_pressure_ceiling(const mfr_dose *dose);
+MFR_EXPORT mfr_pressure_t mfr_dose_pressure_ceiling(const mfr_dose *dose);
 /** 1 when only indirect work may be done. @since 0.2.0 */
 MFR_EXPORT int mfr_dose_indirect_only(const mfr_dose *dose);
 /** The longest session in minutes, or 0 when it sets none. @since 0.2.0 */

@@ -36,14 +36,18 @@ typedef enum mfr_family_t {
 	MFR_FAMILY_UNWINDING = 8,
 	MFR_FAMILY_FRICTION = 9,
 	MFR_FAMILY_INDUCTION = 10,
-	MFR_FAMILY_TRIGGER_POINT_RELEASE = 11
+	MFR_FAMILY_TRIGGER_POINT_RELEASE = 11,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_FAMILY__MAX = 0x7fffffff
 } mfr_family_t;
 
 /** Whether a technique engages the barrier or follows the ease. @since 0.1.0 */
 typedef enum mfr_approach_t {
 	MFR_APPROACH_DIRECT = 1,
 	MFR_APPROACH_INDIRECT = 2,
-	MFR_APPROACH_EITHER = 3
+	MFR_APPROACH_EITHER = 3,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_APPROACH__MAX = 0x7fffffff
 } mfr_approach_t;
 
 /** Tissue situations a technique suits: single bits of one mask. @since 0.1.0 */
@@ -54,15 +58,17 @@ typedef enum mfr_suits_t {
 	MFR_SUITS_SCAR = 1 << 3,
 	MFR_SUITS_TRANSVERSE_PLANE = 1 << 4,
 	MFR_SUITS_LIMB = 1 << 5,
-	MFR_SUITS_WHOLE_BODY = 1 << 6
+	MFR_SUITS_WHOLE_BODY = 1 << 6,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_SUITS__MAX = 0x7fffffff
 } mfr_suits_t;
 
 /** @return the family's key ("skin_rolling"), or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_family_name(int family);
+MFR_EXPORT const char *mfr_family_name(mfr_family_t family);
 /** @return "direct", "indirect", "either", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_approach_name(int approach);
+MFR_EXPORT const char *mfr_approach_name(mfr_approach_t approach);
 /** @return the key of a single ::mfr_suits_t bit ("focal_point"), or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_suits_name(int suits);
+MFR_EXPORT const char *mfr_suits_name(mfr_suits_t suits);
 
 /** The stable key, or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_technique_key(const mfr_technique *technique);
@@ -71,15 +77,15 @@ MFR_EXPORT const char *mfr_technique_name(const mfr_technique *technique);
 /** The technique's position in its model (0-based). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_technique_index(const mfr_technique *technique);
 /** Its ::mfr_family_t, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_technique_family(const mfr_technique *technique);
+MFR_EXPORT mfr_family_t mfr_technique_family(const mfr_technique *technique);
 /** Its ::mfr_approach_t, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_technique_approach(const mfr_technique *technique);
+MFR_EXPORT mfr_approach_t mfr_technique_approach(const mfr_technique *technique);
 /** The lowest ::mfr_pressure_t it uses, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_technique_pressure_min(const mfr_technique *technique);
+MFR_EXPORT mfr_pressure_t mfr_technique_pressure_min(const mfr_technique *technique);
 /** The highest ::mfr_pressure_t it uses, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_technique_pressure_max(const mfr_technique *technique);
+MFR_EXPORT mfr_pressure_t mfr_technique_pressure_max(const mfr_technique *technique);
 /** The ::mfr_depth_t of tissue it works, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_technique_depth(const mfr_technique *technique);
+MFR_EXPORT mfr_depth_t mfr_technique_depth(const mfr_technique *technique);
 /** 1 when the model gives a hold duration range; 0 when no source gives one. @since 0.1.0 */
 MFR_EXPORT int mfr_technique_has_hold(const mfr_technique *technique);
 /** The shortest hold in seconds, or 0 without a range. @since 0.1.0 */

@@ -34,6 +34,7 @@
 #define MFR_TRACE_H
 
 #include "mfr/intake.h"
+#include "mfr/referral.h"
 
 MFR_BEGIN_DECLS
 
@@ -56,7 +57,9 @@ typedef enum mfr_relation_t {
 	MFR_RELATION_LINE = 1 << 0,      /**< a fascial line transition */
 	MFR_RELATION_REFERRAL = 1 << 1,  /**< a trigger-point referral */
 	MFR_RELATION_HIERARCHY = 1 << 2, /**< a region and a region within it */
-	MFR_RELATION_ADJACENCY = 1 << 3  /**< bordering regions */
+	MFR_RELATION_ADJACENCY = 1 << 3, /**< bordering regions */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_RELATION__MAX = 0x7fffffff
 } mfr_relation_t;
 
 /** Every relation. @since 0.1.0 */
@@ -67,13 +70,15 @@ typedef enum mfr_distance_t {
 	MFR_DISTANCE_LOCAL = 1,        /**< the symptom site, or within or around it in the hierarchy */
 	MFR_DISTANCE_ADJACENT = 2,     /**< reached through bordering regions */
 	MFR_DISTANCE_DISTANT = 3,      /**< reached along a line or a referral */
-	MFR_DISTANCE_CONTRALATERAL = 4 /**< on the other side of the body */
+	MFR_DISTANCE_CONTRALATERAL = 4, /**< on the other side of the body */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_DISTANCE__MAX = 0x7fffffff
 } mfr_distance_t;
 
 /** @return the key of a single ::mfr_relation_t bit ("line"), or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_relation_name(int relation);
+MFR_EXPORT const char *mfr_relation_name(mfr_relation_t relation);
 /** @return "local", "adjacent", "distant", "contralateral", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_distance_name(int distance);
+MFR_EXPORT const char *mfr_distance_name(mfr_distance_t distance);
 
 /**
  * Create trace options with the defaults: 20 results, 6 steps, any evidence
@@ -92,7 +97,7 @@ MFR_EXPORT mfr_status_t mfr_trace_options_set_max_results(mfr_trace_options *opt
 /** How many steps a path may take at most (1 to 64). @since 0.1.0 */
 MFR_EXPORT mfr_status_t mfr_trace_options_set_max_steps(mfr_trace_options *opts, uint32_t n);
 /** Follow only lines whose evidence grade is at least @p grade (::mfr_evidence_t). @since 0.1.0 */
-MFR_EXPORT mfr_status_t mfr_trace_options_set_min_evidence(mfr_trace_options *opts, int grade);
+MFR_EXPORT mfr_status_t mfr_trace_options_set_min_evidence(mfr_trace_options *opts, mfr_evidence_t grade);
 /** Follow only these relations (a non-empty mask of ::mfr_relation_t bits). @since 0.1.0 */
 MFR_EXPORT mfr_status_t mfr_trace_options_set_relations(mfr_trace_options *opts, uint32_t mask);
 /**
@@ -131,11 +136,11 @@ MFR_EXPORT const mfr_trace_result *mfr_trace_result_at(const mfr_trace *trace, u
 /** The result's region. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_trace_result_region(const mfr_trace_result *result);
 /** The result's ::mfr_side_t. @since 0.1.0 */
-MFR_EXPORT int mfr_trace_result_side(const mfr_trace_result *result);
+MFR_EXPORT mfr_side_t mfr_trace_result_side(const mfr_trace_result *result);
 /** The result's score, above 0; higher is more promising. @since 0.1.0 */
 MFR_EXPORT double mfr_trace_result_score(const mfr_trace_result *result);
 /** The result's ::mfr_distance_t. @since 0.1.0 */
-MFR_EXPORT int mfr_trace_result_distance(const mfr_trace_result *result);
+MFR_EXPORT mfr_distance_t mfr_trace_result_distance(const mfr_trace_result *result);
 /**
  * A one-line explanation ("left soleus: refers pain to the left heel
  * (trigger-point pattern, essential zone)"); lives as long as the trace.
@@ -160,13 +165,13 @@ MFR_EXPORT uint32_t mfr_trace_path_step_count(const mfr_trace_path *path);
 /** The region step @p index leaves from. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_trace_path_step_from(const mfr_trace_path *path, uint32_t index);
 /** The ::mfr_side_t step @p index leaves from. @since 0.1.0 */
-MFR_EXPORT int mfr_trace_path_step_from_side(const mfr_trace_path *path, uint32_t index);
+MFR_EXPORT mfr_side_t mfr_trace_path_step_from_side(const mfr_trace_path *path, uint32_t index);
 /** The region step @p index arrives at. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_trace_path_step_to(const mfr_trace_path *path, uint32_t index);
 /** The ::mfr_side_t step @p index arrives at. @since 0.1.0 */
-MFR_EXPORT int mfr_trace_path_step_to_side(const mfr_trace_path *path, uint32_t index);
+MFR_EXPORT mfr_side_t mfr_trace_path_step_to_side(const mfr_trace_path *path, uint32_t index);
 /** The ::mfr_relation_t (a single bit) step @p index follows, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_trace_path_step_relation(const mfr_trace_path *path, uint32_t index);
+MFR_EXPORT mfr_relation_t mfr_trace_path_step_relation(const mfr_trace_path *path, uint32_t index);
 /** For a line step: the line, else NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_line *mfr_trace_path_step_line(const mfr_trace_path *path, uint32_t index);
 /** For a line step: 1 when it crosses the midline. @since 0.1.0 */
@@ -175,7 +180,7 @@ MFR_EXPORT int mfr_trace_path_step_crosses(const mfr_trace_path *path, uint32_t 
 MFR_EXPORT const mfr_referral *mfr_trace_path_step_referral(const mfr_trace_path *path,
 							    uint32_t index);
 /** For a referral step: the ::mfr_zone_kind_t of the area in the pattern, else 0. @since 0.1.0 */
-MFR_EXPORT int mfr_trace_path_step_zone(const mfr_trace_path *path, uint32_t index);
+MFR_EXPORT mfr_zone_kind_t mfr_trace_path_step_zone(const mfr_trace_path *path, uint32_t index);
 /** The factor the step multiplies the score by (0 to 1). @since 0.1.0 */
 MFR_EXPORT double mfr_trace_path_step_factor(const mfr_trace_path *path, uint32_t index);
 

@@ -80,12 +80,15 @@ _C, _path = _load()
 
 # Every function the binding calls, with its C prototype. Pointers are all
 # c_void_p (never the default int) so that none is truncated on 64-bit.
-_P, _S, _U, _I = c_void_p, c_char_p, c_uint32, c_int
+# Every enumeration, mfr_status_t included, is 32 bits wide (mfr/common.h):
+# _E; an int is a 0/1 flag: _I. test_libmfr.py checks each prototype
+# against the headers.
+_P, _S, _U, _I, _E = c_void_p, c_char_p, c_uint32, c_int, c_int32
 _PROTOTYPES = [
     # restype, argtypes, names
     (_S, [], 'mfr_version'),
     (_U, [], 'mfr_version_number'),
-    (_S, [_I], 'mfr_strerror mfr_status_name mfr_kind_name mfr_side_name '
+    (_S, [_E], 'mfr_strerror mfr_status_name mfr_kind_name mfr_side_name '
                'mfr_position_name mfr_depth_name mfr_pressure_name '
                'mfr_evidence_name mfr_region_kind_name mfr_laterality_name '
                'mfr_node_kind_name mfr_line_side_name mfr_zone_kind_name '
@@ -94,26 +97,26 @@ _PROTOTYPES = [
                'mfr_relation_name mfr_distance_name mfr_plan_status_name '
                'mfr_phase_name mfr_warning_kind_name mfr_access_name '
                'mfr_aftercare_kind_name mfr_frequency_name'),
-    (_I, [_S, POINTER(c_int)], 'mfr_kind_parse mfr_side_parse '
+    (_E, [_S, POINTER(_E)], 'mfr_kind_parse mfr_side_parse '
                                'mfr_position_parse mfr_depth_parse '
                                'mfr_pressure_parse mfr_evidence_parse '
                                'mfr_access_parse'),
     (None, [_P], 'mfr_error_free mfr_free mfr_model_free'),
-    (_I, [_P], 'mfr_error_status'),
+    (_E, [_P], 'mfr_error_status'),
     (_S, [_P], 'mfr_error_message mfr_error_source mfr_error_path'),
     (c_int32, [_P], 'mfr_error_line mfr_error_column'),
     (c_int64, [_P], 'mfr_error_offset'),
     # model.h
-    (_I, [POINTER(_P), POINTER(_P)], 'mfr_model_default'),
-    (_I, [_S, POINTER(_P), POINTER(_P)], 'mfr_model_load_file'),
-    (_I, [_S, c_size_t, _S, POINTER(_P), POINTER(_P)],
+    (_E, [POINTER(_P), POINTER(_P)], 'mfr_model_default'),
+    (_E, [_S, POINTER(_P), POINTER(_P)], 'mfr_model_load_file'),
+    (_E, [_S, c_size_t, _S, POINTER(_P), POINTER(_P)],
      'mfr_model_load_buffer'),
     (_P, [POINTER(c_size_t)], 'mfr_model_default_text'),
-    (_U, [_P, _I], 'mfr_model_count'),
-    (_S, [_P, _I, _U], 'mfr_model_key_at'),
-    (_I, [_P, _I, _S], 'mfr_model_has'),
-    (_I, [_P, _I, _S, _U, POINTER(_P), POINTER(_P)], 'mfr_model_to_json'),
-    (_U, [_P, _I, _S, POINTER(_S), _U], 'mfr_model_suggest'),
+    (_U, [_P, _E], 'mfr_model_count'),
+    (_S, [_P, _E, _U], 'mfr_model_key_at'),
+    (_I, [_P, _E, _S], 'mfr_model_has'),
+    (_E, [_P, _E, _S, _U, POINTER(_P), POINTER(_P)], 'mfr_model_to_json'),
+    (_U, [_P, _E, _S, POINTER(_S), _U], 'mfr_model_suggest'),
     (_P, [_P, _U], 'mfr_model_region_at mfr_model_line_at '
                    'mfr_model_referral_at mfr_model_technique_at '
                    'mfr_model_condition_at mfr_model_precaution_at '
@@ -169,23 +172,24 @@ _PROTOTYPES = [
                'mfr_dose_max_minutes mfr_dose_hold_min mfr_dose_hold_max '
                'mfr_danger_zone_region_kinds '
                'mfr_screening_index mfr_screening_answer_count'),
-    # ... an enum value or a 0/1 flag out
-    (_I, [_P], 'mfr_provenance_is_convention '
-               'mfr_region_kind mfr_region_laterality mfr_region_depth '
-               'mfr_region_access mfr_region_treatable '
-               'mfr_line_evidence mfr_line_crosses '
-               'mfr_line_node_kind mfr_line_node_side mfr_line_node_crosses '
-               'mfr_line_node_may_cross '
-               'mfr_referral_split_convention mfr_referral_disputed '
+    # ... an enum value out
+    (_E, [_P], 'mfr_region_kind mfr_region_laterality mfr_region_depth '
+               'mfr_region_access mfr_line_evidence '
+               'mfr_line_node_kind mfr_line_node_side '
                'mfr_technique_family mfr_technique_approach '
                'mfr_technique_pressure_min mfr_technique_pressure_max '
-               'mfr_technique_depth mfr_technique_has_hold '
-               'mfr_technique_hold_convention '
+               'mfr_technique_depth '
                'mfr_precaution_scope mfr_precaution_severity '
+               'mfr_precaution_pressure_ceiling mfr_aftercare_kind '
+               'mfr_danger_zone_pressure_ceiling mfr_dose_pressure_ceiling'),
+    # ... a 0/1 flag out
+    (_I, [_P], 'mfr_provenance_is_convention mfr_region_treatable '
+               'mfr_line_crosses mfr_line_node_crosses '
+               'mfr_line_node_may_cross '
+               'mfr_referral_split_convention mfr_referral_disputed '
+               'mfr_technique_has_hold mfr_technique_hold_convention '
                'mfr_precaution_needs_clearance mfr_precaution_avoid_site '
-               'mfr_precaution_avoid_adjacent mfr_precaution_pressure_ceiling '
-               'mfr_precaution_site_scoped mfr_aftercare_kind '
-               'mfr_danger_zone_pressure_ceiling mfr_dose_pressure_ceiling '
+               'mfr_precaution_avoid_adjacent mfr_precaution_site_scoped '
                'mfr_dose_indirect_only mfr_dose_progresses'),
     # ... another borrowed pointer out
     (_P, [_P], 'mfr_region_parent mfr_region_provenance mfr_line_provenance '
@@ -213,9 +217,9 @@ _PROTOTYPES = [
                    'mfr_danger_zone_excluded_technique_at'),
     (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at '
                    'mfr_screening_answer_key mfr_screening_answer_text'),
-    (_I, [_P, _U], 'mfr_referral_zone_kind mfr_referral_zone_bilateral '
-                   'mfr_referral_zone_frequency '
-                   'mfr_precaution_position_limit_position '
+    (_E, [_P, _U], 'mfr_referral_zone_kind mfr_referral_zone_frequency '
+                   'mfr_precaution_position_limit_position'),
+    (_I, [_P, _U], 'mfr_referral_zone_bilateral '
                    'mfr_screening_answer_needs_site'),
     (_U, [_P, _U], 'mfr_precaution_widen_with_count '
                    'mfr_precaution_position_limit_from_stage '
@@ -227,20 +231,20 @@ _PROTOTYPES = [
                        'mfr_precaution_position_limit_region_at '
                        'mfr_screening_answer_precaution_at'),
     # intake.h: constructors and builders (an mfr_error ** last)
-    (_I, [_P, POINTER(_P)], 'mfr_intake_new'),
-    (_I, [_P, _S, c_size_t, _S, POINTER(_P), POINTER(_P)],
+    (_E, [_P, POINTER(_P)], 'mfr_intake_new'),
+    (_E, [_P, _S, c_size_t, _S, POINTER(_P), POINTER(_P)],
      'mfr_intake_from_json'),
-    (_I, [_P, _S, POINTER(_P), POINTER(_P)], 'mfr_intake_load_file'),
+    (_E, [_P, _S, POINTER(_P), POINTER(_P)], 'mfr_intake_load_file'),
     (None, [_P], 'mfr_intake_free mfr_trace_options_free mfr_trace_free '
                  'mfr_plan_options_free mfr_plan_free mfr_program_free'),
-    (_I, [_P, _S, _I, c_int32, _I, POINTER(_P)], 'mfr_intake_add_symptom'),
-    (_I, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
+    (_E, [_P, _S, _E, c_int32, _E, POINTER(_P)], 'mfr_intake_add_symptom'),
+    (_E, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
                                 'mfr_intake_add_clearance'),
-    (_I, [_P, _S, _S, _I, POINTER(_P)], 'mfr_intake_add_precaution'),
-    (_I, [_P, _S, _U, POINTER(_P)], 'mfr_intake_set_stage'),
-    (_I, [_P, _I, POINTER(_P)], 'mfr_intake_add_scope'),
-    (_I, [_P, _S, _S, _S, _I, POINTER(_P)], 'mfr_intake_add_answer'),
-    (_I, [_P, _U, POINTER(_P)], 'mfr_intake_set_minutes '
+    (_E, [_P, _S, _S, _E, POINTER(_P)], 'mfr_intake_add_precaution'),
+    (_E, [_P, _S, _U, POINTER(_P)], 'mfr_intake_set_stage'),
+    (_E, [_P, _E, POINTER(_P)], 'mfr_intake_add_scope'),
+    (_E, [_P, _S, _S, _S, _E, POINTER(_P)], 'mfr_intake_add_answer'),
+    (_E, [_P, _U, POINTER(_P)], 'mfr_intake_set_minutes '
                                 'mfr_intake_set_positions'),
     # ... and its getters
     (_P, [_P], 'mfr_intake_model'),
@@ -251,48 +255,49 @@ _PROTOTYPES = [
     (_P, [_P, _U], 'mfr_intake_symptom_region mfr_intake_condition_at '
                    'mfr_intake_precaution_at mfr_intake_precaution_region '
                    'mfr_intake_clearance_at'),
-    (_I, [_P, _U], 'mfr_intake_symptom_side mfr_intake_symptom_onset '
+    (_E, [_P, _U], 'mfr_intake_symptom_side mfr_intake_symptom_onset '
                    'mfr_intake_precaution_side'),
     (c_int32, [_P, _U], 'mfr_intake_symptom_intensity'),
     (_I, [_P, _P], 'mfr_intake_is_cleared mfr_intake_is_answered'),
     (_U, [_P, _P], 'mfr_intake_stage'),
     # trace.h: options (the setters return a status and no error object)
-    (_I, [POINTER(_P)], 'mfr_trace_options_new mfr_plan_options_new'),
-    (_I, [_P, _U], 'mfr_trace_options_set_max_results '
+    (_E, [POINTER(_P)], 'mfr_trace_options_new mfr_plan_options_new'),
+    (_E, [_P, _U], 'mfr_trace_options_set_max_results '
                    'mfr_trace_options_set_max_steps '
                    'mfr_trace_options_set_relations '
                    'mfr_plan_options_set_max_sites '
                    'mfr_plan_options_set_reposition_seconds '
                    'mfr_plan_options_set_block_seconds'),
-    (_I, [_P, _I], 'mfr_trace_options_set_min_evidence'),
-    (_I, [_P, _S], 'mfr_trace_options_add_line mfr_plan_options_add_technique'),
+    (_E, [_P, _E], 'mfr_trace_options_set_min_evidence'),
+    (_E, [_P, _S], 'mfr_trace_options_add_line mfr_plan_options_add_technique'),
     # ... running, results and paths
-    (_I, [_P, _P, POINTER(_P), POINTER(_P)], 'mfr_trace_run mfr_plan_run'),
+    (_E, [_P, _P, POINTER(_P), POINTER(_P)], 'mfr_trace_run mfr_plan_run'),
     (_U, [_P], 'mfr_trace_count mfr_trace_result_path_count '
                'mfr_trace_path_symptom mfr_trace_path_step_count'),
     (_P, [_P, _U], 'mfr_trace_result_at mfr_trace_result_path_at '
                    'mfr_trace_path_step_from mfr_trace_path_step_to '
                    'mfr_trace_path_step_line mfr_trace_path_step_referral'),
     (_P, [_P], 'mfr_trace_result_region'),
-    (_I, [_P], 'mfr_trace_result_side mfr_trace_result_distance'),
+    (_E, [_P], 'mfr_trace_result_side mfr_trace_result_distance'),
     (c_double, [_P], 'mfr_trace_result_score mfr_trace_path_score'),
     (_S, [_P], 'mfr_trace_result_explain'),
-    (_I, [_P, _U], 'mfr_trace_path_step_from_side mfr_trace_path_step_to_side '
-                   'mfr_trace_path_step_relation mfr_trace_path_step_crosses '
-                   'mfr_trace_path_step_zone'),
+    (_E, [_P, _U], 'mfr_trace_path_step_from_side mfr_trace_path_step_to_side '
+                   'mfr_trace_path_step_relation mfr_trace_path_step_zone'),
+    (_I, [_P, _U], 'mfr_trace_path_step_crosses'),
     (c_double, [_P, _U], 'mfr_trace_path_step_factor'),
     # plan.h: plans and programs
-    (_I, [_P], 'mfr_plan_status mfr_plan_pressure_ceiling'),
+    (_E, [_P], 'mfr_plan_status mfr_plan_pressure_ceiling'),
     (_U, [_P], 'mfr_plan_session_seconds mfr_plan_total_seconds '
                'mfr_plan_position_changes mfr_plan_step_count '
                'mfr_plan_warning_count mfr_plan_aftercare_count '
                'mfr_program_session_count mfr_program_weeks'),
-    (_I, [_P, _U], 'mfr_plan_step_phase mfr_plan_step_side '
+    (_E, [_P, _U], 'mfr_plan_step_phase mfr_plan_step_side '
                    'mfr_plan_step_approach mfr_plan_step_pressure '
                    'mfr_plan_step_position mfr_plan_step_lying_side '
                    'mfr_plan_warning_kind '
                    'mfr_plan_warning_subject_kind mfr_plan_warning_side '
-                   'mfr_plan_aftercare_kind mfr_program_session_reassess'),
+                   'mfr_plan_aftercare_kind'),
+    (_I, [_P, _U], 'mfr_program_session_reassess'),
     (_P, [_P, _U], 'mfr_plan_step_region mfr_plan_step_technique '
                    'mfr_plan_step_danger_zone mfr_plan_warning_region '
                    'mfr_program_session_plan'),
@@ -302,9 +307,9 @@ _PROTOTYPES = [
                    'mfr_plan_warning_code mfr_plan_warning_subject_key '
                    'mfr_plan_aftercare_text mfr_plan_aftercare_key '
                    'mfr_program_session_focus'),
-    (_I, [_P, _U, _U, _P, POINTER(_P), POINTER(_P)], 'mfr_program_run'),
+    (_E, [_P, _U, _U, _P, POINTER(_P), POINTER(_P)], 'mfr_program_run'),
     # every *_to_json(): flags in, text out (freed with mfr_free)
-    (_I, [_P, _U, POINTER(_P), POINTER(_P)],
+    (_E, [_P, _U, POINTER(_P), POINTER(_P)],
      'mfr_intake_to_json mfr_trace_to_json mfr_plan_to_json '
      'mfr_program_to_json'),
 ]
@@ -552,7 +557,7 @@ def kinds():
 
 def _kind(kind):
     """A kind name ("region") as the library's mfr_kind_t value."""
-    out = c_int(0)
+    out = c_int32(0)
     if not isinstance(kind, str):
         raise TypeError('kind must be a name (a str: one of %s), not %r'
                         % (', '.join(kinds()), kind))
