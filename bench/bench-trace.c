@@ -122,7 +122,7 @@ static double run_trace(op *o, long reps)
 
 		if (st != MFR_OK)
 			die("trace", st, err);
-		o->results = mfr_trace_count(t);
+		o->results = mfr_trace_result_count(t);
 		mfr_trace_free(t);
 	}
 	return now() - t0;

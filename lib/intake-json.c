@@ -407,7 +407,7 @@ static void site_members(mfr_jw *w, const mfr_region *r, int side)
 
 /* Whether @p a sets a precaution (its answer is then written as the
  * precautions it set, so that reading the document back records them once). */
-static int sets_precautions(const mfr_answer *a)
+static int sets_precautions(const mfr_screening_answer *a)
 {
 	return a->precaution_count != 0;
 }
@@ -425,7 +425,7 @@ static void answers_json(mfr_jw *w, const mfr_intake *in)
 	mfr__jw_key(w, "answers");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < in->model->screening_count; i++) {
-		const mfr_answer *a = in->answered[i];
+		const mfr_screening_answer *a = in->answered[i];
 
 		if (!a || sets_precautions(a))
 			continue;
@@ -443,7 +443,7 @@ static void intake_json(mfr_jw *w, const mfr_intake *in)
 	mfr__jw_key(w, "symptoms");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
-		const mfr_symptom *s = &in->symptoms[i];
+		const mfr_intake_symptom *s = &in->symptoms[i];
 
 		mfr__jw_object(w);
 		site_members(w, s->region, s->side);
@@ -461,7 +461,7 @@ static void intake_json(mfr_jw *w, const mfr_intake *in)
 	mfr__jw_key(w, "precautions");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < in->precaution_count; i++) {
-		const mfr_site_precaution *p = &in->precautions[i];
+		const mfr_intake_precaution *p = &in->precautions[i];
 
 		mfr__jw_object(w);
 		mfr__jw_put_str(w, "key", p->precaution->key);

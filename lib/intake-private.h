@@ -11,18 +11,18 @@
 #include "model-private.h"
 #include "seen.h"
 
-typedef struct mfr_symptom {
+struct mfr_intake_symptom {
 	const mfr_region *region;
 	uint8_t side;  /* mfr_side_t */
 	uint8_t onset; /* mfr_onset_t */
 	int32_t intensity;
-} mfr_symptom;
+};
 
-typedef struct mfr_site_precaution {
+struct mfr_intake_precaution {
 	const mfr_precaution *precaution;
 	const mfr_region *region; /* NULL for a global precaution */
 	uint8_t side;
-} mfr_site_precaution;
+};
 
 typedef struct mfr_precaution_stage {
 	const mfr_precaution *precaution;
@@ -31,13 +31,13 @@ typedef struct mfr_precaution_stage {
 
 struct mfr_intake {
 	const mfr_model *model;
-	mfr_symptom *symptoms;
+	mfr_intake_symptom *symptoms;
 	uint32_t symptom_count, symptom_cap;
 	mfr_seen symptom_sites; /* the symptoms by site: repeats found in O(1) */
 	const mfr_condition **conditions;
 	uint32_t condition_count, condition_cap;
 	mfr_seen condition_set; /* the conditions: repeats found in O(1) */
-	mfr_site_precaution *precautions;
+	mfr_intake_precaution *precautions;
 	uint32_t precaution_count, precaution_cap;
 	mfr_seen precaution_sites; /* the precautions by (precaution, site) */
 	mfr_seen precaution_keys;  /* the first record of each precaution */
@@ -49,7 +49,7 @@ struct mfr_intake {
 	mfr_seen stage_set; /* the stages by precaution */
 	/* The answer recorded to each screening question, by question index
 	 * (NULL where none); the array is NULL until the first answer. */
-	const mfr_answer **answered;
+	const mfr_screening_answer **answered;
 	uint32_t scopes; /* mfr_access_t bits declared, with consent */
 	uint32_t minutes;
 	uint32_t positions;

@@ -155,7 +155,7 @@ mfr_status_t mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 	if (!RESERVE(in, symptoms, symptom_count, symptom_cap))
 		return problem(why, MFR_E_NOMEM, "out of memory");
 	/* Staged past the end: counted only once it repeats no site. */
-	in->symptoms[in->symptom_count] = (mfr_symptom){
+	in->symptoms[in->symptom_count] = (mfr_intake_symptom){
 		r, (uint8_t)side, (uint8_t)onset, intensity
 	};
 	uint32_t site = mfr__site_id(r, side);
@@ -179,7 +179,7 @@ static int same_condition(const void *ctx, uint32_t a, uint32_t b)
 }
 
 /* A recorded precaution at a site (region NULL: none). */
-static uint32_t precaution_site_hash(const mfr_site_precaution *q)
+static uint32_t precaution_site_hash(const mfr_intake_precaution *q)
 {
 	uint32_t h = mfr__hash_u32(q->precaution->index);
 
@@ -189,7 +189,7 @@ static uint32_t precaution_site_hash(const mfr_site_precaution *q)
 
 static int same_precaution_site(const void *ctx, uint32_t a, uint32_t b)
 {
-	const mfr_site_precaution *q = ((const mfr_intake *)ctx)->precautions;
+	const mfr_intake_precaution *q = ((const mfr_intake *)ctx)->precautions;
 
 	return q[a].precaution == q[b].precaution && q[a].region == q[b].region &&
 	       q[a].side == q[b].side;
@@ -197,7 +197,7 @@ static int same_precaution_site(const void *ctx, uint32_t a, uint32_t b)
 
 static int same_precaution(const void *ctx, uint32_t a, uint32_t b)
 {
-	const mfr_site_precaution *q = ((const mfr_intake *)ctx)->precautions;
+	const mfr_intake_precaution *q = ((const mfr_intake *)ctx)->precautions;
 
 	return q[a].precaution == q[b].precaution;
 }
@@ -229,7 +229,7 @@ static void drop_precautions(mfr_intake *in, uint32_t from)
 {
 	while (in->precaution_count > from) {
 		uint32_t i = --in->precaution_count;
-		const mfr_site_precaution *q = &in->precautions[i];
+		const mfr_intake_precaution *q = &in->precautions[i];
 
 		mfr__seen_remove(&in->precaution_sites, precaution_site_hash(q), i);
 		mfr__seen_remove(&in->precaution_keys, mfr__hash_u32(q->precaution->index), i);
@@ -306,7 +306,7 @@ mfr_status_t mfr__intake_precaution(mfr_intake *in, const char *key, const char 
 		return problem(why, MFR_E_NOMEM, "out of memory");
 	/* Staged past the end; found again in O(1) by its site. */
 	uint32_t i = in->precaution_count, rep;
-	in->precautions[i] = (mfr_site_precaution){ p, r, (uint8_t)side };
+	in->precautions[i] = (mfr_intake_precaution){ p, r, (uint8_t)side };
 	SEEN_ADD(why, &in->precaution_sites, precaution_site_hash(&in->precautions[i]), i,
 		 same_precaution_site, in, rep);
 	if (rep != MFR_SEEN_NEW)
@@ -370,7 +370,7 @@ mfr_status_t mfr__intake_answer(mfr_intake *in, const char *question, const char
 			      const char *region, int side, mfr_problem *why)
 {
 	const mfr_screening *q = find(in->model, MFR_KIND_SCREENING, question, why);
-	const mfr_answer *a = NULL;
+	const mfr_screening_answer *a = NULL;
 
 	if (!q)
 		return why->status;
@@ -669,26 +669,24 @@ MFR_EXPORT uint32_t mfr_intake_stage(const mfr_intake *in, const mfr_precaution 
 
 	return i == MFR_SEEN_NEW ? 0 : in->stages[i].stage;
 }
-MFR_GETTER(uint32_t, mfr_intake_symptom_count, mfr_intake, symptom_count, 0)
 MFR_LIST_GETTER(mfr_intake_condition, mfr_intake, const mfr_condition *, conditions,
 		condition_count)
 MFR_LIST_GETTER(mfr_intake_clearance, mfr_intake, const mfr_precaution *, clearances,
 		clearance_count)
-MFR_GETTER(uint32_t, mfr_intake_precaution_count, mfr_intake, precaution_count, 0)
 
-MFR_ELEMENT_GETTER(const mfr_region *, mfr_intake_symptom_region, mfr_intake, symptoms,
-		   symptom_count, region, NULL)
-MFR_ELEMENT_GETTER(mfr_side_t, mfr_intake_symptom_side, mfr_intake, symptoms, symptom_count, side, 0)
-MFR_ELEMENT_GETTER(int32_t, mfr_intake_symptom_intensity, mfr_intake, symptoms, symptom_count,
-		   intensity, -1)
-MFR_ELEMENT_GETTER(mfr_onset_t, mfr_intake_symptom_onset, mfr_intake, symptoms, symptom_count, onset,
-		   MFR_ONSET_UNSPECIFIED)
-MFR_ELEMENT_GETTER(const mfr_precaution *, mfr_intake_precaution_at, mfr_intake, precautions,
-		   precaution_count, precaution, NULL)
-MFR_ELEMENT_GETTER(const mfr_region *, mfr_intake_precaution_region, mfr_intake, precautions,
-		   precaution_count, region, NULL)
-MFR_ELEMENT_GETTER(mfr_side_t, mfr_intake_precaution_side, mfr_intake, precautions, precaution_count,
-		   side, 0)
+MFR_HANDLE_LIST(mfr_intake_symptom, mfr_intake, symptoms, symptom_count)
+MFR_GETTER(const mfr_region *, mfr_intake_symptom_region, mfr_intake_symptom, region, NULL)
+MFR_GETTER(mfr_side_t, mfr_intake_symptom_side, mfr_intake_symptom, side, 0)
+MFR_GETTER(int32_t, mfr_intake_symptom_intensity, mfr_intake_symptom, intensity, -1)
+MFR_GETTER(mfr_onset_t, mfr_intake_symptom_onset, mfr_intake_symptom, onset,
+	   MFR_ONSET_UNSPECIFIED)
+
+MFR_HANDLE_LIST(mfr_intake_precaution, mfr_intake, precautions, precaution_count)
+MFR_GETTER(const mfr_precaution *, mfr_intake_precaution_precaution, mfr_intake_precaution,
+	   precaution, NULL)
+MFR_GETTER(const mfr_region *, mfr_intake_precaution_region, mfr_intake_precaution, region,
+	   NULL)
+MFR_GETTER(mfr_side_t, mfr_intake_precaution_side, mfr_intake_precaution, side, 0)
 
 static int is_cleared(const void *ctx, uint32_t item)
 {

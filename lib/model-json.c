@@ -307,7 +307,7 @@ static void precaution_json(mfr_jw *w, const mfr_precaution *p)
 		mfr__jw_key(w, "position_limits");
 		mfr__jw_array(w);
 		for (uint32_t i = 0; i < p->position_limit_count; i++) {
-			const mfr_position_limit *l = &p->position_limits[i];
+			const mfr_precaution_position_limit *l = &p->position_limits[i];
 
 			mfr__jw_object(w);
 			mfr__jw_put_name(w, "position", &mfr__position_names, l->position);
@@ -357,7 +357,7 @@ static void screening_json(mfr_jw *w, const mfr_screening *q)
 	mfr__jw_key(w, "answers");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < q->answer_count; i++) {
-		const mfr_answer *a = &q->answers[i];
+		const mfr_screening_answer *a = &q->answers[i];
 
 		mfr__jw_object(w);
 		mfr__jw_put_str(w, "key", a->key);

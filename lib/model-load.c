@@ -531,7 +531,7 @@ static const char *const referral_members[] = {
 };
 static const char *const zone_members[] = { "area", "zone", "frequency", "bilateral", NULL };
 
-static mfr_status_t load_zone(loader *ld, json_t *obj, mfr_zone *z)
+static mfr_status_t load_zone(loader *ld, json_t *obj, mfr_referral_zone *z)
 {
 	int v;
 
@@ -825,7 +825,7 @@ static const char *const stages_members[] = { "name", "count", NULL };
 static const char *const limit_members[] = { "position", "from_stage", "regions", NULL };
 
 static mfr_status_t load_position_limit(loader *ld, json_t *obj, const mfr_precaution *p,
-				      mfr_position_limit *l)
+				      mfr_precaution_position_limit *l)
 {
 	uint32_t from = 1;
 	int v;
@@ -864,7 +864,7 @@ static mfr_status_t load_widen(loader *ld, json_t *obj, mfr_precaution *p)
 		return mfr__rd_nomem(&ld->rd);
 	json_array_foreach(arr, k, item) {
 		size_t mark = mfr__rd_push(&ld->rd, ".widen_to[%zu]", k);
-		mfr_widen *w = &p->widen_to[k];
+		mfr_precaution_widening *w = &p->widen_to[k];
 
 		if (!json_is_object(item))
 			return mfr__rd_fail(&ld->rd, MFR_E_TYPE, "expected an object "
@@ -1042,7 +1042,7 @@ static const char *const answer_members[] = {
 	"key", "text", "precautions", "stage", "site", NULL
 };
 
-static mfr_status_t load_answer(loader *ld, json_t *obj, mfr_answer *a)
+static mfr_status_t load_answer(loader *ld, json_t *obj, mfr_screening_answer *a)
 {
 	uint32_t stage = 0;
 

@@ -90,19 +90,19 @@ struct mfr_line {
 	mfr_provenance prov;
 };
 
-typedef struct mfr_zone {
+struct mfr_referral_zone {
 	const mfr_region *area;
 	uint8_t kind; /* mfr_zone_kind_t */
 	uint8_t bilateral;
 	uint8_t frequency; /* mfr_frequency_t */
-} mfr_zone;
+};
 
 struct mfr_referral {
 	const char *key;
 	uint32_t index;
 	const mfr_region *muscle;
 	const char *trigger_point;
-	mfr_zone *zones;
+	mfr_referral_zone *zones;
 	uint32_t zone_count;
 	uint8_t split_convention;
 	uint8_t disputed;
@@ -163,20 +163,20 @@ struct mfr_condition {
 
 /* A region a named site widens to, and the regions that go with it (the
  * path of a limb's veins into the trunk). */
-typedef struct mfr_widen {
+struct mfr_precaution_widening {
 	const mfr_region *region;
 	const mfr_region **with;
 	uint32_t with_count;
-} mfr_widen;
+};
 
 /* A position a precaution rules out, from a stage on, for some regions or
  * for all. */
-typedef struct mfr_position_limit {
+struct mfr_precaution_position_limit {
 	uint8_t position;  /* one mfr_position_t bit */
 	uint8_t from_stage; /* 1 = always */
 	const mfr_region **regions; /* none: every region */
 	uint32_t region_count;
-} mfr_position_limit;
+};
 
 struct mfr_precaution {
 	const char *key;
@@ -195,10 +195,10 @@ struct mfr_precaution {
 	uint8_t site_scoped;   /* a global one that may name affected sites */
 	uint8_t stage_count;   /* 0: no stages */
 	const char *stage_name; /* "" without stages */
-	mfr_widen *widen_to; /* a named site within one of these widens to
+	mfr_precaution_widening *widen_to; /* a named site within one of these widens to
 			      * the whole of it, and to what goes with it */
 	uint32_t widen_count;
-	mfr_position_limit *position_limits;
+	mfr_precaution_position_limit *position_limits;
 	uint32_t position_limit_count;
 	const mfr_region **clearance_areas; /* a symptom within one needs a
 					     * clearance for it */
@@ -232,20 +232,20 @@ struct mfr_danger_zone {
 	mfr_provenance prov;
 };
 
-typedef struct mfr_answer {
+struct mfr_screening_answer {
 	const char *key;
 	const char *text;
 	const mfr_precaution **precautions;
 	uint32_t precaution_count;
 	uint8_t stage;     /* 0: none */
 	uint8_t needs_site;
-} mfr_answer;
+};
 
 struct mfr_screening {
 	const char *key;
 	const char *text;
 	uint32_t index;
-	mfr_answer *answers;
+	mfr_screening_answer *answers;
 	uint32_t answer_count;
 	mfr_provenance prov;
 };

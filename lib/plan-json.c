@@ -127,12 +127,12 @@ void mfr__program_json(mfr_jw *w, const mfr_program *pg)
 	for (uint32_t i = 0; i < pg->count; i++) {
 		mfr__jw_object(w);
 		mfr__jw_put_int(w, "session", i + 1);
-		mfr__jw_put_int(w, "day", pg->days[i]);
-		mfr__jw_put_bool(w, "reassess", pg->reassess[i]);
-		mfr__jw_put_str(w, "focus", pg->focus[i]);
+		mfr__jw_put_int(w, "day", pg->sessions[i].day);
+		mfr__jw_put_bool(w, "reassess", pg->sessions[i].reassess);
+		mfr__jw_put_str(w, "focus", pg->sessions[i].focus);
 		mfr__jw_key(w, "plan");
 		mfr__jw_object(w);
-		plan_members(w, pg->plans[i]);
+		plan_members(w, pg->sessions[i].plan);
 		mfr__jw_object_end(w);
 		mfr__jw_object_end(w);
 	}
@@ -171,7 +171,7 @@ MFR_EXPORT mfr_status_t mfr_program_to_json(const mfr_program *pg, uint32_t flag
 				      "mfr_program_to_json: pass a program and an out "
 				      "pointer; flags may only hold MFR_JSON_COMPACT");
 	for (uint32_t i = 0; i < pg->count; i++)
-		size += 256 + plan_size(pg->plans[i], flags);
+		size += 256 + plan_size(pg->sessions[i].plan, flags);
 	mfr__jw_init(&w, flags, size);
 	mfr__program_json(&w, pg);
 	return mfr__jw_finish(&w, out, err);

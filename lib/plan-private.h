@@ -24,7 +24,7 @@ struct mfr_plan_options {
 mfr_status_t mfr__plan_options_check(const mfr_model *m, const mfr_plan_options *o,
 				   mfr_error **err);
 
-typedef struct mfr_plan_step {
+struct mfr_plan_step {
 	const mfr_region *region;
 	const mfr_technique *technique;
 	uint8_t phase;    /* mfr_phase_t */
@@ -45,9 +45,9 @@ typedef struct mfr_plan_step {
 	const mfr_trace_result *result; /* behind a treatment step, while planning */
 	const mfr_condition *site_work; /* the condition naming work at the symptom site */
 	const char *rationale;
-} mfr_plan_step;
+};
 
-typedef struct mfr_plan_warning {
+struct mfr_plan_warning {
 	uint8_t kind;         /* mfr_warning_kind_t */
 	uint8_t subject_kind; /* mfr_kind_t of what it is about, 0 for none */
 	uint8_t side;         /* of the site, 0 for none */
@@ -55,7 +55,7 @@ typedef struct mfr_plan_warning {
 	const char *subject;  /* the key of what it is about, or NULL */
 	const mfr_region *region; /* the site, or NULL */
 	const char *text;
-} mfr_plan_warning;
+};
 
 struct mfr_plan {
 	mfr_arena arena;

@@ -275,7 +275,7 @@ static int names_site(const mfr_intake *in, const mfr_precaution *pr)
 
 /* The first symptom within an area for which @p pr asks a clearance, or
  * NULL. */
-static const mfr_symptom *symptom_needing_clearance(const mfr_intake *in,
+static const mfr_intake_symptom *symptom_needing_clearance(const mfr_intake *in,
 						     const mfr_precaution *pr)
 {
 	for (uint32_t i = 0; i < in->symptom_count; i++)
@@ -371,7 +371,7 @@ static mfr_status_t position_warning(mfr_plan *p, const screen *sc, const mfr_pr
 
 	mfr__text_init(&t, text, sizeof(text));
 	for (uint32_t i = 0; i < pr->position_limit_count; i++) {
-		const mfr_position_limit *l = &pr->position_limits[i];
+		const mfr_precaution_position_limit *l = &pr->position_limits[i];
 
 		if (l->from_stage > stage)
 			continue;
@@ -398,7 +398,7 @@ static mfr_status_t position_warning(mfr_plan *p, const screen *sc, const mfr_pr
 static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 {
 	const mfr_intake *in = p->intake;
-	const mfr_site_precaution *sp = &in->precautions[i];
+	const mfr_intake_precaution *sp = &in->precautions[i];
 	const mfr_precaution *pr = sp->precaution;
 	char where[200] = "";
 	about a = ABOUT_PRECAUTION("refer_out", pr);
@@ -422,7 +422,7 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			  "(%s)", pr->name, where, pr->effect))
 			return MFR_E_NOMEM;
 	}
-	const mfr_symptom *sy = symptom_needing_clearance(in, pr);
+	const mfr_intake_symptom *sy = symptom_needing_clearance(in, pr);
 	if (sy && first_entry(in, i) && !mfr_intake_is_cleared(in, pr) &&
 	    !blocks_session(in, pr)) {
 		char site[200];
@@ -535,7 +535,7 @@ static mfr_status_t screen_lying(mfr_plan *p, screen *sc)
 	const mfr_intake *in = p->intake;
 
 	for (uint32_t i = 0; i < in->precaution_count; i++) {
-		const mfr_site_precaution *sp = &in->precautions[i];
+		const mfr_intake_precaution *sp = &in->precautions[i];
 		const mfr_precaution *pr = sp->precaution;
 		uint32_t pos;
 		char site[160], names[80];
@@ -685,7 +685,7 @@ static int is_adjacent(const mfr_region *a, const mfr_region *b)
 
 /* The widening that applies to a recorded site (the whole limb of a deep
  * vein thrombosis, with the path of its veins), or NULL. */
-static const mfr_widen *widening(const mfr_site_precaution *sp)
+static const mfr_precaution_widening *widening(const mfr_intake_precaution *sp)
 {
 	const mfr_precaution *pr = sp->precaution;
 
@@ -696,9 +696,9 @@ static const mfr_widen *widening(const mfr_site_precaution *sp)
 }
 
 /* The region a recorded site rules out: the site, or what it widens to. */
-static const mfr_region *excluded_area(const mfr_site_precaution *sp)
+static const mfr_region *excluded_area(const mfr_intake_precaution *sp)
 {
-	const mfr_widen *w = widening(sp);
+	const mfr_precaution_widening *w = widening(sp);
 
 	return w ? w->region : sp->region;
 }
@@ -742,11 +742,11 @@ static int touches(const mfr_region *r, int side, const mfr_region *area, int ar
 /* The precaution that forbids work on (@p r, @p side), or NULL. A
  * site-scoped precaution's sites and their neighbourhood stay forbidden
  * after clearance. */
-static const mfr_site_precaution *forbidding(const mfr_intake *in, const mfr_region *r,
+static const mfr_intake_precaution *forbidding(const mfr_intake *in, const mfr_region *r,
 					     int side)
 {
 	for (uint32_t i = 0; i < in->precaution_count; i++) {
-		const mfr_site_precaution *sp = &in->precautions[i];
+		const mfr_intake_precaution *sp = &in->precautions[i];
 		const mfr_precaution *pr = sp->precaution;
 
 		/* An avoided region is not worked, nor is a whole region that
@@ -760,7 +760,7 @@ static const mfr_site_precaution *forbidding(const mfr_intake *in, const mfr_reg
 		if (touches(r, side, excluded_area(sp), sp->side,
 			    pr->avoid_adjacent || pr->site_scoped))
 			return sp;
-		const mfr_widen *w = widening(sp);
+		const mfr_precaution_widening *w = widening(sp);
 		for (uint32_t k = 0; w && k < w->with_count; k++)
 			if (touches(r, side, w->with[k], sp->side, 0))
 				return sp;
@@ -785,7 +785,7 @@ static uint32_t limited_positions(const mfr_intake *in, const screen *sc, const 
 		uint32_t stage = pr->position_limit_count ? stage_of(sc->later_session, in, pr) : 0;
 
 		for (uint32_t k = 0; k < pr->position_limit_count; k++) {
-			const mfr_position_limit *l = &pr->position_limits[k];
+			const mfr_precaution_position_limit *l = &pr->position_limits[k];
 			int applies = l->region_count == 0;
 
 			if (l->from_stage > stage)
@@ -1177,7 +1177,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	if (!in_stage(stage, res))
 		return 0;
 
-	const mfr_site_precaution *sp = forbidding(in, res->region, res->side);
+	const mfr_intake_precaution *sp = forbidding(in, res->region, res->side);
 	if (sp) {
 		const mfr_precaution *pr = sp->precaution;
 		char where[200] = "";
@@ -1294,7 +1294,7 @@ static int site_candidate(const mfr_plan *p, const screen *sc, const mfr_stage *
 			  const mfr_plan_options *o, uint32_t i, candidate *c)
 {
 	const mfr_intake *in = p->intake;
-	const mfr_symptom *sy = &in->symptoms[i];
+	const mfr_intake_symptom *sy = &in->symptoms[i];
 	const mfr_condition *by = NULL;
 	site_rules rules;
 
@@ -1370,7 +1370,7 @@ static int opening_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
 	const mfr_intake *in = p->intake;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
-		const mfr_symptom *sy = &in->symptoms[i];
+		const mfr_intake_symptom *sy = &in->symptoms[i];
 
 		if (forbidding(in, sy->region, sy->side))
 			continue;
@@ -1442,7 +1442,7 @@ static int closing_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
  * symptom's part, in the model's head-to-toe order of parts. */
 static void set_travel(const mfr_intake *in, candidate *cand, uint32_t n)
 {
-	const mfr_symptom *main = NULL;
+	const mfr_intake_symptom *main = NULL;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++)
 		if (!main || in->symptoms[i].intensity > main->intensity)
@@ -1505,7 +1505,7 @@ static mfr_status_t symptoms_first(const mfr_intake *in, candidate *cand, uint32
 /* Whether the intake records symptom @p sy's region on both sides. */
 static int felt_on_both_sides(const mfr_intake *in, uint32_t sy)
 {
-	const mfr_symptom *s = &in->symptoms[sy];
+	const mfr_intake_symptom *s = &in->symptoms[sy];
 
 	for (uint32_t k = 0; k < in->symptom_count; k++)
 		if (in->symptoms[k].region == s->region && in->symptoms[k].side != s->side &&
@@ -1634,7 +1634,7 @@ static mfr_status_t time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint3
 	const mfr_intake *in = p->intake;
 
 	for (uint32_t sy = 0; sy < in->symptom_count; sy++) {
-		const mfr_symptom *s = &in->symptoms[sy];
+		const mfr_intake_symptom *s = &in->symptoms[sy];
 		int worked = 0;
 		char site[200];
 
@@ -2081,7 +2081,7 @@ static mfr_status_t acute_warnings(mfr_plan *p)
 		return MFR_E_NOMEM;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
-		const mfr_symptom *sy = &in->symptoms[i];
+		const mfr_intake_symptom *sy = &in->symptoms[i];
 		char site[160];
 
 		if (sy->onset != MFR_ONSET_ACUTE)
@@ -2183,54 +2183,32 @@ MFR_GETTER(uint32_t, mfr_plan_session_seconds, mfr_plan, session_seconds, 0)
 MFR_GETTER(uint32_t, mfr_plan_total_seconds, mfr_plan, total_seconds, 0)
 MFR_GETTER(uint32_t, mfr_plan_position_changes, mfr_plan, position_changes, 0)
 MFR_GETTER(mfr_pressure_t, mfr_plan_pressure_ceiling, mfr_plan, ceiling, 0)
-MFR_GETTER(uint32_t, mfr_plan_step_count, mfr_plan, step_count, 0)
-MFR_GETTER(uint32_t, mfr_plan_warning_count, mfr_plan, warning_count, 0)
+MFR_HANDLE_LIST(mfr_plan_step, mfr_plan, steps, step_count)
+MFR_GETTER(mfr_phase_t, mfr_plan_step_phase, mfr_plan_step, phase, 0)
+MFR_GETTER(const mfr_region *, mfr_plan_step_region, mfr_plan_step, region, NULL)
+MFR_GETTER(mfr_side_t, mfr_plan_step_side, mfr_plan_step, side, 0)
+MFR_GETTER(const mfr_technique *, mfr_plan_step_technique, mfr_plan_step, technique, NULL)
+MFR_GETTER(mfr_approach_t, mfr_plan_step_approach, mfr_plan_step, approach, 0)
+MFR_GETTER(mfr_pressure_t, mfr_plan_step_pressure, mfr_plan_step, pressure, 0)
+MFR_GETTER(mfr_position_t, mfr_plan_step_position, mfr_plan_step, position, 0)
+MFR_GETTER(mfr_side_t, mfr_plan_step_lying_side, mfr_plan_step, lying, 0)
+MFR_GETTER(uint32_t, mfr_plan_step_seconds, mfr_plan_step, seconds, 0)
+MFR_GETTER(uint32_t, mfr_plan_step_trace_rank, mfr_plan_step, trace_rank, 0)
+MFR_GETTER(const char *, mfr_plan_step_rationale, mfr_plan_step, rationale, NULL)
+MFR_GETTER(uint32_t, mfr_plan_step_flags, mfr_plan_step, flags, 0)
+MFR_GETTER(const mfr_danger_zone *, mfr_plan_step_danger_zone, mfr_plan_step, zone, NULL)
 
-#define STEP_GETTER(ret, name, field, dflt) \
-	MFR_ELEMENT_GETTER(ret, mfr_plan_step_##name, mfr_plan, steps, step_count, field, dflt)
+MFR_HANDLE_LIST(mfr_plan_warning, mfr_plan, warnings, warning_count)
+MFR_GETTER(mfr_warning_kind_t, mfr_plan_warning_kind, mfr_plan_warning, kind, 0)
+MFR_GETTER(const char *, mfr_plan_warning_text, mfr_plan_warning, text, NULL)
+MFR_GETTER(const char *, mfr_plan_warning_code, mfr_plan_warning, code, NULL)
+MFR_GETTER(mfr_kind_t, mfr_plan_warning_subject_kind, mfr_plan_warning, subject_kind, 0)
+MFR_GETTER(const char *, mfr_plan_warning_subject_key, mfr_plan_warning, subject, NULL)
+MFR_GETTER(const mfr_region *, mfr_plan_warning_region, mfr_plan_warning, region, NULL)
+MFR_GETTER(mfr_side_t, mfr_plan_warning_side, mfr_plan_warning, side, 0)
 
-STEP_GETTER(mfr_phase_t, phase, phase, 0)
-STEP_GETTER(const mfr_region *, region, region, NULL)
-STEP_GETTER(mfr_side_t, side, side, 0)
-STEP_GETTER(const mfr_technique *, technique, technique, NULL)
-STEP_GETTER(mfr_approach_t, approach, approach, 0)
-STEP_GETTER(mfr_pressure_t, pressure, pressure, 0)
-STEP_GETTER(mfr_position_t, position, position, 0)
-STEP_GETTER(mfr_side_t, lying_side, lying, 0)
-STEP_GETTER(uint32_t, seconds, seconds, 0)
-STEP_GETTER(uint32_t, trace_rank, trace_rank, 0)
-STEP_GETTER(const char *, rationale, rationale, "")
-STEP_GETTER(uint32_t, flags, flags, 0)
-STEP_GETTER(const mfr_danger_zone *, danger_zone, zone, NULL)
-MFR_ELEMENT_GETTER(mfr_warning_kind_t, mfr_plan_warning_kind, mfr_plan, warnings, warning_count, kind, 0)
-MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_text, mfr_plan, warnings, warning_count,
-		   text, "")
-MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_code, mfr_plan, warnings, warning_count,
-		   code, "")
-MFR_ELEMENT_GETTER(mfr_kind_t, mfr_plan_warning_subject_kind, mfr_plan, warnings, warning_count,
-		   subject_kind, 0)
-MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_subject_key, mfr_plan, warnings,
-		   warning_count, subject, NULL)
-MFR_ELEMENT_GETTER(const mfr_region *, mfr_plan_warning_region, mfr_plan, warnings,
-		   warning_count, region, NULL)
-MFR_ELEMENT_GETTER(mfr_side_t, mfr_plan_warning_side, mfr_plan, warnings, warning_count, side, 0)
-
-MFR_GETTER(uint32_t, mfr_plan_aftercare_count, mfr_plan, aftercare_count, 0)
-
-MFR_EXPORT const char *mfr_plan_aftercare_text(const mfr_plan *p, uint32_t i)
-{
-	return p && i < p->aftercare_count ? p->aftercare[i]->text : "";
-}
-
-MFR_EXPORT const char *mfr_plan_aftercare_key(const mfr_plan *p, uint32_t i)
-{
-	return p && i < p->aftercare_count ? p->aftercare[i]->key : "";
-}
-
-MFR_EXPORT mfr_aftercare_kind_t mfr_plan_aftercare_kind(const mfr_plan *p, uint32_t i)
-{
-	return p && i < p->aftercare_count ? p->aftercare[i]->kind : 0;
-}
+MFR_LIST_GETTER(mfr_plan_aftercare, mfr_plan, const mfr_aftercare *, aftercare,
+		aftercare_count)
 
 MFR_EXPORT const char *mfr_plan_status_name(mfr_plan_status_t status)
 {

@@ -42,23 +42,11 @@ MFR_PROVENANCE_GETTER(mfr_dose_provenance, mfr_dose)
 MFR_GETTER(const char *, mfr_screening_key, mfr_screening, key, NULL)
 MFR_GETTER(const char *, mfr_screening_text, mfr_screening, text, NULL)
 MFR_GETTER(uint32_t, mfr_screening_index, mfr_screening, index, 0)
-MFR_GETTER(uint32_t, mfr_screening_answer_count, mfr_screening, answer_count, 0)
-MFR_ELEMENT_GETTER(const char *, mfr_screening_answer_key, mfr_screening, answers,
-		   answer_count, key, NULL)
-MFR_ELEMENT_GETTER(const char *, mfr_screening_answer_text, mfr_screening, answers,
-		   answer_count, text, NULL)
-MFR_ELEMENT_GETTER(uint32_t, mfr_screening_answer_precaution_count, mfr_screening, answers,
-		   answer_count, precaution_count, 0)
-MFR_ELEMENT_GETTER(uint32_t, mfr_screening_answer_stage, mfr_screening, answers,
-		   answer_count, stage, 0)
-MFR_ELEMENT_GETTER(int, mfr_screening_answer_needs_site, mfr_screening, answers,
-		   answer_count, needs_site, 0)
 MFR_PROVENANCE_GETTER(mfr_screening_provenance, mfr_screening)
-
-MFR_EXPORT const mfr_precaution *mfr_screening_answer_precaution_at(const mfr_screening *q,
-								     uint32_t i, uint32_t k)
-{
-	if (!q || i >= q->answer_count || k >= q->answers[i].precaution_count)
-		return NULL;
-	return q->answers[i].precautions[k];
-}
+MFR_HANDLE_LIST(mfr_screening_answer, mfr_screening, answers, answer_count)
+MFR_GETTER(const char *, mfr_screening_answer_key, mfr_screening_answer, key, NULL)
+MFR_GETTER(const char *, mfr_screening_answer_text, mfr_screening_answer, text, NULL)
+MFR_GETTER(uint32_t, mfr_screening_answer_stage, mfr_screening_answer, stage, 0)
+MFR_GETTER(int, mfr_screening_answer_needs_site, mfr_screening_answer, needs_site, 0)
+MFR_LIST_GETTER(mfr_screening_answer_precaution, mfr_screening_answer,
+		const mfr_precaution *, precautions, precaution_count)

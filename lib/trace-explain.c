@@ -57,7 +57,7 @@ static uint32_t run_end(const mfr_trace_path *p, uint32_t i)
 static void put_segment(buf *b, const mfr_model *m, const mfr_trace_path *p,
 			uint32_t i, uint32_t j)
 {
-	const mfr_trace_step *first = &p->steps[i];
+	const mfr_trace_path_step *first = &p->steps[i];
 	const mfr_edge *e = first->edge;
 
 	if (e->relation == MFR_RELATION_REFERRAL) {

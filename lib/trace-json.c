@@ -27,7 +27,7 @@ static void site_json(mfr_jw *w, const char *name, size_t len, const mfr_model *
 	mfr__jw_object_end(w);
 }
 
-static void step_json(mfr_jw *w, const mfr_model *m, const mfr_trace_step *s)
+static void step_json(mfr_jw *w, const mfr_model *m, const mfr_trace_path_step *s)
 {
 	const mfr_edge *e = s->edge;
 
@@ -98,7 +98,7 @@ void mfr__trace_json(mfr_jw *w, const mfr_trace *trace)
 	mfr__jw_key(w, "symptoms");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < trace->symptom_count; i++) {
-		const mfr_symptom *s = &trace->symptoms[i];
+		const mfr_intake_symptom *s = &trace->symptoms[i];
 
 		mfr__jw_object(w);
 		site_members(w, trace->model, mfr__site_id(s->region, s->side));

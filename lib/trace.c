@@ -476,15 +476,15 @@ static int record_path(mfr_trace *t, const search *s, uint32_t li, mfr_trace_pat
 	for (uint32_t i = n; i > 0; i--) {
 		const label *lb = &s->labels[li];
 
-		path->steps[i - 1] = (mfr_trace_step){
-			s->labels[lb->pred].site, lb->site, lb->via, lb->factor
+		path->steps[i - 1] = (mfr_trace_path_step){
+			s->labels[lb->pred].site, lb->site, lb->via, lb->factor, t->model
 		};
 		li = lb->pred;
 	}
 	return 1;
 }
 
-static double symptom_weight(const mfr_symptom *sy)
+static double symptom_weight(const mfr_intake_symptom *sy)
 {
 	return (sy->intensity + 1) / 11.0;
 }
@@ -540,7 +540,7 @@ static int near_a_symptom(const mfr_trace *t, const search *searches, const find
 	const mfr_region *root = root_of(res->region);
 
 	for (uint32_t k = 0; k < nf; k++) {
-		const mfr_symptom *sy = &t->symptoms[f[k].symptom];
+		const mfr_intake_symptom *sy = &t->symptoms[f[k].symptom];
 		int same_side = sy->side == res->side || sy->side == MFR_SIDE_MIDLINE ||
 				res->side == MFR_SIDE_MIDLINE;
 
@@ -559,7 +559,7 @@ static int near_a_symptom(const mfr_trace *t, const search *searches, const find
 static int distance_of(const mfr_trace *t, const mfr_trace_result *res)
 {
 	const mfr_trace_path *p = &res->paths[0];
-	const mfr_symptom *sy = &t->symptoms[p->symptom];
+	const mfr_intake_symptom *sy = &t->symptoms[p->symptom];
 	const mfr_region *r = res->region;
 	int far = 0, adjacent = 0;
 
@@ -694,7 +694,7 @@ static mfr_status_t trace_all(mfr_trace *t, context *cx, mfr_error **err)
 
 	/* One search per symptom, kept until the results' paths are copied. */
 	for (uint32_t i = 0; st == MFR_OK && i < ns; i++) {
-		const mfr_symptom *sy = &cx->in->symptoms[i];
+		const mfr_intake_symptom *sy = &cx->in->symptoms[i];
 		search *s = &searches[i];
 
 		st = run_search(cx, s, mfr__site_id(sy->region, sy->side), symptom_weight(sy));
@@ -773,12 +773,7 @@ MFR_EXPORT void mfr_trace_free(mfr_trace *t)
 
 /* ---- getters ---- */
 
-MFR_GETTER(uint32_t, mfr_trace_count, mfr_trace, count, 0)
-
-MFR_EXPORT const mfr_trace_result *mfr_trace_result_at(const mfr_trace *t, uint32_t i)
-{
-	return t && i < t->count ? &t->results[i] : NULL;
-}
+MFR_HANDLE_LIST(mfr_trace_result, mfr_trace, results, count)
 
 MFR_GETTER(const mfr_region *, mfr_trace_result_region, mfr_trace_result, region, NULL)
 MFR_GETTER(mfr_side_t, mfr_trace_result_side, mfr_trace_result, side, 0)
@@ -795,89 +790,61 @@ MFR_EXPORT const char *mfr_trace_result_explain(const mfr_trace_result *r)
 {
 	return r ? r->explain : NULL;
 }
-MFR_GETTER(uint32_t, mfr_trace_result_path_count, mfr_trace_result, path_count, 0)
-
-MFR_EXPORT const mfr_trace_path *mfr_trace_result_path_at(const mfr_trace_result *r,
-							   uint32_t i)
-{
-	return r && i < r->path_count ? &r->paths[i] : NULL;
-}
+MFR_HANDLE_LIST_OF(mfr_trace_result_path, mfr_trace_path, mfr_trace_result, paths,
+		   path_count)
 
 MFR_GETTER(uint32_t, mfr_trace_path_symptom, mfr_trace_path, symptom, 0)
 MFR_GETTER(double, mfr_trace_path_score, mfr_trace_path, score, 0.0)
-MFR_GETTER(uint32_t, mfr_trace_path_step_count, mfr_trace_path, step_count, 0)
+MFR_HANDLE_LIST(mfr_trace_path_step, mfr_trace_path, steps, step_count)
 
-static const mfr_model *path_model(const mfr_trace_path *p)
+MFR_EXPORT const mfr_region *mfr_trace_path_step_from(const mfr_trace_path_step *s)
 {
-	return p->model;
+	return s ? mfr__site_region(s->model, s->from) : NULL;
 }
 
-static const mfr_trace_step *step(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_side_t mfr_trace_path_step_from_side(const mfr_trace_path_step *s)
 {
-	return p && i < p->step_count ? &p->steps[i] : NULL;
+	return s ? (mfr_side_t)mfr__site_side(s->model, s->from) : 0;
 }
 
-MFR_EXPORT const mfr_region *mfr_trace_path_step_from(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT const mfr_region *mfr_trace_path_step_to(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
-	return s ? mfr__site_region(path_model(p), s->from) : NULL;
+	return s ? mfr__site_region(s->model, s->to) : NULL;
 }
 
-MFR_EXPORT mfr_side_t mfr_trace_path_step_from_side(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_side_t mfr_trace_path_step_to_side(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
-	return s ? mfr__site_side(path_model(p), s->from) : 0;
+	return s ? (mfr_side_t)mfr__site_side(s->model, s->to) : 0;
 }
 
-MFR_EXPORT const mfr_region *mfr_trace_path_step_to(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_relation_t mfr_trace_path_step_relation(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
-	return s ? mfr__site_region(path_model(p), s->to) : NULL;
+	return s ? (mfr_relation_t)s->edge->relation : 0;
 }
 
-MFR_EXPORT mfr_side_t mfr_trace_path_step_to_side(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT const mfr_line *mfr_trace_path_step_line(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
-	return s ? mfr__site_side(path_model(p), s->to) : 0;
-}
-
-MFR_EXPORT mfr_relation_t mfr_trace_path_step_relation(const mfr_trace_path *p, uint32_t i)
-{
-	const mfr_trace_step *s = step(p, i);
-	return s ? s->edge->relation : 0;
-}
-
-MFR_EXPORT const mfr_line *mfr_trace_path_step_line(const mfr_trace_path *p, uint32_t i)
-{
-	const mfr_trace_step *s = step(p, i);
-	return s && s->edge->relation == MFR_RELATION_LINE ? &path_model(p)->lines[s->edge->ref]
+	return s && s->edge->relation == MFR_RELATION_LINE ? &s->model->lines[s->edge->ref]
 							   : NULL;
 }
 
-MFR_EXPORT int mfr_trace_path_step_crosses(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT int mfr_trace_path_step_crosses(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
 	return s ? s->edge->crosses : 0;
 }
 
-MFR_EXPORT const mfr_referral *mfr_trace_path_step_referral(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT const mfr_referral *mfr_trace_path_step_referral(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
 	return s && s->edge->relation == MFR_RELATION_REFERRAL
-		? &path_model(p)->referrals[s->edge->ref] : NULL;
+		? &s->model->referrals[s->edge->ref] : NULL;
 }
 
-MFR_EXPORT mfr_zone_kind_t mfr_trace_path_step_zone(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_zone_kind_t mfr_trace_path_step_zone(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
-	return s ? s->edge->zone : 0;
+	return s ? (mfr_zone_kind_t)s->edge->zone : 0;
 }
 
-MFR_EXPORT double mfr_trace_path_step_factor(const mfr_trace_path *p, uint32_t i)
-{
-	const mfr_trace_step *s = step(p, i);
-	return s ? s->factor : 0.0;
-}
+MFR_GETTER(double, mfr_trace_path_step_factor, mfr_trace_path_step, factor, 0.0)
 
 MFR_EXPORT const char *mfr_relation_name(mfr_relation_t relation)
 {

@@ -135,9 +135,12 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 		add(d, "F %s %u %s %s %d %d", mfr_referral_key(r), mfr_referral_index(r),
 		    mfr_region_key(mfr_referral_muscle(r)), key_or(mfr_referral_trigger_point(r)),
 		    mfr_referral_split_convention(r), mfr_referral_disputed(r));
-		for (k = 0; k < mfr_referral_zone_count(r); k++)
-			add(d, " z:%s/%d/%d", mfr_region_key(mfr_referral_zone_area(r, k)),
-			    mfr_referral_zone_kind(r, k), mfr_referral_zone_bilateral(r, k));
+		for (k = 0; k < mfr_referral_zone_count(r); k++) {
+			const mfr_referral_zone *zn = mfr_referral_zone_at(r, k);
+
+			add(d, " z:%s/%d/%d", mfr_region_key(mfr_referral_zone_area(zn)),
+			    mfr_referral_zone_kind(zn), mfr_referral_zone_bilateral(zn));
+		}
 		walk_provenance(d, mfr_referral_provenance(r));
 	}
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_TECHNIQUE); i++) {
@@ -200,7 +203,7 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 
 void mfr_digest_trace(mfr_digest *d, const mfr_trace *t)
 {
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 
 		add(d, "%u %s %d %.9f %d %s\n", i, mfr_region_key(mfr_trace_result_region(r)),
@@ -210,18 +213,21 @@ void mfr_digest_trace(mfr_digest *d, const mfr_trace *t)
 			const mfr_trace_path *p = mfr_trace_result_path_at(r, k);
 
 			add(d, " path %u %.9f:", mfr_trace_path_symptom(p), mfr_trace_path_score(p));
-			for (uint32_t j = 0; j < mfr_trace_path_step_count(p); j++)
+			for (uint32_t j = 0; j < mfr_trace_path_step_count(p); j++) {
+				const mfr_trace_path_step *st = mfr_trace_path_step_at(p, j);
+
 				add(d, " %s/%d>%s/%d %d %.6f %s %d %s %d",
-				    mfr_region_key(mfr_trace_path_step_from(p, j)),
-				    mfr_trace_path_step_from_side(p, j),
-				    mfr_region_key(mfr_trace_path_step_to(p, j)),
-				    mfr_trace_path_step_to_side(p, j),
-				    mfr_trace_path_step_relation(p, j),
-				    mfr_trace_path_step_factor(p, j),
-				    key_or(mfr_line_key(mfr_trace_path_step_line(p, j))),
-				    mfr_trace_path_step_crosses(p, j),
-				    key_or(mfr_referral_key(mfr_trace_path_step_referral(p, j))),
-				    mfr_trace_path_step_zone(p, j));
+				    mfr_region_key(mfr_trace_path_step_from(st)),
+				    mfr_trace_path_step_from_side(st),
+				    mfr_region_key(mfr_trace_path_step_to(st)),
+				    mfr_trace_path_step_to_side(st),
+				    mfr_trace_path_step_relation(st),
+				    mfr_trace_path_step_factor(st),
+				    key_or(mfr_line_key(mfr_trace_path_step_line(st))),
+				    mfr_trace_path_step_crosses(st),
+				    key_or(mfr_referral_key(mfr_trace_path_step_referral(st))),
+				    mfr_trace_path_step_zone(st));
+			}
 			add(d, "\n");
 		}
 	}
@@ -239,28 +245,28 @@ void mfr_digest_intake(mfr_digest *d, const mfr_intake *in)
 	uint32_t i;
 
 	add(d, "intake %u %u %u %d\n", mfr_intake_minutes(in),
-		       mfr_intake_positions(in), mfr_intake_scopes(in),
-		       mfr_intake_model(in) != NULL);
-	for (i = 0; i < mfr_intake_symptom_count(in); i++)
-		add(d, "symptom %s %d %d %d\n",
-			       key_or(mfr_region_key(mfr_intake_symptom_region(in, i))),
-			       mfr_intake_symptom_side(in, i), mfr_intake_symptom_intensity(in, i),
-			       mfr_intake_symptom_onset(in, i));
-	for (i = 0; i < mfr_intake_condition_count(in); i++)
-		add(d, "condition %s\n",
-			       mfr_condition_key(mfr_intake_condition_at(in, i)));
-	for (i = 0; i < mfr_intake_precaution_count(in); i++) {
-		const mfr_precaution *p = mfr_intake_precaution_at(in, i);
+	    mfr_intake_positions(in), mfr_intake_scopes(in), mfr_intake_model(in) != NULL);
+	for (i = 0; i < mfr_intake_symptom_count(in); i++) {
+		const mfr_intake_symptom *s = mfr_intake_symptom_at(in, i);
 
-		add(d, "precaution %s %s %d stage %u cleared %d\n",
-			       mfr_precaution_key(p),
-			       key_or(mfr_region_key(mfr_intake_precaution_region(in, i))),
-			       mfr_intake_precaution_side(in, i), mfr_intake_stage(in, p),
-			       mfr_intake_is_cleared(in, p));
+		add(d, "symptom %s %d %d %d\n",
+		    key_or(mfr_region_key(mfr_intake_symptom_region(s))),
+		    mfr_intake_symptom_side(s), mfr_intake_symptom_intensity(s),
+		    mfr_intake_symptom_onset(s));
+	}
+	for (i = 0; i < mfr_intake_condition_count(in); i++)
+		add(d, "condition %s\n", mfr_condition_key(mfr_intake_condition_at(in, i)));
+	for (i = 0; i < mfr_intake_precaution_count(in); i++) {
+		const mfr_intake_precaution *r = mfr_intake_precaution_at(in, i);
+		const mfr_precaution *p = mfr_intake_precaution_precaution(r);
+
+		add(d, "precaution %s %s %d stage %u cleared %d\n", mfr_precaution_key(p),
+		    key_or(mfr_region_key(mfr_intake_precaution_region(r))),
+		    mfr_intake_precaution_side(r), mfr_intake_stage(in, p),
+		    mfr_intake_is_cleared(in, p));
 	}
 	for (i = 0; i < mfr_intake_clearance_count(in); i++)
-		add(d, "clearance %s\n",
-			       mfr_precaution_key(mfr_intake_clearance_at(in, i)));
+		add(d, "clearance %s\n", mfr_precaution_key(mfr_intake_clearance_at(in, i)));
 }
 
 void mfr_digest_plan(mfr_digest *d, const mfr_plan *p)
@@ -268,42 +274,48 @@ void mfr_digest_plan(mfr_digest *d, const mfr_plan *p)
 	uint32_t i;
 
 	add(d, "plan %d %u %u %u %d\n", mfr_plan_status(p),
-		       mfr_plan_session_seconds(p), mfr_plan_total_seconds(p),
-		       mfr_plan_position_changes(p), mfr_plan_pressure_ceiling(p));
-	for (i = 0; i < mfr_plan_step_count(p); i++)
+	    mfr_plan_session_seconds(p), mfr_plan_total_seconds(p),
+	    mfr_plan_position_changes(p), mfr_plan_pressure_ceiling(p));
+	for (i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_plan_step *s = mfr_plan_step_at(p, i);
+
 		add(d, "step %d %s %d %s %d %d %d %u %u %u %s %s\n  %s\n",
-			       mfr_plan_step_phase(p, i),
-			       key_or(mfr_region_key(mfr_plan_step_region(p, i))),
-			       mfr_plan_step_side(p, i),
-			       key_or(mfr_technique_key(mfr_plan_step_technique(p, i))),
-			       mfr_plan_step_approach(p, i), mfr_plan_step_pressure(p, i),
-			       mfr_plan_step_position(p, i), mfr_plan_step_seconds(p, i),
-			       mfr_plan_step_trace_rank(p, i), mfr_plan_step_flags(p, i),
-			       key_or(mfr_danger_zone_key(mfr_plan_step_danger_zone(p, i))),
-			       mfr_plan_step_rationale(p, i) ? "r" : "-",
-			       key_or(mfr_plan_step_rationale(p, i)));
-	for (i = 0; i < mfr_plan_warning_count(p); i++)
-		add(d, "warning %d %s %d %s %s %d: %s\n", mfr_plan_warning_kind(p, i),
-			       key_or(mfr_plan_warning_code(p, i)),
-			       mfr_plan_warning_subject_kind(p, i),
-			       key_or(mfr_plan_warning_subject_key(p, i)),
-			       key_or(mfr_region_key(mfr_plan_warning_region(p, i))),
-			       mfr_plan_warning_side(p, i), key_or(mfr_plan_warning_text(p, i)));
-	for (i = 0; i < mfr_plan_aftercare_count(p); i++)
-		add(d, "aftercare %s %d %s\n", key_or(mfr_plan_aftercare_key(p, i)),
-			       mfr_plan_aftercare_kind(p, i),
-			       key_or(mfr_plan_aftercare_text(p, i)));
+		    mfr_plan_step_phase(s), key_or(mfr_region_key(mfr_plan_step_region(s))),
+		    mfr_plan_step_side(s),
+		    key_or(mfr_technique_key(mfr_plan_step_technique(s))),
+		    mfr_plan_step_approach(s), mfr_plan_step_pressure(s),
+		    mfr_plan_step_position(s), mfr_plan_step_seconds(s),
+		    mfr_plan_step_trace_rank(s), mfr_plan_step_flags(s),
+		    key_or(mfr_danger_zone_key(mfr_plan_step_danger_zone(s))),
+		    mfr_plan_step_rationale(s) ? "r" : "-",
+		    key_or(mfr_plan_step_rationale(s)));
+	}
+	for (i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+		add(d, "warning %d %s %d %s %s %d: %s\n", mfr_plan_warning_kind(w),
+		    key_or(mfr_plan_warning_code(w)), mfr_plan_warning_subject_kind(w),
+		    key_or(mfr_plan_warning_subject_key(w)),
+		    key_or(mfr_region_key(mfr_plan_warning_region(w))),
+		    mfr_plan_warning_side(w), key_or(mfr_plan_warning_text(w)));
+	}
+	for (i = 0; i < mfr_plan_aftercare_count(p); i++) {
+		const mfr_aftercare *a = mfr_plan_aftercare_at(p, i);
+
+		add(d, "aftercare %s %d %s\n", key_or(mfr_aftercare_key(a)),
+		    mfr_aftercare_kind(a), key_or(mfr_aftercare_text(a)));
+	}
 }
 
 void mfr_digest_program(mfr_digest *d, const mfr_program *pg)
 {
-	add(d, "program %u %u\n", mfr_program_session_count(pg),
-		       mfr_program_weeks(pg));
+	add(d, "program %u %u\n", mfr_program_session_count(pg), mfr_program_weeks(pg));
 	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
-		add(d, "session %u day %u reassess %d %s\n", i,
-			       mfr_program_session_day(pg, i), mfr_program_session_reassess(pg, i),
-			       key_or(mfr_program_session_focus(pg, i)));
-		mfr_digest_plan(d, mfr_program_session_plan(pg, i));
+		const mfr_program_session *s = mfr_program_session_at(pg, i);
+
+		add(d, "session %u day %u reassess %d %s\n", i, mfr_program_session_day(s),
+		    mfr_program_session_reassess(s), key_or(mfr_program_session_focus(s)));
+		mfr_digest_plan(d, mfr_program_session_plan(s));
 	}
 }
 

@@ -174,10 +174,10 @@ END_TEST
 static int zone_of(const mfr_referral *r, const char *area, int *bilateral)
 {
 	for (uint32_t i = 0; i < mfr_referral_zone_count(r); i++)
-		if (strcmp(mfr_region_key(mfr_referral_zone_area(r, i)), area) == 0) {
+		if (strcmp(mfr_region_key(mfr_referral_zone_area(mfr_referral_zone_at(r, i))), area) == 0) {
 			if (bilateral)
-				*bilateral = mfr_referral_zone_bilateral(r, i);
-			return mfr_referral_zone_kind(r, i);
+				*bilateral = mfr_referral_zone_bilateral(mfr_referral_zone_at(r, i));
+			return mfr_referral_zone_kind(mfr_referral_zone_at(r, i));
 		}
 	return 0;
 }
@@ -232,12 +232,13 @@ static int pain_guide_zone(const mfr_region *muscle, const mfr_region *area)
 		if (mfr_referral_muscle(r) != muscle)
 			continue;
 		for (uint32_t z = 0; z < mfr_referral_zone_count(r); z++) {
-			const mfr_region *a = mfr_referral_zone_area(r, z);
+			const mfr_referral_zone *zn = mfr_referral_zone_at(r, z);
+			const mfr_region *a = mfr_referral_zone_area(zn);
 
 			if (a == area || mfr_region_is_within(a, area) ||
 			    mfr_region_is_within(area, a))
-				if (!best || mfr_referral_zone_kind(r, z) == MFR_ZONE_ESSENTIAL)
-					best = mfr_referral_zone_kind(r, z);
+				if (!best || mfr_referral_zone_kind(zn) == MFR_ZONE_ESSENTIAL)
+					best = mfr_referral_zone_kind(zn);
 		}
 	}
 	return best;
@@ -311,12 +312,13 @@ static int sourced_zone(const mfr_region *muscle, const mfr_region *area)
 		    mfr_provenance_is_convention(mfr_referral_provenance(r)))
 			continue;
 		for (uint32_t z = 0; z < mfr_referral_zone_count(r); z++) {
-			const mfr_region *a = mfr_referral_zone_area(r, z);
+			const mfr_referral_zone *zn = mfr_referral_zone_at(r, z);
+			const mfr_region *a = mfr_referral_zone_area(zn);
 
 			if ((a == area || mfr_region_is_within(area, a)) &&
-			    mfr_referral_zone_frequency(r, z) == MFR_FREQUENCY_COMMON &&
-			    (!best || mfr_referral_zone_kind(r, z) == MFR_ZONE_ESSENTIAL))
-				best = mfr_referral_zone_kind(r, z);
+			    mfr_referral_zone_frequency(zn) == MFR_FREQUENCY_COMMON &&
+			    (!best || mfr_referral_zone_kind(zn) == MFR_ZONE_ESSENTIAL))
+				best = mfr_referral_zone_kind(zn);
 		}
 	}
 	return best;

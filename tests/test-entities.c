@@ -257,23 +257,23 @@ START_TEST(null_entities)
 	ck_assert_uint_eq(mfr_precaution_stage_count(NULL), 0);
 	ck_assert_ptr_null(mfr_precaution_stage_name(NULL));
 	ck_assert_ptr_null(mfr_precaution_dose(NULL));
-	ck_assert_uint_eq(mfr_precaution_widen_count(NULL), 0);
-	ck_assert_ptr_null(mfr_precaution_widen_at(NULL, 0));
-	ck_assert_uint_eq(mfr_precaution_widen_with_count(NULL, 0), 0);
-	ck_assert_ptr_null(mfr_precaution_widen_with_at(NULL, 0, 0));
+	ck_assert_uint_eq(mfr_precaution_widening_count(NULL), 0);
+	ck_assert_ptr_null(mfr_precaution_widening_region(mfr_precaution_widening_at(NULL, 0)));
+	ck_assert_uint_eq(mfr_precaution_widening_with_count(mfr_precaution_widening_at(NULL, 0)), 0);
+	ck_assert_ptr_null(mfr_precaution_widening_with_at(mfr_precaution_widening_at(NULL, 0), 0));
 	ck_assert_uint_eq(mfr_precaution_clearance_area_count(NULL), 0);
 	ck_assert_ptr_null(mfr_precaution_clearance_area_at(NULL, 0));
 	ck_assert_uint_eq(mfr_precaution_position_limit_count(NULL), 0);
-	ck_assert_int_eq(mfr_precaution_position_limit_position(NULL, 0), 0);
-	ck_assert_uint_eq(mfr_precaution_position_limit_from_stage(NULL, 0), 0);
-	ck_assert_uint_eq(mfr_precaution_position_limit_region_count(NULL, 0), 0);
-	ck_assert_ptr_null(mfr_precaution_position_limit_region_at(NULL, 0, 0));
+	ck_assert_int_eq(mfr_precaution_position_limit_position(mfr_precaution_position_limit_at(NULL, 0)), 0);
+	ck_assert_uint_eq(mfr_precaution_position_limit_from_stage(mfr_precaution_position_limit_at(NULL, 0)), 0);
+	ck_assert_uint_eq(mfr_precaution_position_limit_region_count(mfr_precaution_position_limit_at(NULL, 0)), 0);
+	ck_assert_ptr_null(mfr_precaution_position_limit_region_at(mfr_precaution_position_limit_at(NULL, 0), 0));
 
 	ck_assert_uint_eq(mfr_condition_site_technique_count(NULL), 0);
 	ck_assert_ptr_null(mfr_condition_site_technique_at(NULL, 0));
 	ck_assert_ptr_null(mfr_condition_dose(NULL));
 
-	ck_assert_int_eq(mfr_referral_zone_frequency(NULL, 0), 0);
+	ck_assert_int_eq(mfr_referral_zone_frequency(mfr_referral_zone_at(NULL, 0)), 0);
 
 	ck_assert_int_eq(mfr_dose_pressure_ceiling(NULL), 0);
 	ck_assert_int_eq(mfr_dose_indirect_only(NULL), 0);
@@ -299,20 +299,20 @@ START_TEST(null_entities)
 	ck_assert_ptr_null(mfr_screening_text(NULL));
 	ck_assert_uint_eq(mfr_screening_index(NULL), 0);
 	ck_assert_uint_eq(mfr_screening_answer_count(NULL), 0);
-	ck_assert_ptr_null(mfr_screening_answer_key(NULL, 0));
-	ck_assert_ptr_null(mfr_screening_answer_text(NULL, 0));
-	ck_assert_uint_eq(mfr_screening_answer_precaution_count(NULL, 0), 0);
-	ck_assert_ptr_null(mfr_screening_answer_precaution_at(NULL, 0, 0));
-	ck_assert_uint_eq(mfr_screening_answer_stage(NULL, 0), 0);
-	ck_assert_int_eq(mfr_screening_answer_needs_site(NULL, 0), 0);
+	ck_assert_ptr_null(mfr_screening_answer_key(mfr_screening_answer_at(NULL, 0)));
+	ck_assert_ptr_null(mfr_screening_answer_text(mfr_screening_answer_at(NULL, 0)));
+	ck_assert_uint_eq(mfr_screening_answer_precaution_count(mfr_screening_answer_at(NULL, 0)), 0);
+	ck_assert_ptr_null(mfr_screening_answer_precaution_at(mfr_screening_answer_at(NULL, 0), 0));
+	ck_assert_uint_eq(mfr_screening_answer_stage(mfr_screening_answer_at(NULL, 0)), 0);
+	ck_assert_int_eq(mfr_screening_answer_needs_site(mfr_screening_answer_at(NULL, 0)), 0);
 	ck_assert_ptr_null(mfr_screening_provenance(NULL));
 
 	ck_assert_uint_eq(mfr_program_session_count(NULL), 0);
 	ck_assert_uint_eq(mfr_program_weeks(NULL), 0);
-	ck_assert_ptr_null(mfr_program_session_focus(NULL, 0));
-	ck_assert_uint_eq(mfr_program_session_day(NULL, 0), 0);
-	ck_assert_int_eq(mfr_program_session_reassess(NULL, 0), 0);
-	ck_assert_ptr_null(mfr_program_session_plan(NULL, 0));
+	ck_assert_ptr_null(mfr_program_session_focus(mfr_program_session_at(NULL, 0)));
+	ck_assert_uint_eq(mfr_program_session_day(mfr_program_session_at(NULL, 0)), 0);
+	ck_assert_int_eq(mfr_program_session_reassess(mfr_program_session_at(NULL, 0)), 0);
+	ck_assert_ptr_null(mfr_program_session_plan(mfr_program_session_at(NULL, 0)));
 
 	ck_assert_ptr_null(mfr_aftercare_key(NULL));
 	ck_assert_ptr_null(mfr_aftercare_text(NULL));

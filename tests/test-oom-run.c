@@ -563,39 +563,45 @@ static unsigned long read_plan(const mfr_plan *p)
 			  (unsigned long)mfr_plan_pressure_ceiling(p);
 
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		h = mix(h, mfr_plan_step_rationale(p, i));
-		h = mix(h, mfr_region_key(mfr_plan_step_region(p, i)));
-		h = mix(h, mfr_technique_key(mfr_plan_step_technique(p, i)));
-		h += (unsigned long)mfr_plan_step_phase(p, i) +
-		     (unsigned long)mfr_plan_step_side(p, i) +
-		     (unsigned long)mfr_plan_step_approach(p, i) +
-		     (unsigned long)mfr_plan_step_pressure(p, i) +
-		     (unsigned long)mfr_plan_step_position(p, i) + mfr_plan_step_seconds(p, i) +
-		     mfr_plan_step_trace_rank(p, i) + mfr_plan_step_flags(p, i);
-		h = mix(h, mfr_danger_zone_key(mfr_plan_step_danger_zone(p, i)));
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		h = mix(h, mfr_plan_step_rationale(pstep));
+		h = mix(h, mfr_region_key(mfr_plan_step_region(pstep)));
+		h = mix(h, mfr_technique_key(mfr_plan_step_technique(pstep)));
+		h += (unsigned long)mfr_plan_step_phase(pstep) +
+		     (unsigned long)mfr_plan_step_side(pstep) +
+		     (unsigned long)mfr_plan_step_approach(pstep) +
+		     (unsigned long)mfr_plan_step_pressure(pstep) +
+		     (unsigned long)mfr_plan_step_position(pstep) + mfr_plan_step_seconds(pstep) +
+		     mfr_plan_step_trace_rank(pstep) + mfr_plan_step_flags(pstep);
+		h = mix(h, mfr_danger_zone_key(mfr_plan_step_danger_zone(pstep)));
 	}
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
-		h = mix(h, mfr_plan_warning_text(p, i));
-		h = mix(h, mfr_plan_warning_code(p, i));
-		h = mix(h, mfr_plan_warning_subject_key(p, i));
-		h = mix(h, mfr_region_key(mfr_plan_warning_region(p, i)));
-		h += (unsigned long)mfr_plan_warning_kind(p, i) +
-		     (unsigned long)mfr_plan_warning_subject_kind(p, i) +
-		     (unsigned long)mfr_plan_warning_side(p, i);
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+		h = mix(h, mfr_plan_warning_text(w));
+		h = mix(h, mfr_plan_warning_code(w));
+		h = mix(h, mfr_plan_warning_subject_key(w));
+		h = mix(h, mfr_region_key(mfr_plan_warning_region(w)));
+		h += (unsigned long)mfr_plan_warning_kind(w) +
+		     (unsigned long)mfr_plan_warning_subject_kind(w) +
+		     (unsigned long)mfr_plan_warning_side(w);
 	}
 	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++) {
-		h = mix(h, mfr_plan_aftercare_text(p, i));
-		h = mix(h, mfr_plan_aftercare_key(p, i));
-		h += (unsigned long)mfr_plan_aftercare_kind(p, i);
+		const mfr_aftercare *ac = mfr_plan_aftercare_at(p, i);
+
+		h = mix(h, mfr_aftercare_text(ac));
+		h = mix(h, mfr_aftercare_key(ac));
+		h += (unsigned long)mfr_aftercare_kind(ac);
 	}
 	return h;
 }
 
 static unsigned long read_trace(const mfr_trace *t)
 {
-	unsigned long h = mfr_trace_count(t);
+	unsigned long h = mfr_trace_result_count(t);
 
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 
 		h = mix(h, mfr_trace_result_explain(r));
@@ -609,16 +615,18 @@ static unsigned long read_trace(const mfr_trace *t)
 			h += mfr_trace_path_symptom(pa) +
 			     (unsigned long)(mfr_trace_path_score(pa) * 1e6);
 			for (uint32_t j = 0; j < mfr_trace_path_step_count(pa); j++) {
-				h = mix(h, mfr_region_key(mfr_trace_path_step_from(pa, j)));
-				h = mix(h, mfr_region_key(mfr_trace_path_step_to(pa, j)));
-				h = mix(h, mfr_line_key(mfr_trace_path_step_line(pa, j)));
-				h = mix(h, mfr_referral_key(mfr_trace_path_step_referral(pa, j)));
-				h += (unsigned long)mfr_trace_path_step_from_side(pa, j) +
-				     (unsigned long)mfr_trace_path_step_to_side(pa, j) +
-				     (unsigned long)mfr_trace_path_step_relation(pa, j) +
-				     (unsigned long)mfr_trace_path_step_crosses(pa, j) +
-				     (unsigned long)mfr_trace_path_step_zone(pa, j) +
-				     (unsigned long)(mfr_trace_path_step_factor(pa, j) * 1e6);
+				const mfr_trace_path_step *tstep = mfr_trace_path_step_at(pa, j);
+
+				h = mix(h, mfr_region_key(mfr_trace_path_step_from(tstep)));
+				h = mix(h, mfr_region_key(mfr_trace_path_step_to(tstep)));
+				h = mix(h, mfr_line_key(mfr_trace_path_step_line(tstep)));
+				h = mix(h, mfr_referral_key(mfr_trace_path_step_referral(tstep)));
+				h += (unsigned long)mfr_trace_path_step_from_side(tstep) +
+				     (unsigned long)mfr_trace_path_step_to_side(tstep) +
+				     (unsigned long)mfr_trace_path_step_relation(tstep) +
+				     (unsigned long)mfr_trace_path_step_crosses(tstep) +
+				     (unsigned long)mfr_trace_path_step_zone(tstep) +
+				     (unsigned long)(mfr_trace_path_step_factor(tstep) * 1e6);
 			}
 		}
 	}
@@ -630,10 +638,12 @@ static unsigned long read_program(const mfr_program *pg)
 	unsigned long h = mfr_program_session_count(pg) + mfr_program_weeks(pg);
 
 	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
-		h = mix(h, mfr_program_session_focus(pg, i));
-		h += mfr_program_session_day(pg, i) +
-		     (unsigned long)mfr_program_session_reassess(pg, i);
-		h = h * 7 + read_plan(mfr_program_session_plan(pg, i));
+		const mfr_program_session *ps = mfr_program_session_at(pg, i);
+
+		h = mix(h, mfr_program_session_focus(ps));
+		h += mfr_program_session_day(ps) +
+		     (unsigned long)mfr_program_session_reassess(ps);
+		h = h * 7 + read_plan(mfr_program_session_plan(ps));
 	}
 	return h;
 }

@@ -447,7 +447,7 @@ START_TEST(shared_objects)
 	ck_assert_int_eq(mfr_program_run(in, 6, 4, NULL, &pg, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_intake_add_symptom(in, "heal", MFR_SIDE_LEFT, 5, 0, &err),
 			 MFR_E_REFERENCE);
-	ck_assert_uint_gt(mfr_trace_count(t), 0);
+	ck_assert_uint_gt(mfr_trace_result_count(t), 0);
 	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
 
 	/* jansson seeds its hash function on the first JSON object it makes

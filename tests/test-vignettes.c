@@ -153,7 +153,7 @@ static int parse_entry(const mfr_model *model, const char *where, json_t *j, ent
 /* The best (lowest) 1-based rank any alternative of @p e has in @p t, or 0. */
 static uint32_t rank_of(const mfr_trace *t, const entry *e, uint32_t limit)
 {
-	uint32_t n = mfr_trace_count(t);
+	uint32_t n = mfr_trace_result_count(t);
 
 	if (limit && n > limit)
 		n = limit;
@@ -352,7 +352,7 @@ static void run_vignette(const mfr_model *model, json_t *v, size_t index, uint32
 			printf("         MUST-NOT %-44s rank %-5u %s\n", buf, r, ne[i].source);
 		}
 		if (verbose)
-			for (uint32_t i = 0; i < mfr_trace_count(t) && i < top; i++) {
+			for (uint32_t i = 0; i < mfr_trace_result_count(t) && i < top; i++) {
 				const mfr_trace_result *r = mfr_trace_result_at(t, i);
 				printf("         %2u. %s %s (%.3f)\n", i + 1,
 				       mfr_side_name(mfr_trace_result_side(r)),

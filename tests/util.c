@@ -188,6 +188,6 @@ uint32_t mfr_test_warning_count(const mfr_plan *p, const char *code)
 	uint32_t n = 0;
 
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		n += strcmp(mfr_plan_warning_code(p, i), code) == 0;
+		n += strcmp(mfr_plan_warning_code(mfr_plan_warning_at(p, i)), code) == 0;
 	return n;
 }

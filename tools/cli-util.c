@@ -109,7 +109,7 @@ int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
 	return CLI_OK;
 }
 
-void cli_site_name(char *buf, size_t size, const mfr_region *r, int side)
+void cli_site_name(char *buf, size_t size, const mfr_region *r, mfr_side_t side)
 {
 	/* A long name is cut at a character, never inside one. */
 	if (side == MFR_SIDE_MIDLINE)

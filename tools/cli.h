@@ -52,7 +52,7 @@ int cli_split_list(const char *opt, const char *val,
 		   int (*item)(void *ctx, const char *word), void *ctx);
 
 /* "left heel", or "sacrum" for a midline site. */
-void cli_site_name(char *buf, size_t size, const mfr_region *r, int side);
+void cli_site_name(char *buf, size_t size, const mfr_region *r, mfr_side_t side);
 
 /* Print a *_to_json() result (freeing @p text), or report @p err (freeing
  * it); CLI_OK or CLI_FAIL. Standard output is checked for write errors once,

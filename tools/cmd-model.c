@@ -247,10 +247,13 @@ static void show_referral(const mfr_referral *r)
 	printf("referral %s: trigger point in %s\n", mfr_referral_key(r),
 	       mfr_region_key(mfr_referral_muscle(r)));
 	field("trigger point", mfr_referral_trigger_point(r));
-	for (uint32_t i = 0; i < mfr_referral_zone_count(r); i++)
-		printf("  %-18s %s%s\n", mfr_zone_kind_name(mfr_referral_zone_kind(r, i)),
-		       mfr_region_key(mfr_referral_zone_area(r, i)),
-		       mfr_referral_zone_bilateral(r, i) ? " (may be bilateral)" : "");
+	for (uint32_t i = 0; i < mfr_referral_zone_count(r); i++) {
+		const mfr_referral_zone *z = mfr_referral_zone_at(r, i);
+
+		printf("  %-18s %s%s\n", mfr_zone_kind_name(mfr_referral_zone_kind(z)),
+		       mfr_region_key(mfr_referral_zone_area(z)),
+		       mfr_referral_zone_bilateral(z) ? " (may be bilateral)" : "");
+	}
 	if (mfr_referral_split_convention(r))
 		field("split", "essential/spillover split is practice convention");
 	if (mfr_referral_disputed(r))
@@ -383,16 +386,17 @@ static void show_precaution(const mfr_precaution *p)
 		   precaution_technique);
 	if (mfr_precaution_site_scoped(p))
 		field("sites", "may name affected sites: never worked, even after clearance");
-	for (uint32_t i = 0; i < mfr_precaution_widen_count(p); i++) {
+	for (uint32_t i = 0; i < mfr_precaution_widening_count(p); i++) {
+		const mfr_precaution_widening *w = mfr_precaution_widening_at(p, i);
 		char buf[512];
 		size_t used = (size_t)snprintf(buf, sizeof(buf), "%s",
-			mfr_region_key(mfr_precaution_widen_at(p, i)));
+			mfr_region_key(mfr_precaution_widening_region(w)));
 
-		for (uint32_t k = 0; k < mfr_precaution_widen_with_count(p, i) &&
+		for (uint32_t k = 0; k < mfr_precaution_widening_with_count(w) &&
 				     used < sizeof(buf); k++)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
 				k ? ", " : ", with ", mfr_region_key(
-				mfr_precaution_widen_with_at(p, i, k)));
+				mfr_precaution_widening_with_at(w, k)));
 		field("widens to", buf);
 	}
 	print_list("symptom clearance", mfr_precaution_clearance_area_count(p), p,
@@ -405,19 +409,20 @@ static void show_precaution(const mfr_precaution *p)
 		field("stages", buf);
 	}
 	for (uint32_t i = 0; i < mfr_precaution_position_limit_count(p); i++) {
+		const mfr_precaution_position_limit *l = mfr_precaution_position_limit_at(p, i);
 		char buf[512];
 		size_t used = (size_t)snprintf(buf, sizeof(buf), "no %s",
-			mfr_position_name(mfr_precaution_position_limit_position(p, i)));
+			mfr_position_name(mfr_precaution_position_limit_position(l)));
 
-		if (mfr_precaution_position_limit_from_stage(p, i) > 1)
+		if (mfr_precaution_position_limit_from_stage(l) > 1)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, " from %s %u",
 				cli_str(mfr_precaution_stage_name(p)),
-				mfr_precaution_position_limit_from_stage(p, i));
-		for (uint32_t k = 0; k < mfr_precaution_position_limit_region_count(p, i) &&
+				mfr_precaution_position_limit_from_stage(l));
+		for (uint32_t k = 0; k < mfr_precaution_position_limit_region_count(l) &&
 				     used < sizeof(buf); k++)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
 				k ? ", " : " for ", mfr_region_key(
-				mfr_precaution_position_limit_region_at(p, i, k)));
+				mfr_precaution_position_limit_region_at(l, k)));
 		field("position limit", buf);
 	}
 	show_dose(mfr_precaution_dose(p));
@@ -463,21 +468,22 @@ static void show_screening(const mfr_screening *q)
 {
 	printf("screening %s: %s\n", mfr_screening_key(q), mfr_screening_text(q));
 	for (uint32_t i = 0; i < mfr_screening_answer_count(q); i++) {
+		const mfr_screening_answer *a = mfr_screening_answer_at(q, i);
 		char buf[512];
 		size_t used = (size_t)snprintf(buf, sizeof(buf), "%s",
-					       mfr_screening_answer_text(q, i));
+					       mfr_screening_answer_text(a));
 
-		for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(q, i) &&
+		for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(a) &&
 				     used < sizeof(buf); k++)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
 				k ? ", " : " -> ", mfr_precaution_key(
-				mfr_screening_answer_precaution_at(q, i, k)));
-		if (mfr_screening_answer_stage(q, i) && used < sizeof(buf))
+				mfr_screening_answer_precaution_at(a, k)));
+		if (mfr_screening_answer_stage(a) && used < sizeof(buf))
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, " (stage %u)",
-						 mfr_screening_answer_stage(q, i));
-		if (mfr_screening_answer_needs_site(q, i) && used < sizeof(buf))
+						 mfr_screening_answer_stage(a));
+		if (mfr_screening_answer_needs_site(a) && used < sizeof(buf))
 			snprintf(buf + used, sizeof(buf) - used, "; asks where");
-		field(mfr_screening_answer_key(q, i), buf);
+		field(mfr_screening_answer_key(a), buf);
 	}
 	print_provenance(mfr_screening_provenance(q));
 }

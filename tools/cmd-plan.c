@@ -20,36 +20,44 @@ static void print_plan(const mfr_plan *p, const char *indent)
 	       mfr_plan_total_seconds(p), mfr_plan_position_changes(p),
 	       mfr_plan_position_changes(p) == 1 ? "" : "s",
 	       mfr_pressure_name(mfr_plan_pressure_ceiling(p)));
-	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		printf("%s! [%s] %s\n", indent, mfr_plan_warning_code(p, i),
-		       mfr_plan_warning_text(p, i));
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+		printf("%s! [%s] %s\n", indent, mfr_plan_warning_code(w),
+		       mfr_plan_warning_text(w));
+	}
 	if (mfr_plan_step_count(p))
 		putchar('\n');
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		cli_site_name(site, sizeof(site), mfr_plan_step_region(p, i),
-			  mfr_plan_step_side(p, i));
+		const mfr_plan_step *s = mfr_plan_step_at(p, i);
+
+		cli_site_name(site, sizeof(site), mfr_plan_step_region(s),
+			      mfr_plan_step_side(s));
 		printf("%s%2u. %-10s %-30s %-28s %s, %s, %s, %u s\n%s      %s\n", indent,
-		       i + 1, mfr_position_name(mfr_plan_step_position(p, i)), site,
-		       mfr_technique_name(mfr_plan_step_technique(p, i)),
-		       mfr_phase_name(mfr_plan_step_phase(p, i)),
-		       mfr_approach_name(mfr_plan_step_approach(p, i)),
-		       mfr_pressure_name(mfr_plan_step_pressure(p, i)),
-		       mfr_plan_step_seconds(p, i), indent, mfr_plan_step_rationale(p, i));
-		if (mfr_plan_step_lying_side(p, i))
+		       i + 1, mfr_position_name(mfr_plan_step_position(s)), site,
+		       mfr_technique_name(mfr_plan_step_technique(s)),
+		       mfr_phase_name(mfr_plan_step_phase(s)),
+		       mfr_approach_name(mfr_plan_step_approach(s)),
+		       mfr_pressure_name(mfr_plan_step_pressure(s)),
+		       mfr_plan_step_seconds(s), indent, mfr_plan_step_rationale(s));
+		if (mfr_plan_step_lying_side(s))
 			printf("%s      lying on the %s side\n", indent,
-			       mfr_side_name(mfr_plan_step_lying_side(p, i)));
-		if (mfr_plan_step_danger_zone(p, i))
+			       mfr_side_name(mfr_plan_step_lying_side(s)));
+		if (mfr_plan_step_danger_zone(s))
 			printf("%s      in the %s: obeys its limits\n", indent,
-			       mfr_danger_zone_name(mfr_plan_step_danger_zone(p, i)));
-		if (mfr_plan_step_flags(p, i) & MFR_STEP_INTERNAL)
+			       mfr_danger_zone_name(mfr_plan_step_danger_zone(s)));
+		if (mfr_plan_step_flags(s) & MFR_STEP_INTERNAL)
 			printf("%s      internal work, under the declared scope and consent\n",
 			       indent);
 	}
 	printf("\n%sAftercare:\n", indent);
-	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++)
+	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++) {
+		const mfr_aftercare *a = mfr_plan_aftercare_at(p, i);
+
 		printf("%s- %s%s\n", indent,
-		       mfr_plan_aftercare_kind(p, i) == MFR_AFTERCARE_RED_FLAG ? "RED FLAG: " : "",
-		       mfr_plan_aftercare_text(p, i));
+		       mfr_aftercare_kind(a) == MFR_AFTERCARE_RED_FLAG ? "RED FLAG: " : "",
+		       mfr_aftercare_text(a));
+	}
 }
 
 /* Shared by plan and program: parse, load, build the intake. */
@@ -181,11 +189,13 @@ int cli_program(const cli_options *opts, int argc, char **argv)
 			       "licensed therapists; not a diagnosis.\n",
 			       mfr_program_session_count(pg), j.weeks);
 			for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
+				const mfr_program_session *s = mfr_program_session_at(pg, i);
+
 				printf("\nSession %u, day %u%s\n", i + 1,
-				       mfr_program_session_day(pg, i) + 1,
-				       mfr_program_session_reassess(pg, i)
+				       mfr_program_session_day(s) + 1,
+				       mfr_program_session_reassess(s)
 				       ? " (reassess the client first)" : "");
-				print_plan(mfr_program_session_plan(pg, i), "  ");
+				print_plan(mfr_program_session_plan(s), "  ");
 			}
 		}
 	}

@@ -77,15 +77,17 @@ static void print_text(const mfr_intake *in, const mfr_trace *t)
 
 	printf("Trace for:");
 	for (uint32_t i = 0; i < mfr_intake_symptom_count(in); i++) {
-		cli_site_name(name, sizeof(name), mfr_intake_symptom_region(in, i),
-			  mfr_intake_symptom_side(in, i));
+		const mfr_intake_symptom *s = mfr_intake_symptom_at(in, i);
+
+		cli_site_name(name, sizeof(name), mfr_intake_symptom_region(s),
+			      mfr_intake_symptom_side(s));
 		printf("%s %s (%d/10)", i ? "," : "", name,
-		       (int)mfr_intake_symptom_intensity(in, i));
+		       (int)mfr_intake_symptom_intensity(s));
 	}
 	if (mfr_intake_symptom_count(in) == 0)
 		printf(" no symptoms given");
 	printf("\nDecision support for licensed therapists; not a diagnosis.\n\n");
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 
 		cli_site_name(name, sizeof(name), mfr_trace_result_region(r),

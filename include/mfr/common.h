@@ -22,6 +22,14 @@
  *   set to NULL on failure. Destructors accept NULL.
  * - A function that returns a pointer borrows: the pointee lives as long as
  *   the object it came from. Strings are UTF-8 and NUL-terminated.
+ * - Lists: the items of an object are opaque const handles, counted with
+ *   `mfr_<object>_<item>_count(object)` and got with
+ *   `mfr_<object>_<item>_at(object, index)`, which gives NULL past the end.
+ *   An item is read with `mfr_<object>_<item>_<field>(item)` (a plan step
+ *   with mfr_plan_step_region()); an item that is a model entity (a plan's
+ *   aftercare, an intake's conditions) is read with the entity's getters.
+ *   Handles are borrowed: valid while their parent lives (an intake's, until
+ *   the intake is next changed), never freed by the caller.
  * - Absent values: a getter returns NULL for a string or an object that is
  *   absent (each getter says whether it can be), 0 for an absent number or
  *   enumeration value (each says where another value means absent), and

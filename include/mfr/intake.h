@@ -36,6 +36,10 @@ MFR_BEGIN_DECLS
 
 /** What is known of one client. @since 0.1.0 */
 typedef struct mfr_intake mfr_intake;
+/** One symptom site of an intake: a handle borrowed from the intake. @since 0.2.0 */
+typedef struct mfr_intake_symptom mfr_intake_symptom;
+/** One precaution an intake records, with its site: a handle borrowed from the intake. @since 0.2.0 */
+typedef struct mfr_intake_precaution mfr_intake_precaution;
 
 /** How a symptom began. @since 0.1.0 */
 typedef enum mfr_onset_t {
@@ -232,30 +236,54 @@ MFR_EXPORT mfr_status_t mfr_intake_set_minutes(mfr_intake *intake, uint32_t minu
 MFR_EXPORT mfr_status_t mfr_intake_set_positions(mfr_intake *intake, uint32_t positions,
 					       mfr_error **err);
 
-/** How many symptom sites the intake has. @since 0.1.0 */
+/**
+ * @name Symptoms
+ * Each symptom site is a handle borrowed from the intake: valid while the
+ * intake lives and until the next symptom is added, never freed by the
+ * caller.
+ * @{
+ */
+/** How many symptom sites the intake has (0 for NULL). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_symptom_count(const mfr_intake *intake);
-/** The region of the @p index -th symptom, or NULL. @since 0.1.0 */
-MFR_EXPORT const mfr_region *mfr_intake_symptom_region(const mfr_intake *intake, uint32_t index);
-/** The ::mfr_side_t of the @p index -th symptom, or 0. @since 0.1.0 */
-MFR_EXPORT mfr_side_t mfr_intake_symptom_side(const mfr_intake *intake, uint32_t index);
-/** The intensity (0 to 10) of the @p index -th symptom, or -1. @since 0.1.0 */
-MFR_EXPORT int32_t mfr_intake_symptom_intensity(const mfr_intake *intake, uint32_t index);
-/** The ::mfr_onset_t of the @p index -th symptom. @since 0.1.0 */
-MFR_EXPORT mfr_onset_t mfr_intake_symptom_onset(const mfr_intake *intake, uint32_t index);
+/** The @p index -th symptom site, in the order added, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_intake_symptom *mfr_intake_symptom_at(const mfr_intake *intake,
+							    uint32_t index);
+/** The symptom's region, or NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_intake_symptom_region(const mfr_intake_symptom *symptom);
+/** The symptom's ::mfr_side_t (#MFR_SIDE_MIDLINE on a midline region), or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_side_t mfr_intake_symptom_side(const mfr_intake_symptom *symptom);
+/** The symptom's intensity (0 to 10), or -1 for NULL. @since 0.1.0 */
+MFR_EXPORT int32_t mfr_intake_symptom_intensity(const mfr_intake_symptom *symptom);
+/** The symptom's ::mfr_onset_t, or #MFR_ONSET_UNSPECIFIED (0) for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_onset_t mfr_intake_symptom_onset(const mfr_intake_symptom *symptom);
+/** @} */
 
 /** How many conditions the intake records. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_condition_count(const mfr_intake *intake);
 /** The @p index -th condition, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_condition *mfr_intake_condition_at(const mfr_intake *intake, uint32_t index);
 
-/** How many precautions the intake records. @since 0.1.0 */
+/**
+ * @name Precautions
+ * Each precaution the intake records, with its site, is a handle borrowed
+ * from the intake: valid while the intake lives and until the next
+ * precaution is recorded, never freed by the caller. A precaution recorded
+ * at several sites is one record per site.
+ * @{
+ */
+/** How many precautions the intake records (0 for NULL). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_precaution_count(const mfr_intake *intake);
-/** The @p index -th precaution, or NULL. @since 0.1.0 */
-MFR_EXPORT const mfr_precaution *mfr_intake_precaution_at(const mfr_intake *intake, uint32_t index);
-/** The region of the @p index -th precaution's site, or NULL for a global one. @since 0.1.0 */
-MFR_EXPORT const mfr_region *mfr_intake_precaution_region(const mfr_intake *intake, uint32_t index);
-/** The ::mfr_side_t of the @p index -th precaution's site, or 0. @since 0.1.0 */
-MFR_EXPORT mfr_side_t mfr_intake_precaution_side(const mfr_intake *intake, uint32_t index);
+/** The @p index -th record, in the order recorded, or NULL when out of range. @since 0.1.0 */
+MFR_EXPORT const mfr_intake_precaution *mfr_intake_precaution_at(const mfr_intake *intake,
+								  uint32_t index);
+/** The model's precaution the record is of, or NULL for NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_precaution *mfr_intake_precaution_precaution(
+	const mfr_intake_precaution *record);
+/** The region of the record's site, or NULL for a global precaution without one (and for NULL). @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_intake_precaution_region(const mfr_intake_precaution *record);
+/** The ::mfr_side_t of the record's site, or 0 without a site (and for NULL). @since 0.1.0 */
+MFR_EXPORT mfr_side_t mfr_intake_precaution_side(const mfr_intake_precaution *record);
+/** @} */
 
 /** The stage recorded for @p precaution (1-based), or 0 when none is. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_intake_stage(const mfr_intake *intake,

@@ -53,6 +53,12 @@ typedef struct mfr_plan_options mfr_plan_options;
 typedef struct mfr_plan mfr_plan;
 /** A course of sessions. @since 0.1.0 */
 typedef struct mfr_program mfr_program;
+/** One step of a plan: a handle borrowed from the plan. @since 0.2.0 */
+typedef struct mfr_plan_step mfr_plan_step;
+/** One warning of a plan: a handle borrowed from the plan. @since 0.2.0 */
+typedef struct mfr_plan_warning mfr_plan_warning;
+/** One session of a program: a handle borrowed from the program. @since 0.2.0 */
+typedef struct mfr_program_session mfr_program_session;
 
 /** Whether a plan may be carried out. @since 0.1.0 */
 typedef enum mfr_plan_status_t {
@@ -167,69 +173,88 @@ MFR_EXPORT uint32_t mfr_plan_position_changes(const mfr_plan *plan);
 /** The highest ::mfr_pressure_t any step may use, after precautions. @since 0.1.0 */
 MFR_EXPORT mfr_pressure_t mfr_plan_pressure_ceiling(const mfr_plan *plan);
 
-/** How many steps the plan has (0 when referring out). @since 0.1.0 */
+/**
+ * @name Steps
+ * A plan's steps in session order, each a handle borrowed from the plan:
+ * valid while the plan lives, never freed by the caller.
+ * @{
+ */
+/** How many steps the plan has (0 when referring out, and for NULL). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_step_count(const mfr_plan *plan);
-/** The step's ::mfr_phase_t. @since 0.1.0 */
-MFR_EXPORT mfr_phase_t mfr_plan_step_phase(const mfr_plan *plan, uint32_t index);
-/** The step's region. @since 0.1.0 */
-MFR_EXPORT const mfr_region *mfr_plan_step_region(const mfr_plan *plan, uint32_t index);
-/** The step's ::mfr_side_t. @since 0.1.0 */
-MFR_EXPORT mfr_side_t mfr_plan_step_side(const mfr_plan *plan, uint32_t index);
-/** The step's technique. @since 0.1.0 */
-MFR_EXPORT const mfr_technique *mfr_plan_step_technique(const mfr_plan *plan, uint32_t index);
-/** The step's ::mfr_approach_t: direct or indirect. @since 0.1.0 */
-MFR_EXPORT mfr_approach_t mfr_plan_step_approach(const mfr_plan *plan, uint32_t index);
-/** The step's ::mfr_pressure_t. @since 0.1.0 */
-MFR_EXPORT mfr_pressure_t mfr_plan_step_pressure(const mfr_plan *plan, uint32_t index);
-/** The client's ::mfr_position_t for the step (a single bit). @since 0.1.0 */
-MFR_EXPORT mfr_position_t mfr_plan_step_position(const mfr_plan *plan, uint32_t index);
+/** The @p index -th step, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_plan_step *mfr_plan_step_at(const mfr_plan *plan, uint32_t index);
+/** The step's ::mfr_phase_t, or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_phase_t mfr_plan_step_phase(const mfr_plan_step *step);
+/** The step's region, or NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_plan_step_region(const mfr_plan_step *step);
+/** The step's ::mfr_side_t, or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_side_t mfr_plan_step_side(const mfr_plan_step *step);
+/** The step's technique, or NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_technique *mfr_plan_step_technique(const mfr_plan_step *step);
+/** The step's ::mfr_approach_t: direct or indirect; 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_approach_t mfr_plan_step_approach(const mfr_plan_step *step);
+/** The step's ::mfr_pressure_t, or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_pressure_t mfr_plan_step_pressure(const mfr_plan_step *step);
+/** The client's ::mfr_position_t for the step (a single bit), or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_position_t mfr_plan_step_position(const mfr_plan_step *step);
 /**
  * For a side-lying step, the ::mfr_side_t the client lies on (the site
- * uppermost; for a midline site, the side the client already lies on), or
- * 0. Turning from one side to the other counts as a position change.
+ * uppermost; for a midline site, the side the client already lies on);
+ * 0 for any other step and for NULL. Turning from one side to the other
+ * counts as a position change.
  * @since 0.2.0
  */
-MFR_EXPORT mfr_side_t mfr_plan_step_lying_side(const mfr_plan *plan, uint32_t index);
-/** The step's duration in seconds. @since 0.1.0 */
-MFR_EXPORT uint32_t mfr_plan_step_seconds(const mfr_plan *plan, uint32_t index);
-/** The rank (1-based) of the trace result behind a treatment step, else 0. @since 0.1.0 */
-MFR_EXPORT uint32_t mfr_plan_step_trace_rank(const mfr_plan *plan, uint32_t index);
-/** Why this step: a sentence that points back to the trace. @since 0.1.0 */
-MFR_EXPORT const char *mfr_plan_step_rationale(const mfr_plan *plan, uint32_t index);
-/** The step's ::mfr_step_flag_t bits. @since 0.2.0 */
-MFR_EXPORT uint32_t mfr_plan_step_flags(const mfr_plan *plan, uint32_t index);
-/** The danger zone the step lies in (and obeys), or NULL. @since 0.2.0 */
-MFR_EXPORT const mfr_danger_zone *mfr_plan_step_danger_zone(const mfr_plan *plan,
-							     uint32_t index);
+MFR_EXPORT mfr_side_t mfr_plan_step_lying_side(const mfr_plan_step *step);
+/** The step's duration in seconds, or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_plan_step_seconds(const mfr_plan_step *step);
+/** The rank (1-based) of the trace result behind a treatment step; 0 for other steps and for NULL. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_plan_step_trace_rank(const mfr_plan_step *step);
+/** Why this step: a sentence that points back to the trace; never NULL for a step, NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_plan_step_rationale(const mfr_plan_step *step);
+/** The step's ::mfr_step_flag_t bits, or 0 for NULL. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_plan_step_flags(const mfr_plan_step *step);
+/** The danger zone the step lies in (and obeys), or NULL when none (and for NULL). @since 0.2.0 */
+MFR_EXPORT const mfr_danger_zone *mfr_plan_step_danger_zone(const mfr_plan_step *step);
+/** @} */
 
-/** How many warnings the plan carries. @since 0.1.0 */
+/**
+ * @name Warnings
+ * What the therapist must know about a plan, each a handle borrowed from
+ * the plan. Software acts on the code, never the text.
+ * @{
+ */
+/** How many warnings the plan carries (0 for NULL). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_plan_warning_count(const mfr_plan *plan);
-/** The warning's ::mfr_warning_kind_t. @since 0.1.0 */
-MFR_EXPORT mfr_warning_kind_t mfr_plan_warning_kind(const mfr_plan *plan, uint32_t index);
-/** The warning, for a person. @since 0.1.0 */
-MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan *plan, uint32_t index);
+/** The @p index -th warning, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_plan_warning *mfr_plan_warning_at(const mfr_plan *plan, uint32_t index);
+/** The warning's ::mfr_warning_kind_t, or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_warning_kind_t mfr_plan_warning_kind(const mfr_plan_warning *warning);
+/** The warning, for a person; never NULL for a warning, NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan_warning *warning);
 /**
  * The warning's stable code ("refer_out", "site_excluded", "danger_zone",
- * ...; doc/plan-format.md lists them all), for software to act on.
+ * ...; doc/plan-format.md lists them all), for software to act on; never
+ * NULL for a warning, NULL for NULL.
  * @since 0.2.0
  */
-MFR_EXPORT const char *mfr_plan_warning_code(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT const char *mfr_plan_warning_code(const mfr_plan_warning *warning);
 /**
- * The ::mfr_kind_t of the model entity the warning is about (a precaution, a
- * danger zone, a condition), or 0 when it is about none.
+ * The ::mfr_kind_t of the model entity the warning is about (a precaution,
+ * a danger zone, a condition), or 0 when it is about none (and for NULL).
  * @since 0.2.0
  */
-MFR_EXPORT mfr_kind_t mfr_plan_warning_subject_kind(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT mfr_kind_t mfr_plan_warning_subject_kind(const mfr_plan_warning *warning);
 /**
  * The key of what the warning is about: the entity's key, or for a scope
  * warning the ::mfr_access_t name ("intra_oral"); NULL when about none.
  * @since 0.2.0
  */
-MFR_EXPORT const char *mfr_plan_warning_subject_key(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT const char *mfr_plan_warning_subject_key(const mfr_plan_warning *warning);
 /** The site's region when the warning is about one, or NULL. @since 0.2.0 */
-MFR_EXPORT const mfr_region *mfr_plan_warning_region(const mfr_plan *plan, uint32_t index);
-/** The site's ::mfr_side_t, or 0. @since 0.2.0 */
-MFR_EXPORT mfr_side_t mfr_plan_warning_side(const mfr_plan *plan, uint32_t index);
+MFR_EXPORT const mfr_region *mfr_plan_warning_region(const mfr_plan_warning *warning);
+/** The site's ::mfr_side_t, or 0 when the warning is about no site (and for NULL). @since 0.2.0 */
+MFR_EXPORT mfr_side_t mfr_plan_warning_side(const mfr_plan_warning *warning);
+/** @} */
 
 /**
  * How many aftercare items the plan gives: the model's items for every
@@ -237,12 +262,14 @@ MFR_EXPORT mfr_side_t mfr_plan_warning_side(const mfr_plan *plan, uint32_t index
  * @since 0.1.0
  */
 MFR_EXPORT uint32_t mfr_plan_aftercare_count(const mfr_plan *plan);
-/** The aftercare item's text. @since 0.1.0 */
-MFR_EXPORT const char *mfr_plan_aftercare_text(const mfr_plan *plan, uint32_t index);
-/** The aftercare item's key in the model. @since 0.1.0 */
-MFR_EXPORT const char *mfr_plan_aftercare_key(const mfr_plan *plan, uint32_t index);
-/** The aftercare item's ::mfr_aftercare_kind_t. @since 0.2.0 */
-MFR_EXPORT mfr_aftercare_kind_t mfr_plan_aftercare_kind(const mfr_plan *plan, uint32_t index);
+/**
+ * The @p index -th aftercare item, or NULL when out of range: the model's
+ * own item (mfr_aftercare_key(), mfr_aftercare_text(),
+ * mfr_aftercare_kind(); show a #MFR_AFTERCARE_RED_FLAG item so that it
+ * cannot be missed), borrowed from the plan's model.
+ * @since 0.2.0
+ */
+MFR_EXPORT const mfr_aftercare *mfr_plan_aftercare_at(const mfr_plan *plan, uint32_t index);
 
 /**
  * Serialize the plan as JSON (doc/plan-format.md).
@@ -268,18 +295,25 @@ MFR_EXPORT mfr_status_t mfr_program_run(const mfr_intake *intake, uint32_t sessi
 				      mfr_program **out, mfr_error **err);
 /** Free a program. NULL is accepted. @since 0.1.0 */
 MFR_EXPORT void mfr_program_free(mfr_program *program);
-/** How many sessions the program has. @since 0.1.0 */
-MFR_EXPORT uint32_t mfr_program_session_count(const mfr_program *program);
-/** The day (0 = the first session) session @p index falls on. @since 0.1.0 */
-MFR_EXPORT uint32_t mfr_program_session_day(const mfr_program *program, uint32_t index);
-/** How many weeks the program spans. @since 0.1.0 */
+/** How many weeks the program spans (0 for NULL). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_program_weeks(const mfr_program *program);
-/** What session @p index focuses on, for a person ("gentle: ..."), or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_program_session_focus(const mfr_program *program, uint32_t index);
-/** 1 when session @p index opens with a reassessment of the client. @since 0.1.0 */
-MFR_EXPORT int mfr_program_session_reassess(const mfr_program *program, uint32_t index);
-/** The plan of session @p index; borrowed from the program. @since 0.1.0 */
-MFR_EXPORT const mfr_plan *mfr_program_session_plan(const mfr_program *program, uint32_t index);
+/** How many sessions the program has (0 for NULL). @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_program_session_count(const mfr_program *program);
+/**
+ * The @p index -th session, in order, or NULL when out of range: a handle
+ * borrowed from the program.
+ * @since 0.2.0
+ */
+MFR_EXPORT const mfr_program_session *mfr_program_session_at(const mfr_program *program,
+							       uint32_t index);
+/** The day (0 = the first session) the session falls on; 0 for NULL. @since 0.1.0 */
+MFR_EXPORT uint32_t mfr_program_session_day(const mfr_program_session *session);
+/** What the session focuses on, for a person ("gentle: ..."); never NULL for a session, NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const char *mfr_program_session_focus(const mfr_program_session *session);
+/** 1 when the session opens with a reassessment of the client, else 0. @since 0.1.0 */
+MFR_EXPORT int mfr_program_session_reassess(const mfr_program_session *session);
+/** The plan of the session, borrowed from the program (never freed by the caller); NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_plan *mfr_program_session_plan(const mfr_program_session *session);
 /** Serialize the program as JSON (doc/plan-format.md). @since 0.1.0 */
 MFR_EXPORT mfr_status_t mfr_program_to_json(const mfr_program *program, uint32_t flags,
 					  char **out, mfr_error **err);

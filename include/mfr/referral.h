@@ -26,6 +26,9 @@ MFR_BEGIN_DECLS
  * @{
  */
 
+/** One zone of a referral pattern: a handle borrowed from the model. @since 0.2.0 */
+typedef struct mfr_referral_zone mfr_referral_zone;
+
 /** How reliably a zone is felt. @since 0.1.0 */
 typedef enum mfr_zone_kind_t {
 	MFR_ZONE_ESSENTIAL = 1,
@@ -61,16 +64,19 @@ MFR_EXPORT uint32_t mfr_referral_index(const mfr_referral *referral);
 MFR_EXPORT const mfr_region *mfr_referral_muscle(const mfr_referral *referral);
 /** Where the trigger point lies, in the source's words. @since 0.1.0 */
 MFR_EXPORT const char *mfr_referral_trigger_point(const mfr_referral *referral);
-/** How many zones the pattern has. @since 0.1.0 */
+/** How many zones the pattern has (0 for NULL). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_referral_zone_count(const mfr_referral *referral);
-/** The area of the @p index -th zone, or NULL. @since 0.1.0 */
-MFR_EXPORT const mfr_region *mfr_referral_zone_area(const mfr_referral *referral, uint32_t index);
-/** The ::mfr_zone_kind_t of the @p index -th zone, or 0. @since 0.1.0 */
-MFR_EXPORT mfr_zone_kind_t mfr_referral_zone_kind(const mfr_referral *referral, uint32_t index);
-/** The ::mfr_frequency_t of the @p index -th zone, or 0. @since 0.2.0 */
-MFR_EXPORT mfr_frequency_t mfr_referral_zone_frequency(const mfr_referral *referral, uint32_t index);
-/** 1 when the @p index -th zone may be felt on both sides. @since 0.1.0 */
-MFR_EXPORT int mfr_referral_zone_bilateral(const mfr_referral *referral, uint32_t index);
+/** The @p index -th zone, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_referral_zone *mfr_referral_zone_at(const mfr_referral *referral,
+							  uint32_t index);
+/** The zone's area, or NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_referral_zone_area(const mfr_referral_zone *zone);
+/** The zone's ::mfr_zone_kind_t, or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_zone_kind_t mfr_referral_zone_kind(const mfr_referral_zone *zone);
+/** The zone's ::mfr_frequency_t, or 0 for NULL. @since 0.2.0 */
+MFR_EXPORT mfr_frequency_t mfr_referral_zone_frequency(const mfr_referral_zone *zone);
+/** 1 when the zone may be felt on both sides, else 0. @since 0.1.0 */
+MFR_EXPORT int mfr_referral_zone_bilateral(const mfr_referral_zone *zone);
 /** 1 when the essential/spillover split is practice convention, not sourced. @since 0.1.0 */
 MFR_EXPORT int mfr_referral_split_convention(const mfr_referral *referral);
 /** 1 when the sources disagree about this pattern (see the provenance note). @since 0.1.0 */

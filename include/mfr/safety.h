@@ -23,6 +23,9 @@ MFR_BEGIN_DECLS
  * @{
  */
 
+/** One answer a screening question offers: a handle borrowed from the model. @since 0.2.0 */
+typedef struct mfr_screening_answer mfr_screening_answer;
+
 /**
  * @name Danger zones
  * An endangerment site (the anterior triangle of the neck, the femoral
@@ -109,22 +112,24 @@ MFR_EXPORT const char *mfr_screening_key(const mfr_screening *question);
 MFR_EXPORT const char *mfr_screening_text(const mfr_screening *question);
 /** Its position in its model (0-based). @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_screening_index(const mfr_screening *question);
-/** How many answers it offers. @since 0.2.0 */
+/** How many answers it offers (0 for NULL). @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_screening_answer_count(const mfr_screening *question);
-/** The key of answer @p index ("second_trimester"), or NULL. @since 0.2.0 */
-MFR_EXPORT const char *mfr_screening_answer_key(const mfr_screening *question, uint32_t index);
-/** The wording of answer @p index, or NULL. @since 0.2.0 */
-MFR_EXPORT const char *mfr_screening_answer_text(const mfr_screening *question, uint32_t index);
-/** How many precautions answer @p index sets (0: none, "no"). @since 0.2.0 */
-MFR_EXPORT uint32_t mfr_screening_answer_precaution_count(const mfr_screening *question,
-							   uint32_t index);
-/** The @p k -th precaution answer @p index sets, or NULL. @since 0.2.0 */
-MFR_EXPORT const mfr_precaution *mfr_screening_answer_precaution_at(const mfr_screening *question,
-								     uint32_t index, uint32_t k);
-/** The stage answer @p index records for its staged precautions (1-based), or 0. @since 0.2.0 */
-MFR_EXPORT uint32_t mfr_screening_answer_stage(const mfr_screening *question, uint32_t index);
-/** 1 when answer @p index needs a site (where is it?). @since 0.2.0 */
-MFR_EXPORT int mfr_screening_answer_needs_site(const mfr_screening *question, uint32_t index);
+/** The @p index -th answer, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_screening_answer *mfr_screening_answer_at(const mfr_screening *question,
+								uint32_t index);
+/** The answer's key ("second_trimester"), or NULL for NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_screening_answer_key(const mfr_screening_answer *answer);
+/** The answer's wording, or NULL for NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_screening_answer_text(const mfr_screening_answer *answer);
+/** How many precautions the answer sets (0: none, "no"; and for NULL). @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_screening_answer_precaution_count(const mfr_screening_answer *answer);
+/** The @p index -th precaution the answer sets, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_precaution *mfr_screening_answer_precaution_at(
+	const mfr_screening_answer *answer, uint32_t index);
+/** The stage the answer records for its staged precautions (1-based), or 0. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_screening_answer_stage(const mfr_screening_answer *answer);
+/** 1 when the answer needs a site (where is it?), else 0. @since 0.2.0 */
+MFR_EXPORT int mfr_screening_answer_needs_site(const mfr_screening_answer *answer);
 /** Where it comes from. @since 0.2.0 */
 MFR_EXPORT const mfr_provenance *mfr_screening_provenance(const mfr_screening *question);
 /** @} */

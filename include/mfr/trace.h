@@ -47,10 +47,13 @@ MFR_BEGIN_DECLS
 typedef struct mfr_trace_options mfr_trace_options;
 /** A finished trace: ranked results. @since 0.1.0 */
 typedef struct mfr_trace mfr_trace;
-/** One ranked treatment site. @since 0.1.0 */
+/** One ranked treatment site: a handle borrowed from its trace, as are its
+ * paths and their steps. @since 0.1.0 */
 typedef struct mfr_trace_result mfr_trace_result;
 /** One explanation path, from a symptom site to a result's site. @since 0.1.0 */
 typedef struct mfr_trace_path mfr_trace_path;
+/** One step of a path. @since 0.2.0 */
+typedef struct mfr_trace_path_step mfr_trace_path_step;
 
 /** The relations a trace can follow: single bits of one mask. @since 0.1.0 */
 typedef enum mfr_relation_t {
@@ -128,18 +131,18 @@ MFR_EXPORT mfr_status_t mfr_trace_run(const mfr_intake *intake, const mfr_trace_
 /** Free a trace and its results. NULL is accepted. @since 0.1.0 */
 MFR_EXPORT void mfr_trace_free(mfr_trace *trace);
 
-/** How many results the trace has. @since 0.1.0 */
-MFR_EXPORT uint32_t mfr_trace_count(const mfr_trace *trace);
-/** The @p index -th result, best first, or NULL. @since 0.1.0 */
+/** How many results the trace has (0 for NULL). @since 0.2.0 (mfr_trace_count() before) */
+MFR_EXPORT uint32_t mfr_trace_result_count(const mfr_trace *trace);
+/** The @p index -th result, best first, or NULL when out of range. @since 0.1.0 */
 MFR_EXPORT const mfr_trace_result *mfr_trace_result_at(const mfr_trace *trace, uint32_t index);
 
-/** The result's region. @since 0.1.0 */
+/** The result's region, or NULL for NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_trace_result_region(const mfr_trace_result *result);
-/** The result's ::mfr_side_t. @since 0.1.0 */
+/** The result's ::mfr_side_t, or 0 for NULL. @since 0.1.0 */
 MFR_EXPORT mfr_side_t mfr_trace_result_side(const mfr_trace_result *result);
-/** The result's score, above 0; higher is more promising. @since 0.1.0 */
+/** The result's score, above 0; higher is more promising; 0 for NULL. @since 0.1.0 */
 MFR_EXPORT double mfr_trace_result_score(const mfr_trace_result *result);
-/** The result's ::mfr_distance_t. @since 0.1.0 */
+/** The result's ::mfr_distance_t, or 0 for NULL. @since 0.1.0 */
 MFR_EXPORT mfr_distance_t mfr_trace_result_distance(const mfr_trace_result *result);
 /**
  * A one-line explanation ("left soleus: refers pain to the left heel
@@ -150,39 +153,41 @@ MFR_EXPORT mfr_distance_t mfr_trace_result_distance(const mfr_trace_result *resu
  * @since 0.1.0
  */
 MFR_EXPORT const char *mfr_trace_result_explain(const mfr_trace_result *result);
-/** How many paths explain the result (one per symptom that reaches it). @since 0.1.0 */
+/** How many paths explain the result (one per symptom that reaches it; 0 for NULL). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_trace_result_path_count(const mfr_trace_result *result);
-/** The @p index -th path, strongest first, or NULL. @since 0.1.0 */
+/** The @p index -th path, strongest first, or NULL when out of range. @since 0.1.0 */
 MFR_EXPORT const mfr_trace_path *mfr_trace_result_path_at(const mfr_trace_result *result,
 							   uint32_t index);
 
-/** The index of the intake symptom the path starts from. @since 0.1.0 */
+/** The index of the intake symptom the path starts from (mfr_intake_symptom_at()); 0 for NULL. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_trace_path_symptom(const mfr_trace_path *path);
-/** What this path alone contributes to the result's score. @since 0.1.0 */
+/** What this path alone contributes to the result's score; 0 for NULL. @since 0.1.0 */
 MFR_EXPORT double mfr_trace_path_score(const mfr_trace_path *path);
-/** How many steps the path takes (0 when the result is the symptom site itself). @since 0.1.0 */
+/** How many steps the path takes (0 when the result is the symptom site itself, and for NULL). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_trace_path_step_count(const mfr_trace_path *path);
-/** The region step @p index leaves from. @since 0.1.0 */
-MFR_EXPORT const mfr_region *mfr_trace_path_step_from(const mfr_trace_path *path, uint32_t index);
-/** The ::mfr_side_t step @p index leaves from. @since 0.1.0 */
-MFR_EXPORT mfr_side_t mfr_trace_path_step_from_side(const mfr_trace_path *path, uint32_t index);
-/** The region step @p index arrives at. @since 0.1.0 */
-MFR_EXPORT const mfr_region *mfr_trace_path_step_to(const mfr_trace_path *path, uint32_t index);
-/** The ::mfr_side_t step @p index arrives at. @since 0.1.0 */
-MFR_EXPORT mfr_side_t mfr_trace_path_step_to_side(const mfr_trace_path *path, uint32_t index);
-/** The ::mfr_relation_t (a single bit) step @p index follows, or 0. @since 0.1.0 */
-MFR_EXPORT mfr_relation_t mfr_trace_path_step_relation(const mfr_trace_path *path, uint32_t index);
-/** For a line step: the line, else NULL. @since 0.1.0 */
-MFR_EXPORT const mfr_line *mfr_trace_path_step_line(const mfr_trace_path *path, uint32_t index);
-/** For a line step: 1 when it crosses the midline. @since 0.1.0 */
-MFR_EXPORT int mfr_trace_path_step_crosses(const mfr_trace_path *path, uint32_t index);
-/** For a referral step: the referral pattern, else NULL. @since 0.1.0 */
-MFR_EXPORT const mfr_referral *mfr_trace_path_step_referral(const mfr_trace_path *path,
-							    uint32_t index);
-/** For a referral step: the ::mfr_zone_kind_t of the area in the pattern, else 0. @since 0.1.0 */
-MFR_EXPORT mfr_zone_kind_t mfr_trace_path_step_zone(const mfr_trace_path *path, uint32_t index);
-/** The factor the step multiplies the score by (0 to 1). @since 0.1.0 */
-MFR_EXPORT double mfr_trace_path_step_factor(const mfr_trace_path *path, uint32_t index);
+/** The @p index -th step, from the symptom outwards, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_trace_path_step *mfr_trace_path_step_at(const mfr_trace_path *path,
+							      uint32_t index);
+/** The region the step leaves from, or NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_trace_path_step_from(const mfr_trace_path_step *step);
+/** The ::mfr_side_t the step leaves from, or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_side_t mfr_trace_path_step_from_side(const mfr_trace_path_step *step);
+/** The region the step arrives at, or NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_trace_path_step_to(const mfr_trace_path_step *step);
+/** The ::mfr_side_t the step arrives at, or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_side_t mfr_trace_path_step_to_side(const mfr_trace_path_step *step);
+/** The ::mfr_relation_t (a single bit) the step follows, or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_relation_t mfr_trace_path_step_relation(const mfr_trace_path_step *step);
+/** For a line step: the line; NULL for any other step (and for NULL). @since 0.1.0 */
+MFR_EXPORT const mfr_line *mfr_trace_path_step_line(const mfr_trace_path_step *step);
+/** For a line step: 1 when it crosses the midline; else 0. @since 0.1.0 */
+MFR_EXPORT int mfr_trace_path_step_crosses(const mfr_trace_path_step *step);
+/** For a referral step: the referral pattern; NULL for any other step (and for NULL). @since 0.1.0 */
+MFR_EXPORT const mfr_referral *mfr_trace_path_step_referral(const mfr_trace_path_step *step);
+/** For a referral step: the ::mfr_zone_kind_t of the area in the pattern; 0 for any other step (and for NULL). @since 0.1.0 */
+MFR_EXPORT mfr_zone_kind_t mfr_trace_path_step_zone(const mfr_trace_path_step *step);
+/** The factor the step multiplies the score by (0 to 1); 0 for NULL. @since 0.1.0 */
+MFR_EXPORT double mfr_trace_path_step_factor(const mfr_trace_path_step *step);
 
 /**
  * Serialize the trace as JSON (doc/trace-format.md).

@@ -104,8 +104,6 @@ _PROTOTYPES = [
     (None, [_P], 'mfr_error_free mfr_free mfr_model_free'),
     (_E, [_P], 'mfr_error_status'),
     (_S, [_P], 'mfr_error_message mfr_error_source mfr_error_path'),
-    (c_int32, [_P], 'mfr_error_line mfr_error_column'),
-    (c_int64, [_P], 'mfr_error_offset'),
     # model.h
     (_E, [POINTER(_P), POINTER(_P)], 'mfr_model_default'),
     (_E, [_S, POINTER(_P), POINTER(_P)], 'mfr_model_load_file'),
@@ -128,7 +126,8 @@ _PROTOTYPES = [
                    'mfr_model_aftercare mfr_model_danger_zone '
                    'mfr_model_screening'),
     (_P, [_P, _P], 'mfr_model_danger_zone_covering'),
-    # entity getters: one borrowed pointer in, a string out
+    # Getters: one handle in (an entity, or a sub-item borrowed from its
+    # parent: a plan step, a referral zone...), a string out
     (_S, [_P], 'mfr_model_name mfr_model_version mfr_model_description '
                'mfr_source_key mfr_source_citation mfr_source_note '
                'mfr_provenance_note '
@@ -143,8 +142,12 @@ _PROTOTYPES = [
                'mfr_precaution_stage_name '
                'mfr_aftercare_key mfr_aftercare_text '
                'mfr_danger_zone_key mfr_danger_zone_name '
-               'mfr_danger_zone_effect mfr_screening_key mfr_screening_text'),
-    # ... an unsigned count, index or mask out
+               'mfr_danger_zone_effect mfr_screening_key mfr_screening_text '
+               'mfr_screening_answer_key mfr_screening_answer_text '
+               'mfr_trace_result_explain mfr_plan_step_rationale '
+               'mfr_plan_warning_text mfr_plan_warning_code '
+               'mfr_plan_warning_subject_key mfr_program_session_focus'),
+    # ... an unsigned count, index, mask or number of seconds out
     (_U, [_P], 'mfr_provenance_source_count '
                'mfr_region_index mfr_region_child_count '
                'mfr_region_positions mfr_region_adjacent_count '
@@ -163,73 +166,122 @@ _PROTOTYPES = [
                'mfr_condition_screening_count '
                'mfr_precaution_index mfr_precaution_avoid_region_count '
                'mfr_precaution_excluded_technique_count '
-               'mfr_precaution_widen_count mfr_precaution_stage_count '
+               'mfr_precaution_widening_count '
+               'mfr_precaution_widening_with_count mfr_precaution_stage_count '
                'mfr_precaution_clearance_area_count '
                'mfr_precaution_position_limit_count '
+               'mfr_precaution_position_limit_from_stage '
+               'mfr_precaution_position_limit_region_count '
                'mfr_aftercare_when_count '
                'mfr_danger_zone_index mfr_danger_zone_region_count '
                'mfr_danger_zone_excluded_technique_count '
                'mfr_dose_max_minutes mfr_dose_hold_min mfr_dose_hold_max '
                'mfr_danger_zone_region_kinds '
-               'mfr_screening_index mfr_screening_answer_count'),
+               'mfr_screening_index mfr_screening_answer_count '
+               'mfr_screening_answer_precaution_count '
+               'mfr_screening_answer_stage '
+               'mfr_intake_symptom_count mfr_intake_condition_count '
+               'mfr_intake_precaution_count mfr_intake_clearance_count '
+               'mfr_intake_minutes mfr_intake_positions mfr_intake_scopes '
+               'mfr_trace_result_count mfr_trace_result_path_count '
+               'mfr_trace_path_symptom mfr_trace_path_step_count '
+               'mfr_plan_session_seconds mfr_plan_total_seconds '
+               'mfr_plan_position_changes mfr_plan_step_count '
+               'mfr_plan_warning_count mfr_plan_aftercare_count '
+               'mfr_plan_step_seconds mfr_plan_step_trace_rank '
+               'mfr_plan_step_flags '
+               'mfr_program_session_count mfr_program_weeks '
+               'mfr_program_session_day'),
     # ... an enum value out
     (_E, [_P], 'mfr_region_kind mfr_region_laterality mfr_region_depth '
                'mfr_region_access mfr_line_evidence '
                'mfr_line_node_kind mfr_line_node_side '
+               'mfr_referral_zone_kind mfr_referral_zone_frequency '
                'mfr_technique_family mfr_technique_approach '
                'mfr_technique_pressure_min mfr_technique_pressure_max '
                'mfr_technique_depth '
                'mfr_precaution_scope mfr_precaution_severity '
-               'mfr_precaution_pressure_ceiling mfr_aftercare_kind '
-               'mfr_danger_zone_pressure_ceiling mfr_dose_pressure_ceiling'),
+               'mfr_precaution_pressure_ceiling '
+               'mfr_precaution_position_limit_position mfr_aftercare_kind '
+               'mfr_danger_zone_pressure_ceiling mfr_dose_pressure_ceiling '
+               'mfr_intake_symptom_side mfr_intake_symptom_onset '
+               'mfr_intake_precaution_side '
+               'mfr_trace_result_side mfr_trace_result_distance '
+               'mfr_trace_path_step_from_side mfr_trace_path_step_to_side '
+               'mfr_trace_path_step_relation mfr_trace_path_step_zone '
+               'mfr_plan_status mfr_plan_pressure_ceiling '
+               'mfr_plan_step_phase mfr_plan_step_side '
+               'mfr_plan_step_approach mfr_plan_step_pressure '
+               'mfr_plan_step_position mfr_plan_step_lying_side '
+               'mfr_plan_warning_kind mfr_plan_warning_subject_kind '
+               'mfr_plan_warning_side'),
     # ... a 0/1 flag out
     (_I, [_P], 'mfr_provenance_is_convention mfr_region_treatable '
                'mfr_line_crosses mfr_line_node_crosses '
                'mfr_line_node_may_cross '
                'mfr_referral_split_convention mfr_referral_disputed '
+               'mfr_referral_zone_bilateral '
                'mfr_technique_has_hold mfr_technique_hold_convention '
                'mfr_precaution_needs_clearance mfr_precaution_avoid_site '
                'mfr_precaution_avoid_adjacent mfr_precaution_site_scoped '
-               'mfr_dose_indirect_only mfr_dose_progresses'),
-    # ... another borrowed pointer out
+               'mfr_dose_indirect_only mfr_dose_progresses '
+               'mfr_screening_answer_needs_site '
+               'mfr_trace_path_step_crosses mfr_program_session_reassess'),
+    # ... a number out
+    (c_int32, [_P], 'mfr_error_line mfr_error_column '
+                    'mfr_intake_symptom_intensity'),
+    (c_int64, [_P], 'mfr_error_offset'),
+    (c_double, [_P], 'mfr_trace_result_score mfr_trace_path_score '
+                     'mfr_trace_path_step_factor'),
+    # ... another borrowed handle out
     (_P, [_P], 'mfr_region_parent mfr_region_provenance mfr_line_provenance '
                'mfr_line_branch_line mfr_referral_muscle '
+               'mfr_referral_zone_area '
                'mfr_referral_provenance mfr_technique_provenance '
                'mfr_condition_provenance mfr_precaution_provenance '
                'mfr_aftercare_provenance mfr_condition_dose '
-               'mfr_precaution_dose mfr_danger_zone_provenance '
-               'mfr_dose_provenance mfr_screening_provenance'),
-    (_I, [_P, _P], 'mfr_region_is_within'),
-    # the index-th item of a list
+               'mfr_precaution_dose mfr_precaution_widening_region '
+               'mfr_danger_zone_provenance '
+               'mfr_dose_provenance mfr_screening_provenance '
+               'mfr_intake_model mfr_intake_symptom_region '
+               'mfr_intake_precaution_precaution mfr_intake_precaution_region '
+               'mfr_trace_result_region '
+               'mfr_trace_path_step_from mfr_trace_path_step_to '
+               'mfr_trace_path_step_line mfr_trace_path_step_referral '
+               'mfr_plan_step_region mfr_plan_step_technique '
+               'mfr_plan_step_danger_zone mfr_plan_warning_region '
+               'mfr_program_session_plan'),
+    (_I, [_P, _P], 'mfr_region_is_within '
+                   'mfr_intake_is_cleared mfr_intake_is_answered'),
+    (_U, [_P, _P], 'mfr_intake_stage'),
+    # the index-th item of a list: an entity, or a sub-item's handle
     (_P, [_P, _U], 'mfr_precaution_clearance_area_at '
                    'mfr_provenance_source_at mfr_region_child_at '
                    'mfr_region_adjacent_at mfr_line_evidence_source_at '
                    'mfr_line_branch_at mfr_line_branch_node_at '
-                   'mfr_line_node_region_at mfr_referral_zone_area '
+                   'mfr_line_node_region_at mfr_referral_zone_at '
                    'mfr_technique_region_at mfr_condition_area_at '
                    'mfr_condition_line_at mfr_condition_region_at '
                    'mfr_condition_site_technique_at '
                    'mfr_condition_screening_at '
                    'mfr_precaution_avoid_region_at '
                    'mfr_precaution_excluded_technique_at '
-                   'mfr_precaution_widen_at mfr_aftercare_when_at '
+                   'mfr_precaution_widening_at '
+                   'mfr_precaution_widening_with_at '
+                   'mfr_precaution_position_limit_at '
+                   'mfr_precaution_position_limit_region_at '
+                   'mfr_aftercare_when_at '
                    'mfr_danger_zone_region_at '
-                   'mfr_danger_zone_excluded_technique_at'),
-    (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at '
-                   'mfr_screening_answer_key mfr_screening_answer_text'),
-    (_E, [_P, _U], 'mfr_referral_zone_kind mfr_referral_zone_frequency '
-                   'mfr_precaution_position_limit_position'),
-    (_I, [_P, _U], 'mfr_referral_zone_bilateral '
-                   'mfr_screening_answer_needs_site'),
-    (_U, [_P, _U], 'mfr_precaution_widen_with_count '
-                   'mfr_precaution_position_limit_from_stage '
-                   'mfr_precaution_position_limit_region_count '
-                   'mfr_screening_answer_precaution_count '
-                   'mfr_screening_answer_stage'),
-    # the k-th item of the index-th element's list
-    (_P, [_P, _U, _U], 'mfr_precaution_widen_with_at '
-                       'mfr_precaution_position_limit_region_at '
-                       'mfr_screening_answer_precaution_at'),
+                   'mfr_danger_zone_excluded_technique_at '
+                   'mfr_screening_answer_at '
+                   'mfr_screening_answer_precaution_at '
+                   'mfr_intake_symptom_at mfr_intake_condition_at '
+                   'mfr_intake_precaution_at mfr_intake_clearance_at '
+                   'mfr_trace_result_at mfr_trace_result_path_at '
+                   'mfr_trace_path_step_at '
+                   'mfr_plan_step_at mfr_plan_warning_at mfr_plan_aftercare_at '
+                   'mfr_program_session_at'),
+    (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at'),
     # intake.h: constructors and builders (an mfr_error ** last)
     (_E, [_P, POINTER(_P)], 'mfr_intake_new'),
     (_E, [_P, _S, c_size_t, _S, POINTER(_P), POINTER(_P)],
@@ -246,21 +298,8 @@ _PROTOTYPES = [
     (_E, [_P, _S, _S, _S, _E, POINTER(_P)], 'mfr_intake_add_answer'),
     (_E, [_P, _U, POINTER(_P)], 'mfr_intake_set_minutes '
                                 'mfr_intake_set_positions'),
-    # ... and its getters
-    (_P, [_P], 'mfr_intake_model'),
-    (_U, [_P], 'mfr_intake_symptom_count mfr_intake_condition_count '
-               'mfr_intake_precaution_count mfr_intake_clearance_count '
-               'mfr_intake_minutes mfr_intake_positions '
-               'mfr_intake_scopes'),
-    (_P, [_P, _U], 'mfr_intake_symptom_region mfr_intake_condition_at '
-                   'mfr_intake_precaution_at mfr_intake_precaution_region '
-                   'mfr_intake_clearance_at'),
-    (_E, [_P, _U], 'mfr_intake_symptom_side mfr_intake_symptom_onset '
-                   'mfr_intake_precaution_side'),
-    (c_int32, [_P, _U], 'mfr_intake_symptom_intensity'),
-    (_I, [_P, _P], 'mfr_intake_is_cleared mfr_intake_is_answered'),
-    (_U, [_P, _P], 'mfr_intake_stage'),
-    # trace.h: options (the setters return a status and no error object)
+    # trace.h and plan.h: options (the setters return a status and no
+    # error object)
     (_E, [POINTER(_P)], 'mfr_trace_options_new mfr_plan_options_new'),
     (_E, [_P, _U], 'mfr_trace_options_set_max_results '
                    'mfr_trace_options_set_max_steps '
@@ -270,43 +309,8 @@ _PROTOTYPES = [
                    'mfr_plan_options_set_block_seconds'),
     (_E, [_P, _E], 'mfr_trace_options_set_min_evidence'),
     (_E, [_P, _S], 'mfr_trace_options_add_line mfr_plan_options_add_technique'),
-    # ... running, results and paths
+    # ... running
     (_E, [_P, _P, POINTER(_P), POINTER(_P)], 'mfr_trace_run mfr_plan_run'),
-    (_U, [_P], 'mfr_trace_count mfr_trace_result_path_count '
-               'mfr_trace_path_symptom mfr_trace_path_step_count'),
-    (_P, [_P, _U], 'mfr_trace_result_at mfr_trace_result_path_at '
-                   'mfr_trace_path_step_from mfr_trace_path_step_to '
-                   'mfr_trace_path_step_line mfr_trace_path_step_referral'),
-    (_P, [_P], 'mfr_trace_result_region'),
-    (_E, [_P], 'mfr_trace_result_side mfr_trace_result_distance'),
-    (c_double, [_P], 'mfr_trace_result_score mfr_trace_path_score'),
-    (_S, [_P], 'mfr_trace_result_explain'),
-    (_E, [_P, _U], 'mfr_trace_path_step_from_side mfr_trace_path_step_to_side '
-                   'mfr_trace_path_step_relation mfr_trace_path_step_zone'),
-    (_I, [_P, _U], 'mfr_trace_path_step_crosses'),
-    (c_double, [_P, _U], 'mfr_trace_path_step_factor'),
-    # plan.h: plans and programs
-    (_E, [_P], 'mfr_plan_status mfr_plan_pressure_ceiling'),
-    (_U, [_P], 'mfr_plan_session_seconds mfr_plan_total_seconds '
-               'mfr_plan_position_changes mfr_plan_step_count '
-               'mfr_plan_warning_count mfr_plan_aftercare_count '
-               'mfr_program_session_count mfr_program_weeks'),
-    (_E, [_P, _U], 'mfr_plan_step_phase mfr_plan_step_side '
-                   'mfr_plan_step_approach mfr_plan_step_pressure '
-                   'mfr_plan_step_position mfr_plan_step_lying_side '
-                   'mfr_plan_warning_kind '
-                   'mfr_plan_warning_subject_kind mfr_plan_warning_side '
-                   'mfr_plan_aftercare_kind'),
-    (_I, [_P, _U], 'mfr_program_session_reassess'),
-    (_P, [_P, _U], 'mfr_plan_step_region mfr_plan_step_technique '
-                   'mfr_plan_step_danger_zone mfr_plan_warning_region '
-                   'mfr_program_session_plan'),
-    (_U, [_P, _U], 'mfr_plan_step_seconds mfr_plan_step_trace_rank '
-                   'mfr_plan_step_flags mfr_program_session_day'),
-    (_S, [_P, _U], 'mfr_plan_step_rationale mfr_plan_warning_text '
-                   'mfr_plan_warning_code mfr_plan_warning_subject_key '
-                   'mfr_plan_aftercare_text mfr_plan_aftercare_key '
-                   'mfr_program_session_focus'),
     (_E, [_P, _U, _U, _P, POINTER(_P), POINTER(_P)], 'mfr_program_run'),
     # every *_to_json(): flags in, text out (freed with mfr_free)
     (_E, [_P, _U, POINTER(_P), POINTER(_P)],
@@ -333,6 +337,12 @@ def _str(raw):
 def _name(name_fn, value):
     """The library's own name for an enum value; None for 0/unknown."""
     return _str(name_fn(value))
+
+
+def _items(count_fn, at_fn, parent):
+    """The handles of a parent's sub-items (mfr/common.h): borrowed from
+    the parent, valid while it lives, never freed."""
+    return [at_fn(parent, i) for i in range(count_fn(parent))]
 
 
 def _mask_names(name_fn, mask):
@@ -588,8 +598,10 @@ class _Entity:
     def _wrap(self, cls, ptr):
         return None if not ptr else cls(self._model, ptr)
 
-    def _list(self, count_fn, at_fn, cls):
-        p = self._p
+    def _list(self, count_fn, at_fn, cls, parent=None):
+        """The entities listed by count_fn/at_fn of @p parent (a handle of
+        this entity's model; default: this entity)."""
+        p = self._p if parent is None else parent
         return tuple(self._wrap(cls, at_fn(p, i)) for i in range(count_fn(p)))
 
     def __eq__(self, other):
@@ -892,14 +904,13 @@ class Referral(_Entity):
     def zones(self):
         """The pattern's zones, as Zone(area, kind, bilateral, frequency)
         tuples; frequency is "common", "occasional" or "rare"."""
-        p = self._p
-        return [Zone(self._wrap(Region, _C.mfr_referral_zone_area(p, i)),
-                     _name(_C.mfr_zone_kind_name,
-                           _C.mfr_referral_zone_kind(p, i)),
-                     bool(_C.mfr_referral_zone_bilateral(p, i)),
+        return [Zone(self._wrap(Region, _C.mfr_referral_zone_area(z)),
+                     _name(_C.mfr_zone_kind_name, _C.mfr_referral_zone_kind(z)),
+                     bool(_C.mfr_referral_zone_bilateral(z)),
                      _name(_C.mfr_frequency_name,
-                           _C.mfr_referral_zone_frequency(p, i)))
-                for i in range(_C.mfr_referral_zone_count(p))]
+                           _C.mfr_referral_zone_frequency(z)))
+                for z in _items(_C.mfr_referral_zone_count,
+                                _C.mfr_referral_zone_at, self._p)]
 
 
 class Technique(_HoldRange, _Entity):
@@ -1076,8 +1087,12 @@ class Precaution(_Entity):
         """The regions a site named for it widens to: a site within one of
         them (a calf within the lower limb) excludes the whole of it on that
         side."""
-        return self._list(_C.mfr_precaution_widen_count,
-                          _C.mfr_precaution_widen_at, Region)
+        return tuple(self._wrap(Region, _C.mfr_precaution_widening_region(w))
+                     for w in self._widenings())
+
+    def _widenings(self):
+        return _items(_C.mfr_precaution_widening_count,
+                      _C.mfr_precaution_widening_at, self._p)
 
     @property
     def clearance_for_symptoms(self):
@@ -1091,27 +1106,22 @@ class Precaution(_Entity):
         """For each region of widen_to, the regions excluded with it on the
         same side (the path of a limb's veins into the trunk), as a tuple
         of tuples of Region."""
-        p = self._p
-        return tuple(
-            tuple(self._wrap(Region, _C.mfr_precaution_widen_with_at(p, i, k))
-                  for k in range(_C.mfr_precaution_widen_with_count(p, i)))
-            for i in range(_C.mfr_precaution_widen_count(p)))
+        return tuple(self._list(_C.mfr_precaution_widening_with_count,
+                                _C.mfr_precaution_widening_with_at, Region, w)
+                     for w in self._widenings())
 
     @property
     def position_limits(self):
         """The client positions it rules out, as PositionLimit(position,
         from_stage, regions) tuples."""
-        p = self._p
         return tuple(PositionLimit(
             _name(_C.mfr_position_name,
-                  _C.mfr_precaution_position_limit_position(p, i)),
-            _C.mfr_precaution_position_limit_from_stage(p, i),
-            tuple(self._wrap(Region,
-                             _C.mfr_precaution_position_limit_region_at(p, i,
-                                                                        k))
-                  for k in range(
-                      _C.mfr_precaution_position_limit_region_count(p, i))))
-            for i in range(_C.mfr_precaution_position_limit_count(p)))
+                  _C.mfr_precaution_position_limit_position(lim)),
+            _C.mfr_precaution_position_limit_from_stage(lim),
+            self._list(_C.mfr_precaution_position_limit_region_count,
+                       _C.mfr_precaution_position_limit_region_at, Region, lim))
+            for lim in _items(_C.mfr_precaution_position_limit_count,
+                              _C.mfr_precaution_position_limit_at, self._p))
 
 
 class Aftercare(_Entity):
@@ -1193,17 +1203,15 @@ class Screening(_Entity):
     def answers(self):
         """The answers it offers, as ScreeningAnswer(key, text,
         precautions, stage, needs_site) tuples."""
-        p = self._p
         return tuple(ScreeningAnswer(
-            _str(_C.mfr_screening_answer_key(p, i)),
-            _str(_C.mfr_screening_answer_text(p, i)),
-            tuple(self._wrap(Precaution,
-                             _C.mfr_screening_answer_precaution_at(p, i, k))
-                  for k in range(
-                      _C.mfr_screening_answer_precaution_count(p, i))),
-            _C.mfr_screening_answer_stage(p, i) or None,
-            bool(_C.mfr_screening_answer_needs_site(p, i)))
-            for i in range(_C.mfr_screening_answer_count(p)))
+            _str(_C.mfr_screening_answer_key(a)),
+            _str(_C.mfr_screening_answer_text(a)),
+            self._list(_C.mfr_screening_answer_precaution_count,
+                       _C.mfr_screening_answer_precaution_at, Precaution, a),
+            _C.mfr_screening_answer_stage(a) or None,
+            bool(_C.mfr_screening_answer_needs_site(a)))
+            for a in _items(_C.mfr_screening_answer_count,
+                            _C.mfr_screening_answer_at, self._p))
 
 
 _CLASSES = {cls._kind: cls for cls in (Region, Line, Referral, Technique,
@@ -1753,11 +1761,12 @@ class Intake(_Object):
         """The symptom sites, as Symptom tuples, in the order added."""
         h, m = self._handle, self._parent
         return tuple(Symptom(
-            _wrap(Region, m, _C.mfr_intake_symptom_region(h, i)),
-            _name(_C.mfr_side_name, _C.mfr_intake_symptom_side(h, i)),
-            _C.mfr_intake_symptom_intensity(h, i),
-            _name(_C.mfr_onset_name, _C.mfr_intake_symptom_onset(h, i)))
-            for i in range(_C.mfr_intake_symptom_count(h)))
+            _wrap(Region, m, _C.mfr_intake_symptom_region(s)),
+            _name(_C.mfr_side_name, _C.mfr_intake_symptom_side(s)),
+            _C.mfr_intake_symptom_intensity(s),
+            _name(_C.mfr_onset_name, _C.mfr_intake_symptom_onset(s)))
+            for s in _items(_C.mfr_intake_symptom_count,
+                            _C.mfr_intake_symptom_at, h))
 
     @property
     def conditions(self):
@@ -1771,10 +1780,11 @@ class Intake(_Object):
         """The recorded precautions, as SitePrecaution tuples."""
         h, m = self._handle, self._parent
         return tuple(SitePrecaution(
-            _wrap(Precaution, m, _C.mfr_intake_precaution_at(h, i)),
-            _wrap(Region, m, _C.mfr_intake_precaution_region(h, i)),
-            _name(_C.mfr_side_name, _C.mfr_intake_precaution_side(h, i)))
-            for i in range(_C.mfr_intake_precaution_count(h)))
+            _wrap(Precaution, m, _C.mfr_intake_precaution_precaution(r)),
+            _wrap(Region, m, _C.mfr_intake_precaution_region(r)),
+            _name(_C.mfr_side_name, _C.mfr_intake_precaution_side(r)))
+            for r in _items(_C.mfr_intake_precaution_count,
+                            _C.mfr_intake_precaution_at, h))
 
     @property
     def clearances(self):
@@ -1898,21 +1908,19 @@ class TraceResult:
         for i in range(_C.mfr_trace_result_path_count(p)):
             path = _C.mfr_trace_result_path_at(p, i)
             steps = tuple(TraceStep(
-                _wrap(Region, m, _C.mfr_trace_path_step_from(path, k)),
-                _name(_C.mfr_side_name,
-                      _C.mfr_trace_path_step_from_side(path, k)),
-                _wrap(Region, m, _C.mfr_trace_path_step_to(path, k)),
-                _name(_C.mfr_side_name,
-                      _C.mfr_trace_path_step_to_side(path, k)),
+                _wrap(Region, m, _C.mfr_trace_path_step_from(s)),
+                _name(_C.mfr_side_name, _C.mfr_trace_path_step_from_side(s)),
+                _wrap(Region, m, _C.mfr_trace_path_step_to(s)),
+                _name(_C.mfr_side_name, _C.mfr_trace_path_step_to_side(s)),
                 _name(_C.mfr_relation_name,
-                      _C.mfr_trace_path_step_relation(path, k)),
-                _wrap(Line, m, _C.mfr_trace_path_step_line(path, k)),
-                bool(_C.mfr_trace_path_step_crosses(path, k)),
-                _wrap(Referral, m, _C.mfr_trace_path_step_referral(path, k)),
-                _name(_C.mfr_zone_kind_name,
-                      _C.mfr_trace_path_step_zone(path, k)),
-                _C.mfr_trace_path_step_factor(path, k))
-                for k in range(_C.mfr_trace_path_step_count(path)))
+                      _C.mfr_trace_path_step_relation(s)),
+                _wrap(Line, m, _C.mfr_trace_path_step_line(s)),
+                bool(_C.mfr_trace_path_step_crosses(s)),
+                _wrap(Referral, m, _C.mfr_trace_path_step_referral(s)),
+                _name(_C.mfr_zone_kind_name, _C.mfr_trace_path_step_zone(s)),
+                _C.mfr_trace_path_step_factor(s))
+                for s in _items(_C.mfr_trace_path_step_count,
+                                _C.mfr_trace_path_step_at, path))
             paths.append(TracePath(_C.mfr_trace_path_symptom(path),
                                    _C.mfr_trace_path_score(path), steps))
         return tuple(paths)
@@ -1994,10 +2002,10 @@ class Trace(_Object):
         """The TraceResults, best first."""
         h = self._handle
         return tuple(TraceResult(self, _C.mfr_trace_result_at(h, i), i + 1)
-                     for i in range(_C.mfr_trace_count(h)))
+                     for i in range(_C.mfr_trace_result_count(h)))
 
     def __len__(self):
-        return _C.mfr_trace_count(self._handle)
+        return _C.mfr_trace_result_count(self._handle)
 
     def __getitem__(self, index):
         return self.results[index]
@@ -2162,60 +2170,61 @@ class Plan(_Object):
         """The steps, in session order, as PlanStep tuples."""
         h, m = self._handle, self._model
         return tuple(PlanStep(
-            _name(_C.mfr_phase_name, _C.mfr_plan_step_phase(h, i)),
-            _wrap(Region, m, _C.mfr_plan_step_region(h, i)),
-            _name(_C.mfr_side_name, _C.mfr_plan_step_side(h, i)),
-            _wrap(Technique, m, _C.mfr_plan_step_technique(h, i)),
-            _name(_C.mfr_approach_name, _C.mfr_plan_step_approach(h, i)),
-            _name(_C.mfr_pressure_name, _C.mfr_plan_step_pressure(h, i)),
-            _name(_C.mfr_position_name, _C.mfr_plan_step_position(h, i)),
-            _C.mfr_plan_step_seconds(h, i),
-            _C.mfr_plan_step_trace_rank(h, i) or None,
-            _str(_C.mfr_plan_step_rationale(h, i)),
-            _C.mfr_plan_step_flags(h, i),
-            _wrap(DangerZone, m, _C.mfr_plan_step_danger_zone(h, i)),
-            bool(_C.mfr_plan_step_flags(h, i) & STEP_INTERNAL),
-            _name(_C.mfr_side_name, _C.mfr_plan_step_lying_side(h, i)))
-            for i in range(_C.mfr_plan_step_count(h)))
+            _name(_C.mfr_phase_name, _C.mfr_plan_step_phase(s)),
+            _wrap(Region, m, _C.mfr_plan_step_region(s)),
+            _name(_C.mfr_side_name, _C.mfr_plan_step_side(s)),
+            _wrap(Technique, m, _C.mfr_plan_step_technique(s)),
+            _name(_C.mfr_approach_name, _C.mfr_plan_step_approach(s)),
+            _name(_C.mfr_pressure_name, _C.mfr_plan_step_pressure(s)),
+            _name(_C.mfr_position_name, _C.mfr_plan_step_position(s)),
+            _C.mfr_plan_step_seconds(s),
+            _C.mfr_plan_step_trace_rank(s) or None,
+            _str(_C.mfr_plan_step_rationale(s)),
+            _C.mfr_plan_step_flags(s),
+            _wrap(DangerZone, m, _C.mfr_plan_step_danger_zone(s)),
+            bool(_C.mfr_plan_step_flags(s) & STEP_INTERNAL),
+            _name(_C.mfr_side_name, _C.mfr_plan_step_lying_side(s)))
+            for s in _items(_C.mfr_plan_step_count, _C.mfr_plan_step_at, h))
 
     @property
     def warnings(self):
         """What the therapist must know, as PlanWarning tuples."""
         h, m = self._handle, self._model
         return tuple(PlanWarning(
-            _name(_C.mfr_warning_kind_name, _C.mfr_plan_warning_kind(h, i)),
-            _str(_C.mfr_plan_warning_text(h, i)),
-            _str(_C.mfr_plan_warning_code(h, i)),
-            _name(_C.mfr_kind_name, _C.mfr_plan_warning_subject_kind(h, i)),
-            _str(_C.mfr_plan_warning_subject_key(h, i)),
-            _wrap(Region, m, _C.mfr_plan_warning_region(h, i)),
-            _name(_C.mfr_side_name, _C.mfr_plan_warning_side(h, i)))
-            for i in range(_C.mfr_plan_warning_count(h)))
+            _name(_C.mfr_warning_kind_name, _C.mfr_plan_warning_kind(w)),
+            _str(_C.mfr_plan_warning_text(w)),
+            _str(_C.mfr_plan_warning_code(w)),
+            _name(_C.mfr_kind_name, _C.mfr_plan_warning_subject_kind(w)),
+            _str(_C.mfr_plan_warning_subject_key(w)),
+            _wrap(Region, m, _C.mfr_plan_warning_region(w)),
+            _name(_C.mfr_side_name, _C.mfr_plan_warning_side(w)))
+            for w in _items(_C.mfr_plan_warning_count, _C.mfr_plan_warning_at,
+                            h))
 
     @property
     def aftercare(self):
         """The aftercare instructions for the client, as texts: the
         model's items for every client, and those for the precautions the
         intake records (see Model.aftercare() and Aftercare.when)."""
-        h = self._handle
-        return tuple(_str(_C.mfr_plan_aftercare_text(h, i))
-                     for i in range(_C.mfr_plan_aftercare_count(h)))
+        return tuple(_str(_C.mfr_aftercare_text(a))
+                     for a in self._aftercare())
+
+    def _aftercare(self):
+        """The model's aftercare items the plan gives (handles)."""
+        return _items(_C.mfr_plan_aftercare_count, _C.mfr_plan_aftercare_at,
+                      self._handle)
 
     @property
     def aftercare_keys(self):
         """The model keys of the aftercare items, in the same order."""
-        h = self._handle
-        return tuple(_str(_C.mfr_plan_aftercare_key(h, i))
-                     for i in range(_C.mfr_plan_aftercare_count(h)))
+        return tuple(_str(_C.mfr_aftercare_key(a)) for a in self._aftercare())
 
     @property
     def aftercare_kinds(self):
         """The kinds of the aftercare items ("general", "red_flag"), in
         the same order."""
-        h = self._handle
-        return tuple(_name(_C.mfr_aftercare_kind_name,
-                           _C.mfr_plan_aftercare_kind(h, i))
-                     for i in range(_C.mfr_plan_aftercare_count(h)))
+        return tuple(_name(_C.mfr_aftercare_kind_name, _C.mfr_aftercare_kind(a))
+                     for a in self._aftercare())
 
     @property
     def aftercare_items(self):
@@ -2265,18 +2274,20 @@ class Program(_Object):
         return _C.mfr_program_weeks(self._handle)
 
     def focus(self, index):
-        """What session @p index (0-based) focuses on, for a person."""
-        return _str(_C.mfr_program_session_focus(self._handle, index))
+        """What session @p index (0-based) focuses on, for a person; None
+        for an index out of range."""
+        return _str(_C.mfr_program_session_focus(
+            _C.mfr_program_session_at(self._handle, index)))
 
     @property
     def sessions(self):
         """The sessions, as ProgramSession tuples (day, reassess, plan)."""
-        h = self._handle
         return tuple(ProgramSession(
-            _C.mfr_program_session_day(h, i),
-            bool(_C.mfr_program_session_reassess(h, i)),
-            Plan._borrowed(self, _C.mfr_program_session_plan(h, i)))
-            for i in range(_C.mfr_program_session_count(h)))
+            _C.mfr_program_session_day(s),
+            bool(_C.mfr_program_session_reassess(s)),
+            Plan._borrowed(self, _C.mfr_program_session_plan(s)))
+            for s in _items(_C.mfr_program_session_count,
+                            _C.mfr_program_session_at, self._handle))
 
     def __len__(self):
         return _C.mfr_program_session_count(self._handle)
