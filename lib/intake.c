@@ -504,6 +504,7 @@ MFR_EXPORT mfr_status_t mfr_intake_new(const mfr_model *model, mfr_intake **out)
 	if (!in)
 		return MFR_E_NOMEM;
 	in->model = model;
+	mfr__model_hold(model);
 	mfr__seen_init(&in->symptom_sites);
 	mfr__seen_init(&in->condition_set);
 	mfr__seen_init(&in->precaution_sites);
@@ -532,6 +533,7 @@ MFR_EXPORT void mfr_intake_free(mfr_intake *in)
 	mfr__free(in->clearances);
 	mfr__free(in->stages);
 	mfr__free(in->answered);
+	mfr__model_release(in->model);
 	mfr__free(in);
 }
 

@@ -17,6 +17,8 @@ MFR_EXPORT mfr_status_t mfr_model_default(mfr_model **out, mfr_error **err)
 	if (mfr__snapshot_load(mfr__default_snapshot, mfr__default_snapshot_size,
 			       mfr__default_relocs, mfr__default_reloc_count, out) != MFR_OK)
 		return mfr__error_nomem(err);
+	/* A new copy each call, with one reference: the caller's. */
+	mfr__model_init_refs(*out);
 	return MFR_OK;
 }
 

@@ -1416,6 +1416,7 @@ mfr_status_t mfr__model_parse_in(const char *data, size_t size, const char *name
 	ld.m = mfr__calloc(1, sizeof(*ld.m));
 	if (!ld.m)
 		return mfr__error_nomem(err);
+	mfr__model_init_refs(ld.m);
 	ld.m->arena.block_size = block_size;
 	ld.rd.arena = &ld.m->arena;
 	ld.rd.model = ld.m;

@@ -11,6 +11,7 @@
 #ifndef MFR_MODEL_PRIVATE_H
 #define MFR_MODEL_PRIVATE_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -290,6 +291,11 @@ struct mfr_model {
 	uint32_t screening_count;
 	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind_t */
 	mfr_graph graph; /* derived: the site graph a trace walks */
+	/* Who holds the model: the caller's references (mfr_model_ref()) and
+	 * one for each intake, trace and plan built on it. The only thing
+	 * about a model that changes after it is built; atomic, so that any
+	 * thread may take or drop a reference. */
+	atomic_uint_least32_t refs;
 };
 
 /* The most traced sites a plan considers (plan options' max_sites), and so
@@ -306,6 +312,14 @@ static inline uint32_t mfr__site_id(const mfr_region *r, int side)
  * tissue: the same side (or either on the midline) and one region within
  * the other (a region and itself, a group and its member). */
 int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb);
+
+/* The first reference to a model just built (the caller's). */
+void mfr__model_init_refs(mfr_model *m);
+/* Take and drop a reference for an object built on @p m (an intake, a
+ * trace, a plan): the model lives until the last one goes. The count is
+ * not part of the model's content, so a const model may be held. */
+void mfr__model_hold(const mfr_model *m);
+void mfr__model_release(const mfr_model *m);
 
 /* Parse and validate a model document. On failure *out is untouched and
  * nothing is leaked. */

@@ -49,12 +49,45 @@ MFR_EXPORT mfr_status_t mfr_model_load_file(const char *path, mfr_model **out,
 	return st;
 }
 
-MFR_EXPORT void mfr_model_free(mfr_model *model)
+void mfr__model_init_refs(mfr_model *m)
 {
-	if (!model)
+	atomic_init(&m->refs, 1);
+}
+
+void mfr__model_hold(const mfr_model *m)
+{
+	/* A model is never defined const: the library allocated it. */
+	atomic_fetch_add_explicit(&((mfr_model *)m)->refs, 1, memory_order_relaxed);
+}
+
+void mfr__model_release(const mfr_model *m)
+{
+	mfr_model *model = (mfr_model *)m;
+
+	/* acq_rel: every use of the model by the other holders happens before
+	 * the last one frees it. */
+	if (atomic_fetch_sub_explicit(&model->refs, 1, memory_order_acq_rel) != 1)
 		return;
 	mfr__arena_release(&model->arena);
 	mfr__free(model);
+}
+
+MFR_EXPORT mfr_model *mfr_model_ref(const mfr_model *model)
+{
+	if (model)
+		mfr__model_hold(model);
+	return (mfr_model *)model;
+}
+
+MFR_EXPORT void mfr_model_unref(mfr_model *model)
+{
+	if (model)
+		mfr__model_release(model);
+}
+
+MFR_EXPORT void mfr_model_free(mfr_model *model)
+{
+	mfr_model_unref(model);
 }
 
 MFR_EXPORT const char *mfr_model_name(const mfr_model *model)

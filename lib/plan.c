@@ -2107,6 +2107,7 @@ mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 		return MFR_E_NOMEM;
 	p->intake = in;
 	p->model = in->model;
+	mfr__model_hold(p->model);
 	p->arena.block_size = 4096; /* a plan is small: keep its heap so */
 	p->session_seconds = in->minutes * 60;
 	sc.later_session = stage->later_session;
@@ -2173,6 +2174,7 @@ MFR_EXPORT void mfr_plan_free(mfr_plan *p)
 	if (!p)
 		return;
 	mfr__arena_release(&p->arena);
+	mfr__model_release(p->model);
 	mfr__free(p);
 }
 

@@ -741,6 +741,7 @@ MFR_EXPORT mfr_status_t mfr_trace_run(const mfr_intake *intake, const mfr_trace_
 		return mfr__error_nomem(err);
 	t->intake = intake;
 	t->model = intake->model;
+	mfr__model_hold(t->model);
 	t->arena.block_size = 8192;
 	t->symptom_count = intake->symptom_count;
 	t->symptoms = mfr__arena_alloc(&t->arena, (intake->symptom_count + 1) *
@@ -768,6 +769,7 @@ MFR_EXPORT void mfr_trace_free(mfr_trace *t)
 	if (!t)
 		return;
 	mfr__arena_release(&t->arena);
+	mfr__model_release(t->model);
 	mfr__free(t);
 }
 

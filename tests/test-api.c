@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "model-private.h"
 #include "util.h"
 
 /* Every getter of the API, given NULL: NULL for a string or an object, 0
@@ -552,6 +553,64 @@ START_TEST(run_lists)
 }
 END_TEST
 
+/* The holders of a model (lib/model-private.h): the caller's references
+ * and one for each intake, trace and plan built on it. */
+static uint32_t holders(const mfr_model *m)
+{
+	return (uint32_t)atomic_load(&m->refs);
+}
+
+START_TEST(model_references)
+{
+	mfr_model *m = NULL;
+	mfr_intake *in = NULL;
+	mfr_trace *t = NULL;
+	mfr_plan *p = NULL;
+	mfr_program *pg = NULL;
+
+	ck_assert_ptr_null(mfr_model_ref(NULL));
+	mfr_model_unref(NULL);
+	mfr_test_assert_ok(mfr_model_default(&m, NULL), NULL, "default model");
+	ck_assert_uint_eq(holders(m), 1);
+	ck_assert_ptr_eq(mfr_model_ref(m), m);
+	ck_assert_uint_eq(holders(m), 2);
+	mfr_model_unref(m);
+	ck_assert_uint_eq(holders(m), 1);
+
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_uint_eq(holders(m), 2);
+	mfr_test_assert_ok(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 6,
+						  MFR_ONSET_CHRONIC, NULL), NULL, "symptom");
+	/* The caller lets go of the model: the intake keeps it. */
+	mfr_model_free(m);
+	ck_assert_uint_eq(holders(mfr_intake_model(in)), 1);
+	ck_assert_str_eq(mfr_model_name(mfr_intake_model(in)),
+			 mfr_model_name(mfr_intake_model(in)));
+	mfr_test_assert_ok(mfr_intake_add_condition(in, "plantar_fasciitis", NULL), NULL,
+			   "condition after the model was dropped");
+	mfr_test_assert_ok(mfr_trace_run(in, NULL, &t, NULL), NULL, "trace");
+	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, NULL), NULL, "plan");
+	mfr_test_assert_ok(mfr_program_run(in, 3, 2, NULL, &pg, NULL), NULL, "program");
+	/* The intake, the trace, the plan and the program's three plans. */
+	ck_assert_uint_eq(holders(mfr_intake_model(in)), 6);
+	/* A reference from a const pointer: the model outlives the intake. */
+	m = mfr_model_ref(mfr_intake_model(in));
+	mfr_intake_free(in);
+	ck_assert_uint_eq(holders(m), 6);
+	mfr_program_free(pg);
+	mfr_trace_free(t);
+	ck_assert_uint_eq(holders(m), 2);
+	/* The plan still reads what it borrows from the model. */
+	ck_assert_ptr_nonnull(mfr_region_key(mfr_plan_step_region(mfr_plan_step_at(p, 0))));
+	ck_assert_ptr_eq(mfr_plan_step_region(mfr_plan_step_at(p, 0)),
+			 mfr_model_region(m, mfr_region_key(mfr_plan_step_region(
+				 mfr_plan_step_at(p, 0)))));
+	mfr_model_unref(m);
+	ck_assert_ptr_nonnull(mfr_technique_key(mfr_plan_step_technique(mfr_plan_step_at(p, 0))));
+	mfr_plan_free(p); /* the last holder: valgrind and ASan see the model go */
+}
+END_TEST
+
 Suite *mfr_test_api_suite(void)
 {
 	Suite *s = suite_create("api");
@@ -560,6 +619,7 @@ Suite *mfr_test_api_suite(void)
 	tcase_add_test(tc, null_getters);
 	tcase_add_test(tc, model_lists);
 	tcase_add_test(tc, run_lists);
+	tcase_add_test(tc, model_references);
 	suite_add_tcase(s, tc);
 	return s;
 }

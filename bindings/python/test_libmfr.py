@@ -646,17 +646,20 @@ class SafetyModelTests(_ModelCase):
         self.assertEqual(self.keys(bruising.when), ['anticoagulant_therapy'])
         self.assertEqual(m.get('aftercare', 'soreness').when, ())
 
-    def test_closed_model_refuses_safety_entities(self):
+    def test_safety_entities_outlive_a_closed_model(self):
+        # Each entity holds the model (the library's count): after
+        # close() it reads on; the closed Model object itself refuses.
         model = Model.default()
         zone = model.danger_zone('axilla')
         dose = model.condition('fibromyalgia').dose
         question = model.screening('pregnancy')
+        regions, answers = zone.regions, question.answers
         model.close()
-        for use in (lambda: zone.regions, lambda: dose.indirect_only,
-                    lambda: question.answers,
-                    lambda: model.danger_zone_covering('groin')):
-            with self.assertRaises(ValueError):
-                use()
+        self.assertEqual(zone.regions, regions)
+        self.assertTrue(dose.indirect_only in (True, False))
+        self.assertEqual(question.answers, answers)
+        with self.assertRaises(ValueError):
+            model.danger_zone_covering('groin')
 
 
 class ErrorTests(unittest.TestCase):
@@ -879,78 +882,125 @@ class BadInputTests(unittest.TestCase):
 
 
 class LifetimeTests(unittest.TestCase):
-    """The model is freed exactly once, and entities keep it alive."""
+    """The library counts a model's references (mfr_model_ref/unref): every
+    one the binding takes it drops exactly once, and an entity keeps the
+    model alive."""
 
-    def counting_free(self):
-        calls = []
-        real = libmfr._free_model
+    def counting(self):
+        """Count the references taken (the first one of a model, which the
+        binding adopts, is not taken) and dropped."""
+        taken, dropped = [], []
+        real_ref, real_unref = libmfr._model_ref, libmfr._model_unref
 
-        def free(ptr):
-            calls.append(ptr)
-            real(ptr)
-        return calls, mock.patch.object(libmfr, '_free_model', free)
+        def ref(ptr):
+            taken.append(ptr)
+            return real_ref(ptr)
 
-    def test_close_twice_then_gc_frees_once(self):
-        calls, patch = self.counting_free()
-        with patch:
-            model = Model.default()
+        def unref(ptr):
+            dropped.append(ptr)
+            real_unref(ptr)
+        for name, fn in (('_model_ref', ref), ('_model_unref', unref)):
+            patch = mock.patch.object(libmfr, name, fn)
+            patch.start()
+            self.addCleanup(patch.stop)
+        return taken, dropped
+
+    def test_close_twice_then_gc_drops_once(self):
+        taken, dropped = self.counting()
+        model = Model.default()
         model.close()
         self.assertTrue(model.closed)
         model.close()
         del model
         gc.collect()
-        self.assertEqual(len(calls), 1)
+        self.assertEqual((len(taken), len(dropped)), (0, 1))
 
-    def test_gc_frees_once(self):
-        calls, patch = self.counting_free()
-        with patch:
-            model = Model.default()
+    def test_gc_drops_once(self):
+        taken, dropped = self.counting()
+        model = Model.default()
         del model
         gc.collect()
-        self.assertEqual(len(calls), 1)
+        self.assertEqual((len(taken), len(dropped)), (0, 1))
 
     def test_context_manager(self):
-        calls, patch = self.counting_free()
-        with patch:
-            with Model.default() as model:
-                self.assertTrue(model.name)
-            self.assertTrue(model.closed)
-            self.assertEqual(len(calls), 1)
-            del model
-            gc.collect()
-        self.assertEqual(len(calls), 1)
+        taken, dropped = self.counting()
+        with Model.default() as model:
+            self.assertTrue(model.name)
+        self.assertTrue(model.closed)
+        gc.collect()
+        self.assertEqual(len(dropped), 1)
+        del model
+        gc.collect()
+        self.assertEqual((len(taken), len(dropped)), (0, 1))
 
-    def test_closed_model_refuses_use(self):
+    def test_closed_model_refuses_use_its_entities_do_not(self):
         model = Model.default()
         region = next(model.regions())
+        key = region.key
         model.close()
         with self.assertRaises(ValueError):
             model.name
         with self.assertRaises(ValueError):
             model.count('region')
-        with self.assertRaises(ValueError):
-            region.key
         self.assertIn('closed', repr(model))
+        # The entity holds the model: it reads on.
+        self.assertEqual(region.key, key)
+        self.assertTrue(region.parent is None or region.parent.key)
 
     def test_entity_keeps_model_alive(self):
-        calls, patch = self.counting_free()
-        with patch:
-            region = next(Model.default().regions())
-            gc.collect()
-            self.assertEqual(calls, [])
-            self.assertTrue(region.key)
-            self.assertTrue(region.name)
-            del region
-            gc.collect()
-        self.assertEqual(len(calls), 1)
+        taken, dropped = self.counting()
+        region = next(Model.default().regions())
+        gc.collect()
+        self.assertEqual(dropped, [])
+        self.assertTrue(region.key)
+        self.assertTrue(region.name)
+        del region
+        gc.collect()
+        self.assertEqual(len(dropped), 1)
 
-    def test_failed_load_frees_nothing(self):
-        calls, patch = self.counting_free()
-        with patch:
-            with self.assertRaises(MfrError):
-                Model.load_buffer(SYNTAX)
-            gc.collect()
-        self.assertEqual(calls, [])
+    def test_failed_load_drops_nothing(self):
+        taken, dropped = self.counting()
+        with self.assertRaises(MfrError):
+            Model.load_buffer(SYNTAX)
+        gc.collect()
+        self.assertEqual((taken, dropped), ([], []))
+
+    def test_close_from_another_thread(self):
+        # Closing a model while other threads read it, and read and plan
+        # through what was made from it, is safe: each of them holds the
+        # model through the library's count. Only the closed Model object
+        # itself refuses use (ValueError).
+        import threading
+        model = Model.default()
+        regions = list(model.regions())[:50]
+        intakes = [libmfr.Intake(model) for _ in range(4)]
+        for intake in intakes:
+            intake.add_symptom('heel', 'left', intensity=6)
+        start = threading.Barrier(len(intakes) + 1)
+        seen, errors = [], []
+
+        def work(intake):
+            try:
+                start.wait()
+                for _ in range(20):
+                    keys = [r.key for r in regions]
+                    plan = libmfr.Plan(intake)
+                    seen.append((tuple(keys), plan.to_json()))
+                    try:
+                        model.name
+                    except ValueError:
+                        pass  # closed meanwhile: the Model object refuses
+            except Exception as e:  # noqa: BLE001 (reported below)
+                errors.append(e)
+        threads = [threading.Thread(target=work, args=(i,)) for i in intakes]
+        for t in threads:
+            t.start()
+        start.wait()
+        model.close()
+        for t in threads:
+            t.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(len(set(seen)), 1)
 
     def test_no_public_constructor(self):
         with self.assertRaises(TypeError):

@@ -11,8 +11,9 @@
  * given, the session length and the positions the client can take. libmfr
  * never diagnoses: a condition is only what the intake says.
  *
- * An intake is built against a model and refers into it: the model must
- * outlive the intake. Every addition is validated against the model at once;
+ * An intake is built against a model and refers into it: it holds a
+ * reference to the model (mfr_model_ref()) until it is freed, so the model
+ * lives at least as long. Every addition is validated against the model at once;
  * a rejected addition changes nothing. The JSON form is described in
  * doc/intake-format.md.
  *
@@ -75,7 +76,8 @@ MFR_EXPORT const char *mfr_onset_name(mfr_onset_t onset);
 /**
  * Create an empty intake: no symptoms, 60 minutes, every position allowed.
  *
- * @param model the model keys are checked against; it must outlive the intake.
+ * @param model the model keys are checked against; the intake holds a
+ *        reference to it until mfr_intake_free().
  * @param[out] out receives the intake, or NULL on failure.
  * @return #MFR_OK; #MFR_E_INVALID (@p model or @p out is NULL); or
  *         #MFR_E_NOMEM: out of memory, the only failure with valid
@@ -113,10 +115,12 @@ MFR_EXPORT mfr_status_t mfr_intake_from_json(const mfr_model *model, const char 
 MFR_EXPORT mfr_status_t mfr_intake_load_file(const mfr_model *model, const char *path,
 					   mfr_intake **out, mfr_error **err);
 
-/** Free an intake. NULL is accepted. @since 0.1.0 */
+/** Free an intake, dropping its reference to its model. NULL is accepted. @since 0.1.0 */
 MFR_EXPORT void mfr_intake_free(mfr_intake *intake);
 
-/** The model the intake was built against. @since 0.1.0 */
+/** The model the intake was built against, borrowed (the intake holds a
+ * reference to it; take one of your own with mfr_model_ref() to keep it
+ * after the intake). @since 0.1.0 */
 MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
 
 /**

@@ -11,10 +11,20 @@
  * The default model is built into the library; custom models load from files
  * in the format described in doc/model-format.md.
  *
+ * Lifetime: a model is reference-counted, as an xkbcommon keymap is. The
+ * function that builds it gives the caller one reference; mfr_model_ref()
+ * takes another and mfr_model_unref() (or mfr_model_free(), the same)
+ * drops one. Every intake, trace, plan and program built on a model holds
+ * a reference of its own until it is freed, so the caller may drop theirs
+ * as soon as it has built what it needs: the model lives until its last
+ * holder goes. Every entity pointer and string obtained from a model
+ * borrows from it and is valid while the caller holds a reference, or an
+ * object built on the model.
+ *
  * Threading: a model is immutable once built. Any number of threads may read
- * one model at once, with no locking, until mfr_model_free() is called. Every
- * entity pointer obtained from a model borrows from it and is valid until the
- * model is freed.
+ * one model at once, with no locking; any thread may take or drop a
+ * reference at any time (the count is atomic), but each must use the model
+ * only while it holds one, directly or through an object built on it.
  */
 #ifndef MFR_MODEL_H
 #define MFR_MODEL_H
@@ -82,7 +92,8 @@ MFR_EXPORT mfr_status_t mfr_kind_parse(const char *name, mfr_kind_t *out);
  * @param[out] out receives the model, or NULL on failure.
  * @param[out] err optional; receives the error detail on failure.
  * @return #MFR_OK, #MFR_E_INVALID (@p out is NULL) or #MFR_E_NOMEM.
- * @note Each call builds a new model; free each with mfr_model_free().
+ * @note Each call builds a new model with one reference, the caller's:
+ *       drop it with mfr_model_unref(). Two calls give two models.
  * @since 0.1.0
  */
 MFR_EXPORT mfr_status_t mfr_model_default(mfr_model **out, mfr_error **err);
@@ -124,7 +135,33 @@ MFR_EXPORT mfr_status_t mfr_model_load_buffer(const char *data, size_t size,
 					    mfr_error **err);
 
 /**
- * Free a model and everything borrowed from it. NULL is accepted.
+ * Take a reference to a model: it lives at least until the matching
+ * mfr_model_unref(). Taking one from a const pointer (mfr_intake_model())
+ * is allowed: a reference is a right to read the model, which nothing
+ * changes.
+ *
+ * @param model a model, or NULL.
+ * @return @p model (NULL for NULL).
+ * @note Thread-safe: the count is atomic.
+ * @since 0.2.0
+ */
+MFR_EXPORT mfr_model *mfr_model_ref(const mfr_model *model);
+
+/**
+ * Drop a reference to a model. The last one frees it and everything
+ * borrowed from it; the intakes, traces, plans and programs built on it
+ * each hold one until they are freed. NULL is accepted.
+ * @note Thread-safe: the count is atomic. The caller must not use the
+ *       model (or anything borrowed from it) after dropping its reference,
+ *       unless it holds another one.
+ * @since 0.2.0
+ */
+MFR_EXPORT void mfr_model_unref(mfr_model *model);
+
+/**
+ * The same as mfr_model_unref(), kept under the name every other object's
+ * destructor has: it drops the caller's reference, and frees the model
+ * only when that was the last one.
  * @since 0.1.0
  */
 MFR_EXPORT void mfr_model_free(mfr_model *model);

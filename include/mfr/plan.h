@@ -25,8 +25,9 @@
  * within the session; every hold within its technique's range.
  * doc/safety.md lists them and how they are tested.
  *
- * A plan is a pure function of its intake and options; it borrows from the
- * intake's model, which must outlive it (the intake need not).
+ * A plan is a pure function of its intake and options; it holds a
+ * reference to the intake's model until it is freed (a program's session
+ * plans each hold one), and does not need the intake once made.
  *
  * Threading: a finished plan or program is never changed, so any number of
  * threads may read one at once (its getters and its JSON); it must not be
@@ -159,7 +160,7 @@ MFR_EXPORT mfr_status_t mfr_plan_options_set_block_seconds(mfr_plan_options *opt
  */
 MFR_EXPORT mfr_status_t mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
 				   mfr_plan **out, mfr_error **err);
-/** Free a plan. NULL is accepted. @since 0.1.0 */
+/** Free a plan, dropping its reference to the model. NULL is accepted. @since 0.1.0 */
 MFR_EXPORT void mfr_plan_free(mfr_plan *plan);
 
 /** The plan's ::mfr_plan_status_t. @since 0.1.0 */

@@ -18,8 +18,8 @@
  * A trace is a pure function of the model, the intake and the options: the
  * same input gives the same ranking and paths, byte for byte.
  *
- * A trace borrows from the intake's model, which must outlive it; the intake
- * need not.
+ * A trace holds a reference to the intake's model, whose entities it
+ * returns, until it is freed; it does not need the intake once made.
  *
  * Threading: a finished trace is never changed: its explanations are
  * written when it is made, so every getter (mfr_trace_result_explain()
@@ -128,7 +128,7 @@ MFR_EXPORT mfr_status_t mfr_trace_options_add_line(mfr_trace_options *opts, cons
 MFR_EXPORT mfr_status_t mfr_trace_run(const mfr_intake *intake, const mfr_trace_options *opts,
 				    mfr_trace **out, mfr_error **err);
 
-/** Free a trace and its results. NULL is accepted. @since 0.1.0 */
+/** Free a trace and its results, dropping its reference to the model. NULL is accepted. @since 0.1.0 */
 MFR_EXPORT void mfr_trace_free(mfr_trace *trace);
 
 /** How many results the trace has (0 for NULL). @since 0.2.0 (mfr_trace_count() before) */

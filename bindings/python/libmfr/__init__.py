@@ -10,15 +10,22 @@ or as ``libmfr.so.1`` on the dynamic loader's path.
 
 Every enumerated value (a region's kind, a node's side, a status name) is
 returned as the name the library itself gives it, so the binding cannot
-drift from the C enumerations. Entities borrow from their model: each keeps
-its model alive, and using one after ``Model.close()`` raises ValueError.
+drift from the C enumerations; an absent value is None.
+
+The library counts who holds a model (mfr_model_ref/unref), and the binding
+uses that count rather than tracking lifetimes itself: a Model, every
+entity read from it, and every intake, trace, plan and program made from
+it each hold the model. ``Model.close()`` drops the Model object's own
+reference (from any thread: what others hold stays valid); only that
+Model object refuses use afterwards (ValueError).
 
 An Intake (what is known of one client) is built against a model; a Trace
 (ranked treatment sites with the paths that explain them), a Plan (one
 session's ordered, timed steps) and a Program (a course of sessions) are
-built from an intake. Each keeps what it was built from alive, is freed
-exactly once (close(), a ``with`` block, or garbage collection), and
-refuses use (ValueError) once it, or anything it was built from, is closed.
+built from an intake, and do not need it once made. Each is freed exactly
+once (close(), a ``with`` block, or garbage collection) and refuses use
+(ValueError) once closed; a session plan of a Program keeps the program
+alive and refuses use once the program is closed.
 
     >>> import libmfr
     >>> with libmfr.Model.default() as model:
@@ -101,7 +108,8 @@ _PROTOTYPES = [
                                'mfr_position_parse mfr_depth_parse '
                                'mfr_pressure_parse mfr_evidence_parse '
                                'mfr_access_parse'),
-    (None, [_P], 'mfr_error_free mfr_free mfr_model_free'),
+    (None, [_P], 'mfr_error_free mfr_free mfr_model_free mfr_model_unref'),
+    (_P, [_P], 'mfr_model_ref'),
     (_E, [_P], 'mfr_error_status'),
     (_S, [_P], 'mfr_error_message mfr_error_source mfr_error_path'),
     # model.h
@@ -580,19 +588,58 @@ def _kind(kind):
 
 # ---- entities --------------------------------------------------------------
 
+class _ModelRef:
+    """One reference to a C model, counted by the library itself
+    (mfr_model_ref): dropped (mfr_model_unref) when this object is
+    collected, never by hand. ctypes passes it as the model pointer
+    (_as_parameter_), so a call holds the reference for as long as it runs,
+    whatever another thread closes meanwhile."""
+
+    __slots__ = ('_as_parameter_',)
+
+    def __init__(self, ptr):
+        """Adopt a reference the caller owns (a model just built)."""
+        self._as_parameter_ = ptr
+
+    @classmethod
+    def take(cls, ptr):
+        """Take a new reference to the model at @p ptr."""
+        return cls(_model_ref(ptr))
+
+    def __del__(self, _fallback=_C.mfr_model_unref):
+        ptr, self._as_parameter_ = getattr(self, '_as_parameter_', None), None
+        if ptr:
+            try:
+                unref = _model_unref
+            except NameError:  # the module is being torn down at exit
+                unref = None
+            (unref if callable(unref) else _fallback)(ptr)
+
+
+def _model_ref(ptr, _ref=_C.mfr_model_ref):
+    """Take one reference (mfr_model_ref); returns @p ptr."""
+    return _ref(ptr)
+
+
+def _model_unref(ptr, _unref=_C.mfr_model_unref):
+    """Drop one reference (mfr_model_unref). The C function is bound as a
+    default so that it survives module teardown at exit."""
+    _unref(ptr)
+
+
 class _Entity:
-    """A borrowed pointer into a model, with the model kept alive."""
+    """A borrowed pointer into a model, with a reference to the model
+    (a _ModelRef) that keeps it alive as long as the entity is."""
 
     __slots__ = ('_model', '_ptr')
     _kind = None  # the kind name, for entities the model lists
 
     def __init__(self, model, ptr):
-        self._model = model
+        self._model = model  # a _ModelRef
         self._ptr = ptr
 
     @property
     def _p(self):
-        self._model._handle  # raises once the model is closed
         return self._ptr
 
     def _wrap(self, cls, ptr):
@@ -1230,18 +1277,16 @@ def _class(kind):
 
 # ---- the model -------------------------------------------------------------
 
-def _free_model(ptr, _free=_C.mfr_model_free):
-    """Release a model's memory (one call per model). The C function is
-    bound as a default so it survives module teardown at exit."""
-    _free(ptr)
-
-
 class Model:
     """An immutable libmfr model.
 
     Build one with Model.default(), Model.load_file() or Model.load_buffer().
-    The memory is released by close(), by leaving a ``with`` block, or when
-    the object is garbage-collected, whichever comes first (exactly once).
+    The library counts who holds a model (mfr_model_ref/unref): this object
+    holds one reference, and so does every entity, intake, trace, plan and
+    program made from it, through the same counter. close() (or leaving a
+    ``with`` block, or garbage collection) drops this object's reference:
+    the model itself lives on while anything made from it does, from any
+    thread, and only this Model object refuses use once closed.
     """
 
     def __init__(self):
@@ -1253,8 +1298,7 @@ class Model:
         out, err = c_void_p(), c_void_p()
         _check(call(*args, byref(out), byref(err)), err)
         model = cls.__new__(cls)
-        model._free = _free_model
-        model._ptr = out.value
+        model._ref = _ModelRef(out.value)
         return model
 
     @classmethod
@@ -1286,29 +1330,27 @@ class Model:
 
     @property
     def _handle(self):
-        ptr = getattr(self, '_ptr', None)
-        if ptr is None:
+        """This object's _ModelRef (passed to C as the model pointer)."""
+        ref = getattr(self, '_ref', None)
+        if ref is None:
             raise ValueError('the model is closed')
-        return ptr
+        return ref
 
     @property
     def closed(self):
-        """True once close() has released the model."""
-        return getattr(self, '_ptr', None) is None
+        """True once close() has dropped this object's reference."""
+        return getattr(self, '_ref', None) is None
 
     def close(self):
-        """Free the model now. Safe to call more than once."""
-        ptr, self._ptr = getattr(self, '_ptr', None), None
-        if ptr is not None:
-            self._free(ptr)
+        """Drop this object's reference to the model. Safe to call more
+        than once, and from any thread: what was made from the model
+        (entities, intakes, traces, plans, programs) keeps it alive."""
+        self._ref = None
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
         self.close()
 
     def __repr__(self):
@@ -1345,18 +1387,17 @@ class Model:
 
     def all(self, kind):
         """Iterate over every entity of @p kind, in file order."""
-        k, cls = _kind(kind), _class(kind)
+        k, cls, h = _kind(kind), _class(kind), self._handle
         at = getattr(_C, 'mfr_model_%s_at' % kind)
-        return (cls(self, at(self._handle, i))
-                for i in range(_C.mfr_model_count(self._handle, k)))
+        return (cls(h, at(h, i)) for i in range(_C.mfr_model_count(h, k)))
 
     def get(self, kind, key):
         """The entity of @p kind with @p key, or None when absent."""
         _kind(kind)
         cls = _class(kind)
-        ptr = getattr(_C, 'mfr_model_%s' % kind)(self._handle,
-                                                 _key_arg(key, kind))
-        return cls(self, ptr) if ptr else None
+        h = self._handle
+        ptr = getattr(_C, 'mfr_model_%s' % kind)(h, _key_arg(key, kind))
+        return cls(h, ptr) if ptr else None
 
     def suggest(self, kind, key, max=3):
         """Up to @p max known keys of @p kind nearest to @p key."""
@@ -1473,9 +1514,9 @@ class Model:
             region = self.region(key)
             if region is None:
                 raise ValueError('unknown region %r' % (key,))
-        elif region._model is not self:
+        elif not _same_model(region._model, h):
             raise ValueError('the region belongs to another model')
-        return _wrap(DangerZone, self, _C.mfr_model_danger_zone_covering(
+        return _wrap(DangerZone, h, _C.mfr_model_danger_zone_covering(
             h, region._p))
 
     # -- tracing
@@ -1485,7 +1526,7 @@ class Model:
         """Trace @p intake (built against this model): Trace(intake, ...)."""
         if not isinstance(intake, Intake):
             raise TypeError('trace() needs an Intake')
-        if intake.model is not self:
+        if not _same_model(intake._mref, self._handle):
             raise ValueError('the intake was built against another model')
         return Trace(intake, max_results=max_results, max_steps=max_steps,
                      min_evidence=min_evidence, relations=relations,
@@ -1518,26 +1559,30 @@ def _free_program(ptr, _free=_C.mfr_program_free):
 
 
 class _Object:
-    """A C object built from a parent that must outlive it: an intake from
-    its model, a trace or plan from its intake, a session plan from its
-    program. It holds a reference to the parent, so the parent is never
-    collected first, and refuses use (ValueError) once it or any parent is
-    closed. It is freed exactly once: by close(), by leaving a ``with``
-    block, or when garbage-collected; a borrowed one (_free None) never."""
+    """A C object the binding owns: an intake, a trace, a plan, a program.
+    Each holds its own reference to its model in C (the library counts
+    them), so none needs the Model object, nor a trace or plan its intake.
+    A session plan is borrowed from its program: it keeps the program
+    alive, and refuses use (ValueError) once the program is closed. Each is
+    freed exactly once: by close(), by leaving a ``with`` block, or when
+    garbage-collected; a borrowed one (_free None) never. Entities read
+    from one hold a reference to the model (_mref), so they outlive it."""
 
     _what = 'object'
 
-    def _adopt(self, parent, ptr, free):
-        self._parent = parent
+    def _adopt(self, parent, ptr, free, mref):
+        self._parent = parent  # a program, for a borrowed plan; else None
         self._free = free
         self._ptr = ptr
+        self._mref = mref
 
     @property
     def _handle(self):
         ptr = getattr(self, '_ptr', None)
         if ptr is None:
             raise ValueError('the %s is closed' % self._what)
-        self._parent._handle  # raises once a parent is closed
+        if self._parent is not None:
+            self._parent._handle  # raises once the program is closed
         return ptr
 
     @property
@@ -1563,7 +1608,13 @@ class _Object:
 
 
 def _wrap(cls, model, ptr):
+    """An entity of @p model (a _ModelRef) at @p ptr, or None for NULL."""
     return None if not ptr else cls(model, ptr)
+
+
+def _same_model(a, b):
+    """Whether two _ModelRefs are references to one model."""
+    return a._as_parameter_ == b._as_parameter_
 
 
 # ---- the intake ------------------------------------------------------------
@@ -1602,7 +1653,9 @@ class Intake(_Object):
             raise TypeError('Intake() needs a Model')
         out = c_void_p()
         _fail(_C.mfr_intake_new(model._handle, byref(out)), 'mfr_intake_new')
-        self._adopt(model, out.value, _free_intake)
+        self._model = model
+        self._adopt(None, out.value, _free_intake,
+                    _ModelRef.take(_C.mfr_intake_model(out.value)))
 
     @classmethod
     def _build(cls, model, call, *args):
@@ -1611,7 +1664,9 @@ class Intake(_Object):
         out, err = c_void_p(), c_void_p()
         _check(call(model._handle, *args, byref(out), byref(err)), err)
         intake = cls.__new__(cls)
-        intake._adopt(model, out.value, _free_intake)
+        intake._model = model
+        intake._adopt(None, out.value, _free_intake,
+                      _ModelRef.take(_C.mfr_intake_model(out.value)))
         return intake
 
     @classmethod
@@ -1630,8 +1685,9 @@ class Intake(_Object):
 
     @property
     def model(self):
-        """The Model the intake was built against."""
-        return self._parent
+        """The Model the intake was built against (closing it does not
+        stop the intake: the intake holds the model itself)."""
+        return self._model
 
     def __repr__(self):
         if self.closed:
@@ -1759,7 +1815,7 @@ class Intake(_Object):
     @property
     def symptoms(self):
         """The symptom sites, as Symptom tuples, in the order added."""
-        h, m = self._handle, self._parent
+        h, m = self._handle, self._mref
         return tuple(Symptom(
             _wrap(Region, m, _C.mfr_intake_symptom_region(s)),
             _name(_C.mfr_side_name, _C.mfr_intake_symptom_side(s)),
@@ -1771,14 +1827,14 @@ class Intake(_Object):
     @property
     def conditions(self):
         """The recorded conditions, as Condition entities."""
-        h, m = self._handle, self._parent
+        h, m = self._handle, self._mref
         return tuple(_wrap(Condition, m, _C.mfr_intake_condition_at(h, i))
                      for i in range(_C.mfr_intake_condition_count(h)))
 
     @property
     def precautions(self):
         """The recorded precautions, as SitePrecaution tuples."""
-        h, m = self._handle, self._parent
+        h, m = self._handle, self._mref
         return tuple(SitePrecaution(
             _wrap(Precaution, m, _C.mfr_intake_precaution_precaution(r)),
             _wrap(Region, m, _C.mfr_intake_precaution_region(r)),
@@ -1789,7 +1845,7 @@ class Intake(_Object):
     @property
     def clearances(self):
         """The precautions a clinician cleared the client for."""
-        h, m = self._handle, self._parent
+        h, m = self._handle, self._mref
         return tuple(_wrap(Precaution, m, _C.mfr_intake_clearance_at(h, i))
                      for i in range(_C.mfr_intake_clearance_count(h)))
 
@@ -1797,12 +1853,12 @@ class Intake(_Object):
         """@p precaution (a key or Precaution) as a Precaution of this
         intake's model; ValueError for a key it lacks or another model's."""
         if isinstance(precaution, Precaution):
-            if precaution._model is not self._parent:
+            if not _same_model(precaution._model, self._mref):
                 raise ValueError('the precaution belongs to another model')
             return precaution
         key = precaution
-        _key_arg(key, 'precaution')  # TypeError for a non-key
-        precaution = self._parent.precaution(key)
+        precaution = _wrap(Precaution, self._mref, _C.mfr_model_precaution(
+            self._mref, _key_arg(key, 'precaution')))
         if precaution is None:
             raise ValueError('unknown precaution %r' % (key,))
         return precaution
@@ -1819,11 +1875,12 @@ class Intake(_Object):
         @p question (a key or Screening); ValueError for a key the model
         lacks."""
         if isinstance(question, Screening):
-            if question._model is not self._parent:
+            if not _same_model(question._model, self._mref):
                 raise ValueError('the question belongs to another model')
         else:
-            _key_arg(question, 'question')  # TypeError for a non-key
-            key, question = question, self._parent.screening(question)
+            key, question = question, _wrap(
+                Screening, self._mref, _C.mfr_model_screening(
+                    self._mref, _key_arg(question, 'question')))
             if question is None:
                 raise ValueError('unknown screening question %r' % (key,))
         return bool(_C.mfr_intake_is_answered(self._handle, question._p))
@@ -1883,7 +1940,7 @@ class TraceResult:
     @property
     def region(self):
         """The site's Region."""
-        return _wrap(Region, self._trace._model,
+        return _wrap(Region, self._trace._mref,
                      _C.mfr_trace_result_region(self._p))
 
     side = property(lambda self: _name(_C.mfr_side_name,
@@ -1903,7 +1960,7 @@ class TraceResult:
     def paths(self):
         """The TracePaths that reach the site, one per symptom, strongest
         first."""
-        p, m = self._p, self._trace._model
+        p, m = self._p, self._trace._mref
         paths = []
         for i in range(_C.mfr_trace_result_path_count(p)):
             path = _C.mfr_trace_result_path_at(p, i)
@@ -1989,13 +2046,14 @@ class Trace(_Object):
                    err)
         finally:
             _C.mfr_trace_options_free(opts)
-        self._model = intake.model
-        self._adopt(intake, out.value, _free_trace)
+        self._intake = intake
+        self._adopt(None, out.value, _free_trace, intake._mref)
 
     @property
     def intake(self):
-        """The Intake that was traced."""
-        return self._parent
+        """The Intake that was traced (the trace does not need it: closing
+        it changes nothing here)."""
+        return self._intake
 
     @property
     def results(self):
@@ -2129,15 +2187,13 @@ class Plan(_Object):
             _check(_C.mfr_plan_run(handle, opts, byref(out), byref(err)), err)
         finally:
             _C.mfr_plan_options_free(opts)
-        self._model = intake.model
-        self._adopt(intake, out.value, _free_plan)
+        self._adopt(None, out.value, _free_plan, intake._mref)
 
     @classmethod
     def _borrowed(cls, program, ptr):
         """A session plan of @p program: never freed by itself."""
         plan = cls.__new__(cls)
-        plan._model = program._model
-        plan._adopt(program, ptr, None)
+        plan._adopt(program, ptr, None, program._mref)
         return plan
 
     def __repr__(self):
@@ -2168,7 +2224,7 @@ class Plan(_Object):
     @property
     def steps(self):
         """The steps, in session order, as PlanStep tuples."""
-        h, m = self._handle, self._model
+        h, m = self._handle, self._mref
         return tuple(PlanStep(
             _name(_C.mfr_phase_name, _C.mfr_plan_step_phase(s)),
             _wrap(Region, m, _C.mfr_plan_step_region(s)),
@@ -2189,7 +2245,7 @@ class Plan(_Object):
     @property
     def warnings(self):
         """What the therapist must know, as PlanWarning tuples."""
-        h, m = self._handle, self._model
+        h, m = self._handle, self._mref
         return tuple(PlanWarning(
             _name(_C.mfr_warning_kind_name, _C.mfr_plan_warning_kind(w)),
             _str(_C.mfr_plan_warning_text(w)),
@@ -2264,9 +2320,8 @@ class Program(_Object):
                                       byref(err)), err)
         finally:
             _C.mfr_plan_options_free(opts)
-        self._model = intake.model
         self._weeks = w
-        self._adopt(intake, out.value, _free_program)
+        self._adopt(None, out.value, _free_program, intake._mref)
 
     @property
     def weeks(self):
