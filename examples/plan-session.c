@@ -63,6 +63,6 @@ out:
 	mfr_error_free(err);
 	mfr_plan_free(plan);
 	mfr_intake_free(intake);
-	mfr_model_free(model);
+	mfr_model_unref(model);
 	return rc;
 }

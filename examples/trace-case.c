@@ -63,6 +63,6 @@ int main(void)
 out:
 	mfr_trace_free(trace);
 	mfr_intake_free(intake);
-	mfr_model_free(model);
+	mfr_model_unref(model);
 	return rc;
 }

@@ -51,6 +51,6 @@ int main(void)
 		for (uint32_t b = 0; b < mfr_line_branch_count(line); b++)
 			print_branch(mfr_line_branch_at(line, b));
 	}
-	mfr_model_free(model);
+	mfr_model_unref(model);
 	return EXIT_SUCCESS;
 }

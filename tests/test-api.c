@@ -461,23 +461,21 @@ END_TEST
 /* The lists of an intake, a trace, a plan and a program. */
 START_TEST(run_lists)
 {
-	mfr_model *m = NULL;
-	mfr_intake *in = NULL;
-	mfr_trace *t = NULL;
-	mfr_plan *p = NULL;
-	mfr_program *pg = NULL;
+	static const char doc[] =
+		"{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 6,"
+		" \"onset\": \"acute\"}, {\"region\": \"low_back\", \"side\": \"right\","
+		" \"intensity\": 4, \"onset\": \"chronic\"}],"
+		" \"conditions\": [\"plantar_fasciitis\"],"
+		" \"precautions\": [{\"key\": \"open_wound\", \"region\": \"calf\","
+		" \"side\": \"left\"}], \"clearances\": [\"open_wound\"]}";
+	mfr_test_run run;
 
-	mfr_test_assert_ok(mfr_model_default(&m, NULL), NULL, "default model");
-	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
-	mfr_test_assert_ok(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 6,
-						  MFR_ONSET_ACUTE, NULL), NULL, "symptom");
-	mfr_test_assert_ok(mfr_intake_add_symptom(in, "low_back", MFR_SIDE_RIGHT, 4,
-						  MFR_ONSET_CHRONIC, NULL), NULL, "symptom");
-	mfr_test_assert_ok(mfr_intake_add_condition(in, "plantar_fasciitis", NULL), NULL,
-			   "condition");
-	mfr_test_assert_ok(mfr_intake_add_precaution(in, "open_wound", "calf", MFR_SIDE_LEFT,
-						     NULL), NULL, "precaution");
-	mfr_test_assert_ok(mfr_intake_add_clearance(in, "open_wound", NULL), NULL, "clearance");
+	mfr_test_run_make(&run, doc, 4, 2);
+	const mfr_model *m = run.model;
+	const mfr_intake *in = run.intake;
+	const mfr_trace *t = run.trace;
+	const mfr_plan *p = run.plan;
+	const mfr_program *pg = run.program;
 	CHECK_LIST(mfr_intake_symptom_count, mfr_intake_symptom_at, in);
 	CHECK_LIST(mfr_intake_condition_count, mfr_intake_condition_at, in);
 	CHECK_LIST(mfr_intake_precaution_count, mfr_intake_precaution_at, in);
@@ -494,7 +492,6 @@ START_TEST(run_lists)
 	ck_assert_str_eq(mfr_region_key(mfr_intake_precaution_region(r)), "calf");
 	ck_assert_int_eq(mfr_intake_precaution_side(r), MFR_SIDE_LEFT);
 
-	mfr_test_assert_ok(mfr_trace_run(in, NULL, &t, NULL), NULL, "trace");
 	CHECK_LIST(mfr_trace_result_count, mfr_trace_result_at, t);
 	ck_assert_uint_gt(mfr_trace_result_count(t), 0);
 	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
@@ -518,7 +515,6 @@ START_TEST(run_lists)
 		}
 	}
 
-	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, NULL), NULL, "plan");
 	CHECK_LIST(mfr_plan_step_count, mfr_plan_step_at, p);
 	CHECK_LIST(mfr_plan_warning_count, mfr_plan_warning_at, p);
 	CHECK_LIST(mfr_plan_aftercare_count, mfr_plan_aftercare_at, p);
@@ -531,7 +527,6 @@ START_TEST(run_lists)
 		ck_assert_ptr_eq(a, mfr_model_aftercare(m, mfr_aftercare_key(a)));
 	}
 
-	mfr_test_assert_ok(mfr_program_run(in, 4, 2, NULL, &pg, NULL), NULL, "program");
 	CHECK_LIST(mfr_program_session_count, mfr_program_session_at, pg);
 	ck_assert_uint_eq(mfr_program_session_count(pg), 4);
 	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
@@ -545,11 +540,7 @@ START_TEST(run_lists)
 	}
 	ck_assert_int_eq(mfr_program_session_reassess(mfr_program_session_at(pg, 0)), 1);
 
-	mfr_program_free(pg);
-	mfr_plan_free(p);
-	mfr_trace_free(t);
-	mfr_intake_free(in);
-	mfr_model_free(m);
+	mfr_test_run_free(&run);
 }
 END_TEST
 

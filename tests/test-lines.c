@@ -185,46 +185,6 @@ START_TEST(extra_flat_and_referral)
 }
 END_TEST
 
-START_TEST(null_line_and_referral)
-{
-	ck_assert_ptr_null(mfr_line_key(NULL));
-	ck_assert_ptr_null(mfr_line_abbrev(NULL));
-	ck_assert_ptr_null(mfr_line_name(NULL));
-	ck_assert_uint_eq(mfr_line_index(NULL), 0);
-	ck_assert_int_eq(mfr_line_evidence(NULL), 0);
-	ck_assert_uint_eq(mfr_line_evidence_source_count(NULL), 0);
-	ck_assert_ptr_null(mfr_line_evidence_source_at(NULL, 0));
-	ck_assert_int_eq(mfr_line_crosses(NULL), 0);
-	ck_assert_ptr_null(mfr_line_provenance(NULL));
-	ck_assert_uint_eq(mfr_line_branch_count(NULL), 0);
-	ck_assert_ptr_null(mfr_line_branch_at(NULL, 0));
-	ck_assert_ptr_null(mfr_line_branch_key(NULL));
-	ck_assert_ptr_null(mfr_line_branch_name(NULL));
-	ck_assert_ptr_null(mfr_line_branch_line(NULL));
-	ck_assert_uint_eq(mfr_line_branch_node_count(NULL), 0);
-	ck_assert_ptr_null(mfr_line_branch_node_at(NULL, 0));
-	ck_assert_int_eq(mfr_line_node_kind(NULL), 0);
-	ck_assert_int_eq(mfr_line_node_side(NULL), 0);
-	ck_assert_uint_eq(mfr_line_node_region_count(NULL), 0);
-	ck_assert_ptr_null(mfr_line_node_region_at(NULL, 0));
-	ck_assert_int_eq(mfr_line_node_crosses(NULL), 0);
-	ck_assert_int_eq(mfr_line_node_may_cross(NULL), 0);
-	ck_assert_ptr_null(mfr_line_node_note(NULL));
-
-	ck_assert_ptr_null(mfr_referral_key(NULL));
-	ck_assert_uint_eq(mfr_referral_index(NULL), 0);
-	ck_assert_ptr_null(mfr_referral_muscle(NULL));
-	ck_assert_ptr_null(mfr_referral_trigger_point(NULL));
-	ck_assert_uint_eq(mfr_referral_zone_count(NULL), 0);
-	ck_assert_ptr_null(mfr_referral_zone_area(mfr_referral_zone_at(NULL, 0)));
-	ck_assert_int_eq(mfr_referral_zone_kind(mfr_referral_zone_at(NULL, 0)), 0);
-	ck_assert_int_eq(mfr_referral_zone_bilateral(mfr_referral_zone_at(NULL, 0)), 0);
-	ck_assert_int_eq(mfr_referral_split_convention(NULL), 0);
-	ck_assert_int_eq(mfr_referral_disputed(NULL), 0);
-	ck_assert_ptr_null(mfr_referral_provenance(NULL));
-}
-END_TEST
-
 Suite *mfr_test_lines_suite(void)
 {
 	Suite *s = suite_create("lines");
@@ -243,7 +203,6 @@ Suite *mfr_test_lines_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("null");
-	tcase_add_test(tc, null_line_and_referral);
 	suite_add_tcase(s, tc);
 	return s;
 }

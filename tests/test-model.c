@@ -403,15 +403,6 @@ START_TEST(suggest)
 }
 END_TEST
 
-START_TEST(model_getters_null)
-{
-	ck_assert_ptr_null(mfr_model_name(NULL));
-	ck_assert_ptr_null(mfr_model_version(NULL));
-	ck_assert_ptr_null(mfr_model_description(NULL));
-	mfr_model_free(NULL);
-}
-END_TEST
-
 START_TEST(description_optional)
 {
 	/* A model without a description gives "". */
@@ -457,7 +448,6 @@ Suite *mfr_test_model_suite(void)
 	tcase_add_test(tc, counts_and_keys);
 	tcase_add_loop_test(tc, typed_lookups, 0, 2);
 	tcase_add_test(tc, suggest);
-	tcase_add_test(tc, model_getters_null);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -278,15 +278,10 @@ START_TEST(version)
 }
 END_TEST
 
+/* The error getters given NULL are in tests/test-api.c, with every other
+ * getter's. */
 START_TEST(null_error_and_destructors)
 {
-	ck_assert_int_eq(mfr_error_status(NULL), MFR_OK);
-	ck_assert_ptr_null(mfr_error_message(NULL));
-	ck_assert_ptr_null(mfr_error_source(NULL));
-	ck_assert_ptr_null(mfr_error_path(NULL));
-	ck_assert_int_eq(mfr_error_line(NULL), 0);
-	ck_assert_int_eq(mfr_error_column(NULL), 0);
-	ck_assert_int_eq(mfr_error_offset(NULL), -1);
 	mfr_error_free(NULL);
 	mfr_model_free(NULL);
 	mfr_free(NULL);
@@ -342,20 +337,18 @@ END_TEST
 START_TEST(error_rule)
 {
 	static const char doc[] = "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}]}";
-	mfr_model *m = NULL, *m2;
-	mfr_intake *in = NULL, *in2;
-	mfr_trace *t = NULL, *t2;
-	mfr_plan *p = NULL, *p2;
-	mfr_program *pg = NULL, *pg2;
+	mfr_test_run r;
+	mfr_model *m2;
+	mfr_intake *in2;
+	mfr_trace *t2;
+	mfr_plan *p2;
+	mfr_program *pg2;
 	mfr_error *old = NULL, *err;
 	char *text, path[4096];
 
-	mfr_test_assert_ok(mfr_model_default(&m, NULL), NULL, "default model");
-	mfr_test_assert_ok(mfr_intake_from_json(m, doc, sizeof(doc) - 1, NULL, &in, NULL),
-			   NULL, "intake");
-	mfr_test_assert_ok(mfr_trace_run(in, NULL, &t, NULL), NULL, "trace");
-	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, NULL), NULL, "plan");
-	mfr_test_assert_ok(mfr_program_run(in, 2, 1, NULL, &pg, NULL), NULL, "program");
+	mfr_test_run_make(&r, doc, 2, 1);
+	mfr_model *m = r.model;
+	mfr_intake *in = r.intake;
 	/* An error the caller forgot to free and reset. */
 	ck_assert_int_eq(mfr_intake_add_condition(in, "no_such", &old), MFR_E_REFERENCE);
 	ck_assert_ptr_nonnull(old);
@@ -377,11 +370,11 @@ START_TEST(error_rule)
 	REFUSED(mfr_intake_load_file(m, path, &in2, &err), in2);
 	REFUSED(mfr_intake_to_json(in, 0, &text, &err), text);
 	REFUSED(mfr_trace_run(in, NULL, &t2, &err), t2);
-	REFUSED(mfr_trace_to_json(t, 0, &text, &err), text);
+	REFUSED(mfr_trace_to_json(r.trace, 0, &text, &err), text);
 	REFUSED(mfr_plan_run(in, NULL, &p2, &err), p2);
-	REFUSED(mfr_plan_to_json(p, 0, &text, &err), text);
+	REFUSED(mfr_plan_to_json(r.plan, 0, &text, &err), text);
 	REFUSED(mfr_program_run(in, 2, 1, NULL, &pg2, &err), pg2);
-	REFUSED(mfr_program_to_json(pg, 0, &text, &err), text);
+	REFUSED(mfr_program_to_json(r.program, 0, &text, &err), text);
 #undef REFUSED
 
 	/* The builders change nothing, even with arguments that are valid. */
@@ -413,12 +406,7 @@ START_TEST(error_rule)
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 30, &err), MFR_OK);
 	ck_assert_ptr_null(err);
 	ck_assert_uint_eq(mfr_intake_minutes(in), 30);
-
-	mfr_program_free(pg);
-	mfr_plan_free(p);
-	mfr_trace_free(t);
-	mfr_intake_free(in);
-	mfr_model_free(m);
+	mfr_test_run_free(&r);
 }
 END_TEST
 

@@ -212,35 +212,6 @@ START_TEST(extra_regions)
 }
 END_TEST
 
-START_TEST(null_region)
-{
-	ck_assert_ptr_null(mfr_region_key(NULL));
-	ck_assert_ptr_null(mfr_region_name(NULL));
-	ck_assert_uint_eq(mfr_region_index(NULL), 0);
-	ck_assert_int_eq(mfr_region_kind(NULL), 0);
-	ck_assert_ptr_null(mfr_region_parent(NULL));
-	ck_assert_uint_eq(mfr_region_child_count(NULL), 0);
-	ck_assert_ptr_null(mfr_region_child_at(NULL, 0));
-	ck_assert_int_eq(mfr_region_laterality(NULL), 0);
-	ck_assert_uint_eq(mfr_region_positions(NULL), 0);
-	ck_assert_int_eq(mfr_region_depth(NULL), 0);
-	ck_assert_ptr_null(mfr_region_snomed(NULL));
-	ck_assert_ptr_null(mfr_region_fma(NULL));
-	ck_assert_ptr_null(mfr_region_uberon(NULL));
-	ck_assert_uint_eq(mfr_region_adjacent_count(NULL), 0);
-	ck_assert_ptr_null(mfr_region_adjacent_at(NULL, 0));
-	ck_assert_ptr_null(mfr_region_provenance(NULL));
-
-	ck_assert_uint_eq(mfr_provenance_source_count(NULL), 0);
-	ck_assert_ptr_null(mfr_provenance_source_at(NULL, 0));
-	ck_assert_int_eq(mfr_provenance_is_convention(NULL), 0);
-	ck_assert_ptr_null(mfr_provenance_note(NULL));
-	ck_assert_ptr_null(mfr_source_key(NULL));
-	ck_assert_ptr_null(mfr_source_citation(NULL));
-	ck_assert_ptr_null(mfr_source_note(NULL));
-}
-END_TEST
-
 START_TEST(sources)
 {
 	const mfr_source *a = mfr_model_source(model, "src_a");
@@ -279,7 +250,6 @@ Suite *mfr_test_regions_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("null");
-	tcase_add_test(tc, null_region);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -432,37 +432,28 @@ static void *read_shared(void *arg)
 
 START_TEST(shared_objects)
 {
-	mfr_model *m = NULL;
-	mfr_intake *in = NULL;
-	mfr_trace *t = NULL;
-	mfr_plan *p = NULL;
-	mfr_program *pg = NULL;
+	mfr_test_run run;
 	mfr_error *err = NULL;
-	const char *text = default_intakes[0];
 	pthread_t tid[N_THREADS];
 	reader readers[N_THREADS];
 	pthread_barrier_t start;
 
-	ck_assert_int_eq(mfr_model_default(&m, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_intake_from_json(m, text, strlen(text), NULL, &in, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_program_run(in, 6, 4, NULL, &pg, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_intake_add_symptom(in, "heal", MFR_SIDE_LEFT, 5, 0, &err),
+	mfr_test_run_make(&run, default_intakes[0], 6, 4);
+	ck_assert_int_eq(mfr_intake_add_symptom(run.intake, "heal", MFR_SIDE_LEFT, 5, 0, &err),
 			 MFR_E_REFERENCE);
-	ck_assert_uint_gt(mfr_trace_result_count(t), 0);
-	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	ck_assert_uint_gt(mfr_trace_result_count(run.trace), 0);
+	ck_assert_uint_gt(mfr_plan_step_count(run.plan), 0);
 
 	/* jansson seeds its hash function on the first JSON object it makes
 	 * (atomically, in a library TSan does not see): make one here. */
 	char *warm = NULL;
-	ck_assert_int_eq(mfr_model_to_json(m, MFR_KIND_LINE, "lateral_line", 0, &warm, NULL),
-			 MFR_OK);
+	ck_assert_int_eq(mfr_model_to_json(run.model, MFR_KIND_LINE, "lateral_line", 0, &warm,
+					   NULL), MFR_OK);
 	mfr_free(warm);
 
 	/* Nothing has read the objects yet: the threads are their first
 	 * readers. */
-	readable x = { in, t, p, pg, err };
+	readable x = { run.intake, run.trace, run.plan, run.program, err };
 	ck_assert_int_eq(pthread_barrier_init(&start, NULL, N_THREADS), 0);
 	memset(readers, 0, sizeof(readers));
 	for (int i = 0; i < N_THREADS; i++) {
@@ -486,11 +477,7 @@ START_TEST(shared_objects)
 	}
 	free(ref.buf);
 	mfr_error_free(err);
-	mfr_program_free(pg);
-	mfr_plan_free(p);
-	mfr_trace_free(t);
-	mfr_intake_free(in);
-	mfr_model_free(m);
+	mfr_test_run_free(&run);
 }
 END_TEST
 

@@ -191,3 +191,26 @@ uint32_t mfr_test_warning_count(const mfr_plan *p, const char *code)
 		n += strcmp(mfr_plan_warning_code(mfr_plan_warning_at(p, i)), code) == 0;
 	return n;
 }
+
+void mfr_test_run_make(mfr_test_run *r, const char *intake, uint32_t sessions,
+		       uint32_t weeks)
+{
+	*r = (mfr_test_run){ NULL, NULL, NULL, NULL, NULL };
+	mfr_test_assert_ok(mfr_model_default(&r->model, NULL), NULL, "default model");
+	mfr_test_assert_ok(mfr_intake_from_json(r->model, intake, strlen(intake), NULL,
+						&r->intake, NULL), NULL, "intake");
+	mfr_test_assert_ok(mfr_trace_run(r->intake, NULL, &r->trace, NULL), NULL, "trace");
+	mfr_test_assert_ok(mfr_plan_run(r->intake, NULL, &r->plan, NULL), NULL, "plan");
+	mfr_test_assert_ok(mfr_program_run(r->intake, sessions, weeks, NULL, &r->program,
+					   NULL), NULL, "program");
+}
+
+void mfr_test_run_free(mfr_test_run *r)
+{
+	mfr_program_free(r->program);
+	mfr_plan_free(r->plan);
+	mfr_trace_free(r->trace);
+	mfr_intake_free(r->intake);
+	mfr_model_unref(r->model);
+	*r = (mfr_test_run){ NULL, NULL, NULL, NULL, NULL };
+}

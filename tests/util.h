@@ -92,6 +92,20 @@ static inline const char *mfr_test_str(const char *s)
 			ck_assert_ptr_null(got_);           \
 	} while (0)
 
+/* The whole pipeline on the default model: an intake read from @p intake
+ * (JSON), its trace, plan, and a program of @p sessions over @p weeks.
+ * Fails the test on any error. Free with mfr_test_run_free(). */
+typedef struct mfr_test_run {
+	mfr_model *model;
+	mfr_intake *intake;
+	mfr_trace *trace;
+	mfr_plan *plan;
+	mfr_program *program;
+} mfr_test_run;
+void mfr_test_run_make(mfr_test_run *r, const char *intake, uint32_t sessions,
+		       uint32_t weeks);
+void mfr_test_run_free(mfr_test_run *r);
+
 /* Fail with the error's message unless @p st is MFR_OK. Frees err. */
 void mfr_test_assert_ok(mfr_status_t st, mfr_error *err, const char *what);
 
