@@ -161,7 +161,7 @@ typedef struct mfr_error mfr_error;
  */
 MFR_EXPORT void mfr_error_free(mfr_error *err);
 
-/** The failure's status code (negative). @since 0.1.0 */
+/** The failure's status code (negative); #MFR_OK for a NULL @p err. @since 0.1.0 */
 MFR_EXPORT mfr_status_t mfr_error_status(const mfr_error *err);
 
 /**

@@ -92,7 +92,7 @@ MFR_EXPORT uint32_t mfr_dose_max_minutes(const mfr_dose *dose);
 MFR_EXPORT uint32_t mfr_dose_hold_min(const mfr_dose *dose);
 /** The longest hold in seconds, or 0 when it sets no hold range. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_dose_hold_max(const mfr_dose *dose);
-/** 1 when a program may progress to firmer, direct work (the default). @since 0.2.0 */
+/** 1 when a program may progress to firmer, direct work (the default, and for NULL: no dose sets no limit), else 0. @since 0.2.0 */
 MFR_EXPORT int mfr_dose_progresses(const mfr_dose *dose);
 /** Where it comes from. @since 0.2.0 */
 MFR_EXPORT const mfr_provenance *mfr_dose_provenance(const mfr_dose *dose);
