@@ -45,7 +45,7 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static void check(mfr_status st, const char *what)
+static void check(mfr_status_t st, const char *what)
 {
 	if (st != MFR_OK) {
 		fprintf(stderr, "bench-plan: %s: %s\n", what, mfr_strerror(st));
@@ -124,7 +124,7 @@ static void op_program_json(void)
 }
 
 /* The length of @p text (freed), after checking @p st. */
-static size_t json_length(mfr_status st, char *text)
+static size_t json_length(mfr_status_t st, char *text)
 {
 	size_t n;
 
@@ -197,7 +197,7 @@ int main(int argc, char **argv)
 	measure("batch line (JSON in, plan JSON out)", op_batch);
 
 	char *text = NULL;
-	mfr_status st;
+	mfr_status_t st;
 	size_t plan_bytes, indented_bytes, trace_bytes, program_bytes;
 
 	check(mfr_plan_run(intake, NULL, &plan, NULL), "plan");

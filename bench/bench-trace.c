@@ -53,7 +53,7 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static void die(const char *what, mfr_status st, mfr_error *err)
+static void die(const char *what, mfr_status_t st, mfr_error *err)
 {
 	fprintf(stderr, "bench-trace: %s: %s\n", what,
 		err ? mfr_error_message(err) : mfr_strerror(st));
@@ -78,7 +78,7 @@ static double run_plan(op *o, long reps)
 	for (long i = 0; i < reps; i++) {
 		mfr_plan *p = NULL;
 		mfr_error *err = NULL;
-		mfr_status st = mfr_plan_run(o->intake, NULL, &p, &err);
+		mfr_status_t st = mfr_plan_run(o->intake, NULL, &p, &err);
 
 		if (st != MFR_OK)
 			die("plan", st, err);
@@ -101,7 +101,7 @@ static double run_load(op *o, long reps)
 		mfr_model *m = NULL;
 		mfr_error *err = NULL;
 		double t0 = now();
-		mfr_status st = o->path ? mfr_model_load_file(o->path, &m, &err)
+		mfr_status_t st = o->path ? mfr_model_load_file(o->path, &m, &err)
 					: mfr_model_default(&m, &err);
 		total += now() - t0;
 		if (st != MFR_OK)
@@ -118,11 +118,11 @@ static double run_trace(op *o, long reps)
 	for (long i = 0; i < reps; i++) {
 		mfr_trace *t = NULL;
 		mfr_error *err = NULL;
-		mfr_status st = mfr_trace_run(o->intake, o->opts, &t, &err);
+		mfr_status_t st = mfr_trace_run(o->intake, o->opts, &t, &err);
 
 		if (st != MFR_OK)
 			die("trace", st, err);
-		o->results = mfr_trace_count(t);
+		o->results = mfr_trace_result_count(t);
 		mfr_trace_free(t);
 	}
 	return now() - t0;
@@ -181,7 +181,7 @@ static mfr_intake *typical_intake(const mfr_model *m)
 	};
 	mfr_intake *in = NULL;
 	mfr_error *err = NULL;
-	mfr_status st = mfr_intake_new(m, &in);
+	mfr_status_t st = mfr_intake_new(m, &in);
 
 	for (size_t i = 0; st == MFR_OK && i < sizeof(sy) / sizeof(sy[0]); i++)
 		st = mfr_intake_add_symptom(in, sy[i].region, sy[i].side, sy[i].intensity,
@@ -198,7 +198,7 @@ static void run_subject(subject *s, const mfr_trace_options *full_opts)
 	mfr_model *m = NULL;
 	mfr_intake *in = NULL;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 	op o = { 0 };
 
 	fprintf(stderr, "bench-trace: %s ...\n", s->label);

@@ -33,34 +33,36 @@ int main(void)
 	}
 
 	printf("Session plan (%s): %u of %u minutes, %u position change(s)\n",
-	       mfr_plan_status_name(mfr_plan_status_of(plan)),
+	       mfr_plan_status_name(mfr_plan_status(plan)),
 	       (mfr_plan_total_seconds(plan) + 59) / 60,
 	       mfr_plan_session_seconds(plan) / 60, mfr_plan_position_changes(plan));
 	printf("Decision support for a licensed therapist, not a diagnosis.\n\n");
 	for (uint32_t i = 0; i < mfr_plan_warning_count(plan); i++)
-		printf("! %s\n", mfr_plan_warning_text(plan, i));
+		printf("! %s\n", mfr_plan_warning_text(mfr_plan_warning_at(plan, i)));
 	for (uint32_t i = 0; i < mfr_plan_step_count(plan); i++) {
-		const mfr_region *r = mfr_plan_step_region(plan, i);
-		int side = mfr_plan_step_side(plan, i);
+		/* A step is a handle borrowed from the plan: never freed. */
+		const mfr_plan_step *step = mfr_plan_step_at(plan, i);
+		const mfr_region *r = mfr_plan_step_region(step);
+		mfr_side_t side = mfr_plan_step_side(step);
 
 		printf("\n%2u. %s%s%s, %s: %s, %s pressure, %s, %u min %02u s\n    %s\n",
 		       i + 1, side == MFR_SIDE_MIDLINE ? "" : mfr_side_name(side),
 		       side == MFR_SIDE_MIDLINE ? "" : " ", mfr_region_name(r),
-		       mfr_position_name(mfr_plan_step_position(plan, i)),
-		       mfr_technique_name(mfr_plan_step_technique(plan, i)),
-		       mfr_pressure_name(mfr_plan_step_pressure(plan, i)),
-		       mfr_approach_name(mfr_plan_step_approach(plan, i)),
-		       mfr_plan_step_seconds(plan, i) / 60, mfr_plan_step_seconds(plan, i) % 60,
-		       mfr_plan_step_rationale(plan, i));
+		       mfr_position_name(mfr_plan_step_position(step)),
+		       mfr_technique_name(mfr_plan_step_technique(step)),
+		       mfr_pressure_name(mfr_plan_step_pressure(step)),
+		       mfr_approach_name(mfr_plan_step_approach(step)),
+		       mfr_plan_step_seconds(step) / 60, mfr_plan_step_seconds(step) % 60,
+		       mfr_plan_step_rationale(step));
 	}
 	printf("\nAftercare:\n");
 	for (uint32_t i = 0; i < mfr_plan_aftercare_count(plan); i++)
-		printf("- %s\n", mfr_plan_aftercare_text(plan, i));
+		printf("- %s\n", mfr_aftercare_text(mfr_plan_aftercare_at(plan, i)));
 	rc = EXIT_SUCCESS;
 out:
 	mfr_error_free(err);
 	mfr_plan_free(plan);
 	mfr_intake_free(intake);
-	mfr_model_free(model);
+	mfr_model_unref(model);
 	return rc;
 }

@@ -40,7 +40,7 @@ int main(void)
 
 	printf("Left heel and sole pain, plantar fasciitis: where to consider working\n");
 	printf("(decision support for a licensed therapist, not a diagnosis)\n\n");
-	for (uint32_t i = 0; i < mfr_trace_count(trace) && i < 10; i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(trace) && i < 10; i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(trace, i);
 		const mfr_trace_path *p = mfr_trace_result_path_at(r, 0);
 
@@ -48,20 +48,21 @@ int main(void)
 		       mfr_distance_name(mfr_trace_result_distance(r)),
 		       mfr_trace_result_score(r), mfr_trace_result_explain(r));
 		for (uint32_t k = 0; k < mfr_trace_path_step_count(p); k++) {
-			const mfr_line *line = mfr_trace_path_step_line(p, k);
+			const mfr_trace_path_step *s = mfr_trace_path_step_at(p, k);
+			const mfr_line *line = mfr_trace_path_step_line(s);
 
 			printf("      %s %s -> %s %s (%s%s%s)\n",
-			       mfr_side_name(mfr_trace_path_step_from_side(p, k)),
-			       mfr_region_key(mfr_trace_path_step_from(p, k)),
-			       mfr_side_name(mfr_trace_path_step_to_side(p, k)),
-			       mfr_region_key(mfr_trace_path_step_to(p, k)),
-			       mfr_relation_name(mfr_trace_path_step_relation(p, k)),
+			       mfr_side_name(mfr_trace_path_step_from_side(s)),
+			       mfr_region_key(mfr_trace_path_step_from(s)),
+			       mfr_side_name(mfr_trace_path_step_to_side(s)),
+			       mfr_region_key(mfr_trace_path_step_to(s)),
+			       mfr_relation_name(mfr_trace_path_step_relation(s)),
 			       line ? ": " : "", line ? mfr_line_abbrev(line) : "");
 		}
 	}
 out:
 	mfr_trace_free(trace);
 	mfr_intake_free(intake);
-	mfr_model_free(model);
+	mfr_model_unref(model);
 	return rc;
 }

@@ -34,7 +34,7 @@ int main(void)
 {
 	mfr_model *model = NULL;
 	mfr_error *err = NULL;
-	mfr_status st = mfr_model_default(&model, &err);
+	mfr_status_t st = mfr_model_default(&model, &err);
 
 	if (st != MFR_OK) {
 		fprintf(stderr, "walk-lines: %s\n", mfr_error_message(err));
@@ -51,6 +51,6 @@ int main(void)
 		for (uint32_t b = 0; b < mfr_line_branch_count(line); b++)
 			print_branch(mfr_line_branch_at(line, b));
 	}
-	mfr_model_free(model);
+	mfr_model_unref(model);
 	return EXIT_SUCCESS;
 }

@@ -74,23 +74,25 @@ static void walk_path(const mfr_trace_path *p)
 {
 	sink += mfr_trace_path_symptom(p);
 	for (uint32_t k = 0; k < mfr_trace_path_step_count(p); k++) {
-		touch(mfr_region_key(mfr_trace_path_step_from(p, k)));
-		touch(mfr_region_key(mfr_trace_path_step_to(p, k)));
-		touch(mfr_line_key(mfr_trace_path_step_line(p, k)));
-		touch(mfr_referral_key(mfr_trace_path_step_referral(p, k)));
-		touch(mfr_relation_name(mfr_trace_path_step_relation(p, k)));
-		sink += (size_t)mfr_trace_path_step_zone(p, k) +
-			(size_t)mfr_trace_path_step_crosses(p, k) +
-			(size_t)mfr_trace_path_step_from_side(p, k) +
-			(size_t)mfr_trace_path_step_to_side(p, k);
-		if (mfr_trace_path_step_factor(p, k) < 0)
+		const mfr_trace_path_step *tstep = mfr_trace_path_step_at(p, k);
+
+		touch(mfr_region_key(mfr_trace_path_step_from(tstep)));
+		touch(mfr_region_key(mfr_trace_path_step_to(tstep)));
+		touch(mfr_line_key(mfr_trace_path_step_line(tstep)));
+		touch(mfr_referral_key(mfr_trace_path_step_referral(tstep)));
+		touch(mfr_relation_name(mfr_trace_path_step_relation(tstep)));
+		sink += (size_t)mfr_trace_path_step_zone(tstep) +
+			(size_t)mfr_trace_path_step_crosses(tstep) +
+			(size_t)mfr_trace_path_step_from_side(tstep) +
+			(size_t)mfr_trace_path_step_to_side(tstep);
+		if (mfr_trace_path_step_factor(tstep) < 0)
 			fuzz_fail("a path step has a negative factor", NULL);
 	}
 }
 
 static void walk_trace(const mfr_trace *t)
 {
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 
 		touch(mfr_region_key(mfr_trace_result_region(r)));
@@ -109,35 +111,41 @@ static void walk_trace(const mfr_trace *t)
 
 static void walk_plan(const mfr_plan *p)
 {
-	touch(mfr_plan_status_name(mfr_plan_status_of(p)));
+	touch(mfr_plan_status_name(mfr_plan_status(p)));
 	touch(mfr_pressure_name(mfr_plan_pressure_ceiling(p)));
 	sink += mfr_plan_total_seconds(p) + mfr_plan_session_seconds(p) +
 		mfr_plan_position_changes(p);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		touch(mfr_phase_name(mfr_plan_step_phase(p, i)));
-		touch(mfr_region_key(mfr_plan_step_region(p, i)));
-		touch(mfr_technique_key(mfr_plan_step_technique(p, i)));
-		touch(mfr_position_name(mfr_plan_step_position(p, i)));
-		touch(mfr_pressure_name(mfr_plan_step_pressure(p, i)));
-		touch(mfr_approach_name(mfr_plan_step_approach(p, i)));
-		touch(mfr_plan_step_rationale(p, i));
-		touch(mfr_danger_zone_key(mfr_plan_step_danger_zone(p, i)));
-		sink += mfr_plan_step_seconds(p, i) + mfr_plan_step_trace_rank(p, i) +
-			mfr_plan_step_flags(p, i) + (size_t)mfr_plan_step_side(p, i);
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		touch(mfr_phase_name(mfr_plan_step_phase(pstep)));
+		touch(mfr_region_key(mfr_plan_step_region(pstep)));
+		touch(mfr_technique_key(mfr_plan_step_technique(pstep)));
+		touch(mfr_position_name(mfr_plan_step_position(pstep)));
+		touch(mfr_pressure_name(mfr_plan_step_pressure(pstep)));
+		touch(mfr_approach_name(mfr_plan_step_approach(pstep)));
+		touch(mfr_plan_step_rationale(pstep));
+		touch(mfr_danger_zone_key(mfr_plan_step_danger_zone(pstep)));
+		sink += mfr_plan_step_seconds(pstep) + mfr_plan_step_trace_rank(pstep) +
+			mfr_plan_step_flags(pstep) + (size_t)mfr_plan_step_side(pstep);
 	}
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
-		touch(mfr_plan_warning_text(p, i));
-		touch(mfr_plan_warning_code(p, i));
-		touch(mfr_warning_kind_name(mfr_plan_warning_kind(p, i)));
-		touch(mfr_plan_warning_subject_key(p, i));
-		touch(mfr_region_key(mfr_plan_warning_region(p, i)));
-		sink += (size_t)mfr_plan_warning_subject_kind(p, i) +
-			(size_t)mfr_plan_warning_side(p, i);
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+		touch(mfr_plan_warning_text(w));
+		touch(mfr_plan_warning_code(w));
+		touch(mfr_warning_kind_name(mfr_plan_warning_kind(w)));
+		touch(mfr_plan_warning_subject_key(w));
+		touch(mfr_region_key(mfr_plan_warning_region(w)));
+		sink += (size_t)mfr_plan_warning_subject_kind(w) +
+			(size_t)mfr_plan_warning_side(w);
 	}
 	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++) {
-		touch(mfr_plan_aftercare_text(p, i));
-		touch(mfr_plan_aftercare_key(p, i));
-		sink += (size_t)mfr_plan_aftercare_kind(p, i);
+		const mfr_aftercare *ac = mfr_plan_aftercare_at(p, i);
+
+		touch(mfr_aftercare_text(ac));
+		touch(mfr_aftercare_key(ac));
+		sink += (size_t)mfr_aftercare_kind(ac);
 	}
 	BOTH_JSON(mfr_plan_to_json, p);
 }
@@ -146,10 +154,12 @@ static void walk_program(const mfr_program *pg)
 {
 	sink += mfr_program_weeks(pg);
 	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
-		touch(mfr_program_session_focus(pg, i));
-		sink += mfr_program_session_day(pg, i) +
-			(size_t)mfr_program_session_reassess(pg, i);
-		walk_plan(mfr_program_session_plan(pg, i));
+		const mfr_program_session *ps = mfr_program_session_at(pg, i);
+
+		touch(mfr_program_session_focus(ps));
+		sink += mfr_program_session_day(ps) +
+			(size_t)mfr_program_session_reassess(ps);
+		walk_plan(mfr_program_session_plan(ps));
 	}
 	BOTH_JSON(mfr_program_to_json, pg);
 }
@@ -251,7 +261,7 @@ void fuzz_check_intake_round_trip(const mfr_intake *in)
 	mfr_intake_free(again);
 }
 
-void fuzz_check_error(mfr_status st, const mfr_error *err)
+void fuzz_check_error(mfr_status_t st, const mfr_error *err)
 {
 	if (st >= 0)
 		fuzz_fail("a failure with a status that is not negative", NULL);

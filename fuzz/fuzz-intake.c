@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const mfr_model *m = fuzz_default_model();
 	mfr_intake *in = NULL;
 	mfr_error *err = NULL;
-	mfr_status st = mfr_intake_from_json(m, (const char *)data, size, "<fuzz>", &in, &err);
+	mfr_status_t st = mfr_intake_from_json(m, (const char *)data, size, "<fuzz>", &in, &err);
 
 	if (st != MFR_OK) {
 		if (in)

@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	mfr_model *m = NULL;
 	mfr_error *err = NULL;
-	mfr_status st = mfr_model_load_buffer((const char *)data, size, "<fuzz>", &m, &err);
+	mfr_status_t st = mfr_model_load_buffer((const char *)data, size, "<fuzz>", &m, &err);
 
 	if (st != MFR_OK) {
 		if (m)

@@ -779,7 +779,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!text)
 		fuzz_fail("out of memory", NULL);
 	tried++;
-	mfr_status st = mfr_model_load_buffer(text, strlen(text), "<edited>", &m, &err);
+	mfr_status_t st = mfr_model_load_buffer(text, strlen(text), "<edited>", &m, &err);
 	free(text);
 	if (st != MFR_OK) {
 		if (stats > 1)

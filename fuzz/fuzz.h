@@ -40,7 +40,7 @@ void fuzz_check_intake_round_trip(const mfr_intake *in);
 
 /* Check the error of a failed call that returned @p st: a status of its
  * own, a message, a path and a place that agree; read every field. */
-void fuzz_check_error(mfr_status st, const mfr_error *err);
+void fuzz_check_error(mfr_status_t st, const mfr_error *err);
 
 /* Serialize @p m (whole and each entity), load the text back and serialize
  * again: the two must be byte-identical (mfr/model.h: a model's JSON loads

@@ -15,6 +15,14 @@
 		return x ? (ret)(x->field) : (dflt);   \
 	}
 
+/* const char *fn(const type *x): x->field, or NULL when x is NULL or the
+ * field is absent (the model keeps "" for an absent text). */
+#define MFR_TEXT_GETTER(fn, type, field)                                 \
+	MFR_EXPORT const char *fn(const type *x)                         \
+	{                                                                \
+		return x && x->field && x->field[0] ? x->field : NULL;   \
+	}
+
 /* fn##_count and fn##_at over the array x->arr of x->count items. */
 #define MFR_LIST_GETTER(fn, type, ret, arr, count)                       \
 	MFR_EXPORT uint32_t fn##_count(const type *x)                    \
@@ -26,12 +34,20 @@
 		return x && index < x->count ? x->arr[index] : NULL;     \
 	}
 
-/* ret fn(const type *x, uint32_t i): x->arr[i].field, or dflt for a NULL x
- * or an index out of range. */
-#define MFR_ELEMENT_GETTER(ret, fn, type, arr, count, field, dflt)          \
-	MFR_EXPORT ret fn(const type *x, uint32_t i)                        \
-	{                                                                   \
-		return x && i < x->count ? (ret)(x->arr[i].field) : (dflt); \
+/* The sub-items of a parent, as handles (mfr/common.h): item##_count(parent)
+ * and item##_at(parent, index), the address of parent->arr[index] or NULL
+ * for a NULL parent or an index out of range. */
+#define MFR_HANDLE_LIST(item, ptype, arr, count) \
+	MFR_HANDLE_LIST_OF(item, item, ptype, arr, count)
+/* The same, for sub-items of type @p type listed as fn##_count/fn##_at. */
+#define MFR_HANDLE_LIST_OF(fn, type, ptype, arr, count)                        \
+	MFR_EXPORT uint32_t fn##_count(const ptype *x)                         \
+	{                                                                      \
+		return x ? x->count : 0;                                       \
+	}                                                                      \
+	MFR_EXPORT const type *fn##_at(const ptype *x, uint32_t index)         \
+	{                                                                      \
+		return x && index < x->count ? &x->arr[index] : NULL;          \
 	}
 
 /* The provenance getter of an entity type. */

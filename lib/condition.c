@@ -7,7 +7,7 @@
 MFR_GETTER(const char *, mfr_condition_key, mfr_condition, key, NULL)
 MFR_GETTER(const char *, mfr_condition_name, mfr_condition, name, NULL)
 MFR_GETTER(uint32_t, mfr_condition_index, mfr_condition, index, 0)
-MFR_GETTER(const char *, mfr_condition_evidence, mfr_condition, evidence, "")
+MFR_TEXT_GETTER(mfr_condition_evidence, mfr_condition, evidence)
 MFR_LIST_GETTER(mfr_condition_icd10cm, mfr_condition, const char *, icd10cm, icd10cm_count)
 MFR_LIST_GETTER(mfr_condition_snomed, mfr_condition, const char *, snomed, snomed_count)
 MFR_LIST_GETTER(mfr_condition_area, mfr_condition, const mfr_region *, areas, area_count)

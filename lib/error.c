@@ -53,12 +53,11 @@ static const struct {
 	{ MFR_E_CYCLE, "MFR_E_CYCLE", "cycle in the region hierarchy" },
 	{ MFR_E_CONSTRAINT, "MFR_E_CONSTRAINT", "values contradict each other" },
 	{ MFR_E_NOTFOUND, "MFR_E_NOTFOUND", "not found" },
-	{ MFR_E_ABI, "MFR_E_ABI", "options struct of unknown size or with reserved bytes set" },
 };
 
 #define N_STATUSES (sizeof(statuses) / sizeof(statuses[0]))
 
-MFR_EXPORT const char *mfr_strerror(int status)
+MFR_EXPORT const char *mfr_strerror(mfr_status_t status)
 {
 	for (size_t i = 0; i < N_STATUSES; i++)
 		if (statuses[i].status == status)
@@ -66,7 +65,7 @@ MFR_EXPORT const char *mfr_strerror(int status)
 	return "unknown status";
 }
 
-MFR_EXPORT const char *mfr_status_name(int status)
+MFR_EXPORT const char *mfr_status_name(mfr_status_t status)
 {
 	for (size_t i = 0; i < N_STATUSES; i++)
 		if (statuses[i].status == status)
@@ -74,14 +73,14 @@ MFR_EXPORT const char *mfr_status_name(int status)
 	return "MFR_E_UNKNOWN_STATUS";
 }
 
-mfr_status mfr__error_nomem(mfr_error **err)
+mfr_status_t mfr__error_nomem(mfr_error **err)
 {
 	if (err && !*err)
 		*err = (mfr_error *)&oom_error; /* never written: is_static */
 	return MFR_E_NOMEM;
 }
 
-mfr_status mfr__error_set(mfr_error **err, mfr_status status,
+mfr_status_t mfr__error_set(mfr_error **err, mfr_status_t status,
 			  const mfr_where *where, const char *fmt, ...)
 {
 	if (!err || *err)
@@ -128,24 +127,24 @@ MFR_EXPORT void mfr_error_free(mfr_error *err)
 		mfr__free(err);
 }
 
-MFR_EXPORT int mfr_error_status(const mfr_error *err)
+MFR_EXPORT mfr_status_t mfr_error_status(const mfr_error *err)
 {
 	return err ? err->status : MFR_OK;
 }
 
 MFR_EXPORT const char *mfr_error_message(const mfr_error *err)
 {
-	return err ? err->message : "";
+	return err ? err->message : NULL;
 }
 
 MFR_EXPORT const char *mfr_error_source(const mfr_error *err)
 {
-	return err ? err->source : "";
+	return err && err->source[0] ? err->source : NULL;
 }
 
 MFR_EXPORT const char *mfr_error_path(const mfr_error *err)
 {
-	return err ? err->path : "";
+	return err && err->path[0] ? err->path : NULL;
 }
 
 MFR_EXPORT int32_t mfr_error_line(const mfr_error *err)

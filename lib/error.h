@@ -23,11 +23,20 @@ typedef struct mfr_where {
  * first error wins) and return @p status. The message is formatted printf
  * style. When memory runs out, *err gets the static out-of-memory error.
  */
-mfr_status mfr__error_set(mfr_error **err, mfr_status status,
+mfr_status_t mfr__error_set(mfr_error **err, mfr_status_t status,
 			  const mfr_where *where, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* The entry check of every public function that takes an mfr_error **
+ * (the rule in mfr/common.h): a non-NULL *err on entry is MFR_E_INVALID,
+ * and *err is left as it was. Call it once any out parameter is NULL. */
+#define MFR__ERR_ENTRY(err)                     \
+	do {                                    \
+		if ((err) && *(err))            \
+			return MFR_E_INVALID;   \
+	} while (0)
+
 /* The status for an out-of-memory failure, recorded in *err. */
-mfr_status mfr__error_nomem(mfr_error **err);
+mfr_status_t mfr__error_nomem(mfr_error **err);
 
 #endif /* MFR_ERROR_H */

@@ -43,7 +43,7 @@ const char *mfr__errno_text(int e, char *buf, size_t size)
 }
 
 /* Read a whole file into memory. */
-mfr_status mfr__read_file(const char *path, size_t limit, char **data, size_t *size,
+mfr_status_t mfr__read_file(const char *path, size_t limit, char **data, size_t *size,
 			  mfr_error **err)
 {
 	mfr_where where = { path, NULL, 0, 0, -1 };

@@ -14,7 +14,7 @@
  * one byte more than it accepts, and rejects a file that fills them, so
  * that a huge file is never read whole. MFR_E_IO names the file and the
  * system's reason. */
-mfr_status mfr__read_file(const char *path, size_t limit, char **data, size_t *size,
+mfr_status_t mfr__read_file(const char *path, size_t limit, char **data, size_t *size,
 			  mfr_error **err);
 
 /* What errno @p e means, in words, from a fixed table (thread-safe, unlike

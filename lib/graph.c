@@ -274,7 +274,7 @@ static void emit_lines(emitter *e, const mfr_model *m, mfr_graph_excess *excess)
 /* The referral edges of one zone from one area (the zone's own, or a chart
  * area within it) to the muscle. */
 static void emit_zone(emitter *e, const mfr_region *area, const mfr_region *muscle,
-		      const mfr_zone *zone, mfr_edge step, double f)
+		      const mfr_referral_zone *zone, mfr_edge step, double f)
 {
 	static const int sides[] = { MFR_SIDE_LEFT, MFR_SIDE_RIGHT };
 
@@ -303,7 +303,7 @@ static void emit_zone(emitter *e, const mfr_region *area, const mfr_region *musc
  * part or a broad area reaches the muscle from each area a client can mark
  * inside it. */
 static void emit_zone_areas(emitter *e, const mfr_region *area, const mfr_region *muscle,
-			    const mfr_zone *zone, mfr_edge step, double f)
+			    const mfr_referral_zone *zone, mfr_edge step, double f)
 {
 	emit_zone(e, area, muscle, zone, step, f);
 	for (uint32_t c = 0; c < area->child_count; c++)
@@ -318,7 +318,7 @@ static void emit_referrals(emitter *e, const mfr_model *m)
 		const mfr_region *muscle = r->muscle;
 
 		for (uint32_t z = 0; z < r->zone_count; z++) {
-			const mfr_zone *zone = &r->zones[z];
+			const mfr_referral_zone *zone = &r->zones[z];
 			const mfr_region *area = zone->area;
 			double f = zone->kind == MFR_ZONE_ESSENTIAL
 				? MFR_FACTOR_REFERRAL_ESSENTIAL

@@ -31,9 +31,9 @@ typedef struct mfr_edge {
 	uint32_t to;       /* site id */
 	uint32_t ref;      /* line or referral index; MFR_NO_REF otherwise */
 	double factor;     /* before options and condition priors */
-	uint8_t relation;  /* one mfr_relation bit */
+	uint8_t relation;  /* one mfr_relation_t bit */
 	uint8_t crosses;   /* line steps: crosses the midline */
-	uint8_t zone;      /* referral steps: mfr_zone_kind */
+	uint8_t zone;      /* referral steps: mfr_zone_kind_t */
 	uint8_t upward;    /* hierarchy steps: from a region to its parent */
 	uint8_t leaves_midline; /* from a midline site to a lateral one */
 	uint8_t skipped;   /* line steps: midline nodes passed through */

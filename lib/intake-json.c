@@ -17,7 +17,7 @@
 #define SIDE_BOTH (-1) /* "both": the symptom is added once on each side */
 
 /* Report a builder's problem at the current path. */
-static mfr_status at_path(mfr_reader *rd, const mfr_problem *why)
+static mfr_status_t at_path(mfr_reader *rd, const mfr_problem *why)
 {
 	if (why->status == MFR_E_NOMEM)
 		return mfr__rd_nomem(rd);
@@ -25,7 +25,7 @@ static mfr_status at_path(mfr_reader *rd, const mfr_problem *why)
 }
 
 /* The optional "side" member: 0 when absent, SIDE_BOTH for "both". */
-static mfr_status read_side(mfr_reader *rd, json_t *obj, int allow_both, int *side)
+static mfr_status_t read_side(mfr_reader *rd, json_t *obj, int allow_both, int *side)
 {
 	json_t *v = json_object_get(obj, "side");
 
@@ -33,7 +33,7 @@ static mfr_status read_side(mfr_reader *rd, json_t *obj, int allow_both, int *si
 	if (!v)
 		return MFR_OK;
 	size_t mark = mfr__rd_push(rd, ".side");
-	mfr_status st = MFR_OK;
+	mfr_status_t st = MFR_OK;
 
 	if (allow_both && json_is_string(v) && strcmp(json_string_value(v), "both") == 0)
 		*side = SIDE_BOTH;
@@ -53,7 +53,7 @@ static const char *const symptom_members[] = {
 	"region", "side", "intensity", "onset", NULL
 };
 
-static mfr_status read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
+static mfr_status_t read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 {
 	const char *region;
 	json_t *v;
@@ -75,7 +75,7 @@ static mfr_status read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 		intensity = json_integer_value(v);
 	if ((v = json_object_get(obj, "onset"))) {
 		size_t mark = mfr__rd_push(rd, ".onset");
-		mfr_status st = MFR_OK;
+		mfr_status_t st = MFR_OK;
 		const char *s = json_is_string(v) ? json_string_value(v) : NULL;
 
 		if (s && strcmp(s, "acute") == 0)
@@ -94,7 +94,7 @@ static mfr_status read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 		/* Past what the builder takes: say so here, with the value given
 		 * (it once said "intensity -1"). */
 		size_t mark = mfr__rd_push(rd, ".intensity");
-		mfr_status st = mfr__rd_fail(rd, MFR_E_RANGE, "intensity %" JSON_INTEGER_FORMAT
+		mfr_status_t st = mfr__rd_fail(rd, MFR_E_RANGE, "intensity %" JSON_INTEGER_FORMAT
 					     " is out of range; use 0 (none) to 10 (worst "
 					     "imaginable)", intensity);
 		mfr__rd_pop(rd, mark);
@@ -116,7 +116,7 @@ static mfr_status read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 				  : why.status == MFR_E_RANGE ? (bad_intensity ? ".intensity" : "")
 				  : json_object_get(obj, "side") ? ".side" : "";
 		size_t mark = mfr__rd_push(rd, "%s", field);
-		mfr_status st = at_path(rd, &why);
+		mfr_status_t st = at_path(rd, &why);
 		mfr__rd_pop(rd, mark);
 		return st;
 	}
@@ -125,7 +125,7 @@ static mfr_status read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 
 static const char *const precaution_members[] = { "key", "region", "side", NULL };
 
-static mfr_status read_precaution(mfr_reader *rd, mfr_intake *in, json_t *item)
+static mfr_status_t read_precaution(mfr_reader *rd, mfr_intake *in, json_t *item)
 {
 	const char *key, *region = NULL;
 	json_t *v;
@@ -161,7 +161,7 @@ static mfr_status read_precaution(mfr_reader *rd, mfr_intake *in, json_t *item)
 			field = ".side";
 	}
 	size_t mark = mfr__rd_push(rd, "%s", field);
-	mfr_status st = at_path(rd, &why);
+	mfr_status_t st = at_path(rd, &why);
 	mfr__rd_pop(rd, mark);
 	return st;
 }
@@ -169,12 +169,12 @@ static mfr_status read_precaution(mfr_reader *rd, mfr_intake *in, json_t *item)
 /* A list of an intake document holds at most MFR_INTAKE_MAX_ITEMS items
  * (the builders check the same of what they record, "both" sides and
  * answers included): said at the list, before anything is read. */
-static mfr_status check_count(mfr_reader *rd, const char *name, size_t n)
+static mfr_status_t check_count(mfr_reader *rd, const char *name, size_t n)
 {
 	if (n <= MFR_INTAKE_MAX_ITEMS)
 		return MFR_OK;
 	size_t mark = mfr__rd_push(rd, "%s", name);
-	mfr_status st = mfr__rd_fail(rd, MFR_E_RANGE, "%zu items; an intake lists at most "
+	mfr_status_t st = mfr__rd_fail(rd, MFR_E_RANGE, "%zu items; an intake lists at most "
 				     "%d: record each site or key once, and split what "
 				     "belongs to several clients", n, MFR_INTAKE_MAX_ITEMS);
 	mfr__rd_pop(rd, mark);
@@ -182,8 +182,8 @@ static mfr_status check_count(mfr_reader *rd, const char *name, size_t n)
 }
 
 /* Read every item of array member @p name with @p read_item. */
-static mfr_status read_list(mfr_reader *rd, mfr_intake *in, json_t *root, const char *name,
-			    mfr_status (*read_item)(mfr_reader *, mfr_intake *, json_t *))
+static mfr_status_t read_list(mfr_reader *rd, mfr_intake *in, json_t *root, const char *name,
+			    mfr_status_t (*read_item)(mfr_reader *, mfr_intake *, json_t *))
 {
 	json_t *arr, *item;
 	size_t i;
@@ -194,7 +194,7 @@ static mfr_status read_list(mfr_reader *rd, mfr_intake *in, json_t *root, const 
 	TRY(check_count(rd, name, json_array_size(arr)));
 	json_array_foreach(arr, i, item) {
 		size_t mark = mfr__rd_push(rd, "%s[%zu]", name, i);
-		mfr_status st = read_item(rd, in, item);
+		mfr_status_t st = read_item(rd, in, item);
 
 		mfr__rd_pop(rd, mark);
 		TRY(st);
@@ -203,8 +203,8 @@ static mfr_status read_list(mfr_reader *rd, mfr_intake *in, json_t *root, const 
 }
 
 /* A plain key item (conditions, clearances) for the builder @p add. */
-static mfr_status read_key(mfr_reader *rd, mfr_intake *in, json_t *item,
-			   mfr_status (*add)(mfr_intake *, const char *, mfr_problem *))
+static mfr_status_t read_key(mfr_reader *rd, mfr_intake *in, json_t *item,
+			   mfr_status_t (*add)(mfr_intake *, const char *, mfr_problem *))
 {
 	mfr_problem why;
 
@@ -214,12 +214,12 @@ static mfr_status read_key(mfr_reader *rd, mfr_intake *in, json_t *item,
 	return add(in, json_string_value(item), &why) == MFR_OK ? MFR_OK : at_path(rd, &why);
 }
 
-static mfr_status read_condition(mfr_reader *rd, mfr_intake *in, json_t *item)
+static mfr_status_t read_condition(mfr_reader *rd, mfr_intake *in, json_t *item)
 {
 	return read_key(rd, in, item, mfr__intake_condition);
 }
 
-static mfr_status read_clearance(mfr_reader *rd, mfr_intake *in, json_t *item)
+static mfr_status_t read_clearance(mfr_reader *rd, mfr_intake *in, json_t *item)
 {
 	return read_key(rd, in, item, mfr__intake_clearance);
 }
@@ -228,7 +228,7 @@ static const char *const answer_members[] = {
 	"question", "answer", "region", "side", NULL
 };
 
-static mfr_status read_answer(mfr_reader *rd, mfr_intake *in, json_t *item)
+static mfr_status_t read_answer(mfr_reader *rd, mfr_intake *in, json_t *item)
 {
 	const char *question, *answer, *region;
 	json_t *v;
@@ -254,12 +254,12 @@ static mfr_status read_answer(mfr_reader *rd, mfr_intake *in, json_t *item)
 		field = mfr__model_find(in->model, MFR_KIND_SCREENING, question) < 0 ? ".question"
 			: region && !mfr_model_region(in->model, region) ? ".region" : ".answer";
 	size_t mark = mfr__rd_push(rd, "%s", field);
-	mfr_status st = at_path(rd, &why);
+	mfr_status_t st = at_path(rd, &why);
 	mfr__rd_pop(rd, mark);
 	return st;
 }
 
-static mfr_status read_scope(mfr_reader *rd, mfr_intake *in, json_t *item)
+static mfr_status_t read_scope(mfr_reader *rd, mfr_intake *in, json_t *item)
 {
 	int access = 0;
 	mfr_problem why;
@@ -269,7 +269,7 @@ static mfr_status read_scope(mfr_reader *rd, mfr_intake *in, json_t *item)
 }
 
 /* "stages": {"pregnancy": 2, ...}, after the precautions they qualify. */
-static mfr_status read_stages(mfr_reader *rd, mfr_intake *in, json_t *root)
+static mfr_status_t read_stages(mfr_reader *rd, mfr_intake *in, json_t *root)
 {
 	json_t *obj, *v;
 	const char *key;
@@ -282,7 +282,7 @@ static mfr_status read_stages(mfr_reader *rd, mfr_intake *in, json_t *root)
 	TRY(check_count(rd, "stages", json_object_size(obj)));
 	json_object_foreach(obj, key, v) {
 		size_t mark = mfr__rd_push(rd, "stages.%s", key);
-		mfr_status st = MFR_OK;
+		mfr_status_t st = MFR_OK;
 
 		if (!json_is_integer(v))
 			st = mfr__rd_fail(rd, MFR_E_TYPE, "expected a stage (a whole number), "
@@ -300,7 +300,7 @@ static const char *const intake_members[] = {
 	"clearances", "session_minutes", "positions", NULL
 };
 
-static mfr_status read_intake(mfr_reader *rd, mfr_intake *in, json_t *root)
+static mfr_status_t read_intake(mfr_reader *rd, mfr_intake *in, json_t *root)
 {
 	json_t *v;
 	mfr_problem why;
@@ -331,7 +331,7 @@ static mfr_status read_intake(mfr_reader *rd, mfr_intake *in, json_t *root)
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *data,
+MFR_EXPORT mfr_status_t mfr_intake_from_json(const mfr_model *model, const char *data,
 					   size_t size, const char *name,
 					   mfr_intake **out, mfr_error **err)
 {
@@ -347,10 +347,11 @@ MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *d
 			  .max_bytes = MFR_INTAKE_MAX_BYTES };
 	mfr_intake *in = NULL;
 	json_t *root = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!model || !data || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_intake_from_json: model, data and out "
@@ -372,15 +373,16 @@ MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *d
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_load_file(const mfr_model *model, const char *path,
+MFR_EXPORT mfr_status_t mfr_intake_load_file(const mfr_model *model, const char *path,
 					   mfr_intake **out, mfr_error **err)
 {
 	char *data = NULL;
 	size_t size = 0;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!model || !path || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_intake_load_file: model, path and out "
@@ -405,7 +407,7 @@ static void site_members(mfr_jw *w, const mfr_region *r, int side)
 
 /* Whether @p a sets a precaution (its answer is then written as the
  * precautions it set, so that reading the document back records them once). */
-static int sets_precautions(const mfr_answer *a)
+static int sets_precautions(const mfr_screening_answer *a)
 {
 	return a->precaution_count != 0;
 }
@@ -423,7 +425,7 @@ static void answers_json(mfr_jw *w, const mfr_intake *in)
 	mfr__jw_key(w, "answers");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < in->model->screening_count; i++) {
-		const mfr_answer *a = in->answered[i];
+		const mfr_screening_answer *a = in->answered[i];
 
 		if (!a || sets_precautions(a))
 			continue;
@@ -441,7 +443,7 @@ static void intake_json(mfr_jw *w, const mfr_intake *in)
 	mfr__jw_key(w, "symptoms");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
-		const mfr_symptom *s = &in->symptoms[i];
+		const mfr_intake_symptom *s = &in->symptoms[i];
 
 		mfr__jw_object(w);
 		site_members(w, s->region, s->side);
@@ -459,7 +461,7 @@ static void intake_json(mfr_jw *w, const mfr_intake *in)
 	mfr__jw_key(w, "precautions");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < in->precaution_count; i++) {
-		const mfr_site_precaution *p = &in->precautions[i];
+		const mfr_intake_precaution *p = &in->precautions[i];
 
 		mfr__jw_object(w);
 		mfr__jw_put_str(w, "key", p->precaution->key);
@@ -490,13 +492,14 @@ static void intake_json(mfr_jw *w, const mfr_intake *in)
 	mfr__jw_object_end(w);
 }
 
-MFR_EXPORT mfr_status mfr_intake_to_json(const mfr_intake *in, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_intake_to_json(const mfr_intake *in, uint32_t flags,
 					 char **out, mfr_error **err)
 {
 	mfr_jw w;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!in || !out || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_intake_to_json: pass an intake and an out "

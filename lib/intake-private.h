@@ -11,14 +11,14 @@
 #include "model-private.h"
 #include "seen.h"
 
-typedef struct mfr_symptom {
+struct mfr_intake_symptom {
 	const mfr_region *region;
-	uint8_t side;  /* mfr_side */
-	uint8_t onset; /* mfr_onset */
+	uint8_t side;  /* mfr_side_t */
+	uint8_t onset; /* mfr_onset_t */
 	int32_t intensity;
-} mfr_symptom;
+};
 
-typedef struct mfr_site_precaution {
+struct mfr_intake_precaution {
 	const mfr_precaution *precaution;
 	const mfr_region *region; /* NULL for a global precaution */
 	uint8_t side;
@@ -26,7 +26,7 @@ typedef struct mfr_site_precaution {
 	 * precaution, which a plan assumes until it is answered; NULL for a
 	 * precaution the intake records. */
 	const mfr_screening *assumed_for;
-} mfr_site_precaution;
+};
 
 typedef struct mfr_precaution_stage {
 	const mfr_precaution *precaution;
@@ -35,13 +35,13 @@ typedef struct mfr_precaution_stage {
 
 struct mfr_intake {
 	const mfr_model *model;
-	mfr_symptom *symptoms;
+	mfr_intake_symptom *symptoms;
 	uint32_t symptom_count, symptom_cap;
 	mfr_seen symptom_sites; /* the symptoms by site: repeats found in O(1) */
 	const mfr_condition **conditions;
 	uint32_t condition_count, condition_cap;
 	mfr_seen condition_set; /* the conditions: repeats found in O(1) */
-	mfr_site_precaution *precautions;
+	mfr_intake_precaution *precautions;
 	uint32_t precaution_count, precaution_cap;
 	mfr_seen precaution_sites; /* the precautions by (precaution, site) */
 	mfr_seen precaution_keys;  /* the first record of each precaution */
@@ -53,8 +53,8 @@ struct mfr_intake {
 	mfr_seen stage_set; /* the stages by precaution */
 	/* The answer recorded to each screening question, by question index
 	 * (NULL where none); the array is NULL until the first answer. */
-	const mfr_answer **answered;
-	uint32_t scopes; /* mfr_access bits declared, with consent */
+	const mfr_screening_answer **answered;
+	uint32_t scopes; /* mfr_access_t bits declared, with consent */
 	uint32_t minutes;
 	uint32_t positions;
 };
@@ -63,7 +63,7 @@ struct mfr_intake {
  * is wrong and how to fix it. The public functions report it as is; the
  * JSON reader prefixes the place. */
 typedef struct mfr_problem {
-	mfr_status status;
+	mfr_status_t status;
 	char text[400];
 } mfr_problem;
 
@@ -72,18 +72,18 @@ typedef struct mfr_problem {
  * when valid and otherwise fills @p why and changes nothing. For sites, a
  * side of 0 on a midline region means the midline.
  */
-mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
+mfr_status_t mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 			       int32_t intensity, int onset, mfr_problem *why);
-mfr_status mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why);
-mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *region,
+mfr_status_t mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why);
+mfr_status_t mfr__intake_precaution(mfr_intake *in, const char *key, const char *region,
 				  int side, mfr_problem *why);
-mfr_status mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
+mfr_status_t mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
 			     mfr_problem *why);
-mfr_status mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why);
-mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *answer,
+mfr_status_t mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why);
+mfr_status_t mfr__intake_answer(mfr_intake *in, const char *question, const char *answer,
 			      const char *region, int side, mfr_problem *why);
-mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why);
-mfr_status mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why);
-mfr_status mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem *why);
+mfr_status_t mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why);
+mfr_status_t mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why);
+mfr_status_t mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem *why);
 
 #endif /* MFR_INTAKE_PRIVATE_H */

@@ -14,10 +14,10 @@
 #include "suggest.h"
 #include "text.h"
 
-static mfr_status problem(mfr_problem *why, mfr_status st, const char *fmt, ...)
+static mfr_status_t problem(mfr_problem *why, mfr_status_t st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static mfr_status problem(mfr_problem *why, mfr_status st, const char *fmt, ...)
+static mfr_status_t problem(mfr_problem *why, mfr_status_t st, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -49,7 +49,7 @@ static int reserve(void **items, uint32_t *cap, uint32_t count, size_t size)
 /* A list already at MFR_INTAKE_MAX_ITEMS takes no more (doc/intake-format.md,
  * "Limits"): an intake is one client's record, and a list past the limit
  * is a generated or corrupted input, not a client. */
-static mfr_status full(mfr_problem *why, uint32_t count, const char *what)
+static mfr_status_t full(mfr_problem *why, uint32_t count, const char *what)
 {
 	if (count < MFR_INTAKE_MAX_ITEMS)
 		return MFR_OK;
@@ -99,7 +99,7 @@ static const void *find(const mfr_model *m, int kind, const char *key, mfr_probl
 }
 
 /* Check that @p side fits @p r; a midline region takes 0 or midline. */
-static mfr_status check_side(const mfr_region *r, int *side, mfr_problem *why)
+static mfr_status_t check_side(const mfr_region *r, int *side, mfr_problem *why)
 {
 	if (r->laterality == MFR_LATERALITY_MIDLINE) {
 		if (*side == 0 || *side == MFR_SIDE_MIDLINE) {
@@ -133,7 +133,7 @@ static int same_site(const void *ctx, uint32_t a, uint32_t b)
 	       in->symptoms[a].side == in->symptoms[b].side;
 }
 
-mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
+mfr_status_t mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 			       int32_t intensity, int onset, mfr_problem *why)
 {
 	const mfr_region *r = find(in->model, MFR_KIND_REGION, region, why);
@@ -155,7 +155,7 @@ mfr_status mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 	if (!RESERVE(in, symptoms, symptom_count, symptom_cap))
 		return problem(why, MFR_E_NOMEM, "out of memory");
 	/* Staged past the end: counted only once it repeats no site. */
-	in->symptoms[in->symptom_count] = (mfr_symptom){
+	in->symptoms[in->symptom_count] = (mfr_intake_symptom){
 		r, (uint8_t)side, (uint8_t)onset, intensity
 	};
 	uint32_t site = mfr__site_id(r, side);
@@ -179,7 +179,7 @@ static int same_condition(const void *ctx, uint32_t a, uint32_t b)
 }
 
 /* A recorded precaution at a site (region NULL: none). */
-static uint32_t precaution_site_hash(const mfr_site_precaution *q)
+static uint32_t precaution_site_hash(const mfr_intake_precaution *q)
 {
 	uint32_t h = mfr__hash_u32(q->precaution->index);
 
@@ -189,7 +189,7 @@ static uint32_t precaution_site_hash(const mfr_site_precaution *q)
 
 static int same_precaution_site(const void *ctx, uint32_t a, uint32_t b)
 {
-	const mfr_site_precaution *q = ((const mfr_intake *)ctx)->precautions;
+	const mfr_intake_precaution *q = ((const mfr_intake *)ctx)->precautions;
 
 	return q[a].precaution == q[b].precaution && q[a].region == q[b].region &&
 	       q[a].side == q[b].side;
@@ -197,7 +197,7 @@ static int same_precaution_site(const void *ctx, uint32_t a, uint32_t b)
 
 static int same_precaution(const void *ctx, uint32_t a, uint32_t b)
 {
-	const mfr_site_precaution *q = ((const mfr_intake *)ctx)->precautions;
+	const mfr_intake_precaution *q = ((const mfr_intake *)ctx)->precautions;
 
 	return q[a].precaution == q[b].precaution;
 }
@@ -229,7 +229,7 @@ static void drop_precautions(mfr_intake *in, uint32_t from)
 {
 	while (in->precaution_count > from) {
 		uint32_t i = --in->precaution_count;
-		const mfr_site_precaution *q = &in->precautions[i];
+		const mfr_intake_precaution *q = &in->precautions[i];
 
 		mfr__seen_remove(&in->precaution_sites, precaution_site_hash(q), i);
 		mfr__seen_remove(&in->precaution_keys, mfr__hash_u32(q->precaution->index), i);
@@ -253,7 +253,7 @@ static void drop_stages(mfr_intake *in, uint32_t from)
 	}
 }
 
-mfr_status mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why)
+mfr_status_t mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why)
 {
 	const mfr_condition *c = find(in->model, MFR_KIND_CONDITION, key, why);
 
@@ -276,7 +276,7 @@ mfr_status mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *w
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *region,
+mfr_status_t mfr__intake_precaution(mfr_intake *in, const char *key, const char *region,
 				  int side, mfr_problem *why)
 {
 	const mfr_precaution *p = find(in->model, MFR_KIND_PRECAUTION, key, why);
@@ -306,7 +306,7 @@ mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *r
 		return problem(why, MFR_E_NOMEM, "out of memory");
 	/* Staged past the end; found again in O(1) by its site. */
 	uint32_t i = in->precaution_count, rep;
-	in->precautions[i] = (mfr_site_precaution){ p, r, (uint8_t)side, NULL };
+	in->precautions[i] = (mfr_intake_precaution){ p, r, (uint8_t)side, NULL };
 	SEEN_ADD(why, &in->precaution_sites, precaution_site_hash(&in->precautions[i]), i,
 		 same_precaution_site, in, rep);
 	if (rep != MFR_SEEN_NEW)
@@ -324,7 +324,7 @@ mfr_status mfr__intake_precaution(mfr_intake *in, const char *key, const char *r
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
+mfr_status_t mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
 			     mfr_problem *why)
 {
 	const mfr_precaution *p = find(in->model, MFR_KIND_PRECAUTION, key, why);
@@ -354,7 +354,7 @@ mfr_status mfr__intake_stage(mfr_intake *in, const char *key, int64_t stage,
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why)
+mfr_status_t mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why)
 {
 	if (access != MFR_ACCESS_INTRA_ORAL && access != MFR_ACCESS_INTRA_PELVIC)
 		return problem(why, MFR_E_RANGE, "scope %d is not an internal access; "
@@ -366,11 +366,11 @@ mfr_status mfr__intake_scope(mfr_intake *in, int access, mfr_problem *why)
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *answer,
+mfr_status_t mfr__intake_answer(mfr_intake *in, const char *question, const char *answer,
 			      const char *region, int side, mfr_problem *why)
 {
 	const mfr_screening *q = find(in->model, MFR_KIND_SCREENING, question, why);
-	const mfr_answer *a = NULL;
+	const mfr_screening_answer *a = NULL;
 
 	if (!q)
 		return why->status;
@@ -404,7 +404,7 @@ mfr_status mfr__intake_answer(mfr_intake *in, const char *question, const char *
 
 	/* All or nothing: undo what this answer added when a later part fails. */
 	uint32_t np = in->precaution_count, ns = in->stage_count;
-	mfr_status st = MFR_OK;
+	mfr_status_t st = MFR_OK;
 
 	for (uint32_t k = 0; st == MFR_OK && k < a->precaution_count; k++) {
 		const mfr_precaution *p = a->precautions[k];
@@ -435,7 +435,7 @@ static int same_clearance(const void *ctx, uint32_t a, uint32_t b)
 	return in->clearances[a] == in->clearances[b];
 }
 
-mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why)
+mfr_status_t mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *why)
 {
 	const mfr_precaution *p = find(in->model, MFR_KIND_PRECAUTION, key, why);
 
@@ -457,7 +457,7 @@ mfr_status mfr__intake_clearance(mfr_intake *in, const char *key, mfr_problem *w
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why)
+mfr_status_t mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why)
 {
 	if (minutes < MFR_INTAKE_MIN_MINUTES || minutes > MFR_INTAKE_MAX_MINUTES)
 		return problem(why, MFR_E_RANGE, "a session of %lld minutes is out of "
@@ -467,7 +467,7 @@ mfr_status mfr__intake_minutes(mfr_intake *in, int64_t minutes, mfr_problem *why
 	return MFR_OK;
 }
 
-mfr_status mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem *why)
+mfr_status_t mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem *why)
 {
 	if (positions == 0 || (positions & ~(uint32_t)MFR_POSITION_ALL))
 		return problem(why, MFR_E_RANGE, "positions must be a non-empty set "
@@ -479,7 +479,7 @@ mfr_status mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_problem
 /* ---- the public API ---- */
 
 /* Report @p why through @p err for a public entry point. */
-static mfr_status report(mfr_error **err, const char *fn, const mfr_problem *why)
+static mfr_status_t report(mfr_error **err, const char *fn, const mfr_problem *why)
 {
 	if (why->status == MFR_E_NOMEM)
 		return mfr__error_nomem(err);
@@ -488,12 +488,13 @@ static mfr_status report(mfr_error **err, const char *fn, const mfr_problem *why
 
 #define CHECK_ARGS(err, fn, cond)                                                \
 	do {                                                                     \
+		MFR__ERR_ENTRY(err);                                             \
 		if (!(cond))                                                     \
 			return mfr__error_set(err, MFR_E_INVALID, NULL,          \
 					      fn ": invalid argument (%s)", #cond); \
 	} while (0)
 
-MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out)
+MFR_EXPORT mfr_status_t mfr_intake_new(const mfr_model *model, mfr_intake **out)
 {
 	if (out)
 		*out = NULL;
@@ -503,6 +504,7 @@ MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out)
 	if (!in)
 		return MFR_E_NOMEM;
 	in->model = model;
+	mfr__model_hold(model);
 	mfr__seen_init(&in->symptom_sites);
 	mfr__seen_init(&in->condition_set);
 	mfr__seen_init(&in->precaution_sites);
@@ -531,12 +533,13 @@ MFR_EXPORT void mfr_intake_free(mfr_intake *in)
 	mfr__free(in->clearances);
 	mfr__free(in->stages);
 	mfr__free(in->answered);
+	mfr__model_release(in->model);
 	mfr__free(in);
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *in, const char *region,
-					     int side, int32_t intensity, int onset,
-					     mfr_error **err)
+MFR_EXPORT mfr_status_t mfr_intake_add_symptom(mfr_intake *in, const char *region,
+					     mfr_side_t side, int32_t intensity,
+					     mfr_onset_t onset, mfr_error **err)
 {
 	mfr_problem why;
 
@@ -546,7 +549,7 @@ MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *in, const char *region,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *in, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_add_condition(mfr_intake *in, const char *key,
 					       mfr_error **err)
 {
 	mfr_problem why;
@@ -557,8 +560,8 @@ MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *in, const char *key,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *in, const char *key,
-						const char *region, int side,
+MFR_EXPORT mfr_status_t mfr_intake_add_precaution(mfr_intake *in, const char *key,
+						const char *region, mfr_side_t side,
 						mfr_error **err)
 {
 	mfr_problem why;
@@ -569,7 +572,7 @@ MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *in, const char *key,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *in, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_set_stage(mfr_intake *in, const char *key,
 					   uint32_t stage, mfr_error **err)
 {
 	mfr_problem why;
@@ -580,7 +583,8 @@ MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *in, const char *key,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_scope(mfr_intake *in, int access, mfr_error **err)
+MFR_EXPORT mfr_status_t mfr_intake_add_scope(mfr_intake *in, mfr_access_t access,
+					       mfr_error **err)
 {
 	mfr_problem why;
 
@@ -590,9 +594,9 @@ MFR_EXPORT mfr_status mfr_intake_add_scope(mfr_intake *in, int access, mfr_error
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *in, const char *question,
+MFR_EXPORT mfr_status_t mfr_intake_add_answer(mfr_intake *in, const char *question,
 					    const char *answer, const char *region,
-					    int side, mfr_error **err)
+					    mfr_side_t side, mfr_error **err)
 {
 	mfr_problem why;
 
@@ -602,7 +606,7 @@ MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *in, const char *question
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *in, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_add_clearance(mfr_intake *in, const char *key,
 					       mfr_error **err)
 {
 	mfr_problem why;
@@ -613,7 +617,7 @@ MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *in, const char *key,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_set_minutes(mfr_intake *in, uint32_t minutes,
+MFR_EXPORT mfr_status_t mfr_intake_set_minutes(mfr_intake *in, uint32_t minutes,
 					     mfr_error **err)
 {
 	mfr_problem why;
@@ -624,7 +628,7 @@ MFR_EXPORT mfr_status mfr_intake_set_minutes(mfr_intake *in, uint32_t minutes,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_intake_set_positions(mfr_intake *in, uint32_t positions,
+MFR_EXPORT mfr_status_t mfr_intake_set_positions(mfr_intake *in, uint32_t positions,
 					       mfr_error **err)
 {
 	mfr_problem why;
@@ -635,14 +639,14 @@ MFR_EXPORT mfr_status mfr_intake_set_positions(mfr_intake *in, uint32_t position
 	return MFR_OK;
 }
 
-MFR_EXPORT const char *mfr_onset_name(int onset)
+MFR_EXPORT const char *mfr_onset_name(mfr_onset_t onset)
 {
 	switch (onset) {
 	case MFR_ONSET_UNSPECIFIED: return "unspecified";
 	case MFR_ONSET_ACUTE: return "acute";
 	case MFR_ONSET_CHRONIC: return "chronic";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }
 
 MFR_GETTER(const mfr_model *, mfr_intake_model, mfr_intake, model, NULL)
@@ -667,26 +671,24 @@ MFR_EXPORT uint32_t mfr_intake_stage(const mfr_intake *in, const mfr_precaution 
 
 	return i == MFR_SEEN_NEW ? 0 : in->stages[i].stage;
 }
-MFR_GETTER(uint32_t, mfr_intake_symptom_count, mfr_intake, symptom_count, 0)
 MFR_LIST_GETTER(mfr_intake_condition, mfr_intake, const mfr_condition *, conditions,
 		condition_count)
 MFR_LIST_GETTER(mfr_intake_clearance, mfr_intake, const mfr_precaution *, clearances,
 		clearance_count)
-MFR_GETTER(uint32_t, mfr_intake_precaution_count, mfr_intake, precaution_count, 0)
 
-MFR_ELEMENT_GETTER(const mfr_region *, mfr_intake_symptom_region, mfr_intake, symptoms,
-		   symptom_count, region, NULL)
-MFR_ELEMENT_GETTER(int, mfr_intake_symptom_side, mfr_intake, symptoms, symptom_count, side, 0)
-MFR_ELEMENT_GETTER(int32_t, mfr_intake_symptom_intensity, mfr_intake, symptoms, symptom_count,
-		   intensity, -1)
-MFR_ELEMENT_GETTER(int, mfr_intake_symptom_onset, mfr_intake, symptoms, symptom_count, onset,
-		   MFR_ONSET_UNSPECIFIED)
-MFR_ELEMENT_GETTER(const mfr_precaution *, mfr_intake_precaution_at, mfr_intake, precautions,
-		   precaution_count, precaution, NULL)
-MFR_ELEMENT_GETTER(const mfr_region *, mfr_intake_precaution_region, mfr_intake, precautions,
-		   precaution_count, region, NULL)
-MFR_ELEMENT_GETTER(int, mfr_intake_precaution_side, mfr_intake, precautions, precaution_count,
-		   side, 0)
+MFR_HANDLE_LIST(mfr_intake_symptom, mfr_intake, symptoms, symptom_count)
+MFR_GETTER(const mfr_region *, mfr_intake_symptom_region, mfr_intake_symptom, region, NULL)
+MFR_GETTER(mfr_side_t, mfr_intake_symptom_side, mfr_intake_symptom, side, 0)
+MFR_GETTER(int32_t, mfr_intake_symptom_intensity, mfr_intake_symptom, intensity, -1)
+MFR_GETTER(mfr_onset_t, mfr_intake_symptom_onset, mfr_intake_symptom, onset,
+	   MFR_ONSET_UNSPECIFIED)
+
+MFR_HANDLE_LIST(mfr_intake_precaution, mfr_intake, precautions, precaution_count)
+MFR_GETTER(const mfr_precaution *, mfr_intake_precaution_precaution, mfr_intake_precaution,
+	   precaution, NULL)
+MFR_GETTER(const mfr_region *, mfr_intake_precaution_region, mfr_intake_precaution, region,
+	   NULL)
+MFR_GETTER(mfr_side_t, mfr_intake_precaution_side, mfr_intake_precaution, side, 0)
 
 static int is_cleared(const void *ctx, uint32_t item)
 {

@@ -39,7 +39,7 @@ void mfr__rd_pop(mfr_reader *rd, size_t mark)
 	rd->path[mark] = '\0';
 }
 
-mfr_status mfr__rd_fail(mfr_reader *rd, mfr_status st, const char *fmt, ...)
+mfr_status_t mfr__rd_fail(mfr_reader *rd, mfr_status_t st, const char *fmt, ...)
 {
 	char msg[768];
 	va_list ap;
@@ -65,7 +65,7 @@ mfr_status mfr__rd_fail(mfr_reader *rd, mfr_status st, const char *fmt, ...)
 			      (int)at.line, (int)at.column, place, msg);
 }
 
-mfr_status mfr__rd_nomem(mfr_reader *rd)
+mfr_status_t mfr__rd_nomem(mfr_reader *rd)
 {
 	return mfr__error_nomem(rd->err);
 }
@@ -95,7 +95,7 @@ void *mfr__rd_alloc(mfr_reader *rd, size_t count, size_t size)
 	return mfr__arena_alloc(rd->arena, count * size);
 }
 
-mfr_status mfr__rd_copy(mfr_reader *rd, const char *s, const char **out)
+mfr_status_t mfr__rd_copy(mfr_reader *rd, const char *s, const char **out)
 {
 	*out = NULL;
 	if (!rd->arena) /* a reader made without one: a bug, not a crash */
@@ -113,7 +113,7 @@ static const char *str_at(const void *cands, size_t i)
 }
 
 /* Fail on any member of @p obj not in the NULL-terminated @p allowed. */
-mfr_status mfr__rd_check_members(mfr_reader *rd, json_t *obj, const char *const *allowed,
+mfr_status_t mfr__rd_check_members(mfr_reader *rd, json_t *obj, const char *const *allowed,
 				const char *what)
 {
 	const char *name;
@@ -149,7 +149,7 @@ mfr_status mfr__rd_check_members(mfr_reader *rd, json_t *obj, const char *const 
 
 /* The member @p name of @p obj, checked for @p type; NULL (and MFR_OK) when
  * absent and optional. */
-mfr_status mfr__rd_member(mfr_reader *rd, json_t *obj, const char *name, int required,
+mfr_status_t mfr__rd_member(mfr_reader *rd, json_t *obj, const char *name, int required,
 			 json_type type, const char *type_text, json_t **out)
 {
 	json_t *v = json_object_get(obj, name);
@@ -166,7 +166,7 @@ mfr_status mfr__rd_member(mfr_reader *rd, json_t *obj, const char *name, int req
 		 (type == JSON_TRUE && json_typeof(v) == JSON_FALSE);
 	if (!ok) {
 		size_t mark = mfr__rd_push(rd, ".%s", name);
-		mfr_status st = mfr__rd_fail(rd, MFR_E_TYPE, "expected %s, found %s",
+		mfr_status_t st = mfr__rd_fail(rd, MFR_E_TYPE, "expected %s, found %s",
 				     type_text, mfr__rd_type_name(v));
 		mfr__rd_pop(rd, mark);
 		return st;
@@ -190,7 +190,7 @@ static int is_name(const char *member)
 	return 0;
 }
 
-mfr_status mfr__rd_str(mfr_reader *rd, json_t *obj, const char *name, int required,
+mfr_status_t mfr__rd_str(mfr_reader *rd, json_t *obj, const char *name, int required,
 			  const char *dflt, const char **out)
 {
 	json_t *v;
@@ -201,7 +201,7 @@ mfr_status mfr__rd_str(mfr_reader *rd, json_t *obj, const char *name, int requir
 		return MFR_OK;
 	}
 	size_t mark = mfr__rd_push(rd, ".%s", name);
-	mfr_status st = MFR_OK;
+	mfr_status_t st = MFR_OK;
 
 	if (required && json_string_length(v) == 0)
 		st = mfr__rd_fail(rd, MFR_E_RANGE, "must not be empty");
@@ -230,7 +230,7 @@ static int key_is_valid(const char *s)
 	return 1;
 }
 
-mfr_status mfr__rd_check_key(mfr_reader *rd, const char *s)
+mfr_status_t mfr__rd_check_key(mfr_reader *rd, const char *s)
 {
 	if (key_is_valid(s))
 		return MFR_OK;
@@ -249,7 +249,7 @@ static size_t utf8_length(const char *s)
 	return n;
 }
 
-mfr_status mfr__rd_check_length(mfr_reader *rd, const char *s, size_t max, const char *what)
+mfr_status_t mfr__rd_check_length(mfr_reader *rd, const char *s, size_t max, const char *what)
 {
 	size_t n = utf8_length(s);
 
@@ -260,7 +260,7 @@ mfr_status mfr__rd_check_length(mfr_reader *rd, const char *s, size_t max, const
 			    "the cited source)", what, n, max);
 }
 
-mfr_status mfr__rd_too_large(mfr_reader *rd, const char *source, uint64_t size)
+mfr_status_t mfr__rd_too_large(mfr_reader *rd, const char *source, uint64_t size)
 {
 	mfr_where where = { source, "", 0, 0, -1 };
 	/* A file is read only up to one byte past the limit: its size is
@@ -274,7 +274,7 @@ mfr_status mfr__rd_too_large(mfr_reader *rd, const char *source, uint64_t size)
 			      rd->max_bytes, rd->max_bytes >> 20, rd->fix);
 }
 
-mfr_status mfr__rd_bool(mfr_reader *rd, json_t *obj, const char *name, uint8_t *out)
+mfr_status_t mfr__rd_bool(mfr_reader *rd, json_t *obj, const char *name, uint8_t *out)
 {
 	json_t *v;
 
@@ -283,7 +283,7 @@ mfr_status mfr__rd_bool(mfr_reader *rd, json_t *obj, const char *name, uint8_t *
 	return MFR_OK;
 }
 
-mfr_status mfr__rd_parse_enum(mfr_reader *rd, json_t *v, const mfr_names *names, int *out)
+mfr_status_t mfr__rd_parse_enum(mfr_reader *rd, json_t *v, const mfr_names *names, int *out)
 {
 	char list[512];
 
@@ -298,7 +298,7 @@ mfr_status mfr__rd_parse_enum(mfr_reader *rd, json_t *v, const mfr_names *names,
 		    json_string_value(v), list);
 }
 
-mfr_status mfr__rd_enum(mfr_reader *rd, json_t *obj, const char *name, int required,
+mfr_status_t mfr__rd_enum(mfr_reader *rd, json_t *obj, const char *name, int required,
 			   const mfr_names *names, int *out)
 {
 	json_t *v = json_object_get(obj, name);
@@ -311,18 +311,18 @@ mfr_status mfr__rd_enum(mfr_reader *rd, json_t *obj, const char *name, int requi
 			    "add it (a %s name)", name, names->what);
 	}
 	size_t mark = mfr__rd_push(rd, ".%s", name);
-	mfr_status st = mfr__rd_parse_enum(rd, v, names, out);
+	mfr_status_t st = mfr__rd_parse_enum(rd, v, names, out);
 	mfr__rd_pop(rd, mark);
 	return st;
 }
 
-mfr_status mfr__rd_array(mfr_reader *rd, json_t *obj, const char *name, int required,
+mfr_status_t mfr__rd_array(mfr_reader *rd, json_t *obj, const char *name, int required,
 			    size_t min_items, json_t **out)
 {
 	TRY(mfr__rd_member(rd, obj, name, required, JSON_ARRAY, "an array", out));
 	if (*out && json_array_size(*out) < min_items) {
 		size_t mark = mfr__rd_push(rd, ".%s", name);
-		mfr_status st = mfr__rd_fail(rd, MFR_E_RANGE,
+		mfr_status_t st = mfr__rd_fail(rd, MFR_E_RANGE,
 				     "needs at least %zu item%s, has %zu", min_items,
 				     min_items == 1 ? "" : "s", json_array_size(*out));
 		mfr__rd_pop(rd, mark);
@@ -332,7 +332,7 @@ mfr_status mfr__rd_array(mfr_reader *rd, json_t *obj, const char *name, int requ
 }
 
 /* A set of enum bits (positions, suits): no repeats; non-empty if required. */
-mfr_status mfr__rd_mask(mfr_reader *rd, json_t *obj, const char *name, int required,
+mfr_status_t mfr__rd_mask(mfr_reader *rd, json_t *obj, const char *name, int required,
 			   const mfr_names *names, uint32_t *out)
 {
 	json_t *arr, *v;
@@ -345,7 +345,7 @@ mfr_status mfr__rd_mask(mfr_reader *rd, json_t *obj, const char *name, int requi
 	json_array_foreach(arr, i, v) {
 		size_t mark = mfr__rd_push(rd, ".%s[%zu]", name, i);
 		int bit = 0;
-		mfr_status st = mfr__rd_parse_enum(rd, v, names, &bit);
+		mfr_status_t st = mfr__rd_parse_enum(rd, v, names, &bit);
 
 		if (st == MFR_OK && (*out & (uint32_t)bit))
 			st = mfr__rd_fail(rd, MFR_E_DUPLICATE, "\"%s\" is listed twice; "
@@ -365,7 +365,7 @@ static const char *entry_key(const void *cands, size_t i)
 
 
 /* Resolve one reference to an entity of @p kind; the path names the place. */
-mfr_status mfr__rd_resolve(mfr_reader *rd, json_t *v, int kind, uint32_t *out)
+mfr_status_t mfr__rd_resolve(mfr_reader *rd, json_t *v, int kind, uint32_t *out)
 {
 	const mfr_key_index *ix = &rd->model->index[kind];
 	const char *what = mfr__name_of(&mfr__kind_nouns, kind);
@@ -392,7 +392,7 @@ mfr_status mfr__rd_resolve(mfr_reader *rd, json_t *v, int kind, uint32_t *out)
 		    "\"%s\" section", what, key, hint, mfr__name_of(&mfr__section_names, kind));
 }
 
-mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je)
+mfr_status_t mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je)
 {
 	/* jansson 2.14 fails some allocations without describing the error
 	 * (empty text, code left as it was): that is out of memory too. */
@@ -409,7 +409,7 @@ mfr_status mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je)
 }
 
 /* Nesting past MFR_JSON_MAX_DEPTH, reported at its first bracket. */
-static mfr_status too_deep(mfr_reader *rd, const mfr_json_place *at, size_t bom)
+static mfr_status_t too_deep(mfr_reader *rd, const mfr_json_place *at, size_t bom)
 {
 	mfr_where where = { rd->source, "", at->line, at->column, at->offset + (int64_t)bom };
 
@@ -420,7 +420,7 @@ static mfr_status too_deep(mfr_reader *rd, const mfr_json_place *at, size_t bom)
 			      MFR_JSON_MAX_DEPTH, rd->what);
 }
 
-mfr_status mfr__rd_parse(mfr_reader *rd, const char *data, size_t size, json_t **out)
+mfr_status_t mfr__rd_parse(mfr_reader *rd, const char *data, size_t size, json_t **out)
 {
 	json_error_t je;
 	mfr_json_place at;

@@ -672,7 +672,7 @@ void mfr__jw_init(mfr_jw *w, uint32_t flags, size_t size_hint)
 		w->first_cap *= 2;
 }
 
-mfr_status mfr__jw_finish(mfr_jw *w, char **out, mfr_error **err)
+mfr_status_t mfr__jw_finish(mfr_jw *w, char **out, mfr_error **err)
 {
 	if (w->status == MFR_OK && (w->depth != 0 || w->after_key || w->len == 0))
 		fail_invalid(w, "an unfinished document");

@@ -64,7 +64,7 @@ typedef struct mfr_jw {
 	int compact;         /* MFR_JSON_COMPACT: one line, no spaces */
 	int after_key;       /* a key was written: its value comes next */
 	uint32_t depth;      /* open objects and arrays */
-	mfr_status status;   /* MFR_OK, or the first failure */
+	mfr_status_t status;   /* MFR_OK, or the first failure */
 	const char *invalid; /* what could not be written, for the message */
 	/* Per open container (1..depth): '{' or '[', the members or items
 	 * written so far, and the key of the member being written (and its
@@ -149,7 +149,7 @@ void mfr__jw_put_mask_quoted(mfr_jw *w, const char *quoted, size_t len,
  * returned (and set in *err): MFR_E_NOMEM, or MFR_E_INVALID naming the
  * place ("the value at results[3].score is not a finite number").
  */
-mfr_status mfr__jw_finish(mfr_jw *w, char **out, mfr_error **err);
+mfr_status_t mfr__jw_finish(mfr_jw *w, char **out, mfr_error **err);
 
 /*
  * Write @p v as jansson writes a double with JSON_REAL_PRECISION(6) into

@@ -8,7 +8,7 @@
 
 #include "alloc.h"
 
-mfr_status mfr__keys_add(char ***list, uint32_t *count, uint32_t max, const char *key)
+mfr_status_t mfr__keys_add(char ***list, uint32_t *count, uint32_t max, const char *key)
 {
 	if (!key)
 		return MFR_E_INVALID;

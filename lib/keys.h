@@ -19,7 +19,7 @@
  * Returns MFR_OK, MFR_E_INVALID (NULL key), MFR_E_RANGE (empty, too long,
  * or the list is full) or MFR_E_NOMEM (the list is unchanged).
  */
-mfr_status mfr__keys_add(char ***list, uint32_t *count, uint32_t max, const char *key);
+mfr_status_t mfr__keys_add(char ***list, uint32_t *count, uint32_t max, const char *key);
 
 /* Free every key and the list. */
 void mfr__keys_free(char **list, uint32_t count);

@@ -6,13 +6,15 @@
 #include "error.h"
 #include "snapshot.h"
 
-MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err)
+MFR_EXPORT mfr_status_t mfr_model_default(mfr_model **out, mfr_error **err)
 {
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_model_default: out is NULL");
+	/* A new copy each call, with one reference: the caller's. */
 	if (mfr__snapshot_open(&mfr__default_model, out) != MFR_OK)
 		return mfr__error_nomem(err);
 	return MFR_OK;

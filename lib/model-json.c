@@ -307,7 +307,7 @@ static void precaution_json(mfr_jw *w, const mfr_precaution *p)
 		mfr__jw_key(w, "position_limits");
 		mfr__jw_array(w);
 		for (uint32_t i = 0; i < p->position_limit_count; i++) {
-			const mfr_position_limit *l = &p->position_limits[i];
+			const mfr_precaution_position_limit *l = &p->position_limits[i];
 
 			mfr__jw_object(w);
 			mfr__jw_put_name(w, "position", &mfr__position_names, l->position);
@@ -357,7 +357,7 @@ static void screening_json(mfr_jw *w, const mfr_screening *q)
 	mfr__jw_key(w, "answers");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < q->answer_count; i++) {
-		const mfr_answer *a = &q->answers[i];
+		const mfr_screening_answer *a = &q->answers[i];
 
 		mfr__jw_object(w);
 		mfr__jw_put_str(w, "key", a->key);
@@ -439,7 +439,7 @@ static void model_json(mfr_jw *w, const mfr_model *m)
 	mfr__jw_object_end(w);
 }
 
-MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
+MFR_EXPORT mfr_status_t mfr_model_to_json(const mfr_model *model, mfr_kind_t kind,
 					const char *key, uint32_t flags,
 					char **out, mfr_error **err)
 {
@@ -447,6 +447,7 @@ MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!model || !out || (kind != 0 && (kind < 1 || kind > MFR_N_KINDS)) ||
 	    (kind != 0) != (key != NULL) || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,

@@ -48,13 +48,13 @@ static int same_u32(const void *ctx, uint32_t a, uint32_t b)
 }
 
 /* An array of references, resolved to file indexes, with no repeats. */
-static mfr_status get_refs(loader *ld, json_t *obj, const char *name, int required,
+static mfr_status_t get_refs(loader *ld, json_t *obj, const char *name, int required,
 			   size_t min_items, int kind, uint32_t **out, uint32_t *count)
 {
 	json_t *arr, *v;
 	size_t i;
 	mfr_seen seen;
-	mfr_status st = MFR_OK;
+	mfr_status_t st = MFR_OK;
 
 	*out = NULL;
 	*count = 0;
@@ -92,7 +92,7 @@ static mfr_status get_refs(loader *ld, json_t *obj, const char *name, int requir
 }
 
 #define DEFINE_REFS(fn, type, kind, array)                                     \
-	static mfr_status fn(loader *ld, json_t *obj, const char *name,        \
+	static mfr_status_t fn(loader *ld, json_t *obj, const char *name,        \
 			     int required, size_t min_items, const type ***out,  \
 			     uint32_t *count)                                    \
 	{                                                                      \
@@ -117,7 +117,7 @@ DEFINE_REFS(get_technique_refs, mfr_technique, MFR_KIND_TECHNIQUE, techniques)
 DEFINE_REFS(get_source_refs, mfr_source, MFR_KIND_SOURCE, sources)
 DEFINE_REFS(get_screening_refs, mfr_screening, MFR_KIND_SCREENING, screening)
 
-static mfr_status get_region_ref(loader *ld, json_t *obj, const char *name,
+static mfr_status_t get_region_ref(loader *ld, json_t *obj, const char *name,
 				 int required, const mfr_region **out)
 {
 	json_t *v = json_object_get(obj, name);
@@ -131,7 +131,7 @@ static mfr_status get_region_ref(loader *ld, json_t *obj, const char *name,
 			    "add it (a region key)", name);
 	}
 	size_t mark = mfr__rd_push(&ld->rd, ".%s", name);
-	mfr_status st = mfr__rd_resolve(&ld->rd, v, MFR_KIND_REGION, &at);
+	mfr_status_t st = mfr__rd_resolve(&ld->rd, v, MFR_KIND_REGION, &at);
 	mfr__rd_pop(&ld->rd, mark);
 	if (st == MFR_OK)
 		*out = &ld->m->regions[at];
@@ -139,7 +139,7 @@ static mfr_status get_region_ref(loader *ld, json_t *obj, const char *name,
 }
 
 /* An array of non-empty strings (codes). */
-static mfr_status get_strings(loader *ld, json_t *obj, const char *name, int required,
+static mfr_status_t get_strings(loader *ld, json_t *obj, const char *name, int required,
 			      const char ***out, uint32_t *count)
 {
 	json_t *arr, *v;
@@ -155,7 +155,7 @@ static mfr_status get_strings(loader *ld, json_t *obj, const char *name, int req
 		return mfr__rd_nomem(&ld->rd);
 	json_array_foreach(arr, i, v) {
 		size_t mark = mfr__rd_push(&ld->rd, ".%s[%zu]", name, i);
-		mfr_status st = MFR_OK;
+		mfr_status_t st = MFR_OK;
 
 		if (!json_is_string(v))
 			st = mfr__rd_fail(&ld->rd, MFR_E_TYPE, "expected a string, found %s",
@@ -174,7 +174,7 @@ static mfr_status get_strings(loader *ld, json_t *obj, const char *name, int req
 	return MFR_OK;
 }
 
-static mfr_status get_provenance(loader *ld, json_t *obj, mfr_provenance *prov)
+static mfr_status_t get_provenance(loader *ld, json_t *obj, mfr_provenance *prov)
 {
 	TRY(get_source_refs(ld, obj, "sources", 1, 1, &prov->sources,
 			    &prov->source_count));
@@ -246,7 +246,7 @@ _Static_assert(MFR_MODEL_MAX_BYTES / 2 < UINT32_MAX / 2, "a section's count must
 
 /* Allocate a section's entities, read their keys, index them and reject
  * duplicates. */
-static mfr_status index_section(loader *ld, json_t *root, const section *sec)
+static mfr_status_t index_section(loader *ld, json_t *root, const section *sec)
 {
 	json_t *arr, *item;
 	size_t i;
@@ -263,7 +263,7 @@ static mfr_status index_section(loader *ld, json_t *root, const section *sec)
 	json_array_foreach(arr, i, item) {
 		size_t mark = mfr__rd_push(&ld->rd, "%s[%zu]", sec->name, i);
 		const char *key = NULL;
-		mfr_status st = MFR_OK;
+		mfr_status_t st = MFR_OK;
 
 		if (!json_is_object(item))
 			st = mfr__rd_fail(&ld->rd, MFR_E_TYPE, "expected an object, found %s",
@@ -289,7 +289,7 @@ static mfr_status index_section(loader *ld, json_t *root, const section *sec)
 			continue;
 		uint32_t first = entries[k - 1].at, second = entries[k].at;
 		size_t mark = mfr__rd_push(&ld->rd, "%s[%u].key", sec->name, second);
-		mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
+		mfr_status_t st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE,
 				     "duplicate key \"%s\", first defined at %s[%u]; "
 				     "keys must be unique within a section",
 				     entries[k].key, sec->name, first);
@@ -307,7 +307,7 @@ static mfr_status index_section(loader *ld, json_t *root, const section *sec)
 
 static const char *const source_members[] = { "key", "citation", "note", NULL };
 
-static mfr_status load_source(loader *ld, json_t *obj, mfr_source *s, uint32_t i)
+static mfr_status_t load_source(loader *ld, json_t *obj, mfr_source *s, uint32_t i)
 {
 	TRY(mfr__rd_check_members(&ld->rd, obj, source_members, "a source"));
 	s->index = i;
@@ -321,7 +321,7 @@ static const char *const region_members[] = {
 };
 static const char *const code_members[] = { "snomed", "fma", "uberon", NULL };
 
-static mfr_status load_region(loader *ld, json_t *obj, mfr_region *r, uint32_t i)
+static mfr_status_t load_region(loader *ld, json_t *obj, mfr_region *r, uint32_t i)
 {
 	int v;
 	json_t *codes;
@@ -351,7 +351,7 @@ static mfr_status load_region(loader *ld, json_t *obj, mfr_region *r, uint32_t i
 	TRY(mfr__rd_member(&ld->rd, obj, "codes", 0, JSON_OBJECT, "an object", &codes));
 	if (codes) {
 		size_t mark = mfr__rd_push(&ld->rd, ".codes");
-		mfr_status st = mfr__rd_check_members(&ld->rd, codes, code_members, "codes");
+		mfr_status_t st = mfr__rd_check_members(&ld->rd, codes, code_members, "codes");
 		if (st == MFR_OK)
 			st = mfr__rd_str(&ld->rd, codes, "snomed", 0, NULL, &r->snomed);
 		if (st == MFR_OK)
@@ -374,7 +374,7 @@ static const char *const node_members[] = {
 	"kind", "regions", "side", "may_cross", "note", NULL
 };
 
-static mfr_status load_node(loader *ld, json_t *obj, mfr_line_node *n)
+static mfr_status_t load_node(loader *ld, json_t *obj, mfr_line_node *n)
 {
 	int v;
 
@@ -407,7 +407,7 @@ static mfr_status load_node(loader *ld, json_t *obj, mfr_line_node *n)
 		if (midline == (n->side == MFR_LINE_MID))
 			continue;
 		size_t mark = mfr__rd_push(&ld->rd, ".side");
-		mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT,
+		mfr_status_t st = mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT,
 			"side \"%s\" does not fit region \"%s\", which is %s; use "
 			"\"mid\" exactly for midline regions and \"ipsi\" or "
 			"\"contra\" for bilateral ones",
@@ -419,7 +419,7 @@ static mfr_status load_node(loader *ld, json_t *obj, mfr_line_node *n)
 	return MFR_OK;
 }
 
-static mfr_status load_branch(loader *ld, json_t *obj, mfr_line *line,
+static mfr_status_t load_branch(loader *ld, json_t *obj, mfr_line *line,
 			      mfr_line_branch *b)
 {
 	json_t *nodes, *item;
@@ -434,7 +434,7 @@ static mfr_status load_branch(loader *ld, json_t *obj, mfr_line *line,
 	TRY(mfr__rd_str(&ld->rd, obj, "key", 1, NULL, &b->key));
 	{
 		size_t mark = mfr__rd_push(&ld->rd, ".key");
-		mfr_status st = mfr__rd_check_key(&ld->rd, b->key);
+		mfr_status_t st = mfr__rd_check_key(&ld->rd, b->key);
 		mfr__rd_pop(&ld->rd, mark);
 		TRY(st);
 	}
@@ -447,7 +447,7 @@ static mfr_status load_branch(loader *ld, json_t *obj, mfr_line *line,
 	json_array_foreach(nodes, i, item) {
 		mfr_line_node *n = &b->nodes[i];
 		size_t mark = mfr__rd_push(&ld->rd, ".nodes[%zu]", i);
-		mfr_status st = load_node(ld, item, n);
+		mfr_status_t st = load_node(ld, item, n);
 
 		mfr__rd_pop(&ld->rd, mark);
 		TRY(st);
@@ -470,7 +470,7 @@ static int same_branch_key(const void *ctx, uint32_t a, uint32_t b)
 	return strcmp(l->branches[a].key, l->branches[b].key) == 0;
 }
 
-static mfr_status load_line(loader *ld, json_t *obj, mfr_line *l, uint32_t i)
+static mfr_status_t load_line(loader *ld, json_t *obj, mfr_line *l, uint32_t i)
 {
 	json_t *branches, *item;
 	size_t k;
@@ -495,7 +495,7 @@ static mfr_status load_line(loader *ld, json_t *obj, mfr_line *l, uint32_t i)
 	if (!l->branches)
 		return mfr__rd_nomem(&ld->rd);
 	mfr_seen seen;
-	mfr_status st = MFR_OK;
+	mfr_status_t st = MFR_OK;
 
 	mfr__seen_init(&seen);
 	json_array_foreach(branches, k, item) {
@@ -531,7 +531,7 @@ static const char *const referral_members[] = {
 };
 static const char *const zone_members[] = { "area", "zone", "frequency", "bilateral", NULL };
 
-static mfr_status load_zone(loader *ld, json_t *obj, mfr_zone *z)
+static mfr_status_t load_zone(loader *ld, json_t *obj, mfr_referral_zone *z)
 {
 	int v;
 
@@ -542,7 +542,7 @@ static mfr_status load_zone(loader *ld, json_t *obj, mfr_zone *z)
 	TRY(get_region_ref(ld, obj, "area", 1, &z->area));
 	if (z->area->kind != MFR_REGION_AREA && z->area->kind != MFR_REGION_PART) {
 		size_t mark = mfr__rd_push(&ld->rd, ".area");
-		mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT,
+		mfr_status_t st = mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT,
 			"\"%s\" is a %s; a referral zone must be an area or a part "
 			"(where a client feels pain)", z->area->key,
 			mfr_region_kind_name(z->area->kind));
@@ -564,7 +564,7 @@ static int same_zone_area(const void *ctx, uint32_t a, uint32_t b)
 	return r->zones[a].area == r->zones[b].area;
 }
 
-static mfr_status load_referral(loader *ld, json_t *obj, mfr_referral *r, uint32_t i)
+static mfr_status_t load_referral(loader *ld, json_t *obj, mfr_referral *r, uint32_t i)
 {
 	json_t *zones, *item;
 	size_t k;
@@ -574,7 +574,7 @@ static mfr_status load_referral(loader *ld, json_t *obj, mfr_referral *r, uint32
 	TRY(get_region_ref(ld, obj, "muscle", 1, &r->muscle));
 	if (r->muscle->kind != MFR_REGION_MUSCLE) {
 		size_t mark = mfr__rd_push(&ld->rd, ".muscle");
-		mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT,
+		mfr_status_t st = mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT,
 			"\"%s\" is a %s; a trigger point lies in a muscle region",
 			r->muscle->key, mfr_region_kind_name(r->muscle->kind));
 		mfr__rd_pop(&ld->rd, mark);
@@ -587,7 +587,7 @@ static mfr_status load_referral(loader *ld, json_t *obj, mfr_referral *r, uint32
 	if (!r->zones)
 		return mfr__rd_nomem(&ld->rd);
 	mfr_seen seen;
-	mfr_status st = MFR_OK;
+	mfr_status_t st = MFR_OK;
 
 	mfr__seen_init(&seen);
 	json_array_foreach(zones, k, item) {
@@ -626,7 +626,7 @@ static const char *const technique_members[] = {
 };
 static const char *const range_members[] = { "min", "max", NULL };
 
-static mfr_status get_seconds(loader *ld, json_t *obj, const char *name, uint32_t *out)
+static mfr_status_t get_seconds(loader *ld, json_t *obj, const char *name, uint32_t *out)
 {
 	json_t *v;
 
@@ -634,7 +634,7 @@ static mfr_status get_seconds(loader *ld, json_t *obj, const char *name, uint32_
 	json_int_t s = json_integer_value(v);
 	if (s < 1 || s > MAX_HOLD_SECONDS) {
 		size_t mark = mfr__rd_push(&ld->rd, ".%s", name);
-		mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_RANGE,
+		mfr_status_t st = mfr__rd_fail(&ld->rd, MFR_E_RANGE,
 				     "%" JSON_INTEGER_FORMAT " s is out of range; "
 				     "use 1 to %d seconds", s, MAX_HOLD_SECONDS);
 		mfr__rd_pop(&ld->rd, mark);
@@ -645,7 +645,7 @@ static mfr_status get_seconds(loader *ld, json_t *obj, const char *name, uint32_
 }
 
 /* An optional whole number member in [lo, hi]; *out untouched when absent. */
-static mfr_status get_uint(loader *ld, json_t *obj, const char *name, int required,
+static mfr_status_t get_uint(loader *ld, json_t *obj, const char *name, int required,
 			   uint32_t lo, uint32_t hi, const char *what, uint32_t *out)
 {
 	json_t *v;
@@ -663,7 +663,7 @@ static mfr_status get_uint(loader *ld, json_t *obj, const char *name, int requir
 	return MFR_OK;
 }
 
-static mfr_status load_technique(loader *ld, json_t *obj, mfr_technique *t, uint32_t i)
+static mfr_status_t load_technique(loader *ld, json_t *obj, mfr_technique *t, uint32_t i)
 {
 	json_t *pressure, *hold;
 	int v;
@@ -679,7 +679,7 @@ static mfr_status load_technique(loader *ld, json_t *obj, mfr_technique *t, uint
 	TRY(mfr__rd_member(&ld->rd, obj, "pressure", 1, JSON_OBJECT,
 		   "an object {\"min\": ..., \"max\": ...}", &pressure));
 	size_t mark = mfr__rd_push(&ld->rd, ".pressure");
-	mfr_status st = mfr__rd_check_members(&ld->rd, pressure, range_members, "a pressure range");
+	mfr_status_t st = mfr__rd_check_members(&ld->rd, pressure, range_members, "a pressure range");
 	if (st == MFR_OK)
 		st = mfr__rd_enum(&ld->rd, pressure, "min", 1, &mfr__pressure_names, &v);
 	t->pressure_min = (uint8_t)v;
@@ -731,7 +731,7 @@ static const char *const dose_members[] = {
 };
 
 /* The optional "dose" member of a condition or a precaution. */
-static mfr_status get_dose(loader *ld, json_t *obj, const mfr_dose **out)
+static mfr_status_t get_dose(loader *ld, json_t *obj, const mfr_dose **out)
 {
 	json_t *d, *v;
 	int n = 0;
@@ -795,7 +795,7 @@ static const char *const condition_members[] = {
 	"note", NULL
 };
 
-static mfr_status load_condition(loader *ld, json_t *obj, mfr_condition *c, uint32_t i)
+static mfr_status_t load_condition(loader *ld, json_t *obj, mfr_condition *c, uint32_t i)
 {
 	TRY(mfr__rd_check_members(&ld->rd, obj, condition_members, "a condition"));
 	c->index = i;
@@ -824,8 +824,8 @@ static const char *const precaution_members[] = {
 static const char *const stages_members[] = { "name", "count", NULL };
 static const char *const limit_members[] = { "position", "from_stage", "regions", NULL };
 
-static mfr_status load_position_limit(loader *ld, json_t *obj, const mfr_precaution *p,
-				      mfr_position_limit *l)
+static mfr_status_t load_position_limit(loader *ld, json_t *obj, const mfr_precaution *p,
+				      mfr_precaution_position_limit *l)
 {
 	uint32_t from = 1;
 	int v;
@@ -850,7 +850,7 @@ static mfr_status load_position_limit(loader *ld, json_t *obj, const mfr_precaut
 static const char *const widen_members[] = { "region", "with", NULL };
 
 /* "widen_to": [{"region": ..., "with": [...]}, ...]. */
-static mfr_status load_widen(loader *ld, json_t *obj, mfr_precaution *p)
+static mfr_status_t load_widen(loader *ld, json_t *obj, mfr_precaution *p)
 {
 	json_t *arr, *item;
 	size_t k;
@@ -864,7 +864,7 @@ static mfr_status load_widen(loader *ld, json_t *obj, mfr_precaution *p)
 		return mfr__rd_nomem(&ld->rd);
 	json_array_foreach(arr, k, item) {
 		size_t mark = mfr__rd_push(&ld->rd, ".widen_to[%zu]", k);
-		mfr_widen *w = &p->widen_to[k];
+		mfr_precaution_widening *w = &p->widen_to[k];
 
 		if (!json_is_object(item))
 			return mfr__rd_fail(&ld->rd, MFR_E_TYPE, "expected an object "
@@ -879,7 +879,7 @@ static mfr_status load_widen(loader *ld, json_t *obj, mfr_precaution *p)
 }
 
 /* "stages" and "position_limits" of a precaution. */
-static mfr_status load_stages_and_limits(loader *ld, json_t *obj, mfr_precaution *p)
+static mfr_status_t load_stages_and_limits(loader *ld, json_t *obj, mfr_precaution *p)
 {
 	json_t *st, *arr, *item;
 	size_t k;
@@ -914,7 +914,7 @@ static mfr_status load_stages_and_limits(loader *ld, json_t *obj, mfr_precaution
 }
 
 
-static mfr_status load_precaution(loader *ld, json_t *obj, mfr_precaution *p, uint32_t i)
+static mfr_status_t load_precaution(loader *ld, json_t *obj, mfr_precaution *p, uint32_t i)
 {
 	int v;
 
@@ -973,7 +973,7 @@ static const char *const aftercare_members[] = {
 
 DEFINE_REFS(get_precaution_refs, mfr_precaution, MFR_KIND_PRECAUTION, precautions)
 
-static mfr_status load_aftercare(loader *ld, json_t *obj, mfr_aftercare *a, uint32_t i)
+static mfr_status_t load_aftercare(loader *ld, json_t *obj, mfr_aftercare *a, uint32_t i)
 {
 	int v = MFR_AFTERCARE_GENERAL;
 
@@ -992,7 +992,7 @@ static const char *const danger_zone_members[] = {
 };
 
 /* "region_kinds": region kind names as a mask of (1 << kind). */
-static mfr_status get_region_kinds(loader *ld, json_t *obj, uint32_t *out)
+static mfr_status_t get_region_kinds(loader *ld, json_t *obj, uint32_t *out)
 {
 	json_t *arr, *v;
 	size_t i;
@@ -1015,7 +1015,7 @@ static mfr_status get_region_kinds(loader *ld, json_t *obj, uint32_t *out)
 	return MFR_OK;
 }
 
-static mfr_status load_danger_zone(loader *ld, json_t *obj, mfr_danger_zone *z, uint32_t i)
+static mfr_status_t load_danger_zone(loader *ld, json_t *obj, mfr_danger_zone *z, uint32_t i)
 {
 	int v;
 
@@ -1042,7 +1042,7 @@ static const char *const answer_members[] = {
 	"key", "text", "precautions", "stage", "site", NULL
 };
 
-static mfr_status load_answer(loader *ld, json_t *obj, mfr_answer *a)
+static mfr_status_t load_answer(loader *ld, json_t *obj, mfr_screening_answer *a)
 {
 	uint32_t stage = 0;
 
@@ -1092,7 +1092,7 @@ static mfr_status load_answer(loader *ld, json_t *obj, mfr_answer *a)
 	return MFR_OK;
 }
 
-static mfr_status load_screening(loader *ld, json_t *obj, mfr_screening *q, uint32_t i)
+static mfr_status_t load_screening(loader *ld, json_t *obj, mfr_screening *q, uint32_t i)
 {
 	json_t *arr, *item;
 	size_t k;
@@ -1127,7 +1127,7 @@ static mfr_status load_screening(loader *ld, json_t *obj, mfr_screening *q, uint
 		json_t *arr_ = json_object_get(root, name);                   \
 		for (uint32_t i_ = 0; i_ < (count); i_++) {                   \
 			size_t mark_ = mfr__rd_push(&ld->rd, "%s[%u]", name, i_);     \
-			mfr_status st_ = load(ld, json_array_get(arr_, i_),   \
+			mfr_status_t st_ = load(ld, json_array_get(arr_, i_),   \
 					      &(array)[i_], i_);              \
 			mfr__rd_pop(&ld->rd, mark_);                                  \
 			if (st_ != MFR_OK)                                    \
@@ -1138,7 +1138,7 @@ static mfr_status load_screening(loader *ld, json_t *obj, mfr_screening *q, uint
 /* ---- pass 3: whole-model rules ------------------------------------------- */
 
 /* Report the cycle that region @p i's ancestors run into. */
-static mfr_status cycle_at(loader *ld, uint32_t i)
+static mfr_status_t cycle_at(loader *ld, uint32_t i)
 {
 	char chain[256];
 	mfr_text t;
@@ -1150,14 +1150,14 @@ static mfr_status cycle_at(loader *ld, uint32_t i)
 		q = q->parent;
 	}
 	size_t mark = mfr__rd_push(&ld->rd, "regions[%u].parent", i);
-	mfr_status st = mfr__rd_fail(&ld->rd, MFR_E_CYCLE,
+	mfr_status_t st = mfr__rd_fail(&ld->rd, MFR_E_CYCLE,
 		"the region hierarchy has a cycle (%s ...); "
 		"give one of these regions another parent", chain);
 	mfr__rd_pop(&ld->rd, mark);
 	return st;
 }
 
-static mfr_status check_hierarchy(loader *ld)
+static mfr_status_t check_hierarchy(loader *ld)
 {
 	mfr_model *m = ld->m;
 	uint32_t *nchild;
@@ -1210,7 +1210,7 @@ static mfr_status check_hierarchy(loader *ld)
  * reached internally, else from outside. The hierarchy is acyclic here.
  * Linear: each region's reach is worked out once, along the first chain
  * that passes through it. */
-static mfr_status derive_reach(loader *ld)
+static mfr_status_t derive_reach(loader *ld)
 {
 	mfr_model *m = ld->m;
 	mfr_region **chain = mfr__rd_alloc(&ld->rd, m->region_count ? m->region_count : 1,
@@ -1251,7 +1251,7 @@ static int region_ptr_cmp(const void *a, const void *b)
 }
 
 /* Read every region's "adjacent" list and make the relation symmetric. */
-static mfr_status load_adjacency(loader *ld, json_t *root)
+static mfr_status_t load_adjacency(loader *ld, json_t *root)
 {
 	mfr_model *m = ld->m;
 	json_t *arr = json_object_get(root, "regions");
@@ -1265,7 +1265,7 @@ static mfr_status load_adjacency(loader *ld, json_t *root)
 		return mfr__rd_nomem(&ld->rd);
 	for (uint32_t i = 0; i < m->region_count; i++) {
 		size_t mark = mfr__rd_push(&ld->rd, "regions[%u]", i);
-		mfr_status st = get_region_refs(ld, json_array_get(arr, i), "adjacent",
+		mfr_status_t st = get_region_refs(ld, json_array_get(arr, i), "adjacent",
 						0, 0, &lists[i], &counts[i]);
 		for (uint32_t k = 0; st == MFR_OK && k < counts[i]; k++)
 			if (lists[i][k] == &m->regions[i]) {
@@ -1326,7 +1326,7 @@ static const char *const top_members[] = {
 	"precautions", "aftercare", "danger_zones", "screening", NULL
 };
 
-static mfr_status load_document(loader *ld, json_t *root)
+static mfr_status_t load_document(loader *ld, json_t *root)
 {
 	mfr_model *m = ld->m;
 	json_t *v;
@@ -1397,7 +1397,7 @@ static mfr_status load_document(loader *ld, json_t *root)
 	return MFR_OK;
 }
 
-mfr_status mfr__model_parse(const char *data, size_t size, const char *name,
+mfr_status_t mfr__model_parse(const char *data, size_t size, const char *name,
 			    mfr_model **out, mfr_error **err)
 {
 	loader ld = { .rd = { .err = err, .source = name ? name : "<buffer>",
@@ -1405,11 +1405,12 @@ mfr_status mfr__model_parse(const char *data, size_t size, const char *name,
 			      .fix = "split the model, or leave out what it does not need",
 			      .max_bytes = MFR_MODEL_MAX_BYTES } };
 	json_t *root = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	ld.m = mfr__calloc(1, sizeof(*ld.m));
 	if (!ld.m)
 		return mfr__error_nomem(err);
+	mfr__model_init_refs(ld.m);
 	ld.rd.arena = &ld.m->arena;
 	ld.rd.model = ld.m;
 	st = mfr__rd_parse(&ld.rd, data, size, &root);

@@ -11,11 +11,13 @@
 #ifndef MFR_MODEL_PRIVATE_H
 #define MFR_MODEL_PRIVATE_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "arena.h"
 #include "graph.h"
 #include "mfr/mfr.h"
+
 
 struct mfr_source {
 	const char *key;
@@ -37,16 +39,16 @@ struct mfr_region {
 	const char *key;
 	const char *name;
 	uint32_t index;
-	uint8_t kind;       /* mfr_region_kind */
-	uint8_t laterality; /* mfr_laterality */
-	uint8_t depth;      /* mfr_depth */
-	uint32_t positions; /* mfr_position mask */
+	uint8_t kind;       /* mfr_region_kind_t */
+	uint8_t laterality; /* mfr_laterality_t */
+	uint8_t depth;      /* mfr_depth_t */
+	uint32_t positions; /* mfr_position_t mask */
 	const mfr_region *parent;
 	const mfr_region **children;
 	uint32_t child_count;
 	const mfr_region **adjacent; /* both directions, ordered by index */
 	uint32_t adjacent_count;
-	uint8_t access;     /* mfr_access, as written (0: external) */
+	uint8_t access;     /* mfr_access_t, as written (0: external) */
 	uint8_t untreatable; /* a station no hand can work: never a treatment site */
 	uint8_t reach;      /* derived: its own access, else its nearest
 			     * ancestor's non-external one */
@@ -55,8 +57,8 @@ struct mfr_region {
 };
 
 struct mfr_line_node {
-	uint8_t kind;      /* mfr_node_kind */
-	uint8_t side;      /* mfr_line_side */
+	uint8_t kind;      /* mfr_node_kind_t */
+	uint8_t side;      /* mfr_line_side_t */
 	uint8_t crosses;   /* derived: entering this node crosses the midline */
 	uint8_t may_cross;
 	const mfr_region **regions;
@@ -77,7 +79,7 @@ struct mfr_line {
 	const char *abbrev;
 	const char *name;
 	uint32_t index;
-	uint8_t evidence; /* mfr_evidence */
+	uint8_t evidence; /* mfr_evidence_t */
 	uint8_t crosses;  /* derived: some branch crosses the midline */
 	const mfr_source **evidence_sources;
 	uint32_t evidence_source_count;
@@ -86,19 +88,19 @@ struct mfr_line {
 	mfr_provenance prov;
 };
 
-typedef struct mfr_zone {
+struct mfr_referral_zone {
 	const mfr_region *area;
-	uint8_t kind; /* mfr_zone_kind */
+	uint8_t kind; /* mfr_zone_kind_t */
 	uint8_t bilateral;
-	uint8_t frequency; /* mfr_frequency */
-} mfr_zone;
+	uint8_t frequency; /* mfr_frequency_t */
+};
 
 struct mfr_referral {
 	const char *key;
 	uint32_t index;
 	const mfr_region *muscle;
 	const char *trigger_point;
-	mfr_zone *zones;
+	mfr_referral_zone *zones;
 	uint32_t zone_count;
 	uint8_t split_convention;
 	uint8_t disputed;
@@ -109,16 +111,16 @@ struct mfr_technique {
 	const char *key;
 	const char *name;
 	uint32_t index;
-	uint8_t family;   /* mfr_family */
-	uint8_t approach; /* mfr_approach */
-	uint8_t pressure_min, pressure_max; /* mfr_pressure */
-	uint8_t depth;    /* mfr_depth */
+	uint8_t family;   /* mfr_family_t */
+	uint8_t approach; /* mfr_approach_t */
+	uint8_t pressure_min, pressure_max; /* mfr_pressure_t */
+	uint8_t depth;    /* mfr_depth_t */
 	uint8_t has_hold;
 	uint8_t hold_convention;
 	uint32_t hold_min, hold_max; /* seconds; 0 without a range */
 	uint32_t max_sites; /* sites one session may work with it; 0: no limit */
-	uint32_t positions; /* mfr_position mask */
-	uint32_t suits;     /* mfr_suits mask */
+	uint32_t positions; /* mfr_position_t mask */
+	uint32_t suits;     /* mfr_suits_t mask */
 	const mfr_region **regions;
 	uint32_t region_count;
 	mfr_provenance prov;
@@ -126,7 +128,7 @@ struct mfr_technique {
 
 /* What a condition or a precaution does to the dose of the work. */
 struct mfr_dose {
-	uint8_t pressure_ceiling; /* mfr_pressure, 0 for none */
+	uint8_t pressure_ceiling; /* mfr_pressure_t, 0 for none */
 	uint8_t indirect_only;
 	uint8_t no_progression;
 	uint32_t max_minutes;       /* 0 for none */
@@ -159,31 +161,31 @@ struct mfr_condition {
 
 /* A region a named site widens to, and the regions that go with it (the
  * path of a limb's veins into the trunk). */
-typedef struct mfr_widen {
+struct mfr_precaution_widening {
 	const mfr_region *region;
 	const mfr_region **with;
 	uint32_t with_count;
-} mfr_widen;
+};
 
 /* A position a precaution rules out, from a stage on, for some regions or
  * for all. */
-typedef struct mfr_position_limit {
-	uint8_t position;  /* one mfr_position bit */
+struct mfr_precaution_position_limit {
+	uint8_t position;  /* one mfr_position_t bit */
 	uint8_t from_stage; /* 1 = always */
 	const mfr_region **regions; /* none: every region */
 	uint32_t region_count;
-} mfr_position_limit;
+};
 
 struct mfr_precaution {
 	const char *key;
 	const char *name;
 	uint32_t index;
-	uint8_t scope;    /* mfr_scope */
-	uint8_t severity; /* mfr_severity */
+	uint8_t scope;    /* mfr_scope_t */
+	uint8_t severity; /* mfr_severity_t */
 	uint8_t needs_clearance;
 	uint8_t avoid_site;
 	uint8_t avoid_adjacent;
-	uint8_t pressure_ceiling; /* mfr_pressure, 0 for none */
+	uint8_t pressure_ceiling; /* mfr_pressure_t, 0 for none */
 	const mfr_region **avoid_regions;
 	uint32_t avoid_region_count;
 	const mfr_technique **excluded_techniques;
@@ -191,10 +193,10 @@ struct mfr_precaution {
 	uint8_t site_scoped;   /* a global one that may name affected sites */
 	uint8_t stage_count;   /* 0: no stages */
 	const char *stage_name; /* "" without stages */
-	mfr_widen *widen_to; /* a named site within one of these widens to
+	mfr_precaution_widening *widen_to; /* a named site within one of these widens to
 			      * the whole of it, and to what goes with it */
 	uint32_t widen_count;
-	mfr_position_limit *position_limits;
+	mfr_precaution_position_limit *position_limits;
 	uint32_t position_limit_count;
 	const mfr_region **clearance_areas; /* a symptom within one needs a
 					     * clearance for it */
@@ -208,7 +210,7 @@ struct mfr_aftercare {
 	const char *key;
 	const char *text;
 	uint32_t index;
-	uint8_t kind; /* mfr_aftercare_kind */
+	uint8_t kind; /* mfr_aftercare_kind_t */
 	const mfr_precaution **when; /* none: every plan */
 	uint32_t when_count;
 	mfr_provenance prov;
@@ -220,28 +222,28 @@ struct mfr_danger_zone {
 	uint32_t index;
 	const mfr_region **regions;
 	uint32_t region_count;
-	uint32_t region_kinds; /* bit (1 << mfr_region_kind) for every kind covered */
-	uint8_t pressure_ceiling; /* mfr_pressure */
+	uint32_t region_kinds; /* bit (1 << mfr_region_kind_t) for every kind covered */
+	uint8_t pressure_ceiling; /* mfr_pressure_t */
 	const mfr_technique **excluded_techniques;
 	uint32_t excluded_technique_count;
 	const char *effect;
 	mfr_provenance prov;
 };
 
-typedef struct mfr_answer {
+struct mfr_screening_answer {
 	const char *key;
 	const char *text;
 	const mfr_precaution **precautions;
 	uint32_t precaution_count;
 	uint8_t stage;     /* 0: none */
 	uint8_t needs_site;
-} mfr_answer;
+};
 
 struct mfr_screening {
 	const char *key;
 	const char *text;
 	uint32_t index;
-	mfr_answer *answers;
+	mfr_screening_answer *answers;
 	uint32_t answer_count;
 	mfr_provenance prov;
 };
@@ -257,7 +259,7 @@ typedef struct mfr_key_index {
 	uint32_t count;
 } mfr_key_index;
 
-#define MFR_N_KINDS 10 /* mfr_kind values are 1..MFR_N_KINDS */
+#define MFR_N_KINDS 10 /* mfr_kind_t values are 1..MFR_N_KINDS */
 
 struct mfr_model {
 	mfr_arena arena;
@@ -284,8 +286,13 @@ struct mfr_model {
 	uint32_t danger_zone_count;
 	mfr_screening *screening;
 	uint32_t screening_count;
-	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind */
+	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind_t */
 	mfr_graph graph; /* derived: the site graph a trace walks */
+	/* Who holds the model: the caller's references (mfr_model_ref()) and
+	 * one for each intake, trace and plan built on it. The only thing
+	 * about a model that changes after it is built; atomic, so that any
+	 * thread may take or drop a reference. */
+	atomic_uint_least32_t refs;
 };
 
 /* The most traced sites a plan considers (plan options' max_sites), and so
@@ -303,9 +310,17 @@ static inline uint32_t mfr__site_id(const mfr_region *r, int side)
  * the other (a region and itself, a group and its member). */
 int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb);
 
+/* The first reference to a model just built (the caller's). */
+void mfr__model_init_refs(mfr_model *m);
+/* Take and drop a reference for an object built on @p m (an intake, a
+ * trace, a plan): the model lives until the last one goes. The count is
+ * not part of the model's content, so a const model may be held. */
+void mfr__model_hold(const mfr_model *m);
+void mfr__model_release(const mfr_model *m);
+
 /* Parse and validate a model document. On failure *out is untouched and
  * nothing is leaked. */
-mfr_status mfr__model_parse(const char *data, size_t size, const char *name,
+mfr_status_t mfr__model_parse(const char *data, size_t size, const char *name,
 			    mfr_model **out, mfr_error **err);
 
 /* The file index of @p key in the sorted index of @p kind, or -1. */

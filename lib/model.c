@@ -13,12 +13,13 @@
 #include "names.h"
 #include "suggest.h"
 
-MFR_EXPORT mfr_status mfr_model_load_buffer(const char *data, size_t size,
+MFR_EXPORT mfr_status_t mfr_model_load_buffer(const char *data, size_t size,
 					    const char *name, mfr_model **out,
 					    mfr_error **err)
 {
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!data || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_model_load_buffer: %s is NULL",
@@ -26,15 +27,16 @@ MFR_EXPORT mfr_status mfr_model_load_buffer(const char *data, size_t size,
 	return mfr__model_parse(data, size, name, out, err);
 }
 
-MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
+MFR_EXPORT mfr_status_t mfr_model_load_file(const char *path, mfr_model **out,
 					  mfr_error **err)
 {
 	char *data = NULL;
 	size_t size = 0;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!path || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_model_load_file: %s is NULL",
@@ -47,12 +49,45 @@ MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
 	return st;
 }
 
-MFR_EXPORT void mfr_model_free(mfr_model *model)
+void mfr__model_init_refs(mfr_model *m)
 {
-	if (!model)
+	atomic_init(&m->refs, 1);
+}
+
+void mfr__model_hold(const mfr_model *m)
+{
+	/* A model is never defined const: the library allocated it. */
+	atomic_fetch_add_explicit(&((mfr_model *)m)->refs, 1, memory_order_relaxed);
+}
+
+void mfr__model_release(const mfr_model *m)
+{
+	mfr_model *model = (mfr_model *)m;
+
+	/* acq_rel: every use of the model by the other holders happens before
+	 * the last one frees it. */
+	if (atomic_fetch_sub_explicit(&model->refs, 1, memory_order_acq_rel) != 1)
 		return;
 	mfr__arena_release(&model->arena);
 	mfr__free(model);
+}
+
+MFR_EXPORT mfr_model *mfr_model_ref(const mfr_model *model)
+{
+	if (model)
+		mfr__model_hold(model);
+	return (mfr_model *)model;
+}
+
+MFR_EXPORT void mfr_model_unref(mfr_model *model)
+{
+	if (model)
+		mfr__model_release(model);
+}
+
+MFR_EXPORT void mfr_model_free(mfr_model *model)
+{
+	mfr_model_unref(model);
 }
 
 MFR_EXPORT const char *mfr_model_name(const mfr_model *model)
@@ -67,7 +102,7 @@ MFR_EXPORT const char *mfr_model_version(const mfr_model *model)
 
 MFR_EXPORT const char *mfr_model_description(const mfr_model *model)
 {
-	return model ? model->description : "";
+	return model && model->description[0] ? model->description : NULL;
 }
 
 static int key_cmp(const void *key, const void *entry)
@@ -85,19 +120,19 @@ int64_t mfr__model_find(const mfr_model *model, int kind, const char *key)
 	return e ? (int64_t)e->at : -1;
 }
 
-MFR_EXPORT uint32_t mfr_model_count(const mfr_model *model, int kind)
+MFR_EXPORT uint32_t mfr_model_count(const mfr_model *model, mfr_kind_t kind)
 {
 	if (!model || kind < 1 || kind > MFR_N_KINDS)
 		return 0;
 	return model->index[kind].count;
 }
 
-MFR_EXPORT int mfr_model_has(const mfr_model *model, int kind, const char *key)
+MFR_EXPORT int mfr_model_has(const mfr_model *model, mfr_kind_t kind, const char *key)
 {
 	return mfr__model_find(model, kind, key) >= 0;
 }
 
-MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
+MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, mfr_kind_t kind,
 					uint32_t index)
 {
 	if (index >= mfr_model_count(model, kind))
@@ -113,8 +148,8 @@ MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
 	case MFR_KIND_AFTERCARE: return model->aftercare[index].key;
 	case MFR_KIND_DANGER_ZONE: return model->danger_zones[index].key;
 	case MFR_KIND_SCREENING: return model->screening[index].key;
+	default: return NULL; /* mfr_model_count() gave 0 */
 	}
-	return NULL;
 }
 
 static const char *entry_key(const void *cands, size_t i)
@@ -122,7 +157,7 @@ static const char *entry_key(const void *cands, size_t i)
 	return ((const mfr_key_entry *)cands)[i].key;
 }
 
-MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, int kind,
+MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, mfr_kind_t kind,
 				      const char *key, const char **out,
 				      uint32_t max)
 {
@@ -168,7 +203,7 @@ MFR_EXPORT const char *mfr_aftercare_text(const mfr_aftercare *item)
 	return item ? item->text : NULL;
 }
 
-MFR_EXPORT int mfr_aftercare_kind_of(const mfr_aftercare *item)
+MFR_EXPORT mfr_aftercare_kind_t mfr_aftercare_kind(const mfr_aftercare *item)
 {
 	return item ? item->kind : 0;
 }
@@ -203,7 +238,7 @@ MFR_EXPORT const char *mfr_source_citation(const mfr_source *source)
 
 MFR_EXPORT const char *mfr_source_note(const mfr_source *source)
 {
-	return source ? source->note : "";
+	return source && source->note[0] ? source->note : NULL;
 }
 
 MFR_EXPORT uint32_t mfr_provenance_source_count(const mfr_provenance *prov)
@@ -224,5 +259,5 @@ MFR_EXPORT int mfr_provenance_is_convention(const mfr_provenance *prov)
 
 MFR_EXPORT const char *mfr_provenance_note(const mfr_provenance *prov)
 {
-	return prov ? prov->note : "";
+	return prov && prov->note[0] ? prov->note : NULL;
 }

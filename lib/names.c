@@ -10,6 +10,38 @@
 #include "mfr/mfr.h"
 #include "text.h"
 
+/* Every public enumeration is 32 bits wide, whatever the compiler would
+ * choose: each ends in an MFR_<NAME>__MAX = 0x7fffffff member (the Vulkan
+ * way), so a binding can use a 32-bit integer for any of them (mfr/common.h).
+ * tests/header-cxx.cpp checks the same for C++. */
+_Static_assert(sizeof(mfr_status_t) == 4, "mfr_status_t is 32 bits wide");
+_Static_assert(sizeof(mfr_side_t) == 4, "mfr_side_t is 32 bits wide");
+_Static_assert(sizeof(mfr_position_t) == 4, "mfr_position_t is 32 bits wide");
+_Static_assert(sizeof(mfr_depth_t) == 4, "mfr_depth_t is 32 bits wide");
+_Static_assert(sizeof(mfr_pressure_t) == 4, "mfr_pressure_t is 32 bits wide");
+_Static_assert(sizeof(mfr_evidence_t) == 4, "mfr_evidence_t is 32 bits wide");
+_Static_assert(sizeof(mfr_onset_t) == 4, "mfr_onset_t is 32 bits wide");
+_Static_assert(sizeof(mfr_node_kind_t) == 4, "mfr_node_kind_t is 32 bits wide");
+_Static_assert(sizeof(mfr_line_side_t) == 4, "mfr_line_side_t is 32 bits wide");
+_Static_assert(sizeof(mfr_kind_t) == 4, "mfr_kind_t is 32 bits wide");
+_Static_assert(sizeof(mfr_aftercare_kind_t) == 4, "mfr_aftercare_kind_t is 32 bits wide");
+_Static_assert(sizeof(mfr_plan_status_t) == 4, "mfr_plan_status_t is 32 bits wide");
+_Static_assert(sizeof(mfr_phase_t) == 4, "mfr_phase_t is 32 bits wide");
+_Static_assert(sizeof(mfr_warning_kind_t) == 4, "mfr_warning_kind_t is 32 bits wide");
+_Static_assert(sizeof(mfr_step_flag_t) == 4, "mfr_step_flag_t is 32 bits wide");
+_Static_assert(sizeof(mfr_scope_t) == 4, "mfr_scope_t is 32 bits wide");
+_Static_assert(sizeof(mfr_severity_t) == 4, "mfr_severity_t is 32 bits wide");
+_Static_assert(sizeof(mfr_zone_kind_t) == 4, "mfr_zone_kind_t is 32 bits wide");
+_Static_assert(sizeof(mfr_frequency_t) == 4, "mfr_frequency_t is 32 bits wide");
+_Static_assert(sizeof(mfr_region_kind_t) == 4, "mfr_region_kind_t is 32 bits wide");
+_Static_assert(sizeof(mfr_laterality_t) == 4, "mfr_laterality_t is 32 bits wide");
+_Static_assert(sizeof(mfr_access_t) == 4, "mfr_access_t is 32 bits wide");
+_Static_assert(sizeof(mfr_family_t) == 4, "mfr_family_t is 32 bits wide");
+_Static_assert(sizeof(mfr_approach_t) == 4, "mfr_approach_t is 32 bits wide");
+_Static_assert(sizeof(mfr_suits_t) == 4, "mfr_suits_t is 32 bits wide");
+_Static_assert(sizeof(mfr_relation_t) == 4, "mfr_relation_t is 32 bits wide");
+_Static_assert(sizeof(mfr_distance_t) == 4, "mfr_distance_t is 32 bits wide");
+
 #define TABLE(var, what, ...)                                              \
 	static const mfr_name var##_items[] = { __VA_ARGS__ };             \
 	const mfr_names var = { var##_items,                               \
@@ -133,7 +165,7 @@ void mfr__names_list(const mfr_names *names, char *buf, size_t size)
 }
 
 /* Parse @p name with @p names into *out; value 0 means unknown. */
-static mfr_status parse(const mfr_names *names, const char *name, int *out)
+static mfr_status_t parse(const mfr_names *names, const char *name, int *out)
 {
 	int v = mfr__value_of(names, name);
 
@@ -146,58 +178,58 @@ static mfr_status parse(const mfr_names *names, const char *name, int *out)
 }
 
 #define NAME_AND_PARSE(fn, type, table)                                     \
-	MFR_EXPORT const char *mfr_##fn##_name(int value)                   \
+	MFR_EXPORT const char *mfr_##fn##_name(type value)                  \
 	{                                                                   \
 		return mfr__name_of(&table, value);                         \
 	}                                                                   \
-	MFR_EXPORT mfr_status mfr_##fn##_parse(const char *name, type *out) \
+	MFR_EXPORT mfr_status_t mfr_##fn##_parse(const char *name, type *out) \
 	{                                                                   \
 		int v = 0;                                                  \
-		mfr_status st = out ? parse(&table, name, &v) : MFR_E_INVALID; \
+		mfr_status_t st = out ? parse(&table, name, &v) : MFR_E_INVALID; \
 		if (st == MFR_OK)                                           \
 			*out = (type)v;                                     \
 		return st;                                                  \
 	}
 
-NAME_AND_PARSE(side, mfr_side, mfr__side_names)
-NAME_AND_PARSE(position, mfr_position, mfr__position_names)
-NAME_AND_PARSE(depth, mfr_depth, mfr__depth_names)
-NAME_AND_PARSE(pressure, mfr_pressure, mfr__pressure_names)
-NAME_AND_PARSE(kind, mfr_kind, mfr__kind_names)
-NAME_AND_PARSE(access, mfr_access, mfr__access_names)
+NAME_AND_PARSE(side, mfr_side_t, mfr__side_names)
+NAME_AND_PARSE(position, mfr_position_t, mfr__position_names)
+NAME_AND_PARSE(depth, mfr_depth_t, mfr__depth_names)
+NAME_AND_PARSE(pressure, mfr_pressure_t, mfr__pressure_names)
+NAME_AND_PARSE(kind, mfr_kind_t, mfr__kind_names)
+NAME_AND_PARSE(access, mfr_access_t, mfr__access_names)
 
-MFR_EXPORT const char *mfr_evidence_name(int value)
+MFR_EXPORT const char *mfr_evidence_name(mfr_evidence_t value)
 {
 	if (value < MFR_EVIDENCE_NOT_ASSESSED || value > MFR_EVIDENCE_STRONG)
 		return NULL;
 	return mfr__name_of(&mfr__evidence_names, value + 1);
 }
 
-MFR_EXPORT mfr_status mfr_evidence_parse(const char *name, mfr_evidence *out)
+MFR_EXPORT mfr_status_t mfr_evidence_parse(const char *name, mfr_evidence_t *out)
 {
 	int v = 0;
-	mfr_status st = out ? parse(&mfr__evidence_names, name, &v) : MFR_E_INVALID;
+	mfr_status_t st = out ? parse(&mfr__evidence_names, name, &v) : MFR_E_INVALID;
 
 	if (st == MFR_OK)
-		*out = (mfr_evidence)(v - 1);
+		*out = (mfr_evidence_t)(v - 1);
 	return st;
 }
 
-#define NAME_ONLY(fn, table)                              \
-	MFR_EXPORT const char *mfr_##fn##_name(int value) \
+#define NAME_ONLY(fn, type, table)                          \
+	MFR_EXPORT const char *mfr_##fn##_name(type value) \
 	{                                                 \
 		return mfr__name_of(&table, value);       \
 	}
 
-NAME_ONLY(region_kind, mfr__region_kind_names)
-NAME_ONLY(laterality, mfr__laterality_names)
-NAME_ONLY(node_kind, mfr__node_kind_names)
-NAME_ONLY(line_side, mfr__line_side_names)
-NAME_ONLY(zone_kind, mfr__zone_kind_names)
-NAME_ONLY(family, mfr__family_names)
-NAME_ONLY(approach, mfr__approach_names)
-NAME_ONLY(suits, mfr__suits_names)
-NAME_ONLY(scope, mfr__scope_names)
-NAME_ONLY(severity, mfr__severity_names)
-NAME_ONLY(aftercare_kind, mfr__aftercare_kind_names)
-NAME_ONLY(frequency, mfr__frequency_names)
+NAME_ONLY(region_kind, mfr_region_kind_t, mfr__region_kind_names)
+NAME_ONLY(laterality, mfr_laterality_t, mfr__laterality_names)
+NAME_ONLY(node_kind, mfr_node_kind_t, mfr__node_kind_names)
+NAME_ONLY(line_side, mfr_line_side_t, mfr__line_side_names)
+NAME_ONLY(zone_kind, mfr_zone_kind_t, mfr__zone_kind_names)
+NAME_ONLY(family, mfr_family_t, mfr__family_names)
+NAME_ONLY(approach, mfr_approach_t, mfr__approach_names)
+NAME_ONLY(suits, mfr_suits_t, mfr__suits_names)
+NAME_ONLY(scope, mfr_scope_t, mfr__scope_names)
+NAME_ONLY(severity, mfr_severity_t, mfr__severity_names)
+NAME_ONLY(aftercare_kind, mfr_aftercare_kind_t, mfr__aftercare_kind_names)
+NAME_ONLY(frequency, mfr_frequency_t, mfr__frequency_names)

@@ -127,12 +127,12 @@ void mfr__program_json(mfr_jw *w, const mfr_program *pg)
 	for (uint32_t i = 0; i < pg->count; i++) {
 		mfr__jw_object(w);
 		mfr__jw_put_int(w, "session", i + 1);
-		mfr__jw_put_int(w, "day", pg->days[i]);
-		mfr__jw_put_bool(w, "reassess", pg->reassess[i]);
-		mfr__jw_put_str(w, "focus", pg->focus[i]);
+		mfr__jw_put_int(w, "day", pg->sessions[i].day);
+		mfr__jw_put_bool(w, "reassess", pg->sessions[i].reassess);
+		mfr__jw_put_str(w, "focus", pg->sessions[i].focus);
 		mfr__jw_key(w, "plan");
 		mfr__jw_object(w);
-		plan_members(w, pg->plans[i]);
+		plan_members(w, pg->sessions[i].plan);
 		mfr__jw_object_end(w);
 		mfr__jw_object_end(w);
 	}
@@ -140,13 +140,14 @@ void mfr__program_json(mfr_jw *w, const mfr_program *pg)
 	mfr__jw_object_end(w);
 }
 
-MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
 				       char **out, mfr_error **err)
 {
 	mfr_jw w;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!plan || !out || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_plan_to_json: pass a plan and an out pointer; "
@@ -156,7 +157,7 @@ MFR_EXPORT mfr_status mfr_plan_to_json(const mfr_plan *plan, uint32_t flags,
 	return mfr__jw_finish(&w, out, err);
 }
 
-MFR_EXPORT mfr_status mfr_program_to_json(const mfr_program *pg, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_program_to_json(const mfr_program *pg, uint32_t flags,
 					  char **out, mfr_error **err)
 {
 	mfr_jw w;
@@ -164,12 +165,13 @@ MFR_EXPORT mfr_status mfr_program_to_json(const mfr_program *pg, uint32_t flags,
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!pg || !out || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_program_to_json: pass a program and an out "
 				      "pointer; flags may only hold MFR_JSON_COMPACT");
 	for (uint32_t i = 0; i < pg->count; i++)
-		size += 256 + plan_size(pg->plans[i], flags);
+		size += 256 + plan_size(pg->sessions[i].plan, flags);
 	mfr__jw_init(&w, flags, size);
 	mfr__program_json(&w, pg);
 	return mfr__jw_finish(&w, out, err);

@@ -21,49 +21,49 @@ struct mfr_plan_options {
 
 /* Whether every technique @p o prefers exists in @p m; else an error
  * naming the first unknown one (MFR_E_REFERENCE). */
-mfr_status mfr__plan_options_check(const mfr_model *m, const mfr_plan_options *o,
+mfr_status_t mfr__plan_options_check(const mfr_model *m, const mfr_plan_options *o,
 				   mfr_error **err);
 
-typedef struct mfr_plan_step {
+struct mfr_plan_step {
 	const mfr_region *region;
 	const mfr_technique *technique;
-	uint8_t phase;    /* mfr_phase */
-	uint8_t side;     /* mfr_side */
+	uint8_t phase;    /* mfr_phase_t */
+	uint8_t side;     /* mfr_side_t */
 	uint8_t approach; /* MFR_APPROACH_DIRECT or _INDIRECT */
-	uint8_t pressure; /* mfr_pressure */
-	uint8_t position; /* one mfr_position bit */
-	uint8_t positions; /* the mfr_position bits it may be done in */
-	uint8_t lying;    /* side-lying: the mfr_side the client lies on; else 0 */
+	uint8_t pressure; /* mfr_pressure_t */
+	uint8_t position; /* one mfr_position_t bit */
+	uint8_t positions; /* the mfr_position_t bits it may be done in */
+	uint8_t lying;    /* side-lying: the mfr_side_t the client lies on; else 0 */
 	uint32_t seconds;
 	uint32_t trace_rank; /* 0 for opening and closing steps */
-	uint8_t distance;    /* mfr_distance of the trace result */
+	uint8_t distance;    /* mfr_distance_t of the trace result */
 	uint32_t path_steps; /* length of the trace path: root causes first */
 	uint32_t symptom;    /* the intake symptom its strongest path starts at */
 	uint32_t part;       /* model index of its body part (head to toe), for order */
 	uint32_t travel;     /* how many parts it lies from the main symptom's */
-	uint8_t flags;       /* mfr_step_flag bits */
+	uint8_t flags;       /* mfr_step_flag_t bits */
 	const mfr_danger_zone *zone; /* the zone the step lies in, or NULL */
 	const mfr_trace_result *result; /* behind a treatment step, while planning */
 	const mfr_condition *site_work; /* the condition naming work at the symptom site */
 	const char *rationale;
-} mfr_plan_step;
+};
 
-typedef struct mfr_plan_warning {
-	uint8_t kind;         /* mfr_warning_kind */
-	uint8_t subject_kind; /* mfr_kind of what it is about, 0 for none */
+struct mfr_plan_warning {
+	uint8_t kind;         /* mfr_warning_kind_t */
+	uint8_t subject_kind; /* mfr_kind_t of what it is about, 0 for none */
 	uint8_t side;         /* of the site, 0 for none */
 	const char *code;     /* static: a stable code ("danger_zone") */
 	const char *subject;  /* the key of what it is about, or NULL */
 	const mfr_region *region; /* the site, or NULL */
 	const char *text;
-} mfr_plan_warning;
+};
 
 struct mfr_plan {
 	mfr_arena arena;
 	const mfr_intake *intake; /* while planning only: a plan outlives it */
 	const mfr_model *model;
-	uint8_t status;   /* mfr_plan_status */
-	uint8_t ceiling;  /* mfr_pressure */
+	uint8_t status;   /* mfr_plan_status_t */
+	uint8_t ceiling;  /* mfr_pressure_t */
 	uint32_t session_seconds;
 	uint32_t total_seconds;
 	uint32_t position_changes;
@@ -80,7 +80,7 @@ struct mfr_plan {
 typedef struct mfr_stage {
 	int indirect_only;  /* no direct techniques: gentle first sessions */
 	int prefer_direct;  /* direct work where a technique allows either */
-	int max_distance;   /* the farthest mfr_distance to work on */
+	int max_distance;   /* the farthest mfr_distance_t to work on */
 	int later_session;  /* not a program's first session: a recorded stage
 			     * (the trimester) may have moved on */
 } mfr_stage;
@@ -96,7 +96,7 @@ extern const mfr_stage mfr__single_session;
 	fn ": the intake records no symptoms, so there is nothing to trace or " \
 	"plan; add at least one symptom site (a region, its side and intensity)"
 
-mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
+mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 			   const mfr_stage *stage, mfr_plan **out);
 
 /* The defaults of mfr_plan_options_new(). */

@@ -74,7 +74,7 @@ void mfr__plan_options_defaults(mfr_plan_options *o)
 	o->technique_count = 0;
 }
 
-MFR_EXPORT mfr_status mfr_plan_options_new(mfr_plan_options **out)
+MFR_EXPORT mfr_status_t mfr_plan_options_new(mfr_plan_options **out)
 {
 	if (!out)
 		return MFR_E_INVALID;
@@ -93,14 +93,14 @@ MFR_EXPORT void mfr_plan_options_free(mfr_plan_options *opts)
 	mfr__free(opts);
 }
 
-MFR_EXPORT mfr_status mfr_plan_options_add_technique(mfr_plan_options *o, const char *key)
+MFR_EXPORT mfr_status_t mfr_plan_options_add_technique(mfr_plan_options *o, const char *key)
 {
 	if (!o)
 		return MFR_E_INVALID;
 	return mfr__keys_add(&o->techniques, &o->technique_count, 16, key);
 }
 
-mfr_status mfr__plan_options_check(const mfr_model *m, const mfr_plan_options *o,
+mfr_status_t mfr__plan_options_check(const mfr_model *m, const mfr_plan_options *o,
 				   mfr_error **err)
 {
 	for (uint32_t i = 0; i < o->technique_count; i++) {
@@ -127,7 +127,7 @@ static int preferred(const mfr_plan_options *o, const mfr_technique *t)
 	return 0;
 }
 
-static mfr_status set_in_range(mfr_plan_options *o, uint32_t *field, uint32_t v,
+static mfr_status_t set_in_range(mfr_plan_options *o, uint32_t *field, uint32_t v,
 				 uint32_t lo, uint32_t hi)
 {
 	if (!o)
@@ -138,17 +138,17 @@ static mfr_status set_in_range(mfr_plan_options *o, uint32_t *field, uint32_t v,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_plan_options_set_max_sites(mfr_plan_options *o, uint32_t n)
+MFR_EXPORT mfr_status_t mfr_plan_options_set_max_sites(mfr_plan_options *o, uint32_t n)
 {
 	return set_in_range(o, o ? &o->max_sites : NULL, n, 1, MFR_MAX_SITES_PER_SESSION);
 }
 
-MFR_EXPORT mfr_status mfr_plan_options_set_reposition_seconds(mfr_plan_options *o, uint32_t s)
+MFR_EXPORT mfr_status_t mfr_plan_options_set_reposition_seconds(mfr_plan_options *o, uint32_t s)
 {
 	return set_in_range(o, o ? &o->reposition_seconds : NULL, s, 0, 600);
 }
 
-MFR_EXPORT mfr_status mfr_plan_options_set_block_seconds(mfr_plan_options *o, uint32_t s)
+MFR_EXPORT mfr_status_t mfr_plan_options_set_block_seconds(mfr_plan_options *o, uint32_t s)
 {
 	return set_in_range(o, o ? &o->block_seconds : NULL, s, 30, 900);
 }
@@ -205,7 +205,7 @@ static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
 /* Return from the calling function when @p expr fails. */
 #define TRY_ST(expr)                               \
 	do {                                       \
-		mfr_status st_ = (expr);           \
+		mfr_status_t st_ = (expr);           \
 		if (st_ != MFR_OK)                 \
 			return st_;                \
 	} while (0)
@@ -219,7 +219,7 @@ static const char *side_word(int side)
 typedef struct screen {
 	int refer_out;
 	int needs_clearance;
-	int ceiling;                  /* mfr_pressure */
+	int ceiling;                  /* mfr_pressure_t */
 	const mfr_technique **excluded;
 	uint32_t excluded_count;
 	/* The dose: the strictest of every dose the intake brings in. */
@@ -275,7 +275,7 @@ static int names_site(const mfr_intake *in, const mfr_precaution *pr)
 
 /* The first symptom within an area for which @p pr asks a clearance, or
  * NULL. */
-static const mfr_symptom *symptom_needing_clearance(const mfr_intake *in,
+static const mfr_intake_symptom *symptom_needing_clearance(const mfr_intake *in,
 						     const mfr_precaution *pr)
 {
 	for (uint32_t i = 0; i < in->symptom_count; i++)
@@ -316,7 +316,7 @@ static void list_regions(char *buf, size_t size, const mfr_region *const *list, 
 }
 
 /* Fold one dose into the screening, and say what it does. */
-static mfr_status take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
+static mfr_status_t take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
 			    const char *whose)
 {
 	char text[400];
@@ -362,7 +362,7 @@ static mfr_status take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
 }
 
 /* Say which positions a precaution rules out for this client. */
-static mfr_status position_warning(mfr_plan *p, const screen *sc, const mfr_precaution *pr)
+static mfr_status_t position_warning(mfr_plan *p, const screen *sc, const mfr_precaution *pr)
 {
 	const mfr_intake *in = p->intake;
 	uint32_t stage = stage_of(sc->later_session, in, pr);
@@ -371,7 +371,7 @@ static mfr_status position_warning(mfr_plan *p, const screen *sc, const mfr_prec
 
 	mfr__text_init(&t, text, sizeof(text));
 	for (uint32_t i = 0; i < pr->position_limit_count; i++) {
-		const mfr_position_limit *l = &pr->position_limits[i];
+		const mfr_precaution_position_limit *l = &pr->position_limits[i];
 
 		if (l->from_stage > stage)
 			continue;
@@ -395,10 +395,10 @@ static mfr_status position_warning(mfr_plan *p, const screen *sc, const mfr_prec
 		    "%s%s: %s", pr->name, when, text) ? MFR_OK : MFR_E_NOMEM;
 }
 
-static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
+static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 {
 	const mfr_intake *in = p->intake;
-	const mfr_site_precaution *sp = &in->precautions[i];
+	const mfr_intake_precaution *sp = &in->precautions[i];
 	const mfr_precaution *pr = sp->precaution;
 	char where[200] = "";
 	about a = ABOUT_PRECAUTION("refer_out", pr);
@@ -425,7 +425,7 @@ static mfr_status screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			  "(%s)", pr->name, where, pr->effect))
 			return MFR_E_NOMEM;
 	}
-	const mfr_symptom *sy = sp->assumed_for ? NULL : symptom_needing_clearance(in, pr);
+	const mfr_intake_symptom *sy = sp->assumed_for ? NULL : symptom_needing_clearance(in, pr);
 	if (sy && first_entry(in, i) && !mfr_intake_is_cleared(in, pr) &&
 	    !blocks_session(in, pr)) {
 		char site[200];
@@ -533,12 +533,12 @@ static void position_list(char *buf, size_t size, uint32_t mask)
 /* A site a precaution keeps hands off (a wound, an incision, an injury) is
  * not lain on either: the position that would rest on it is ruled out for
  * the whole session, and the plan says so. */
-static mfr_status screen_lying(mfr_plan *p, screen *sc)
+static mfr_status_t screen_lying(mfr_plan *p, screen *sc)
 {
 	const mfr_intake *in = p->intake;
 
 	for (uint32_t i = 0; i < in->precaution_count; i++) {
-		const mfr_site_precaution *sp = &in->precautions[i];
+		const mfr_intake_precaution *sp = &in->precautions[i];
 		const mfr_precaution *pr = sp->precaution;
 		uint32_t pos;
 		char site[160], names[80];
@@ -628,7 +628,7 @@ static int open_question(const mfr_intake *in, uint32_t c, const mfr_screening *
  * the session (an absolute one refers out: only an answer can say so) and
  * limits the work (avoided regions, techniques, pressure, positions, a
  * dose: one that only asks a clearance has nothing to keep). */
-static int assumable(const mfr_answer *a, const mfr_precaution *pr)
+static int assumable(const mfr_screening_answer *a, const mfr_precaution *pr)
 {
 	int limits = pr->avoid_region_count || pr->excluded_technique_count ||
 		     pr->pressure_ceiling || pr->position_limit_count || pr->dose;
@@ -655,7 +655,7 @@ static int holds_precaution(const mfr_intake *in, const mfr_precaution *pr)
  * reading of a question not asked (practice convention). @p eff is a
  * shallow copy sharing @p in's arrays except the precautions (in the plan's
  * arena); it is used while planning only. */
-static mfr_status assume_open_questions(mfr_plan *p, const mfr_intake *in, mfr_intake *eff)
+static mfr_status_t assume_open_questions(mfr_plan *p, const mfr_intake *in, mfr_intake *eff)
 {
 	uint32_t extra = 0;
 
@@ -670,7 +670,7 @@ static mfr_status assume_open_questions(mfr_plan *p, const mfr_intake *in, mfr_i
 				if (!open_question(in, c, q))
 					continue;
 				for (uint32_t i = 0; i < q->answer_count; i++) {
-					const mfr_answer *a = &q->answers[i];
+					const mfr_screening_answer *a = &q->answers[i];
 
 					for (uint32_t j = 0; j < a->precaution_count; j++) {
 						const mfr_precaution *pr = a->precautions[j];
@@ -682,14 +682,14 @@ static mfr_status assume_open_questions(mfr_plan *p, const mfr_intake *in, mfr_i
 							continue;
 						}
 						eff->precautions[eff->precaution_count++] =
-							(mfr_site_precaution){ pr, NULL, 0, q };
+							(mfr_intake_precaution){ pr, NULL, 0, q };
 					}
 				}
 			}
 		}
 		if (pass == 1 || !extra)
 			break;
-		mfr_site_precaution *all = mfr__arena_alloc(&p->arena, ((size_t)in->precaution_count + extra) *
+		mfr_intake_precaution *all = mfr__arena_alloc(&p->arena, ((size_t)in->precaution_count + extra) *
 							   sizeof(*all));
 		if (!all)
 			return MFR_E_NOMEM;
@@ -716,7 +716,7 @@ static void assumed_names(char *buf, size_t size, const mfr_intake *in,
 /* Say which screening questions the intake's conditions call for that have
  * no answer on record (after surgery: was it recent), once each, and what
  * the plan assumes until they are answered. */
-static mfr_status screen_questions(mfr_plan *p)
+static mfr_status_t screen_questions(mfr_plan *p)
 {
 	const mfr_intake *in = p->intake;
 
@@ -743,7 +743,7 @@ static mfr_status screen_questions(mfr_plan *p)
 	return MFR_OK;
 }
 
-static mfr_status screen_intake(mfr_plan *p, screen *sc)
+static mfr_status_t screen_intake(mfr_plan *p, screen *sc)
 {
 	const mfr_intake *in = p->intake;
 	uint32_t total = 0;
@@ -792,7 +792,7 @@ static int is_adjacent(const mfr_region *a, const mfr_region *b)
 
 /* The widening that applies to a recorded site (the whole limb of a deep
  * vein thrombosis, with the path of its veins), or NULL. */
-static const mfr_widen *widening(const mfr_site_precaution *sp)
+static const mfr_precaution_widening *widening(const mfr_intake_precaution *sp)
 {
 	const mfr_precaution *pr = sp->precaution;
 
@@ -803,9 +803,9 @@ static const mfr_widen *widening(const mfr_site_precaution *sp)
 }
 
 /* The region a recorded site rules out: the site, or what it widens to. */
-static const mfr_region *excluded_area(const mfr_site_precaution *sp)
+static const mfr_region *excluded_area(const mfr_intake_precaution *sp)
 {
-	const mfr_widen *w = widening(sp);
+	const mfr_precaution_widening *w = widening(sp);
 
 	return w ? w->region : sp->region;
 }
@@ -849,11 +849,11 @@ static int touches(const mfr_region *r, int side, const mfr_region *area, int ar
 /* The precaution that forbids work on (@p r, @p side), or NULL. A
  * site-scoped precaution's sites and their neighbourhood stay forbidden
  * after clearance. */
-static const mfr_site_precaution *forbidding(const mfr_intake *in, const mfr_region *r,
+static const mfr_intake_precaution *forbidding(const mfr_intake *in, const mfr_region *r,
 					     int side)
 {
 	for (uint32_t i = 0; i < in->precaution_count; i++) {
-		const mfr_site_precaution *sp = &in->precautions[i];
+		const mfr_intake_precaution *sp = &in->precautions[i];
 		const mfr_precaution *pr = sp->precaution;
 
 		/* An avoided region is not worked, nor is a whole region that
@@ -867,7 +867,7 @@ static const mfr_site_precaution *forbidding(const mfr_intake *in, const mfr_reg
 		if (touches(r, side, excluded_area(sp), sp->side,
 			    pr->avoid_adjacent || pr->site_scoped))
 			return sp;
-		const mfr_widen *w = widening(sp);
+		const mfr_precaution_widening *w = widening(sp);
 		for (uint32_t k = 0; w && k < w->with_count; k++)
 			if (touches(r, side, w->with[k], sp->side, 0))
 				return sp;
@@ -892,7 +892,7 @@ static uint32_t limited_positions(const mfr_intake *in, const screen *sc, const 
 		uint32_t stage = pr->position_limit_count ? stage_of(sc->later_session, in, pr) : 0;
 
 		for (uint32_t k = 0; k < pr->position_limit_count; k++) {
-			const mfr_position_limit *l = &pr->position_limits[k];
+			const mfr_precaution_position_limit *l = &pr->position_limits[k];
 			int applies = l->region_count == 0;
 
 			if (l->from_stage > stage)
@@ -1275,7 +1275,7 @@ static const mfr_technique *plane_from_outside(const screen *sc, const site_rule
  * skipped (with a warning where the therapist must know). */
 static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
 			  const mfr_stage *stage, const mfr_trace_result *res, uint32_t rank,
-			  uint32_t *used, candidate *c, mfr_status *st)
+			  uint32_t *used, candidate *c, mfr_status_t *st)
 {
 	const mfr_intake *in = p->intake;
 	char site[160];
@@ -1285,7 +1285,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	if (!in_stage(stage, res))
 		return 0;
 
-	const mfr_site_precaution *sp = forbidding(in, res->region, res->side);
+	const mfr_intake_precaution *sp = forbidding(in, res->region, res->side);
 	if (sp) {
 		const mfr_precaution *pr = sp->precaution;
 		char where[200] = "";
@@ -1405,7 +1405,7 @@ static int site_candidate(const mfr_plan *p, const screen *sc, const mfr_stage *
 			  const mfr_plan_options *o, uint32_t i, candidate *c)
 {
 	const mfr_intake *in = p->intake;
-	const mfr_symptom *sy = &in->symptoms[i];
+	const mfr_intake_symptom *sy = &in->symptoms[i];
 	const mfr_condition *by = NULL;
 	site_rules rules;
 
@@ -1482,7 +1482,7 @@ static int opening_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
 	const mfr_intake *in = p->intake;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
-		const mfr_symptom *sy = &in->symptoms[i];
+		const mfr_intake_symptom *sy = &in->symptoms[i];
 
 		if (forbidding(in, sy->region, sy->side))
 			continue;
@@ -1503,7 +1503,7 @@ static int symptoms_side(const mfr_intake *in, const mfr_region *r)
 	int side = 0;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
-		const mfr_symptom *sy = &in->symptoms[i];
+		const mfr_intake_symptom *sy = &in->symptoms[i];
 
 		if (!mfr_region_is_within(sy->region, r))
 			continue;
@@ -1553,7 +1553,7 @@ static int closing_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
  * symptom's part, in the model's head-to-toe order of parts. */
 static void set_travel(const mfr_intake *in, candidate *cand, uint32_t n)
 {
-	const mfr_symptom *main = NULL;
+	const mfr_intake_symptom *main = NULL;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++)
 		if (!main || in->symptoms[i].intensity > main->intensity)
@@ -1570,7 +1570,7 @@ static void set_travel(const mfr_intake *in, candidate *cand, uint32_t n)
  * intense first, gets its best candidate before any symptom gets a second;
  * the rest keep the rank order. The plan keeps a prefix
  * of this order, so a short session works every symptom it can. */
-static mfr_status symptoms_first(const mfr_intake *in, candidate *cand, uint32_t n)
+static mfr_status_t symptoms_first(const mfr_intake *in, candidate *cand, uint32_t n)
 {
 	uint32_t ns = in->symptom_count;
 	uint32_t *order = mfr__malloc((ns ? ns : 1) * sizeof(*order));
@@ -1618,7 +1618,7 @@ static mfr_status symptoms_first(const mfr_intake *in, candidate *cand, uint32_t
 /* Whether the intake records symptom @p sy's region on both sides. */
 static int felt_on_both_sides(const mfr_intake *in, uint32_t sy)
 {
-	const mfr_symptom *s = &in->symptoms[sy];
+	const mfr_intake_symptom *s = &in->symptoms[sy];
 
 	for (uint32_t k = 0; k < in->symptom_count; k++)
 		if (in->symptoms[k].region == s->region && in->symptoms[k].side != s->side &&
@@ -1741,13 +1741,13 @@ static const char *thin_reason(const mfr_plan *p, uint32_t staged_out)
 
 /* Name each symptom the kept steps do not work toward, and a session
  * planned far under its length. */
-static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_t count,
+static mfr_status_t time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_t count,
 				uint32_t total, uint32_t staged_out)
 {
 	const mfr_intake *in = p->intake;
 
 	for (uint32_t sy = 0; sy < in->symptom_count; sy++) {
-		const mfr_symptom *s = &in->symptoms[sy];
+		const mfr_intake_symptom *s = &in->symptoms[sy];
 		int worked = 0;
 		char site[200];
 
@@ -1773,7 +1773,7 @@ static mfr_status time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint32_
 
 /* Name each technique the options prefer that works no step of the plan,
  * so that a preference is never dropped without a word. */
-static mfr_status preference_warnings(mfr_plan *p, const mfr_plan_options *o)
+static mfr_status_t preference_warnings(mfr_plan *p, const mfr_plan_options *o)
 {
 	for (uint32_t i = 0; i < o->technique_count; i++) {
 		int64_t at = mfr__model_find(p->model, MFR_KIND_TECHNIQUE, o->techniques[i]);
@@ -2033,7 +2033,7 @@ static int zone_said(const mfr_plan *p, const mfr_plan_step *s)
 	return 0;
 }
 
-static mfr_status step_warnings(mfr_plan *p, const mfr_plan_step *s, const char *site)
+static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s, const char *site)
 {
 	if (s->zone && !zone_said(p, s)) {
 		const mfr_danger_zone *z = s->zone;
@@ -2067,7 +2067,7 @@ static mfr_status step_warnings(mfr_plan *p, const mfr_plan_step *s, const char 
 
 /* The sentence that says why each kept step is there: a treatment step
  * points back to its trace result. */
-static mfr_status add_rationales(mfr_plan *p)
+static mfr_status_t add_rationales(mfr_plan *p)
 {
 	for (uint32_t i = 0; i < p->step_count; i++) {
 		mfr_plan_step *s = &p->steps[i];
@@ -2114,7 +2114,7 @@ static int has_skip_warning(const mfr_plan *p)
 	return 0;
 }
 
-static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const screen *sc,
+static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const screen *sc,
 			     const mfr_stage *stage)
 {
 	const mfr_intake *in = p->intake;
@@ -2125,7 +2125,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 	mfr_trace_options topts = { depth, 6, MFR_EVIDENCE_NOT_ASSESSED,
 				    MFR_RELATION_ALL, NULL, 0 };
 	mfr_trace *t = NULL;
-	mfr_status st = mfr_trace_run(in, &topts, &t, NULL);
+	mfr_status_t st = mfr_trace_run(in, &topts, &t, NULL);
 	candidate *cand = NULL;
 	mfr_plan_step *work = NULL;
 	uint32_t ncand = 0;
@@ -2232,7 +2232,7 @@ static mfr_status plan_steps(mfr_plan *p, const mfr_plan_options *o, const scree
 /* The model's aftercare for this client: the items for everyone, and those
  * given for a precaution the intake records; without a session (refer out,
  * or nothing planned), only the red flags. */
-static mfr_status choose_aftercare(mfr_plan *p, int no_session)
+static mfr_status_t choose_aftercare(mfr_plan *p, int no_session)
 {
 	const mfr_model *m = p->model;
 	const mfr_intake *in = p->intake;
@@ -2260,7 +2260,7 @@ static mfr_status choose_aftercare(mfr_plan *p, int no_session)
 
 static int is_sensitive(const mfr_intake *in);
 
-static mfr_status acute_warnings(mfr_plan *p, int later_session)
+static mfr_status_t acute_warnings(mfr_plan *p, int later_session)
 {
 	const mfr_intake *in = p->intake;
 
@@ -2277,7 +2277,7 @@ static mfr_status acute_warnings(mfr_plan *p, int later_session)
 		return MFR_E_NOMEM;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
-		const mfr_symptom *sy = &in->symptoms[i];
+		const mfr_intake_symptom *sy = &in->symptoms[i];
 		char site[160];
 
 		if (sy->onset != MFR_ONSET_ACUTE)
@@ -2292,17 +2292,18 @@ static mfr_status acute_warnings(mfr_plan *p, int later_session)
 	return MFR_OK;
 }
 
-mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
+mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 			   const mfr_stage *stage, mfr_plan **out)
 {
 	mfr_plan *p = mfr__calloc(1, sizeof(*p));
 	screen sc = { 0 };
 	mfr_intake eff;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (!p)
 		return MFR_E_NOMEM;
 	p->model = in->model;
+	mfr__model_hold(p->model);
 	p->arena.block_size = 4096; /* a plan is small: keep its heap so */
 	p->session_seconds = in->minutes * 60;
 	sc.later_session = stage->later_session;
@@ -2341,14 +2342,15 @@ mfr_status mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
+MFR_EXPORT mfr_status_t mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
 				   mfr_plan **out, mfr_error **err)
 {
 	mfr_plan_options defaults;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!intake || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_plan_run: intake and out must not be NULL");
@@ -2372,86 +2374,65 @@ MFR_EXPORT void mfr_plan_free(mfr_plan *p)
 	if (!p)
 		return;
 	mfr__arena_release(&p->arena);
+	mfr__model_release(p->model);
 	mfr__free(p);
 }
 
 /* ---- getters ---- */
 
-MFR_GETTER(int, mfr_plan_status_of, mfr_plan, status, 0)
+MFR_GETTER(mfr_plan_status_t, mfr_plan_status, mfr_plan, status, 0)
 MFR_GETTER(uint32_t, mfr_plan_session_seconds, mfr_plan, session_seconds, 0)
 MFR_GETTER(uint32_t, mfr_plan_total_seconds, mfr_plan, total_seconds, 0)
 MFR_GETTER(uint32_t, mfr_plan_position_changes, mfr_plan, position_changes, 0)
-MFR_GETTER(int, mfr_plan_pressure_ceiling, mfr_plan, ceiling, 0)
-MFR_GETTER(uint32_t, mfr_plan_step_count, mfr_plan, step_count, 0)
-MFR_GETTER(uint32_t, mfr_plan_warning_count, mfr_plan, warning_count, 0)
+MFR_GETTER(mfr_pressure_t, mfr_plan_pressure_ceiling, mfr_plan, ceiling, 0)
+MFR_HANDLE_LIST(mfr_plan_step, mfr_plan, steps, step_count)
+MFR_GETTER(mfr_phase_t, mfr_plan_step_phase, mfr_plan_step, phase, 0)
+MFR_GETTER(const mfr_region *, mfr_plan_step_region, mfr_plan_step, region, NULL)
+MFR_GETTER(mfr_side_t, mfr_plan_step_side, mfr_plan_step, side, 0)
+MFR_GETTER(const mfr_technique *, mfr_plan_step_technique, mfr_plan_step, technique, NULL)
+MFR_GETTER(mfr_approach_t, mfr_plan_step_approach, mfr_plan_step, approach, 0)
+MFR_GETTER(mfr_pressure_t, mfr_plan_step_pressure, mfr_plan_step, pressure, 0)
+MFR_GETTER(mfr_position_t, mfr_plan_step_position, mfr_plan_step, position, 0)
+MFR_GETTER(mfr_side_t, mfr_plan_step_lying_side, mfr_plan_step, lying, 0)
+MFR_GETTER(uint32_t, mfr_plan_step_seconds, mfr_plan_step, seconds, 0)
+MFR_GETTER(uint32_t, mfr_plan_step_trace_rank, mfr_plan_step, trace_rank, 0)
+MFR_GETTER(const char *, mfr_plan_step_rationale, mfr_plan_step, rationale, NULL)
+MFR_GETTER(uint32_t, mfr_plan_step_flags, mfr_plan_step, flags, 0)
+MFR_GETTER(const mfr_danger_zone *, mfr_plan_step_danger_zone, mfr_plan_step, zone, NULL)
 
-#define STEP_GETTER(ret, name, field, dflt) \
-	MFR_ELEMENT_GETTER(ret, mfr_plan_step_##name, mfr_plan, steps, step_count, field, dflt)
+MFR_HANDLE_LIST(mfr_plan_warning, mfr_plan, warnings, warning_count)
+MFR_GETTER(mfr_warning_kind_t, mfr_plan_warning_kind, mfr_plan_warning, kind, 0)
+MFR_GETTER(const char *, mfr_plan_warning_text, mfr_plan_warning, text, NULL)
+MFR_GETTER(const char *, mfr_plan_warning_code, mfr_plan_warning, code, NULL)
+MFR_GETTER(mfr_kind_t, mfr_plan_warning_subject_kind, mfr_plan_warning, subject_kind, 0)
+MFR_GETTER(const char *, mfr_plan_warning_subject_key, mfr_plan_warning, subject, NULL)
+MFR_GETTER(const mfr_region *, mfr_plan_warning_region, mfr_plan_warning, region, NULL)
+MFR_GETTER(mfr_side_t, mfr_plan_warning_side, mfr_plan_warning, side, 0)
 
-STEP_GETTER(int, phase, phase, 0)
-STEP_GETTER(const mfr_region *, region, region, NULL)
-STEP_GETTER(int, side, side, 0)
-STEP_GETTER(const mfr_technique *, technique, technique, NULL)
-STEP_GETTER(int, approach, approach, 0)
-STEP_GETTER(int, pressure, pressure, 0)
-STEP_GETTER(int, position, position, 0)
-STEP_GETTER(int, lying_side, lying, 0)
-STEP_GETTER(uint32_t, seconds, seconds, 0)
-STEP_GETTER(uint32_t, trace_rank, trace_rank, 0)
-STEP_GETTER(const char *, rationale, rationale, "")
-STEP_GETTER(uint32_t, flags, flags, 0)
-STEP_GETTER(const mfr_danger_zone *, danger_zone, zone, NULL)
-MFR_ELEMENT_GETTER(int, mfr_plan_warning_kind, mfr_plan, warnings, warning_count, kind, 0)
-MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_text, mfr_plan, warnings, warning_count,
-		   text, "")
-MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_code, mfr_plan, warnings, warning_count,
-		   code, "")
-MFR_ELEMENT_GETTER(int, mfr_plan_warning_subject_kind, mfr_plan, warnings, warning_count,
-		   subject_kind, 0)
-MFR_ELEMENT_GETTER(const char *, mfr_plan_warning_subject_key, mfr_plan, warnings,
-		   warning_count, subject, NULL)
-MFR_ELEMENT_GETTER(const mfr_region *, mfr_plan_warning_region, mfr_plan, warnings,
-		   warning_count, region, NULL)
-MFR_ELEMENT_GETTER(int, mfr_plan_warning_side, mfr_plan, warnings, warning_count, side, 0)
+MFR_LIST_GETTER(mfr_plan_aftercare, mfr_plan, const mfr_aftercare *, aftercare,
+		aftercare_count)
 
-MFR_GETTER(uint32_t, mfr_plan_aftercare_count, mfr_plan, aftercare_count, 0)
-
-MFR_EXPORT const char *mfr_plan_aftercare_text(const mfr_plan *p, uint32_t i)
-{
-	return p && i < p->aftercare_count ? p->aftercare[i]->text : "";
-}
-
-MFR_EXPORT const char *mfr_plan_aftercare_key(const mfr_plan *p, uint32_t i)
-{
-	return p && i < p->aftercare_count ? p->aftercare[i]->key : "";
-}
-
-MFR_EXPORT int mfr_plan_aftercare_kind(const mfr_plan *p, uint32_t i)
-{
-	return p && i < p->aftercare_count ? p->aftercare[i]->kind : 0;
-}
-
-MFR_EXPORT const char *mfr_plan_status_name(int status)
+MFR_EXPORT const char *mfr_plan_status_name(mfr_plan_status_t status)
 {
 	switch (status) {
 	case MFR_PLAN_OK: return "ok";
 	case MFR_PLAN_NEEDS_CLEARANCE: return "needs_clearance";
 	case MFR_PLAN_REFER_OUT: return "refer_out";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }
 
-MFR_EXPORT const char *mfr_phase_name(int phase)
+MFR_EXPORT const char *mfr_phase_name(mfr_phase_t phase)
 {
 	switch (phase) {
 	case MFR_PHASE_ASSESSMENT: return "assessment";
 	case MFR_PHASE_TREATMENT: return "treatment";
 	case MFR_PHASE_INTEGRATION: return "integration";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }
 
-MFR_EXPORT const char *mfr_warning_kind_name(int kind)
+MFR_EXPORT const char *mfr_warning_kind_name(mfr_warning_kind_t kind)
 {
 	switch (kind) {
 	case MFR_WARNING_REFER_OUT: return "refer_out";
@@ -2467,6 +2448,6 @@ MFR_EXPORT const char *mfr_warning_kind_name(int kind)
 	case MFR_WARNING_POSITION: return "position";
 	case MFR_WARNING_DOSE: return "dose";
 	case MFR_WARNING_UNSCREENED: return "unscreened";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }

@@ -7,12 +7,12 @@
 MFR_GETTER(const char *, mfr_precaution_key, mfr_precaution, key, NULL)
 MFR_GETTER(const char *, mfr_precaution_name, mfr_precaution, name, NULL)
 MFR_GETTER(uint32_t, mfr_precaution_index, mfr_precaution, index, 0)
-MFR_GETTER(int, mfr_precaution_scope, mfr_precaution, scope, 0)
-MFR_GETTER(int, mfr_precaution_severity, mfr_precaution, severity, 0)
+MFR_GETTER(mfr_scope_t, mfr_precaution_scope, mfr_precaution, scope, 0)
+MFR_GETTER(mfr_severity_t, mfr_precaution_severity, mfr_precaution, severity, 0)
 MFR_GETTER(int, mfr_precaution_needs_clearance, mfr_precaution, needs_clearance, 0)
 MFR_GETTER(int, mfr_precaution_avoid_site, mfr_precaution, avoid_site, 0)
 MFR_GETTER(int, mfr_precaution_avoid_adjacent, mfr_precaution, avoid_adjacent, 0)
-MFR_GETTER(int, mfr_precaution_pressure_ceiling, mfr_precaution, pressure_ceiling, 0)
+MFR_GETTER(mfr_pressure_t, mfr_precaution_pressure_ceiling, mfr_precaution, pressure_ceiling, 0)
 MFR_GETTER(const char *, mfr_precaution_effect, mfr_precaution, effect, NULL)
 MFR_LIST_GETTER(mfr_precaution_avoid_region, mfr_precaution, const mfr_region *,
 		avoid_regions, avoid_region_count)
@@ -21,36 +21,20 @@ MFR_LIST_GETTER(mfr_precaution_excluded_technique, mfr_precaution,
 MFR_PROVENANCE_GETTER(mfr_precaution_provenance, mfr_precaution)
 MFR_GETTER(int, mfr_precaution_site_scoped, mfr_precaution, site_scoped, 0)
 MFR_GETTER(uint32_t, mfr_precaution_stage_count, mfr_precaution, stage_count, 0)
-MFR_GETTER(const char *, mfr_precaution_stage_name, mfr_precaution, stage_name, "")
+MFR_TEXT_GETTER(mfr_precaution_stage_name, mfr_precaution, stage_name)
 MFR_GETTER(const mfr_dose *, mfr_precaution_dose, mfr_precaution, dose, NULL)
-MFR_GETTER(uint32_t, mfr_precaution_widen_count, mfr_precaution, widen_count, 0)
-MFR_ELEMENT_GETTER(const mfr_region *, mfr_precaution_widen_at, mfr_precaution, widen_to,
-		   widen_count, region, NULL)
-MFR_ELEMENT_GETTER(uint32_t, mfr_precaution_widen_with_count, mfr_precaution, widen_to,
-		   widen_count, with_count, 0)
-
-MFR_EXPORT const mfr_region *mfr_precaution_widen_with_at(const mfr_precaution *p,
-							   uint32_t i, uint32_t k)
-{
-	if (!p || i >= p->widen_count || k >= p->widen_to[i].with_count)
-		return NULL;
-	return p->widen_to[i].with[k];
-}
+MFR_HANDLE_LIST(mfr_precaution_widening, mfr_precaution, widen_to, widen_count)
+MFR_GETTER(const mfr_region *, mfr_precaution_widening_region, mfr_precaution_widening,
+	   region, NULL)
+MFR_LIST_GETTER(mfr_precaution_widening_with, mfr_precaution_widening, const mfr_region *,
+		with, with_count)
 MFR_LIST_GETTER(mfr_precaution_clearance_area, mfr_precaution, const mfr_region *,
 		clearance_areas, clearance_area_count)
-MFR_GETTER(uint32_t, mfr_precaution_position_limit_count, mfr_precaution,
-	   position_limit_count, 0)
-MFR_ELEMENT_GETTER(int, mfr_precaution_position_limit_position, mfr_precaution,
-		   position_limits, position_limit_count, position, 0)
-MFR_ELEMENT_GETTER(uint32_t, mfr_precaution_position_limit_from_stage, mfr_precaution,
-		   position_limits, position_limit_count, from_stage, 0)
-MFR_ELEMENT_GETTER(uint32_t, mfr_precaution_position_limit_region_count, mfr_precaution,
-		   position_limits, position_limit_count, region_count, 0)
-
-MFR_EXPORT const mfr_region *mfr_precaution_position_limit_region_at(const mfr_precaution *p,
-								      uint32_t i, uint32_t k)
-{
-	if (!p || i >= p->position_limit_count || k >= p->position_limits[i].region_count)
-		return NULL;
-	return p->position_limits[i].regions[k];
-}
+MFR_HANDLE_LIST(mfr_precaution_position_limit, mfr_precaution, position_limits,
+		position_limit_count)
+MFR_GETTER(mfr_position_t, mfr_precaution_position_limit_position,
+	   mfr_precaution_position_limit, position, 0)
+MFR_GETTER(uint32_t, mfr_precaution_position_limit_from_stage,
+	   mfr_precaution_position_limit, from_stage, 0)
+MFR_LIST_GETTER(mfr_precaution_position_limit_region, mfr_precaution_position_limit,
+		const mfr_region *, regions, region_count)

@@ -9,13 +9,17 @@
 
 #include "plan-private.h"
 
+struct mfr_program_session {
+	mfr_plan *plan;
+	uint32_t day;
+	uint8_t reassess;
+	const char *focus; /* a static string: what the session's stage does */
+};
+
 struct mfr_program {
 	uint32_t count;
 	uint32_t weeks;
-	mfr_plan **plans;
-	uint32_t *days;
-	uint8_t *reassess;
-	const char **focus; /* static strings: what the session's stage does */
+	mfr_program_session *sessions;
 };
 
 #endif /* MFR_PROGRAM_PRIVATE_H */

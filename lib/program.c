@@ -43,25 +43,23 @@ MFR_EXPORT void mfr_program_free(mfr_program *pg)
 {
 	if (!pg)
 		return;
-	for (uint32_t i = 0; pg->plans && i < pg->count; i++)
-		mfr_plan_free(pg->plans[i]);
-	mfr__free(pg->plans);
-	mfr__free(pg->days);
-	mfr__free(pg->reassess);
-	mfr__free(pg->focus);
+	for (uint32_t i = 0; pg->sessions && i < pg->count; i++)
+		mfr_plan_free(pg->sessions[i].plan);
+	mfr__free(pg->sessions);
 	mfr__free(pg);
 }
 
-MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t sessions,
+MFR_EXPORT mfr_status_t mfr_program_run(const mfr_intake *intake, uint32_t sessions,
 				      uint32_t weeks, const mfr_plan_options *opts,
 				      mfr_program **out, mfr_error **err)
 {
 	mfr_plan_options defaults;
 	mfr_program *pg;
-	mfr_status st = MFR_OK;
+	mfr_status_t st = MFR_OK;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!intake || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_program_run: intake and out must not be NULL");
@@ -90,28 +88,26 @@ MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t session
 	if (!pg)
 		return mfr__error_nomem(err);
 	pg->weeks = weeks;
-	pg->plans = mfr__calloc(sessions, sizeof(*pg->plans));
-	pg->days = mfr__calloc(sessions, sizeof(*pg->days));
-	pg->reassess = mfr__calloc(sessions, sizeof(*pg->reassess));
-	pg->focus = mfr__calloc(sessions, sizeof(*pg->focus));
-	if (!pg->plans || !pg->days || !pg->reassess || !pg->focus)
+	pg->sessions = mfr__calloc(sessions, sizeof(*pg->sessions));
+	if (!pg->sessions)
 		st = MFR_E_NOMEM;
 	for (uint32_t i = 0; st == MFR_OK && i < sessions; i++) {
 		uint32_t third = sessions < 3 ? (sessions == 1 ? 2 : i * 2) : i * 3 / sessions;
+		mfr_program_session *s = &pg->sessions[i];
 
 		/* Spread evenly over the weeks; the gap check above keeps every
 		 * pair of sessions at least two days apart. */
-		pg->days[i] = sessions == 1 ? 0 : i * (days - 1) / (sessions - 1);
-		pg->reassess[i] = i % REASSESS_EVERY == 0 || i + 1 == sessions;
-		pg->focus[i] = stages[third].focus;
+		s->day = sessions == 1 ? 0 : i * (days - 1) / (sessions - 1);
+		s->reassess = i % REASSESS_EVERY == 0 || i + 1 == sessions;
+		s->focus = stages[third].focus;
 		mfr_stage stage = stages[third].stage;
 
 		stage.later_session = i > 0;
-		st = mfr__plan_build(intake, opts, &stage, &pg->plans[i]);
+		st = mfr__plan_build(intake, opts, &stage, &s->plan);
 		if (st == MFR_OK)
 			pg->count = i + 1;
-		if (st == MFR_OK && pg->plans[i]->no_progression && third > 0)
-			pg->focus[i] = third == 1 ? held_focus[0] : held_focus[1];
+		if (st == MFR_OK && s->plan->no_progression && third > 0)
+			s->focus = third == 1 ? held_focus[0] : held_focus[1];
 	}
 	if (st != MFR_OK) {
 		pg->count = sessions; /* free every plan made so far (NULL for the rest) */
@@ -122,25 +118,9 @@ MFR_EXPORT mfr_status mfr_program_run(const mfr_intake *intake, uint32_t session
 	return MFR_OK;
 }
 
-MFR_GETTER(uint32_t, mfr_program_session_count, mfr_program, count, 0)
 MFR_GETTER(uint32_t, mfr_program_weeks, mfr_program, weeks, 0)
-
-MFR_EXPORT const char *mfr_program_session_focus(const mfr_program *pg, uint32_t i)
-{
-	return pg && i < pg->count ? pg->focus[i] : "";
-}
-
-MFR_EXPORT uint32_t mfr_program_session_day(const mfr_program *pg, uint32_t i)
-{
-	return pg && i < pg->count ? pg->days[i] : 0;
-}
-
-MFR_EXPORT int mfr_program_session_reassess(const mfr_program *pg, uint32_t i)
-{
-	return pg && i < pg->count ? pg->reassess[i] : 0;
-}
-
-MFR_EXPORT const mfr_plan *mfr_program_session_plan(const mfr_program *pg, uint32_t i)
-{
-	return pg && i < pg->count ? pg->plans[i] : NULL;
-}
+MFR_HANDLE_LIST(mfr_program_session, mfr_program, sessions, count)
+MFR_GETTER(uint32_t, mfr_program_session_day, mfr_program_session, day, 0)
+MFR_GETTER(const char *, mfr_program_session_focus, mfr_program_session, focus, NULL)
+MFR_GETTER(int, mfr_program_session_reassess, mfr_program_session, reassess, 0)
+MFR_GETTER(const mfr_plan *, mfr_program_session_plan, mfr_program_session, plan, NULL)

@@ -7,12 +7,12 @@
 MFR_GETTER(const char *, mfr_region_key, mfr_region, key, NULL)
 MFR_GETTER(const char *, mfr_region_name, mfr_region, name, NULL)
 MFR_GETTER(uint32_t, mfr_region_index, mfr_region, index, 0)
-MFR_GETTER(int, mfr_region_kind_of, mfr_region, kind, 0)
+MFR_GETTER(mfr_region_kind_t, mfr_region_kind, mfr_region, kind, 0)
 MFR_GETTER(const mfr_region *, mfr_region_parent, mfr_region, parent, NULL)
-MFR_GETTER(int, mfr_region_laterality, mfr_region, laterality, 0)
+MFR_GETTER(mfr_laterality_t, mfr_region_laterality, mfr_region, laterality, 0)
 MFR_GETTER(uint32_t, mfr_region_positions, mfr_region, positions, 0)
-MFR_GETTER(int, mfr_region_depth, mfr_region, depth, 0)
-MFR_GETTER(int, mfr_region_access, mfr_region, reach, 0)
+MFR_GETTER(mfr_depth_t, mfr_region_depth, mfr_region, depth, 0)
+MFR_GETTER(mfr_access_t, mfr_region_access, mfr_region, reach, 0)
 
 MFR_EXPORT int mfr_region_treatable(const mfr_region *region)
 {

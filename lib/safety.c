@@ -7,7 +7,7 @@
 MFR_GETTER(const char *, mfr_danger_zone_key, mfr_danger_zone, key, NULL)
 MFR_GETTER(const char *, mfr_danger_zone_name, mfr_danger_zone, name, NULL)
 MFR_GETTER(uint32_t, mfr_danger_zone_index, mfr_danger_zone, index, 0)
-MFR_GETTER(int, mfr_danger_zone_pressure_ceiling, mfr_danger_zone, pressure_ceiling, 0)
+MFR_GETTER(mfr_pressure_t, mfr_danger_zone_pressure_ceiling, mfr_danger_zone, pressure_ceiling, 0)
 MFR_GETTER(const char *, mfr_danger_zone_effect, mfr_danger_zone, effect, NULL)
 MFR_GETTER(uint32_t, mfr_danger_zone_region_kinds, mfr_danger_zone, region_kinds, 0)
 MFR_LIST_GETTER(mfr_danger_zone_region, mfr_danger_zone, const mfr_region *, regions,
@@ -31,7 +31,7 @@ MFR_EXPORT const mfr_danger_zone *mfr_model_danger_zone_covering(const mfr_model
 	return NULL;
 }
 
-MFR_GETTER(int, mfr_dose_pressure_ceiling, mfr_dose, pressure_ceiling, 0)
+MFR_GETTER(mfr_pressure_t, mfr_dose_pressure_ceiling, mfr_dose, pressure_ceiling, 0)
 MFR_GETTER(int, mfr_dose_indirect_only, mfr_dose, indirect_only, 0)
 MFR_GETTER(uint32_t, mfr_dose_max_minutes, mfr_dose, max_minutes, 0)
 MFR_GETTER(uint32_t, mfr_dose_hold_min, mfr_dose, hold_min, 0)
@@ -42,23 +42,11 @@ MFR_PROVENANCE_GETTER(mfr_dose_provenance, mfr_dose)
 MFR_GETTER(const char *, mfr_screening_key, mfr_screening, key, NULL)
 MFR_GETTER(const char *, mfr_screening_text, mfr_screening, text, NULL)
 MFR_GETTER(uint32_t, mfr_screening_index, mfr_screening, index, 0)
-MFR_GETTER(uint32_t, mfr_screening_answer_count, mfr_screening, answer_count, 0)
-MFR_ELEMENT_GETTER(const char *, mfr_screening_answer_key, mfr_screening, answers,
-		   answer_count, key, NULL)
-MFR_ELEMENT_GETTER(const char *, mfr_screening_answer_text, mfr_screening, answers,
-		   answer_count, text, NULL)
-MFR_ELEMENT_GETTER(uint32_t, mfr_screening_answer_precaution_count, mfr_screening, answers,
-		   answer_count, precaution_count, 0)
-MFR_ELEMENT_GETTER(uint32_t, mfr_screening_answer_stage, mfr_screening, answers,
-		   answer_count, stage, 0)
-MFR_ELEMENT_GETTER(int, mfr_screening_answer_needs_site, mfr_screening, answers,
-		   answer_count, needs_site, 0)
 MFR_PROVENANCE_GETTER(mfr_screening_provenance, mfr_screening)
-
-MFR_EXPORT const mfr_precaution *mfr_screening_answer_precaution_at(const mfr_screening *q,
-								     uint32_t i, uint32_t k)
-{
-	if (!q || i >= q->answer_count || k >= q->answers[i].precaution_count)
-		return NULL;
-	return q->answers[i].precautions[k];
-}
+MFR_HANDLE_LIST(mfr_screening_answer, mfr_screening, answers, answer_count)
+MFR_GETTER(const char *, mfr_screening_answer_key, mfr_screening_answer, key, NULL)
+MFR_GETTER(const char *, mfr_screening_answer_text, mfr_screening_answer, text, NULL)
+MFR_GETTER(uint32_t, mfr_screening_answer_stage, mfr_screening_answer, stage, 0)
+MFR_GETTER(int, mfr_screening_answer_needs_site, mfr_screening_answer, needs_site, 0)
+MFR_LIST_GETTER(mfr_screening_answer_precaution, mfr_screening_answer,
+		const mfr_precaution *, precautions, precaution_count)

@@ -32,7 +32,7 @@
 /* A model of the caller's own (freed with mfr_model_free()) that shares
  * the read-only arrays of the generated model @p snapshot: one allocation,
  * the model struct; MFR_E_NOMEM or MFR_OK. */
-mfr_status mfr__snapshot_open(const mfr_model *snapshot, mfr_model **out);
+mfr_status_t mfr__snapshot_open(const mfr_model *snapshot, mfr_model **out);
 
 /* The default model, generated from its file at build time, and the file's
  * text (for mfr_model_default_text() and `mfr model export`). */

@@ -57,7 +57,7 @@ static uint32_t run_end(const mfr_trace_path *p, uint32_t i)
 static void put_segment(buf *b, const mfr_model *m, const mfr_trace_path *p,
 			uint32_t i, uint32_t j)
 {
-	const mfr_trace_step *first = &p->steps[i];
+	const mfr_trace_path_step *first = &p->steps[i];
 	const mfr_edge *e = first->edge;
 
 	if (e->relation == MFR_RELATION_REFERRAL) {
@@ -131,7 +131,7 @@ const char *mfr__trace_explain(mfr_trace *t, const mfr_trace_result *res)
 	 * reached from several symptoms is ranked for all of them, and the
 	 * therapist sees which. */
 	for (uint32_t k = 1; k < res->path_count; k++) {
-		const mfr_symptom *sy = &t->symptoms[res->paths[k].symptom];
+		const mfr_intake_symptom *sy = &t->symptoms[res->paths[k].symptom];
 
 		put(&b, k == 1 ? "; also reached from the " : k + 1 == res->path_count
 			? " and the " : ", the ");

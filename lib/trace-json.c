@@ -27,7 +27,7 @@ static void site_json(mfr_jw *w, const char *name, size_t len, const mfr_model *
 	mfr__jw_object_end(w);
 }
 
-static void step_json(mfr_jw *w, const mfr_model *m, const mfr_trace_step *s)
+static void step_json(mfr_jw *w, const mfr_model *m, const mfr_trace_path_step *s)
 {
 	const mfr_edge *e = s->edge;
 
@@ -98,7 +98,7 @@ void mfr__trace_json(mfr_jw *w, const mfr_trace *trace)
 	mfr__jw_key(w, "symptoms");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < trace->symptom_count; i++) {
-		const mfr_symptom *s = &trace->symptoms[i];
+		const mfr_intake_symptom *s = &trace->symptoms[i];
 
 		mfr__jw_object(w);
 		site_members(w, trace->model, mfr__site_id(s->region, s->side));
@@ -114,13 +114,14 @@ void mfr__trace_json(mfr_jw *w, const mfr_trace *trace)
 	mfr__jw_object_end(w);
 }
 
-MFR_EXPORT mfr_status mfr_trace_to_json(const mfr_trace *trace, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_trace_to_json(const mfr_trace *trace, uint32_t flags,
 					char **out, mfr_error **err)
 {
 	mfr_jw w;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!trace || !out || (flags & ~MFR_JSON_COMPACT))
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_trace_to_json: pass a trace and an out "

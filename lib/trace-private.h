@@ -40,17 +40,18 @@ struct mfr_trace_options {
 	uint32_t line_count;
 };
 
-typedef struct mfr_trace_step {
+struct mfr_trace_path_step {
 	uint32_t from, to;     /* site ids */
 	const mfr_edge *edge;  /* the graph edge followed */
 	double factor;         /* as applied, after priors */
-} mfr_trace_step;
+	const mfr_model *model; /* the sites' model, for the public getters */
+};
 
 struct mfr_trace_path {
 	const mfr_model *model; /* the sites' model */
 	uint32_t symptom;
 	double score;
-	mfr_trace_step *steps;
+	mfr_trace_path_step *steps;
 	uint32_t step_count;
 };
 
@@ -70,7 +71,7 @@ struct mfr_trace {
 	mfr_arena arena;
 	const mfr_intake *intake; /* while tracing only: a trace outlives it */
 	const mfr_model *model;
-	mfr_symptom *symptoms;    /* a copy of the intake's */
+	mfr_intake_symptom *symptoms;    /* a copy of the intake's */
 	uint32_t symptom_count;
 	mfr_trace_result *results;
 	uint32_t count;

@@ -26,7 +26,7 @@
 
 /* ---- options ---- */
 
-MFR_EXPORT mfr_status mfr_trace_options_new(mfr_trace_options **out)
+MFR_EXPORT mfr_status_t mfr_trace_options_new(mfr_trace_options **out)
 {
 	if (!out)
 		return MFR_E_INVALID;
@@ -49,7 +49,7 @@ MFR_EXPORT void mfr_trace_options_free(mfr_trace_options *opts)
 }
 
 /* Set @p *field to @p v when @p opts exists and lo <= v <= hi. */
-static mfr_status set_in_range(const mfr_trace_options *opts, uint32_t *field, uint32_t v,
+static mfr_status_t set_in_range(const mfr_trace_options *opts, uint32_t *field, uint32_t v,
 			       uint32_t lo, uint32_t hi)
 {
 	if (!opts)
@@ -60,17 +60,18 @@ static mfr_status set_in_range(const mfr_trace_options *opts, uint32_t *field, u
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_set_max_results(mfr_trace_options *opts, uint32_t n)
+MFR_EXPORT mfr_status_t mfr_trace_options_set_max_results(mfr_trace_options *opts, uint32_t n)
 {
 	return set_in_range(opts, opts ? &opts->max_results : NULL, n, 1, 10000);
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_set_max_steps(mfr_trace_options *opts, uint32_t n)
+MFR_EXPORT mfr_status_t mfr_trace_options_set_max_steps(mfr_trace_options *opts, uint32_t n)
 {
 	return set_in_range(opts, opts ? &opts->max_steps : NULL, n, 1, 64);
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_set_min_evidence(mfr_trace_options *opts, int grade)
+MFR_EXPORT mfr_status_t mfr_trace_options_set_min_evidence(mfr_trace_options *opts,
+							 mfr_evidence_t grade)
 {
 	if (!opts)
 		return MFR_E_INVALID;
@@ -80,7 +81,7 @@ MFR_EXPORT mfr_status mfr_trace_options_set_min_evidence(mfr_trace_options *opts
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_set_relations(mfr_trace_options *opts, uint32_t mask)
+MFR_EXPORT mfr_status_t mfr_trace_options_set_relations(mfr_trace_options *opts, uint32_t mask)
 {
 	if (!opts)
 		return MFR_E_INVALID;
@@ -90,7 +91,7 @@ MFR_EXPORT mfr_status mfr_trace_options_set_relations(mfr_trace_options *opts, u
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status mfr_trace_options_add_line(mfr_trace_options *opts, const char *line)
+MFR_EXPORT mfr_status_t mfr_trace_options_add_line(mfr_trace_options *opts, const char *line)
 {
 	if (!opts)
 		return MFR_E_INVALID;
@@ -338,7 +339,7 @@ static int may_step(const label *lb, const mfr_edge *e)
 	return 1;
 }
 
-static mfr_status run_search(const context *cx, search *s, uint32_t source, double weight)
+static mfr_status_t run_search(const context *cx, search *s, uint32_t source, double weight)
 {
 	const mfr_graph *g = &cx->m->graph;
 	/* A search may reach every site; most reach far fewer. */
@@ -475,15 +476,15 @@ static int record_path(mfr_trace *t, const search *s, uint32_t li, mfr_trace_pat
 	for (uint32_t i = n; i > 0; i--) {
 		const label *lb = &s->labels[li];
 
-		path->steps[i - 1] = (mfr_trace_step){
-			s->labels[lb->pred].site, lb->site, lb->via, lb->factor
+		path->steps[i - 1] = (mfr_trace_path_step){
+			s->labels[lb->pred].site, lb->site, lb->via, lb->factor, t->model
 		};
 		li = lb->pred;
 	}
 	return 1;
 }
 
-static double symptom_weight(const mfr_symptom *sy)
+static double symptom_weight(const mfr_intake_symptom *sy)
 {
 	return (sy->intensity + 1) / 11.0;
 }
@@ -539,7 +540,7 @@ static int near_a_symptom(const mfr_trace *t, const search *searches, const find
 	const mfr_region *root = root_of(res->region);
 
 	for (uint32_t k = 0; k < nf; k++) {
-		const mfr_symptom *sy = &t->symptoms[f[k].symptom];
+		const mfr_intake_symptom *sy = &t->symptoms[f[k].symptom];
 		int same_side = sy->side == res->side || sy->side == MFR_SIDE_MIDLINE ||
 				res->side == MFR_SIDE_MIDLINE;
 
@@ -558,7 +559,7 @@ static int near_a_symptom(const mfr_trace *t, const search *searches, const find
 static int distance_of(const mfr_trace *t, const mfr_trace_result *res)
 {
 	const mfr_trace_path *p = &res->paths[0];
-	const mfr_symptom *sy = &t->symptoms[p->symptom];
+	const mfr_intake_symptom *sy = &t->symptoms[p->symptom];
 	const mfr_region *r = res->region;
 	int far = 0, adjacent = 0;
 
@@ -579,7 +580,7 @@ static int distance_of(const mfr_trace *t, const mfr_trace_result *res)
 						     : MFR_DISTANCE_LOCAL;
 }
 
-static mfr_status combine(mfr_trace *t, const context *cx, const search *searches,
+static mfr_status_t combine(mfr_trace *t, const context *cx, const search *searches,
 			  finding *f, uint32_t nf)
 {
 	uint32_t nsites = 0;
@@ -655,7 +656,7 @@ static mfr_status combine(mfr_trace *t, const context *cx, const search *searche
 }
 
 /* Resolve the options' line keys against the model. */
-static mfr_status resolve_lines(context *cx, mfr_error **err)
+static mfr_status_t resolve_lines(context *cx, mfr_error **err)
 {
 	const mfr_trace_options *o = cx->opts;
 
@@ -683,17 +684,17 @@ static mfr_status resolve_lines(context *cx, mfr_error **err)
 	return MFR_OK;
 }
 
-static mfr_status trace_all(mfr_trace *t, context *cx, mfr_error **err)
+static mfr_status_t trace_all(mfr_trace *t, context *cx, mfr_error **err)
 {
 	uint32_t ns = cx->in->symptom_count;
 	search *searches = mfr__calloc(ns ? ns : 1, sizeof(*searches));
 	finding *f = NULL;
 	uint32_t nf = 0, fcap = 0;
-	mfr_status st = searches ? resolve_lines(cx, err) : MFR_E_NOMEM;
+	mfr_status_t st = searches ? resolve_lines(cx, err) : MFR_E_NOMEM;
 
 	/* One search per symptom, kept until the results' paths are copied. */
 	for (uint32_t i = 0; st == MFR_OK && i < ns; i++) {
-		const mfr_symptom *sy = &cx->in->symptoms[i];
+		const mfr_intake_symptom *sy = &cx->in->symptoms[i];
 		search *s = &searches[i];
 
 		st = run_search(cx, s, mfr__site_id(sy->region, sy->side), symptom_weight(sy));
@@ -717,15 +718,16 @@ static mfr_status trace_all(mfr_trace *t, context *cx, mfr_error **err)
 	return st;
 }
 
-MFR_EXPORT mfr_status mfr_trace_run(const mfr_intake *intake, const mfr_trace_options *opts,
+MFR_EXPORT mfr_status_t mfr_trace_run(const mfr_intake *intake, const mfr_trace_options *opts,
 				    mfr_trace **out, mfr_error **err)
 {
 	mfr_trace_options defaults;
 	mfr_trace *t;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (out)
 		*out = NULL;
+	MFR__ERR_ENTRY(err);
 	if (!intake || !out)
 		return mfr__error_set(err, MFR_E_INVALID, NULL,
 				      "mfr_trace_run: intake and out must not be NULL");
@@ -739,6 +741,7 @@ MFR_EXPORT mfr_status mfr_trace_run(const mfr_intake *intake, const mfr_trace_op
 		return mfr__error_nomem(err);
 	t->intake = intake;
 	t->model = intake->model;
+	mfr__model_hold(t->model);
 	t->arena.block_size = 8192;
 	t->symptom_count = intake->symptom_count;
 	t->symptoms = mfr__arena_alloc(&t->arena, (intake->symptom_count + 1) *
@@ -766,22 +769,18 @@ MFR_EXPORT void mfr_trace_free(mfr_trace *t)
 	if (!t)
 		return;
 	mfr__arena_release(&t->arena);
+	mfr__model_release(t->model);
 	mfr__free(t);
 }
 
 /* ---- getters ---- */
 
-MFR_GETTER(uint32_t, mfr_trace_count, mfr_trace, count, 0)
-
-MFR_EXPORT const mfr_trace_result *mfr_trace_result_at(const mfr_trace *t, uint32_t i)
-{
-	return t && i < t->count ? &t->results[i] : NULL;
-}
+MFR_HANDLE_LIST(mfr_trace_result, mfr_trace, results, count)
 
 MFR_GETTER(const mfr_region *, mfr_trace_result_region, mfr_trace_result, region, NULL)
-MFR_GETTER(int, mfr_trace_result_side, mfr_trace_result, side, 0)
+MFR_GETTER(mfr_side_t, mfr_trace_result_side, mfr_trace_result, side, 0)
 MFR_GETTER(double, mfr_trace_result_score, mfr_trace_result, score, 0.0)
-MFR_GETTER(int, mfr_trace_result_distance, mfr_trace_result, distance, 0)
+MFR_GETTER(mfr_distance_t, mfr_trace_result_distance, mfr_trace_result, distance, 0)
 /* Explanations are written with the trace (combine()): reading one changes
  * nothing. */
 const char *mfr__result_explain(const mfr_trace_result *r)
@@ -791,110 +790,82 @@ const char *mfr__result_explain(const mfr_trace_result *r)
 
 MFR_EXPORT const char *mfr_trace_result_explain(const mfr_trace_result *r)
 {
-	return r ? r->explain : "";
+	return r ? r->explain : NULL;
 }
-MFR_GETTER(uint32_t, mfr_trace_result_path_count, mfr_trace_result, path_count, 0)
-
-MFR_EXPORT const mfr_trace_path *mfr_trace_result_path_at(const mfr_trace_result *r,
-							   uint32_t i)
-{
-	return r && i < r->path_count ? &r->paths[i] : NULL;
-}
+MFR_HANDLE_LIST_OF(mfr_trace_result_path, mfr_trace_path, mfr_trace_result, paths,
+		   path_count)
 
 MFR_GETTER(uint32_t, mfr_trace_path_symptom, mfr_trace_path, symptom, 0)
 MFR_GETTER(double, mfr_trace_path_score, mfr_trace_path, score, 0.0)
-MFR_GETTER(uint32_t, mfr_trace_path_step_count, mfr_trace_path, step_count, 0)
+MFR_HANDLE_LIST(mfr_trace_path_step, mfr_trace_path, steps, step_count)
 
-static const mfr_model *path_model(const mfr_trace_path *p)
+MFR_EXPORT const mfr_region *mfr_trace_path_step_from(const mfr_trace_path_step *s)
 {
-	return p->model;
+	return s ? mfr__site_region(s->model, s->from) : NULL;
 }
 
-static const mfr_trace_step *step(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_side_t mfr_trace_path_step_from_side(const mfr_trace_path_step *s)
 {
-	return p && i < p->step_count ? &p->steps[i] : NULL;
+	return s ? (mfr_side_t)mfr__site_side(s->model, s->from) : 0;
 }
 
-MFR_EXPORT const mfr_region *mfr_trace_path_step_from(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT const mfr_region *mfr_trace_path_step_to(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
-	return s ? mfr__site_region(path_model(p), s->from) : NULL;
+	return s ? mfr__site_region(s->model, s->to) : NULL;
 }
 
-MFR_EXPORT int mfr_trace_path_step_from_side(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_side_t mfr_trace_path_step_to_side(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
-	return s ? mfr__site_side(path_model(p), s->from) : 0;
+	return s ? (mfr_side_t)mfr__site_side(s->model, s->to) : 0;
 }
 
-MFR_EXPORT const mfr_region *mfr_trace_path_step_to(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_relation_t mfr_trace_path_step_relation(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
-	return s ? mfr__site_region(path_model(p), s->to) : NULL;
+	return s ? (mfr_relation_t)s->edge->relation : 0;
 }
 
-MFR_EXPORT int mfr_trace_path_step_to_side(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT const mfr_line *mfr_trace_path_step_line(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
-	return s ? mfr__site_side(path_model(p), s->to) : 0;
-}
-
-MFR_EXPORT int mfr_trace_path_step_relation(const mfr_trace_path *p, uint32_t i)
-{
-	const mfr_trace_step *s = step(p, i);
-	return s ? s->edge->relation : 0;
-}
-
-MFR_EXPORT const mfr_line *mfr_trace_path_step_line(const mfr_trace_path *p, uint32_t i)
-{
-	const mfr_trace_step *s = step(p, i);
-	return s && s->edge->relation == MFR_RELATION_LINE ? &path_model(p)->lines[s->edge->ref]
+	return s && s->edge->relation == MFR_RELATION_LINE ? &s->model->lines[s->edge->ref]
 							   : NULL;
 }
 
-MFR_EXPORT int mfr_trace_path_step_crosses(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT int mfr_trace_path_step_crosses(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
 	return s ? s->edge->crosses : 0;
 }
 
-MFR_EXPORT const mfr_referral *mfr_trace_path_step_referral(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT const mfr_referral *mfr_trace_path_step_referral(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
 	return s && s->edge->relation == MFR_RELATION_REFERRAL
-		? &path_model(p)->referrals[s->edge->ref] : NULL;
+		? &s->model->referrals[s->edge->ref] : NULL;
 }
 
-MFR_EXPORT int mfr_trace_path_step_zone(const mfr_trace_path *p, uint32_t i)
+MFR_EXPORT mfr_zone_kind_t mfr_trace_path_step_zone(const mfr_trace_path_step *s)
 {
-	const mfr_trace_step *s = step(p, i);
-	return s ? s->edge->zone : 0;
+	return s ? (mfr_zone_kind_t)s->edge->zone : 0;
 }
 
-MFR_EXPORT double mfr_trace_path_step_factor(const mfr_trace_path *p, uint32_t i)
-{
-	const mfr_trace_step *s = step(p, i);
-	return s ? s->factor : 0.0;
-}
+MFR_GETTER(double, mfr_trace_path_step_factor, mfr_trace_path_step, factor, 0.0)
 
-MFR_EXPORT const char *mfr_relation_name(int relation)
+MFR_EXPORT const char *mfr_relation_name(mfr_relation_t relation)
 {
 	switch (relation) {
 	case MFR_RELATION_LINE: return "line";
 	case MFR_RELATION_REFERRAL: return "referral";
 	case MFR_RELATION_HIERARCHY: return "hierarchy";
 	case MFR_RELATION_ADJACENCY: return "adjacency";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }
 
-MFR_EXPORT const char *mfr_distance_name(int distance)
+MFR_EXPORT const char *mfr_distance_name(mfr_distance_t distance)
 {
 	switch (distance) {
 	case MFR_DISTANCE_LOCAL: return "local";
 	case MFR_DISTANCE_ADJACENT: return "adjacent";
 	case MFR_DISTANCE_DISTANT: return "distant";
 	case MFR_DISTANCE_CONTRALATERAL: return "contralateral";
+	default: return NULL; /* not a value, or __MAX */
 	}
-	return NULL;
 }

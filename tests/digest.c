@@ -76,7 +76,7 @@ static const char *key_or(const char *s)
 
 static void walk_provenance(mfr_digest *d, const mfr_provenance *p)
 {
-	add(d, " prov[%d,%s", mfr_provenance_is_convention(p), mfr_provenance_note(p));
+	add(d, " prov[%d,%s", mfr_provenance_is_convention(p), key_or(mfr_provenance_note(p)));
 	for (uint32_t i = 0; i < mfr_provenance_source_count(p); i++)
 		add(d, ",%s", mfr_source_key(mfr_provenance_source_at(p, i)));
 	add(d, "]\n");
@@ -101,17 +101,20 @@ static void walk_precaution_limits(mfr_digest *d, const mfr_precaution *p)
 
 	add(d, " scoped:%d stages:%u/%s", mfr_precaution_site_scoped(p),
 	    mfr_precaution_stage_count(p), mfr_precaution_stage_name(p));
-	for (k = 0; k < mfr_precaution_widen_count(p); k++) {
-		add(d, " widen:%s", mfr_region_key(mfr_precaution_widen_at(p, k)));
-		for (j = 0; j < mfr_precaution_widen_with_count(p, k); j++)
-			add(d, "+%s", mfr_region_key(mfr_precaution_widen_with_at(p, k, j)));
+	for (k = 0; k < mfr_precaution_widening_count(p); k++) {
+		const mfr_precaution_widening *w = mfr_precaution_widening_at(p, k);
+
+		add(d, " widen:%s", mfr_region_key(mfr_precaution_widening_region(w)));
+		for (j = 0; j < mfr_precaution_widening_with_count(w); j++)
+			add(d, "+%s", mfr_region_key(mfr_precaution_widening_with_at(w, j)));
 	}
 	for (k = 0; k < mfr_precaution_position_limit_count(p); k++) {
-		add(d, " limit:%d/%u", mfr_precaution_position_limit_position(p, k),
-		    mfr_precaution_position_limit_from_stage(p, k));
-		for (j = 0; j < mfr_precaution_position_limit_region_count(p, k); j++)
-			add(d, "+%s", mfr_region_key(
-				mfr_precaution_position_limit_region_at(p, k, j)));
+		const mfr_precaution_position_limit *l = mfr_precaution_position_limit_at(p, k);
+
+		add(d, " limit:%d/%u", mfr_precaution_position_limit_position(l),
+		    mfr_precaution_position_limit_from_stage(l));
+		for (j = 0; j < mfr_precaution_position_limit_region_count(l); j++)
+			add(d, "+%s", mfr_region_key(mfr_precaution_position_limit_region_at(l, j)));
 	}
 	for (k = 0; k < mfr_precaution_clearance_area_count(p); k++)
 		add(d, " clear:%s", mfr_region_key(mfr_precaution_clearance_area_at(p, k)));
@@ -147,12 +150,14 @@ static void walk_screening(mfr_digest *d, const mfr_model *m)
 		add(d, "Q %s %u %s", mfr_screening_key(q), mfr_screening_index(q),
 		    mfr_screening_text(q));
 		for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++) {
-			add(d, "\n  %s %u %d %s", mfr_screening_answer_key(q, a),
-			    mfr_screening_answer_stage(q, a), mfr_screening_answer_needs_site(q, a),
-			    mfr_screening_answer_text(q, a));
-			for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(q, a); k++)
+			const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+
+			add(d, "\n  %s %u %d %s", mfr_screening_answer_key(ans),
+			    mfr_screening_answer_stage(ans), mfr_screening_answer_needs_site(ans),
+			    mfr_screening_answer_text(ans));
+			for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(ans); k++)
 				add(d, " p:%s", mfr_precaution_key(
-					mfr_screening_answer_precaution_at(q, a, k)));
+					mfr_screening_answer_precaution_at(ans, k)));
 		}
 		walk_provenance(d, mfr_screening_provenance(q));
 	}
@@ -199,16 +204,16 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 	uint32_t i, k;
 
 	add(d, "%s %s %s\n", mfr_model_name(m), mfr_model_version(m),
-	    mfr_model_description(m));
+	    key_or(mfr_model_description(m)));
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_SOURCE); i++) {
 		const mfr_source *s = mfr_model_source_at(m, i);
 		add(d, "S %s|%s|%s\n", mfr_source_key(s), mfr_source_citation(s),
-		    mfr_source_note(s));
+		    key_or(mfr_source_note(s)));
 	}
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_REGION); i++) {
 		const mfr_region *r = mfr_model_region_at(m, i);
 		add(d, "R %s %s %u %d %s %d %u %d %d %d %s %s %s", mfr_region_key(r),
-		    mfr_region_name(r), mfr_region_index(r), mfr_region_kind_of(r),
+		    mfr_region_name(r), mfr_region_index(r), mfr_region_kind(r),
 		    key_or(mfr_region_key(mfr_region_parent(r))), mfr_region_laterality(r),
 		    mfr_region_positions(r), mfr_region_depth(r), mfr_region_access(r),
 		    mfr_region_treatable(r), key_or(mfr_region_snomed(r)),
@@ -230,12 +235,12 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 		for (uint32_t b = 0; b < mfr_line_branch_count(l); b++) {
 			const mfr_line_branch *br = mfr_line_branch_at(l, b);
 			add(d, "\n B %s %s %d", mfr_line_branch_key(br),
-			    mfr_line_branch_name(br), mfr_line_branch_line(br) == l);
+			    key_or(mfr_line_branch_name(br)), mfr_line_branch_line(br) == l);
 			for (k = 0; k < mfr_line_branch_node_count(br); k++) {
 				const mfr_line_node *n = mfr_line_branch_node_at(br, k);
 				add(d, "\n  N %d %d %d %d %s", mfr_line_node_kind(n),
 				    mfr_line_node_side(n), mfr_line_node_crosses(n),
-				    mfr_line_node_may_cross(n), mfr_line_node_note(n));
+				    mfr_line_node_may_cross(n), key_or(mfr_line_node_note(n)));
 				for (uint32_t j = 0; j < mfr_line_node_region_count(n); j++)
 					add(d, " %s", mfr_region_key(mfr_line_node_region_at(n, j)));
 			}
@@ -245,12 +250,15 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_REFERRAL); i++) {
 		const mfr_referral *r = mfr_model_referral_at(m, i);
 		add(d, "F %s %u %s %s %d %d", mfr_referral_key(r), mfr_referral_index(r),
-		    mfr_region_key(mfr_referral_muscle(r)), mfr_referral_trigger_point(r),
+		    mfr_region_key(mfr_referral_muscle(r)), key_or(mfr_referral_trigger_point(r)),
 		    mfr_referral_split_convention(r), mfr_referral_disputed(r));
-		for (k = 0; k < mfr_referral_zone_count(r); k++)
-			add(d, " z:%s/%d/%d/%d", mfr_region_key(mfr_referral_zone_area(r, k)),
-			    mfr_referral_zone_kind(r, k), mfr_referral_zone_bilateral(r, k),
-			    mfr_referral_zone_frequency(r, k));
+		for (k = 0; k < mfr_referral_zone_count(r); k++) {
+			const mfr_referral_zone *zn = mfr_referral_zone_at(r, k);
+
+			add(d, " z:%s/%d/%d/%d", mfr_region_key(mfr_referral_zone_area(zn)),
+			    mfr_referral_zone_kind(zn), mfr_referral_zone_bilateral(zn),
+			    mfr_referral_zone_frequency(zn));
+		}
 		walk_provenance(d, mfr_referral_provenance(r));
 	}
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_TECHNIQUE); i++) {
@@ -270,7 +278,7 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_CONDITION); i++) {
 		const mfr_condition *c = mfr_model_condition_at(m, i);
 		add(d, "C %s %s %u %s", mfr_condition_key(c), mfr_condition_name(c),
-		    mfr_condition_index(c), mfr_condition_evidence(c));
+		    mfr_condition_index(c), key_or(mfr_condition_evidence(c)));
 		for (k = 0; k < mfr_condition_icd10cm_count(c); k++)
 			add(d, " i:%s", mfr_condition_icd10cm_at(c, k));
 		for (k = 0; k < mfr_condition_snomed_count(c); k++)
@@ -294,7 +302,7 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 		    mfr_precaution_name(p), mfr_precaution_index(p), mfr_precaution_scope(p),
 		    mfr_precaution_severity(p), mfr_precaution_needs_clearance(p),
 		    mfr_precaution_avoid_site(p), mfr_precaution_avoid_adjacent(p),
-		    mfr_precaution_pressure_ceiling(p), mfr_precaution_effect(p));
+		    mfr_precaution_pressure_ceiling(p), key_or(mfr_precaution_effect(p)));
 		for (k = 0; k < mfr_precaution_avoid_region_count(p); k++)
 			add(d, " r:%s", mfr_region_key(mfr_precaution_avoid_region_at(p, k)));
 		for (k = 0; k < mfr_precaution_excluded_technique_count(p); k++)
@@ -305,7 +313,7 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 	}
 	for (i = 0; i < mfr_model_count(m, MFR_KIND_AFTERCARE); i++) {
 		const mfr_aftercare *a = mfr_model_aftercare_at(m, i);
-		add(d, "A %s %d %s", mfr_aftercare_key(a), mfr_aftercare_kind_of(a),
+		add(d, "A %s %d %s", mfr_aftercare_key(a), mfr_aftercare_kind(a),
 		    mfr_aftercare_text(a));
 		for (k = 0; k < mfr_aftercare_when_count(a); k++)
 			add(d, " w:%s", mfr_precaution_key(mfr_aftercare_when_at(a, k)));
@@ -326,28 +334,31 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 
 void mfr_digest_trace(mfr_digest *d, const mfr_trace *t)
 {
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 
 		add(d, "%u %s %d %.9f %d %s\n", i, mfr_region_key(mfr_trace_result_region(r)),
 		    mfr_trace_result_side(r), mfr_trace_result_score(r),
-		    mfr_trace_result_distance(r), mfr_trace_result_explain(r));
+		    mfr_trace_result_distance(r), key_or(mfr_trace_result_explain(r)));
 		for (uint32_t k = 0; k < mfr_trace_result_path_count(r); k++) {
 			const mfr_trace_path *p = mfr_trace_result_path_at(r, k);
 
 			add(d, " path %u %.9f:", mfr_trace_path_symptom(p), mfr_trace_path_score(p));
-			for (uint32_t j = 0; j < mfr_trace_path_step_count(p); j++)
+			for (uint32_t j = 0; j < mfr_trace_path_step_count(p); j++) {
+				const mfr_trace_path_step *st = mfr_trace_path_step_at(p, j);
+
 				add(d, " %s/%d>%s/%d %d %.6f %s %d %s %d",
-				    mfr_region_key(mfr_trace_path_step_from(p, j)),
-				    mfr_trace_path_step_from_side(p, j),
-				    mfr_region_key(mfr_trace_path_step_to(p, j)),
-				    mfr_trace_path_step_to_side(p, j),
-				    mfr_trace_path_step_relation(p, j),
-				    mfr_trace_path_step_factor(p, j),
-				    key_or(mfr_line_key(mfr_trace_path_step_line(p, j))),
-				    mfr_trace_path_step_crosses(p, j),
-				    key_or(mfr_referral_key(mfr_trace_path_step_referral(p, j))),
-				    mfr_trace_path_step_zone(p, j));
+				    mfr_region_key(mfr_trace_path_step_from(st)),
+				    mfr_trace_path_step_from_side(st),
+				    mfr_region_key(mfr_trace_path_step_to(st)),
+				    mfr_trace_path_step_to_side(st),
+				    mfr_trace_path_step_relation(st),
+				    mfr_trace_path_step_factor(st),
+				    key_or(mfr_line_key(mfr_trace_path_step_line(st))),
+				    mfr_trace_path_step_crosses(st),
+				    key_or(mfr_referral_key(mfr_trace_path_step_referral(st))),
+				    mfr_trace_path_step_zone(st));
+			}
 			add(d, "\n");
 		}
 	}
@@ -365,71 +376,77 @@ void mfr_digest_intake(mfr_digest *d, const mfr_intake *in)
 	uint32_t i;
 
 	add(d, "intake %u %u %u %d\n", mfr_intake_minutes(in),
-		       mfr_intake_positions(in), mfr_intake_scopes(in),
-		       mfr_intake_model(in) != NULL);
-	for (i = 0; i < mfr_intake_symptom_count(in); i++)
-		add(d, "symptom %s %d %d %d\n",
-			       key_or(mfr_region_key(mfr_intake_symptom_region(in, i))),
-			       mfr_intake_symptom_side(in, i), mfr_intake_symptom_intensity(in, i),
-			       mfr_intake_symptom_onset(in, i));
-	for (i = 0; i < mfr_intake_condition_count(in); i++)
-		add(d, "condition %s\n",
-			       mfr_condition_key(mfr_intake_condition_at(in, i)));
-	for (i = 0; i < mfr_intake_precaution_count(in); i++) {
-		const mfr_precaution *p = mfr_intake_precaution_at(in, i);
+	    mfr_intake_positions(in), mfr_intake_scopes(in), mfr_intake_model(in) != NULL);
+	for (i = 0; i < mfr_intake_symptom_count(in); i++) {
+		const mfr_intake_symptom *s = mfr_intake_symptom_at(in, i);
 
-		add(d, "precaution %s %s %d stage %u cleared %d\n",
-			       mfr_precaution_key(p),
-			       key_or(mfr_region_key(mfr_intake_precaution_region(in, i))),
-			       mfr_intake_precaution_side(in, i), mfr_intake_stage(in, p),
-			       mfr_intake_is_cleared(in, p));
+		add(d, "symptom %s %d %d %d\n",
+		    key_or(mfr_region_key(mfr_intake_symptom_region(s))),
+		    mfr_intake_symptom_side(s), mfr_intake_symptom_intensity(s),
+		    mfr_intake_symptom_onset(s));
+	}
+	for (i = 0; i < mfr_intake_condition_count(in); i++)
+		add(d, "condition %s\n", mfr_condition_key(mfr_intake_condition_at(in, i)));
+	for (i = 0; i < mfr_intake_precaution_count(in); i++) {
+		const mfr_intake_precaution *r = mfr_intake_precaution_at(in, i);
+		const mfr_precaution *p = mfr_intake_precaution_precaution(r);
+
+		add(d, "precaution %s %s %d stage %u cleared %d\n", mfr_precaution_key(p),
+		    key_or(mfr_region_key(mfr_intake_precaution_region(r))),
+		    mfr_intake_precaution_side(r), mfr_intake_stage(in, p),
+		    mfr_intake_is_cleared(in, p));
 	}
 	for (i = 0; i < mfr_intake_clearance_count(in); i++)
-		add(d, "clearance %s\n",
-			       mfr_precaution_key(mfr_intake_clearance_at(in, i)));
+		add(d, "clearance %s\n", mfr_precaution_key(mfr_intake_clearance_at(in, i)));
 }
 
 void mfr_digest_plan(mfr_digest *d, const mfr_plan *p)
 {
 	uint32_t i;
 
-	add(d, "plan %d %u %u %u %d\n", mfr_plan_status_of(p),
-		       mfr_plan_session_seconds(p), mfr_plan_total_seconds(p),
-		       mfr_plan_position_changes(p), mfr_plan_pressure_ceiling(p));
-	for (i = 0; i < mfr_plan_step_count(p); i++)
+	add(d, "plan %d %u %u %u %d\n", mfr_plan_status(p),
+	    mfr_plan_session_seconds(p), mfr_plan_total_seconds(p),
+	    mfr_plan_position_changes(p), mfr_plan_pressure_ceiling(p));
+	for (i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_plan_step *s = mfr_plan_step_at(p, i);
+
 		add(d, "step %d %s %d %s %d %d %d %u %u %u %s %s\n  %s\n",
-			       mfr_plan_step_phase(p, i),
-			       key_or(mfr_region_key(mfr_plan_step_region(p, i))),
-			       mfr_plan_step_side(p, i),
-			       key_or(mfr_technique_key(mfr_plan_step_technique(p, i))),
-			       mfr_plan_step_approach(p, i), mfr_plan_step_pressure(p, i),
-			       mfr_plan_step_position(p, i), mfr_plan_step_seconds(p, i),
-			       mfr_plan_step_trace_rank(p, i), mfr_plan_step_flags(p, i),
-			       key_or(mfr_danger_zone_key(mfr_plan_step_danger_zone(p, i))),
-			       mfr_plan_step_rationale(p, i) ? "r" : "-",
-			       key_or(mfr_plan_step_rationale(p, i)));
-	for (i = 0; i < mfr_plan_warning_count(p); i++)
-		add(d, "warning %d %s %d %s %s %d: %s\n", mfr_plan_warning_kind(p, i),
-			       key_or(mfr_plan_warning_code(p, i)),
-			       mfr_plan_warning_subject_kind(p, i),
-			       key_or(mfr_plan_warning_subject_key(p, i)),
-			       key_or(mfr_region_key(mfr_plan_warning_region(p, i))),
-			       mfr_plan_warning_side(p, i), key_or(mfr_plan_warning_text(p, i)));
-	for (i = 0; i < mfr_plan_aftercare_count(p); i++)
-		add(d, "aftercare %s %d %s\n", key_or(mfr_plan_aftercare_key(p, i)),
-			       mfr_plan_aftercare_kind(p, i),
-			       key_or(mfr_plan_aftercare_text(p, i)));
+		    mfr_plan_step_phase(s), key_or(mfr_region_key(mfr_plan_step_region(s))),
+		    mfr_plan_step_side(s),
+		    key_or(mfr_technique_key(mfr_plan_step_technique(s))),
+		    mfr_plan_step_approach(s), mfr_plan_step_pressure(s),
+		    mfr_plan_step_position(s), mfr_plan_step_seconds(s),
+		    mfr_plan_step_trace_rank(s), mfr_plan_step_flags(s),
+		    key_or(mfr_danger_zone_key(mfr_plan_step_danger_zone(s))),
+		    mfr_plan_step_rationale(s) ? "r" : "-",
+		    key_or(mfr_plan_step_rationale(s)));
+	}
+	for (i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+		add(d, "warning %d %s %d %s %s %d: %s\n", mfr_plan_warning_kind(w),
+		    key_or(mfr_plan_warning_code(w)), mfr_plan_warning_subject_kind(w),
+		    key_or(mfr_plan_warning_subject_key(w)),
+		    key_or(mfr_region_key(mfr_plan_warning_region(w))),
+		    mfr_plan_warning_side(w), key_or(mfr_plan_warning_text(w)));
+	}
+	for (i = 0; i < mfr_plan_aftercare_count(p); i++) {
+		const mfr_aftercare *a = mfr_plan_aftercare_at(p, i);
+
+		add(d, "aftercare %s %d %s\n", key_or(mfr_aftercare_key(a)),
+		    mfr_aftercare_kind(a), key_or(mfr_aftercare_text(a)));
+	}
 }
 
 void mfr_digest_program(mfr_digest *d, const mfr_program *pg)
 {
-	add(d, "program %u %u\n", mfr_program_session_count(pg),
-		       mfr_program_weeks(pg));
+	add(d, "program %u %u\n", mfr_program_session_count(pg), mfr_program_weeks(pg));
 	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
-		add(d, "session %u day %u reassess %d %s\n", i,
-			       mfr_program_session_day(pg, i), mfr_program_session_reassess(pg, i),
-			       mfr_program_session_focus(pg, i));
-		mfr_digest_plan(d, mfr_program_session_plan(pg, i));
+		const mfr_program_session *s = mfr_program_session_at(pg, i);
+
+		add(d, "session %u day %u reassess %d %s\n", i, mfr_program_session_day(s),
+		    mfr_program_session_reassess(s), key_or(mfr_program_session_focus(s)));
+		mfr_digest_plan(d, mfr_program_session_plan(s));
 	}
 }
 
@@ -437,7 +454,7 @@ void mfr_digest_error(mfr_digest *d, const mfr_error *e)
 {
 	add(d, "error %d %s %s|%s|%s %d:%d@%lld\n", mfr_error_status(e),
 		       mfr_status_name(mfr_error_status(e)), mfr_strerror(mfr_error_status(e)),
-		       mfr_error_source(e), mfr_error_path(e), mfr_error_line(e),
+		       key_or(mfr_error_source(e)), key_or(mfr_error_path(e)), mfr_error_line(e),
 		       mfr_error_column(e), (long long)mfr_error_offset(e));
 	add(d, "%s\n", mfr_error_message(e));
 }

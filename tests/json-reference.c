@@ -111,7 +111,7 @@ static json_t *trace_site_json(const mfr_model *m, uint32_t site)
 	return rc ? (json_decref(o), NULL) : o;
 }
 
-static json_t *trace_step_json(const mfr_model *m, const mfr_trace_step *s)
+static json_t *trace_step_json(const mfr_model *m, const mfr_trace_path_step *s)
 {
 	const mfr_edge *e = s->edge;
 	json_t *o = json_object();
@@ -169,7 +169,7 @@ static json_t *trace_json(const mfr_trace *t)
 	rc |= ref_put(o, "format_version", json_integer(1));
 	rc |= ref_put_str(o, "disclaimer", DISCLAIMER);
 	for (uint32_t i = 0; !rc && i < t->symptom_count; i++) {
-		const mfr_symptom *s = &t->symptoms[i];
+		const mfr_intake_symptom *s = &t->symptoms[i];
 		json_t *so = trace_site_json(t->model, mfr__site_id(s->region, s->side));
 
 		rc |= ref_put(so, "intensity", json_integer(s->intensity));
@@ -290,7 +290,7 @@ static json_t *intake_json(const mfr_intake *in)
 	int rc = 0;
 
 	for (uint32_t i = 0; !rc && i < in->symptom_count; i++) {
-		const mfr_symptom *s = &in->symptoms[i];
+		const mfr_intake_symptom *s = &in->symptoms[i];
 		json_t *so = intake_site_json(json_object(), s->region, s->side);
 
 		rc |= ref_put(so, "intensity", json_integer(s->intensity));
@@ -301,7 +301,7 @@ static json_t *intake_json(const mfr_intake *in)
 	for (uint32_t i = 0; !rc && i < in->condition_count; i++)
 		rc |= ref_append(conditions, ref_string(in->conditions[i]->key));
 	for (uint32_t i = 0; !rc && i < in->precaution_count; i++) {
-		const mfr_site_precaution *p = &in->precautions[i];
+		const mfr_intake_precaution *p = &in->precautions[i];
 		json_t *po = json_object();
 
 		rc |= ref_put_str(po, "key", p->precaution->key);
@@ -318,7 +318,7 @@ static json_t *intake_json(const mfr_intake *in)
 		json_t *answers = json_array();
 
 		for (uint32_t i = 0; !rc && i < in->model->screening_count; i++) {
-			const mfr_answer *a = in->answered[i];
+			const mfr_screening_answer *a = in->answered[i];
 			json_t *ao;
 
 			if (!a || a->precaution_count)
@@ -652,7 +652,7 @@ static json_t *precaution_json(const mfr_precaution *p)
 		json_t *arr = json_array();
 
 		for (uint32_t i = 0; !rc && i < p->position_limit_count; i++) {
-			const mfr_position_limit *l = &p->position_limits[i];
+			const mfr_precaution_position_limit *l = &p->position_limits[i];
 			json_t *lo = json_object();
 
 			rc |= ref_put_name(lo, "position", &mfr__position_names, l->position);
@@ -704,7 +704,7 @@ static json_t *screening_json(const mfr_screening *q)
 
 	rc |= ref_put_str(o, "text", q->text);
 	for (uint32_t i = 0; !rc && i < q->answer_count; i++) {
-		const mfr_answer *a = &q->answers[i];
+		const mfr_screening_answer *a = &q->answers[i];
 		json_t *ao = json_object();
 
 		rc |= ref_put_str(ao, "key", a->key);
@@ -843,10 +843,10 @@ char *mfr_ref_program_json(const mfr_program *pg, uint32_t flags)
 		json_t *s = json_object();
 
 		rc |= ref_put(s, "session", json_integer(i + 1));
-		rc |= ref_put(s, "day", json_integer(pg->days[i]));
-		rc |= ref_put(s, "reassess", json_boolean(pg->reassess[i]));
-		rc |= ref_put_str(s, "focus", pg->focus[i]);
-		rc |= ref_put(s, "plan", plan_json(pg->plans[i]));
+		rc |= ref_put(s, "day", json_integer(pg->sessions[i].day));
+		rc |= ref_put(s, "reassess", json_boolean(pg->sessions[i].reassess));
+		rc |= ref_put_str(s, "focus", pg->sessions[i].focus);
+		rc |= ref_put(s, "plan", plan_json(pg->sessions[i].plan));
 		rc |= ref_append(sessions, s);
 	}
 	rc |= ref_put(doc, "sessions", sessions);

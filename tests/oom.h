@@ -57,9 +57,9 @@ typedef struct mfr_oom_op {
 	/* Run once; return the status and set *out to what was built (freed
 	 * with release), or NULL. An operation that builds nothing (it changes
 	 * what prepare made) leaves *out alone and has no release. */
-	mfr_status (*run)(void **out, mfr_error **err);
+	mfr_status_t (*run)(void **out, mfr_error **err);
 	void (*release)(void *out);
-	mfr_status own_status; /* MFR_OK, or the status of an invalid input */
+	mfr_status_t own_status; /* MFR_OK, or the status of an invalid input */
 	unsigned flags;
 	/* Optional, run before and after each run, outside the faults: make
 	 * and free what the operation changes. */
@@ -74,7 +74,7 @@ typedef struct mfr_oom_op {
 } mfr_oom_op;
 
 typedef struct mfr_oom_outcome {
-	mfr_status st;
+	mfr_status_t st;
 	long injected;
 	long leaked; /* bytes, when the heap can be measured */
 } mfr_oom_outcome;

@@ -36,7 +36,7 @@ static mfr_intake *intake_of(const char *condition, const char *const *symptoms)
 	for (int i = 0; symptoms[i]; i++) {
 		char region[64], side[16];
 		int intensity;
-		mfr_side s = 0;
+		mfr_side_t s = 0;
 
 		ck_assert_int_eq(sscanf(symptoms[i], "%63[^:]:%15[^:]:%d", region, side,
 					&intensity), 3);
@@ -52,9 +52,9 @@ static mfr_intake *intake_of(const char *condition, const char *const *symptoms)
 }
 
 /* The 1-based rank of (region, side) in the trace, or 0; side 0 = any. */
-static uint32_t rank_of(const mfr_trace *t, const char *region, int side)
+static uint32_t rank_of(const mfr_trace *t, const char *region, mfr_side_t side)
 {
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 
 		if (strcmp(mfr_region_key(mfr_trace_result_region(r)), region) == 0 &&
@@ -72,18 +72,18 @@ static mfr_trace *trace_of(const mfr_intake *in)
 	mfr_trace *t = NULL;
 
 	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
-	ck_assert_uint_eq(mfr_trace_count(t), 20);
+	ck_assert_uint_eq(mfr_trace_result_count(t), 20);
 	return t;
 }
 
 /* The rank of the tissue @p region on @p side: the region itself, or its
  * group or a member of it, which one tissue, one site lets stand for it
  * (the digastric for the suprahyoid muscles). */
-static uint32_t tissue_rank_of(const mfr_trace *t, const char *region, int side)
+static uint32_t tissue_rank_of(const mfr_trace *t, const char *region, mfr_side_t side)
 {
 	const mfr_region *want = mfr_model_region(model, region);
 
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 		const mfr_region *got = mfr_trace_result_region(r);
 
@@ -151,11 +151,13 @@ START_TEST(case2_tension_headache)
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), "suboccipitals") != 0)
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		if (strcmp(mfr_region_key(mfr_plan_step_region(pstep)), "suboccipitals") != 0)
 			continue;
 		/* The cranial base is one hold on both sides (side midline). */
-		sub_left |= mfr_plan_step_side(p, i) != R;
-		sub_right |= mfr_plan_step_side(p, i) != L;
+		sub_left |= mfr_plan_step_side(pstep) != R;
+		sub_right |= mfr_plan_step_side(pstep) != L;
 	}
 	ck_assert_msg(sub_left && sub_right, "60 minutes: suboccipitals left %d, right %d",
 		      sub_left, sub_right);
@@ -184,8 +186,8 @@ START_TEST(case3_low_back)
 	const mfr_trace_path *p = mfr_trace_result_path_at(lat, 0);
 	int crossed = 0;
 	for (uint32_t k = 0; k < mfr_trace_path_step_count(p); k++)
-		if (mfr_trace_path_step_crosses(p, k) &&
-		    strcmp(mfr_line_key(mfr_trace_path_step_line(p, k)), "back_functional_line") == 0)
+		if (mfr_trace_path_step_crosses(mfr_trace_path_step_at(p, k)) &&
+		    strcmp(mfr_line_key(mfr_trace_path_step_line(mfr_trace_path_step_at(p, k))), "back_functional_line") == 0)
 			crossed = 1;
 	ck_assert_msg(crossed, "the left latissimus is not reached across the back functional line");
 	ck_assert_ptr_nonnull(strstr(mfr_trace_result_explain(lat), "crossing the midline"));
@@ -251,11 +253,11 @@ static mfr_plan *plan_of(mfr_intake *in)
 	return p;
 }
 
-static int has_warning(const mfr_plan *p, int kind, const char *text)
+static int has_warning(const mfr_plan *p, mfr_warning_kind_t kind, const char *text)
 {
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		if (mfr_plan_warning_kind(p, i) == kind &&
-		    (!text || strstr(mfr_plan_warning_text(p, i), text)))
+		if (mfr_plan_warning_kind(mfr_plan_warning_at(p, i)) == kind &&
+		    (!text || strstr(mfr_plan_warning_text(mfr_plan_warning_at(p, i)), text)))
 			return 1;
 	return 0;
 }
@@ -268,15 +270,16 @@ START_TEST(case5_open_wound)
 
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "open_wound", "calf", L, NULL), MFR_OK);
 	mfr_plan *p = plan_of(in);
-	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
 	ck_assert_uint_gt(mfr_plan_step_count(p), 2);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		const mfr_region *r = mfr_plan_step_region(p, i);
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+		const mfr_region *r = mfr_plan_step_region(pstep);
 		int beside = 0;
 
 		for (uint32_t k = 0; k < mfr_region_adjacent_count(calf); k++)
 			beside |= mfr_region_is_within(r, mfr_region_adjacent_at(calf, k));
-		ck_assert_msg(mfr_plan_step_side(p, i) != L ||
+		ck_assert_msg(mfr_plan_step_side(pstep) != L ||
 			      (!mfr_region_is_within(r, calf) && !beside),
 			      "step %u on the left %s", i, mfr_region_key(r));
 	}
@@ -297,8 +300,10 @@ START_TEST(case5_osteoporosis)
 	ck_assert_int_eq(mfr_plan_pressure_ceiling(p), MFR_PRESSURE_LIGHT);
 	ck_assert_uint_gt(mfr_plan_step_count(p), 2);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_LIGHT);
-		ck_assert_int_ne(mfr_technique_family(mfr_plan_step_technique(p, i)),
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		ck_assert_int_le(mfr_plan_step_pressure(pstep), MFR_PRESSURE_LIGHT);
+		ck_assert_int_ne(mfr_technique_family(mfr_plan_step_technique(pstep)),
 				 MFR_FAMILY_REBOUNDING);
 	}
 	ck_assert(has_warning(p, MFR_WARNING_MODIFIED, "no firmer than light"));
@@ -316,18 +321,21 @@ START_TEST(case5_surgery_needs_clearance)
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "recent_surgery", "low_back", R, NULL),
 			 MFR_OK);
 	mfr_plan *p = plan_of(in);
-	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_NEEDS_CLEARANCE);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_NEEDS_CLEARANCE);
 	ck_assert(has_warning(p, MFR_WARNING_NEEDS_CLEARANCE, "Recent surgery"));
 	mfr_plan_free(p);
 
 	ck_assert_int_eq(mfr_intake_add_clearance(in, "recent_surgery", NULL), MFR_OK);
 	p = plan_of(in);
-	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_OK);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
 	/* Cleared, the surgical site itself is still not worked. */
-	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
-		ck_assert(!(mfr_plan_step_side(p, i) == R &&
-			    mfr_region_is_within(mfr_plan_step_region(p, i),
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		ck_assert(!(mfr_plan_step_side(pstep) == R &&
+			    mfr_region_is_within(mfr_plan_step_region(pstep),
 						 mfr_model_region(model, "low_back"))));
+	}
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 }
@@ -343,7 +351,7 @@ START_TEST(case5_refer_out)
 
 		ck_assert_int_eq(mfr_intake_add_precaution(in, keys[k], NULL, 0, NULL), MFR_OK);
 		mfr_plan *p = plan_of(in);
-		ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_REFER_OUT);
+		ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
 		ck_assert_uint_eq(mfr_plan_step_count(p), 0);
 		ck_assert(has_warning(p, MFR_WARNING_REFER_OUT, NULL));
 		ck_assert_uint_gt(mfr_plan_aftercare_count(p), 0);
@@ -363,10 +371,13 @@ START_TEST(case5_acute_inflammation_at_symptom)
 	mfr_plan *p = plan_of(in);
 	ck_assert_uint_gt(mfr_plan_step_count(p), 2);
 	/* Not even the opening assessment touches the inflamed heel. */
-	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
-		ck_assert(!(mfr_plan_step_side(p, i) == L &&
-			    mfr_region_is_within(mfr_plan_step_region(p, i), heel)));
-	ck_assert_int_ne(mfr_plan_step_phase(p, 0), MFR_PHASE_ASSESSMENT);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		ck_assert(!(mfr_plan_step_side(pstep) == L &&
+			    mfr_region_is_within(mfr_plan_step_region(pstep), heel)));
+	}
+	ck_assert_int_ne(mfr_plan_step_phase(mfr_plan_step_at(p, 0)), MFR_PHASE_ASSESSMENT);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 }
@@ -384,14 +395,14 @@ START_TEST(case1_plan_shape)
 	p = plan_of(in);
 	uint32_t n = mfr_plan_step_count(p);
 	ck_assert_uint_ge(n, 4);
-	ck_assert_int_eq(mfr_plan_step_phase(p, 0), MFR_PHASE_ASSESSMENT);
-	ck_assert_str_eq(mfr_region_key(mfr_plan_step_region(p, 0)), "heel");
-	ck_assert_int_eq(mfr_plan_step_phase(p, n - 1), MFR_PHASE_INTEGRATION);
+	ck_assert_int_eq(mfr_plan_step_phase(mfr_plan_step_at(p, 0)), MFR_PHASE_ASSESSMENT);
+	ck_assert_str_eq(mfr_region_key(mfr_plan_step_region(mfr_plan_step_at(p, 0))), "heel");
+	ck_assert_int_eq(mfr_plan_step_phase(mfr_plan_step_at(p, n - 1)), MFR_PHASE_INTEGRATION);
 	ck_assert_uint_le(mfr_plan_total_seconds(p), 1800);
 	/* Rank 1 (the soleus) is always kept. */
 	int kept = 0;
 	for (uint32_t i = 0; i < n; i++)
-		kept |= mfr_plan_step_trace_rank(p, i) == 1;
+		kept |= mfr_plan_step_trace_rank(mfr_plan_step_at(p, i)) == 1;
 	ck_assert(kept);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
@@ -413,9 +424,9 @@ START_TEST(sensitive_client_gets_indirect_work)
 		ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", L, 5, onsets[k], NULL), MFR_OK);
 		p = plan_of(in);
 		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
-			if (mfr_plan_step_phase(p, i) == MFR_PHASE_TREATMENT &&
-			    mfr_technique_approach(mfr_plan_step_technique(p, i)) == MFR_APPROACH_EITHER)
-				direct[k] += mfr_plan_step_approach(p, i) == MFR_APPROACH_DIRECT;
+			if (mfr_plan_step_phase(mfr_plan_step_at(p, i)) == MFR_PHASE_TREATMENT &&
+			    mfr_technique_approach(mfr_plan_step_technique(mfr_plan_step_at(p, i))) == MFR_APPROACH_EITHER)
+				direct[k] += mfr_plan_step_approach(mfr_plan_step_at(p, i)) == MFR_APPROACH_DIRECT;
 		if (k == 1)
 			ck_assert(has_warning(p, MFR_WARNING_ACUTE, "acute onset"));
 		mfr_plan_free(p);
@@ -449,13 +460,14 @@ static int referral_source_of_rank(const mfr_intake *in, uint32_t rank)
 	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
 	const mfr_trace_path *p = mfr_trace_result_path_at(mfr_trace_result_at(t, rank - 1), 0);
 	for (uint32_t i = 0; i < mfr_trace_path_step_count(p); i++) {
-		int rel = mfr_trace_path_step_relation(p, i);
+		const mfr_trace_path_step *tstep = mfr_trace_path_step_at(p, i);
+		int rel = mfr_trace_path_step_relation(tstep);
 
 		if (rel == MFR_RELATION_REFERRAL)
 			referrals++;
 		else if (rel != MFR_RELATION_HIERARCHY ||
-			 mfr_region_is_within(mfr_trace_path_step_from(p, i),
-					      mfr_trace_path_step_to(p, i)))
+			 mfr_region_is_within(mfr_trace_path_step_from(tstep),
+					      mfr_trace_path_step_to(tstep)))
 			others++;
 	}
 	mfr_trace_free(t);
@@ -481,13 +493,15 @@ START_TEST(plan_order_rules)
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
 	p = plan_of(in);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT)
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		if (mfr_plan_step_phase(pstep) != MFR_PHASE_TREATMENT)
 			continue;
-		int pos = mfr_plan_step_position(p, i);
-		const mfr_region *part = part_of(mfr_plan_step_region(p, i));
+		int pos = mfr_plan_step_position(pstep);
+		const mfr_region *part = part_of(mfr_plan_step_region(pstep));
 		uint32_t at = mfr_region_index(part);
 		uint32_t travel = at > from ? at - from : from - at;
-		int distant = distance_of_rank(in, mfr_plan_step_trace_rank(p, i)) >=
+		int distant = distance_of_rank(in, mfr_plan_step_trace_rank(pstep)) >=
 			      MFR_DISTANCE_DISTANT;
 
 		if (pos != last_pos) {
@@ -525,23 +539,26 @@ START_TEST(program_progression)
 	ck_assert_uint_eq(mfr_program_session_count(pg), 6);
 	ck_assert_uint_eq(mfr_program_weeks(pg), 3);
 	for (uint32_t k = 0; k < 6; k++) {
-		const mfr_plan *p = mfr_program_session_plan(pg, k);
+		const mfr_program_session *ps = mfr_program_session_at(pg, k);
+		const mfr_plan *p = mfr_program_session_plan(ps);
 
 		if (k)
-			ck_assert_uint_ge(mfr_program_session_day(pg, k) -
-					  mfr_program_session_day(pg, k - 1), 2);
+			ck_assert_uint_ge(mfr_program_session_day(ps) -
+					  mfr_program_session_day(mfr_program_session_at(pg, k - 1)), 2);
 		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-			if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT)
+			const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+			if (mfr_plan_step_phase(pstep) != MFR_PHASE_TREATMENT)
 				continue;
-			int direct = mfr_plan_step_approach(p, i) == MFR_APPROACH_DIRECT;
-			int distance = distance_of_rank(in, mfr_plan_step_trace_rank(p, i));
+			int direct = mfr_plan_step_approach(pstep) == MFR_APPROACH_DIRECT;
+			int distance = distance_of_rank(in, mfr_plan_step_trace_rank(pstep));
 
 			if (k < 2) {
 				ck_assert_msg(!direct, "session %u: direct work in the gentle stage", k + 1);
 				/* Near the symptom, or a trigger point whose pain is
 				 * felt there (the soleus for the heel). */
 				ck_assert(distance <= MFR_DISTANCE_ADJACENT ||
-					  referral_source_of_rank(in, mfr_plan_step_trace_rank(p, i)));
+					  referral_source_of_rank(in, mfr_plan_step_trace_rank(pstep)));
 			} else if (k >= 4) {
 				late_direct |= direct;
 				late_distant |= distance >= MFR_DISTANCE_DISTANT;
@@ -550,7 +567,7 @@ START_TEST(program_progression)
 	}
 	ck_assert(late_direct);
 	ck_assert(late_distant);
-	ck_assert_str_eq(mfr_program_session_focus(pg, 0),
+	ck_assert_str_eq(mfr_program_session_focus(mfr_program_session_at(pg, 0)),
 			 "gentle: indirect work on and around the symptom sites");
 	mfr_program_free(pg);
 
@@ -571,12 +588,12 @@ END_TEST
  * are named. */
 /* The step a plan takes at region @p key on @p side with a rationale that
  * starts "site work", or -1. */
-static int site_work_step(const mfr_plan *p, const char *key, int side)
+static int site_work_step(const mfr_plan *p, const char *key, mfr_side_t side)
 {
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
-		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), key) == 0 &&
-		    mfr_plan_step_side(p, i) == side &&
-		    strncmp(mfr_plan_step_rationale(p, i), "site work", 9) == 0)
+		if (strcmp(mfr_region_key(mfr_plan_step_region(mfr_plan_step_at(p, i))), key) == 0 &&
+		    mfr_plan_step_side(mfr_plan_step_at(p, i)) == side &&
+		    strncmp(mfr_plan_step_rationale(mfr_plan_step_at(p, i)), "site work", 9) == 0)
 			return (int)i;
 	return -1;
 }
@@ -600,9 +617,9 @@ START_TEST(scar_site_worked)
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	i = site_work_step(p, "low_back", L);
 	ck_assert_int_ge(i, 0);
-	ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(p, i)), "skin_rolling");
-	ck_assert_int_eq(mfr_plan_step_phase(p, i), MFR_PHASE_TREATMENT);
-	ck_assert_uint_eq(mfr_plan_step_trace_rank(p, i), 0);
+	ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(mfr_plan_step_at(p, i))), "skin_rolling");
+	ck_assert_int_eq(mfr_plan_step_phase(mfr_plan_step_at(p, i)), MFR_PHASE_TREATMENT);
+	ck_assert_uint_eq(mfr_plan_step_trace_rank(mfr_plan_step_at(p, i)), 0);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 
@@ -614,9 +631,9 @@ START_TEST(scar_site_worked)
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	i = site_work_step(p, "lower_abdomen", R);
 	ck_assert_int_ge(i, 0);
-	ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(p, i)), "cross_hand_release");
-	ck_assert_int_eq(mfr_plan_step_approach(p, i), MFR_APPROACH_INDIRECT);
-	ck_assert_int_eq(mfr_plan_step_position(p, i), MFR_POSITION_SUPINE);
+	ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(mfr_plan_step_at(p, i))), "cross_hand_release");
+	ck_assert_int_eq(mfr_plan_step_approach(mfr_plan_step_at(p, i)), MFR_APPROACH_INDIRECT);
+	ck_assert_int_eq(mfr_plan_step_position(mfr_plan_step_at(p, i)), MFR_POSITION_SUPINE);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 
@@ -650,8 +667,9 @@ START_TEST(nerve_sites_not_compressed)
 		ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
 		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-			const char *key = mfr_region_key(mfr_plan_step_region(p, i));
-			const char *tech = mfr_technique_key(mfr_plan_step_technique(p, i));
+			const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+			const char *key = mfr_region_key(mfr_plan_step_region(pstep));
+			const char *tech = mfr_technique_key(mfr_plan_step_technique(pstep));
 			int compress = strcmp(tech, "sustained_pressure_hold") == 0 ||
 				       strcmp(tech, "trigger_point_pressure_release") == 0;
 
@@ -659,12 +677,12 @@ START_TEST(nerve_sites_not_compressed)
 			    !strcmp(key, "anterior_fibular_head_ligament")) {
 				carpal += !strcmp(key, "carpal_tunnel");
 				ck_assert_msg(!compress, "%s compressed (%s)", key, tech);
-				ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_LIGHT);
+				ck_assert_int_le(mfr_plan_step_pressure(pstep), MFR_PRESSURE_LIGHT);
 			}
 			if (!strcmp(key, "piriformis")) {
 				piriformis++;
-				ck_assert_int_le(mfr_plan_step_pressure(p, i), MFR_PRESSURE_MODERATE);
-				ck_assert_str_eq(mfr_danger_zone_key(mfr_plan_step_danger_zone(p, i)),
+				ck_assert_int_le(mfr_plan_step_pressure(pstep), MFR_PRESSURE_MODERATE);
+				ck_assert_str_eq(mfr_danger_zone_key(mfr_plan_step_danger_zone(pstep)),
 						 "sciatic_notch");
 			}
 		}
@@ -691,7 +709,8 @@ START_TEST(no_lying_on_a_kept_off_site)
 	const struct {
 		const char *const *symptoms;
 		const char *precaution, *region;
-		int side, position;
+		mfr_side_t side;
+		mfr_position_t position;
 	} cases[] = {
 		{ knee, "recent_surgery", "anterior_knee", R, MFR_POSITION_PRONE },
 		{ back, "open_wound", "low_back", L, MFR_POSITION_SUPINE },
@@ -713,12 +732,15 @@ START_TEST(no_lying_on_a_kept_off_site)
 		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
 		/* Side-lying: never on the site's side (lying on the other
 		 * side, with the site uppermost, is allowed). */
-		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
-			ck_assert_msg(mfr_plan_step_position(p, i) != cases[c].position ||
+		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+			const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+			ck_assert_msg(mfr_plan_step_position(pstep) != cases[c].position ||
 				      (cases[c].position == MFR_POSITION_SIDE_LYING &&
-				       mfr_plan_step_lying_side(p, i) != cases[c].side),
+				       mfr_plan_step_lying_side(pstep) != cases[c].side),
 				      "%s at %s: step %u lies on it", cases[c].precaution,
 				      cases[c].region, i);
+		}
 		ck_assert_uint_ge(mfr_test_warning_count(p, "position_limited"), 1);
 		mfr_plan_free(p);
 		mfr_intake_free(in);
@@ -747,14 +769,19 @@ START_TEST(both_sides_worked_in_pairs)
 			ck_assert_int_eq(mfr_intake_set_minutes(in, minutes, NULL), MFR_OK);
 			ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 			for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-				int side = mfr_plan_step_side(p, i), mirror = 0;
+				const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+				mfr_side_t side = mfr_plan_step_side(pstep);
+				int mirror = 0;
 
-				if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT ||
+				if (mfr_plan_step_phase(pstep) != MFR_PHASE_TREATMENT ||
 				    side == MFR_SIDE_MIDLINE)
 					continue;
-				for (uint32_t k = 0; k < mfr_plan_step_count(p); k++)
-					mirror |= mfr_plan_step_region(p, k) == mfr_plan_step_region(p, i) &&
-						  mfr_plan_step_side(p, k) != side;
+				for (uint32_t k = 0; k < mfr_plan_step_count(p); k++) {
+					const mfr_plan_step *other = mfr_plan_step_at(p, k);
+
+					mirror |= mfr_plan_step_region(other) == mfr_plan_step_region(pstep) &&
+						  mfr_plan_step_side(other) != side;
+				}
 				unpaired += !mirror;
 			}
 			ck_assert_msg(unpaired <= 1, "%s, %u minutes: %u tissues on one side only",
@@ -807,12 +834,14 @@ START_TEST(every_technique_chosen)
 				ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
 				ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
 				for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-					if (mfr_plan_step_technique(p, i) != want)
+					const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+					if (mfr_plan_step_technique(pstep) != want)
 						continue;
 					used = 1;
 					if (!mfr_technique_has_hold(want) &&
-					    mfr_plan_step_phase(p, i) == MFR_PHASE_TREATMENT)
-						ck_assert_uint_eq(mfr_plan_step_seconds(p, i), 120);
+					    mfr_plan_step_phase(pstep) == MFR_PHASE_TREATMENT)
+						ck_assert_uint_eq(mfr_plan_step_seconds(pstep), 120);
 				}
 				mfr_plan_free(p);
 				mfr_plan_options_free(o);
@@ -851,14 +880,15 @@ START_TEST(every_symptom_first)
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 15, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		const mfr_region *r = mfr_plan_step_region(p, i);
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+		const mfr_region *r = mfr_plan_step_region(pstep);
 
-		if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT)
+		if (mfr_plan_step_phase(pstep) != MFR_PHASE_TREATMENT)
 			continue;
 		heel |= mfr_region_is_within(r, mfr_model_region(model, "lower_limb")) ||
-			strstr(mfr_plan_step_rationale(p, i), "heel") != NULL;
-		back |= strstr(mfr_plan_step_rationale(p, i), "upper back") != NULL ||
-			strstr(mfr_plan_step_rationale(p, i), "shoulder blade") != NULL;
+			strstr(mfr_plan_step_rationale(pstep), "heel") != NULL;
+		back |= strstr(mfr_plan_step_rationale(pstep), "upper back") != NULL ||
+			strstr(mfr_plan_step_rationale(pstep), "shoulder blade") != NULL;
 	}
 	ck_assert_msg(heel && back, "15 minutes: heel %d, upper back %d", heel, back);
 	ck_assert_uint_eq(mfr_test_warning_count(p, "symptom_unworked"), 0);
@@ -891,14 +921,14 @@ START_TEST(one_tissue_one_site)
 		int side = mfr_region_laterality(a) == MFR_LATERALITY_MIDLINE ? MFR_SIDE_MIDLINE
 									      : MFR_SIDE_LEFT;
 
-		if (mfr_region_kind_of(a) != MFR_REGION_AREA)
+		if (mfr_region_kind(a) != MFR_REGION_AREA)
 			continue;
 		areas++;
 		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
 		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(a), side, 6,
 							MFR_ONSET_CHRONIC, NULL), MFR_OK);
 		ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
-		for (uint32_t k = 0; k < mfr_trace_count(t); k++) {
+		for (uint32_t k = 0; k < mfr_trace_result_count(t); k++) {
 			const mfr_trace_result *rk = mfr_trace_result_at(t, k);
 			const mfr_region *r = mfr_trace_result_region(rk);
 
@@ -933,7 +963,7 @@ static void check_zone_areas(const mfr_trace_options *o, const mfr_referral *ref
 {
 	const mfr_region *muscle = mfr_referral_muscle(ref);
 
-	if (mfr_region_kind_of(area) == MFR_REGION_AREA) {
+	if (mfr_region_kind(area) == MFR_REGION_AREA) {
 		mfr_intake *in = NULL;
 		mfr_trace *t = NULL;
 		int side = mfr_region_laterality(area) == MFR_LATERALITY_MIDLINE
@@ -944,7 +974,7 @@ static void check_zone_areas(const mfr_trace_options *o, const mfr_referral *ref
 		ck_assert_int_eq(mfr_intake_add_symptom(in, mfr_region_key(area), side, 6,
 							MFR_ONSET_CHRONIC, NULL), MFR_OK);
 		ck_assert_int_eq(mfr_trace_run(in, o, &t, NULL), MFR_OK);
-		for (uint32_t k = 0; k < mfr_trace_count(t) && !found; k++) {
+		for (uint32_t k = 0; k < mfr_trace_result_count(t) && !found; k++) {
 			const mfr_region *r = mfr_trace_result_region(mfr_trace_result_at(t, k));
 			/* one tissue, one site: the muscle, or its group or member */
 			found = mfr_region_is_within(r, muscle) || mfr_region_is_within(muscle, r);
@@ -956,7 +986,7 @@ static void check_zone_areas(const mfr_trace_options *o, const mfr_referral *ref
 		mfr_intake_free(in);
 	}
 	for (uint32_t c = 0; c < mfr_region_child_count(area); c++)
-		if (mfr_region_kind_of(mfr_region_child_at(area, c)) == MFR_REGION_AREA)
+		if (mfr_region_kind(mfr_region_child_at(area, c)) == MFR_REGION_AREA)
 			check_zone_areas(o, ref, mfr_region_child_at(area, c), checked);
 }
 
@@ -974,7 +1004,7 @@ START_TEST(zones_reach_from_every_area)
 		const mfr_referral *ref = mfr_model_referral_at(model, i);
 
 		for (uint32_t z = 0; z < mfr_referral_zone_count(ref); z++)
-			check_zone_areas(o, ref, mfr_referral_zone_area(ref, z), &checked);
+			check_zone_areas(o, ref, mfr_referral_zone_area(mfr_referral_zone_at(ref, z)), &checked);
 	}
 	ck_assert_uint_gt(checked, 300);
 	mfr_trace_options_free(o);
@@ -996,12 +1026,14 @@ START_TEST(cranial_base_released_as_a_plane)
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 90, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), "suboccipitals") != 0)
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		if (strcmp(mfr_region_key(mfr_plan_step_region(pstep)), "suboccipitals") != 0)
 			continue;
 		seen = 1;
-		ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(p, i)),
+		ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(pstep)),
 				 "transverse_plane_release");
-		ck_assert_int_eq(mfr_plan_step_position(p, i), MFR_POSITION_SUPINE);
+		ck_assert_int_eq(mfr_plan_step_position(pstep), MFR_POSITION_SUPINE);
 	}
 	ck_assert(seen);
 	mfr_plan_free(p);
@@ -1018,10 +1050,12 @@ START_TEST(cranial_base_released_as_a_plane)
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	seen = 0;
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		if (strcmp(mfr_region_key(mfr_plan_step_region(p, i)), "suboccipitals") != 0)
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		if (strcmp(mfr_region_key(mfr_plan_step_region(pstep)), "suboccipitals") != 0)
 			continue;
 		seen++;
-		ck_assert_int_eq(mfr_plan_step_side(p, i), MFR_SIDE_MIDLINE);
+		ck_assert_int_eq(mfr_plan_step_side(pstep), MFR_SIDE_MIDLINE);
 	}
 	ck_assert_int_eq(seen, 1);
 	mfr_plan_free(p);
@@ -1040,7 +1074,7 @@ static mfr_intake *left_area_intake(const mfr_region *a, int intensity, uint32_t
 {
 	mfr_intake *in = NULL;
 
-	if (mfr_region_kind_of(a) != MFR_REGION_AREA ||
+	if (mfr_region_kind(a) != MFR_REGION_AREA ||
 	    mfr_region_laterality(a) != MFR_LATERALITY_BILATERAL)
 		return NULL;
 	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
@@ -1084,7 +1118,7 @@ START_TEST(prior_stays_near)
 			ck_assert_int_eq(mfr_intake_add_condition(in, mfr_condition_key(cond), NULL),
 					 MFR_OK);
 			ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
-			for (uint32_t k = 0; k < mfr_trace_count(t); k++) {
+			for (uint32_t k = 0; k < mfr_trace_result_count(t); k++) {
 				const mfr_trace_result *r = mfr_trace_result_at(t, k);
 				double keep = 1.0;
 
@@ -1127,19 +1161,20 @@ START_TEST(lines_move_between_tissues)
 		if (!in)
 			continue;
 		ck_assert_int_eq(mfr_trace_run(in, o, &t, NULL), MFR_OK);
-		for (uint32_t k = 0; k < mfr_trace_count(t); k++) {
+		for (uint32_t k = 0; k < mfr_trace_result_count(t); k++) {
 			const mfr_trace_result *r = mfr_trace_result_at(t, k);
 
 			for (uint32_t j = 0; j < mfr_trace_result_path_count(r); j++) {
 				const mfr_trace_path *p = mfr_trace_result_path_at(r, j);
 
 				for (uint32_t s = 0; s < mfr_trace_path_step_count(p); s++) {
-					const mfr_region *from = mfr_trace_path_step_from(p, s);
-					const mfr_region *to = mfr_trace_path_step_to(p, s);
-					int fs = mfr_trace_path_step_from_side(p, s);
-					int ts = mfr_trace_path_step_to_side(p, s);
+					const mfr_trace_path_step *tstep = mfr_trace_path_step_at(p, s);
+					const mfr_region *from = mfr_trace_path_step_from(tstep);
+					const mfr_region *to = mfr_trace_path_step_to(tstep);
+					int fs = mfr_trace_path_step_from_side(tstep);
+					int ts = mfr_trace_path_step_to_side(tstep);
 
-					if (mfr_trace_path_step_relation(p, s) != MFR_RELATION_LINE)
+					if (mfr_trace_path_step_relation(tstep) != MFR_RELATION_LINE)
 						continue;
 					line_steps++;
 					ck_assert_msg(!((fs == ts || fs == MFR_SIDE_MIDLINE ||
@@ -1165,9 +1200,9 @@ static uint32_t unscreened(const mfr_plan *p, const char *key)
 	uint32_t n = 0;
 
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		if (mfr_plan_warning_kind(p, i) == MFR_WARNING_UNSCREENED &&
-		    mfr_plan_warning_subject_kind(p, i) == MFR_KIND_SCREENING &&
-		    strcmp(mfr_plan_warning_subject_key(p, i), key) == 0)
+		if (mfr_plan_warning_kind(mfr_plan_warning_at(p, i)) == MFR_WARNING_UNSCREENED &&
+		    mfr_plan_warning_subject_kind(mfr_plan_warning_at(p, i)) == MFR_KIND_SCREENING &&
+		    strcmp(mfr_plan_warning_subject_key(mfr_plan_warning_at(p, i)), key) == 0)
 			n++;
 	return n;
 }
@@ -1244,19 +1279,20 @@ static void check_filled(const mfr_plan *p, const char *what)
 	int all_at_max = 1;
 
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		const mfr_technique *t = mfr_plan_step_technique(p, i);
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+		const mfr_technique *t = mfr_plan_step_technique(pstep);
 
-		if (mfr_plan_step_phase(p, i) != MFR_PHASE_TREATMENT || !mfr_technique_has_hold(t))
+		if (mfr_plan_step_phase(pstep) != MFR_PHASE_TREATMENT || !mfr_technique_has_hold(t))
 			continue;
-		ck_assert_uint_le(mfr_plan_step_seconds(p, i), mfr_technique_hold_max(t));
-		ck_assert_uint_ge(mfr_plan_step_seconds(p, i), mfr_technique_hold_min(t));
-		if (mfr_plan_step_danger_zone(p, i)) {
+		ck_assert_uint_le(mfr_plan_step_seconds(pstep), mfr_technique_hold_max(t));
+		ck_assert_uint_ge(mfr_plan_step_seconds(pstep), mfr_technique_hold_min(t));
+		if (mfr_plan_step_danger_zone(pstep)) {
 			/* Spare time never lengthens a hold over a nerve or vessel. */
-			ck_assert_uint_le(mfr_plan_step_seconds(p, i),
+			ck_assert_uint_le(mfr_plan_step_seconds(pstep),
 					  (mfr_technique_hold_min(t) + mfr_technique_hold_max(t)) / 2);
 			continue;
 		}
-		all_at_max &= mfr_plan_step_seconds(p, i) == mfr_technique_hold_max(t);
+		all_at_max &= mfr_plan_step_seconds(pstep) == mfr_technique_hold_max(t);
 	}
 	ck_assert_msg(mfr_plan_step_count(p) == 0 || all_at_max ||
 		      mfr_plan_total_seconds(p) + 30 > mfr_plan_session_seconds(p),
@@ -1286,7 +1322,7 @@ START_TEST(spare_time_lengthens_holds)
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 45, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_program_run(in, 4, 4, NULL, &pr, NULL), MFR_OK);
 	for (uint32_t k = 0; k < mfr_program_session_count(pr); k++)
-		check_filled(mfr_program_session_plan(pr, k), "program session");
+		check_filled(mfr_program_session_plan(mfr_program_session_at(pr, k)), "program session");
 	mfr_program_free(pr);
 	mfr_intake_free(in);
 }
@@ -1316,9 +1352,11 @@ START_TEST(technique_limits_per_session)
 			continue;
 		ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
 		for (uint32_t k = 0; k < mfr_plan_step_count(p); k++) {
-			if (mfr_plan_step_phase(p, k) != MFR_PHASE_TREATMENT)
+			const mfr_plan_step *pstep = mfr_plan_step_at(p, k);
+
+			if (mfr_plan_step_phase(pstep) != MFR_PHASE_TREATMENT)
 				continue;
-			if (mfr_plan_step_technique(p, k) == fm)
+			if (mfr_plan_step_technique(pstep) == fm)
 				uses++;
 			else
 				others++;
@@ -1349,7 +1387,7 @@ START_TEST(whole_part_site_not_lain_on)
 
 	ck_assert(has_warning(p, MFR_WARNING_POSITION, "record the area within it"));
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		int pos = mfr_plan_step_position(p, i);
+		int pos = mfr_plan_step_position(mfr_plan_step_at(p, i));
 
 		ck_assert_msg(pos != MFR_POSITION_PRONE && pos != MFR_POSITION_SUPINE,
 			      "step %u lies %s on the knee", i + 1, mfr_position_name(pos));
@@ -1365,7 +1403,7 @@ START_TEST(whole_part_site_not_lain_on)
 	p = plan_of(in);
 	ck_assert(!has_warning(p, MFR_WARNING_POSITION, "record the area within it"));
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
-		ck_assert_int_ne(mfr_plan_step_position(p, i), MFR_POSITION_PRONE);
+		ck_assert_int_ne(mfr_plan_step_position(mfr_plan_step_at(p, i)), MFR_POSITION_PRONE);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 }
@@ -1384,11 +1422,14 @@ START_TEST(refer_out_says_only_that)
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "fever", NULL, 0, NULL), MFR_OK);
 	mfr_plan *p = plan_of(in);
 
-	ck_assert_int_eq(mfr_plan_status_of(p), MFR_PLAN_REFER_OUT);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
 	ck_assert_uint_ge(mfr_plan_warning_count(p), 1);
-	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		ck_assert_msg(mfr_plan_warning_kind(p, i) == MFR_WARNING_REFER_OUT, "%s",
-			      mfr_plan_warning_text(p, i));
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+		ck_assert_msg(mfr_plan_warning_kind(w) == MFR_WARNING_REFER_OUT, "%s",
+			      mfr_plan_warning_text(w));
+	}
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 }
@@ -1416,17 +1457,18 @@ START_TEST(techniques_fit_the_tissue)
 				continue;
 			ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
 			for (uint32_t s = 0; s < mfr_plan_step_count(p); s++) {
-				const mfr_region *r = mfr_plan_step_region(p, s);
+				const mfr_plan_step *pstep = mfr_plan_step_at(p, s);
+				const mfr_region *r = mfr_plan_step_region(pstep);
 
-				if (mfr_plan_step_technique(p, s) != want ||
-				    mfr_plan_step_phase(p, s) != MFR_PHASE_TREATMENT)
+				if (mfr_plan_step_technique(pstep) != want ||
+				    mfr_plan_step_phase(pstep) != MFR_PHASE_TREATMENT)
 					continue;
 				steps++;
 				if (k == 0)
 					ck_assert_msg(mfr_region_depth(r) != MFR_DEPTH_DEEP,
 						      "skin rolling on deep %s", mfr_region_key(r));
 				else
-					ck_assert_msg(mfr_region_kind_of(r) == MFR_REGION_MUSCLE,
+					ck_assert_msg(mfr_region_kind(r) == MFR_REGION_MUSCLE,
 						      "trigger-point release on %s", mfr_region_key(r));
 			}
 			mfr_plan_free(p);
@@ -1493,16 +1535,21 @@ START_TEST(whole_part_work_once)
 			continue;
 		ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
 		for (uint32_t s = 0; s < mfr_plan_step_count(p); s++) {
-			if (mfr_plan_step_technique(p, s) != unwind)
+			const mfr_plan_step *pstep = mfr_plan_step_at(p, s);
+
+			if (mfr_plan_step_technique(pstep) != unwind)
 				continue;
 			steps++;
-			ck_assert_int_eq(mfr_region_kind_of(mfr_plan_step_region(p, s)),
+			ck_assert_int_eq(mfr_region_kind(mfr_plan_step_region(pstep)),
 					 MFR_REGION_PART);
-			for (uint32_t k = 0; k < s; k++)
-				ck_assert_msg(mfr_plan_step_technique(p, k) != unwind ||
-					      mfr_plan_step_region(p, k) != mfr_plan_step_region(p, s) ||
-					      mfr_plan_step_side(p, k) != mfr_plan_step_side(p, s),
-					      "the %s unwound twice", mfr_region_key(mfr_plan_step_region(p, s)));
+			for (uint32_t k = 0; k < s; k++) {
+				const mfr_plan_step *other = mfr_plan_step_at(p, k);
+
+				ck_assert_msg(mfr_plan_step_technique(other) != unwind ||
+					      mfr_plan_step_region(other) != mfr_plan_step_region(pstep) ||
+					      mfr_plan_step_side(other) != mfr_plan_step_side(pstep),
+					      "the %s unwound twice", mfr_region_key(mfr_plan_step_region(pstep)));
+			}
 		}
 		mfr_plan_free(p);
 		mfr_intake_free(in);
@@ -1529,7 +1576,7 @@ START_TEST(precaution_effects_hold)
 	p = plan_of(in);
 	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		const char *key = mfr_region_key(mfr_plan_step_region(p, i));
+		const char *key = mfr_region_key(mfr_plan_step_region(mfr_plan_step_at(p, i)));
 
 		ck_assert_msg(strcmp(key, "suboccipitals") != 0 && strcmp(key, "scalenes") != 0,
 			      "step %u holds the %s", i + 1, key);
@@ -1544,7 +1591,7 @@ START_TEST(precaution_effects_hold)
 	p = plan_of(in);
 	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		int family = mfr_technique_family(mfr_plan_step_technique(p, i));
+		int family = mfr_technique_family(mfr_plan_step_technique(mfr_plan_step_at(p, i)));
 
 		ck_assert(family != MFR_FAMILY_SUSTAINED_PRESSURE &&
 			  family != MFR_FAMILY_TRIGGER_POINT_RELEASE);
@@ -1561,7 +1608,7 @@ START_TEST(ranking_does_not_depend_on_max_results)
 	uint32_t nareas = 0;
 
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION) && nareas < 128; i++)
-		if (mfr_region_kind_of(mfr_model_region_at(model, i)) == MFR_REGION_AREA)
+		if (mfr_region_kind(mfr_model_region_at(model, i)) == MFR_REGION_AREA)
 			areas[nareas++] = mfr_model_region_at(model, i);
 	for (int trial = 0; trial < 300; trial++) {
 		mfr_intake *in = NULL;
@@ -1593,8 +1640,8 @@ START_TEST(ranking_does_not_depend_on_max_results)
 
 			ck_assert_int_eq(mfr_trace_options_set_max_results(o, k), MFR_OK);
 			ck_assert_int_eq(mfr_trace_run(in, o, &few, NULL), MFR_OK);
-			ck_assert_uint_le(mfr_trace_count(few), k);
-			for (uint32_t i = 0; i < mfr_trace_count(few); i++) {
+			ck_assert_uint_le(mfr_trace_result_count(few), k);
+			for (uint32_t i = 0; i < mfr_trace_result_count(few); i++) {
 				const mfr_trace_result *a = mfr_trace_result_at(few, i);
 				const mfr_trace_result *b = mfr_trace_result_at(all, i);
 
@@ -1615,7 +1662,7 @@ END_TEST
 
 static const mfr_region *part_of(const mfr_region *r)
 {
-	while (r && mfr_region_kind_of(r) != MFR_REGION_PART)
+	while (r && mfr_region_kind(r) != MFR_REGION_PART)
 		r = mfr_region_parent(r);
 	return r;
 }
@@ -1633,7 +1680,7 @@ START_TEST(hands_do_not_jump_back)
 		mfr_intake *in = NULL;
 		mfr_plan *p = NULL;
 
-		if (mfr_region_kind_of(a) != MFR_REGION_AREA)
+		if (mfr_region_kind(a) != MFR_REGION_AREA)
 			continue;
 		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
 		int side = mfr_region_laterality(a) == MFR_LATERALITY_MIDLINE ? MFR_SIDE_MIDLINE
@@ -1650,25 +1697,27 @@ START_TEST(hands_do_not_jump_back)
 		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 		plans++;
 		for (uint32_t k = 0; k < mfr_plan_step_count(p); k++) {
-			if (mfr_plan_step_phase(p, k) != MFR_PHASE_TREATMENT)
+			const mfr_plan_step *pstep = mfr_plan_step_at(p, k);
+
+			if (mfr_plan_step_phase(pstep) != MFR_PHASE_TREATMENT)
 				continue;
-			const mfr_region *part = part_of(mfr_plan_step_region(p, k));
+			const mfr_region *part = part_of(mfr_plan_step_region(pstep));
 			/* A position is the position and, side-lying, the side. */
-			int pos = mfr_plan_step_position(p, k) * 4 + mfr_plan_step_lying_side(p, k);
+			uint32_t pos = mfr_plan_step_position(pstep) * 4u + mfr_plan_step_lying_side(pstep);
 
 			/* An earlier step of this position on this part must be
 			 * the one just before (the run is unbroken). */
 			for (uint32_t j = 0; j + 1 < k; j++)
-				if (mfr_plan_step_phase(p, j) == MFR_PHASE_TREATMENT &&
-				    mfr_plan_step_position(p, j) * 4 +
-				    mfr_plan_step_lying_side(p, j) == pos &&
-				    part_of(mfr_plan_step_region(p, j)) == part &&
-				    part_of(mfr_plan_step_region(p, k - 1)) != part &&
-				    mfr_plan_step_position(p, k - 1) * 4 +
-				    mfr_plan_step_lying_side(p, k - 1) == pos)
+				if (mfr_plan_step_phase(mfr_plan_step_at(p, j)) == MFR_PHASE_TREATMENT &&
+				    mfr_plan_step_position(mfr_plan_step_at(p, j)) * 4 +
+				    mfr_plan_step_lying_side(mfr_plan_step_at(p, j)) == pos &&
+				    part_of(mfr_plan_step_region(mfr_plan_step_at(p, j))) == part &&
+				    part_of(mfr_plan_step_region(mfr_plan_step_at(p, k - 1))) != part &&
+				    mfr_plan_step_position(mfr_plan_step_at(p, k - 1)) * 4 +
+				    mfr_plan_step_lying_side(mfr_plan_step_at(p, k - 1)) == pos)
 					ck_abort_msg("%s: step %u returns to the %s", mfr_region_key(a),
 						     k + 1, mfr_region_key(part));
-			if (k && part_of(mfr_plan_step_region(p, k - 1)) != part)
+			if (k && part_of(mfr_plan_step_region(mfr_plan_step_at(p, k - 1))) != part)
 				moves++;
 		}
 		mfr_plan_free(p);
@@ -1691,7 +1740,7 @@ START_TEST(fewest_turns)
 		mfr_intake *in = NULL;
 		mfr_plan *p = NULL;
 
-		if (mfr_region_kind_of(a) != MFR_REGION_AREA)
+		if (mfr_region_kind(a) != MFR_REGION_AREA)
 			continue;
 		ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
 		int side = mfr_region_laterality(a) == MFR_LATERALITY_MIDLINE ? MFR_SIDE_MIDLINE
@@ -1704,8 +1753,8 @@ START_TEST(fewest_turns)
 		uint32_t common = mfr_intake_positions(in);
 
 		for (uint32_t k = 0; k < mfr_plan_step_count(p); k++)
-			common &= mfr_region_positions(mfr_plan_step_region(p, k)) &
-				  mfr_technique_positions(mfr_plan_step_technique(p, k));
+			common &= mfr_region_positions(mfr_plan_step_region(mfr_plan_step_at(p, k))) &
+				  mfr_technique_positions(mfr_plan_step_technique(mfr_plan_step_at(p, k)));
 		/* One position other than side-lying (which a site on either
 		 * side would split) suits every step: no turn. */
 		if (mfr_plan_step_count(p) && (common & ~(uint32_t)MFR_POSITION_SIDE_LYING)) {
@@ -1733,7 +1782,7 @@ START_TEST(then_rank_order)
 	uint32_t na = 0;
 
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION) && na < 128; i++)
-		if (mfr_region_kind_of(mfr_model_region_at(model, i)) == MFR_REGION_AREA)
+		if (mfr_region_kind(mfr_model_region_at(model, i)) == MFR_REGION_AREA)
 			areas[na++] = mfr_model_region_at(model, i);
 	for (uint32_t i = 0; i + 9 < na; i += 2) {
 		mfr_intake *in = NULL;
@@ -1753,11 +1802,11 @@ START_TEST(then_rank_order)
 		ck_assert_int_eq(mfr_intake_set_minutes(in, 180, NULL), MFR_OK);
 		ck_assert_int_eq(mfr_plan_run(in, NULL, &longp, NULL), MFR_OK);
 		for (uint32_t k = 0; k < mfr_plan_step_count(shortp) && nk < 64; k++)
-			if (mfr_plan_step_trace_rank(shortp, k))
-				kept[nk++] = mfr_plan_step_trace_rank(shortp, k);
+			if (mfr_plan_step_trace_rank(mfr_plan_step_at(shortp, k)))
+				kept[nk++] = mfr_plan_step_trace_rank(mfr_plan_step_at(shortp, k));
 		for (uint32_t k = 0; k < mfr_plan_step_count(longp) && nall < 64; k++)
-			if (mfr_plan_step_trace_rank(longp, k))
-				all[nall++] = mfr_plan_step_trace_rank(longp, k);
+			if (mfr_plan_step_trace_rank(mfr_plan_step_at(longp, k)))
+				all[nall++] = mfr_plan_step_trace_rank(mfr_plan_step_at(longp, k));
 		/* The symptom each kept site belongs to: where its strongest
 		 * path starts (the ranking does not depend on max_results). */
 		mfr_trace_options *o = NULL;
@@ -1813,7 +1862,7 @@ START_TEST(explanation_names_other_symptoms)
 	mfr_trace *t = trace_of(in);
 	uint32_t named = 0;
 
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 		const char *text = mfr_trace_result_explain(r);
 		const char *also = strstr(text, "; also reached from the ");
@@ -1824,7 +1873,7 @@ START_TEST(explanation_names_other_symptoms)
 			char site[160];
 
 			snprintf(site, sizeof(site), "the left %s",
-				 mfr_region_name(mfr_intake_symptom_region(in, sy)));
+				 mfr_region_name(mfr_intake_symptom_region(mfr_intake_symptom_at(in, sy))));
 			ck_assert_msg(strstr(also, site) != NULL, "%s: %s not named", text, site);
 			named++;
 		}
@@ -1857,13 +1906,13 @@ START_TEST(closing_where_the_symptoms_are)
 
 		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-			if (mfr_plan_step_phase(p, i) != MFR_PHASE_INTEGRATION)
+			if (mfr_plan_step_phase(mfr_plan_step_at(p, i)) != MFR_PHASE_INTEGRATION)
 				continue;
 			closings++;
 			ck_assert_msg(cases[c].region != NULL, "case %zu: a closing on the %s", c,
-				      mfr_region_key(mfr_plan_step_region(p, i)));
-			ck_assert_str_eq(mfr_region_key(mfr_plan_step_region(p, i)), cases[c].region);
-			ck_assert_int_eq(mfr_plan_step_side(p, i), cases[c].side);
+				      mfr_region_key(mfr_plan_step_region(mfr_plan_step_at(p, i))));
+			ck_assert_str_eq(mfr_region_key(mfr_plan_step_region(mfr_plan_step_at(p, i))), cases[c].region);
+			ck_assert_int_eq(mfr_plan_step_side(mfr_plan_step_at(p, i)), cases[c].side);
 		}
 		ck_assert_int_eq(closings, cases[c].region != NULL);
 		mfr_plan_free(p);
@@ -1882,14 +1931,14 @@ START_TEST(later_sessions_not_today)
 
 	ck_assert_int_eq(mfr_program_run(in, 3, 3, NULL, &pg, NULL), MFR_OK);
 	for (uint32_t k = 0; k < mfr_program_session_count(pg); k++) {
-		const mfr_plan *p = mfr_program_session_plan(pg, k);
+		const mfr_plan *p = mfr_program_session_plan(mfr_program_session_at(pg, k));
 		int today = 0, sensitive = 0;
 
 		for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
-			if (strcmp(mfr_plan_warning_code(p, i), "sensitive") != 0)
+			if (strcmp(mfr_plan_warning_code(mfr_plan_warning_at(p, i)), "sensitive") != 0)
 				continue;
 			sensitive = 1;
-			today = strstr(mfr_plan_warning_text(p, i), "sensitive today") != NULL;
+			today = strstr(mfr_plan_warning_text(mfr_plan_warning_at(p, i)), "sensitive today") != NULL;
 		}
 		ck_assert(sensitive);
 		ck_assert_int_eq(today, k == 0);

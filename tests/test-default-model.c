@@ -174,10 +174,10 @@ END_TEST
 static int zone_of(const mfr_referral *r, const char *area, int *bilateral)
 {
 	for (uint32_t i = 0; i < mfr_referral_zone_count(r); i++)
-		if (strcmp(mfr_region_key(mfr_referral_zone_area(r, i)), area) == 0) {
+		if (strcmp(mfr_region_key(mfr_referral_zone_area(mfr_referral_zone_at(r, i))), area) == 0) {
 			if (bilateral)
-				*bilateral = mfr_referral_zone_bilateral(r, i);
-			return mfr_referral_zone_kind(r, i);
+				*bilateral = mfr_referral_zone_bilateral(mfr_referral_zone_at(r, i));
+			return mfr_referral_zone_kind(mfr_referral_zone_at(r, i));
 		}
 	return 0;
 }
@@ -198,7 +198,7 @@ START_TEST(referral_sample)
 		for (uint32_t k = 0; k < i && !seen; k++)
 			seen = mfr_referral_muscle(mfr_model_referral_at(model, k)) == m;
 		muscles += !seen;
-		ck_assert_int_eq(mfr_region_kind_of(m), MFR_REGION_MUSCLE);
+		ck_assert_int_eq(mfr_region_kind(m), MFR_REGION_MUSCLE);
 	}
 	ck_assert_uint_ge(muscles, 30);
 
@@ -232,12 +232,13 @@ static int pain_guide_zone(const mfr_region *muscle, const mfr_region *area)
 		if (mfr_referral_muscle(r) != muscle)
 			continue;
 		for (uint32_t z = 0; z < mfr_referral_zone_count(r); z++) {
-			const mfr_region *a = mfr_referral_zone_area(r, z);
+			const mfr_referral_zone *zn = mfr_referral_zone_at(r, z);
+			const mfr_region *a = mfr_referral_zone_area(zn);
 
 			if (a == area || mfr_region_is_within(a, area) ||
 			    mfr_region_is_within(area, a))
-				if (!best || mfr_referral_zone_kind(r, z) == MFR_ZONE_ESSENTIAL)
-					best = mfr_referral_zone_kind(r, z);
+				if (!best || mfr_referral_zone_kind(zn) == MFR_ZONE_ESSENTIAL)
+					best = mfr_referral_zone_kind(zn);
 		}
 	}
 	return best;
@@ -311,12 +312,13 @@ static int sourced_zone(const mfr_region *muscle, const mfr_region *area)
 		    mfr_provenance_is_convention(mfr_referral_provenance(r)))
 			continue;
 		for (uint32_t z = 0; z < mfr_referral_zone_count(r); z++) {
-			const mfr_region *a = mfr_referral_zone_area(r, z);
+			const mfr_referral_zone *zn = mfr_referral_zone_at(r, z);
+			const mfr_region *a = mfr_referral_zone_area(zn);
 
 			if ((a == area || mfr_region_is_within(area, a)) &&
-			    mfr_referral_zone_frequency(r, z) == MFR_FREQUENCY_COMMON &&
-			    (!best || mfr_referral_zone_kind(r, z) == MFR_ZONE_ESSENTIAL))
-				best = mfr_referral_zone_kind(r, z);
+			    mfr_referral_zone_frequency(zn) == MFR_FREQUENCY_COMMON &&
+			    (!best || mfr_referral_zone_kind(zn) == MFR_ZONE_ESSENTIAL))
+				best = mfr_referral_zone_kind(zn);
 		}
 	}
 	return best;
@@ -370,7 +372,7 @@ END_TEST
 START_TEST(overview_coverage)
 {
 	/* The overview's five technique families. */
-	static const int families[] = {
+	static const mfr_family_t families[] = {
 		MFR_FAMILY_SUSTAINED_PRESSURE, MFR_FAMILY_CROSS_HAND, MFR_FAMILY_SKIN_ROLLING,
 		MFR_FAMILY_DIRECT, MFR_FAMILY_INDIRECT, MFR_FAMILY_REBOUNDING,
 	};
@@ -425,8 +427,8 @@ START_TEST(body_chart_areas)
 	for (int i = 0; areas[i]; i++) {
 		const mfr_region *r = mfr_model_region(model, areas[i]);
 		ck_assert_msg(r != NULL, "no region %s", areas[i]);
-		ck_assert_msg(mfr_region_kind_of(r) == MFR_REGION_AREA ||
-			      mfr_region_kind_of(r) == MFR_REGION_PART, "%s is not an area", areas[i]);
+		ck_assert_msg(mfr_region_kind(r) == MFR_REGION_AREA ||
+			      mfr_region_kind(r) == MFR_REGION_PART, "%s is not an area", areas[i]);
 		ck_assert(mfr_region_positions(r) != 0);
 	}
 	/* Hierarchy and codes (SNOMED CT from reference.md §7.1). */

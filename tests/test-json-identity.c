@@ -369,7 +369,7 @@ END_TEST
 /* ---- the documents -------------------------------------------------------- */
 
 /* The library's output of a document against the reference writer's. */
-static void check_document(const char *what, unsigned long line, mfr_status st, char *got,
+static void check_document(const char *what, unsigned long line, mfr_status_t st, char *got,
 			   mfr_error *err, char *want)
 {
 	mfr_test_assert_ok(st, err, what);
@@ -401,7 +401,7 @@ static void check_intake(const mfr_model *m, const mfr_trace_options *wide, cons
 	mfr_test_assert_ok(mfr_trace_run(in, NULL, &t, &err), err, "trace");
 	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, &err), err, "plan");
 	for (uint32_t flags = 0; flags <= MFR_JSON_COMPACT; flags += MFR_JSON_COMPACT) {
-		mfr_status st = mfr_trace_to_json(t, flags, &out, &err);
+		mfr_status_t st = mfr_trace_to_json(t, flags, &out, &err);
 		check_document("trace", lineno, st, out, err, mfr_ref_trace_json(t, flags));
 		st = mfr_plan_to_json(p, flags, &out, &err);
 		check_document("plan", lineno, st, out, err, mfr_ref_plan_json(p, flags));
@@ -417,7 +417,7 @@ static void check_intake(const mfr_model *m, const mfr_trace_options *wide, cons
 						   &err), err, "program");
 		mfr_test_assert_ok(mfr_trace_run(in, wide, &t, &err), err, "wide trace");
 		for (uint32_t flags = 0; flags <= MFR_JSON_COMPACT; flags += MFR_JSON_COMPACT) {
-			mfr_status st = mfr_program_to_json(pg, flags, &out, &err);
+			mfr_status_t st = mfr_program_to_json(pg, flags, &out, &err);
 			check_document("program", lineno, st, out, err,
 				       mfr_ref_program_json(pg, flags));
 			st = mfr_trace_to_json(t, flags, &out, &err);
@@ -464,7 +464,7 @@ static void check_model(const mfr_model *m, const char *name)
 	for (uint32_t flags = 0; flags <= MFR_JSON_COMPACT; flags += MFR_JSON_COMPACT) {
 		char *out = NULL;
 		mfr_error *err = NULL;
-		mfr_status st = mfr_model_to_json(m, 0, NULL, flags, &out, &err);
+		mfr_status_t st = mfr_model_to_json(m, 0, NULL, flags, &out, &err);
 
 		check_document(name, 0, st, out, err, mfr_ref_model_json(m, 0, NULL, flags));
 		for (int kind = MFR_KIND_REGION; kind <= MFR_TEST_LAST_KIND; kind++)

@@ -22,7 +22,7 @@ static char *to_json(const mfr_model *m, int kind, const char *key, uint32_t fla
 {
 	char *s = (char *)&s;
 	mfr_error *err = NULL;
-	mfr_status st = mfr_model_to_json(m, kind, key, flags, &s, &err);
+	mfr_status_t st = mfr_model_to_json(m, kind, key, flags, &s, &err);
 
 	mfr_test_assert_ok(st, err, "mfr_model_to_json");
 	ck_assert_ptr_nonnull(s);

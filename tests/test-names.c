@@ -19,9 +19,42 @@ typedef struct enum_case {
 	const int *bad; /* values that must give NULL; ends with INT_MIN */
 } enum_case;
 
+/* Each name function takes its enumeration's type: called here with any
+ * int, each value converted as a caller's would be. */
+#define NAME_INT(fn, type)                      \
+	static const char *fn##_name(int value) \
+	{                                       \
+		return mfr_##fn##_name((type)value); \
+	}
+NAME_INT(onset, mfr_onset_t)
+NAME_INT(relation, mfr_relation_t)
+NAME_INT(distance, mfr_distance_t)
+NAME_INT(side, mfr_side_t)
+NAME_INT(position, mfr_position_t)
+NAME_INT(depth, mfr_depth_t)
+NAME_INT(pressure, mfr_pressure_t)
+NAME_INT(evidence, mfr_evidence_t)
+NAME_INT(kind, mfr_kind_t)
+NAME_INT(access, mfr_access_t)
+NAME_INT(frequency, mfr_frequency_t)
+NAME_INT(aftercare_kind, mfr_aftercare_kind_t)
+NAME_INT(region_kind, mfr_region_kind_t)
+NAME_INT(laterality, mfr_laterality_t)
+NAME_INT(node_kind, mfr_node_kind_t)
+NAME_INT(line_side, mfr_line_side_t)
+NAME_INT(zone_kind, mfr_zone_kind_t)
+NAME_INT(family, mfr_family_t)
+NAME_INT(approach, mfr_approach_t)
+NAME_INT(suits, mfr_suits_t)
+NAME_INT(scope, mfr_scope_t)
+NAME_INT(severity, mfr_severity_t)
+NAME_INT(warning_kind, mfr_warning_kind_t)
+NAME_INT(plan_status, mfr_plan_status_t)
+NAME_INT(phase, mfr_phase_t)
+
 #define ARR(...) __VA_ARGS__
 #define ENUM_CASE(fn, vals, nms, bads)                                        \
-	{ #fn, mfr_##fn##_name, (const int[]){ ARR vals },                   \
+	{ #fn, fn##_name, (const int[]){ ARR vals },                         \
 	  (const char *const[]){ ARR nms },                                   \
 	  sizeof((const int[]){ ARR vals }) / sizeof(int),                    \
 	  (const int[]){ ARR bads, INT_MIN } }
@@ -104,6 +137,14 @@ static const enum_case enums[] = {
 		  ("ok", "needs_clearance", "refer_out"), (0, 4, -1)),
 	ENUM_CASE(phase, (MFR_PHASE_ASSESSMENT, MFR_PHASE_TREATMENT, MFR_PHASE_INTEGRATION),
 		  ("assessment", "treatment", "integration"), (0, 4, -1)),
+	ENUM_CASE(onset, (MFR_ONSET_UNSPECIFIED, MFR_ONSET_ACUTE, MFR_ONSET_CHRONIC),
+		  ("unspecified", "acute", "chronic"), (3, -1)),
+	ENUM_CASE(relation, (MFR_RELATION_LINE, MFR_RELATION_REFERRAL,
+			     MFR_RELATION_HIERARCHY, MFR_RELATION_ADJACENCY),
+		  ("line", "referral", "hierarchy", "adjacency"), (0, 3, 0x10, -1)),
+	ENUM_CASE(distance, (MFR_DISTANCE_LOCAL, MFR_DISTANCE_ADJACENT,
+			     MFR_DISTANCE_DISTANT, MFR_DISTANCE_CONTRALATERAL),
+		  ("local", "adjacent", "distant", "contralateral"), (0, 5, -1)),
 };
 
 #define N_ENUMS (int)(sizeof(enums) / sizeof(enums[0]))
@@ -124,6 +165,8 @@ START_TEST(enum_names)
 	for (const int *b = e->bad; *b != INT_MIN; b++)
 		ck_assert_msg(e->name(*b) == NULL, "%s_name(%d) is not NULL", e->what, *b);
 	ck_assert_ptr_null(e->name(INT_MIN));
+	/* The last member of every enumeration fixes its width; it is no value. */
+	ck_assert_ptr_null(e->name(0x7fffffff));
 }
 END_TEST
 
@@ -138,7 +181,7 @@ END_TEST
 			v_ = (type)-7;                                          \
 			ck_assert_int_eq(mfr_##fn##_parse(e_->names[k_], &v_), MFR_OK); \
 			ck_assert_int_eq((int)v_, e_->values[k_]);              \
-			ck_assert_str_eq(mfr_##fn##_name((int)v_), e_->names[k_]); \
+			ck_assert_str_eq(mfr_##fn##_name(v_), e_->names[k_]);   \
 		}                                                               \
 		static const char *const unknown_[] = {                         \
 			"", "nope", "Left", "PRONE", " deep", "firm ", "region_",   \
@@ -158,13 +201,13 @@ END_TEST
 
 START_TEST(enum_parse)
 {
-	CHECK_PARSE(side, mfr_side, 0);
-	CHECK_PARSE(position, mfr_position, 1);
-	CHECK_PARSE(depth, mfr_depth, 2);
-	CHECK_PARSE(pressure, mfr_pressure, 3);
-	CHECK_PARSE(evidence, mfr_evidence, 4);
-	CHECK_PARSE(kind, mfr_kind, 5);
-	CHECK_PARSE(access, mfr_access, 6);
+	CHECK_PARSE(side, mfr_side_t, 0);
+	CHECK_PARSE(position, mfr_position_t, 1);
+	CHECK_PARSE(depth, mfr_depth_t, 2);
+	CHECK_PARSE(pressure, mfr_pressure_t, 3);
+	CHECK_PARSE(evidence, mfr_evidence_t, 4);
+	CHECK_PARSE(kind, mfr_kind_t, 5);
+	CHECK_PARSE(access, mfr_access_t, 6);
 }
 END_TEST
 
@@ -191,7 +234,7 @@ static const struct {
 	STATUS(MFR_E_SYNTAX), STATUS(MFR_E_VERSION), STATUS(MFR_E_TYPE),
 	STATUS(MFR_E_MISSING), STATUS(MFR_E_UNKNOWN), STATUS(MFR_E_RANGE),
 	STATUS(MFR_E_DUPLICATE), STATUS(MFR_E_REFERENCE), STATUS(MFR_E_CYCLE),
-	STATUS(MFR_E_CONSTRAINT), STATUS(MFR_E_NOTFOUND), STATUS(MFR_E_ABI),
+	STATUS(MFR_E_CONSTRAINT), STATUS(MFR_E_NOTFOUND),
 };
 #define N_STATUSES (sizeof(statuses) / sizeof(statuses[0]))
 
@@ -200,7 +243,8 @@ START_TEST(status_names)
 	for (size_t i = 0; i < N_STATUSES; i++) {
 		int st = statuses[i].status;
 
-		/* Stable numbers: 0, -1, -2, ... in declaration order. */
+		/* Stable numbers: 0, -1, -2, ... in declaration order (-15,
+		 * MFR_E_ABI until 0.2.0, is a gap: never reused). */
 		ck_assert_int_eq(st, -(int)i);
 		ck_assert_str_eq(mfr_status_name(st), statuses[i].name);
 		ck_assert_ptr_nonnull(mfr_strerror(st));
@@ -212,7 +256,7 @@ START_TEST(status_names)
 	ck_assert_str_eq(mfr_strerror(MFR_OK), "success");
 	ck_assert_str_eq(mfr_strerror(MFR_E_NOMEM), "out of memory");
 
-	static const int unknown[] = { 1, 2, -16, -17, 100, -100, INT_MAX, INT_MIN };
+	static const int unknown[] = { 1, 2, -15, -16, -17, 100, -100, INT_MAX, INT_MIN };
 	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
 		ck_assert_str_eq(mfr_strerror(unknown[i]), "unknown status");
 		ck_assert_str_eq(mfr_status_name(unknown[i]), "MFR_E_UNKNOWN_STATUS");
@@ -234,15 +278,10 @@ START_TEST(version)
 }
 END_TEST
 
+/* The error getters given NULL are in tests/test-api.c, with every other
+ * getter's. */
 START_TEST(null_error_and_destructors)
 {
-	ck_assert_int_eq(mfr_error_status(NULL), MFR_OK);
-	ck_assert_str_eq(mfr_error_message(NULL), "");
-	ck_assert_str_eq(mfr_error_source(NULL), "");
-	ck_assert_str_eq(mfr_error_path(NULL), "");
-	ck_assert_int_eq(mfr_error_line(NULL), 0);
-	ck_assert_int_eq(mfr_error_column(NULL), 0);
-	ck_assert_int_eq(mfr_error_offset(NULL), -1);
 	mfr_error_free(NULL);
 	mfr_model_free(NULL);
 	mfr_free(NULL);
@@ -286,9 +325,88 @@ START_TEST(error_object)
 	ck_assert_int_eq(mfr_error_line(err), 2);
 	ck_assert_int_gt(mfr_error_column(err), 0);
 	ck_assert_int_ge(mfr_error_offset(err), 0);
-	ck_assert_str_eq(mfr_error_path(err), "");
+	ck_assert_ptr_null(mfr_error_path(err)); /* absent: NULL, never "" */
 	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "s.json:2:"));
 	mfr_error_free(err);
+}
+END_TEST
+
+/* The error rule (mfr/common.h): *err must be NULL on entry. Given an
+ * error already, every function that takes one returns MFR_E_INVALID, sets
+ * its out parameter to NULL, changes nothing and leaves *err as it was. */
+START_TEST(error_rule)
+{
+	static const char doc[] = "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}]}";
+	mfr_test_run r;
+	mfr_model *m2;
+	mfr_intake *in2;
+	mfr_trace *t2;
+	mfr_plan *p2;
+	mfr_program *pg2;
+	mfr_error *old = NULL, *err;
+	char *text, path[4096];
+
+	mfr_test_run_make(&r, doc, 2, 1);
+	mfr_model *m = r.model;
+	mfr_intake *in = r.intake;
+	/* An error the caller forgot to free and reset. */
+	ck_assert_int_eq(mfr_intake_add_condition(in, "no_such", &old), MFR_E_REFERENCE);
+	ck_assert_ptr_nonnull(old);
+	err = old;
+	mfr_test_path(path, sizeof(path), "models/minimal.json");
+
+#define REFUSED(call, outp)                                            \
+	do {                                                           \
+		outp = (void *)1;                                      \
+		ck_assert_int_eq(call, MFR_E_INVALID);                 \
+		ck_assert_ptr_null(outp);                              \
+		ck_assert_ptr_eq(err, old);                            \
+	} while (0)
+	REFUSED(mfr_model_default(&m2, &err), m2);
+	REFUSED(mfr_model_load_file(path, &m2, &err), m2);
+	REFUSED(mfr_model_load_buffer("{}", 2, NULL, &m2, &err), m2);
+	REFUSED(mfr_model_to_json(m, 0, NULL, 0, &text, &err), text);
+	REFUSED(mfr_intake_from_json(m, doc, sizeof(doc) - 1, NULL, &in2, &err), in2);
+	REFUSED(mfr_intake_load_file(m, path, &in2, &err), in2);
+	REFUSED(mfr_intake_to_json(in, 0, &text, &err), text);
+	REFUSED(mfr_trace_run(in, NULL, &t2, &err), t2);
+	REFUSED(mfr_trace_to_json(r.trace, 0, &text, &err), text);
+	REFUSED(mfr_plan_run(in, NULL, &p2, &err), p2);
+	REFUSED(mfr_plan_to_json(r.plan, 0, &text, &err), text);
+	REFUSED(mfr_program_run(in, 2, 1, NULL, &pg2, &err), pg2);
+	REFUSED(mfr_program_to_json(r.program, 0, &text, &err), text);
+#undef REFUSED
+
+	/* The builders change nothing, even with arguments that are valid. */
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_RIGHT, 5, 0, &err),
+			 MFR_E_INVALID);
+	ck_assert_int_eq(mfr_intake_add_condition(in, "plantar_fasciitis", &err), MFR_E_INVALID);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "pregnancy", NULL, 0, &err),
+			 MFR_E_INVALID);
+	ck_assert_int_eq(mfr_intake_set_stage(in, "pregnancy", 1, &err), MFR_E_INVALID);
+	ck_assert_int_eq(mfr_intake_add_scope(in, MFR_ACCESS_INTRA_ORAL, &err), MFR_E_INVALID);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "pregnancy", "no", NULL, 0, &err),
+			 MFR_E_INVALID);
+	ck_assert_int_eq(mfr_intake_add_clearance(in, "pregnancy", &err), MFR_E_INVALID);
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 30, &err), MFR_E_INVALID);
+	ck_assert_int_eq(mfr_intake_set_positions(in, MFR_POSITION_PRONE, &err), MFR_E_INVALID);
+	ck_assert_ptr_eq(err, old);
+	ck_assert_int_eq(mfr_error_status(err), MFR_E_REFERENCE);
+	ck_assert_uint_eq(mfr_intake_symptom_count(in), 1);
+	ck_assert_uint_eq(mfr_intake_condition_count(in), 0);
+	ck_assert_uint_eq(mfr_intake_precaution_count(in), 0);
+	ck_assert_uint_eq(mfr_intake_clearance_count(in), 0);
+	ck_assert_uint_eq(mfr_intake_scopes(in), 0);
+	ck_assert_uint_eq(mfr_intake_minutes(in), MFR_INTAKE_DEFAULT_MINUTES);
+	ck_assert_uint_eq(mfr_intake_positions(in), MFR_POSITION_ALL);
+
+	/* Freed and reset, the same error variable works again. */
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 30, &err), MFR_OK);
+	ck_assert_ptr_null(err);
+	ck_assert_uint_eq(mfr_intake_minutes(in), 30);
+	mfr_test_run_free(&r);
 }
 END_TEST
 
@@ -307,6 +425,7 @@ Suite *mfr_test_names_suite(void)
 	tcase_add_test(tc, version);
 	tcase_add_test(tc, null_error_and_destructors);
 	tcase_add_test(tc, error_object);
+	tcase_add_test(tc, error_rule);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -203,105 +203,105 @@ static int same_rich_text(const void *out)
 	return strcmp(out, rich_text) == 0;
 }
 
-static mfr_status op_new(void **out, mfr_error **err)
+static mfr_status_t op_new(void **out, mfr_error **err)
 {
 	(void)err;
 	return mfr_intake_new(model, (mfr_intake **)out);
 }
 
-static mfr_status op_symptom(void **out, mfr_error **err)
+static mfr_status_t op_symptom(void **out, mfr_error **err)
 {
 	return mfr_intake_add_symptom(target, "heel", MFR_SIDE_RIGHT, 7, MFR_ONSET_CHRONIC, err);
 }
 
-static mfr_status op_symptom_twice(void **out, mfr_error **err)
+static mfr_status_t op_symptom_twice(void **out, mfr_error **err)
 {
 	return mfr_intake_add_symptom(target, "heel", MFR_SIDE_LEFT, 3, 0, err);
 }
 
-static mfr_status op_symptom_misspelt(void **out, mfr_error **err)
+static mfr_status_t op_symptom_misspelt(void **out, mfr_error **err)
 {
 	return mfr_intake_add_symptom(target, "heal", MFR_SIDE_LEFT, 3, 0, err);
 }
 
-static mfr_status op_condition(void **out, mfr_error **err)
+static mfr_status_t op_condition(void **out, mfr_error **err)
 {
 	return mfr_intake_add_condition(target, "low_back_pain", err);
 }
 
-static mfr_status op_local_precaution(void **out, mfr_error **err)
+static mfr_status_t op_local_precaution(void **out, mfr_error **err)
 {
 	return mfr_intake_add_precaution(target, "hematoma", "thigh", MFR_SIDE_LEFT, err);
 }
 
-static mfr_status op_global_precaution(void **out, mfr_error **err)
+static mfr_status_t op_global_precaution(void **out, mfr_error **err)
 {
 	return mfr_intake_add_precaution(target, "fever", NULL, 0, err);
 }
 
-static mfr_status op_site_precaution(void **out, mfr_error **err)
+static mfr_status_t op_site_precaution(void **out, mfr_error **err)
 {
 	return mfr_intake_add_precaution(target, "malignancy", "forearm", MFR_SIDE_RIGHT, err);
 }
 
-static mfr_status op_stage(void **out, mfr_error **err)
+static mfr_status_t op_stage(void **out, mfr_error **err)
 {
 	return mfr_intake_set_stage(target, "pregnancy", 2, err);
 }
 
-static mfr_status op_scope(void **out, mfr_error **err)
+static mfr_status_t op_scope(void **out, mfr_error **err)
 {
 	return mfr_intake_add_scope(target, MFR_ACCESS_INTRA_PELVIC, err);
 }
 
-static mfr_status op_answer(void **out, mfr_error **err)
+static mfr_status_t op_answer(void **out, mfr_error **err)
 {
 	return mfr_intake_add_answer(target, "cancer", "yes", "forearm", MFR_SIDE_LEFT, err);
 }
 
-static mfr_status op_answer_staged(void **out, mfr_error **err)
+static mfr_status_t op_answer_staged(void **out, mfr_error **err)
 {
 	return mfr_intake_add_answer(target, "pregnancy", "first_trimester", NULL, 0, err);
 }
 
-static mfr_status op_clearance(void **out, mfr_error **err)
+static mfr_status_t op_clearance(void **out, mfr_error **err)
 {
 	return mfr_intake_add_clearance(target, "severe_osteoporosis", err);
 }
 
-static mfr_status op_minutes(void **out, mfr_error **err)
+static mfr_status_t op_minutes(void **out, mfr_error **err)
 {
 	return mfr_intake_set_minutes(target, 90, err);
 }
 
-static mfr_status op_positions(void **out, mfr_error **err)
+static mfr_status_t op_positions(void **out, mfr_error **err)
 {
 	return mfr_intake_set_positions(target, MFR_POSITION_SEATED | MFR_POSITION_PRONE, err);
 }
 
-static mfr_status op_from_json(void **out, mfr_error **err)
+static mfr_status_t op_from_json(void **out, mfr_error **err)
 {
 	return mfr_intake_from_json(model, rich_json, strlen(rich_json), "rich.json",
 				    (mfr_intake **)out, err);
 }
 
-static mfr_status op_from_json_misspelt(void **out, mfr_error **err)
+static mfr_status_t op_from_json_misspelt(void **out, mfr_error **err)
 {
 	return mfr_intake_from_json(model, misspelt_json, strlen(misspelt_json), NULL,
 				    (mfr_intake **)out, err);
 }
 
-static mfr_status op_load_file(void **out, mfr_error **err)
+static mfr_status_t op_load_file(void **out, mfr_error **err)
 {
 	return mfr_intake_load_file(model, rich_path, (mfr_intake **)out, err);
 }
 
-static mfr_status op_to_json(void **out, mfr_error **err)
+static mfr_status_t op_to_json(void **out, mfr_error **err)
 {
 	return mfr_intake_to_json(rich, 0, (char **)out, err);
 }
 
-static mfr_status op_to_json_compact(void **out, mfr_error **err)
+static mfr_status_t op_to_json_compact(void **out, mfr_error **err)
 {
 	return mfr_intake_to_json(rich, MFR_JSON_COMPACT, (char **)out, err);
 }

@@ -261,13 +261,13 @@ static void release_plan_options(void *p)
 	mfr_plan_options_free(p);
 }
 
-static mfr_status op_trace_options_new(void **out, mfr_error **err)
+static mfr_status_t op_trace_options_new(void **out, mfr_error **err)
 {
 	(void)err;
 	return mfr_trace_options_new((mfr_trace_options **)out);
 }
 
-static mfr_status op_plan_options_new(void **out, mfr_error **err)
+static mfr_status_t op_plan_options_new(void **out, mfr_error **err)
 {
 	(void)err;
 	return mfr_plan_options_new((mfr_plan_options **)out);
@@ -311,13 +311,13 @@ static int options_unchanged(void)
 	return same;
 }
 
-static mfr_status op_add_line(void **out, mfr_error **err)
+static mfr_status_t op_add_line(void **out, mfr_error **err)
 {
 	(void)err;
 	return mfr_trace_options_add_line(target_opts, "superficial_back_line");
 }
 
-static mfr_status op_set_max_results(void **out, mfr_error **err)
+static mfr_status_t op_set_max_results(void **out, mfr_error **err)
 {
 	(void)err;
 	return mfr_trace_options_set_max_results(target_opts, 5);
@@ -340,24 +340,24 @@ static void release_program(void *p)
 	mfr_program_free(p);
 }
 
-static mfr_status op_trace(void **out, mfr_error **err)
+static mfr_status_t op_trace(void **out, mfr_error **err)
 {
 	return mfr_trace_run(rich, NULL, (mfr_trace **)out, err);
 }
 
-static mfr_status op_trace_opts(void **out, mfr_error **err)
+static mfr_status_t op_trace_opts(void **out, mfr_error **err)
 {
 	return mfr_trace_run(rich, topts, (mfr_trace **)out, err);
 }
 
-static mfr_status op_trace_empty(void **out, mfr_error **err)
+static mfr_status_t op_trace_empty(void **out, mfr_error **err)
 {
 	return mfr_trace_run(empty, NULL, (mfr_trace **)out, err);
 }
 
-static mfr_status op_trace_unknown_line(void **out, mfr_error **err)
+static mfr_status_t op_trace_unknown_line(void **out, mfr_error **err)
 {
-	mfr_status st;
+	mfr_status_t st;
 
 	/* Options made before the faults: the run is what is swept. */
 	st = mfr_trace_run(rich, target_opts, (mfr_trace **)out, err);
@@ -371,79 +371,79 @@ static void prepare_unknown_line(void)
 	ck_assert_int_eq(mfr_trace_options_add_line(target_opts, "no_such_line"), MFR_OK);
 }
 
-static mfr_status op_plan(void **out, mfr_error **err)
+static mfr_status_t op_plan(void **out, mfr_error **err)
 {
 	return mfr_plan_run(rich, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_opts(void **out, mfr_error **err)
+static mfr_status_t op_plan_opts(void **out, mfr_error **err)
 {
 	return mfr_plan_run(rich, popts, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_brief(void **out, mfr_error **err)
+static mfr_status_t op_plan_brief(void **out, mfr_error **err)
 {
 	return mfr_plan_run(brief, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_guarded(void **out, mfr_error **err)
+static mfr_status_t op_plan_guarded(void **out, mfr_error **err)
 {
 	return mfr_plan_run(guarded, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_internal(void **out, mfr_error **err)
+static mfr_status_t op_plan_internal(void **out, mfr_error **err)
 {
 	return mfr_plan_run(internal, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_no_sites(void **out, mfr_error **err)
+static mfr_status_t op_plan_no_sites(void **out, mfr_error **err)
 {
 	return mfr_plan_run(no_sites, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_plan_empty(void **out, mfr_error **err)
+static mfr_status_t op_plan_empty(void **out, mfr_error **err)
 {
 	return mfr_plan_run(empty, NULL, (mfr_plan **)out, err);
 }
 
-static mfr_status op_program(void **out, mfr_error **err)
+static mfr_status_t op_program(void **out, mfr_error **err)
 {
 	return mfr_program_run(rich, 6, 4, NULL, (mfr_program **)out, err);
 }
 
-static mfr_status op_program_crowded(void **out, mfr_error **err)
+static mfr_status_t op_program_crowded(void **out, mfr_error **err)
 {
 	return mfr_program_run(rich, 10, 1, NULL, (mfr_program **)out, err);
 }
 
 /* ---- the writers ------------------------------------------------------------ */
 
-static mfr_status op_trace_json(void **out, mfr_error **err)
+static mfr_status_t op_trace_json(void **out, mfr_error **err)
 {
 	return mfr_trace_to_json(small_trace, 0, (char **)out, err);
 }
 
-static mfr_status op_trace_json_compact(void **out, mfr_error **err)
+static mfr_status_t op_trace_json_compact(void **out, mfr_error **err)
 {
 	return mfr_trace_to_json(small_trace, MFR_JSON_COMPACT, (char **)out, err);
 }
 
-static mfr_status op_plan_json(void **out, mfr_error **err)
+static mfr_status_t op_plan_json(void **out, mfr_error **err)
 {
 	return mfr_plan_to_json(plan, 0, (char **)out, err);
 }
 
-static mfr_status op_plan_json_compact(void **out, mfr_error **err)
+static mfr_status_t op_plan_json_compact(void **out, mfr_error **err)
 {
 	return mfr_plan_to_json(plan, MFR_JSON_COMPACT, (char **)out, err);
 }
 
-static mfr_status op_program_json(void **out, mfr_error **err)
+static mfr_status_t op_program_json(void **out, mfr_error **err)
 {
 	return mfr_program_to_json(small_program, 0, (char **)out, err);
 }
 
-static mfr_status op_program_json_compact(void **out, mfr_error **err)
+static mfr_status_t op_program_json_compact(void **out, mfr_error **err)
 {
 	return mfr_program_to_json(small_program, MFR_JSON_COMPACT, (char **)out, err);
 }
@@ -452,7 +452,7 @@ static mfr_status op_program_json_compact(void **out, mfr_error **err)
  * times, so the sweeps fail it in the middle of a document, at every
  * growth (the *_to_json() functions size their buffer from the first and
  * rarely grow it). */
-static mfr_status op_trace_json_growing(void **out, mfr_error **err)
+static mfr_status_t op_trace_json_growing(void **out, mfr_error **err)
 {
 	mfr_jw w;
 
@@ -461,7 +461,7 @@ static mfr_status op_trace_json_growing(void **out, mfr_error **err)
 	return mfr__jw_finish(&w, (char **)out, err);
 }
 
-static mfr_status op_plan_json_growing(void **out, mfr_error **err)
+static mfr_status_t op_plan_json_growing(void **out, mfr_error **err)
 {
 	mfr_jw w;
 
@@ -470,7 +470,7 @@ static mfr_status op_plan_json_growing(void **out, mfr_error **err)
 	return mfr__jw_finish(&w, (char **)out, err);
 }
 
-static mfr_status op_program_json_growing(void **out, mfr_error **err)
+static mfr_status_t op_program_json_growing(void **out, mfr_error **err)
 {
 	mfr_jw w;
 
@@ -558,44 +558,50 @@ static unsigned long mix(unsigned long h, const char *s)
 
 static unsigned long read_plan(const mfr_plan *p)
 {
-	unsigned long h = (unsigned long)mfr_plan_status_of(p) + mfr_plan_session_seconds(p) +
+	unsigned long h = (unsigned long)mfr_plan_status(p) + mfr_plan_session_seconds(p) +
 			  mfr_plan_total_seconds(p) + mfr_plan_position_changes(p) +
 			  (unsigned long)mfr_plan_pressure_ceiling(p);
 
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		h = mix(h, mfr_plan_step_rationale(p, i));
-		h = mix(h, mfr_region_key(mfr_plan_step_region(p, i)));
-		h = mix(h, mfr_technique_key(mfr_plan_step_technique(p, i)));
-		h += (unsigned long)mfr_plan_step_phase(p, i) +
-		     (unsigned long)mfr_plan_step_side(p, i) +
-		     (unsigned long)mfr_plan_step_approach(p, i) +
-		     (unsigned long)mfr_plan_step_pressure(p, i) +
-		     (unsigned long)mfr_plan_step_position(p, i) + mfr_plan_step_seconds(p, i) +
-		     mfr_plan_step_trace_rank(p, i) + mfr_plan_step_flags(p, i);
-		h = mix(h, mfr_danger_zone_key(mfr_plan_step_danger_zone(p, i)));
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		h = mix(h, mfr_plan_step_rationale(pstep));
+		h = mix(h, mfr_region_key(mfr_plan_step_region(pstep)));
+		h = mix(h, mfr_technique_key(mfr_plan_step_technique(pstep)));
+		h += (unsigned long)mfr_plan_step_phase(pstep) +
+		     (unsigned long)mfr_plan_step_side(pstep) +
+		     (unsigned long)mfr_plan_step_approach(pstep) +
+		     (unsigned long)mfr_plan_step_pressure(pstep) +
+		     (unsigned long)mfr_plan_step_position(pstep) + mfr_plan_step_seconds(pstep) +
+		     mfr_plan_step_trace_rank(pstep) + mfr_plan_step_flags(pstep);
+		h = mix(h, mfr_danger_zone_key(mfr_plan_step_danger_zone(pstep)));
 	}
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
-		h = mix(h, mfr_plan_warning_text(p, i));
-		h = mix(h, mfr_plan_warning_code(p, i));
-		h = mix(h, mfr_plan_warning_subject_key(p, i));
-		h = mix(h, mfr_region_key(mfr_plan_warning_region(p, i)));
-		h += (unsigned long)mfr_plan_warning_kind(p, i) +
-		     (unsigned long)mfr_plan_warning_subject_kind(p, i) +
-		     (unsigned long)mfr_plan_warning_side(p, i);
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+		h = mix(h, mfr_plan_warning_text(w));
+		h = mix(h, mfr_plan_warning_code(w));
+		h = mix(h, mfr_plan_warning_subject_key(w));
+		h = mix(h, mfr_region_key(mfr_plan_warning_region(w)));
+		h += (unsigned long)mfr_plan_warning_kind(w) +
+		     (unsigned long)mfr_plan_warning_subject_kind(w) +
+		     (unsigned long)mfr_plan_warning_side(w);
 	}
 	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++) {
-		h = mix(h, mfr_plan_aftercare_text(p, i));
-		h = mix(h, mfr_plan_aftercare_key(p, i));
-		h += (unsigned long)mfr_plan_aftercare_kind(p, i);
+		const mfr_aftercare *ac = mfr_plan_aftercare_at(p, i);
+
+		h = mix(h, mfr_aftercare_text(ac));
+		h = mix(h, mfr_aftercare_key(ac));
+		h += (unsigned long)mfr_aftercare_kind(ac);
 	}
 	return h;
 }
 
 static unsigned long read_trace(const mfr_trace *t)
 {
-	unsigned long h = mfr_trace_count(t);
+	unsigned long h = mfr_trace_result_count(t);
 
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 
 		h = mix(h, mfr_trace_result_explain(r));
@@ -609,16 +615,18 @@ static unsigned long read_trace(const mfr_trace *t)
 			h += mfr_trace_path_symptom(pa) +
 			     (unsigned long)(mfr_trace_path_score(pa) * 1e6);
 			for (uint32_t j = 0; j < mfr_trace_path_step_count(pa); j++) {
-				h = mix(h, mfr_region_key(mfr_trace_path_step_from(pa, j)));
-				h = mix(h, mfr_region_key(mfr_trace_path_step_to(pa, j)));
-				h = mix(h, mfr_line_key(mfr_trace_path_step_line(pa, j)));
-				h = mix(h, mfr_referral_key(mfr_trace_path_step_referral(pa, j)));
-				h += (unsigned long)mfr_trace_path_step_from_side(pa, j) +
-				     (unsigned long)mfr_trace_path_step_to_side(pa, j) +
-				     (unsigned long)mfr_trace_path_step_relation(pa, j) +
-				     (unsigned long)mfr_trace_path_step_crosses(pa, j) +
-				     (unsigned long)mfr_trace_path_step_zone(pa, j) +
-				     (unsigned long)(mfr_trace_path_step_factor(pa, j) * 1e6);
+				const mfr_trace_path_step *tstep = mfr_trace_path_step_at(pa, j);
+
+				h = mix(h, mfr_region_key(mfr_trace_path_step_from(tstep)));
+				h = mix(h, mfr_region_key(mfr_trace_path_step_to(tstep)));
+				h = mix(h, mfr_line_key(mfr_trace_path_step_line(tstep)));
+				h = mix(h, mfr_referral_key(mfr_trace_path_step_referral(tstep)));
+				h += (unsigned long)mfr_trace_path_step_from_side(tstep) +
+				     (unsigned long)mfr_trace_path_step_to_side(tstep) +
+				     (unsigned long)mfr_trace_path_step_relation(tstep) +
+				     (unsigned long)mfr_trace_path_step_crosses(tstep) +
+				     (unsigned long)mfr_trace_path_step_zone(tstep) +
+				     (unsigned long)(mfr_trace_path_step_factor(tstep) * 1e6);
 			}
 		}
 	}
@@ -630,10 +638,12 @@ static unsigned long read_program(const mfr_program *pg)
 	unsigned long h = mfr_program_session_count(pg) + mfr_program_weeks(pg);
 
 	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++) {
-		h = mix(h, mfr_program_session_focus(pg, i));
-		h += mfr_program_session_day(pg, i) +
-		     (unsigned long)mfr_program_session_reassess(pg, i);
-		h = h * 7 + read_plan(mfr_program_session_plan(pg, i));
+		const mfr_program_session *ps = mfr_program_session_at(pg, i);
+
+		h = mix(h, mfr_program_session_focus(ps));
+		h += mfr_program_session_day(ps) +
+		     (unsigned long)mfr_program_session_reassess(ps);
+		h = h * 7 + read_plan(mfr_program_session_plan(ps));
 	}
 	return h;
 }
@@ -644,8 +654,8 @@ static unsigned long read_model(const mfr_model *m)
 {
 	const char *sugg[5];
 	unsigned long h = 0;
-	mfr_side side;
-	mfr_position pos;
+	mfr_side_t side;
+	mfr_position_t pos;
 
 	for (int kind = MFR_KIND_REGION; kind <= MFR_TEST_LAST_KIND; kind++) {
 		uint32_t n = mfr_model_suggest(m, kind, "heal", sugg, 5);

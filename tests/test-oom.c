@@ -70,79 +70,79 @@ static void release_model(void *p)
 	mfr_model_free(p);
 }
 
-static mfr_status op_load_buffer(void **out, mfr_error **err)
+static mfr_status_t op_load_buffer(void **out, mfr_error **err)
 {
 	return mfr_model_load_buffer(minimal_text, minimal_size, "minimal.json",
 				     (mfr_model **)out, err);
 }
 
-static mfr_status op_load_file(void **out, mfr_error **err)
+static mfr_status_t op_load_file(void **out, mfr_error **err)
 {
 	return mfr_model_load_file(minimal_path, (mfr_model **)out, err);
 }
 
-static mfr_status op_load_safety(void **out, mfr_error **err)
+static mfr_status_t op_load_safety(void **out, mfr_error **err)
 {
 	return mfr_model_load_buffer(safety_text, safety_size, "safety.json",
 				     (mfr_model **)out, err);
 }
 
-static mfr_status op_default(void **out, mfr_error **err)
+static mfr_status_t op_default(void **out, mfr_error **err)
 {
 	return mfr_model_default((mfr_model **)out, err);
 }
 
-static mfr_status op_invalid(void **out, mfr_error **err)
+static mfr_status_t op_invalid(void **out, mfr_error **err)
 {
 	return mfr_model_load_buffer(invalid_text, invalid_size, "invalid.json",
 				     (mfr_model **)out, err);
 }
 
-static mfr_status op_syntax(void **out, mfr_error **err)
+static mfr_status_t op_syntax(void **out, mfr_error **err)
 {
 	return mfr_model_load_buffer("{\"format\": ", 11, "syntax.json",
 				     (mfr_model **)out, err);
 }
 
-static mfr_status op_to_json(void **out, mfr_error **err)
+static mfr_status_t op_to_json(void **out, mfr_error **err)
 {
 	return mfr_model_to_json(model, 0, NULL, 0, (char **)out, err);
 }
 
-static mfr_status op_to_json_compact(void **out, mfr_error **err)
+static mfr_status_t op_to_json_compact(void **out, mfr_error **err)
 {
 	return mfr_model_to_json(model, 0, NULL, MFR_JSON_COMPACT, (char **)out, err);
 }
 
-static mfr_status op_to_json_entity(void **out, mfr_error **err)
+static mfr_status_t op_to_json_entity(void **out, mfr_error **err)
 {
 	return mfr_model_to_json(model, MFR_KIND_LINE, "test_line", 0, (char **)out, err);
 }
 
-static mfr_status op_to_json_notfound(void **out, mfr_error **err)
+static mfr_status_t op_to_json_notfound(void **out, mfr_error **err)
 {
 	return mfr_model_to_json(model, MFR_KIND_LINE, "nope", 0, (char **)out, err);
 }
 
 /* The safety members' JSON, one entity each (the whole model is a sweep
  * over a thousand allocations of jansson's for no more branches). */
-static mfr_status op_widening_to_json(void **out, mfr_error **err)
+static mfr_status_t op_widening_to_json(void **out, mfr_error **err)
 {
 	return mfr_model_to_json(safety, MFR_KIND_PRECAUTION, "clot", 0, (char **)out, err);
 }
 
-static mfr_status op_stages_to_json(void **out, mfr_error **err)
+static mfr_status_t op_stages_to_json(void **out, mfr_error **err)
 {
 	return mfr_model_to_json(safety, MFR_KIND_PRECAUTION, "expecting", 0, (char **)out, err);
 }
 
-static mfr_status op_screening_to_json(void **out, mfr_error **err)
+static mfr_status_t op_screening_to_json(void **out, mfr_error **err)
 {
 	return mfr_model_to_json(safety, MFR_KIND_SCREENING, "expecting_q", 0, (char **)out,
 				 err);
 }
 
-static mfr_status op_danger_zone_to_json(void **out, mfr_error **err)
+static mfr_status_t op_danger_zone_to_json(void **out, mfr_error **err)
 {
 	return mfr_model_to_json(safety, MFR_KIND_DANGER_ZONE, "knee_pit", 0, (char **)out, err);
 }

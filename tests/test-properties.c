@@ -70,7 +70,7 @@ static void setup(void)
 	area_count = 0;
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_REGION); i++) {
 		const mfr_region *r = mfr_model_region_at(model, i);
-		if (mfr_region_kind_of(r) == MFR_REGION_AREA)
+		if (mfr_region_kind(r) == MFR_REGION_AREA)
 			areas[area_count++] = r;
 	}
 }
@@ -159,13 +159,13 @@ static mfr_intake *random_intake(void)
 		uint32_t a = rnd(mfr_screening_answer_count(q));
 		const mfr_region *r = sym_region ? sym_region : areas[rnd(area_count)];
 
-		if (mfr_screening_answer_needs_site(q, a))
+		if (mfr_screening_answer_needs_site(mfr_screening_answer_at(q, a)))
 			mfr_intake_add_answer(in, mfr_screening_key(q),
-					      mfr_screening_answer_key(q, a), mfr_region_key(r),
+					      mfr_screening_answer_key(mfr_screening_answer_at(q, a)), mfr_region_key(r),
 					      r == sym_region ? sym_side : random_side(r), NULL);
 		else
 			mfr_intake_add_answer(in, mfr_screening_key(q),
-					      mfr_screening_answer_key(q, a), NULL, 0, NULL);
+					      mfr_screening_answer_key(mfr_screening_answer_at(q, a)), NULL, 0, NULL);
 	}
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 10 + rnd(171), NULL), MFR_OK);
 	uint32_t positions = rnd(4) == 0 ? 1u + rnd(MFR_POSITION_ALL) : MFR_POSITION_ALL;
@@ -206,7 +206,7 @@ static int beside_any_within(const mfr_region *r, const mfr_region *q)
 static int recorded(const mfr_intake *in, const mfr_precaution *p)
 {
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++)
-		if (mfr_intake_precaution_at(in, i) == p)
+		if (mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i)) == p)
 			return 1;
 	return 0;
 }
@@ -217,10 +217,13 @@ static int question_open(const mfr_intake *in, const mfr_screening *q)
 {
 	if (mfr_intake_is_answered(in, q))
 		return 0;
-	for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++)
-		for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(q, a); k++)
-			if (recorded(in, mfr_screening_answer_precaution_at(q, a, k)))
+	for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++) {
+		const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+
+		for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(ans); k++)
+			if (recorded(in, mfr_screening_answer_precaution_at(ans, k)))
 				return 0;
+	}
 	return 1;
 }
 
@@ -235,7 +238,7 @@ static uint32_t limits_of(const mfr_intake *in, const mfr_precaution **out)
 	uint32_t n = 0;
 
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in) && n < MAX_LIMITS; i++)
-		out[n++] = mfr_intake_precaution_at(in, i);
+		out[n++] = mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i));
 	for (uint32_t c = 0; c < mfr_intake_condition_count(in); c++) {
 		const mfr_condition *cond = mfr_intake_condition_at(in, c);
 
@@ -245,10 +248,12 @@ static uint32_t limits_of(const mfr_intake *in, const mfr_precaution **out)
 			if (!question_open(in, q))
 				continue;
 			for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++) {
-				if (mfr_screening_answer_needs_site(q, a))
+				const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+
+				if (mfr_screening_answer_needs_site(ans))
 					continue;
-				for (uint32_t j = 0; j < mfr_screening_answer_precaution_count(q, a); j++) {
-					const mfr_precaution *p = mfr_screening_answer_precaution_at(q, a, j);
+				for (uint32_t j = 0; j < mfr_screening_answer_precaution_count(ans); j++) {
+					const mfr_precaution *p = mfr_screening_answer_precaution_at(ans, j);
 					int dup = 0;
 
 					if (mfr_precaution_site_scoped(p) ||
@@ -271,9 +276,10 @@ static uint32_t limits_of(const mfr_intake *in, const mfr_precaution **out)
 static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 {
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
-		const mfr_precaution *p = mfr_intake_precaution_at(in, i);
-		const mfr_region *at = mfr_intake_precaution_region(in, i);
-		int at_side = mfr_intake_precaution_side(in, i);
+		const mfr_intake_precaution *rec = mfr_intake_precaution_at(in, i);
+		const mfr_precaution *p = mfr_intake_precaution_precaution(rec);
+		const mfr_region *at = mfr_intake_precaution_region(rec);
+		int at_side = mfr_intake_precaution_side(rec);
 		int scoped = mfr_precaution_site_scoped(p);
 
 		for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(p); k++)
@@ -283,11 +289,11 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 		if (!at || !(mfr_precaution_avoid_site(p) || scoped) ||
 		    !sides_meet(side, at_side))
 			continue;
-		for (uint32_t k = 0; k < mfr_precaution_widen_count(p); k++)
-			if (mfr_region_is_within(at, mfr_precaution_widen_at(p, k))) {
-				at = mfr_precaution_widen_at(p, k);
-				for (uint32_t j = 0; j < mfr_precaution_widen_with_count(p, k); j++) {
-					const mfr_region *w = mfr_precaution_widen_with_at(p, k, j);
+		for (uint32_t k = 0; k < mfr_precaution_widening_count(p); k++)
+			if (mfr_region_is_within(at, mfr_precaution_widening_region(mfr_precaution_widening_at(p, k)))) {
+				at = mfr_precaution_widening_region(mfr_precaution_widening_at(p, k));
+				for (uint32_t j = 0; j < mfr_precaution_widening_with_count(mfr_precaution_widening_at(p, k)); j++) {
+					const mfr_region *w = mfr_precaution_widening_with_at(mfr_precaution_widening_at(p, k), j);
 
 					if (mfr_region_is_within(r, w) || mfr_region_is_within(w, r))
 						return 1;
@@ -317,7 +323,7 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 static int site_named(const mfr_intake *in, const mfr_precaution *p)
 {
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++)
-		if (mfr_intake_precaution_at(in, i) == p && mfr_intake_precaution_region(in, i))
+		if (mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i)) == p && mfr_intake_precaution_region(mfr_intake_precaution_at(in, i)))
 			return 1;
 	return 0;
 }
@@ -327,7 +333,7 @@ static int expected_status(const mfr_intake *in)
 	int needs = 0;
 
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
-		const mfr_precaution *p = mfr_intake_precaution_at(in, i);
+		const mfr_precaution *p = mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i));
 		int cleared = mfr_intake_is_cleared(in, p);
 
 		if (mfr_precaution_severity(p) == MFR_SEVERITY_ABSOLUTE &&
@@ -339,7 +345,7 @@ static int expected_status(const mfr_intake *in)
 			needs = 1;
 		for (uint32_t k = 0; !cleared && k < mfr_precaution_clearance_area_count(p); k++)
 			for (uint32_t j = 0; j < mfr_intake_symptom_count(in); j++)
-				if (mfr_region_is_within(mfr_intake_symptom_region(in, j),
+				if (mfr_region_is_within(mfr_intake_symptom_region(mfr_intake_symptom_at(in, j)),
 							 mfr_precaution_clearance_area_at(p, k)))
 					needs = 1;
 	}
@@ -362,14 +368,14 @@ static int expected_status(const mfr_intake *in)
 		}                                                                   \
 	} while (0)
 
-static int ceiling_of(const mfr_intake *in)
+static mfr_pressure_t ceiling_of(const mfr_intake *in)
 {
-	int c = MFR_PRESSURE_FIRM;
+	mfr_pressure_t c = MFR_PRESSURE_FIRM;
 	const mfr_precaution *lim[MAX_LIMITS];
 	uint32_t nl = limits_of(in, lim);
 
 	for (uint32_t i = 0; i < nl; i++) {
-		int pc = mfr_precaution_pressure_ceiling(lim[i]);
+		mfr_pressure_t pc = mfr_precaution_pressure_ceiling(lim[i]);
 		if (pc && pc < c)
 			c = pc;
 	}
@@ -430,7 +436,7 @@ static uint32_t lain_on(const mfr_region *site)
 		out |= MFR_POSITION_SUPINE;
 	for (uint32_t i = 0; i < mfr_region_child_count(site); i++) {
 		const mfr_region *c = mfr_region_child_at(site, i);
-		int kind = mfr_region_kind_of(c);
+		int kind = mfr_region_kind(c);
 
 		if (kind == MFR_REGION_AREA || kind == MFR_REGION_PART)
 			out |= lain_on(c);
@@ -453,23 +459,29 @@ static uint32_t ruled_out_positions(const mfr_intake *in, const mfr_region *r, i
 		if (!stage)
 			stage = mfr_precaution_stage_count(p) ? mfr_precaution_stage_count(p) : 1;
 		for (uint32_t k = 0; k < mfr_precaution_position_limit_count(p); k++) {
-			uint32_t n = mfr_precaution_position_limit_region_count(p, k);
+			const mfr_precaution_position_limit *pl = mfr_precaution_position_limit_at(p, k);
+			uint32_t n = mfr_precaution_position_limit_region_count(pl);
 			int applies = n == 0;
 
-			if (mfr_precaution_position_limit_from_stage(p, k) > stage)
+			if (mfr_precaution_position_limit_from_stage(pl) > stage)
 				continue;
 			for (uint32_t j = 0; j < n && !applies; j++)
 				applies = mfr_region_is_within(r,
-					mfr_precaution_position_limit_region_at(p, k, j));
+					mfr_precaution_position_limit_region_at(pl, j));
 			if (applies)
-				out |= (uint32_t)mfr_precaution_position_limit_position(p, k);
+				out |= (uint32_t)mfr_precaution_position_limit_position(pl);
 		}
-		/* A site kept off is not lain on (doc/safety.md); side-lying,
-		 * a site on one side rules out lying on that side, one on the
-		 * midline side-lying where it is worked side-lying. */
-		const mfr_region *site = mfr_intake_precaution_region(in, i);
+	}
+	/* A site kept off is not lain on (doc/safety.md); side-lying, a site on
+	 * one side rules out lying on that side, one on the midline side-lying
+	 * where it is worked side-lying. */
+	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
+		const mfr_intake_precaution *rec = mfr_intake_precaution_at(in, i);
+		const mfr_precaution *p = mfr_intake_precaution_precaution(rec);
+		const mfr_region *site = mfr_intake_precaution_region(rec);
+
 		if (site && (mfr_precaution_avoid_site(p) || mfr_precaution_site_scoped(p))) {
-			int side = mfr_intake_precaution_side(in, i);
+			int side = mfr_intake_precaution_side(rec);
 			uint32_t pos = lain_on(site);
 
 			if (side == MFR_SIDE_LEFT || side == MFR_SIDE_RIGHT) {
@@ -489,7 +501,7 @@ static const mfr_danger_zone *zone_of(const mfr_region *r)
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_DANGER_ZONE); i++) {
 		const mfr_danger_zone *z = mfr_model_danger_zone_at(model, i);
 
-		if (mfr_danger_zone_region_kinds(z) & (1u << mfr_region_kind_of(r)))
+		if (mfr_danger_zone_region_kinds(z) & (1u << mfr_region_kind(r)))
 			return z;
 		for (uint32_t k = 0; k < mfr_danger_zone_region_count(z); k++)
 			if (mfr_region_is_within(r, mfr_danger_zone_region_at(z, k)))
@@ -521,10 +533,10 @@ static int aftercare_fits(const mfr_intake *in, const mfr_plan *p)
 
 		for (uint32_t k = 0; k < mfr_aftercare_when_count(a); k++)
 			for (uint32_t j = 0; j < mfr_intake_precaution_count(in); j++)
-				wanted |= mfr_intake_precaution_at(in, j) == mfr_aftercare_when_at(a, k);
+				wanted |= mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, j)) == mfr_aftercare_when_at(a, k);
 		for (uint32_t k = 0; k < mfr_plan_aftercare_count(p); k++)
-			found |= strcmp(mfr_plan_aftercare_key(p, k), mfr_aftercare_key(a)) == 0;
-		if (refer && mfr_aftercare_kind_of(a) != MFR_AFTERCARE_RED_FLAG)
+			found |= strcmp(mfr_aftercare_key(mfr_plan_aftercare_at(p, k)), mfr_aftercare_key(a)) == 0;
+		if (refer && mfr_aftercare_kind(a) != MFR_AFTERCARE_RED_FLAG)
 			wanted = 0;
 		if (wanted != found)
 			return 0;
@@ -559,13 +571,16 @@ static int excluded(const mfr_intake *in, const mfr_technique *t)
  * the intake's conditions names for it (scar work). */
 static int is_site_work(const mfr_intake *in, const mfr_plan *p, uint32_t i)
 {
-	const mfr_region *r = mfr_plan_step_region(p, i);
-	const mfr_technique *t = mfr_plan_step_technique(p, i);
+	const mfr_region *r = mfr_plan_step_region(mfr_plan_step_at(p, i));
+	const mfr_technique *t = mfr_plan_step_technique(mfr_plan_step_at(p, i));
 	int at_symptom = 0, named = 0;
 
-	for (uint32_t k = 0; k < mfr_intake_symptom_count(in); k++)
-		at_symptom |= mfr_intake_symptom_region(in, k) == r &&
-			      mfr_intake_symptom_side(in, k) == mfr_plan_step_side(p, i);
+	for (uint32_t k = 0; k < mfr_intake_symptom_count(in); k++) {
+		const mfr_intake_symptom *sy = mfr_intake_symptom_at(in, k);
+
+		at_symptom |= mfr_intake_symptom_region(sy) == r &&
+			      mfr_intake_symptom_side(sy) == mfr_plan_step_side(mfr_plan_step_at(p, i));
+	}
 	for (uint32_t c = 0; c < mfr_intake_condition_count(in); c++) {
 		const mfr_condition *cond = mfr_intake_condition_at(in, c);
 
@@ -577,13 +592,13 @@ static int is_site_work(const mfr_intake *in, const mfr_plan *p, uint32_t i)
 
 static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 {
-	int status = mfr_plan_status_of(p);
+	int status = mfr_plan_status(p);
 	uint32_t n = mfr_plan_step_count(p), sum = 0, changes = 0;
-	int ceiling = ceiling_of(in);
+	mfr_pressure_t ceiling = ceiling_of(in);
 
 	CHECK(status == expected_status(in), seed, "plan status");
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
-		const mfr_precaution *pr = mfr_intake_precaution_at(in, i);
+		const mfr_precaution *pr = mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i));
 
 		if (mfr_precaution_site_scoped(pr) && !site_named(in, pr))
 			CHECK(n == 0, seed, "steps before a site-scoped precaution's site is known");
@@ -592,11 +607,13 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 		CHECK(n == 0 && mfr_plan_total_seconds(p) == 0, seed, "refer out has steps");
 	CHECK(mfr_plan_pressure_ceiling(p) == ceiling, seed, "pressure ceiling");
 	for (uint32_t i = 0; i < n; i++) {
-		const mfr_region *r = mfr_plan_step_region(p, i);
-		const mfr_technique *t = mfr_plan_step_technique(p, i);
-		int side = mfr_plan_step_side(p, i), pressure = mfr_plan_step_pressure(p, i);
-		uint32_t secs = mfr_plan_step_seconds(p, i);
-		uint32_t pos = (uint32_t)mfr_plan_step_position(p, i);
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+		const mfr_region *r = mfr_plan_step_region(pstep);
+		const mfr_technique *t = mfr_plan_step_technique(pstep);
+		mfr_side_t side = mfr_plan_step_side(pstep);
+		mfr_pressure_t pressure = mfr_plan_step_pressure(pstep);
+		uint32_t secs = mfr_plan_step_seconds(pstep);
+		uint32_t pos = (uint32_t)mfr_plan_step_position(pstep);
 
 		CHECK(!forbidden(in, r, side), seed, "a step on a forbidden site");
 		CHECK(!excluded(in, t), seed, "an excluded technique");
@@ -612,7 +629,7 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 		CHECK(pos && (pos & (pos - 1)) == 0, seed, "not one position");
 		CHECK(pos & mfr_intake_positions(in) & mfr_region_positions(r) &
 		      mfr_technique_positions(t), seed, "a position not allowed");
-		CHECK(!(pos & ruled_out_positions(in, r, mfr_plan_step_lying_side(p, i))), seed,
+		CHECK(!(pos & ruled_out_positions(in, r, mfr_plan_step_lying_side(pstep))), seed,
 		      "a position a precaution rules out");
 		const mfr_danger_zone *z = zone_of(r);
 		if (z) {
@@ -624,8 +641,8 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 			CHECK(!(mfr_danger_zone_pressure_ceiling(z) < MFR_PRESSURE_MODERATE &&
 				mfr_region_depth(r) == MFR_DEPTH_DEEP), seed,
 			      "deep tissue worked in a danger zone at light pressure");
-			CHECK(mfr_plan_step_danger_zone(p, i) == z &&
-			      (mfr_plan_step_flags(p, i) & MFR_STEP_DANGER_ZONE), seed,
+			CHECK(mfr_plan_step_danger_zone(pstep) == z &&
+			      (mfr_plan_step_flags(pstep) & MFR_STEP_DANGER_ZONE), seed,
 			      "a step in a danger zone not marked");
 		}
 		/* A transverse-plane hold takes a plane from outside (the
@@ -634,20 +651,20 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 			     ? 0 : internal_access(r);
 		CHECK(!access || (mfr_intake_scopes(in) & (uint32_t)access), seed,
 		      "internal work without the declared scope");
-		CHECK(!access == !(mfr_plan_step_flags(p, i) & MFR_STEP_INTERNAL), seed,
+		CHECK(!access == !(mfr_plan_step_flags(pstep) & MFR_STEP_INTERNAL), seed,
 		      "internal work not flagged");
 		if (indirect_only(in))
-			CHECK(mfr_plan_step_approach(p, i) == MFR_APPROACH_INDIRECT, seed,
+			CHECK(mfr_plan_step_approach(pstep) == MFR_APPROACH_INDIRECT, seed,
 			      "direct work where the dose allows only indirect");
 		if (mfr_technique_has_hold(t))
 			CHECK(hold_in_doses(in, secs), seed, "a hold outside the dose's range");
-		if (mfr_plan_step_phase(p, i) == MFR_PHASE_TREATMENT)
-			CHECK(mfr_plan_step_trace_rank(p, i) > 0 || is_site_work(in, p, i), seed,
+		if (mfr_plan_step_phase(pstep) == MFR_PHASE_TREATMENT)
+			CHECK(mfr_plan_step_trace_rank(pstep) > 0 || is_site_work(in, p, i), seed,
 			      "no trace or condition behind a step");
 		sum += secs;
 		/* Side-lying names its side, the other side up; a roll-over
 		 * from one side to the other is a position change. */
-		int lying = mfr_plan_step_lying_side(p, i);
+		mfr_side_t lying = mfr_plan_step_lying_side(pstep);
 		if (pos == MFR_POSITION_SIDE_LYING)
 			CHECK(lying == MFR_SIDE_LEFT || lying == MFR_SIDE_RIGHT, seed,
 			      "side-lying without a side");
@@ -655,8 +672,8 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 			CHECK(lying == 0, seed, "a lying side off side-lying");
 		if (pos == MFR_POSITION_SIDE_LYING && side != MFR_SIDE_MIDLINE)
 			CHECK(lying != side, seed, "side-lying on the side being worked");
-		if (i && (pos != (uint32_t)mfr_plan_step_position(p, i - 1) ||
-			  lying != mfr_plan_step_lying_side(p, i - 1)))
+		if (i && (pos != (uint32_t)mfr_plan_step_position(mfr_plan_step_at(p, i - 1)) ||
+			  lying != mfr_plan_step_lying_side(mfr_plan_step_at(p, i - 1))))
 			changes++;
 	}
 	CHECK(changes == mfr_plan_position_changes(p), seed, "position changes miscounted");
@@ -669,26 +686,34 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 	CHECK(aftercare_fits(in, p), seed, "aftercare not the client's");
 	/* A site's danger zone is said once, however many steps work it. */
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		for (uint32_t k = 0; k < i; k++)
-			CHECK(strcmp(mfr_plan_warning_code(p, i), "danger_zone") != 0 ||
-			      strcmp(mfr_plan_warning_code(p, k), "danger_zone") != 0 ||
-			      mfr_plan_warning_region(p, i) != mfr_plan_warning_region(p, k) ||
-			      mfr_plan_warning_side(p, i) != mfr_plan_warning_side(p, k), seed,
+		for (uint32_t k = 0; k < i; k++) {
+			const mfr_plan_warning *wi = mfr_plan_warning_at(p, i);
+			const mfr_plan_warning *wk = mfr_plan_warning_at(p, k);
+
+			CHECK(strcmp(mfr_plan_warning_code(wi), "danger_zone") != 0 ||
+			      strcmp(mfr_plan_warning_code(wk), "danger_zone") != 0 ||
+			      mfr_plan_warning_region(wi) != mfr_plan_warning_region(wk) ||
+			      mfr_plan_warning_side(wi) != mfr_plan_warning_side(wk), seed,
 			      "a danger zone said twice for one site");
+		}
 }
 
 /* Every treated site of @p shorter is treated in @p longer. */
 static void check_monotone(const mfr_plan *shorter, const mfr_plan *longer, uint64_t seed)
 {
 	for (uint32_t i = 0; i < mfr_plan_step_count(shorter); i++) {
+		const mfr_plan_step *pstep = mfr_plan_step_at(shorter, i);
 		int found = 0;
 
-		if (mfr_plan_step_phase(shorter, i) != MFR_PHASE_TREATMENT)
+		if (mfr_plan_step_phase(pstep) != MFR_PHASE_TREATMENT)
 			continue;
-		for (uint32_t k = 0; k < mfr_plan_step_count(longer) && !found; k++)
-			found = mfr_plan_step_region(longer, k) == mfr_plan_step_region(shorter, i) &&
-				mfr_plan_step_side(longer, k) == mfr_plan_step_side(shorter, i) &&
-				mfr_plan_step_phase(longer, k) == MFR_PHASE_TREATMENT;
+		for (uint32_t k = 0; k < mfr_plan_step_count(longer) && !found; k++) {
+			const mfr_plan_step *other = mfr_plan_step_at(longer, k);
+
+			found = mfr_plan_step_region(pstep) == mfr_plan_step_region(other) &&
+				mfr_plan_step_side(pstep) == mfr_plan_step_side(other) &&
+				mfr_plan_step_phase(other) == MFR_PHASE_TREATMENT;
+		}
 		CHECK(found, seed, "a longer session dropped a site a shorter one kept");
 	}
 }
@@ -734,15 +759,16 @@ START_TEST(safety_invariants)
 		}
 		ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
 		check_plan(in, p, seed);
-		refer += mfr_plan_status_of(p) == MFR_PLAN_REFER_OUT;
-		clearance += mfr_plan_status_of(p) == MFR_PLAN_NEEDS_CLEARANCE;
+		refer += mfr_plan_status(p) == MFR_PLAN_REFER_OUT;
+		clearance += mfr_plan_status(p) == MFR_PLAN_NEEDS_CLEARANCE;
 		for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
-			int kind = mfr_plan_warning_kind(p, i);
+			const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+			int kind = mfr_plan_warning_kind(w);
 
 			excluded_steps += kind == MFR_WARNING_SITE_EXCLUDED;
 			zone_steps += kind == MFR_WARNING_DANGER_ZONE;
-			scope_skips += strcmp(mfr_plan_warning_code(p, i), "out_of_scope") == 0;
-			internal_steps += strcmp(mfr_plan_warning_code(p, i), "internal_work") == 0;
+			scope_skips += strcmp(mfr_plan_warning_code(w), "out_of_scope") == 0;
+			internal_steps += strcmp(mfr_plan_warning_code(w), "internal_work") == 0;
 			dosed += kind == MFR_WARNING_DOSE;
 			limited += kind == MFR_WARNING_POSITION;
 		}

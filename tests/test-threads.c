@@ -11,7 +11,10 @@
  * - one intake, trace, plan, program and error object, made before the
  *   threads start and read by 8 threads at once through every const getter
  *   and the JSON writers (a const getter must not write: explanations were
- *   once written on first read).
+ *   once written on first read);
+ * - a model whose every user reference is dropped (by 8 threads and the
+ *   main thread, at once) while the intakes, traces, plans and programs
+ *   built on it are still in use: they hold it (mfr_model_ref()).
  *
  * Everything a thread sees must equal what one thread alone made first.
  * Run under ThreadSanitizer by scripts/test-all.sh (build-tsan), with no
@@ -185,7 +188,7 @@ typedef struct shared_session {
 } shared_session;
 
 /* Record the text a writer made into *json (its status @p st), and free it. */
-static void add_json(result *r, mfr_status st, char **json)
+static void add_json(result *r, mfr_status_t st, char **json)
 {
 	if (st != MFR_OK || !*json)
 		r->failed = 1;
@@ -296,7 +299,7 @@ static void run_shared_sessions(mfr_model *m, const char *const *intakes, size_t
 	s.popts = popts;
 	/* Every intake but the last is valid; the last gives an error. */
 	for (size_t i = 0; i < n; i++) {
-		mfr_status st = mfr_intake_from_json(m, intakes[i], strlen(intakes[i]), NULL,
+		mfr_status_t st = mfr_intake_from_json(m, intakes[i], strlen(intakes[i]), NULL,
 						     &shared[i], NULL);
 
 		ck_assert_msg((st == MFR_OK) == (i + 1 < n), "intake %zu: %s", i,
@@ -429,37 +432,28 @@ static void *read_shared(void *arg)
 
 START_TEST(shared_objects)
 {
-	mfr_model *m = NULL;
-	mfr_intake *in = NULL;
-	mfr_trace *t = NULL;
-	mfr_plan *p = NULL;
-	mfr_program *pg = NULL;
+	mfr_test_run run;
 	mfr_error *err = NULL;
-	const char *text = default_intakes[0];
 	pthread_t tid[N_THREADS];
 	reader readers[N_THREADS];
 	pthread_barrier_t start;
 
-	ck_assert_int_eq(mfr_model_default(&m, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_intake_from_json(m, text, strlen(text), NULL, &in, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_program_run(in, 6, 4, NULL, &pg, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_intake_add_symptom(in, "heal", MFR_SIDE_LEFT, 5, 0, &err),
+	mfr_test_run_make(&run, default_intakes[0], 6, 4);
+	ck_assert_int_eq(mfr_intake_add_symptom(run.intake, "heal", MFR_SIDE_LEFT, 5, 0, &err),
 			 MFR_E_REFERENCE);
-	ck_assert_uint_gt(mfr_trace_count(t), 0);
-	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	ck_assert_uint_gt(mfr_trace_result_count(run.trace), 0);
+	ck_assert_uint_gt(mfr_plan_step_count(run.plan), 0);
 
 	/* jansson seeds its hash function on the first JSON object it makes
 	 * (atomically, in a library TSan does not see): make one here. */
 	char *warm = NULL;
-	ck_assert_int_eq(mfr_model_to_json(m, MFR_KIND_LINE, "lateral_line", 0, &warm, NULL),
-			 MFR_OK);
+	ck_assert_int_eq(mfr_model_to_json(run.model, MFR_KIND_LINE, "lateral_line", 0, &warm,
+					   NULL), MFR_OK);
 	mfr_free(warm);
 
 	/* Nothing has read the objects yet: the threads are their first
 	 * readers. */
-	readable x = { in, t, p, pg, err };
+	readable x = { run.intake, run.trace, run.plan, run.program, err };
 	ck_assert_int_eq(pthread_barrier_init(&start, NULL, N_THREADS), 0);
 	memset(readers, 0, sizeof(readers));
 	for (int i = 0; i < N_THREADS; i++) {
@@ -483,11 +477,117 @@ START_TEST(shared_objects)
 	}
 	free(ref.buf);
 	mfr_error_free(err);
+	mfr_test_run_free(&run);
+}
+END_TEST
+
+/* ---- a model dropped while objects built on it are in use ----------------- */
+
+typedef struct holder {
+	mfr_model *model;          /* a reference of this thread's own */
+	const mfr_intake *shared;  /* built on the model by the main thread */
+	const char *text;          /* the intake this thread builds */
+	pthread_barrier_t *start;
+	char *seen;
+	int failed;
+} holder;
+
+/* Trace, plan and make a program for @p in; their digest into @p d. */
+static void use_intake(mfr_digest *d, const mfr_intake *in, int *failed)
+{
+	mfr_trace *t = NULL;
+	mfr_plan *p = NULL;
+	mfr_program *pg = NULL;
+
+	if (mfr_trace_run(in, NULL, &t, NULL) != MFR_OK ||
+	    mfr_plan_run(in, NULL, &p, NULL) != MFR_OK ||
+	    mfr_program_run(in, 3, 2, NULL, &pg, NULL) != MFR_OK)
+		*failed = 1;
+	mfr_digest_intake(d, in);
+	mfr_digest_trace(d, t);
+	mfr_digest_plan(d, p);
+	mfr_digest_program(d, pg);
 	mfr_program_free(pg);
 	mfr_plan_free(p);
 	mfr_trace_free(t);
+}
+
+/* Build an intake on the model, drop this thread's reference at once,
+ * then work through the intakes only: they hold the model. */
+static void *use_then_drop(void *arg)
+{
+	holder *h = arg;
+	mfr_digest d = { NULL, 0, 0, 0 };
+	mfr_intake *in = NULL;
+	int n_rounds = rounds();
+
+	pthread_barrier_wait(h->start);
+	if (mfr_intake_from_json(h->model, h->text, strlen(h->text), NULL, &in, NULL) != MFR_OK)
+		h->failed = 1;
+	mfr_model_unref(h->model);
+	h->model = NULL;
+	for (int round = 0; round < n_rounds && !h->failed; round++) {
+		mfr_digest_clear(&d);
+		use_intake(&d, in, &h->failed);
+		use_intake(&d, h->shared, &h->failed);
+		if (round == 0)
+			h->seen = strdup(d.buf ? d.buf : "");
+		else if (!h->seen || strcmp(d.buf, h->seen) != 0)
+			h->failed = 1;
+	}
 	mfr_intake_free(in);
-	mfr_model_free(m);
+	free(d.buf);
+	return NULL;
+}
+
+/* Every thread takes a reference, and the main thread drops its own while
+ * they start: the model lives on in the intakes, traces, plans and
+ * programs built on it, and goes with the last of them (valgrind, ASan
+ * and TSan see a use after free, a leak or a race in the count). */
+START_TEST(unref_while_in_use)
+{
+	mfr_model *m = NULL, *other = NULL;
+	mfr_intake *shared = NULL, *in = NULL;
+	const char *text = default_intakes[0];
+	pthread_t tid[N_THREADS];
+	holder holders[N_THREADS];
+	pthread_barrier_t start;
+	int failed = 0;
+
+	ck_assert_int_eq(mfr_model_default(&m, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_from_json(m, text, strlen(text), NULL, &shared, NULL),
+			 MFR_OK);
+	/* What one thread alone makes, on a model of its own. */
+	mfr_digest ref = { NULL, 0, 0, 0 };
+	ck_assert_int_eq(mfr_model_default(&other, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_from_json(other, text, strlen(text), NULL, &in, NULL),
+			 MFR_OK);
+	use_intake(&ref, in, &failed);
+	use_intake(&ref, in, &failed);
+	mfr_intake_free(in);
+	mfr_model_unref(other);
+	ck_assert(!failed && !ref.failed);
+
+	ck_assert_int_eq(pthread_barrier_init(&start, NULL, N_THREADS + 1), 0);
+	for (int i = 0; i < N_THREADS; i++) {
+		holders[i] = (holder){ mfr_model_ref(m), shared, text, &start, NULL, 0 };
+		ck_assert_ptr_eq(holders[i].model, m);
+		ck_assert_int_eq(pthread_create(&tid[i], NULL, use_then_drop, &holders[i]), 0);
+	}
+	pthread_barrier_wait(&start);
+	mfr_model_unref(m); /* the main thread's reference, while they work */
+	m = NULL;
+	for (int i = 0; i < N_THREADS; i++)
+		ck_assert_int_eq(pthread_join(tid[i], NULL), 0);
+	pthread_barrier_destroy(&start);
+	for (int i = 0; i < N_THREADS; i++) {
+		ck_assert_msg(!holders[i].failed, "holder %d failed or saw a change", i);
+		ck_assert_ptr_null(holders[i].model);
+		ASSERT_SAME_TEXT(holders[i].seen, ref.buf, "what it made", i);
+		free(holders[i].seen);
+	}
+	free(ref.buf);
+	mfr_intake_free(shared); /* the last holder: the model goes with it */
 }
 END_TEST
 
@@ -510,6 +610,7 @@ Suite *mfr_test_threads_suite(void)
 	tc = tcase_create("shared_objects");
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, shared_objects);
+	tcase_add_test(tc, unref_while_in_use);
 	suite_add_tcase(s, tc);
 	return s;
 }

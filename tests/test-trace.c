@@ -48,7 +48,7 @@ START_TEST(hand_computed_scores)
 	double w = 8.0 / 11.0;
 
 	ck_assert_int_eq(mfr_trace_run(intake, NULL, &t, NULL), MFR_OK);
-	ck_assert_uint_eq(mfr_trace_count(t), 4);
+	ck_assert_uint_eq(mfr_trace_result_count(t), 4);
 	assert_result(t, 0, "calf_muscle", MFR_SIDE_LEFT, w * 0.95, MFR_DISTANCE_DISTANT);
 	/* The Test Line passes through the sacrum (two strong steps) and crosses. */
 	assert_result(t, 1, "back_muscle", MFR_SIDE_RIGHT, w * 0.95 * 0.95 * 0.95,
@@ -60,18 +60,18 @@ START_TEST(hand_computed_scores)
 	ck_assert_uint_eq(mfr_trace_result_path_count(r), 1);
 	ck_assert_uint_eq(mfr_trace_path_symptom(p), 0);
 	ck_assert_uint_eq(mfr_trace_path_step_count(p), 2);
-	ck_assert_int_eq(mfr_trace_path_step_relation(p, 0), MFR_RELATION_REFERRAL);
-	ck_assert_str_eq(mfr_referral_key(mfr_trace_path_step_referral(p, 0)), "calf_muscle_trp1");
-	ck_assert_int_eq(mfr_trace_path_step_zone(p, 0), MFR_ZONE_ESSENTIAL);
-	ck_assert_str_eq(mfr_region_key(mfr_trace_path_step_from(p, 0)), "heel");
-	ck_assert_int_eq(mfr_trace_path_step_from_side(p, 0), MFR_SIDE_LEFT);
-	ck_assert_int_eq(mfr_trace_path_step_relation(p, 1), MFR_RELATION_LINE);
-	ck_assert_str_eq(mfr_line_key(mfr_trace_path_step_line(p, 1)), "test_line");
-	ck_assert_int_eq(mfr_trace_path_step_crosses(p, 1), 1);
-	ck_assert_int_eq(mfr_trace_path_step_to_side(p, 1), MFR_SIDE_RIGHT);
-	ck_assert(fabs(mfr_trace_path_step_factor(p, 1) - 0.95 * 0.95) < 1e-6);
-	ck_assert_ptr_null(mfr_trace_path_step_line(p, 0));
-	ck_assert_ptr_null(mfr_trace_path_step_referral(p, 1));
+	ck_assert_int_eq(mfr_trace_path_step_relation(mfr_trace_path_step_at(p, 0)), MFR_RELATION_REFERRAL);
+	ck_assert_str_eq(mfr_referral_key(mfr_trace_path_step_referral(mfr_trace_path_step_at(p, 0))), "calf_muscle_trp1");
+	ck_assert_int_eq(mfr_trace_path_step_zone(mfr_trace_path_step_at(p, 0)), MFR_ZONE_ESSENTIAL);
+	ck_assert_str_eq(mfr_region_key(mfr_trace_path_step_from(mfr_trace_path_step_at(p, 0))), "heel");
+	ck_assert_int_eq(mfr_trace_path_step_from_side(mfr_trace_path_step_at(p, 0)), MFR_SIDE_LEFT);
+	ck_assert_int_eq(mfr_trace_path_step_relation(mfr_trace_path_step_at(p, 1)), MFR_RELATION_LINE);
+	ck_assert_str_eq(mfr_line_key(mfr_trace_path_step_line(mfr_trace_path_step_at(p, 1))), "test_line");
+	ck_assert_int_eq(mfr_trace_path_step_crosses(mfr_trace_path_step_at(p, 1)), 1);
+	ck_assert_int_eq(mfr_trace_path_step_to_side(mfr_trace_path_step_at(p, 1)), MFR_SIDE_RIGHT);
+	ck_assert(fabs(mfr_trace_path_step_factor(mfr_trace_path_step_at(p, 1)) - 0.95 * 0.95) < 1e-6);
+	ck_assert_ptr_null(mfr_trace_path_step_line(mfr_trace_path_step_at(p, 0)));
+	ck_assert_ptr_null(mfr_trace_path_step_referral(mfr_trace_path_step_at(p, 1)));
 	ck_assert_ptr_nonnull(strstr(mfr_trace_result_explain(r), "crossing the midline"));
 	ck_assert_ptr_nonnull(strstr(mfr_trace_result_explain(mfr_trace_result_at(t, 0)),
 				     "refers pain to the left heel"));
@@ -101,16 +101,16 @@ START_TEST(options_filter)
 	/* Strong lines only: no path follows the Plain Line (not assessed). */
 	ck_assert_int_eq(mfr_trace_options_set_min_evidence(o, MFR_EVIDENCE_STRONG), MFR_OK);
 	ck_assert_int_eq(mfr_trace_run(intake, o, &t, NULL), MFR_OK);
-	ck_assert_uint_gt(mfr_trace_count(t), 1);
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	ck_assert_uint_gt(mfr_trace_result_count(t), 1);
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 
 		for (uint32_t k = 0; k < mfr_trace_result_path_count(r); k++) {
 			const mfr_trace_path *p = mfr_trace_result_path_at(r, k);
 
 			for (uint32_t j = 0; j < mfr_trace_path_step_count(p); j++)
-				if (mfr_trace_path_step_line(p, j))
-					ck_assert_int_eq(mfr_line_evidence(mfr_trace_path_step_line(p, j)),
+				if (mfr_trace_path_step_line(mfr_trace_path_step_at(p, j)))
+					ck_assert_int_eq(mfr_line_evidence(mfr_trace_path_step_line(mfr_trace_path_step_at(p, j))),
 							 MFR_EVIDENCE_STRONG);
 		}
 	}
@@ -120,7 +120,7 @@ START_TEST(options_filter)
 	ck_assert_int_eq(mfr_trace_options_set_min_evidence(o, MFR_EVIDENCE_NOT_ASSESSED), MFR_OK);
 	ck_assert_int_eq(mfr_trace_options_set_relations(o, MFR_RELATION_LINE), MFR_OK);
 	ck_assert_int_eq(mfr_trace_run(intake, o, &t, NULL), MFR_OK);
-	ck_assert_uint_eq(mfr_trace_count(t), 0);
+	ck_assert_uint_eq(mfr_trace_result_count(t), 0);
 	mfr_trace_free(t);
 
 	/* One result, one step. */
@@ -128,7 +128,7 @@ START_TEST(options_filter)
 	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 1), MFR_OK);
 	ck_assert_int_eq(mfr_trace_options_set_max_steps(o, 1), MFR_OK);
 	ck_assert_int_eq(mfr_trace_run(intake, o, &t, NULL), MFR_OK);
-	ck_assert_uint_eq(mfr_trace_count(t), 1);
+	ck_assert_uint_eq(mfr_trace_result_count(t), 1);
 	mfr_trace_free(t);
 
 	/* Only the Plain Line: the crossing Test Line is not followed. */
@@ -138,12 +138,12 @@ START_TEST(options_filter)
 	ck_assert_int_eq(mfr_trace_run(intake, o, &t, NULL), MFR_OK);
 	assert_result(t, 1, "back_muscle", MFR_SIDE_LEFT, 8.0 / 11.0 * 0.95 * 0.70,
 		      MFR_DISTANCE_DISTANT);
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_path *p = mfr_trace_result_path_at(mfr_trace_result_at(t, i), 0);
 
 		for (uint32_t j = 0; j < mfr_trace_path_step_count(p); j++)
-			if (mfr_trace_path_step_line(p, j))
-				ck_assert_str_eq(mfr_line_key(mfr_trace_path_step_line(p, j)),
+			if (mfr_trace_path_step_line(mfr_trace_path_step_at(p, j)))
+				ck_assert_str_eq(mfr_line_key(mfr_trace_path_step_line(mfr_trace_path_step_at(p, j))),
 						 "plain_line");
 	}
 	mfr_trace_free(t);
@@ -209,7 +209,7 @@ START_TEST(empty_and_null)
 
 	ck_assert_int_eq(mfr_intake_new(model, &empty), MFR_OK);
 	ck_assert_int_eq(mfr_trace_run(empty, NULL, &t, NULL), MFR_OK);
-	ck_assert_uint_eq(mfr_trace_count(t), 0);
+	ck_assert_uint_eq(mfr_trace_result_count(t), 0);
 	ck_assert_ptr_null(mfr_trace_result_at(t, 0));
 	mfr_trace_free(t);
 	mfr_intake_free(empty);
@@ -220,11 +220,11 @@ START_TEST(empty_and_null)
 	mfr_error_free(err);
 	ck_assert_int_eq(mfr_trace_run(intake, NULL, NULL, NULL), MFR_E_INVALID);
 	mfr_trace_free(NULL);
-	ck_assert_uint_eq(mfr_trace_count(NULL), 0);
+	ck_assert_uint_eq(mfr_trace_result_count(NULL), 0);
 	ck_assert_ptr_null(mfr_trace_result_region(NULL));
-	ck_assert_str_eq(mfr_trace_result_explain(NULL), "");
+	ck_assert_ptr_null(mfr_trace_result_explain(NULL));
 	ck_assert_uint_eq(mfr_trace_path_step_count(NULL), 0);
-	ck_assert_ptr_null(mfr_trace_path_step_from(NULL, 0));
+	ck_assert_ptr_null(mfr_trace_path_step_from(mfr_trace_path_step_at(NULL, 0)));
 	ck_assert_str_eq(mfr_relation_name(MFR_RELATION_REFERRAL), "referral");
 	ck_assert_ptr_null(mfr_relation_name(3));
 	ck_assert_str_eq(mfr_distance_name(MFR_DISTANCE_CONTRALATERAL), "contralateral");
@@ -306,8 +306,8 @@ START_TEST(long_names_stay_utf8)
 	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
 	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 7, 0, NULL), MFR_OK);
 	mfr_test_assert_ok(mfr_trace_run(in, NULL, &t, &err), err, "trace");
-	ck_assert_uint_gt(mfr_trace_count(t), 0);
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	ck_assert_uint_gt(mfr_trace_result_count(t), 0);
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const char *x = mfr_trace_result_explain(mfr_trace_result_at(t, i));
 
 		ck_assert_msg(mfr_test_utf8_valid(x), "result %u: %s", i, x);
@@ -319,9 +319,9 @@ START_TEST(long_names_stay_utf8)
 
 	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, &err), err, "plan");
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
-		ck_assert(mfr_test_utf8_valid(mfr_plan_step_rationale(p, i)));
+		ck_assert(mfr_test_utf8_valid(mfr_plan_step_rationale(mfr_plan_step_at(p, i))));
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		ck_assert(mfr_test_utf8_valid(mfr_plan_warning_text(p, i)));
+		ck_assert(mfr_test_utf8_valid(mfr_plan_warning_text(mfr_plan_warning_at(p, i))));
 	mfr_test_assert_ok(mfr_plan_to_json(p, 0, &json, &err), err, "plan JSON");
 	mfr_free(json);
 
@@ -345,9 +345,9 @@ START_TEST(reading_allocates_nothing)
 
 	ck_assert_int_eq(mfr_trace_run(intake, NULL, &t, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_trace_run(intake, NULL, &again, NULL), MFR_OK);
-	ck_assert_uint_gt(mfr_trace_count(t), 0);
+	ck_assert_uint_gt(mfr_trace_result_count(t), 0);
 	mfr__alloc_fail_after(0, 1);
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const char *x = mfr_trace_result_explain(mfr_trace_result_at(t, i));
 		const char *y = mfr_trace_result_explain(mfr_trace_result_at(again, i));
 
@@ -404,8 +404,8 @@ START_TEST(plan_without_symptoms_or_sites)
 	mfr_test_assert_ok(mfr_plan_run(in, NULL, &p, &err), err, "plan");
 	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
 	ck_assert_uint_eq(mfr_plan_warning_count(p), 1);
-	ck_assert_int_eq(mfr_plan_warning_kind(p, 0), MFR_WARNING_NO_SITES);
-	ck_assert_str_eq(mfr_plan_warning_text(p, 0), "no traced site could be planned: the "
+	ck_assert_int_eq(mfr_plan_warning_kind(mfr_plan_warning_at(p, 0)), MFR_WARNING_NO_SITES);
+	ck_assert_str_eq(mfr_plan_warning_text(mfr_plan_warning_at(p, 0)), "no traced site could be planned: the "
 			 "trace found no treatment site for these symptoms");
 	mfr_plan_free(p);
 	mfr_intake_free(in);
@@ -442,7 +442,7 @@ START_TEST(search_outgrows_its_table)
 				 "\"sources\": [\"s\"]}", i, i);
 	mfr_test_buf_add(&b, "], \"lines\": [], \"referrals\": [], \"techniques\": [], "
 			 "\"conditions\": [], \"precautions\": []}");
-	mfr_status st = mfr_model_load_buffer(b.data, b.len, "wide", &m, &err);
+	mfr_status_t st = mfr_model_load_buffer(b.data, b.len, "wide", &m, &err);
 	free(b.data);
 	mfr_test_assert_ok(st, err, "wide model");
 
@@ -457,7 +457,7 @@ START_TEST(search_outgrows_its_table)
 	double score = -1;
 
 	ck_assert_ptr_nonnull(seen);
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 		const char *key = mfr_region_key(mfr_trace_result_region(r));
 		int side = mfr_trace_result_side(r) == MFR_SIDE_RIGHT;

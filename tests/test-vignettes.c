@@ -37,7 +37,7 @@
 /* One site of a must or must-not entry: a region on a side. */
 typedef struct site {
 	const mfr_region *region;
-	int side; /* MFR_SIDE_LEFT, _RIGHT, _MIDLINE, or 0 for any side */
+	mfr_side_t side; /* MFR_SIDE_LEFT, _RIGHT, _MIDLINE, or 0 for any side */
 } site;
 
 typedef struct entry {
@@ -105,7 +105,7 @@ static int parse_site(const mfr_model *model, const char *where, const char *tex
 		out->side = 0;
 		return 0;
 	}
-	mfr_side s;
+	mfr_side_t s;
 	if (mfr_side_parse(colon + 1, &s) != MFR_OK || s == MFR_SIDE_MIDLINE) {
 		data_error(where, "bad side in \"%s\"", text);
 		return -1;
@@ -153,7 +153,7 @@ static int parse_entry(const mfr_model *model, const char *where, json_t *j, ent
 /* The best (lowest) 1-based rank any alternative of @p e has in @p t, or 0. */
 static uint32_t rank_of(const mfr_trace *t, const entry *e, uint32_t limit)
 {
-	uint32_t n = mfr_trace_count(t);
+	uint32_t n = mfr_trace_result_count(t);
 
 	if (limit && n > limit)
 		n = limit;
@@ -171,7 +171,7 @@ static uint32_t rank_of(const mfr_trace *t, const entry *e, uint32_t limit)
 static int treatable_kind(const entry *e)
 {
 	for (int k = 0; k < e->n; k++) {
-		int kind = mfr_region_kind_of(e->alts[k].region);
+		int kind = mfr_region_kind(e->alts[k].region);
 
 		if (kind == MFR_REGION_MUSCLE || kind == MFR_REGION_CONNECTIVE)
 			return 1;
@@ -352,7 +352,7 @@ static void run_vignette(const mfr_model *model, json_t *v, size_t index, uint32
 			printf("         MUST-NOT %-44s rank %-5u %s\n", buf, r, ne[i].source);
 		}
 		if (verbose)
-			for (uint32_t i = 0; i < mfr_trace_count(t) && i < top; i++) {
+			for (uint32_t i = 0; i < mfr_trace_result_count(t) && i < top; i++) {
 				const mfr_trace_result *r = mfr_trace_result_at(t, i);
 				printf("         %2u. %s %s (%.3f)\n", i + 1,
 				       mfr_side_name(mfr_trace_result_side(r)),

@@ -39,7 +39,7 @@
 	do {                                                                     \
 		const mfr_provenance *p_ = (prov);                               \
 		ck_assert_ptr_nonnull(p_);                                       \
-		ck_assert_str_eq(mfr_provenance_note(p_), note);                 \
+		mfr_test_assert_text(mfr_provenance_note(p_), note);             \
 		ck_assert_int_eq(mfr_provenance_is_convention(p_), convention);  \
 		ASSERT_KEYS(p_, mfr_provenance_source_count,                     \
 			    mfr_provenance_source_at, mfr_source_key, __VA_ARGS__); \

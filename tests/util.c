@@ -53,7 +53,7 @@ mfr_model *mfr_test_load_model(const char *name)
 	char rel[256], path[4096];
 	mfr_model *model = NULL;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	snprintf(rel, sizeof(rel), "models/%s", name);
 	mfr_test_path(path, sizeof(path), rel);
@@ -63,13 +63,13 @@ mfr_model *mfr_test_load_model(const char *name)
 	return model;
 }
 
-void mfr_test_assert_ok(mfr_status st, mfr_error *err, const char *what)
+void mfr_test_assert_ok(mfr_status_t st, mfr_error *err, const char *what)
 {
 	if (st != MFR_OK) {
 		char msg[2048];
 
 		snprintf(msg, sizeof(msg), "%s: %s: %s", what, mfr_status_name(st),
-			 mfr_error_message(err));
+			 err ? mfr_error_message(err) : mfr_strerror(st));
 		mfr_error_free(err);
 		ck_abort_msg("%s", msg);
 	}
@@ -188,6 +188,29 @@ uint32_t mfr_test_warning_count(const mfr_plan *p, const char *code)
 	uint32_t n = 0;
 
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		n += strcmp(mfr_plan_warning_code(p, i), code) == 0;
+		n += strcmp(mfr_plan_warning_code(mfr_plan_warning_at(p, i)), code) == 0;
 	return n;
+}
+
+void mfr_test_run_make(mfr_test_run *r, const char *intake, uint32_t sessions,
+		       uint32_t weeks)
+{
+	*r = (mfr_test_run){ NULL, NULL, NULL, NULL, NULL };
+	mfr_test_assert_ok(mfr_model_default(&r->model, NULL), NULL, "default model");
+	mfr_test_assert_ok(mfr_intake_from_json(r->model, intake, strlen(intake), NULL,
+						&r->intake, NULL), NULL, "intake");
+	mfr_test_assert_ok(mfr_trace_run(r->intake, NULL, &r->trace, NULL), NULL, "trace");
+	mfr_test_assert_ok(mfr_plan_run(r->intake, NULL, &r->plan, NULL), NULL, "plan");
+	mfr_test_assert_ok(mfr_program_run(r->intake, sessions, weeks, NULL, &r->program,
+					   NULL), NULL, "program");
+}
+
+void mfr_test_run_free(mfr_test_run *r)
+{
+	mfr_program_free(r->program);
+	mfr_plan_free(r->plan);
+	mfr_trace_free(r->trace);
+	mfr_intake_free(r->intake);
+	mfr_model_unref(r->model);
+	*r = (mfr_test_run){ NULL, NULL, NULL, NULL, NULL };
 }

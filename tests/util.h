@@ -21,7 +21,7 @@ MFR_TEST_SUITES
 #undef X
 #endif
 
-/* The last mfr_kind value: loops over every kind end here. */
+/* The last mfr_kind_t value: loops over every kind end here. */
 #define MFR_TEST_LAST_KIND MFR_KIND_SCREENING
 
 /* The test data directory: $MFR_TEST_DATA, else the source tree's
@@ -75,7 +75,38 @@ int mfr_test_utf8_valid(const char *s);
 /* @p n copies of @p piece, in malloc'd memory (free()). */
 char *mfr_test_repeat(const char *piece, int n);
 
+/* A string getter's value, with "" for NULL (absent), for printing and
+ * comparing. */
+static inline const char *mfr_test_str(const char *s)
+{
+	return s ? s : "";
+}
+
+/* A text getter's value is @p want, or NULL (absent) when @p want is "". */
+#define mfr_test_assert_text(got, want)                     \
+	do {                                                \
+		const char *got_ = (got), *want_ = (want);  \
+		if (*want_)                                 \
+			ck_assert_str_eq(got_, want_);      \
+		else                                        \
+			ck_assert_ptr_null(got_);           \
+	} while (0)
+
+/* The whole pipeline on the default model: an intake read from @p intake
+ * (JSON), its trace, plan, and a program of @p sessions over @p weeks.
+ * Fails the test on any error. Free with mfr_test_run_free(). */
+typedef struct mfr_test_run {
+	mfr_model *model;
+	mfr_intake *intake;
+	mfr_trace *trace;
+	mfr_plan *plan;
+	mfr_program *program;
+} mfr_test_run;
+void mfr_test_run_make(mfr_test_run *r, const char *intake, uint32_t sessions,
+		       uint32_t weeks);
+void mfr_test_run_free(mfr_test_run *r);
+
 /* Fail with the error's message unless @p st is MFR_OK. Frees err. */
-void mfr_test_assert_ok(mfr_status st, mfr_error *err, const char *what);
+void mfr_test_assert_ok(mfr_status_t st, mfr_error *err, const char *what);
 
 #endif /* MFR_TEST_UTIL_H */

@@ -13,10 +13,12 @@
 #include "cli.h"
 #include "text.h"
 
-void cli_report(const char *what, mfr_status st, mfr_error *err)
+void cli_report(const char *what, mfr_status_t st, mfr_error *err)
 {
-	if (err && *mfr_error_message(err))
-		fprintf(stderr, "mfr: %s: %s\n", what, mfr_error_message(err));
+	const char *msg = err ? mfr_error_message(err) : NULL;
+
+	if (msg && *msg)
+		fprintf(stderr, "mfr: %s: %s\n", what, msg);
 	else
 		fprintf(stderr, "mfr: %s: %s\n", what, mfr_strerror(st));
 }
@@ -36,7 +38,7 @@ int cli_usage_error(const char *fmt, ...)
 int cli_load_model(const cli_options *opts, mfr_model **out)
 {
 	mfr_error *err = NULL;
-	mfr_status st = opts->model_path
+	mfr_status_t st = opts->model_path
 		? mfr_model_load_file(opts->model_path, out, &err)
 		: mfr_model_default(out, &err);
 
@@ -107,7 +109,7 @@ int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
 	return CLI_OK;
 }
 
-void cli_site_name(char *buf, size_t size, const mfr_region *r, int side)
+void cli_site_name(char *buf, size_t size, const mfr_region *r, mfr_side_t side)
 {
 	/* A long name is cut at a character, never inside one. */
 	if (side == MFR_SIDE_MIDLINE)
@@ -116,7 +118,7 @@ void cli_site_name(char *buf, size_t size, const mfr_region *r, int side)
 		mfr__format(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
 }
 
-int cli_emit_json(mfr_status st, char *text, mfr_error *err)
+int cli_emit_json(mfr_status_t st, char *text, mfr_error *err)
 {
 	if (st != MFR_OK) {
 		cli_report("cannot write JSON", st, err);

@@ -22,8 +22,14 @@ typedef struct cli_options {
 	int format_given;       /* --format was given (else the default, text) */
 } cli_options;
 
+/* A string getter's value for printing: "" for NULL (absent). */
+static inline const char *cli_str(const char *s)
+{
+	return s ? s : "";
+}
+
 /* Report a library failure on stderr: "mfr: <what>: <detail>". */
-void cli_report(const char *what, mfr_status st, mfr_error *err);
+void cli_report(const char *what, mfr_status_t st, mfr_error *err);
 
 /* Print a usage error and a pointer to --help; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -46,12 +52,12 @@ int cli_split_list(const char *opt, const char *val,
 		   int (*item)(void *ctx, const char *word), void *ctx);
 
 /* "left heel", or "sacrum" for a midline site. */
-void cli_site_name(char *buf, size_t size, const mfr_region *r, int side);
+void cli_site_name(char *buf, size_t size, const mfr_region *r, mfr_side_t side);
 
 /* Print a *_to_json() result (freeing @p text), or report @p err (freeing
  * it); CLI_OK or CLI_FAIL. Standard output is checked for write errors once,
  * when main() flushes and closes it. */
-int cli_emit_json(mfr_status st, char *text, mfr_error *err);
+int cli_emit_json(mfr_status_t st, char *text, mfr_error *err);
 
 /* Load the model the options name (or the default). Returns CLI_OK or
  * CLI_FAIL after reporting. */

@@ -52,14 +52,14 @@ static char *batch_message(const mfr_error *err, unsigned long lineno)
 }
 
 /* One row on @p out describing why input line @p lineno failed. */
-static void error_line(FILE *out, unsigned long lineno, mfr_status st,
+static void error_line(FILE *out, unsigned long lineno, mfr_status_t st,
 		       const mfr_error *err, const char *text)
 {
 	char *message = text ? NULL : err ? batch_message(err, lineno) : NULL;
 	json_t *o = json_pack("{s:i, s:{s:s, s:s, s:s}}", "line", (json_int_t)lineno,
 			      "error", "status", mfr_status_name(st),
 			      "message", text ? text : message ? message : mfr_strerror(st),
-			      "path", err ? mfr_error_path(err) : "");
+			      "path", err && mfr_error_path(err) ? mfr_error_path(err) : "");
 	char *row = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 
 	if (row)
@@ -73,10 +73,10 @@ static void error_line(FILE *out, unsigned long lineno, mfr_status st,
 }
 
 /* Trace or plan one intake and print it on one line of @p out. */
-static mfr_status run_one(FILE *out, const mfr_intake *in, int plan, mfr_error **err)
+static mfr_status_t run_one(FILE *out, const mfr_intake *in, int plan, mfr_error **err)
 {
 	char *text = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (plan) {
 		mfr_plan *p = NULL;
@@ -104,7 +104,7 @@ int cli_batch_line(FILE *out, const mfr_model *m, int plan, const char *line,
 {
 	mfr_intake *in = NULL;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (strspn(line, " \t\r") == len) {
 		char text[96];

@@ -20,7 +20,7 @@ static int parse_kind(const char *word)
 {
 	char buf[32];
 	size_t n = strlen(word);
-	mfr_kind kind;
+	mfr_kind_t kind;
 
 	if (mfr_kind_parse(word, &kind) == MFR_OK)
 		return kind;
@@ -85,11 +85,11 @@ static int summary(const cli_options *opts, const mfr_model *m)
 		return print_json(json_pack("{s:s, s:s, s:s, s:o}",
 					    "name", mfr_model_name(m),
 					    "model_version", mfr_model_version(m),
-					    "description", mfr_model_description(m),
+					    "description", cli_str(mfr_model_description(m)),
 					    "counts", counts));
 	}
 	printf("%s, version %s\n", mfr_model_name(m), mfr_model_version(m));
-	if (*mfr_model_description(m))
+	if (mfr_model_description(m))
 		printf("%s\n", mfr_model_description(m));
 	for (size_t k = 0; k < N_KINDS; k++)
 		printf("  %-12s %u\n", mfr_kind_name(all_kinds[k]),
@@ -124,7 +124,18 @@ static void field(const char *label, const char *value)
 		printf("  %-18s %s\n", label, value);
 }
 
-static void print_mask(const char *label, uint32_t mask, const char *(*name)(int))
+/* The names of single bits of the masks print_mask() shows. */
+static const char *position_bit(uint32_t bit)
+{
+	return mfr_position_name((mfr_position_t)bit);
+}
+
+static const char *suits_bit(uint32_t bit)
+{
+	return mfr_suits_name((mfr_suits_t)bit);
+}
+
+static void print_mask(const char *label, uint32_t mask, const char *(*name)(uint32_t))
 {
 	char buf[256] = "";
 	size_t used = 0;
@@ -132,7 +143,7 @@ static void print_mask(const char *label, uint32_t mask, const char *(*name)(int
 	for (uint32_t bit = 1; bit && bit <= mask; bit <<= 1)
 		if ((mask & bit) && used < sizeof(buf))
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
-						 used ? ", " : "", name((int)bit));
+						 used ? ", " : "", name(bit));
 	field(label, buf);
 }
 
@@ -174,10 +185,10 @@ static void print_provenance(const mfr_provenance *p)
 static void show_region(const mfr_region *r)
 {
 	printf("region %s: %s\n", mfr_region_key(r), mfr_region_name(r));
-	field("kind", mfr_region_kind_name(mfr_region_kind_of(r)));
+	field("kind", mfr_region_kind_name(mfr_region_kind(r)));
 	field("parent", mfr_region_key(mfr_region_parent(r)));
 	field("laterality", mfr_laterality_name(mfr_region_laterality(r)));
-	print_mask("positions", mfr_region_positions(r), mfr_position_name);
+	print_mask("positions", mfr_region_positions(r), position_bit);
 	field("depth", mfr_depth_name(mfr_region_depth(r)));
 	if (mfr_region_access(r) != MFR_ACCESS_EXTERNAL)
 		field("access", mfr_access_name(mfr_region_access(r)));
@@ -210,7 +221,7 @@ static void show_line(const mfr_line *l)
 		const mfr_line_branch *br = mfr_line_branch_at(l, b);
 
 		printf("  branch %s%s%s:\n", mfr_line_branch_key(br),
-		       *mfr_line_branch_name(br) ? ", " : "", mfr_line_branch_name(br));
+		       mfr_line_branch_name(br) ? ", " : "", cli_str(mfr_line_branch_name(br)));
 		for (uint32_t i = 0; i < mfr_line_branch_node_count(br); i++) {
 			const mfr_line_node *n = mfr_line_branch_node_at(br, i);
 
@@ -223,7 +234,7 @@ static void show_line(const mfr_line *l)
 				printf("%s%s", k ? ", " : "", node_region_key(n, k));
 			if (mfr_line_node_may_cross(n))
 				printf("  (may continue on the other side)");
-			if (*mfr_line_node_note(n))
+			if (mfr_line_node_note(n))
 				printf("  [%s]", mfr_line_node_note(n));
 			putchar('\n');
 		}
@@ -236,10 +247,13 @@ static void show_referral(const mfr_referral *r)
 	printf("referral %s: trigger point in %s\n", mfr_referral_key(r),
 	       mfr_region_key(mfr_referral_muscle(r)));
 	field("trigger point", mfr_referral_trigger_point(r));
-	for (uint32_t i = 0; i < mfr_referral_zone_count(r); i++)
-		printf("  %-18s %s%s\n", mfr_zone_kind_name(mfr_referral_zone_kind(r, i)),
-		       mfr_region_key(mfr_referral_zone_area(r, i)),
-		       mfr_referral_zone_bilateral(r, i) ? " (may be bilateral)" : "");
+	for (uint32_t i = 0; i < mfr_referral_zone_count(r); i++) {
+		const mfr_referral_zone *z = mfr_referral_zone_at(r, i);
+
+		printf("  %-18s %s%s\n", mfr_zone_kind_name(mfr_referral_zone_kind(z)),
+		       mfr_region_key(mfr_referral_zone_area(z)),
+		       mfr_referral_zone_bilateral(z) ? " (may be bilateral)" : "");
+	}
 	if (mfr_referral_split_convention(r))
 		field("split", "essential/spillover split is practice convention");
 	if (mfr_referral_disputed(r))
@@ -272,8 +286,8 @@ static void show_technique(const mfr_technique *t)
 	} else {
 		field("hold", "no sourced duration");
 	}
-	print_mask("positions", mfr_technique_positions(t), mfr_position_name);
-	print_mask("suits", mfr_technique_suits(t), mfr_suits_name);
+	print_mask("positions", mfr_technique_positions(t), position_bit);
+	print_mask("suits", mfr_technique_suits(t), suits_bit);
 	print_list("regions", mfr_technique_region_count(t), t, technique_region_key);
 	print_provenance(mfr_technique_provenance(t));
 }
@@ -372,16 +386,17 @@ static void show_precaution(const mfr_precaution *p)
 		   precaution_technique);
 	if (mfr_precaution_site_scoped(p))
 		field("sites", "may name affected sites: never worked, even after clearance");
-	for (uint32_t i = 0; i < mfr_precaution_widen_count(p); i++) {
+	for (uint32_t i = 0; i < mfr_precaution_widening_count(p); i++) {
+		const mfr_precaution_widening *w = mfr_precaution_widening_at(p, i);
 		char buf[512];
 		size_t used = (size_t)snprintf(buf, sizeof(buf), "%s",
-			mfr_region_key(mfr_precaution_widen_at(p, i)));
+			mfr_region_key(mfr_precaution_widening_region(w)));
 
-		for (uint32_t k = 0; k < mfr_precaution_widen_with_count(p, i) &&
+		for (uint32_t k = 0; k < mfr_precaution_widening_with_count(w) &&
 				     used < sizeof(buf); k++)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
 				k ? ", " : ", with ", mfr_region_key(
-				mfr_precaution_widen_with_at(p, i, k)));
+				mfr_precaution_widening_with_at(w, k)));
 		field("widens to", buf);
 	}
 	print_list("symptom clearance", mfr_precaution_clearance_area_count(p), p,
@@ -390,23 +405,24 @@ static void show_precaution(const mfr_precaution *p)
 		char buf[96];
 
 		snprintf(buf, sizeof(buf), "%u (%s)", mfr_precaution_stage_count(p),
-			 mfr_precaution_stage_name(p));
+			 cli_str(mfr_precaution_stage_name(p)));
 		field("stages", buf);
 	}
 	for (uint32_t i = 0; i < mfr_precaution_position_limit_count(p); i++) {
+		const mfr_precaution_position_limit *l = mfr_precaution_position_limit_at(p, i);
 		char buf[512];
 		size_t used = (size_t)snprintf(buf, sizeof(buf), "no %s",
-			mfr_position_name(mfr_precaution_position_limit_position(p, i)));
+			mfr_position_name(mfr_precaution_position_limit_position(l)));
 
-		if (mfr_precaution_position_limit_from_stage(p, i) > 1)
+		if (mfr_precaution_position_limit_from_stage(l) > 1)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, " from %s %u",
-				mfr_precaution_stage_name(p),
-				mfr_precaution_position_limit_from_stage(p, i));
-		for (uint32_t k = 0; k < mfr_precaution_position_limit_region_count(p, i) &&
+				cli_str(mfr_precaution_stage_name(p)),
+				mfr_precaution_position_limit_from_stage(l));
+		for (uint32_t k = 0; k < mfr_precaution_position_limit_region_count(l) &&
 				     used < sizeof(buf); k++)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
 				k ? ", " : " for ", mfr_region_key(
-				mfr_precaution_position_limit_region_at(p, i, k)));
+				mfr_precaution_position_limit_region_at(l, k)));
 		field("position limit", buf);
 	}
 	show_dose(mfr_precaution_dose(p));
@@ -426,7 +442,7 @@ static const char *zone_technique(const void *x, uint32_t i)
 
 /* print_mask() walks bits 1, 2, 4...; kinds are bit (1 << kind), shifted
  * down by one for it. */
-static const char *zone_kind_name(int bit)
+static const char *zone_kind_name(uint32_t bit)
 {
 	int kind = 1;
 
@@ -434,7 +450,7 @@ static const char *zone_kind_name(int bit)
 		bit >>= 1;
 		kind++;
 	}
-	return mfr_region_kind_name(kind);
+	return mfr_region_kind_name((mfr_region_kind_t)kind);
 }
 
 static void show_danger_zone(const mfr_danger_zone *z)
@@ -452,21 +468,22 @@ static void show_screening(const mfr_screening *q)
 {
 	printf("screening %s: %s\n", mfr_screening_key(q), mfr_screening_text(q));
 	for (uint32_t i = 0; i < mfr_screening_answer_count(q); i++) {
+		const mfr_screening_answer *a = mfr_screening_answer_at(q, i);
 		char buf[512];
 		size_t used = (size_t)snprintf(buf, sizeof(buf), "%s",
-					       mfr_screening_answer_text(q, i));
+					       mfr_screening_answer_text(a));
 
-		for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(q, i) &&
+		for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(a) &&
 				     used < sizeof(buf); k++)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
 				k ? ", " : " -> ", mfr_precaution_key(
-				mfr_screening_answer_precaution_at(q, i, k)));
-		if (mfr_screening_answer_stage(q, i) && used < sizeof(buf))
+				mfr_screening_answer_precaution_at(a, k)));
+		if (mfr_screening_answer_stage(a) && used < sizeof(buf))
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used, " (stage %u)",
-						 mfr_screening_answer_stage(q, i));
-		if (mfr_screening_answer_needs_site(q, i) && used < sizeof(buf))
+						 mfr_screening_answer_stage(a));
+		if (mfr_screening_answer_needs_site(a) && used < sizeof(buf))
 			snprintf(buf + used, sizeof(buf) - used, "; asks where");
-		field(mfr_screening_answer_key(q, i), buf);
+		field(mfr_screening_answer_key(a), buf);
 	}
 	print_provenance(mfr_screening_provenance(q));
 }
@@ -486,7 +503,7 @@ static const char *aftercare_when(const void *x, uint32_t i)
 static void show_aftercare(const mfr_aftercare *a)
 {
 	printf("aftercare %s\n", mfr_aftercare_key(a));
-	field("kind", mfr_aftercare_kind_name(mfr_aftercare_kind_of(a)));
+	field("kind", mfr_aftercare_kind_name(mfr_aftercare_kind(a)));
 	field("text", mfr_aftercare_text(a));
 	print_list("given with", mfr_aftercare_when_count(a), a, aftercare_when);
 	print_provenance(mfr_aftercare_provenance(a));
@@ -508,7 +525,7 @@ static int show(const cli_options *opts, const mfr_model *m, int kind, const cha
 	if (opts->format == CLI_JSON) {
 		char *text = NULL;
 		mfr_error *err = NULL;
-		mfr_status st = mfr_model_to_json(m, kind, key, 0, &text, &err);
+		mfr_status_t st = mfr_model_to_json(m, kind, key, 0, &text, &err);
 
 		return cli_emit_json(st, text, err);
 	}
@@ -531,7 +548,7 @@ static int validate(const cli_options *opts, const char *path)
 {
 	mfr_model *m = NULL;
 	mfr_error *err = NULL;
-	mfr_status st = mfr_model_load_file(path, &m, &err);
+	mfr_status_t st = mfr_model_load_file(path, &m, &err);
 
 	if (opts->format == CLI_JSON) {
 		json_t *doc;
@@ -546,7 +563,7 @@ static int validate(const cli_options *opts, const char *path)
 					"file", path, "valid", 0, "error",
 					"status", mfr_status_name(st),
 					"message", mfr_error_message(err),
-					"path", mfr_error_path(err),
+					"path", mfr_error_path(err) ? mfr_error_path(err) : "",
 					"line", (int)mfr_error_line(err),
 					"column", (int)mfr_error_column(err));
 		if (print_json(doc) != CLI_OK)
@@ -580,7 +597,7 @@ static int export_model(const cli_options *opts, const mfr_model *m)
 
 	char *text = NULL;
 	mfr_error *err = NULL;
-	mfr_status st = mfr_model_to_json(m, 0, NULL, 0, &text, &err);
+	mfr_status_t st = mfr_model_to_json(m, 0, NULL, 0, &text, &err);
 
 	return cli_emit_json(st, text, err);
 }

@@ -39,7 +39,7 @@ static int trace_option(void *ctx, const char *opt, const char *val)
 {
 	mfr_trace_options *o = ctx;
 	uint32_t n;
-	mfr_status st;
+	mfr_status_t st;
 
 	/* The ranges are the setters' (include/mfr/trace.h). */
 	if (strcmp(opt, "--max-results") == 0) {
@@ -51,7 +51,7 @@ static int trace_option(void *ctx, const char *opt, const char *val)
 			return CLI_USAGE;
 		st = mfr_trace_options_set_max_steps(o, n);
 	} else if (strcmp(opt, "--min-evidence") == 0) {
-		mfr_evidence e;
+		mfr_evidence_t e;
 		if (mfr_evidence_parse(val, &e) != MFR_OK)
 			return cli_usage_error("--min-evidence: unknown grade '%s' (use "
 					       "not_assessed, none, limited, moderate, strong)",
@@ -77,15 +77,17 @@ static void print_text(const mfr_intake *in, const mfr_trace *t)
 
 	printf("Trace for:");
 	for (uint32_t i = 0; i < mfr_intake_symptom_count(in); i++) {
-		cli_site_name(name, sizeof(name), mfr_intake_symptom_region(in, i),
-			  mfr_intake_symptom_side(in, i));
+		const mfr_intake_symptom *s = mfr_intake_symptom_at(in, i);
+
+		cli_site_name(name, sizeof(name), mfr_intake_symptom_region(s),
+			      mfr_intake_symptom_side(s));
 		printf("%s %s (%d/10)", i ? "," : "", name,
-		       (int)mfr_intake_symptom_intensity(in, i));
+		       (int)mfr_intake_symptom_intensity(s));
 	}
 	if (mfr_intake_symptom_count(in) == 0)
 		printf(" no symptoms given");
 	printf("\nDecision support for licensed therapists; not a diagnosis.\n\n");
-	for (uint32_t i = 0; i < mfr_trace_count(t); i++) {
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(t, i);
 
 		cli_site_name(name, sizeof(name), mfr_trace_result_region(r),
@@ -116,7 +118,7 @@ int cli_trace(const cli_options *opts, int argc, char **argv)
 	    (rc = cli_load_model(opts, &m)) != CLI_OK ||
 	    (rc = cli_build_intake(m, args.nintake, args.intake, &in)) != CLI_OK)
 		goto out;
-	mfr_status st = mfr_trace_run(in, o, &t, &err);
+	mfr_status_t st = mfr_trace_run(in, o, &t, &err);
 	if (st != MFR_OK) {
 		cli_report("trace failed", st, err);
 		rc = st == MFR_E_REFERENCE ? CLI_USAGE : CLI_FAIL;

@@ -59,7 +59,7 @@ static int split(char *s, char **fields, int max)
 
 static int parse_side(const char *s, int *side, int allow_both)
 {
-	mfr_side v;
+	mfr_side_t v;
 
 	if (allow_both && strcmp(s, "both") == 0) {
 		*side = -1;
@@ -71,7 +71,7 @@ static int parse_side(const char *s, int *side, int allow_both)
 	return 1;
 }
 
-static int add_failed(const char *what, const char *arg, mfr_status st, mfr_error *err)
+static int add_failed(const char *what, const char *arg, mfr_status_t st, mfr_error *err)
 {
 	fprintf(stderr, "mfr: %s '%s': %s\n", what, arg,
 		err ? mfr_error_message(err) : mfr_strerror(st));
@@ -85,7 +85,7 @@ static int add_symptom(mfr_intake *in, const char *arg)
 	int side = 0, n;
 	long intensity = MFR_INTAKE_DEFAULT_INTENSITY;
 	mfr_error *err = NULL;
-	mfr_status st = MFR_OK;
+	mfr_status_t st = MFR_OK;
 
 	if (strlen(arg) >= sizeof(copy))
 		return cli_usage_error("--symptom '%s' is too long", arg);
@@ -117,7 +117,7 @@ static int add_precaution(mfr_intake *in, const char *arg)
 	char copy[256], *f[4];
 	int side = 0, n;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (strlen(arg) >= sizeof(copy))
 		return cli_usage_error("--precaution '%s' is too long", arg);
@@ -137,7 +137,7 @@ static int set_stage(mfr_intake *in, const char *arg)
 {
 	char copy[256], *f[3], *end;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (strlen(arg) >= sizeof(copy))
 		return cli_usage_error("--stage '%s' is too long", arg);
@@ -155,9 +155,9 @@ static int set_stage(mfr_intake *in, const char *arg)
 /* --scope intra_oral|intra_pelvic: scope and consent declared. */
 static int add_scope(mfr_intake *in, const char *arg)
 {
-	mfr_access access;
+	mfr_access_t access;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (mfr_access_parse(arg, &access) != MFR_OK || access == MFR_ACCESS_EXTERNAL)
 		return cli_usage_error("--scope: unknown scope '%s' (use intra_oral or "
@@ -172,7 +172,7 @@ static int add_answer(mfr_intake *in, const char *arg)
 	char copy[256], *f[4], *eq;
 	int side = 0, n;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (strlen(arg) >= sizeof(copy))
 		return cli_usage_error("--answer '%s' is too long", arg);
@@ -196,7 +196,7 @@ static int add_answer(mfr_intake *in, const char *arg)
 static int add_position(void *ctx, const char *word)
 {
 	uint32_t *mask = ctx;
-	mfr_position p;
+	mfr_position_t p;
 
 	if (mfr_position_parse(word, &p) != MFR_OK)
 		return cli_usage_error("--positions: unknown position '%s' (use "
@@ -209,7 +209,7 @@ static int set_positions(mfr_intake *in, const char *arg)
 {
 	uint32_t mask = 0;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 	int rc = cli_split_list("--positions", arg, add_position, &mask);
 
 	if (rc != CLI_OK)
@@ -222,7 +222,7 @@ static int set_minutes(mfr_intake *in, const char *arg)
 {
 	char *end;
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	errno = 0;
 	long v = strtol(arg, &end, 10);
@@ -236,7 +236,7 @@ static int set_minutes(mfr_intake *in, const char *arg)
 static int base_intake(const mfr_model *m, const char *path, mfr_intake **out)
 {
 	mfr_error *err = NULL;
-	mfr_status st;
+	mfr_status_t st;
 
 	if (!path) {
 		st = mfr_intake_new(m, out);
@@ -285,7 +285,7 @@ int cli_build_intake(const mfr_model *m, int argc, char **argv, mfr_intake **out
 	for (int i = 0; rc == CLI_OK && i + 1 < argc; i += 2) {
 		const char *opt = argv[i], *val = argv[i + 1];
 		mfr_error *err = NULL;
-		mfr_status st = MFR_OK;
+		mfr_status_t st = MFR_OK;
 
 		if (strcmp(opt, "--symptom") == 0)
 			rc = add_symptom(*out, val);

@@ -10,6 +10,7 @@ default-model tests hold for any valid default model; the minimal-model
 tests check exact values from tests/data/models/minimal.json.
 """
 
+import ctypes
 import gc
 import json
 import os
@@ -111,6 +112,58 @@ class LibraryTests(unittest.TestCase):
         self.assertEqual(sorted(declared - exported), [])
         for name in declared:
             self.assertIsNotNone(getattr(libmfr._C, name).argtypes, name)
+
+    def test_prototypes_match_the_headers(self):
+        # Every prototype is the C declaration's, type for type: an
+        # enumeration is 32 bits (c_int32), a boolean int, a handle or an
+        # out pointer c_void_p, a string c_char_p.
+        headers = sorted((REPO / 'include' / 'mfr').glob('*.h'))
+        if not headers:
+            self.skipTest('include/mfr not found')
+        text = ''.join(h.read_text(encoding='utf-8') for h in headers)
+        text = re.sub(r'/\*.*?\*/', '', text, flags=re.S)
+        text = re.sub(r'^\s*#.*$', '', text, flags=re.M)
+        decls = re.findall(r'MFR_EXPORT\s+([^;(]*?)\b(mfr_\w+)\s*\(([^)]*)\)\s*;',
+                           text)
+        self.assertGreater(len(decls), 100)
+        C = ctypes
+        plain = {'void': None, 'int': C.c_int, 'uint32_t': C.c_uint32,
+                 'int32_t': C.c_int32, 'int64_t': C.c_int64,
+                 'size_t': C.c_size_t, 'double': C.c_double}
+
+        def ctype(decl, name):
+            tokens = re.findall(r'\w+|\*', decl)
+            stars = tokens.count('*')
+            base = [t for t in tokens if t not in ('*', 'const')][0]
+            enum = base.startswith('mfr_') and base.endswith('_t')
+            if stars == 0:
+                if enum:
+                    return (C.c_int32,)
+                if base in plain:
+                    return (plain[base],)
+                self.fail('%s: unknown type %r' % (name, decl))
+            if stars == 1:
+                if base == 'char':
+                    return (C.c_char_p, C.c_void_p)
+                if enum:
+                    return (C.POINTER(C.c_int32),)
+                if base == 'size_t':
+                    return (C.POINTER(C.c_size_t),)
+                return (C.c_void_p,)
+            if base == 'char':  # a string out: const char ** or char **
+                return (C.POINTER(C.c_char_p), C.POINTER(C.c_void_p))
+            return (C.POINTER(C.c_void_p),)
+
+        for ret, name, params in decls:
+            with self.subTest(function=name):
+                fn = getattr(libmfr._C, name)
+                self.assertIn(fn.restype, ctype(ret, name))
+                params = [p.strip() for p in params.split(',')]
+                if params == ['void']:
+                    params = []
+                self.assertEqual(len(fn.argtypes), len(params))
+                for have, param in zip(fn.argtypes, params):
+                    self.assertIn(have, ctype(param, name), param)
 
     def test_kinds(self):
         self.assertEqual(libmfr.kinds(),
@@ -294,7 +347,7 @@ class DefaultModelTests(unittest.TestCase):
                 for group in p.widen_with:
                     for region in group:
                         self.assertIsInstance(region, libmfr.Region)
-                self.assertEqual(p.stage_name == '', p.stage_count == 0)
+                self.assertEqual(p.stage_name is None, p.stage_count == 0)
                 for limit in p.position_limits:
                     self.assertIsInstance(limit, libmfr.PositionLimit)
                     self.assertIn(limit.position, libmfr._POSITIONS)
@@ -361,7 +414,8 @@ class DefaultModelTests(unittest.TestCase):
             for entity in self.model.all(kind):
                 prov = entity.provenance
                 self.assertIsInstance(prov, libmfr.Provenance)
-                self.assertIsInstance(prov.note, str)
+                self.assertIsInstance(prov.note, (str, type(None)))
+                self.assertNotEqual(prov.note, '')  # absent is None
                 for source in prov.sources:
                     self.assertEqual(self.model.source(source.key), source)
 
@@ -517,7 +571,7 @@ class SafetyModelTests(_ModelCase):
         self.assertFalse(fever.site_scoped)
         self.assertEqual((fever.stage_count, fever.stage_name,
                           fever.position_limits, fever.dose),
-                         (0, '', (), None))
+                         (0, None, (), None))
 
         pregnancy = m.precaution('pregnancy')
         self.assertEqual((pregnancy.stage_count, pregnancy.stage_name),
@@ -592,17 +646,20 @@ class SafetyModelTests(_ModelCase):
         self.assertEqual(self.keys(bruising.when), ['anticoagulant_therapy'])
         self.assertEqual(m.get('aftercare', 'soreness').when, ())
 
-    def test_closed_model_refuses_safety_entities(self):
+    def test_safety_entities_outlive_a_closed_model(self):
+        # Each entity holds the model (the library's count): after
+        # close() it reads on; the closed Model object itself refuses.
         model = Model.default()
         zone = model.danger_zone('axilla')
         dose = model.condition('fibromyalgia').dose
         question = model.screening('pregnancy')
+        regions, answers = zone.regions, question.answers
         model.close()
-        for use in (lambda: zone.regions, lambda: dose.indirect_only,
-                    lambda: question.answers,
-                    lambda: model.danger_zone_covering('groin')):
-            with self.assertRaises(ValueError):
-                use()
+        self.assertEqual(zone.regions, regions)
+        self.assertTrue(dose.indirect_only in (True, False))
+        self.assertEqual(question.answers, answers)
+        with self.assertRaises(ValueError):
+            model.danger_zone_covering('groin')
 
 
 class ErrorTests(unittest.TestCase):
@@ -619,7 +676,7 @@ class ErrorTests(unittest.TestCase):
         self.assertEqual(e.status_name, 'MFR_E_SYNTAX')
         self.assertEqual((e.line, e.column, e.offset), (2, 13, 15))
         self.assertEqual(e.source, 'bad.json')
-        self.assertEqual(e.path, '')
+        self.assertIsNone(e.path)
         self.assertIn('bad.json:2:13', e.message)
         self.assertEqual(str(e), e.message)
 
@@ -764,7 +821,7 @@ class BadInputTests(unittest.TestCase):
         e = cm.exception
         self.assertEqual(e.status_name, case['status'])
         if case['path'] is not None:
-            self.assertEqual(e.path, case_path(case, data))
+            self.assertEqual(e.path, case_path(case, data) or None)
         for fragment in case['messages']:
             self.assertIn(fragment, e.message)
         if case['path'] is not None and e.status_name != 'MFR_E_SYNTAX':
@@ -825,78 +882,125 @@ class BadInputTests(unittest.TestCase):
 
 
 class LifetimeTests(unittest.TestCase):
-    """The model is freed exactly once, and entities keep it alive."""
+    """The library counts a model's references (mfr_model_ref/unref): every
+    one the binding takes it drops exactly once, and an entity keeps the
+    model alive."""
 
-    def counting_free(self):
-        calls = []
-        real = libmfr._free_model
+    def counting(self):
+        """Count the references taken (the first one of a model, which the
+        binding adopts, is not taken) and dropped."""
+        taken, dropped = [], []
+        real_ref, real_unref = libmfr._model_ref, libmfr._model_unref
 
-        def free(ptr):
-            calls.append(ptr)
-            real(ptr)
-        return calls, mock.patch.object(libmfr, '_free_model', free)
+        def ref(ptr):
+            taken.append(ptr)
+            return real_ref(ptr)
 
-    def test_close_twice_then_gc_frees_once(self):
-        calls, patch = self.counting_free()
-        with patch:
-            model = Model.default()
+        def unref(ptr):
+            dropped.append(ptr)
+            real_unref(ptr)
+        for name, fn in (('_model_ref', ref), ('_model_unref', unref)):
+            patch = mock.patch.object(libmfr, name, fn)
+            patch.start()
+            self.addCleanup(patch.stop)
+        return taken, dropped
+
+    def test_close_twice_then_gc_drops_once(self):
+        taken, dropped = self.counting()
+        model = Model.default()
         model.close()
         self.assertTrue(model.closed)
         model.close()
         del model
         gc.collect()
-        self.assertEqual(len(calls), 1)
+        self.assertEqual((len(taken), len(dropped)), (0, 1))
 
-    def test_gc_frees_once(self):
-        calls, patch = self.counting_free()
-        with patch:
-            model = Model.default()
+    def test_gc_drops_once(self):
+        taken, dropped = self.counting()
+        model = Model.default()
         del model
         gc.collect()
-        self.assertEqual(len(calls), 1)
+        self.assertEqual((len(taken), len(dropped)), (0, 1))
 
     def test_context_manager(self):
-        calls, patch = self.counting_free()
-        with patch:
-            with Model.default() as model:
-                self.assertTrue(model.name)
-            self.assertTrue(model.closed)
-            self.assertEqual(len(calls), 1)
-            del model
-            gc.collect()
-        self.assertEqual(len(calls), 1)
+        taken, dropped = self.counting()
+        with Model.default() as model:
+            self.assertTrue(model.name)
+        self.assertTrue(model.closed)
+        gc.collect()
+        self.assertEqual(len(dropped), 1)
+        del model
+        gc.collect()
+        self.assertEqual((len(taken), len(dropped)), (0, 1))
 
-    def test_closed_model_refuses_use(self):
+    def test_closed_model_refuses_use_its_entities_do_not(self):
         model = Model.default()
         region = next(model.regions())
+        key = region.key
         model.close()
         with self.assertRaises(ValueError):
             model.name
         with self.assertRaises(ValueError):
             model.count('region')
-        with self.assertRaises(ValueError):
-            region.key
         self.assertIn('closed', repr(model))
+        # The entity holds the model: it reads on.
+        self.assertEqual(region.key, key)
+        self.assertTrue(region.parent is None or region.parent.key)
 
     def test_entity_keeps_model_alive(self):
-        calls, patch = self.counting_free()
-        with patch:
-            region = next(Model.default().regions())
-            gc.collect()
-            self.assertEqual(calls, [])
-            self.assertTrue(region.key)
-            self.assertTrue(region.name)
-            del region
-            gc.collect()
-        self.assertEqual(len(calls), 1)
+        taken, dropped = self.counting()
+        region = next(Model.default().regions())
+        gc.collect()
+        self.assertEqual(dropped, [])
+        self.assertTrue(region.key)
+        self.assertTrue(region.name)
+        del region
+        gc.collect()
+        self.assertEqual(len(dropped), 1)
 
-    def test_failed_load_frees_nothing(self):
-        calls, patch = self.counting_free()
-        with patch:
-            with self.assertRaises(MfrError):
-                Model.load_buffer(SYNTAX)
-            gc.collect()
-        self.assertEqual(calls, [])
+    def test_failed_load_drops_nothing(self):
+        taken, dropped = self.counting()
+        with self.assertRaises(MfrError):
+            Model.load_buffer(SYNTAX)
+        gc.collect()
+        self.assertEqual((taken, dropped), ([], []))
+
+    def test_close_from_another_thread(self):
+        # Closing a model while other threads read it, and read and plan
+        # through what was made from it, is safe: each of them holds the
+        # model through the library's count. Only the closed Model object
+        # itself refuses use (ValueError).
+        import threading
+        model = Model.default()
+        regions = list(model.regions())[:50]
+        intakes = [libmfr.Intake(model) for _ in range(4)]
+        for intake in intakes:
+            intake.add_symptom('heel', 'left', intensity=6)
+        start = threading.Barrier(len(intakes) + 1)
+        seen, errors = [], []
+
+        def work(intake):
+            try:
+                start.wait()
+                for _ in range(20):
+                    keys = [r.key for r in regions]
+                    plan = libmfr.Plan(intake)
+                    seen.append((tuple(keys), plan.to_json()))
+                    try:
+                        model.name
+                    except ValueError:
+                        pass  # closed meanwhile: the Model object refuses
+            except Exception as e:  # noqa: BLE001 (reported below)
+                errors.append(e)
+        threads = [threading.Thread(target=work, args=(i,)) for i in intakes]
+        for t in threads:
+            t.start()
+        start.wait()
+        model.close()
+        for t in threads:
+            t.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(len(set(seen)), 1)
 
     def test_no_public_constructor(self):
         with self.assertRaises(TypeError):
@@ -944,7 +1048,7 @@ class MinimalModelTests(_ModelCase):
                          ('30021000', 'FMA:24979', None))
         self.assertEqual(self.keys(leg.provenance.sources), ['src_a'])
         self.assertFalse(leg.provenance.is_convention)
-        self.assertEqual(leg.provenance.note, '')
+        self.assertIsNone(leg.provenance.note)
 
         calf = m.region('calf')
         self.assertEqual(calf.parent, leg)
@@ -991,13 +1095,13 @@ class MinimalModelTests(_ModelCase):
                          [False, False, True])
         self.assertEqual([n.may_cross for n in branch.nodes],
                          [False, True, False])
-        self.assertEqual([n.note for n in branch.nodes], ['', '', 'crosses'])
+        self.assertEqual([n.note for n in branch.nodes], [None, None, 'crosses'])
 
         plain = self.model.line('plain_line')
         self.assertEqual((plain.abbrev, plain.evidence, plain.crosses),
                          ('PL', 'not_assessed', False))
         self.assertEqual(plain.evidence_sources, ())
-        self.assertEqual(plain.branches[0].name, '')
+        self.assertIsNone(plain.branches[0].name)
         self.assertEqual(self.keys(plain.branches[0].nodes[0].regions),
                          ['calf_muscle', 'back_muscle'])
 
@@ -1081,14 +1185,14 @@ class MinimalModelTests(_ModelCase):
             self.assertFalse(p.site_scoped)
             self.assertEqual((p.widen_to, p.stage_count, p.stage_name,
                               p.position_limits, p.dose),
-                             ((), 0, '', (), None))
+                             ((), 0, None, (), None))
 
     def test_sources(self):
         a, b = self.model.sources()
         self.assertEqual((a.key, a.citation, a.note),
                          ('src_a', 'Source A, 2001', 'the main source'))
         self.assertEqual((b.key, b.citation, b.note),
-                         ('src_b', 'Source B, 2002', ''))
+                         ('src_b', 'Source B, 2002', None))
 
     def test_suggest(self):
         self.assertEqual(self.model.suggest('region', 'cal')[0], 'calf')

@@ -70,7 +70,7 @@ MFR_EXPORT uint32_t mfr_condition_screening_count(const mfr_condition *condition
 /** The @p index -th such question, or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_screening *mfr_condition_screening_at(const mfr_condition *condition,
 							     uint32_t index);
-/** The evidence for MFR in this presentation, one line, or "". @since 0.1.0 */
+/** The evidence for MFR in this presentation, one line, or NULL when the model gives none. @since 0.1.0 */
 MFR_EXPORT const char *mfr_condition_evidence(const mfr_condition *condition);
 /** What it does to the dose of the work (see mfr/safety.h), or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_dose *mfr_condition_dose(const mfr_condition *condition);

@@ -11,8 +11,9 @@
  * given, the session length and the positions the client can take. libmfr
  * never diagnoses: a condition is only what the intake says.
  *
- * An intake is built against a model and refers into it: the model must
- * outlive the intake. Every addition is validated against the model at once;
+ * An intake is built against a model and refers into it: it holds a
+ * reference to the model (mfr_model_ref()) until it is freed, so the model
+ * lives at least as long. Every addition is validated against the model at once;
  * a rejected addition changes nothing. The JSON form is described in
  * doc/intake-format.md.
  *
@@ -25,6 +26,7 @@
 #define MFR_INTAKE_H
 
 #include "mfr/model.h"
+#include "mfr/region.h"
 
 MFR_BEGIN_DECLS
 
@@ -35,13 +37,19 @@ MFR_BEGIN_DECLS
 
 /** What is known of one client. @since 0.1.0 */
 typedef struct mfr_intake mfr_intake;
+/** One symptom site of an intake: a handle borrowed from the intake. @since 0.2.0 */
+typedef struct mfr_intake_symptom mfr_intake_symptom;
+/** One precaution an intake records, with its site: a handle borrowed from the intake. @since 0.2.0 */
+typedef struct mfr_intake_precaution mfr_intake_precaution;
 
 /** How a symptom began. @since 0.1.0 */
-typedef enum mfr_onset {
+typedef enum mfr_onset_t {
 	MFR_ONSET_UNSPECIFIED = 0,
 	MFR_ONSET_ACUTE = 1,
-	MFR_ONSET_CHRONIC = 2
-} mfr_onset;
+	MFR_ONSET_CHRONIC = 2,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_ONSET__MAX = 0x7fffffff
+} mfr_onset_t;
 
 /** The session length an intake starts with, in minutes. @since 0.1.0 */
 #define MFR_INTAKE_DEFAULT_MINUTES 60
@@ -64,12 +72,13 @@ typedef enum mfr_onset {
 #define MFR_INTAKE_MAX_BYTES (1024 * 1024)
 
 /** @return "unspecified", "acute", "chronic", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_onset_name(int onset);
+MFR_EXPORT const char *mfr_onset_name(mfr_onset_t onset);
 
 /**
  * Create an empty intake: no symptoms, 60 minutes, every position allowed.
  *
- * @param model the model keys are checked against; it must outlive the intake.
+ * @param model the model keys are checked against; the intake holds a
+ *        reference to it until mfr_intake_free().
  * @param[out] out receives the intake, or NULL on failure.
  * @return #MFR_OK; #MFR_E_INVALID (@p model or @p out is NULL); or
  *         #MFR_E_NOMEM: out of memory, the only failure with valid
@@ -77,7 +86,7 @@ MFR_EXPORT const char *mfr_onset_name(int onset);
  *         report, and a NULL intake with valid arguments means out of memory.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out);
+MFR_EXPORT mfr_status_t mfr_intake_new(const mfr_model *model, mfr_intake **out);
 
 /**
  * Read an intake from a JSON document (doc/intake-format.md), of at most
@@ -97,7 +106,7 @@ MFR_EXPORT mfr_status mfr_intake_new(const mfr_model *model, mfr_intake **out);
  *         #MFR_E_REFERENCE or #MFR_E_CONSTRAINT.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *data,
+MFR_EXPORT mfr_status_t mfr_intake_from_json(const mfr_model *model, const char *data,
 					   size_t size, const char *name,
 					   mfr_intake **out, mfr_error **err);
 
@@ -105,13 +114,15 @@ MFR_EXPORT mfr_status mfr_intake_from_json(const mfr_model *model, const char *d
  * Read an intake from a JSON file; as mfr_intake_from_json(), plus #MFR_E_IO.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_load_file(const mfr_model *model, const char *path,
+MFR_EXPORT mfr_status_t mfr_intake_load_file(const mfr_model *model, const char *path,
 					   mfr_intake **out, mfr_error **err);
 
-/** Free an intake. NULL is accepted. @since 0.1.0 */
+/** Free an intake, dropping its reference to its model. NULL is accepted. @since 0.1.0 */
 MFR_EXPORT void mfr_intake_free(mfr_intake *intake);
 
-/** The model the intake was built against. @since 0.1.0 */
+/** The model the intake was built against, borrowed (the intake holds a
+ * reference to it; take one of your own with mfr_model_ref() to keep it
+ * after the intake). @since 0.1.0 */
 MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
 
 /**
@@ -119,10 +130,10 @@ MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
  *
  * @param intake the intake.
  * @param region a region key ("heel").
- * @param side ::mfr_side: MFR_SIDE_LEFT or MFR_SIDE_RIGHT for a bilateral
- *        region, MFR_SIDE_MIDLINE (or 0) for a midline one.
+ * @param side ::mfr_side_t: #MFR_SIDE_LEFT or #MFR_SIDE_RIGHT for a bilateral
+ *        region, #MFR_SIDE_MIDLINE (or 0) for a midline one.
  * @param intensity 0 to 10.
- * @param onset ::mfr_onset.
+ * @param onset ::mfr_onset_t.
  * @param[out] err optional error detail.
  * @return #MFR_OK; #MFR_E_INVALID; #MFR_E_REFERENCE for an unknown region
  *         (the message suggests the nearest keys); #MFR_E_RANGE for an
@@ -133,8 +144,8 @@ MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
  *         unchanged.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *intake, const char *region,
-					     int side, int32_t intensity, int onset,
+MFR_EXPORT mfr_status_t mfr_intake_add_symptom(mfr_intake *intake, const char *region,
+					     mfr_side_t side, int32_t intensity, mfr_onset_t onset,
 					     mfr_error **err);
 
 /**
@@ -143,7 +154,7 @@ MFR_EXPORT mfr_status mfr_intake_add_symptom(mfr_intake *intake, const char *reg
  *         #MFR_E_RANGE (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *intake, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_add_condition(mfr_intake *intake, const char *key,
 					       mfr_error **err);
 
 /**
@@ -159,8 +170,8 @@ MFR_EXPORT mfr_status mfr_intake_add_condition(mfr_intake *intake, const char *k
  *         (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *intake, const char *key,
-						const char *region, int side,
+MFR_EXPORT mfr_status_t mfr_intake_add_precaution(mfr_intake *intake, const char *key,
+						const char *region, mfr_side_t side,
 						mfr_error **err);
 
 /**
@@ -177,7 +188,7 @@ MFR_EXPORT mfr_status mfr_intake_add_precaution(mfr_intake *intake, const char *
  *         #MFR_E_NOMEM.
  * @since 0.2.0
  */
-MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *intake, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_set_stage(mfr_intake *intake, const char *key,
 					   uint32_t stage, mfr_error **err);
 
 /**
@@ -186,13 +197,13 @@ MFR_EXPORT mfr_status mfr_intake_set_stage(mfr_intake *intake, const char *key,
  * specific, informed consent to that work is on record. Only then does a
  * plan work regions reached that way, and it flags each such step.
  * @param intake the intake.
- * @param access one ::mfr_access value other than #MFR_ACCESS_EXTERNAL.
+ * @param access one ::mfr_access_t value other than #MFR_ACCESS_EXTERNAL.
  * @param[out] err optional error detail.
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_RANGE (not an internal access) or
  *         #MFR_E_DUPLICATE (declared already).
  * @since 0.2.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_scope(mfr_intake *intake, int access,
+MFR_EXPORT mfr_status_t mfr_intake_add_scope(mfr_intake *intake, mfr_access_t access,
 					   mfr_error **err);
 
 /**
@@ -205,9 +216,9 @@ MFR_EXPORT mfr_status mfr_intake_add_scope(mfr_intake *intake, int access,
  *         wanted), #MFR_E_DUPLICATE or #MFR_E_NOMEM.
  * @since 0.2.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *intake, const char *question,
+MFR_EXPORT mfr_status_t mfr_intake_add_answer(mfr_intake *intake, const char *question,
 					    const char *answer, const char *region,
-					    int side, mfr_error **err);
+					    mfr_side_t side, mfr_error **err);
 
 /**
  * Record that a clinician cleared the client for work despite a precaution.
@@ -218,7 +229,7 @@ MFR_EXPORT mfr_status mfr_intake_add_answer(mfr_intake *intake, const char *ques
  *         #MFR_E_RANGE (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *intake, const char *key,
+MFR_EXPORT mfr_status_t mfr_intake_add_clearance(mfr_intake *intake, const char *key,
 					       mfr_error **err);
 
 /**
@@ -227,46 +238,70 @@ MFR_EXPORT mfr_status mfr_intake_add_clearance(mfr_intake *intake, const char *k
  *         #MFR_INTAKE_MIN_MINUTES to #MFR_INTAKE_MAX_MINUTES).
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_set_minutes(mfr_intake *intake, uint32_t minutes,
+MFR_EXPORT mfr_status_t mfr_intake_set_minutes(mfr_intake *intake, uint32_t minutes,
 					     mfr_error **err);
 
 /**
- * Set the positions the client can take, a mask of ::mfr_position bits.
+ * Set the positions the client can take, a mask of ::mfr_position_t bits.
  * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_RANGE (empty, or unknown bits).
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_set_positions(mfr_intake *intake, uint32_t positions,
+MFR_EXPORT mfr_status_t mfr_intake_set_positions(mfr_intake *intake, uint32_t positions,
 					       mfr_error **err);
 
-/** How many symptom sites the intake has. @since 0.1.0 */
+/**
+ * @name Symptoms
+ * Each symptom site is a handle borrowed from the intake: valid while the
+ * intake lives and until the next symptom is added, never freed by the
+ * caller.
+ * @{
+ */
+/** How many symptom sites the intake has (0 for NULL). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_symptom_count(const mfr_intake *intake);
-/** The region of the @p index -th symptom, or NULL. @since 0.1.0 */
-MFR_EXPORT const mfr_region *mfr_intake_symptom_region(const mfr_intake *intake, uint32_t index);
-/** The ::mfr_side of the @p index -th symptom, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_intake_symptom_side(const mfr_intake *intake, uint32_t index);
-/** The intensity (0 to 10) of the @p index -th symptom, or -1. @since 0.1.0 */
-MFR_EXPORT int32_t mfr_intake_symptom_intensity(const mfr_intake *intake, uint32_t index);
-/** The ::mfr_onset of the @p index -th symptom. @since 0.1.0 */
-MFR_EXPORT int mfr_intake_symptom_onset(const mfr_intake *intake, uint32_t index);
+/** The @p index -th symptom site, in the order added, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_intake_symptom *mfr_intake_symptom_at(const mfr_intake *intake,
+							    uint32_t index);
+/** The symptom's region, or NULL for NULL. @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_intake_symptom_region(const mfr_intake_symptom *symptom);
+/** The symptom's ::mfr_side_t (#MFR_SIDE_MIDLINE on a midline region), or 0 for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_side_t mfr_intake_symptom_side(const mfr_intake_symptom *symptom);
+/** The symptom's intensity (0 to 10), or -1 for NULL. @since 0.1.0 */
+MFR_EXPORT int32_t mfr_intake_symptom_intensity(const mfr_intake_symptom *symptom);
+/** The symptom's ::mfr_onset_t, or #MFR_ONSET_UNSPECIFIED (0) for NULL. @since 0.1.0 */
+MFR_EXPORT mfr_onset_t mfr_intake_symptom_onset(const mfr_intake_symptom *symptom);
+/** @} */
 
 /** How many conditions the intake records. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_condition_count(const mfr_intake *intake);
 /** The @p index -th condition, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_condition *mfr_intake_condition_at(const mfr_intake *intake, uint32_t index);
 
-/** How many precautions the intake records. @since 0.1.0 */
+/**
+ * @name Precautions
+ * Each precaution the intake records, with its site, is a handle borrowed
+ * from the intake: valid while the intake lives and until the next
+ * precaution is recorded, never freed by the caller. A precaution recorded
+ * at several sites is one record per site.
+ * @{
+ */
+/** How many precautions the intake records (0 for NULL). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_precaution_count(const mfr_intake *intake);
-/** The @p index -th precaution, or NULL. @since 0.1.0 */
-MFR_EXPORT const mfr_precaution *mfr_intake_precaution_at(const mfr_intake *intake, uint32_t index);
-/** The region of the @p index -th precaution's site, or NULL for a global one. @since 0.1.0 */
-MFR_EXPORT const mfr_region *mfr_intake_precaution_region(const mfr_intake *intake, uint32_t index);
-/** The ::mfr_side of the @p index -th precaution's site, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_intake_precaution_side(const mfr_intake *intake, uint32_t index);
+/** The @p index -th record, in the order recorded, or NULL when out of range. @since 0.1.0 */
+MFR_EXPORT const mfr_intake_precaution *mfr_intake_precaution_at(const mfr_intake *intake,
+								  uint32_t index);
+/** The model's precaution the record is of, or NULL for NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_precaution *mfr_intake_precaution_precaution(
+	const mfr_intake_precaution *record);
+/** The region of the record's site, or NULL for a global precaution without one (and for NULL). @since 0.1.0 */
+MFR_EXPORT const mfr_region *mfr_intake_precaution_region(const mfr_intake_precaution *record);
+/** The ::mfr_side_t of the record's site, or 0 without a site (and for NULL). @since 0.1.0 */
+MFR_EXPORT mfr_side_t mfr_intake_precaution_side(const mfr_intake_precaution *record);
+/** @} */
 
 /** The stage recorded for @p precaution (1-based), or 0 when none is. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_intake_stage(const mfr_intake *intake,
 				     const mfr_precaution *precaution);
-/** The internal scopes declared: a mask of ::mfr_access bits. @since 0.2.0 */
+/** The internal scopes declared: a mask of ::mfr_access_t bits. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_intake_scopes(const mfr_intake *intake);
 
 /** How many clearances the intake records. @since 0.1.0 */
@@ -283,7 +318,7 @@ MFR_EXPORT int mfr_intake_is_cleared(const mfr_intake *intake, const mfr_precaut
 
 /** The session length in minutes (0 for a NULL intake). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_minutes(const mfr_intake *intake);
-/** The positions the client can take: a mask of ::mfr_position bits. @since 0.1.0 */
+/** The positions the client can take: a mask of ::mfr_position_t bits. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_intake_positions(const mfr_intake *intake);
 
 /**
@@ -295,7 +330,7 @@ MFR_EXPORT uint32_t mfr_intake_positions(const mfr_intake *intake);
  * @return #MFR_OK, #MFR_E_INVALID or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_intake_to_json(const mfr_intake *intake, uint32_t flags,
+MFR_EXPORT mfr_status_t mfr_intake_to_json(const mfr_intake *intake, uint32_t flags,
 					 char **out, mfr_error **err);
 
 /** @} */

@@ -8,7 +8,7 @@
  *        and stations, with their side crossings and evidence.
  *
  * A line is defined once, for the copy that starts on one side; node sides
- * are relative to that side (::mfr_line_side). Every line exists as a left
+ * are relative to that side (::mfr_line_side_t). Every line exists as a left
  * and a right copy. Branches run from the inferior or distal end to the
  * superior or proximal end; most lines have one branch, the spiral line two
  * limbs, the deep front line several tracks that meet at shared stations.
@@ -36,22 +36,26 @@ typedef struct mfr_line_branch mfr_line_branch;
 typedef struct mfr_line_node mfr_line_node;
 
 /** What a node is. @since 0.1.0 */
-typedef enum mfr_node_kind {
+typedef enum mfr_node_kind_t {
 	MFR_NODE_STATION = 1, /**< a bony attachment */
-	MFR_NODE_TRACK = 2    /**< a myofascial structure */
-} mfr_node_kind;
+	MFR_NODE_TRACK = 2,   /**< a myofascial structure */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_NODE_KIND__MAX = 0x7fffffff
+} mfr_node_kind_t;
 
 /** A node's side, relative to the side the line's copy starts on. @since 0.1.0 */
-typedef enum mfr_line_side {
+typedef enum mfr_line_side_t {
 	MFR_LINE_IPSI = 1,   /**< the starting side */
 	MFR_LINE_CONTRA = 2, /**< the other side */
-	MFR_LINE_MID = 3     /**< a midline structure */
-} mfr_line_side;
+	MFR_LINE_MID = 3,    /**< a midline structure */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_LINE_SIDE__MAX = 0x7fffffff
+} mfr_line_side_t;
 
 /** @return "station", "track", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_node_kind_name(int kind);
+MFR_EXPORT const char *mfr_node_kind_name(mfr_node_kind_t kind);
 /** @return "ipsi", "contra", "mid", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_line_side_name(int side);
+MFR_EXPORT const char *mfr_line_side_name(mfr_line_side_t side);
 
 /** The stable key ("superficial_back_line"), or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_line_key(const mfr_line *line);
@@ -63,11 +67,11 @@ MFR_EXPORT const char *mfr_line_name(const mfr_line *line);
 MFR_EXPORT uint32_t mfr_line_index(const mfr_line *line);
 /**
  * The grade of evidence that the line's transitions are anatomically
- * continuous (::mfr_evidence). The sources grade whole lines, not single
+ * continuous (::mfr_evidence_t). The sources grade whole lines, not single
  * transitions, so every transition of a line carries this grade.
  * @since 0.1.0
  */
-MFR_EXPORT int mfr_line_evidence(const mfr_line *line);
+MFR_EXPORT mfr_evidence_t mfr_line_evidence(const mfr_line *line);
 /** How many sources back the evidence grade. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_line_evidence_source_count(const mfr_line *line);
 /** The @p index -th source of the evidence grade, or NULL. @since 0.1.0 */
@@ -83,7 +87,7 @@ MFR_EXPORT uint32_t mfr_line_branch_count(const mfr_line *line);
 MFR_EXPORT const mfr_line_branch *mfr_line_branch_at(const mfr_line *line, uint32_t index);
 /** The branch's key ("main", "anterior"), or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_line_branch_key(const mfr_line_branch *branch);
-/** The branch's display name, or "" when it has none. @since 0.1.0 */
+/** The branch's display name, or NULL when it has none. @since 0.1.0 */
 MFR_EXPORT const char *mfr_line_branch_name(const mfr_line_branch *branch);
 /** The line the branch belongs to. @since 0.1.0 */
 MFR_EXPORT const mfr_line *mfr_line_branch_line(const mfr_line_branch *branch);
@@ -93,10 +97,10 @@ MFR_EXPORT uint32_t mfr_line_branch_node_count(const mfr_line_branch *branch);
 MFR_EXPORT const mfr_line_node *mfr_line_branch_node_at(const mfr_line_branch *branch,
 							 uint32_t index);
 
-/** The node's ::mfr_node_kind, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_line_node_kind(const mfr_line_node *node);
-/** The node's ::mfr_line_side, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_line_node_side(const mfr_line_node *node);
+/** The node's ::mfr_node_kind_t, or 0. @since 0.1.0 */
+MFR_EXPORT mfr_node_kind_t mfr_line_node_kind(const mfr_line_node *node);
+/** The node's ::mfr_line_side_t, or 0. @since 0.1.0 */
+MFR_EXPORT mfr_line_side_t mfr_line_node_side(const mfr_line_node *node);
 /** How many regions the node names (at least one; the principal first). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_line_node_region_count(const mfr_line_node *node);
 /** The @p index -th region of the node, or NULL. @since 0.1.0 */
@@ -110,7 +114,7 @@ MFR_EXPORT const mfr_region *mfr_line_node_region_at(const mfr_line_node *node, 
 MFR_EXPORT int mfr_line_node_crosses(const mfr_line_node *node);
 /** 1 when the line may also continue on the other side from this node. @since 0.1.0 */
 MFR_EXPORT int mfr_line_node_may_cross(const mfr_line_node *node);
-/** The source's wording where the region keys simplify it, or "". @since 0.1.0 */
+/** The source's wording where the region keys simplify it, or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_line_node_note(const mfr_line_node *node);
 
 /** @} */

@@ -13,8 +13,14 @@
  * Threading, in short: a model, and a finished trace, plan or program, are
  * never changed after they are made, so any number of threads may read one
  * at once (each header says so for its own objects). An intake or an
- * options object may be shared once no thread changes it any more. Nothing
- * may be freed while another thread still uses it.
+ * options object may be shared once no thread changes it any more. A model
+ * is reference-counted (mfr_model_ref(), mfr_model_unref(): atomic), and
+ * every intake, trace, plan and program holds it, so a thread may drop its
+ * reference while others use what was built on the model; nothing else may
+ * be freed while another thread still uses it.
+ *
+ * The grammar of the whole API (names, handles, ownership, absent values,
+ * the error rule) is in mfr/common.h and doc/guide.md.
  */
 #ifndef MFR_MFR_H
 #define MFR_MFR_H

@@ -11,10 +11,20 @@
  * The default model is built into the library; custom models load from files
  * in the format described in doc/model-format.md.
  *
+ * Lifetime: a model is reference-counted, as an xkbcommon keymap is. The
+ * function that builds it gives the caller one reference; mfr_model_ref()
+ * takes another and mfr_model_unref() (or mfr_model_free(), the same)
+ * drops one. Every intake, trace, plan and program built on a model holds
+ * a reference of its own until it is freed, so the caller may drop theirs
+ * as soon as it has built what it needs: the model lives until its last
+ * holder goes. Every entity pointer and string obtained from a model
+ * borrows from it and is valid while the caller holds a reference, or an
+ * object built on the model.
+ *
  * Threading: a model is immutable once built. Any number of threads may read
- * one model at once, with no locking, until mfr_model_free() is called. Every
- * entity pointer obtained from a model borrows from it and is valid until the
- * model is freed.
+ * one model at once, with no locking; any thread may take or drop a
+ * reference at any time (the count is atomic), but each must use the model
+ * only while it holds one, directly or through an object built on it.
  */
 #ifndef MFR_MODEL_H
 #define MFR_MODEL_H
@@ -56,7 +66,7 @@ typedef struct mfr_screening mfr_screening;
 typedef struct mfr_dose mfr_dose;
 
 /** The kinds of entity a model holds, for the generic functions below. @since 0.1.0 */
-typedef enum mfr_kind {
+typedef enum mfr_kind_t {
 	MFR_KIND_REGION = 1,
 	MFR_KIND_LINE = 2,
 	MFR_KIND_REFERRAL = 3,
@@ -66,13 +76,15 @@ typedef enum mfr_kind {
 	MFR_KIND_SOURCE = 7,
 	MFR_KIND_AFTERCARE = 8,
 	MFR_KIND_DANGER_ZONE = 9, /**< @since 0.2.0 */
-	MFR_KIND_SCREENING = 10   /**< @since 0.2.0 */
-} mfr_kind;
+	MFR_KIND_SCREENING = 10,  /**< @since 0.2.0 */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_KIND__MAX = 0x7fffffff
+} mfr_kind_t;
 
 /** @return "region", "line", "referral", "technique", "condition", "precaution", "source", "aftercare", "danger_zone", "screening", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_kind_name(int kind);
+MFR_EXPORT const char *mfr_kind_name(mfr_kind_t kind);
 /** Parse a kind name (singular, as above) into @p out. @since 0.1.0 */
-MFR_EXPORT mfr_status mfr_kind_parse(const char *name, mfr_kind *out);
+MFR_EXPORT mfr_status_t mfr_kind_parse(const char *name, mfr_kind_t *out);
 
 /**
  * Build the default model, compiled into the library.
@@ -80,10 +92,11 @@ MFR_EXPORT mfr_status mfr_kind_parse(const char *name, mfr_kind *out);
  * @param[out] out receives the model, or NULL on failure.
  * @param[out] err optional; receives the error detail on failure.
  * @return #MFR_OK, #MFR_E_INVALID (@p out is NULL) or #MFR_E_NOMEM.
- * @note Each call builds a new model; free each with mfr_model_free().
+ * @note Each call builds a new model with one reference, the caller's:
+ *       drop it with mfr_model_unref(). Two calls give two models.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err);
+MFR_EXPORT mfr_status_t mfr_model_default(mfr_model **out, mfr_error **err);
 
 /**
  * Load a model from a file in the libmfr model format.
@@ -102,7 +115,7 @@ MFR_EXPORT mfr_status mfr_model_default(mfr_model **out, mfr_error **err);
  *         #MFR_NAME_MAX_LENGTH or #MFR_TEXT_MAX_LENGTH characters.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
+MFR_EXPORT mfr_status_t mfr_model_load_file(const char *path, mfr_model **out,
 					  mfr_error **err);
 
 /** The largest model document read, in bytes (64 MiB; a model of 100,000
@@ -119,12 +132,38 @@ MFR_EXPORT mfr_status mfr_model_load_file(const char *path, mfr_model **out,
  * @param[out] err optional error detail.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_model_load_buffer(const char *data, size_t size,
+MFR_EXPORT mfr_status_t mfr_model_load_buffer(const char *data, size_t size,
 					    const char *name, mfr_model **out,
 					    mfr_error **err);
 
 /**
- * Free a model and everything borrowed from it. NULL is accepted.
+ * Take a reference to a model: it lives at least until the matching
+ * mfr_model_unref(). Taking one from a const pointer (mfr_intake_model())
+ * is allowed: a reference is a right to read the model, which nothing
+ * changes.
+ *
+ * @param model a model, or NULL.
+ * @return @p model (NULL for NULL).
+ * @note Thread-safe: the count is atomic.
+ * @since 0.2.0
+ */
+MFR_EXPORT mfr_model *mfr_model_ref(const mfr_model *model);
+
+/**
+ * Drop a reference to a model. The last one frees it and everything
+ * borrowed from it; the intakes, traces, plans and programs built on it
+ * each hold one until they are freed. NULL is accepted.
+ * @note Thread-safe: the count is atomic. The caller must not use the
+ *       model (or anything borrowed from it) after dropping its reference,
+ *       unless it holds another one.
+ * @since 0.2.0
+ */
+MFR_EXPORT void mfr_model_unref(mfr_model *model);
+
+/**
+ * The same as mfr_model_unref(), kept under the name every other object's
+ * destructor has: it drops the caller's reference, and frees the model
+ * only when that was the last one.
  * @since 0.1.0
  */
 MFR_EXPORT void mfr_model_free(mfr_model *model);
@@ -133,7 +172,7 @@ MFR_EXPORT void mfr_model_free(mfr_model *model);
 MFR_EXPORT const char *mfr_model_name(const mfr_model *model);
 /** The model content's own version string. @since 0.1.0 */
 MFR_EXPORT const char *mfr_model_version(const mfr_model *model);
-/** The model's description, or "" when it has none. @since 0.1.0 */
+/** The model's description, or NULL when it has none. @since 0.1.0 */
 MFR_EXPORT const char *mfr_model_description(const mfr_model *model);
 
 /**
@@ -151,14 +190,14 @@ MFR_EXPORT const char *mfr_model_default_text(size_t *size);
  * unknown kind.
  * @since 0.1.0
  */
-MFR_EXPORT uint32_t mfr_model_count(const mfr_model *model, int kind);
+MFR_EXPORT uint32_t mfr_model_count(const mfr_model *model, mfr_kind_t kind);
 
 /**
  * The key of the @p index -th entity of a kind, in the order of the model
  * file; NULL when out of range.
  * @since 0.1.0
  */
-MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
+MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, mfr_kind_t kind,
 					uint32_t index);
 
 /**
@@ -166,7 +205,7 @@ MFR_EXPORT const char *mfr_model_key_at(const mfr_model *model, int kind,
  * @return 1 or 0.
  * @since 0.1.0
  */
-MFR_EXPORT int mfr_model_has(const mfr_model *model, int kind, const char *key);
+MFR_EXPORT int mfr_model_has(const mfr_model *model, mfr_kind_t kind, const char *key);
 
 /**
  * Serialize the model, or one entity of it, as JSON in the model format.
@@ -185,7 +224,7 @@ MFR_EXPORT int mfr_model_has(const mfr_model *model, int kind, const char *key);
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_NOTFOUND (no such entity) or #MFR_E_NOMEM.
  * @since 0.1.0
  */
-MFR_EXPORT mfr_status mfr_model_to_json(const mfr_model *model, int kind,
+MFR_EXPORT mfr_status_t mfr_model_to_json(const mfr_model *model, mfr_kind_t kind,
 					const char *key, uint32_t flags,
 					char **out, mfr_error **err);
 
@@ -220,20 +259,22 @@ MFR_EXPORT const mfr_screening *mfr_model_screening(const mfr_model *model, cons
 /** @} */
 
 /** What an aftercare item is. @since 0.2.0 */
-typedef enum mfr_aftercare_kind {
+typedef enum mfr_aftercare_kind_t {
 	MFR_AFTERCARE_GENERAL = 1,  /**< what to expect and do after a session */
-	MFR_AFTERCARE_RED_FLAG = 2  /**< a sign to seek medical care for at once */
-} mfr_aftercare_kind;
+	MFR_AFTERCARE_RED_FLAG = 2, /**< a sign to seek medical care for at once */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_AFTERCARE_KIND__MAX = 0x7fffffff
+} mfr_aftercare_kind_t;
 
 /** @return "general", "red_flag", or NULL. @since 0.2.0 */
-MFR_EXPORT const char *mfr_aftercare_kind_name(int kind);
+MFR_EXPORT const char *mfr_aftercare_kind_name(mfr_aftercare_kind_t kind);
 
 /** The aftercare item's key. @since 0.1.0 */
 MFR_EXPORT const char *mfr_aftercare_key(const mfr_aftercare *item);
 /** The instruction, addressed to the client. @since 0.1.0 */
 MFR_EXPORT const char *mfr_aftercare_text(const mfr_aftercare *item);
-/** Its ::mfr_aftercare_kind, or 0. @since 0.2.0 */
-MFR_EXPORT int mfr_aftercare_kind_of(const mfr_aftercare *item);
+/** Its ::mfr_aftercare_kind_t, or 0. @since 0.2.0 */
+MFR_EXPORT mfr_aftercare_kind_t mfr_aftercare_kind(const mfr_aftercare *item);
 /**
  * How many precautions the item is given for: a plan carries it only when
  * the intake records one of them. 0: every plan carries it.
@@ -258,7 +299,7 @@ MFR_EXPORT const mfr_provenance *mfr_aftercare_provenance(const mfr_aftercare *i
  * @return how many were written.
  * @since 0.1.0
  */
-MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, int kind,
+MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, mfr_kind_t kind,
 				      const char *key, const char **out,
 				      uint32_t max);
 
@@ -272,7 +313,7 @@ MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, int kind,
 MFR_EXPORT const char *mfr_source_key(const mfr_source *source);
 /** The full citation. @since 0.1.0 */
 MFR_EXPORT const char *mfr_source_citation(const mfr_source *source);
-/** What the source contributed, or "". @since 0.1.0 */
+/** What the source contributed, or NULL when the model does not say. @since 0.1.0 */
 MFR_EXPORT const char *mfr_source_note(const mfr_source *source);
 
 /** How many sources the entity cites. @since 0.1.0 */
@@ -282,7 +323,7 @@ MFR_EXPORT const mfr_source *mfr_provenance_source_at(const mfr_provenance *prov
 						      uint32_t index);
 /** 1 when the content is practice convention rather than sourced fact. @since 0.1.0 */
 MFR_EXPORT int mfr_provenance_is_convention(const mfr_provenance *prov);
-/** A note on the entry (a disagreement, what is unverified), or "". @since 0.1.0 */
+/** A note on the entry (a disagreement, what is unverified), or NULL when it has none. @since 0.1.0 */
 MFR_EXPORT const char *mfr_provenance_note(const mfr_provenance *prov);
 /** @} */
 

@@ -24,22 +24,31 @@ MFR_BEGIN_DECLS
  * @{
  */
 
+/** One widening of a precaution's named site: a handle borrowed from the model. @since 0.2.0 */
+typedef struct mfr_precaution_widening mfr_precaution_widening;
+/** One position limit of a precaution: a handle borrowed from the model. @since 0.2.0 */
+typedef struct mfr_precaution_position_limit mfr_precaution_position_limit;
+
 /** Whether a precaution applies to the whole client or to a site. @since 0.1.0 */
-typedef enum mfr_scope {
+typedef enum mfr_scope_t {
 	MFR_SCOPE_GLOBAL = 1,
-	MFR_SCOPE_LOCAL = 2
-} mfr_scope;
+	MFR_SCOPE_LOCAL = 2,
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_SCOPE__MAX = 0x7fffffff
+} mfr_scope_t;
 
 /** How a precaution bounds the work. @since 0.1.0 */
-typedef enum mfr_severity {
+typedef enum mfr_severity_t {
 	MFR_SEVERITY_ABSOLUTE = 1, /**< no MFR: refer out */
-	MFR_SEVERITY_RELATIVE = 2  /**< modify the work, or work only with clearance */
-} mfr_severity;
+	MFR_SEVERITY_RELATIVE = 2, /**< modify the work, or work only with clearance */
+	/** Not a value: fixes the width of the type at 32 bits. */
+	MFR_SEVERITY__MAX = 0x7fffffff
+} mfr_severity_t;
 
 /** @return "global", "local", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_scope_name(int scope);
+MFR_EXPORT const char *mfr_scope_name(mfr_scope_t scope);
 /** @return "absolute", "relative", or NULL. @since 0.1.0 */
-MFR_EXPORT const char *mfr_severity_name(int severity);
+MFR_EXPORT const char *mfr_severity_name(mfr_severity_t severity);
 
 /** The stable key ("open_wound"), or NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_precaution_key(const mfr_precaution *precaution);
@@ -47,10 +56,10 @@ MFR_EXPORT const char *mfr_precaution_key(const mfr_precaution *precaution);
 MFR_EXPORT const char *mfr_precaution_name(const mfr_precaution *precaution);
 /** The precaution's position in its model (0-based). @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_precaution_index(const mfr_precaution *precaution);
-/** Its ::mfr_scope, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_precaution_scope(const mfr_precaution *precaution);
-/** Its ::mfr_severity, or 0. @since 0.1.0 */
-MFR_EXPORT int mfr_precaution_severity(const mfr_precaution *precaution);
+/** Its ::mfr_scope_t, or 0. @since 0.1.0 */
+MFR_EXPORT mfr_scope_t mfr_precaution_scope(const mfr_precaution *precaution);
+/** Its ::mfr_severity_t, or 0. @since 0.1.0 */
+MFR_EXPORT mfr_severity_t mfr_precaution_severity(const mfr_precaution *precaution);
 /** 1 when work needs a clinician's clearance recorded in the intake. @since 0.1.0 */
 MFR_EXPORT int mfr_precaution_needs_clearance(const mfr_precaution *precaution);
 /** 1 when no work may be done on the site it names (local precautions). @since 0.1.0 */
@@ -62,8 +71,8 @@ MFR_EXPORT uint32_t mfr_precaution_avoid_region_count(const mfr_precaution *prec
 /** The @p index -th region to avoid, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_precaution_avoid_region_at(const mfr_precaution *precaution,
 							     uint32_t index);
-/** The highest ::mfr_pressure allowed, or 0 when it sets no ceiling. @since 0.1.0 */
-MFR_EXPORT int mfr_precaution_pressure_ceiling(const mfr_precaution *precaution);
+/** The highest ::mfr_pressure_t allowed, or 0 when it sets no ceiling. @since 0.1.0 */
+MFR_EXPORT mfr_pressure_t mfr_precaution_pressure_ceiling(const mfr_precaution *precaution);
 /** How many techniques it rules out. @since 0.1.0 */
 MFR_EXPORT uint32_t mfr_precaution_excluded_technique_count(const mfr_precaution *precaution);
 /** The @p index -th technique it rules out, or NULL. @since 0.1.0 */
@@ -77,24 +86,28 @@ MFR_EXPORT const mfr_technique *mfr_precaution_excluded_technique_at(const mfr_p
  */
 MFR_EXPORT int mfr_precaution_site_scoped(const mfr_precaution *precaution);
 /**
- * How many regions a named site widens to: a site within one of them (a
- * calf within the lower limb) excludes the whole of it on that side.
+ * How many widenings the precaution has: a named site within the region of
+ * one (a calf within the lower limb) excludes the whole of that region on
+ * that side, and the regions that go with it. 0 for NULL.
  * @since 0.2.0
  */
-MFR_EXPORT uint32_t mfr_precaution_widen_count(const mfr_precaution *precaution);
-/** The @p index -th region a named site widens to, or NULL. @since 0.2.0 */
-MFR_EXPORT const mfr_region *mfr_precaution_widen_at(const mfr_precaution *precaution,
-						      uint32_t index);
+MFR_EXPORT uint32_t mfr_precaution_widening_count(const mfr_precaution *precaution);
+/** The @p index -th widening, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_precaution_widening *mfr_precaution_widening_at(
+	const mfr_precaution *precaution, uint32_t index);
+/** The region a named site within it widens to, or NULL for NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_precaution_widening_region(
+	const mfr_precaution_widening *widening);
 /**
- * How many regions go with widening @p index: excluded with it, on the same
+ * How many regions go with the widening: excluded with it, on the same
  * side (the groin and iliopsoas with a lower limb: the path of its veins).
+ * 0 for NULL.
  * @since 0.2.0
  */
-MFR_EXPORT uint32_t mfr_precaution_widen_with_count(const mfr_precaution *precaution,
-						     uint32_t index);
-/** The @p k -th region that goes with widening @p index, or NULL. @since 0.2.0 */
-MFR_EXPORT const mfr_region *mfr_precaution_widen_with_at(const mfr_precaution *precaution,
-							   uint32_t index, uint32_t k);
+MFR_EXPORT uint32_t mfr_precaution_widening_with_count(const mfr_precaution_widening *widening);
+/** The @p index -th region that goes with the widening, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_precaution_widening_with_at(
+	const mfr_precaution_widening *widening, uint32_t index);
 /**
  * How many stages it has (pregnancy: 3 trimesters), or 0. An intake may
  * record the stage (mfr_intake_set_stage()); an unknown stage counts as the
@@ -102,22 +115,25 @@ MFR_EXPORT const mfr_region *mfr_precaution_widen_with_at(const mfr_precaution *
  * @since 0.2.0
  */
 MFR_EXPORT uint32_t mfr_precaution_stage_count(const mfr_precaution *precaution);
-/** What a stage is called ("trimester"), or "" without stages. @since 0.2.0 */
+/** What a stage is called ("trimester"), or NULL without stages. @since 0.2.0 */
 MFR_EXPORT const char *mfr_precaution_stage_name(const mfr_precaution *precaution);
-/** How many position limits it sets. @since 0.2.0 */
+/** How many position limits it sets (0 for NULL). @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_precaution_position_limit_count(const mfr_precaution *precaution);
-/** The ::mfr_position (one bit) limit @p index rules out, or 0. @since 0.2.0 */
-MFR_EXPORT int mfr_precaution_position_limit_position(const mfr_precaution *precaution,
-						       uint32_t index);
-/** The stage from which limit @p index applies (1: always), or 0. @since 0.2.0 */
-MFR_EXPORT uint32_t mfr_precaution_position_limit_from_stage(const mfr_precaution *precaution,
-							      uint32_t index);
-/** How many regions limit @p index is for (0: every region). @since 0.2.0 */
-MFR_EXPORT uint32_t mfr_precaution_position_limit_region_count(const mfr_precaution *precaution,
-								uint32_t index);
-/** The @p k -th region limit @p index is for, or NULL. @since 0.2.0 */
-MFR_EXPORT const mfr_region *mfr_precaution_position_limit_region_at(const mfr_precaution *precaution,
-								      uint32_t index, uint32_t k);
+/** The @p index -th position limit, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_precaution_position_limit *mfr_precaution_position_limit_at(
+	const mfr_precaution *precaution, uint32_t index);
+/** The ::mfr_position_t (one bit) the limit rules out, or 0 for NULL. @since 0.2.0 */
+MFR_EXPORT mfr_position_t mfr_precaution_position_limit_position(
+	const mfr_precaution_position_limit *limit);
+/** The stage from which the limit applies (1: always), or 0 for NULL. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_precaution_position_limit_from_stage(
+	const mfr_precaution_position_limit *limit);
+/** How many regions the limit is for (0: every region; and for NULL). @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_precaution_position_limit_region_count(
+	const mfr_precaution_position_limit *limit);
+/** The @p index -th region the limit is for, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_precaution_position_limit_region_at(
+	const mfr_precaution_position_limit *limit, uint32_t index);
 /**
  * How many symptom areas need a clearance for it: a symptom within one (new
  * abdominal or pelvic pain in pregnancy) sets the plan to needs-clearance

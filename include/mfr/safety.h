@@ -23,6 +23,9 @@ MFR_BEGIN_DECLS
  * @{
  */
 
+/** One answer a screening question offers: a handle borrowed from the model. @since 0.2.0 */
+typedef struct mfr_screening_answer mfr_screening_answer;
+
 /**
  * @name Danger zones
  * An endangerment site (the anterior triangle of the neck, the femoral
@@ -46,12 +49,12 @@ MFR_EXPORT const mfr_region *mfr_danger_zone_region_at(const mfr_danger_zone *zo
 							uint32_t index);
 /**
  * The kinds of region it covers wherever they are (bony prominences: every
- * #MFR_REGION_BONE): a mask with bit (1 << ::mfr_region_kind) set for each.
+ * #MFR_REGION_BONE): a mask with bit (1 << ::mfr_region_kind_t) set for each.
  * @since 0.2.0
  */
 MFR_EXPORT uint32_t mfr_danger_zone_region_kinds(const mfr_danger_zone *zone);
-/** The firmest ::mfr_pressure allowed in it, or 0 for NULL. @since 0.2.0 */
-MFR_EXPORT int mfr_danger_zone_pressure_ceiling(const mfr_danger_zone *zone);
+/** The firmest ::mfr_pressure_t allowed in it, or 0 for NULL. @since 0.2.0 */
+MFR_EXPORT mfr_pressure_t mfr_danger_zone_pressure_ceiling(const mfr_danger_zone *zone);
 /** How many techniques it rules out. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_danger_zone_excluded_technique_count(const mfr_danger_zone *zone);
 /** The @p index -th technique it rules out, or NULL. @since 0.2.0 */
@@ -79,8 +82,8 @@ MFR_EXPORT const mfr_danger_zone *mfr_model_danger_zone_covering(const mfr_model
  * the strictest of every dose its intake brings in.
  * @{
  */
-/** The firmest ::mfr_pressure allowed, or 0 when it sets none. @since 0.2.0 */
-MFR_EXPORT int mfr_dose_pressure_ceiling(const mfr_dose *dose);
+/** The firmest ::mfr_pressure_t allowed, or 0 when it sets none. @since 0.2.0 */
+MFR_EXPORT mfr_pressure_t mfr_dose_pressure_ceiling(const mfr_dose *dose);
 /** 1 when only indirect work may be done. @since 0.2.0 */
 MFR_EXPORT int mfr_dose_indirect_only(const mfr_dose *dose);
 /** The longest session in minutes, or 0 when it sets none. @since 0.2.0 */
@@ -89,7 +92,7 @@ MFR_EXPORT uint32_t mfr_dose_max_minutes(const mfr_dose *dose);
 MFR_EXPORT uint32_t mfr_dose_hold_min(const mfr_dose *dose);
 /** The longest hold in seconds, or 0 when it sets no hold range. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_dose_hold_max(const mfr_dose *dose);
-/** 1 when a program may progress to firmer, direct work (the default). @since 0.2.0 */
+/** 1 when a program may progress to firmer, direct work (the default, and for NULL: no dose sets no limit), else 0. @since 0.2.0 */
 MFR_EXPORT int mfr_dose_progresses(const mfr_dose *dose);
 /** Where it comes from. @since 0.2.0 */
 MFR_EXPORT const mfr_provenance *mfr_dose_provenance(const mfr_dose *dose);
@@ -109,22 +112,24 @@ MFR_EXPORT const char *mfr_screening_key(const mfr_screening *question);
 MFR_EXPORT const char *mfr_screening_text(const mfr_screening *question);
 /** Its position in its model (0-based). @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_screening_index(const mfr_screening *question);
-/** How many answers it offers. @since 0.2.0 */
+/** How many answers it offers (0 for NULL). @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_screening_answer_count(const mfr_screening *question);
-/** The key of answer @p index ("second_trimester"), or NULL. @since 0.2.0 */
-MFR_EXPORT const char *mfr_screening_answer_key(const mfr_screening *question, uint32_t index);
-/** The wording of answer @p index, or NULL. @since 0.2.0 */
-MFR_EXPORT const char *mfr_screening_answer_text(const mfr_screening *question, uint32_t index);
-/** How many precautions answer @p index sets (0: none, "no"). @since 0.2.0 */
-MFR_EXPORT uint32_t mfr_screening_answer_precaution_count(const mfr_screening *question,
-							   uint32_t index);
-/** The @p k -th precaution answer @p index sets, or NULL. @since 0.2.0 */
-MFR_EXPORT const mfr_precaution *mfr_screening_answer_precaution_at(const mfr_screening *question,
-								     uint32_t index, uint32_t k);
-/** The stage answer @p index records for its staged precautions (1-based), or 0. @since 0.2.0 */
-MFR_EXPORT uint32_t mfr_screening_answer_stage(const mfr_screening *question, uint32_t index);
-/** 1 when answer @p index needs a site (where is it?). @since 0.2.0 */
-MFR_EXPORT int mfr_screening_answer_needs_site(const mfr_screening *question, uint32_t index);
+/** The @p index -th answer, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_screening_answer *mfr_screening_answer_at(const mfr_screening *question,
+								uint32_t index);
+/** The answer's key ("second_trimester"), or NULL for NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_screening_answer_key(const mfr_screening_answer *answer);
+/** The answer's wording, or NULL for NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_screening_answer_text(const mfr_screening_answer *answer);
+/** How many precautions the answer sets (0: none, "no"; and for NULL). @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_screening_answer_precaution_count(const mfr_screening_answer *answer);
+/** The @p index -th precaution the answer sets, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_precaution *mfr_screening_answer_precaution_at(
+	const mfr_screening_answer *answer, uint32_t index);
+/** The stage the answer records for its staged precautions (1-based), or 0. @since 0.2.0 */
+MFR_EXPORT uint32_t mfr_screening_answer_stage(const mfr_screening_answer *answer);
+/** 1 when the answer needs a site (where is it?), else 0. @since 0.2.0 */
+MFR_EXPORT int mfr_screening_answer_needs_site(const mfr_screening_answer *answer);
 /** Where it comes from. @since 0.2.0 */
 MFR_EXPORT const mfr_provenance *mfr_screening_provenance(const mfr_screening *question);
 /** @} */

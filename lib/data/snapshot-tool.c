@@ -136,11 +136,11 @@ static const struct pool_info {
 	[P_STRING_REFS] = REFS("char", "t_string_refs"),
 	[P_BRANCHES] = OF("mfr_line_branch", "t_branches"),
 	[P_NODES] = OF("mfr_line_node", "t_nodes"),
-	[P_ZONES] = OF("mfr_zone", "t_zones"),
+	[P_ZONES] = OF("mfr_referral_zone", "t_zones"),
 	[P_DOSES] = OF("mfr_dose", "t_doses"),
-	[P_WIDEN] = OF("mfr_widen", "t_widen"),
-	[P_POSITION_LIMITS] = OF("mfr_position_limit", "t_position_limits"),
-	[P_ANSWERS] = OF("mfr_answer", "t_answers"),
+	[P_WIDEN] = OF("mfr_precaution_widening", "t_widen"),
+	[P_POSITION_LIMITS] = OF("mfr_precaution_position_limit", "t_position_limits"),
+	[P_ANSWERS] = OF("mfr_screening_answer", "t_answers"),
 	[P_KEYS] = OF("mfr_key_entry", "t_keys"),
 	[P_OFFSETS] = { "const uint32_t", "t_offsets", "uint32_t *", "0" },
 	[P_EDGES] = OF("mfr_edge", "t_edges"),
@@ -416,7 +416,7 @@ static void put_referral(gen *g, const mfr_referral *r)
 	uint32_t zones = g->pools[P_ZONES].count;
 
 	for (uint32_t i = 0; r->zones && i < r->zone_count; i++) {
-		const mfr_zone *z = &r->zones[i];
+		const mfr_referral_zone *z = &r->zones[i];
 		buf *zo = item(g, P_ZONES);
 
 		put(zo, "{ .area = ");
@@ -504,7 +504,7 @@ static void put_precaution(gen *g, const mfr_precaution *p)
 	uint32_t widen = g->pools[P_WIDEN].count, limits = g->pools[P_POSITION_LIMITS].count;
 
 	for (uint32_t i = 0; p->widen_to && i < p->widen_count; i++) {
-		const mfr_widen *w = &p->widen_to[i];
+		const mfr_precaution_widening *w = &p->widen_to[i];
 		buf *wo = item(g, P_WIDEN);
 
 		put(wo, "{ .region = ");
@@ -515,7 +515,7 @@ static void put_precaution(gen *g, const mfr_precaution *p)
 		item_end(g, P_WIDEN);
 	}
 	for (uint32_t i = 0; p->position_limits && i < p->position_limit_count; i++) {
-		const mfr_position_limit *l = &p->position_limits[i];
+		const mfr_precaution_position_limit *l = &p->position_limits[i];
 		buf *lo = item(g, P_POSITION_LIMITS);
 
 		put(lo, "{ .position = %u, .from_stage = %u, .regions = ", l->position,
@@ -606,7 +606,7 @@ static void put_screening(gen *g, const mfr_screening *q)
 	uint32_t answers = g->pools[P_ANSWERS].count;
 
 	for (uint32_t i = 0; q->answers && i < q->answer_count; i++) {
-		const mfr_answer *a = &q->answers[i];
+		const mfr_screening_answer *a = &q->answers[i];
 		buf *ao = item(g, P_ANSWERS);
 
 		put(ao, "{ .key = ");

@@ -6,19 +6,26 @@ libmfr is decision support for licensed therapists; it never diagnoses.
 
 The shared library is found, in order, at the path in the environment
 variable ``LIBMFR_LIBRARY``, through ``ctypes.util.find_library('mfr')``,
-or as ``libmfr.so.0`` on the dynamic loader's path.
+or as ``libmfr.so.1`` on the dynamic loader's path.
 
 Every enumerated value (a region's kind, a node's side, a status name) is
 returned as the name the library itself gives it, so the binding cannot
-drift from the C enumerations. Entities borrow from their model: each keeps
-its model alive, and using one after ``Model.close()`` raises ValueError.
+drift from the C enumerations; an absent value is None.
+
+The library counts who holds a model (mfr_model_ref/unref), and the binding
+uses that count rather than tracking lifetimes itself: a Model, every
+entity read from it, and every intake, trace, plan and program made from
+it each hold the model. ``Model.close()`` drops the Model object's own
+reference (from any thread: what others hold stays valid); only that
+Model object refuses use afterwards (ValueError).
 
 An Intake (what is known of one client) is built against a model; a Trace
 (ranked treatment sites with the paths that explain them), a Plan (one
 session's ordered, timed steps) and a Program (a course of sessions) are
-built from an intake. Each keeps what it was built from alive, is freed
-exactly once (close(), a ``with`` block, or garbage collection), and
-refuses use (ValueError) once it, or anything it was built from, is closed.
+built from an intake, and do not need it once made. Each is freed exactly
+once (close(), a ``with`` block, or garbage collection) and refuses use
+(ValueError) once closed; a session plan of a Program keeps the program
+alive and refuses use once the program is closed.
 
     >>> import libmfr
     >>> with libmfr.Model.default() as model:
@@ -64,7 +71,7 @@ def _load():
     if path:
         return ctypes.CDLL(path), path
     errors = []
-    for name in (ctypes.util.find_library('mfr'), 'libmfr.so.0'):
+    for name in (ctypes.util.find_library('mfr'), 'libmfr.so.1'):
         if not name:
             continue
         try:
@@ -80,12 +87,15 @@ _C, _path = _load()
 
 # Every function the binding calls, with its C prototype. Pointers are all
 # c_void_p (never the default int) so that none is truncated on 64-bit.
-_P, _S, _U, _I = c_void_p, c_char_p, c_uint32, c_int
+# Every enumeration, mfr_status_t included, is 32 bits wide (mfr/common.h):
+# _E; an int is a 0/1 flag: _I. test_libmfr.py checks each prototype
+# against the headers.
+_P, _S, _U, _I, _E = c_void_p, c_char_p, c_uint32, c_int, c_int32
 _PROTOTYPES = [
     # restype, argtypes, names
     (_S, [], 'mfr_version'),
     (_U, [], 'mfr_version_number'),
-    (_S, [_I], 'mfr_strerror mfr_status_name mfr_kind_name mfr_side_name '
+    (_S, [_E], 'mfr_strerror mfr_status_name mfr_kind_name mfr_side_name '
                'mfr_position_name mfr_depth_name mfr_pressure_name '
                'mfr_evidence_name mfr_region_kind_name mfr_laterality_name '
                'mfr_node_kind_name mfr_line_side_name mfr_zone_kind_name '
@@ -94,26 +104,25 @@ _PROTOTYPES = [
                'mfr_relation_name mfr_distance_name mfr_plan_status_name '
                'mfr_phase_name mfr_warning_kind_name mfr_access_name '
                'mfr_aftercare_kind_name mfr_frequency_name'),
-    (_I, [_S, POINTER(c_int)], 'mfr_kind_parse mfr_side_parse '
+    (_E, [_S, POINTER(_E)], 'mfr_kind_parse mfr_side_parse '
                                'mfr_position_parse mfr_depth_parse '
                                'mfr_pressure_parse mfr_evidence_parse '
                                'mfr_access_parse'),
-    (None, [_P], 'mfr_error_free mfr_free mfr_model_free'),
-    (_I, [_P], 'mfr_error_status'),
+    (None, [_P], 'mfr_error_free mfr_free mfr_model_free mfr_model_unref'),
+    (_P, [_P], 'mfr_model_ref'),
+    (_E, [_P], 'mfr_error_status'),
     (_S, [_P], 'mfr_error_message mfr_error_source mfr_error_path'),
-    (c_int32, [_P], 'mfr_error_line mfr_error_column'),
-    (c_int64, [_P], 'mfr_error_offset'),
     # model.h
-    (_I, [POINTER(_P), POINTER(_P)], 'mfr_model_default'),
-    (_I, [_S, POINTER(_P), POINTER(_P)], 'mfr_model_load_file'),
-    (_I, [_S, c_size_t, _S, POINTER(_P), POINTER(_P)],
+    (_E, [POINTER(_P), POINTER(_P)], 'mfr_model_default'),
+    (_E, [_S, POINTER(_P), POINTER(_P)], 'mfr_model_load_file'),
+    (_E, [_S, c_size_t, _S, POINTER(_P), POINTER(_P)],
      'mfr_model_load_buffer'),
     (_P, [POINTER(c_size_t)], 'mfr_model_default_text'),
-    (_U, [_P, _I], 'mfr_model_count'),
-    (_S, [_P, _I, _U], 'mfr_model_key_at'),
-    (_I, [_P, _I, _S], 'mfr_model_has'),
-    (_I, [_P, _I, _S, _U, POINTER(_P), POINTER(_P)], 'mfr_model_to_json'),
-    (_U, [_P, _I, _S, POINTER(_S), _U], 'mfr_model_suggest'),
+    (_U, [_P, _E], 'mfr_model_count'),
+    (_S, [_P, _E, _U], 'mfr_model_key_at'),
+    (_I, [_P, _E, _S], 'mfr_model_has'),
+    (_E, [_P, _E, _S, _U, POINTER(_P), POINTER(_P)], 'mfr_model_to_json'),
+    (_U, [_P, _E, _S, POINTER(_S), _U], 'mfr_model_suggest'),
     (_P, [_P, _U], 'mfr_model_region_at mfr_model_line_at '
                    'mfr_model_referral_at mfr_model_technique_at '
                    'mfr_model_condition_at mfr_model_precaution_at '
@@ -125,7 +134,8 @@ _PROTOTYPES = [
                    'mfr_model_aftercare mfr_model_danger_zone '
                    'mfr_model_screening'),
     (_P, [_P, _P], 'mfr_model_danger_zone_covering'),
-    # entity getters: one borrowed pointer in, a string out
+    # Getters: one handle in (an entity, or a sub-item borrowed from its
+    # parent: a plan step, a referral zone...), a string out
     (_S, [_P], 'mfr_model_name mfr_model_version mfr_model_description '
                'mfr_source_key mfr_source_citation mfr_source_note '
                'mfr_provenance_note '
@@ -140,8 +150,12 @@ _PROTOTYPES = [
                'mfr_precaution_stage_name '
                'mfr_aftercare_key mfr_aftercare_text '
                'mfr_danger_zone_key mfr_danger_zone_name '
-               'mfr_danger_zone_effect mfr_screening_key mfr_screening_text'),
-    # ... an unsigned count, index or mask out
+               'mfr_danger_zone_effect mfr_screening_key mfr_screening_text '
+               'mfr_screening_answer_key mfr_screening_answer_text '
+               'mfr_trace_result_explain mfr_plan_step_rationale '
+               'mfr_plan_warning_text mfr_plan_warning_code '
+               'mfr_plan_warning_subject_key mfr_program_session_focus'),
+    # ... an unsigned count, index, mask or number of seconds out
     (_U, [_P], 'mfr_provenance_source_count '
                'mfr_region_index mfr_region_child_count '
                'mfr_region_positions mfr_region_adjacent_count '
@@ -160,151 +174,154 @@ _PROTOTYPES = [
                'mfr_condition_screening_count '
                'mfr_precaution_index mfr_precaution_avoid_region_count '
                'mfr_precaution_excluded_technique_count '
-               'mfr_precaution_widen_count mfr_precaution_stage_count '
+               'mfr_precaution_widening_count '
+               'mfr_precaution_widening_with_count mfr_precaution_stage_count '
                'mfr_precaution_clearance_area_count '
                'mfr_precaution_position_limit_count '
+               'mfr_precaution_position_limit_from_stage '
+               'mfr_precaution_position_limit_region_count '
                'mfr_aftercare_when_count '
                'mfr_danger_zone_index mfr_danger_zone_region_count '
                'mfr_danger_zone_excluded_technique_count '
                'mfr_dose_max_minutes mfr_dose_hold_min mfr_dose_hold_max '
                'mfr_danger_zone_region_kinds '
-               'mfr_screening_index mfr_screening_answer_count'),
-    # ... an enum value or a 0/1 flag out
-    (_I, [_P], 'mfr_provenance_is_convention '
-               'mfr_region_kind_of mfr_region_laterality mfr_region_depth '
-               'mfr_region_access mfr_region_treatable '
-               'mfr_line_evidence mfr_line_crosses '
-               'mfr_line_node_kind mfr_line_node_side mfr_line_node_crosses '
-               'mfr_line_node_may_cross '
-               'mfr_referral_split_convention mfr_referral_disputed '
+               'mfr_screening_index mfr_screening_answer_count '
+               'mfr_screening_answer_precaution_count '
+               'mfr_screening_answer_stage '
+               'mfr_intake_symptom_count mfr_intake_condition_count '
+               'mfr_intake_precaution_count mfr_intake_clearance_count '
+               'mfr_intake_minutes mfr_intake_positions mfr_intake_scopes '
+               'mfr_trace_result_count mfr_trace_result_path_count '
+               'mfr_trace_path_symptom mfr_trace_path_step_count '
+               'mfr_plan_session_seconds mfr_plan_total_seconds '
+               'mfr_plan_position_changes mfr_plan_step_count '
+               'mfr_plan_warning_count mfr_plan_aftercare_count '
+               'mfr_plan_step_seconds mfr_plan_step_trace_rank '
+               'mfr_plan_step_flags '
+               'mfr_program_session_count mfr_program_weeks '
+               'mfr_program_session_day'),
+    # ... an enum value out
+    (_E, [_P], 'mfr_region_kind mfr_region_laterality mfr_region_depth '
+               'mfr_region_access mfr_line_evidence '
+               'mfr_line_node_kind mfr_line_node_side '
+               'mfr_referral_zone_kind mfr_referral_zone_frequency '
                'mfr_technique_family mfr_technique_approach '
                'mfr_technique_pressure_min mfr_technique_pressure_max '
-               'mfr_technique_depth mfr_technique_has_hold '
-               'mfr_technique_hold_convention '
+               'mfr_technique_depth '
                'mfr_precaution_scope mfr_precaution_severity '
-               'mfr_precaution_needs_clearance mfr_precaution_avoid_site '
-               'mfr_precaution_avoid_adjacent mfr_precaution_pressure_ceiling '
-               'mfr_precaution_site_scoped mfr_aftercare_kind_of '
+               'mfr_precaution_pressure_ceiling '
+               'mfr_precaution_position_limit_position mfr_aftercare_kind '
                'mfr_danger_zone_pressure_ceiling mfr_dose_pressure_ceiling '
-               'mfr_dose_indirect_only mfr_dose_progresses'),
-    # ... another borrowed pointer out
+               'mfr_intake_symptom_side mfr_intake_symptom_onset '
+               'mfr_intake_precaution_side '
+               'mfr_trace_result_side mfr_trace_result_distance '
+               'mfr_trace_path_step_from_side mfr_trace_path_step_to_side '
+               'mfr_trace_path_step_relation mfr_trace_path_step_zone '
+               'mfr_plan_status mfr_plan_pressure_ceiling '
+               'mfr_plan_step_phase mfr_plan_step_side '
+               'mfr_plan_step_approach mfr_plan_step_pressure '
+               'mfr_plan_step_position mfr_plan_step_lying_side '
+               'mfr_plan_warning_kind mfr_plan_warning_subject_kind '
+               'mfr_plan_warning_side'),
+    # ... a 0/1 flag out
+    (_I, [_P], 'mfr_provenance_is_convention mfr_region_treatable '
+               'mfr_line_crosses mfr_line_node_crosses '
+               'mfr_line_node_may_cross '
+               'mfr_referral_split_convention mfr_referral_disputed '
+               'mfr_referral_zone_bilateral '
+               'mfr_technique_has_hold mfr_technique_hold_convention '
+               'mfr_precaution_needs_clearance mfr_precaution_avoid_site '
+               'mfr_precaution_avoid_adjacent mfr_precaution_site_scoped '
+               'mfr_dose_indirect_only mfr_dose_progresses '
+               'mfr_screening_answer_needs_site '
+               'mfr_trace_path_step_crosses mfr_program_session_reassess'),
+    # ... a number out
+    (c_int32, [_P], 'mfr_error_line mfr_error_column '
+                    'mfr_intake_symptom_intensity'),
+    (c_int64, [_P], 'mfr_error_offset'),
+    (c_double, [_P], 'mfr_trace_result_score mfr_trace_path_score '
+                     'mfr_trace_path_step_factor'),
+    # ... another borrowed handle out
     (_P, [_P], 'mfr_region_parent mfr_region_provenance mfr_line_provenance '
                'mfr_line_branch_line mfr_referral_muscle '
+               'mfr_referral_zone_area '
                'mfr_referral_provenance mfr_technique_provenance '
                'mfr_condition_provenance mfr_precaution_provenance '
                'mfr_aftercare_provenance mfr_condition_dose '
-               'mfr_precaution_dose mfr_danger_zone_provenance '
-               'mfr_dose_provenance mfr_screening_provenance'),
-    (_I, [_P, _P], 'mfr_region_is_within'),
-    # the index-th item of a list
+               'mfr_precaution_dose mfr_precaution_widening_region '
+               'mfr_danger_zone_provenance '
+               'mfr_dose_provenance mfr_screening_provenance '
+               'mfr_intake_model mfr_intake_symptom_region '
+               'mfr_intake_precaution_precaution mfr_intake_precaution_region '
+               'mfr_trace_result_region '
+               'mfr_trace_path_step_from mfr_trace_path_step_to '
+               'mfr_trace_path_step_line mfr_trace_path_step_referral '
+               'mfr_plan_step_region mfr_plan_step_technique '
+               'mfr_plan_step_danger_zone mfr_plan_warning_region '
+               'mfr_program_session_plan'),
+    (_I, [_P, _P], 'mfr_region_is_within '
+                   'mfr_intake_is_cleared mfr_intake_is_answered'),
+    (_U, [_P, _P], 'mfr_intake_stage'),
+    # the index-th item of a list: an entity, or a sub-item's handle
     (_P, [_P, _U], 'mfr_precaution_clearance_area_at '
                    'mfr_provenance_source_at mfr_region_child_at '
                    'mfr_region_adjacent_at mfr_line_evidence_source_at '
                    'mfr_line_branch_at mfr_line_branch_node_at '
-                   'mfr_line_node_region_at mfr_referral_zone_area '
+                   'mfr_line_node_region_at mfr_referral_zone_at '
                    'mfr_technique_region_at mfr_condition_area_at '
                    'mfr_condition_line_at mfr_condition_region_at '
                    'mfr_condition_site_technique_at '
                    'mfr_condition_screening_at '
                    'mfr_precaution_avoid_region_at '
                    'mfr_precaution_excluded_technique_at '
-                   'mfr_precaution_widen_at mfr_aftercare_when_at '
+                   'mfr_precaution_widening_at '
+                   'mfr_precaution_widening_with_at '
+                   'mfr_precaution_position_limit_at '
+                   'mfr_precaution_position_limit_region_at '
+                   'mfr_aftercare_when_at '
                    'mfr_danger_zone_region_at '
-                   'mfr_danger_zone_excluded_technique_at'),
-    (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at '
-                   'mfr_screening_answer_key mfr_screening_answer_text'),
-    (_I, [_P, _U], 'mfr_referral_zone_kind mfr_referral_zone_bilateral '
-                   'mfr_referral_zone_frequency '
-                   'mfr_precaution_position_limit_position '
-                   'mfr_screening_answer_needs_site'),
-    (_U, [_P, _U], 'mfr_precaution_widen_with_count '
-                   'mfr_precaution_position_limit_from_stage '
-                   'mfr_precaution_position_limit_region_count '
-                   'mfr_screening_answer_precaution_count '
-                   'mfr_screening_answer_stage'),
-    # the k-th item of the index-th element's list
-    (_P, [_P, _U, _U], 'mfr_precaution_widen_with_at '
-                       'mfr_precaution_position_limit_region_at '
-                       'mfr_screening_answer_precaution_at'),
+                   'mfr_danger_zone_excluded_technique_at '
+                   'mfr_screening_answer_at '
+                   'mfr_screening_answer_precaution_at '
+                   'mfr_intake_symptom_at mfr_intake_condition_at '
+                   'mfr_intake_precaution_at mfr_intake_clearance_at '
+                   'mfr_trace_result_at mfr_trace_result_path_at '
+                   'mfr_trace_path_step_at '
+                   'mfr_plan_step_at mfr_plan_warning_at mfr_plan_aftercare_at '
+                   'mfr_program_session_at'),
+    (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at'),
     # intake.h: constructors and builders (an mfr_error ** last)
-    (_I, [_P, POINTER(_P)], 'mfr_intake_new'),
-    (_I, [_P, _S, c_size_t, _S, POINTER(_P), POINTER(_P)],
+    (_E, [_P, POINTER(_P)], 'mfr_intake_new'),
+    (_E, [_P, _S, c_size_t, _S, POINTER(_P), POINTER(_P)],
      'mfr_intake_from_json'),
-    (_I, [_P, _S, POINTER(_P), POINTER(_P)], 'mfr_intake_load_file'),
+    (_E, [_P, _S, POINTER(_P), POINTER(_P)], 'mfr_intake_load_file'),
     (None, [_P], 'mfr_intake_free mfr_trace_options_free mfr_trace_free '
                  'mfr_plan_options_free mfr_plan_free mfr_program_free'),
-    (_I, [_P, _S, _I, c_int32, _I, POINTER(_P)], 'mfr_intake_add_symptom'),
-    (_I, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
+    (_E, [_P, _S, _E, c_int32, _E, POINTER(_P)], 'mfr_intake_add_symptom'),
+    (_E, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
                                 'mfr_intake_add_clearance'),
-    (_I, [_P, _S, _S, _I, POINTER(_P)], 'mfr_intake_add_precaution'),
-    (_I, [_P, _S, _U, POINTER(_P)], 'mfr_intake_set_stage'),
-    (_I, [_P, _I, POINTER(_P)], 'mfr_intake_add_scope'),
-    (_I, [_P, _S, _S, _S, _I, POINTER(_P)], 'mfr_intake_add_answer'),
-    (_I, [_P, _U, POINTER(_P)], 'mfr_intake_set_minutes '
+    (_E, [_P, _S, _S, _E, POINTER(_P)], 'mfr_intake_add_precaution'),
+    (_E, [_P, _S, _U, POINTER(_P)], 'mfr_intake_set_stage'),
+    (_E, [_P, _E, POINTER(_P)], 'mfr_intake_add_scope'),
+    (_E, [_P, _S, _S, _S, _E, POINTER(_P)], 'mfr_intake_add_answer'),
+    (_E, [_P, _U, POINTER(_P)], 'mfr_intake_set_minutes '
                                 'mfr_intake_set_positions'),
-    # ... and its getters
-    (_P, [_P], 'mfr_intake_model'),
-    (_U, [_P], 'mfr_intake_symptom_count mfr_intake_condition_count '
-               'mfr_intake_precaution_count mfr_intake_clearance_count '
-               'mfr_intake_minutes mfr_intake_positions '
-               'mfr_intake_scopes'),
-    (_P, [_P, _U], 'mfr_intake_symptom_region mfr_intake_condition_at '
-                   'mfr_intake_precaution_at mfr_intake_precaution_region '
-                   'mfr_intake_clearance_at'),
-    (_I, [_P, _U], 'mfr_intake_symptom_side mfr_intake_symptom_onset '
-                   'mfr_intake_precaution_side'),
-    (c_int32, [_P, _U], 'mfr_intake_symptom_intensity'),
-    (_I, [_P, _P], 'mfr_intake_is_cleared mfr_intake_is_answered'),
-    (_U, [_P, _P], 'mfr_intake_stage'),
-    # trace.h: options (the setters return a status and no error object)
-    (_I, [POINTER(_P)], 'mfr_trace_options_new mfr_plan_options_new'),
-    (_I, [_P, _U], 'mfr_trace_options_set_max_results '
+    # trace.h and plan.h: options (the setters return a status and no
+    # error object)
+    (_E, [POINTER(_P)], 'mfr_trace_options_new mfr_plan_options_new'),
+    (_E, [_P, _U], 'mfr_trace_options_set_max_results '
                    'mfr_trace_options_set_max_steps '
                    'mfr_trace_options_set_relations '
                    'mfr_plan_options_set_max_sites '
                    'mfr_plan_options_set_reposition_seconds '
                    'mfr_plan_options_set_block_seconds'),
-    (_I, [_P, _I], 'mfr_trace_options_set_min_evidence'),
-    (_I, [_P, _S], 'mfr_trace_options_add_line mfr_plan_options_add_technique'),
-    # ... running, results and paths
-    (_I, [_P, _P, POINTER(_P), POINTER(_P)], 'mfr_trace_run mfr_plan_run'),
-    (_U, [_P], 'mfr_trace_count mfr_trace_result_path_count '
-               'mfr_trace_path_symptom mfr_trace_path_step_count'),
-    (_P, [_P, _U], 'mfr_trace_result_at mfr_trace_result_path_at '
-                   'mfr_trace_path_step_from mfr_trace_path_step_to '
-                   'mfr_trace_path_step_line mfr_trace_path_step_referral'),
-    (_P, [_P], 'mfr_trace_result_region'),
-    (_I, [_P], 'mfr_trace_result_side mfr_trace_result_distance'),
-    (c_double, [_P], 'mfr_trace_result_score mfr_trace_path_score'),
-    (_S, [_P], 'mfr_trace_result_explain'),
-    (_I, [_P, _U], 'mfr_trace_path_step_from_side mfr_trace_path_step_to_side '
-                   'mfr_trace_path_step_relation mfr_trace_path_step_crosses '
-                   'mfr_trace_path_step_zone'),
-    (c_double, [_P, _U], 'mfr_trace_path_step_factor'),
-    # plan.h: plans and programs
-    (_I, [_P], 'mfr_plan_status_of mfr_plan_pressure_ceiling'),
-    (_U, [_P], 'mfr_plan_session_seconds mfr_plan_total_seconds '
-               'mfr_plan_position_changes mfr_plan_step_count '
-               'mfr_plan_warning_count mfr_plan_aftercare_count '
-               'mfr_program_session_count mfr_program_weeks'),
-    (_I, [_P, _U], 'mfr_plan_step_phase mfr_plan_step_side '
-                   'mfr_plan_step_approach mfr_plan_step_pressure '
-                   'mfr_plan_step_position mfr_plan_step_lying_side '
-                   'mfr_plan_warning_kind '
-                   'mfr_plan_warning_subject_kind mfr_plan_warning_side '
-                   'mfr_plan_aftercare_kind mfr_program_session_reassess'),
-    (_P, [_P, _U], 'mfr_plan_step_region mfr_plan_step_technique '
-                   'mfr_plan_step_danger_zone mfr_plan_warning_region '
-                   'mfr_program_session_plan'),
-    (_U, [_P, _U], 'mfr_plan_step_seconds mfr_plan_step_trace_rank '
-                   'mfr_plan_step_flags mfr_program_session_day'),
-    (_S, [_P, _U], 'mfr_plan_step_rationale mfr_plan_warning_text '
-                   'mfr_plan_warning_code mfr_plan_warning_subject_key '
-                   'mfr_plan_aftercare_text mfr_plan_aftercare_key '
-                   'mfr_program_session_focus'),
-    (_I, [_P, _U, _U, _P, POINTER(_P), POINTER(_P)], 'mfr_program_run'),
+    (_E, [_P, _E], 'mfr_trace_options_set_min_evidence'),
+    (_E, [_P, _S], 'mfr_trace_options_add_line mfr_plan_options_add_technique'),
+    # ... running
+    (_E, [_P, _P, POINTER(_P), POINTER(_P)], 'mfr_trace_run mfr_plan_run'),
+    (_E, [_P, _U, _U, _P, POINTER(_P), POINTER(_P)], 'mfr_program_run'),
     # every *_to_json(): flags in, text out (freed with mfr_free)
-    (_I, [_P, _U, POINTER(_P), POINTER(_P)],
+    (_E, [_P, _U, POINTER(_P), POINTER(_P)],
      'mfr_intake_to_json mfr_trace_to_json mfr_plan_to_json '
      'mfr_program_to_json'),
 ]
@@ -328,6 +345,12 @@ def _str(raw):
 def _name(name_fn, value):
     """The library's own name for an enum value; None for 0/unknown."""
     return _str(name_fn(value))
+
+
+def _items(count_fn, at_fn, parent):
+    """The handles of a parent's sub-items (mfr/common.h): borrowed from
+    the parent, valid while it lives, never freed."""
+    return [at_fn(parent, i) for i in range(count_fn(parent))]
 
 
 def _mask_names(name_fn, mask):
@@ -386,12 +409,12 @@ class MfrError(Exception):
 
     Attributes: status (a Status, or int when unknown), status_name,
     message (what went wrong, where, how to fix it), path (a JSON path such
-    as "regions[1].parent", or ""), line and column (1-based, 0 when
-    unknown), source (the input's name, or ""), offset (bytes, -1 unknown).
+    as "regions[1].parent", or None), line and column (1-based, 0 when
+    unknown), source (the input's name, or None), offset (bytes, -1 unknown).
     """
 
-    def __init__(self, status, status_name, message, path='', line=0,
-                 column=0, source='', offset=-1):
+    def __init__(self, status, status_name, message, path=None, line=0,
+                 column=0, source=None, offset=-1):
         super().__init__(message)
         try:
             self.status = Status(status)
@@ -551,8 +574,8 @@ def kinds():
 
 
 def _kind(kind):
-    """A kind name ("region") as the library's mfr_kind value."""
-    out = c_int(0)
+    """A kind name ("region") as the library's mfr_kind_t value."""
+    out = c_int32(0)
     if not isinstance(kind, str):
         raise TypeError('kind must be a name (a str: one of %s), not %r'
                         % (', '.join(kinds()), kind))
@@ -565,26 +588,67 @@ def _kind(kind):
 
 # ---- entities --------------------------------------------------------------
 
+class _ModelRef:
+    """One reference to a C model, counted by the library itself
+    (mfr_model_ref): dropped (mfr_model_unref) when this object is
+    collected, never by hand. ctypes passes it as the model pointer
+    (_as_parameter_), so a call holds the reference for as long as it runs,
+    whatever another thread closes meanwhile."""
+
+    __slots__ = ('_as_parameter_',)
+
+    def __init__(self, ptr):
+        """Adopt a reference the caller owns (a model just built)."""
+        self._as_parameter_ = ptr
+
+    @classmethod
+    def take(cls, ptr):
+        """Take a new reference to the model at @p ptr."""
+        return cls(_model_ref(ptr))
+
+    def __del__(self, _fallback=_C.mfr_model_unref):
+        ptr, self._as_parameter_ = getattr(self, '_as_parameter_', None), None
+        if ptr:
+            try:
+                unref = _model_unref
+            except NameError:  # the module is being torn down at exit
+                unref = None
+            (unref if callable(unref) else _fallback)(ptr)
+
+
+def _model_ref(ptr, _ref=_C.mfr_model_ref):
+    """Take one reference (mfr_model_ref); returns @p ptr."""
+    return _ref(ptr)
+
+
+def _model_unref(ptr, _unref=_C.mfr_model_unref):
+    """Drop one reference (mfr_model_unref). The C function is bound as a
+    default so that it survives module teardown at exit."""
+    _unref(ptr)
+
+
 class _Entity:
-    """A borrowed pointer into a model, with the model kept alive."""
+    """A borrowed pointer into a model, with a reference to the model
+    (a _ModelRef) that keeps it alive as long as the entity is."""
 
     __slots__ = ('_model', '_ptr')
     _kind = None  # the kind name, for entities the model lists
 
     def __init__(self, model, ptr):
-        self._model = model
+        self._model = model  # a _ModelRef
         self._ptr = ptr
 
     @property
     def _p(self):
-        self._model._handle  # raises once the model is closed
         return self._ptr
 
     def _wrap(self, cls, ptr):
         return None if not ptr else cls(self._model, ptr)
 
-    def _list(self, count_fn, at_fn, cls):
-        p = self._p
+    def _list(self, count_fn, at_fn, cls, parent=None):
+        """The entities listed by count_fn/at_fn of @p parent (a handle of
+        this entity's model; default: this entity)."""
+        p = self._p if parent is None else parent
         return tuple(self._wrap(cls, at_fn(p, i)) for i in range(count_fn(p)))
 
     def __eq__(self, other):
@@ -608,7 +672,7 @@ class Source(_Entity):
     citation = property(lambda self: _str(_C.mfr_source_citation(self._p)),
                         doc='The full citation.')
     note = property(lambda self: _str(_C.mfr_source_note(self._p)),
-                    doc='What the source contributed, or "".')
+                    doc='What the source contributed, or None.')
 
 
 class Provenance(_Entity):
@@ -625,7 +689,7 @@ class Provenance(_Entity):
         lambda self: bool(_C.mfr_provenance_is_convention(self._p)),
         doc='True when the content is practice convention, not sourced fact.')
     note = property(lambda self: _str(_C.mfr_provenance_note(self._p)),
-                    doc='A note on the entry, or "".')
+                    doc='A note on the entry, or None.')
 
     def __repr__(self):
         return '<Provenance %s>' % ', '.join(s.key for s in self.sources)
@@ -719,7 +783,7 @@ class Region(_Entity):
     name = _get(_C.mfr_region_name, 'The display name.')
     index = property(lambda self: _C.mfr_region_index(self._p),
                      doc='Its position in the model (file order).')
-    kind = _enum(_C.mfr_region_kind_of, _C.mfr_region_kind_name,
+    kind = _enum(_C.mfr_region_kind, _C.mfr_region_kind_name,
                  'Its kind ("muscle").')
     laterality = _enum(_C.mfr_region_laterality, _C.mfr_laterality_name,
                        '"bilateral" or "midline".')
@@ -783,7 +847,7 @@ class Node(_Entity):
     may_cross = _flag(_C.mfr_line_node_may_cross,
                       'True when the line may continue on the other side.')
     note = _get(_C.mfr_line_node_note,
-                "The source's wording where the keys simplify it, or \"\".")
+                "The source's wording where the keys simplify it, or None.")
 
     @property
     def regions(self):
@@ -801,7 +865,7 @@ class Branch(_Entity):
     __slots__ = ()
 
     key = _get(_C.mfr_line_branch_key, 'The branch key ("main").')
-    name = _get(_C.mfr_line_branch_name, 'The display name, or "".')
+    name = _get(_C.mfr_line_branch_name, 'The display name, or None.')
 
     @property
     def line(self):
@@ -887,14 +951,13 @@ class Referral(_Entity):
     def zones(self):
         """The pattern's zones, as Zone(area, kind, bilateral, frequency)
         tuples; frequency is "common", "occasional" or "rare"."""
-        p = self._p
-        return [Zone(self._wrap(Region, _C.mfr_referral_zone_area(p, i)),
-                     _name(_C.mfr_zone_kind_name,
-                           _C.mfr_referral_zone_kind(p, i)),
-                     bool(_C.mfr_referral_zone_bilateral(p, i)),
+        return [Zone(self._wrap(Region, _C.mfr_referral_zone_area(z)),
+                     _name(_C.mfr_zone_kind_name, _C.mfr_referral_zone_kind(z)),
+                     bool(_C.mfr_referral_zone_bilateral(z)),
                      _name(_C.mfr_frequency_name,
-                           _C.mfr_referral_zone_frequency(p, i)))
-                for i in range(_C.mfr_referral_zone_count(p))]
+                           _C.mfr_referral_zone_frequency(z)))
+                for z in _items(_C.mfr_referral_zone_count,
+                                _C.mfr_referral_zone_at, self._p)]
 
 
 class Technique(_HoldRange, _Entity):
@@ -965,7 +1028,7 @@ class Condition(_Entity):
     index = property(lambda self: _C.mfr_condition_index(self._p),
                      doc='Its position in the model.')
     evidence = _get(_C.mfr_condition_evidence,
-                    'The evidence for MFR in this presentation, or "".')
+                    'The evidence for MFR in this presentation, or None.')
     dose = _dose(_C.mfr_condition_dose)
     provenance = _prov(_C.mfr_condition_provenance)
 
@@ -1048,7 +1111,7 @@ class Precaution(_Entity):
         lambda self: _C.mfr_precaution_stage_count(self._p),
         doc='How many stages it has (pregnancy: 3 trimesters), or 0.')
     stage_name = _get(_C.mfr_precaution_stage_name,
-                      'What a stage is called ("trimester"), or "".')
+                      'What a stage is called ("trimester"), or None.')
     dose = _dose(_C.mfr_precaution_dose)
     effect = _get(_C.mfr_precaution_effect,
                   "Its effect on technique choice, in the source's words.")
@@ -1071,8 +1134,12 @@ class Precaution(_Entity):
         """The regions a site named for it widens to: a site within one of
         them (a calf within the lower limb) excludes the whole of it on that
         side."""
-        return self._list(_C.mfr_precaution_widen_count,
-                          _C.mfr_precaution_widen_at, Region)
+        return tuple(self._wrap(Region, _C.mfr_precaution_widening_region(w))
+                     for w in self._widenings())
+
+    def _widenings(self):
+        return _items(_C.mfr_precaution_widening_count,
+                      _C.mfr_precaution_widening_at, self._p)
 
     @property
     def clearance_for_symptoms(self):
@@ -1086,27 +1153,22 @@ class Precaution(_Entity):
         """For each region of widen_to, the regions excluded with it on the
         same side (the path of a limb's veins into the trunk), as a tuple
         of tuples of Region."""
-        p = self._p
-        return tuple(
-            tuple(self._wrap(Region, _C.mfr_precaution_widen_with_at(p, i, k))
-                  for k in range(_C.mfr_precaution_widen_with_count(p, i)))
-            for i in range(_C.mfr_precaution_widen_count(p)))
+        return tuple(self._list(_C.mfr_precaution_widening_with_count,
+                                _C.mfr_precaution_widening_with_at, Region, w)
+                     for w in self._widenings())
 
     @property
     def position_limits(self):
         """The client positions it rules out, as PositionLimit(position,
         from_stage, regions) tuples."""
-        p = self._p
         return tuple(PositionLimit(
             _name(_C.mfr_position_name,
-                  _C.mfr_precaution_position_limit_position(p, i)),
-            _C.mfr_precaution_position_limit_from_stage(p, i),
-            tuple(self._wrap(Region,
-                             _C.mfr_precaution_position_limit_region_at(p, i,
-                                                                        k))
-                  for k in range(
-                      _C.mfr_precaution_position_limit_region_count(p, i))))
-            for i in range(_C.mfr_precaution_position_limit_count(p)))
+                  _C.mfr_precaution_position_limit_position(lim)),
+            _C.mfr_precaution_position_limit_from_stage(lim),
+            self._list(_C.mfr_precaution_position_limit_region_count,
+                       _C.mfr_precaution_position_limit_region_at, Region, lim))
+            for lim in _items(_C.mfr_precaution_position_limit_count,
+                              _C.mfr_precaution_position_limit_at, self._p))
 
 
 class Aftercare(_Entity):
@@ -1119,7 +1181,7 @@ class Aftercare(_Entity):
     key = _get(_C.mfr_aftercare_key, 'The stable key ("soreness").')
     text = _get(_C.mfr_aftercare_text,
                 'The instruction, addressed to the client.')
-    kind = _enum(_C.mfr_aftercare_kind_of, _C.mfr_aftercare_kind_name,
+    kind = _enum(_C.mfr_aftercare_kind, _C.mfr_aftercare_kind_name,
                  '"general", or "red_flag" (a sign to seek medical care for '
                  'at once).')
     provenance = _prov(_C.mfr_aftercare_provenance)
@@ -1188,17 +1250,15 @@ class Screening(_Entity):
     def answers(self):
         """The answers it offers, as ScreeningAnswer(key, text,
         precautions, stage, needs_site) tuples."""
-        p = self._p
         return tuple(ScreeningAnswer(
-            _str(_C.mfr_screening_answer_key(p, i)),
-            _str(_C.mfr_screening_answer_text(p, i)),
-            tuple(self._wrap(Precaution,
-                             _C.mfr_screening_answer_precaution_at(p, i, k))
-                  for k in range(
-                      _C.mfr_screening_answer_precaution_count(p, i))),
-            _C.mfr_screening_answer_stage(p, i) or None,
-            bool(_C.mfr_screening_answer_needs_site(p, i)))
-            for i in range(_C.mfr_screening_answer_count(p)))
+            _str(_C.mfr_screening_answer_key(a)),
+            _str(_C.mfr_screening_answer_text(a)),
+            self._list(_C.mfr_screening_answer_precaution_count,
+                       _C.mfr_screening_answer_precaution_at, Precaution, a),
+            _C.mfr_screening_answer_stage(a) or None,
+            bool(_C.mfr_screening_answer_needs_site(a)))
+            for a in _items(_C.mfr_screening_answer_count,
+                            _C.mfr_screening_answer_at, self._p))
 
 
 _CLASSES = {cls._kind: cls for cls in (Region, Line, Referral, Technique,
@@ -1217,18 +1277,16 @@ def _class(kind):
 
 # ---- the model -------------------------------------------------------------
 
-def _free_model(ptr, _free=_C.mfr_model_free):
-    """Release a model's memory (one call per model). The C function is
-    bound as a default so it survives module teardown at exit."""
-    _free(ptr)
-
-
 class Model:
     """An immutable libmfr model.
 
     Build one with Model.default(), Model.load_file() or Model.load_buffer().
-    The memory is released by close(), by leaving a ``with`` block, or when
-    the object is garbage-collected, whichever comes first (exactly once).
+    The library counts who holds a model (mfr_model_ref/unref): this object
+    holds one reference, and so does every entity, intake, trace, plan and
+    program made from it, through the same counter. close() (or leaving a
+    ``with`` block, or garbage collection) drops this object's reference:
+    the model itself lives on while anything made from it does, from any
+    thread, and only this Model object refuses use once closed.
     """
 
     def __init__(self):
@@ -1240,8 +1298,7 @@ class Model:
         out, err = c_void_p(), c_void_p()
         _check(call(*args, byref(out), byref(err)), err)
         model = cls.__new__(cls)
-        model._free = _free_model
-        model._ptr = out.value
+        model._ref = _ModelRef(out.value)
         return model
 
     @classmethod
@@ -1273,29 +1330,27 @@ class Model:
 
     @property
     def _handle(self):
-        ptr = getattr(self, '_ptr', None)
-        if ptr is None:
+        """This object's _ModelRef (passed to C as the model pointer)."""
+        ref = getattr(self, '_ref', None)
+        if ref is None:
             raise ValueError('the model is closed')
-        return ptr
+        return ref
 
     @property
     def closed(self):
-        """True once close() has released the model."""
-        return getattr(self, '_ptr', None) is None
+        """True once close() has dropped this object's reference."""
+        return getattr(self, '_ref', None) is None
 
     def close(self):
-        """Free the model now. Safe to call more than once."""
-        ptr, self._ptr = getattr(self, '_ptr', None), None
-        if ptr is not None:
-            self._free(ptr)
+        """Drop this object's reference to the model. Safe to call more
+        than once, and from any thread: what was made from the model
+        (entities, intakes, traces, plans, programs) keeps it alive."""
+        self._ref = None
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
         self.close()
 
     def __repr__(self):
@@ -1311,7 +1366,7 @@ class Model:
                        doc="The model content's own version string.")
     description = property(
         lambda self: _str(_C.mfr_model_description(self._handle)),
-        doc='The description, or "".')
+        doc='The description, or None.')
 
     # -- generic access by kind name
 
@@ -1332,18 +1387,17 @@ class Model:
 
     def all(self, kind):
         """Iterate over every entity of @p kind, in file order."""
-        k, cls = _kind(kind), _class(kind)
+        k, cls, h = _kind(kind), _class(kind), self._handle
         at = getattr(_C, 'mfr_model_%s_at' % kind)
-        return (cls(self, at(self._handle, i))
-                for i in range(_C.mfr_model_count(self._handle, k)))
+        return (cls(h, at(h, i)) for i in range(_C.mfr_model_count(h, k)))
 
     def get(self, kind, key):
         """The entity of @p kind with @p key, or None when absent."""
         _kind(kind)
         cls = _class(kind)
-        ptr = getattr(_C, 'mfr_model_%s' % kind)(self._handle,
-                                                 _key_arg(key, kind))
-        return cls(self, ptr) if ptr else None
+        h = self._handle
+        ptr = getattr(_C, 'mfr_model_%s' % kind)(h, _key_arg(key, kind))
+        return cls(h, ptr) if ptr else None
 
     def suggest(self, kind, key, max=3):
         """Up to @p max known keys of @p kind nearest to @p key."""
@@ -1460,9 +1514,9 @@ class Model:
             region = self.region(key)
             if region is None:
                 raise ValueError('unknown region %r' % (key,))
-        elif region._model is not self:
+        elif not _same_model(region._model, h):
             raise ValueError('the region belongs to another model')
-        return _wrap(DangerZone, self, _C.mfr_model_danger_zone_covering(
+        return _wrap(DangerZone, h, _C.mfr_model_danger_zone_covering(
             h, region._p))
 
     # -- tracing
@@ -1472,7 +1526,7 @@ class Model:
         """Trace @p intake (built against this model): Trace(intake, ...)."""
         if not isinstance(intake, Intake):
             raise TypeError('trace() needs an Intake')
-        if intake.model is not self:
+        if not _same_model(intake._mref, self._handle):
             raise ValueError('the intake was built against another model')
         return Trace(intake, max_results=max_results, max_steps=max_steps,
                      min_evidence=min_evidence, relations=relations,
@@ -1505,26 +1559,30 @@ def _free_program(ptr, _free=_C.mfr_program_free):
 
 
 class _Object:
-    """A C object built from a parent that must outlive it: an intake from
-    its model, a trace or plan from its intake, a session plan from its
-    program. It holds a reference to the parent, so the parent is never
-    collected first, and refuses use (ValueError) once it or any parent is
-    closed. It is freed exactly once: by close(), by leaving a ``with``
-    block, or when garbage-collected; a borrowed one (_free None) never."""
+    """A C object the binding owns: an intake, a trace, a plan, a program.
+    Each holds its own reference to its model in C (the library counts
+    them), so none needs the Model object, nor a trace or plan its intake.
+    A session plan is borrowed from its program: it keeps the program
+    alive, and refuses use (ValueError) once the program is closed. Each is
+    freed exactly once: by close(), by leaving a ``with`` block, or when
+    garbage-collected; a borrowed one (_free None) never. Entities read
+    from one hold a reference to the model (_mref), so they outlive it."""
 
     _what = 'object'
 
-    def _adopt(self, parent, ptr, free):
-        self._parent = parent
+    def _adopt(self, parent, ptr, free, mref):
+        self._parent = parent  # a program, for a borrowed plan; else None
         self._free = free
         self._ptr = ptr
+        self._mref = mref
 
     @property
     def _handle(self):
         ptr = getattr(self, '_ptr', None)
         if ptr is None:
             raise ValueError('the %s is closed' % self._what)
-        self._parent._handle  # raises once a parent is closed
+        if self._parent is not None:
+            self._parent._handle  # raises once the program is closed
         return ptr
 
     @property
@@ -1550,7 +1608,13 @@ class _Object:
 
 
 def _wrap(cls, model, ptr):
+    """An entity of @p model (a _ModelRef) at @p ptr, or None for NULL."""
     return None if not ptr else cls(model, ptr)
+
+
+def _same_model(a, b):
+    """Whether two _ModelRefs are references to one model."""
+    return a._as_parameter_ == b._as_parameter_
 
 
 # ---- the intake ------------------------------------------------------------
@@ -1589,7 +1653,9 @@ class Intake(_Object):
             raise TypeError('Intake() needs a Model')
         out = c_void_p()
         _fail(_C.mfr_intake_new(model._handle, byref(out)), 'mfr_intake_new')
-        self._adopt(model, out.value, _free_intake)
+        self._model = model
+        self._adopt(None, out.value, _free_intake,
+                    _ModelRef.take(_C.mfr_intake_model(out.value)))
 
     @classmethod
     def _build(cls, model, call, *args):
@@ -1598,7 +1664,9 @@ class Intake(_Object):
         out, err = c_void_p(), c_void_p()
         _check(call(model._handle, *args, byref(out), byref(err)), err)
         intake = cls.__new__(cls)
-        intake._adopt(model, out.value, _free_intake)
+        intake._model = model
+        intake._adopt(None, out.value, _free_intake,
+                      _ModelRef.take(_C.mfr_intake_model(out.value)))
         return intake
 
     @classmethod
@@ -1617,8 +1685,9 @@ class Intake(_Object):
 
     @property
     def model(self):
-        """The Model the intake was built against."""
-        return self._parent
+        """The Model the intake was built against (closing it does not
+        stop the intake: the intake holds the model itself)."""
+        return self._model
 
     def __repr__(self):
         if self.closed:
@@ -1676,7 +1745,7 @@ class Intake(_Object):
 
     def add_scope(self, access):
         """Declare that the therapist works within an internal scope of
-        practice ("intra_oral" or "intra_pelvic", or the mfr_access value)
+        practice ("intra_oral" or "intra_pelvic", or the mfr_access_t value)
         and that the client's specific, informed consent to that work is on
         record. Only then does a plan work regions reached that way
         (Region.access), and it flags each such step. Raises MfrError:
@@ -1746,35 +1815,37 @@ class Intake(_Object):
     @property
     def symptoms(self):
         """The symptom sites, as Symptom tuples, in the order added."""
-        h, m = self._handle, self._parent
+        h, m = self._handle, self._mref
         return tuple(Symptom(
-            _wrap(Region, m, _C.mfr_intake_symptom_region(h, i)),
-            _name(_C.mfr_side_name, _C.mfr_intake_symptom_side(h, i)),
-            _C.mfr_intake_symptom_intensity(h, i),
-            _name(_C.mfr_onset_name, _C.mfr_intake_symptom_onset(h, i)))
-            for i in range(_C.mfr_intake_symptom_count(h)))
+            _wrap(Region, m, _C.mfr_intake_symptom_region(s)),
+            _name(_C.mfr_side_name, _C.mfr_intake_symptom_side(s)),
+            _C.mfr_intake_symptom_intensity(s),
+            _name(_C.mfr_onset_name, _C.mfr_intake_symptom_onset(s)))
+            for s in _items(_C.mfr_intake_symptom_count,
+                            _C.mfr_intake_symptom_at, h))
 
     @property
     def conditions(self):
         """The recorded conditions, as Condition entities."""
-        h, m = self._handle, self._parent
+        h, m = self._handle, self._mref
         return tuple(_wrap(Condition, m, _C.mfr_intake_condition_at(h, i))
                      for i in range(_C.mfr_intake_condition_count(h)))
 
     @property
     def precautions(self):
         """The recorded precautions, as SitePrecaution tuples."""
-        h, m = self._handle, self._parent
+        h, m = self._handle, self._mref
         return tuple(SitePrecaution(
-            _wrap(Precaution, m, _C.mfr_intake_precaution_at(h, i)),
-            _wrap(Region, m, _C.mfr_intake_precaution_region(h, i)),
-            _name(_C.mfr_side_name, _C.mfr_intake_precaution_side(h, i)))
-            for i in range(_C.mfr_intake_precaution_count(h)))
+            _wrap(Precaution, m, _C.mfr_intake_precaution_precaution(r)),
+            _wrap(Region, m, _C.mfr_intake_precaution_region(r)),
+            _name(_C.mfr_side_name, _C.mfr_intake_precaution_side(r)))
+            for r in _items(_C.mfr_intake_precaution_count,
+                            _C.mfr_intake_precaution_at, h))
 
     @property
     def clearances(self):
         """The precautions a clinician cleared the client for."""
-        h, m = self._handle, self._parent
+        h, m = self._handle, self._mref
         return tuple(_wrap(Precaution, m, _C.mfr_intake_clearance_at(h, i))
                      for i in range(_C.mfr_intake_clearance_count(h)))
 
@@ -1782,12 +1853,12 @@ class Intake(_Object):
         """@p precaution (a key or Precaution) as a Precaution of this
         intake's model; ValueError for a key it lacks or another model's."""
         if isinstance(precaution, Precaution):
-            if precaution._model is not self._parent:
+            if not _same_model(precaution._model, self._mref):
                 raise ValueError('the precaution belongs to another model')
             return precaution
         key = precaution
-        _key_arg(key, 'precaution')  # TypeError for a non-key
-        precaution = self._parent.precaution(key)
+        precaution = _wrap(Precaution, self._mref, _C.mfr_model_precaution(
+            self._mref, _key_arg(key, 'precaution')))
         if precaution is None:
             raise ValueError('unknown precaution %r' % (key,))
         return precaution
@@ -1804,11 +1875,12 @@ class Intake(_Object):
         @p question (a key or Screening); ValueError for a key the model
         lacks."""
         if isinstance(question, Screening):
-            if question._model is not self._parent:
+            if not _same_model(question._model, self._mref):
                 raise ValueError('the question belongs to another model')
         else:
-            _key_arg(question, 'question')  # TypeError for a non-key
-            key, question = question, self._parent.screening(question)
+            key, question = question, _wrap(
+                Screening, self._mref, _C.mfr_model_screening(
+                    self._mref, _key_arg(question, 'question')))
             if question is None:
                 raise ValueError('unknown screening question %r' % (key,))
         return bool(_C.mfr_intake_is_answered(self._handle, question._p))
@@ -1868,7 +1940,7 @@ class TraceResult:
     @property
     def region(self):
         """The site's Region."""
-        return _wrap(Region, self._trace._model,
+        return _wrap(Region, self._trace._mref,
                      _C.mfr_trace_result_region(self._p))
 
     side = property(lambda self: _name(_C.mfr_side_name,
@@ -1888,26 +1960,24 @@ class TraceResult:
     def paths(self):
         """The TracePaths that reach the site, one per symptom, strongest
         first."""
-        p, m = self._p, self._trace._model
+        p, m = self._p, self._trace._mref
         paths = []
         for i in range(_C.mfr_trace_result_path_count(p)):
             path = _C.mfr_trace_result_path_at(p, i)
             steps = tuple(TraceStep(
-                _wrap(Region, m, _C.mfr_trace_path_step_from(path, k)),
-                _name(_C.mfr_side_name,
-                      _C.mfr_trace_path_step_from_side(path, k)),
-                _wrap(Region, m, _C.mfr_trace_path_step_to(path, k)),
-                _name(_C.mfr_side_name,
-                      _C.mfr_trace_path_step_to_side(path, k)),
+                _wrap(Region, m, _C.mfr_trace_path_step_from(s)),
+                _name(_C.mfr_side_name, _C.mfr_trace_path_step_from_side(s)),
+                _wrap(Region, m, _C.mfr_trace_path_step_to(s)),
+                _name(_C.mfr_side_name, _C.mfr_trace_path_step_to_side(s)),
                 _name(_C.mfr_relation_name,
-                      _C.mfr_trace_path_step_relation(path, k)),
-                _wrap(Line, m, _C.mfr_trace_path_step_line(path, k)),
-                bool(_C.mfr_trace_path_step_crosses(path, k)),
-                _wrap(Referral, m, _C.mfr_trace_path_step_referral(path, k)),
-                _name(_C.mfr_zone_kind_name,
-                      _C.mfr_trace_path_step_zone(path, k)),
-                _C.mfr_trace_path_step_factor(path, k))
-                for k in range(_C.mfr_trace_path_step_count(path)))
+                      _C.mfr_trace_path_step_relation(s)),
+                _wrap(Line, m, _C.mfr_trace_path_step_line(s)),
+                bool(_C.mfr_trace_path_step_crosses(s)),
+                _wrap(Referral, m, _C.mfr_trace_path_step_referral(s)),
+                _name(_C.mfr_zone_kind_name, _C.mfr_trace_path_step_zone(s)),
+                _C.mfr_trace_path_step_factor(s))
+                for s in _items(_C.mfr_trace_path_step_count,
+                                _C.mfr_trace_path_step_at, path))
             paths.append(TracePath(_C.mfr_trace_path_symptom(path),
                                    _C.mfr_trace_path_score(path), steps))
         return tuple(paths)
@@ -1976,23 +2046,24 @@ class Trace(_Object):
                    err)
         finally:
             _C.mfr_trace_options_free(opts)
-        self._model = intake.model
-        self._adopt(intake, out.value, _free_trace)
+        self._intake = intake
+        self._adopt(None, out.value, _free_trace, intake._mref)
 
     @property
     def intake(self):
-        """The Intake that was traced."""
-        return self._parent
+        """The Intake that was traced (the trace does not need it: closing
+        it changes nothing here)."""
+        return self._intake
 
     @property
     def results(self):
         """The TraceResults, best first."""
         h = self._handle
         return tuple(TraceResult(self, _C.mfr_trace_result_at(h, i), i + 1)
-                     for i in range(_C.mfr_trace_count(h)))
+                     for i in range(_C.mfr_trace_result_count(h)))
 
     def __len__(self):
-        return _C.mfr_trace_count(self._handle)
+        return _C.mfr_trace_result_count(self._handle)
 
     def __getitem__(self, index):
         return self.results[index]
@@ -2013,7 +2084,7 @@ class Trace(_Object):
 
 # ---- plans and programs ----------------------------------------------------
 
-#: mfr_step_flag bits of PlanStep.flags (plan.h): the step lies in a danger
+#: mfr_step_flag_t bits of PlanStep.flags (plan.h): the step lies in a danger
 #: zone and obeys it; the step is internal work, under a declared scope.
 STEP_DANGER_ZONE = 1 << 0
 STEP_INTERNAL = 1 << 1
@@ -2023,7 +2094,7 @@ STEP_INTERNAL = 1 << 1
 #: ("direct", "indirect"), pressure, client position and duration in
 #: seconds, the rank of the trace result behind a treatment step (None for
 #: the opening and closing blocks), the rationale, for a person; then its
-#: flags (the mfr_step_flag bits: STEP_DANGER_ZONE, STEP_INTERNAL), the
+#: flags (the mfr_step_flag_t bits: STEP_DANGER_ZONE, STEP_INTERNAL), the
 #: DangerZone it lies in and obeys (or None), and whether it is internal
 #: work (done only under a scope the intake declares).
 PlanStep = collections.namedtuple(
@@ -2116,15 +2187,13 @@ class Plan(_Object):
             _check(_C.mfr_plan_run(handle, opts, byref(out), byref(err)), err)
         finally:
             _C.mfr_plan_options_free(opts)
-        self._model = intake.model
-        self._adopt(intake, out.value, _free_plan)
+        self._adopt(None, out.value, _free_plan, intake._mref)
 
     @classmethod
     def _borrowed(cls, program, ptr):
         """A session plan of @p program: never freed by itself."""
         plan = cls.__new__(cls)
-        plan._model = program._model
-        plan._adopt(program, ptr, None)
+        plan._adopt(program, ptr, None, program._mref)
         return plan
 
     def __repr__(self):
@@ -2135,7 +2204,7 @@ class Plan(_Object):
             self.session_seconds)
 
     status = property(lambda self: _name(_C.mfr_plan_status_name,
-                                         _C.mfr_plan_status_of(self._handle)),
+                                         _C.mfr_plan_status(self._handle)),
                       doc='"ok", "needs_clearance" or "refer_out".')
     session_seconds = property(
         lambda self: _C.mfr_plan_session_seconds(self._handle),
@@ -2155,62 +2224,63 @@ class Plan(_Object):
     @property
     def steps(self):
         """The steps, in session order, as PlanStep tuples."""
-        h, m = self._handle, self._model
+        h, m = self._handle, self._mref
         return tuple(PlanStep(
-            _name(_C.mfr_phase_name, _C.mfr_plan_step_phase(h, i)),
-            _wrap(Region, m, _C.mfr_plan_step_region(h, i)),
-            _name(_C.mfr_side_name, _C.mfr_plan_step_side(h, i)),
-            _wrap(Technique, m, _C.mfr_plan_step_technique(h, i)),
-            _name(_C.mfr_approach_name, _C.mfr_plan_step_approach(h, i)),
-            _name(_C.mfr_pressure_name, _C.mfr_plan_step_pressure(h, i)),
-            _name(_C.mfr_position_name, _C.mfr_plan_step_position(h, i)),
-            _C.mfr_plan_step_seconds(h, i),
-            _C.mfr_plan_step_trace_rank(h, i) or None,
-            _str(_C.mfr_plan_step_rationale(h, i)),
-            _C.mfr_plan_step_flags(h, i),
-            _wrap(DangerZone, m, _C.mfr_plan_step_danger_zone(h, i)),
-            bool(_C.mfr_plan_step_flags(h, i) & STEP_INTERNAL),
-            _name(_C.mfr_side_name, _C.mfr_plan_step_lying_side(h, i)))
-            for i in range(_C.mfr_plan_step_count(h)))
+            _name(_C.mfr_phase_name, _C.mfr_plan_step_phase(s)),
+            _wrap(Region, m, _C.mfr_plan_step_region(s)),
+            _name(_C.mfr_side_name, _C.mfr_plan_step_side(s)),
+            _wrap(Technique, m, _C.mfr_plan_step_technique(s)),
+            _name(_C.mfr_approach_name, _C.mfr_plan_step_approach(s)),
+            _name(_C.mfr_pressure_name, _C.mfr_plan_step_pressure(s)),
+            _name(_C.mfr_position_name, _C.mfr_plan_step_position(s)),
+            _C.mfr_plan_step_seconds(s),
+            _C.mfr_plan_step_trace_rank(s) or None,
+            _str(_C.mfr_plan_step_rationale(s)),
+            _C.mfr_plan_step_flags(s),
+            _wrap(DangerZone, m, _C.mfr_plan_step_danger_zone(s)),
+            bool(_C.mfr_plan_step_flags(s) & STEP_INTERNAL),
+            _name(_C.mfr_side_name, _C.mfr_plan_step_lying_side(s)))
+            for s in _items(_C.mfr_plan_step_count, _C.mfr_plan_step_at, h))
 
     @property
     def warnings(self):
         """What the therapist must know, as PlanWarning tuples."""
-        h, m = self._handle, self._model
+        h, m = self._handle, self._mref
         return tuple(PlanWarning(
-            _name(_C.mfr_warning_kind_name, _C.mfr_plan_warning_kind(h, i)),
-            _str(_C.mfr_plan_warning_text(h, i)),
-            _str(_C.mfr_plan_warning_code(h, i)),
-            _name(_C.mfr_kind_name, _C.mfr_plan_warning_subject_kind(h, i)),
-            _str(_C.mfr_plan_warning_subject_key(h, i)),
-            _wrap(Region, m, _C.mfr_plan_warning_region(h, i)),
-            _name(_C.mfr_side_name, _C.mfr_plan_warning_side(h, i)))
-            for i in range(_C.mfr_plan_warning_count(h)))
+            _name(_C.mfr_warning_kind_name, _C.mfr_plan_warning_kind(w)),
+            _str(_C.mfr_plan_warning_text(w)),
+            _str(_C.mfr_plan_warning_code(w)),
+            _name(_C.mfr_kind_name, _C.mfr_plan_warning_subject_kind(w)),
+            _str(_C.mfr_plan_warning_subject_key(w)),
+            _wrap(Region, m, _C.mfr_plan_warning_region(w)),
+            _name(_C.mfr_side_name, _C.mfr_plan_warning_side(w)))
+            for w in _items(_C.mfr_plan_warning_count, _C.mfr_plan_warning_at,
+                            h))
 
     @property
     def aftercare(self):
         """The aftercare instructions for the client, as texts: the
         model's items for every client, and those for the precautions the
         intake records (see Model.aftercare() and Aftercare.when)."""
-        h = self._handle
-        return tuple(_str(_C.mfr_plan_aftercare_text(h, i))
-                     for i in range(_C.mfr_plan_aftercare_count(h)))
+        return tuple(_str(_C.mfr_aftercare_text(a))
+                     for a in self._aftercare())
+
+    def _aftercare(self):
+        """The model's aftercare items the plan gives (handles)."""
+        return _items(_C.mfr_plan_aftercare_count, _C.mfr_plan_aftercare_at,
+                      self._handle)
 
     @property
     def aftercare_keys(self):
         """The model keys of the aftercare items, in the same order."""
-        h = self._handle
-        return tuple(_str(_C.mfr_plan_aftercare_key(h, i))
-                     for i in range(_C.mfr_plan_aftercare_count(h)))
+        return tuple(_str(_C.mfr_aftercare_key(a)) for a in self._aftercare())
 
     @property
     def aftercare_kinds(self):
         """The kinds of the aftercare items ("general", "red_flag"), in
         the same order."""
-        h = self._handle
-        return tuple(_name(_C.mfr_aftercare_kind_name,
-                           _C.mfr_plan_aftercare_kind(h, i))
-                     for i in range(_C.mfr_plan_aftercare_count(h)))
+        return tuple(_name(_C.mfr_aftercare_kind_name, _C.mfr_aftercare_kind(a))
+                     for a in self._aftercare())
 
     @property
     def aftercare_items(self):
@@ -2250,9 +2320,8 @@ class Program(_Object):
                                       byref(err)), err)
         finally:
             _C.mfr_plan_options_free(opts)
-        self._model = intake.model
         self._weeks = w
-        self._adopt(intake, out.value, _free_program)
+        self._adopt(None, out.value, _free_program, intake._mref)
 
     @property
     def weeks(self):
@@ -2260,18 +2329,20 @@ class Program(_Object):
         return _C.mfr_program_weeks(self._handle)
 
     def focus(self, index):
-        """What session @p index (0-based) focuses on, for a person."""
-        return _str(_C.mfr_program_session_focus(self._handle, index))
+        """What session @p index (0-based) focuses on, for a person; None
+        for an index out of range."""
+        return _str(_C.mfr_program_session_focus(
+            _C.mfr_program_session_at(self._handle, index)))
 
     @property
     def sessions(self):
         """The sessions, as ProgramSession tuples (day, reassess, plan)."""
-        h = self._handle
         return tuple(ProgramSession(
-            _C.mfr_program_session_day(h, i),
-            bool(_C.mfr_program_session_reassess(h, i)),
-            Plan._borrowed(self, _C.mfr_program_session_plan(h, i)))
-            for i in range(_C.mfr_program_session_count(h)))
+            _C.mfr_program_session_day(s),
+            bool(_C.mfr_program_session_reassess(s)),
+            Plan._borrowed(self, _C.mfr_program_session_plan(s)))
+            for s in _items(_C.mfr_program_session_count,
+                            _C.mfr_program_session_at, self._handle))
 
     def __len__(self):
         return _C.mfr_program_session_count(self._handle)
