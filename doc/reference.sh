@@ -29,12 +29,12 @@ mkdir -p "$pages"
 
 # guide.md and the documents of doc/ it links to.
 docs=(guide.md)
-for f in $(grep -oE '\]\([A-Za-z0-9_-]+\.md' "$src/doc/guide.md" | cut -c3- | sort -u); do
+for f in $(grep -oE '\]\([A-Za-z0-9_.-]+\.md' "$src/doc/guide.md" | cut -c3- | sort -u); do
 	[ -f "$src/doc/$f" ] && docs+=("$f")
 done
 inputs=()
 for f in "${docs[@]}"; do
-	sed -E -e "s/\]\(([A-Za-z0-9_-]+\.md)#[A-Za-z0-9_-]+\)/](\1)/g" \
+	sed -E -e "s/\]\(([A-Za-z0-9_.-]+\.md)#[A-Za-z0-9_-]+\)/](\1)/g" \
 		-e "s/\]\(#[A-Za-z0-9_-]+\)/]($f)/g" "$src/doc/$f" >"$pages/$f"
 	inputs+=("$pages/$f")
 done

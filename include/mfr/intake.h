@@ -130,8 +130,8 @@ MFR_EXPORT const mfr_model *mfr_intake_model(const mfr_intake *intake);
  *
  * @param intake the intake.
  * @param region a region key ("heel").
- * @param side ::mfr_side_t: #MFR_SIDE_LEFT or #MFR_SIDE_RIGHT for a bilateral
- *        region, #MFR_SIDE_MIDLINE (or 0) for a midline one.
+ * @param side ::mfr_side_t: MFR_SIDE_LEFT or MFR_SIDE_RIGHT for a bilateral
+ *        region, MFR_SIDE_MIDLINE (or 0) for a midline one.
  * @param intensity 0 to 10.
  * @param onset ::mfr_onset_t.
  * @param[out] err optional error detail.
@@ -263,11 +263,11 @@ MFR_EXPORT const mfr_intake_symptom *mfr_intake_symptom_at(const mfr_intake *int
 							    uint32_t index);
 /** The symptom's region, or NULL for NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_intake_symptom_region(const mfr_intake_symptom *symptom);
-/** The symptom's ::mfr_side_t (#MFR_SIDE_MIDLINE on a midline region), or 0 for NULL. @since 0.1.0 */
+/** The symptom's ::mfr_side_t (MFR_SIDE_MIDLINE on a midline region), or 0 for NULL. @since 0.1.0 */
 MFR_EXPORT mfr_side_t mfr_intake_symptom_side(const mfr_intake_symptom *symptom);
 /** The symptom's intensity (0 to 10), or -1 for NULL. @since 0.1.0 */
 MFR_EXPORT int32_t mfr_intake_symptom_intensity(const mfr_intake_symptom *symptom);
-/** The symptom's ::mfr_onset_t, or #MFR_ONSET_UNSPECIFIED (0) for NULL. @since 0.1.0 */
+/** The symptom's ::mfr_onset_t, or MFR_ONSET_UNSPECIFIED (0) for NULL. @since 0.1.0 */
 MFR_EXPORT mfr_onset_t mfr_intake_symptom_onset(const mfr_intake_symptom *symptom);
 /** @} */
 

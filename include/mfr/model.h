@@ -216,7 +216,7 @@ MFR_EXPORT int mfr_model_has(const mfr_model *model, mfr_kind_t kind, const char
  * serializes to the object that defines it in a model file.
  *
  * @param model the model.
- * @param kind an ::mfr_kind, or 0 for the whole model.
+ * @param kind an ::mfr_kind_t, or 0 for the whole model.
  * @param key the entity's key, or NULL for the whole model.
  * @param flags 0 for indented output, #MFR_JSON_COMPACT for one line.
  * @param[out] out receives a NUL-terminated string; free it with mfr_free().
@@ -292,7 +292,7 @@ MFR_EXPORT const mfr_provenance *mfr_aftercare_provenance(const mfr_aftercare *i
  * then alphabetically), for "did you mean" messages.
  *
  * @param model the model.
- * @param kind an ::mfr_kind.
+ * @param kind an ::mfr_kind_t.
  * @param key the key that was not found.
  * @param[out] out receives borrowed key strings; may be NULL when @p max is 0.
  * @param max how many @p out holds.
