@@ -1906,13 +1906,17 @@ START_TEST(closing_where_the_symptoms_are)
 
 		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-			if (mfr_plan_step_phase(mfr_plan_step_at(p, i)) != MFR_PHASE_INTEGRATION)
+			const mfr_plan_step *step = mfr_plan_step_at(p, i);
+
+			if (mfr_plan_step_phase(step) != MFR_PHASE_INTEGRATION)
 				continue;
+			const char *rocked = mfr_region_key(mfr_plan_step_region(step));
+
 			closings++;
 			ck_assert_msg(cases[c].region != NULL, "case %zu: a closing on the %s", c,
-				      mfr_region_key(mfr_plan_step_region(mfr_plan_step_at(p, i))));
-			ck_assert_str_eq(mfr_region_key(mfr_plan_step_region(mfr_plan_step_at(p, i))), cases[c].region);
-			ck_assert_int_eq(mfr_plan_step_side(mfr_plan_step_at(p, i)), cases[c].side);
+				      rocked);
+			ck_assert_str_eq(rocked, cases[c].region);
+			ck_assert_int_eq(mfr_plan_step_side(step), cases[c].side);
 		}
 		ck_assert_int_eq(closings, cases[c].region != NULL);
 		mfr_plan_free(p);
