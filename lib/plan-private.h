@@ -89,15 +89,22 @@ typedef struct mfr_stage {
  * the symptoms' intensity. */
 extern const mfr_stage mfr__single_session;
 
-/* Plan one session of a stage. */
 /* The message of mfr_plan_run() and mfr_program_run() for an intake
  * without symptoms (@p fn names the function). */
 #define MFR__NO_SYMPTOMS(fn)                                                   \
 	fn ": the intake records no symptoms, so there is nothing to trace or " \
 	"plan; add at least one symptom site (a region, its side and intensity)"
 
+/* Plan one session of a stage, from the first results of @p trace (traced
+ * from @p in's symptoms) or, when NULL, from a trace of its own. */
 mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
-			   const mfr_stage *stage, mfr_plan **out);
+			   const mfr_stage *stage, const mfr_trace *trace, mfr_plan **out);
+
+/* The trace a plan of @p stage makes for itself (its options: every
+ * relation and line, 6 steps, as many results as the stage considers). A
+ * program traces once, with its gentlest stage, for all its sessions. */
+mfr_status_t mfr__plan_trace(const mfr_intake *in, const mfr_plan_options *opts,
+			     const mfr_stage *stage, mfr_trace **out);
 
 /* The defaults of mfr_plan_options_new(). */
 void mfr__plan_options_defaults(mfr_plan_options *opts);

@@ -2021,8 +2021,6 @@ static uint32_t arrange_fewest_turns(mfr_plan_step *treat, uint32_t n, const mfr
 	return best_total;
 }
 
-/* What the therapist must know of a kept step: that it lies in a danger
- * zone and obeys it, or that it is internal work under the declared scope. */
 /* Whether an earlier step of the plan (before @p s) works the same site in
  * the same zone: its warning is said once. */
 static int zone_said(const mfr_plan *p, const mfr_plan_step *s)
@@ -2033,6 +2031,8 @@ static int zone_said(const mfr_plan *p, const mfr_plan_step *s)
 	return 0;
 }
 
+/* What the therapist must know of a kept step: that it lies in a danger
+ * zone and obeys it, or that it is internal work under the declared scope. */
 static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s, const char *site)
 {
 	if (s->zone && !zone_said(p, s)) {
@@ -2114,26 +2114,42 @@ static int has_skip_warning(const mfr_plan *p)
 	return 0;
 }
 
+/* How many trace results a plan under @p stage considers: max_sites, and
+ * four times as many for a stage that works only sites near the symptoms
+ * (a program's gentle first sessions), since most of the best-ranked sites
+ * are distant. */
+static uint32_t trace_depth(const mfr_plan_options *o, const mfr_stage *stage)
+{
+	return stage->max_distance < MFR_DISTANCE_DISTANT ? o->max_sites * 4 : o->max_sites;
+}
+
+mfr_status_t mfr__plan_trace(const mfr_intake *in, const mfr_plan_options *o,
+			     const mfr_stage *stage, mfr_trace **out)
+{
+	mfr_trace_options topts = { trace_depth(o, stage), 6, MFR_EVIDENCE_NOT_ASSESSED,
+				    MFR_RELATION_ALL, NULL, 0 };
+
+	return mfr_trace_run(in, &topts, out, NULL);
+}
+
+/* The steps of the plan, from @p given (the first trace_depth() of its
+ * results) or, when NULL, from a trace of its own. */
 static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const screen *sc,
-			     const mfr_stage *stage)
+			     const mfr_stage *stage, const mfr_trace *given)
 {
 	const mfr_intake *in = p->intake;
-	/* A stage that works only sites near the symptoms (a
-	 * program's gentle first sessions) looks deeper into the trace for
-	 * them: most of the best-ranked sites are distant. */
-	uint32_t depth = stage->max_distance < MFR_DISTANCE_DISTANT ? o->max_sites * 4 : o->max_sites;
-	mfr_trace_options topts = { depth, 6, MFR_EVIDENCE_NOT_ASSESSED,
-				    MFR_RELATION_ALL, NULL, 0 };
-	mfr_trace *t = NULL;
-	mfr_status_t st = mfr_trace_run(in, &topts, &t, NULL);
+	mfr_trace *own = NULL;
+	mfr_status_t st = given ? MFR_OK : mfr__plan_trace(in, o, stage, &own);
+	const mfr_trace *t = given ? given : own;
 	candidate *cand = NULL;
 	mfr_plan_step *work = NULL;
 	uint32_t ncand = 0;
 
 	if (st != MFR_OK)
 		return st;
+	uint32_t nres = t->count < trace_depth(o, stage) ? t->count : trace_depth(o, stage);
 	/* Room for a step per trace result and per symptom site. */
-	size_t room = (size_t)t->count + in->symptom_count;
+	size_t room = (size_t)nres + in->symptom_count;
 
 	cand = mfr__malloc((room ? room : 1) * sizeof(*cand));
 	work = mfr__arena_alloc(&p->arena, (room + 2) * sizeof(*work));
@@ -2150,7 +2166,7 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 			ncand++;
 	uint32_t staged_out = 0; /* results beyond the stage's distance */
 
-	for (uint32_t i = 0; st == MFR_OK && i < t->count; i++) {
+	for (uint32_t i = 0; st == MFR_OK && i < nres; i++) {
 		staged_out += !in_stage(stage, &t->results[i]);
 		if (make_candidate(p, sc, o, stage, &t->results[i], i, used, &cand[ncand], &st))
 			ncand++;
@@ -2205,7 +2221,7 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 	    !warn(p, MFR_WARNING_NO_SITES, ABOUT_SITE("no_sites", NULL, 0), "%s",
 		  has_skip_warning(p)
 		  ? "no traced site could be planned: see the other warnings"
-		  : t->count == 0
+		  : nres == 0
 		  ? "no traced site could be planned: the trace found no treatment "
 		    "site for these symptoms"
 		  : "no traced site could be planned: none lies near enough to the "
@@ -2223,7 +2239,7 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 	mfr__free(trial);
 	mfr__free(treat);
 	mfr__free(used);
-	mfr_trace_free(t);
+	mfr_trace_free(own);
 	return st;
 }
 
@@ -2293,7 +2309,7 @@ static mfr_status_t acute_warnings(mfr_plan *p, int later_session)
 }
 
 mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
-			   const mfr_stage *stage, mfr_plan **out)
+			   const mfr_stage *stage, const mfr_trace *trace, mfr_plan **out)
 {
 	mfr_plan *p = mfr__calloc(1, sizeof(*p));
 	screen sc = { 0 };
@@ -2327,7 +2343,7 @@ mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 		p->status = sc.refer_out ? MFR_PLAN_REFER_OUT
 			  : sc.needs_clearance ? MFR_PLAN_NEEDS_CLEARANCE : MFR_PLAN_OK;
 		if (!sc.refer_out && !sc.no_steps)
-			st = plan_steps(p, opts, &sc, &dosed);
+			st = plan_steps(p, opts, &sc, &dosed, trace);
 		if (st == MFR_OK && p->step_count)
 			st = preference_warnings(p, opts);
 	}
@@ -2342,20 +2358,16 @@ mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	return MFR_OK;
 }
 
-MFR_EXPORT mfr_status_t mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
-				   mfr_plan **out, mfr_error **err)
+/* mfr_plan_run() and mfr_plan_run_from_trace(): @p trace NULL for a trace
+ * of the plan's own; @p fn names the function in errors. */
+static mfr_status_t plan_run(const char *fn, const mfr_trace *trace, const mfr_intake *intake,
+			     const mfr_plan_options *opts, mfr_plan **out, mfr_error **err)
 {
 	mfr_plan_options defaults;
 	mfr_status_t st;
 
-	if (out)
-		*out = NULL;
-	MFR__ERR_ENTRY(err);
-	if (!intake || !out)
-		return mfr__error_set(err, MFR_E_INVALID, NULL,
-				      "mfr_plan_run: intake and out must not be NULL");
 	if (!intake->symptom_count)
-		return mfr__error_set(err, MFR_E_MISSING, NULL, MFR__NO_SYMPTOMS("mfr_plan_run"));
+		return mfr__error_set(err, MFR_E_MISSING, NULL, MFR__NO_SYMPTOMS("%s"), fn);
 	if (!opts) {
 		mfr__plan_options_defaults(&defaults);
 		opts = &defaults;
@@ -2363,10 +2375,56 @@ MFR_EXPORT mfr_status_t mfr_plan_run(const mfr_intake *intake, const mfr_plan_op
 	st = mfr__plan_options_check(intake->model, opts, err);
 	if (st != MFR_OK)
 		return st;
-	st = mfr__plan_build(intake, opts, &mfr__single_session, out);
+	st = mfr__plan_build(intake, opts, &mfr__single_session, trace, out);
 	if (st == MFR_E_NOMEM)
 		return mfr__error_nomem(err);
 	return st;
+}
+
+MFR_EXPORT mfr_status_t mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
+				   mfr_plan **out, mfr_error **err)
+{
+	if (out)
+		*out = NULL;
+	MFR__ERR_ENTRY(err);
+	if (!intake || !out)
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_plan_run: intake and out must not be NULL");
+	return plan_run("mfr_plan_run", NULL, intake, opts, out, err);
+}
+
+/* Whether @p t was traced from the symptoms @p in records now. */
+static int traced_from(const mfr_trace *t, const mfr_intake *in)
+{
+	if (t->model != in->model || t->symptom_count != in->symptom_count)
+		return 0;
+	for (uint32_t i = 0; i < in->symptom_count; i++) {
+		const mfr_intake_symptom *a = &t->symptoms[i], *b = &in->symptoms[i];
+
+		if (a->region != b->region || a->side != b->side ||
+		    a->intensity != b->intensity || a->onset != b->onset)
+			return 0;
+	}
+	return 1;
+}
+
+MFR_EXPORT mfr_status_t mfr_plan_run_from_trace(const mfr_trace *trace,
+					      const mfr_intake *intake,
+					      const mfr_plan_options *opts, mfr_plan **out,
+					      mfr_error **err)
+{
+	if (out)
+		*out = NULL;
+	MFR__ERR_ENTRY(err);
+	if (!trace || !intake || !out)
+		return mfr__error_set(err, MFR_E_INVALID, NULL, "mfr_plan_run_from_trace: "
+				      "trace, intake and out must not be NULL");
+	if (!traced_from(trace, intake))
+		return mfr__error_set(err, MFR_E_INVALID, NULL, "mfr_plan_run_from_trace: "
+				      "the trace was not made from this intake's symptoms (or "
+				      "they changed since): trace the intake again, or plan "
+				      "with mfr_plan_run()");
+	return plan_run("mfr_plan_run_from_trace", trace, intake, opts, out, err);
 }
 
 MFR_EXPORT void mfr_plan_free(mfr_plan *p)

@@ -91,6 +91,12 @@ MFR_EXPORT mfr_status_t mfr_program_run(const mfr_intake *intake, uint32_t sessi
 	pg->sessions = mfr__calloc(sessions, sizeof(*pg->sessions));
 	if (!pg->sessions)
 		st = MFR_E_NOMEM;
+	/* One trace for every session: the ranking does not depend on how
+	 * many results are asked, so the gentle stage's deeper trace gives
+	 * each session the same first results its own trace would. */
+	mfr_trace *trace = NULL;
+	if (st == MFR_OK)
+		st = mfr__plan_trace(intake, opts, &stages[0].stage, &trace);
 	for (uint32_t i = 0; st == MFR_OK && i < sessions; i++) {
 		uint32_t third = sessions < 3 ? (sessions == 1 ? 2 : i * 2) : i * 3 / sessions;
 		mfr_program_session *s = &pg->sessions[i];
@@ -103,12 +109,13 @@ MFR_EXPORT mfr_status_t mfr_program_run(const mfr_intake *intake, uint32_t sessi
 		mfr_stage stage = stages[third].stage;
 
 		stage.later_session = i > 0;
-		st = mfr__plan_build(intake, opts, &stage, &s->plan);
+		st = mfr__plan_build(intake, opts, &stage, trace, &s->plan);
 		if (st == MFR_OK)
 			pg->count = i + 1;
 		if (st == MFR_OK && s->plan->no_progression && third > 0)
 			s->focus = third == 1 ? held_focus[0] : held_focus[1];
 	}
+	mfr_trace_free(trace);
 	if (st != MFR_OK) {
 		pg->count = sessions; /* free every plan made so far (NULL for the rest) */
 		mfr_program_free(pg);

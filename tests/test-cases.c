@@ -1952,6 +1952,68 @@ START_TEST(later_sessions_not_today)
 }
 END_TEST
 
+/* A plan from the caller's trace: the same plan, byte for byte, as the one
+ * that traces for itself, when the trace is the same; the caller's options
+ * when it is not; a trace of other symptoms is refused. */
+START_TEST(plan_from_trace)
+{
+	static const char *const s[] = { "heel:left:6", "calf:left:4", NULL };
+	mfr_intake *in = intake_of("plantar_fasciitis", s), *other = NULL;
+	mfr_trace_options *o = NULL;
+	mfr_trace *t = NULL, *narrow = NULL;
+	mfr_plan *own = NULL, *given = NULL, *from_narrow = NULL, *none = NULL;
+	char *a = NULL, *b = NULL;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 100), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(in, o, &t, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &own, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run_from_trace(t, in, NULL, &given, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_to_json(own, 0, &a, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_to_json(given, 0, &b, NULL), MFR_OK);
+	ck_assert_str_eq(a, b);
+	mfr_free(a);
+	mfr_free(b);
+
+	/* A trace over referrals only: every treatment step comes from it. */
+	ck_assert_int_eq(mfr_trace_options_set_relations(o, MFR_RELATION_REFERRAL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(in, o, &narrow, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run_from_trace(narrow, in, NULL, &from_narrow, NULL), MFR_OK);
+	uint32_t treated = 0;
+	for (uint32_t i = 0; i < mfr_plan_step_count(from_narrow); i++) {
+		const mfr_plan_step *step = mfr_plan_step_at(from_narrow, i);
+		uint32_t rank = mfr_plan_step_trace_rank(step);
+
+		if (!rank)
+			continue;
+		treated++;
+		const mfr_trace_result *r = mfr_trace_result_at(narrow, rank - 1);
+		ck_assert_ptr_eq(mfr_trace_result_region(r), mfr_plan_step_region(step));
+		ck_assert_int_eq(mfr_trace_result_side(r), mfr_plan_step_side(step));
+	}
+	ck_assert_uint_gt(treated, 0);
+
+	/* Another intake's trace (or symptoms changed since): refused. */
+	static const char *const elsewhere[] = { "jaw:right:5", NULL };
+	other = intake_of(NULL, elsewhere);
+	ck_assert_int_eq(mfr_plan_run_from_trace(t, other, NULL, &none, &err), MFR_E_INVALID);
+	ck_assert_ptr_null(none);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "trace the intake again"));
+	mfr_error_free(err);
+	ck_assert_int_eq(mfr_plan_run_from_trace(NULL, in, NULL, &none, NULL), MFR_E_INVALID);
+
+	mfr_plan_free(own);
+	mfr_plan_free(given);
+	mfr_plan_free(from_narrow);
+	mfr_trace_free(t);
+	mfr_trace_free(narrow);
+	mfr_trace_options_free(o);
+	mfr_intake_free(other);
+	mfr_intake_free(in);
+}
+END_TEST
+
 Suite *mfr_test_cases_suite(void)
 {
 	Suite *s = suite_create("cases");
@@ -1999,6 +2061,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, explanation_names_other_symptoms);
 	tcase_add_test(tc, closing_where_the_symptoms_are);
 	tcase_add_test(tc, later_sessions_not_today);
+	tcase_add_test(tc, plan_from_trace);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -954,6 +954,20 @@ class PlanTests(DefaultModelCase):
             Plan('not an intake')
         intake.close()
 
+    def test_plan_from_trace(self):
+        intake = worked_case(self.model)
+        with Trace(intake, max_results=100) as trace, \
+                Plan(intake, trace=trace) as given, Plan(intake) as own:
+            self.assertEqual(given.to_json(), own.to_json())
+        other = Intake(self.model)
+        other.add_symptom('jaw', 'right', 5)
+        with Trace(other) as trace:
+            self.raises(Status.MFR_E_INVALID, Plan, intake, trace=trace)
+        with self.assertRaises(TypeError):
+            Plan(intake, trace='heel')
+        other.close()
+        intake.close()
+
     def test_preferred_techniques(self):
         intake = worked_case(self.model)
         # Screened: while the diabetes question is open the plan keeps

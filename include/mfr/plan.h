@@ -161,6 +161,28 @@ MFR_EXPORT mfr_status_t mfr_plan_options_set_block_seconds(mfr_plan_options *opt
  */
 MFR_EXPORT mfr_status_t mfr_plan_run(const mfr_intake *intake, const mfr_plan_options *opts,
 				   mfr_plan **out, mfr_error **err);
+
+/**
+ * Plan one session from a trace the caller has already made of the same
+ * intake (to show the ranking and then plan without tracing twice, or to
+ * plan over a trace made with other options: fewer relations, named lines).
+ * The plan considers the trace's results in rank order, up to the number
+ * mfr_plan_run() would trace for itself (the options' max_sites); with
+ * the trace mfr_plan_run() makes, the plan is the same byte for byte.
+ * @param trace a trace of @p intake, made while it recorded the symptoms it
+ *        records now; it must outlive the call only.
+ * @param intake the client.
+ * @param opts options, or NULL for the defaults.
+ * @param[out] out receives the plan, or NULL on failure.
+ * @param[out] err optional error detail.
+ * @return as mfr_plan_run(), and #MFR_E_INVALID when the trace was made from
+ *         other symptoms (or another model).
+ * @since 0.2.0
+ */
+MFR_EXPORT mfr_status_t mfr_plan_run_from_trace(const mfr_trace *trace,
+					      const mfr_intake *intake,
+					      const mfr_plan_options *opts, mfr_plan **out,
+					      mfr_error **err);
 /** Free a plan, dropping its reference to the model. NULL is accepted. @since 0.1.0 */
 MFR_EXPORT void mfr_plan_free(mfr_plan *plan);
 

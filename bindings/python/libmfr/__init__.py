@@ -319,6 +319,7 @@ _PROTOTYPES = [
     (_E, [_P, _S], 'mfr_trace_options_add_line mfr_plan_options_add_technique'),
     # ... running
     (_E, [_P, _P, POINTER(_P), POINTER(_P)], 'mfr_trace_run mfr_plan_run'),
+    (_E, [_P, _P, _P, POINTER(_P), POINTER(_P)], 'mfr_plan_run_from_trace'),
     (_E, [_P, _U, _U, _P, POINTER(_P), POINTER(_P)], 'mfr_program_run'),
     # every *_to_json(): flags in, text out (freed with mfr_free)
     (_E, [_P, _U, POINTER(_P), POINTER(_P)],
@@ -2169,22 +2170,31 @@ class Plan(_Object):
     600, default 60), block_seconds (opening and closing blocks, and
     techniques without a sourced hold, 30 to 900, default 120), techniques
     (keys or Technique objects the therapist prefers where they are allowed;
-    an unknown key raises Error, MFR_E_REFERENCE). A plan keeps its intake alive;
-    a session plan of a Program keeps the program alive instead.
+    an unknown key raises Error, MFR_E_REFERENCE). trace: a Trace of this
+    intake to plan from instead of tracing again (mfr_plan_run_from_trace:
+    the plan considers its results in rank order); a trace of other symptoms
+    raises Error, MFR_E_INVALID. A plan keeps its intake alive; a session
+    plan of a Program keeps the program alive instead.
     """
 
     _what = 'plan'
 
     def __init__(self, intake, max_sites=None, reposition_seconds=None,
-                 block_seconds=None, techniques=None):
+                 block_seconds=None, techniques=None, trace=None):
         if not isinstance(intake, Intake):
             raise TypeError('Plan() needs an Intake')
+        if trace is not None and not isinstance(trace, Trace):
+            raise TypeError('Plan(trace=...) needs a Trace')
         handle = intake._handle
         out, err = c_void_p(), c_void_p()
         opts = _plan_options(max_sites, reposition_seconds, block_seconds,
                              techniques)
         try:
-            _check(_C.mfr_plan_run(handle, opts, byref(out), byref(err)), err)
+            if trace is None:
+                _check(_C.mfr_plan_run(handle, opts, byref(out), byref(err)), err)
+            else:
+                _check(_C.mfr_plan_run_from_trace(trace._handle, handle, opts,
+                                                  byref(out), byref(err)), err)
         finally:
             _C.mfr_plan_options_free(opts)
         self._adopt(None, out.value, _free_plan, intake._mref)
