@@ -28,19 +28,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-for tool in abidw readelf; do
-  command -v "$tool" >/dev/null || { echo "abi-baseline: $tool is missing: bash scripts/deps.sh" >&2; exit 1; }
-done
-
-if [ -z "$build" ]; then
-  build=build-abi
-  rm -rf "$build"
-  CC=gcc meson setup "$build" -Dtests=false >/dev/null
-  meson compile -C "$build" lib/mfr >/dev/null
-fi
-lib=$(readlink -f "$build/lib/libmfr.so")
-soname=$(readelf -d "$lib" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
-[ -n "$soname" ] || { echo "abi-baseline: $lib has no SONAME" >&2; exit 1; }
+. scripts/abi-lib.sh
+abi_library abi-baseline abidw "$build"
 out=abi/$soname.abi
 
 if [ -e "$out" ] && [ "$force" -eq 0 ]; then

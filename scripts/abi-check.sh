@@ -18,20 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in abidiff readelf; do
-  command -v "$tool" >/dev/null || { echo "abi-check: $tool is missing: bash scripts/deps.sh" >&2; exit 1; }
-done
-
-build=${1:-}
-if [ -z "$build" ]; then
-  build=build-abi
-  rm -rf "$build"
-  CC=gcc meson setup "$build" -Dtests=false >/dev/null
-  meson compile -C "$build" lib/mfr >/dev/null
-fi
-lib=$(readlink -f "$build/lib/libmfr.so")
-soname=$(readelf -d "$lib" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
-[ -n "$soname" ] || { echo "abi-check: $lib has no SONAME" >&2; exit 1; }
+. scripts/abi-lib.sh
+abi_library abi-check abidiff "${1:-}"
 baseline=abi/$soname.abi
 
 if [ ! -f "$baseline" ]; then
