@@ -716,7 +716,18 @@ static void assumed_names(char *buf, size_t size, const mfr_intake *in,
 /* Say which screening questions the intake's conditions call for that have
  * no answer on record (after surgery: was it recent), once each, and what
  * the plan assumes until they are answered. */
-static mfr_status_t screen_questions(mfr_plan *p)
+/* Whether a yes to @p q names a site (where the surgery, the clot, the
+ * wound is): a site no plan can guess, so nothing is planned before it is
+ * known. */
+static int answer_names_site(const mfr_screening *q)
+{
+	for (uint32_t i = 0; i < q->answer_count; i++)
+		if (q->answers[i].needs_site)
+			return 1;
+	return 0;
+}
+
+static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 {
 	const mfr_intake *in = p->intake;
 
@@ -725,18 +736,26 @@ static mfr_status_t screen_questions(mfr_plan *p)
 
 		for (uint32_t k = 0; k < cond->screening_count; k++) {
 			const mfr_screening *q = cond->screening[k];
+			int where = answer_names_site(q);
 			char names[300];
 
 			if (!open_question(in, c, q))
 				continue;
+			/* A yes would keep hands off a site the intake does not
+			 * name yet (a clot in the operated leg, fresh stitches on
+			 * the scar): as for a recorded precaution without its site,
+			 * no steps until the answer is in. */
+			sc->no_steps |= where;
 			assumed_names(names, sizeof(names), in, q);
 			if (!warn(p, MFR_WARNING_UNSCREENED,
 				  (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
 				  "%s: ask \"%s\" (%s) before the session; no answer is on "
-				  "record, and a yes sets precautions that change the plan%s%s%s",
+				  "record, and a yes sets precautions that change the plan%s%s%s%s",
 				  cond->name, q->text, q->key,
 				  *names ? "; until it is answered the plan keeps the limits of " : "",
-				  names, *names ? " (practice convention)" : ""))
+				  names, *names ? " (practice convention)" : "",
+				  where ? "; a yes names a site to keep off, so no steps are planned "
+					  "until it is answered (practice convention)" : ""))
 				return MFR_E_NOMEM;
 		}
 	}
@@ -763,7 +782,7 @@ static mfr_status_t screen_intake(mfr_plan *p, screen *sc)
 		TRY_ST(take_dose(p, sc, c->dose,
 				 (about){ "dose", MFR_KIND_CONDITION, c->key, NULL, 0 }, c->name));
 	}
-	TRY_ST(screen_questions(p));
+	TRY_ST(screen_questions(p, sc));
 	p->ceiling = (uint8_t)sc->ceiling;
 	p->no_progression = (uint8_t)sc->no_progression;
 	if (sc->max_minutes && sc->max_minutes < in->minutes) {

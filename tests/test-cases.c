@@ -602,6 +602,12 @@ static int site_work_step(const mfr_plan *p, const char *key, mfr_side_t side)
  * "skin rolling / cross-hand around the scar, then line continuations"):
  * by skin rolling where it may be done, by cross-hand release where the
  * client lies supine or the dose allows indirect work only. */
+/* Record "no" to screening question @p q. */
+static void answer_no(mfr_intake *in, const char *q)
+{
+	ck_assert_int_eq(mfr_intake_add_answer(in, q, "no", NULL, 0, NULL), MFR_OK);
+}
+
 START_TEST(scar_site_worked)
 {
 	static const char *const back[] = { "low_back:left:4", NULL };
@@ -614,6 +620,12 @@ START_TEST(scar_site_worked)
 	ck_assert_uint_eq(mfr_condition_site_technique_count(scar), 2);
 	ck_assert_str_eq(mfr_technique_key(mfr_condition_site_technique_at(scar, 0)),
 			 "skin_rolling");
+	/* Open questions whose yes names a site hold every step back. */
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
+	mfr_plan_free(p);
+	answer_no(in, "recent_surgery");
+	answer_no(in, "skin");
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	i = site_work_step(p, "low_back", L);
 	ck_assert_int_ge(i, 0);
@@ -628,6 +640,11 @@ START_TEST(scar_site_worked)
 	 * indirect only, and the cross-hand release is done indirectly. */
 	in = intake_of("scar_adhesions", belly);
 	ck_assert_int_eq(mfr_intake_add_condition(in, "post_surgery_recovery", NULL), MFR_OK);
+	answer_no(in, "recent_surgery");
+	answer_no(in, "skin");
+	answer_no(in, "healing_fracture");
+	answer_no(in, "acute_injury");
+	answer_no(in, "deep_vein_thrombosis");
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	i = site_work_step(p, "lower_abdomen", R);
 	ck_assert_int_ge(i, 0);

@@ -917,6 +917,27 @@ START_TEST(open_question_keeps_limits)
 	ck_assert_int_eq(mfr_plan_pressure_ceiling(p), MFR_PRESSURE_FIRM);
 	ck_assert_uint_eq(mfr_plan_aftercare_count(p), open_care);
 	mfr_plan_free(p);
+
+	/* A question whose yes names a site (a clot in the operated leg, where
+	 * the surgery was): nothing is planned until it is answered. */
+	p = plan_json("{\"symptoms\": [{\"region\": \"knee\", \"side\": \"right\", \"intensity\": 5}],"
+		      " \"conditions\": [\"post_surgery_recovery\"]}");
+	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
+	int held = 0;
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		held |= strstr(mfr_plan_warning_text(mfr_plan_warning_at(p, i)),
+			       "no steps are planned until it is answered") != NULL;
+	ck_assert(held);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"knee\", \"side\": \"right\", \"intensity\": 5}],"
+		      " \"conditions\": [\"post_surgery_recovery\"], \"answers\": ["
+		      "{\"question\": \"recent_surgery\", \"answer\": \"no\"},"
+		      " {\"question\": \"healing_fracture\", \"answer\": \"no\"},"
+		      " {\"question\": \"acute_injury\", \"answer\": \"no\"},"
+		      " {\"question\": \"deep_vein_thrombosis\", \"answer\": \"no\"},"
+		      " {\"question\": \"blood_thinners\", \"answer\": \"no\"}]}");
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	mfr_plan_free(p);
 #undef NECK_INTAKE
 }
 END_TEST
