@@ -26,6 +26,10 @@ struct mfr_intake_precaution {
 	 * precaution, which a plan assumes until it is answered; NULL for a
 	 * precaution the intake records. */
 	const mfr_screening *assumed_for;
+	/* Planning only: assumed for a site the plan would work (the
+	 * question asked for that site, not by a condition): only the
+	 * precaution's avoided regions are kept. */
+	uint8_t regions_only;
 };
 
 typedef struct mfr_precaution_stage {

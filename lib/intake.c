@@ -306,7 +306,7 @@ mfr_status_t mfr__intake_precaution(mfr_intake *in, const char *key, const char 
 		return problem(why, MFR_E_NOMEM, "out of memory");
 	/* Staged past the end; found again in O(1) by its site. */
 	uint32_t i = in->precaution_count, rep;
-	in->precautions[i] = (mfr_intake_precaution){ p, r, (uint8_t)side, NULL };
+	in->precautions[i] = (mfr_intake_precaution){ p, r, (uint8_t)side, NULL, 0 };
 	SEEN_ADD(why, &in->precaution_sites, precaution_site_hash(&in->precautions[i]), i,
 		 same_precaution_site, in, rep);
 	if (rep != MFR_SEEN_NEW)

@@ -20,6 +20,8 @@
  *      within a group the farthest along the trace first (root causes
  *      toward the symptom), then the closing block;
  *   5. attach the model's aftercare for this client.
+ * A plan that would work a site an open screening question guards is made
+ * again with that question asked (ask_for_sites()).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -215,6 +217,14 @@ static const char *side_word(int side)
 	return side == MFR_SIDE_LEFT ? "left " : side == MFR_SIDE_RIGHT ? "right " : "";
 }
 
+/* An open question no condition asks, asked for a site the plan would
+ * work (ask_for_sites()): the first such site. */
+typedef struct site_question {
+	const mfr_screening *q;
+	const mfr_region *site;
+	int side;
+} site_question;
+
 /* What the screening of the intake decided. */
 typedef struct screen {
 	int refer_out;
@@ -228,9 +238,12 @@ typedef struct screen {
 	uint32_t max_minutes;         /* 0: none */
 	uint32_t hold_min, hold_max;  /* 0 0: no range */
 	int no_steps;                 /* plan nothing until the intake says more */
+	int open_questions;           /* screening questions with no answer */
 	int later_session;            /* a program's later session (mfr_stage) */
 	uint32_t not_lain;            /* positions that would rest on a kept-off site */
 	uint32_t not_lain_side;       /* 1 << side: sides not to lie on (kept-off sites) */
+	site_question *site_questions; /* open questions asked for a site */
+	uint32_t site_question_count;
 } screen;
 
 static int in_list(const mfr_technique *const *list, uint32_t n, const mfr_technique *t)
@@ -452,7 +465,7 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			  "no steps are planned until then", pr->name, pr->effect))
 			return MFR_E_NOMEM;
 	}
-	if (!first_entry(in, i))
+	if (!first_entry(in, i) || sp->regions_only)
 		return MFR_OK;
 	if (pr->pressure_ceiling && pr->pressure_ceiling < sc->ceiling)
 		sc->ceiling = pr->pressure_ceiling;
@@ -646,57 +659,134 @@ static int holds_precaution(const mfr_intake *in, const mfr_precaution *pr)
 	return 0;
 }
 
+static int avoids(const mfr_precaution *pr, const mfr_region *r, int wholes);
+
+/* Whether an answer to @p q would keep @p r out: a precaution it sets
+ * that assumable() allows avoids a region @p r lies within (the leg
+ * rocked as a whole is not work at the medial thigh). */
+static int guards(const mfr_screening *q, const mfr_region *r)
+{
+	for (uint32_t i = 0; i < q->answer_count; i++) {
+		const mfr_screening_answer *a = &q->answers[i];
+
+		for (uint32_t j = 0; j < a->precaution_count; j++)
+			if (assumable(a, a->precautions[j]) && avoids(a->precautions[j], r, 0))
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether @p q is among the @p n questions of @p asked. */
+static int asked_already(const site_question *asked, uint32_t n, const mfr_screening *q)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (asked[i].q == q)
+			return 1;
+	return 0;
+}
+
+/* Add to @p asked (room for every question of the model) the open questions
+ * no condition of @p in asks whose answer would keep out a step of @p p
+ * (the blood-pressure question for a jaw plan that works the
+ * sternocleidomastoid): a site is not worked while a question that guards
+ * it is open, whatever brought the client in (practice convention).
+ * Returns how many were added. */
+static uint32_t ask_for_sites(const mfr_plan *p, const mfr_intake *in, const mfr_trace *t,
+			      site_question *asked, uint32_t *n)
+{
+	const mfr_model *m = in->model;
+	uint32_t added = 0;
+
+	for (uint32_t i = 0; i < m->screening_count; i++) {
+		const mfr_screening *q = &m->screening[i];
+
+		if (asked_already(asked, *n, q) || !open_question(in, in->condition_count, q))
+			continue;
+		for (uint32_t k = 0; k < p->step_count; k++) {
+			const mfr_plan_step *s = &p->steps[k];
+			/* A step may work a whole part for the site traced (the
+			 * neck unwound for the scalenes): both are guarded. */
+			const mfr_trace_result *res = s->trace_rank ? &t->results[s->trace_rank - 1]
+								    : NULL;
+
+			if (guards(q, s->region) || (res && guards(q, res->region))) {
+				asked[(*n)++] = (site_question){ q, res ? res->region : s->region,
+								 res ? res->side : s->side };
+				added++;
+				break;
+			}
+		}
+	}
+	return added;
+}
+
+/* Room for the precautions every answer to @p q sets. */
+static uint32_t answers_precautions(const mfr_screening *q)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < q->answer_count; i++)
+		n += q->answers[i].precaution_count;
+	return n;
+}
+
+/* Add to @p eff the precautions an answer to open question @p q would set
+ * that assumable() allows; with @p regions_only, those that avoid regions,
+ * for their avoided regions alone. */
+static void assume_answers(mfr_intake *eff, const mfr_screening *q, int regions_only)
+{
+	for (uint32_t i = 0; i < q->answer_count; i++) {
+		const mfr_screening_answer *a = &q->answers[i];
+
+		for (uint32_t j = 0; j < a->precaution_count; j++) {
+			const mfr_precaution *pr = a->precautions[j];
+
+			if (!assumable(a, pr) || holds_precaution(eff, pr) ||
+			    (regions_only && !pr->avoid_region_count))
+				continue;
+			eff->precautions[eff->precaution_count++] =
+				(mfr_intake_precaution){ pr, NULL, 0, q, (uint8_t)regions_only };
+		}
+	}
+}
+
 /* The intake a plan works from: @p in with, added, the precautions an open
  * question's "yes" would set that assumable() allows (blood pressure not
  * asked: the front of the neck and the cranial base kept out, as if the
- * answer were yes). Until the question is answered the plan keeps their
- * limits (avoided regions, techniques, pressure, positions, dose) but not
+ * answer were yes). A question a condition asks keeps all their limits
+ * (avoided regions, techniques, pressure, positions, dose); one asked for a
+ * site (ask_for_sites()) keeps their avoided regions. Neither keeps
  * their status or aftercare: that the work is held back is the safe
  * reading of a question not asked (practice convention). @p eff is a
  * shallow copy sharing @p in's arrays except the precautions (in the plan's
  * arena); it is used while planning only. */
-static mfr_status_t assume_open_questions(mfr_plan *p, const mfr_intake *in, mfr_intake *eff)
+static mfr_status_t assume_open_questions(mfr_plan *p, const screen *sc, const mfr_intake *in,
+					  mfr_intake *eff)
 {
 	uint32_t extra = 0;
 
 	*eff = *in;
-	for (int pass = 0; pass < 2; pass++) {
-		for (uint32_t c = 0; c < in->condition_count; c++) {
-			const mfr_condition *cond = in->conditions[c];
-
-			for (uint32_t k = 0; k < cond->screening_count; k++) {
-				const mfr_screening *q = cond->screening[k];
-
-				if (!open_question(in, c, q))
-					continue;
-				for (uint32_t i = 0; i < q->answer_count; i++) {
-					const mfr_screening_answer *a = &q->answers[i];
-
-					for (uint32_t j = 0; j < a->precaution_count; j++) {
-						const mfr_precaution *pr = a->precautions[j];
-
-						if (!assumable(a, pr) || holds_precaution(eff, pr))
-							continue;
-						if (pass == 0) {
-							extra++;
-							continue;
-						}
-						eff->precautions[eff->precaution_count++] =
-							(mfr_intake_precaution){ pr, NULL, 0, q };
-					}
-				}
-			}
-		}
-		if (pass == 1 || !extra)
-			break;
-		mfr_intake_precaution *all = mfr__arena_alloc(&p->arena, ((size_t)in->precaution_count + extra) *
-							   sizeof(*all));
-		if (!all)
-			return MFR_E_NOMEM;
-		if (in->precaution_count)
-			memcpy(all, in->precautions, in->precaution_count * sizeof(*all));
-		eff->precautions = all;
-	}
+	for (uint32_t c = 0; c < in->condition_count; c++)
+		for (uint32_t k = 0; k < in->conditions[c]->screening_count; k++)
+			if (open_question(in, c, in->conditions[c]->screening[k]))
+				extra += answers_precautions(in->conditions[c]->screening[k]);
+	for (uint32_t i = 0; i < sc->site_question_count; i++)
+		extra += answers_precautions(sc->site_questions[i].q);
+	if (!extra)
+		return MFR_OK;
+	eff->precautions = mfr__arena_alloc(&p->arena, ((size_t)in->precaution_count + extra) *
+							       sizeof(*eff->precautions));
+	if (!eff->precautions)
+		return MFR_E_NOMEM;
+	if (in->precaution_count)
+		memcpy(eff->precautions, in->precautions,
+		       in->precaution_count * sizeof(*eff->precautions));
+	for (uint32_t c = 0; c < in->condition_count; c++)
+		for (uint32_t k = 0; k < in->conditions[c]->screening_count; k++)
+			if (open_question(in, c, in->conditions[c]->screening[k]))
+				assume_answers(eff, in->conditions[c]->screening[k], 0);
+	for (uint32_t i = 0; i < sc->site_question_count; i++)
+		assume_answers(eff, sc->site_questions[i].q, 1);
 	return MFR_OK;
 }
 
@@ -746,6 +836,7 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 			 * the scar): as for a recorded precaution without its site,
 			 * no steps until the answer is in. */
 			sc->no_steps |= where;
+			sc->open_questions++;
 			assumed_names(names, sizeof(names), in, q);
 			if (!warn(p, MFR_WARNING_UNSCREENED,
 				  (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
@@ -758,6 +849,22 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 					  "until it is answered (practice convention)" : ""))
 				return MFR_E_NOMEM;
 		}
+	}
+	for (uint32_t i = 0; i < sc->site_question_count; i++) {
+		const site_question *sq = &sc->site_questions[i];
+		char names[300], site[160];
+
+		sc->open_questions++;
+		assumed_names(names, sizeof(names), in, sq->q);
+		if (!warn(p, MFR_WARNING_UNSCREENED,
+			  (about){ "unscreened_site", MFR_KIND_SCREENING, sq->q->key, sq->site,
+				   sq->side },
+			  "work at the %s: ask \"%s\" (%s) before the session; no answer is on "
+			  "record, and a yes (%s) keeps that work out, so until it is answered "
+			  "the plan keeps out the regions it avoids (practice convention)",
+			  site_text(site, sizeof(site), sq->site, sq->side), sq->q->text,
+			  sq->q->key, names))
+			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
 }
@@ -865,6 +972,18 @@ static int touches(const mfr_region *r, int side, const mfr_region *area, int ar
 	return beside && (is_adjacent(r, area) || borders_within(r, area));
 }
 
+/* Whether @p pr avoids @p r: an avoided region is not worked, nor, with
+ * @p wholes, a whole region that holds it (the trunk rocked as one holds
+ * the abdomen). */
+static int avoids(const mfr_precaution *pr, const mfr_region *r, int wholes)
+{
+	for (uint32_t k = 0; k < pr->avoid_region_count; k++)
+		if (mfr_region_is_within(r, pr->avoid_regions[k]) ||
+		    (wholes && mfr_region_is_within(pr->avoid_regions[k], r)))
+			return 1;
+	return 0;
+}
+
 /* The precaution that forbids work on (@p r, @p side), or NULL. A
  * site-scoped precaution's sites and their neighbourhood stay forbidden
  * after clearance. */
@@ -875,12 +994,10 @@ static const mfr_intake_precaution *forbidding(const mfr_intake *in, const mfr_r
 		const mfr_intake_precaution *sp = &in->precautions[i];
 		const mfr_precaution *pr = sp->precaution;
 
-		/* An avoided region is not worked, nor is a whole region that
-		 * holds it (the trunk rocked as one holds the abdomen). */
-		for (uint32_t k = 0; k < pr->avoid_region_count; k++)
-			if (mfr_region_is_within(r, pr->avoid_regions[k]) ||
-			    mfr_region_is_within(pr->avoid_regions[k], r))
-				return sp;
+		/* Asked for a site, a question guards what lies within the
+		 * regions its yes avoids, not the wholes that hold them. */
+		if (avoids(pr, r, !sp->regions_only))
+			return sp;
 		if (!sp->region || !(pr->avoid_site || pr->site_scoped))
 			continue;
 		if (touches(r, side, excluded_area(sp), sp->side,
@@ -909,6 +1026,9 @@ static uint32_t limited_positions(const mfr_intake *in, const screen *sc, const 
 	for (uint32_t i = 0; i < in->precaution_count; i++) {
 		const mfr_precaution *pr = in->precautions[i].precaution;
 		uint32_t stage = pr->position_limit_count ? stage_of(sc->later_session, in, pr) : 0;
+
+		if (in->precautions[i].regions_only)
+			continue;
 
 		for (uint32_t k = 0; k < pr->position_limit_count; k++) {
 			const mfr_precaution_position_limit *l = &pr->position_limits[k];
@@ -2151,22 +2271,23 @@ mfr_status_t mfr__plan_trace(const mfr_intake *in, const mfr_plan_options *o,
 	return mfr_trace_run(in, &topts, out, NULL);
 }
 
-/* The steps of the plan, from @p given (the first trace_depth() of its
- * results) or, when NULL, from a trace of its own. */
+/* The number of @p t's results a plan looks at. */
+static uint32_t planned_results(const mfr_trace *t, const mfr_plan_options *o,
+				const mfr_stage *stage)
+{
+	return t->count < trace_depth(o, stage) ? t->count : trace_depth(o, stage);
+}
+
+/* The steps of the plan, from the first planned_results() of @p t. */
 static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const screen *sc,
-			     const mfr_stage *stage, const mfr_trace *given)
+			     const mfr_stage *stage, const mfr_trace *t)
 {
 	const mfr_intake *in = p->intake;
-	mfr_trace *own = NULL;
-	mfr_status_t st = given ? MFR_OK : mfr__plan_trace(in, o, stage, &own);
-	const mfr_trace *t = given ? given : own;
+	mfr_status_t st = MFR_OK;
 	candidate *cand = NULL;
 	mfr_plan_step *work = NULL;
 	uint32_t ncand = 0;
-
-	if (st != MFR_OK)
-		return st;
-	uint32_t nres = t->count < trace_depth(o, stage) ? t->count : trace_depth(o, stage);
+	uint32_t nres = planned_results(t, o, stage);
 	/* Room for a step per trace result and per symptom site. */
 	size_t room = (size_t)nres + in->symptom_count;
 
@@ -2238,7 +2359,10 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 		st = time_warnings(p, work, best_count, best_total, staged_out);
 	if (st == MFR_OK && best_n == 0 &&
 	    !warn(p, MFR_WARNING_NO_SITES, ABOUT_SITE("no_sites", NULL, 0), "%s",
-		  has_skip_warning(p)
+		  sc->open_questions && has_skip_warning(p)
+		  ? "no traced site could be planned until the open screening "
+		    "questions are answered: see the other warnings"
+		  : has_skip_warning(p)
 		  ? "no traced site could be planned: see the other warnings"
 		  : nres == 0
 		  ? "no traced site could be planned: the trace found no treatment "
@@ -2258,7 +2382,6 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 	mfr__free(trial);
 	mfr__free(treat);
 	mfr__free(used);
-	mfr_trace_free(own);
 	return st;
 }
 
@@ -2327,8 +2450,11 @@ static mfr_status_t acute_warnings(mfr_plan *p, int later_session)
 	return MFR_OK;
 }
 
-mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
-			   const mfr_stage *stage, const mfr_trace *trace, mfr_plan **out)
+/* One plan for @p in from @p trace, with the @p nasked questions of
+ * @p asked asked for their sites. */
+static mfr_status_t build_once(const mfr_intake *in, const mfr_plan_options *opts,
+			       const mfr_stage *stage, const mfr_trace *trace,
+			       site_question *asked, uint32_t nasked, mfr_plan **out)
 {
 	mfr_plan *p = mfr__calloc(1, sizeof(*p));
 	screen sc = { 0 };
@@ -2342,7 +2468,9 @@ mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	p->arena.block_size = 4096; /* a plan is small: keep its heap so */
 	p->session_seconds = in->minutes * 60;
 	sc.later_session = stage->later_session;
-	st = assume_open_questions(p, in, &eff);
+	sc.site_questions = asked;
+	sc.site_question_count = nasked;
+	st = assume_open_questions(p, &sc, in, &eff);
 	p->intake = &eff;
 	if (st == MFR_OK)
 		st = screen_intake(p, &sc);
@@ -2365,6 +2493,10 @@ mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 			st = plan_steps(p, opts, &sc, &dosed, trace);
 		if (st == MFR_OK && p->step_count)
 			st = preference_warnings(p, opts);
+		/* Nothing to plan while questions are open: their answers
+		 * may free the work (or say why it stays out). */
+		if (p->status == MFR_PLAN_OK && !p->step_count && sc.open_questions)
+			p->status = MFR_PLAN_NEEDS_ANSWERS;
 	}
 	if (st == MFR_OK)
 		st = choose_aftercare(p, p->step_count == 0);
@@ -2375,6 +2507,38 @@ mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	}
 	*out = p;
 	return MFR_OK;
+}
+
+/* The plan: built, then built again while it would work a site an open
+ * question guards (ask_for_sites()), that question then asked; the
+ * questions only grow, so this ends within one build per question. */
+mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
+			   const mfr_stage *stage, const mfr_trace *trace, mfr_plan **out)
+{
+	const mfr_model *m = in->model;
+	site_question *asked = mfr__malloc((m->screening_count ? m->screening_count : 1) *
+					   sizeof(*asked));
+	mfr_trace *own = NULL;
+	mfr_plan *p = NULL;
+	uint32_t nasked = 0;
+	mfr_status_t st = asked ? MFR_OK : MFR_E_NOMEM;
+
+	if (st == MFR_OK && !trace) {
+		st = mfr__plan_trace(in, opts, stage, &own);
+		trace = own;
+	}
+	while (st == MFR_OK) {
+		st = build_once(in, opts, stage, trace, asked, nasked, &p);
+		if (st != MFR_OK || !ask_for_sites(p, in, trace, asked, &nasked))
+			break;
+		mfr_plan_free(p);
+		p = NULL;
+	}
+	mfr__free(asked);
+	mfr_trace_free(own);
+	if (st == MFR_OK)
+		*out = p;
+	return st;
 }
 
 /* mfr_plan_run() and mfr_plan_run_from_trace(): @p trace NULL for a trace
@@ -2495,6 +2659,7 @@ MFR_EXPORT const char *mfr_plan_status_name(mfr_plan_status_t status)
 	case MFR_PLAN_OK: return "ok";
 	case MFR_PLAN_NEEDS_CLEARANCE: return "needs_clearance";
 	case MFR_PLAN_REFER_OUT: return "refer_out";
+	case MFR_PLAN_NEEDS_ANSWERS: return "needs_answers";
 	default: return NULL; /* not a value, or __MAX */
 	}
 }

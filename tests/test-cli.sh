@@ -308,7 +308,7 @@ expect 0 "show danger zone" -- "$mfr" model show danger_zone femoral_triangle
 contains out "pressure ceiling" "zone ceiling shown"
 expect 0 "program, gentle first sessions" -- "$mfr" program --symptom ear:left:5 --minutes 90 --sessions 6 --weeks 3
 contains out "its gentle stage" "a thin early session says why (no precaution blamed)"
-expect 0 "DVT limb, cleared" -- "$mfr" --format json plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis --minutes 30
+expect 0 "DVT limb, cleared" -- "$mfr" --format json plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis --answer blood_pressure_stroke=no --minutes 30
 pycheck "no step on the DVT limb" "d['status'] == 'ok' and d['steps'] and not any(s['side'] == 'left' and s['region'] in ('heel', 'soleus', 'gastrocnemius', 'plantar_fascia', 'hamstrings', 'quadratus_plantae', 'abductor_hallucis', 'tibialis_posterior', 'lower_limb') for s in d['steps'])"
 pycheck "the skip names the precaution" "any(w['code'] == 'site_excluded' and w['about'] == {'kind': 'precaution', 'key': 'deep_vein_thrombosis'} and w['side'] == 'left' for w in d['warnings'])"
 expect 2 "a plain global precaution takes no site" -- "$mfr" plan --symptom heel:left --precaution fever:calf:left
@@ -326,7 +326,10 @@ pycheck "answer sets the precaution" "any(w['code'] == 'position_limited' for w 
 expect 2 "unknown answer" -- "$mfr" plan --symptom low_back:left --answer pregnancy=fourth_trimester
 contains err "third_trimester" "answers suggested"
 expect 2 "answer needs a site" -- "$mfr" plan --symptom low_back:left --answer deep_vein_thrombosis=yes
-expect 0 "TMJ without scope" -- "$mfr" --format json plan --symptom jaw:right:5 --condition tmj_disorder
+expect 0 "nothing planned, questions open" -- "$mfr" plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis
+contains out "status: needs_answers; nothing planned for the 60 minutes (see the warnings)" "an empty plan says so, and why"
+contains out "[unscreened_site] work at the left suboccipital muscles" "the question is asked for its site"
+expect 0 "TMJ without scope" -- "$mfr" --format json plan --symptom jaw:right:5 --condition tmj_disorder --answer blood_pressure_stroke=no
 pycheck "pterygoids out of scope" "not any('pterygoid' in s['region'] for s in d['steps']) and any(w['code'] == 'out_of_scope' for w in d['warnings'])"
 pycheck "anterior neck light, in its zone" "all(s['pressure'] in ('very_light', 'light') for s in d['steps'] if s.get('danger_zone') == 'anterior_triangle_neck') and any(s.get('danger_zone') for s in d['steps'])"
 expect 0 "TMJ with intra-oral scope" -- "$mfr" --format json plan --symptom jaw:right:5 --condition tmj_disorder --scope intra_oral

@@ -316,6 +316,28 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 			if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(lim[i], k)) ||
 			    mfr_region_is_within(mfr_precaution_avoid_region_at(lim[i], k), r))
 				return 1;
+	/* Whatever the conditions: no site is worked that lies within a
+	 * region an open question's "yes" would keep out (the front of the
+	 * neck before blood pressure is asked). */
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_SCREENING); i++) {
+		const mfr_screening *q = mfr_model_screening_at(model, i);
+
+		for (uint32_t a = 0; question_open(in, q) && a < mfr_screening_answer_count(q); a++) {
+			const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+
+			for (uint32_t j = 0; !mfr_screening_answer_needs_site(ans) &&
+					     j < mfr_screening_answer_precaution_count(ans); j++) {
+				const mfr_precaution *p = mfr_screening_answer_precaution_at(ans, j);
+
+				if (mfr_precaution_site_scoped(p) ||
+				    mfr_precaution_severity(p) == MFR_SEVERITY_ABSOLUTE)
+					continue;
+				for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(p); k++)
+					if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(p, k)))
+						return 1;
+			}
+		}
+	}
 	return 0;
 }
 
@@ -326,6 +348,16 @@ static int site_named(const mfr_intake *in, const mfr_precaution *p)
 		if (mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i)) == p && mfr_intake_precaution_region(mfr_intake_precaution_at(in, i)))
 			return 1;
 	return 0;
+}
+
+/* The number of warnings of @p kind in @p p. */
+static uint32_t warning_count(const mfr_plan *p, mfr_warning_kind_t kind)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+		n += mfr_plan_warning_kind(mfr_plan_warning_at(p, i)) == kind;
+	return n;
 }
 
 static int expected_status(const mfr_intake *in)
@@ -596,7 +628,13 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 	uint32_t n = mfr_plan_step_count(p), sum = 0, changes = 0;
 	mfr_pressure_t ceiling = ceiling_of(in);
 
-	CHECK(status == expected_status(in), seed, "plan status");
+	/* Nothing planned while questions are open: they must be answered. */
+	CHECK(status == expected_status(in) ||
+	      (status == MFR_PLAN_NEEDS_ANSWERS && expected_status(in) == MFR_PLAN_OK &&
+	       n == 0 && warning_count(p, MFR_WARNING_UNSCREENED) > 0), seed, "plan status");
+	if (n == 0 && expected_status(in) == MFR_PLAN_OK &&
+	    warning_count(p, MFR_WARNING_UNSCREENED) > 0)
+		CHECK(status == MFR_PLAN_NEEDS_ANSWERS, seed, "no steps, questions open: needs answers");
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
 		const mfr_precaution *pr = mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i));
 

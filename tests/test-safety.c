@@ -550,7 +550,8 @@ START_TEST(dvt_limb_stays_excluded)
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\","
 		" \"intensity\": 6}], \"precautions\": [{\"key\": \"deep_vein_thrombosis\","
 		" \"region\": \"calf\", \"side\": \"left\"}], \"clearances\":"
-		" [\"deep_vein_thrombosis\"], \"session_minutes\": 30}");
+		" [\"deep_vein_thrombosis\"], \"answers\": [{\"question\":"
+		" \"blood_pressure_stroke\", \"answer\": \"no\"}], \"session_minutes\": 30}");
 
 	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
 	ck_assert_int_eq(works_within(p, "lower_limb", MFR_SIDE_LEFT), 0);
@@ -827,10 +828,114 @@ START_TEST(osteoporosis_no_prone_loading)
 }
 END_TEST
 
+/* Whether a step of @p p lies within a region @p pr avoids. */
+static int works_avoided(const mfr_plan *p, const mfr_precaution *pr)
+{
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(pr); k++)
+			if (mfr_region_is_within(mfr_plan_step_region(mfr_plan_step_at(p, i)),
+						 mfr_precaution_avoid_region_at(pr, k)))
+				return 1;
+	return 0;
+}
+
+/* A question no condition of the intake asks is asked for the sites its
+ * yes would keep out: a TMJ or shoulder plan reaches the front of the neck
+ * and the scalenes, which wait for the blood-pressure question (fifth
+ * therapist review); once it is answered no, they are worked. */
+START_TEST(question_asked_for_its_sites)
+{
+	static const char *const intakes[] = {
+		"{\"symptoms\": [{\"region\": \"jaw\", \"side\": \"right\", \"intensity\": 6}],"
+		" \"conditions\": [\"tmj_disorder\"], \"session_minutes\": 60",
+		"{\"symptoms\": [{\"region\": \"top_of_shoulder\", \"side\": \"left\","
+		" \"intensity\": 5}], \"conditions\": [\"limited_range_of_motion\"],"
+		" \"session_minutes\": 60",
+		"{\"symptoms\": [{\"region\": \"jaw\", \"side\": \"left\", \"intensity\": 4},"
+		" {\"region\": \"anterior_arm\", \"side\": \"left\", \"intensity\": 5}],"
+		" \"conditions\": [\"myofascial_pain_syndrome\"], \"session_minutes\": 90",
+	};
+	const mfr_precaution *bp = mfr_model_precaution(model, "hypertension_stroke_risk");
+
+	for (size_t c = 0; c < sizeof(intakes) / sizeof(*intakes); c++) {
+		char json[600];
+
+		snprintf(json, sizeof(json), "%s}", intakes[c]);
+		mfr_plan *p = plan_json(json);
+
+		ck_assert_msg(!works_avoided(p, bp), "intake %zu works the front of the neck", c);
+		ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened_site"), 1);
+		for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+			const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+			if (strcmp(mfr_plan_warning_code(w), "unscreened_site"))
+				continue;
+			ck_assert_int_eq(mfr_plan_warning_kind(w), MFR_WARNING_UNSCREENED);
+			ck_assert_int_eq(mfr_plan_warning_subject_kind(w), MFR_KIND_SCREENING);
+			ck_assert_str_eq(mfr_plan_warning_subject_key(w), "blood_pressure_stroke");
+			ck_assert_ptr_nonnull(mfr_plan_warning_region(w));
+			ck_assert(strstr(mfr_plan_warning_text(w),
+					 mfr_region_name(mfr_plan_warning_region(w))));
+		}
+		ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
+		mfr_plan_free(p);
+
+		snprintf(json, sizeof(json), "%s, \"answers\": [{\"question\": "
+			 "\"blood_pressure_stroke\", \"answer\": \"no\"}]}", intakes[c]);
+		p = plan_json(json);
+		ck_assert_msg(works_avoided(p, bp), "intake %zu: answered, still held back", c);
+		ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened_site"), 0);
+		mfr_plan_free(p);
+	}
+
+	/* A plan that reaches no guarded site asks nothing of it. */
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"knee\", \"side\": \"right\","
+				" \"intensity\": 4}], \"session_minutes\": 20}");
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened_site"), 0);
+	mfr_plan_free(p);
+}
+END_TEST
+
+/* When the open questions leave nothing to plan, the status says to ask
+ * them ("ok" with no steps read as a plan; fifth therapist review). */
+START_TEST(nothing_planned_needs_answers)
+{
+	static const char *const heel_dvt = "{\"symptoms\": [{\"region\": \"heel\", \"side\":"
+		" \"left\", \"intensity\": 6}], \"precautions\": [{\"key\":"
+		" \"deep_vein_thrombosis\", \"region\": \"calf\", \"side\": \"left\"}],"
+		" \"clearances\": [\"deep_vein_thrombosis\"]";
+	char json[600];
+
+	snprintf(json, sizeof(json), "%s}", heel_dvt);
+	mfr_plan *p = plan_json(json);
+	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_NEEDS_ANSWERS);
+	ck_assert_str_eq(mfr_plan_status_name(mfr_plan_status(p)), "needs_answers");
+	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened_site"), 1);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "no_sites"), 1);
+	mfr_plan_free(p);
+	snprintf(json, sizeof(json), "%s, \"answers\": [{\"question\": \"blood_pressure_stroke\","
+		 " \"answer\": \"no\"}]}", heel_dvt);
+	p = plan_json(json);
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
+	mfr_plan_free(p);
+
+	/* An open question whose yes names a site: no steps, ask it first. */
+	p = plan_json("{\"symptoms\": [{\"region\": \"knee\", \"side\": \"right\","
+		      " \"intensity\": 5}], \"conditions\": [\"post_surgery_recovery\"]}");
+	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_NEEDS_ANSWERS);
+	mfr_plan_free(p);
+}
+END_TEST
+
 START_TEST(anterior_neck_is_a_danger_zone)
 {
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"jaw\", \"side\": \"right\","
-		" \"intensity\": 5}], \"conditions\": [\"tmj_disorder\"]}");
+		" \"intensity\": 5}], \"conditions\": [\"tmj_disorder\"], \"answers\":"
+		" [{\"question\": \"blood_pressure_stroke\", \"answer\": \"no\"}]}");
 	int k = step_on(p, "infrahyoid_muscles", MFR_SIDE_RIGHT);
 
 	ck_assert_int_ge(k, 0);
@@ -1108,6 +1213,26 @@ static int acts_after_clearance(const mfr_precaution *pr)
 		  mfr_precaution_site_scoped(pr);
 }
 
+/* Answer every screening question with an answer that sets no precaution:
+ * an open question holds back what its "yes" would, which would hide what
+ * a precaution recorded directly does. */
+static void answer_all_no(mfr_intake *in)
+{
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_SCREENING); i++) {
+		const mfr_screening *q = mfr_model_screening_at(model, i);
+
+		for (uint32_t k = 0; k < mfr_screening_answer_count(q); k++) {
+			const mfr_screening_answer *a = mfr_screening_answer_at(q, k);
+
+			if (mfr_screening_answer_precaution_count(a) == 0) {
+				ck_assert_int_eq(mfr_intake_add_answer(in, mfr_screening_key(q),
+					mfr_screening_answer_key(a), NULL, 0, NULL), MFR_OK);
+				break;
+			}
+		}
+	}
+}
+
 /* For every precaution of the default model, some generated intake plans
  * differently with it than without; and, for one that does more than ask
  * for a clearance, differently again once it is cleared. */
@@ -1136,6 +1261,7 @@ START_TEST(every_precaution_bites)
 			if (rnd(2))
 				mfr_intake_add_condition(in, mfr_model_key_at(model,
 							 MFR_KIND_CONDITION, rnd(ncond)), NULL);
+			answer_all_no(in);
 			char *before = plan_text(in);
 			int local = mfr_precaution_scope(pr) == MFR_SCOPE_LOCAL ||
 				    mfr_precaution_site_scoped(pr);
@@ -1189,6 +1315,8 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, pregnancy_positions_by_trimester);
 	tcase_add_test(tp, osteoporosis_no_prone_loading);
 	tcase_add_test(tp, anterior_neck_is_a_danger_zone);
+	tcase_add_test(tp, question_asked_for_its_sites);
+	tcase_add_test(tp, nothing_planned_needs_answers);
 	tcase_add_test(tp, pelvic_floor_needs_scope);
 	tcase_add_test(tp, fibromyalgia_and_me_cfs_dose);
 	tcase_add_test(tp, aftercare_for_the_client);

@@ -17,12 +17,17 @@ static void print_plan(const mfr_plan *p, const char *indent)
 	 * limit, and saying "no firmer than firm" over light steps misleads. */
 	mfr_pressure_t ceiling = mfr_plan_pressure_ceiling(p);
 
-	printf("%sstatus: %s; %u of %u minutes planned (%u s), %u position change%s, "
-	       "%s%s\n", indent,
-	       mfr_plan_status_name(mfr_plan_status(p)),
-	       (mfr_plan_total_seconds(p) + 59) / 60, mfr_plan_session_seconds(p) / 60,
-	       mfr_plan_total_seconds(p), mfr_plan_position_changes(p),
-	       mfr_plan_position_changes(p) == 1 ? "" : "s",
+	if (!mfr_plan_step_count(p))
+		printf("%sstatus: %s; nothing planned for the %u minutes (see the "
+		       "warnings), ", indent, mfr_plan_status_name(mfr_plan_status(p)),
+		       mfr_plan_session_seconds(p) / 60);
+	else
+		printf("%sstatus: %s; %u of %u minutes planned (%u s), %u position "
+		       "change%s, ", indent, mfr_plan_status_name(mfr_plan_status(p)),
+		       (mfr_plan_total_seconds(p) + 59) / 60, mfr_plan_session_seconds(p) / 60,
+		       mfr_plan_total_seconds(p), mfr_plan_position_changes(p),
+		       mfr_plan_position_changes(p) == 1 ? "" : "s");
+	printf("%s%s\n",
 	       ceiling == MFR_PRESSURE_FIRM ? "no precaution limits the pressure"
 					    : "pressure no firmer than ",
 	       ceiling == MFR_PRESSURE_FIRM ? "" : mfr_pressure_name(ceiling));

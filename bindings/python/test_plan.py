@@ -1034,10 +1034,12 @@ class SafetyPlanTests(DefaultModelCase):
     (mfr/safety.h, plan.h)."""
 
     def jaw(self, *scopes):
-        """Right jaw pain at 6/10 with a TMJ disorder recorded."""
+        """Right jaw pain at 6/10 with a TMJ disorder recorded, blood
+        pressure asked (the front of the neck is worked only then)."""
         intake = Intake(self.model)
         intake.add_symptom('jaw', 'right', 6)
         intake.add_condition('tmj_disorder')
+        intake.add_answer('blood_pressure_stroke', 'no')
         for scope in scopes:
             intake.add_scope(scope)
         self.addCleanup(intake.close)
@@ -1103,6 +1105,8 @@ class SafetyPlanTests(DefaultModelCase):
             self.assertEqual([(w.subject_kind, w.subject_key) for w in refer],
                              [('precaution', 'deep_vein_thrombosis')])
         intake.add_clearance('deep_vein_thrombosis')
+        # The one site left (the cranial base) waits for this answer.
+        intake.add_answer('blood_pressure_stroke', 'no')
         limb = self.model.region('lower_limb')
         with Plan(intake) as plan:
             self.assertEqual(plan.status, 'ok')
@@ -1223,6 +1227,7 @@ class SafetyPlanTests(DefaultModelCase):
         out = subprocess.run(
             [os.environ['MFR_CLI'], '--format', 'json', 'plan',
              '--symptom', 'jaw:right:6', '--condition', 'tmj_disorder',
+             '--answer', 'blood_pressure_stroke=no',
              '--answer', 'pregnancy=second_trimester',
              '--answer', 'deep_vein_thrombosis=yes:calf:left',
              '--clearance', 'deep_vein_thrombosis', '--scope', 'intra_oral'],

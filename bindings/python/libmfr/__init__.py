@@ -2215,7 +2215,7 @@ class Plan(_Object):
 
     status = property(lambda self: _name(_C.mfr_plan_status_name,
                                          _C.mfr_plan_status(self._handle)),
-                      doc='"ok", "needs_clearance" or "refer_out".')
+                      doc='"ok", "needs_clearance", "refer_out" or "needs_answers".')
     session_seconds = property(
         lambda self: _C.mfr_plan_session_seconds(self._handle),
         doc="The session length in seconds (the intake's minutes).")
