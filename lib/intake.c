@@ -11,7 +11,6 @@
 #include "error.h"
 #include "intake-private.h"
 #include "names.h"
-#include "suggest.h"
 #include "text.h"
 
 static mfr_status_t problem(mfr_problem *why, mfr_status_t st, const char *fmt, ...)
@@ -66,11 +65,6 @@ static mfr_status_t full(mfr_problem *why, uint32_t count, const char *what)
 			return problem((why), MFR_E_NOMEM, "out of memory");     \
 	} while (0)
 
-static const char *entry_key(const void *cands, size_t i)
-{
-	return ((const mfr_key_entry *)cands)[i].key;
-}
-
 /* Look up @p key of @p kind; on failure explain, with the nearest keys. */
 static const void *find(const mfr_model *m, int kind, const char *key, mfr_problem *why)
 {
@@ -87,14 +81,11 @@ static const void *find(const mfr_model *m, int kind, const char *key, mfr_probl
 		return NULL;
 	}
 
-	const char *sugg[3];
-	char hint[200];
-	const mfr_key_index *ix = &m->index[kind];
-	uint32_t n = mfr__suggest(key, ix->entries, ix->count, entry_key, sugg, 3);
+	char named[300];
 
-	mfr__suggest_text(sugg, n, hint, sizeof(hint));
-	problem(why, MFR_E_REFERENCE, "unknown %s \"%s\"%s; 'mfr model list %ss' "
-		"shows every %s key", what, key, hint, what, what);
+	mfr__unknown_key(m, kind, key, named, sizeof(named));
+	problem(why, MFR_E_REFERENCE, "unknown %s %s; 'mfr model list %ss' "
+		"shows every %s key", what, named, what, what);
 	return NULL;
 }
 

@@ -358,16 +358,9 @@ mfr_status_t mfr__rd_mask(mfr_reader *rd, json_t *obj, const char *name, int req
 	return MFR_OK;
 }
 
-static const char *entry_key(const void *cands, size_t i)
-{
-	return ((const mfr_key_entry *)cands)[i].key;
-}
-
-
 /* Resolve one reference to an entity of @p kind; the path names the place. */
 mfr_status_t mfr__rd_resolve(mfr_reader *rd, json_t *v, int kind, uint32_t *out)
 {
-	const mfr_key_index *ix = &rd->model->index[kind];
 	const char *what = mfr__name_of(&mfr__kind_nouns, kind);
 
 	if (!json_is_string(v))
@@ -382,14 +375,12 @@ mfr_status_t mfr__rd_resolve(mfr_reader *rd, json_t *v, int kind, uint32_t *out)
 		return MFR_OK;
 	}
 
-	const char *sugg[3];
-	char hint[200];
-	uint32_t ns = mfr__suggest(key, ix->entries, ix->count, entry_key, sugg, 3);
+	char named[300];
 
-	mfr__suggest_text(sugg, ns, hint, sizeof(hint));
+	mfr__unknown_key(rd->model, kind, key, named, sizeof(named));
 	return mfr__rd_fail(rd, MFR_E_REFERENCE,
-		    "unknown %s \"%s\"%s; a reference must name one defined in the "
-		    "\"%s\" section", what, key, hint, mfr__name_of(&mfr__section_names, kind));
+		    "unknown %s %s; a reference must name one defined in the "
+		    "\"%s\" section", what, named, mfr__name_of(&mfr__section_names, kind));
 }
 
 mfr_status_t mfr__rd_syntax_error(mfr_reader *rd, const json_error_t *je)

@@ -325,5 +325,9 @@ mfr_status_t mfr__model_parse(const char *data, size_t size, const char *name,
 
 /* The file index of @p key in the sorted index of @p kind, or -1. */
 int64_t mfr__model_find(const mfr_model *model, int kind, const char *key);
+/* Describe @p key, which names no @p kind of @p m, for an error message:
+ * '"kye" (did you mean "key"?)', or, past MFR_KEY_MAX_LENGTH, its start and
+ * length. */
+void mfr__unknown_key(const mfr_model *m, int kind, const char *key, char *buf, size_t size);
 
 #endif /* MFR_MODEL_PRIVATE_H */

@@ -12,6 +12,7 @@
 #include "model-private.h"
 #include "names.h"
 #include "suggest.h"
+#include "text.h"
 
 MFR_EXPORT mfr_status_t mfr_model_load_buffer(const char *data, size_t size,
 					    const char *name, mfr_model **out,
@@ -165,6 +166,26 @@ MFR_EXPORT uint32_t mfr_model_suggest(const mfr_model *model, mfr_kind_t kind,
 		return 0;
 	const mfr_key_index *ix = &model->index[kind];
 	return mfr__suggest(key, ix->entries, ix->count, entry_key, out, max);
+}
+
+void mfr__unknown_key(const mfr_model *m, int kind, const char *key, char *buf, size_t size)
+{
+	size_t len = strlen(key);
+
+	if (len > MFR_KEY_MAX_LENGTH) {
+		/* No key is that long: nothing near it to suggest, and the
+		 * whole of it (up to a mebibyte) is no help in a message. */
+		mfr__format(buf, size, "\"%.40s...\" (%zu characters; a key has at most %d)",
+			    key, len, MFR_KEY_MAX_LENGTH);
+		return;
+	}
+
+	const char *sugg[3];
+	char hint[200];
+	uint32_t n = mfr_model_suggest(m, (mfr_kind_t)kind, key, sugg, 3);
+
+	mfr__suggest_text(sugg, n, hint, sizeof(hint));
+	mfr__format(buf, size, "\"%s\"%s", key, hint);
 }
 
 #define TYPED_ACCESS(name, type, kind, array, count)                          \

@@ -34,7 +34,6 @@
 #include "keys.h"
 #include "names.h"
 #include "plan-private.h"
-#include "suggest.h"
 #include "text.h"
 #include "trace-private.h"
 
@@ -108,14 +107,12 @@ mfr_status_t mfr__plan_options_check(const mfr_model *m, const mfr_plan_options 
 	for (uint32_t i = 0; i < o->technique_count; i++) {
 		if (mfr__model_find(m, MFR_KIND_TECHNIQUE, o->techniques[i]) >= 0)
 			continue;
-		const char *sugg[3];
-		char hint[200];
-		uint32_t ns = mfr_model_suggest(m, MFR_KIND_TECHNIQUE, o->techniques[i], sugg, 3);
+		char named[300];
 
-		mfr__suggest_text(sugg, ns, hint, sizeof(hint));
+		mfr__unknown_key(m, MFR_KIND_TECHNIQUE, o->techniques[i], named, sizeof(named));
 		return mfr__error_set(err, MFR_E_REFERENCE, NULL,
-				      "plan options: unknown technique \"%s\"%s; 'mfr model "
-				      "list techniques' shows every technique", o->techniques[i], hint);
+				      "plan options: unknown technique %s; 'mfr model "
+				      "list techniques' shows every technique", named);
 	}
 	return MFR_OK;
 }

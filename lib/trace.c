@@ -19,7 +19,6 @@
 #include "error.h"
 #include "keys.h"
 #include "names.h"
-#include "suggest.h"
 #include "trace-private.h"
 
 #define NONE UINT32_MAX
@@ -669,15 +668,12 @@ static mfr_status_t resolve_lines(context *cx, mfr_error **err)
 		int64_t at = mfr__model_find(cx->m, MFR_KIND_LINE, o->lines[i]);
 
 		if (at < 0) {
-			const char *sugg[3];
-			char hint[200];
-			uint32_t ns = mfr_model_suggest(cx->m, MFR_KIND_LINE, o->lines[i], sugg, 3);
+			char named[300];
 
-			mfr__suggest_text(sugg, ns, hint, sizeof(hint));
+			mfr__unknown_key(cx->m, MFR_KIND_LINE, o->lines[i], named, sizeof(named));
 			return mfr__error_set(err, MFR_E_REFERENCE, NULL,
-					      "trace options: unknown line \"%s\"%s; "
-					      "'mfr model list lines' shows every line",
-					      o->lines[i], hint);
+					      "trace options: unknown line %s; "
+					      "'mfr model list lines' shows every line", named);
 		}
 		cx->lines[cx->line_count++] = (uint32_t)at;
 	}
