@@ -158,7 +158,7 @@ static mfr_status_t consider(search *s, uint8_t kind, const void *entity, uint32
 	else
 		m.condition = entity;
 	if (s->count == s->cap) {
-		uint32_t cap = s->cap ? s->cap * 2 : 16;
+		uint32_t cap = s->cap ? s->cap * 2 : 4;
 		mfr_find_match *grown = mfr__realloc(s->matches, cap * sizeof(*grown));
 
 		if (!grown)
