@@ -93,7 +93,7 @@ MFR_EXPORT uint32_t mfr_find_result_count(const mfr_find_result *result);
 MFR_EXPORT const mfr_find_match *mfr_find_result_at(const mfr_find_result *result,
 						     uint32_t index);
 
-/** What the match is: #MFR_KIND_REGION or #MFR_KIND_CONDITION; 0 for NULL. @since 0.2.0 */
+/** What the match is: `MFR_KIND_REGION` or `MFR_KIND_CONDITION` (an ::mfr_kind_t); 0 for NULL. @since 0.2.0 */
 MFR_EXPORT mfr_kind_t mfr_find_match_kind(const mfr_find_match *match);
 /** The region matched, or NULL when the match is a condition. @since 0.2.0 */
 MFR_EXPORT const mfr_region *mfr_find_match_region(const mfr_find_match *match);
