@@ -18,5 +18,6 @@ MFR_LIST_GETTER(mfr_condition_site_technique, mfr_condition, const mfr_technique
 		site_techniques, site_technique_count)
 MFR_LIST_GETTER(mfr_condition_screening, mfr_condition, const mfr_screening *,
 		screening, screening_count)
+MFR_LIST_GETTER(mfr_condition_synonym, mfr_condition, const char *, synonyms, synonym_count)
 MFR_GETTER(const mfr_dose *, mfr_condition_dose, mfr_condition, dose, NULL)
 MFR_PROVENANCE_GETTER(mfr_condition_provenance, mfr_condition)

@@ -108,6 +108,8 @@ static void region_json(mfr_jw *w, const mfr_region *r)
 		mfr__jw_put_opt_str(w, "uberon", r->uberon);
 		mfr__jw_object_end(w);
 	}
+	if (r->synonym_count)
+		key_array(w, MFR_JW_NAME("synonyms"), r->synonyms, r->synonym_count, string_of);
 	/* Each pair once: on the region with the lower index. */
 	uint32_t first = 0;
 	while (first < r->adjacent_count && r->adjacent[first]->index < r->index)
@@ -263,6 +265,8 @@ static void condition_json(mfr_jw *w, const mfr_condition *c)
 			  screening_key_of);
 	mfr__jw_put_opt_str(w, "evidence", c->evidence);
 	put_dose(w, c->dose);
+	if (c->synonym_count)
+		key_array(w, MFR_JW_NAME("synonyms"), c->synonyms, c->synonym_count, string_of);
 	put_provenance(w, &c->prov);
 	mfr__jw_object_end(w);
 }

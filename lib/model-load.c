@@ -27,6 +27,7 @@
 #include "seen.h"
 #include "suggest.h"
 #include "text.h"
+#include "words.h"
 
 #define FORMAT_NAME "libmfr-model"
 #define FORMAT_VERSION 1
@@ -138,9 +139,10 @@ static mfr_status_t get_region_ref(loader *ld, json_t *obj, const char *name,
 	return st;
 }
 
-/* An array of non-empty strings (codes). */
+/* An array of non-empty strings (codes, synonyms: @p what, for the limit's
+ * message), each at most MFR_NAME_MAX_LENGTH characters. */
 static mfr_status_t get_strings(loader *ld, json_t *obj, const char *name, int required,
-			      const char ***out, uint32_t *count)
+			      const char *what, const char ***out, uint32_t *count)
 {
 	json_t *arr, *v;
 	size_t i;
@@ -163,7 +165,7 @@ static mfr_status_t get_strings(loader *ld, json_t *obj, const char *name, int r
 		else if (json_string_length(v) == 0)
 			st = mfr__rd_fail(&ld->rd, MFR_E_RANGE, "must not be empty");
 		else if ((st = mfr__rd_check_length(&ld->rd, json_string_value(v),
-						    MFR_NAME_MAX_LENGTH, "code")) == MFR_OK)
+						    MFR_NAME_MAX_LENGTH, what)) == MFR_OK)
 			st = mfr__rd_copy(&ld->rd, json_string_value(v), &p[i]);
 		mfr__rd_pop(&ld->rd, mark);
 		if (st != MFR_OK)
@@ -171,6 +173,59 @@ static mfr_status_t get_strings(loader *ld, json_t *obj, const char *name, int r
 	}
 	*out = p;
 	*count = (uint32_t)json_array_size(arr);
+	return MFR_OK;
+}
+
+/* Two synonyms of one entity with the same words. */
+static int same_words(const void *ctx, uint32_t a, uint32_t b)
+{
+	const char *const *s = ctx;
+
+	return mfr__words_same(s[a], s[b]);
+}
+
+/* The optional "synonyms" of a region or a condition: the words a client
+ * may use for it (mfr/find.h). Each has a word to search by, and none has
+ * the words of the entity's name or of another synonym, which a search
+ * could not tell apart. Linear: repeats are found by a hash of the words. */
+static mfr_status_t get_synonyms(loader *ld, json_t *obj, const char *name,
+				 const char ***out, uint32_t *count)
+{
+	const char **s;
+	mfr_seen seen;
+	mfr_status_t st;
+	mfr_word w;
+
+	TRY(get_strings(ld, obj, "synonyms", 0, "synonym", &s, count));
+	mfr__seen_init(&seen);
+	st = MFR_OK;
+	for (uint32_t i = 0; st == MFR_OK && i < *count; i++) {
+		const char *p = s[i];
+		size_t mark = mfr__rd_push(&ld->rd, ".synonyms[%u]", i);
+		uint32_t rep = MFR_SEEN_NEW;
+
+		if (!mfr__word_next(&p, &w))
+			st = mfr__rd_fail(&ld->rd, MFR_E_RANGE, "\"%s\" has no word to search "
+					  "by (only punctuation, or words such as \"the\" and "
+					  "\"of\" that a search passes over); give the words "
+					  "a client would type", s[i]);
+		else if (mfr__words_same(s[i], name))
+			st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE, "\"%s\" has the words of "
+					  "the name \"%s\", which a search matches already; "
+					  "remove it", s[i], name);
+		else if ((rep = mfr__seen_add(&seen, mfr__words_hash(s[i]), i, same_words,
+					      s)) == MFR_SEEN_NOMEM)
+			st = mfr__rd_nomem(&ld->rd);
+		else if (rep != MFR_SEEN_NEW)
+			st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE, "\"%s\" has the words of "
+					  "synonyms[%u] (\"%s\"): a search matches both "
+					  "alike, whatever their case and punctuation; remove "
+					  "the repeat", s[i], rep, s[rep]);
+		mfr__rd_pop(&ld->rd, mark);
+	}
+	mfr__seen_free(&seen);
+	TRY(st);
+	*out = s;
 	return MFR_OK;
 }
 
@@ -317,7 +372,8 @@ static mfr_status_t load_source(loader *ld, json_t *obj, mfr_source *s, uint32_t
 
 static const char *const region_members[] = {
 	"key", "name", "kind", "parent", "laterality", "positions", "depth",
-	"access", "treatable", "codes", "adjacent", "sources", "convention", "note", NULL
+	"access", "treatable", "codes", "synonyms", "adjacent", "sources", "convention", "note",
+	NULL
 };
 static const char *const code_members[] = { "snomed", "fma", "uberon", NULL };
 
@@ -361,6 +417,7 @@ static mfr_status_t load_region(loader *ld, json_t *obj, mfr_region *r, uint32_t
 		mfr__rd_pop(&ld->rd, mark);
 		TRY(st);
 	}
+	TRY(get_synonyms(ld, obj, r->name, &r->synonyms, &r->synonym_count));
 	/* "adjacent" is read in pass 3, once every region exists. */
 	return get_provenance(ld, obj, &r->prov);
 }
@@ -791,8 +848,8 @@ static mfr_status_t get_dose(loader *ld, json_t *obj, const mfr_dose **out)
 
 static const char *const condition_members[] = {
 	"key", "name", "icd10cm", "snomed", "areas", "lines", "regions",
-	"site_techniques", "screening", "evidence", "dose", "sources", "convention",
-	"note", NULL
+	"site_techniques", "screening", "evidence", "dose", "synonyms", "sources",
+	"convention", "note", NULL
 };
 
 static mfr_status_t load_condition(loader *ld, json_t *obj, mfr_condition *c, uint32_t i)
@@ -800,8 +857,8 @@ static mfr_status_t load_condition(loader *ld, json_t *obj, mfr_condition *c, ui
 	TRY(mfr__rd_check_members(&ld->rd, obj, condition_members, "a condition"));
 	c->index = i;
 	TRY(mfr__rd_str(&ld->rd, obj, "name", 1, NULL, &c->name));
-	TRY(get_strings(ld, obj, "icd10cm", 1, &c->icd10cm, &c->icd10cm_count));
-	TRY(get_strings(ld, obj, "snomed", 0, &c->snomed, &c->snomed_count));
+	TRY(get_strings(ld, obj, "icd10cm", 1, "code", &c->icd10cm, &c->icd10cm_count));
+	TRY(get_strings(ld, obj, "snomed", 0, "code", &c->snomed, &c->snomed_count));
 	TRY(get_region_refs(ld, obj, "areas", 1, 1, &c->areas, &c->area_count));
 	TRY(get_line_refs(ld, obj, "lines", 0, 0, &c->lines, &c->line_count));
 	TRY(get_region_refs(ld, obj, "regions", 0, 0, &c->regions, &c->region_count));
@@ -811,6 +868,7 @@ static mfr_status_t load_condition(loader *ld, json_t *obj, mfr_condition *c, ui
 			       &c->screening_count));
 	TRY(mfr__rd_str(&ld->rd, obj, "evidence", 0, "", &c->evidence));
 	TRY(get_dose(ld, obj, &c->dose));
+	TRY(get_synonyms(ld, obj, c->name, &c->synonyms, &c->synonym_count));
 	return get_provenance(ld, obj, &c->prov);
 }
 

@@ -53,6 +53,8 @@ struct mfr_region {
 	uint8_t reach;      /* derived: its own access, else its nearest
 			     * ancestor's non-external one */
 	const char *snomed, *fma, *uberon; /* NULL when absent */
+	const char **synonyms; /* words a client may use for it (find.c) */
+	uint32_t synonym_count;
 	mfr_provenance prov;
 };
 
@@ -156,6 +158,8 @@ struct mfr_condition {
 	uint32_t screening_count;
 	const char *evidence; /* "" when none */
 	const mfr_dose *dose; /* NULL when none */
+	const char **synonyms; /* words a client may use for it (find.c) */
+	uint32_t synonym_count;
 	mfr_provenance prov;
 };
 

@@ -24,6 +24,7 @@ MFR_GETTER(const char *, mfr_region_fma, mfr_region, fma, NULL)
 MFR_GETTER(const char *, mfr_region_uberon, mfr_region, uberon, NULL)
 MFR_LIST_GETTER(mfr_region_child, mfr_region, const mfr_region *, children, child_count)
 MFR_LIST_GETTER(mfr_region_adjacent, mfr_region, const mfr_region *, adjacent, adjacent_count)
+MFR_LIST_GETTER(mfr_region_synonym, mfr_region, const char *, synonyms, synonym_count)
 MFR_PROVENANCE_GETTER(mfr_region_provenance, mfr_region)
 
 int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb)

@@ -199,6 +199,43 @@ static void walk_lookups(mfr_digest *d, const mfr_model *m)
 	add(d, "\n");
 }
 
+/* A search (mfr/find.h) for each synonym: what it finds, best first. */
+static void digest_find(mfr_digest *d, const mfr_model *m, const char *words)
+{
+	mfr_find_result *r = NULL;
+
+	if (mfr_model_find(m, words, &r, NULL) != MFR_OK) {
+		d->failed = 1;
+		return;
+	}
+	add(d, "F %s:", words);
+	for (uint32_t i = 0; i < mfr_find_result_count(r); i++) {
+		const mfr_find_match *x = mfr_find_result_at(r, i);
+
+		add(d, " %d/%s/%s/%d/%.17g", mfr_find_match_kind(x), mfr_find_match_key(x),
+		    mfr_find_match_term(x), mfr_find_match_is_synonym(x),
+		    mfr_find_match_score(x));
+	}
+	add(d, "\n");
+	mfr_find_result_free(r);
+}
+
+static void walk_find(mfr_digest *d, const mfr_model *m)
+{
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_REGION); i++) {
+		const mfr_region *r = mfr_model_region_at(m, i);
+
+		for (uint32_t k = 0; k < mfr_region_synonym_count(r); k++)
+			digest_find(d, m, mfr_region_synonym_at(r, k));
+	}
+	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_CONDITION); i++) {
+		const mfr_condition *c = mfr_model_condition_at(m, i);
+
+		for (uint32_t k = 0; k < mfr_condition_synonym_count(c); k++)
+			digest_find(d, m, mfr_condition_synonym_at(c, k));
+	}
+}
+
 void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 {
 	uint32_t i, k;
@@ -222,6 +259,8 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 			add(d, " c:%s", mfr_region_key(mfr_region_child_at(r, k)));
 		for (k = 0; k < mfr_region_adjacent_count(r); k++)
 			add(d, " a:%s", mfr_region_key(mfr_region_adjacent_at(r, k)));
+		for (k = 0; k < mfr_region_synonym_count(r); k++)
+			add(d, " y:%s", mfr_region_synonym_at(r, k));
 		add(d, " w:%d", mfr_region_is_within(r, mfr_model_region_at(m, 0)));
 		walk_provenance(d, mfr_region_provenance(r));
 	}
@@ -283,6 +322,8 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 			add(d, " i:%s", mfr_condition_icd10cm_at(c, k));
 		for (k = 0; k < mfr_condition_snomed_count(c); k++)
 			add(d, " s:%s", mfr_condition_snomed_at(c, k));
+		for (k = 0; k < mfr_condition_synonym_count(c); k++)
+			add(d, " y:%s", mfr_condition_synonym_at(c, k));
 		for (k = 0; k < mfr_condition_area_count(c); k++)
 			add(d, " a:%s", mfr_region_key(mfr_condition_area_at(c, k)));
 		for (k = 0; k < mfr_condition_line_count(c); k++)
@@ -322,6 +363,7 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 	walk_danger_zones(d, m);
 	walk_screening(d, m);
 	walk_lookups(d, m);
+	walk_find(d, m);
 	/* Lookups and suggestions too. */
 	for (int kind = MFR_KIND_REGION; kind <= MFR_TEST_LAST_KIND; kind++) {
 		for (i = 0; i < mfr_model_count(m, kind); i++) {

@@ -448,6 +448,8 @@ static json_t *region_json(const mfr_region *r)
 		rc |= ref_put_opt_str(c, "uberon", r->uberon);
 		rc |= ref_put(o, "codes", c);
 	}
+	if (r->synonym_count)
+		rc |= ref_put(o, "synonyms", key_array(r->synonyms, r->synonym_count, string_of));
 	/* Each pair once: on the region with the lower index. */
 	uint32_t first = 0;
 	while (first < r->adjacent_count && r->adjacent[first]->index < r->index)
@@ -605,6 +607,8 @@ static json_t *condition_json(const mfr_condition *c)
 			      key_array(c->screening, c->screening_count, screening_key_of));
 	rc |= ref_put_opt_str(o, "evidence", c->evidence);
 	rc |= put_dose(o, c->dose);
+	if (c->synonym_count)
+		rc |= ref_put(o, "synonyms", key_array(c->synonyms, c->synonym_count, string_of));
 	rc |= put_provenance(o, &c->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }

@@ -104,6 +104,33 @@ expect 0 "show aftercare" -- "$mfr" model show aftercare contact
 contains out "practice convention" "convention label shown"
 expect 0 "show region text" -- "$mfr" model show region heel
 contains out "parent             foot" "parent shown"
+expect 0 "show region synonyms" -- "$mfr" model show region occiput
+contains out "synonyms           back of the head, base of the skull" "region synonyms shown"
+expect 0 "show condition synonyms" -- "$mfr" model show condition plantar_fasciitis
+contains out "synonyms           heel pain, plantar heel pain, foot pain" "condition synonyms shown"
+
+# model find: a client's words, ranked (mfr/find.h)
+expect 0 "find heel pain" -- "$mfr" model find heel pain
+if head -1 "$tmp/out" | grep -qE '^1\.000  condition  plantar_fasciitis +Plantar fasciitis or foot pain  \("heel pain"\)$'; then ok; else bad "find: plantar fasciitis first, by its synonym: $(head -2 "$tmp/out")"; fi
+if sed -n 2p "$tmp/out" | grep -qE '^0\.500  region     heel '; then ok; else bad "find: the heel second: $(sed -n 2p "$tmp/out")"; fi
+expect 0 "find as one argument" -- "$mfr" model find "Heel-pain!"
+cp "$tmp/out" "$tmp/find1"
+expect 0 "find again" -- "$mfr" model find heel pain
+if cmp -s "$tmp/out" "$tmp/find1"; then ok; else bad "find: case, punctuation and argument splitting changed the answer"; fi
+expect 0 "find json" -- "$mfr" --format json model find back of the head
+pycheck "find JSON" "d['words'] == 'back of the head' and d['matches'][0] == {'kind': 'region', 'key': 'occiput', 'name': 'occiput (back of the head)', 'term': 'back of the head', 'synonym': True, 'score': 1.0} and d['matches'][1]['score'] == 0.5 and all(a['score'] >= b['score'] for a, b in zip(d['matches'], d['matches'][1:]))"
+expect 0 "find thumb" -- "$mfr" --format json model find pins and needles in the thumb
+pycheck "find thumb JSON" "d['matches'][0]['key'] == 'thumb' and abs(d['matches'][0]['score'] - 1/3) < 1e-6"
+expect 0 "find nothing" -- "$mfr" model find xyzzy
+contains out 'no region or condition matches "xyzzy"' "finding nothing said"
+expect 0 "find nothing json" -- "$mfr" --format json model find the of
+pycheck "find nothing JSON" "d['matches'] == []"
+expect 2 "find without words" -- "$mfr" model find
+contains err "usage: mfr model find WORDS..." "find usage"
+expect 1 "find too many words" -- "$mfr" model find a1 b1 c1 d1 e1 f1 g1 h1 i1 j1 k1 l1 m1 n1 o1 p1 q1 r1 s1 t1 u1 v1 w1 x1 y1 z1 a2 b2 c2 d2 e2 f2 g2
+contains err "more than 32 different words" "find limit said"
+expect 0 "find on a custom model" -- "$mfr" --model "$data/models/safety.json" model find calves
+contains out "region     calf" "custom model's synonym found"
 # the newer members, on the safety test model (the default model changes)
 safety=$data/models/safety.json
 expect 0 "show region reached from inside" -- "$mfr" --model "$safety" model show region mouth_muscle

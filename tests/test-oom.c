@@ -147,6 +147,36 @@ static mfr_status_t op_danger_zone_to_json(void **out, mfr_error **err)
 	return mfr_model_to_json(safety, MFR_KIND_DANGER_ZONE, "knee_pit", 0, (char **)out, err);
 }
 
+/* A search (mfr/find.h) that finds regions (one by a synonym) and a
+ * condition: more matches than the first allocation of the list holds. */
+static mfr_status_t op_find(void **out, mfr_error **err)
+{
+	return mfr_model_find(safety, "Heel pain at the back of the lower leg", (mfr_find_result **)out,
+			      err);
+}
+
+/* A search past its limits: its own status, or out of memory. */
+static mfr_status_t op_find_too_many_words(void **out, mfr_error **err)
+{
+	return mfr_model_find(safety, "a1 b1 c1 d1 e1 f1 g1 h1 i1 j1 k1 l1 m1 n1 o1 p1 q1 r1 "
+			      "s1 t1 u1 v1 w1 x1 y1 z1 a2 b2 c2 d2 e2 f2 g2",
+			      (mfr_find_result **)out, err);
+}
+
+static void release_find(void *p)
+{
+	mfr_find_result_free(p);
+}
+
+static int same_find(const void *out)
+{
+	const mfr_find_result *r = out;
+
+	return mfr_find_result_count(r) == 5 &&
+	       strcmp(mfr_find_match_key(mfr_find_result_at(r, 0)), "calf") == 0 &&
+	       strcmp(mfr_find_match_key(mfr_find_result_at(r, 1)), "heel_pain") == 0;
+}
+
 static int same_json(const void *out)
 {
 	return strcmp(out, reference_json) == 0;
@@ -182,6 +212,10 @@ static const mfr_oom_op ops[] = {
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "to_json_notfound", .run = op_to_json_notfound, .release = mfr_free,
 	  .own_status = MFR_E_NOTFOUND, .flags = MFR_OOM_NO_JANSSON | MFR_OOM_QUIET },
+	{ .name = "find", .run = op_find, .release = release_find, .own_status = MFR_OK,
+	  .flags = MFR_OOM_NO_JANSSON, .same = same_find },
+	{ .name = "find_too_many_words", .run = op_find_too_many_words,
+	  .release = release_find, .own_status = MFR_E_RANGE, .flags = MFR_OOM_NO_JANSSON },
 };
 #define N_OPS (int)(sizeof(ops) / sizeof(ops[0]))
 

@@ -4,6 +4,7 @@
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -61,10 +62,11 @@ static const char *entity_name(const mfr_model *m, int kind, uint32_t i)
 	return "";
 }
 
+/* Reals (a search's scores) with 6 significant digits, not jansson's 17. */
 static int print_json(json_t *doc)
 {
-	int rc = doc && json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0
-		? CLI_OK : CLI_FAIL;
+	int rc = doc && json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+				   JSON_REAL_PRECISION(6)) == 0 ? CLI_OK : CLI_FAIL;
 
 	if (rc == CLI_OK)
 		putchar('\n');
@@ -182,6 +184,16 @@ static void print_provenance(const mfr_provenance *p)
 	field("note", mfr_provenance_note(p));
 }
 
+static const char *region_synonym(const void *x, uint32_t i)
+{
+	return mfr_region_synonym_at(x, i);
+}
+
+static const char *condition_synonym(const void *x, uint32_t i)
+{
+	return mfr_condition_synonym_at(x, i);
+}
+
 static void show_region(const mfr_region *r)
 {
 	printf("region %s: %s\n", mfr_region_key(r), mfr_region_name(r));
@@ -195,6 +207,7 @@ static void show_region(const mfr_region *r)
 	field("SNOMED CT", mfr_region_snomed(r));
 	field("FMA", mfr_region_fma(r));
 	field("UBERON", mfr_region_uberon(r));
+	print_list("synonyms", mfr_region_synonym_count(r), r, region_synonym);
 	print_list("contains", mfr_region_child_count(r), r, region_child_key);
 	print_list("adjacent", mfr_region_adjacent_count(r), r, region_adjacent_key);
 	print_provenance(mfr_region_provenance(r));
@@ -346,6 +359,7 @@ static void show_condition(const mfr_condition *c)
 	printf("condition %s: %s\n", mfr_condition_key(c), mfr_condition_name(c));
 	print_list("ICD-10-CM", mfr_condition_icd10cm_count(c), c, condition_icd);
 	print_list("SNOMED CT", mfr_condition_snomed_count(c), c, condition_snomed);
+	print_list("synonyms", mfr_condition_synonym_count(c), c, condition_synonym);
 	print_list("areas", mfr_condition_area_count(c), c, condition_area);
 	print_list("lines", mfr_condition_line_count(c), c, condition_line);
 	print_list("regions", mfr_condition_region_count(c), c, condition_region);
@@ -544,6 +558,78 @@ static int show(const cli_options *opts, const mfr_model *m, int kind, const cha
 	return CLI_OK;
 }
 
+/* The display name of what a search matched. */
+static const char *match_name(const mfr_find_match *x)
+{
+	return mfr_find_match_region(x) ? mfr_region_name(mfr_find_match_region(x))
+					: mfr_condition_name(mfr_find_match_condition(x));
+}
+
+/* `mfr model find WORDS...`: the words, joined by spaces, as one search. */
+static int find(const cli_options *opts, const mfr_model *m, int nwords, char **words)
+{
+	size_t len = 1;
+	char *text;
+	mfr_find_result *r = NULL;
+	mfr_error *err = NULL;
+	mfr_status_t st;
+
+	for (int i = 0; i < nwords; i++)
+		len += strlen(words[i]) + 1;
+	text = malloc(len);
+	if (!text) {
+		fputs("mfr: out of memory\n", stderr);
+		return CLI_FAIL;
+	}
+	text[0] = '\0';
+	for (int i = 0; i < nwords; i++) {
+		if (i)
+			strcat(text, " ");
+		strcat(text, words[i]);
+	}
+	st = mfr_model_find(m, text, &r, &err);
+	if (st != MFR_OK) {
+		cli_report("cannot search", st, err);
+		mfr_error_free(err);
+		free(text);
+		return CLI_FAIL;
+	}
+	int rc = CLI_OK;
+	uint32_t n = mfr_find_result_count(r);
+
+	if (opts->format == CLI_JSON) {
+		json_t *items = json_array();
+
+		for (uint32_t i = 0; i < n; i++) {
+			const mfr_find_match *x = mfr_find_result_at(r, i);
+
+			json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:s, s:b, s:f}",
+				"kind", mfr_kind_name(mfr_find_match_kind(x)),
+				"key", mfr_find_match_key(x), "name", match_name(x),
+				"term", mfr_find_match_term(x),
+				"synonym", mfr_find_match_is_synonym(x),
+				"score", mfr_find_match_score(x)));
+		}
+		rc = print_json(json_pack("{s:s, s:o}", "words", text, "matches", items));
+	} else if (n == 0) {
+		printf("no region or condition matches \"%s\"\n", text);
+	} else {
+		for (uint32_t i = 0; i < n; i++) {
+			const mfr_find_match *x = mfr_find_result_at(r, i);
+
+			printf("%.3f  %-9s  %-28s %s", mfr_find_match_score(x),
+			       mfr_kind_name(mfr_find_match_kind(x)), mfr_find_match_key(x),
+			       match_name(x));
+			if (mfr_find_match_is_synonym(x))
+				printf("  (\"%s\")", mfr_find_match_term(x));
+			putchar('\n');
+		}
+	}
+	mfr_find_result_free(r);
+	free(text);
+	return rc;
+}
+
 static int validate(const cli_options *opts, const char *path)
 {
 	mfr_model *m = NULL;
@@ -630,9 +716,12 @@ int cli_model(const cli_options *opts, int argc, char **argv)
 			return cli_usage_error("usage: mfr model show KIND KEY");
 		if (!(kind = parse_kind(argv[2])))
 			return unknown_kind(argv[2]);
+	} else if (strcmp(sub, "find") == 0) {
+		if (argc < 3)
+			return cli_usage_error("usage: mfr model find WORDS...");
 	} else {
 		return cli_usage_error("unknown model command '%s': use list, show, "
-				       "validate or export", sub);
+				       "find, validate or export", sub);
 	}
 	if (strcmp(sub, "export") == 0 && !opts->model_path)
 		return export_model(opts, NULL);
@@ -646,6 +735,8 @@ int cli_model(const cli_options *opts, int argc, char **argv)
 		rc = export_model(opts, m);
 	else if (strcmp(sub, "list") == 0)
 		rc = list(opts, m, kind);
+	else if (strcmp(sub, "find") == 0)
+		rc = find(opts, m, argc - 2, argv + 2);
 	else
 		rc = show(opts, m, kind, argv[3]);
 	mfr_model_free(m);

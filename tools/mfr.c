@@ -21,6 +21,8 @@ static const char usage_text[] =
 	"                             conditions, precautions, sources, aftercare,\n"
 	"                             danger_zones or screening questions\n"
 	"  model show KIND KEY        everything the model holds on one entity\n"
+	"  model find WORDS...        regions and conditions whose names or synonyms\n"
+	"                             hold the words ('heel pain'), best first\n"
 	"  model validate FILE        check a model file; exit 0 if it loads\n"
 	"  model export               print the default model file (with --model,\n"
 	"                             the canonical form of that model)\n"

@@ -451,6 +451,54 @@ class DefaultModelTests(unittest.TestCase):
         with Model.load_buffer(Model.default_text()) as m:
             self.assertEqual(m.to_json(), self.model.to_json())
 
+    def test_synonyms(self):
+        self.assertEqual(self.model.region('occiput').synonyms,
+                         ('back of the head', 'base of the skull'))
+        self.assertEqual(self.model.region('heel').synonyms, ())
+        self.assertIn('heel pain',
+                      self.model.condition('plantar_fasciitis').synonyms)
+
+    def test_find(self):
+        found = self.model.find('heel pain')
+        first, second = found[0], found[1]
+        self.assertEqual(first.kind, 'condition')
+        self.assertEqual(first.entity, self.model.condition('plantar_fasciitis'))
+        self.assertEqual((first.term, first.synonym, first.score),
+                         ('heel pain', True, 1.0))
+        self.assertEqual((second.kind, second.entity.key, second.term,
+                          second.synonym, second.score),
+                         ('region', 'heel', 'heel', False, 0.5))
+        scores = [m.score for m in found]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        # Case, punctuation and stop words do not count.
+        self.assertEqual(self.model.find('The HEEL-pain!'), found)
+        top = self.model.find('pins and needles in the thumb')[0]
+        self.assertEqual((top.entity.key, top.term), ('thumb', 'thumb'))
+        self.assertEqual(self.model.find('back of the head')[0].entity,
+                         self.model.region('occiput'))
+        self.assertEqual(self.model.find(''), [])
+        self.assertEqual(self.model.find('the of'), [])
+
+    def test_find_errors(self):
+        with self.assertRaises(MfrError) as cm:
+            self.model.find(' '.join('w%d' % i for i in range(33)))
+        self.assertEqual(cm.exception.status, Status.MFR_E_RANGE)
+        self.assertIn('32 different words', str(cm.exception))
+        with self.assertRaises(MfrError) as cm:
+            self.model.find('x' * 1001)
+        self.assertEqual(cm.exception.status, Status.MFR_E_RANGE)
+        with self.assertRaises(TypeError):
+            self.model.find(None)
+        with self.assertRaises(ValueError):
+            self.model.find('heel\0pain')
+
+    def test_find_outlives_the_model(self):
+        model = Model.default()
+        found = model.find('heel pain')
+        model.close()
+        self.assertEqual(found[0].entity.key, 'plantar_fasciitis')
+        self.assertIn('heel pain', found[0].entity.synonyms)
+
     def test_suggest(self):
         key = self.model.keys('region')[0]
         # One typo away: suggested; the exact key itself never is.

@@ -74,6 +74,16 @@ MFR_EXPORT const mfr_screening *mfr_condition_screening_at(const mfr_condition *
 MFR_EXPORT const char *mfr_condition_evidence(const mfr_condition *condition);
 /** What it does to the dose of the work (see mfr/safety.h), or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_dose *mfr_condition_dose(const mfr_condition *condition);
+/**
+ * How many synonyms the model gives the condition: other words for it that
+ * its sources use ("heel pain" for plantar fasciitis), which
+ * mfr_model_find() matches as it does the name. 0 when it has none.
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_condition_synonym_count(const mfr_condition *condition);
+/** The @p index -th synonym, as the model writes it, or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_condition_synonym_at(const mfr_condition *condition,
+						uint32_t index);
 /** Where its content comes from. @since 0.1.0 */
 MFR_EXPORT const mfr_provenance *mfr_condition_provenance(const mfr_condition *condition);
 

@@ -32,6 +32,7 @@
 #include "mfr/referral.h"
 #include "mfr/technique.h"
 #include "mfr/condition.h"
+#include "mfr/find.h"
 #include "mfr/precaution.h"
 #include "mfr/safety.h"
 #include "mfr/intake.h"

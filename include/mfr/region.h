@@ -124,6 +124,15 @@ MFR_EXPORT const char *mfr_region_uberon(const mfr_region *region);
 MFR_EXPORT uint32_t mfr_region_adjacent_count(const mfr_region *region);
 /** The @p index -th neighbour (ordered by model index), or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_region_adjacent_at(const mfr_region *region, uint32_t index);
+/**
+ * How many synonyms the model gives the region: other words a client may
+ * use for it ("back of the head" for the occiput), which mfr_model_find()
+ * matches as it does the name. 0 when it has none.
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_region_synonym_count(const mfr_region *region);
+/** The @p index -th synonym, as the model writes it, or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_region_synonym_at(const mfr_region *region, uint32_t index);
 /** Where its content comes from. @since 0.1.0 */
 MFR_EXPORT const mfr_provenance *mfr_region_provenance(const mfr_region *region);
 

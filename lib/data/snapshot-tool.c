@@ -341,7 +341,9 @@ static void put_region(gen *g, const mfr_region *r)
 	str(g, o, r->fma);
 	put(o, ", .uberon = ");
 	str(g, o, r->uberon);
-	put(o, ", ");
+	put(o, ", .synonyms = ");
+	put_strings(g, o, r->synonyms, r->synonym_count);
+	put(o, ", .synonym_count = %u, ", r->synonym_count);
 	put_prov(g, o, &r->prov);
 	put(o, " }");
 	item_end(g, P_REGIONS);
@@ -493,7 +495,9 @@ static void put_condition(gen *g, const mfr_condition *c)
 	str(g, o, c->evidence);
 	put(o, ", .dose = ");
 	put_dose(g, o, c->dose);
-	put(o, ", ");
+	put(o, ", .synonyms = ");
+	put_strings(g, o, c->synonyms, c->synonym_count);
+	put(o, ", .synonym_count = %u, ", c->synonym_count);
 	put_prov(g, o, &c->prov);
 	put(o, " }");
 	item_end(g, P_CONDITIONS);

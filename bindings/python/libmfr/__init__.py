@@ -52,7 +52,8 @@ from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_int32, \
     c_int64, c_size_t, c_uint32, c_void_p
 
 __all__ = [
-    'Aftercare', 'Branch', 'Condition', 'DangerZone', 'Dose', 'Intake',
+    'Aftercare', 'Branch', 'Condition', 'DangerZone', 'Dose', 'FindMatch',
+    'Intake',
     'Line', 'MfrError', 'Model', 'Node', 'Plan', 'PlanAftercare', 'PlanStep',
     'PlanWarning', 'PositionLimit', 'Precaution', 'Program',
     'ProgramSession', 'Provenance', 'Referral', 'Region', 'STEP_DANGER_ZONE',
@@ -154,7 +155,8 @@ _PROTOTYPES = [
                'mfr_screening_answer_key mfr_screening_answer_text '
                'mfr_trace_result_explain mfr_plan_step_rationale '
                'mfr_plan_warning_text mfr_plan_warning_code '
-               'mfr_plan_warning_subject_key mfr_program_session_focus'),
+               'mfr_plan_warning_subject_key mfr_program_session_focus '
+               'mfr_find_match_key mfr_find_match_term'),
     # ... an unsigned count, index, mask or number of seconds out
     (_U, [_P], 'mfr_provenance_source_count '
                'mfr_region_index mfr_region_child_count '
@@ -199,7 +201,8 @@ _PROTOTYPES = [
                'mfr_plan_step_seconds mfr_plan_step_trace_rank '
                'mfr_plan_step_flags '
                'mfr_program_session_count mfr_program_weeks '
-               'mfr_program_session_day'),
+               'mfr_program_session_day mfr_region_synonym_count '
+               'mfr_condition_synonym_count mfr_find_result_count'),
     # ... an enum value out
     (_E, [_P], 'mfr_region_kind mfr_region_laterality mfr_region_depth '
                'mfr_region_access mfr_line_evidence '
@@ -222,7 +225,7 @@ _PROTOTYPES = [
                'mfr_plan_step_approach mfr_plan_step_pressure '
                'mfr_plan_step_position mfr_plan_step_lying_side '
                'mfr_plan_warning_kind mfr_plan_warning_subject_kind '
-               'mfr_plan_warning_side'),
+               'mfr_plan_warning_side mfr_find_match_kind'),
     # ... a 0/1 flag out
     (_I, [_P], 'mfr_provenance_is_convention mfr_region_treatable '
                'mfr_line_crosses mfr_line_node_crosses '
@@ -234,13 +237,14 @@ _PROTOTYPES = [
                'mfr_precaution_avoid_adjacent mfr_precaution_site_scoped '
                'mfr_dose_indirect_only mfr_dose_progresses '
                'mfr_screening_answer_needs_site '
-               'mfr_trace_path_step_crosses mfr_program_session_reassess'),
+               'mfr_trace_path_step_crosses mfr_program_session_reassess '
+               'mfr_find_match_is_synonym'),
     # ... a number out
     (c_int32, [_P], 'mfr_error_line mfr_error_column '
                     'mfr_intake_symptom_intensity'),
     (c_int64, [_P], 'mfr_error_offset'),
     (c_double, [_P], 'mfr_trace_result_score mfr_trace_path_score '
-                     'mfr_trace_path_step_factor'),
+                     'mfr_trace_path_step_factor mfr_find_match_score'),
     # ... another borrowed handle out
     (_P, [_P], 'mfr_region_parent mfr_region_provenance mfr_line_provenance '
                'mfr_line_branch_line mfr_referral_muscle '
@@ -289,14 +293,20 @@ _PROTOTYPES = [
                    'mfr_trace_path_step_at '
                    'mfr_plan_step_at mfr_plan_warning_at mfr_plan_aftercare_at '
                    'mfr_program_session_at'),
-    (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at'),
+    (_S, [_P, _U], 'mfr_condition_icd10cm_at mfr_condition_snomed_at '
+                   'mfr_region_synonym_at mfr_condition_synonym_at'),
+    # find.h: a search, its matches
+    (_E, [_P, _S, POINTER(_P), POINTER(_P)], 'mfr_model_find'),
+    (_P, [_P, _U], 'mfr_find_result_at'),
+    (_P, [_P], 'mfr_find_match_region mfr_find_match_condition'),
     # intake.h: constructors and builders (an mfr_error ** last)
     (_E, [_P, POINTER(_P)], 'mfr_intake_new'),
     (_E, [_P, _S, c_size_t, _S, POINTER(_P), POINTER(_P)],
      'mfr_intake_from_json'),
     (_E, [_P, _S, POINTER(_P), POINTER(_P)], 'mfr_intake_load_file'),
     (None, [_P], 'mfr_intake_free mfr_trace_options_free mfr_trace_free '
-                 'mfr_plan_options_free mfr_plan_free mfr_program_free'),
+                 'mfr_plan_options_free mfr_plan_free mfr_program_free '
+                 'mfr_find_result_free'),
     (_E, [_P, _S, _E, c_int32, _E, POINTER(_P)], 'mfr_intake_add_symptom'),
     (_E, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
                                 'mfr_intake_add_clearance'),
@@ -352,6 +362,11 @@ def _items(count_fn, at_fn, parent):
     """The handles of a parent's sub-items (mfr/common.h): borrowed from
     the parent, valid while it lives, never freed."""
     return [at_fn(parent, i) for i in range(count_fn(parent))]
+
+
+def _strings(count_fn, at_fn, parent):
+    """The strings a parent lists (codes, synonyms), as a tuple of str."""
+    return tuple(_str(at_fn(parent, i)) for i in range(count_fn(parent)))
 
 
 def _mask_names(name_fn, mask):
@@ -827,6 +842,13 @@ class Region(_Entity):
         return _mask_names(_C.mfr_position_name,
                            _C.mfr_region_positions(self._p))
 
+    @property
+    def synonyms(self):
+        """Other words a client may use for it ("back of the head"), which
+        Model.find() matches as it does the name."""
+        return _strings(_C.mfr_region_synonym_count,
+                        _C.mfr_region_synonym_at, self._p)
+
     def is_within(self, ancestor):
         """True when this region is @p ancestor or lies within it."""
         if not isinstance(ancestor, Region):
@@ -924,6 +946,14 @@ PositionLimit = collections.namedtuple('PositionLimit',
 #: for its staged precautions (or None) and whether it needs a site.
 ScreeningAnswer = collections.namedtuple(
     'ScreeningAnswer', 'key text precautions stage needs_site')
+
+
+#: One match of Model.find(): its kind ("region" or "condition"), the
+#: Region or Condition, the term that matched (its name or a synonym, as the
+#: model writes it), whether that term is a synonym, and the score (above 0,
+#: at most 1). Matches come best first (mfr/find.h has the ranking).
+FindMatch = collections.namedtuple('FindMatch',
+                                   'kind entity term synonym score')
 
 
 class Referral(_Entity):
@@ -1033,21 +1063,24 @@ class Condition(_Entity):
     dose = _dose(_C.mfr_condition_dose)
     provenance = _prov(_C.mfr_condition_provenance)
 
-    def _codes(self, count_fn, at_fn):
-        p = self._p
-        return tuple(_str(at_fn(p, i)) for i in range(count_fn(p)))
-
     @property
     def icd10cm(self):
         """Its ICD-10-CM codes ("M72.2", or a family "M79.67-")."""
-        return self._codes(_C.mfr_condition_icd10cm_count,
-                           _C.mfr_condition_icd10cm_at)
+        return _strings(_C.mfr_condition_icd10cm_count,
+                        _C.mfr_condition_icd10cm_at, self._p)
 
     @property
     def snomed(self):
         """Its SNOMED CT codes."""
-        return self._codes(_C.mfr_condition_snomed_count,
-                           _C.mfr_condition_snomed_at)
+        return _strings(_C.mfr_condition_snomed_count,
+                        _C.mfr_condition_snomed_at, self._p)
+
+    @property
+    def synonyms(self):
+        """Other words for it that its sources use ("heel pain"), which
+        Model.find() matches as it does the name."""
+        return _strings(_C.mfr_condition_synonym_count,
+                        _C.mfr_condition_synonym_at, self._p)
 
     @property
     def areas(self):
@@ -1502,6 +1535,37 @@ class Model:
     def screening(self, key):
         """The Screening question with @p key, or None."""
         return self.get('screening', key)
+
+    def find(self, words):
+        """The regions and conditions whose name or synonyms hold the words
+        of @p words (a str: what a client typed, "heel pain"), as FindMatch
+        tuples, best first. Case, punctuation and words such as "the" do not
+        count; a text with no word to search by finds nothing. MfrError
+        (MFR_E_RANGE) for a search of more than 1,000 characters or 32
+        different words. It suggests; a condition found is for the therapist
+        to confirm, never a diagnosis."""
+        h = self._handle
+        if not isinstance(words, str):
+            raise TypeError('find() needs a str, not %r' % (words,))
+        if '\0' in words:
+            raise ValueError('the words contain a NUL character')
+        out, err = c_void_p(), c_void_p()
+        _check(_C.mfr_model_find(h, words.encode('utf-8'), byref(out),
+                                 byref(err)), err)
+        try:
+            matches = []
+            for i in range(_C.mfr_find_result_count(out)):
+                m = _C.mfr_find_result_at(out, i)
+                kind = _name(_C.mfr_kind_name, _C.mfr_find_match_kind(m))
+                entity = _wrap(Region, h, _C.mfr_find_match_region(m)) or \
+                    _wrap(Condition, h, _C.mfr_find_match_condition(m))
+                matches.append(FindMatch(
+                    kind, entity, _str(_C.mfr_find_match_term(m)),
+                    bool(_C.mfr_find_match_is_synonym(m)),
+                    _C.mfr_find_match_score(m)))
+            return matches
+        finally:
+            _C.mfr_find_result_free(out)
 
     def danger_zone_covering(self, region):
         """The first DangerZone that covers @p region (a Region of this
