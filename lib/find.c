@@ -27,7 +27,7 @@ struct mfr_find_match {
 	uint64_t num, den; /* the score, num / den */
 };
 
-struct mfr_find_result {
+struct mfr_find {
 	const mfr_model *model;
 	mfr_find_match *matches;
 	uint32_t count;
@@ -208,10 +208,10 @@ static mfr_status_t search_model(search *s, const mfr_model *m)
 }
 
 MFR_EXPORT mfr_status_t mfr_model_find(const mfr_model *model, const char *words,
-				       mfr_find_result **out, mfr_error **err)
+				       mfr_find **out, mfr_error **err)
 {
 	search s = { 0 };
-	mfr_find_result *r;
+	mfr_find *r;
 	mfr_status_t st;
 
 	if (out)
@@ -241,7 +241,7 @@ MFR_EXPORT mfr_status_t mfr_model_find(const mfr_model *model, const char *words
 	return MFR_OK;
 }
 
-MFR_EXPORT void mfr_find_result_free(mfr_find_result *result)
+MFR_EXPORT void mfr_find_free(mfr_find *result)
 {
 	if (!result)
 		return;
@@ -250,12 +250,12 @@ MFR_EXPORT void mfr_find_result_free(mfr_find_result *result)
 	mfr__free(result);
 }
 
-MFR_EXPORT uint32_t mfr_find_result_count(const mfr_find_result *result)
+MFR_EXPORT uint32_t mfr_find_match_count(const mfr_find *result)
 {
 	return result ? result->count : 0;
 }
 
-MFR_EXPORT const mfr_find_match *mfr_find_result_at(const mfr_find_result *result,
+MFR_EXPORT const mfr_find_match *mfr_find_match_at(const mfr_find *result,
 						     uint32_t index)
 {
 	return result && index < result->count ? &result->matches[index] : NULL;

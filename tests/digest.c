@@ -202,22 +202,22 @@ static void walk_lookups(mfr_digest *d, const mfr_model *m)
 /* A search (mfr/find.h) for each synonym: what it finds, best first. */
 static void digest_find(mfr_digest *d, const mfr_model *m, const char *words)
 {
-	mfr_find_result *r = NULL;
+	mfr_find *r = NULL;
 
 	if (mfr_model_find(m, words, &r, NULL) != MFR_OK) {
 		d->failed = 1;
 		return;
 	}
 	add(d, "F %s:", words);
-	for (uint32_t i = 0; i < mfr_find_result_count(r); i++) {
-		const mfr_find_match *x = mfr_find_result_at(r, i);
+	for (uint32_t i = 0; i < mfr_find_match_count(r); i++) {
+		const mfr_find_match *x = mfr_find_match_at(r, i);
 
 		add(d, " %d/%s/%s/%d/%.17g", mfr_find_match_kind(x), mfr_find_match_key(x),
 		    mfr_find_match_term(x), mfr_find_match_is_synonym(x),
 		    mfr_find_match_score(x));
 	}
 	add(d, "\n");
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 }
 
 static void walk_find(mfr_digest *d, const mfr_model *m)

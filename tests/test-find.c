@@ -22,9 +22,9 @@ static void teardown(void)
 	model = NULL;
 }
 
-static mfr_find_result *find(const char *words)
+static mfr_find *find(const char *words)
 {
-	mfr_find_result *r = NULL;
+	mfr_find *r = NULL;
 	mfr_error *err = NULL;
 
 	ck_assert_msg(mfr_model_find(model, words, &r, &err) == MFR_OK, "\"%s\": %s", words,
@@ -35,10 +35,10 @@ static mfr_find_result *find(const char *words)
 }
 
 /* Match @p i of @p r is entity @p key, found by @p term with @p score. */
-static void assert_match(const mfr_find_result *r, uint32_t i, mfr_kind_t kind,
+static void assert_match(const mfr_find *r, uint32_t i, mfr_kind_t kind,
 			 const char *key, const char *term, int synonym, double score)
 {
-	const mfr_find_match *m = mfr_find_result_at(r, i);
+	const mfr_find_match *m = mfr_find_match_at(r, i);
 
 	ck_assert_ptr_nonnull(m);
 	ck_assert_int_eq(mfr_find_match_kind(m), kind);
@@ -56,12 +56,12 @@ static void assert_match(const mfr_find_result *r, uint32_t i, mfr_kind_t kind,
 }
 
 /* Every match of @p r, one line each, for comparing two searches. */
-static char *listing(const mfr_find_result *r)
+static char *listing(const mfr_find *r)
 {
 	mfr_test_buf b = { 0 };
 
-	for (uint32_t i = 0; i < mfr_find_result_count(r); i++) {
-		const mfr_find_match *m = mfr_find_result_at(r, i);
+	for (uint32_t i = 0; i < mfr_find_match_count(r); i++) {
+		const mfr_find_match *m = mfr_find_match_at(r, i);
 
 		mfr_test_buf_add(&b, "%d %s %s %.17g\n", mfr_find_match_kind(m),
 				 mfr_find_match_key(m), mfr_find_match_term(m),
@@ -104,30 +104,30 @@ END_TEST
 /* The examples of the brief, with the ranking mfr/find.h documents. */
 START_TEST(ranking)
 {
-	mfr_find_result *r = find("heel pain");
+	mfr_find *r = find("heel pain");
 
 	/* The condition's synonym holds both words: 1; the heel holds one of
 	 * two: (1/2) x (1/1). */
 	assert_match(r, 0, MFR_KIND_CONDITION, "plantar_fasciitis", "heel pain", 1, 1.0);
 	assert_match(r, 1, MFR_KIND_REGION, "heel", "heel", 0, 0.5);
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 
 	r = find("back of the head");
 	assert_match(r, 0, MFR_KIND_REGION, "occiput", "back of the head", 1, 1.0);
 	assert_match(r, 1, MFR_KIND_REGION, "head", "head", 0, 0.5);
 	assert_match(r, 2, MFR_KIND_REGION, "back", "back", 0, 0.5);
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 
 	/* "pins", "needles" match nothing; "in" and "the" are passed over. */
 	r = find("pins and needles in the thumb");
 	assert_match(r, 0, MFR_KIND_REGION, "thumb", "thumb", 1, 1.0 / 3.0);
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 
 	/* An entity's best term counts: the name wins a tie with a synonym. */
 	r = find("low back pain");
 	assert_match(r, 0, MFR_KIND_CONDITION, "low_back_pain", "low back pain", 1, 1.0);
 	assert_match(r, 1, MFR_KIND_REGION, "low_back", "low back", 0, 2.0 / 3.0);
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 }
 END_TEST
 
@@ -138,12 +138,12 @@ START_TEST(order)
 						"neck pain", "toe", "inner", "front" };
 
 	for (size_t s = 0; s < sizeof(searches) / sizeof(searches[0]); s++) {
-		mfr_find_result *r = find(searches[s]);
+		mfr_find *r = find(searches[s]);
 
-		ck_assert_uint_gt(mfr_find_result_count(r), 1);
-		for (uint32_t i = 1; i < mfr_find_result_count(r); i++) {
-			const mfr_find_match *a = mfr_find_result_at(r, i - 1);
-			const mfr_find_match *b = mfr_find_result_at(r, i);
+		ck_assert_uint_gt(mfr_find_match_count(r), 1);
+		for (uint32_t i = 1; i < mfr_find_match_count(r); i++) {
+			const mfr_find_match *a = mfr_find_match_at(r, i - 1);
+			const mfr_find_match *b = mfr_find_match_at(r, i);
 			double sa = mfr_find_match_score(a), sb = mfr_find_match_score(b);
 
 			ck_assert(sa >= sb && sb > 0 && sa <= 1);
@@ -160,14 +160,14 @@ START_TEST(order)
 						  mfr_condition_index(mfr_find_match_condition(b)));
 		}
 		/* The same search again: the same listing, byte for byte. */
-		mfr_find_result *again = find(searches[s]);
+		mfr_find *again = find(searches[s]);
 		char *x = listing(r), *y = listing(again);
 
 		ck_assert_str_eq(x, y);
 		free(x);
 		free(y);
-		mfr_find_result_free(again);
-		mfr_find_result_free(r);
+		mfr_find_free(again);
+		mfr_find_free(r);
 	}
 }
 END_TEST
@@ -188,23 +188,23 @@ START_TEST(words)
 	};
 
 	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
-		mfr_find_result *a = find(same[i][0]), *b = find(same[i][1]);
+		mfr_find *a = find(same[i][0]), *b = find(same[i][1]);
 		char *x = listing(a), *y = listing(b);
 
-		ck_assert_msg(strcmp(x, y) == 0 && mfr_find_result_count(a) > 0,
+		ck_assert_msg(strcmp(x, y) == 0 && mfr_find_match_count(a) > 0,
 			      "\"%s\" and \"%s\" differ", same[i][0], same[i][1]);
 		free(x);
 		free(y);
-		mfr_find_result_free(a);
-		mfr_find_result_free(b);
+		mfr_find_free(a);
+		mfr_find_free(b);
 	}
 	/* A word ending in "ss" keeps its "s": "stiffnes" is not "stiffness". */
-	mfr_find_result *r = find("stiffness.");
-	ck_assert_uint_gt(mfr_find_result_count(r), 0);
-	mfr_find_result_free(r);
+	mfr_find *r = find("stiffness.");
+	ck_assert_uint_gt(mfr_find_match_count(r), 0);
+	mfr_find_free(r);
 	r = find("stiffnes.");
-	ck_assert_uint_eq(mfr_find_result_count(r), 0);
-	mfr_find_result_free(r);
+	ck_assert_uint_eq(mfr_find_match_count(r), 0);
+	mfr_find_free(r);
 }
 END_TEST
 
@@ -212,26 +212,26 @@ END_TEST
  * half weight; a space after it ends it. */
 START_TEST(prefix)
 {
-	mfr_find_result *r = find("hee");
+	mfr_find *r = find("hee");
 
 	/* (1/2 / 1) x (1/2 / 1) */
 	assert_match(r, 0, MFR_KIND_REGION, "heel", "heel", 0, 0.25);
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 
 	r = find("back of the hea");
 	/* q: back 2 + hea 1 of 2 x 2; t: back 2 + head 1 of 2 x 2 */
 	assert_match(r, 0, MFR_KIND_REGION, "occiput", "back of the head", 1, 0.5625);
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 
 	r = find("hee ");
-	ck_assert_uint_eq(mfr_find_result_count(r), 0);
-	mfr_find_result_free(r);
+	ck_assert_uint_eq(mfr_find_match_count(r), 0);
+	mfr_find_free(r);
 
 	/* Only the last word: "hea back" does not find the head by "hea". */
 	r = find("hea back");
-	for (uint32_t i = 0; i < mfr_find_result_count(r); i++)
-		ck_assert_str_ne(mfr_find_match_key(mfr_find_result_at(r, i)), "head");
-	mfr_find_result_free(r);
+	for (uint32_t i = 0; i < mfr_find_match_count(r); i++)
+		ck_assert_str_ne(mfr_find_match_key(mfr_find_match_at(r, i)), "head");
+	mfr_find_free(r);
 }
 END_TEST
 
@@ -240,11 +240,11 @@ START_TEST(nothing_to_find)
 	static const char *const none[] = { "", "   ", "?!,.", "the of and", "xyzzy", "'''" };
 
 	for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
-		mfr_find_result *r = find(none[i]);
+		mfr_find *r = find(none[i]);
 
-		ck_assert_uint_eq(mfr_find_result_count(r), 0);
-		ck_assert_ptr_null(mfr_find_result_at(r, 0));
-		mfr_find_result_free(r);
+		ck_assert_uint_eq(mfr_find_match_count(r), 0);
+		ck_assert_ptr_null(mfr_find_match_at(r, 0));
+		mfr_find_free(r);
 	}
 }
 END_TEST
@@ -252,7 +252,7 @@ END_TEST
 START_TEST(limits)
 {
 	char text[2048]; /* 500 x 3 bytes, and more */
-	mfr_find_result *r = (mfr_find_result *)&r;
+	mfr_find *r = (mfr_find *)&r;
 	mfr_error *err = NULL;
 
 	/* 1,000 characters pass (each "é" is one, two bytes); 1,001 do not. */
@@ -260,7 +260,7 @@ START_TEST(limits)
 	for (int i = 0; i < 500; i++)
 		strcat(text, "\xc3\xa9 ");
 	r = find(text);
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 	strcat(text, "x");
 	ck_assert_int_eq(mfr_model_find(model, text, &r, &err), MFR_E_RANGE);
 	ck_assert_ptr_null(r);
@@ -274,7 +274,7 @@ START_TEST(limits)
 	for (int i = 0; i < 31; i++)
 		sprintf(text + strlen(text), "w%d heel ", i);
 	r = find(text);
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 	strcat(text, "w31");
 	ck_assert_int_eq(mfr_model_find(model, text, &r, &err), MFR_E_RANGE);
 	ck_assert_ptr_null(r);
@@ -288,7 +288,7 @@ END_TEST
 
 START_TEST(bad_arguments)
 {
-	mfr_find_result *r = (mfr_find_result *)&r;
+	mfr_find *r = (mfr_find *)&r;
 	mfr_error *err = NULL, *earlier;
 
 	ck_assert_int_eq(mfr_model_find(NULL, "heel", &r, &err), MFR_E_INVALID);
@@ -296,7 +296,7 @@ START_TEST(bad_arguments)
 	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "must not be NULL"));
 	/* A non-NULL *err on entry: MFR_E_INVALID, *err untouched. */
 	earlier = err;
-	r = (mfr_find_result *)&r;
+	r = (mfr_find *)&r;
 	ck_assert_int_eq(mfr_model_find(model, "heel", &r, &err), MFR_E_INVALID);
 	ck_assert_ptr_eq(err, earlier);
 	ck_assert_ptr_null(r);
@@ -306,9 +306,9 @@ START_TEST(bad_arguments)
 	ck_assert_int_eq(mfr_model_find(model, "heel", NULL, NULL), MFR_E_INVALID);
 
 	/* Getters of NULL and past the end. */
-	mfr_find_result_free(NULL);
-	ck_assert_uint_eq(mfr_find_result_count(NULL), 0);
-	ck_assert_ptr_null(mfr_find_result_at(NULL, 0));
+	mfr_find_free(NULL);
+	ck_assert_uint_eq(mfr_find_match_count(NULL), 0);
+	ck_assert_ptr_null(mfr_find_match_at(NULL, 0));
 	ck_assert_int_eq(mfr_find_match_kind(NULL), 0);
 	ck_assert_ptr_null(mfr_find_match_region(NULL));
 	ck_assert_ptr_null(mfr_find_match_condition(NULL));
@@ -317,8 +317,8 @@ START_TEST(bad_arguments)
 	ck_assert_int_eq(mfr_find_match_is_synonym(NULL), 0);
 	ck_assert_double_eq(mfr_find_match_score(NULL), 0.0);
 	r = find("heel");
-	ck_assert_ptr_null(mfr_find_result_at(r, mfr_find_result_count(r)));
-	mfr_find_result_free(r);
+	ck_assert_ptr_null(mfr_find_match_at(r, mfr_find_match_count(r)));
+	mfr_find_free(r);
 }
 END_TEST
 
@@ -326,15 +326,15 @@ END_TEST
  * reference is dropped. */
 START_TEST(holds_the_model)
 {
-	mfr_find_result *r = find("heel pain");
+	mfr_find *r = find("heel pain");
 	const mfr_condition *c;
 
 	mfr_model_unref(model);
 	model = NULL;
-	c = mfr_find_match_condition(mfr_find_result_at(r, 0));
+	c = mfr_find_match_condition(mfr_find_match_at(r, 0));
 	ck_assert_str_eq(mfr_condition_key(c), "plantar_fasciitis");
 	ck_assert_str_eq(mfr_condition_synonym_at(c, 0), "heel pain");
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 }
 END_TEST
 
@@ -353,7 +353,7 @@ START_TEST(custom_model)
 		" \"areas\": [\"nape\"], \"sources\": [\"s\"], \"synonyms\": [\"crick\"]}],"
 		" \"precautions\": []}";
 	mfr_model *m = NULL, *again = NULL;
-	mfr_find_result *r = NULL;
+	mfr_find *r = NULL;
 	char *json = NULL, *json2 = NULL;
 
 	ck_assert_int_eq(mfr_model_load_buffer(doc, sizeof(doc) - 1, "doc", &m, NULL), MFR_OK);
@@ -365,11 +365,11 @@ START_TEST(custom_model)
 	ck_assert_str_eq(json, json2);
 
 	ck_assert_int_eq(mfr_model_find(again, "a crick in the scruff", &r, NULL), MFR_OK);
-	ck_assert_uint_eq(mfr_find_result_count(r), 2);
-	ck_assert_str_eq(mfr_find_match_key(mfr_find_result_at(r, 0)), "nape");
-	ck_assert_str_eq(mfr_find_match_term(mfr_find_result_at(r, 0)), "scruff");
-	ck_assert_str_eq(mfr_find_match_key(mfr_find_result_at(r, 1)), "stiff");
-	mfr_find_result_free(r);
+	ck_assert_uint_eq(mfr_find_match_count(r), 2);
+	ck_assert_str_eq(mfr_find_match_key(mfr_find_match_at(r, 0)), "nape");
+	ck_assert_str_eq(mfr_find_match_term(mfr_find_match_at(r, 0)), "scruff");
+	ck_assert_str_eq(mfr_find_match_key(mfr_find_match_at(r, 1)), "stiff");
+	mfr_find_free(r);
 	mfr_free(json);
 	mfr_free(json2);
 	mfr_model_unref(m);

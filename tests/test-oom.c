@@ -151,7 +151,7 @@ static mfr_status_t op_danger_zone_to_json(void **out, mfr_error **err)
  * condition: more matches than the first allocation of the list holds. */
 static mfr_status_t op_find(void **out, mfr_error **err)
 {
-	return mfr_model_find(safety, "Heel pain at the back of the lower leg", (mfr_find_result **)out,
+	return mfr_model_find(safety, "Heel pain at the back of the lower leg", (mfr_find **)out,
 			      err);
 }
 
@@ -160,21 +160,21 @@ static mfr_status_t op_find_too_many_words(void **out, mfr_error **err)
 {
 	return mfr_model_find(safety, "a1 b1 c1 d1 e1 f1 g1 h1 i1 j1 k1 l1 m1 n1 o1 p1 q1 r1 "
 			      "s1 t1 u1 v1 w1 x1 y1 z1 a2 b2 c2 d2 e2 f2 g2",
-			      (mfr_find_result **)out, err);
+			      (mfr_find **)out, err);
 }
 
 static void release_find(void *p)
 {
-	mfr_find_result_free(p);
+	mfr_find_free(p);
 }
 
 static int same_find(const void *out)
 {
-	const mfr_find_result *r = out;
+	const mfr_find *r = out;
 
-	return mfr_find_result_count(r) == 5 &&
-	       strcmp(mfr_find_match_key(mfr_find_result_at(r, 0)), "calf") == 0 &&
-	       strcmp(mfr_find_match_key(mfr_find_result_at(r, 1)), "heel_pain") == 0;
+	return mfr_find_match_count(r) == 5 &&
+	       strcmp(mfr_find_match_key(mfr_find_match_at(r, 0)), "calf") == 0 &&
+	       strcmp(mfr_find_match_key(mfr_find_match_at(r, 1)), "heel_pain") == 0;
 }
 
 static int same_json(const void *out)

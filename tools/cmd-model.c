@@ -570,7 +570,7 @@ static int find(const cli_options *opts, const mfr_model *m, int nwords, char **
 {
 	size_t len = 1;
 	char *text;
-	mfr_find_result *r = NULL;
+	mfr_find *r = NULL;
 	mfr_error *err = NULL;
 	mfr_status_t st;
 
@@ -595,13 +595,13 @@ static int find(const cli_options *opts, const mfr_model *m, int nwords, char **
 		return CLI_FAIL;
 	}
 	int rc = CLI_OK;
-	uint32_t n = mfr_find_result_count(r);
+	uint32_t n = mfr_find_match_count(r);
 
 	if (opts->format == CLI_JSON) {
 		json_t *items = json_array();
 
 		for (uint32_t i = 0; i < n; i++) {
-			const mfr_find_match *x = mfr_find_result_at(r, i);
+			const mfr_find_match *x = mfr_find_match_at(r, i);
 
 			json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:s, s:b, s:f}",
 				"kind", mfr_kind_name(mfr_find_match_kind(x)),
@@ -615,7 +615,7 @@ static int find(const cli_options *opts, const mfr_model *m, int nwords, char **
 		printf("no region or condition matches \"%s\"\n", text);
 	} else {
 		for (uint32_t i = 0; i < n; i++) {
-			const mfr_find_match *x = mfr_find_result_at(r, i);
+			const mfr_find_match *x = mfr_find_match_at(r, i);
 
 			printf("%.3f  %-9s  %-28s %s", mfr_find_match_score(x),
 			       mfr_kind_name(mfr_find_match_kind(x)), mfr_find_match_key(x),
@@ -625,7 +625,7 @@ static int find(const cli_options *opts, const mfr_model *m, int nwords, char **
 			putchar('\n');
 		}
 	}
-	mfr_find_result_free(r);
+	mfr_find_free(r);
 	free(text);
 	return rc;
 }

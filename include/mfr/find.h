@@ -53,8 +53,8 @@ MFR_BEGIN_DECLS
  */
 
 /** The ranked matches of one search: an opaque object, freed with
- * mfr_find_result_free(). @since 0.2.0 */
-typedef struct mfr_find_result mfr_find_result;
+ * mfr_find_free(). @since 0.2.0 */
+typedef struct mfr_find mfr_find;
 /** One match: a region or a condition, with the term that matched and its
  * score; a handle borrowed from its result. @since 0.2.0 */
 typedef struct mfr_find_match mfr_find_match;
@@ -74,7 +74,7 @@ typedef struct mfr_find_match mfr_find_match;
  *        words. A text with no word to search by (empty, punctuation, only
  *        words such as "the") finds nothing, and is not an error.
  * @param[out] out receives the result (the caller frees it with
- *        mfr_find_result_free()), or NULL on failure.
+ *        mfr_find_free()), or NULL on failure.
  * @param[out] err optional error detail.
  * @return #MFR_OK (even when nothing matches); #MFR_E_INVALID for a NULL
  *         argument; #MFR_E_RANGE for a search past its limits; #MFR_E_NOMEM.
@@ -82,15 +82,15 @@ typedef struct mfr_find_match mfr_find_match;
  * @since 0.2.0
  */
 MFR_EXPORT mfr_status_t mfr_model_find(const mfr_model *model, const char *words,
-				       mfr_find_result **out, mfr_error **err);
+				       mfr_find **out, mfr_error **err);
 
 /** Free a result, dropping its reference to the model. NULL is accepted. @since 0.2.0 */
-MFR_EXPORT void mfr_find_result_free(mfr_find_result *result);
+MFR_EXPORT void mfr_find_free(mfr_find *result);
 
 /** How many matches the result has (0 for NULL). @since 0.2.0 */
-MFR_EXPORT uint32_t mfr_find_result_count(const mfr_find_result *result);
+MFR_EXPORT uint32_t mfr_find_match_count(const mfr_find *result);
 /** The @p index -th match, best first, or NULL when out of range. @since 0.2.0 */
-MFR_EXPORT const mfr_find_match *mfr_find_result_at(const mfr_find_result *result,
+MFR_EXPORT const mfr_find_match *mfr_find_match_at(const mfr_find *result,
 						     uint32_t index);
 
 /** What the match is: `MFR_KIND_REGION` or `MFR_KIND_CONDITION` (an ::mfr_kind_t); 0 for NULL. @since 0.2.0 */

@@ -202,7 +202,7 @@ _PROTOTYPES = [
                'mfr_plan_step_flags '
                'mfr_program_session_count mfr_program_weeks '
                'mfr_program_session_day mfr_region_synonym_count '
-               'mfr_condition_synonym_count mfr_find_result_count'),
+               'mfr_condition_synonym_count mfr_find_match_count'),
     # ... an enum value out
     (_E, [_P], 'mfr_region_kind mfr_region_laterality mfr_region_depth '
                'mfr_region_access mfr_line_evidence '
@@ -297,7 +297,7 @@ _PROTOTYPES = [
                    'mfr_region_synonym_at mfr_condition_synonym_at'),
     # find.h: a search, its matches
     (_E, [_P, _S, POINTER(_P), POINTER(_P)], 'mfr_model_find'),
-    (_P, [_P, _U], 'mfr_find_result_at'),
+    (_P, [_P, _U], 'mfr_find_match_at'),
     (_P, [_P], 'mfr_find_match_region mfr_find_match_condition'),
     # intake.h: constructors and builders (an mfr_error ** last)
     (_E, [_P, POINTER(_P)], 'mfr_intake_new'),
@@ -306,7 +306,7 @@ _PROTOTYPES = [
     (_E, [_P, _S, POINTER(_P), POINTER(_P)], 'mfr_intake_load_file'),
     (None, [_P], 'mfr_intake_free mfr_trace_options_free mfr_trace_free '
                  'mfr_plan_options_free mfr_plan_free mfr_program_free '
-                 'mfr_find_result_free'),
+                 'mfr_find_free'),
     (_E, [_P, _S, _E, c_int32, _E, POINTER(_P)], 'mfr_intake_add_symptom'),
     (_E, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
                                 'mfr_intake_add_clearance'),
@@ -1554,8 +1554,8 @@ class Model:
                                  byref(err)), err)
         try:
             matches = []
-            for i in range(_C.mfr_find_result_count(out)):
-                m = _C.mfr_find_result_at(out, i)
+            for i in range(_C.mfr_find_match_count(out)):
+                m = _C.mfr_find_match_at(out, i)
                 kind = _name(_C.mfr_kind_name, _C.mfr_find_match_kind(m))
                 entity = _wrap(Region, h, _C.mfr_find_match_region(m)) or \
                     _wrap(Condition, h, _C.mfr_find_match_condition(m))
@@ -1565,7 +1565,7 @@ class Model:
                     _C.mfr_find_match_score(m)))
             return matches
         finally:
-            _C.mfr_find_result_free(out)
+            _C.mfr_find_free(out)
 
     def danger_zone_covering(self, region):
         """The first DangerZone that covers @p region (a Region of this
