@@ -11,6 +11,7 @@
 # status 3 is never the one a check expects).
 set -u
 mfr=$1
+mfr_bin=$1 # the program itself, not a wrapper around it
 src=$2
 data=$src/tests/data
 tmp=$(mktemp -d)
@@ -414,6 +415,26 @@ assert len(rows) == 1 and rows[0]['line'] == 1 and rows[0]['error']['message'].s
 "; then ok; else bad "batch last line without a newline: $(cat "$tmp/out")"; fi
 : | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 0 ] && [ ! -s "$tmp/out" ]; then ok; else bad "empty batch input should give no output and exit 0"; fi
+# A line past the intake's 1 MiB is refused as such, its row in place, and
+# costs no more memory than the limit: 64 MiB of it read with 48 MiB of
+# address space (plain builds only: valgrind and ASan need more).
+python3 -c "
+import sys
+sys.stdout.write('{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", \"x\": \"' + 'x' * (64 << 20) + '\"}]}\n')
+sys.stdout.write('{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\"}]}\n')" >"$tmp/long.jsonl"
+if [ -z "${MFR_TEST_WRAPPER:-}" ] && ! nm -D "$mfr_bin" 2>/dev/null | grep -q __asan_init; then
+  (ulimit -v 49152; "$mfr" batch trace <"$tmp/long.jsonl" >"$tmp/out" 2>"$tmp/err")
+else
+  "$mfr" batch trace <"$tmp/long.jsonl" >"$tmp/out" 2>"$tmp/err"
+fi
+if python3 -c "
+import json
+rows = [json.loads(l) for l in open('$tmp/out')]
+assert len(rows) == 2 and rows[0]['line'] == 1 and rows[0]['error']['status'] == 'MFR_E_RANGE', rows
+assert 'past the limit for an intake' in rows[0]['error']['message'], rows[0]
+assert rows[1]['results'][0]['region'] == 'soleus'
+"; then ok; else bad "batch line past 1 MiB: $(head -c 300 "$tmp/out") $(cat "$tmp/err")"; fi
+rm -f "$tmp/long.jsonl"
 head -n 1 "$tmp/batch.jsonl" | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
 if python3 -c "import json; d = json.load(open('$tmp/out')); assert d['results'][0]['region'] == 'soleus'"; then ok; else bad "batch trace"; fi
 expect 2 "batch without a command" -- "$mfr" batch

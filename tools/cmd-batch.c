@@ -126,14 +126,19 @@ int cli_batch_line(FILE *out, const mfr_model *m, int plan, const char *line,
 
 /* Read one line of @p f into *buf (grown as needed, NUL-terminated, without
  * its newline); returns its length, or -1 at the end of the input (or when
- * memory runs out: *nomem is set; or when reading fails: ferror(f)).
+ * memory runs out: *nomem is set; or when reading fails: ferror(f)). A line
+ * longer than @p keep bytes keeps its first @p keep (the rest is read and
+ * dropped), enough for the intake reader to refuse it as too long: a line
+ * of any length costs at most @p keep bytes of memory.
  * getline() is POSIX, not C11. */
-static long read_line(FILE *f, char **buf, size_t *cap, int *nomem)
+static long read_line(FILE *f, char **buf, size_t *cap, size_t keep, int *nomem)
 {
 	size_t len = 0;
 	int c;
 
 	while ((c = getc(f)) != EOF && c != '\n') {
+		if (len == keep)
+			continue;
 		if (len + 1 >= *cap) {
 			size_t ncap = *cap ? *cap * 2 : 4096;
 			char *p = ncap > *cap ? realloc(*buf, ncap) : NULL;
@@ -180,7 +185,9 @@ int cli_batch(const cli_options *opts, int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc;
 
-	while ((len = read_line(stdin, &line, &cap, &nomem)) >= 0) {
+	/* One byte past the largest intake: a longer line is refused as such. */
+	while ((len = read_line(stdin, &line, &cap, (size_t)MFR_INTAKE_MAX_BYTES + 1,
+				&nomem)) >= 0) {
 		failed += (unsigned long)cli_batch_line(stdout, m, plan, line, (size_t)len,
 							 ++lineno);
 		/* Rows the output cannot take are lost: stop (the write error
