@@ -1106,6 +1106,11 @@ class SafetyPlanTests(DefaultModelCase):
                              [('precaution', 'deep_vein_thrombosis')])
         intake.add_clearance('deep_vein_thrombosis')
         # The one site left (the cranial base) waits for this answer.
+        with Plan(intake) as plan:
+            self.assertEqual((plan.status, plan.steps), ('needs_answers', ()))
+            asked = [w for w in plan.warnings if w.code == 'unscreened_site']
+            self.assertEqual([(w.kind, w.subject_key) for w in asked],
+                             [('unscreened', 'blood_pressure_stroke')])
         intake.add_answer('blood_pressure_stroke', 'no')
         limb = self.model.region('lower_limb')
         with Plan(intake) as plan:
