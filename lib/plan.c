@@ -2368,6 +2368,8 @@ mfr_status_t mfr__plan_build(const mfr_intake *in, const mfr_plan_options *opts,
 	}
 	if (st == MFR_OK)
 		st = choose_aftercare(p, p->step_count == 0);
+	if (st == MFR_OK)
+		st = mfr__audit_take(&p->arena, in, &p->audit);
 	p->intake = NULL; /* eff lives while planning only */
 	if (st != MFR_OK) {
 		mfr_plan_free(p);

@@ -19,7 +19,7 @@
 /* Every list of the intake format: precautions that modify the work, a
  * stage, a site-scoped precaution, danger zones, a scope, clearances. */
 static const char rich_json[] =
-	"{\"symptoms\": ["
+	"{\"id\": \"clinic-7/\u00e9\", \"symptoms\": ["
 	"{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 7, \"onset\": \"chronic\"},"
 	"{\"region\": \"low_back\", \"side\": \"right\", \"intensity\": 6, \"onset\": \"acute\"},"
 	"{\"region\": \"jaw\", \"side\": \"right\", \"intensity\": 4}],"
@@ -30,7 +30,8 @@ static const char rich_json[] =
 	"\"scopes\": [\"intra_oral\"],"
 	"\"clearances\": [\"anticoagulant_therapy\"],"
 	"\"session_minutes\": 45,"
-	"\"positions\": [\"prone\", \"supine\", \"side_lying\"]}";
+	"\"positions\": [\"prone\", \"supine\", \"side_lying\"],"
+	"\"extensions\": {\"ehr\": {\"encounter\": [1, 2.50, \"x\"]}, \"empty\": {}}}";
 
 /* A short session: sites left out for time. */
 static const char short_json[] =

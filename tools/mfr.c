@@ -51,6 +51,8 @@ static const char usage_text[] =
 	"  --clearance KEY            a clearance given for a precaution\n"
 	"  --minutes N                session length (default 60)\n"
 	"  --positions LIST           positions the client can take, comma-separated\n"
+	"  --id ID                    the clinic's id for the intake, carried into\n"
+	"                             every output\n"
 	"\n"
 	"Trace options:\n"
 	"  --max-results N            how many sites (default 20)\n"

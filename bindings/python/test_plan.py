@@ -170,6 +170,39 @@ class IntakeTests(DefaultModelCase):
         with self.assertRaises(TypeError):
             Intake('not a model')
 
+    def test_audit_id_and_extensions(self):
+        i = self.intake
+        self.assertIsNone(i.id)
+        self.assertIsNone(i.extensions)
+        i.id = 'rec-42/\u00e9'
+        i.extensions = '{"ehr": {"score": 1.50},\n "tags": []}'
+        self.assertEqual(i.id, 'rec-42/\u00e9')
+        self.assertEqual(i.extensions, '{"ehr":{"score":1.50},"tags":[]}')
+        for bad in ('', 'a\nb'):
+            err = self.raises(Status.MFR_E_RANGE, setattr, i, 'id', bad)
+            self.assertIn('id', err.message)
+        self.raises(Status.MFR_E_TYPE, setattr, i, 'extensions', '[1]')
+        self.raises(Status.MFR_E_SYNTAX, setattr, i, 'extensions', '{"a": }')
+        self.assertEqual(i.id, 'rec-42/\u00e9')  # a failure changes nothing
+        self.assertEqual(i.extensions, '{"ehr":{"score":1.50},"tags":[]}')
+        i.add_symptom('heel', 'left', 6)
+        again = Intake.from_json(self.model, i.to_json())
+        self.assertEqual((again.id, again.extensions), (i.id, i.extensions))
+        plan = Plan(i)
+        i.extensions = {'changed': True}
+        doc = json.loads(plan.to_json())
+        self.assertEqual(doc['audit']['intake_id'], 'rec-42/\u00e9')
+        self.assertEqual(doc['audit']['libmfr_version'], libmfr.version())
+        self.assertEqual(doc['audit']['model'],
+                         {'name': self.model.name, 'version': self.model.version,
+                          'content_hash': self.model.content_hash})
+        self.assertEqual(doc['extensions'], {'ehr': {'score': 1.5}, 'tags': []})
+        self.assertRegex(self.model.content_hash, r'^fnv1a64:[0-9a-f]{16}$')
+        i.id = i.extensions = None
+        self.assertEqual((i.id, i.extensions), (None, None))
+        plan.close()
+        again.close()
+
     def test_symptoms(self):
         i = self.intake
         i.add_symptom('heel', 'left', 6)

@@ -299,7 +299,9 @@ _PROTOTYPES = [
                  'mfr_plan_options_free mfr_plan_free mfr_program_free'),
     (_E, [_P, _S, _E, c_int32, _E, POINTER(_P)], 'mfr_intake_add_symptom'),
     (_E, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
-                                'mfr_intake_add_clearance'),
+                                'mfr_intake_add_clearance mfr_intake_set_id '
+                                'mfr_intake_set_extensions'),
+    (_S, [_P], 'mfr_intake_id mfr_intake_extensions mfr_model_content_hash'),
     (_E, [_P, _S, _S, _E, POINTER(_P)], 'mfr_intake_add_precaution'),
     (_E, [_P, _S, _U, POINTER(_P)], 'mfr_intake_set_stage'),
     (_E, [_P, _E, POINTER(_P)], 'mfr_intake_add_scope'),
@@ -1368,6 +1370,10 @@ class Model:
     description = property(
         lambda self: _str(_C.mfr_model_description(self._handle)),
         doc='The description, or None.')
+    content_hash = property(
+        lambda self: _str(_C.mfr_model_content_hash(self._handle)),
+        doc='"fnv1a64:" and the FNV-1a 64 of the compact JSON export: '
+            'the content every output names in its audit trail.')
 
     # -- generic access by kind name
 
@@ -1796,6 +1802,40 @@ class Intake(_Object):
         _check(_C.mfr_intake_set_minutes(self._handle,
                                          _u32(minutes, 'minutes'),
                                          byref(err)), err)
+
+    @property
+    def id(self):
+        """The clinic's id for the intake, carried into every output's
+        audit trail, or None. Set a str (one line of text) or None."""
+        return _str(_C.mfr_intake_id(self._handle))
+
+    @id.setter
+    def id(self, value):
+        if value is not None:
+            value = _key_arg(value, 'id')
+        err = c_void_p()
+        _check(_C.mfr_intake_set_id(self._handle, value, byref(err)), err)
+
+    @property
+    def extensions(self):
+        """The clinic's own members, passed on into every output, as the
+        compact text of a JSON object, or None. Set the text of a JSON
+        object (str or bytes), a dict (written with json.dumps), or None;
+        MfrError for anything but an object."""
+        return _str(_C.mfr_intake_extensions(self._handle))
+
+    @extensions.setter
+    def extensions(self, value):
+        if isinstance(value, dict):
+            import json
+            value = json.dumps(value)
+        if value is not None:
+            value = _document_arg(value, 'extensions')
+            if b'\0' in value:
+                raise ValueError('extensions contain a NUL character')
+        err = c_void_p()
+        _check(_C.mfr_intake_set_extensions(self._handle, value, byref(err)),
+               err)
 
     @property
     def positions(self):
