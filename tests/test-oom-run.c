@@ -471,6 +471,29 @@ static mfr_status_t op_plan_json_growing(void **out, mfr_error **err)
 	return mfr__jw_finish(&w, (char **)out, err);
 }
 
+/* The output layer (mfr/output.h): each format of each object. */
+static mfr_status_t op_plan_write_text(void **out, mfr_error **err)
+{
+	return mfr_plan_write(plan, MFR_FORMAT_TEXT, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_program_write_text(void **out, mfr_error **err)
+{
+	size_t len;
+
+	return mfr_program_write(small_program, MFR_FORMAT_TEXT, 0, (char **)out, &len, err);
+}
+
+static mfr_status_t op_trace_write_text(void **out, mfr_error **err)
+{
+	return mfr_trace_write(small_trace, MFR_FORMAT_TEXT, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_plan_write_json(void **out, mfr_error **err)
+{
+	return mfr_plan_write(plan, MFR_FORMAT_JSON, 0, (char **)out, NULL, err);
+}
+
 static mfr_status_t op_program_json_growing(void **out, mfr_error **err)
 {
 	mfr_jw w;
@@ -537,6 +560,14 @@ static const mfr_oom_op ops[] = {
 	{ .name = "program_json_growing", .run = op_program_json_growing,
 	  .release = mfr_free, .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON,
 	  .same = same_program_text },
+	{ .name = "plan_write_text", .run = op_plan_write_text, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "program_write_text", .run = op_program_write_text, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "trace_write_text", .run = op_trace_write_text, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "plan_write_json", .run = op_plan_write_json, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON, .same = same_plan_text },
 };
 #define N_OPS (int)(sizeof(ops) / sizeof(ops[0]))
 

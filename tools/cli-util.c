@@ -118,6 +118,15 @@ void cli_site_name(char *buf, size_t size, const mfr_region *r, mfr_side_t side)
 		mfr__format(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
 }
 
+int cli_written(mfr_status_t st, mfr_error *err)
+{
+	if (st == MFR_OK)
+		return CLI_OK;
+	cli_report("cannot write the output", st, err);
+	mfr_error_free(err);
+	return st == MFR_E_CONSTRAINT ? CLI_USAGE : CLI_FAIL;
+}
+
 int cli_emit_json(mfr_status_t st, char *text, mfr_error *err)
 {
 	if (st != MFR_OK) {

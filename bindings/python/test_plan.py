@@ -203,6 +203,34 @@ class IntakeTests(DefaultModelCase):
         plan.close()
         again.close()
 
+    def test_write_formats(self):
+        i = self.intake
+        i.add_symptom('heel', 'left', 6)
+        i.id = 'rec-7'
+        self.assertEqual(libmfr.formats()[:2], ('json', 'text'))
+        trace, plan = Trace(i), Plan(i)
+        program = Program(i, 2, 1)
+        for obj in (trace, plan, program):
+            self.assertEqual(obj.write('json'), obj.to_json())
+            self.assertEqual(obj.write('json', compact=True),
+                             obj.to_json(compact=True))
+            self.assertEqual(obj.write(), obj.to_text())
+            self.raises(Status.MFR_E_INVALID, obj.write, 'text', compact=True)
+            err = self.raises(Status.MFR_E_UNKNOWN, obj.write, 'pdf')
+            self.assertIn("'pdf'", err.message)
+            with self.assertRaises(TypeError):
+                obj.write(1)
+        self.assertTrue(plan.to_text().startswith('Session plan. '))
+        self.assertTrue(program.to_text().startswith('Program: 2 sessions'))
+        self.assertTrue(trace.to_text().startswith('Trace for: left heel (6/10)'))
+        if os.environ.get('MFR_CLI'):
+            cli = subprocess.run([os.environ['MFR_CLI'], 'plan', '--symptom',
+                                  'heel:left:6', '--id', 'rec-7'],
+                                 capture_output=True, check=True)
+            self.assertEqual(cli.stdout.decode('utf-8'), plan.to_text())
+        for obj in (trace, plan, program):
+            obj.close()
+
     def test_symptoms(self):
         i = self.intake
         i.add_symptom('heel', 'left', 6)

@@ -37,5 +37,6 @@
 #include "mfr/intake.h"
 #include "mfr/trace.h"
 #include "mfr/plan.h"
+#include "mfr/output.h"
 
 #endif /* MFR_MFR_H */

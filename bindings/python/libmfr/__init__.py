@@ -58,7 +58,7 @@ __all__ = [
     'ProgramSession', 'Provenance', 'Referral', 'Region', 'STEP_DANGER_ZONE',
     'STEP_INTERNAL', 'Screening', 'ScreeningAnswer', 'SitePrecaution',
     'Source', 'Status', 'Symptom', 'Technique', 'Trace', 'TracePath',
-    'TraceResult', 'TraceStep', 'Zone', 'kinds', 'library_path',
+    'TraceResult', 'TraceStep', 'Zone', 'formats', 'kinds', 'library_path',
     'status_name', 'strerror', 'version', 'version_number',
 ]
 
@@ -327,6 +327,14 @@ _PROTOTYPES = [
     (_E, [_P, _U, POINTER(_P), POINTER(_P)],
      'mfr_intake_to_json mfr_trace_to_json mfr_plan_to_json '
      'mfr_program_to_json'),
+    # output.h: every object in a format, to memory (and to a FILE *, which
+    # the binding declares but does not call)
+    (_S, [_E], 'mfr_format_name'),
+    (_E, [_S, POINTER(_E)], 'mfr_format_parse'),
+    (_E, [_P, _E, _U, POINTER(_P), POINTER(c_size_t), POINTER(_P)],
+     'mfr_plan_write mfr_program_write mfr_trace_write'),
+    (_E, [_P, _E, _U, _P, POINTER(_P)],
+     'mfr_plan_write_file mfr_program_write_file mfr_trace_write_file'),
 ]
 for _restype, _argtypes, _names in _PROTOTYPES:
     for _name in _names.split():
@@ -471,6 +479,38 @@ def _text(fn, ptr, compact):
         return ctypes.string_at(out.value).decode('utf-8')
     finally:
         _C.mfr_free(out.value)
+
+
+def _write(fn, ptr, format, compact):
+    """Call an mfr_*_write() function: the object in @p format (a name,
+    "json", "text", ...), as str."""
+    if not isinstance(format, str):
+        raise TypeError('format must be a name (a str), not %r' % (format,))
+    value = c_int32()
+    status = _C.mfr_format_parse(format.encode('utf-8'), byref(value))
+    if status != 0:
+        names, v = [], 1
+        while _C.mfr_format_name(v) is not None:
+            names.append(_name(_C.mfr_format_name, v))
+            v += 1
+        raise MfrError(status, status_name(status),
+                       'unknown format %r; use %s' % (format, ', '.join(names)))
+    out, size, err = c_void_p(), c_size_t(), c_void_p()
+    _check(fn(ptr, value.value, _JSON_COMPACT if compact else 0, byref(out),
+              byref(size), byref(err)), err)
+    try:
+        return ctypes.string_at(out.value, size.value).decode('utf-8')
+    finally:
+        _C.mfr_free(out.value)
+
+
+def formats():
+    """The names of the output formats ("json", "text", ...)."""
+    names, value = [], 1
+    while _C.mfr_format_name(value) is not None:
+        names.append(_name(_C.mfr_format_name, value))
+        value += 1
+    return tuple(names)
 
 
 def _enum_table(name_fn, values):
@@ -2122,6 +2162,18 @@ class Trace(_Object):
         and options give the same bytes as `mfr --format json trace`."""
         return _text(_C.mfr_trace_to_json, self._handle, compact)
 
+    def write(self, format='text', compact=False):
+        """The trace in an output format (mfr/output.h): "json", "text",
+        or another of formats() this object takes (MfrError otherwise);
+        @p compact writes JSON on one line. Every format carries the audit
+        trail (libmfr version, the model and its content hash, the intake's
+        id)."""
+        return _write(_C.mfr_trace_write, self._handle, format, compact)
+
+    def to_text(self):
+        """The trace as text for a person: what `mfr trace` prints."""
+        return self.write('text')
+
 
 # ---- plans and programs ----------------------------------------------------
 
@@ -2343,6 +2395,18 @@ class Plan(_Object):
         """The plan as JSON (doc/plan-format.md)."""
         return _text(_C.mfr_plan_to_json, self._handle, compact)
 
+    def write(self, format='text', compact=False):
+        """The plan in an output format (mfr/output.h): "json", "text",
+        or another of formats() this object takes (MfrError otherwise);
+        @p compact writes JSON on one line. Every format carries the audit
+        trail (libmfr version, the model and its content hash, the intake's
+        id)."""
+        return _write(_C.mfr_plan_write, self._handle, format, compact)
+
+    def to_text(self):
+        """The plan as text for a person: what `mfr plan` prints."""
+        return self.write('text')
+
 
 class Program(_Object):
     """A course of @p sessions sessions over @p weeks weeks (1 to 52 each),
@@ -2406,3 +2470,15 @@ class Program(_Object):
     def to_json(self, compact=False):
         """The program as JSON (doc/plan-format.md)."""
         return _text(_C.mfr_program_to_json, self._handle, compact)
+
+    def write(self, format='text', compact=False):
+        """The program in an output format (mfr/output.h): "json", "text",
+        or another of formats() this object takes (MfrError otherwise);
+        @p compact writes JSON on one line. Every format carries the audit
+        trail (libmfr version, the model and its content hash, the intake's
+        id)."""
+        return _write(_C.mfr_program_write, self._handle, format, compact)
+
+    def to_text(self):
+        """The program as text for a person: what `mfr program` prints."""
+        return self.write('text')

@@ -1,0 +1,20 @@
+/*
+ * libmfr - the writers behind mfr/output.h, one per format and object.
+ * SPDX-License-Identifier: MIT
+ *
+ * Each writes one whole output into its builder; failures stay in the
+ * builder (textbuf.h, json-writer.h). Apart from output.c so that the
+ * out-of-memory sweeps can call them on small builders.
+ */
+#ifndef MFR_OUTPUT_PRIVATE_H
+#define MFR_OUTPUT_PRIVATE_H
+
+#include "mfr/output.h"
+#include "textbuf.h"
+
+/* MFR_FORMAT_TEXT: what `mfr plan`, `mfr program` and `mfr trace` print. */
+void mfr__plan_text(mfr_tb *t, const mfr_plan *plan);
+void mfr__program_text(mfr_tb *t, const mfr_program *program);
+void mfr__trace_text(mfr_tb *t, const mfr_trace *trace);
+
+#endif /* MFR_OUTPUT_PRIVATE_H */
