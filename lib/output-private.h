@@ -9,8 +9,14 @@
 #ifndef MFR_OUTPUT_PRIVATE_H
 #define MFR_OUTPUT_PRIVATE_H
 
+#include "audit.h"
 #include "mfr/output.h"
 #include "textbuf.h"
+
+/* The audit trail as text, for every text format: a line "Audit: libmfr
+ * VERSION; model "NAME" VERSION (HASH); intake id "ID"" (or "intake without
+ * an id"), and when the intake had extensions a line "Extensions: {...}". */
+void mfr__audit_text(mfr_tb *t, const mfr_model *m, const mfr_audit *a);
 
 /* MFR_FORMAT_TEXT: what `mfr plan`, `mfr program` and `mfr trace` print. */
 void mfr__plan_text(mfr_tb *t, const mfr_plan *plan);

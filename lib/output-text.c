@@ -22,6 +22,16 @@ static void site_name(char *buf, size_t size, const mfr_region *r, int side)
 		mfr__format(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
 }
 
+void mfr__audit_text(mfr_tb *t, const mfr_model *m, const mfr_audit *a)
+{
+	mfr__tb_add(t, "Audit: libmfr %s; model \"%s\" %s (%s); intake %s%s%s\n",
+		    mfr_version(), m->name, m->version, m->content_hash,
+		    a->intake_id ? "id \"" : "without an id", a->intake_id ? a->intake_id : "",
+		    a->intake_id ? "\"" : "");
+	if (a->extensions)
+		mfr__tb_add(t, "Extensions: %s\n", a->extensions);
+}
+
 /* A plan's lines, each starting with @p indent. */
 static void plan_lines(mfr_tb *t, const mfr_plan *p, const char *indent)
 {
@@ -76,6 +86,8 @@ void mfr__plan_text(mfr_tb *t, const mfr_plan *plan)
 {
 	mfr__tb_put(t, "Session plan. " DISCLAIMER "\n");
 	plan_lines(t, plan, "");
+	mfr__tb_put(t, "\n");
+	mfr__audit_text(t, plan->model, &plan->audit);
 }
 
 void mfr__program_text(mfr_tb *t, const mfr_program *pg)
@@ -89,6 +101,8 @@ void mfr__program_text(mfr_tb *t, const mfr_program *pg)
 			    s->reassess ? " (reassess the client first)" : "");
 		plan_lines(t, s->plan, "  ");
 	}
+	mfr__tb_put(t, "\n");
+	mfr__audit_text(t, pg->sessions[0].plan->model, &pg->sessions[0].plan->audit);
 }
 
 void mfr__trace_text(mfr_tb *t, const mfr_trace *tr)
@@ -114,4 +128,6 @@ void mfr__trace_text(mfr_tb *t, const mfr_trace *tr)
 		mfr__tb_add(t, "  %s\n     %s\n", mfr_distance_name(r->distance),
 			    mfr__result_explain(r));
 	}
+	mfr__tb_put(t, "\n");
+	mfr__audit_text(t, tr->model, &tr->audit);
 }

@@ -251,6 +251,10 @@ tr -d '\n' <"$tmp/audit-intake.json" >"$tmp/audit-intake.jsonl"
 echo >>"$tmp/audit-intake.jsonl"
 "$mfr" batch plan <"$tmp/audit-intake.jsonl" >"$tmp/out" 2>"$tmp/err"
 if grep -qF '"intake_id":"file-id"},"extensions":{"ehr":{"encounter":"E-9","score":1.50}},"status"' "$tmp/out"; then ok; else bad "batch line without its audit trail: $(head -c 300 "$tmp/out")"; fi
+expect 0 "text plan with --id" -- "$mfr" plan --symptom heel:left:6 --id rec-42
+if tail -n 1 "$tmp/out" | grep -qE '^Audit: libmfr [0-9.]+; model ".+" .+ \(fnv1a64:[0-9a-f]{16}\); intake id "rec-42"$'; then ok; else bad "text plan does not end with its audit trail: $(tail -n 2 "$tmp/out")"; fi
+expect 0 "text trace" -- "$mfr" trace --symptom heel:left:6
+if tail -n 1 "$tmp/out" | grep -qE '^Audit: .*; intake without an id$'; then ok; else bad "text trace does not end with its audit trail"; fi
 expect 2 "an empty --id" -- "$mfr" plan --symptom heel:left --id ""
 contains err "the id is empty" "an empty --id explained"
 

@@ -172,6 +172,39 @@ START_TEST(text_of_a_trace_ranks_each_result)
 }
 END_TEST
 
+START_TEST(text_ends_with_the_audit_trail)
+{
+	char want[512];
+
+	snprintf(want, sizeof(want), "\n\nAudit: libmfr %s; model \"%s\" %s (%s); intake id "
+		 "\"rec-42\"\nExtensions: {\"ehr\":{\"encounter\":\"E-9\"}}\n", mfr_version(),
+		 mfr_model_name(run.model), mfr_model_version(run.model),
+		 mfr_model_content_hash(run.model));
+	for (int what = 0; what < 3; what++) {
+		char *text = both_ways(what, MFR_FORMAT_TEXT, 0);
+		size_t n = strlen(text), w = strlen(want);
+
+		ck_assert_msg(n > w && strcmp(text + n - w, want) == 0, "ends: %s",
+			      text + (n > w ? n - w : 0));
+		mfr_free(text);
+	}
+	/* Without an id or extensions, it says so. */
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	char *text = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_TEXT, 0, &text, NULL, NULL), MFR_OK);
+	ck_assert_msg(strstr(text, "); intake without an id\n") &&
+		      !strstr(text, "Extensions:"), "%s", text);
+	mfr_free(text);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
 START_TEST(bad_arguments_write_nothing)
 {
 	char *text = (char *)1;
@@ -246,6 +279,7 @@ Suite *mfr_test_output_suite(void)
 	tcase_add_test(tc, text_of_a_plan_says_every_step_warning_and_aftercare);
 	tcase_add_test(tc, text_of_a_program_indents_each_session);
 	tcase_add_test(tc, text_of_a_trace_ranks_each_result);
+	tcase_add_test(tc, text_ends_with_the_audit_trail);
 	tcase_add_test(tc, bad_arguments_write_nothing);
 	tcase_add_test(tc, a_full_stream_is_an_io_error);
 	suite_add_tcase(s, tc);
