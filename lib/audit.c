@@ -48,6 +48,28 @@ mfr_status_t mfr__audit_take(mfr_arena *arena, const mfr_intake *in, mfr_audit *
 		return MFR_E_NOMEM;
 	if (in->extensions && !(out->extensions = mfr__arena_strdup(arena, in->extensions)))
 		return MFR_E_NOMEM;
+	out->symptoms = NULL;
+	out->symptom_count = 0;
+	out->conditions = NULL;
+	out->condition_count = 0;
+	if (in->symptom_count) {
+		mfr_intake_symptom *s = mfr__arena_alloc(arena, in->symptom_count * sizeof(*s));
+
+		if (!s)
+			return MFR_E_NOMEM;
+		memcpy(s, in->symptoms, in->symptom_count * sizeof(*s));
+		out->symptoms = s;
+		out->symptom_count = in->symptom_count;
+	}
+	if (in->condition_count) {
+		const mfr_condition **c = mfr__arena_alloc(arena, in->condition_count * sizeof(*c));
+
+		if (!c)
+			return MFR_E_NOMEM;
+		memcpy(c, in->conditions, in->condition_count * sizeof(*c));
+		out->conditions = c;
+		out->condition_count = in->condition_count;
+	}
 	return MFR_OK;
 }
 

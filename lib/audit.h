@@ -19,6 +19,13 @@
 typedef struct mfr_audit {
 	const char *intake_id;
 	const char *extensions; /* compact JSON text of an object */
+	/* The intake's symptoms: the baseline a SOAP note's reassessment and
+	 * a FHIR bundle's conditions name. */
+	const mfr_intake_symptom *symptoms;
+	uint32_t symptom_count;
+	/* The intake's conditions (the model's own). */
+	const mfr_condition *const *conditions;
+	uint32_t condition_count;
 } mfr_audit;
 
 /* FNV-1a, 64 bits, of @p n bytes at @p data, continuing from @p h
@@ -30,7 +37,8 @@ uint64_t mfr__fnv1a64(uint64_t h, const void *data, size_t n);
  * its compact JSON export. MFR_OK or MFR_E_NOMEM. */
 mfr_status_t mfr__model_hash(mfr_model *m);
 
-/* Copy @p in's id and extensions into @p arena. MFR_OK or MFR_E_NOMEM. */
+/* Copy @p in's id, extensions, symptoms and conditions into @p arena.
+ * MFR_OK or MFR_E_NOMEM. */
 mfr_status_t mfr__audit_take(mfr_arena *arena, const mfr_intake *in, mfr_audit *out);
 
 /* The members every trace, plan and program document carries after its

@@ -23,4 +23,8 @@ void mfr__plan_text(mfr_tb *t, const mfr_plan *plan);
 void mfr__program_text(mfr_tb *t, const mfr_program *program);
 void mfr__trace_text(mfr_tb *t, const mfr_trace *trace);
 
+/* MFR_FORMAT_SOAP: the plan ("P") section of a SOAP note. */
+void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan);
+void mfr__program_soap(mfr_tb *t, const mfr_program *program);
+
 #endif /* MFR_OUTPUT_PRIVATE_H */

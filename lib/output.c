@@ -11,7 +11,7 @@
 #include "alloc.h"
 #include "error.h"
 
-static const char *const format_names[] = { NULL, "json", "text" };
+static const char *const format_names[] = { NULL, "json", "text", "soap" };
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
 
 MFR_EXPORT const char *mfr_format_name(mfr_format_t format)
@@ -40,9 +40,10 @@ static const struct {
 	uint32_t formats;   /* the formats it is written in */
 	const char *list;   /* the same, for messages */
 } objects[] = {
-	[PLAN] = { "a plan", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT, "json or text" },
-	[PROGRAM] = { "a program", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT,
-		      "json or text" },
+	[PLAN] = { "a plan", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
+			     1u << MFR_FORMAT_SOAP, "json, text or soap" },
+	[PROGRAM] = { "a program", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
+				   1u << MFR_FORMAT_SOAP, "json, text or soap" },
 	[TRACE] = { "a trace", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT, "json or text" },
 };
 
@@ -87,7 +88,9 @@ static mfr_status_t write_any(const char *fn, object_kind kind, const void *obj,
 		return st;
 	}
 	mfr__tb_init(&t);
-	if (kind == PLAN)
+	if (format == MFR_FORMAT_SOAP)
+		kind == PLAN ? mfr__plan_soap(&t, obj) : mfr__program_soap(&t, obj);
+	else if (kind == PLAN)
 		mfr__plan_text(&t, obj);
 	else if (kind == PROGRAM)
 		mfr__program_text(&t, obj);

@@ -255,6 +255,17 @@ expect 0 "text plan with --id" -- "$mfr" plan --symptom heel:left:6 --id rec-42
 if tail -n 1 "$tmp/out" | grep -qE '^Audit: libmfr [0-9.]+; model ".+" .+ \(fnv1a64:[0-9a-f]{16}\); intake id "rec-42"$'; then ok; else bad "text plan does not end with its audit trail: $(tail -n 2 "$tmp/out")"; fi
 expect 0 "text trace" -- "$mfr" trace --symptom heel:left:6
 if tail -n 1 "$tmp/out" | grep -qE '^Audit: .*; intake without an id$'; then ok; else bad "text trace does not end with its audit trail"; fi
+# the SOAP plan note (doc/soap-format.md): its examples are what mfr prints
+if python3 "$src/tests/check-doc-examples.py" "$mfr" "$src/doc/soap-format.md" >"$tmp/doc" 2>&1; then ok; else bad "doc/soap-format.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
+expect 0 "soap plan" -- "$mfr" --format soap plan --symptom heel:left:6 --id rec-42
+contains out "CPT 97140" "soap names the code"
+if tail -n 1 "$tmp/out" | grep -q '^Audit: .*intake id "rec-42"$'; then ok; else bad "soap without its audit trail"; fi
+expect 2 "soap trace" -- "$mfr" --format soap trace --symptom heel:left:6
+contains err "a trace is not written as soap; it is written as json or text" "soap trace refused with the formats a trace takes"
+expect 2 "soap model" -- "$mfr" --format soap model
+contains err "'mfr model' writes text or json, not soap" "soap model refused"
+expect 2 "soap batch" -- "$mfr" --format soap batch plan
+contains err "leave out '--format soap'" "soap batch refused"
 expect 2 "an empty --id" -- "$mfr" plan --symptom heel:left --id ""
 contains err "the id is empty" "an empty --id explained"
 

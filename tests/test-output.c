@@ -39,6 +39,7 @@ START_TEST(format_names_round_trip)
 	}
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_JSON), "json");
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_TEXT), "text");
+	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_SOAP), "soap");
 	ck_assert_ptr_null(mfr_format_name(0));
 	ck_assert_ptr_null(mfr_format_name(MFR_FORMAT__MAX));
 	ck_assert_int_eq(mfr_format_parse("JSON", &f), MFR_E_UNKNOWN);
@@ -205,6 +206,110 @@ START_TEST(text_ends_with_the_audit_trail)
 }
 END_TEST
 
+START_TEST(soap_note_of_a_plan)
+{
+	char *text = both_ways(0, MFR_FORMAT_SOAP, 0), want[256];
+	const mfr_plan *p = run.plan;
+	uint32_t hands_on = 0;
+
+	static const char head[] = "P (plan): myofascial release, one session. Decision "
+				   "support";
+
+	ck_assert_msg(strncmp(text, head, strlen(head)) == 0, "%s", text);
+	ck_assert_ptr_nonnull(strstr(text, "\nModality: myofascial release, manual therapy; "
+				     "CPT 97140 (\"manual therapy techniques, each 15 minutes\"; "
+				     "the code is unverified"));
+	/* No billing units: the sources give no rule for them. */
+	ck_assert_ptr_null(strstr(text, "unit(s)"));
+	ck_assert_ptr_null(strstr(text, "8-minute"));
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_plan_step *s = mfr_plan_step_at(p, i);
+
+		hands_on += mfr_plan_step_seconds(s);
+		snprintf(want, sizeof(want), "\n%2u. %s %s: %s, %s, ", i + 1,
+			 mfr_side_name(mfr_plan_step_side(s)),
+			 mfr_region_name(mfr_plan_step_region(s)),
+			 mfr_technique_name(mfr_plan_step_technique(s)),
+			 mfr_approach_name(mfr_plan_step_approach(s)));
+		ck_assert_msg(strstr(text, want), "no \"%s\" in %s", want, text);
+	}
+	snprintf(want, sizeof(want), "\nTreatment time: %u min", hands_on / 60);
+	ck_assert_msg(strstr(text, want), "no \"%s\"", want);
+	/* Precautions kept are listed; warnings about time are not. */
+	ck_assert_ptr_nonnull(strstr(text, "\nPrecautions observed:\n"));
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+		int kept = mfr_plan_warning_kind(w) != MFR_WARNING_TIME &&
+			   mfr_plan_warning_kind(w) != MFR_WARNING_UNREACHABLE &&
+			   mfr_plan_warning_kind(w) != MFR_WARNING_NO_SITES;
+
+		ck_assert_msg(!strstr(text, mfr_plan_warning_text(w)) == !kept, "%s",
+			      mfr_plan_warning_code(w));
+	}
+	ck_assert_ptr_nonnull(strstr(text, "\nReassess: at the start of the next session, the "
+				     "symptoms recorded at intake (left heel 6/10, left jaw 5/10)"));
+	ck_assert_ptr_nonnull(strstr(text, "\nAudit: libmfr "));
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(soap_note_of_a_program)
+{
+	char *text = both_ways(1, MFR_FORMAT_SOAP, 0), want[64];
+
+	ck_assert_msg(strncmp(text, "P (plan): myofascial release, 3 sessions over 2 weeks.",
+			      54) == 0, "%s", text);
+	ck_assert_ptr_nonnull(strstr(text, "\nFrequency and duration: sessions on days 1, "));
+	ck_assert_ptr_nonnull(strstr(text, "\nReassess: at sessions 1"));
+	for (uint32_t i = 0; i < mfr_program_session_count(run.program); i++) {
+		const mfr_program_session *s = mfr_program_session_at(run.program, i);
+
+		snprintf(want, sizeof(want), "\n- session %u, day %u: ", i + 1,
+			 mfr_program_session_day(s) + 1);
+		ck_assert_msg(strstr(text, want), "no \"%s\"", want);
+		ck_assert_ptr_nonnull(strstr(text, mfr_program_session_focus(s)));
+	}
+	ck_assert_ptr_nonnull(strstr(text, "\nSession 1:\nStatus: "));
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(soap_note_of_a_refer_out_plan_has_no_modality)
+{
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	char *text = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "fever", NULL, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_SOAP, 0, &text, NULL, NULL), MFR_OK);
+	ck_assert_ptr_nonnull(strstr(text, "\nStatus: REFER OUT: no myofascial release"));
+	ck_assert_ptr_null(strstr(text, "Modality:"));
+	ck_assert_ptr_null(strstr(text, "Interventions:"));
+	ck_assert_ptr_nonnull(strstr(text, "Red flag: "));
+	mfr_free(text);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(a_trace_has_no_soap_note)
+{
+	char *text = (char *)1;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_trace_write(run.trace, MFR_FORMAT_SOAP, 0, &text, NULL, &err),
+			 MFR_E_CONSTRAINT);
+	ck_assert_ptr_null(text);
+	ck_assert_str_eq(mfr_error_message(err), "mfr_trace_write: a trace is not written as "
+			 "soap; it is written as json or text");
+	mfr_error_free(err);
+}
+END_TEST
+
 START_TEST(bad_arguments_write_nothing)
 {
 	char *text = (char *)1;
@@ -215,7 +320,7 @@ START_TEST(bad_arguments_write_nothing)
 	ck_assert_int_eq(mfr_plan_write(run.plan, 0, 0, &text, &len, &err), MFR_E_UNKNOWN);
 	ck_assert_ptr_null(text);
 	ck_assert_uint_eq(len, 0);
-	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "is written as json or text"));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "is written as json, text or soap"));
 	mfr_error_free(err);
 	err = NULL;
 	ck_assert_int_eq(mfr_trace_write(run.trace, (mfr_format_t)99, 0, &text, NULL, NULL),
@@ -280,6 +385,10 @@ Suite *mfr_test_output_suite(void)
 	tcase_add_test(tc, text_of_a_program_indents_each_session);
 	tcase_add_test(tc, text_of_a_trace_ranks_each_result);
 	tcase_add_test(tc, text_ends_with_the_audit_trail);
+	tcase_add_test(tc, soap_note_of_a_plan);
+	tcase_add_test(tc, soap_note_of_a_program);
+	tcase_add_test(tc, soap_note_of_a_refer_out_plan_has_no_modality);
+	tcase_add_test(tc, a_trace_has_no_soap_note);
 	tcase_add_test(tc, bad_arguments_write_nothing);
 	tcase_add_test(tc, a_full_stream_is_an_io_error);
 	suite_add_tcase(s, tc);

@@ -101,8 +101,8 @@ int cli_plan(const cli_options *opts, int argc, char **argv)
 			mfr_error_free(err);
 			rc = CLI_FAIL;
 		} else {
-			rc = cli_written(mfr_plan_write_file(p, opts->output, 0, stdout, &err),
-					 err);
+			st = mfr_plan_write_file(p, opts->output, 0, stdout, &err);
+			rc = cli_written(st, err);
 		}
 	}
 	mfr_plan_free(p);
@@ -125,8 +125,8 @@ int cli_program(const cli_options *opts, int argc, char **argv)
 			mfr_error_free(err);
 			rc = st == MFR_E_RANGE ? CLI_USAGE : CLI_FAIL;
 		} else {
-			rc = cli_written(mfr_program_write_file(pg, opts->output, 0, stdout,
-								&err), err);
+			st = mfr_program_write_file(pg, opts->output, 0, stdout, &err);
+			rc = cli_written(st, err);
 		}
 	}
 	mfr_program_free(pg);

@@ -207,7 +207,7 @@ class IntakeTests(DefaultModelCase):
         i = self.intake
         i.add_symptom('heel', 'left', 6)
         i.id = 'rec-7'
-        self.assertEqual(libmfr.formats()[:2], ('json', 'text'))
+        self.assertEqual(libmfr.formats()[:3], ('json', 'text', 'soap'))
         trace, plan = Trace(i), Plan(i)
         program = Program(i, 2, 1)
         for obj in (trace, plan, program):
@@ -221,6 +221,14 @@ class IntakeTests(DefaultModelCase):
             with self.assertRaises(TypeError):
                 obj.write(1)
         self.assertTrue(plan.to_text().startswith('Session plan. '))
+        soap = plan.write('soap')
+        self.assertTrue(soap.startswith('P (plan): myofascial release'))
+        self.assertIn('CPT 97140', soap)
+        self.assertIn('intake id "rec-7"', soap)
+        self.assertTrue(program.write('soap').startswith(
+            'P (plan): myofascial release, 2 sessions over 1 week.'))
+        err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'soap')
+        self.assertIn('json or text', err.message)
         self.assertTrue(program.to_text().startswith('Program: 2 sessions'))
         self.assertTrue(trace.to_text().startswith('Trace for: left heel (6/10)'))
         if os.environ.get('MFR_CLI'):
