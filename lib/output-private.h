@@ -18,6 +18,10 @@
  * an id"), and when the intake had extensions a line "Extensions: {...}". */
 void mfr__audit_text(mfr_tb *t, const mfr_model *m, const mfr_audit *a);
 
+/* "left heel", or "sacrum" for a midline site, into @p buf: a long name
+ * is cut at a character, never inside one. */
+void mfr__site_name(char *buf, size_t size, const mfr_region *r, int side);
+
 /* MFR_FORMAT_TEXT: what `mfr plan`, `mfr program` and `mfr trace` print. */
 void mfr__plan_text(mfr_tb *t, const mfr_plan *plan);
 void mfr__program_text(mfr_tb *t, const mfr_program *program);

@@ -15,15 +15,6 @@
 
 #define DISCLAIMER "Decision support for licensed therapists; not a diagnosis."
 
-/* "left heel", or "sacrum" for a midline site. */
-static void site_name(char *buf, size_t size, const mfr_region *r, int side)
-{
-	if (side == MFR_SIDE_MIDLINE)
-		mfr__format(buf, size, "%s", mfr_region_name(r));
-	else
-		mfr__format(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
-}
-
 /* A name of the API ("very_light", "side_lying") as words. */
 static void words(mfr_tb *t, const char *name)
 {
@@ -88,7 +79,7 @@ static void session(mfr_tb *t, const mfr_plan *p)
 	for (uint32_t i = 0; i < p->step_count; i++) {
 		const mfr_plan_step *s = &p->steps[i];
 
-		site_name(site, sizeof(site), s->region, s->side);
+		mfr__site_name(site, sizeof(site), s->region, s->side);
 		mfr__tb_add(t, "%2u. %s: %s, %s, ", i + 1, site,
 			    mfr_technique_name(s->technique), mfr_approach_name(s->approach));
 		words(t, mfr_pressure_name(s->pressure));
@@ -122,7 +113,7 @@ static void baseline(mfr_tb *t, const mfr_audit *a)
 	for (uint32_t i = 0; i < a->symptom_count; i++) {
 		const mfr_intake_symptom *s = &a->symptoms[i];
 
-		site_name(site, sizeof(site), s->region, s->side);
+		mfr__site_name(site, sizeof(site), s->region, s->side);
 		mfr__tb_add(t, "%s%s %d/10", i ? ", " : "", site, (int)s->intensity);
 	}
 }

@@ -12,9 +12,7 @@
 
 #define DISCLAIMER "Decision support for licensed therapists; not a diagnosis."
 
-/* "left heel", or "sacrum" for a midline site; a long name is cut at a
- * character, never inside one. */
-static void site_name(char *buf, size_t size, const mfr_region *r, int side)
+void mfr__site_name(char *buf, size_t size, const mfr_region *r, int side)
 {
 	if (side == MFR_SIDE_MIDLINE)
 		mfr__format(buf, size, "%s", mfr_region_name(r));
@@ -55,7 +53,7 @@ static void plan_lines(mfr_tb *t, const mfr_plan *p, const char *indent)
 	for (uint32_t i = 0; i < p->step_count; i++) {
 		const mfr_plan_step *s = &p->steps[i];
 
-		site_name(site, sizeof(site), s->region, s->side);
+		mfr__site_name(site, sizeof(site), s->region, s->side);
 		mfr__tb_add(t, "%s%2u. %-10s %-30s %-28s %s, %s, %s, %u s\n%s      %s\n", indent,
 			    i + 1, mfr_position_name(s->position), site,
 			    mfr_technique_name(s->technique), mfr_phase_name(s->phase),
@@ -113,7 +111,7 @@ void mfr__trace_text(mfr_tb *t, const mfr_trace *tr)
 	for (uint32_t i = 0; i < tr->symptom_count; i++) {
 		const mfr_intake_symptom *s = &tr->symptoms[i];
 
-		site_name(name, sizeof(name), s->region, s->side);
+		mfr__site_name(name, sizeof(name), s->region, s->side);
 		mfr__tb_add(t, "%s %s (%d/10)", i ? "," : "", name, (int)s->intensity);
 	}
 	if (tr->symptom_count == 0)
@@ -122,7 +120,7 @@ void mfr__trace_text(mfr_tb *t, const mfr_trace *tr)
 	for (uint32_t i = 0; i < tr->count; i++) {
 		const mfr_trace_result *r = &tr->results[i];
 
-		site_name(name, sizeof(name), r->region, r->side);
+		mfr__site_name(name, sizeof(name), r->region, r->side);
 		mfr__tb_add(t, "%3u. %-34s ", i + 1, name);
 		mfr__tb_fixed(t, r->score, 6, 3);
 		mfr__tb_add(t, "  %s\n     %s\n", mfr_distance_name(r->distance),

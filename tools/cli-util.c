@@ -109,15 +109,6 @@ int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
 	return CLI_OK;
 }
 
-void cli_site_name(char *buf, size_t size, const mfr_region *r, mfr_side_t side)
-{
-	/* A long name is cut at a character, never inside one. */
-	if (side == MFR_SIDE_MIDLINE)
-		mfr__format(buf, size, "%s", mfr_region_name(r));
-	else
-		mfr__format(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
-}
-
 int cli_written(mfr_status_t st, mfr_error *err)
 {
 	if (st == MFR_OK)

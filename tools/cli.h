@@ -52,9 +52,6 @@ int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
 int cli_split_list(const char *opt, const char *val,
 		   int (*item)(void *ctx, const char *word), void *ctx);
 
-/* "left heel", or "sacrum" for a midline site. */
-void cli_site_name(char *buf, size_t size, const mfr_region *r, mfr_side_t side);
-
 /* Report the failure of an mfr_*_write_file() (freeing @p err): CLI_OK
  * for MFR_OK, CLI_USAGE for a format the object is not written in, else
  * CLI_FAIL. */

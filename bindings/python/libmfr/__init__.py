@@ -2074,7 +2074,24 @@ class TraceResult:
                                                 self.region.key, self.score)
 
 
-class Trace(_Object):
+class _Writable:
+    """write() and to_text() of a trace, a plan or a program: the object in
+    an output format (mfr/output.h), through the C function _write_name."""
+
+    def write(self, format='text', compact=False):
+        """The object in an output format: "json", "text", or another of
+        formats() this object takes (MfrError otherwise); @p compact writes
+        JSON on one line. Every format carries the audit trail (libmfr
+        version, the model and its content hash, the intake's id)."""
+        return _write(getattr(_C, self._write_name), self._handle, format,
+                      compact)
+
+    def to_text(self):
+        """The object as text for a person: what the mfr tool prints."""
+        return self.write('text')
+
+
+class Trace(_Writable, _Object):
     """The ranked treatment sites for an intake's symptoms, each with the
     paths that explain it (doc/algorithm.md). A sequence of TraceResults,
     best first: len(trace), trace[0], iteration.
@@ -2089,6 +2106,7 @@ class Trace(_Object):
     """
 
     _what = 'trace'
+    _write_name = 'mfr_trace_write'
 
     def __init__(self, intake, max_results=None, max_steps=None,
                  min_evidence=None, relations=None, lines=None):
@@ -2161,18 +2179,6 @@ class Trace(_Object):
         """The trace as JSON (doc/trace-format.md); the same model, intake
         and options give the same bytes as `mfr --format json trace`."""
         return _text(_C.mfr_trace_to_json, self._handle, compact)
-
-    def write(self, format='text', compact=False):
-        """The trace in an output format (mfr/output.h): "json", "text",
-        or another of formats() this object takes (MfrError otherwise);
-        @p compact writes JSON on one line. Every format carries the audit
-        trail (libmfr version, the model and its content hash, the intake's
-        id)."""
-        return _write(_C.mfr_trace_write, self._handle, format, compact)
-
-    def to_text(self):
-        """The trace as text for a person: what `mfr trace` prints."""
-        return self.write('text')
 
 
 # ---- plans and programs ----------------------------------------------------
@@ -2249,7 +2255,7 @@ def _plan_options(max_sites, reposition_seconds, block_seconds,
     return opts
 
 
-class Plan(_Object):
+class Plan(_Writable, _Object):
     """One session's plan: ordered, timed steps that never break a
     precaution, a danger zone, the declared scope, a position limit or a
     dose (doc/algorithm.md, "Plans"; doc/safety.md). Check ``status``
@@ -2270,6 +2276,7 @@ class Plan(_Object):
     """
 
     _what = 'plan'
+    _write_name = 'mfr_plan_write'
 
     def __init__(self, intake, max_sites=None, reposition_seconds=None,
                  block_seconds=None, techniques=None, trace=None):
@@ -2395,20 +2402,8 @@ class Plan(_Object):
         """The plan as JSON (doc/plan-format.md)."""
         return _text(_C.mfr_plan_to_json, self._handle, compact)
 
-    def write(self, format='text', compact=False):
-        """The plan in an output format (mfr/output.h): "json", "text",
-        or another of formats() this object takes (MfrError otherwise);
-        @p compact writes JSON on one line. Every format carries the audit
-        trail (libmfr version, the model and its content hash, the intake's
-        id)."""
-        return _write(_C.mfr_plan_write, self._handle, format, compact)
 
-    def to_text(self):
-        """The plan as text for a person: what `mfr plan` prints."""
-        return self.write('text')
-
-
-class Program(_Object):
+class Program(_Writable, _Object):
     """A course of @p sessions sessions over @p weeks weeks (1 to 52 each),
     at least 48 hours apart, progressing from gentle indirect work near the
     symptoms to direct work at the root-cause sites, with reassessment
@@ -2419,6 +2414,7 @@ class Program(_Object):
     """
 
     _what = 'program'
+    _write_name = 'mfr_program_write'
 
     def __init__(self, intake, sessions, weeks, max_sites=None,
                  reposition_seconds=None, block_seconds=None, techniques=None):
@@ -2470,15 +2466,3 @@ class Program(_Object):
     def to_json(self, compact=False):
         """The program as JSON (doc/plan-format.md)."""
         return _text(_C.mfr_program_to_json, self._handle, compact)
-
-    def write(self, format='text', compact=False):
-        """The program in an output format (mfr/output.h): "json", "text",
-        or another of formats() this object takes (MfrError otherwise);
-        @p compact writes JSON on one line. Every format carries the audit
-        trail (libmfr version, the model and its content hash, the intake's
-        id)."""
-        return _write(_C.mfr_program_write, self._handle, format, compact)
-
-    def to_text(self):
-        """The program as text for a person: what `mfr program` prints."""
-        return self.write('text')
