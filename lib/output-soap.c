@@ -33,15 +33,25 @@ static void duration(mfr_tb *t, uint32_t s)
 		mfr__tb_add(t, "%u s", s);
 }
 
-static const char *status_text(int status)
+/* The status line: what the status means, for the statuses this writer
+ * knows; any other is named as the API names it. */
+static void status_line(mfr_tb *t, int status)
 {
 	switch (status) {
 	case MFR_PLAN_OK:
-		return "ok: may be carried out as written";
+		mfr__tb_put(t, "Status: ok: may be carried out as written.\n");
+		break;
 	case MFR_PLAN_NEEDS_CLEARANCE:
-		return "NEEDS CLEARANCE: start only once a clinician has cleared the client";
+		mfr__tb_put(t, "Status: NEEDS CLEARANCE: start only once a clinician has "
+			    "cleared the client.\n");
+		break;
+	case MFR_PLAN_REFER_OUT:
+		mfr__tb_put(t, "Status: REFER OUT: no myofascial release; refer the client "
+			    "to a physician.\n");
+		break;
 	default:
-		return "REFER OUT: no myofascial release; refer the client to a physician";
+		mfr__tb_add(t, "Status: %s: see the precautions below.\n",
+			    mfr_plan_status_name(status));
 	}
 }
 
@@ -62,7 +72,7 @@ static void session(mfr_tb *t, const mfr_plan *p)
 	for (uint32_t i = 0; i < p->step_count; i++)
 		reposition += p->steps[i].seconds;
 	reposition = steps - reposition;
-	mfr__tb_add(t, "Status: %s.\n", status_text(p->status));
+	status_line(t, p->status);
 	if (p->step_count) {
 		mfr__tb_put(t, "Modality: myofascial release, manual therapy; CPT 97140 "
 			    "(\"manual therapy techniques, each 15 minutes\"; the code is "
