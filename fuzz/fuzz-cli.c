@@ -74,7 +74,7 @@ static int split_lines(char *text, char **argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text = malloc(size + 1), *argv[MAX_ARGS + 1];
-	cli_options opts = { NULL, CLI_TEXT, 0 };
+	cli_options opts = { .format = CLI_TEXT, .output = MFR_FORMAT_TEXT };
 	int argc;
 
 	if (!text)

@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "audit.h"
 #include "error.h"
 #include "file.h"
 #include "intake-private.h"
 #include "json-reader.h"
+#include "json-scan.h"
 #include "json-writer.h"
 #include "names.h"
 
@@ -296,9 +298,57 @@ static mfr_status_t read_stages(mfr_reader *rd, mfr_intake *in, json_t *root)
 }
 
 static const char *const intake_members[] = {
-	"symptoms", "conditions", "precautions", "answers", "stages", "scopes",
-	"clearances", "session_minutes", "positions", NULL
+	"id", "symptoms", "conditions", "precautions", "answers", "stages", "scopes",
+	"clearances", "session_minutes", "positions", "extensions", NULL
 };
+
+/* The object at the reader's current path, as compact text passed on as it
+ * is written (its tokens unchanged, the whitespace between them dropped). */
+static mfr_status_t read_raw_object(mfr_reader *rd, mfr_intake *in, const char *path)
+{
+	mfr_json_place at;
+	mfr_problem why;
+
+	mfr__json_locate(rd->text, rd->text_size, path, &at);
+	size_t start = (size_t)at.offset;
+	size_t end = mfr__json_value_end(rd->text, rd->text_size, start);
+	char *compact = mfr__malloc(end - start + 1);
+
+	if (!compact)
+		return mfr__rd_nomem(rd);
+	size_t n = mfr__json_minify(rd->text + start, end - start, compact);
+	mfr_status_t st = mfr__intake_extensions(in, compact, n, &why);
+
+	mfr__free(compact);
+	return st == MFR_OK ? MFR_OK : at_path(rd, &why);
+}
+
+/* "id" and "extensions": the clinic's, carried into every output. */
+static mfr_status_t read_audit(mfr_reader *rd, mfr_intake *in, json_t *root)
+{
+	json_t *v;
+	mfr_problem why;
+
+	TRY(mfr__rd_member(rd, root, "id", 0, JSON_STRING,
+			   "a string (the clinic's id for this intake)", &v));
+	if (v && mfr__intake_id(in, json_string_value(v), &why) != MFR_OK) {
+		size_t mark = mfr__rd_push(rd, "id");
+		mfr_status_t st = at_path(rd, &why);
+
+		mfr__rd_pop(rd, mark);
+		return st;
+	}
+	TRY(mfr__rd_member(rd, root, "extensions", 0, JSON_OBJECT,
+			   "an object (the clinic's own members, passed on as they are)",
+			   &v));
+	if (!v)
+		return MFR_OK;
+	size_t mark = mfr__rd_push(rd, "extensions");
+	mfr_status_t st = read_raw_object(rd, in, "extensions");
+
+	mfr__rd_pop(rd, mark);
+	return st;
+}
 
 static mfr_status_t read_intake(mfr_reader *rd, mfr_intake *in, json_t *root)
 {
@@ -309,6 +359,7 @@ static mfr_status_t read_intake(mfr_reader *rd, mfr_intake *in, json_t *root)
 		return mfr__rd_fail(rd, MFR_E_TYPE, "an intake is a JSON object, found %s",
 				    mfr__rd_type_name(root));
 	TRY(mfr__rd_check_members(rd, root, intake_members, "an intake"));
+	TRY(read_audit(rd, in, root));
 	TRY(read_list(rd, in, root, "symptoms", read_symptom));
 	TRY(read_list(rd, in, root, "conditions", read_condition));
 	TRY(read_list(rd, in, root, "precautions", read_precaution));
@@ -440,6 +491,7 @@ static void answers_json(mfr_jw *w, const mfr_intake *in)
 static void intake_json(mfr_jw *w, const mfr_intake *in)
 {
 	mfr__jw_object(w);
+	mfr__jw_put_opt_str(w, "id", in->id);
 	mfr__jw_key(w, "symptoms");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
@@ -489,6 +541,10 @@ static void intake_json(mfr_jw *w, const mfr_intake *in)
 	mfr__jw_array_end(w);
 	mfr__jw_put_int(w, "session_minutes", in->minutes);
 	mfr__jw_put_mask(w, "positions", &mfr__position_names, in->positions);
+	if (in->extensions) {
+		mfr__jw_key(w, "extensions");
+		mfr__jw_raw(w, in->extensions, strlen(in->extensions));
+	}
 	mfr__jw_object_end(w);
 }
 
@@ -507,4 +563,50 @@ MFR_EXPORT mfr_status_t mfr_intake_to_json(const mfr_intake *in, uint32_t flags,
 	mfr__jw_init(&w, flags, 0);
 	intake_json(&w, in);
 	return mfr__jw_finish(&w, out, err);
+}
+
+/* ---- extensions through the API ---- */
+
+MFR_EXPORT mfr_status_t mfr_intake_set_extensions(mfr_intake *in, const char *json,
+						mfr_error **err)
+{
+	mfr_arena scratch = { NULL, 1024 };
+	mfr_reader rd = { .err = err, .source = "<extensions>", .model = NULL,
+			  .arena = &scratch, .what = "an intake's extensions",
+			  .fix = "extensions travel with every output: keep them to what "
+				 "the clinic's software needs",
+			  .max_bytes = MFR_INTAKE_MAX_BYTES };
+	mfr_json_place at;
+	json_t *root = NULL;
+	mfr_status_t st;
+
+	MFR__ERR_ENTRY(err);
+	if (!in)
+		return mfr__error_set(err, MFR_E_INVALID, NULL,
+				      "mfr_intake_set_extensions: intake is NULL");
+	if (!json) {
+		mfr_problem why;
+
+		return mfr__intake_extensions(in, NULL, 0, &why);
+	}
+	size_t size = strlen(json);
+
+	/* Inside an intake document the object is one level deeper. */
+	if (mfr__json_too_deep(json, size, MFR_JSON_MAX_DEPTH - 1, &at))
+		return mfr__error_set(err, MFR_E_RANGE,
+				      &(mfr_where){ "<extensions>", "", at.line, at.column,
+						    at.offset },
+				      "<extensions>:%d:%d: nested deeper than %d levels; "
+				      "an intake document (with its extensions one level "
+				      "down) nests at most %d", (int)at.line, (int)at.column,
+				      MFR_JSON_MAX_DEPTH - 1, MFR_JSON_MAX_DEPTH);
+	st = mfr__rd_parse(&rd, json, size, &root);
+	if (st == MFR_OK && !json_is_object(root))
+		st = mfr__rd_fail(&rd, MFR_E_TYPE, "extensions must be a JSON object "
+				  "{\"member\": ...}, found %s", mfr__rd_type_name(root));
+	if (st == MFR_OK)
+		st = read_raw_object(&rd, in, "");
+	json_decref(root);
+	mfr__arena_release(&scratch);
+	return st;
 }

@@ -61,6 +61,8 @@ struct mfr_intake {
 	uint32_t scopes; /* mfr_access_t bits declared, with consent */
 	uint32_t minutes;
 	uint32_t positions;
+	char *id;         /* the clinic's id for the intake, or NULL */
+	char *extensions; /* compact JSON text of an object, or NULL */
 };
 
 /* A diagnosis of a rejected value: a status and the sentence that says what

@@ -8,6 +8,7 @@
 
 #include "accessor.h"
 #include "alloc.h"
+#include "audit.h"
 #include "error.h"
 #include "intake-private.h"
 #include "names.h"
@@ -467,6 +468,54 @@ mfr_status_t mfr__intake_positions(mfr_intake *in, uint32_t positions, mfr_probl
 	return MFR_OK;
 }
 
+/* Replace *@p slot with a copy of @p n bytes at @p s (NULL: none); the
+ * old value is freed only once the copy is made. */
+static mfr_status_t replace_text(char **slot, const char *s, size_t n, mfr_problem *why)
+{
+	char *copy = NULL;
+
+	if (s) {
+		copy = mfr__malloc(n + 1);
+		if (!copy)
+			return problem(why, MFR_E_NOMEM, "out of memory");
+		memcpy(copy, s, n);
+		copy[n] = '\0';
+	}
+	mfr__free(*slot);
+	*slot = copy;
+	return MFR_OK;
+}
+
+mfr_status_t mfr__intake_id(mfr_intake *in, const char *id, mfr_problem *why)
+{
+	size_t n = id ? strlen(id) : 0, chars = 0;
+
+	if (id && !n)
+		return problem(why, MFR_E_RANGE, "the id is empty; give the clinic's id "
+			       "for this intake (a record number), or none at all");
+	if (id && mfr__utf8_valid_prefix(id, n) != n)
+		return problem(why, MFR_E_RANGE, "the id is not valid UTF-8 (byte %zu); "
+			       "write it in UTF-8", mfr__utf8_valid_prefix(id, n));
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)id[i];
+
+		if (c < 0x20 || c == 0x7f)
+			return problem(why, MFR_E_RANGE, "the id holds a control character "
+				       "(byte %zu); an id is one line of text", i);
+		chars += (c & 0xC0) != 0x80;
+	}
+	if (chars > MFR_NAME_MAX_LENGTH)
+		return problem(why, MFR_E_RANGE, "the id has %zu characters; an id has at "
+			       "most %d", chars, MFR_NAME_MAX_LENGTH);
+	return replace_text(&in->id, id, n, why);
+}
+
+mfr_status_t mfr__intake_extensions(mfr_intake *in, const char *json, size_t n,
+				    mfr_problem *why)
+{
+	return replace_text(&in->extensions, json, n, why);
+}
+
 /* ---- the public API ---- */
 
 /* Report @p why through @p err for a public entry point. */
@@ -524,6 +573,8 @@ MFR_EXPORT void mfr_intake_free(mfr_intake *in)
 	mfr__free(in->clearances);
 	mfr__free(in->stages);
 	mfr__free(in->answered);
+	mfr__free(in->id);
+	mfr__free(in->extensions);
 	mfr__model_release(in->model);
 	mfr__free(in);
 }
@@ -629,6 +680,19 @@ MFR_EXPORT mfr_status_t mfr_intake_set_positions(mfr_intake *in, uint32_t positi
 		return report(err, "mfr_intake_set_positions", &why);
 	return MFR_OK;
 }
+
+MFR_EXPORT mfr_status_t mfr_intake_set_id(mfr_intake *in, const char *id, mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_set_id", in);
+	if (mfr__intake_id(in, id, &why) != MFR_OK)
+		return report(err, "mfr_intake_set_id", &why);
+	return MFR_OK;
+}
+
+MFR_GETTER(const char *, mfr_intake_id, mfr_intake, id, NULL)
+MFR_GETTER(const char *, mfr_intake_extensions, mfr_intake, extensions, NULL)
 
 MFR_EXPORT const char *mfr_onset_name(mfr_onset_t onset)
 {

@@ -275,3 +275,27 @@ void mfr__json_locate(const char *text, size_t size, const char *path, mfr_json_
 	}
 	mfr__json_place_of(text, pos < size ? pos : size, at);
 }
+
+size_t mfr__json_value_end(const char *text, size_t size, size_t offset)
+{
+	return skip_value(text, size, offset);
+}
+
+size_t mfr__json_minify(const char *text, size_t size, char *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < size;) {
+		if (text[i] == '"') {
+			size_t end = skip_string(text, size, i);
+
+			while (i < end)
+				out[n++] = text[i++];
+		} else if (is_space(text[i])) {
+			i++;
+		} else {
+			out[n++] = text[i++];
+		}
+	}
+	return n;
+}

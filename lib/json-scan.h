@@ -44,4 +44,17 @@ int mfr__json_too_deep(const char *text, size_t size, uint32_t max, mfr_json_pla
  */
 void mfr__json_locate(const char *text, size_t size, const char *path, mfr_json_place *at);
 
+/*
+ * The end (one past the last byte) of the value that starts at byte
+ * @p offset of @p text, a valid JSON document.
+ */
+size_t mfr__json_value_end(const char *text, size_t size, size_t offset);
+
+/*
+ * Copy the @p size bytes of valid JSON at @p text to @p out (room for
+ * @p size bytes) without the whitespace between tokens, every token as it
+ * is: the compact text of the same value. Returns the bytes written.
+ */
+size_t mfr__json_minify(const char *text, size_t size, char *out);
+
 #endif /* MFR_JSON_SCAN_H */

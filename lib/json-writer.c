@@ -568,6 +568,74 @@ void mfr__jw_bool(mfr_jw *w, int v)
 		put_raw(w, "false", 5);
 }
 
+/* A newline and @p depth levels of indentation, at any depth (room for
+ * 1 + 2 * depth bytes reserved). */
+static void put_indent_any(mfr_jw *w, size_t depth)
+{
+	w->buf[w->len++] = '\n';
+	memset(w->buf + w->len, ' ', 2 * depth);
+	w->len += 2 * depth;
+}
+
+void mfr__jw_raw(mfr_jw *w, const char *json, size_t n)
+{
+	size_t d;
+	int in_string = 0;
+
+	if (w->status != MFR_OK || before(w, n))
+		return;
+	if (w->compact) {
+		put_raw(w, json, n);
+		return;
+	}
+	/* Indented as the writer indents: a member or an item a line, two
+	 * spaces a level, ": " after a key; an empty container stays "{}". */
+	d = w->depth;
+	for (size_t i = 0; i < n; i++) {
+		char c = json[i];
+
+		if (reserve(w, 4 + 2 * (d + 1)))
+			return;
+		if (in_string) {
+			w->buf[w->len++] = c;
+			if (c == '\\' && i + 1 < n)
+				w->buf[w->len++] = json[++i];
+			else if (c == '"')
+				in_string = 0;
+			continue;
+		}
+		switch (c) {
+		case '"':
+			in_string = 1;
+			w->buf[w->len++] = c;
+			break;
+		case '{':
+		case '[':
+			w->buf[w->len++] = c;
+			if (i + 1 < n && (json[i + 1] == '}' || json[i + 1] == ']'))
+				w->buf[w->len++] = json[++i];
+			else
+				put_indent_any(w, ++d);
+			break;
+		case '}':
+		case ']':
+			put_indent_any(w, --d);
+			w->buf[w->len++] = c;
+			break;
+		case ',':
+			w->buf[w->len++] = c;
+			put_indent_any(w, d);
+			break;
+		case ':':
+			w->buf[w->len++] = ':';
+			w->buf[w->len++] = ' ';
+			break;
+		default:
+			w->buf[w->len++] = c;
+		}
+	}
+}
+
 /* ---- members ---------------------------------------------------------------- */
 
 void mfr__jw_put_str_quoted(mfr_jw *w, const char *quoted, size_t len, const char *s)

@@ -112,6 +112,11 @@ void mfr__jw_string(mfr_jw *w, const char *s);
 void mfr__jw_int(mfr_jw *w, int64_t v);
 void mfr__jw_real(mfr_jw *w, double v);
 void mfr__jw_bool(mfr_jw *w, int v);
+/* A value already written as compact JSON (@p n bytes: valid, no
+ * whitespace between tokens, as mfr__json_minify() leaves it), copied as
+ * it is, and indented as the writer indents when the document is. Its
+ * nesting does not count against MFR_JW_MAX_DEPTH. */
+void mfr__jw_raw(mfr_jw *w, const char *json, size_t n);
 
 /* Members: a key (a literal, as for mfr__jw_key()) and its value. */
 #define mfr__jw_put_str(w, lit, s) mfr__jw_put_str_quoted((w), MFR_JW_NAME(lit), (s))

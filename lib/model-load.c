@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "audit.h"
 #include "error.h"
 #include "model-private.h"
 #include "names.h"
@@ -1476,6 +1477,8 @@ mfr_status_t mfr__model_parse(const char *data, size_t size, const char *name,
 		st = load_document(&ld, root);
 		json_decref(root);
 	}
+	if (st == MFR_OK && (st = mfr__model_hash(ld.m)) != MFR_OK)
+		mfr__error_nomem(err);
 	if (st != MFR_OK) {
 		mfr__arena_release(&ld.m->arena);
 		mfr__free(ld.m);

@@ -297,6 +297,9 @@ struct mfr_model {
 	 * about a model that changes after it is built; atomic, so that any
 	 * thread may take or drop a reference. */
 	atomic_uint_least32_t refs;
+	/* "fnv1a64:" and the FNV-1a 64 of the compact JSON export, computed
+	 * once when the model is built (audit.h). */
+	char content_hash[25];
 };
 
 /* The most traced sites a plan considers (plan options' max_sites), and so

@@ -100,18 +100,20 @@ static size_t plan_size(const mfr_plan *p, uint32_t flags)
 	return 256 + items * ((flags & MFR_JSON_COMPACT) ? 450 : 640);
 }
 
-/* The envelope every plan or program document opens with. */
-static void envelope(mfr_jw *w, const char *format)
+/* The envelope every plan or program document opens with, and its audit
+ * trail (@p p: the plan, or a program's first session's). */
+static void envelope(mfr_jw *w, const char *format, const mfr_plan *p)
 {
 	mfr__jw_put_str(w, "format", format);
 	mfr__jw_put_int(w, "format_version", 1);
 	mfr__jw_put_str(w, "disclaimer", DISCLAIMER);
+	mfr__audit_json(w, p->model, &p->audit);
 }
 
 void mfr__plan_json(mfr_jw *w, const mfr_plan *plan)
 {
 	mfr__jw_object(w);
-	envelope(w, "libmfr-plan");
+	envelope(w, "libmfr-plan", plan);
 	plan_members(w, plan);
 	mfr__jw_object_end(w);
 }
@@ -119,7 +121,7 @@ void mfr__plan_json(mfr_jw *w, const mfr_plan *plan)
 void mfr__program_json(mfr_jw *w, const mfr_program *pg)
 {
 	mfr__jw_object(w);
-	envelope(w, "libmfr-program");
+	envelope(w, "libmfr-program", pg->sessions[0].plan);
 	mfr__jw_put_int(w, "session_count", pg->count);
 	mfr__jw_put_int(w, "weeks", pg->weeks);
 	mfr__jw_key(w, "sessions");

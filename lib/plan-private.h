@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "intake-private.h"
 
 struct mfr_plan_options {
@@ -74,6 +75,7 @@ struct mfr_plan {
 	const mfr_aftercare **aftercare; /* the model's items this client gets */
 	uint32_t aftercare_count;
 	uint8_t no_progression; /* a dose stops a program's progression */
+	mfr_audit audit; /* the intake's id and extensions, copied */
 };
 
 /* How a session of a program bends the planner (see program.c). */

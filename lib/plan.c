@@ -2497,6 +2497,8 @@ static mfr_status_t build_once(const mfr_intake *in, const mfr_plan_options *opt
 	}
 	if (st == MFR_OK)
 		st = choose_aftercare(p, p->step_count == 0);
+	if (st == MFR_OK)
+		st = mfr__audit_take(&p->arena, in, &p->audit);
 	p->intake = NULL; /* eff lives while planning only */
 	if (st != MFR_OK) {
 		mfr_plan_free(p);

@@ -95,6 +95,7 @@ void mfr__trace_json(mfr_jw *w, const mfr_trace *trace)
 	mfr__jw_put_str(w, "format", "libmfr-trace");
 	mfr__jw_put_int(w, "format_version", 1);
 	mfr__jw_put_str(w, "disclaimer", DISCLAIMER);
+	mfr__audit_json(w, trace->model, &trace->audit);
 	mfr__jw_key(w, "symptoms");
 	mfr__jw_array(w);
 	for (uint32_t i = 0; i < trace->symptom_count; i++) {

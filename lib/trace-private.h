@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "graph.h"
 #include "intake-private.h"
 
@@ -75,6 +76,7 @@ struct mfr_trace {
 	uint32_t symptom_count;
 	mfr_trace_result *results;
 	uint32_t count;
+	mfr_audit audit; /* the intake's id and extensions, copied */
 };
 
 /* The region and side of site @p site. */

@@ -742,7 +742,7 @@ MFR_EXPORT mfr_status_t mfr_trace_run(const mfr_intake *intake, const mfr_trace_
 	t->symptom_count = intake->symptom_count;
 	t->symptoms = mfr__arena_alloc(&t->arena, (intake->symptom_count + 1) *
 						  sizeof(*t->symptoms));
-	if (!t->symptoms) {
+	if (!t->symptoms || mfr__audit_take(&t->arena, intake, &t->audit) != MFR_OK) {
 		mfr_trace_free(t);
 		return mfr__error_nomem(err);
 	}

@@ -161,6 +161,24 @@ static json_t *result_json(const mfr_trace *t, const mfr_trace_result *r, uint32
 	return rc ? (json_decref(o), NULL) : o;
 }
 
+/* The audit trail after the disclaimer (lib/audit.c), and the intake's
+ * extensions (read back with jansson, which keeps their order). */
+static int audit_json(json_t *o, const mfr_model *m, const mfr_audit *a)
+{
+	json_t *au = json_object(), *mo = json_object();
+	int rc = ref_put_str(au, "libmfr_version", mfr_version());
+
+	rc |= ref_put_str(mo, "name", m->name);
+	rc |= ref_put_str(mo, "version", m->version);
+	rc |= ref_put_str(mo, "content_hash", m->content_hash);
+	rc |= ref_put(au, "model", mo);
+	rc |= ref_put_opt_str(au, "intake_id", a->intake_id);
+	rc |= ref_put(o, "audit", au);
+	if (a->extensions)
+		rc |= ref_put(o, "extensions", json_loads(a->extensions, 0, NULL));
+	return rc;
+}
+
 static json_t *trace_json(const mfr_trace *t)
 {
 	json_t *o = json_object(), *symptoms = json_array(), *results = json_array();
@@ -168,6 +186,7 @@ static json_t *trace_json(const mfr_trace *t)
 
 	rc |= ref_put(o, "format_version", json_integer(1));
 	rc |= ref_put_str(o, "disclaimer", DISCLAIMER);
+	rc |= audit_json(o, t->model, &t->audit);
 	for (uint32_t i = 0; !rc && i < t->symptom_count; i++) {
 		const mfr_intake_symptom *s = &t->symptoms[i];
 		json_t *so = trace_site_json(t->model, mfr__site_id(s->region, s->side));
@@ -261,13 +280,14 @@ static json_t *plan_json(const mfr_plan *p)
 }
 
 /* The envelope every plan or program document has. */
-static json_t *envelope(const char *format)
+static json_t *envelope(const char *format, const mfr_plan *p)
 {
 	json_t *o = json_object();
 	int rc = ref_put_str(o, "format", format);
 
 	rc |= ref_put(o, "format_version", json_integer(1));
 	rc |= ref_put_str(o, "disclaimer", DISCLAIMER);
+	rc |= audit_json(o, p->model, &p->audit);
 	return rc ? (json_decref(o), NULL) : o;
 }
 
@@ -287,7 +307,7 @@ static json_t *intake_json(const mfr_intake *in)
 	json_t *o = json_object();
 	json_t *symptoms = json_array(), *conditions = json_array();
 	json_t *precautions = json_array(), *clearances = json_array();
-	int rc = 0;
+	int rc = ref_put_opt_str(o, "id", in->id);
 
 	for (uint32_t i = 0; !rc && i < in->symptom_count; i++) {
 		const mfr_intake_symptom *s = &in->symptoms[i];
@@ -346,6 +366,8 @@ static json_t *intake_json(const mfr_intake *in)
 	rc |= ref_put(o, "clearances", clearances);
 	rc |= ref_put(o, "session_minutes", json_integer(in->minutes));
 	rc |= ref_put(o, "positions", ref_mask(&mfr__position_names, in->positions));
+	if (in->extensions)
+		rc |= ref_put(o, "extensions", json_loads(in->extensions, 0, NULL));
 	return rc ? (json_decref(o), NULL) : o;
 }
 
@@ -826,7 +848,7 @@ char *mfr_ref_trace_json(const mfr_trace *trace, uint32_t flags)
 
 char *mfr_ref_plan_json(const mfr_plan *plan, uint32_t flags)
 {
-	json_t *doc = envelope("libmfr-plan"), *body = plan_json(plan);
+	json_t *doc = envelope("libmfr-plan", plan), *body = plan_json(plan);
 	int rc = doc && body ? json_object_update(doc, body) : -1;
 
 	json_decref(body);
@@ -839,7 +861,7 @@ char *mfr_ref_plan_json(const mfr_plan *plan, uint32_t flags)
 
 char *mfr_ref_program_json(const mfr_program *pg, uint32_t flags)
 {
-	json_t *doc = envelope("libmfr-program"), *sessions = json_array();
+	json_t *doc = envelope("libmfr-program", pg->sessions[0].plan), *sessions = json_array();
 	int rc = ref_put(doc, "session_count", json_integer(pg->count));
 
 	rc |= ref_put(doc, "weeks", json_integer(pg->weeks));

@@ -263,6 +263,40 @@ echo '{"symptoms": [{"region": "heal", "side": "left"}]}' >"$tmp/bad-intake.json
 expect 1 "bad intake file" -- "$mfr" trace --intake "$tmp/bad-intake.json"
 contains err "symptoms[0].region" "intake error names the JSON path"
 
+# the audit trail (issue 12): the library's version, the model's name, version
+# and content hash, the intake's id and its extensions, in every output
+expect 0 "plan with --id" -- "$mfr" --format json plan --symptom heel:left:6 --id "rec 42/é"
+pycheck "--id in the audit trail" "d['audit']['intake_id'] == 'rec 42/\u00e9' and d['audit']['model']['content_hash'].startswith('fnv1a64:') and d['audit']['model']['name'] and 'extensions' not in d"
+cat >"$tmp/audit-intake.json" <<'EOF'
+{"id": "file-id", "symptoms": [{"region": "heel", "side": "left", "intensity": 6}],
+ "extensions": {"ehr": {"encounter": "E-9", "score": 1.50}}}
+EOF
+expect 0 "--id replaces the file's id" -- "$mfr" --format json program "$tmp/audit-intake.json" --id flag-id --sessions 2 --weeks 1
+pycheck "program audit and extensions" "d['audit']['intake_id'] == 'flag-id' and d['extensions'] == {'ehr': {'encounter': 'E-9', 'score': 1.5}}"
+expect 0 "trace keeps the file's id" -- "$mfr" --format json trace "$tmp/audit-intake.json"
+pycheck "trace audit" "d['audit']['intake_id'] == 'file-id' and d['audit']['libmfr_version'] and d['extensions']['ehr']['encounter'] == 'E-9'"
+tr -d '\n' <"$tmp/audit-intake.json" >"$tmp/audit-intake.jsonl"
+echo >>"$tmp/audit-intake.jsonl"
+"$mfr" batch plan <"$tmp/audit-intake.jsonl" >"$tmp/out" 2>"$tmp/err"
+if grep -qF '"intake_id":"file-id"},"extensions":{"ehr":{"encounter":"E-9","score":1.50}},"status"' "$tmp/out"; then ok; else bad "batch line without its audit trail: $(head -c 300 "$tmp/out")"; fi
+expect 0 "text plan with --id" -- "$mfr" plan --symptom heel:left:6 --id rec-42
+if tail -n 1 "$tmp/out" | grep -qE '^Audit: libmfr [0-9.]+; model ".+" .+ \(fnv1a64:[0-9a-f]{16}\); intake id "rec-42"$'; then ok; else bad "text plan does not end with its audit trail: $(tail -n 2 "$tmp/out")"; fi
+expect 0 "text trace" -- "$mfr" trace --symptom heel:left:6
+if tail -n 1 "$tmp/out" | grep -qE '^Audit: .*; intake without an id$'; then ok; else bad "text trace does not end with its audit trail"; fi
+# the SOAP plan note (doc/soap-format.md): its examples are what mfr prints
+if python3 "$src/tests/check-doc-examples.py" "$mfr" "$src/doc/soap-format.md" >"$tmp/doc" 2>&1; then ok; else bad "doc/soap-format.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
+expect 0 "soap plan" -- "$mfr" --format soap plan --symptom heel:left:6 --id rec-42
+contains out "CPT 97140" "soap names the code"
+if tail -n 1 "$tmp/out" | grep -q '^Audit: .*intake id "rec-42"$'; then ok; else bad "soap without its audit trail"; fi
+expect 2 "soap trace" -- "$mfr" --format soap trace --symptom heel:left:6
+contains err "a trace is not written as soap; it is written as json or text" "soap trace refused with the formats a trace takes"
+expect 2 "soap model" -- "$mfr" --format soap model
+contains err "'mfr model' writes text or json, not soap" "soap model refused"
+expect 2 "soap batch" -- "$mfr" --format soap batch plan
+contains err "leave out '--format soap'" "soap batch refused"
+expect 2 "an empty --id" -- "$mfr" plan --symptom heel:left --id ""
+contains err "the id is empty" "an empty --id explained"
+
 # plan and program
 expect 0 "plan" -- "$mfr" --format json plan --symptom heel:left:6 --minutes 30
 pycheck "plan fits the session" "d['status'] == 'ok' and d['total_seconds'] <= d['session_seconds'] == 1800 and len(d['steps']) > 2"

@@ -16,7 +16,7 @@
 
 /* Every list of the intake format, with a growing list or two. */
 static const char rich_json[] =
-	"{\"symptoms\": ["
+	"{\"id\": \"clinic-7/\u00e9\", \"symptoms\": ["
 	"{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 7, \"onset\": \"chronic\"},"
 	"{\"region\": \"low_back\", \"side\": \"both\", \"intensity\": 6, \"onset\": \"acute\"},"
 	"{\"region\": \"jaw\", \"side\": \"right\", \"intensity\": 4},"
@@ -31,7 +31,8 @@ static const char rich_json[] =
 	"\"scopes\": [\"intra_oral\"],"
 	"\"clearances\": [\"anticoagulant_therapy\"],"
 	"\"session_minutes\": 45,"
-	"\"positions\": [\"prone\", \"supine\", \"side_lying\"]}";
+	"\"positions\": [\"prone\", \"supine\", \"side_lying\"],"
+	"\"extensions\": {\"ehr\": {\"encounter\": [1, 2.50, \"x\"]}, \"empty\": {}}}";
 
 /* Four of each list: its capacity (lib/intake.c grows 4, 8, ...), so the
  * next addition must grow it. */
@@ -279,6 +280,21 @@ static mfr_status_t op_positions(void **out, mfr_error **err)
 	return mfr_intake_set_positions(target, MFR_POSITION_SEATED | MFR_POSITION_PRONE, err);
 }
 
+static mfr_status_t op_set_id(void **out, mfr_error **err)
+{
+	return mfr_intake_set_id(target, "clinic-7/2024-05-01", err);
+}
+
+static mfr_status_t op_set_extensions(void **out, mfr_error **err)
+{
+	return mfr_intake_set_extensions(target, "{\"ehr\": {\"encounter\": [1, 2.50]}}", err);
+}
+
+static mfr_status_t op_set_extensions_array(void **out, mfr_error **err)
+{
+	return mfr_intake_set_extensions(target, "[1, 2]", err);
+}
+
 static mfr_status_t op_from_json(void **out, mfr_error **err)
 {
 	return mfr_intake_from_json(model, rich_json, strlen(rich_json), "rich.json",
@@ -336,6 +352,11 @@ static const mfr_oom_op ops[] = {
 	CHANGE("add_clearance_grow", op_clearance, MFR_OK, 0, prepare_four),
 	CHANGE("set_minutes", op_minutes, MFR_OK, MFR_OOM_NEVER, prepare_full),
 	CHANGE("set_positions", op_positions, MFR_OK, MFR_OOM_NEVER, prepare_full),
+	CHANGE("set_id", op_set_id, MFR_OK, 0, prepare_full),
+	CHANGE("set_extensions", op_set_extensions, MFR_OK, MFR_OOM_PARSES, prepare_full),
+	CHANGE("set_extensions_array", op_set_extensions_array, MFR_E_TYPE,
+	       MFR_OOM_PARSES | MFR_OOM_QUIET,
+	       prepare_full),
 	{ .name = "intake_from_json", .run = op_from_json, .release = release_intake,
 	  .own_status = MFR_OK, .flags = MFR_OOM_PARSES, .same = same_as_rich },
 	{ .name = "intake_from_json_misspelt", .run = op_from_json_misspelt,

@@ -19,7 +19,7 @@
 /* Every list of the intake format: precautions that modify the work, a
  * stage, a site-scoped precaution, danger zones, a scope, clearances. */
 static const char rich_json[] =
-	"{\"symptoms\": ["
+	"{\"id\": \"clinic-7/\u00e9\", \"symptoms\": ["
 	"{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 7, \"onset\": \"chronic\"},"
 	"{\"region\": \"low_back\", \"side\": \"right\", \"intensity\": 6, \"onset\": \"acute\"},"
 	"{\"region\": \"jaw\", \"side\": \"right\", \"intensity\": 4}],"
@@ -30,7 +30,8 @@ static const char rich_json[] =
 	"\"scopes\": [\"intra_oral\"],"
 	"\"clearances\": [\"anticoagulant_therapy\"],"
 	"\"session_minutes\": 45,"
-	"\"positions\": [\"prone\", \"supine\", \"side_lying\"]}";
+	"\"positions\": [\"prone\", \"supine\", \"side_lying\"],"
+	"\"extensions\": {\"ehr\": {\"encounter\": [1, 2.50, \"x\"]}, \"empty\": {}}}";
 
 /* A short session: sites left out for time. */
 static const char short_json[] =
@@ -470,6 +471,39 @@ static mfr_status_t op_plan_json_growing(void **out, mfr_error **err)
 	return mfr__jw_finish(&w, (char **)out, err);
 }
 
+/* The output layer (mfr/output.h): each format of each object. */
+static mfr_status_t op_plan_write_text(void **out, mfr_error **err)
+{
+	return mfr_plan_write(plan, MFR_FORMAT_TEXT, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_program_write_text(void **out, mfr_error **err)
+{
+	size_t len;
+
+	return mfr_program_write(small_program, MFR_FORMAT_TEXT, 0, (char **)out, &len, err);
+}
+
+static mfr_status_t op_trace_write_text(void **out, mfr_error **err)
+{
+	return mfr_trace_write(small_trace, MFR_FORMAT_TEXT, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_plan_write_soap(void **out, mfr_error **err)
+{
+	return mfr_plan_write(plan, MFR_FORMAT_SOAP, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_program_write_soap(void **out, mfr_error **err)
+{
+	return mfr_program_write(small_program, MFR_FORMAT_SOAP, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_plan_write_json(void **out, mfr_error **err)
+{
+	return mfr_plan_write(plan, MFR_FORMAT_JSON, 0, (char **)out, NULL, err);
+}
+
 static mfr_status_t op_program_json_growing(void **out, mfr_error **err)
 {
 	mfr_jw w;
@@ -536,6 +570,18 @@ static const mfr_oom_op ops[] = {
 	{ .name = "program_json_growing", .run = op_program_json_growing,
 	  .release = mfr_free, .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON,
 	  .same = same_program_text },
+	{ .name = "plan_write_text", .run = op_plan_write_text, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "program_write_text", .run = op_program_write_text, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "trace_write_text", .run = op_trace_write_text, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "plan_write_soap", .run = op_plan_write_soap, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "program_write_soap", .run = op_program_write_soap, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "plan_write_json", .run = op_plan_write_json, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON, .same = same_plan_text },
 };
 #define N_OPS (int)(sizeof(ops) / sizeof(ops[0]))
 

@@ -109,13 +109,13 @@ int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
 	return CLI_OK;
 }
 
-void cli_site_name(char *buf, size_t size, const mfr_region *r, mfr_side_t side)
+int cli_written(mfr_status_t st, mfr_error *err)
 {
-	/* A long name is cut at a character, never inside one. */
-	if (side == MFR_SIDE_MIDLINE)
-		mfr__format(buf, size, "%s", mfr_region_name(r));
-	else
-		mfr__format(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
+	if (st == MFR_OK)
+		return CLI_OK;
+	cli_report("cannot write the output", st, err);
+	mfr_error_free(err);
+	return st == MFR_E_CONSTRAINT ? CLI_USAGE : CLI_FAIL;
 }
 
 int cli_emit_json(mfr_status_t st, char *text, mfr_error *err)

@@ -18,7 +18,8 @@ typedef enum cli_format { CLI_TEXT, CLI_JSON } cli_format;
 /* Options shared by every command. */
 typedef struct cli_options {
 	const char *model_path; /* --model FILE, or NULL for the default model */
-	cli_format format;      /* --format */
+	cli_format format;      /* --format: json, or text for a person */
+	mfr_format_t output;    /* --format, as the library names it */
 	int format_given;       /* --format was given (else the default, text) */
 } cli_options;
 
@@ -51,8 +52,10 @@ int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
 int cli_split_list(const char *opt, const char *val,
 		   int (*item)(void *ctx, const char *word), void *ctx);
 
-/* "left heel", or "sacrum" for a midline site. */
-void cli_site_name(char *buf, size_t size, const mfr_region *r, mfr_side_t side);
+/* Report the failure of an mfr_*_write_file() (freeing @p err): CLI_OK
+ * for MFR_OK, CLI_USAGE for a format the object is not written in, else
+ * CLI_FAIL. */
+int cli_written(mfr_status_t st, mfr_error *err);
 
 /* Print a *_to_json() result (freeing @p text), or report @p err (freeing
  * it); CLI_OK or CLI_FAIL. Standard output is checked for write errors once,

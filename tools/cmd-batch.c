@@ -179,7 +179,8 @@ int cli_batch(const cli_options *opts, int argc, char **argv)
 	/* It once wrote JSON whatever --format said. */
 	if (opts->format_given && opts->format != CLI_JSON)
 		return cli_usage_error("'mfr batch' writes JSON lines only; leave out "
-				       "'--format text' (or give '--format json')");
+				       "'--format %s' (or give '--format json')",
+				       mfr_format_name(opts->output));
 	plan = strcmp(argv[1], "plan") == 0;
 	rc = cli_load_model(opts, &m);
 	if (rc != CLI_OK)

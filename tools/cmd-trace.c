@@ -71,34 +71,6 @@ static int trace_option(void *ctx, const char *opt, const char *val)
 	return CLI_OK;
 }
 
-static void print_text(const mfr_intake *in, const mfr_trace *t)
-{
-	char name[128];
-
-	printf("Trace for:");
-	for (uint32_t i = 0; i < mfr_intake_symptom_count(in); i++) {
-		const mfr_intake_symptom *s = mfr_intake_symptom_at(in, i);
-
-		cli_site_name(name, sizeof(name), mfr_intake_symptom_region(s),
-			      mfr_intake_symptom_side(s));
-		printf("%s %s (%d/10)", i ? "," : "", name,
-		       (int)mfr_intake_symptom_intensity(s));
-	}
-	if (mfr_intake_symptom_count(in) == 0)
-		printf(" no symptoms given");
-	printf("\nDecision support for licensed therapists; not a diagnosis.\n\n");
-	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
-		const mfr_trace_result *r = mfr_trace_result_at(t, i);
-
-		cli_site_name(name, sizeof(name), mfr_trace_result_region(r),
-			  mfr_trace_result_side(r));
-		printf("%3u. %-34s %6.3f  %s\n     %s\n", i + 1, name,
-		       mfr_trace_result_score(r),
-		       mfr_distance_name(mfr_trace_result_distance(r)),
-		       mfr_trace_result_explain(r));
-	}
-}
-
 int cli_trace(const cli_options *opts, int argc, char **argv)
 {
 	int rc = CLI_OK;
@@ -124,15 +96,9 @@ int cli_trace(const cli_options *opts, int argc, char **argv)
 		rc = st == MFR_E_REFERENCE ? CLI_USAGE : CLI_FAIL;
 		goto out;
 	}
-	if (opts->format == CLI_JSON) {
-		char *text = NULL;
-
-		st = mfr_trace_to_json(t, 0, &text, &err);
-		rc = cli_emit_json(st, text, err);
-		err = NULL; /* freed by cli_emit_json */
-	} else {
-		print_text(in, t);
-	}
+	st = mfr_trace_write_file(t, opts->output, 0, stdout, &err);
+	rc = cli_written(st, err);
+	err = NULL; /* freed by cli_written */
 out:
 	mfr_error_free(err);
 	mfr_trace_free(t);

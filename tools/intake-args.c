@@ -1,7 +1,7 @@
 /*
  * mfr - the intake flags shared by `mfr trace`, `plan`, `program`:
  * --intake FILE, --symptom, --condition, --precaution, --stage, --scope,
- * --answer, --clearance, --minutes, --positions.
+ * --answer, --clearance, --minutes, --positions, --id.
  * SPDX-License-Identifier: MIT
  */
 #include <errno.h>
@@ -264,7 +264,8 @@ int cli_intake_option(const char *name)
 {
 	static const char *const names[] = {
 		"--intake", "--symptom", "--condition", "--precaution", "--stage",
-		"--scope", "--answer", "--clearance", "--minutes", "--positions", NULL
+		"--scope", "--answer", "--clearance", "--minutes", "--positions", "--id",
+		NULL
 	};
 	for (int i = 0; names[i]; i++)
 		if (strcmp(name, names[i]) == 0)
@@ -305,6 +306,8 @@ int cli_build_intake(const mfr_model *m, int argc, char **argv, mfr_intake **out
 			st = mfr_intake_add_condition(*out, val, &err);
 		else if (strcmp(opt, "--clearance") == 0)
 			st = mfr_intake_add_clearance(*out, val, &err);
+		else if (strcmp(opt, "--id") == 0)
+			st = mfr_intake_set_id(*out, val, &err);
 		if (st != MFR_OK)
 			rc = add_failed(opt, val, st, err);
 	}

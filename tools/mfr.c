@@ -53,6 +53,8 @@ static const char usage_text[] =
 	"  --clearance KEY            a clearance given for a precaution\n"
 	"  --minutes N                session length (default 60)\n"
 	"  --positions LIST           positions the client can take, comma-separated\n"
+	"  --id ID                    the clinic's id for the intake, carried into\n"
+	"                             every output\n"
 	"\n"
 	"Trace options:\n"
 	"  --max-results N            how many sites (default 20)\n"
@@ -72,7 +74,8 @@ static const char usage_text[] =
 	"\n"
 	"Options:\n"
 	"  --model FILE               use the model in FILE instead of the built-in one\n"
-	"  --format text|json         output format (default: text)\n"
+	"  --format text|json|soap    output format (default: text); soap: the plan\n"
+	"                             section of a SOAP note (plan, program)\n"
 	"  -h, --help                 show this help\n"
 	"  -V, --version              show the libmfr version\n"
 	"\n"
@@ -133,7 +136,7 @@ int main(int argc, char **argv)
 
 static int run(int argc, char **argv)
 {
-	cli_options opts = { NULL, CLI_TEXT, 0 };
+	cli_options opts = { .format = CLI_TEXT, .output = MFR_FORMAT_TEXT };
 	char **rest = malloc(sizeof(char *) * (size_t)(argc + 1));
 	int nrest = 0, rc;
 
@@ -166,15 +169,12 @@ static int run(int argc, char **argv)
 			opts.model_path = v;
 		} else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
 			opts.format_given = 1;
-			if (strcmp(v, "text") == 0) {
-				opts.format = CLI_TEXT;
-			} else if (strcmp(v, "json") == 0) {
-				opts.format = CLI_JSON;
-			} else {
+			if (mfr_format_parse(v, &opts.output) != MFR_OK) {
 				free(rest);
 				return cli_usage_error("unknown format '%s': use "
-						       "'text' or 'json'", v);
+						       "'text', 'json' or 'soap'", v);
 			}
+			opts.format = opts.output == MFR_FORMAT_JSON ? CLI_JSON : CLI_TEXT;
 		} else if (missing) {
 			free(rest);
 			return cli_usage_error("option '%s' needs a value", a);
@@ -187,6 +187,10 @@ static int run(int argc, char **argv)
 
 	if (nrest == 0)
 		rc = cli_usage_error("no command given");
+	else if (strcmp(rest[0], "model") == 0 && opts.output != MFR_FORMAT_JSON &&
+		 opts.output != MFR_FORMAT_TEXT)
+		rc = cli_usage_error("'mfr model' writes text or json, not %s",
+				     mfr_format_name(opts.output));
 	else if (strcmp(rest[0], "model") == 0)
 		rc = cli_model(&opts, nrest, rest);
 	else if (strcmp(rest[0], "trace") == 0)

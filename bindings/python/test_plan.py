@@ -170,6 +170,75 @@ class IntakeTests(DefaultModelCase):
         with self.assertRaises(TypeError):
             Intake('not a model')
 
+    def test_audit_id_and_extensions(self):
+        i = self.intake
+        self.assertIsNone(i.id)
+        self.assertIsNone(i.extensions)
+        i.id = 'rec-42/\u00e9'
+        i.extensions = '{"ehr": {"score": 1.50},\n "tags": []}'
+        self.assertEqual(i.id, 'rec-42/\u00e9')
+        self.assertEqual(i.extensions, '{"ehr":{"score":1.50},"tags":[]}')
+        for bad in ('', 'a\nb'):
+            err = self.raises(Status.MFR_E_RANGE, setattr, i, 'id', bad)
+            self.assertIn('id', err.message)
+        self.raises(Status.MFR_E_TYPE, setattr, i, 'extensions', '[1]')
+        self.raises(Status.MFR_E_SYNTAX, setattr, i, 'extensions', '{"a": }')
+        self.assertEqual(i.id, 'rec-42/\u00e9')  # a failure changes nothing
+        self.assertEqual(i.extensions, '{"ehr":{"score":1.50},"tags":[]}')
+        i.add_symptom('heel', 'left', 6)
+        again = Intake.from_json(self.model, i.to_json())
+        self.assertEqual((again.id, again.extensions), (i.id, i.extensions))
+        plan = Plan(i)
+        i.extensions = {'changed': True}
+        doc = json.loads(plan.to_json())
+        self.assertEqual(doc['audit']['intake_id'], 'rec-42/\u00e9')
+        self.assertEqual(doc['audit']['libmfr_version'], libmfr.version())
+        self.assertEqual(doc['audit']['model'],
+                         {'name': self.model.name, 'version': self.model.version,
+                          'content_hash': self.model.content_hash})
+        self.assertEqual(doc['extensions'], {'ehr': {'score': 1.5}, 'tags': []})
+        self.assertRegex(self.model.content_hash, r'^fnv1a64:[0-9a-f]{16}$')
+        i.id = i.extensions = None
+        self.assertEqual((i.id, i.extensions), (None, None))
+        plan.close()
+        again.close()
+
+    def test_write_formats(self):
+        i = self.intake
+        i.add_symptom('heel', 'left', 6)
+        i.id = 'rec-7'
+        self.assertEqual(libmfr.formats()[:3], ('json', 'text', 'soap'))
+        trace, plan = Trace(i), Plan(i)
+        program = Program(i, 2, 1)
+        for obj in (trace, plan, program):
+            self.assertEqual(obj.write('json'), obj.to_json())
+            self.assertEqual(obj.write('json', compact=True),
+                             obj.to_json(compact=True))
+            self.assertEqual(obj.write(), obj.to_text())
+            self.raises(Status.MFR_E_INVALID, obj.write, 'text', compact=True)
+            err = self.raises(Status.MFR_E_UNKNOWN, obj.write, 'pdf')
+            self.assertIn("'pdf'", err.message)
+            with self.assertRaises(TypeError):
+                obj.write(1)
+        self.assertTrue(plan.to_text().startswith('Session plan. '))
+        soap = plan.write('soap')
+        self.assertTrue(soap.startswith('P (plan): myofascial release'))
+        self.assertIn('CPT 97140', soap)
+        self.assertIn('intake id "rec-7"', soap)
+        self.assertTrue(program.write('soap').startswith(
+            'P (plan): myofascial release, 2 sessions over 1 week.'))
+        err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'soap')
+        self.assertIn('json or text', err.message)
+        self.assertTrue(program.to_text().startswith('Program: 2 sessions'))
+        self.assertTrue(trace.to_text().startswith('Trace for: left heel (6/10)'))
+        if os.environ.get('MFR_CLI'):
+            cli = subprocess.run([os.environ['MFR_CLI'], 'plan', '--symptom',
+                                  'heel:left:6', '--id', 'rec-7'],
+                                 capture_output=True, check=True)
+            self.assertEqual(cli.stdout.decode('utf-8'), plan.to_text())
+        for obj in (trace, plan, program):
+            obj.close()
+
     def test_symptoms(self):
         i = self.intake
         i.add_symptom('heel', 'left', 6)

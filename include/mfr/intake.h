@@ -322,6 +322,58 @@ MFR_EXPORT uint32_t mfr_intake_minutes(const mfr_intake *intake);
 MFR_EXPORT uint32_t mfr_intake_positions(const mfr_intake *intake);
 
 /**
+ * @name Audit trail
+ * The clinic's id for the intake and its own extension members, carried
+ * untouched into every trace, plan and program made from the intake and
+ * into every output written of them (mfr/output.h; doc/plan-format.md,
+ * "Audit trail"). A trace or a plan keeps copies: changing the intake
+ * later changes neither.
+ * @{
+ */
+/**
+ * Set (or with NULL, clear) the clinic's id for the intake: a record
+ * number, an encounter id.
+ * @param intake the intake.
+ * @param id 1 to #MFR_NAME_MAX_LENGTH characters of UTF-8 without control
+ *        characters (one line of text), copied; or NULL.
+ * @param[out] err optional error detail.
+ * @return #MFR_OK, #MFR_E_INVALID (@p intake is NULL), #MFR_E_RANGE (empty,
+ *         too long, not UTF-8, or a control character) or #MFR_E_NOMEM. On
+ *         failure the intake is unchanged.
+ * @since 0.2.0
+ */
+MFR_EXPORT mfr_status_t mfr_intake_set_id(mfr_intake *intake, const char *id,
+					mfr_error **err);
+/** The intake's id, or NULL when none is set (and for NULL); it lives until
+ * the id is next set or the intake is freed. @since 0.2.0 */
+MFR_EXPORT const char *mfr_intake_id(const mfr_intake *intake);
+/**
+ * Set (or with NULL, clear) the intake's extensions: a JSON object of the
+ * clinic's own members, which libmfr does not read but passes on, token
+ * for token, into every output (the whitespace between tokens is not
+ * kept). Unknown members elsewhere in an intake stay errors: this object is
+ * where a clinic's own data goes.
+ * @param intake the intake.
+ * @param json the text of one JSON object (NUL-terminated, at most
+ *        #MFR_INTAKE_MAX_BYTES bytes, nested at most #MFR_JSON_MAX_DEPTH - 1
+ *        levels), or NULL.
+ * @param[out] err optional error detail: where the text is malformed (line
+ *        and column), or what it is instead of an object.
+ * @return #MFR_OK, #MFR_E_INVALID (@p intake is NULL), #MFR_E_SYNTAX,
+ *         #MFR_E_TYPE (valid JSON but not an object), #MFR_E_RANGE (too
+ *         large or too deep) or #MFR_E_NOMEM. On failure the intake is
+ *         unchanged.
+ * @since 0.2.0
+ */
+MFR_EXPORT mfr_status_t mfr_intake_set_extensions(mfr_intake *intake, const char *json,
+						mfr_error **err);
+/** The intake's extensions as compact JSON text (an object), or NULL when
+ * none are set (and for NULL); it lives until they are next set or the
+ * intake is freed. @since 0.2.0 */
+MFR_EXPORT const char *mfr_intake_extensions(const mfr_intake *intake);
+/** @} */
+
+/**
  * Serialize the intake as JSON in the form mfr_intake_from_json() reads.
  * @param intake the intake.
  * @param flags 0 or #MFR_JSON_COMPACT.

@@ -38,5 +38,6 @@
 #include "mfr/intake.h"
 #include "mfr/trace.h"
 #include "mfr/plan.h"
+#include "mfr/output.h"
 
 #endif /* MFR_MFR_H */

@@ -172,6 +172,17 @@ MFR_EXPORT void mfr_model_free(mfr_model *model);
 MFR_EXPORT const char *mfr_model_name(const mfr_model *model);
 /** The model content's own version string. @since 0.1.0 */
 MFR_EXPORT const char *mfr_model_version(const mfr_model *model);
+/**
+ * A stable hash of the model's content, for audit trails: "fnv1a64:"
+ * followed by 16 lower-case hexadecimal digits, the FNV-1a 64-bit hash of
+ * the model's compact JSON export (mfr_model_to_json() with kind 0, key
+ * NULL and #MFR_JSON_COMPACT). Computed once, when the model is built. Two
+ * models with the same content have the same hash; it identifies the
+ * content, and is no protection against deliberate tampering.
+ * @return a string that lives as long as @p model; NULL for NULL.
+ * @since 0.2.0
+ */
+MFR_EXPORT const char *mfr_model_content_hash(const mfr_model *model);
 /** The model's description, or NULL when it has none. @since 0.1.0 */
 MFR_EXPORT const char *mfr_model_description(const mfr_model *model);
 

@@ -736,7 +736,7 @@ static void put_model(gen *g, buf *b, const char *symbol)
 	str(g, b, m->version);
 	put(b, ",\n\t.description = ");
 	str(g, b, m->description);
-	put(b, ",\n");
+	put(b, ",\n\t.content_hash = \"%s\",\n", m->content_hash);
 #define ARRAY(pid, array, n)                                                      \
 	do {                                                                      \
 		put(b, "\t." #array " = ");                                       \

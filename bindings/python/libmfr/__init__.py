@@ -59,7 +59,7 @@ __all__ = [
     'ProgramSession', 'Provenance', 'Referral', 'Region', 'STEP_DANGER_ZONE',
     'STEP_INTERNAL', 'Screening', 'ScreeningAnswer', 'SitePrecaution',
     'Source', 'Status', 'Symptom', 'Technique', 'Trace', 'TracePath',
-    'TraceResult', 'TraceStep', 'Zone', 'kinds', 'library_path',
+    'TraceResult', 'TraceStep', 'Zone', 'formats', 'kinds', 'library_path',
     'status_name', 'strerror', 'version', 'version_number',
 ]
 
@@ -309,7 +309,9 @@ _PROTOTYPES = [
                  'mfr_find_free'),
     (_E, [_P, _S, _E, c_int32, _E, POINTER(_P)], 'mfr_intake_add_symptom'),
     (_E, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
-                                'mfr_intake_add_clearance'),
+                                'mfr_intake_add_clearance mfr_intake_set_id '
+                                'mfr_intake_set_extensions'),
+    (_S, [_P], 'mfr_intake_id mfr_intake_extensions mfr_model_content_hash'),
     (_E, [_P, _S, _S, _E, POINTER(_P)], 'mfr_intake_add_precaution'),
     (_E, [_P, _S, _U, POINTER(_P)], 'mfr_intake_set_stage'),
     (_E, [_P, _E, POINTER(_P)], 'mfr_intake_add_scope'),
@@ -335,6 +337,14 @@ _PROTOTYPES = [
     (_E, [_P, _U, POINTER(_P), POINTER(_P)],
      'mfr_intake_to_json mfr_trace_to_json mfr_plan_to_json '
      'mfr_program_to_json'),
+    # output.h: every object in a format, to memory (and to a FILE *, which
+    # the binding declares but does not call)
+    (_S, [_E], 'mfr_format_name'),
+    (_E, [_S, POINTER(_E)], 'mfr_format_parse'),
+    (_E, [_P, _E, _U, POINTER(_P), POINTER(c_size_t), POINTER(_P)],
+     'mfr_plan_write mfr_program_write mfr_trace_write'),
+    (_E, [_P, _E, _U, _P, POINTER(_P)],
+     'mfr_plan_write_file mfr_program_write_file mfr_trace_write_file'),
 ]
 for _restype, _argtypes, _names in _PROTOTYPES:
     for _name in _names.split():
@@ -484,6 +494,38 @@ def _text(fn, ptr, compact):
         return ctypes.string_at(out.value).decode('utf-8')
     finally:
         _C.mfr_free(out.value)
+
+
+def _write(fn, ptr, format, compact):
+    """Call an mfr_*_write() function: the object in @p format (a name,
+    "json", "text", ...), as str."""
+    if not isinstance(format, str):
+        raise TypeError('format must be a name (a str), not %r' % (format,))
+    value = c_int32()
+    status = _C.mfr_format_parse(format.encode('utf-8'), byref(value))
+    if status != 0:
+        names, v = [], 1
+        while _C.mfr_format_name(v) is not None:
+            names.append(_name(_C.mfr_format_name, v))
+            v += 1
+        raise MfrError(status, status_name(status),
+                       'unknown format %r; use %s' % (format, ', '.join(names)))
+    out, size, err = c_void_p(), c_size_t(), c_void_p()
+    _check(fn(ptr, value.value, _JSON_COMPACT if compact else 0, byref(out),
+              byref(size), byref(err)), err)
+    try:
+        return ctypes.string_at(out.value, size.value).decode('utf-8')
+    finally:
+        _C.mfr_free(out.value)
+
+
+def formats():
+    """The names of the output formats ("json", "text", ...)."""
+    names, value = [], 1
+    while _C.mfr_format_name(value) is not None:
+        names.append(_name(_C.mfr_format_name, value))
+        value += 1
+    return tuple(names)
 
 
 def _enum_table(name_fn, values):
@@ -1401,6 +1443,10 @@ class Model:
     description = property(
         lambda self: _str(_C.mfr_model_description(self._handle)),
         doc='The description, or None.')
+    content_hash = property(
+        lambda self: _str(_C.mfr_model_content_hash(self._handle)),
+        doc='"fnv1a64:" and the FNV-1a 64 of the compact JSON export: '
+            'the content every output names in its audit trail.')
 
     # -- generic access by kind name
 
@@ -1862,6 +1908,40 @@ class Intake(_Object):
                                          byref(err)), err)
 
     @property
+    def id(self):
+        """The clinic's id for the intake, carried into every output's
+        audit trail, or None. Set a str (one line of text) or None."""
+        return _str(_C.mfr_intake_id(self._handle))
+
+    @id.setter
+    def id(self, value):
+        if value is not None:
+            value = _key_arg(value, 'id')
+        err = c_void_p()
+        _check(_C.mfr_intake_set_id(self._handle, value, byref(err)), err)
+
+    @property
+    def extensions(self):
+        """The clinic's own members, passed on into every output, as the
+        compact text of a JSON object, or None. Set the text of a JSON
+        object (str or bytes), a dict (written with json.dumps), or None;
+        MfrError for anything but an object."""
+        return _str(_C.mfr_intake_extensions(self._handle))
+
+    @extensions.setter
+    def extensions(self, value):
+        if isinstance(value, dict):
+            import json
+            value = json.dumps(value)
+        if value is not None:
+            value = _document_arg(value, 'extensions')
+            if b'\0' in value:
+                raise ValueError('extensions contain a NUL character')
+        err = c_void_p()
+        _check(_C.mfr_intake_set_extensions(self._handle, value, byref(err)),
+               err)
+
+    @property
     def positions(self):
         """The positions the client can take, as names ("prone", ...). Set
         it with an iterable of names; an empty set raises MfrError."""
@@ -2058,7 +2138,24 @@ class TraceResult:
                                                 self.region.key, self.score)
 
 
-class Trace(_Object):
+class _Writable:
+    """write() and to_text() of a trace, a plan or a program: the object in
+    an output format (mfr/output.h), through the C function _write_name."""
+
+    def write(self, format='text', compact=False):
+        """The object in an output format: "json", "text", or another of
+        formats() this object takes (MfrError otherwise); @p compact writes
+        JSON on one line. Every format carries the audit trail (libmfr
+        version, the model and its content hash, the intake's id)."""
+        return _write(getattr(_C, self._write_name), self._handle, format,
+                      compact)
+
+    def to_text(self):
+        """The object as text for a person: what the mfr tool prints."""
+        return self.write('text')
+
+
+class Trace(_Writable, _Object):
     """The ranked treatment sites for an intake's symptoms, each with the
     paths that explain it (doc/algorithm.md). A sequence of TraceResults,
     best first: len(trace), trace[0], iteration.
@@ -2073,6 +2170,7 @@ class Trace(_Object):
     """
 
     _what = 'trace'
+    _write_name = 'mfr_trace_write'
 
     def __init__(self, intake, max_results=None, max_steps=None,
                  min_evidence=None, relations=None, lines=None):
@@ -2221,7 +2319,7 @@ def _plan_options(max_sites, reposition_seconds, block_seconds,
     return opts
 
 
-class Plan(_Object):
+class Plan(_Writable, _Object):
     """One session's plan: ordered, timed steps that never break a
     precaution, a danger zone, the declared scope, a position limit or a
     dose (doc/algorithm.md, "Plans"; doc/safety.md). Check ``status``
@@ -2242,6 +2340,7 @@ class Plan(_Object):
     """
 
     _what = 'plan'
+    _write_name = 'mfr_plan_write'
 
     def __init__(self, intake, max_sites=None, reposition_seconds=None,
                  block_seconds=None, techniques=None, trace=None):
@@ -2368,7 +2467,7 @@ class Plan(_Object):
         return _text(_C.mfr_plan_to_json, self._handle, compact)
 
 
-class Program(_Object):
+class Program(_Writable, _Object):
     """A course of @p sessions sessions over @p weeks weeks (1 to 52 each),
     at least 48 hours apart, progressing from gentle indirect work near the
     symptoms to direct work at the root-cause sites, with reassessment
@@ -2379,6 +2478,7 @@ class Program(_Object):
     """
 
     _what = 'program'
+    _write_name = 'mfr_program_write'
 
     def __init__(self, intake, sessions, weeks, max_sites=None,
                  reposition_seconds=None, block_seconds=None, techniques=None):

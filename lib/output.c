@@ -1,0 +1,165 @@
+/*
+ * libmfr - the output layer (mfr/output.h): one entry point per object and
+ * destination, each checking its arguments once and handing the object to
+ * the writer of its format.
+ * SPDX-License-Identifier: MIT
+ */
+#include "output-private.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+
+static const char *const format_names[] = { NULL, "json", "text", "soap" };
+#define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
+
+MFR_EXPORT const char *mfr_format_name(mfr_format_t format)
+{
+	return (uint32_t)format < N_FORMATS ? format_names[format] : NULL;
+}
+
+MFR_EXPORT mfr_status_t mfr_format_parse(const char *name, mfr_format_t *out)
+{
+	if (!name || !out)
+		return MFR_E_INVALID;
+	for (uint32_t f = 1; f < N_FORMATS; f++) {
+		if (strcmp(name, format_names[f]) == 0) {
+			*out = (mfr_format_t)f;
+			return MFR_OK;
+		}
+	}
+	return MFR_E_UNKNOWN;
+}
+
+/* What can be written, and in which formats (a bit per mfr_format_t). */
+typedef enum object_kind { PLAN, PROGRAM, TRACE } object_kind;
+
+static const struct {
+	const char *what;   /* "a plan": for messages */
+	uint32_t formats;   /* the formats it is written in */
+	const char *list;   /* the same, for messages */
+} objects[] = {
+	[PLAN] = { "a plan", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
+			     1u << MFR_FORMAT_SOAP, "json, text or soap" },
+	[PROGRAM] = { "a program", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
+				   1u << MFR_FORMAT_SOAP, "json, text or soap" },
+	[TRACE] = { "a trace", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT, "json or text" },
+};
+
+/* The formats that are JSON, and so take MFR_JSON_COMPACT. */
+#define JSON_FORMATS (1u << MFR_FORMAT_JSON)
+
+/* Write @p obj, of @p kind, in @p format into a new buffer. */
+static mfr_status_t write_any(const char *fn, object_kind kind, const void *obj,
+			      mfr_format_t format, uint32_t flags, char **out, size_t *len,
+			      mfr_error **err)
+{
+	mfr_tb t;
+	mfr_status_t st;
+
+	if (out)
+		*out = NULL;
+	if (len)
+		*len = 0;
+	MFR__ERR_ENTRY(err);
+	if (!obj || !out)
+		return mfr__error_set(err, MFR_E_INVALID, NULL, "%s: pass %s and an out "
+				      "pointer", fn, objects[kind].what);
+	if (!mfr_format_name(format))
+		return mfr__error_set(err, MFR_E_UNKNOWN, NULL, "%s: %d is not an "
+				      "mfr_format_t; %s is written as %s", fn, (int)format,
+				      objects[kind].what, objects[kind].list);
+	if (!(objects[kind].formats & 1u << format))
+		return mfr__error_set(err, MFR_E_CONSTRAINT, NULL, "%s: %s is not written "
+				      "as %s; it is written as %s", fn, objects[kind].what,
+				      mfr_format_name(format), objects[kind].list);
+	if ((flags & ~MFR_JSON_COMPACT) ||
+	    ((flags & MFR_JSON_COMPACT) && !(JSON_FORMATS & 1u << format)))
+		return mfr__error_set(err, MFR_E_INVALID, NULL, "%s: flags 0x%x: only the "
+				      "JSON formats take a flag, MFR_JSON_COMPACT; pass 0 "
+				      "for %s", fn, (unsigned)flags, mfr_format_name(format));
+	if (format == MFR_FORMAT_JSON) {
+		st = kind == PLAN ? mfr_plan_to_json(obj, flags, out, err)
+		   : kind == PROGRAM ? mfr_program_to_json(obj, flags, out, err)
+		   : mfr_trace_to_json(obj, flags, out, err);
+		if (st == MFR_OK && len)
+			*len = strlen(*out);
+		return st;
+	}
+	mfr__tb_init(&t);
+	if (format == MFR_FORMAT_SOAP)
+		kind == PLAN ? mfr__plan_soap(&t, obj) : mfr__program_soap(&t, obj);
+	else if (kind == PLAN)
+		mfr__plan_text(&t, obj);
+	else if (kind == PROGRAM)
+		mfr__program_text(&t, obj);
+	else
+		mfr__trace_text(&t, obj);
+	return mfr__tb_finish(&t, out, len, err);
+}
+
+/* The same, to @p stream. */
+static mfr_status_t write_file(const char *fn, object_kind kind, const void *obj,
+			       mfr_format_t format, uint32_t flags, FILE *stream,
+			       mfr_error **err)
+{
+	char *text = NULL;
+	size_t len = 0;
+	mfr_status_t st;
+
+	MFR__ERR_ENTRY(err);
+	if (!stream)
+		return mfr__error_set(err, MFR_E_INVALID, NULL, "%s: stream is NULL", fn);
+	st = write_any(fn, kind, obj, format, flags, &text, &len, err);
+	if (st != MFR_OK)
+		return st;
+	size_t written = fwrite(text, 1, len, stream);
+
+	mfr_free(text);
+	if (written != len)
+		return mfr__error_set(err, MFR_E_IO, NULL, "%s: the stream took %zu of the "
+				      "%zu bytes written: check where it goes (a full disk, a "
+				      "closed pipe)", fn, written, len);
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status_t mfr_plan_write(const mfr_plan *plan, mfr_format_t format,
+				     uint32_t flags, char **out, size_t *len, mfr_error **err)
+{
+	return write_any("mfr_plan_write", PLAN, plan, format, flags, out, len, err);
+}
+
+MFR_EXPORT mfr_status_t mfr_plan_write_file(const mfr_plan *plan, mfr_format_t format,
+					  uint32_t flags, FILE *stream, mfr_error **err)
+{
+	return write_file("mfr_plan_write_file", PLAN, plan, format, flags, stream, err);
+}
+
+MFR_EXPORT mfr_status_t mfr_program_write(const mfr_program *program, mfr_format_t format,
+					uint32_t flags, char **out, size_t *len,
+					mfr_error **err)
+{
+	return write_any("mfr_program_write", PROGRAM, program, format, flags, out, len, err);
+}
+
+MFR_EXPORT mfr_status_t mfr_program_write_file(const mfr_program *program,
+					     mfr_format_t format, uint32_t flags,
+					     FILE *stream, mfr_error **err)
+{
+	return write_file("mfr_program_write_file", PROGRAM, program, format, flags, stream,
+			  err);
+}
+
+MFR_EXPORT mfr_status_t mfr_trace_write(const mfr_trace *trace, mfr_format_t format,
+				      uint32_t flags, char **out, size_t *len,
+				      mfr_error **err)
+{
+	return write_any("mfr_trace_write", TRACE, trace, format, flags, out, len, err);
+}
+
+MFR_EXPORT mfr_status_t mfr_trace_write_file(const mfr_trace *trace, mfr_format_t format,
+					   uint32_t flags, FILE *stream, mfr_error **err)
+{
+	return write_file("mfr_trace_write_file", TRACE, trace, format, flags, stream, err);
+}
