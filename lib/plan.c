@@ -2198,6 +2198,19 @@ static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s, const cha
 			  : "from inside the pelvis"))
 			return MFR_E_NOMEM;
 	}
+	/* A plane reached only internally, held from outside (the pelvic
+	 * diaphragm: reference.md, transverse-plane releases, "sacrum +
+	 * suprapubic"): say where the hands go and where they do not
+	 * (fifth therapist review: "pelvic floor and perineum" read as
+	 * perineal work without consent). */
+	if (!(s->flags & MFR_STEP_INTERNAL) && s->region->reach == MFR_ACCESS_INTRA_PELVIC &&
+	    s->technique->family == MFR_FAMILY_TRANSVERSE_PLANE &&
+	    !warn(p, MFR_WARNING_SCOPE, (about){ "external_plane", 0, "intra_pelvic", s->region,
+						 s->side },
+		  "the %s is held from outside, as a plane: one hand under the sacrum, one "
+		  "just above the pubic bone; no internal or perineal contact (tell the "
+		  "client where the hands will rest before the step)", site))
+		return MFR_E_NOMEM;
 	return MFR_OK;
 }
 

@@ -1071,6 +1071,17 @@ START_TEST(pelvic_floor_needs_scope)
 		held++;
 	}
 	ck_assert_int_eq(held, 1);
+	/* The plan says where the hands go and that nothing is perineal. */
+	ck_assert_uint_eq(mfr_test_warning_count(p, "external_plane"), 1);
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+		if (strcmp(mfr_plan_warning_code(w), "external_plane") == 0) {
+			ck_assert_int_eq(mfr_plan_warning_kind(w), MFR_WARNING_SCOPE);
+			ck_assert_ptr_eq(mfr_plan_warning_region(w), floor);
+			ck_assert(strstr(mfr_plan_warning_text(w), "no internal or perineal contact"));
+		}
+	}
 	mfr_plan_free(p);
 }
 END_TEST
