@@ -50,8 +50,9 @@ static void status_line(mfr_tb *t, int status)
 			    "to a physician.\n");
 		break;
 	case MFR_PLAN_NEEDS_ANSWERS:
-		mfr__tb_put(t, "Status: NEEDS ANSWERS: nothing planned until the open "
-			    "screening questions are answered.\n");
+		mfr__tb_put(t, "Status: NEEDS ANSWERS: answer the open screening "
+			    "questions first; until then the work avoids what a yes "
+			    "would rule out.\n");
 		break;
 	default:
 		mfr__tb_add(t, "Status: %s: see the precautions below.\n",

@@ -2460,6 +2460,21 @@ static mfr_status_t acute_warnings(mfr_plan *p, int later_session)
 	return MFR_OK;
 }
 
+/* Whether an open question keeps a symptom's own site out: the site lies
+ * within a region an assumed precaution avoids (the scar on the lower
+ * abdomen before pregnancy is asked; not the back of the neck, which only
+ * holds the suboccipitals): the plan then works around the complaint, not
+ * on it (fifth therapist review). */
+static int symptom_held_back(const mfr_intake *eff)
+{
+	for (uint32_t i = 0; i < eff->symptom_count; i++)
+		for (uint32_t k = 0; k < eff->precaution_count; k++)
+			if (eff->precautions[k].assumed_for &&
+			    avoids(eff->precautions[k].precaution, eff->symptoms[i].region, 0))
+				return 1;
+	return 0;
+}
+
 /* One plan for @p in from @p trace, with the @p nasked questions of
  * @p asked asked for their sites. */
 static mfr_status_t build_once(const mfr_intake *in, const mfr_plan_options *opts,
@@ -2503,9 +2518,11 @@ static mfr_status_t build_once(const mfr_intake *in, const mfr_plan_options *opt
 			st = plan_steps(p, opts, &sc, &dosed, trace);
 		if (st == MFR_OK && p->step_count)
 			st = preference_warnings(p, opts);
-		/* Nothing to plan while questions are open: their answers
-		 * may free the work (or say why it stays out). */
-		if (p->status == MFR_PLAN_OK && !p->step_count && sc.open_questions)
+		/* Nothing to plan, or the complaint itself held back, while
+		 * questions are open: their answers may free the work (or say
+		 * why it stays out). */
+		if (p->status == MFR_PLAN_OK && sc.open_questions &&
+		    (!p->step_count || symptom_held_back(&eff)))
 			p->status = MFR_PLAN_NEEDS_ANSWERS;
 	}
 	if (st == MFR_OK)

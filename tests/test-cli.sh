@@ -392,7 +392,7 @@ expect 0 "nothing planned, questions open" -- "$mfr" plan --symptom heel:left:6 
 contains out "status: needs_answers; nothing planned for the 60 minutes (see the warnings)" "an empty plan says so, and why"
 contains out "[unscreened_site] work at the left suboccipital muscles" "the question is asked for its site"
 expect 0 "SOAP note, questions open" -- "$mfr" --format soap plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis
-contains out "Status: NEEDS ANSWERS: nothing planned until the open screening questions are answered." "the note says what the status asks"
+contains out "Status: NEEDS ANSWERS: answer the open screening questions first" "the note says what the status asks"
 expect 0 "TMJ without scope" -- "$mfr" --format json plan --symptom jaw:right:5 --condition tmj_disorder --answer blood_pressure_stroke=no
 pycheck "pterygoids out of scope" "not any('pterygoid' in s['region'] for s in d['steps']) and any(w['code'] == 'out_of_scope' for w in d['warnings'])"
 pycheck "anterior neck light, in its zone" "all(s['pressure'] in ('very_light', 'light') for s in d['steps'] if s.get('danger_zone') == 'anterior_triangle_neck') and any(s.get('danger_zone') for s in d['steps'])"

@@ -270,6 +270,42 @@ static uint32_t limits_of(const mfr_intake *in, const mfr_precaution **out)
 	return n;
 }
 
+/* Whether an open question's "yes" (one that needs no site, sets no
+ * site-scoped or absolute precaution) would avoid a region that holds
+ * @p r. */
+static int open_question_avoids(const mfr_intake *in, const mfr_region *r)
+{
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_SCREENING); i++) {
+		const mfr_screening *q = mfr_model_screening_at(model, i);
+
+		for (uint32_t a = 0; question_open(in, q) && a < mfr_screening_answer_count(q); a++) {
+			const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+
+			for (uint32_t j = 0; !mfr_screening_answer_needs_site(ans) &&
+					     j < mfr_screening_answer_precaution_count(ans); j++) {
+				const mfr_precaution *p = mfr_screening_answer_precaution_at(ans, j);
+
+				if (mfr_precaution_site_scoped(p) ||
+				    mfr_precaution_severity(p) == MFR_SEVERITY_ABSOLUTE)
+					continue;
+				for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(p); k++)
+					if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(p, k)))
+						return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Whether a symptom's own site lies within what an open question avoids. */
+static int symptom_in_open_avoided(const mfr_intake *in)
+{
+	for (uint32_t i = 0; i < mfr_intake_symptom_count(in); i++)
+		if (open_question_avoids(in, mfr_intake_symptom_region(mfr_intake_symptom_at(in, i))))
+			return 1;
+	return 0;
+}
+
 /* Whether a recorded precaution forbids work on (r, side). A site-scoped
  * global precaution rules out its sites and their neighbourhood, widened to
  * the region it names (the limb), whether cleared or not. */
@@ -319,26 +355,7 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 	/* Whatever the conditions: no site is worked that lies within a
 	 * region an open question's "yes" would keep out (the front of the
 	 * neck before blood pressure is asked). */
-	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_SCREENING); i++) {
-		const mfr_screening *q = mfr_model_screening_at(model, i);
-
-		for (uint32_t a = 0; question_open(in, q) && a < mfr_screening_answer_count(q); a++) {
-			const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
-
-			for (uint32_t j = 0; !mfr_screening_answer_needs_site(ans) &&
-					     j < mfr_screening_answer_precaution_count(ans); j++) {
-				const mfr_precaution *p = mfr_screening_answer_precaution_at(ans, j);
-
-				if (mfr_precaution_site_scoped(p) ||
-				    mfr_precaution_severity(p) == MFR_SEVERITY_ABSOLUTE)
-					continue;
-				for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(p); k++)
-					if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(p, k)))
-						return 1;
-			}
-		}
-	}
-	return 0;
+	return open_question_avoids(in, r);
 }
 
 /* Whether the intake names a site for @p p. */
@@ -628,10 +645,12 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 	uint32_t n = mfr_plan_step_count(p), sum = 0, changes = 0;
 	mfr_pressure_t ceiling = ceiling_of(in);
 
-	/* Nothing planned while questions are open: they must be answered. */
+	/* Nothing planned, or a symptom's own site held back, while questions
+	 * are open: they must be answered. */
 	CHECK(status == expected_status(in) ||
 	      (status == MFR_PLAN_NEEDS_ANSWERS && expected_status(in) == MFR_PLAN_OK &&
-	       n == 0 && warning_count(p, MFR_WARNING_UNSCREENED) > 0), seed, "plan status");
+	       (n == 0 || symptom_in_open_avoided(in)) &&
+	       warning_count(p, MFR_WARNING_UNSCREENED) > 0), seed, "plan status");
 	if (n == 0 && expected_status(in) == MFR_PLAN_OK &&
 	    warning_count(p, MFR_WARNING_UNSCREENED) > 0)
 		CHECK(status == MFR_PLAN_NEEDS_ANSWERS, seed, "no steps, questions open: needs answers");

@@ -922,6 +922,37 @@ START_TEST(nothing_planned_needs_answers)
 	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
 	mfr_plan_free(p);
 
+	/* The complaint's own site held back by an open question: the plan
+	 * works around it, and the status asks for the answer first. */
+	static const char *const held[][2] = {
+		{ "{\"symptoms\": [{\"region\": \"lower_abdomen\", \"side\": \"left\","
+		  " \"intensity\": 4}], \"conditions\": [\"scar_adhesions\"], \"answers\":"
+		  " [{\"question\": \"recent_surgery\", \"answer\": \"no\"}, {\"question\":"
+		  " \"skin\", \"answer\": \"no\"}", "pregnancy" },
+		{ "{\"symptoms\": [{\"region\": \"anterior_neck\", \"side\": \"right\","
+		  " \"intensity\": 5}], \"conditions\": [\"chronic_neck_pain\"], \"answers\": [",
+		  "blood_pressure_stroke" },
+	};
+	for (size_t c = 0; c < sizeof(held) / sizeof(*held); c++) {
+		snprintf(json, sizeof(json), "%s]}", held[c][0]);
+		p = plan_json(json);
+		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+		ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_NEEDS_ANSWERS);
+		mfr_plan_free(p);
+		snprintf(json, sizeof(json), "%s%s{\"question\": \"%s\", \"answer\": \"no\"}]}",
+			 held[c][0], c == 0 ? ", " : "", held[c][1]);
+		p = plan_json(json);
+		ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
+		mfr_plan_free(p);
+	}
+	/* A symptom area that only holds a guarded structure is not held
+	 * back: the back of the neck keeps its plan while blood pressure is
+	 * open (the suboccipitals wait). */
+	p = plan_json("{\"symptoms\": [{\"region\": \"posterior_neck\", \"side\": \"right\","
+		      " \"intensity\": 5}], \"conditions\": [\"chronic_neck_pain\"]}");
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
+	mfr_plan_free(p);
+
 	/* An open question whose yes names a site: no steps, ask it first. */
 	p = plan_json("{\"symptoms\": [{\"region\": \"knee\", \"side\": \"right\","
 		      " \"intensity\": 5}], \"conditions\": [\"post_surgery_recovery\"]}");

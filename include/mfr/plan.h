@@ -66,9 +66,10 @@ typedef enum mfr_plan_status_t {
 	MFR_PLAN_OK = 1,              /**< may be carried out as written */
 	MFR_PLAN_NEEDS_CLEARANCE = 2, /**< start only once a clinician has cleared the client */
 	MFR_PLAN_REFER_OUT = 3,       /**< no MFR: refer the client to a physician; no steps */
-	/** No steps until the open screening questions (warnings of kind
-	 * #MFR_WARNING_UNSCREENED) are answered: what their answers may
-	 * rule out leaves nothing to plan. @since 0.2.0 */
+	/** Answer the open screening questions (warnings of kind
+	 * #MFR_WARNING_UNSCREENED) first: what their answers may rule out
+	 * leaves nothing to plan, or keeps a symptom's own site out (the
+	 * steps work around it). @since 0.2.0 */
 	MFR_PLAN_NEEDS_ANSWERS = 4,
 	/** Not a value: fixes the width of the type at 32 bits. */
 	MFR_PLAN_STATUS__MAX = 0x7fffffff
