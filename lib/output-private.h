@@ -31,4 +31,10 @@ void mfr__trace_text(mfr_tb *t, const mfr_trace *trace);
 void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan);
 void mfr__program_soap(mfr_tb *t, const mfr_program *program);
 
+/* MFR_FORMAT_CSV: one row per plan step (per session of a program) or
+ * trace result, under the header of lib/csv-columns.h. */
+void mfr__plan_csv(mfr_tb *t, const mfr_plan *plan);
+void mfr__program_csv(mfr_tb *t, const mfr_program *program);
+void mfr__trace_csv(mfr_tb *t, const mfr_trace *trace);
+
 #endif /* MFR_OUTPUT_PRIVATE_H */

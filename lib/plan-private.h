@@ -37,6 +37,7 @@ struct mfr_plan_step {
 	uint8_t lying;    /* side-lying: the mfr_side_t the client lies on; else 0 */
 	uint32_t seconds;
 	uint32_t trace_rank; /* 0 for opening and closing steps */
+	double score;        /* the trace result's score, behind a trace_rank */
 	uint8_t distance;    /* mfr_distance_t of the trace result */
 	uint32_t path_steps; /* length of the trace path: root causes first */
 	uint32_t symptom;    /* the intake symptom its strongest path starts at */

@@ -1489,6 +1489,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	treatment_step(s, part, res->side, t, stage, sensitive, sc, &rules, o);
 	used[t->index]++;
 	s->trace_rank = rank + 1;
+	s->score = res->score;
 	s->distance = res->distance;
 	s->path_steps = res->paths[0].step_count;
 	s->symptom = res->paths[0].symptom;

@@ -289,7 +289,7 @@ expect 0 "soap plan" -- "$mfr" --format soap plan --symptom heel:left:6 --id rec
 contains out "CPT 97140" "soap names the code"
 if tail -n 1 "$tmp/out" | grep -q '^Audit: .*intake id "rec-42"$'; then ok; else bad "soap without its audit trail"; fi
 expect 2 "soap trace" -- "$mfr" --format soap trace --symptom heel:left:6
-contains err "a trace is not written as soap; it is written as json or text" "soap trace refused with the formats a trace takes"
+contains err "a trace is not written as soap; it is written as json, text or csv" "soap trace refused with the formats a trace takes"
 expect 2 "soap model" -- "$mfr" --format soap model
 contains err "'mfr model' writes text or json, not soap" "soap model refused"
 expect 2 "soap batch" -- "$mfr" --format soap batch plan
@@ -439,7 +439,7 @@ printf '{"symptoms": [{"region": "heel", "side": "left"}]}\r\n\r\n{"symptoms": [
 if python3 -c "
 import json
 rows = [json.loads(l) for l in open('$tmp/out')]
-assert [r.get('line') for r in rows] == [None, 2, 3, 4], rows
+assert [r.get('line') for r in rows] == [1, 2, 3, 4], rows
 assert rows[0]['results'][0]['region'] == 'soleus'
 assert rows[2]['error']['message'].startswith('<stdin>:3:14: malformed JSON'), rows[2]
 "; then ok; else bad "batch CRLF lines and line numbers: $(cat "$tmp/out")"; fi
@@ -475,7 +475,7 @@ head -n 1 "$tmp/batch.jsonl" | "$mfr" batch trace >"$tmp/out" 2>"$tmp/err"
 if python3 -c "import json; d = json.load(open('$tmp/out')); assert d['results'][0]['region'] == 'soleus'"; then ok; else bad "batch trace"; fi
 expect 2 "batch without a command" -- "$mfr" batch
 expect 2 "batch as text" -- "$mfr" --format text batch plan
-contains err "'mfr batch' writes JSON lines only" "batch refuses text"
+contains err "'mfr batch' writes JSON lines or CSV; leave out '--format text'" "batch refuses text"
 echo '{"symptoms": [{"region": "heel", "side": "left"}]}' | "$mfr" --format json batch trace >"$tmp/out" 2>"$tmp/err"
 pycheck "batch with --format json" "d['results'][0]['region'] == 'soleus'"
 

@@ -499,6 +499,23 @@ static mfr_status_t op_program_write_soap(void **out, mfr_error **err)
 	return mfr_program_write(small_program, MFR_FORMAT_SOAP, 0, (char **)out, NULL, err);
 }
 
+static mfr_status_t op_plan_write_csv(void **out, mfr_error **err)
+{
+	return mfr_plan_write(plan, MFR_FORMAT_CSV, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_program_write_csv(void **out, mfr_error **err)
+{
+	return mfr_program_write(small_program, MFR_FORMAT_CSV, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_trace_write_csv(void **out, mfr_error **err)
+{
+	size_t len;
+
+	return mfr_trace_write(small_trace, MFR_FORMAT_CSV, 0, (char **)out, &len, err);
+}
+
 static mfr_status_t op_plan_write_json(void **out, mfr_error **err)
 {
 	return mfr_plan_write(plan, MFR_FORMAT_JSON, 0, (char **)out, NULL, err);
@@ -579,6 +596,12 @@ static const mfr_oom_op ops[] = {
 	{ .name = "plan_write_soap", .run = op_plan_write_soap, .release = mfr_free,
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "program_write_soap", .run = op_program_write_soap, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "plan_write_csv", .run = op_plan_write_csv, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "program_write_csv", .run = op_program_write_csv, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "trace_write_csv", .run = op_trace_write_csv, .release = mfr_free,
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "plan_write_json", .run = op_plan_write_json, .release = mfr_free,
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON, .same = same_plan_text },

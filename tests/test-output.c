@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "util.h"
 
 static mfr_test_run run;
@@ -40,6 +42,9 @@ START_TEST(format_names_round_trip)
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_JSON), "json");
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_TEXT), "text");
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_SOAP), "soap");
+	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_CSV), "csv");
+	ck_assert_int_eq(mfr_format_parse("csv", &f), MFR_OK);
+	ck_assert_int_eq(f, MFR_FORMAT_CSV);
 	ck_assert_ptr_null(mfr_format_name(0));
 	ck_assert_ptr_null(mfr_format_name(MFR_FORMAT__MAX));
 	ck_assert_int_eq(mfr_format_parse("JSON", &f), MFR_E_UNKNOWN);
@@ -296,6 +301,268 @@ START_TEST(soap_note_of_a_refer_out_plan_has_no_modality)
 }
 END_TEST
 
+/* CSV (MFR_FORMAT_CSV): a small RFC 4180 reader for the tests. Splits
+ * @p text into at most @p max records of at most 24 fields each, every
+ * field a malloc'd string; checks that every record ends in CRLF. Returns
+ * the number of records. */
+#define CSV_FIELDS 24
+typedef struct csv_record {
+	char *f[CSV_FIELDS];
+	int n;
+} csv_record;
+
+static int csv_read(const char *text, csv_record *recs, int max)
+{
+	int n = 0;
+	const char *p = text;
+
+	while (*p) {
+		csv_record *r = &recs[n++];
+
+		ck_assert_int_le(n, max);
+		r->n = 0;
+		for (;;) {
+			char *buf = malloc(strlen(p) + 1);
+			size_t len = 0;
+
+			if (*p == '"') {
+				for (p++;; p++) {
+					ck_assert_msg(*p, "an unterminated quoted field");
+					if (*p == '"' && p[1] == '"')
+						buf[len++] = *p++;
+					else if (*p == '"')
+						break;
+					else
+						buf[len++] = *p;
+				}
+				p++;
+			} else {
+				while (*p && *p != ',' && *p != '\r' && *p != '\n') {
+					ck_assert_msg(*p != '"', "a quote in an unquoted field");
+					buf[len++] = *p++;
+				}
+			}
+			buf[len] = '\0';
+			ck_assert_int_lt(r->n, CSV_FIELDS);
+			r->f[r->n++] = buf;
+			if (*p == ',') {
+				p++;
+				continue;
+			}
+			ck_assert_msg(p[0] == '\r' && p[1] == '\n', "a record ends in CRLF");
+			p += 2;
+			break;
+		}
+	}
+	return n;
+}
+
+static void csv_free(csv_record *recs, int n)
+{
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < recs[i].n; k++)
+			free(recs[i].f[k]);
+}
+
+/* The JSON value @p v as the CSV writes it: "" for NULL. */
+static void json_is_field(json_t *v, const char *field, const char *what)
+{
+	char buf[64] = "";
+
+	if (json_is_string(v)) {
+		ck_assert_msg(strcmp(json_string_value(v), field) == 0, "%s: JSON \"%s\", "
+			      "CSV \"%s\"", what, json_string_value(v), field);
+		return;
+	}
+	if (json_is_integer(v))
+		snprintf(buf, sizeof(buf), "%lld", (long long)json_integer_value(v));
+	ck_assert_msg(strcmp(buf, field) == 0, "%s: JSON \"%s\", CSV \"%s\"", what, buf, field);
+}
+
+static const char *const plan_columns[] = {
+	"id", "session", "status", "order", "phase", "region", "side", "technique",
+	"approach", "position", "lying_on", "seconds", "pressure", "trace_rank", "score",
+	"danger_zone",
+};
+#define N_PLAN_COLUMNS (int)(sizeof(plan_columns) / sizeof(plan_columns[0]))
+
+/* The rows of session @p session's plan, from record @p at: each step's
+ * members as the JSON document @p doc (a plan) gives them. */
+static int csv_matches_plan(csv_record *recs, int at, json_t *doc, int session)
+{
+	json_t *steps = json_object_get(doc, "steps");
+	size_t i;
+	json_t *step;
+	char buf[16];
+
+	ck_assert_uint_gt(json_array_size(steps), 0);
+	json_array_foreach(steps, i, step) {
+		csv_record *r = &recs[at + (int)i];
+
+		ck_assert_int_eq(r->n, N_PLAN_COLUMNS);
+		ck_assert_str_eq(r->f[0], "rec-42");
+		snprintf(buf, sizeof(buf), "%d", session);
+		ck_assert_str_eq(r->f[1], buf);
+		json_is_field(json_object_get(doc, "status"), r->f[2], "status");
+		for (int c = 3; c < N_PLAN_COLUMNS; c++)
+			if (strcmp(plan_columns[c], "score") != 0)
+				json_is_field(json_object_get(step, plan_columns[c]), r->f[c],
+					      plan_columns[c]);
+		/* A score exactly when a trace rank, a positive number. */
+		ck_assert_int_eq(!*r->f[13], !*r->f[14]);
+		if (*r->f[14])
+			ck_assert(strtod(r->f[14], NULL) > 0);
+	}
+	return (int)json_array_size(steps);
+}
+
+START_TEST(csv_of_a_plan_has_a_row_per_step)
+{
+	char *text = both_ways(0, MFR_FORMAT_CSV, 0), *json = NULL;
+	csv_record recs[64];
+	int n = csv_read(text, recs, 64);
+	json_t *doc;
+
+	ck_assert_int_eq(recs[0].n, N_PLAN_COLUMNS);
+	for (int c = 0; c < N_PLAN_COLUMNS; c++)
+		ck_assert_str_eq(recs[0].f[c], plan_columns[c]);
+	ck_assert_int_eq(mfr_plan_to_json(run.plan, 0, &json, NULL), MFR_OK);
+	doc = json_loads(json, 0, NULL);
+	ck_assert_int_eq(n - 1, (int)mfr_plan_step_count(run.plan));
+	ck_assert_int_eq(csv_matches_plan(recs, 1, doc, 1), n - 1);
+	json_decref(doc);
+	mfr_free(json);
+	csv_free(recs, n);
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(csv_of_a_program_numbers_its_sessions)
+{
+	char *text = both_ways(1, MFR_FORMAT_CSV, 0), *json = NULL;
+	csv_record recs[256];
+	int n = csv_read(text, recs, 256), at = 1;
+	json_t *doc, *sessions, *s;
+	size_t i;
+
+	ck_assert_int_eq(mfr_program_to_json(run.program, 0, &json, NULL), MFR_OK);
+	doc = json_loads(json, 0, NULL);
+	sessions = json_object_get(doc, "sessions");
+	ck_assert_uint_eq(json_array_size(sessions), 3);
+	json_array_foreach(sessions, i, s)
+		at += csv_matches_plan(recs, at, json_object_get(s, "plan"), (int)i + 1);
+	ck_assert_int_eq(at, n);
+	json_decref(doc);
+	mfr_free(json);
+	csv_free(recs, n);
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(csv_of_a_trace_has_a_row_per_result)
+{
+	char *text = both_ways(2, MFR_FORMAT_CSV, 0), *json = NULL;
+	csv_record recs[128];
+	int n = csv_read(text, recs, 128);
+	json_t *doc, *results, *res;
+	size_t i;
+	static const char *const columns[] = { "id", "rank", "region", "side", "distance",
+					       "score", "explanation" };
+
+	ck_assert_int_eq(recs[0].n, 7);
+	for (int c = 0; c < 7; c++)
+		ck_assert_str_eq(recs[0].f[c], columns[c]);
+	ck_assert_int_eq(mfr_trace_to_json(run.trace, MFR_JSON_COMPACT, &json, NULL), MFR_OK);
+	doc = json_loads(json, 0, NULL);
+	results = json_object_get(doc, "results");
+	ck_assert_int_eq(n - 1, (int)json_array_size(results));
+	json_array_foreach(results, i, res) {
+		csv_record *r = &recs[i + 1];
+		char want[64];
+
+		ck_assert_str_eq(r->f[0], "rec-42");
+		for (int c = 1; c < 7; c++)
+			if (c != 5)
+				json_is_field(json_object_get(res, columns[c]), r->f[c], columns[c]);
+		/* The score as the JSON document writes it, byte for byte. */
+		snprintf(want, sizeof(want), "\"score\":%s,", r->f[5]);
+		ck_assert_ptr_nonnull(strstr(json, want));
+		ck_assert(strtod(r->f[5], NULL) == json_real_value(json_object_get(res, "score")));
+	}
+	json_decref(doc);
+	mfr_free(json);
+	csv_free(recs, n);
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(csv_quotes_what_must_be_quoted)
+{
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	mfr_trace *t = NULL;
+	char *text = NULL;
+	csv_record recs[128];
+	int n;
+
+	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_set_id(in, "a \"b\", c", NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_CSV, 0, &text, NULL, NULL), MFR_OK);
+	ck_assert_ptr_nonnull(strstr(text, "\r\n\"a \"\"b\"\", c\",1,ok,1,"));
+	n = csv_read(text, recs, 128);
+	ck_assert_str_eq(recs[1].f[0], "a \"b\", c");
+	csv_free(recs, n);
+	mfr_free(text);
+	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_write(t, MFR_FORMAT_CSV, 0, &text, NULL, NULL), MFR_OK);
+	n = csv_read(text, recs, 128);
+	ck_assert_int_gt(n, 2);
+	/* Explanations hold commas: quoted, and read back whole. */
+	ck_assert_ptr_nonnull(strchr(recs[1].f[6], ','));
+	ck_assert_str_eq(recs[1].f[6], mfr_trace_result_explain(mfr_trace_result_at(t, 0)));
+	csv_free(recs, n);
+	mfr_free(text);
+	/* CSV takes no flag. */
+	ck_assert_int_eq(mfr_trace_write(t, MFR_FORMAT_CSV, MFR_JSON_COMPACT, &text, NULL, NULL),
+			 MFR_E_INVALID);
+	mfr_trace_free(t);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(csv_of_an_empty_plan_or_trace_still_has_a_row)
+{
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	mfr_trace *t = NULL;
+	char *text = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "fever", NULL, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_step_count(p), 0);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_CSV, 0, &text, NULL, NULL), MFR_OK);
+	ck_assert_str_eq(text, "id,session,status,order,phase,region,side,technique,approach,"
+			 "position,lying_on,seconds,pressure,trace_rank,score,danger_zone\r\n"
+			 ",1,refer_out,,,,,,,,,,,,,\r\n");
+	mfr_free(text);
+	mfr_intake_free(in);
+	in = NULL;
+	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_write(t, MFR_FORMAT_CSV, 0, &text, NULL, NULL), MFR_OK);
+	ck_assert_str_eq(text, "id,rank,region,side,distance,score,explanation\r\n,,,,,,\r\n");
+	mfr_free(text);
+	mfr_trace_free(t);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
 START_TEST(a_trace_has_no_soap_note)
 {
 	char *text = (char *)1;
@@ -305,7 +572,7 @@ START_TEST(a_trace_has_no_soap_note)
 			 MFR_E_CONSTRAINT);
 	ck_assert_ptr_null(text);
 	ck_assert_str_eq(mfr_error_message(err), "mfr_trace_write: a trace is not written as "
-			 "soap; it is written as json or text");
+			 "soap; it is written as json, text or csv");
 	mfr_error_free(err);
 }
 END_TEST
@@ -320,7 +587,7 @@ START_TEST(bad_arguments_write_nothing)
 	ck_assert_int_eq(mfr_plan_write(run.plan, 0, 0, &text, &len, &err), MFR_E_UNKNOWN);
 	ck_assert_ptr_null(text);
 	ck_assert_uint_eq(len, 0);
-	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "is written as json, text or soap"));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "is written as json, text, soap or csv"));
 	mfr_error_free(err);
 	err = NULL;
 	ck_assert_int_eq(mfr_trace_write(run.trace, (mfr_format_t)99, 0, &text, NULL, NULL),
@@ -388,6 +655,11 @@ Suite *mfr_test_output_suite(void)
 	tcase_add_test(tc, soap_note_of_a_plan);
 	tcase_add_test(tc, soap_note_of_a_program);
 	tcase_add_test(tc, soap_note_of_a_refer_out_plan_has_no_modality);
+	tcase_add_test(tc, csv_of_a_plan_has_a_row_per_step);
+	tcase_add_test(tc, csv_of_a_program_numbers_its_sessions);
+	tcase_add_test(tc, csv_of_a_trace_has_a_row_per_result);
+	tcase_add_test(tc, csv_quotes_what_must_be_quoted);
+	tcase_add_test(tc, csv_of_an_empty_plan_or_trace_still_has_a_row);
 	tcase_add_test(tc, a_trace_has_no_soap_note);
 	tcase_add_test(tc, bad_arguments_write_nothing);
 	tcase_add_test(tc, a_full_stream_is_an_io_error);

@@ -12,6 +12,9 @@
 /* Exit codes: 0 success, 1 the work failed (a bad model file, ...), 2 the
  * command line was wrong. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+/* Not an exit code: an option a command's option parser does not know
+ * (nothing reported yet; the caller names the command). */
+enum { CLI_UNKNOWN = 3 };
 
 typedef enum cli_format { CLI_TEXT, CLI_JSON } cli_format;
 
@@ -71,6 +74,15 @@ int cli_model(const cli_options *opts, int argc, char **argv);
 
 /* The `mfr trace ...` command; argv[0] is "trace". */
 int cli_trace(const cli_options *opts, int argc, char **argv);
+
+/* Apply one trace option (--max-results ...) to @p o: CLI_OK, CLI_USAGE
+ * after reporting a bad value, or CLI_UNKNOWN (not reported) for an option
+ * that is not a trace option. `mfr trace` and `mfr batch trace` share it. */
+int cli_trace_option(mfr_trace_options *o, const char *opt, const char *val);
+
+/* The same for a plan option (--max-sites ...): `mfr plan`, `mfr program`
+ * and `mfr batch plan`. */
+int cli_plan_option(mfr_plan_options *o, const char *opt, const char *val);
 
 /* `mfr plan ...` and `mfr program ...`; argv[0] is the command. */
 int cli_plan(const cli_options *opts, int argc, char **argv);

@@ -17,38 +17,48 @@ typedef struct job {
 	uint32_t sessions, weeks;
 } job;
 
-/* Apply one plan (or program) option to the job; CLI_USAGE for an unknown one. */
-static int plan_option(job *j, const char *opt, const char *val, int program)
+int cli_plan_option(mfr_plan_options *o, const char *opt, const char *val)
 {
 	uint32_t n;
 	mfr_status_t st;
+
+	/* The ranges are the setters' (include/mfr/plan.h). */
+	if (strcmp(opt, "--max-sites") == 0) {
+		if (cli_parse_range(opt, val, 1, 200, &n) != CLI_OK)
+			return CLI_USAGE;
+		st = mfr_plan_options_set_max_sites(o, n);
+	} else if (strcmp(opt, "--reposition-seconds") == 0) {
+		if (cli_parse_range(opt, val, 0, 600, &n) != CLI_OK)
+			return CLI_USAGE;
+		st = mfr_plan_options_set_reposition_seconds(o, n);
+	} else if (strcmp(opt, "--block-seconds") == 0) {
+		if (cli_parse_range(opt, val, 30, 900, &n) != CLI_OK)
+			return CLI_USAGE;
+		st = mfr_plan_options_set_block_seconds(o, n);
+	} else if (strcmp(opt, "--technique") == 0) {
+		st = mfr_plan_options_add_technique(o, val);
+	} else {
+		return CLI_UNKNOWN;
+	}
+	if (st != MFR_OK)
+		return cli_usage_error("%s '%s': %s", opt, val, mfr_strerror(st));
+	return CLI_OK;
+}
+
+/* Apply one plan (or program) option to the job; CLI_USAGE for an unknown one. */
+static int plan_option(job *j, const char *opt, const char *val, int program)
+{
+	int rc;
 
 	if (program && strcmp(opt, "--sessions") == 0)
 		return cli_parse_count(opt, val, &j->sessions);
 	if (program && strcmp(opt, "--weeks") == 0)
 		return cli_parse_count(opt, val, &j->weeks);
-	/* The ranges are the setters' (include/mfr/plan.h). */
-	if (strcmp(opt, "--max-sites") == 0) {
-		if (cli_parse_range(opt, val, 1, 200, &n) != CLI_OK)
-			return CLI_USAGE;
-		st = mfr_plan_options_set_max_sites(j->o, n);
-	} else if (strcmp(opt, "--reposition-seconds") == 0) {
-		if (cli_parse_range(opt, val, 0, 600, &n) != CLI_OK)
-			return CLI_USAGE;
-		st = mfr_plan_options_set_reposition_seconds(j->o, n);
-	} else if (strcmp(opt, "--block-seconds") == 0) {
-		if (cli_parse_range(opt, val, 30, 900, &n) != CLI_OK)
-			return CLI_USAGE;
-		st = mfr_plan_options_set_block_seconds(j->o, n);
-	} else if (strcmp(opt, "--technique") == 0) {
-		st = mfr_plan_options_add_technique(j->o, val);
-	} else {
+	rc = cli_plan_option(j->o, opt, val);
+	if (rc == CLI_UNKNOWN)
 		return cli_usage_error("unknown option '%s' for 'mfr %s'", opt,
 				       program ? "program" : "plan");
-	}
-	if (st != MFR_OK)
-		return cli_usage_error("%s '%s': %s", opt, val, mfr_strerror(st));
-	return CLI_OK;
+	return rc;
 }
 
 static int plan_only(void *ctx, const char *opt, const char *val)

@@ -34,10 +34,8 @@ static int parse_relations(const char *val, uint32_t *mask)
 	return cli_split_list("--relations", val, add_relation, mask);
 }
 
-/* Apply one trace option to @p ctx (the options); CLI_USAGE for an unknown one. */
-static int trace_option(void *ctx, const char *opt, const char *val)
+int cli_trace_option(mfr_trace_options *o, const char *opt, const char *val)
 {
-	mfr_trace_options *o = ctx;
 	uint32_t n;
 	mfr_status_t st;
 
@@ -64,11 +62,21 @@ static int trace_option(void *ctx, const char *opt, const char *val)
 	} else if (strcmp(opt, "--line") == 0) {
 		st = mfr_trace_options_add_line(o, val);
 	} else {
-		return cli_usage_error("unknown option '%s' for 'mfr trace'", opt);
+		return CLI_UNKNOWN;
 	}
 	if (st != MFR_OK)
 		return cli_usage_error("%s '%s': %s", opt, val, mfr_strerror(st));
 	return CLI_OK;
+}
+
+/* Apply one option of `mfr trace` to @p ctx (the options). */
+static int trace_option(void *ctx, const char *opt, const char *val)
+{
+	int rc = cli_trace_option(ctx, opt, val);
+
+	if (rc == CLI_UNKNOWN)
+		return cli_usage_error("unknown option '%s' for 'mfr trace'", opt);
+	return rc;
 }
 
 int cli_trace(const cli_options *opts, int argc, char **argv)

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 
+/* In two strings: C11 promises string literals of 4095 bytes, no more. */
 static const char usage_text[] =
 	"Usage: mfr [OPTIONS] COMMAND [ARGS]\n"
 	"\n"
@@ -30,9 +31,12 @@ static const char usage_text[] =
 	"                             the symptoms, each with its explanation\n"
 	"  plan [INTAKE] [OPTIONS]    an ordered, timed, safe plan for one session\n"
 	"  program [INTAKE] [OPTIONS] a course of sessions (--sessions N --weeks W)\n"
-	"  batch trace|plan           one intake per line of standard input (JSON\n"
-	"                             lines), one compact trace or plan per line out\n"
-	"\n"
+	"  batch trace|plan [OPTIONS] one intake per line of standard input (JSON\n"
+	"                             lines), one row per line out, in order: JSON\n"
+	"                             lines, or CSV with --format csv; the trace or\n"
+	"                             plan options apply to every line\n"
+	"\n";
+static const char usage_options[] =
 	"Intake (trace, plan, program):\n"
 	"  INTAKE, --intake FILE      read the intake from a JSON file (- for stdin)\n"
 	"  --symptom REGION[:SIDE[:INTENSITY]]\n"
@@ -72,10 +76,18 @@ static const char usage_text[] =
 	"                             (repeatable; 'mfr model list techniques')\n"
 	"  --sessions N --weeks W     program length (default 6 sessions, 3 weeks)\n"
 	"\n"
+	"Batch options:\n"
+	"  --jobs N                   work on N lines at once, in N threads (1 to\n"
+	"                             256, default 1); the output is the same\n"
+	"  --compact                  JSON rows without the disclaimer, and with the\n"
+	"                             aftercare as keys ('mfr model list aftercare')\n"
+	"\n"
 	"Options:\n"
 	"  --model FILE               use the model in FILE instead of the built-in one\n"
-	"  --format text|json|soap    output format (default: text); soap: the plan\n"
-	"                             section of a SOAP note (plan, program)\n"
+	"  --format text|json|soap|csv\n"
+	"                             output format (default: text; json for batch);\n"
+	"                             soap: the plan section of a SOAP note (plan,\n"
+	"                             program); csv: one row per step or site\n"
 	"  -h, --help                 show this help\n"
 	"  -V, --version              show the libmfr version\n"
 	"\n"
@@ -129,6 +141,23 @@ static int finish_output(int rc)
 
 static int run(int argc, char **argv);
 
+/*
+ * Where the command stands among @p n words: the first that is neither an
+ * option nor an option's value (every command option takes a value but
+ * --compact), or -1. A command's options may come before it ("mfr
+ * --max-sites 2 batch plan"), as the global options may come after it.
+ */
+static int command_index(int n, char **w)
+{
+	for (int i = 0; i < n; i++) {
+		if (w[i][0] != '-' || !w[i][1])
+			return i;
+		if (!strchr(w[i], '=') && strcmp(w[i], "--compact") != 0)
+			i++; /* its value */
+	}
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	return finish_output(run(argc, argv));
@@ -157,6 +186,7 @@ static int run(int argc, char **argv)
 		}
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			fputs(usage_text, stdout);
+			fputs(usage_options, stdout);
 			free(rest);
 			return CLI_OK;
 		}
@@ -172,7 +202,7 @@ static int run(int argc, char **argv)
 			if (mfr_format_parse(v, &opts.output) != MFR_OK) {
 				free(rest);
 				return cli_usage_error("unknown format '%s': use "
-						       "'text', 'json' or 'soap'", v);
+						       "'text', 'json', 'soap' or 'csv'", v);
 			}
 			opts.format = opts.output == MFR_FORMAT_JSON ? CLI_JSON : CLI_TEXT;
 		} else if (missing) {
@@ -184,6 +214,14 @@ static int run(int argc, char **argv)
 		}
 	}
 	rest[nrest] = NULL;
+	/* The command first, then its options in the order given. */
+	int ci = command_index(nrest, rest);
+	if (ci > 0) {
+		char *cmd = rest[ci];
+
+		memmove(rest + 1, rest, sizeof(char *) * (size_t)ci);
+		rest[0] = cmd;
+	}
 
 	if (nrest == 0)
 		rc = cli_usage_error("no command given");

@@ -228,7 +228,7 @@ class IntakeTests(DefaultModelCase):
         self.assertTrue(program.write('soap').startswith(
             'P (plan): myofascial release, 2 sessions over 1 week.'))
         err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'soap')
-        self.assertIn('json or text', err.message)
+        self.assertIn('json, text or csv', err.message)
         self.assertTrue(program.to_text().startswith('Program: 2 sessions'))
         self.assertTrue(trace.to_text().startswith('Trace for: left heel (6/10)'))
         if os.environ.get('MFR_CLI'):
