@@ -31,12 +31,13 @@ import tempfile
 import time
 
 
-def run_once(mfr, kind, intakes, output):
+def run_once(mfr, kind, intakes, output, jobs=1):
     """(cpu seconds, wall seconds, exit status) of one batch run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(intakes, "rb") as fin, open(output, "wb") as fout:
         t0 = time.perf_counter()
-        rc = subprocess.call([mfr, "batch", kind], stdin=fin, stdout=fout,
+        rc = subprocess.call([mfr, "batch", kind] + (["--jobs", str(jobs)] if jobs > 1 else []),
+                             stdin=fin, stdout=fout,
                              stderr=subprocess.DEVNULL)
         wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -62,6 +63,8 @@ def main():
     ap.add_argument("--count", type=int, default=2000, help="intakes (2000)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="mfr batch --jobs N (1): the wall time then shows the threads' gain")
     args = ap.parse_args()
 
     builds = []
@@ -88,7 +91,7 @@ def main():
                 order = builds[r % len(builds):] + builds[:r % len(builds)]
                 for label, path in order:
                     out = os.path.join(tmp, "out-%s" % hashlib.md5(label.encode()).hexdigest())
-                    c, w, rc = run_once(path, kind, intakes, out)
+                    c, w, rc = run_once(path, kind, intakes, out, args.jobs)
                     if rc not in (0, 1):
                         sys.exit("bench-batch: %s batch %s exited %d" % (path, kind, rc))
                     cpu[label].append(c)

@@ -120,6 +120,9 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--bad", type=float, default=0.0,
                     help="share of lines that must give an error row (0)")
+    ap.add_argument("--ids", action="store_true",
+                    help='give every good intake an "id" ("gen-000001", its line '
+                         'number), to join batch rows back (the other lines stay the same)')
     ap.add_argument("-o", "--output", help="output file (default: standard output)")
     args = ap.parse_args()
 
@@ -131,7 +134,10 @@ def main():
         if args.bad and rng.random() < args.bad:
             lines.append(bad_line(rng, model))
         else:
-            lines.append(intake(rng, model))
+            line = intake(rng, model)
+            if args.ids:
+                line = '{"id":"gen-%06d",%s' % (len(lines) + 1, line[1:])
+            lines.append(line)
     data = ("\n".join(lines) + "\n").encode("utf-8", "surrogateescape")
     if args.output:
         with open(args.output, "wb") as f:

@@ -479,6 +479,150 @@ contains err "'mfr batch' writes JSON lines or CSV; leave out '--format text'" "
 echo '{"symptoms": [{"region": "heel", "side": "left"}]}' | "$mfr" --format json batch trace >"$tmp/out" 2>"$tmp/err"
 pycheck "batch with --format json" "d['results'][0]['region'] == 'soleus'"
 
+# batch rows join back (issue 13): every row, good or not, carries the input
+# line and the intake's id, first; the summary goes to standard error
+printf '%s\n' '{"id": "rec-1", "symptoms": [{"region": "heel", "side": "left", "intensity": 6}]}' \
+  '{"id": "rec-2", "symptoms": [{"region": "heal", "side": "left"}]}' \
+  '{"id": "rec-3"}' '' '{"symptoms": [{"region": "jaw", "side": "right"}], "precautions": ["fever"]}' \
+  '{"id": "rec,\"6\"", "symptoms": [{"region": "jaw", "side": "left"}]}' >"$tmp/ids.jsonl"
+"$mfr" batch plan <"$tmp/ids.jsonl" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 1 ]; then ok; else bad "batch with bad lines should exit 1"; fi
+if python3 -c "
+import json
+rows = [json.loads(l) for l in open('$tmp/out')]
+assert [r['line'] for r in rows] == [1, 2, 3, 4, 5, 6], rows
+assert [r['id'] for r in rows] == ['rec-1', 'rec-2', 'rec-3', None, None, 'rec,\"6\"'], [r['id'] for r in rows]
+assert list(rows[0])[:3] == ['line', 'id', 'format'] and rows[0]['audit']['intake_id'] == 'rec-1'
+assert rows[1]['error']['status'] == 'MFR_E_REFERENCE' and rows[2]['error']['status'] == 'MFR_E_MISSING'
+assert list(rows[1]) == ['line', 'id', 'error'] and rows[4]['status'] == 'refer_out'
+"; then ok; else bad "batch rows with line and id: $(head -c 600 "$tmp/out")"; fi
+contains err "mfr: 3 of 6 lines failed" "batch counts its errors"
+contains err "mfr: batch plan: 6 lines, 6 rows, 3 errors, " "batch summary on stderr"
+# no progress line when standard error is not a terminal
+if grep -q $'\r' "$tmp/err"; then bad "batch progress on a file: $(cat -v "$tmp/err")"; else ok; fi
+
+# the trace and plan options apply to every line, before or after the command;
+# each row is what the single command writes for the line's intake
+expect 0 "plan options before the command" -- "$mfr" --format json --max-sites 2 plan --block-seconds 300 --symptom heel:left:6 --id rec-1
+mv "$tmp/out" "$tmp/one.json"
+"$mfr" --max-sites 2 batch plan --block-seconds 300 <"$tmp/ids.jsonl" >"$tmp/out" 2>"$tmp/err"
+if python3 -c "
+import json
+rows = [json.loads(l) for l in open('$tmp/out')]
+one = json.load(open('$tmp/one.json'))
+row = {k: v for k, v in rows[0].items() if k not in ('line', 'id')}
+assert row == one, (row, one)
+"; then ok; else bad "batch plan options: the row differs from mfr plan's"; fi
+"$mfr" batch trace --max-results 3 --relations=referral <"$tmp/ids.jsonl" >"$tmp/out" 2>"$tmp/err"
+mv "$tmp/out" "$tmp/rows.jsonl"
+expect 0 "trace options" -- "$mfr" --format json trace --max-results 3 --relations referral --symptom heel:left:6 --id rec-1
+if python3 -c "
+import json
+rows = [json.loads(l) for l in open('$tmp/rows.jsonl')]
+one = json.load(open('$tmp/out'))
+assert len(rows[0]['results']) == 3
+assert {k: v for k, v in rows[0].items() if k not in ('line', 'id')} == one
+"; then ok; else bad "batch trace options: the row differs from mfr trace's"; fi
+
+# --compact: no disclaimer, the aftercare as keys, the rest as written
+"$mfr" batch plan <"$tmp/ids.jsonl" >"$tmp/full.jsonl" 2>/dev/null
+"$mfr" batch --compact plan <"$tmp/ids.jsonl" >"$tmp/out" 2>/dev/null
+if python3 -c "
+import json
+full = [json.loads(l) for l in open('$tmp/full.jsonl')]
+comp = [json.loads(l) for l in open('$tmp/out')]
+assert len(full) == len(comp) == 6
+for f, c in zip(full, comp):
+    if 'error' not in f:
+        assert 'disclaimer' in f and 'disclaimer' not in c
+        assert c['aftercare'] == [a['key'] for a in f['aftercare']] and c['aftercare']
+        del f['disclaimer']
+        f['aftercare'] = c['aftercare']
+    assert list(f) == list(c) and f == c, (f, c)
+"; then ok; else bad "batch --compact rows: $(head -c 400 "$tmp/out")"; fi
+"$mfr" batch trace --compact <"$tmp/ids.jsonl" >"$tmp/out" 2>/dev/null
+if grep -q disclaimer "$tmp/out"; then bad "batch trace --compact keeps the disclaimer"; else ok; fi
+
+# CSV through the output layer, for the single commands too
+expect 0 "csv plan" -- "$mfr" --format csv plan --symptom heel:left:6 --id 'a,b'
+if [ "$(head -n 1 "$tmp/out")" = $'id,session,status,order,phase,region,side,technique,approach,position,lying_on,seconds,pressure,trace_rank,score,danger_zone\r' ]; then ok; else bad "csv plan header: $(head -n 1 "$tmp/out" | cat -v)"; fi
+contains out '"a,b",1,ok,1,assessment,heel,left,' "csv plan rows quote the id"
+expect 0 "csv program" -- "$mfr" --format csv program --symptom heel:left:6 --sessions 2 --weeks 1
+contains out $'\r\n,2,ok,1,' "csv program numbers its sessions"
+expect 0 "csv trace" -- "$mfr" --format csv trace --symptom heel:left:6
+contains out $'id,rank,region,side,distance,score,explanation\r' "csv trace header"
+contains out ',1,soleus,left,distant,' "csv trace first result"
+
+# batch CSV: one header, then each line's records with its line number, and
+# an error record (the error's columns filled) for a bad or blank line
+"$mfr" --format csv batch plan <"$tmp/ids.jsonl" >"$tmp/out" 2>"$tmp/err"
+if python3 -c "
+import csv
+rows = list(csv.reader(open('$tmp/out', newline='')))
+head = rows[0]
+assert head[:3] == ['id', 'line', 'session'] and head[-2:] == ['error_status', 'error_message'], head
+assert all(len(r) == len(head) for r in rows)
+assert [r[1] for r in rows[1:]] == sorted(r[1] for r in rows[1:])
+by_line = {}
+for r in rows[1:]:
+    by_line.setdefault(int(r[1]), []).append(r)
+assert sorted(by_line) == [1, 2, 3, 4, 5, 6]
+assert by_line[2] == [['rec-2', '2'] + [''] * (len(head) - 4) + ['MFR_E_REFERENCE', by_line[2][0][-1]]]
+assert by_line[2][0][-1].startswith('<stdin>:2:')
+assert by_line[4][0][0] == '' and by_line[4][0][-2] == 'MFR_E_SYNTAX'
+assert by_line[5] == [['', '5', '1', 'refer_out'] + [''] * (len(head) - 4)]
+assert by_line[6][0][0] == 'rec,\"6\"' and all(r[-2:] == ['', ''] for r in by_line[6])
+"; then ok; else bad "batch csv rows: $(head -c 600 "$tmp/out")"; fi
+contains err "mfr: batch plan: 6 lines, " "csv batch summary"
+: | "$mfr" --format csv batch trace >"$tmp/out" 2>"$tmp/err"
+if [ "$(cat "$tmp/out")" = $'id,line,rank,region,side,distance,score,explanation,error_status,error_message\r' ]; then ok; else bad "csv batch of nothing: the header alone: $(cat -v "$tmp/out")"; fi
+
+# --jobs N: the same bytes as one job, in input order, on the test intakes
+# and on generated ones (some bad) large enough for several chunks
+n_gen=1500
+[ -n "${MFR_TEST_WRAPPER:-}" ] && n_gen=200
+python3 "$src/bench/gen-intakes.py" --model "$src/lib/data/default-model.json" --count $n_gen \
+  --seed 13 --bad 0.05 --ids -o "$tmp/gen.jsonl"
+for input in "$data/intakes.jsonl" "$tmp/gen.jsonl"; do
+  for run in "batch plan" "batch trace" "--format csv batch plan" "--format csv batch trace" "batch plan --compact"; do
+    # shellcheck disable=SC2086
+    "$mfr" $run <"$input" >"$tmp/j1" 2>/dev/null
+    for jobs in 2 5; do
+      # shellcheck disable=SC2086
+      "$mfr" $run --jobs $jobs <"$input" >"$tmp/jn" 2>"$tmp/err"
+      if [ -s "$tmp/j1" ] && cmp -s "$tmp/j1" "$tmp/jn"; then ok; else bad "mfr $run --jobs $jobs on $(basename "$input") differs from one job"; fi
+    done
+  done
+done
+contains err ", 5 jobs" "the summary names the jobs"
+printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left"}]}' '' >"$tmp/two.jsonl"
+"$mfr" batch --jobs 256 trace <"$tmp/two.jsonl" >"$tmp/jn" 2>"$tmp/err"
+if [ $? -eq 1 ] && [ "$(wc -l <"$tmp/jn")" -eq 2 ]; then ok; else bad "more jobs than lines"; fi
+
+# progress on standard error only when it is a terminal
+if python3 - "$mfr" "$tmp/gen.jsonl" <<'PYEOF'
+import os, pty, subprocess, sys
+master, slave = pty.openpty()
+with open(sys.argv[2], 'rb') as fin:
+    p = subprocess.Popen([sys.argv[1], 'batch', 'trace'], stdin=fin,
+                         stdout=subprocess.DEVNULL, stderr=slave)
+os.close(slave)
+out = b''
+while True:
+    try:
+        chunk = os.read(master, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+p.wait()
+text = out.decode()
+assert '\rmfr: batch: ' in text and '\x1b[K' in text, repr(text[:300])
+assert 'mfr: batch trace: ' in text, repr(text[-300:])
+PYEOF
+then ok; else bad "batch progress on a terminal"; fi
+
 # long names: texts are cut at a character, never inside one (a cut inside
 # one made the batch row "MFR_E_NOMEM" without a place, and JSON output fail)
 python3 -c "import json; print(json.dumps({'symptoms': [{'region': 'heel', 'side': 'left'}], '\u00e9' * 400: 1}, ensure_ascii=False))" >"$tmp/long.jsonl"
@@ -511,6 +655,8 @@ if [ -w /dev/full ]; then
   full "plan" plan --symptom heel:left
   full "trace" --format json trace --symptom heel:left
   full "batch plan" batch plan
+  full "batch plan as CSV" --format csv batch plan
+  full "batch plan, 3 jobs" batch --jobs 3 plan
   full "model export" model export
   full "model export of a file" --model "$data/models/minimal.json" model export
   full "model summary as JSON" --format json model

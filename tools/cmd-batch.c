@@ -733,6 +733,28 @@ static int parse_args(const cli_options *opts, int argc, char **argv, batch *b,
 	return CLI_OK;
 }
 
+/* The keys the options name (--technique, --line) are the model's: checked
+ * once, before any line, rather than failing every row. */
+static int check_keys(int argc, char **argv, const mfr_model *m, int plan)
+{
+	const char *val;
+	char name[64];
+
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] != '-')
+			continue;
+		take_option(argc, argv, &i, name, sizeof(name), &val);
+		if (plan && strcmp(name, "--technique") == 0 &&
+		    !mfr_model_has(m, MFR_KIND_TECHNIQUE, val))
+			return cli_usage_error("--technique '%s': unknown technique; 'mfr model "
+					       "list techniques' shows every technique", val);
+		if (!plan && strcmp(name, "--line") == 0 && !mfr_model_has(m, MFR_KIND_LINE, val))
+			return cli_usage_error("--line '%s': unknown line; 'mfr model list "
+					       "lines' shows every line", val);
+	}
+	return CLI_OK;
+}
+
 int cli_batch(const cli_options *opts, int argc, char **argv)
 {
 	mfr_model *m = NULL;
@@ -749,7 +771,8 @@ int cli_batch(const cli_options *opts, int argc, char **argv)
 		goto out;
 	}
 	if ((rc = parse_args(opts, argc, argv, &b, to, po, &jobs)) != CLI_OK ||
-	    (rc = cli_load_model(opts, &m)) != CLI_OK)
+	    (rc = cli_load_model(opts, &m)) != CLI_OK ||
+	    (rc = check_keys(argc, argv, m, b.plan)) != CLI_OK)
 		goto out;
 	b.m = m;
 	b.to = to;
