@@ -9,6 +9,7 @@ packages=(
   libjansson-dev                 # the library's one dependency (JSON)
   check                          # unit tests
   valgrind python3 binutils      # memcheck runs, the ctypes binding, nm
+  python3-pandas                 # the batch CSV read as a researcher would (tests/check-batch-csv.py)
   gcovr                          # the coverage figures of scripts/test-all.sh
   doxygen abigail-tools groff-base  # API reference, ABI check (abidiff), man-page check
 )

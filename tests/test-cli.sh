@@ -599,6 +599,21 @@ printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left"}]}' '' >"$tmp/two
 "$mfr" batch --jobs 256 trace <"$tmp/two.jsonl" >"$tmp/jn" 2>"$tmp/err"
 if [ $? -eq 1 ] && [ "$(wc -l <"$tmp/jn")" -eq 2 ]; then ok; else bad "more jobs than lines"; fi
 
+# the batch CSV loads in pandas as is (read_csv without options), and its
+# rows say what the JSON rows say (tests/check-batch-csv.py); pandas is
+# Debian's python3-pandas (scripts/deps.sh), perhaps only in the system python
+pandas_python=
+for p in python3 /usr/bin/python3; do
+  if "$p" -c 'import pandas' 2>/dev/null; then pandas_python=$p; break; fi
+done
+if [ -z "$pandas_python" ]; then
+  bad "no python3 with pandas: install python3-pandas (bash scripts/deps.sh)"
+else
+  "$pandas_python" "$src/tests/check-batch-csv.py" "$mfr" "$data/intakes.jsonl" "$tmp/gen.jsonl" \
+    "$tmp/ids.jsonl" >"$tmp/pandas" 2>&1
+  if [ $? -eq 0 ] && [ "$(grep -c '^ok$' "$tmp/pandas")" -eq 6 ]; then ok; else bad "batch CSV in pandas: $(head -c 800 "$tmp/pandas")"; fi
+fi
+
 # progress on standard error only when it is a terminal
 if python3 - "$mfr" "$tmp/gen.jsonl" <<'PYEOF'
 import os, pty, subprocess, sys
