@@ -56,7 +56,7 @@ def update(mfr, doc):
             run = subprocess.run([mfr] + shlex.split(args), capture_output=True,
                                  check=True)
             out.append(lines[i + 1])
-            out.extend(run.stdout.decode('utf-8').rstrip('\n').split('\n'))
+            out.extend(run.stdout.decode('utf-8').replace('\r\n', '\n').rstrip('\n').split('\n'))
             i = j
             continue
         i += 1
@@ -75,7 +75,8 @@ def main():
         for line, args, want in examples(doc):
             found += 1
             run = subprocess.run([mfr] + shlex.split(args), capture_output=True)
-            got = run.stdout.decode('utf-8')
+            # CSV records end in CRLF (RFC 4180), a document's lines in LF.
+            got = run.stdout.decode('utf-8').replace('\r\n', '\n')
             if run.returncode != 0 or mask(got) != mask(want):
                 failed += 1
                 print('FAIL: %s:%d: `mfr %s` (exit %d) prints otherwise:\n%s'

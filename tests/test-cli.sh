@@ -285,6 +285,8 @@ expect 0 "text trace" -- "$mfr" trace --symptom heel:left:6
 if tail -n 1 "$tmp/out" | grep -qE '^Audit: .*; intake without an id$'; then ok; else bad "text trace does not end with its audit trail"; fi
 # the SOAP plan note (doc/soap-format.md): its examples are what mfr prints
 if python3 "$src/tests/check-doc-examples.py" "$mfr" "$src/doc/soap-format.md" >"$tmp/doc" 2>&1; then ok; else bad "doc/soap-format.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
+# the CSV tables (doc/batch-format.md): its examples are what mfr prints
+if python3 "$src/tests/check-doc-examples.py" "$mfr" "$src/doc/batch-format.md" >"$tmp/doc" 2>&1; then ok; else bad "doc/batch-format.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
 expect 0 "soap plan" -- "$mfr" --format soap plan --symptom heel:left:6 --id rec-42
 contains out "CPT 97140" "soap names the code"
 if tail -n 1 "$tmp/out" | grep -q '^Audit: .*intake id "rec-42"$'; then ok; else bad "soap without its audit trail"; fi

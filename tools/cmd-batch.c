@@ -811,9 +811,13 @@ int cli_batch(const cli_options *opts, int argc, char **argv)
 	} else {
 		if (t.failed)
 			fprintf(stderr, "mfr: %lu of %lu lines failed\n", t.failed, t.lines);
+		/* With the audit trail of the run: a CSV row carries the intake's
+		 * id, not the versions that wrote it. */
 		fprintf(stderr, "mfr: batch %s: %lu lines, %lu rows, %lu errors, %.3f s, "
-			"%u job%s\n", b.plan ? "plan" : "trace", t.lines, t.rows, t.failed,
-			now() - t.start, jobs, jobs == 1 ? "" : "s");
+			"%u job%s; libmfr %s, model \"%s\" %s (%s)\n", b.plan ? "plan" : "trace",
+			t.lines, t.rows, t.failed, now() - t.start, jobs, jobs == 1 ? "" : "s",
+			mfr_version(), mfr_model_name(m), mfr_model_version(m),
+			mfr_model_content_hash(m));
 		rc = t.failed ? CLI_FAIL : CLI_OK;
 	}
 out:

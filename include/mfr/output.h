@@ -9,7 +9,9 @@
  *
  * Every format carries the audit trail (doc/plan-format.md, "Audit
  * trail"): the libmfr version, the model's name, version and content hash
- * (mfr_model_content_hash()) and the intake's id (mfr_intake_set_id()).
+ * (mfr_model_content_hash()) and the intake's id (mfr_intake_set_id());
+ * #MFR_FORMAT_CSV, a table, carries the intake's id on every row and
+ * nothing else of it.
  *
  * | format | plan | program | trace | document |
  * |---|---|---|---|---|
