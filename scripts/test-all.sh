@@ -7,7 +7,8 @@
 #      is under 95% of lines or 85% of branches, or tools/ under 85% of
 #      lines (doc/coverage.md has the figures and the exact command);
 #   4. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
-#   5. a clang build with ThreadSanitizer: the thread tests, and the quick
+#   5. a clang build with ThreadSanitizer: the thread tests (the library's,
+#      and mfr batch --jobs N against one job), and the quick
 #      suites (the single-threaded sweeps and property tests add nothing
 #      under TSan but minutes);
 #   6. the libFuzzer targets (clang): built, each run once over its corpus;
@@ -141,7 +142,7 @@ CC=clang fresh_setup build-tsan -Db_sanitize=thread -Db_lundef=false
 # No suppressions: a race in the library fails the run (exit 66).
 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
   run_meson_test "tests (TSan)" build-tsan \
-  threads model names default-model intake trace safety cases vignettes \
+  threads batch-jobs model names default-model intake trace safety cases vignettes \
   example-trace-case example-walk-lines example-plan-session
 
 # The libFuzzer targets (fuzz/, doc/fuzzing.md) build, and each runs its

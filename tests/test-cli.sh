@@ -579,27 +579,12 @@ contains err "mfr: batch plan: 6 lines, " "csv batch summary"
 : | "$mfr" --format csv batch trace >"$tmp/out" 2>"$tmp/err"
 if [ "$(cat "$tmp/out")" = $'id,line,rank,region,side,distance,score,explanation,error_status,error_message\r' ]; then ok; else bad "csv batch of nothing: the header alone: $(cat -v "$tmp/out")"; fi
 
-# --jobs N: the same bytes as one job, in input order, on the test intakes
-# and on generated ones (some bad) large enough for several chunks
-n_gen=1500
-[ -n "${MFR_TEST_WRAPPER:-}" ] && n_gen=200
+# generated intakes (some bad, with ids) for the pandas and progress checks
+# below; --jobs N against one job: tests/test-batch-jobs.sh
+n_gen=400
+[ -n "${MFR_TEST_WRAPPER:-}" ] && n_gen=100
 python3 "$src/bench/gen-intakes.py" --model "$src/lib/data/default-model.json" --count $n_gen \
   --seed 13 --bad 0.05 --ids -o "$tmp/gen.jsonl"
-for input in "$data/intakes.jsonl" "$tmp/gen.jsonl"; do
-  for run in "batch plan" "batch trace" "--format csv batch plan" "--format csv batch trace" "batch plan --compact"; do
-    # shellcheck disable=SC2086
-    "$mfr" $run <"$input" >"$tmp/j1" 2>/dev/null
-    for jobs in 2 5; do
-      # shellcheck disable=SC2086
-      "$mfr" $run --jobs $jobs <"$input" >"$tmp/jn" 2>"$tmp/err"
-      if [ -s "$tmp/j1" ] && cmp -s "$tmp/j1" "$tmp/jn"; then ok; else bad "mfr $run --jobs $jobs on $(basename "$input") differs from one job"; fi
-    done
-  done
-done
-contains err ", 5 jobs" "the summary names the jobs"
-printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left"}]}' '' >"$tmp/two.jsonl"
-"$mfr" batch --jobs 256 trace <"$tmp/two.jsonl" >"$tmp/jn" 2>"$tmp/err"
-if [ $? -eq 1 ] && [ "$(wc -l <"$tmp/jn")" -eq 2 ]; then ok; else bad "more jobs than lines"; fi
 
 # the batch CSV loads in pandas as is (read_csv without options), and its
 # rows say what the JSON rows say (tests/check-batch-csv.py); pandas is
