@@ -221,6 +221,12 @@ class IntakeTests(DefaultModelCase):
             with self.assertRaises(TypeError):
                 obj.write(1)
         self.assertTrue(plan.to_text().startswith('Session plan. '))
+        self.assertIn('csv', libmfr.formats())
+        csv = plan.write('csv')
+        self.assertTrue(csv.startswith('id,session,status,order,'))
+        self.assertIn('\r\nrec-7,1,', csv)
+        self.assertTrue(trace.write('csv').startswith('id,rank,region,'))
+        self.assertIn('\r\nrec-7,2,', program.write('csv'))
         soap = plan.write('soap')
         self.assertTrue(soap.startswith('P (plan): myofascial release'))
         self.assertIn('CPT 97140', soap)

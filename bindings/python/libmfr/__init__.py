@@ -520,12 +520,10 @@ def _write(fn, ptr, format, compact):
 
 
 def formats():
-    """The names of the output formats ("json", "text", ...)."""
-    names, value = [], 1
-    while _C.mfr_format_name(value) is not None:
-        names.append(_name(_C.mfr_format_name, value))
-        value += 1
-    return tuple(names)
+    """The names of the output formats ("json", "text", ...), in the order
+    of their values; the values may leave gaps (MFR_FORMAT_CSV is 6)."""
+    return tuple(_name(_C.mfr_format_name, value) for value in range(1, 64)
+                 if _C.mfr_format_name(value) is not None)
 
 
 def _enum_table(name_fn, values):
