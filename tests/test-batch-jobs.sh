@@ -14,21 +14,9 @@ count=${3:-1500}
 data=$src/tests/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if [ -n "${MFR_TEST_WRAPPER:-}" ]; then
-  mapfile -t wrapper <<<"$MFR_TEST_WRAPPER"
-  {
-    printf '#!/usr/bin/env bash\nexec'
-    printf ' %q' "${wrapper[@]}" "$mfr"
-    printf ' "$@"\n'
-  } >"$tmp/mfr"
-  chmod +x "$tmp/mfr"
-  mfr=$tmp/mfr
-  count=200
-fi
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+# shellcheck source=tests/cli-common.sh
+. "$src/tests/cli-common.sh"
+[ -n "${MFR_TEST_WRAPPER:-}" ] && count=200 # valgrind: a sample
 
 python3 "$src/bench/gen-intakes.py" --model "$src/lib/data/default-model.json" --count "$count" \
   --seed 13 --bad 0.05 --ids -o "$tmp/gen.jsonl" || bad "gen-intakes.py failed"

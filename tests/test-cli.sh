@@ -16,21 +16,8 @@ src=$2
 data=$src/tests/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if [ -n "${MFR_TEST_WRAPPER:-}" ]; then
-  mapfile -t wrapper <<<"$MFR_TEST_WRAPPER"
-  {
-    printf '#!/usr/bin/env bash\nexec'
-    printf ' %q' "${wrapper[@]}" "$mfr"
-    printf ' "$@"\n'
-  } >"$tmp/mfr"
-  chmod +x "$tmp/mfr"
-  mfr=$tmp/mfr
-fi
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+# shellcheck source=tests/cli-common.sh
+. "$src/tests/cli-common.sh"
 
 # expect CODE DESCRIPTION -- command...: run, keep stdout/stderr in $tmp.
 expect() {
