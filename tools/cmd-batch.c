@@ -85,7 +85,7 @@ static void row_str(row *r, const char *s)
 static void row_add(row *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void row_add(row *r, const char *fmt, ...)
 {
-	char buf[64];
+	char buf[128]; /* numbers and status names: never cut */
 	va_list ap;
 
 	va_start(ap, fmt);
