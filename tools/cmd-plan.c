@@ -47,7 +47,7 @@ static int plan_option(job *j, const char *opt, const char *val, int program)
 				       program ? "program" : "plan");
 	}
 	if (st != MFR_OK)
-		return cli_usage_error("%s '%s': %s", opt, val, mfr_strerror(st));
+		return cli_option_failed(opt, val, st);
 	return CLI_OK;
 }
 

@@ -67,7 +67,7 @@ static int trace_option(void *ctx, const char *opt, const char *val)
 		return cli_usage_error("unknown option '%s' for 'mfr trace'", opt);
 	}
 	if (st != MFR_OK)
-		return cli_usage_error("%s '%s': %s", opt, val, mfr_strerror(st));
+		return cli_option_failed(opt, val, st);
 	return CLI_OK;
 }
 
