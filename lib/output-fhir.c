@@ -114,6 +114,21 @@ static void reference_quoted(fhir *f, const char *quoted, size_t len, uint32_t i
 	mfr__jw_object_end(&f->w);
 }
 
+/* An array of a Reference to each Condition. */
+static void condition_refs(fhir *f)
+{
+	char buf[48];
+
+	mfr__jw_array(&f->w);
+	for (uint32_t i = 0; i < f->audit->condition_count; i++) {
+		urn(f, CONDITION(i), buf);
+		mfr__jw_object(&f->w);
+		mfr__jw_put_str(&f->w, "reference", buf);
+		mfr__jw_object_end(&f->w);
+	}
+	mfr__jw_array_end(&f->w);
+}
+
 /* A Coding: {"system", "code"}. */
 static void coding(mfr_jw *w, const char *system, const char *code)
 {
@@ -249,17 +264,6 @@ static void conditions(fhir *f)
 	}
 }
 
-/* @p s seconds as "4 min 30 s" into @p t. */
-static void duration(mfr_text *t, uint32_t s)
-{
-	if (s >= 60 && s % 60)
-		mfr__text_add(t, "%u min %u s", s / 60, s % 60);
-	else if (s >= 60)
-		mfr__text_add(t, "%u min", s / 60);
-	else
-		mfr__text_add(t, "%u s", s);
-}
-
 /* A name of the API ("side_lying") as words. */
 static void words(mfr_text *t, const char *name)
 {
@@ -272,7 +276,7 @@ static void words(mfr_text *t, const char *name)
 static void request(fhir *f, const mfr_plan_step *s, uint32_t n, const char *when)
 {
 	mfr_jw *w = &f->w;
-	char site[160], buf[1024];
+	char site[160], buf[1024], dur[32];
 	const char *snomed = mfr_region_snomed(s->region);
 	mfr_text t;
 
@@ -299,14 +303,7 @@ static void request(fhir *f, const mfr_plan_step *s, uint32_t n, const char *whe
 	mfr__jw_object_end(w);
 	if (f->audit->condition_count) {
 		mfr__jw_key(w, "reasonReference");
-		mfr__jw_array(w);
-		for (uint32_t i = 0; i < f->audit->condition_count; i++) {
-			urn(f, CONDITION(i), buf);
-			mfr__jw_object(w);
-			mfr__jw_put_str(w, "reference", buf);
-			mfr__jw_object_end(w);
-		}
-		mfr__jw_array_end(w);
+		condition_refs(f);
 	}
 	mfr__site_name(site, sizeof(site), s->region, s->side);
 	mfr__jw_key(w, "bodySite");
@@ -332,7 +329,7 @@ static void request(fhir *f, const mfr_plan_step *s, uint32_t n, const char *whe
 	if (s->lying)
 		mfr__text_add(&t, " on the %s side", mfr_side_name(s->lying));
 	mfr__text_put(&t, ", ");
-	duration(&t, s->seconds);
+	mfr__text_put(&t, mfr__duration_words(dur, s->seconds));
 	mfr__text_add(&t, " (%s). %s", mfr_phase_name(s->phase), s->rationale);
 	annotation(w, buf);
 	annotation(w, CPT_NOTE);
@@ -374,7 +371,7 @@ static void care_plan(fhir *f, const char *title, uint32_t n,
 		      void (*notes)(fhir *, const void *), const void *obj)
 {
 	mfr_jw *w = &f->w;
-	char buf[1024], site[160], ref[48];
+	char buf[1024], site[160];
 	mfr_text t;
 
 	entry(f, CAREPLAN(f), "CarePlan");
@@ -394,14 +391,7 @@ static void care_plan(fhir *f, const char *title, uint32_t n,
 	reference(f, "subject", PATIENT);
 	if (f->audit->condition_count) {
 		mfr__jw_key(w, "addresses");
-		mfr__jw_array(w);
-		for (uint32_t i = 0; i < f->audit->condition_count; i++) {
-			urn(f, CONDITION(i), ref);
-			mfr__jw_object(w);
-			mfr__jw_put_str(w, "reference", ref);
-			mfr__jw_object_end(w);
-		}
-		mfr__jw_array_end(w);
+		condition_refs(f);
 	}
 	if (n) {
 		mfr__jw_key(w, "activity");

@@ -30,6 +30,9 @@ void mfr__trace_text(mfr_tb *t, const mfr_trace *trace);
 /* MFR_FORMAT_SOAP: the plan ("P") section of a SOAP note. */
 void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan);
 void mfr__program_soap(mfr_tb *t, const mfr_program *program);
+/* @p s seconds as "4 min 30 s" ("4 min" on the minute, "45 s" below one)
+ * into @p buf; returns @p buf. */
+const char *mfr__duration_words(char buf[32], uint32_t s);
 /* What a plan's status means ("REFER OUT: no myofascial release; ..."),
  * for the statuses the writers describe; NULL for any other. */
 const char *mfr__plan_status_meaning(int status);

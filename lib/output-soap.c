@@ -22,15 +22,22 @@ static void words(mfr_tb *t, const char *name)
 		mfr__tb_add(t, "%c", *name == '_' ? ' ' : *name);
 }
 
-/* @p s seconds as "4 min 30 s" ("4 min" on the minute, "45 s" below one). */
-static void duration(mfr_tb *t, uint32_t s)
+const char *mfr__duration_words(char buf[32], uint32_t s)
 {
 	if (s >= 60 && s % 60)
-		mfr__tb_add(t, "%u min %u s", s / 60, s % 60);
+		mfr__format(buf, 32, "%u min %u s", s / 60, s % 60);
 	else if (s >= 60)
-		mfr__tb_add(t, "%u min", s / 60);
+		mfr__format(buf, 32, "%u min", s / 60);
 	else
-		mfr__tb_add(t, "%u s", s);
+		mfr__format(buf, 32, "%u s", s);
+	return buf;
+}
+
+static void duration(mfr_tb *t, uint32_t s)
+{
+	char buf[32];
+
+	mfr__tb_put(t, mfr__duration_words(buf, s));
 }
 
 const char *mfr__plan_status_meaning(int status)
