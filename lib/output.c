@@ -11,7 +11,7 @@
 #include "alloc.h"
 #include "error.h"
 
-static const char *const format_names[] = { NULL, "json", "text", "soap" };
+static const char *const format_names[] = { NULL, "json", "text", "soap", "fhir" };
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
 
 MFR_EXPORT const char *mfr_format_name(mfr_format_t format)
@@ -41,14 +41,16 @@ static const struct {
 	const char *list;   /* the same, for messages */
 } objects[] = {
 	[PLAN] = { "a plan", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
-			     1u << MFR_FORMAT_SOAP, "json, text or soap" },
+			     1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_FHIR,
+		   "json, text, soap or fhir" },
 	[PROGRAM] = { "a program", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
-				   1u << MFR_FORMAT_SOAP, "json, text or soap" },
+				   1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_FHIR,
+		      "json, text, soap or fhir" },
 	[TRACE] = { "a trace", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT, "json or text" },
 };
 
 /* The formats that are JSON, and so take MFR_JSON_COMPACT. */
-#define JSON_FORMATS (1u << MFR_FORMAT_JSON)
+#define JSON_FORMATS (1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_FHIR)
 
 /* Write @p obj, of @p kind, in @p format into a new buffer. */
 static mfr_status_t write_any(const char *fn, object_kind kind, const void *obj,
@@ -83,6 +85,13 @@ static mfr_status_t write_any(const char *fn, object_kind kind, const void *obj,
 		st = kind == PLAN ? mfr_plan_to_json(obj, flags, out, err)
 		   : kind == PROGRAM ? mfr_program_to_json(obj, flags, out, err)
 		   : mfr_trace_to_json(obj, flags, out, err);
+		if (st == MFR_OK && len)
+			*len = strlen(*out);
+		return st;
+	}
+	if (format == MFR_FORMAT_FHIR) {
+		st = kind == PLAN ? mfr__plan_fhir(obj, flags, out, err)
+				  : mfr__program_fhir(obj, flags, out, err);
 		if (st == MFR_OK && len)
 			*len = strlen(*out);
 		return st;

@@ -9,6 +9,7 @@ packages=(
   libjansson-dev                 # the library's one dependency (JSON)
   check                          # unit tests
   valgrind python3 binutils      # memcheck runs, the ctypes binding, nm
+  python3-jsonschema             # the FHIR Bundles checked against the R4 schema
   gcovr                          # the coverage figures of scripts/test-all.sh
   doxygen abigail-tools groff-base  # API reference, ABI check (abidiff), man-page check
 )

@@ -499,6 +499,17 @@ static mfr_status_t op_program_write_soap(void **out, mfr_error **err)
 	return mfr_program_write(small_program, MFR_FORMAT_SOAP, 0, (char **)out, NULL, err);
 }
 
+static mfr_status_t op_plan_write_fhir(void **out, mfr_error **err)
+{
+	return mfr_plan_write(plan, MFR_FORMAT_FHIR, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_program_write_fhir(void **out, mfr_error **err)
+{
+	return mfr_program_write(small_program, MFR_FORMAT_FHIR, MFR_JSON_COMPACT,
+				 (char **)out, NULL, err);
+}
+
 static mfr_status_t op_plan_write_json(void **out, mfr_error **err)
 {
 	return mfr_plan_write(plan, MFR_FORMAT_JSON, 0, (char **)out, NULL, err);
@@ -579,6 +590,10 @@ static const mfr_oom_op ops[] = {
 	{ .name = "plan_write_soap", .run = op_plan_write_soap, .release = mfr_free,
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "program_write_soap", .run = op_program_write_soap, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "plan_write_fhir", .run = op_plan_write_fhir, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "program_write_fhir", .run = op_program_write_fhir, .release = mfr_free,
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "plan_write_json", .run = op_plan_write_json, .release = mfr_free,
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON, .same = same_plan_text },

@@ -1,12 +1,15 @@
 /*
  * libmfr unit tests: the output layer (mfr/output.h; issue 12, point 2):
  * format names, every object in every format it takes, to memory and to a
- * stream, the error rule, and the text format's content.
+ * stream, the error rule, and the content of the text, SOAP and FHIR
+ * formats.
  * SPDX-License-Identifier: MIT
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "util.h"
 
@@ -40,6 +43,8 @@ START_TEST(format_names_round_trip)
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_JSON), "json");
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_TEXT), "text");
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_SOAP), "soap");
+	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_FHIR), "fhir");
+	ck_assert_int_eq(MFR_FORMAT_FHIR, 4);
 	ck_assert_ptr_null(mfr_format_name(0));
 	ck_assert_ptr_null(mfr_format_name(MFR_FORMAT__MAX));
 	ck_assert_int_eq(mfr_format_parse("JSON", &f), MFR_E_UNKNOWN);
@@ -310,6 +315,197 @@ START_TEST(a_trace_has_no_soap_note)
 }
 END_TEST
 
+/* The resources of a Bundle, and whether every reference in @p node is the
+ * fullUrl of one of its entries. */
+static int references_resolve(json_t *node, json_t *entries)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_array(node)) {
+		json_array_foreach(node, i, v)
+			if (!references_resolve(v, entries))
+				return 0;
+		return 1;
+	}
+	if (!json_is_object(node))
+		return 1;
+	json_object_foreach(node, key, v) {
+		if (strcmp(key, "reference") == 0 && json_is_string(v)) {
+			int found = 0;
+			json_t *e;
+
+			json_array_foreach(entries, i, e)
+				found |= strcmp(json_string_value(json_object_get(e, "fullUrl")),
+						json_string_value(v)) == 0;
+			if (!found)
+				return 0;
+		} else if (!references_resolve(v, entries)) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The type of entry @p i of @p bundle. */
+static const char *type_at(json_t *bundle, size_t i)
+{
+	json_t *e = json_array_get(json_object_get(bundle, "entry"), i);
+
+	return json_string_value(json_object_get(json_object_get(e, "resource"),
+						 "resourceType"));
+}
+
+/* Parse @p text as a Bundle and check what every Bundle holds: a
+ * collection of a Patient, @p conditions Conditions, a CarePlan and
+ * @p requests ServiceRequests, every reference resolving inside it. */
+static json_t *check_bundle(const char *text, uint32_t conditions, uint32_t requests)
+{
+	json_error_t jerr;
+	json_t *b = json_loads(text, 0, &jerr), *entries;
+	uint32_t n = 0;
+
+	ck_assert_msg(b != NULL, "not JSON: %s", jerr.text);
+	ck_assert_str_eq(json_string_value(json_object_get(b, "resourceType")), "Bundle");
+	ck_assert_str_eq(json_string_value(json_object_get(b, "type")), "collection");
+	entries = json_object_get(b, "entry");
+	ck_assert_uint_eq(json_array_size(entries), 2 + conditions + requests);
+	ck_assert_str_eq(type_at(b, n++), "Patient");
+	for (uint32_t i = 0; i < conditions; i++)
+		ck_assert_str_eq(type_at(b, n++), "Condition");
+	ck_assert_str_eq(type_at(b, n++), "CarePlan");
+	for (uint32_t i = 0; i < requests; i++)
+		ck_assert_str_eq(type_at(b, n++), "ServiceRequest");
+	ck_assert_msg(references_resolve(b, entries), "a reference resolves to no entry");
+	return b;
+}
+
+START_TEST(fhir_bundle_of_a_plan)
+{
+	char *text = both_ways(0, MFR_FORMAT_FHIR, 0), *compact = NULL, *again = NULL;
+	const mfr_plan *p = run.plan;
+	uint32_t steps = mfr_plan_step_count(p);
+	json_t *b = check_bundle(text, 1, steps), *c, *care, *req, *tags;
+
+	ck_assert_uint_gt(steps, 0);
+	/* The audit trail: the library, the model and the intake's id. */
+	tags = json_object_get(json_object_get(b, "meta"), "tag");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tags, 0), "version")),
+			 mfr_version());
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tags, 1), "code")),
+			 mfr_model_content_hash(run.model));
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(b, "identifier"),
+							   "value")), "rec-42");
+	/* The condition, unconfirmed: libmfr does not diagnose. */
+	c = json_object_get(json_array_get(json_object_get(b, "entry"), 1), "resource");
+	ck_assert_ptr_nonnull(strstr(text, "\"code\": \"unconfirmed\""));
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(c, "code"), "text")),
+			 "Plantar fasciitis or foot pain");
+	care = json_object_get(json_array_get(json_object_get(b, "entry"), 2), "resource");
+	ck_assert_str_eq(json_string_value(json_object_get(care, "status")), "draft");
+	ck_assert_str_eq(json_string_value(json_object_get(care, "intent")), "proposal");
+	ck_assert_uint_eq(json_array_size(json_object_get(care, "activity")), steps);
+	/* Each step's request: its site with its side, its time, CPT unverified. */
+	for (uint32_t i = 0; i < steps; i++) {
+		const mfr_plan_step *s = mfr_plan_step_at(p, i);
+		json_t *site, *repeat;
+		char want[160];
+
+		req = json_object_get(json_array_get(json_object_get(b, "entry"), 3 + i),
+				      "resource");
+		ck_assert_str_eq(json_string_value(json_object_get(req, "status")), "draft");
+		site = json_array_get(json_object_get(req, "bodySite"), 0);
+		if (mfr_plan_step_side(s) == MFR_SIDE_MIDLINE)
+			snprintf(want, sizeof(want), "%s", mfr_region_name(mfr_plan_step_region(s)));
+		else
+			snprintf(want, sizeof(want), "%s %s", mfr_side_name(mfr_plan_step_side(s)),
+				 mfr_region_name(mfr_plan_step_region(s)));
+		ck_assert_str_eq(json_string_value(json_object_get(site, "text")), want);
+		ck_assert(!json_object_get(site, "coding") ==
+			  !mfr_region_snomed(mfr_plan_step_region(s)));
+		repeat = json_object_get(json_object_get(req, "occurrenceTiming"), "repeat");
+		ck_assert_int_eq(json_integer_value(json_object_get(repeat, "duration")),
+				 mfr_plan_step_seconds(s));
+		ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(json_array_get(
+			json_object_get(req, "note"), 1), "text")), "unverified"));
+	}
+	/* Compact: the same document; and the same bytes every time. */
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_FHIR, MFR_JSON_COMPACT, &compact, NULL,
+					NULL), MFR_OK);
+	ck_assert_ptr_null(strchr(compact, '\n'));
+	c = json_loads(compact, 0, NULL);
+	ck_assert(json_equal(c, b));
+	json_decref(c);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_FHIR, 0, &again, NULL, NULL), MFR_OK);
+	ck_assert_str_eq(again, text);
+	json_decref(b);
+	mfr_free(again);
+	mfr_free(compact);
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(fhir_bundle_of_a_program)
+{
+	char *text = both_ways(1, MFR_FORMAT_FHIR, 0);
+	uint32_t steps = 0;
+	json_t *b;
+
+	for (uint32_t i = 0; i < mfr_program_session_count(run.program); i++)
+		steps += mfr_plan_step_count(mfr_program_session_plan(
+			mfr_program_session_at(run.program, i)));
+	b = check_bundle(text, 1, steps);
+	ck_assert_ptr_nonnull(strstr(text, "\"title\": \"Myofascial release: 3 sessions over "
+				     "2 weeks\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"text\": \"Session 3, day "));
+	json_decref(b);
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(fhir_bundle_of_a_refer_out_plan_has_no_request)
+{
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	char *text = NULL;
+	json_t *b;
+
+	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "fever", NULL, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_FHIR, 0, &text, NULL, NULL), MFR_OK);
+	b = check_bundle(text, 0, 0);
+	ck_assert_ptr_nonnull(strstr(text, "\"text\": \"Status: REFER OUT: no myofascial "
+				     "release"));
+	ck_assert_ptr_null(strstr(text, "\"activity\""));
+	ck_assert_ptr_null(strstr(text, "\"identifier\""));
+	json_decref(b);
+	mfr_free(text);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(a_trace_has_no_fhir_bundle)
+{
+	char *text = (char *)1;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_trace_write(run.trace, MFR_FORMAT_FHIR, 0, &text, NULL, &err),
+			 MFR_E_CONSTRAINT);
+	ck_assert_ptr_null(text);
+	ck_assert_str_eq(mfr_error_message(err), "mfr_trace_write: a trace is not written as "
+			 "fhir; it is written as json or text");
+	mfr_error_free(err);
+	/* FHIR takes the JSON flag and no other. */
+	ck_assert_int_eq(mfr_plan_write(run.plan, MFR_FORMAT_FHIR, 0x8, &text, NULL, NULL),
+			 MFR_E_INVALID);
+}
+END_TEST
+
 START_TEST(bad_arguments_write_nothing)
 {
 	char *text = (char *)1;
@@ -320,7 +516,7 @@ START_TEST(bad_arguments_write_nothing)
 	ck_assert_int_eq(mfr_plan_write(run.plan, 0, 0, &text, &len, &err), MFR_E_UNKNOWN);
 	ck_assert_ptr_null(text);
 	ck_assert_uint_eq(len, 0);
-	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "is written as json, text or soap"));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "is written as json, text, soap or fhir"));
 	mfr_error_free(err);
 	err = NULL;
 	ck_assert_int_eq(mfr_trace_write(run.trace, (mfr_format_t)99, 0, &text, NULL, NULL),
@@ -389,6 +585,10 @@ Suite *mfr_test_output_suite(void)
 	tcase_add_test(tc, soap_note_of_a_program);
 	tcase_add_test(tc, soap_note_of_a_refer_out_plan_has_no_modality);
 	tcase_add_test(tc, a_trace_has_no_soap_note);
+	tcase_add_test(tc, fhir_bundle_of_a_plan);
+	tcase_add_test(tc, fhir_bundle_of_a_program);
+	tcase_add_test(tc, fhir_bundle_of_a_refer_out_plan_has_no_request);
+	tcase_add_test(tc, a_trace_has_no_fhir_bundle);
 	tcase_add_test(tc, bad_arguments_write_nothing);
 	tcase_add_test(tc, a_full_stream_is_an_io_error);
 	suite_add_tcase(s, tc);

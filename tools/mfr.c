@@ -74,8 +74,10 @@ static const char usage_text[] =
 	"\n"
 	"Options:\n"
 	"  --model FILE               use the model in FILE instead of the built-in one\n"
-	"  --format text|json|soap    output format (default: text); soap: the plan\n"
-	"                             section of a SOAP note (plan, program)\n"
+	"  --format text|json|soap|fhir\n"
+	"                             output format (default: text); soap: the plan\n"
+	"                             section of a SOAP note, fhir: a FHIR R4 Bundle\n"
+	"                             (both for plan and program only)\n"
 	"  -h, --help                 show this help\n"
 	"  -V, --version              show the libmfr version\n"
 	"\n"
@@ -172,7 +174,7 @@ static int run(int argc, char **argv)
 			if (mfr_format_parse(v, &opts.output) != MFR_OK) {
 				free(rest);
 				return cli_usage_error("unknown format '%s': use "
-						       "'text', 'json' or 'soap'", v);
+						       "'text', 'json', 'soap' or 'fhir'", v);
 			}
 			opts.format = opts.output == MFR_FORMAT_JSON ? CLI_JSON : CLI_TEXT;
 		} else if (missing) {

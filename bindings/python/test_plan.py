@@ -229,6 +229,26 @@ class IntakeTests(DefaultModelCase):
             'P (plan): myofascial release, 2 sessions over 1 week.'))
         err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'soap')
         self.assertIn('json or text', err.message)
+        self.assertEqual(libmfr.formats()[3], 'fhir')
+        bundle = json.loads(plan.write('fhir'))
+        self.assertEqual((bundle['resourceType'], bundle['type']), ('Bundle', 'collection'))
+        self.assertEqual(bundle['identifier']['value'], 'rec-7')
+        requests = [e['resource'] for e in bundle['entry']
+                    if e['resource']['resourceType'] == 'ServiceRequest']
+        self.assertEqual(len(requests), len(json.loads(plan.to_json())['steps']))
+        self.assertEqual(json.loads(plan.write('fhir', compact=True)), bundle)
+        self.assertEqual(json.loads(program.write('fhir'))['type'], 'collection')
+        try:
+            import jsonschema
+        except ImportError:
+            jsonschema = None
+        if jsonschema and os.environ.get('MFR_TEST_DATA'):
+            schema = Path(os.environ['MFR_TEST_DATA'], 'fhir', 'fhir.schema.json')
+            validator = jsonschema.Draft6Validator(json.loads(schema.read_text()))
+            for doc in (bundle, json.loads(program.write('fhir'))):
+                self.assertEqual(list(validator.iter_errors(doc)), [])
+        err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'fhir')
+        self.assertIn('a trace is not written as fhir', err.message)
         self.assertTrue(program.to_text().startswith('Program: 2 sessions'))
         self.assertTrue(trace.to_text().startswith('Trace for: left heel (6/10)'))
         if os.environ.get('MFR_CLI'):
