@@ -31,4 +31,8 @@ void mfr__trace_text(mfr_tb *t, const mfr_trace *trace);
 void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan);
 void mfr__program_soap(mfr_tb *t, const mfr_program *program);
 
+/* MFR_FORMAT_HANDOUT: the client's printable HTML page. */
+void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan);
+void mfr__program_handout(mfr_tb *t, const mfr_program *program);
+
 #endif /* MFR_OUTPUT_PRIVATE_H */

@@ -72,8 +72,10 @@ static const char usage_text[] =
 	"\n"
 	"Options:\n"
 	"  --model FILE               use the model in FILE instead of the built-in one\n"
-	"  --format text|json|soap    output format (default: text); soap: the plan\n"
-	"                             section of a SOAP note (plan, program)\n"
+	"  --format FORMAT            output format: text (the default), json, soap\n"
+	"                             (the plan section of a SOAP note; plan, program)\n"
+	"                             or handout (the client's printable HTML page;\n"
+	"                             plan, program)\n"
 	"  -h, --help                 show this help\n"
 	"  -V, --version              show the libmfr version\n"
 	"\n"
@@ -170,7 +172,7 @@ static int run(int argc, char **argv)
 			if (mfr_format_parse(v, &opts.output) != MFR_OK) {
 				free(rest);
 				return cli_usage_error("unknown format '%s': use "
-						       "'text', 'json' or 'soap'", v);
+						       "'text', 'json', 'soap' or 'handout'", v);
 			}
 			opts.format = opts.output == MFR_FORMAT_JSON ? CLI_JSON : CLI_TEXT;
 		} else if (missing) {

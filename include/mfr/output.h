@@ -16,6 +16,7 @@
  * | #MFR_FORMAT_JSON | yes | yes | yes | doc/plan-format.md, doc/trace-format.md |
  * | #MFR_FORMAT_TEXT | yes | yes | yes | what `mfr plan`, `mfr program`, `mfr trace` print |
  * | #MFR_FORMAT_SOAP | yes | yes | no | the "P" of a SOAP note: doc/soap-format.md |
+ * | #MFR_FORMAT_HANDOUT | yes | yes | no | the client's printable page: doc/handout-format.md |
  *
  * The same object and format give the same bytes. The writers follow the
  * library's error rule (mfr/common.h): `*err` must be NULL on entry, and a
@@ -44,11 +45,17 @@ typedef enum mfr_format_t {
 	MFR_FORMAT_JSON = 1, /**< the JSON documents (mfr_plan_to_json() and the like) */
 	MFR_FORMAT_TEXT = 2, /**< plain text for a person */
 	MFR_FORMAT_SOAP = 3, /**< the plan ("P") section of a SOAP note, plain text */
+	/** The client's handout: one printable HTML page in plain words (what
+	 *  is worked and why, what to expect, when to get help), self-contained
+	 *  (inline CSS, no script, nothing fetched), every model string escaped.
+	 *  4 is kept for FHIR. @since 0.2.0 */
+	MFR_FORMAT_HANDOUT = 5,
 	/** Not a value: fixes the width of the type at 32 bits. */
 	MFR_FORMAT__MAX = 0x7fffffff
 } mfr_format_t;
 
-/** @return "json", "text", "soap", or NULL. @since 0.2.0 */
+/** @return "json", "text", "soap", "handout", or NULL (also for a value
+ *  between them that names no format). @since 0.2.0 */
 MFR_EXPORT const char *mfr_format_name(mfr_format_t format);
 /**
  * Parse a format name ("soap") into @p out.

@@ -1,0 +1,349 @@
+/*
+ * libmfr - the client handout (MFR_FORMAT_HANDOUT; doc/handout-format.md):
+ * one printable HTML page, in plain words, for the client to take home.
+ * SPDX-License-Identifier: MIT
+ *
+ * It invents no clinical fact. What it says about the body and the days
+ * after a session is the model's (region names, aftercare items) or, in
+ * one sentence, the clinic's own page (shared/clinical/mfr-overview.txt:
+ * why a therapist works away from the symptom). The rest is the plan
+ * itself in plain words (its sites, sessions and status). No source gives
+ * the client self-care for the lines worked, so the handout gives none.
+ *
+ * The page is self-contained: inline CSS, no script, nothing fetched. Every
+ * string from the model or the intake is escaped.
+ */
+#include "output-private.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "plan-private.h"
+#include "program-private.h"
+
+/* The clinic's words (mfr-overview.txt, "Myofascial Massage Techniques May
+ * Include"), given when the plan works a site away from the symptoms. */
+#define AWAY_FROM_SYMPTOMS                                                        \
+	"Because fascia is interconnected throughout the body, your therapist may " \
+	"work in areas distant from where you're feeling symptoms to address root " \
+	"causes."
+
+#define DISCLAIMER                                                                 \
+	"This sheet was prepared with decision-support software for licensed "        \
+	"therapists. It is not a diagnosis: your therapist decides on your "          \
+	"treatment. Ask them about anything on it."
+
+/* A4 and Letter alike: the page's margins, no fixed size; colours kept in
+ * print only where they carry meaning (the red-flag box). */
+static const char style[] =
+	"@page { margin: 16mm 15mm; }\n"
+	"* { box-sizing: border-box; }\n"
+	"html { background: #eef2f1; }\n"
+	"body { margin: 0; padding: 32px 16px; color: #1c2b29;\n"
+	"  font: 16px/1.5 \"DejaVu Sans\", \"Helvetica Neue\", Arial, sans-serif; }\n"
+	"main { max-width: 780px; margin: 0 auto; padding: 36px 48px 24px; background: #fff;\n"
+	"  border-top: 8px solid #2e7d6e; box-shadow: 0 1px 4px rgba(0, 0, 0, .15); }\n"
+	"h1 { margin: 0 0 4px; font-size: 28px; color: #1f5a4f; }\n"
+	"h2 { margin: 26px 0 10px; padding-bottom: 4px; font-size: 19px; color: #1f5a4f;\n"
+	"  border-bottom: 1px solid #d3dedb; }\n"
+	"p { margin: 8px 0; }\n"
+	".lead { margin: 0; color: #46605b; }\n"
+	"ul { margin: 0; padding-left: 22px; }\n"
+	"li { margin: 5px 0; }\n"
+	".sites { columns: 2; column-gap: 36px; padding: 0; list-style: none; }\n"
+	".sites li { margin: 0 0 10px; padding-left: 12px; border-left: 3px solid #9cc9bf;\n"
+	"  break-inside: avoid; }\n"
+	".sites b { display: block; }\n"
+	".sites span { font-size: 14px; color: #56706b; }\n"
+	".notice { margin: 20px 0 0; padding: 12px 16px; font-weight: bold;\n"
+	"  border-left: 6px solid #b3261e; background: #fcefee; }\n"
+	".help { margin-top: 26px; padding: 4px 20px 12px; border: 2px solid #b3261e;\n"
+	"  border-radius: 6px; background: #fcefee; }\n"
+	".help h2 { margin-top: 12px; color: #8c1d18; border: 0; }\n"
+	".disclaimer { margin-top: 26px; font-size: 14px; color: #46605b; }\n"
+	"footer { margin-top: 18px; padding-top: 8px; border-top: 1px solid #d3dedb;\n"
+	"  font-size: 11px; color: #66736f; white-space: pre-line; overflow-wrap: anywhere; }\n"
+	"@media print {\n"
+	"  html, body { padding: 0; background: none; font-size: 11pt; }\n"
+	"  main { max-width: none; padding: 0; border-top-width: 4pt; box-shadow: none; }\n"
+	"  h1 { font-size: 20pt; }\n"
+	"  h2 { margin: 14pt 0 6pt; font-size: 13pt; }\n"
+	"  li { margin: 2pt 0; }\n"
+	"  .sites li { margin-bottom: 6pt; }\n"
+	"  .help, .disclaimer { margin-top: 14pt; }\n"
+	"  section, .help { break-inside: avoid; }\n"
+	"  .help, .notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+	"}\n";
+
+/* @p s with &, <, >, " and ' as character references. */
+static void esc(mfr_tb *t, const char *s)
+{
+	while (*s) {
+		size_t n = strcspn(s, "&<>\"'");
+
+		if (n)
+			mfr__tb_add(t, "%.*s", (int)n, s);
+		s += n;
+		switch (*s) {
+		case '\0':
+			return;
+		case '&':
+			mfr__tb_put(t, "&amp;");
+			break;
+		case '<':
+			mfr__tb_put(t, "&lt;");
+			break;
+		case '>':
+			mfr__tb_put(t, "&gt;");
+			break;
+		case '"':
+			mfr__tb_put(t, "&quot;");
+			break;
+		default:
+			mfr__tb_put(t, "&#39;");
+			break;
+		}
+		s++;
+	}
+}
+
+/* A site ("left heel"), escaped. */
+static void site(mfr_tb *t, const mfr_region *r, int side)
+{
+	char name[160];
+
+	mfr__site_name(name, sizeof(name), r, side);
+	esc(t, name);
+}
+
+/* What the handout shows: one plan, or a program's sessions. */
+typedef struct handout {
+	const mfr_plan *plan;       /* a plan's handout */
+	const mfr_program *program; /* or a program's */
+	uint32_t count;             /* its plans */
+} handout;
+
+static const mfr_plan *plan_at(const handout *h, uint32_t i)
+{
+	return h->program ? h->program->sessions[i].plan : h->plan;
+}
+
+/* Whether step @p s of @p p lies at one of the client's symptom sites. */
+static int at_symptom(const mfr_plan *p, const mfr_plan_step *s)
+{
+	for (uint32_t i = 0; i < p->audit.symptom_count; i++)
+		if (p->audit.symptoms[i].region == s->region && p->audit.symptoms[i].side == s->side)
+			return 1;
+	return 0;
+}
+
+/* Whether an earlier step (of this plan or an earlier one) has @p s's site. */
+static int seen_site(const handout *h, uint32_t plan, uint32_t step)
+{
+	const mfr_plan_step *s = &plan_at(h, plan)->steps[step];
+
+	for (uint32_t i = 0; i <= plan; i++) {
+		const mfr_plan *p = plan_at(h, i);
+
+		for (uint32_t k = 0; k < (i == plan ? step : p->step_count); k++)
+			if (p->steps[k].region == s->region && p->steps[k].side == s->side)
+				return 1;
+	}
+	return 0;
+}
+
+/* The worst status of the plans: refer out, then needs clearance. */
+static int status_of(const handout *h)
+{
+	int worst = MFR_PLAN_OK;
+
+	for (uint32_t i = 0; i < h->count; i++)
+		if (plan_at(h, i)->status > worst)
+			worst = plan_at(h, i)->status;
+	return worst;
+}
+
+static void symptoms(mfr_tb *t, const mfr_audit *a)
+{
+	mfr__tb_put(t, "<p>Where you feel symptoms: ");
+	for (uint32_t i = 0; i < a->symptom_count; i++) {
+		mfr__tb_put(t, i ? ", " : "");
+		site(t, a->symptoms[i].region, a->symptoms[i].side);
+		mfr__tb_add(t, " (%d out of 10)", (int)a->symptoms[i].intensity);
+	}
+	mfr__tb_put(t, ".</p>\n");
+}
+
+/* Every site the plans work, once, in the order first worked, each with why
+ * in plain words; the clinic's sentence when any lies away from the
+ * symptoms. */
+static void sites(mfr_tb *t, const handout *h)
+{
+	int away = 0, any = 0;
+
+	for (uint32_t i = 0; i < h->count; i++) {
+		const mfr_plan *p = plan_at(h, i);
+
+		for (uint32_t k = 0; k < p->step_count; k++) {
+			const mfr_plan_step *s = &p->steps[k];
+
+			if (seen_site(h, i, k))
+				continue;
+			if (!any++)
+				mfr__tb_put(t, "<section>\n<h2>What your therapist plans to work on"
+					    "</h2>\n<ul class=\"sites\">\n");
+			mfr__tb_put(t, "<li><b>");
+			site(t, s->region, s->side);
+			mfr__tb_put(t, "</b><span>");
+			if (at_symptom(p, s)) {
+				mfr__tb_put(t, "where you feel it");
+			} else if (s->phase == MFR_PHASE_TREATMENT &&
+				   s->symptom < p->audit.symptom_count) {
+				away = 1;
+				mfr__tb_put(t, "linked to your ");
+				site(t, p->audit.symptoms[s->symptom].region,
+				     p->audit.symptoms[s->symptom].side);
+			} else {
+				mfr__tb_put(t, s->phase == MFR_PHASE_INTEGRATION
+					    ? "to close the session" : "to open the session");
+			}
+			mfr__tb_put(t, "</span></li>\n");
+		}
+	}
+	if (!any)
+		return;
+	mfr__tb_put(t, "</ul>\n");
+	if (away)
+		mfr__tb_put(t, "<p>" AWAY_FROM_SYMPTOMS "</p>\n");
+	mfr__tb_put(t, "</section>\n");
+}
+
+/* Whether aftercare item @p a of plan @p plan was given by an earlier plan. */
+static int seen_aftercare(const handout *h, uint32_t plan, const mfr_aftercare *a)
+{
+	for (uint32_t i = 0; i < plan; i++) {
+		const mfr_plan *p = plan_at(h, i);
+
+		for (uint32_t k = 0; k < p->aftercare_count; k++)
+			if (p->aftercare[k] == a)
+				return 1;
+	}
+	return 0;
+}
+
+/* The aftercare items of @p kind (each once, in the model's order within a
+ * plan), under @p heading; nothing when there are none. */
+static void aftercare(mfr_tb *t, const handout *h, int kind, const char *open,
+		      const char *heading)
+{
+	int any = 0;
+
+	for (uint32_t i = 0; i < h->count; i++) {
+		const mfr_plan *p = plan_at(h, i);
+
+		for (uint32_t k = 0; k < p->aftercare_count; k++) {
+			const mfr_aftercare *a = p->aftercare[k];
+
+			if ((a->kind == MFR_AFTERCARE_RED_FLAG) != (kind == MFR_AFTERCARE_RED_FLAG) ||
+			    seen_aftercare(h, i, a))
+				continue;
+			if (!any++)
+				mfr__tb_add(t, "%s\n<h2>%s</h2>\n<ul>\n", open, heading);
+			mfr__tb_put(t, "<li>");
+			esc(t, a->text);
+			mfr__tb_put(t, "</li>\n");
+		}
+	}
+	if (any)
+		mfr__tb_put(t, "</ul>\n</section>\n");
+}
+
+/* The audit trail, as every text format writes it, escaped. */
+static void footer(mfr_tb *t, const mfr_plan *p)
+{
+	mfr_tb audit;
+
+	mfr__tb_init(&audit);
+	mfr__audit_text(&audit, p->model, &p->audit);
+	mfr__tb_put(t, "<footer>");
+	if (audit.status == MFR_OK)
+		esc(t, audit.buf);
+	else if (t->status == MFR_OK)
+		t->status = audit.status;
+	mfr__free(audit.buf);
+	mfr__tb_put(t, "</footer>\n");
+}
+
+/* The lead: the session's length, or the program's course and days. */
+static void lead(mfr_tb *t, const handout *h)
+{
+	const mfr_program *pg = h->program;
+	uint32_t minutes = plan_at(h, 0)->session_seconds / 60;
+
+	if (!pg) {
+		mfr__tb_add(t, "<p class=\"lead\">A %u-minute session, planned with your "
+			    "therapist.</p>\n", minutes);
+		return;
+	}
+	mfr__tb_add(t, "<p class=\"lead\">%u session%s of %u minutes over %u week%s, planned "
+		    "with your therapist.</p>\n", pg->count, pg->count == 1 ? "" : "s", minutes,
+		    pg->weeks, pg->weeks == 1 ? "" : "s");
+}
+
+/* A program's days: "Your sessions fall on days 1, 5 and 9". */
+static void schedule(mfr_tb *t, const mfr_program *pg)
+{
+	mfr__tb_add(t, "<p>Your session%s on day%s", pg->count == 1 ? " falls" : "s fall",
+		    pg->count == 1 ? "" : "s");
+	for (uint32_t i = 0; i < pg->count; i++)
+		mfr__tb_add(t, "%s %u", i == 0 ? "" : i + 1 < pg->count ? "," : " and",
+			    pg->sessions[i].day + 1);
+	mfr__tb_put(t, pg->count == 1 ? ".</p>\n" : " (day 1 is your first session).</p>\n");
+}
+
+/* The page, the same for a plan and a program. */
+static void page(mfr_tb *t, const handout *h)
+{
+	const mfr_plan *first = plan_at(h, 0);
+	const char *title = h->program ? "Your myofascial release sessions"
+				       : "Your myofascial release session";
+	int status = status_of(h);
+
+	mfr__tb_add(t, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		    "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
+		    "<header>\n<h1>%s</h1>\n", title, style, title);
+	lead(t, h);
+	mfr__tb_put(t, "</header>\n");
+	if (status == MFR_PLAN_REFER_OUT)
+		mfr__tb_put(t, "<p class=\"notice\">No myofascial release is planned for now: "
+			    "please see a doctor first.</p>\n");
+	else if (status == MFR_PLAN_NEEDS_CLEARANCE)
+		mfr__tb_put(t, "<p class=\"notice\">Your treatment can start only once a doctor "
+			    "or another clinician has cleared you for it.</p>\n");
+	symptoms(t, &first->audit);
+	if (h->program)
+		schedule(t, h->program);
+	sites(t, h);
+	aftercare(t, h, MFR_AFTERCARE_GENERAL, "<section>",
+		  h->program ? "After each session" : "After your session");
+	aftercare(t, h, MFR_AFTERCARE_RED_FLAG, "<section class=\"help\">",
+		  "When to get help at once");
+	mfr__tb_put(t, "<p class=\"disclaimer\">" DISCLAIMER "</p>\n");
+	footer(t, first);
+	mfr__tb_put(t, "</main>\n</body>\n</html>\n");
+}
+
+void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan)
+{
+	handout h = { plan, NULL, 1 };
+
+	page(t, &h);
+}
+
+void mfr__program_handout(mfr_tb *t, const mfr_program *pg)
+{
+	handout h = { NULL, pg, pg->count };
+
+	page(t, &h);
+}
