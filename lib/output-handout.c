@@ -50,11 +50,10 @@ static const char style[] =
 	".lead { margin: 0; color: #46605b; }\n"
 	"ul { margin: 0; padding-left: 22px; }\n"
 	"li { margin: 5px 0; }\n"
-	".sites { columns: 2; column-gap: 36px; padding: 0; list-style: none; }\n"
-	".sites li { margin: 0 0 10px; padding-left: 12px; border-left: 3px solid #9cc9bf;\n"
-	"  break-inside: avoid; }\n"
-	".sites b { display: block; }\n"
-	".sites span { font-size: 14px; color: #56706b; }\n"
+	".why { margin: 12px 0 6px; font-size: 14px; font-weight: bold; color: #46605b; }\n"
+	".sites { display: flex; flex-wrap: wrap; gap: 6px 8px; padding: 0; list-style: none; }\n"
+	".sites li { margin: 0; padding: 3px 12px; border-radius: 14px; background: #e3f1ed;\n"
+	"  border: 1px solid #b5d8cf; }\n"
 	".notice { margin: 20px 0 0; padding: 12px 16px; font-weight: bold;\n"
 	"  border-left: 6px solid #b3261e; background: #fcefee; }\n"
 	".help { margin-top: 26px; padding: 4px 20px 12px; border: 2px solid #b3261e;\n"
@@ -64,15 +63,20 @@ static const char style[] =
 	"footer { margin-top: 18px; padding-top: 8px; border-top: 1px solid #d3dedb;\n"
 	"  font-size: 11px; color: #66736f; white-space: pre-line; overflow-wrap: anywhere; }\n"
 	"@media print {\n"
-	"  html, body { padding: 0; background: none; font-size: 11pt; }\n"
+	"  html, body { padding: 0; background: none; font-size: 10.5pt; line-height: 1.4; }\n"
 	"  main { max-width: none; padding: 0; border-top-width: 4pt; box-shadow: none; }\n"
-	"  h1 { font-size: 20pt; }\n"
-	"  h2 { margin: 14pt 0 6pt; font-size: 13pt; }\n"
-	"  li { margin: 2pt 0; }\n"
-	"  .sites li { margin-bottom: 6pt; }\n"
-	"  .help, .disclaimer { margin-top: 14pt; }\n"
-	"  section, .help { break-inside: avoid; }\n"
-	"  .help, .notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+	"  h1 { font-size: 19pt; }\n"
+	"  h2 { margin: 12pt 0 5pt; font-size: 12.5pt; break-after: avoid; }\n"
+	"  p { margin: 4pt 0; }\n"
+	"  li { margin: 1.5pt 0; }\n"
+	"  .why { margin: 6pt 0 3pt; font-size: 9.5pt; }\n"
+	"  .sites { gap: 3pt 4pt; }\n"
+	"  .sites li { margin: 0; padding: 0 6pt; font-size: 9.5pt; }\n"
+	"  .sites li, .help, .notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+	"  .help { margin-top: 12pt; padding: 2pt 12pt 8pt; break-inside: avoid; }\n"
+	"  .help h2 { margin-top: 8pt; }\n"
+	"  .disclaimer { margin-top: 12pt; font-size: 9.5pt; }\n"
+	"  footer { margin-top: 8pt; font-size: 8pt; }\n"
 	"}\n";
 
 /* @p s with &, <, >, " and ' as character references. */
@@ -174,48 +178,76 @@ static void symptoms(mfr_tb *t, const mfr_audit *a)
 	mfr__tb_put(t, ".</p>\n");
 }
 
-/* Every site the plans work, once, in the order first worked, each with why
- * in plain words; the clinic's sentence when any lies away from the
- * symptoms. */
+/* Why a step's site is worked, as the groups of the page list them, in
+ * their order: 0 at a symptom site, 1 + i linked to symptom i, then (n the
+ * symptoms) n + 1 the session's opening work and n + 2 its closing work
+ * on a wider part. */
+static uint32_t why(const mfr_plan *p, const mfr_plan_step *s)
+{
+	uint32_t n = p->audit.symptom_count;
+
+	if (at_symptom(p, s))
+		return 0;
+	if (s->phase == MFR_PHASE_TREATMENT && s->symptom < n)
+		return 1 + s->symptom;
+	return s->phase == MFR_PHASE_INTEGRATION ? n + 2 : n + 1;
+}
+
+/* The heading of group @p group ("Linked to your left heel"). */
+static void why_heading(mfr_tb *t, const mfr_audit *a, uint32_t group)
+{
+	mfr__tb_put(t, "<p class=\"why\">");
+	if (group == 0) {
+		mfr__tb_put(t, "Where you feel it");
+	} else if (group <= a->symptom_count) {
+		mfr__tb_put(t, "Linked to your ");
+		site(t, a->symptoms[group - 1].region, a->symptoms[group - 1].side);
+	} else {
+		mfr__tb_put(t, group == a->symptom_count + 1 ? "To open the session"
+							     : "To close the session");
+	}
+	mfr__tb_put(t, "</p>\n<ul class=\"sites\">\n");
+}
+
+/* Every site the plans work, once, grouped by why it is worked (where the
+ * client feels it, linked to one of their symptoms, opening or closing
+ * the session), each group in the order first worked; and the clinic's
+ * sentence when any lies away from the symptoms. */
 static void sites(mfr_tb *t, const handout *h)
 {
-	int away = 0, any = 0;
+	const mfr_audit *a = &plan_at(h, 0)->audit;
+	int any = 0, away = 0;
 
-	for (uint32_t i = 0; i < h->count; i++) {
-		const mfr_plan *p = plan_at(h, i);
+	for (uint32_t g = 0; g < a->symptom_count + 3; g++) {
+		int listed = 0;
 
-		for (uint32_t k = 0; k < p->step_count; k++) {
-			const mfr_plan_step *s = &p->steps[k];
+		for (uint32_t i = 0; i < h->count; i++) {
+			const mfr_plan *p = plan_at(h, i);
 
-			if (seen_site(h, i, k))
-				continue;
-			if (!any++)
-				mfr__tb_put(t, "<section>\n<h2>What your therapist plans to work on"
-					    "</h2>\n<ul class=\"sites\">\n");
-			mfr__tb_put(t, "<li><b>");
-			site(t, s->region, s->side);
-			mfr__tb_put(t, "</b><span>");
-			if (at_symptom(p, s)) {
-				mfr__tb_put(t, "where you feel it");
-			} else if (s->phase == MFR_PHASE_TREATMENT &&
-				   s->symptom < p->audit.symptom_count) {
-				away = 1;
-				mfr__tb_put(t, "linked to your ");
-				site(t, p->audit.symptoms[s->symptom].region,
-				     p->audit.symptoms[s->symptom].side);
-			} else {
-				mfr__tb_put(t, s->phase == MFR_PHASE_INTEGRATION
-					    ? "to close the session" : "to open the session");
+			for (uint32_t k = 0; k < p->step_count; k++) {
+				const mfr_plan_step *s = &p->steps[k];
+
+				if (why(p, s) != g || seen_site(h, i, k))
+					continue;
+				if (!any++)
+					mfr__tb_put(t, "<section>\n<h2>What your therapist plans to "
+						    "work on</h2>\n");
+				if (!listed++)
+					why_heading(t, a, g);
+				mfr__tb_put(t, "<li>");
+				site(t, s->region, s->side);
+				mfr__tb_put(t, "</li>\n");
 			}
-			mfr__tb_put(t, "</span></li>\n");
 		}
+		if (listed)
+			mfr__tb_put(t, "</ul>\n");
+		if (listed && g >= 1 && g <= a->symptom_count)
+			away = 1;
 	}
-	if (!any)
-		return;
-	mfr__tb_put(t, "</ul>\n");
 	if (away)
 		mfr__tb_put(t, "<p>" AWAY_FROM_SYMPTOMS "</p>\n");
-	mfr__tb_put(t, "</section>\n");
+	if (any)
+		mfr__tb_put(t, "</section>\n");
 }
 
 /* Whether aftercare item @p a of plan @p plan was given by an earlier plan. */
