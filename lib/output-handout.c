@@ -82,32 +82,17 @@ static const char style[] =
 /* @p s with &, <, >, " and ' as character references. */
 static void esc(mfr_tb *t, const char *s)
 {
+	static const char special[] = "&<>\"'";
+	static const char *const ref[] = { "&amp;", "&lt;", "&gt;", "&quot;", "&#39;" };
+
 	while (*s) {
-		size_t n = strcspn(s, "&<>\"'");
+		size_t n = strcspn(s, special);
 
 		if (n)
 			mfr__tb_add(t, "%.*s", (int)n, s);
 		s += n;
-		switch (*s) {
-		case '\0':
-			return;
-		case '&':
-			mfr__tb_put(t, "&amp;");
-			break;
-		case '<':
-			mfr__tb_put(t, "&lt;");
-			break;
-		case '>':
-			mfr__tb_put(t, "&gt;");
-			break;
-		case '"':
-			mfr__tb_put(t, "&quot;");
-			break;
-		default:
-			mfr__tb_put(t, "&#39;");
-			break;
-		}
-		s++;
+		if (*s)
+			mfr__tb_put(t, ref[strchr(special, *s++) - special]);
 	}
 }
 
