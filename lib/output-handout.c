@@ -330,7 +330,9 @@ static void page(mfr_tb *t, const handout *h)
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		    "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
 		    "<header>\n<h1>%s</h1>\n", title, style, title);
-	lead(t, h);
+	/* A plan that refers out plans no session: no length, no days. */
+	if (status != MFR_PLAN_REFER_OUT)
+		lead(t, h);
 	mfr__tb_put(t, "</header>\n");
 	if (status == MFR_PLAN_REFER_OUT)
 		mfr__tb_put(t, "<p class=\"notice\">No myofascial release is planned for now: "
@@ -339,7 +341,7 @@ static void page(mfr_tb *t, const handout *h)
 		mfr__tb_put(t, "<p class=\"notice\">Your treatment can start only once a doctor "
 			    "or another clinician has cleared you for it.</p>\n");
 	symptoms(t, &first->audit);
-	if (h->program)
+	if (h->program && status != MFR_PLAN_REFER_OUT)
 		schedule(t, h->program);
 	sites(t, h);
 	aftercare(t, h, MFR_AFTERCARE_GENERAL, "<section>",

@@ -552,8 +552,11 @@ START_TEST(handout_of_a_refer_out_plan_sends_the_client_to_a_doctor)
 
 	ck_assert_ptr_nonnull(strstr(text, "</header>\n<p class=\"notice\">No myofascial release "
 				     "is planned for now: please see a doctor first.</p>\n"));
+	ck_assert_ptr_nonnull(strstr(text, "<h1>Your myofascial release session</h1>\n"
+				     "</header>\n"));
 	ck_assert_ptr_null(strstr(text, "What your therapist plans to work on"));
 	ck_assert_ptr_null(strstr(text, "After your session"));
+	ck_assert_ptr_null(strstr(text, "planned with your therapist"));
 	ck_assert_ptr_nonnull(strstr(text, "When to get help at once"));
 	mfr_free(text);
 }
@@ -584,6 +587,8 @@ START_TEST(handout_escapes_every_model_string)
 	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
 	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 6, 0, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_intake_set_id(in, "rec<1>&\"2\"'3", NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_set_extensions(in, "{\"ehr\": \"</footer><script>\"}",
+						   NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_program_run(in, 2, 1, NULL, &pg, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_HANDOUT, 0, &text[0], NULL, NULL), MFR_OK);
@@ -603,6 +608,8 @@ START_TEST(handout_escapes_every_model_string)
 					     "&quot; if it&#39;s &lt;worse&gt;.</li>"));
 		assert_plan_shown(text[k], p);
 		assert_footer(text[k], m, "rec<1>&\"2\"'3");
+		ck_assert_ptr_nonnull(strstr(text[k], "\nExtensions: {&quot;ehr&quot;:&quot;"
+					     "&lt;/footer&gt;&lt;script&gt;&quot;}\n</footer>"));
 		mfr_free(text[k]);
 	}
 	mfr_program_free(pg);
