@@ -141,13 +141,22 @@ static int seen_site(const handout *h, uint32_t plan, uint32_t step)
 	return 0;
 }
 
-/* The worst status of the plans: refer out, then needs clearance. */
+/* How far status @p st keeps the client from the work: refer out, then
+ * needs clearance, then any other status that is not ok (one this writer
+ * does not name: main adds needs_answers), then ok. */
+static int severity(int st)
+{
+	return st == MFR_PLAN_REFER_OUT ? 3 : st == MFR_PLAN_NEEDS_CLEARANCE ? 2
+	     : st == MFR_PLAN_OK ? 0 : 1;
+}
+
+/* The most severe status of the plans. */
 static int status_of(const handout *h)
 {
 	int worst = MFR_PLAN_OK;
 
 	for (uint32_t i = 0; i < h->count; i++)
-		if (plan_at(h, i)->status > worst)
+		if (severity(plan_at(h, i)->status) > severity(worst))
 			worst = plan_at(h, i)->status;
 	return worst;
 }
@@ -340,6 +349,9 @@ static void page(mfr_tb *t, const handout *h)
 	else if (status == MFR_PLAN_NEEDS_CLEARANCE)
 		mfr__tb_put(t, "<p class=\"notice\">Your treatment can start only once a doctor "
 			    "or another clinician has cleared you for it.</p>\n");
+	else if (status != MFR_PLAN_OK)
+		mfr__tb_put(t, "<p class=\"notice\">Talk this plan through with your therapist "
+			    "before the session starts.</p>\n");
 	symptoms(t, &first->audit);
 	if (h->program && status != MFR_PLAN_REFER_OUT)
 		schedule(t, h->program);

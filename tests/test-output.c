@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plan-private.h"
 #include "util.h"
 
 static mfr_test_run run;
@@ -574,6 +575,22 @@ START_TEST(handout_of_a_plan_needing_clearance_says_so)
 }
 END_TEST
 
+/* A status the handout does not name (main adds needs_answers) is not
+ * read as ok: the client is told to talk the plan through first. */
+START_TEST(handout_of_a_status_it_does_not_name_says_to_talk_first)
+{
+	mfr_plan *p = (mfr_plan *)run.plan;
+	char *text = NULL;
+
+	p->status = 99;
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_HANDOUT, 0, &text, NULL, NULL), MFR_OK);
+	ck_assert_ptr_nonnull(strstr(text, "</header>\n<p class=\"notice\">Talk this plan "
+				     "through with your therapist before the session starts.</p>\n"));
+	mfr_free(text);
+	p->status = MFR_PLAN_OK;
+}
+END_TEST
+
 /* Names, aftercare, the model's name and version and the intake's id
  * holding <, >, & and quotes are text on the page, never markup. */
 START_TEST(handout_escapes_every_model_string)
@@ -706,6 +723,7 @@ Suite *mfr_test_output_suite(void)
 	tcase_add_test(tc, handout_of_a_one_session_program);
 	tcase_add_test(tc, handout_of_a_refer_out_plan_sends_the_client_to_a_doctor);
 	tcase_add_test(tc, handout_of_a_plan_needing_clearance_says_so);
+	tcase_add_test(tc, handout_of_a_status_it_does_not_name_says_to_talk_first);
 	tcase_add_test(tc, handout_escapes_every_model_string);
 	tcase_add_test(tc, bad_arguments_write_nothing);
 	tcase_add_test(tc, a_full_stream_is_an_io_error);
