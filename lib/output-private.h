@@ -47,4 +47,8 @@ mfr_status_t mfr__plan_fhir(const mfr_plan *plan, uint32_t flags, char **out,
 mfr_status_t mfr__program_fhir(const mfr_program *program, uint32_t flags, char **out,
 			       mfr_error **err);
 
+/* MFR_FORMAT_HANDOUT: the client's printable HTML page. */
+void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan);
+void mfr__program_handout(mfr_tb *t, const mfr_program *program);
+
 #endif /* MFR_OUTPUT_PRIVATE_H */

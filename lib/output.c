@@ -11,7 +11,8 @@
 #include "alloc.h"
 #include "error.h"
 
-static const char *const format_names[] = { NULL, "json", "text", "soap", "fhir" };
+/* Indexed by mfr_format_t; NULL where a value names no format. */
+static const char *const format_names[] = { NULL, "json", "text", "soap", "fhir", "handout" };
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
 
 MFR_EXPORT const char *mfr_format_name(mfr_format_t format)
@@ -24,7 +25,7 @@ MFR_EXPORT mfr_status_t mfr_format_parse(const char *name, mfr_format_t *out)
 	if (!name || !out)
 		return MFR_E_INVALID;
 	for (uint32_t f = 1; f < N_FORMATS; f++) {
-		if (strcmp(name, format_names[f]) == 0) {
+		if (format_names[f] && strcmp(name, format_names[f]) == 0) {
 			*out = (mfr_format_t)f;
 			return MFR_OK;
 		}
@@ -41,11 +42,13 @@ static const struct {
 	const char *list;   /* the same, for messages */
 } objects[] = {
 	[PLAN] = { "a plan", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
-			     1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_FHIR,
-		   "json, text, soap or fhir" },
+			     1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_FHIR |
+			     1u << MFR_FORMAT_HANDOUT,
+		   "json, text, soap, fhir or handout" },
 	[PROGRAM] = { "a program", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
-				   1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_FHIR,
-		      "json, text, soap or fhir" },
+				   1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_FHIR |
+			     1u << MFR_FORMAT_HANDOUT,
+		      "json, text, soap, fhir or handout" },
 	[TRACE] = { "a trace", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT, "json or text" },
 };
 
@@ -99,6 +102,8 @@ static mfr_status_t write_any(const char *fn, object_kind kind, const void *obj,
 	mfr__tb_init(&t);
 	if (format == MFR_FORMAT_SOAP)
 		kind == PLAN ? mfr__plan_soap(&t, obj) : mfr__program_soap(&t, obj);
+	else if (format == MFR_FORMAT_HANDOUT)
+		kind == PLAN ? mfr__plan_handout(&t, obj) : mfr__program_handout(&t, obj);
 	else if (kind == PLAN)
 		mfr__plan_text(&t, obj);
 	else if (kind == PROGRAM)

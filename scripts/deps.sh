@@ -12,6 +12,7 @@ packages=(
   python3-jsonschema             # the FHIR Bundles checked against the R4 schema
   gcovr                          # the coverage figures of scripts/test-all.sh
   doxygen abigail-tools groff-base  # API reference, ABI check (abidiff), man-page check
+  chromium poppler-utils         # the client handout rendered to PNG and PDF, and read back
 )
 # The aarch64 cross build of scripts/cross-check.sh (doc/cross-build.md): the
 # cross compiler, qemu-user to run its programs, and the library's and the

@@ -306,7 +306,18 @@ contains err "a trace is not written as fhir; it is written as json or text" "fh
 expect 2 "fhir model" -- "$mfr" --format fhir model
 contains err "'mfr model' writes text or json, not fhir" "fhir model refused"
 expect 2 "an unknown format" -- "$mfr" --format xml plan --symptom heel:left:6
-contains err "use 'text', 'json', 'soap' or 'fhir'" "an unknown format names fhir"
+contains err "use 'text', 'json', 'soap', 'fhir' or 'handout'" "an unknown format names fhir and handout"
+# the client handout (doc/handout-format.md): its examples are what mfr
+# prints, and its HTML is well formed, self-contained and escaped
+# (tests/check-handout.py; the meson test handout-render renders it)
+if python3 "$src/tests/check-doc-examples.py" "$mfr" "$src/doc/handout-format.md" >"$tmp/doc" 2>&1; then ok; else bad "doc/handout-format.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
+if python3 "$src/tests/check-handout.py" --no-render "$mfr" "$data" >"$tmp/doc" 2>&1; then ok; else bad "handout HTML: $(head -c 2000 "$tmp/doc")"; fi
+expect 0 "handout program" -- "$mfr" --format handout program --symptom heel:left:6 --sessions 2 --weeks 1
+contains out "<title>Your myofascial release sessions</title>" "handout of a program"
+expect 2 "handout trace" -- "$mfr" --format handout trace --symptom heel:left:6
+contains err "a trace is not written as handout; it is written as json or text" "handout trace refused with the formats a trace takes"
+expect 2 "handout model" -- "$mfr" --format handout model
+contains err "'mfr model' writes text or json, not handout" "handout model refused"
 expect 2 "an empty --id" -- "$mfr" plan --symptom heel:left --id ""
 contains err "the id is empty" "an empty --id explained"
 

@@ -9,7 +9,8 @@
 
 #include "cli.h"
 
-static const char usage_text[] =
+/* In pieces: C99 compilers need take no string literal past 4,095 bytes. */
+static const char *const usage_text[] = {
 	"Usage: mfr [OPTIONS] COMMAND [ARGS]\n"
 	"\n"
 	"libmfr: myofascial treatment-plan modelling. Decision support for\n"
@@ -32,7 +33,7 @@ static const char usage_text[] =
 	"  program [INTAKE] [OPTIONS] a course of sessions (--sessions N --weeks W)\n"
 	"  batch trace|plan           one intake per line of standard input (JSON\n"
 	"                             lines), one compact trace or plan per line out\n"
-	"\n"
+	"\n",
 	"Intake (trace, plan, program):\n"
 	"  INTAKE, --intake FILE      read the intake from a JSON file (- for stdin)\n"
 	"  --symptom REGION[:SIDE[:INTENSITY]]\n"
@@ -74,14 +75,15 @@ static const char usage_text[] =
 	"\n"
 	"Options:\n"
 	"  --model FILE               use the model in FILE instead of the built-in one\n"
-	"  --format text|json|soap|fhir\n"
-	"                             output format (default: text); soap: the plan\n"
-	"                             section of a SOAP note, fhir: a FHIR R4 Bundle\n"
-	"                             (both for plan and program only)\n"
+	"  --format FORMAT            output format: text (the default), json, soap\n"
+	"                             (the plan section of a SOAP note), fhir (a FHIR\n"
+	"                             R4 Bundle) or handout (the client's printable\n"
+	"                             HTML page); the last three for plan and program\n"
 	"  -h, --help                 show this help\n"
 	"  -V, --version              show the libmfr version\n"
 	"\n"
-	"Exit status: 0 success, 1 failure (such as an invalid model), 2 bad usage.\n";
+	"Exit status: 0 success, 1 failure (such as an invalid model), 2 bad usage.\n",
+};
 
 /* Take "--name VALUE" or "--name=VALUE" at argv[*i]; NULL if it is not
  * that option. Sets *missing when the value is absent. */
@@ -158,7 +160,8 @@ static int run(int argc, char **argv)
 			break;
 		}
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(usage_text, stdout);
+			for (size_t k = 0; k < sizeof(usage_text) / sizeof(*usage_text); k++)
+				fputs(usage_text[k], stdout);
 			free(rest);
 			return CLI_OK;
 		}
@@ -174,7 +177,7 @@ static int run(int argc, char **argv)
 			if (mfr_format_parse(v, &opts.output) != MFR_OK) {
 				free(rest);
 				return cli_usage_error("unknown format '%s': use "
-						       "'text', 'json', 'soap' or 'fhir'", v);
+						       "'text', 'json', 'soap', 'fhir' or 'handout'", v);
 			}
 			opts.format = opts.output == MFR_FORMAT_JSON ? CLI_JSON : CLI_TEXT;
 		} else if (missing) {

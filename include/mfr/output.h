@@ -17,6 +17,7 @@
  * | #MFR_FORMAT_TEXT | yes | yes | yes | what `mfr plan`, `mfr program`, `mfr trace` print |
  * | #MFR_FORMAT_SOAP | yes | yes | no | the "P" of a SOAP note: doc/soap-format.md |
  * | #MFR_FORMAT_FHIR | yes | yes | no | a FHIR R4 Bundle (JSON): doc/fhir-format.md |
+ * | #MFR_FORMAT_HANDOUT | yes | yes | no | the client's printable page: doc/handout-format.md |
  *
  * The same object and format give the same bytes. The writers follow the
  * library's error rule (mfr/common.h): `*err` must be NULL on entry, and a
@@ -48,11 +49,15 @@ typedef enum mfr_format_t {
 	/** a FHIR R4 Bundle of a CarePlan, its ServiceRequests and Conditions
 	 *  (JSON; takes #MFR_JSON_COMPACT). @since 0.2.0 */
 	MFR_FORMAT_FHIR = 4,
+	/** The client's handout: one printable HTML page in plain words (what
+	 *  is worked and why, what to expect, when to get help), self-contained
+	 *  (inline CSS, no script, nothing fetched), every model string escaped. @since 0.2.0 */
+	MFR_FORMAT_HANDOUT = 5,
 	/** Not a value: fixes the width of the type at 32 bits. */
 	MFR_FORMAT__MAX = 0x7fffffff
 } mfr_format_t;
 
-/** @return "json", "text", "soap", "fhir", or NULL. @since 0.2.0 */
+/** @return "json", "text", "soap", "fhir", "handout", or NULL. @since 0.2.0 */
 MFR_EXPORT const char *mfr_format_name(mfr_format_t format);
 /**
  * Parse a format name ("soap") into @p out.
