@@ -349,6 +349,10 @@ static void page(mfr_tb *t, const handout *h)
 	else if (status == MFR_PLAN_NEEDS_CLEARANCE)
 		mfr__tb_put(t, "<p class=\"notice\">Your treatment can start only once a doctor "
 			    "or another clinician has cleared you for it.</p>\n");
+	else if (status == MFR_PLAN_NEEDS_ANSWERS)
+		mfr__tb_put(t, "<p class=\"notice\">Your therapist has a few more questions "
+			    "to ask you before the session; the plan may change with your "
+			    "answers.</p>\n");
 	else if (status != MFR_PLAN_OK)
 		mfr__tb_put(t, "<p class=\"notice\">Talk this plan through with your therapist "
 			    "before the session starts.</p>\n");

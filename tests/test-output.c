@@ -592,6 +592,12 @@ START_TEST(handout_of_a_status_it_does_not_name_says_to_talk_first)
 	ck_assert_ptr_nonnull(strstr(text, "</header>\n<p class=\"notice\">Talk this plan "
 				     "through with your therapist before the session starts.</p>\n"));
 	mfr_free(text);
+	/* Questions still open: the client hears that more are coming. */
+	p->status = MFR_PLAN_NEEDS_ANSWERS;
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_HANDOUT, 0, &text, NULL, NULL), MFR_OK);
+	ck_assert_ptr_nonnull(strstr(text, "<p class=\"notice\">Your therapist has a few more "
+				     "questions to ask you before the session"));
+	mfr_free(text);
 	p->status = MFR_PLAN_OK;
 }
 END_TEST
