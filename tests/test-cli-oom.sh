@@ -23,15 +23,8 @@ data=$src/tests/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 stride=1
-if [ -n "${MFR_TEST_WRAPPER:-}" ]; then
-  mapfile -t wrapper <<<"$MFR_TEST_WRAPPER"
-  {
-    printf '#!/usr/bin/env bash\nexec'
-    printf ' %q' "${wrapper[@]}" "$mfr"
-    printf ' "$@"\n'
-  } >"$tmp/mfr"
-  chmod +x "$tmp/mfr"
-  mfr=$tmp/mfr
+. "$src/tests/cli-wrapper.sh"
+if wrap_mfr; then
   stride=5
 fi
 pass=0

@@ -16,16 +16,8 @@ src=$2
 data=$src/tests/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if [ -n "${MFR_TEST_WRAPPER:-}" ]; then
-  mapfile -t wrapper <<<"$MFR_TEST_WRAPPER"
-  {
-    printf '#!/usr/bin/env bash\nexec'
-    printf ' %q' "${wrapper[@]}" "$mfr"
-    printf ' "$@"\n'
-  } >"$tmp/mfr"
-  chmod +x "$tmp/mfr"
-  mfr=$tmp/mfr
-fi
+. "$src/tests/cli-wrapper.sh"
+wrap_mfr || true
 pass=0
 fail=0
 
