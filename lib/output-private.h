@@ -30,6 +30,26 @@ void mfr__trace_text(mfr_tb *t, const mfr_trace *trace);
 /* MFR_FORMAT_SOAP: the plan ("P") section of a SOAP note. */
 void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan);
 void mfr__program_soap(mfr_tb *t, const mfr_program *program);
+/* @p s seconds as "4 min 30 s" ("4 min" on the minute, "45 s" below one)
+ * into @p buf; returns @p buf. */
+const char *mfr__duration_words(char buf[32], uint32_t s);
+/* What a plan's status means ("REFER OUT: no myofascial release; ..."),
+ * for the statuses the writers describe; NULL for any other. */
+const char *mfr__plan_status_meaning(int status);
+/* Whether warning @p w is about a precaution kept (a SOAP note's
+ * "Precautions observed"), rather than about time or unreached sites. */
+int mfr__warning_is_precaution(const mfr_plan_warning *w);
+
+/* MFR_FORMAT_FHIR: a FHIR R4 Bundle (doc/fhir-format.md), written with the
+ * JSON writer; @p flags 0 or MFR_JSON_COMPACT. As mfr__jw_finish(). */
+mfr_status_t mfr__plan_fhir(const mfr_plan *plan, uint32_t flags, char **out,
+			    mfr_error **err);
+mfr_status_t mfr__program_fhir(const mfr_program *program, uint32_t flags, char **out,
+			       mfr_error **err);
+
+/* MFR_FORMAT_HANDOUT: the client's printable HTML page. */
+void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan);
+void mfr__program_handout(mfr_tb *t, const mfr_program *program);
 
 /* MFR_FORMAT_CSV: one row per plan step (per session of a program) or
  * trace result, under the header of lib/csv-columns.h. */

@@ -22,47 +22,55 @@ static void words(mfr_tb *t, const char *name)
 		mfr__tb_add(t, "%c", *name == '_' ? ' ' : *name);
 }
 
-/* @p s seconds as "4 min 30 s" ("4 min" on the minute, "45 s" below one). */
-static void duration(mfr_tb *t, uint32_t s)
+const char *mfr__duration_words(char buf[32], uint32_t s)
 {
 	if (s >= 60 && s % 60)
-		mfr__tb_add(t, "%u min %u s", s / 60, s % 60);
+		mfr__format(buf, 32, "%u min %u s", s / 60, s % 60);
 	else if (s >= 60)
-		mfr__tb_add(t, "%u min", s / 60);
+		mfr__format(buf, 32, "%u min", s / 60);
 	else
-		mfr__tb_add(t, "%u s", s);
+		mfr__format(buf, 32, "%u s", s);
+	return buf;
+}
+
+static void duration(mfr_tb *t, uint32_t s)
+{
+	char buf[32];
+
+	mfr__tb_put(t, mfr__duration_words(buf, s));
+}
+
+const char *mfr__plan_status_meaning(int status)
+{
+	switch (status) {
+	case MFR_PLAN_OK:
+		return "ok: may be carried out as written.";
+	case MFR_PLAN_NEEDS_CLEARANCE:
+		return "NEEDS CLEARANCE: start only once a clinician has cleared the client.";
+	case MFR_PLAN_REFER_OUT:
+		return "REFER OUT: no myofascial release; refer the client to a physician.";
+	case MFR_PLAN_NEEDS_ANSWERS:
+		return "NEEDS ANSWERS: answer the open screening questions first; until then "
+		       "the work avoids what a yes would rule out.";
+	default:
+		return NULL;
+	}
 }
 
 /* The status line: what the status means, for the statuses this writer
  * knows; any other is named as the API names it. */
 static void status_line(mfr_tb *t, int status)
 {
-	switch (status) {
-	case MFR_PLAN_OK:
-		mfr__tb_put(t, "Status: ok: may be carried out as written.\n");
-		break;
-	case MFR_PLAN_NEEDS_CLEARANCE:
-		mfr__tb_put(t, "Status: NEEDS CLEARANCE: start only once a clinician has "
-			    "cleared the client.\n");
-		break;
-	case MFR_PLAN_REFER_OUT:
-		mfr__tb_put(t, "Status: REFER OUT: no myofascial release; refer the client "
-			    "to a physician.\n");
-		break;
-	case MFR_PLAN_NEEDS_ANSWERS:
-		mfr__tb_put(t, "Status: NEEDS ANSWERS: answer the open screening "
-			    "questions first; until then the work avoids what a yes "
-			    "would rule out.\n");
-		break;
-	default:
+	const char *meaning = mfr__plan_status_meaning(status);
+
+	if (meaning)
+		mfr__tb_add(t, "Status: %s\n", meaning);
+	else
 		mfr__tb_add(t, "Status: %s: see the precautions below.\n",
 			    mfr_plan_status_name(status));
-	}
 }
 
-/* Whether warning @p w is about a precaution kept (and so goes under
- * "Precautions observed"), rather than about time or unreached sites. */
-static int is_precaution(const mfr_plan_warning *w)
+int mfr__warning_is_precaution(const mfr_plan_warning *w)
 {
 	return w->kind != MFR_WARNING_TIME && w->kind != MFR_WARNING_UNREACHABLE &&
 	       w->kind != MFR_WARNING_NO_SITES;
@@ -107,7 +115,7 @@ static void session(mfr_tb *t, const mfr_plan *p)
 		mfr__tb_add(t, " (%s)\n", mfr_phase_name(s->phase));
 	}
 	for (uint32_t i = 0; i < p->warning_count; i++) {
-		if (!is_precaution(&p->warnings[i]))
+		if (!mfr__warning_is_precaution(&p->warnings[i]))
 			continue;
 		if (!n++)
 			mfr__tb_put(t, "Precautions observed:\n");

@@ -11,9 +11,10 @@
 #include "alloc.h"
 #include "error.h"
 
+/* Indexed by mfr_format_t; NULL where a value names no format. */
 static const char *const format_names[] = {
 	[MFR_FORMAT_JSON] = "json", [MFR_FORMAT_TEXT] = "text", [MFR_FORMAT_SOAP] = "soap",
-	[MFR_FORMAT_CSV] = "csv",
+	[MFR_FORMAT_FHIR] = "fhir", [MFR_FORMAT_HANDOUT] = "handout", [MFR_FORMAT_CSV] = "csv",
 };
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
 
@@ -44,17 +45,19 @@ static const struct {
 	const char *list;   /* the same, for messages */
 } objects[] = {
 	[PLAN] = { "a plan", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
-			     1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_CSV,
-		   "json, text, soap or csv" },
+			     1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_FHIR |
+			     1u << MFR_FORMAT_HANDOUT | 1u << MFR_FORMAT_CSV,
+		   "json, text, soap, fhir, handout or csv" },
 	[PROGRAM] = { "a program", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
-				   1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_CSV,
-		      "json, text, soap or csv" },
+				   1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_FHIR |
+				   1u << MFR_FORMAT_HANDOUT | 1u << MFR_FORMAT_CSV,
+		      "json, text, soap, fhir, handout or csv" },
 	[TRACE] = { "a trace", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
 			       1u << MFR_FORMAT_CSV, "json, text or csv" },
 };
 
 /* The formats that are JSON, and so take MFR_JSON_COMPACT. */
-#define JSON_FORMATS (1u << MFR_FORMAT_JSON)
+#define JSON_FORMATS (1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_FHIR)
 
 /* Write @p obj, of @p kind, in @p format into a new buffer. */
 static mfr_status_t write_any(const char *fn, object_kind kind, const void *obj,
@@ -93,12 +96,21 @@ static mfr_status_t write_any(const char *fn, object_kind kind, const void *obj,
 			*len = strlen(*out);
 		return st;
 	}
+	if (format == MFR_FORMAT_FHIR) {
+		st = kind == PLAN ? mfr__plan_fhir(obj, flags, out, err)
+				  : mfr__program_fhir(obj, flags, out, err);
+		if (st == MFR_OK && len)
+			*len = strlen(*out);
+		return st;
+	}
 	mfr__tb_init(&t);
 	if (format == MFR_FORMAT_SOAP)
 		kind == PLAN ? mfr__plan_soap(&t, obj) : mfr__program_soap(&t, obj);
 	else if (format == MFR_FORMAT_CSV)
 		kind == PLAN ? mfr__plan_csv(&t, obj)
 		: kind == PROGRAM ? mfr__program_csv(&t, obj) : mfr__trace_csv(&t, obj);
+	else if (format == MFR_FORMAT_HANDOUT)
+		kind == PLAN ? mfr__plan_handout(&t, obj) : mfr__program_handout(&t, obj);
 	else if (kind == PLAN)
 		mfr__plan_text(&t, obj);
 	else if (kind == PROGRAM)

@@ -10,8 +10,10 @@ packages=(
   check                          # unit tests
   valgrind python3 binutils      # memcheck runs, the ctypes binding, nm
   python3-pandas                 # the batch CSV read as a researcher would (tests/check-batch-csv.py)
+  python3-jsonschema             # the FHIR Bundles checked against the R4 schema
   gcovr                          # the coverage figures of scripts/test-all.sh
   doxygen abigail-tools groff-base  # API reference, ABI check (abidiff), man-page check
+  chromium poppler-utils         # the client handout rendered to PNG and PDF, and read back
 )
 # The aarch64 cross build of scripts/cross-check.sh (doc/cross-build.md): the
 # cross compiler, qemu-user to run its programs, and the library's and the

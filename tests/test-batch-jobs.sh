@@ -14,9 +14,14 @@ count=${3:-1500}
 data=$src/tests/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# shellcheck source=tests/cli-common.sh
-. "$src/tests/cli-common.sh"
-[ -n "${MFR_TEST_WRAPPER:-}" ] && count=200 # valgrind: a sample
+. "$src/tests/cli-wrapper.sh"
+if wrap_mfr; then
+  count=200 # valgrind: a sample
+fi
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 python3 "$src/bench/gen-intakes.py" --model "$src/lib/data/default-model.json" --count "$count" \
   --seed 13 --bad 0.05 --ids -o "$tmp/gen.jsonl" || bad "gen-intakes.py failed"

@@ -16,8 +16,13 @@ src=$2
 data=$src/tests/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# shellcheck source=tests/cli-common.sh
-. "$src/tests/cli-common.sh"
+. "$src/tests/cli-wrapper.sh"
+wrap_mfr || true
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # expect CODE DESCRIPTION -- command...: run, keep stdout/stderr in $tmp.
 expect() {
@@ -283,6 +288,30 @@ expect 2 "soap model" -- "$mfr" --format soap model
 contains err "'mfr model' writes text or json, not soap" "soap model refused"
 expect 2 "soap batch" -- "$mfr" --format soap batch plan
 contains err "leave out '--format soap'" "soap batch refused"
+# the FHIR R4 Bundle (doc/fhir-format.md; tests/check-fhir.py validates it)
+if python3 "$src/tests/check-doc-examples.py" "$mfr" "$src/doc/fhir-format.md" >"$tmp/doc" 2>&1; then ok; else bad "doc/fhir-format.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
+expect 0 "fhir plan" -- "$mfr" --format fhir plan --symptom heel:left:6 --condition plantar_fasciitis --id rec-42
+pycheck "fhir plan is a collection Bundle with its intake id" "d['resourceType'] == 'Bundle' and d['type'] == 'collection' and d['identifier']['value'] == 'rec-42'"
+pycheck "fhir plan: a CarePlan and CPT 97140 requests" "[e['resource']['resourceType'] for e in d['entry']][:3] == ['Patient', 'Condition', 'CarePlan'] and d['entry'][3]['resource']['code']['coding'][0]['code'] == '97140'"
+expect 0 "fhir program" -- "$mfr" --format fhir program --symptom heel:left:6 --sessions 2 --weeks 1
+pycheck "fhir program: one CarePlan for both sessions" "sum(e['resource']['resourceType'] == 'CarePlan' for e in d['entry']) == 1 and 'Session 2, day ' in d['entry'][-1]['resource']['note'][0]['text']"
+expect 2 "fhir trace" -- "$mfr" --format fhir trace --symptom heel:left:6
+contains err "a trace is not written as fhir; it is written as json, text or csv" "fhir trace refused with the formats a trace takes"
+expect 2 "fhir model" -- "$mfr" --format fhir model
+contains err "'mfr model' writes text or json, not fhir" "fhir model refused"
+expect 2 "an unknown format" -- "$mfr" --format xml plan --symptom heel:left:6
+contains err "use 'text', 'json', 'soap', 'fhir', 'handout' or 'csv'" "an unknown format names every format"
+# the client handout (doc/handout-format.md): its examples are what mfr
+# prints, and its HTML is well formed, self-contained and escaped
+# (tests/check-handout.py; the meson test handout-render renders it)
+if python3 "$src/tests/check-doc-examples.py" "$mfr" "$src/doc/handout-format.md" >"$tmp/doc" 2>&1; then ok; else bad "doc/handout-format.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
+if python3 "$src/tests/check-handout.py" --no-render "$mfr" "$data" >"$tmp/doc" 2>&1; then ok; else bad "handout HTML: $(head -c 2000 "$tmp/doc")"; fi
+expect 0 "handout program" -- "$mfr" --format handout program --symptom heel:left:6 --sessions 2 --weeks 1
+contains out "<title>Your myofascial release sessions</title>" "handout of a program"
+expect 2 "handout trace" -- "$mfr" --format handout trace --symptom heel:left:6
+contains err "a trace is not written as handout; it is written as json, text or csv" "handout trace refused with the formats a trace takes"
+expect 2 "handout model" -- "$mfr" --format handout model
+contains err "'mfr model' writes text or json, not handout" "handout model refused"
 expect 2 "an empty --id" -- "$mfr" plan --symptom heel:left --id ""
 contains err "the id is empty" "an empty --id explained"
 

@@ -516,6 +516,29 @@ static mfr_status_t op_trace_write_csv(void **out, mfr_error **err)
 	return mfr_trace_write(small_trace, MFR_FORMAT_CSV, 0, (char **)out, &len, err);
 }
 
+static mfr_status_t op_plan_write_fhir(void **out, mfr_error **err)
+{
+	return mfr_plan_write(plan, MFR_FORMAT_FHIR, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_program_write_fhir(void **out, mfr_error **err)
+{
+	return mfr_program_write(small_program, MFR_FORMAT_FHIR, MFR_JSON_COMPACT,
+				 (char **)out, NULL, err);
+}
+
+/* The client handout: its footer and the escaping grow the page in many
+ * small pieces. */
+static mfr_status_t op_plan_write_handout(void **out, mfr_error **err)
+{
+	return mfr_plan_write(plan, MFR_FORMAT_HANDOUT, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_program_write_handout(void **out, mfr_error **err)
+{
+	return mfr_program_write(small_program, MFR_FORMAT_HANDOUT, 0, (char **)out, NULL, err);
+}
+
 static mfr_status_t op_plan_write_json(void **out, mfr_error **err)
 {
 	return mfr_plan_write(plan, MFR_FORMAT_JSON, 0, (char **)out, NULL, err);
@@ -603,6 +626,14 @@ static const mfr_oom_op ops[] = {
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "trace_write_csv", .run = op_trace_write_csv, .release = mfr_free,
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "plan_write_fhir", .run = op_plan_write_fhir, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "program_write_fhir", .run = op_program_write_fhir, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "plan_write_handout", .run = op_plan_write_handout, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "program_write_handout", .run = op_program_write_handout,
+	  .release = mfr_free, .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "plan_write_json", .run = op_plan_write_json, .release = mfr_free,
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON, .same = same_plan_text },
 };

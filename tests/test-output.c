@@ -1,7 +1,8 @@
 /*
  * libmfr unit tests: the output layer (mfr/output.h; issue 12, point 2):
  * format names, every object in every format it takes, to memory and to a
- * stream, the error rule, and the text format's content.
+ * stream, the error rule, and the content of the text, SOAP and FHIR
+ * formats.
  * SPDX-License-Identifier: MIT
  */
 #include <stdio.h>
@@ -10,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "plan-private.h"
 #include "util.h"
 
 static mfr_test_run run;
@@ -35,14 +37,28 @@ START_TEST(format_names_round_trip)
 {
 	mfr_format_t f;
 
-	for (int v = 1; mfr_format_name((mfr_format_t)v); v++) {
+	int named = 0;
+
+	/* A value may name no format (one kept for a format to come). */
+	for (int v = 1; v < 32; v++) {
+		if (!mfr_format_name((mfr_format_t)v))
+			continue;
+		named++;
 		ck_assert_int_eq(mfr_format_parse(mfr_format_name((mfr_format_t)v), &f), MFR_OK);
 		ck_assert_int_eq(f, v);
 	}
+	ck_assert_int_ge(named, 6);
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_JSON), "json");
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_TEXT), "text");
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_SOAP), "soap");
+	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_FHIR), "fhir");
+	ck_assert_int_eq(MFR_FORMAT_FHIR, 4);
+	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_HANDOUT), "handout");
+	ck_assert_int_eq(MFR_FORMAT_HANDOUT, 5);
+	ck_assert_int_eq(mfr_format_parse("handout", &f), MFR_OK);
+	ck_assert_int_eq(f, MFR_FORMAT_HANDOUT);
 	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_CSV), "csv");
+	ck_assert_int_eq(MFR_FORMAT_CSV, 6);
 	ck_assert_int_eq(mfr_format_parse("csv", &f), MFR_OK);
 	ck_assert_int_eq(f, MFR_FORMAT_CSV);
 	ck_assert_ptr_null(mfr_format_name(0));
@@ -563,17 +579,528 @@ START_TEST(csv_of_an_empty_plan_or_trace_still_has_a_row)
 }
 END_TEST
 
-START_TEST(a_trace_has_no_soap_note)
+/* The formats of plans only refuse a trace, naming those it takes. */
+START_TEST(a_trace_has_no_soap_note_or_handout)
+{
+	static const mfr_format_t formats[] = { MFR_FORMAT_SOAP, MFR_FORMAT_HANDOUT };
+
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		char *text = (char *)1, want[128];
+		mfr_error *err = NULL;
+
+		ck_assert_int_eq(mfr_trace_write(run.trace, formats[i], 0, &text, NULL, &err),
+				 MFR_E_CONSTRAINT);
+		ck_assert_ptr_null(text);
+		snprintf(want, sizeof(want), "mfr_trace_write: a trace is not written as %s; it "
+			 "is written as json, text or csv", mfr_format_name(formats[i]));
+		ck_assert_str_eq(mfr_error_message(err), want);
+		mfr_error_free(err);
+		ck_assert_int_eq(mfr_trace_write_file(run.trace, formats[i], 0, stdout, NULL),
+				 MFR_E_CONSTRAINT);
+	}
+}
+END_TEST
+
+/* ---- the client handout (MFR_FORMAT_HANDOUT) ---------------------------- */
+
+/* @p s as the handout escapes it, into @p buf (written apart from the
+ * library's escaping, to check it). */
+static const char *html(char *buf, size_t size, const char *s)
+{
+	size_t n = 0;
+
+	for (; *s && n + 8 < size; s++) {
+		const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
+			      : *s == '"' ? "&quot;" : *s == '\'' ? "&#39;" : NULL;
+
+		if (e) {
+			memcpy(buf + n, e, strlen(e));
+			n += strlen(e);
+		} else {
+			buf[n++] = *s;
+		}
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* How many times @p needle occurs in @p hay. */
+static int occurrences(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *at = hay; (at = strstr(at, needle)); at++)
+		n++;
+	return n;
+}
+
+/* The page is what doc/handout-format.md promises of any handout: HTML5
+ * from its doctype to </html>, with only the tags the writer uses, each
+ * '&' starting a character reference (so nothing from the model is
+ * markup), and nothing fetched or run. */
+static void assert_page(const char *text)
+{
+	static const char *const tags[] = {
+		"!DOCTYPE html>", "html lang=\"en\">", "/html>", "head>", "/head>",
+		"meta charset=\"utf-8\">", "meta name=\"viewport\" ", "title>", "/title>",
+		"style>", "/style>", "body>", "/body>", "main>", "/main>", "header>",
+		"/header>", "h1>", "/h1>", "h2>", "/h2>", "p>", "p class=\"", "/p>",
+		"section>", "section class=\"help\">", "/section>", "ul>", "ul class=\"sites\">",
+		"/ul>", "li>", "/li>", "footer>", "/footer>",
+	};
+	static const char *const refs[] = { "&amp;", "&lt;", "&gt;", "&quot;", "&#39;" };
+	const char *style_end = strstr(text, "</style>");
+	size_t n = strlen(text);
+
+	ck_assert_msg(strncmp(text, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+			      "<meta charset=\"utf-8\">\n", 61) == 0, "%.200s", text);
+	ck_assert(n > 8 && strcmp(text + n - 8, "</html>\n") == 0);
+	ck_assert_ptr_nonnull(style_end);
+	for (const char *at = text; (at = strchr(at, '<')); at++) {
+		size_t k = 0;
+
+		while (k < sizeof(tags) / sizeof(tags[0]) &&
+		       strncmp(at + 1, tags[k], strlen(tags[k])) != 0)
+			k++;
+		ck_assert_msg(k < sizeof(tags) / sizeof(tags[0]), "not a tag of the page: %.60s",
+			      at);
+	}
+	for (const char *at = style_end; (at = strchr(at, '&')); at++) {
+		size_t k = 0;
+
+		while (k < 5 && strncmp(at, refs[k], strlen(refs[k])) != 0)
+			k++;
+		ck_assert_msg(k < 5, "a bare '&': %.60s", at);
+	}
+	/* Self-contained: no script, nothing loaded from elsewhere. */
+	ck_assert_ptr_null(strstr(text, "<script"));
+	ck_assert_ptr_null(strstr(text, "src="));
+	ck_assert_ptr_null(strstr(text, "href="));
+	ck_assert_ptr_null(strstr(text, "url("));
+	ck_assert_ptr_null(strstr(text, "@import"));
+	ck_assert_ptr_null(strstr(text, "http"));
+	ck_assert_ptr_nonnull(strstr(text, "@media print {"));
+	ck_assert_ptr_nonnull(strstr(text, "\n<p class=\"disclaimer\">This sheet was prepared "
+				     "with decision-support software for licensed therapists. It is "
+				     "not a diagnosis: your therapist decides on your treatment."));
+}
+
+/* Every site of @p p is listed once (among @p n plans' sites), and every
+ * aftercare item once, red flags in the help box after the others. */
+static void assert_plan_shown(const char *text, const mfr_plan *p)
+{
+	const char *help = strstr(text, "<section class=\"help\">");
+	char site[200], want[256], buf[1024];
+
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_plan_step *s = mfr_plan_step_at(p, i);
+		const mfr_region *r = mfr_plan_step_region(s);
+
+		if (mfr_plan_step_side(s) == MFR_SIDE_MIDLINE)
+			snprintf(site, sizeof(site), "%s", mfr_region_name(r));
+		else
+			snprintf(site, sizeof(site), "%s %s", mfr_side_name(mfr_plan_step_side(s)),
+				 mfr_region_name(r));
+		snprintf(want, sizeof(want), "\n<li>%s</li>\n", html(buf, sizeof(buf), site));
+		ck_assert_msg(occurrences(text, want) == 1, "%s: %d times", want,
+			      occurrences(text, want));
+	}
+	for (uint32_t i = 0; i < mfr_plan_aftercare_count(p); i++) {
+		const mfr_aftercare *a = mfr_plan_aftercare_at(p, i);
+		const char *at;
+
+		snprintf(want, sizeof(want), "<li>%s</li>",
+			 html(buf, sizeof(buf), mfr_aftercare_text(a)));
+		at = strstr(text, want);
+		ck_assert_msg(at && occurrences(text, want) == 1, "%s", want);
+		ck_assert_msg((help && at > help) == (mfr_aftercare_kind(a) == MFR_AFTERCARE_RED_FLAG),
+			      "%s on the wrong side of the help box", mfr_aftercare_key(a));
+	}
+}
+
+/* The footer: the audit trail of the text formats, escaped. */
+static void assert_footer(const char *text, const mfr_model *m, const char *id)
+{
+	char want[1024], raw[512], buf[768];
+
+	snprintf(raw, sizeof(raw), "Audit: libmfr %s; model \"%s\" %s (%s); intake id \"%s\"",
+		 mfr_version(), mfr_model_name(m), mfr_model_version(m),
+		 mfr_model_content_hash(m), id);
+	snprintf(want, sizeof(want), "\n<footer>%s\n", html(buf, sizeof(buf), raw));
+	ck_assert_msg(strstr(text, want), "no %s", want);
+}
+
+START_TEST(handout_of_a_plan)
+{
+	char *text = both_ways(0, MFR_FORMAT_HANDOUT, 0);
+
+	assert_page(text);
+	ck_assert_ptr_nonnull(strstr(text, "<title>Your myofascial release session</title>"));
+	ck_assert_ptr_nonnull(strstr(text, "<p class=\"lead\">A 45-minute session, planned "
+				     "with your therapist.</p>"));
+	ck_assert_ptr_nonnull(strstr(text, "\n<p>Where you feel symptoms: left heel (6 out of "
+				     "10), left jaw (5 out of 10).</p>\n"));
+	ck_assert_ptr_nonnull(strstr(text, "<h2>What your therapist plans to work on</h2>"));
+	ck_assert_ptr_nonnull(strstr(text, "\n<p class=\"why\">Where you feel it</p>\n<ul "
+				     "class=\"sites\">\n<li>left heel</li>\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\n<p class=\"why\">Linked to your left heel</p>\n"));
+	/* The clinic's words, when a site lies away from the symptoms. */
+	ck_assert_ptr_nonnull(strstr(text, "<p>Because fascia is interconnected throughout "
+				     "the body, your therapist may work in areas distant from where "
+				     "you're feeling symptoms to address root causes.</p>"));
+	ck_assert_ptr_nonnull(strstr(text, "<h2>After your session</h2>"));
+	ck_assert_ptr_nonnull(strstr(text, "<h2>When to get help at once</h2>"));
+	ck_assert_ptr_null(strstr(text, "class=\"notice\""));
+	/* Nothing for the therapist only: techniques, codes, warnings. */
+	for (uint32_t i = 0; i < mfr_plan_step_count(run.plan); i++)
+		ck_assert_ptr_null(strstr(text, mfr_plan_step_rationale(mfr_plan_step_at(run.plan,
+											 i))));
+	ck_assert_ptr_null(strstr(text, "97140"));
+	assert_plan_shown(text, run.plan);
+	assert_footer(text, run.model, "rec-42");
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(handout_of_a_program)
+{
+	char *text = both_ways(1, MFR_FORMAT_HANDOUT, 0), want[128];
+	const mfr_program *pg = run.program;
+
+	assert_page(text);
+	ck_assert_ptr_nonnull(strstr(text, "<title>Your myofascial release sessions</title>"));
+	ck_assert_ptr_nonnull(strstr(text, "<p class=\"lead\">3 sessions of 45 minutes over 2 "
+				     "weeks, planned with your therapist.</p>"));
+	snprintf(want, sizeof(want), "<p>Your sessions fall on days 1, %u and %u (day 1 is your "
+		 "first session).</p>", mfr_program_session_day(mfr_program_session_at(pg, 1)) + 1,
+		 mfr_program_session_day(mfr_program_session_at(pg, 2)) + 1);
+	ck_assert_msg(strstr(text, want), "no %s", want);
+	ck_assert_ptr_nonnull(strstr(text, "<h2>After each session</h2>"));
+	/* Each session's sites and aftercare, each once over the course. */
+	for (uint32_t i = 0; i < mfr_program_session_count(pg); i++)
+		assert_plan_shown(text, mfr_program_session_plan(mfr_program_session_at(pg, i)));
+	assert_footer(text, run.model, "rec-42");
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(handout_of_a_one_session_program)
+{
+	mfr_program *pg = NULL;
+	char *text = NULL;
+
+	ck_assert_int_eq(mfr_program_run(run.intake, 1, 1, NULL, &pg, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_program_write(pg, MFR_FORMAT_HANDOUT, 0, &text, NULL, NULL), MFR_OK);
+	ck_assert_ptr_nonnull(strstr(text, "<p class=\"lead\">1 session of 45 minutes over 1 "
+				     "week, planned with your therapist.</p>"));
+	ck_assert_ptr_nonnull(strstr(text, "<p>Your session falls on day 1.</p>"));
+	mfr_free(text);
+	mfr_program_free(pg);
+}
+END_TEST
+
+/* A plan for one symptom with one precaution, in the handout. */
+static char *handout_with(const char *precaution)
+{
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	char *text = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, precaution, NULL, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_HANDOUT, 0, &text, NULL, NULL), MFR_OK);
+	assert_page(text);
+	assert_plan_shown(text, p);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+	return text;
+}
+
+START_TEST(handout_of_a_refer_out_plan_sends_the_client_to_a_doctor)
+{
+	char *text = handout_with("fever");
+
+	ck_assert_ptr_nonnull(strstr(text, "</header>\n<p class=\"notice\">No myofascial release "
+				     "is planned for now: please see a doctor first.</p>\n"));
+	ck_assert_ptr_nonnull(strstr(text, "<h1>Your myofascial release session</h1>\n"
+				     "</header>\n"));
+	ck_assert_ptr_null(strstr(text, "What your therapist plans to work on"));
+	ck_assert_ptr_null(strstr(text, "After your session"));
+	ck_assert_ptr_null(strstr(text, "planned with your therapist"));
+	ck_assert_ptr_nonnull(strstr(text, "When to get help at once"));
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(handout_of_a_plan_needing_clearance_says_so)
+{
+	char *text = handout_with("connective_tissue_disorder");
+
+	ck_assert_ptr_nonnull(strstr(text, "<p class=\"notice\">Your treatment can start only "
+				     "once a doctor or another clinician has cleared you for it.</p>"));
+	/* The steps are shown, to start once cleared. */
+	ck_assert_ptr_nonnull(strstr(text, "What your therapist plans to work on"));
+	mfr_free(text);
+}
+END_TEST
+
+/* A status the handout does not name (main adds needs_answers) is not
+ * read as ok: the client is told to talk the plan through first. */
+START_TEST(handout_of_a_status_it_does_not_name_says_to_talk_first)
+{
+	mfr_plan *p = (mfr_plan *)run.plan;
+	char *text = NULL;
+
+	p->status = 99;
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_HANDOUT, 0, &text, NULL, NULL), MFR_OK);
+	ck_assert_ptr_nonnull(strstr(text, "</header>\n<p class=\"notice\">Talk this plan "
+				     "through with your therapist before the session starts.</p>\n"));
+	mfr_free(text);
+	/* Questions still open: the client hears that more are coming. */
+	p->status = MFR_PLAN_NEEDS_ANSWERS;
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_HANDOUT, 0, &text, NULL, NULL), MFR_OK);
+	ck_assert_ptr_nonnull(strstr(text, "<p class=\"notice\">Your therapist has a few more "
+				     "questions to ask you before the session"));
+	mfr_free(text);
+	p->status = MFR_PLAN_OK;
+}
+END_TEST
+
+/* Names, aftercare, the model's name and version and the intake's id
+ * holding <, >, & and quotes are text on the page, never markup. */
+START_TEST(handout_escapes_every_model_string)
+{
+	mfr_model *m = mfr_test_load_model("handout.json");
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	mfr_program *pg = NULL;
+	char *text[2] = { NULL, NULL };
+
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 6, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_set_id(in, "rec<1>&\"2\"'3", NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_set_extensions(in, "{\"ehr\": \"</footer><script>\"}",
+						   NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_program_run(in, 2, 1, NULL, &pg, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_HANDOUT, 0, &text[0], NULL, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_program_write(pg, MFR_FORMAT_HANDOUT, 0, &text[1], NULL, NULL),
+			 MFR_OK);
+	for (int k = 0; k < 2; k++) {
+		assert_page(text[k]);
+		ck_assert_ptr_null(strstr(text[k], "alert(1)</script>"));
+		ck_assert_ptr_nonnull(strstr(text[k], "calf muscle &lt;/li&gt;&lt;script&gt;"
+					     "alert(1)&lt;/script&gt;</li>"));
+		ck_assert_ptr_nonnull(strstr(text[k], "Where you feel symptoms: left heel "
+					     "&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; "
+					     "&#39;single&#39; (6 out of 10)"));
+		ck_assert_ptr_nonnull(strstr(text[k], "<li>Rest &amp; drink &lt;water&gt;, "
+					     "&quot;now&quot; and &#39;later&#39;.</li>"));
+		ck_assert_ptr_nonnull(strstr(text[k], "<li>Call &lt;help&gt; &amp; say &quot;now"
+					     "&quot; if it&#39;s &lt;worse&gt;.</li>"));
+		assert_plan_shown(text[k], p);
+		assert_footer(text[k], m, "rec<1>&\"2\"'3");
+		ck_assert_ptr_nonnull(strstr(text[k], "\nExtensions: {&quot;ehr&quot;:&quot;"
+					     "&lt;/footer&gt;&lt;script&gt;&quot;}\n</footer>"));
+		mfr_free(text[k]);
+	}
+	mfr_program_free(pg);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+	mfr_model_unref(m);
+}
+END_TEST
+
+/* The resources of a Bundle, and whether every reference in @p node is the
+ * fullUrl of one of its entries. */
+static int references_resolve(json_t *node, json_t *entries)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_array(node)) {
+		json_array_foreach(node, i, v)
+			if (!references_resolve(v, entries))
+				return 0;
+		return 1;
+	}
+	if (!json_is_object(node))
+		return 1;
+	json_object_foreach(node, key, v) {
+		if (strcmp(key, "reference") == 0 && json_is_string(v)) {
+			int found = 0;
+			json_t *e;
+
+			json_array_foreach(entries, i, e)
+				found |= strcmp(json_string_value(json_object_get(e, "fullUrl")),
+						json_string_value(v)) == 0;
+			if (!found)
+				return 0;
+		} else if (!references_resolve(v, entries)) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The type of entry @p i of @p bundle. */
+static const char *type_at(json_t *bundle, size_t i)
+{
+	json_t *e = json_array_get(json_object_get(bundle, "entry"), i);
+
+	return json_string_value(json_object_get(json_object_get(e, "resource"),
+						 "resourceType"));
+}
+
+/* Parse @p text as a Bundle and check what every Bundle holds: a
+ * collection of a Patient, @p conditions Conditions, a CarePlan and
+ * @p requests ServiceRequests, every reference resolving inside it. */
+static json_t *check_bundle(const char *text, uint32_t conditions, uint32_t requests)
+{
+	json_error_t jerr;
+	json_t *b = json_loads(text, 0, &jerr), *entries;
+	uint32_t n = 0;
+
+	ck_assert_msg(b != NULL, "not JSON: %s", jerr.text);
+	ck_assert_str_eq(json_string_value(json_object_get(b, "resourceType")), "Bundle");
+	ck_assert_str_eq(json_string_value(json_object_get(b, "type")), "collection");
+	entries = json_object_get(b, "entry");
+	ck_assert_uint_eq(json_array_size(entries), 2 + conditions + requests);
+	ck_assert_str_eq(type_at(b, n++), "Patient");
+	for (uint32_t i = 0; i < conditions; i++)
+		ck_assert_str_eq(type_at(b, n++), "Condition");
+	ck_assert_str_eq(type_at(b, n++), "CarePlan");
+	for (uint32_t i = 0; i < requests; i++)
+		ck_assert_str_eq(type_at(b, n++), "ServiceRequest");
+	ck_assert_msg(references_resolve(b, entries), "a reference resolves to no entry");
+	return b;
+}
+
+START_TEST(fhir_bundle_of_a_plan)
+{
+	char *text = both_ways(0, MFR_FORMAT_FHIR, 0), *compact = NULL, *again = NULL;
+	const mfr_plan *p = run.plan;
+	uint32_t steps = mfr_plan_step_count(p);
+	json_t *b = check_bundle(text, 1, steps), *c, *care, *req, *tags;
+
+	ck_assert_uint_gt(steps, 0);
+	/* The audit trail: the library, the model and the intake's id. */
+	tags = json_object_get(json_object_get(b, "meta"), "tag");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tags, 0), "version")),
+			 mfr_version());
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(tags, 1), "code")),
+			 mfr_model_content_hash(run.model));
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(b, "identifier"),
+							   "value")), "rec-42");
+	/* The condition, unconfirmed: libmfr does not diagnose. */
+	c = json_object_get(json_array_get(json_object_get(b, "entry"), 1), "resource");
+	ck_assert_ptr_nonnull(strstr(text, "\"code\": \"unconfirmed\""));
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(c, "code"), "text")),
+			 "Plantar fasciitis or foot pain");
+	care = json_object_get(json_array_get(json_object_get(b, "entry"), 2), "resource");
+	ck_assert_str_eq(json_string_value(json_object_get(care, "status")), "draft");
+	ck_assert_str_eq(json_string_value(json_object_get(care, "intent")), "proposal");
+	ck_assert_uint_eq(json_array_size(json_object_get(care, "activity")), steps);
+	/* Each step's request: its site with its side, its time, CPT unverified. */
+	for (uint32_t i = 0; i < steps; i++) {
+		const mfr_plan_step *s = mfr_plan_step_at(p, i);
+		json_t *site, *repeat;
+		char want[160];
+
+		req = json_object_get(json_array_get(json_object_get(b, "entry"), 3 + i),
+				      "resource");
+		ck_assert_str_eq(json_string_value(json_object_get(req, "status")), "draft");
+		site = json_array_get(json_object_get(req, "bodySite"), 0);
+		if (mfr_plan_step_side(s) == MFR_SIDE_MIDLINE)
+			snprintf(want, sizeof(want), "%s", mfr_region_name(mfr_plan_step_region(s)));
+		else
+			snprintf(want, sizeof(want), "%s %s", mfr_side_name(mfr_plan_step_side(s)),
+				 mfr_region_name(mfr_plan_step_region(s)));
+		ck_assert_str_eq(json_string_value(json_object_get(site, "text")), want);
+		ck_assert(!json_object_get(site, "coding") ==
+			  !mfr_region_snomed(mfr_plan_step_region(s)));
+		repeat = json_object_get(json_object_get(req, "occurrenceTiming"), "repeat");
+		ck_assert_int_eq(json_integer_value(json_object_get(repeat, "duration")),
+				 mfr_plan_step_seconds(s));
+		ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(json_array_get(
+			json_object_get(req, "note"), 1), "text")), "unverified"));
+	}
+	/* Compact: the same document; and the same bytes every time. */
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_FHIR, MFR_JSON_COMPACT, &compact, NULL,
+					NULL), MFR_OK);
+	ck_assert_ptr_null(strchr(compact, '\n'));
+	c = json_loads(compact, 0, NULL);
+	ck_assert(json_equal(c, b));
+	json_decref(c);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_FHIR, 0, &again, NULL, NULL), MFR_OK);
+	ck_assert_str_eq(again, text);
+	json_decref(b);
+	mfr_free(again);
+	mfr_free(compact);
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(fhir_bundle_of_a_program)
+{
+	char *text = both_ways(1, MFR_FORMAT_FHIR, 0);
+	uint32_t steps = 0;
+	json_t *b;
+
+	for (uint32_t i = 0; i < mfr_program_session_count(run.program); i++)
+		steps += mfr_plan_step_count(mfr_program_session_plan(
+			mfr_program_session_at(run.program, i)));
+	b = check_bundle(text, 1, steps);
+	ck_assert_ptr_nonnull(strstr(text, "\"title\": \"Myofascial release: 3 sessions over "
+				     "2 weeks\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"text\": \"Session 3, day "));
+	json_decref(b);
+	mfr_free(text);
+}
+END_TEST
+
+START_TEST(fhir_bundle_of_a_refer_out_plan_has_no_request)
+{
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	char *text = NULL;
+	json_t *b;
+
+	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "fever", NULL, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_FHIR, 0, &text, NULL, NULL), MFR_OK);
+	b = check_bundle(text, 0, 0);
+	ck_assert_ptr_nonnull(strstr(text, "\"text\": \"Status: REFER OUT: no myofascial "
+				     "release"));
+	ck_assert_ptr_null(strstr(text, "\"activity\""));
+	ck_assert_ptr_null(strstr(text, "\"identifier\""));
+	json_decref(b);
+	mfr_free(text);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
+START_TEST(a_trace_has_no_fhir_bundle)
 {
 	char *text = (char *)1;
 	mfr_error *err = NULL;
 
-	ck_assert_int_eq(mfr_trace_write(run.trace, MFR_FORMAT_SOAP, 0, &text, NULL, &err),
+	ck_assert_int_eq(mfr_trace_write(run.trace, MFR_FORMAT_FHIR, 0, &text, NULL, &err),
 			 MFR_E_CONSTRAINT);
 	ck_assert_ptr_null(text);
 	ck_assert_str_eq(mfr_error_message(err), "mfr_trace_write: a trace is not written as "
-			 "soap; it is written as json, text or csv");
+			 "fhir; it is written as json, text or csv");
 	mfr_error_free(err);
+	/* FHIR takes the JSON flag and no other. */
+	ck_assert_int_eq(mfr_plan_write(run.plan, MFR_FORMAT_FHIR, 0x8, &text, NULL, NULL),
+			 MFR_E_INVALID);
 }
 END_TEST
 
@@ -587,7 +1114,8 @@ START_TEST(bad_arguments_write_nothing)
 	ck_assert_int_eq(mfr_plan_write(run.plan, 0, 0, &text, &len, &err), MFR_E_UNKNOWN);
 	ck_assert_ptr_null(text);
 	ck_assert_uint_eq(len, 0);
-	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "is written as json, text, soap or csv"));
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "is written as json, text, soap, "
+				     "fhir, handout or csv"));
 	mfr_error_free(err);
 	err = NULL;
 	ck_assert_int_eq(mfr_trace_write(run.trace, (mfr_format_t)99, 0, &text, NULL, NULL),
@@ -600,6 +1128,8 @@ START_TEST(bad_arguments_write_nothing)
 	err = NULL;
 	ck_assert_int_eq(mfr_plan_write(run.plan, MFR_FORMAT_JSON, 0x8, &text, NULL, NULL),
 			 MFR_E_INVALID);
+	ck_assert_int_eq(mfr_program_write(run.program, MFR_FORMAT_HANDOUT, MFR_JSON_COMPACT,
+					   &text, NULL, NULL), MFR_E_INVALID);
 	/* NULL objects and outputs. */
 	ck_assert_int_eq(mfr_plan_write(NULL, MFR_FORMAT_JSON, 0, &text, NULL, NULL),
 			 MFR_E_INVALID);
@@ -655,12 +1185,23 @@ Suite *mfr_test_output_suite(void)
 	tcase_add_test(tc, soap_note_of_a_plan);
 	tcase_add_test(tc, soap_note_of_a_program);
 	tcase_add_test(tc, soap_note_of_a_refer_out_plan_has_no_modality);
+	tcase_add_test(tc, a_trace_has_no_soap_note_or_handout);
+	tcase_add_test(tc, fhir_bundle_of_a_plan);
+	tcase_add_test(tc, fhir_bundle_of_a_program);
+	tcase_add_test(tc, fhir_bundle_of_a_refer_out_plan_has_no_request);
+	tcase_add_test(tc, a_trace_has_no_fhir_bundle);
+	tcase_add_test(tc, handout_of_a_plan);
+	tcase_add_test(tc, handout_of_a_program);
+	tcase_add_test(tc, handout_of_a_one_session_program);
+	tcase_add_test(tc, handout_of_a_refer_out_plan_sends_the_client_to_a_doctor);
+	tcase_add_test(tc, handout_of_a_plan_needing_clearance_says_so);
+	tcase_add_test(tc, handout_of_a_status_it_does_not_name_says_to_talk_first);
+	tcase_add_test(tc, handout_escapes_every_model_string);
 	tcase_add_test(tc, csv_of_a_plan_has_a_row_per_step);
 	tcase_add_test(tc, csv_of_a_program_numbers_its_sessions);
 	tcase_add_test(tc, csv_of_a_trace_has_a_row_per_result);
 	tcase_add_test(tc, csv_quotes_what_must_be_quoted);
 	tcase_add_test(tc, csv_of_an_empty_plan_or_trace_still_has_a_row);
-	tcase_add_test(tc, a_trace_has_no_soap_note);
 	tcase_add_test(tc, bad_arguments_write_nothing);
 	tcase_add_test(tc, a_full_stream_is_an_io_error);
 	suite_add_tcase(s, tc);

@@ -109,6 +109,16 @@ int cli_parse_range(const char *opt, const char *val, uint32_t lo, uint32_t hi,
 	return CLI_OK;
 }
 
+int cli_option_failed(const char *opt, const char *val, mfr_status_t st)
+{
+	/* Out of memory is no mistake of the caller's: a failure, not usage. */
+	if (st == MFR_E_NOMEM) {
+		fprintf(stderr, "mfr: %s '%s': %s\n", opt, val, mfr_strerror(st));
+		return CLI_FAIL;
+	}
+	return cli_usage_error("%s '%s': %s", opt, val, mfr_strerror(st));
+}
+
 int cli_written(mfr_status_t st, mfr_error *err)
 {
 	if (st == MFR_OK)

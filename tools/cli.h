@@ -60,6 +60,10 @@ int cli_split_list(const char *opt, const char *val,
  * CLI_FAIL. */
 int cli_written(mfr_status_t st, mfr_error *err);
 
+/* Report option @p opt's value @p val refused with @p st: out of memory is a
+ * failure (CLI_FAIL), anything else a usage error (CLI_USAGE). */
+int cli_option_failed(const char *opt, const char *val, mfr_status_t st);
+
 /* Print a *_to_json() result (freeing @p text), or report @p err (freeing
  * it); CLI_OK or CLI_FAIL. Standard output is checked for write errors once,
  * when main() flushes and closes it. */

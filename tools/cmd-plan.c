@@ -41,7 +41,7 @@ int cli_plan_option(mfr_plan_options *o, const char *opt, const char *val)
 		return CLI_UNKNOWN;
 	}
 	if (st != MFR_OK)
-		return cli_usage_error("%s '%s': %s", opt, val, mfr_strerror(st));
+		return cli_option_failed(opt, val, st);
 	return CLI_OK;
 }
 

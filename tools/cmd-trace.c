@@ -65,7 +65,7 @@ int cli_trace_option(mfr_trace_options *o, const char *opt, const char *val)
 		return CLI_UNKNOWN;
 	}
 	if (st != MFR_OK)
-		return cli_usage_error("%s '%s': %s", opt, val, mfr_strerror(st));
+		return cli_option_failed(opt, val, st);
 	return CLI_OK;
 }
 

@@ -76,7 +76,8 @@ static int add_failed(const char *what, const char *arg, mfr_status_t st, mfr_er
 	fprintf(stderr, "mfr: %s '%s': %s\n", what, arg,
 		err ? mfr_error_message(err) : mfr_strerror(st));
 	mfr_error_free(err);
-	return CLI_USAGE;
+	/* Out of memory is no mistake of the caller's: a failure, not usage. */
+	return st == MFR_E_NOMEM ? CLI_FAIL : CLI_USAGE;
 }
 
 static int add_symptom(mfr_intake *in, const char *arg)

@@ -9,8 +9,8 @@
 
 #include "cli.h"
 
-/* In two strings: C11 promises string literals of 4095 bytes, no more. */
-static const char usage_text[] =
+/* In pieces: C99 compilers need take no string literal past 4,095 bytes. */
+static const char *const usage_text[] = {
 	"Usage: mfr [OPTIONS] COMMAND [ARGS]\n"
 	"\n"
 	"libmfr: myofascial treatment-plan modelling. Decision support for\n"
@@ -35,8 +35,7 @@ static const char usage_text[] =
 	"                             lines), one row per line out, in order: JSON\n"
 	"                             lines, or CSV with --format csv; the trace or\n"
 	"                             plan options apply to every line\n"
-	"\n";
-static const char usage_options[] =
+	"\n",
 	"Intake (trace, plan, program):\n"
 	"  INTAKE, --intake FILE      read the intake from a JSON file (- for stdin)\n"
 	"  --symptom REGION[:SIDE[:INTENSITY]]\n"
@@ -84,14 +83,17 @@ static const char usage_options[] =
 	"\n"
 	"Options:\n"
 	"  --model FILE               use the model in FILE instead of the built-in one\n"
-	"  --format text|json|soap|csv\n"
-	"                             output format (default: text; json for batch);\n"
-	"                             soap: the plan section of a SOAP note (plan,\n"
-	"                             program); csv: one row per step or site\n"
+	"  --format FORMAT            output format: text (the default; json for\n"
+	"                             batch), json, soap (the plan section of a SOAP\n"
+	"                             note), fhir (a FHIR R4 Bundle) or handout (the\n"
+	"                             client's printable HTML page), the last three\n"
+	"                             for plan and program; or csv (one row per plan\n"
+	"                             step or trace result)\n"
 	"  -h, --help                 show this help\n"
 	"  -V, --version              show the libmfr version\n"
 	"\n"
-	"Exit status: 0 success, 1 failure (such as an invalid model), 2 bad usage.\n";
+	"Exit status: 0 success, 1 failure (such as an invalid model), 2 bad usage.\n",
+};
 
 /* Take "--name VALUE" or "--name=VALUE" at argv[*i]; NULL if it is not
  * that option. Sets *missing when the value is absent. */
@@ -185,8 +187,8 @@ static int run(int argc, char **argv)
 			break;
 		}
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(usage_text, stdout);
-			fputs(usage_options, stdout);
+			for (size_t k = 0; k < sizeof(usage_text) / sizeof(*usage_text); k++)
+				fputs(usage_text[k], stdout);
 			free(rest);
 			return CLI_OK;
 		}
@@ -202,7 +204,8 @@ static int run(int argc, char **argv)
 			if (mfr_format_parse(v, &opts.output) != MFR_OK) {
 				free(rest);
 				return cli_usage_error("unknown format '%s': use "
-						       "'text', 'json', 'soap' or 'csv'", v);
+						       "'text', 'json', 'soap', 'fhir', 'handout' "
+						       "or 'csv'", v);
 			}
 			opts.format = opts.output == MFR_FORMAT_JSON ? CLI_JSON : CLI_TEXT;
 		} else if (missing) {

@@ -208,6 +208,7 @@ class IntakeTests(DefaultModelCase):
         i.add_symptom('heel', 'left', 6)
         i.id = 'rec-7'
         self.assertEqual(libmfr.formats()[:3], ('json', 'text', 'soap'))
+        self.assertIn('handout', libmfr.formats())
         trace, plan = Trace(i), Plan(i)
         program = Program(i, 2, 1)
         for obj in (trace, plan, program):
@@ -235,6 +236,38 @@ class IntakeTests(DefaultModelCase):
             'P (plan): myofascial release, 2 sessions over 1 week.'))
         err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'soap')
         self.assertIn('json, text or csv', err.message)
+        self.assertEqual(libmfr.formats()[3], 'fhir')
+        bundle = json.loads(plan.write('fhir'))
+        self.assertEqual((bundle['resourceType'], bundle['type']), ('Bundle', 'collection'))
+        self.assertEqual(bundle['identifier']['value'], 'rec-7')
+        requests = [e['resource'] for e in bundle['entry']
+                    if e['resource']['resourceType'] == 'ServiceRequest']
+        self.assertEqual(len(requests), len(json.loads(plan.to_json())['steps']))
+        self.assertEqual(json.loads(plan.write('fhir', compact=True)), bundle)
+        self.assertEqual(json.loads(program.write('fhir'))['type'], 'collection')
+        try:
+            import jsonschema
+        except ImportError:
+            jsonschema = None
+        if jsonschema and os.environ.get('MFR_TEST_DATA'):
+            schema = Path(os.environ['MFR_TEST_DATA'], 'fhir', 'fhir.schema.json')
+            validator = jsonschema.Draft6Validator(json.loads(schema.read_text()))
+            for doc in (bundle, json.loads(program.write('fhir'))):
+                self.assertEqual(list(validator.iter_errors(doc)), [])
+        err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'fhir')
+        self.assertIn('a trace is not written as fhir', err.message)
+        # The client handout: one HTML page, for plans and programs only.
+        handout = plan.write('handout')
+        self.assertTrue(handout.startswith('<!DOCTYPE html>\n<html lang="en">'))
+        self.assertIn('<p class="why">Where you feel it</p>', handout)
+        self.assertIn('intake id &quot;rec-7&quot;', handout)
+        self.assertIn('<title>Your myofascial release sessions</title>',
+                      program.write('handout'))
+        err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'handout')
+        self.assertIn('is written as json, text or csv', err.message)
+        err = self.raises(Status.MFR_E_UNKNOWN, plan.write, 'html')
+        self.assertIn('handout', err.message)
+        self.raises(Status.MFR_E_INVALID, plan.write, 'handout', compact=True)
         self.assertTrue(program.to_text().startswith('Program: 2 sessions'))
         self.assertTrue(trace.to_text().startswith('Trace for: left heel (6/10)'))
         if os.environ.get('MFR_CLI'):

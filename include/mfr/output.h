@@ -18,6 +18,8 @@
  * | #MFR_FORMAT_JSON | yes | yes | yes | doc/plan-format.md, doc/trace-format.md |
  * | #MFR_FORMAT_TEXT | yes | yes | yes | what `mfr plan`, `mfr program`, `mfr trace` print |
  * | #MFR_FORMAT_SOAP | yes | yes | no | the "P" of a SOAP note: doc/soap-format.md |
+ * | #MFR_FORMAT_FHIR | yes | yes | no | a FHIR R4 Bundle (JSON): doc/fhir-format.md |
+ * | #MFR_FORMAT_HANDOUT | yes | yes | no | the client's printable page: doc/handout-format.md |
  * | #MFR_FORMAT_CSV | yes | yes | yes | one row per step or result: doc/batch-format.md |
  *
  * The same object and format give the same bytes. The writers follow the
@@ -47,6 +49,13 @@ typedef enum mfr_format_t {
 	MFR_FORMAT_JSON = 1, /**< the JSON documents (mfr_plan_to_json() and the like) */
 	MFR_FORMAT_TEXT = 2, /**< plain text for a person */
 	MFR_FORMAT_SOAP = 3, /**< the plan ("P") section of a SOAP note, plain text */
+	/** a FHIR R4 Bundle of a CarePlan, its ServiceRequests and Conditions
+	 *  (JSON; takes #MFR_JSON_COMPACT). @since 0.2.0 */
+	MFR_FORMAT_FHIR = 4,
+	/** The client's handout: one printable HTML page in plain words (what
+	 *  is worked and why, what to expect, when to get help), self-contained
+	 *  (inline CSS, no script, nothing fetched), every model string escaped. @since 0.2.0 */
+	MFR_FORMAT_HANDOUT = 5,
 	/** A table (RFC 4180): a header row, then one row per plan step (per
 	 * session of a program) or trace result; doc/batch-format.md. @since 0.2.0 */
 	MFR_FORMAT_CSV = 6,
@@ -54,7 +63,7 @@ typedef enum mfr_format_t {
 	MFR_FORMAT__MAX = 0x7fffffff
 } mfr_format_t;
 
-/** @return "json", "text", "soap", "csv", or NULL (not a format). @since 0.2.0 */
+/** @return "json", "text", "soap", "fhir", "handout", "csv", or NULL (not a format). @since 0.2.0 */
 MFR_EXPORT const char *mfr_format_name(mfr_format_t format);
 /**
  * Parse a format name ("soap") into @p out.
@@ -67,7 +76,8 @@ MFR_EXPORT mfr_status_t mfr_format_parse(const char *name, mfr_format_t *out);
  * Write a plan in @p format into a new buffer.
  * @param plan the plan.
  * @param format any ::mfr_format_t.
- * @param flags 0, or #MFR_JSON_COMPACT for the JSON formats: one line.
+ * @param flags 0, or #MFR_JSON_COMPACT for the JSON formats (json, fhir):
+ *        one line.
  * @param[out] out receives the text, NUL-terminated; free it with
  *        mfr_free(). NULL on failure.
  * @param[out] len optional; receives the text's length in bytes (0 on

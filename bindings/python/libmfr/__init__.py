@@ -504,12 +504,8 @@ def _write(fn, ptr, format, compact):
     value = c_int32()
     status = _C.mfr_format_parse(format.encode('utf-8'), byref(value))
     if status != 0:
-        names, v = [], 1
-        while _C.mfr_format_name(v) is not None:
-            names.append(_name(_C.mfr_format_name, v))
-            v += 1
         raise MfrError(status, status_name(status),
-                       'unknown format %r; use %s' % (format, ', '.join(names)))
+                       'unknown format %r; use %s' % (format, ', '.join(formats())))
     out, size, err = c_void_p(), c_size_t(), c_void_p()
     _check(fn(ptr, value.value, _JSON_COMPACT if compact else 0, byref(out),
               byref(size), byref(err)), err)
@@ -519,11 +515,16 @@ def _write(fn, ptr, format, compact):
         _C.mfr_free(out.value)
 
 
+# mfr_format_t's values lie below this; some name no format (a value kept
+# for a format to come), so formats() looks at each.
+_FORMAT_LIMIT = 32
+
+
 def formats():
     """The names of the output formats ("json", "text", ...), in the order
-    of their values; the values may leave gaps (MFR_FORMAT_CSV is 6)."""
-    return tuple(_name(_C.mfr_format_name, value) for value in range(1, 64)
-                 if _C.mfr_format_name(value) is not None)
+    of their mfr_format_t values."""
+    names = (_name(_C.mfr_format_name, value) for value in range(1, _FORMAT_LIMIT))
+    return tuple(name for name in names if name is not None)
 
 
 def _enum_table(name_fn, values):

@@ -1,0 +1,384 @@
+/*
+ * libmfr - the client handout (MFR_FORMAT_HANDOUT; doc/handout-format.md):
+ * one printable HTML page, in plain words, for the client to take home.
+ * SPDX-License-Identifier: MIT
+ *
+ * It invents no clinical fact. What it says about the body and the days
+ * after a session is the model's (region names, aftercare items) or, in
+ * one sentence, the clinic's own page (shared/clinical/mfr-overview.txt:
+ * why a therapist works away from the symptom). The rest is the plan
+ * itself in plain words (its sites, sessions and status). No source gives
+ * the client self-care for the lines worked, so the handout gives none.
+ *
+ * The page is self-contained: inline CSS, no script, nothing fetched. Every
+ * string from the model or the intake is escaped.
+ */
+#include "output-private.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "plan-private.h"
+#include "program-private.h"
+
+/* The clinic's words (mfr-overview.txt, "Myofascial Massage Techniques May
+ * Include"), given when the plan works a site away from the symptoms. */
+#define AWAY_FROM_SYMPTOMS                                                        \
+	"Because fascia is interconnected throughout the body, your therapist may " \
+	"work in areas distant from where you're feeling symptoms to address root " \
+	"causes."
+
+#define DISCLAIMER                                                                 \
+	"This sheet was prepared with decision-support software for licensed "        \
+	"therapists. It is not a diagnosis: your therapist decides on your "          \
+	"treatment. Ask them about anything on it."
+
+/* A4 and Letter alike: the page's margins, no fixed size; colours kept in
+ * print only where they carry meaning (the red-flag box). */
+static const char style[] =
+	"@page { margin: 16mm 15mm; }\n"
+	"* { box-sizing: border-box; }\n"
+	"html { background: #eef2f1; }\n"
+	"body { margin: 0; padding: 32px 16px; color: #1c2b29;\n"
+	"  font: 16px/1.5 \"DejaVu Sans\", \"Helvetica Neue\", Arial, sans-serif; }\n"
+	"main { max-width: 780px; margin: 0 auto; padding: 36px 48px 24px; background: #fff;\n"
+	"  border-top: 8px solid #2e7d6e; box-shadow: 0 1px 4px rgba(0, 0, 0, .15); }\n"
+	"h1 { margin: 0 0 4px; font-size: 28px; color: #1f5a4f; }\n"
+	"h2 { margin: 26px 0 10px; padding-bottom: 4px; font-size: 19px; color: #1f5a4f;\n"
+	"  border-bottom: 1px solid #d3dedb; }\n"
+	"p { margin: 8px 0; }\n"
+	".lead { margin: 0; color: #46605b; }\n"
+	"ul { margin: 0; padding-left: 22px; }\n"
+	"li { margin: 5px 0; }\n"
+	".why { margin: 12px 0 6px; font-size: 14px; font-weight: bold; color: #46605b; }\n"
+	".sites { display: flex; flex-wrap: wrap; gap: 6px 8px; padding: 0; list-style: none; }\n"
+	".sites li { margin: 0; padding: 3px 12px; border-radius: 14px; background: #e3f1ed;\n"
+	"  border: 1px solid #b5d8cf; }\n"
+	".notice { margin: 20px 0 0; padding: 12px 16px; font-weight: bold;\n"
+	"  border-left: 6px solid #b3261e; background: #fcefee; }\n"
+	".help { margin-top: 26px; padding: 4px 20px 12px; border: 2px solid #b3261e;\n"
+	"  border-radius: 6px; background: #fcefee; }\n"
+	".help h2 { margin-top: 12px; color: #8c1d18; border: 0; }\n"
+	".disclaimer { margin-top: 26px; font-size: 14px; color: #46605b; }\n"
+	"footer { margin-top: 18px; padding-top: 8px; border-top: 1px solid #d3dedb;\n"
+	"  font-size: 11px; color: #66736f; white-space: pre-line; overflow-wrap: anywhere; }\n"
+	"@media print {\n"
+	"  html, body { padding: 0; background: none; font-size: 10.5pt; line-height: 1.4; }\n"
+	"  main { max-width: none; padding: 0; border-top-width: 4pt; box-shadow: none; }\n"
+	"  h1 { font-size: 19pt; }\n"
+	"  h2 { margin: 12pt 0 5pt; font-size: 12.5pt; break-after: avoid; }\n"
+	"  p { margin: 4pt 0; }\n"
+	"  li { margin: 1.5pt 0; }\n"
+	"  .why { margin: 6pt 0 3pt; font-size: 9.5pt; }\n"
+	"  .sites { gap: 3pt 4pt; }\n"
+	"  .sites li { margin: 0; padding: 0 6pt; font-size: 9.5pt; }\n"
+	"  .sites li, .help, .notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+	"  .help { margin-top: 12pt; padding: 2pt 12pt 8pt; break-inside: avoid; }\n"
+	"  .help h2 { margin-top: 8pt; }\n"
+	"  .disclaimer { margin-top: 12pt; font-size: 9.5pt; }\n"
+	"  footer { margin-top: 8pt; font-size: 8pt; }\n"
+	"}\n";
+
+/* @p s with &, <, >, " and ' as character references. */
+static void esc(mfr_tb *t, const char *s)
+{
+	static const char special[] = "&<>\"'";
+	static const char *const ref[] = { "&amp;", "&lt;", "&gt;", "&quot;", "&#39;" };
+
+	while (*s) {
+		size_t n = strcspn(s, special);
+
+		if (n)
+			mfr__tb_add(t, "%.*s", (int)n, s);
+		s += n;
+		if (*s)
+			mfr__tb_put(t, ref[strchr(special, *s++) - special]);
+	}
+}
+
+/* A site ("left heel"), escaped. */
+static void site(mfr_tb *t, const mfr_region *r, int side)
+{
+	char name[160];
+
+	mfr__site_name(name, sizeof(name), r, side);
+	esc(t, name);
+}
+
+/* What the handout shows: one plan, or a program's sessions. */
+typedef struct handout {
+	const mfr_plan *plan;       /* a plan's handout */
+	const mfr_program *program; /* or a program's */
+	uint32_t count;             /* its plans */
+} handout;
+
+static const mfr_plan *plan_at(const handout *h, uint32_t i)
+{
+	return h->program ? h->program->sessions[i].plan : h->plan;
+}
+
+/* Whether step @p s of @p p lies at one of the client's symptom sites. */
+static int at_symptom(const mfr_plan *p, const mfr_plan_step *s)
+{
+	for (uint32_t i = 0; i < p->audit.symptom_count; i++)
+		if (p->audit.symptoms[i].region == s->region && p->audit.symptoms[i].side == s->side)
+			return 1;
+	return 0;
+}
+
+/* Whether an earlier step (of this plan or an earlier one) has @p s's site. */
+static int seen_site(const handout *h, uint32_t plan, uint32_t step)
+{
+	const mfr_plan_step *s = &plan_at(h, plan)->steps[step];
+
+	for (uint32_t i = 0; i <= plan; i++) {
+		const mfr_plan *p = plan_at(h, i);
+
+		for (uint32_t k = 0; k < (i == plan ? step : p->step_count); k++)
+			if (p->steps[k].region == s->region && p->steps[k].side == s->side)
+				return 1;
+	}
+	return 0;
+}
+
+/* How far status @p st keeps the client from the work: refer out, then
+ * needs clearance, then any other status that is not ok (one this writer
+ * does not name: main adds needs_answers), then ok. */
+static int severity(int st)
+{
+	return st == MFR_PLAN_REFER_OUT ? 3 : st == MFR_PLAN_NEEDS_CLEARANCE ? 2
+	     : st == MFR_PLAN_OK ? 0 : 1;
+}
+
+/* The most severe status of the plans. */
+static int status_of(const handout *h)
+{
+	int worst = MFR_PLAN_OK;
+
+	for (uint32_t i = 0; i < h->count; i++)
+		if (severity(plan_at(h, i)->status) > severity(worst))
+			worst = plan_at(h, i)->status;
+	return worst;
+}
+
+static void symptoms(mfr_tb *t, const mfr_audit *a)
+{
+	mfr__tb_put(t, "<p>Where you feel symptoms: ");
+	for (uint32_t i = 0; i < a->symptom_count; i++) {
+		mfr__tb_put(t, i ? ", " : "");
+		site(t, a->symptoms[i].region, a->symptoms[i].side);
+		mfr__tb_add(t, " (%d out of 10)", (int)a->symptoms[i].intensity);
+	}
+	mfr__tb_put(t, ".</p>\n");
+}
+
+/* Why a step's site is worked, as the groups of the page list them, in
+ * their order: 0 at a symptom site, 1 + i linked to symptom i, then (n the
+ * symptoms) n + 1 the session's opening work and n + 2 its closing work
+ * on a wider part. */
+static uint32_t why(const mfr_plan *p, const mfr_plan_step *s)
+{
+	uint32_t n = p->audit.symptom_count;
+
+	if (at_symptom(p, s))
+		return 0;
+	if (s->phase == MFR_PHASE_TREATMENT && s->symptom < n)
+		return 1 + s->symptom;
+	return s->phase == MFR_PHASE_INTEGRATION ? n + 2 : n + 1;
+}
+
+/* The heading of group @p group ("Linked to your left heel"). */
+static void why_heading(mfr_tb *t, const mfr_audit *a, uint32_t group)
+{
+	mfr__tb_put(t, "<p class=\"why\">");
+	if (group == 0) {
+		mfr__tb_put(t, "Where you feel it");
+	} else if (group <= a->symptom_count) {
+		mfr__tb_put(t, "Linked to your ");
+		site(t, a->symptoms[group - 1].region, a->symptoms[group - 1].side);
+	} else {
+		mfr__tb_put(t, group == a->symptom_count + 1 ? "To open the session"
+							     : "To close the session");
+	}
+	mfr__tb_put(t, "</p>\n<ul class=\"sites\">\n");
+}
+
+/* Every site the plans work, once, grouped by why it is worked (where the
+ * client feels it, linked to one of their symptoms, opening or closing
+ * the session), each group in the order first worked; and the clinic's
+ * sentence when any lies away from the symptoms. */
+static void sites(mfr_tb *t, const handout *h)
+{
+	const mfr_audit *a = &plan_at(h, 0)->audit;
+	int any = 0, away = 0;
+
+	for (uint32_t g = 0; g < a->symptom_count + 3; g++) {
+		int listed = 0;
+
+		for (uint32_t i = 0; i < h->count; i++) {
+			const mfr_plan *p = plan_at(h, i);
+
+			for (uint32_t k = 0; k < p->step_count; k++) {
+				const mfr_plan_step *s = &p->steps[k];
+
+				if (why(p, s) != g || seen_site(h, i, k))
+					continue;
+				if (!any++)
+					mfr__tb_put(t, "<section>\n<h2>What your therapist plans to "
+						    "work on</h2>\n");
+				if (!listed++)
+					why_heading(t, a, g);
+				mfr__tb_put(t, "<li>");
+				site(t, s->region, s->side);
+				mfr__tb_put(t, "</li>\n");
+			}
+		}
+		if (listed)
+			mfr__tb_put(t, "</ul>\n");
+		if (listed && g >= 1 && g <= a->symptom_count)
+			away = 1;
+	}
+	if (away)
+		mfr__tb_put(t, "<p>" AWAY_FROM_SYMPTOMS "</p>\n");
+	if (any)
+		mfr__tb_put(t, "</section>\n");
+}
+
+/* Whether aftercare item @p a of plan @p plan was given by an earlier plan. */
+static int seen_aftercare(const handout *h, uint32_t plan, const mfr_aftercare *a)
+{
+	for (uint32_t i = 0; i < plan; i++) {
+		const mfr_plan *p = plan_at(h, i);
+
+		for (uint32_t k = 0; k < p->aftercare_count; k++)
+			if (p->aftercare[k] == a)
+				return 1;
+	}
+	return 0;
+}
+
+/* The aftercare items of @p kind (each once, in the model's order within a
+ * plan), under @p heading; nothing when there are none. */
+static void aftercare(mfr_tb *t, const handout *h, int kind, const char *open,
+		      const char *heading)
+{
+	int any = 0;
+
+	for (uint32_t i = 0; i < h->count; i++) {
+		const mfr_plan *p = plan_at(h, i);
+
+		for (uint32_t k = 0; k < p->aftercare_count; k++) {
+			const mfr_aftercare *a = p->aftercare[k];
+
+			if ((a->kind == MFR_AFTERCARE_RED_FLAG) != (kind == MFR_AFTERCARE_RED_FLAG) ||
+			    seen_aftercare(h, i, a))
+				continue;
+			if (!any++)
+				mfr__tb_add(t, "%s\n<h2>%s</h2>\n<ul>\n", open, heading);
+			mfr__tb_put(t, "<li>");
+			esc(t, a->text);
+			mfr__tb_put(t, "</li>\n");
+		}
+	}
+	if (any)
+		mfr__tb_put(t, "</ul>\n</section>\n");
+}
+
+/* The audit trail, as every text format writes it, escaped. */
+static void footer(mfr_tb *t, const mfr_plan *p)
+{
+	mfr_tb audit;
+
+	mfr__tb_init(&audit);
+	mfr__audit_text(&audit, p->model, &p->audit);
+	mfr__tb_put(t, "<footer>");
+	if (audit.status == MFR_OK)
+		esc(t, audit.buf);
+	else if (t->status == MFR_OK)
+		t->status = audit.status;
+	mfr__free(audit.buf);
+	mfr__tb_put(t, "</footer>\n");
+}
+
+/* The lead: the session's length, or the program's course and days. */
+static void lead(mfr_tb *t, const handout *h)
+{
+	const mfr_program *pg = h->program;
+	uint32_t minutes = plan_at(h, 0)->session_seconds / 60;
+
+	if (!pg) {
+		mfr__tb_add(t, "<p class=\"lead\">A %u-minute session, planned with your "
+			    "therapist.</p>\n", minutes);
+		return;
+	}
+	mfr__tb_add(t, "<p class=\"lead\">%u session%s of %u minutes over %u week%s, planned "
+		    "with your therapist.</p>\n", pg->count, pg->count == 1 ? "" : "s", minutes,
+		    pg->weeks, pg->weeks == 1 ? "" : "s");
+}
+
+/* A program's days: "Your sessions fall on days 1, 5 and 9". */
+static void schedule(mfr_tb *t, const mfr_program *pg)
+{
+	mfr__tb_add(t, "<p>Your session%s on day%s", pg->count == 1 ? " falls" : "s fall",
+		    pg->count == 1 ? "" : "s");
+	for (uint32_t i = 0; i < pg->count; i++)
+		mfr__tb_add(t, "%s %u", i == 0 ? "" : i + 1 < pg->count ? "," : " and",
+			    pg->sessions[i].day + 1);
+	mfr__tb_put(t, pg->count == 1 ? ".</p>\n" : " (day 1 is your first session).</p>\n");
+}
+
+/* The page, the same for a plan and a program. */
+static void page(mfr_tb *t, const handout *h)
+{
+	const mfr_plan *first = plan_at(h, 0);
+	const char *title = h->program ? "Your myofascial release sessions"
+				       : "Your myofascial release session";
+	int status = status_of(h);
+
+	mfr__tb_add(t, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		    "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
+		    "<header>\n<h1>%s</h1>\n", title, style, title);
+	/* A plan that refers out plans no session: no length, no days. */
+	if (status != MFR_PLAN_REFER_OUT)
+		lead(t, h);
+	mfr__tb_put(t, "</header>\n");
+	if (status == MFR_PLAN_REFER_OUT)
+		mfr__tb_put(t, "<p class=\"notice\">No myofascial release is planned for now: "
+			    "please see a doctor first.</p>\n");
+	else if (status == MFR_PLAN_NEEDS_CLEARANCE)
+		mfr__tb_put(t, "<p class=\"notice\">Your treatment can start only once a doctor "
+			    "or another clinician has cleared you for it.</p>\n");
+	else if (status == MFR_PLAN_NEEDS_ANSWERS)
+		mfr__tb_put(t, "<p class=\"notice\">Your therapist has a few more questions "
+			    "to ask you before the session; the plan may change with your "
+			    "answers.</p>\n");
+	else if (status != MFR_PLAN_OK)
+		mfr__tb_put(t, "<p class=\"notice\">Talk this plan through with your therapist "
+			    "before the session starts.</p>\n");
+	symptoms(t, &first->audit);
+	if (h->program && status != MFR_PLAN_REFER_OUT)
+		schedule(t, h->program);
+	sites(t, h);
+	aftercare(t, h, MFR_AFTERCARE_GENERAL, "<section>",
+		  h->program ? "After each session" : "After your session");
+	aftercare(t, h, MFR_AFTERCARE_RED_FLAG, "<section class=\"help\">",
+		  "When to get help at once");
+	mfr__tb_put(t, "<p class=\"disclaimer\">" DISCLAIMER "</p>\n");
+	footer(t, first);
+	mfr__tb_put(t, "</main>\n</body>\n</html>\n");
+}
+
+void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan)
+{
+	handout h = { plan, NULL, 1 };
+
+	page(t, &h);
+}
+
+void mfr__program_handout(mfr_tb *t, const mfr_program *pg)
+{
+	handout h = { NULL, pg, pg->count };
+
+	page(t, &h);
+}
