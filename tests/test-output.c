@@ -295,17 +295,27 @@ START_TEST(soap_note_of_a_program)
 }
 END_TEST
 
-START_TEST(soap_note_of_a_refer_out_plan_has_no_modality)
+/* The plan of a left heel with a fever: refer out, no steps (it outlives
+ * its intake). */
+static mfr_plan *refer_out_plan(void)
 {
 	mfr_intake *in = NULL;
 	mfr_plan *p = NULL;
-	char *text = NULL;
 
 	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
 	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "fever", NULL, 0, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
+	mfr_intake_free(in);
+	return p;
+}
+
+START_TEST(soap_note_of_a_refer_out_plan_has_no_modality)
+{
+	mfr_plan *p = refer_out_plan();
+	char *text = NULL;
+
 	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_SOAP, 0, &text, NULL, NULL), MFR_OK);
 	ck_assert_ptr_nonnull(strstr(text, "\nStatus: REFER OUT: no myofascial release"));
 	ck_assert_ptr_null(strstr(text, "Modality:"));
@@ -313,7 +323,6 @@ START_TEST(soap_note_of_a_refer_out_plan_has_no_modality)
 	ck_assert_ptr_nonnull(strstr(text, "Red flag: "));
 	mfr_free(text);
 	mfr_plan_free(p);
-	mfr_intake_free(in);
 }
 END_TEST
 
@@ -552,22 +561,16 @@ END_TEST
 START_TEST(csv_of_an_empty_plan_or_trace_still_has_a_row)
 {
 	mfr_intake *in = NULL;
-	mfr_plan *p = NULL;
+	mfr_plan *p = refer_out_plan();
 	mfr_trace *t = NULL;
 	char *text = NULL;
 
-	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
-	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_intake_add_precaution(in, "fever", NULL, 0, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_step_count(p), 0);
 	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_CSV, 0, &text, NULL, NULL), MFR_OK);
 	ck_assert_str_eq(text, "id,session,status,order,phase,region,side,technique,approach,"
 			 "position,lying_on,seconds,pressure,trace_rank,score,danger_zone\r\n"
 			 ",1,refer_out,,,,,,,,,,,,,\r\n");
 	mfr_free(text);
-	mfr_intake_free(in);
-	in = NULL;
 	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
 	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_trace_write(t, MFR_FORMAT_CSV, 0, &text, NULL, NULL), MFR_OK);
@@ -1064,16 +1067,10 @@ END_TEST
 
 START_TEST(fhir_bundle_of_a_refer_out_plan_has_no_request)
 {
-	mfr_intake *in = NULL;
-	mfr_plan *p = NULL;
+	mfr_plan *p = refer_out_plan();
 	char *text = NULL;
 	json_t *b;
 
-	ck_assert_int_eq(mfr_intake_new(run.model, &in), MFR_OK);
-	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_intake_add_precaution(in, "fever", NULL, 0, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
 	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_FHIR, 0, &text, NULL, NULL), MFR_OK);
 	b = check_bundle(text, 0, 0);
 	ck_assert_ptr_nonnull(strstr(text, "\"text\": \"Status: REFER OUT: no myofascial "
@@ -1083,7 +1080,6 @@ START_TEST(fhir_bundle_of_a_refer_out_plan_has_no_request)
 	json_decref(b);
 	mfr_free(text);
 	mfr_plan_free(p);
-	mfr_intake_free(in);
 }
 END_TEST
 
