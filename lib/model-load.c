@@ -876,7 +876,7 @@ static mfr_status_t load_condition(loader *ld, json_t *obj, mfr_condition *c, ui
 static const char *const precaution_members[] = {
 	"key", "name", "scope", "severity", "needs_clearance", "avoid_site",
 	"avoid_adjacent", "avoid_regions", "pressure_ceiling",
-	"excluded_techniques", "site_scoped", "widen_to", "stages",
+	"excluded_techniques", "site_scoped", "refer_first", "widen_to", "stages",
 	"position_limits", "clearance_for_symptoms", "dose", "effect", "sources",
 	"convention", "note", NULL
 };
@@ -1010,6 +1010,14 @@ static mfr_status_t load_precaution(loader *ld, json_t *obj, mfr_precaution *p, 
 		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"site_scoped\" lets a "
 				    "\"global\" precaution name the sites it affects; a "
 				    "local one always names its site: remove it");
+	}
+	TRY(mfr__rd_bool(&ld->rd, obj, "refer_first", &p->refer_first));
+	if (p->refer_first && !p->needs_clearance) {
+		mfr__rd_push(&ld->rd, ".refer_first");
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"refer_first\" holds "
+				    "every step until a physician clears the client, so it "
+				    "needs \"needs_clearance\": true (or use \"severity\": "
+				    "\"absolute\" for a precaution no clearance lifts)");
 	}
 	TRY(load_widen(ld, obj, p));
 	if (p->widen_count && !p->site_scoped && p->scope != MFR_SCOPE_LOCAL) {

@@ -256,11 +256,11 @@ static int is_excluded(const screen *sc, const mfr_technique *t)
 	return in_list(sc->excluded, sc->excluded_count, t);
 }
 
-/* Whether precaution @p k of the intake applies in full: an absolute one is
- * lifted only by a clearance it provides for. */
+/* Whether precaution @p pr stops the session: an absolute one, or one that
+ * refers for diagnosis first, lifted only by a clearance it provides for. */
 static int blocks_session(const mfr_intake *in, const mfr_precaution *pr)
 {
-	return pr->severity == MFR_SEVERITY_ABSOLUTE &&
+	return (pr->severity == MFR_SEVERITY_ABSOLUTE || pr->refer_first) &&
 	       !(pr->needs_clearance && mfr_intake_is_cleared(in, pr));
 }
 
@@ -423,7 +423,12 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			    sp->assumed_for->key);
 	else if (blocks_session(in, pr)) {
 		sc->refer_out = 1;
-		if (!warn(p, MFR_WARNING_REFER_OUT, a, "%s%s is an absolute "
+		if (pr->refer_first ?
+		    !warn(p, MFR_WARNING_REFER_OUT, a, "%s%s: refer the client for "
+			  "diagnosis first; no myofascial work until a physician has "
+			  "assessed the client and the clearance is recorded (%s)",
+			  pr->name, where, pr->effect) :
+		    !warn(p, MFR_WARNING_REFER_OUT, a, "%s%s is an absolute "
 			  "contraindication: refer the client to a physician; no "
 			  "myofascial work this session (%s)", pr->name, where, pr->effect))
 			return MFR_E_NOMEM;
@@ -644,7 +649,7 @@ static int assumable(const mfr_screening_answer *a, const mfr_precaution *pr)
 		     pr->pressure_ceiling || pr->position_limit_count || pr->dose;
 
 	return limits && !a->needs_site && !pr->site_scoped &&
-	       pr->severity != MFR_SEVERITY_ABSOLUTE;
+	       pr->severity != MFR_SEVERITY_ABSOLUTE && !pr->refer_first;
 }
 
 /* Whether the precautions of @p in (its own and the assumed) hold @p pr. */

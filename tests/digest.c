@@ -99,8 +99,9 @@ static void walk_precaution_limits(mfr_digest *d, const mfr_precaution *p)
 {
 	uint32_t k, j;
 
-	add(d, " scoped:%d stages:%u/%s", mfr_precaution_site_scoped(p),
-	    mfr_precaution_stage_count(p), mfr_precaution_stage_name(p));
+	add(d, " scoped:%d refer_first:%d stages:%u/%s", mfr_precaution_site_scoped(p),
+	    mfr_precaution_refer_first(p), mfr_precaution_stage_count(p),
+	    mfr_precaution_stage_name(p));
 	for (k = 0; k < mfr_precaution_widening_count(p); k++) {
 		const mfr_precaution_widening *w = mfr_precaution_widening_at(p, k);
 

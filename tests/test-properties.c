@@ -229,6 +229,14 @@ static int question_open(const mfr_intake *in, const mfr_screening *q)
 
 #define MAX_LIMITS 64
 
+
+/* Whether @p p stops the session until cleared: an absolute precaution, or
+ * one that refers for diagnosis first. */
+static int stops_session(const mfr_precaution *p)
+{
+	return mfr_precaution_severity(p) == MFR_SEVERITY_ABSOLUTE ||
+	       mfr_precaution_refer_first(p);
+}
 /* The precautions whose limits a plan keeps: those the intake records, and
  * those it assumes while a question the intake's conditions ask is open
  * (a "yes" would set them; they need no site, are not site-scoped and are
@@ -256,8 +264,7 @@ static uint32_t limits_of(const mfr_intake *in, const mfr_precaution **out)
 					const mfr_precaution *p = mfr_screening_answer_precaution_at(ans, j);
 					int dup = 0;
 
-					if (mfr_precaution_site_scoped(p) ||
-					    mfr_precaution_severity(p) == MFR_SEVERITY_ABSOLUTE)
+					if (mfr_precaution_site_scoped(p) || stops_session(p))
 						continue;
 					for (uint32_t x = 0; x < n; x++)
 						dup |= out[x] == p;
@@ -285,8 +292,7 @@ static int open_question_avoids(const mfr_intake *in, const mfr_region *r)
 					     j < mfr_screening_answer_precaution_count(ans); j++) {
 				const mfr_precaution *p = mfr_screening_answer_precaution_at(ans, j);
 
-				if (mfr_precaution_site_scoped(p) ||
-				    mfr_precaution_severity(p) == MFR_SEVERITY_ABSOLUTE)
+				if (mfr_precaution_site_scoped(p) || stops_session(p))
 					continue;
 				for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(p); k++)
 					if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(p, k)))
@@ -385,8 +391,7 @@ static int expected_status(const mfr_intake *in)
 		const mfr_precaution *p = mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i));
 		int cleared = mfr_intake_is_cleared(in, p);
 
-		if (mfr_precaution_severity(p) == MFR_SEVERITY_ABSOLUTE &&
-		    !(mfr_precaution_needs_clearance(p) && cleared))
+		if (stops_session(p) && !(mfr_precaution_needs_clearance(p) && cleared))
 			return MFR_PLAN_REFER_OUT;
 		if (mfr_precaution_needs_clearance(p) && !cleared)
 			needs = 1;

@@ -962,6 +962,39 @@ START_TEST(nothing_planned_needs_answers)
 }
 END_TEST
 
+/* Unexplained pain refers for diagnosis first: no steps until a clearance
+ * is recorded, whether the precaution is recorded or answered; then the
+ * plan is an ordinary one. */
+START_TEST(unexplained_pain_refers_first)
+{
+	static const char *const ways[] = {
+		"\"precautions\": [{\"key\": \"unexplained_pain\"}]",
+		"\"answers\": [{\"question\": \"unexplained_pain\", \"answer\": \"yes\"}]",
+	};
+	char json[400];
+
+	ck_assert(mfr_precaution_refer_first(mfr_model_precaution(model, "unexplained_pain")));
+	ck_assert(!mfr_precaution_refer_first(mfr_model_precaution(model, "recent_surgery")));
+	for (size_t w = 0; w < sizeof(ways) / sizeof(*ways); w++) {
+		snprintf(json, sizeof(json), "{\"symptoms\": [{\"region\": \"low_back\","
+			 " \"side\": \"right\", \"intensity\": 7}], %s}", ways[w]);
+		mfr_plan *p = plan_json(json);
+		ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
+		ck_assert_uint_eq(mfr_plan_step_count(p), 0);
+		ck_assert_uint_eq(mfr_test_warning_count(p, "refer_out"), 1);
+		mfr_plan_free(p);
+	}
+	snprintf(json, sizeof(json), "{\"symptoms\": [{\"region\": \"low_back\", \"side\":"
+		 " \"right\", \"intensity\": 7}], %s, \"clearances\": [\"unexplained_pain\"]}",
+		 ways[0]);
+	mfr_plan *p = plan_json(json);
+	ck_assert_int_ne(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "refer_out"), 0);
+	mfr_plan_free(p);
+}
+END_TEST
+
 START_TEST(anterior_neck_is_a_danger_zone)
 {
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"jaw\", \"side\": \"right\","
@@ -1179,7 +1212,7 @@ START_TEST(warnings_are_structured)
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"jaw\", \"side\": \"right\","
 		" \"intensity\": 8}], \"conditions\": [\"tmj_disorder\", \"fibromyalgia\"],"
 		" \"precautions\": [\"pregnancy\", {\"key\": \"open_wound\", \"region\":"
-		" \"upper_trapezius\", \"side\": \"right\"}, \"unexplained_pain\"],"
+		" \"upper_trapezius\", \"side\": \"right\"}, \"connective_tissue_disorder\"],"
 		" \"session_minutes\": 30}");
 
 	ck_assert_uint_gt(mfr_plan_warning_count(p), 5);
@@ -1357,6 +1390,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, pregnancy_positions_by_trimester);
 	tcase_add_test(tp, osteoporosis_no_prone_loading);
 	tcase_add_test(tp, anterior_neck_is_a_danger_zone);
+	tcase_add_test(tp, unexplained_pain_refers_first);
 	tcase_add_test(tp, question_asked_for_its_sites);
 	tcase_add_test(tp, nothing_planned_needs_answers);
 	tcase_add_test(tp, pelvic_floor_needs_scope);

@@ -327,6 +327,10 @@ class DefaultModelTests(unittest.TestCase):
         for c in self.model.conditions():
             self.assertTrue(c.icd10cm)
 
+    def test_refer_first(self):
+        self.assertTrue(self.model.precaution('unexplained_pain').refer_first)
+        self.assertFalse(self.model.precaution('recent_surgery').refer_first)
+
     def test_safety_values_are_well_formed(self):
         accesses = ('external', 'intra_oral', 'intra_pelvic')
         for r in self.model.regions():
@@ -339,6 +343,9 @@ class DefaultModelTests(unittest.TestCase):
                 self.assertIsInstance(p.site_scoped, bool)
                 if p.site_scoped:
                     self.assertEqual(p.scope, 'global')
+                self.assertIsInstance(p.refer_first, bool)
+                if p.refer_first:
+                    self.assertTrue(p.needs_clearance)
                 if p.widen_to:
                     self.assertTrue(p.site_scoped)
                 for region in p.widen_to:

@@ -10,8 +10,9 @@
  * A plan turns an intake into the steps of one session: which site, from
  * which client position, with which technique, at what pressure, for how
  * long, and why (the trace result behind it). It screens the intake's
- * precautions first: an absolute contraindication gives status
- * #MFR_PLAN_REFER_OUT and no steps; one that needs a clearance the intake
+ * precautions first: an absolute contraindication, or a precaution that
+ * refers for diagnosis first (mfr_precaution_refer_first()) and is not yet
+ * cleared, gives status #MFR_PLAN_REFER_OUT and no steps; one that needs a clearance the intake
  * lacks gives #MFR_PLAN_NEEDS_CLEARANCE (the steps are shown, to start only
  * once cleared). The rules are in doc/algorithm.md ("Plans").
  *
@@ -86,7 +87,7 @@ typedef enum mfr_phase_t {
 
 /** What a warning is about. @since 0.1.0 */
 typedef enum mfr_warning_kind_t {
-	MFR_WARNING_REFER_OUT = 1,        /**< an absolute contraindication */
+	MFR_WARNING_REFER_OUT = 1,        /**< an absolute contraindication, or a referral for diagnosis first */
 	MFR_WARNING_NEEDS_CLEARANCE = 2,  /**< a precaution needs a clearance the intake lacks */
 	MFR_WARNING_MODIFIED = 3,         /**< a precaution lowers the pressure or rules out techniques */
 	MFR_WARNING_SITE_EXCLUDED = 4,    /**< a traced site skipped for a precaution */

@@ -86,6 +86,14 @@ MFR_EXPORT const mfr_technique *mfr_precaution_excluded_technique_at(const mfr_p
  */
 MFR_EXPORT int mfr_precaution_site_scoped(const mfr_precaution *precaution);
 /**
+ * 1 when the precaution refers the client for diagnosis first (unexplained
+ * pain): until a clearance for it is recorded, a plan has status
+ * #MFR_PLAN_REFER_OUT and no steps; once cleared, it plans as usual. Such a
+ * precaution always needs a clearance (mfr_precaution_needs_clearance()).
+ * @since 0.2.0
+ */
+MFR_EXPORT int mfr_precaution_refer_first(const mfr_precaution *precaution);
+/**
  * How many widenings the precaution has: a named site within the region of
  * one (a calf within the lower limb) excludes the whole of that region on
  * that side, and the regions that go with it. 0 for NULL.

@@ -542,8 +542,9 @@ static void put_precaution(gen *g, const mfr_precaution *p)
 	put(o, ", .avoid_region_count = %u, .excluded_techniques = ", p->avoid_region_count);
 	PUT_REFS(g, o, P_TECHNIQUE_REFS, P_TECHNIQUES, p->excluded_techniques,
 		 p->excluded_technique_count);
-	put(o, ", .excluded_technique_count = %u, .site_scoped = %u, .stage_count = %u, "
-	    ".stage_name = ", p->excluded_technique_count, p->site_scoped, p->stage_count);
+	put(o, ", .excluded_technique_count = %u, .site_scoped = %u, .refer_first = %u, "
+	    ".stage_count = %u, .stage_name = ", p->excluded_technique_count, p->site_scoped,
+	    p->refer_first, p->stage_count);
 	str(g, o, p->stage_name);
 	put(o, ", .widen_to = ");
 	if (p->widen_to)

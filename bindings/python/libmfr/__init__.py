@@ -235,6 +235,7 @@ _PROTOTYPES = [
                'mfr_technique_has_hold mfr_technique_hold_convention '
                'mfr_precaution_needs_clearance mfr_precaution_avoid_site '
                'mfr_precaution_avoid_adjacent mfr_precaution_site_scoped '
+               'mfr_precaution_refer_first '
                'mfr_dose_indirect_only mfr_dose_progresses '
                'mfr_screening_answer_needs_site '
                'mfr_trace_path_step_crosses mfr_program_session_reassess '
@@ -1182,6 +1183,10 @@ class Precaution(_Entity):
         'True when a global precaution may also name the sites it affects '
         '(the limb of a deep vein thrombosis, a tumour site): those and '
         'their neighbourhood are never worked, even after clearance.')
+    refer_first = _flag(
+        _C.mfr_precaution_refer_first,
+        'True when the client is referred for diagnosis first: until a '
+        'clearance is recorded, plans refer out with no steps.')
     stage_count = property(
         lambda self: _C.mfr_precaution_stage_count(self._p),
         doc='How many stages it has (pregnancy: 3 trimesters), or 0.')
