@@ -16,6 +16,8 @@ MFR_LIST_GETTER(mfr_condition_region, mfr_condition, const mfr_region *, regions
 		region_count)
 MFR_LIST_GETTER(mfr_condition_site_technique, mfr_condition, const mfr_technique *,
 		site_techniques, site_technique_count)
+MFR_LIST_GETTER(mfr_condition_trigger_point_technique, mfr_condition, const mfr_technique *,
+		trigger_point_techniques, trigger_point_technique_count)
 MFR_LIST_GETTER(mfr_condition_screening, mfr_condition, const mfr_screening *,
 		screening, screening_count)
 MFR_LIST_GETTER(mfr_condition_synonym, mfr_condition, const char *, synonyms, synonym_count)

@@ -260,6 +260,9 @@ static void condition_json(mfr_jw *w, const mfr_condition *c)
 	if (c->site_technique_count)
 		key_array(w, MFR_JW_NAME("site_techniques"), c->site_techniques,
 			  c->site_technique_count, technique_key_of);
+	if (c->trigger_point_technique_count)
+		key_array(w, MFR_JW_NAME("trigger_point_techniques"), c->trigger_point_techniques,
+			  c->trigger_point_technique_count, technique_key_of);
 	if (c->screening_count)
 		key_array(w, MFR_JW_NAME("screening"), c->screening, c->screening_count,
 			  screening_key_of);

@@ -849,7 +849,8 @@ static mfr_status_t get_dose(loader *ld, json_t *obj, const mfr_dose **out)
 
 static const char *const condition_members[] = {
 	"key", "name", "icd10cm", "snomed", "areas", "lines", "regions",
-	"site_techniques", "screening", "evidence", "dose", "synonyms", "sources",
+	"site_techniques", "trigger_point_techniques", "screening", "evidence", "dose",
+	"synonyms", "sources",
 	"convention", "note", NULL
 };
 
@@ -865,6 +866,8 @@ static mfr_status_t load_condition(loader *ld, json_t *obj, mfr_condition *c, ui
 	TRY(get_region_refs(ld, obj, "regions", 0, 0, &c->regions, &c->region_count));
 	TRY(get_technique_refs(ld, obj, "site_techniques", 0, 0, &c->site_techniques,
 			       &c->site_technique_count));
+	TRY(get_technique_refs(ld, obj, "trigger_point_techniques", 0, 0,
+			       &c->trigger_point_techniques, &c->trigger_point_technique_count));
 	TRY(get_screening_refs(ld, obj, "screening", 0, 0, &c->screening,
 			       &c->screening_count));
 	TRY(mfr__rd_str(&ld->rd, obj, "evidence", 0, "", &c->evidence));

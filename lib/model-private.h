@@ -154,6 +154,8 @@ struct mfr_condition {
 	uint32_t region_count;
 	const mfr_technique **site_techniques; /* for the symptom site itself */
 	uint32_t site_technique_count;
+	const mfr_technique **trigger_point_techniques; /* at its trigger-point sites */
+	uint32_t trigger_point_technique_count;
 	const mfr_screening **screening; /* questions to ask before work */
 	uint32_t screening_count;
 	const char *evidence; /* "" when none */

@@ -47,6 +47,8 @@ struct mfr_plan_step {
 	const mfr_danger_zone *zone; /* the zone the step lies in, or NULL */
 	const mfr_trace_result *result; /* behind a treatment step, while planning */
 	const mfr_condition *site_work; /* the condition naming work at the symptom site */
+	const mfr_condition *named_by; /* the condition naming its technique at a
+					* trigger-point site, or NULL */
 	const char *rationale;
 };
 

@@ -1271,11 +1271,25 @@ static const mfr_region *whole_part(const mfr_technique *t, const mfr_region *r)
 	return r;
 }
 
+/* The first of the intake's conditions that names @p t for its
+ * trigger-point sites (myofascial pain syndrome: trigger-point pressure
+ * release), or NULL. */
+static const mfr_condition *names_for_trigger_points(const mfr_intake *in,
+						     const mfr_technique *t)
+{
+	for (uint32_t c = 0; c < in->condition_count; c++)
+		for (uint32_t i = 0; i < in->conditions[c]->trigger_point_technique_count; i++)
+			if (in->conditions[c]->trigger_point_techniques[i] == t)
+				return in->conditions[c];
+	return NULL;
+}
+
 /* Pick the technique for a treatment site: a timed technique allowed here,
  * reachable from an allowed position and not yet used on as many sites as
  * one session takes (@p used counts the candidates so far, by technique),
- * preferring the one that suits the site's situation, then the approach the
- * stage prefers, then model order. */
+ * preferring the therapist's choice, then at a trigger-point site one the
+ * intake's conditions name for such sites, then the one that suits the
+ * site's situation, then the approach the stage prefers, then model order. */
 static const mfr_technique *choose_technique(const mfr_intake *in, const screen *sc,
 					     const mfr_plan_options *o,
 					     const site_rules *rules, const mfr_stage *stage,
@@ -1312,6 +1326,8 @@ static const mfr_technique *choose_technique(const mfr_intake *in, const screen 
 		if (stage->indirect_only && t->approach == MFR_APPROACH_DIRECT)
 			continue;
 		int score = wanted ? 16 : 0; /* the therapist's choice first */
+		if ((suits & MFR_SUITS_FOCAL_POINT) && names_for_trigger_points(in, t))
+			score += 8; /* the condition names it for its trigger points */
 		if (t->suits & suits)
 			score += 4;
 		if (t->suits & suits & MFR_SUITS_TRANSVERSE_PLANE)
@@ -1492,6 +1508,8 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	if (part != res->region)
 		rules_for(in, sc, part, res->side, &rules);
 	treatment_step(s, part, res->side, t, stage, sensitive, sc, &rules, o);
+	if ((situation(in->model, res) & MFR_SUITS_FOCAL_POINT) && !preferred(o, t))
+		s->named_by = names_for_trigger_points(in, t);
 	used[t->index]++;
 	s->trace_rank = rank + 1;
 	s->score = res->score;
@@ -2238,8 +2256,11 @@ static mfr_status_t add_rationales(mfr_plan *p)
 
 			if (!why)
 				return MFR_E_NOMEM;
-			mfr__format(text, sizeof(text), "trace rank %u, %s: %s", s->trace_rank,
-				 mfr_distance_name(s->result->distance), why);
+			mfr__format(text, sizeof(text), "trace rank %u, %s: %s%s%s%s%s",
+				 s->trace_rank, mfr_distance_name(s->result->distance), why,
+				 s->named_by ? "; " : "", s->named_by ? s->technique->name : "",
+				 s->named_by ? ", as the sources give for the trigger-point "
+				 "sites of " : "", s->named_by ? s->named_by->name : "");
 			s->result = NULL; /* the trace is freed with the planning */
 		} else if (s->phase == MFR_PHASE_ASSESSMENT)
 			mfr__format(text, sizeof(text), "opening: assess the %s, where the "

@@ -333,6 +333,9 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 			add(d, " r:%s", mfr_region_key(mfr_condition_region_at(c, k)));
 		for (k = 0; k < mfr_condition_site_technique_count(c); k++)
 			add(d, " t:%s", mfr_technique_key(mfr_condition_site_technique_at(c, k)));
+		for (k = 0; k < mfr_condition_trigger_point_technique_count(c); k++)
+			add(d, " tp:%s", mfr_technique_key(
+				    mfr_condition_trigger_point_technique_at(c, k)));
 		for (k = 0; k < mfr_condition_screening_count(c); k++)
 			add(d, " q:%s", mfr_screening_key(mfr_condition_screening_at(c, k)));
 		walk_dose(d, mfr_condition_dose(c));

@@ -624,6 +624,10 @@ static json_t *condition_json(const mfr_condition *c)
 		rc |= ref_put(o, "site_techniques",
 				  key_array(c->site_techniques, c->site_technique_count,
 					    technique_key_of));
+	if (c->trigger_point_technique_count)
+		rc |= ref_put(o, "trigger_point_techniques",
+			      key_array(c->trigger_point_techniques,
+					c->trigger_point_technique_count, technique_key_of));
 	if (c->screening_count)
 		rc |= ref_put(o, "screening",
 			      key_array(c->screening, c->screening_count, screening_key_of));

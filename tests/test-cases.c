@@ -893,6 +893,65 @@ START_TEST(every_technique_chosen)
 }
 END_TEST
 
+/* Whether the result of @p rank was reached through a trigger-point
+ * referral: the last step of its strongest path is one. */
+static int reached_by_referral(const mfr_intake *in, uint32_t rank)
+{
+	mfr_trace *t = NULL;
+
+	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
+	const mfr_trace_path *p = mfr_trace_result_path_at(mfr_trace_result_at(t, rank - 1), 0);
+	uint32_t n = mfr_trace_path_step_count(p);
+	int yes = n && mfr_trace_path_step_relation(mfr_trace_path_step_at(p, n - 1)) ==
+		       MFR_RELATION_REFERRAL;
+	mfr_trace_free(t);
+	return yes;
+}
+
+/* Myofascial pain syndrome names trigger-point pressure release for its
+ * trigger-point sites: with it, a muscle the trace reached through its
+ * referral is worked so (where the pressure allows) and the rationale says
+ * why; sites along the lines, and the same intake without the condition,
+ * keep the ordinary rules. */
+START_TEST(trigger_points_of_the_condition)
+{
+	static const char *const sites[][3] = {
+		{ "temple:right:5", "posterior_neck:left:5", NULL },
+		{ "heel:left:5", NULL },
+		{ "lateral_elbow:right:5", NULL },
+	};
+	const mfr_technique *tpr = mfr_model_technique(model, "trigger_point_pressure_release");
+	const mfr_condition *mps = mfr_model_condition(model, "myofascial_pain_syndrome");
+
+	ck_assert_uint_eq(mfr_condition_trigger_point_technique_count(mps), 1);
+	ck_assert_ptr_eq(mfr_condition_trigger_point_technique_at(mps, 0), tpr);
+	for (size_t c = 0; c < sizeof(sites) / sizeof(*sites); c++) {
+		for (int with = 0; with < 2; with++) {
+			mfr_intake *in = intake_of(with ? "myofascial_pain_syndrome" : NULL, sites[c]);
+			mfr_plan *p;
+			uint32_t used = 0;
+
+			answer_no(in, "blood_pressure_stroke");
+			p = plan_of(in);
+			for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+				const mfr_plan_step *s = mfr_plan_step_at(p, i);
+
+				if (mfr_plan_step_technique(s) != tpr)
+					continue;
+				used++;
+				ck_assert(with);
+				ck_assert(reached_by_referral(in, mfr_plan_step_trace_rank(s)));
+				ck_assert_ptr_nonnull(strstr(mfr_plan_step_rationale(s),
+							     "trigger-point sites of Myofascial"));
+			}
+			ck_assert_msg(!with || used, "case %zu: no trigger-point release", c);
+			mfr_plan_free(p);
+			mfr_intake_free(in);
+		}
+	}
+}
+END_TEST
+
 START_TEST(every_symptom_first)
 {
 	static const char *const two[] = { "heel:left:8", "upper_back:right:6", NULL };
@@ -2064,6 +2123,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, no_lying_on_a_kept_off_site);
 	tcase_add_test(tc, both_sides_worked_in_pairs);
 	tcase_add_test(tc, every_technique_chosen);
+	tcase_add_test(tc, trigger_points_of_the_condition);
 	tcase_add_test(tc, one_tissue_one_site);
 	tcase_add_test(tc, zones_reach_from_every_area);
 	tcase_add_test(tc, cranial_base_released_as_a_plane);

@@ -327,6 +327,13 @@ class DefaultModelTests(unittest.TestCase):
         for c in self.model.conditions():
             self.assertTrue(c.icd10cm)
 
+    def test_trigger_point_techniques(self):
+        mps = self.model.condition('myofascial_pain_syndrome')
+        self.assertEqual(tuple(t.key for t in mps.trigger_point_techniques),
+                         ('trigger_point_pressure_release',))
+        self.assertEqual(self.model.condition('low_back_pain')
+                         .trigger_point_techniques, ())
+
     def test_refer_first(self):
         self.assertTrue(self.model.precaution('unexplained_pain').refer_first)
         self.assertFalse(self.model.precaution('recent_surgery').refer_first)

@@ -60,6 +60,17 @@ MFR_EXPORT uint32_t mfr_condition_site_technique_count(const mfr_condition *cond
 MFR_EXPORT const mfr_technique *mfr_condition_site_technique_at(const mfr_condition *condition,
 								 uint32_t index);
 /**
+ * How many techniques the sources name for this condition's trigger-point
+ * sites: a site the trace reached through a trigger-point referral (myofascial
+ * pain syndrome: trigger-point pressure release). A plan for an intake with
+ * the condition works such a site with the first of them allowed there,
+ * unless the therapist prefers another technique. @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_condition_trigger_point_technique_count(const mfr_condition *condition);
+/** The @p index -th such technique, most preferred first, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_technique *mfr_condition_trigger_point_technique_at(
+	const mfr_condition *condition, uint32_t index);
+/**
  * How many screening questions (mfr/safety.h) this presentation makes
  * pertinent: a plan for an intake with the condition warns
  * (#MFR_WARNING_UNSCREENED) while one of them has no answer on record (after

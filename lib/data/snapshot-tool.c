@@ -489,7 +489,12 @@ static void put_condition(gen *g, const mfr_condition *c)
 	put(o, ", .region_count = %u, .site_techniques = ", c->region_count);
 	PUT_REFS(g, o, P_TECHNIQUE_REFS, P_TECHNIQUES, c->site_techniques,
 		 c->site_technique_count);
-	put(o, ", .site_technique_count = %u, .screening = ", c->site_technique_count);
+	put(o, ", .site_technique_count = %u, .trigger_point_techniques = ",
+	    c->site_technique_count);
+	PUT_REFS(g, o, P_TECHNIQUE_REFS, P_TECHNIQUES, c->trigger_point_techniques,
+		 c->trigger_point_technique_count);
+	put(o, ", .trigger_point_technique_count = %u, .screening = ",
+	    c->trigger_point_technique_count);
 	PUT_REFS(g, o, P_SCREENING_REFS, P_SCREENING, c->screening, c->screening_count);
 	put(o, ", .screening_count = %u, .evidence = ", c->screening_count);
 	str(g, o, c->evidence);

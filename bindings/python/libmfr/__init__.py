@@ -173,6 +173,7 @@ _PROTOTYPES = [
                'mfr_condition_snomed_count mfr_condition_area_count '
                'mfr_condition_line_count mfr_condition_region_count '
                'mfr_condition_site_technique_count '
+               'mfr_condition_trigger_point_technique_count '
                'mfr_condition_screening_count '
                'mfr_precaution_index mfr_precaution_avoid_region_count '
                'mfr_precaution_excluded_technique_count '
@@ -276,6 +277,7 @@ _PROTOTYPES = [
                    'mfr_technique_region_at mfr_condition_area_at '
                    'mfr_condition_line_at mfr_condition_region_at '
                    'mfr_condition_site_technique_at '
+                   'mfr_condition_trigger_point_technique_at '
                    'mfr_condition_screening_at '
                    'mfr_precaution_avoid_region_at '
                    'mfr_precaution_excluded_technique_at '
@@ -1147,6 +1149,13 @@ class Condition(_Entity):
         """The techniques named for work at the symptom site itself (a scar)."""
         return self._list(_C.mfr_condition_site_technique_count,
                           _C.mfr_condition_site_technique_at, Technique)
+
+    @property
+    def trigger_point_techniques(self):
+        """The techniques named for its trigger-point sites (myofascial pain
+        syndrome: trigger-point pressure release), most preferred first."""
+        return self._list(_C.mfr_condition_trigger_point_technique_count,
+                          _C.mfr_condition_trigger_point_technique_at, Technique)
 
     @property
     def screening(self):
