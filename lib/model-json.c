@@ -285,6 +285,8 @@ static void precaution_json(mfr_jw *w, const mfr_precaution *p)
 	mfr__jw_put_flag(w, "avoid_site", p->avoid_site);
 	mfr__jw_put_flag(w, "avoid_adjacent", p->avoid_adjacent);
 	put_regions(w, MFR_JW_NAME("avoid_regions"), p->avoid_regions, p->avoid_region_count, 0);
+	put_regions(w, MFR_JW_NAME("avoid_regions_until_cleared"), p->avoid_until_cleared,
+		    p->avoid_until_cleared_count, 0);
 	if (p->pressure_ceiling)
 		mfr__jw_put_name(w, "pressure_ceiling", &mfr__pressure_names,
 				 p->pressure_ceiling);

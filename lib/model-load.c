@@ -878,7 +878,7 @@ static mfr_status_t load_condition(loader *ld, json_t *obj, mfr_condition *c, ui
 
 static const char *const precaution_members[] = {
 	"key", "name", "scope", "severity", "needs_clearance", "avoid_site",
-	"avoid_adjacent", "avoid_regions", "pressure_ceiling",
+	"avoid_adjacent", "avoid_regions", "avoid_regions_until_cleared", "pressure_ceiling",
 	"excluded_techniques", "site_scoped", "refer_first", "widen_to", "stages",
 	"position_limits", "clearance_for_symptoms", "dose", "effect", "sources",
 	"convention", "note", NULL
@@ -1003,6 +1003,15 @@ static mfr_status_t load_precaution(loader *ld, json_t *obj, mfr_precaution *p, 
 	}
 	TRY(get_region_refs(ld, obj, "avoid_regions", 0, 0, &p->avoid_regions,
 			    &p->avoid_region_count));
+	TRY(get_region_refs(ld, obj, "avoid_regions_until_cleared", 0, 0,
+			    &p->avoid_until_cleared, &p->avoid_until_cleared_count));
+	if (p->avoid_until_cleared_count && !p->needs_clearance) {
+		mfr__rd_push(&ld->rd, ".avoid_regions_until_cleared");
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"avoid_regions_until_cleared\" "
+				    "is lifted by a clearance, so it needs \"needs_clearance\": "
+				    "true (use \"avoid_regions\" for regions avoided whether "
+				    "cleared or not)");
+	}
 	TRY(mfr__rd_enum(&ld->rd, obj, "pressure_ceiling", 0, &mfr__pressure_names, &v));
 	p->pressure_ceiling = (uint8_t)v;
 	TRY(get_technique_refs(ld, obj, "excluded_techniques", 0, 0,

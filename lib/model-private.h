@@ -194,6 +194,8 @@ struct mfr_precaution {
 	uint8_t pressure_ceiling; /* mfr_pressure_t, 0 for none */
 	const mfr_region **avoid_regions;
 	uint32_t avoid_region_count;
+	const mfr_region **avoid_until_cleared; /* avoided until a clearance */
+	uint32_t avoid_until_cleared_count;
 	const mfr_technique **excluded_techniques;
 	uint32_t excluded_technique_count;
 	uint8_t site_scoped;   /* a global one that may name affected sites */

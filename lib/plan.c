@@ -645,7 +645,8 @@ static int open_question(const mfr_intake *in, uint32_t c, const mfr_screening *
  * dose: one that only asks a clearance has nothing to keep). */
 static int assumable(const mfr_screening_answer *a, const mfr_precaution *pr)
 {
-	int limits = pr->avoid_region_count || pr->excluded_technique_count ||
+	int limits = pr->avoid_region_count || pr->avoid_until_cleared_count ||
+		     pr->excluded_technique_count ||
 		     pr->pressure_ceiling || pr->position_limit_count || pr->dose;
 
 	return limits && !a->needs_site && !pr->site_scoped &&
@@ -661,7 +662,7 @@ static int holds_precaution(const mfr_intake *in, const mfr_precaution *pr)
 	return 0;
 }
 
-static int avoids(const mfr_precaution *pr, const mfr_region *r, int wholes);
+static int avoids(const mfr_precaution *pr, const mfr_region *r, int wholes, int cleared);
 
 /* Whether an answer to @p q would keep @p r out: a precaution it sets
  * that assumable() allows avoids a region @p r lies within (the leg
@@ -672,7 +673,7 @@ static int guards(const mfr_screening *q, const mfr_region *r)
 		const mfr_screening_answer *a = &q->answers[i];
 
 		for (uint32_t j = 0; j < a->precaution_count; j++)
-			if (assumable(a, a->precautions[j]) && avoids(a->precautions[j], r, 0))
+			if (assumable(a, a->precautions[j]) && avoids(a->precautions[j], r, 0, 0))
 				return 1;
 	}
 	return 0;
@@ -744,7 +745,8 @@ static void assume_answers(mfr_intake *eff, const mfr_screening *q, int regions_
 			const mfr_precaution *pr = a->precautions[j];
 
 			if (!assumable(a, pr) || holds_precaution(eff, pr) ||
-			    (regions_only && !pr->avoid_region_count))
+			    (regions_only && !pr->avoid_region_count &&
+			     !pr->avoid_until_cleared_count))
 				continue;
 			eff->precautions[eff->precaution_count++] =
 				(mfr_intake_precaution){ pr, NULL, 0, q, (uint8_t)regions_only };
@@ -974,16 +976,26 @@ static int touches(const mfr_region *r, int side, const mfr_region *area, int ar
 	return beside && (is_adjacent(r, area) || borders_within(r, area));
 }
 
-/* Whether @p pr avoids @p r: an avoided region is not worked, nor, with
- * @p wholes, a whole region that holds it (the trunk rocked as one holds
- * the abdomen). */
-static int avoids(const mfr_precaution *pr, const mfr_region *r, int wholes)
+/* Whether one of the @p n regions of @p list holds @p r, or, with
+ * @p wholes, lies within it. */
+static int among_avoided(const mfr_region *const *list, uint32_t n, const mfr_region *r,
+			 int wholes)
 {
-	for (uint32_t k = 0; k < pr->avoid_region_count; k++)
-		if (mfr_region_is_within(r, pr->avoid_regions[k]) ||
-		    (wholes && mfr_region_is_within(pr->avoid_regions[k], r)))
+	for (uint32_t k = 0; k < n; k++)
+		if (mfr_region_is_within(r, list[k]) ||
+		    (wholes && mfr_region_is_within(list[k], r)))
 			return 1;
 	return 0;
+}
+
+/* Whether @p pr avoids @p r: an avoided region (and, until @p cleared,
+ * one avoided until a clearance) is not worked, nor, with @p wholes, a
+ * whole region that holds it (the trunk rocked as one holds the abdomen). */
+static int avoids(const mfr_precaution *pr, const mfr_region *r, int wholes, int cleared)
+{
+	return among_avoided(pr->avoid_regions, pr->avoid_region_count, r, wholes) ||
+	       (!cleared && among_avoided(pr->avoid_until_cleared,
+					  pr->avoid_until_cleared_count, r, wholes));
 }
 
 /* The precaution that forbids work on (@p r, @p side), or NULL. A
@@ -998,7 +1010,8 @@ static const mfr_intake_precaution *forbidding(const mfr_intake *in, const mfr_r
 
 		/* Asked for a site, a question guards what lies within the
 		 * regions its yes avoids, not the wholes that hold them. */
-		if (avoids(pr, r, !sp->regions_only))
+		if (avoids(pr, r, !sp->regions_only,
+			   !sp->assumed_for && mfr_intake_is_cleared(in, pr)))
 			return sp;
 		if (!sp->region || !(pr->avoid_site || pr->site_scoped))
 			continue;
@@ -1326,13 +1339,18 @@ static const mfr_technique *choose_technique(const mfr_intake *in, const screen 
 		if (stage->indirect_only && t->approach == MFR_APPROACH_DIRECT)
 			continue;
 		int score = wanted ? 16 : 0; /* the therapist's choice first */
-		if ((suits & MFR_SUITS_FOCAL_POINT) && names_for_trigger_points(in, t))
-			score += 8; /* the condition names it for its trigger points */
+		int wants_indirect = stage->indirect_only || sensitive || !stage->prefer_direct;
+		/* The condition names it for its trigger points, unless the
+		 * client is too sensitive today for the direct work it is
+		 * (sixth therapist review: a direct, moderate release in an
+		 * 8/10 client told that work is done indirectly). */
+		if ((suits & MFR_SUITS_FOCAL_POINT) && names_for_trigger_points(in, t) &&
+		    !(wants_indirect && t->approach == MFR_APPROACH_DIRECT))
+			score += 8;
 		if (t->suits & suits)
 			score += 4;
 		if (t->suits & suits & MFR_SUITS_TRANSVERSE_PLANE)
 			score += 4; /* a plane is released as a plane */
-		int wants_indirect = stage->indirect_only || sensitive || !stage->prefer_direct;
 		if ((t->approach == MFR_APPROACH_INDIRECT) == wants_indirect ||
 		    t->approach == MFR_APPROACH_EITHER)
 			score += 2;
@@ -2497,7 +2515,7 @@ static int symptom_held_back(const mfr_intake *eff)
 	for (uint32_t i = 0; i < eff->symptom_count; i++)
 		for (uint32_t k = 0; k < eff->precaution_count; k++)
 			if (eff->precautions[k].assumed_for &&
-			    avoids(eff->precautions[k].precaution, eff->symptoms[i].region, 0))
+			    avoids(eff->precautions[k].precaution, eff->symptoms[i].region, 0, 0))
 				return 1;
 	return 0;
 }

@@ -16,6 +16,8 @@ MFR_GETTER(mfr_pressure_t, mfr_precaution_pressure_ceiling, mfr_precaution, pres
 MFR_GETTER(const char *, mfr_precaution_effect, mfr_precaution, effect, NULL)
 MFR_LIST_GETTER(mfr_precaution_avoid_region, mfr_precaution, const mfr_region *,
 		avoid_regions, avoid_region_count)
+MFR_LIST_GETTER(mfr_precaution_avoid_until_cleared, mfr_precaution, const mfr_region *,
+		avoid_until_cleared, avoid_until_cleared_count)
 MFR_LIST_GETTER(mfr_precaution_excluded_technique, mfr_precaution,
 		const mfr_technique *, excluded_techniques, excluded_technique_count)
 MFR_PROVENANCE_GETTER(mfr_precaution_provenance, mfr_precaution)

@@ -350,6 +350,8 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 		    mfr_precaution_pressure_ceiling(p), key_or(mfr_precaution_effect(p)));
 		for (k = 0; k < mfr_precaution_avoid_region_count(p); k++)
 			add(d, " r:%s", mfr_region_key(mfr_precaution_avoid_region_at(p, k)));
+		for (k = 0; k < mfr_precaution_avoid_until_cleared_count(p); k++)
+			add(d, " rc:%s", mfr_region_key(mfr_precaution_avoid_until_cleared_at(p, k)));
 		for (k = 0; k < mfr_precaution_excluded_technique_count(p); k++)
 			add(d, " t:%s", mfr_technique_key(
 				mfr_precaution_excluded_technique_at(p, k)));

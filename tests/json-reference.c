@@ -651,6 +651,8 @@ static json_t *precaution_json(const mfr_precaution *p)
 	rc |= ref_put_flag(o, "avoid_site", p->avoid_site);
 	rc |= ref_put_flag(o, "avoid_adjacent", p->avoid_adjacent);
 	rc |= put_regions(o, "avoid_regions", p->avoid_regions, p->avoid_region_count, 0);
+	rc |= put_regions(o, "avoid_regions_until_cleared", p->avoid_until_cleared,
+			  p->avoid_until_cleared_count, 0);
 	if (p->pressure_ceiling)
 		rc |= ref_put_name(o, "pressure_ceiling", &mfr__pressure_names,
 			       p->pressure_ceiling);

@@ -949,6 +949,17 @@ START_TEST(trigger_points_of_the_condition)
 			mfr_intake_free(in);
 		}
 	}
+	/* A sensitive client (8/10) gets no direct release, whatever the
+	 * condition names: the sites are held indirectly. */
+	static const char *const sore[] = { "posterior_neck:left:8", NULL };
+	mfr_intake *in = intake_of("myofascial_pain_syndrome", sore);
+	answer_no(in, "blood_pressure_stroke");
+	mfr_plan *p = plan_of(in);
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		ck_assert_int_ne(mfr_plan_step_approach(mfr_plan_step_at(p, i)), MFR_APPROACH_DIRECT);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
 }
 END_TEST
 
@@ -1644,8 +1655,9 @@ END_TEST
 
 /* What a precaution says to avoid is avoided: with uncontrolled blood
  * pressure or a recent stroke, no cranial-base or thoracic-inlet hold (the
- * suboccipitals, the scalenes); with obstructive oedema, no sustained
- * compression. Both were planned before. */
+ * suboccipitals, the scalenes) until cleared, and no anterior-neck pressure
+ * even then; with obstructive oedema, no sustained compression. Both were
+ * planned before. */
 START_TEST(precaution_effects_hold)
 {
 	static const char *const neck[] = { "lateral_neck:left:5", "temple:left:4", NULL };
@@ -1655,16 +1667,23 @@ START_TEST(precaution_effects_hold)
 
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "hypertension_stroke_risk", NULL, 0, NULL),
 			 MFR_OK);
-	ck_assert_int_eq(mfr_intake_add_clearance(in, "hypertension_stroke_risk", NULL), MFR_OK);
-	p = plan_of(in);
-	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
-	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		const char *key = mfr_region_key(mfr_plan_step_region(mfr_plan_step_at(p, i)));
+	for (int cleared = 0; cleared < 2; cleared++) {
+		if (cleared)
+			ck_assert_int_eq(mfr_intake_add_clearance(in, "hypertension_stroke_risk",
+								  NULL), MFR_OK);
+		p = plan_of(in);
+		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+			const char *key = mfr_region_key(mfr_plan_step_region(mfr_plan_step_at(p, i)));
 
-		ck_assert_msg(strcmp(key, "suboccipitals") != 0 && strcmp(key, "scalenes") != 0,
-			      "step %u holds the %s", i + 1, key);
+			ck_assert_msg(strcmp(key, "sternocleidomastoid") != 0,
+				      "step %u holds the %s", i + 1, key);
+			ck_assert_msg(cleared || (strcmp(key, "suboccipitals") != 0 &&
+						  strcmp(key, "scalenes") != 0),
+				      "step %u holds the %s before clearance", i + 1, key);
+		}
+		mfr_plan_free(p);
 	}
-	mfr_plan_free(p);
 	mfr_intake_free(in);
 
 	in = intake_of("repetitive_strain", calf);

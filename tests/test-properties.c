@@ -237,6 +237,22 @@ static int stops_session(const mfr_precaution *p)
 	return mfr_precaution_severity(p) == MFR_SEVERITY_ABSOLUTE ||
 	       mfr_precaution_refer_first(p);
 }
+
+/* Whether @p p keeps @p r out: @p r lies within a region it avoids (or,
+ * with @p wholes, holds one), counting the regions avoided until cleared
+ * unless @p cleared. */
+static int avoided_by(const mfr_precaution *p, const mfr_region *r, int wholes, int cleared)
+{
+	for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(p); k++)
+		if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(p, k)) ||
+		    (wholes && mfr_region_is_within(mfr_precaution_avoid_region_at(p, k), r)))
+			return 1;
+	for (uint32_t k = 0; !cleared && k < mfr_precaution_avoid_until_cleared_count(p); k++)
+		if (mfr_region_is_within(r, mfr_precaution_avoid_until_cleared_at(p, k)) ||
+		    (wholes && mfr_region_is_within(mfr_precaution_avoid_until_cleared_at(p, k), r)))
+			return 1;
+	return 0;
+}
 /* The precautions whose limits a plan keeps: those the intake records, and
  * those it assumes while a question the intake's conditions ask is open
  * (a "yes" would set them; they need no site, are not site-scoped and are
@@ -294,9 +310,8 @@ static int open_question_avoids(const mfr_intake *in, const mfr_region *r)
 
 				if (mfr_precaution_site_scoped(p) || stops_session(p))
 					continue;
-				for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(p); k++)
-					if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(p, k)))
-						return 1;
+				if (avoided_by(p, r, 0, 0))
+					return 1;
 			}
 		}
 	}
@@ -324,10 +339,8 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 		int at_side = mfr_intake_precaution_side(rec);
 		int scoped = mfr_precaution_site_scoped(p);
 
-		for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(p); k++)
-			if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(p, k)) ||
-			    mfr_region_is_within(mfr_precaution_avoid_region_at(p, k), r))
-				return 1;
+		if (avoided_by(p, r, 1, mfr_intake_is_cleared(in, p)))
+			return 1;
 		if (!at || !(mfr_precaution_avoid_site(p) || scoped) ||
 		    !sides_meet(side, at_side))
 			continue;
@@ -354,10 +367,8 @@ static int forbidden(const mfr_intake *in, const mfr_region *r, int side)
 	uint32_t nl = limits_of(in, lim);
 
 	for (uint32_t i = mfr_intake_precaution_count(in); i < nl; i++)
-		for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(lim[i]); k++)
-			if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(lim[i], k)) ||
-			    mfr_region_is_within(mfr_precaution_avoid_region_at(lim[i], k), r))
-				return 1;
+		if (avoided_by(lim[i], r, 1, 0))
+			return 1;
 	/* Whatever the conditions: no site is worked that lies within a
 	 * region an open question's "yes" would keep out (the front of the
 	 * neck before blood pressure is asked). */

@@ -831,11 +831,16 @@ END_TEST
 /* Whether a step of @p p lies within a region @p pr avoids. */
 static int works_avoided(const mfr_plan *p, const mfr_precaution *pr)
 {
-	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_region *r = mfr_plan_step_region(mfr_plan_step_at(p, i));
+
 		for (uint32_t k = 0; k < mfr_precaution_avoid_region_count(pr); k++)
-			if (mfr_region_is_within(mfr_plan_step_region(mfr_plan_step_at(p, i)),
-						 mfr_precaution_avoid_region_at(pr, k)))
+			if (mfr_region_is_within(r, mfr_precaution_avoid_region_at(pr, k)))
 				return 1;
+		for (uint32_t k = 0; k < mfr_precaution_avoid_until_cleared_count(pr); k++)
+			if (mfr_region_is_within(r, mfr_precaution_avoid_until_cleared_at(pr, k)))
+				return 1;
+	}
 	return 0;
 }
 
@@ -991,6 +996,35 @@ START_TEST(unexplained_pain_refers_first)
 	ck_assert_int_ne(mfr_plan_status(p), MFR_PLAN_REFER_OUT);
 	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
 	ck_assert_uint_eq(mfr_test_warning_count(p, "refer_out"), 0);
+	mfr_plan_free(p);
+}
+END_TEST
+
+/* Uncontrolled hypertension: no anterior-neck pressure, cleared or not;
+ * the cranial base and the thoracic inlet only until cleared. */
+START_TEST(hypertension_lifts_cranial_base_once_cleared)
+{
+	static const char *const base = "{\"symptoms\": [{\"region\": \"occiput\", \"side\":"
+		" \"right\", \"intensity\": 5}, {\"region\": \"lateral_neck\", \"side\":"
+		" \"right\", \"intensity\": 4}], \"conditions\": [\"tension_type_headache\"],"
+		" \"precautions\": [\"hypertension_stroke_risk\"]";
+	const mfr_precaution *pr = mfr_model_precaution(model, "hypertension_stroke_risk");
+	char json[600];
+
+	ck_assert_uint_eq(mfr_precaution_avoid_until_cleared_count(pr), 2);
+	ck_assert_str_eq(mfr_region_key(mfr_precaution_avoid_until_cleared_at(pr, 0)),
+			 "suboccipitals");
+	snprintf(json, sizeof(json), "%s}", base);
+	mfr_plan *p = plan_json(json);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_NEEDS_CLEARANCE);
+	ck_assert(step_on(p, "suboccipitals", 0) < 0 && step_on(p, "scalenes", 0) < 0);
+	ck_assert(step_on(p, "sternocleidomastoid", 0) < 0);
+	mfr_plan_free(p);
+	snprintf(json, sizeof(json), "%s, \"clearances\": [\"hypertension_stroke_risk\"]}", base);
+	p = plan_json(json);
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
+	ck_assert(step_on(p, "suboccipitals", 0) >= 0 || step_on(p, "scalenes", 0) >= 0);
+	ck_assert(step_on(p, "sternocleidomastoid", 0) < 0);
 	mfr_plan_free(p);
 }
 END_TEST
@@ -1391,6 +1425,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, osteoporosis_no_prone_loading);
 	tcase_add_test(tp, anterior_neck_is_a_danger_zone);
 	tcase_add_test(tp, unexplained_pain_refers_first);
+	tcase_add_test(tp, hypertension_lifts_cranial_base_once_cleared);
 	tcase_add_test(tp, question_asked_for_its_sites);
 	tcase_add_test(tp, nothing_planned_needs_answers);
 	tcase_add_test(tp, pelvic_floor_needs_scope);

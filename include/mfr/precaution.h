@@ -71,6 +71,17 @@ MFR_EXPORT uint32_t mfr_precaution_avoid_region_count(const mfr_precaution *prec
 /** The @p index -th region to avoid, or NULL. @since 0.1.0 */
 MFR_EXPORT const mfr_region *mfr_precaution_avoid_region_at(const mfr_precaution *precaution,
 							     uint32_t index);
+/**
+ * How many regions are avoided only until the intake records a clearance
+ * for it (uncontrolled hypertension: the cranial base and the thoracic
+ * inlet, "until cleared"); like mfr_precaution_avoid_region_at() before the
+ * clearance, worked as usual after it. A precaution with such regions needs
+ * a clearance (mfr_precaution_needs_clearance()). @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_precaution_avoid_until_cleared_count(const mfr_precaution *precaution);
+/** The @p index -th region avoided until cleared, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_precaution_avoid_until_cleared_at(
+	const mfr_precaution *precaution, uint32_t index);
 /** The highest ::mfr_pressure_t allowed, or 0 when it sets no ceiling. @since 0.1.0 */
 MFR_EXPORT mfr_pressure_t mfr_precaution_pressure_ceiling(const mfr_precaution *precaution);
 /** How many techniques it rules out. @since 0.1.0 */

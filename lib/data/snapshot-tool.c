@@ -544,7 +544,11 @@ static void put_precaution(gen *g, const mfr_precaution *p)
 	    ".avoid_regions = ", p->index, p->scope, p->severity, p->needs_clearance,
 	    p->avoid_site, p->avoid_adjacent, p->pressure_ceiling);
 	PUT_REFS(g, o, P_REGION_REFS, P_REGIONS, p->avoid_regions, p->avoid_region_count);
-	put(o, ", .avoid_region_count = %u, .excluded_techniques = ", p->avoid_region_count);
+	put(o, ", .avoid_region_count = %u, .avoid_until_cleared = ", p->avoid_region_count);
+	PUT_REFS(g, o, P_REGION_REFS, P_REGIONS, p->avoid_until_cleared,
+		 p->avoid_until_cleared_count);
+	put(o, ", .avoid_until_cleared_count = %u, .excluded_techniques = ",
+	    p->avoid_until_cleared_count);
 	PUT_REFS(g, o, P_TECHNIQUE_REFS, P_TECHNIQUES, p->excluded_techniques,
 		 p->excluded_technique_count);
 	put(o, ", .excluded_technique_count = %u, .site_scoped = %u, .refer_first = %u, "

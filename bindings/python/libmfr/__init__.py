@@ -176,6 +176,7 @@ _PROTOTYPES = [
                'mfr_condition_trigger_point_technique_count '
                'mfr_condition_screening_count '
                'mfr_precaution_index mfr_precaution_avoid_region_count '
+               'mfr_precaution_avoid_until_cleared_count '
                'mfr_precaution_excluded_technique_count '
                'mfr_precaution_widening_count '
                'mfr_precaution_widening_with_count mfr_precaution_stage_count '
@@ -280,6 +281,7 @@ _PROTOTYPES = [
                    'mfr_condition_trigger_point_technique_at '
                    'mfr_condition_screening_at '
                    'mfr_precaution_avoid_region_at '
+                   'mfr_precaution_avoid_until_cleared_at '
                    'mfr_precaution_excluded_technique_at '
                    'mfr_precaution_widening_at '
                    'mfr_precaution_widening_with_at '
@@ -1211,6 +1213,13 @@ class Precaution(_Entity):
         """The regions never worked while it applies."""
         return self._list(_C.mfr_precaution_avoid_region_count,
                           _C.mfr_precaution_avoid_region_at, Region)
+
+    @property
+    def avoid_until_cleared(self):
+        """The regions avoided only until a clearance is recorded (the
+        cranial base with uncontrolled hypertension)."""
+        return self._list(_C.mfr_precaution_avoid_until_cleared_count,
+                          _C.mfr_precaution_avoid_until_cleared_at, Region)
 
     @property
     def excluded_techniques(self):
