@@ -235,6 +235,7 @@ typedef struct screen {
 	uint32_t max_minutes;         /* 0: none */
 	uint32_t hold_min, hold_max;  /* 0 0: no range */
 	int no_steps;                 /* plan nothing until the intake says more */
+	int ask_first;                /* the steps stand only on the answer "no" */
 	int open_questions;           /* screening questions with no answer */
 	int later_session;            /* a program's later session (mfr_stage) */
 	uint32_t not_lain;            /* positions that would rest on a kept-off site */
@@ -821,6 +822,62 @@ static int answer_names_site(const mfr_screening *q)
 	return 0;
 }
 
+/* Whether a yes to @p q refers the client for diagnosis first (unexplained
+ * pain): the plan stands only on a no, so nothing is planned before it. */
+static int answer_refers_first(const mfr_screening *q)
+{
+	for (uint32_t i = 0; i < q->answer_count; i++)
+		for (uint32_t j = 0; j < q->answers[i].precaution_count; j++)
+			if (q->answers[i].precautions[j]->refer_first)
+				return 1;
+	return 0;
+}
+
+/* With no condition recorded, nothing says the pain has been explained:
+ * ask the questions whose yes refers for diagnosis first (sixth therapist
+ * review: undiagnosed acute back pain planned "ok" with trunk rebounding
+ * and the question never asked; the source: "refer for diagnosis first").
+ * The plan stands only on a no, and its status says to ask first. */
+static mfr_status_t screen_undiagnosed(mfr_plan *p, screen *sc)
+{
+	const mfr_intake *in = p->intake;
+	const mfr_model *m = in->model;
+
+	if (in->condition_count || !in->symptom_count)
+		return MFR_OK;
+	for (uint32_t k = 0; k < m->screening_count; k++) {
+		const mfr_screening *q = &m->screening[k];
+
+		if (!answer_refers_first(q) || mfr_intake_is_answered(in, q) ||
+		    precaution_of_answer(in, q))
+			continue;
+		sc->open_questions++;
+		sc->ask_first = 1;
+		if (!warn(p, MFR_WARNING_UNSCREENED,
+			  (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
+			  "no condition is recorded: ask \"%s\" (%s) before the session; a "
+			  "yes refers the client for diagnosis first, so the plan stands only "
+			  "on a no", q->text, q->key))
+			return MFR_E_NOMEM;
+	}
+	return MFR_OK;
+}
+
+/* Whether a yes to @p q sets a precaution that limits more than regions:
+ * positions, pressure, techniques or the dose. */
+static int limits_beyond_regions(const mfr_screening *q)
+{
+	for (uint32_t i = 0; i < q->answer_count; i++)
+		for (uint32_t j = 0; j < q->answers[i].precaution_count; j++) {
+			const mfr_precaution *pr = q->answers[i].precautions[j];
+
+			if (pr->position_limit_count || pr->pressure_ceiling ||
+			    pr->excluded_technique_count || pr->dose)
+				return 1;
+		}
+	return 0;
+}
+
 static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 {
 	const mfr_intake *in = p->intake;
@@ -830,7 +887,7 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 
 		for (uint32_t k = 0; k < cond->screening_count; k++) {
 			const mfr_screening *q = cond->screening[k];
-			int where = answer_names_site(q);
+			int where = answer_names_site(q), first = answer_refers_first(q);
 			char names[300];
 
 			if (!open_question(in, c, q))
@@ -838,8 +895,11 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 			/* A yes would keep hands off a site the intake does not
 			 * name yet (a clot in the operated leg, fresh stitches on
 			 * the scar): as for a recorded precaution without its site,
-			 * no steps until the answer is in. */
+			 * no steps until the answer is in. When a yes refers for
+			 * diagnosis first, the steps stand only on a no: the
+			 * status says to ask first. */
 			sc->no_steps |= where;
+			sc->ask_first |= first;
 			sc->open_questions++;
 			assumed_names(names, sizeof(names), in, q);
 			if (!warn(p, MFR_WARNING_UNSCREENED,
@@ -850,24 +910,33 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 				  *names ? "; until it is answered the plan keeps the limits of " : "",
 				  names, *names ? " (practice convention)" : "",
 				  where ? "; a yes names a site to keep off, so no steps are planned "
-					  "until it is answered (practice convention)" : ""))
+					  "until it is answered (practice convention)"
+				  : first ? "; a yes refers the client for diagnosis first, so the "
+					  "plan stands only on a no" : ""))
 				return MFR_E_NOMEM;
 		}
 	}
+	TRY_ST(screen_undiagnosed(p, sc));
 	for (uint32_t i = 0; i < sc->site_question_count; i++) {
 		const site_question *sq = &sc->site_questions[i];
 		char names[300], site[160];
+		int more = limits_beyond_regions(sq->q);
 
 		sc->open_questions++;
+		/* A yes would also change how the rest is done (pregnancy: no
+		 * prone or supine later on, a lower ceiling): the steps stand
+		 * only on a no (sixth therapist review). */
+		sc->ask_first |= more;
 		assumed_names(names, sizeof(names), in, sq->q);
 		if (!warn(p, MFR_WARNING_UNSCREENED,
 			  (about){ "unscreened_site", MFR_KIND_SCREENING, sq->q->key, sq->site,
 				   sq->side },
 			  "work at the %s: ask \"%s\" (%s) before the session; no answer is on "
 			  "record, and a yes (%s) keeps that work out, so until it is answered "
-			  "the plan keeps out the regions it avoids (practice convention)",
+			  "the plan keeps out the regions it avoids (practice convention)%s",
 			  site_text(site, sizeof(site), sq->site, sq->side), sq->q->text,
-			  sq->q->key, names))
+			  sq->q->key, names, more ? "; a yes also limits positions, pressure, "
+			  "techniques or the dose, so the other steps stand only on a no" : ""))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -2567,7 +2636,7 @@ static mfr_status_t build_once(const mfr_intake *in, const mfr_plan_options *opt
 		 * questions are open: their answers may free the work (or say
 		 * why it stays out). */
 		if (p->status == MFR_PLAN_OK && sc.open_questions &&
-		    (!p->step_count || symptom_held_back(&eff)))
+		    (!p->step_count || symptom_held_back(&eff) || sc.ask_first))
 			p->status = MFR_PLAN_NEEDS_ANSWERS;
 	}
 	if (st == MFR_OK)

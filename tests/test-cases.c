@@ -318,6 +318,7 @@ START_TEST(case5_surgery_needs_clearance)
 	static const char *const s[] = { "low_back:right:7", NULL };
 	mfr_intake *in = intake_of("low_back_pain", s);
 
+	ck_assert_int_eq(mfr_intake_add_answer(in, "unexplained_pain", "no", NULL, 0, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "recent_surgery", "low_back", R, NULL),
 			 MFR_OK);
 	mfr_plan *p = plan_of(in);

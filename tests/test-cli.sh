@@ -316,7 +316,7 @@ expect 2 "an empty --id" -- "$mfr" plan --symptom heel:left --id ""
 contains err "the id is empty" "an empty --id explained"
 
 # plan and program
-expect 0 "plan" -- "$mfr" --format json plan --symptom heel:left:6 --minutes 30
+expect 0 "plan" -- "$mfr" --format json plan --symptom heel:left:6 --minutes 30 --answer unexplained_pain=no
 pycheck "plan fits the session" "d['status'] == 'ok' and d['total_seconds'] <= d['session_seconds'] == 1800 and len(d['steps']) > 2"
 pycheck "plan has aftercare" "any('48 hours' in a['text'] for a in d['aftercare'])"
 pycheck "plan steps are timed" "all(s['seconds'] > 0 for s in d['steps']) and d['steps'][0]['phase'] == 'assessment'"
@@ -329,8 +329,14 @@ expect 0 "plan with osteoporosis" -- "$mfr" --format json plan --symptom low_bac
 pycheck "no firm pressure, no rebounding" "d['pressure_ceiling'] == 'light' and all(s['pressure'] in ('very_light','light') and s['technique'] != 'rebounding_jostling' for s in d['steps'])"
 expect 0 "plan needing clearance" -- "$mfr" --format json plan --symptom low_back:right:7 --precaution recent_surgery:low_back:right
 pycheck "needs clearance" "d['status'] == 'needs_clearance'"
-expect 0 "plan cleared" -- "$mfr" --format json plan --symptom low_back:right:7 --precaution recent_surgery:low_back:right --clearance recent_surgery
+expect 0 "plan cleared" -- "$mfr" --format json plan --symptom low_back:right:7 --precaution recent_surgery:low_back:right --clearance recent_surgery --answer unexplained_pain=no
 pycheck "cleared" "d['status'] == 'ok'"
+# No condition recorded: nothing says the pain is explained, so the question
+# whose yes refers for diagnosis first is asked, and the plan waits for it.
+expect 0 "undiagnosed back pain" -- "$mfr" --format json plan --symptom low_back:right:8 --minutes 30
+pycheck "undiagnosed pain asks first" "d['status'] == 'needs_answers' and d['steps'] and any(w['code'] == 'unscreened' and w['about']['key'] == 'unexplained_pain' for w in d['warnings'])"
+expect 0 "undiagnosed back pain, answered yes" -- "$mfr" --format json plan --symptom low_back:right:8 --answer unexplained_pain=yes
+pycheck "a yes refers out" "d['status'] == 'refer_out' and d['steps'] == []"
 expect 2 "local precaution without a site" -- "$mfr" plan --symptom heel:left --precaution open_wound
 expect 1 "plan without symptoms" -- "$mfr" plan --precaution fever
 contains err "the intake records no symptoms" "no symptoms explained"
@@ -388,7 +394,7 @@ expect 0 "show danger zone" -- "$mfr" model show danger_zone femoral_triangle
 contains out "pressure ceiling" "zone ceiling shown"
 expect 0 "program, gentle first sessions" -- "$mfr" program --symptom ear:left:5 --minutes 90 --sessions 6 --weeks 3
 contains out "its gentle stage" "a thin early session says why (no precaution blamed)"
-expect 0 "DVT limb, cleared" -- "$mfr" --format json plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis --answer blood_pressure_stroke=no --minutes 30
+expect 0 "DVT limb, cleared" -- "$mfr" --format json plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis --answer blood_pressure_stroke=no --answer unexplained_pain=no --minutes 30
 pycheck "no step on the DVT limb" "d['status'] == 'ok' and d['steps'] and not any(s['side'] == 'left' and s['region'] in ('heel', 'soleus', 'gastrocnemius', 'plantar_fascia', 'hamstrings', 'quadratus_plantae', 'abductor_hallucis', 'tibialis_posterior', 'lower_limb') for s in d['steps'])"
 pycheck "the skip names the precaution" "any(w['code'] == 'site_excluded' and w['about'] == {'kind': 'precaution', 'key': 'deep_vein_thrombosis'} and w['side'] == 'left' for w in d['warnings'])"
 expect 2 "a plain global precaution takes no site" -- "$mfr" plan --symptom heel:left --precaution fever:calf:left
@@ -427,7 +433,7 @@ contains out "[out_of_scope]" "text warnings carry their code"
 contains out "RED FLAG:" "text aftercare marks red flags"
 
 # batch: JSON lines in, one line out per intake, errors in place
-printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left", "intensity": 6}]}' '' \
+printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left", "intensity": 6}], "answers": [{"question": "unexplained_pain", "answer": "no"}]}' '' \
   '{"symptoms": [{"region": "heal", "side": "left"}]}' \
   '{"symptoms": [{"region": "jaw", "side": "right"}], "precautions": ["fever"]}' >"$tmp/batch.jsonl"
 "$mfr" batch plan <"$tmp/batch.jsonl" >"$tmp/out" 2>"$tmp/err"
@@ -562,7 +568,7 @@ for f, c in zip(full, comp):
 if grep -q disclaimer "$tmp/out"; then bad "batch trace --compact keeps the disclaimer"; else ok; fi
 
 # CSV through the output layer, for the single commands too
-expect 0 "csv plan" -- "$mfr" --format csv plan --symptom heel:left:6 --id 'a,b'
+expect 0 "csv plan" -- "$mfr" --format csv plan --symptom heel:left:6 --id 'a,b' --answer unexplained_pain=no
 if [ "$(head -n 1 "$tmp/out")" = $'id,session,status,order,phase,region,side,technique,approach,position,lying_on,seconds,pressure,trace_rank,score,danger_zone\r' ]; then ok; else bad "csv plan header: $(head -n 1 "$tmp/out" | cat -v)"; fi
 contains out '"a,b",1,ok,1,assessment,heel,left,' "csv plan rows quote the id"
 expect 0 "csv program" -- "$mfr" --format csv program --symptom heel:left:6 --sessions 2 --weeks 1

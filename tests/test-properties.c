@@ -318,6 +318,62 @@ static int open_question_avoids(const mfr_intake *in, const mfr_region *r)
 	return 0;
 }
 
+/* Whether a question whose yes refers for diagnosis first is open and
+ * asked: by a condition of the intake, or by any intake without one. */
+static int refer_first_open(const mfr_intake *in)
+{
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_SCREENING); i++) {
+		const mfr_screening *q = mfr_model_screening_at(model, i);
+		int first = 0, asked = mfr_intake_condition_count(in) == 0;
+
+		for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++) {
+			const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+
+			for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(ans); k++)
+				first |= mfr_precaution_refer_first(
+					mfr_screening_answer_precaution_at(ans, k));
+		}
+		for (uint32_t c = 0; c < mfr_intake_condition_count(in); c++) {
+			const mfr_condition *cond = mfr_intake_condition_at(in, c);
+
+			for (uint32_t k = 0; k < mfr_condition_screening_count(cond); k++)
+				asked |= mfr_condition_screening_at(cond, k) == q;
+		}
+		if (first && asked && question_open(in, q))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the plan asks a question for a site whose yes limits more than
+ * regions (positions, pressure, techniques, dose): its steps stand only on
+ * a no. */
+static int site_question_limits_more(const mfr_plan *p)
+{
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+		const mfr_screening *q;
+
+		if (strcmp(mfr_plan_warning_code(w), "unscreened_site") != 0)
+			continue;
+		q = mfr_model_screening(model, mfr_plan_warning_subject_key(w));
+		for (uint32_t a = 0; q && a < mfr_screening_answer_count(q); a++) {
+			const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+
+			for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(ans); k++) {
+				const mfr_precaution *pr = mfr_screening_answer_precaution_at(ans, k);
+
+				if (mfr_precaution_position_limit_count(pr) ||
+				    mfr_precaution_pressure_ceiling(pr) ||
+				    mfr_precaution_excluded_technique_count(pr) ||
+				    mfr_precaution_dose(pr))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Whether a symptom's own site lies within what an open question avoids. */
 static int symptom_in_open_avoided(const mfr_intake *in)
 {
@@ -665,7 +721,8 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 	 * are open: they must be answered. */
 	CHECK(status == expected_status(in) ||
 	      (status == MFR_PLAN_NEEDS_ANSWERS && expected_status(in) == MFR_PLAN_OK &&
-	       (n == 0 || symptom_in_open_avoided(in)) &&
+	       (n == 0 || symptom_in_open_avoided(in) || refer_first_open(in) ||
+		site_question_limits_more(p)) &&
 	       warning_count(p, MFR_WARNING_UNSCREENED) > 0), seed, "plan status");
 	if (n == 0 && expected_status(in) == MFR_PLAN_OK &&
 	    warning_count(p, MFR_WARNING_UNSCREENED) > 0)
