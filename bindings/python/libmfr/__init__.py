@@ -54,12 +54,14 @@ from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_int32, \
 __all__ = [
     'Aftercare', 'Branch', 'Condition', 'DangerZone', 'Dose', 'FindMatch',
     'Intake',
-    'Line', 'MfrError', 'Model', 'Node', 'Plan', 'PlanAftercare', 'PlanStep',
+    'Line', 'MAX_JOBS', 'MfrError', 'Model', 'Node', 'Plan', 'PlanAftercare',
+    'PlanStep',
     'PlanWarning', 'PositionLimit', 'Precaution', 'Program',
     'ProgramSession', 'Provenance', 'Referral', 'Region', 'STEP_DANGER_ZONE',
     'STEP_INTERNAL', 'Screening', 'ScreeningAnswer', 'SitePrecaution',
     'Source', 'Status', 'Symptom', 'Technique', 'Trace', 'TracePath',
     'TraceResult', 'TraceStep', 'Zone', 'formats', 'kinds', 'library_path',
+    'plan_many',
     'status_name', 'strerror', 'version', 'version_number',
 ]
 
@@ -440,8 +442,11 @@ class MfrError(Exception):
     """
 
     def __init__(self, status, status_name, message, path=None, line=0,
-                 column=0, source=None, offset=-1):
+                 column=0, source=None, offset=-1, detailed=False):
         super().__init__(message)
+        #: True when the library gave an mfr_error with the detail; False
+        #: when only a status came back (the message is then strerror's).
+        self.detailed = detailed
         try:
             self.status = Status(status)
         except ValueError:
@@ -472,7 +477,7 @@ def _check(status, err):
                        _str(_C.mfr_error_path(ptr)),
                        _C.mfr_error_line(ptr), _C.mfr_error_column(ptr),
                        _str(_C.mfr_error_source(ptr)),
-                       _C.mfr_error_offset(ptr))
+                       _C.mfr_error_offset(ptr), detailed=True)
     finally:
         _C.mfr_error_free(ptr)
 
@@ -2529,3 +2534,59 @@ class Program(_Writable, _Object):
     def to_json(self, compact=False):
         """The program as JSON (doc/plan-format.md)."""
         return _text(_C.mfr_program_to_json, self._handle, compact)
+
+
+# ---- many plans at once ----------------------------------------------------
+
+#: The most threads plan_many() starts (as `mfr batch --jobs`).
+MAX_JOBS = 256
+
+
+def _jobs_arg(jobs):
+    """@p jobs as a thread count: None for one per CPU; TypeError for a
+    non-integer, ValueError outside 1 to MAX_JOBS."""
+    if jobs is None:
+        return min(os.cpu_count() or 1, MAX_JOBS)
+    if isinstance(jobs, bool):
+        raise TypeError('jobs must be a whole number, not %r' % (jobs,))
+    try:
+        jobs = operator.index(jobs)
+    except TypeError:
+        raise TypeError('jobs must be a whole number, not %r'
+                        % (jobs,)) from None
+    if not 1 <= jobs <= MAX_JOBS:
+        raise ValueError('jobs %d: use 1 to %d' % (jobs, MAX_JOBS))
+    return jobs
+
+
+def plan_many(intakes, jobs=None, max_sites=None, reposition_seconds=None,
+              block_seconds=None, techniques=None):
+    """Plan every intake of @p intakes (an iterable of Intake) with the
+    same options (as Plan()), on @p jobs threads (None: one per CPU; 1:
+    in this thread), and return the Plans in input order: the same plans,
+    step for step, as Plan(intake, ...) one by one.
+
+    The library is thread-safe for one shared model, and ctypes releases
+    the GIL while a C function runs, so the planning itself runs in
+    parallel; the Python around it (a few calls per plan) takes the GIL
+    in turn. Each intake is only read. The first intake (in input order)
+    whose plan fails raises its MfrError, once the work under way is done;
+    a non-Intake raises TypeError before any plan is made."""
+    intakes = list(intakes)
+    for intake in intakes:
+        if not isinstance(intake, Intake):
+            raise TypeError('plan_many() needs Intakes, not %r' % (intake,))
+    jobs = _jobs_arg(jobs)
+
+    def plan(intake):
+        return Plan(intake, max_sites=max_sites,
+                    reposition_seconds=reposition_seconds,
+                    block_seconds=block_seconds, techniques=techniques)
+
+    if jobs == 1 or len(intakes) <= 1:
+        return [plan(intake) for intake in intakes]
+    import concurrent.futures
+    with concurrent.futures.ThreadPoolExecutor(
+            max_workers=min(jobs, len(intakes)),
+            thread_name_prefix='libmfr-plan') as pool:
+        return list(pool.map(plan, intakes))
