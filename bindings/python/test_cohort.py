@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 
 try:
-    import distributed  # noqa: F401
+    import distributed  # noqa: F401 (the workflow's client, below)
     import pandas
 except ImportError:
     other = '/usr/bin/python3'

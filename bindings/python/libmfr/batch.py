@@ -19,7 +19,7 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import sys
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import libmfr
 from libmfr import Intake, MfrError, Model, Plan, Trace
@@ -49,7 +49,7 @@ _LIBRARY_COLUMNS = {
 }
 
 #: Options each kind takes, as keyword arguments (Plan() and Trace()).
-Options = dict
+Options = Dict[str, Any]
 
 
 def _kind_arg(kind: str) -> str:

@@ -246,9 +246,9 @@ def run(client: 'Client', intakes: str, out_dir: str,
         'partitions': count, 'partition_lines': partition_lines,
         'libmfr': libmfr.version(),
     }
-    with open(os.path.join(out_dir, 'summary.json'), 'w') as f:
-        json.dump(summary, f, indent=2)
-        f.write('\n')
+    with open(os.path.join(out_dir, 'summary.json'), 'w') as text:
+        json.dump(summary, text, indent=2)
+        text.write('\n')
     return total
 
 
