@@ -19,7 +19,7 @@
 #      (scripts/cross-check.sh, doc/cross-build.md);
 #   9. install into a temporary prefix, then build and run an example
 #      against the installed library through pkg-config, and check the
-#      installed man page, documents, examples and exports
+#      installed man page, documents, examples, exports and Python binding
 #      (scripts/check-install.sh).
 # Ends with one line "N passed, N failed" over all the runs.
 set -euo pipefail
@@ -102,7 +102,14 @@ coverage_check() {
 
 echo "== build (gcc)"
 prefix="$root/build-ci/prefix"
-CC=gcc fresh_setup build-ci --prefix "$prefix"
+# The binding is installed for, and tested with, Debian's python3 when there
+# is one (it has the python3-* packages of scripts/deps.sh), whatever
+# python3 comes first on PATH; check-install.sh checks where it went.
+python3_option=()
+[ -x /usr/bin/python3 ] && python3_option=(-Dpython3=/usr/bin/python3)
+CC=gcc fresh_setup build-ci --prefix "$prefix" "${python3_option[@]}"
+# Every suite, the Dask cohort test (suite cohort, 10,000 intakes on two
+# workers) included: it runs in this pass only.
 run_meson_test "tests (gcc)" build-ci
 
 if command -v valgrind >/dev/null; then
@@ -122,7 +129,7 @@ else
   # Count what the tests run, not the build: the build runs the snapshot
   # tool (lib/data/snapshot-tool.c) over the library's model loader.
   find build-cov -name '*.gcda' -delete
-  run_meson_test "tests (gcc, coverage)" build-cov
+  run_meson_test "tests (gcc, coverage)" build-cov --no-suite cohort
   # Not the library: the test-only fault hook (never installed) and the
   # build-time snapshot tool. The default model's generated C is in the
   # build directory, outside lib/.
