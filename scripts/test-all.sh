@@ -8,7 +8,9 @@
 #      lines (doc/coverage.md has the figures and the exact command);
 #   4. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
 #   5. a clang build with ThreadSanitizer: the thread tests (the library's,
-#      and mfr batch --jobs N against one job), and the quick
+#      mfr batch --jobs N against one job, and the Python binding's
+#      thread pools in Debian's python3 with the TSan runtime preloaded:
+#      python-tsan, doc/python.md), and the quick
 #      suites (the single-threaded sweeps and property tests add nothing
 #      under TSan but minutes);
 #   6. the libFuzzer targets (clang): built, each run once over its corpus;
@@ -150,7 +152,7 @@ CC=clang fresh_setup build-tsan -Db_sanitize=thread -Db_lundef=false
 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
   run_meson_test "tests (TSan)" build-tsan \
   threads batch-jobs model names default-model intake trace safety cases vignettes \
-  example-trace-case example-walk-lines example-plan-session
+  example-trace-case example-walk-lines example-plan-session python-tsan
 
 # The libFuzzer targets (fuzz/, doc/fuzzing.md) build, and each runs its
 # corpus once through libFuzzer (-runs=0), where clang has the runtime.
