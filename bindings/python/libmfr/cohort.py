@@ -12,10 +12,11 @@ client writes, into an output directory:
   (pandas.read_csv reads each as is); the parts, in order and without
   their headers, are the rows one `mfr batch plan --format csv` run over
   the whole file writes, byte for byte;
-- ``dose-summary.csv``: the cohort's dose, in the terms of TIDieR (items 8
-  and 9: what, where, how much, how often): one record per technique,
-  region and pressure, with the plans (sessions) that use it, its steps,
-  and its minutes in total and per session;
+- ``dose-summary.csv``: the cohort's dose, in the terms of TIDieR (what: the
+  technique; where: the body region; when and how much: minutes, pressure
+  and sessions; doc/dask.md): one record per technique, region and
+  pressure, with the plans (sessions) that use it, its steps, and its
+  minutes in total and per session;
 - ``summary.json``: the lines, the error rows, the plans by status, the
   steps and minutes planned, and the partitions.
 
