@@ -216,7 +216,7 @@ def rows(model: Model, kind: str, lines: Sequence[bytes], first_line: int = 1,
     with concurrent.futures.ThreadPoolExecutor(
             max_workers=min(jobs, len(lines)),
             thread_name_prefix='libmfr-batch') as pool:
-        return list(pool.map(one, range(len(lines)), chunksize=64))
+        return list(pool.map(one, range(len(lines))))
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
