@@ -16,9 +16,10 @@
 #     installs into (get_install_dir(), lib/python3/dist-packages for
 #     Debian's); that directory, under /usr, is one Debian's python3 searches
 #     (sys.path), so that a package built with --prefix=/usr is found
-#     without PYTHONPATH; and the installed package imports from there and
-#     finds the installed library by itself (no LIBMFR_LIBRARY), through
-#     the loader's path, and plans.
+#     without PYTHONPATH; and the installed package imports from there,
+#     loads the library installed with it by itself (the path meson
+#     recorded in libmfr/_install.py: no LIBMFR_LIBRARY, no
+#     LD_LIBRARY_PATH), and plans.
 # Usage: scripts/check-install.sh PREFIX   (from scripts/test-all.sh)
 # Exit 0 when all hold; otherwise each failure is printed and exit 1.
 set -euo pipefail
@@ -121,15 +122,17 @@ else
     fail "the binding went to $rel, which $debian_python does not search under /usr" \
       "(configure with -Dpython3=/usr/bin/python3: doc/python.md)"
   fi
-  if ! out=$(cd "$prefix" && env -u LIBMFR_LIBRARY PYTHONPATH="$pydir" LD_LIBRARY_PATH="$libdir" \
+  soname=$(readelf -d "$libdir/libmfr.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+  if ! out=$(cd "$prefix" && env -u LIBMFR_LIBRARY -u LD_LIBRARY_PATH PYTHONPATH="$pydir" \
       "$debian_python" -c 'import libmfr, sys
 with libmfr.Model.default() as m:
     i = libmfr.Intake(m)
     i.add_symptom("heel", "left", 6)
-    print(libmfr.__file__, libmfr.version(), libmfr.plan_many([i])[0].status)' 2>&1); then
+    print(libmfr.__file__, libmfr.library_path(), libmfr.version(),
+          libmfr.plan_many([i])[0].status)' 2>&1); then
     fail "the installed binding does not run: $out"
-  elif [ "$out" != "$pydir/libmfr/__init__.py $version ok" ]; then
-    fail "the installed binding: $out (wanted $pydir/libmfr/__init__.py $version ok)"
+  elif [ "$out" != "$pydir/libmfr/__init__.py $libdir/$soname $version ok" ]; then
+    fail "the installed binding: $out (wanted $pydir/libmfr/__init__.py $libdir/$soname $version ok)"
   else
     echo "installed Python binding: $rel/libmfr, found by $debian_python under /usr"
   fi

@@ -5,8 +5,11 @@ A thin ctypes layer over the plain C ABI of libmfr (see include/mfr/*.h).
 libmfr is decision support for licensed therapists; it never diagnoses.
 
 The shared library is found, in order, at the path in the environment
-variable ``LIBMFR_LIBRARY``, through ``ctypes.util.find_library('mfr')``,
-or as ``libmfr.so.1`` on the dynamic loader's path.
+variable ``LIBMFR_LIBRARY`` (and nothing else is tried), at the path where
+``meson install`` put the library it installed this package with (recorded
+in libmfr/_install.py; a pip install has none), through
+``ctypes.util.find_library('mfr')``, or as ``libmfr.so.1`` on the dynamic
+loader's path (doc/python.md).
 
 Every enumerated value (a region's kind, a node's side, a status name) is
 returned as the name the library itself gives it, so the binding cannot
@@ -71,13 +74,27 @@ __all__ = [
 
 # ---- loading the library ----------------------------------------------------
 
+def _installed_library() -> Optional[str]:
+    """The library `meson install` installed with this package (recorded
+    in libmfr/_install.py), or None: a pip install, a source tree, or a
+    library since removed."""
+    import importlib
+    try:
+        path = importlib.import_module(__name__ + '._install').LIBRARY
+    except (ImportError, AttributeError):
+        return None
+    return path if isinstance(path, str) and os.path.exists(path) else None
+
+
 def _load() -> Tuple[ctypes.CDLL, str]:
-    """Load libmfr: $LIBMFR_LIBRARY if set (and nothing else), else search."""
+    """Load libmfr: $LIBMFR_LIBRARY if set (and nothing else), else the
+    library installed with this package, else search (doc/python.md)."""
     path = os.environ.get('LIBMFR_LIBRARY')
     if path:
         return ctypes.CDLL(path), path
     errors = []
-    for name in (ctypes.util.find_library('mfr'), 'libmfr.so.1'):
+    for name in (_installed_library(), ctypes.util.find_library('mfr'),
+                 'libmfr.so.1'):
         if not name:
             continue
         try:
