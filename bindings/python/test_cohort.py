@@ -179,6 +179,28 @@ class CohortTest(unittest.TestCase):
                          sum(1 for r in records if r['region']))
         self.assertEqual(summary['partitions'], len(self.parts()))
 
+    def test_command_line(self):
+        """python3 -m libmfr.cohort, on a LocalCluster of one worker, over
+        the first 1,500 lines: the tool's first records."""
+        tmp = Path(self.tmp.name)
+        head = tmp / 'head.jsonl'
+        with open(self.intakes, 'rb') as f:
+            head.write_bytes(b''.join(f.readlines()[:1500]))
+        out = subprocess.run(
+            [sys.executable, '-m', 'libmfr.cohort', str(head),
+             str(tmp / 'cli'), '--local-workers', '1',
+             '--partition-lines', '400'], capture_output=True, text=True)
+        self.assertEqual(out.returncode, 0, out.stderr[-3000:])
+        self.assertIn('cohort: 1500 lines', out.stderr)
+        parts = sorted((tmp / 'cli').glob('part-*.csv'))
+        self.assertEqual(len(parts), 4)
+        size = len(batch.header('plan'))
+        got = b''.join(p.read_bytes()[size:] for p in parts)
+        with open(head, 'rb') as f:
+            tool = subprocess.run([MFR, '--format', 'csv', 'batch', 'plan'],
+                                  stdin=f, capture_output=True)
+        self.assertEqual(got, tool.stdout[size:])
+
 
 if __name__ == '__main__':
     unittest.main()
