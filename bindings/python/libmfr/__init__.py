@@ -1118,6 +1118,7 @@ class Zone(NamedTuple):
     bilateral: bool
     frequency: Optional[str]
 
+
 class PositionLimit(NamedTuple):
     """A client position a precaution rules out: the position name
     ("prone"), the stage from which it applies (1: always) and the
@@ -1126,6 +1127,7 @@ class PositionLimit(NamedTuple):
     position: Optional[str]
     from_stage: int
     regions: Tuple[Region, ...]
+
 
 class ScreeningAnswer(NamedTuple):
     """An answer to a screening question: its key ("second_trimester"),
@@ -1912,6 +1914,7 @@ def _same_model(a: _ModelRef, b: _ModelRef) -> bool:
 
 # ---- the intake ------------------------------------------------------------
 
+
 class Symptom(NamedTuple):
     """A symptom site of an intake: its Region, side name ("left",
     "right", "midline"), intensity (0 to 10) and onset name
@@ -1921,6 +1924,7 @@ class Symptom(NamedTuple):
     side: Optional[str]
     intensity: int
     onset: Optional[str]
+
 
 class SitePrecaution(NamedTuple):
     """A precaution recorded at intake: the Precaution, and its site (a
@@ -2253,6 +2257,7 @@ class Intake(_Object):
 
 # ---- the trace -------------------------------------------------------------
 
+
 class TraceStep(NamedTuple):
     """One step of a trace path: from one site (Region and side name) to
     the next, by a relation ("line", "referral", "hierarchy",
@@ -2271,6 +2276,7 @@ class TraceStep(NamedTuple):
     referral: Optional[Referral]
     zone: Optional[str]
     factor: float
+
 
 class TracePath(NamedTuple):
     """One explanation path: the index of the intake symptom it starts
@@ -2476,6 +2482,7 @@ class Trace(_Writable, _Object):
 STEP_DANGER_ZONE = 1 << 0
 STEP_INTERNAL = 1 << 1
 
+
 class PlanStep(NamedTuple):
     """One step of a session plan: its phase ("assessment", "treatment",
     "integration"), the site (Region and side name), the Technique,
@@ -2485,7 +2492,8 @@ class PlanStep(NamedTuple):
     person; then its flags (the mfr_step_flag_t bits: STEP_DANGER_ZONE,
     STEP_INTERNAL), the DangerZone it lies in and obeys (or None), and
     whether it is internal work (done only under a scope the intake
-    declares)."""
+    declares), and for a side-lying position the side the client lies on
+    (else None)."""
 
     phase: Optional[str]
     region: Optional[Region]
@@ -2501,6 +2509,7 @@ class PlanStep(NamedTuple):
     danger_zone: Optional[DangerZone]
     internal: bool
     lying_side: Optional[str]
+
 
 class PlanWarning(NamedTuple):
     """A warning the plan carries: its kind ("refer_out",
@@ -2522,6 +2531,7 @@ class PlanWarning(NamedTuple):
     region: Optional[Region]
     side: Optional[str]
 
+
 class PlanAftercare(NamedTuple):
     """An aftercare item of a plan: its model key, its kind ("general"
     or "red_flag") and its text, addressed to the client."""
@@ -2529,6 +2539,7 @@ class PlanAftercare(NamedTuple):
     key: str
     kind: str
     text: str
+
 
 class ProgramSession(NamedTuple):
     """One session of a Program: its day (0 = the first session),
