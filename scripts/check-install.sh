@@ -10,7 +10,16 @@
 #   - the installed library exports only mfr_* functions and its version
 #     nodes (nm -D): no fault-injection hook, no data; and it holds no
 #     writable globals of its own and no thread-local storage (the
-#     per-thread fault-injection state lives only in the tests' library).
+#     per-thread fault-injection state lives only in the tests' library);
+#   - the Python binding (doc/python.md): every file of
+#     bindings/python/libmfr, identical, in the directory meson's python3
+#     installs into (get_install_dir(), lib/python3/dist-packages for
+#     Debian's); that directory, under /usr, is one Debian's python3 searches
+#     (sys.path), so that a package built with --prefix=/usr is found
+#     without PYTHONPATH; and the installed package imports from there,
+#     loads the library installed with it by itself (the path meson
+#     recorded in libmfr/_install.py: no LIBMFR_LIBRARY, no
+#     LD_LIBRARY_PATH), and plans.
 # Usage: scripts/check-install.sh PREFIX   (from scripts/test-all.sh)
 # Exit 0 when all hold; otherwise each failure is printed and exit 1.
 set -euo pipefail
@@ -95,5 +104,39 @@ if [ -e "$lib" ]; then
     "$(size -A "$lib" | awk '$1 ~ /^\.(data|bss)$/ { printf "%s %s bytes; ", $1, $2 }')no TLS"
 fi
 
-[ "$status" -eq 0 ] && echo "check-install: man page, docs, examples, no rpath, exports: ok"
+# The Python binding.
+py_init=$(find "$prefix" -path '*/libmfr/__init__.py' | head -n1)
+if [ -z "$py_init" ]; then
+  fail "the Python binding is not installed: no libmfr/__init__.py under $prefix"
+else
+  pydir=$(dirname "$(dirname "$py_init")")
+  rel=${pydir#"$prefix"/}
+  for f in bindings/python/libmfr/*.py bindings/python/libmfr/py.typed; do
+    cmp -s "$f" "$pydir/libmfr/$(basename "$f")" ||
+      fail "$pydir/libmfr/$(basename "$f") is missing or differs from $f (bindings/python/meson.build)"
+  done
+  # Debian's python3 when there is one (scripts/deps.sh), else python3.
+  debian_python=/usr/bin/python3
+  [ -x "$debian_python" ] || debian_python=python3
+  if ! "$debian_python" -c 'import sys; sys.exit(sys.argv[1] not in sys.path)' "/usr/$rel"; then
+    fail "the binding went to $rel, which $debian_python does not search under /usr" \
+      "(configure with -Dpython3=/usr/bin/python3: doc/python.md)"
+  fi
+  soname=$(readelf -d "$libdir/libmfr.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+  if ! out=$(cd "$prefix" && env -u LIBMFR_LIBRARY -u LD_LIBRARY_PATH PYTHONPATH="$pydir" \
+      "$debian_python" -c 'import libmfr, sys
+with libmfr.Model.default() as m:
+    i = libmfr.Intake(m)
+    i.add_symptom("heel", "left", 6)
+    print(libmfr.__file__, libmfr.library_path(), libmfr.version(),
+          libmfr.plan_many([i])[0].status)' 2>&1); then
+    fail "the installed binding does not run: $out"
+  elif [ "$out" != "$pydir/libmfr/__init__.py $libdir/$soname $version ok" ]; then
+    fail "the installed binding: $out (wanted $pydir/libmfr/__init__.py $libdir/$soname $version ok)"
+  else
+    echo "installed Python binding: $rel/libmfr, found by $debian_python under /usr"
+  fi
+fi
+
+[ "$status" -eq 0 ] && echo "check-install: man page, docs, examples, no rpath, exports, Python binding: ok"
 exit "$status"

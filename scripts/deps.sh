@@ -10,6 +10,9 @@ packages=(
   check                          # unit tests
   valgrind python3 binutils      # memcheck runs, the ctypes binding, nm
   python3-pandas                 # the batch CSV read as a researcher would (tests/check-batch-csv.py)
+  python3-setuptools python3-wheel python3-pip python3-venv  # the binding's pip install into a venv, offline (bindings/python/test_package.py)
+  python3-mypy                   # mypy --strict over the binding (test_package.py)
+  python3-dask python3-distributed  # the Dask cohort workflow and its LocalCluster test (bindings/python/libmfr/cohort.py, test_cohort.py)
   python3-jsonschema             # the FHIR Bundles checked against the R4 schema
   gcovr                          # the coverage figures of scripts/test-all.sh
   doxygen abigail-tools groff-base  # API reference, ABI check (abidiff), man-page check

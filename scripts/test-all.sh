@@ -8,7 +8,9 @@
 #      lines (doc/coverage.md has the figures and the exact command);
 #   4. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
 #   5. a clang build with ThreadSanitizer: the thread tests (the library's,
-#      and mfr batch --jobs N against one job), and the quick
+#      mfr batch --jobs N against one job, and the Python binding's
+#      thread pools in Debian's python3 with the TSan runtime preloaded:
+#      python-tsan, doc/python.md), and the quick
 #      suites (the single-threaded sweeps and property tests add nothing
 #      under TSan but minutes);
 #   6. the libFuzzer targets (clang): built, each run once over its corpus;
@@ -19,7 +21,7 @@
 #      (scripts/cross-check.sh, doc/cross-build.md);
 #   9. install into a temporary prefix, then build and run an example
 #      against the installed library through pkg-config, and check the
-#      installed man page, documents, examples and exports
+#      installed man page, documents, examples, exports and Python binding
 #      (scripts/check-install.sh).
 # Ends with one line "N passed, N failed" over all the runs.
 set -euo pipefail
@@ -102,7 +104,14 @@ coverage_check() {
 
 echo "== build (gcc)"
 prefix="$root/build-ci/prefix"
-CC=gcc fresh_setup build-ci --prefix "$prefix"
+# The binding is installed for, and tested with, Debian's python3 when there
+# is one (it has the python3-* packages of scripts/deps.sh), whatever
+# python3 comes first on PATH; check-install.sh checks where it went.
+python3_option=()
+[ -x /usr/bin/python3 ] && python3_option=(-Dpython3=/usr/bin/python3)
+CC=gcc fresh_setup build-ci --prefix "$prefix" "${python3_option[@]}"
+# Every suite, the Dask cohort test (suite cohort, 10,000 intakes on two
+# workers) included: it runs in this pass only.
 run_meson_test "tests (gcc)" build-ci
 
 if command -v valgrind >/dev/null; then
@@ -122,7 +131,7 @@ else
   # Count what the tests run, not the build: the build runs the snapshot
   # tool (lib/data/snapshot-tool.c) over the library's model loader.
   find build-cov -name '*.gcda' -delete
-  run_meson_test "tests (gcc, coverage)" build-cov
+  run_meson_test "tests (gcc, coverage)" build-cov --no-suite cohort
   # Not the library: the test-only fault hook (never installed) and the
   # build-time snapshot tool. The default model's generated C is in the
   # build directory, outside lib/.
@@ -143,7 +152,7 @@ CC=clang fresh_setup build-tsan -Db_sanitize=thread -Db_lundef=false
 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
   run_meson_test "tests (TSan)" build-tsan \
   threads batch-jobs model names default-model intake trace safety cases vignettes \
-  example-trace-case example-walk-lines example-plan-session
+  example-trace-case example-walk-lines example-plan-session python-tsan
 
 # The libFuzzer targets (fuzz/, doc/fuzzing.md) build, and each runs its
 # corpus once through libFuzzer (-runs=0), where clang has the runtime.

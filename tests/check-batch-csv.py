@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: MIT
 """The CSV of `mfr batch` loads in pandas as is, and says what the JSON says.
 
-Usage: check-batch-csv.py MFR INTAKES...
+Usage: check-batch-csv.py [--csv-by=COMMAND] MFR INTAKES...
 
 For each file of intakes and for trace and plan, runs `mfr batch KIND` (JSON
-lines) and `mfr --format csv batch KIND` over the same lines, reads the CSV
+lines) and `mfr --format csv batch KIND` over the same lines (or, with
+--csv-by, COMMAND KIND: another writer of the same CSV, such as the Python
+binding's `python3 -m libmfr.batch`, split into words), reads the CSV
 with a plain pandas.read_csv(path) (no options: what a researcher would type),
 and checks its columns (doc/batch-format.md) and every row against the JSON
 row of the same input line: one record per plan step or trace result (one for
@@ -15,6 +17,7 @@ line per check and exits 1 if any fails.
 import json
 import math
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -66,15 +69,15 @@ def expected_rows(kind, row):
     return out
 
 
-def check(mfr, kind, intakes, tmp):
+def check(mfr, kind, intakes, tmp, csv_by=None):
     failures = []
     with open(intakes, 'rb') as f:
         data = f.read()
     js = subprocess.run([mfr, 'batch', kind], input=data, capture_output=True)
     csv_path = tmp + '.csv'
     with open(csv_path, 'wb') as out:
-        cs = subprocess.run([mfr, '--format', 'csv', 'batch', kind], input=data,
-                            stdout=out, stderr=subprocess.PIPE)
+        command = csv_by + [kind] if csv_by else [mfr, '--format', 'csv', 'batch', kind]
+        cs = subprocess.run(command, input=data, stdout=out, stderr=subprocess.PIPE)
     if js.returncode != cs.returncode:
         failures.append('exit %d for JSON, %d for CSV' % (js.returncode, cs.returncode))
     rows = [json.loads(l) for l in js.stdout.decode('utf-8').splitlines()]
@@ -107,12 +110,17 @@ def check(mfr, kind, intakes, tmp):
 
 
 def main():
-    mfr, files = sys.argv[1], sys.argv[2:]
+    args = sys.argv[1:]
+    csv_by = None
+    if args and args[0].startswith('--csv-by='):
+        csv_by = shlex.split(args.pop(0)[len('--csv-by='):])
+    mfr, files = args[0], args[1:]
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         for n, path in enumerate(files):
             for kind in ('plan', 'trace'):
-                failures = check(mfr, kind, path, os.path.join(tmp, '%d-%s' % (n, kind)))
+                failures = check(mfr, kind, path, os.path.join(tmp, '%d-%s' % (n, kind)),
+                                 csv_by)
                 failed += report(kind, path, failures)
     return 1 if failed else 0
 

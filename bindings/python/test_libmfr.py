@@ -1262,5 +1262,58 @@ class MinimalModelTests(_ModelCase):
                          ['test_line'])
 
 
+class EnumTests(unittest.TestCase):
+    """The IntEnums of the C enumerations: built from the library's own
+    names, their C widths stated, and taken wherever a name is."""
+
+    ENUMS = {
+        'Side': ('left', 'mfr_side_name'), 'Onset': ('acute', 'mfr_onset_name'),
+        'Position': ('prone', 'mfr_position_name'),
+        'Relation': ('line', 'mfr_relation_name'),
+        'Evidence': ('limited', 'mfr_evidence_name'),
+        'Access': ('intra_oral', 'mfr_access_name'),
+        'Pressure': ('firm', 'mfr_pressure_name'),
+        'PlanStatus': ('refer_out', 'mfr_plan_status_name'),
+        'Status': ('MFR_E_RANGE', 'mfr_status_name'),
+    }
+
+    def test_members_are_the_librarys_names(self):
+        import ctypes
+        import enum
+        lib = ctypes.CDLL(libmfr.library_path())
+        for name, (member, fn) in self.ENUMS.items():
+            cls = getattr(libmfr, name)
+            self.assertTrue(issubclass(cls, enum.IntEnum), name)
+            self.assertIn(name, libmfr.__all__)
+            self.assertIn('32-bit', cls.__doc__, name)
+            self.assertIn(member, cls.__members__, name)
+            name_fn = getattr(lib, fn)
+            name_fn.restype, name_fn.argtypes = ctypes.c_char_p, [ctypes.c_int32]
+            for m in cls:
+                self.assertEqual(name_fn(m.value).decode(), m.name)
+        self.assertEqual(libmfr.Pressure.firm > libmfr.Pressure.light, True)
+        self.assertEqual(libmfr.Side.left, 1)
+
+    def test_members_as_arguments(self):
+        with Model.default() as model:
+            a, b = libmfr.Intake(model), libmfr.Intake(model)
+            a.add_symptom('heel', 'left', 6, 'chronic')
+            b.add_symptom('heel', libmfr.Side.left, 6, libmfr.Onset.chronic)
+            a.positions = ['prone', 'seated']
+            b.positions = [libmfr.Position.prone, libmfr.Position.seated]
+            self.assertEqual(a.to_json(), b.to_json())
+            t = model.trace(b, min_evidence=libmfr.Evidence.limited,
+                            relations=libmfr.Relation.line)
+            self.assertEqual(t.to_json(), model.trace(
+                a, min_evidence='limited', relations='line').to_json())
+            # A member of another enumeration is not a side.
+            with self.assertRaises(TypeError):
+                b.add_symptom('calf', libmfr.Pressure.firm)
+            with self.assertRaises(TypeError):
+                b.add_symptom('calf', 1)
+            self.assertEqual(libmfr.PlanStatus[libmfr.Plan(a).status],
+                             libmfr.PlanStatus.ok)
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -5,8 +5,11 @@ A thin ctypes layer over the plain C ABI of libmfr (see include/mfr/*.h).
 libmfr is decision support for licensed therapists; it never diagnoses.
 
 The shared library is found, in order, at the path in the environment
-variable ``LIBMFR_LIBRARY``, through ``ctypes.util.find_library('mfr')``,
-or as ``libmfr.so.1`` on the dynamic loader's path.
+variable ``LIBMFR_LIBRARY`` (and nothing else is tried), at the path where
+``meson install`` put the library it installed this package with (recorded
+in libmfr/_install.py; a pip install has none), through
+``ctypes.util.find_library('mfr')``, or as ``libmfr.so.1`` on the dynamic
+loader's path (doc/python.md).
 
 Every enumerated value (a region's kind, a node's side, a status name) is
 returned as the name the library itself gives it, so the binding cannot
@@ -42,7 +45,8 @@ alive and refuses use once the program is closed.
     ...     print(plan.status, [s.region.key for s in plan.steps])
 """
 
-import collections
+from __future__ import annotations
+
 import ctypes
 import ctypes.util
 import enum
@@ -50,29 +54,47 @@ import os
 import operator
 from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_int32, \
     c_int64, c_size_t, c_uint32, c_void_p
+from typing import (TYPE_CHECKING, Any, Callable, Dict, Generic, Iterable,
+                    Iterator, List, NamedTuple, Optional, Tuple, Type,
+                    TypeVar, Union, cast, overload)
 
 __all__ = [
-    'Aftercare', 'Branch', 'Condition', 'DangerZone', 'Dose', 'FindMatch',
-    'Intake',
-    'Line', 'MfrError', 'Model', 'Node', 'Plan', 'PlanAftercare', 'PlanStep',
-    'PlanWarning', 'PositionLimit', 'Precaution', 'Program',
-    'ProgramSession', 'Provenance', 'Referral', 'Region', 'STEP_DANGER_ZONE',
-    'STEP_INTERNAL', 'Screening', 'ScreeningAnswer', 'SitePrecaution',
-    'Source', 'Status', 'Symptom', 'Technique', 'Trace', 'TracePath',
-    'TraceResult', 'TraceStep', 'Zone', 'formats', 'kinds', 'library_path',
+    'Access', 'Aftercare', 'Branch', 'Condition', 'DangerZone', 'Dose',
+    'Evidence', 'FindMatch', 'Intake', 'Line', 'MAX_JOBS', 'MfrError',
+    'Model', 'Node', 'Onset', 'Plan', 'PlanAftercare', 'PlanStatus',
+    'PlanStep', 'PlanWarning', 'Position', 'PositionLimit', 'Precaution',
+    'Pressure', 'Program', 'ProgramSession', 'Provenance', 'Referral',
+    'Region', 'Relation', 'STEP_DANGER_ZONE', 'STEP_INTERNAL', 'Screening',
+    'ScreeningAnswer', 'Side', 'SitePrecaution', 'Source', 'Status',
+    'Symptom', 'Technique', 'Trace', 'TracePath', 'TraceResult',
+    'TraceStep', 'Zone', 'formats', 'kinds', 'library_path', 'plan_many',
     'status_name', 'strerror', 'version', 'version_number',
 ]
 
 
 # ---- loading the library ----------------------------------------------------
 
-def _load():
-    """Load libmfr: $LIBMFR_LIBRARY if set (and nothing else), else search."""
+def _installed_library() -> Optional[str]:
+    """The library `meson install` installed with this package (recorded
+    in libmfr/_install.py), or None: a pip install, a source tree, or a
+    library since removed."""
+    import importlib
+    try:
+        path = importlib.import_module(__name__ + '._install').LIBRARY
+    except (ImportError, AttributeError):
+        return None
+    return path if isinstance(path, str) and os.path.exists(path) else None
+
+
+def _load() -> Tuple[ctypes.CDLL, str]:
+    """Load libmfr: $LIBMFR_LIBRARY if set (and nothing else), else the
+    library installed with this package, else search (doc/python.md)."""
     path = os.environ.get('LIBMFR_LIBRARY')
     if path:
         return ctypes.CDLL(path), path
     errors = []
-    for name in (ctypes.util.find_library('mfr'), 'libmfr.so.1'):
+    for name in (_installed_library(), ctypes.util.find_library('mfr'),
+                 'libmfr.so.1'):
         if not name:
             continue
         try:
@@ -92,7 +114,7 @@ _C, _path = _load()
 # _E; an int is a 0/1 flag: _I. test_libmfr.py checks each prototype
 # against the headers.
 _P, _S, _U, _I, _E = c_void_p, c_char_p, c_uint32, c_int, c_int32
-_PROTOTYPES = [
+_PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
     # restype, argtypes, names
     (_S, [], 'mfr_version'),
     (_U, [], 'mfr_version_number'),
@@ -352,78 +374,120 @@ _PROTOTYPES = [
      'mfr_plan_write_file mfr_program_write_file mfr_trace_write_file'),
 ]
 for _restype, _argtypes, _names in _PROTOTYPES:
-    for _name in _names.split():
-        _fn = getattr(_C, _name)
+    for _fname in _names.split():
+        _fn = getattr(_C, _fname)
         _fn.restype, _fn.argtypes = _restype, _argtypes
-del _restype, _argtypes, _names, _name, _fn
+del _restype, _argtypes, _names, _fname, _fn
 
 # mfr_model_to_json() flag (a #define, so it has no name function).
 _JSON_COMPACT = 0x1
 
+#: A C function as ctypes gives it (its result is typed by _PROTOTYPES, not
+#: for the checker).
+_CFunc = Callable[..., Any]
+#: A C object's address as ctypes gives it back from a c_void_p result
+#: (None for NULL), or a _ModelRef standing for a model.
+_Handle = Any
 
-def _str(raw):
+_T = TypeVar('_T')
+_E_co = TypeVar('_E_co', bound='_Entity')
+_O = TypeVar('_O', bound='_Object')
+
+#: A path, as open() takes one.
+_PathArg = Union[str, bytes, 'os.PathLike[str]', 'os.PathLike[bytes]']
+#: An enumerated value given by its library name or as an IntEnum member.
+_Name = Union[str, enum.IntEnum]
+#: A key, or the entity it names.
+_Key = Union[str, '_Entity']
+#: Technique preferences: a key or Technique, or an iterable of them.
+_Techniques = Union[str, 'Technique', Iterable[Union[str, 'Technique']]]
+
+if TYPE_CHECKING:
+    class _Prop(Generic[_T]):
+        """What the checker sees of a read-only property made from a
+        function (property at run time): reading it gives a _T."""
+
+        def __init__(self, fget: Callable[[Any], _T],
+                     doc: Optional[str] = None) -> None: ...
+
+        @overload
+        def __get__(self, obj: None, owner: Any = None) -> '_Prop[_T]': ...
+
+        @overload
+        def __get__(self, obj: object, owner: Any = None) -> _T: ...
+
+        def __get__(self, obj: Any, owner: Any = None) -> Any: ...
+else:
+    _Prop = property
+
+
+def _str(raw: Optional[bytes]) -> Optional[str]:
     """A C string (bytes or None) as str or None. The library's strings are
     UTF-8; a byte that is not (a caller's file name in an error's source)
     decodes as U+FFFD rather than raising."""
     return None if raw is None else raw.decode('utf-8', 'replace')
 
 
-def _name(name_fn, value):
+def _name(name_fn: _CFunc, value: int) -> Optional[str]:
     """The library's own name for an enum value; None for 0/unknown."""
     return _str(name_fn(value))
 
 
-def _items(count_fn, at_fn, parent):
+def _items(count_fn: _CFunc, at_fn: _CFunc,
+           parent: _Handle) -> List[_Handle]:
     """The handles of a parent's sub-items (mfr/common.h): borrowed from
     the parent, valid while it lives, never freed."""
     return [at_fn(parent, i) for i in range(count_fn(parent))]
 
 
-def _strings(count_fn, at_fn, parent):
+def _strings(count_fn: _CFunc, at_fn: _CFunc,
+             parent: _Handle) -> Tuple[str, ...]:
     """The strings a parent lists (codes, synonyms), as a tuple of str."""
-    return tuple(_str(at_fn(parent, i)) for i in range(count_fn(parent)))
+    return tuple(_str(at_fn(parent, i)) or ''
+                 for i in range(count_fn(parent)))
 
 
-def _mask_names(name_fn, mask):
+def _mask_names(name_fn: _CFunc, mask: int) -> Tuple[str, ...]:
     """The names of the bits set in @p mask, lowest bit first."""
-    names, bit = [], 1
+    names: List[str] = []
+    bit = 1
     while bit <= mask:
         if mask & bit:
-            names.append(_name(name_fn, bit))
+            names.append(_name(name_fn, bit) or '')
         bit <<= 1
     return tuple(names)
 
 
 # ---- version, status and errors --------------------------------------------
 
-def library_path():
+def library_path() -> str:
     """The path or name the shared library was loaded from."""
     return _path
 
 
-def version():
+def version() -> str:
     """The run-time library version, "MAJOR.MINOR.PATCH"."""
-    return _str(_C.mfr_version())
+    return _str(_C.mfr_version()) or ''
 
 
-def version_number():
+def version_number() -> int:
     """The run-time version as major * 10000 + minor * 100 + patch."""
-    return _C.mfr_version_number()
+    return int(_C.mfr_version_number())
 
 
-def strerror(status):
+def strerror(status: int) -> str:
     """A one-line English description of a status code."""
-    return _str(_C.mfr_strerror(status))
+    return _str(_C.mfr_strerror(status)) or ''
 
 
-def status_name(status):
+def status_name(status: int) -> str:
     """The symbolic name of a status code ("MFR_E_RANGE")."""
-    return _str(_C.mfr_status_name(status))
+    return _str(_C.mfr_status_name(status)) or ''
 
 
-def _status_codes():
+def _status_codes() -> Dict[str, int]:
     """Every status the library names. Codes are 0 and small negatives."""
-    codes = {}
+    codes: Dict[str, int] = {}
     for code in range(0, -256, -1):
         name = status_name(code)
         if name != 'MFR_E_UNKNOWN_STATUS':
@@ -431,8 +495,28 @@ def _status_codes():
     return codes
 
 
+def _int_enum(name: str, members: Dict[str, int],
+              doc: str) -> Type[enum.IntEnum]:
+    """An IntEnum of the library's own names for a C enumeration's values
+    (built from its *_name() function, so it cannot drift from the C)."""
+    cls = enum.IntEnum(name, members)  # type: ignore[misc]
+    cls.__doc__ = doc
+    cls.__module__ = __name__
+    return cast(Type[enum.IntEnum], cls)
+
+
+_WIDTH = ('; like every libmfr enumeration it crosses the C ABI as a 32-bit '
+          'signed integer (int32_t; the type is fixed at 32 bits by its '
+          '*__MAX member, mfr/common.h)')
+_MASK_WIDTH = ('; the values are single bits, and a set of them crosses the '
+               'C ABI as a 32-bit unsigned mask (uint32_t); one value alone '
+               'as a 32-bit signed integer (int32_t), mfr/common.h')
+
 #: Status codes, named by the library (Status.MFR_E_SYNTAX == -4).
-Status = enum.IntEnum('Status', _status_codes())
+Status = _int_enum(
+    'Status', _status_codes(),
+    'mfr_status_t: 0 is MFR_OK, failures are small negatives, named by '
+    'mfr_status_name()' + _WIDTH + '.')
 
 
 class MfrError(Exception):
@@ -444,9 +528,16 @@ class MfrError(Exception):
     unknown), source (the input's name, or None), offset (bytes, -1 unknown).
     """
 
-    def __init__(self, status, status_name, message, path=None, line=0,
-                 column=0, source=None, offset=-1):
+    status: Union[enum.IntEnum, int]
+
+    def __init__(self, status: int, status_name: str, message: str,
+                 path: Optional[str] = None, line: int = 0, column: int = 0,
+                 source: Optional[str] = None, offset: int = -1,
+                 detailed: bool = False) -> None:
         super().__init__(message)
+        #: True when the library gave an mfr_error with the detail; False
+        #: when only a status came back (the message is then strerror's).
+        self.detailed = detailed
         try:
             self.status = Status(status)
         except ValueError:
@@ -459,11 +550,11 @@ class MfrError(Exception):
         self.source = source
         self.offset = offset
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return 'MfrError(%s, %r)' % (self.status_name, self.message)
 
 
-def _check(status, err):
+def _check(status: int, err: c_void_p) -> None:
     """Raise MfrError for a failed call; always frees the error object."""
     ptr = err.value
     try:
@@ -473,16 +564,16 @@ def _check(status, err):
             raise MfrError(status, status_name(status), strerror(status))
         code = _C.mfr_error_status(ptr)
         raise MfrError(code, status_name(code),
-                       _str(_C.mfr_error_message(ptr)),
+                       _str(_C.mfr_error_message(ptr)) or strerror(code),
                        _str(_C.mfr_error_path(ptr)),
                        _C.mfr_error_line(ptr), _C.mfr_error_column(ptr),
                        _str(_C.mfr_error_source(ptr)),
-                       _C.mfr_error_offset(ptr))
+                       _C.mfr_error_offset(ptr), detailed=True)
     finally:
         _C.mfr_error_free(ptr)
 
 
-def _fail(status, what):
+def _fail(status: int, what: str) -> None:
     """Raise MfrError for a function that returns a bare status (the
     options setters): the message names @p what the call was about."""
     if status != 0:
@@ -490,18 +581,18 @@ def _fail(status, what):
                        '%s: %s' % (what, strerror(status)))
 
 
-def _text(fn, ptr, compact):
+def _text(fn: _CFunc, ptr: _Handle, compact: bool) -> str:
     """Call a *_to_json() function and return its text, freed after."""
     out, err = c_void_p(), c_void_p()
     _check(fn(ptr, _JSON_COMPACT if compact else 0, byref(out), byref(err)),
            err)
     try:
-        return ctypes.string_at(out.value).decode('utf-8')
+        return ctypes.string_at(cast(int, out.value)).decode('utf-8')
     finally:
         _C.mfr_free(out.value)
 
 
-def _write(fn, ptr, format, compact):
+def _write(fn: _CFunc, ptr: _Handle, format: str, compact: bool) -> str:
     """Call an mfr_*_write() function: the object in @p format (a name,
     "json", "text", ...), as str."""
     if not isinstance(format, str):
@@ -515,7 +606,7 @@ def _write(fn, ptr, format, compact):
     _check(fn(ptr, value.value, _JSON_COMPACT if compact else 0, byref(out),
               byref(size), byref(err)), err)
     try:
-        return ctypes.string_at(out.value, size.value).decode('utf-8')
+        return ctypes.string_at(cast(int, out.value), size.value).decode('utf-8')
     finally:
         _C.mfr_free(out.value)
 
@@ -525,16 +616,16 @@ def _write(fn, ptr, format, compact):
 _FORMAT_LIMIT = 32
 
 
-def formats():
+def formats() -> Tuple[str, ...]:
     """The names of the output formats ("json", "text", ...), in the order
     of their mfr_format_t values."""
     names = (_name(_C.mfr_format_name, value) for value in range(1, _FORMAT_LIMIT))
     return tuple(name for name in names if name is not None)
 
 
-def _enum_table(name_fn, values):
+def _enum_table(name_fn: _CFunc, values: Iterable[int]) -> Dict[str, int]:
     """{name: value} for every value the library names."""
-    table = {}
+    table: Dict[str, int] = {}
     for value in values:
         name = _name(name_fn, value)
         if name is not None:
@@ -549,11 +640,38 @@ _POSITIONS = _enum_table(_C.mfr_position_name, _BITS)
 _RELATIONS = _enum_table(_C.mfr_relation_name, _BITS)
 _EVIDENCE = _enum_table(_C.mfr_evidence_name, range(0, 16))
 _ACCESS = _enum_table(_C.mfr_access_name, _BITS)
+_PRESSURES = _enum_table(_C.mfr_pressure_name, range(1, 16))
+_PLAN_STATUSES = _enum_table(_C.mfr_plan_status_name, range(0, 16))
+
+# The C enumerations a caller passes or compares, as IntEnums of the
+# library's names. Arguments take a member or its name; results stay names
+# (str), as they always were: Side[plan_step.side] is the member.
+Side = _int_enum('Side', _SIDES, 'mfr_side_t: left, right, midline' + _WIDTH
+                 + '.')
+Onset = _int_enum('Onset', _ONSETS, 'mfr_onset_t: a symptom\'s onset' +
+                  _WIDTH + '.')
+Position = _int_enum('Position', _POSITIONS, 'mfr_position_t: client '
+                     'positions' + _MASK_WIDTH + '.')
+Relation = _int_enum('Relation', _RELATIONS, 'mfr_relation_t: what a '
+                     'trace step follows' + _MASK_WIDTH + '.')
+Evidence = _int_enum('Evidence', _EVIDENCE, 'mfr_evidence_t: evidence '
+                     'grades, ordered (a larger value is stronger)' + _WIDTH
+                     + '.')
+Access = _int_enum('Access', _ACCESS, 'mfr_access_t: how a region is '
+                   'reached' + _MASK_WIDTH + '.')
+Pressure = _int_enum('Pressure', _PRESSURES, 'mfr_pressure_t: pressure '
+                     'levels, ordered (a larger value is firmer)' + _WIDTH +
+                     '.')
+PlanStatus = _int_enum('PlanStatus', _PLAN_STATUSES, 'mfr_plan_status_t: '
+                       'what a plan allows' + _WIDTH + '.')
 
 
-def _lookup(table, name, what):
-    """The value of enum name @p name; TypeError for a name that is not a
-    str, ValueError naming the choices for an unknown one."""
+def _lookup(table: Dict[str, int], name: object, what: str) -> int:
+    """The value of enum name @p name (or of a member of the matching
+    IntEnum); TypeError for a name that is not a str, ValueError naming the
+    choices for an unknown one."""
+    if isinstance(name, enum.IntEnum) and table.get(name.name) == name:
+        return int(name)
     if not isinstance(name, str):
         raise TypeError('%s must be a name (a str: one of %s), not %r'
                         % (what, ', '.join(table), name))
@@ -564,17 +682,17 @@ def _lookup(table, name, what):
                          % (what, name, ', '.join(table))) from None
 
 
-def _side_arg(side):
+def _side_arg(side: object) -> int:
     """'left', 'right', 'midline' or None (0: the library decides)."""
     return 0 if side is None else _lookup(_SIDES, side, 'side')
 
 
-def _mask_arg(table, names, what):
-    """A mask from an iterable of names (or one name)."""
-    if isinstance(names, str):
+def _mask_arg(table: Dict[str, int], names: object, what: str) -> int:
+    """A mask from an iterable of names (or one name or member)."""
+    if isinstance(names, (str, enum.IntEnum)):
         names = (names,)
     try:
-        names = tuple(names)
+        names = tuple(cast(Iterable[object], names))
     except TypeError:
         raise TypeError('%ss must be a name or an iterable of names, not %r'
                         % (what, names)) from None
@@ -584,28 +702,28 @@ def _mask_arg(table, names, what):
     return mask
 
 
-def _int_arg(value, what, lo, hi):
+def _int_arg(value: object, what: str, lo: int, hi: int) -> int:
     """A whole number for a C integer of range [lo, hi]. Values outside
     the C type are saturated, so the library (never ctypes' silent
     truncation) judges them and reports its own range error."""
     try:
-        value = operator.index(value)
+        number = operator.index(cast(Any, value))
     except TypeError:
         raise TypeError('%s must be a whole number, not %r'
                         % (what, value)) from None
-    return min(max(value, lo), hi)
+    return min(max(number, lo), hi)
 
 
-def _u32(value, what):
+def _u32(value: object, what: str) -> int:
     return _int_arg(value, what, 0, 0xFFFFFFFF)
 
 
-def _key_arg(key, what):
+def _key_arg(key: object, what: str) -> bytes:
     """A key given as a str or as the entity it names, as bytes. Every
     entry point that takes a key checks it here: TypeError for anything
     else (None once raised AttributeError from deep inside)."""
     if isinstance(key, _Entity):
-        key = key.key
+        key = getattr(key, 'key', None)
     if not isinstance(key, str):
         raise TypeError('%s must be a key (a str), not %r' % (what, key))
     if '\0' in key:
@@ -613,12 +731,12 @@ def _key_arg(key, what):
     return key.encode('utf-8')
 
 
-def _document_arg(data, what):
+def _document_arg(data: object, what: str) -> bytes:
     """A JSON document given as str or bytes-like, as bytes."""
     if isinstance(data, str):
         return data.encode('utf-8')
     try:
-        return bytes(memoryview(data))
+        return bytes(memoryview(cast(bytes, data)))
     except TypeError:
         raise TypeError('%s must be a JSON document (str or bytes), not %r'
                         % (what, data)) from None
@@ -626,16 +744,17 @@ def _document_arg(data, what):
 
 # ---- kinds -----------------------------------------------------------------
 
-def kinds():
+def kinds() -> Tuple[str, ...]:
     """The names of the kinds of entity a model holds ("region", ...)."""
-    names, value = [], 1
+    names: List[str] = []
+    value = 1
     while _C.mfr_kind_name(value) is not None:
-        names.append(_name(_C.mfr_kind_name, value))
+        names.append(_name(_C.mfr_kind_name, value) or '')
         value += 1
     return tuple(names)
 
 
-def _kind(kind):
+def _kind(kind: object) -> int:
     """A kind name ("region") as the library's mfr_kind_t value."""
     out = c_int32(0)
     if not isinstance(kind, str):
@@ -645,7 +764,7 @@ def _kind(kind):
             _C.mfr_kind_parse(kind.encode('utf-8'), byref(out)) != 0:
         raise ValueError('unknown kind %r: use one of %s'
                          % (kind, ', '.join(kinds())))
-    return out.value
+    return int(out.value)
 
 
 # ---- entities --------------------------------------------------------------
@@ -659,31 +778,35 @@ class _ModelRef:
 
     __slots__ = ('_as_parameter_',)
 
-    def __init__(self, ptr):
+    def __init__(self, ptr: int) -> None:
         """Adopt a reference the caller owns (a model just built)."""
         self._as_parameter_ = ptr
 
     @classmethod
-    def take(cls, ptr):
+    def take(cls, ptr: int) -> _ModelRef:
         """Take a new reference to the model at @p ptr."""
         return cls(_model_ref(ptr))
 
-    def __del__(self, _fallback=_C.mfr_model_unref):
-        ptr, self._as_parameter_ = getattr(self, '_as_parameter_', None), None
+    def __del__(self, _fallback: _CFunc = _C.mfr_model_unref) -> None:
+        ptr = getattr(self, '_as_parameter_', None)
+        self._as_parameter_ = cast(int, None)
         if ptr:
+            unref: Optional[_CFunc]
             try:
                 unref = _model_unref
             except NameError:  # the module is being torn down at exit
                 unref = None
-            (unref if callable(unref) else _fallback)(ptr)
+            if unref is None:
+                unref = _fallback
+            unref(ptr)
 
 
-def _model_ref(ptr, _ref=_C.mfr_model_ref):
+def _model_ref(ptr: _Handle, _ref: _CFunc = _C.mfr_model_ref) -> _Handle:
     """Take one reference (mfr_model_ref); returns @p ptr."""
     return _ref(ptr)
 
 
-def _model_unref(ptr, _unref=_C.mfr_model_unref):
+def _model_unref(ptr: _Handle, _unref: _CFunc = _C.mfr_model_unref) -> None:
     """Drop one reference (mfr_model_unref). The C function is bound as a
     default so that it survives module teardown at exit."""
     _unref(ptr)
@@ -694,32 +817,35 @@ class _Entity:
     (a _ModelRef) that keeps it alive as long as the entity is."""
 
     __slots__ = ('_model', '_ptr')
-    _kind = None  # the kind name, for entities the model lists
+    _kind: Optional[str] = None  # the kind name, for entities the model lists
 
-    def __init__(self, model, ptr):
+    def __init__(self, model: _ModelRef, ptr: int) -> None:
         self._model = model  # a _ModelRef
         self._ptr = ptr
 
     @property
-    def _p(self):
+    def _p(self) -> int:
         return self._ptr
 
-    def _wrap(self, cls, ptr):
+    def _wrap(self, cls: Type[_E_co], ptr: Optional[int]) -> Optional[_E_co]:
         return None if not ptr else cls(self._model, ptr)
 
-    def _list(self, count_fn, at_fn, cls, parent=None):
+    def _list(self, count_fn: _CFunc, at_fn: _CFunc, cls: Type[_E_co],
+              parent: _Handle = None) -> Tuple[_E_co, ...]:
         """The entities listed by count_fn/at_fn of @p parent (a handle of
         this entity's model; default: this entity)."""
         p = self._p if parent is None else parent
-        return tuple(self._wrap(cls, at_fn(p, i)) for i in range(count_fn(p)))
+        return tuple(_some(cls, self._model, at_fn(p, i))
+                     for i in range(count_fn(p)))
 
-    def __eq__(self, other):
-        return type(other) is type(self) and other._ptr == self._ptr
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and \
+            cast(_Entity, other)._ptr == self._ptr
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((type(self), self._ptr))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         key = getattr(self, 'key', None)
         return '<%s %r>' % (type(self).__name__, key)
 
@@ -729,11 +855,11 @@ class Source(_Entity):
     __slots__ = ()
     _kind = 'source'
 
-    key = property(lambda self: _str(_C.mfr_source_key(self._p)),
-                   doc='The source key.')
-    citation = property(lambda self: _str(_C.mfr_source_citation(self._p)),
+    key = _Prop(lambda self: _str(_C.mfr_source_key(self._p)) or '',
+                doc='The source key.')
+    citation = _Prop(lambda self: _str(_C.mfr_source_citation(self._p)),
                         doc='The full citation.')
-    note = property(lambda self: _str(_C.mfr_source_note(self._p)),
+    note = _Prop(lambda self: _str(_C.mfr_source_note(self._p)),
                     doc='What the source contributed, or None.')
 
 
@@ -742,39 +868,44 @@ class Provenance(_Entity):
     __slots__ = ()
 
     @property
-    def sources(self):
+    def sources(self) -> Tuple[Source, ...]:
         """The sources the entity cites."""
         return self._list(_C.mfr_provenance_source_count,
                           _C.mfr_provenance_source_at, Source)
 
-    is_convention = property(
+    is_convention = _Prop(
         lambda self: bool(_C.mfr_provenance_is_convention(self._p)),
         doc='True when the content is practice convention, not sourced fact.')
-    note = property(lambda self: _str(_C.mfr_provenance_note(self._p)),
+    note = _Prop(lambda self: _str(_C.mfr_provenance_note(self._p)),
                     doc='A note on the entry, or None.')
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return '<Provenance %s>' % ', '.join(s.key for s in self.sources)
 
 
-def _prov(fn):
-    return property(lambda self: self._wrap(Provenance, fn(self._p)),
+def _prov(fn: _CFunc) -> '_Prop[Optional[Provenance]]':
+    return _Prop(lambda self: _wrap(Provenance, self._model, fn(self._p)),
                     doc='Where its content comes from (a Provenance).')
 
 
-def _get(fn, doc):
+def _get(fn: _CFunc, doc: str) -> '_Prop[Optional[str]]':
     """A property returning a string getter's value."""
-    return property(lambda self: _str(fn(self._p)), doc=doc)
+    return _Prop(lambda self: _str(fn(self._p)), doc=doc)
 
 
-def _flag(fn, doc):
+def _key(fn: _CFunc, doc: str) -> '_Prop[str]':
+    """A property returning a key (a string the model always has)."""
+    return _Prop(lambda self: _str(fn(self._p)) or '', doc=doc)
+
+
+def _flag(fn: _CFunc, doc: str) -> '_Prop[bool]':
     """A property returning a 0/1 getter's value as bool."""
-    return property(lambda self: bool(fn(self._p)), doc=doc)
+    return _Prop(lambda self: bool(fn(self._p)), doc=doc)
 
 
-def _enum(fn, name_fn, doc):
+def _enum(fn: _CFunc, name_fn: _CFunc, doc: str) -> '_Prop[Optional[str]]':
     """A property returning an enum getter's value by its library name."""
-    return property(lambda self: _name(name_fn, fn(self._p)), doc=doc)
+    return _Prop(lambda self: _name(name_fn, fn(self._p)), doc=doc)
 
 
 class _HoldRange(object):
@@ -782,16 +913,21 @@ class _HoldRange(object):
     __slots__ = ()
 
     @property
-    def hold_min(self):
-        """The shortest hold in seconds, or None without a range."""
-        hold = self.hold
-        return hold and hold[0]
+    def hold(self) -> Optional[Tuple[int, int]]:
+        """The hold range in seconds as (min, max), or None."""
+        raise NotImplementedError
 
     @property
-    def hold_max(self):
+    def hold_min(self) -> Optional[int]:
+        """The shortest hold in seconds, or None without a range."""
+        hold = self.hold
+        return None if hold is None else hold[0]
+
+    @property
+    def hold_max(self) -> Optional[int]:
         """The longest hold in seconds, or None without a range."""
         hold = self.hold
-        return hold and hold[1]
+        return None if hold is None else hold[1]
 
 
 class Dose(_HoldRange, _Entity):
@@ -811,12 +947,12 @@ class Dose(_HoldRange, _Entity):
     provenance = _prov(_C.mfr_dose_provenance)
 
     @property
-    def max_minutes(self):
+    def max_minutes(self) -> Optional[int]:
         """The longest session in minutes, or None when it sets none."""
         return _C.mfr_dose_max_minutes(self._p) or None
 
     @property
-    def hold(self):
+    def hold(self) -> Optional[Tuple[int, int]]:
         """The hold range in seconds as (min, max), or None."""
         p = self._p
         if not _C.mfr_dose_hold_max(p):
@@ -824,13 +960,13 @@ class Dose(_HoldRange, _Entity):
         return (_C.mfr_dose_hold_min(p), _C.mfr_dose_hold_max(p))
 
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return '<Dose ceiling=%s indirect_only=%s max_minutes=%s>' % (
             self.pressure_ceiling, self.indirect_only, self.max_minutes)
 
 
-def _dose(fn):
-    return property(lambda self: self._wrap(Dose, fn(self._p)),
+def _dose(fn: _CFunc) -> '_Prop[Optional[Dose]]':
+    return _Prop(lambda self: _wrap(Dose, self._model, fn(self._p)),
                     doc='What it does to the dose of the work (a Dose), or '
                         'None.')
 
@@ -841,9 +977,9 @@ class Region(_Entity):
     __slots__ = ()
     _kind = 'region'
 
-    key = _get(_C.mfr_region_key, 'The stable key ("plantar_fascia").')
+    key = _key(_C.mfr_region_key, 'The stable key ("plantar_fascia").')
     name = _get(_C.mfr_region_name, 'The display name.')
-    index = property(lambda self: _C.mfr_region_index(self._p),
+    index = _Prop(lambda self: int(_C.mfr_region_index(self._p)),
                      doc='Its position in the model (file order).')
     kind = _enum(_C.mfr_region_kind, _C.mfr_region_kind_name,
                  'Its kind ("muscle").')
@@ -857,7 +993,7 @@ class Region(_Entity):
                    'an internal access). A plan works an internal region '
                    'only under a scope the intake declares '
                    '(Intake.add_scope()).')
-    treatable = property(lambda self: bool(_C.mfr_region_treatable(self._p)),
+    treatable = _Prop(lambda self: bool(_C.mfr_region_treatable(self._p)),
                          doc='Whether a trace may rank it as a treatment site: a '
                              'muscle or connective structure hands can work.')
     snomed = _get(_C.mfr_region_snomed, 'Its SNOMED CT code, or None.')
@@ -866,36 +1002,36 @@ class Region(_Entity):
     provenance = _prov(_C.mfr_region_provenance)
 
     @property
-    def parent(self):
+    def parent(self) -> Optional[Region]:
         """The enclosing Region, or None for a root."""
         return self._wrap(Region, _C.mfr_region_parent(self._p))
 
     @property
-    def children(self):
+    def children(self) -> Tuple[Region, ...]:
         """The regions that name this one as parent (file order)."""
         return self._list(_C.mfr_region_child_count, _C.mfr_region_child_at,
                           Region)
 
     @property
-    def adjacent(self):
+    def adjacent(self) -> Tuple[Region, ...]:
         """The regions bordering this one (symmetric; by model index)."""
         return self._list(_C.mfr_region_adjacent_count,
                           _C.mfr_region_adjacent_at, Region)
 
     @property
-    def positions(self):
+    def positions(self) -> Tuple[str, ...]:
         """The client positions it is reached from, as names ("prone")."""
         return _mask_names(_C.mfr_position_name,
                            _C.mfr_region_positions(self._p))
 
     @property
-    def synonyms(self):
+    def synonyms(self) -> Tuple[str, ...]:
         """Other words a client may use for it ("back of the head"), which
         Model.find() matches as it does the name."""
         return _strings(_C.mfr_region_synonym_count,
                         _C.mfr_region_synonym_at, self._p)
 
-    def is_within(self, ancestor):
+    def is_within(self, ancestor: Region) -> bool:
         """True when this region is @p ancestor or lies within it."""
         if not isinstance(ancestor, Region):
             raise TypeError('is_within() needs a Region')
@@ -919,12 +1055,12 @@ class Node(_Entity):
                 "The source's wording where the keys simplify it, or None.")
 
     @property
-    def regions(self):
+    def regions(self) -> Tuple[Region, ...]:
         """The regions it names, the principal first."""
         return self._list(_C.mfr_line_node_region_count,
                           _C.mfr_line_node_region_at, Region)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return '<Node %s %s %s>' % (self.kind, self.side,
                                     ','.join(r.key for r in self.regions))
 
@@ -933,16 +1069,16 @@ class Branch(_Entity):
     """One branch of a fascial line: nodes from the inferior or distal end."""
     __slots__ = ()
 
-    key = _get(_C.mfr_line_branch_key, 'The branch key ("main").')
+    key = _key(_C.mfr_line_branch_key, 'The branch key ("main").')
     name = _get(_C.mfr_line_branch_name, 'The display name, or None.')
 
     @property
-    def line(self):
+    def line(self) -> Optional[Line]:
         """The Line the branch belongs to."""
         return self._wrap(Line, _C.mfr_line_branch_line(self._p))
 
     @property
-    def nodes(self):
+    def nodes(self) -> Tuple[Node, ...]:
         """Its nodes, lowest first."""
         return self._list(_C.mfr_line_branch_node_count,
                           _C.mfr_line_branch_node_at, Node)
@@ -953,10 +1089,10 @@ class Line(_Entity):
     __slots__ = ()
     _kind = 'line'
 
-    key = _get(_C.mfr_line_key, 'The stable key ("superficial_back_line").')
+    key = _key(_C.mfr_line_key, 'The stable key ("superficial_back_line").')
     abbrev = _get(_C.mfr_line_abbrev, 'The usual abbreviation ("SBL").')
     name = _get(_C.mfr_line_name, 'The display name.')
-    index = property(lambda self: _C.mfr_line_index(self._p),
+    index = _Prop(lambda self: int(_C.mfr_line_index(self._p)),
                      doc='Its position in the model.')
     evidence = _enum(_C.mfr_line_evidence, _C.mfr_evidence_name,
                      'The grade of evidence for its continuity ("limited").')
@@ -965,41 +1101,64 @@ class Line(_Entity):
     provenance = _prov(_C.mfr_line_provenance)
 
     @property
-    def evidence_sources(self):
+    def evidence_sources(self) -> Tuple[Source, ...]:
         """The sources behind the evidence grade."""
         return self._list(_C.mfr_line_evidence_source_count,
                           _C.mfr_line_evidence_source_at, Source)
 
     @property
-    def branches(self):
+    def branches(self) -> Tuple[Branch, ...]:
         """Its branches (at least one)."""
         return self._list(_C.mfr_line_branch_count, _C.mfr_line_branch_at,
                           Branch)
 
 
-#: One zone of a referral pattern: the area Region, its kind name
-#: ("essential" or "spillover") and whether it may be felt on both sides.
-Zone = collections.namedtuple('Zone', 'area kind bilateral frequency')
+class Zone(NamedTuple):
+    """One zone of a referral pattern: the area Region, its kind name
+    ("essential" or "spillover") and whether it may be felt on both
+    sides."""
 
-#: A client position a precaution rules out: the position name ("prone"),
-#: the stage from which it applies (1: always) and the Regions it is for
-#: (empty: work on any region).
-PositionLimit = collections.namedtuple('PositionLimit',
-                                       'position from_stage regions')
-
-#: An answer to a screening question: its key ("second_trimester"), its
-#: wording, the Precautions it sets (empty for "no"), the stage it records
-#: for its staged precautions (or None) and whether it needs a site.
-ScreeningAnswer = collections.namedtuple(
-    'ScreeningAnswer', 'key text precautions stage needs_site')
+    area: Region
+    kind: Optional[str]
+    bilateral: bool
+    frequency: Optional[str]
 
 
-#: One match of Model.find(): its kind ("region" or "condition"), the
-#: Region or Condition, the term that matched (its name or a synonym, as the
-#: model writes it), whether that term is a synonym, and the score (above 0,
-#: at most 1). Matches come best first (mfr/find.h has the ranking).
-FindMatch = collections.namedtuple('FindMatch',
-                                   'kind entity term synonym score')
+class PositionLimit(NamedTuple):
+    """A client position a precaution rules out: the position name
+    ("prone"), the stage from which it applies (1: always) and the
+    Regions it is for (empty: work on any region)."""
+
+    position: Optional[str]
+    from_stage: int
+    regions: Tuple[Region, ...]
+
+
+class ScreeningAnswer(NamedTuple):
+    """An answer to a screening question: its key ("second_trimester"),
+    its wording, the Precautions it sets (empty for "no"), the stage it
+    records for its staged precautions (or None) and whether it needs a
+    site."""
+
+    key: str
+    text: Optional[str]
+    precautions: Tuple[Precaution, ...]
+    stage: Optional[int]
+    needs_site: bool
+
+
+class FindMatch(NamedTuple):
+    """One match of Model.find(): its kind ("region" or "condition"),
+    the Region or Condition, the term that matched (its name or a
+    synonym, as the model writes it), whether that term is a synonym,
+    and the score (above 0, at most 1). Matches come best first
+    (mfr/find.h has the ranking)."""
+
+    kind: Optional[str]
+    entity: Union[Region, Condition, None]
+    term: Optional[str]
+    synonym: bool
+    score: float
 
 
 class Referral(_Entity):
@@ -1007,8 +1166,8 @@ class Referral(_Entity):
     __slots__ = ()
     _kind = 'referral'
 
-    key = _get(_C.mfr_referral_key, 'The stable key ("soleus_trp1").')
-    index = property(lambda self: _C.mfr_referral_index(self._p),
+    key = _key(_C.mfr_referral_key, 'The stable key ("soleus_trp1").')
+    index = _Prop(lambda self: int(_C.mfr_referral_index(self._p)),
                      doc='Its position in the model.')
     trigger_point = _get(_C.mfr_referral_trigger_point,
                          "Where the trigger point lies, in the source's words.")
@@ -1020,15 +1179,15 @@ class Referral(_Entity):
     provenance = _prov(_C.mfr_referral_provenance)
 
     @property
-    def muscle(self):
+    def muscle(self) -> Optional[Region]:
         """The Region holding the trigger point."""
         return self._wrap(Region, _C.mfr_referral_muscle(self._p))
 
     @property
-    def zones(self):
+    def zones(self) -> List[Zone]:
         """The pattern's zones, as Zone(area, kind, bilateral, frequency)
         tuples; frequency is "common", "occasional" or "rare"."""
-        return [Zone(self._wrap(Region, _C.mfr_referral_zone_area(z)),
+        return [Zone(_some(Region, self._model, _C.mfr_referral_zone_area(z)),
                      _name(_C.mfr_zone_kind_name, _C.mfr_referral_zone_kind(z)),
                      bool(_C.mfr_referral_zone_bilateral(z)),
                      _name(_C.mfr_frequency_name,
@@ -1042,9 +1201,9 @@ class Technique(_HoldRange, _Entity):
     __slots__ = ()
     _kind = 'technique'
 
-    key = _get(_C.mfr_technique_key, 'The stable key.')
+    key = _key(_C.mfr_technique_key, 'The stable key.')
     name = _get(_C.mfr_technique_name, 'The display name.')
-    index = property(lambda self: _C.mfr_technique_index(self._p),
+    index = _Prop(lambda self: int(_C.mfr_technique_index(self._p)),
                      doc='Its position in the model.')
     family = _enum(_C.mfr_technique_family, _C.mfr_family_name,
                    'Its family ("skin_rolling").')
@@ -1062,14 +1221,14 @@ class Technique(_HoldRange, _Entity):
                             'True when the hold range is practice convention.')
 
     @property
-    def max_sites(self):
+    def max_sites(self) -> Optional[int]:
         """The most sites one session works with it, or None when the
         sources set no limit."""
         return _C.mfr_technique_max_sites(self._p) or None
     provenance = _prov(_C.mfr_technique_provenance)
 
     @property
-    def hold(self):
+    def hold(self) -> Optional[Tuple[int, int]]:
         """The hold range in seconds as (min, max), or None without one."""
         p = self._p
         if not _C.mfr_technique_has_hold(p):
@@ -1078,18 +1237,18 @@ class Technique(_HoldRange, _Entity):
 
 
     @property
-    def positions(self):
+    def positions(self) -> Tuple[str, ...]:
         """The client positions it is done in, as names."""
         return _mask_names(_C.mfr_position_name,
                            _C.mfr_technique_positions(self._p))
 
     @property
-    def suits(self):
+    def suits(self) -> Tuple[str, ...]:
         """The tissue situations it suits, as names ("focal_point")."""
         return _mask_names(_C.mfr_suits_name, _C.mfr_technique_suits(self._p))
 
     @property
-    def regions(self):
+    def regions(self) -> Tuple[Region, ...]:
         """The regions it typically suits; empty means any region."""
         return self._list(_C.mfr_technique_region_count,
                           _C.mfr_technique_region_at, Region)
@@ -1100,9 +1259,9 @@ class Condition(_Entity):
     __slots__ = ()
     _kind = 'condition'
 
-    key = _get(_C.mfr_condition_key, 'The stable key ("plantar_fasciitis").')
+    key = _key(_C.mfr_condition_key, 'The stable key ("plantar_fasciitis").')
     name = _get(_C.mfr_condition_name, 'The display name.')
-    index = property(lambda self: _C.mfr_condition_index(self._p),
+    index = _Prop(lambda self: int(_C.mfr_condition_index(self._p)),
                      doc='Its position in the model.')
     evidence = _get(_C.mfr_condition_evidence,
                     'The evidence for MFR in this presentation, or None.')
@@ -1110,57 +1269,57 @@ class Condition(_Entity):
     provenance = _prov(_C.mfr_condition_provenance)
 
     @property
-    def icd10cm(self):
+    def icd10cm(self) -> Tuple[str, ...]:
         """Its ICD-10-CM codes ("M72.2", or a family "M79.67-")."""
         return _strings(_C.mfr_condition_icd10cm_count,
                         _C.mfr_condition_icd10cm_at, self._p)
 
     @property
-    def snomed(self):
+    def snomed(self) -> Tuple[str, ...]:
         """Its SNOMED CT codes."""
         return _strings(_C.mfr_condition_snomed_count,
                         _C.mfr_condition_snomed_at, self._p)
 
     @property
-    def synonyms(self):
+    def synonyms(self) -> Tuple[str, ...]:
         """Other words for it that its sources use ("heel pain"), which
         Model.find() matches as it does the name."""
         return _strings(_C.mfr_condition_synonym_count,
                         _C.mfr_condition_synonym_at, self._p)
 
     @property
-    def areas(self):
+    def areas(self) -> Tuple[Region, ...]:
         """The areas it shows in."""
         return self._list(_C.mfr_condition_area_count,
                           _C.mfr_condition_area_at, Region)
 
     @property
-    def lines(self):
+    def lines(self) -> Tuple[Line, ...]:
         """The lines it commonly involves."""
         return self._list(_C.mfr_condition_line_count,
                           _C.mfr_condition_line_at, Line)
 
     @property
-    def regions(self):
+    def regions(self) -> Tuple[Region, ...]:
         """The regions commonly treated for it."""
         return self._list(_C.mfr_condition_region_count,
                           _C.mfr_condition_region_at, Region)
 
     @property
-    def site_techniques(self):
+    def site_techniques(self) -> Tuple[Technique, ...]:
         """The techniques named for work at the symptom site itself (a scar)."""
         return self._list(_C.mfr_condition_site_technique_count,
                           _C.mfr_condition_site_technique_at, Technique)
 
     @property
-    def trigger_point_techniques(self):
+    def trigger_point_techniques(self) -> Tuple[Technique, ...]:
         """The techniques named for its trigger-point sites (myofascial pain
         syndrome: trigger-point pressure release), most preferred first."""
         return self._list(_C.mfr_condition_trigger_point_technique_count,
                           _C.mfr_condition_trigger_point_technique_at, Technique)
 
     @property
-    def screening(self):
+    def screening(self) -> Tuple[Screening, ...]:
         """The Screening questions this presentation makes pertinent: a plan
         warns ("unscreened") while one of them has no answer on record."""
         return self._list(_C.mfr_condition_screening_count,
@@ -1172,9 +1331,9 @@ class Precaution(_Entity):
     __slots__ = ()
     _kind = 'precaution'
 
-    key = _get(_C.mfr_precaution_key, 'The stable key ("open_wound").')
+    key = _key(_C.mfr_precaution_key, 'The stable key ("open_wound").')
     name = _get(_C.mfr_precaution_name, 'The display name.')
-    index = property(lambda self: _C.mfr_precaution_index(self._p),
+    index = _Prop(lambda self: int(_C.mfr_precaution_index(self._p)),
                      doc='Its position in the model.')
     scope = _enum(_C.mfr_precaution_scope, _C.mfr_scope_name,
                   '"global" or "local".')
@@ -1198,8 +1357,8 @@ class Precaution(_Entity):
         _C.mfr_precaution_refer_first,
         'True when the client is referred for diagnosis first: until a '
         'clearance is recorded, plans refer out with no steps.')
-    stage_count = property(
-        lambda self: _C.mfr_precaution_stage_count(self._p),
+    stage_count = _Prop(
+        lambda self: int(_C.mfr_precaution_stage_count(self._p)),
         doc='How many stages it has (pregnancy: 3 trimesters), or 0.')
     stage_name = _get(_C.mfr_precaution_stage_name,
                       'What a stage is called ("trimester"), or None.')
@@ -1209,45 +1368,46 @@ class Precaution(_Entity):
     provenance = _prov(_C.mfr_precaution_provenance)
 
     @property
-    def avoid_regions(self):
+    def avoid_regions(self) -> Tuple[Region, ...]:
         """The regions never worked while it applies."""
         return self._list(_C.mfr_precaution_avoid_region_count,
                           _C.mfr_precaution_avoid_region_at, Region)
 
     @property
-    def avoid_until_cleared(self):
+    def avoid_until_cleared(self) -> Tuple[Region, ...]:
         """The regions avoided only until a clearance is recorded (the
         cranial base with uncontrolled hypertension)."""
         return self._list(_C.mfr_precaution_avoid_until_cleared_count,
                           _C.mfr_precaution_avoid_until_cleared_at, Region)
 
     @property
-    def excluded_techniques(self):
+    def excluded_techniques(self) -> Tuple[Technique, ...]:
         """The techniques it rules out."""
         return self._list(_C.mfr_precaution_excluded_technique_count,
                           _C.mfr_precaution_excluded_technique_at, Technique)
 
     @property
-    def widen_to(self):
+    def widen_to(self) -> Tuple[Region, ...]:
         """The regions a site named for it widens to: a site within one of
         them (a calf within the lower limb) excludes the whole of it on that
         side."""
-        return tuple(self._wrap(Region, _C.mfr_precaution_widening_region(w))
+        return tuple(_some(Region, self._model,
+                           _C.mfr_precaution_widening_region(w))
                      for w in self._widenings())
 
-    def _widenings(self):
+    def _widenings(self) -> List[_Handle]:
         return _items(_C.mfr_precaution_widening_count,
                       _C.mfr_precaution_widening_at, self._p)
 
     @property
-    def clearance_for_symptoms(self):
+    def clearance_for_symptoms(self) -> Tuple[Region, ...]:
         """The symptom areas that need a clearance for it before any work
         (new abdominal or pelvic pain in pregnancy)."""
         return self._list(_C.mfr_precaution_clearance_area_count,
                           _C.mfr_precaution_clearance_area_at, Region)
 
     @property
-    def widen_with(self):
+    def widen_with(self) -> Tuple[Tuple[Region, ...], ...]:
         """For each region of widen_to, the regions excluded with it on the
         same side (the path of a limb's veins into the trunk), as a tuple
         of tuples of Region."""
@@ -1256,7 +1416,7 @@ class Precaution(_Entity):
                      for w in self._widenings())
 
     @property
-    def position_limits(self):
+    def position_limits(self) -> Tuple[PositionLimit, ...]:
         """The client positions it rules out, as PositionLimit(position,
         from_stage, regions) tuples."""
         return tuple(PositionLimit(
@@ -1276,7 +1436,7 @@ class Aftercare(_Entity):
     __slots__ = ()
     _kind = 'aftercare'
 
-    key = _get(_C.mfr_aftercare_key, 'The stable key ("soreness").')
+    key = _key(_C.mfr_aftercare_key, 'The stable key ("soreness").')
     text = _get(_C.mfr_aftercare_text,
                 'The instruction, addressed to the client.')
     kind = _enum(_C.mfr_aftercare_kind, _C.mfr_aftercare_kind_name,
@@ -1285,7 +1445,7 @@ class Aftercare(_Entity):
     provenance = _prov(_C.mfr_aftercare_provenance)
 
     @property
-    def when(self):
+    def when(self) -> Tuple[Precaution, ...]:
         """The precautions it is given for; empty: every plan gives it."""
         return self._list(_C.mfr_aftercare_when_count,
                           _C.mfr_aftercare_when_at, Precaution)
@@ -1299,10 +1459,10 @@ class DangerZone(_Entity):
     __slots__ = ()
     _kind = 'danger_zone'
 
-    key = _get(_C.mfr_danger_zone_key,
+    key = _key(_C.mfr_danger_zone_key,
                'The stable key ("anterior_triangle_neck").')
     name = _get(_C.mfr_danger_zone_name, 'The display name.')
-    index = property(lambda self: _C.mfr_danger_zone_index(self._p),
+    index = _Prop(lambda self: int(_C.mfr_danger_zone_index(self._p)),
                      doc='Its position in the model.')
     pressure_ceiling = _enum(_C.mfr_danger_zone_pressure_ceiling,
                              _C.mfr_pressure_name,
@@ -1312,21 +1472,22 @@ class DangerZone(_Entity):
     provenance = _prov(_C.mfr_danger_zone_provenance)
 
     @property
-    def regions(self):
+    def regions(self) -> Tuple[Region, ...]:
         """The regions it covers (with everything within them)."""
         return self._list(_C.mfr_danger_zone_region_count,
                           _C.mfr_danger_zone_region_at, Region)
 
     @property
-    def region_kinds(self):
+    def region_kinds(self) -> Tuple[str, ...]:
         """The kinds of region it covers wherever they are ("bone" for the
         bony prominences), as a tuple of names."""
         mask = _C.mfr_danger_zone_region_kinds(self._p)
-        return tuple(_name(_C.mfr_region_kind_name, k) for k in range(1, 32)
+        return tuple(_name(_C.mfr_region_kind_name, k) or ''
+                     for k in range(1, 32)
                      if mask & (1 << k))
 
     @property
-    def excluded_techniques(self):
+    def excluded_techniques(self) -> Tuple[Technique, ...]:
         """The techniques it rules out."""
         return self._list(_C.mfr_danger_zone_excluded_technique_count,
                           _C.mfr_danger_zone_excluded_technique_at, Technique)
@@ -1338,18 +1499,18 @@ class Screening(_Entity):
     __slots__ = ()
     _kind = 'screening'
 
-    key = _get(_C.mfr_screening_key, 'The stable key ("pregnancy").')
+    key = _key(_C.mfr_screening_key, 'The stable key ("pregnancy").')
     text = _get(_C.mfr_screening_text, 'The question, as a clinic asks it.')
-    index = property(lambda self: _C.mfr_screening_index(self._p),
+    index = _Prop(lambda self: int(_C.mfr_screening_index(self._p)),
                      doc='Its position in the model.')
     provenance = _prov(_C.mfr_screening_provenance)
 
     @property
-    def answers(self):
+    def answers(self) -> Tuple[ScreeningAnswer, ...]:
         """The answers it offers, as ScreeningAnswer(key, text,
         precautions, stage, needs_site) tuples."""
         return tuple(ScreeningAnswer(
-            _str(_C.mfr_screening_answer_key(a)),
+            _str(_C.mfr_screening_answer_key(a)) or '',
             _str(_C.mfr_screening_answer_text(a)),
             self._list(_C.mfr_screening_answer_precaution_count,
                        _C.mfr_screening_answer_precaution_at, Precaution, a),
@@ -1359,12 +1520,13 @@ class Screening(_Entity):
                             _C.mfr_screening_answer_at, self._p))
 
 
-_CLASSES = {cls._kind: cls for cls in (Region, Line, Referral, Technique,
+_CLASSES: Dict[Optional[str], Type[_Entity]] = {
+    cls._kind: cls for cls in (Region, Line, Referral, Technique,
                                        Condition, Precaution, Source,
                                        Aftercare, DangerZone, Screening)}
 
 
-def _class(kind):
+def _class(kind: str) -> Type[_Entity]:
     """The wrapper class for a kind name the library knows."""
     try:
         return _CLASSES[kind]
@@ -1387,30 +1549,33 @@ class Model:
     thread, and only this Model object refuses use once closed.
     """
 
-    def __init__(self):
+    _ref: Optional[_ModelRef]
+
+    def __init__(self) -> None:
         raise TypeError('use Model.default(), Model.load_file() or '
                         'Model.load_buffer()')
 
     @classmethod
-    def _build(cls, call, *args):
+    def _build(cls, call: _CFunc, *args: Any) -> Model:
         out, err = c_void_p(), c_void_p()
         _check(call(*args, byref(out), byref(err)), err)
         model = cls.__new__(cls)
-        model._ref = _ModelRef(out.value)
+        model._ref = _ModelRef(cast(int, out.value))
         return model
 
     @classmethod
-    def default(cls):
+    def default(cls) -> Model:
         """A new copy of the default model compiled into the library."""
         return cls._build(_C.mfr_model_default)
 
     @classmethod
-    def load_file(cls, path):
+    def load_file(cls, path: _PathArg) -> Model:
         """Load a model file; raises MfrError (MFR_E_IO, MFR_E_SYNTAX...)."""
         return cls._build(_C.mfr_model_load_file, os.fsencode(path))
 
     @classmethod
-    def load_buffer(cls, data, name=None):
+    def load_buffer(cls, data: Union[str, bytes],
+                    name: Optional[_PathArg] = None) -> Model:
         """Load a model from a str or bytes document; @p name labels errors
         (default "<buffer>")."""
         data = _document_arg(data, 'data')
@@ -1418,7 +1583,7 @@ class Model:
                           None if name is None else os.fsencode(name))
 
     @staticmethod
-    def default_text():
+    def default_text() -> str:
         """The text of the default model's data file, as compiled in."""
         size = c_size_t(0)
         ptr = _C.mfr_model_default_text(byref(size))
@@ -1427,73 +1592,73 @@ class Model:
     # -- lifetime
 
     @property
-    def _handle(self):
+    def _handle(self) -> _ModelRef:
         """This object's _ModelRef (passed to C as the model pointer)."""
-        ref = getattr(self, '_ref', None)
+        ref: Optional[_ModelRef] = getattr(self, '_ref', None)
         if ref is None:
             raise ValueError('the model is closed')
         return ref
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
         """True once close() has dropped this object's reference."""
         return getattr(self, '_ref', None) is None
 
-    def close(self):
+    def close(self) -> None:
         """Drop this object's reference to the model. Safe to call more
         than once, and from any thread: what was made from the model
         (entities, intakes, traces, plans, programs) keeps it alive."""
         self._ref = None
 
-    def __enter__(self):
+    def __enter__(self) -> Model:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return '<Model (closed)>'
         return '<Model %r version %r>' % (self.name, self.version)
 
     # -- about the model
 
-    name = property(lambda self: _str(_C.mfr_model_name(self._handle)),
+    name = _Prop(lambda self: _str(_C.mfr_model_name(self._handle)),
                     doc="The model's display name.")
-    version = property(lambda self: _str(_C.mfr_model_version(self._handle)),
+    version = _Prop(lambda self: _str(_C.mfr_model_version(self._handle)),
                        doc="The model content's own version string.")
-    description = property(
+    description = _Prop(
         lambda self: _str(_C.mfr_model_description(self._handle)),
         doc='The description, or None.')
-    content_hash = property(
+    content_hash = _Prop(
         lambda self: _str(_C.mfr_model_content_hash(self._handle)),
         doc='"fnv1a64:" and the FNV-1a 64 of the compact JSON export: '
             'the content every output names in its audit trail.')
 
     # -- generic access by kind name
 
-    def count(self, kind):
+    def count(self, kind: str) -> int:
         """How many entities of @p kind ("region", ...) it holds."""
-        return _C.mfr_model_count(self._handle, _kind(kind))
+        return int(_C.mfr_model_count(self._handle, _kind(kind)))
 
-    def keys(self, kind):
+    def keys(self, kind: str) -> List[str]:
         """The keys of every entity of @p kind, in file order."""
         h, k = self._handle, _kind(kind)
-        return [_str(_C.mfr_model_key_at(h, k, i))
+        return [_str(_C.mfr_model_key_at(h, k, i)) or ''
                 for i in range(_C.mfr_model_count(h, k))]
 
-    def has(self, kind, key):
+    def has(self, kind: str, key: _Key) -> bool:
         """True when it holds an entity of @p kind with @p key."""
         return bool(_C.mfr_model_has(self._handle, _kind(kind),
                                      _key_arg(key, 'key')))
 
-    def all(self, kind):
+    def all(self, kind: str) -> Iterator[_Entity]:
         """Iterate over every entity of @p kind, in file order."""
         k, cls, h = _kind(kind), _class(kind), self._handle
         at = getattr(_C, 'mfr_model_%s_at' % kind)
         return (cls(h, at(h, i)) for i in range(_C.mfr_model_count(h, k)))
 
-    def get(self, kind, key):
+    def get(self, kind: str, key: _Key) -> Optional[_Entity]:
         """The entity of @p kind with @p key, or None when absent."""
         _kind(kind)
         cls = _class(kind)
@@ -1501,17 +1666,18 @@ class Model:
         ptr = getattr(_C, 'mfr_model_%s' % kind)(h, _key_arg(key, kind))
         return cls(h, ptr) if ptr else None
 
-    def suggest(self, kind, key, max=3):
+    def suggest(self, kind: str, key: _Key, max: int = 3) -> List[str]:
         """Up to @p max known keys of @p kind nearest to @p key."""
-        k, key = _kind(kind), _key_arg(key, 'key')
+        k, raw = _kind(kind), _key_arg(key, 'key')
         max = _int_arg(max, 'max', -1, 1000)
         if max <= 0:
             return []
         out = (c_char_p * max)()
-        n = _C.mfr_model_suggest(self._handle, k, key, out, max)
-        return [_str(out[i]) for i in range(n)]
+        n = _C.mfr_model_suggest(self._handle, k, raw, out, max)
+        return [_str(out[i]) or '' for i in range(n)]
 
-    def to_json(self, kind=None, key=None, compact=False):
+    def to_json(self, kind: Optional[str] = None, key: Optional[_Key] = None,
+                compact: bool = False) -> str:
         """The whole model (no arguments) or one entity as JSON text in the
         model format. The whole model loads back into an identical model."""
         out, err = c_void_p(), c_void_p()
@@ -1520,91 +1686,91 @@ class Model:
             None if key is None else _key_arg(key, 'key'),
             _JSON_COMPACT if compact else 0, byref(out), byref(err)), err)
         try:
-            return ctypes.string_at(out.value).decode('utf-8')
+            return ctypes.string_at(cast(int, out.value)).decode('utf-8')
         finally:
             _C.mfr_free(out.value)
 
     # -- typed access
 
-    def regions(self):
+    def regions(self) -> Iterator[Region]:
         """Iterate over the regions."""
-        return self.all('region')
+        return cast(Iterator[Region], self.all('region'))
 
-    def lines(self):
+    def lines(self) -> Iterator[Line]:
         """Iterate over the fascial lines."""
-        return self.all('line')
+        return cast(Iterator[Line], self.all('line'))
 
-    def referrals(self):
+    def referrals(self) -> Iterator[Referral]:
         """Iterate over the trigger-point referral patterns."""
-        return self.all('referral')
+        return cast(Iterator[Referral], self.all('referral'))
 
-    def techniques(self):
+    def techniques(self) -> Iterator[Technique]:
         """Iterate over the techniques."""
-        return self.all('technique')
+        return cast(Iterator[Technique], self.all('technique'))
 
-    def conditions(self):
+    def conditions(self) -> Iterator[Condition]:
         """Iterate over the conditions."""
-        return self.all('condition')
+        return cast(Iterator[Condition], self.all('condition'))
 
-    def precautions(self):
+    def precautions(self) -> Iterator[Precaution]:
         """Iterate over the precautions."""
-        return self.all('precaution')
+        return cast(Iterator[Precaution], self.all('precaution'))
 
-    def sources(self):
+    def sources(self) -> Iterator[Source]:
         """Iterate over the cited sources."""
-        return self.all('source')
+        return cast(Iterator[Source], self.all('source'))
 
-    def aftercare(self):
+    def aftercare(self) -> Iterator[Aftercare]:
         """Iterate over the aftercare items (model.get('aftercare', key)
         looks one up)."""
-        return self.all('aftercare')
+        return cast(Iterator[Aftercare], self.all('aftercare'))
 
-    def danger_zones(self):
+    def danger_zones(self) -> Iterator[DangerZone]:
         """Iterate over the danger zones (endangerment sites)."""
-        return self.all('danger_zone')
+        return cast(Iterator[DangerZone], self.all('danger_zone'))
 
-    def screenings(self):
+    def screenings(self) -> Iterator[Screening]:
         """Iterate over the screening questions, in the order a clinic
         asks them."""
-        return self.all('screening')
+        return cast(Iterator[Screening], self.all('screening'))
 
-    def region(self, key):
+    def region(self, key: _Key) -> Optional[Region]:
         """The Region with @p key, or None."""
-        return self.get('region', key)
+        return cast(Optional[Region], self.get('region', key))
 
-    def line(self, key):
+    def line(self, key: _Key) -> Optional[Line]:
         """The Line with @p key, or None."""
-        return self.get('line', key)
+        return cast(Optional[Line], self.get('line', key))
 
-    def referral(self, key):
+    def referral(self, key: _Key) -> Optional[Referral]:
         """The Referral with @p key, or None."""
-        return self.get('referral', key)
+        return cast(Optional[Referral], self.get('referral', key))
 
-    def technique(self, key):
+    def technique(self, key: _Key) -> Optional[Technique]:
         """The Technique with @p key, or None."""
-        return self.get('technique', key)
+        return cast(Optional[Technique], self.get('technique', key))
 
-    def condition(self, key):
+    def condition(self, key: _Key) -> Optional[Condition]:
         """The Condition with @p key, or None."""
-        return self.get('condition', key)
+        return cast(Optional[Condition], self.get('condition', key))
 
-    def precaution(self, key):
+    def precaution(self, key: _Key) -> Optional[Precaution]:
         """The Precaution with @p key, or None."""
-        return self.get('precaution', key)
+        return cast(Optional[Precaution], self.get('precaution', key))
 
-    def source(self, key):
+    def source(self, key: _Key) -> Optional[Source]:
         """The Source with @p key, or None."""
-        return self.get('source', key)
+        return cast(Optional[Source], self.get('source', key))
 
-    def danger_zone(self, key):
+    def danger_zone(self, key: _Key) -> Optional[DangerZone]:
         """The DangerZone with @p key, or None."""
-        return self.get('danger_zone', key)
+        return cast(Optional[DangerZone], self.get('danger_zone', key))
 
-    def screening(self, key):
+    def screening(self, key: _Key) -> Optional[Screening]:
         """The Screening question with @p key, or None."""
-        return self.get('screening', key)
+        return cast(Optional[Screening], self.get('screening', key))
 
-    def find(self, words):
+    def find(self, words: str) -> List[FindMatch]:
         """The regions and conditions whose name or synonyms hold the words
         of @p words (a str: what a client typed, "heel pain"), as FindMatch
         tuples, best first. Case, punctuation and words such as "the" do not
@@ -1635,7 +1801,8 @@ class Model:
         finally:
             _C.mfr_find_free(out)
 
-    def danger_zone_covering(self, region):
+    def danger_zone_covering(
+            self, region: Union[Region, str]) -> Optional[DangerZone]:
         """The first DangerZone that covers @p region (a Region of this
         model, or its key): the region lies within one of the zone's
         regions. None when no zone covers it; ValueError for a key the
@@ -1644,9 +1811,10 @@ class Model:
         if not isinstance(region, Region):
             key = region
             _key_arg(key, 'region')  # TypeError for a non-key
-            region = self.region(key)
-            if region is None:
+            found = self.region(key)
+            if found is None:
                 raise ValueError('unknown region %r' % (key,))
+            region = found
         elif not _same_model(region._model, h):
             raise ValueError('the region belongs to another model')
         return _wrap(DangerZone, h, _C.mfr_model_danger_zone_covering(
@@ -1654,8 +1822,12 @@ class Model:
 
     # -- tracing
 
-    def trace(self, intake, max_results=None, max_steps=None,
-              min_evidence=None, relations=None, lines=None):
+    def trace(self, intake: Intake, max_results: Optional[int] = None,
+              max_steps: Optional[int] = None,
+              min_evidence: Optional[_Name] = None,
+              relations: Optional[Union[_Name, Iterable[_Name]]] = None,
+              lines: Optional[Union[str, Line, Iterable[Union[str, Line]]]]
+              = None) -> Trace:
         """Trace @p intake (built against this model): Trace(intake, ...)."""
         if not isinstance(intake, Intake):
             raise TypeError('trace() needs an Intake')
@@ -1671,22 +1843,22 @@ class Model:
 # Each is freed by one of these (one call per object). The C functions are
 # bound as defaults so that they survive module teardown at exit.
 
-def _free_intake(ptr, _free=_C.mfr_intake_free):
+def _free_intake(ptr: int, _free: _CFunc = _C.mfr_intake_free) -> None:
     """Release an intake's memory."""
     _free(ptr)
 
 
-def _free_trace(ptr, _free=_C.mfr_trace_free):
+def _free_trace(ptr: int, _free: _CFunc = _C.mfr_trace_free) -> None:
     """Release a trace and its results."""
     _free(ptr)
 
 
-def _free_plan(ptr, _free=_C.mfr_plan_free):
+def _free_plan(ptr: int, _free: _CFunc = _C.mfr_plan_free) -> None:
     """Release a plan (never one borrowed from a program)."""
     _free(ptr)
 
 
-def _free_program(ptr, _free=_C.mfr_program_free):
+def _free_program(ptr: int, _free: _CFunc = _C.mfr_program_free) -> None:
     """Release a program and the plans of its sessions."""
     _free(ptr)
 
@@ -1702,16 +1874,21 @@ class _Object:
     from one hold a reference to the model (_mref), so they outlive it."""
 
     _what = 'object'
+    _parent: Optional[_Object]
+    _free: Optional[Callable[[int], None]]
+    _ptr: Optional[int]
+    _mref: _ModelRef
 
-    def _adopt(self, parent, ptr, free, mref):
+    def _adopt(self, parent: Optional[_Object], ptr: int,
+               free: Optional[Callable[[int], None]], mref: _ModelRef) -> None:
         self._parent = parent  # a program, for a borrowed plan; else None
         self._free = free
         self._ptr = ptr
         self._mref = mref
 
     @property
-    def _handle(self):
-        ptr = getattr(self, '_ptr', None)
+    def _handle(self) -> int:
+        ptr: Optional[int] = getattr(self, '_ptr', None)
         if ptr is None:
             raise ValueError('the %s is closed' % self._what)
         if self._parent is not None:
@@ -1719,49 +1896,67 @@ class _Object:
         return ptr
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
         """True once close() has released it."""
         return getattr(self, '_ptr', None) is None
 
-    def close(self):
+    def close(self) -> None:
         """Free it now. Safe to call more than once."""
-        ptr, self._ptr = getattr(self, '_ptr', None), None
-        free = getattr(self, '_free', None)
+        ptr: Optional[int] = getattr(self, '_ptr', None)
+        self._ptr = None
+        free: Optional[Callable[[int], None]] = getattr(self, '_free', None)
         if ptr is not None and free is not None:
             free(ptr)
 
-    def __enter__(self):
+    def __enter__(self: _O) -> _O:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __del__(self):
+    def __del__(self) -> None:
         self.close()
 
 
-def _wrap(cls, model, ptr):
+def _wrap(cls: Type[_E_co], model: _ModelRef,
+          ptr: Optional[int]) -> Optional[_E_co]:
     """An entity of @p model (a _ModelRef) at @p ptr, or None for NULL."""
     return None if not ptr else cls(model, ptr)
 
 
-def _same_model(a, b):
+def _some(cls: Type[_E_co], model: _ModelRef, ptr: Optional[int]) -> _E_co:
+    """An entity that is always there (an item of a list, a symptom's
+    region): the library gives no NULL for it."""
+    return cls(model, cast(int, ptr))
+
+
+def _same_model(a: _ModelRef, b: _ModelRef) -> bool:
     """Whether two _ModelRefs are references to one model."""
     return a._as_parameter_ == b._as_parameter_
 
 
 # ---- the intake ------------------------------------------------------------
 
-#: A symptom site of an intake: its Region, side name ("left", "right",
-#: "midline"), intensity (0 to 10) and onset name ("unspecified", "acute",
-#: "chronic").
-Symptom = collections.namedtuple('Symptom', 'region side intensity onset')
 
-#: A precaution recorded at intake: the Precaution, and its site (a Region
-#: and a side name) for a local one or a site of a site-scoped global one,
-#: (None, None) for a global one without a site.
-SitePrecaution = collections.namedtuple('SitePrecaution',
-                                        'precaution region side')
+class Symptom(NamedTuple):
+    """A symptom site of an intake: its Region, side name ("left",
+    "right", "midline"), intensity (0 to 10) and onset name
+    ("unspecified", "acute", "chronic")."""
+
+    region: Region
+    side: Optional[str]
+    intensity: int
+    onset: Optional[str]
+
+
+class SitePrecaution(NamedTuple):
+    """A precaution recorded at intake: the Precaution, and its site (a
+    Region and a side name) for a local one or a site of a site-scoped
+    global one, (None, None) for a global one without a site."""
+
+    precaution: Precaution
+    region: Optional[Region]
+    side: Optional[str]
 
 
 class Intake(_Object):
@@ -1781,29 +1976,30 @@ class Intake(_Object):
 
     _what = 'intake'
 
-    def __init__(self, model):
+    def __init__(self, model: Model) -> None:
         if not isinstance(model, Model):
             raise TypeError('Intake() needs a Model')
         out = c_void_p()
         _fail(_C.mfr_intake_new(model._handle, byref(out)), 'mfr_intake_new')
         self._model = model
-        self._adopt(None, out.value, _free_intake,
+        self._adopt(None, cast(int, out.value), _free_intake,
                     _ModelRef.take(_C.mfr_intake_model(out.value)))
 
     @classmethod
-    def _build(cls, model, call, *args):
+    def _build(cls, model: Model, call: _CFunc, *args: Any) -> Intake:
         if not isinstance(model, Model):
             raise TypeError('an intake needs a Model')
         out, err = c_void_p(), c_void_p()
         _check(call(model._handle, *args, byref(out), byref(err)), err)
         intake = cls.__new__(cls)
         intake._model = model
-        intake._adopt(None, out.value, _free_intake,
+        intake._adopt(None, cast(int, out.value), _free_intake,
                       _ModelRef.take(_C.mfr_intake_model(out.value)))
         return intake
 
     @classmethod
-    def from_json(cls, model, data, name=None):
+    def from_json(cls, model: Model, data: Union[str, bytes],
+                  name: Optional[_PathArg] = None) -> Intake:
         """Read an intake from a JSON document (str or bytes); @p name
         labels errors (default "<buffer>"). Raises MfrError whose path
         names the place ("symptoms[0].region")."""
@@ -1812,17 +2008,17 @@ class Intake(_Object):
                           None if name is None else os.fsencode(name))
 
     @classmethod
-    def load_file(cls, model, path):
+    def load_file(cls, model: Model, path: _PathArg) -> Intake:
         """Read an intake from a JSON file; MfrError (MFR_E_IO, ...)."""
         return cls._build(model, _C.mfr_intake_load_file, os.fsencode(path))
 
     @property
-    def model(self):
+    def model(self) -> Model:
         """The Model the intake was built against (closing it does not
         stop the intake: the intake holds the model itself)."""
         return self._model
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return '<Intake (closed)>'
         return '<Intake %d symptom(s), %d min>' % (len(self.symptoms),
@@ -1830,8 +2026,9 @@ class Intake(_Object):
 
     # -- building
 
-    def add_symptom(self, region, side=None, intensity=5,
-                    onset='unspecified'):
+    def add_symptom(self, region: Union[str, Region],
+                    side: Optional[_Name] = None, intensity: int = 5,
+                    onset: Optional[_Name] = 'unspecified') -> None:
         """Add a symptom site: a region key (or Region), its side ("left" or
         "right" for a bilateral region; None or "midline" for a midline
         one), intensity 0 to 10 and onset ("unspecified", "acute",
@@ -1846,13 +2043,15 @@ class Intake(_Object):
             _ONSETS['unspecified'] if onset is None
             else _lookup(_ONSETS, onset, 'onset'), byref(err)), err)
 
-    def add_condition(self, key):
+    def add_condition(self, key: Union[str, Condition]) -> None:
         """Record a condition (a key or Condition) the clinician noted."""
         err = c_void_p()
         _check(_C.mfr_intake_add_condition(
             self._handle, _key_arg(key, 'condition'), byref(err)), err)
 
-    def add_precaution(self, key, region=None, side=None):
+    def add_precaution(self, key: Union[str, Precaution],
+                       region: Optional[Union[str, Region]] = None,
+                       side: Optional[_Name] = None) -> None:
         """Record a precaution: a local one needs its site (a region and,
         for a bilateral region, a side); a global one takes none, except a
         site-scoped one (Precaution.site_scoped: the limb of a deep vein
@@ -1865,7 +2064,7 @@ class Intake(_Object):
             None if region is None else _key_arg(region, 'region'),
             _side_arg(side), byref(err)), err)
 
-    def set_stage(self, key, stage):
+    def set_stage(self, key: Union[str, Precaution], stage: int) -> None:
         """Record the stage (1 to Precaution.stage_count) of a staged
         precaution the intake already records (pregnancy: the trimester).
         Without one, the precaution counts as at its last, most cautious
@@ -1876,7 +2075,7 @@ class Intake(_Object):
             self._handle, _key_arg(key, 'precaution'), _u32(stage, 'stage'),
             byref(err)), err)
 
-    def add_scope(self, access):
+    def add_scope(self, access: Union[str, int]) -> None:
         """Declare that the therapist works within an internal scope of
         practice ("intra_oral" or "intra_pelvic", or the mfr_access_t value)
         and that the client's specific, informed consent to that work is on
@@ -1890,7 +2089,10 @@ class Intake(_Object):
         err = c_void_p()
         _check(_C.mfr_intake_add_scope(self._handle, value, byref(err)), err)
 
-    def add_answer(self, question, answer, region=None, side=None):
+    def add_answer(self, question: Union[str, Screening],
+                   answer: Union[str, ScreeningAnswer],
+                   region: Optional[Union[str, Region]] = None,
+                   side: Optional[_Name] = None) -> None:
         """Record the answer to a screening question (a key or Screening;
         the answer's key, or a ScreeningAnswer): the precautions it sets,
         with its stage, at the site given when the answer needs one (region
@@ -1910,7 +2112,7 @@ class Intake(_Object):
             None if region is None else _key_arg(region, 'region'),
             _side_arg(side), byref(err)), err)
 
-    def add_clearance(self, key):
+    def add_clearance(self, key: Union[str, Precaution]) -> None:
         """Record that a clinician cleared the client for work despite the
         precaution @p key (a key or Precaution)."""
         err = c_void_p()
@@ -1918,32 +2120,34 @@ class Intake(_Object):
             self._handle, _key_arg(key, 'precaution'), byref(err)), err)
 
     @property
-    def minutes(self):
+    def minutes(self) -> int:
         """The session length in minutes (10 to 180; MfrError otherwise)."""
-        return _C.mfr_intake_minutes(self._handle)
+        return int(_C.mfr_intake_minutes(self._handle))
 
     @minutes.setter
-    def minutes(self, minutes):
+    def minutes(self, minutes: int) -> None:
         err = c_void_p()
         _check(_C.mfr_intake_set_minutes(self._handle,
                                          _u32(minutes, 'minutes'),
                                          byref(err)), err)
 
     @property
-    def id(self):
+    def id(self) -> Optional[str]:
         """The clinic's id for the intake, carried into every output's
         audit trail, or None. Set a str (one line of text) or None."""
         return _str(_C.mfr_intake_id(self._handle))
 
     @id.setter
-    def id(self, value):
+    def id(self, value: Optional[str]) -> None:
         if value is not None:
-            value = _key_arg(value, 'id')
+            raw: Optional[bytes] = _key_arg(value, 'id')
+        else:
+            raw = None
         err = c_void_p()
-        _check(_C.mfr_intake_set_id(self._handle, value, byref(err)), err)
+        _check(_C.mfr_intake_set_id(self._handle, raw, byref(err)), err)
 
     @property
-    def extensions(self):
+    def extensions(self) -> Optional[str]:
         """The clinic's own members, passed on into every output, as the
         compact text of a JSON object, or None. Set the text of a JSON
         object (str or bytes), a dict (written with json.dumps), or None;
@@ -1951,27 +2155,29 @@ class Intake(_Object):
         return _str(_C.mfr_intake_extensions(self._handle))
 
     @extensions.setter
-    def extensions(self, value):
+    def extensions(self,
+                   value: Union[None, str, bytes, Dict[str, Any]]) -> None:
         if isinstance(value, dict):
             import json
             value = json.dumps(value)
+        raw = None
         if value is not None:
-            value = _document_arg(value, 'extensions')
-            if b'\0' in value:
+            raw = _document_arg(value, 'extensions')
+            if b'\0' in raw:
                 raise ValueError('extensions contain a NUL character')
         err = c_void_p()
-        _check(_C.mfr_intake_set_extensions(self._handle, value, byref(err)),
+        _check(_C.mfr_intake_set_extensions(self._handle, raw, byref(err)),
                err)
 
     @property
-    def positions(self):
+    def positions(self) -> Tuple[str, ...]:
         """The positions the client can take, as names ("prone", ...). Set
         it with an iterable of names; an empty set raises MfrError."""
         return _mask_names(_C.mfr_position_name,
                            _C.mfr_intake_positions(self._handle))
 
     @positions.setter
-    def positions(self, names):
+    def positions(self, names: Union[_Name, Iterable[_Name]]) -> None:
         mask = _mask_arg(_POSITIONS, names, 'position')
         err = c_void_p()
         _check(_C.mfr_intake_set_positions(self._handle, mask, byref(err)),
@@ -1980,11 +2186,11 @@ class Intake(_Object):
     # -- reading back
 
     @property
-    def symptoms(self):
+    def symptoms(self) -> Tuple[Symptom, ...]:
         """The symptom sites, as Symptom tuples, in the order added."""
         h, m = self._handle, self._mref
         return tuple(Symptom(
-            _wrap(Region, m, _C.mfr_intake_symptom_region(s)),
+            _some(Region, m, _C.mfr_intake_symptom_region(s)),
             _name(_C.mfr_side_name, _C.mfr_intake_symptom_side(s)),
             _C.mfr_intake_symptom_intensity(s),
             _name(_C.mfr_onset_name, _C.mfr_intake_symptom_onset(s)))
@@ -1992,67 +2198,68 @@ class Intake(_Object):
                             _C.mfr_intake_symptom_at, h))
 
     @property
-    def conditions(self):
+    def conditions(self) -> Tuple[Condition, ...]:
         """The recorded conditions, as Condition entities."""
         h, m = self._handle, self._mref
-        return tuple(_wrap(Condition, m, _C.mfr_intake_condition_at(h, i))
+        return tuple(_some(Condition, m, _C.mfr_intake_condition_at(h, i))
                      for i in range(_C.mfr_intake_condition_count(h)))
 
     @property
-    def precautions(self):
+    def precautions(self) -> Tuple[SitePrecaution, ...]:
         """The recorded precautions, as SitePrecaution tuples."""
         h, m = self._handle, self._mref
         return tuple(SitePrecaution(
-            _wrap(Precaution, m, _C.mfr_intake_precaution_precaution(r)),
+            _some(Precaution, m, _C.mfr_intake_precaution_precaution(r)),
             _wrap(Region, m, _C.mfr_intake_precaution_region(r)),
             _name(_C.mfr_side_name, _C.mfr_intake_precaution_side(r)))
             for r in _items(_C.mfr_intake_precaution_count,
                             _C.mfr_intake_precaution_at, h))
 
     @property
-    def clearances(self):
+    def clearances(self) -> Tuple[Precaution, ...]:
         """The precautions a clinician cleared the client for."""
         h, m = self._handle, self._mref
-        return tuple(_wrap(Precaution, m, _C.mfr_intake_clearance_at(h, i))
+        return tuple(_some(Precaution, m, _C.mfr_intake_clearance_at(h, i))
                      for i in range(_C.mfr_intake_clearance_count(h)))
 
-    def _precaution(self, precaution):
+    def _precaution(self, precaution: Union[str, Precaution]) -> Precaution:
         """@p precaution (a key or Precaution) as a Precaution of this
         intake's model; ValueError for a key it lacks or another model's."""
         if isinstance(precaution, Precaution):
             if not _same_model(precaution._model, self._mref):
                 raise ValueError('the precaution belongs to another model')
             return precaution
-        key = precaution
-        precaution = _wrap(Precaution, self._mref, _C.mfr_model_precaution(
-            self._mref, _key_arg(key, 'precaution')))
-        if precaution is None:
-            raise ValueError('unknown precaution %r' % (key,))
-        return precaution
+        found = _wrap(Precaution, self._mref, _C.mfr_model_precaution(
+            self._mref, _key_arg(precaution, 'precaution')))
+        if found is None:
+            raise ValueError('unknown precaution %r' % (precaution,))
+        return found
 
-    def is_cleared(self, precaution):
+    def is_cleared(self, precaution: Union[str, Precaution]) -> bool:
         """True when the intake records a clearance for @p precaution (a
         key or Precaution); ValueError for a key the model lacks."""
         h = self._handle
         return bool(_C.mfr_intake_is_cleared(h,
                                              self._precaution(precaution)._p))
 
-    def is_answered(self, question):
+    def is_answered(self, question: Union[str, Screening]) -> bool:
         """True when the intake records an answer (any, "no" too) to
         @p question (a key or Screening); ValueError for a key the model
         lacks."""
         if isinstance(question, Screening):
             if not _same_model(question._model, self._mref):
                 raise ValueError('the question belongs to another model')
+            found: Optional[Screening] = question
         else:
-            key, question = question, _wrap(
-                Screening, self._mref, _C.mfr_model_screening(
-                    self._mref, _key_arg(question, 'question')))
-            if question is None:
-                raise ValueError('unknown screening question %r' % (key,))
-        return bool(_C.mfr_intake_is_answered(self._handle, question._p))
+            found = _wrap(Screening, self._mref, _C.mfr_model_screening(
+                self._mref, _key_arg(question, 'question')))
+            if found is None:
+                raise ValueError('unknown screening question %r'
+                                 % (question,))
+        return bool(_C.mfr_intake_is_answered(self._handle,
+                                              cast(Screening, found)._p))
 
-    def stage(self, precaution):
+    def stage(self, precaution: Union[str, Precaution]) -> Optional[int]:
         """The stage recorded for @p precaution (a key or Precaution), or
         None when none is (a staged precaution then counts as at its last
         stage); ValueError for a key the model lacks."""
@@ -2060,32 +2267,48 @@ class Intake(_Object):
         return _C.mfr_intake_stage(h, self._precaution(precaution)._p) or None
 
     @property
-    def scopes(self):
+    def scopes(self) -> Tuple[str, ...]:
         """The internal scopes declared (add_scope()), as access names
         ("intra_oral", "intra_pelvic")."""
         return _mask_names(_C.mfr_access_name,
                            _C.mfr_intake_scopes(self._handle))
 
-    def to_json(self, compact=False):
+    def to_json(self, compact: bool = False) -> str:
         """The intake as JSON, in the form from_json() reads back."""
         return _text(_C.mfr_intake_to_json, self._handle, compact)
 
 
 # ---- the trace -------------------------------------------------------------
 
-#: One step of a trace path: from one site (Region and side name) to the
-#: next, by a relation ("line", "referral", "hierarchy", "adjacency"); for a
-#: line step the Line and whether it crosses the midline; for a referral step
-#: the Referral and the zone kind ("essential", "spillover"), else None; and
-#: the factor (0 to 1) the step multiplied the score by.
-TraceStep = collections.namedtuple(
-    'TraceStep', 'from_region from_side to_region to_side relation line '
-                 'crosses referral zone factor')
 
-#: One explanation path: the index of the intake symptom it starts from,
-#: what it contributes to the result's score, and its TraceSteps (none when
-#: the result is the symptom site itself).
-TracePath = collections.namedtuple('TracePath', 'symptom score steps')
+class TraceStep(NamedTuple):
+    """One step of a trace path: from one site (Region and side name) to
+    the next, by a relation ("line", "referral", "hierarchy",
+    "adjacency"); for a line step the Line and whether it crosses the
+    midline; for a referral step the Referral and the zone kind
+    ("essential", "spillover"), else None; and the factor (0 to 1) the
+    step multiplied the score by."""
+
+    from_region: Optional[Region]
+    from_side: Optional[str]
+    to_region: Optional[Region]
+    to_side: Optional[str]
+    relation: Optional[str]
+    line: Optional[Line]
+    crosses: bool
+    referral: Optional[Referral]
+    zone: Optional[str]
+    factor: float
+
+
+class TracePath(NamedTuple):
+    """One explanation path: the index of the intake symptom it starts
+    from, what it contributes to the result's score, and its TraceSteps
+    (none when the result is the symptom site itself)."""
+
+    symptom: int
+    score: float
+    steps: Tuple[TraceStep, ...]
 
 
 class TraceResult:
@@ -2094,37 +2317,37 @@ class TraceResult:
 
     __slots__ = ('_trace', '_ptr', 'rank')
 
-    def __init__(self, trace, ptr, rank):
+    def __init__(self, trace: Trace, ptr: int, rank: int) -> None:
         self._trace = trace
         self._ptr = ptr
         self.rank = rank  #: 1 for the most promising site
 
     @property
-    def _p(self):
+    def _p(self) -> int:
         self._trace._handle
         return self._ptr
 
     @property
-    def region(self):
+    def region(self) -> Region:
         """The site's Region."""
-        return _wrap(Region, self._trace._mref,
+        return _some(Region, self._trace._mref,
                      _C.mfr_trace_result_region(self._p))
 
-    side = property(lambda self: _name(_C.mfr_side_name,
+    side = _Prop(lambda self: _name(_C.mfr_side_name,
                                        _C.mfr_trace_result_side(self._p)),
                     doc='"left", "right" or "midline".')
-    score = property(lambda self: _C.mfr_trace_result_score(self._p),
+    score = _Prop(lambda self: float(_C.mfr_trace_result_score(self._p)),
                      doc='Above 0; higher is more promising (only the order '
                          'is meaningful).')
-    distance = property(
+    distance = _Prop(
         lambda self: _name(_C.mfr_distance_name,
                            _C.mfr_trace_result_distance(self._p)),
         doc='"local", "adjacent", "distant" or "contralateral".')
-    explain = property(lambda self: _str(_C.mfr_trace_result_explain(self._p)),
+    explain = _Prop(lambda self: _str(_C.mfr_trace_result_explain(self._p)),
                        doc='A one-line explanation for a person.')
 
     @property
-    def paths(self):
+    def paths(self) -> Tuple[TracePath, ...]:
         """The TracePaths that reach the site, one per symptom, strongest
         first."""
         p, m = self._p, self._trace._mref
@@ -2149,13 +2372,14 @@ class TraceResult:
                                    _C.mfr_trace_path_score(path), steps))
         return tuple(paths)
 
-    def __eq__(self, other):
-        return type(other) is type(self) and other._ptr == self._ptr
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and \
+            cast(TraceResult, other)._ptr == self._ptr
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((type(self), self._ptr))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return '<TraceResult %d %s %s %.3f>' % (self.rank, self.side,
                                                 self.region.key, self.score)
 
@@ -2164,15 +2388,18 @@ class _Writable:
     """write() and to_text() of a trace, a plan or a program: the object in
     an output format (mfr/output.h), through the C function _write_name."""
 
-    def write(self, format='text', compact=False):
+    _write_name = ''
+
+    def write(self, format: str = 'text', compact: bool = False) -> str:
         """The object in an output format: "json", "text", or another of
         formats() this object takes (MfrError otherwise); @p compact writes
         JSON on one line. Every format carries the audit trail (libmfr
         version, the model and its content hash, the intake's id)."""
-        return _write(getattr(_C, self._write_name), self._handle, format,
+        return _write(getattr(_C, self._write_name),
+                      cast(Any, self)._handle, format,
                       compact)
 
-    def to_text(self):
+    def to_text(self) -> str:
         """The object as text for a person: what the mfr tool prints."""
         return self.write('text')
 
@@ -2194,8 +2421,12 @@ class Trace(_Writable, _Object):
     _what = 'trace'
     _write_name = 'mfr_trace_write'
 
-    def __init__(self, intake, max_results=None, max_steps=None,
-                 min_evidence=None, relations=None, lines=None):
+    def __init__(self, intake: Intake, max_results: Optional[int] = None,
+                 max_steps: Optional[int] = None,
+                 min_evidence: Optional[_Name] = None,
+                 relations: Optional[Union[_Name, Iterable[_Name]]] = None,
+                 lines: Optional[Union[str, Line, Iterable[Union[str, Line]]]]
+                 = None) -> None:
         if not isinstance(intake, Intake):
             raise TypeError('Trace() needs an Intake')
         handle = intake._handle
@@ -2232,36 +2463,36 @@ class Trace(_Writable, _Object):
         finally:
             _C.mfr_trace_options_free(opts)
         self._intake = intake
-        self._adopt(None, out.value, _free_trace, intake._mref)
+        self._adopt(None, cast(int, out.value), _free_trace, intake._mref)
 
     @property
-    def intake(self):
+    def intake(self) -> Intake:
         """The Intake that was traced (the trace does not need it: closing
         it changes nothing here)."""
         return self._intake
 
     @property
-    def results(self):
+    def results(self) -> Tuple[TraceResult, ...]:
         """The TraceResults, best first."""
         h = self._handle
         return tuple(TraceResult(self, _C.mfr_trace_result_at(h, i), i + 1)
                      for i in range(_C.mfr_trace_result_count(h)))
 
-    def __len__(self):
-        return _C.mfr_trace_result_count(self._handle)
+    def __len__(self) -> int:
+        return int(_C.mfr_trace_result_count(self._handle))
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: int) -> TraceResult:
         return self.results[index]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[TraceResult]:
         return iter(self.results)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return '<Trace (closed)>'
         return '<Trace %d result(s)>' % len(self)
 
-    def to_json(self, compact=False):
+    def to_json(self, compact: bool = False) -> str:
         """The trace as JSON (doc/trace-format.md); the same model, intake
         and options give the same bytes as `mfr --format json trace`."""
         return _text(_C.mfr_trace_to_json, self._handle, compact)
@@ -2274,42 +2505,79 @@ class Trace(_Writable, _Object):
 STEP_DANGER_ZONE = 1 << 0
 STEP_INTERNAL = 1 << 1
 
-#: One step of a session plan: its phase ("assessment", "treatment",
-#: "integration"), the site (Region and side name), the Technique, approach
-#: ("direct", "indirect"), pressure, client position and duration in
-#: seconds, the rank of the trace result behind a treatment step (None for
-#: the opening and closing blocks), the rationale, for a person; then its
-#: flags (the mfr_step_flag_t bits: STEP_DANGER_ZONE, STEP_INTERNAL), the
-#: DangerZone it lies in and obeys (or None), and whether it is internal
-#: work (done only under a scope the intake declares).
-PlanStep = collections.namedtuple(
-    'PlanStep', 'phase region side technique approach pressure position '
-                'seconds trace_rank rationale flags danger_zone internal '
-                'lying_side')
 
-#: A warning the plan carries: its kind ("refer_out", "needs_clearance",
-#: "modified", "site_excluded", "unreachable", "time", "acute", "no_sites",
-#: "scope", "danger_zone", "position", "dose", "unscreened") and its text; then its
-#: stable code for software to act on ("out_of_scope", "site_needed", ...:
-#: doc/plan-format.md), the kind name of the model entity it is about
-#: ("precaution", "danger_zone", "condition", or None), that entity's key
-#: (for a scope warning the access name, "intra_oral"; None when about
-#: none), and the site it is about (a Region and a side name, or None).
-PlanWarning = collections.namedtuple(
-    'PlanWarning', 'kind text code subject_kind subject_key region side')
+class PlanStep(NamedTuple):
+    """One step of a session plan: its phase ("assessment", "treatment",
+    "integration"), the site (Region and side name), the Technique,
+    approach ("direct", "indirect"), pressure, client position and
+    duration in seconds, the rank of the trace result behind a treatment
+    step (None for the opening and closing blocks), the rationale, for a
+    person; then its flags (the mfr_step_flag_t bits: STEP_DANGER_ZONE,
+    STEP_INTERNAL), the DangerZone it lies in and obeys (or None), and
+    whether it is internal work (done only under a scope the intake
+    declares), and for a side-lying position the side the client lies on
+    (else None)."""
 
-#: An aftercare item of a plan: its model key, its kind ("general" or
-#: "red_flag") and its text, addressed to the client.
-PlanAftercare = collections.namedtuple('PlanAftercare', 'key kind text')
-
-#: One session of a Program: its day (0 = the first session), whether it
-#: opens with a reassessment, and its Plan (borrowed from the program).
-ProgramSession = collections.namedtuple('ProgramSession',
-                                        'day reassess plan')
+    phase: Optional[str]
+    region: Optional[Region]
+    side: Optional[str]
+    technique: Optional[Technique]
+    approach: Optional[str]
+    pressure: Optional[str]
+    position: Optional[str]
+    seconds: int
+    trace_rank: Optional[int]
+    rationale: Optional[str]
+    flags: int
+    danger_zone: Optional[DangerZone]
+    internal: bool
+    lying_side: Optional[str]
 
 
-def _plan_options(max_sites, reposition_seconds, block_seconds,
-                  techniques=None):
+class PlanWarning(NamedTuple):
+    """A warning the plan carries: its kind ("refer_out",
+    "needs_clearance", "modified", "site_excluded", "unreachable",
+    "time", "acute", "no_sites", "scope", "danger_zone", "position",
+    "dose", "unscreened") and its text; then its stable code for
+    software to act on ("out_of_scope", "site_needed", ...: doc/plan-
+    format.md), the kind name of the model entity it is about
+    ("precaution", "danger_zone", "condition", or None), that entity's
+    key (for a scope warning the access name, "intra_oral"; None when
+    about none), and the site it is about (a Region and a side name, or
+    None)."""
+
+    kind: Optional[str]
+    text: Optional[str]
+    code: Optional[str]
+    subject_kind: Optional[str]
+    subject_key: Optional[str]
+    region: Optional[Region]
+    side: Optional[str]
+
+
+class PlanAftercare(NamedTuple):
+    """An aftercare item of a plan: its model key, its kind ("general"
+    or "red_flag") and its text, addressed to the client."""
+
+    key: str
+    kind: str
+    text: str
+
+
+class ProgramSession(NamedTuple):
+    """One session of a Program: its day (0 = the first session),
+    whether it opens with a reassessment, and its Plan (borrowed from
+    the program)."""
+
+    day: int
+    reassess: bool
+    plan: Plan
+
+
+def _plan_options(max_sites: Optional[int],
+                  reposition_seconds: Optional[int],
+                  block_seconds: Optional[int],
+                  techniques: Optional[_Techniques] = None) -> c_void_p:
     """New mfr_plan_options with the values given, or NULL for all None.
     The caller frees it (mfr_plan_options_free accepts NULL)."""
     opts = c_void_p()
@@ -2364,8 +2632,11 @@ class Plan(_Writable, _Object):
     _what = 'plan'
     _write_name = 'mfr_plan_write'
 
-    def __init__(self, intake, max_sites=None, reposition_seconds=None,
-                 block_seconds=None, techniques=None, trace=None):
+    def __init__(self, intake: Intake, max_sites: Optional[int] = None,
+                 reposition_seconds: Optional[int] = None,
+                 block_seconds: Optional[int] = None,
+                 techniques: Optional[_Techniques] = None,
+                 trace: Optional[Trace] = None) -> None:
         if not isinstance(intake, Intake):
             raise TypeError('Plan() needs an Intake')
         if trace is not None and not isinstance(trace, Trace):
@@ -2382,42 +2653,42 @@ class Plan(_Writable, _Object):
                                                   byref(out), byref(err)), err)
         finally:
             _C.mfr_plan_options_free(opts)
-        self._adopt(None, out.value, _free_plan, intake._mref)
+        self._adopt(None, cast(int, out.value), _free_plan, intake._mref)
 
     @classmethod
-    def _borrowed(cls, program, ptr):
+    def _borrowed(cls, program: Program, ptr: int) -> Plan:
         """A session plan of @p program: never freed by itself."""
         plan = cls.__new__(cls)
         plan._adopt(program, ptr, None, program._mref)
         return plan
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return '<Plan (closed)>'
         return '<Plan %s, %d step(s), %d of %d s>' % (
             self.status, len(self.steps), self.total_seconds,
             self.session_seconds)
 
-    status = property(lambda self: _name(_C.mfr_plan_status_name,
+    status = _Prop(lambda self: _name(_C.mfr_plan_status_name,
                                          _C.mfr_plan_status(self._handle)),
                       doc='"ok", "needs_clearance", "refer_out" or "needs_answers".')
-    session_seconds = property(
-        lambda self: _C.mfr_plan_session_seconds(self._handle),
+    session_seconds = _Prop(
+        lambda self: int(_C.mfr_plan_session_seconds(self._handle)),
         doc="The session length in seconds (the intake's minutes).")
-    total_seconds = property(
-        lambda self: _C.mfr_plan_total_seconds(self._handle),
+    total_seconds = _Prop(
+        lambda self: int(_C.mfr_plan_total_seconds(self._handle)),
         doc='The planned time: steps plus position changes; never above '
             'session_seconds.')
-    position_changes = property(
-        lambda self: _C.mfr_plan_position_changes(self._handle),
+    position_changes = _Prop(
+        lambda self: int(_C.mfr_plan_position_changes(self._handle)),
         doc='How many times the client changes position.')
-    pressure_ceiling = property(
+    pressure_ceiling = _Prop(
         lambda self: _name(_C.mfr_pressure_name,
                            _C.mfr_plan_pressure_ceiling(self._handle)),
         doc='The firmest pressure any step may use, after precautions.')
 
     @property
-    def steps(self):
+    def steps(self) -> Tuple[PlanStep, ...]:
         """The steps, in session order, as PlanStep tuples."""
         h, m = self._handle, self._mref
         return tuple(PlanStep(
@@ -2438,7 +2709,7 @@ class Plan(_Writable, _Object):
             for s in _items(_C.mfr_plan_step_count, _C.mfr_plan_step_at, h))
 
     @property
-    def warnings(self):
+    def warnings(self) -> Tuple[PlanWarning, ...]:
         """What the therapist must know, as PlanWarning tuples."""
         h, m = self._handle, self._mref
         return tuple(PlanWarning(
@@ -2453,38 +2724,40 @@ class Plan(_Writable, _Object):
                             h))
 
     @property
-    def aftercare(self):
+    def aftercare(self) -> Tuple[str, ...]:
         """The aftercare instructions for the client, as texts: the
         model's items for every client, and those for the precautions the
         intake records (see Model.aftercare() and Aftercare.when)."""
-        return tuple(_str(_C.mfr_aftercare_text(a))
+        return tuple(_str(_C.mfr_aftercare_text(a)) or ''
                      for a in self._aftercare())
 
-    def _aftercare(self):
+    def _aftercare(self) -> List[_Handle]:
         """The model's aftercare items the plan gives (handles)."""
         return _items(_C.mfr_plan_aftercare_count, _C.mfr_plan_aftercare_at,
                       self._handle)
 
     @property
-    def aftercare_keys(self):
+    def aftercare_keys(self) -> Tuple[str, ...]:
         """The model keys of the aftercare items, in the same order."""
-        return tuple(_str(_C.mfr_aftercare_key(a)) for a in self._aftercare())
-
-    @property
-    def aftercare_kinds(self):
-        """The kinds of the aftercare items ("general", "red_flag"), in
-        the same order."""
-        return tuple(_name(_C.mfr_aftercare_kind_name, _C.mfr_aftercare_kind(a))
+        return tuple(_str(_C.mfr_aftercare_key(a)) or ''
                      for a in self._aftercare())
 
     @property
-    def aftercare_items(self):
+    def aftercare_kinds(self) -> Tuple[str, ...]:
+        """The kinds of the aftercare items ("general", "red_flag"), in
+        the same order."""
+        return tuple(_name(_C.mfr_aftercare_kind_name,
+                           _C.mfr_aftercare_kind(a)) or ''
+                     for a in self._aftercare())
+
+    @property
+    def aftercare_items(self) -> Tuple[PlanAftercare, ...]:
         """The aftercare items as PlanAftercare(key, kind, text) tuples,
         in the same order."""
         return tuple(PlanAftercare(*item) for item in zip(
             self.aftercare_keys, self.aftercare_kinds, self.aftercare))
 
-    def to_json(self, compact=False):
+    def to_json(self, compact: bool = False) -> str:
         """The plan as JSON (doc/plan-format.md)."""
         return _text(_C.mfr_plan_to_json, self._handle, compact)
 
@@ -2502,8 +2775,11 @@ class Program(_Writable, _Object):
     _what = 'program'
     _write_name = 'mfr_program_write'
 
-    def __init__(self, intake, sessions, weeks, max_sites=None,
-                 reposition_seconds=None, block_seconds=None, techniques=None):
+    def __init__(self, intake: Intake, sessions: int, weeks: int,
+                 max_sites: Optional[int] = None,
+                 reposition_seconds: Optional[int] = None,
+                 block_seconds: Optional[int] = None,
+                 techniques: Optional[_Techniques] = None) -> None:
         if not isinstance(intake, Intake):
             raise TypeError('Program() needs an Intake')
         handle = intake._handle
@@ -2517,21 +2793,21 @@ class Program(_Writable, _Object):
         finally:
             _C.mfr_plan_options_free(opts)
         self._weeks = w
-        self._adopt(None, out.value, _free_program, intake._mref)
+        self._adopt(None, cast(int, out.value), _free_program, intake._mref)
 
     @property
-    def weeks(self):
+    def weeks(self) -> int:
         """The number of weeks the program spans."""
-        return _C.mfr_program_weeks(self._handle)
+        return int(_C.mfr_program_weeks(self._handle))
 
-    def focus(self, index):
+    def focus(self, index: int) -> Optional[str]:
         """What session @p index (0-based) focuses on, for a person; None
         for an index out of range."""
         return _str(_C.mfr_program_session_focus(
             _C.mfr_program_session_at(self._handle, index)))
 
     @property
-    def sessions(self):
+    def sessions(self) -> Tuple[ProgramSession, ...]:
         """The sessions, as ProgramSession tuples (day, reassess, plan)."""
         return tuple(ProgramSession(
             _C.mfr_program_session_day(s),
@@ -2540,15 +2816,74 @@ class Program(_Writable, _Object):
             for s in _items(_C.mfr_program_session_count,
                             _C.mfr_program_session_at, self._handle))
 
-    def __len__(self):
-        return _C.mfr_program_session_count(self._handle)
+    def __len__(self) -> int:
+        return int(_C.mfr_program_session_count(self._handle))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return '<Program (closed)>'
         return '<Program %d session(s) over %d week(s)>' % (len(self),
                                                              self._weeks)
 
-    def to_json(self, compact=False):
+    def to_json(self, compact: bool = False) -> str:
         """The program as JSON (doc/plan-format.md)."""
         return _text(_C.mfr_program_to_json, self._handle, compact)
+
+
+# ---- many plans at once ----------------------------------------------------
+
+#: The most threads plan_many() starts (as `mfr batch --jobs`).
+MAX_JOBS = 256
+
+
+def _jobs_arg(jobs: object) -> int:
+    """@p jobs as a thread count: None for one per CPU; TypeError for a
+    non-integer, ValueError outside 1 to MAX_JOBS."""
+    if jobs is None:
+        return min(os.cpu_count() or 1, MAX_JOBS)
+    if isinstance(jobs, bool):
+        raise TypeError('jobs must be a whole number, not %r' % (jobs,))
+    try:
+        count = operator.index(cast(Any, jobs))
+    except TypeError:
+        raise TypeError('jobs must be a whole number, not %r'
+                        % (jobs,)) from None
+    if not 1 <= count <= MAX_JOBS:
+        raise ValueError('jobs %d: use 1 to %d' % (count, MAX_JOBS))
+    return count
+
+
+def plan_many(intakes: Iterable[Intake], jobs: Optional[int] = None,
+              max_sites: Optional[int] = None,
+              reposition_seconds: Optional[int] = None,
+              block_seconds: Optional[int] = None,
+              techniques: Optional[_Techniques] = None) -> List[Plan]:
+    """Plan every intake of @p intakes (an iterable of Intake) with the
+    same options (as Plan()), on @p jobs threads (None: one per CPU; 1:
+    in this thread), and return the Plans in input order: the same plans,
+    step for step, as Plan(intake, ...) one by one.
+
+    The library is thread-safe for one shared model, and ctypes releases
+    the GIL while a C function runs, so the planning itself runs in
+    parallel; the Python around it (a few calls per plan) takes the GIL
+    in turn. Each intake is only read. The first intake (in input order)
+    whose plan fails raises its MfrError, once the work under way is done;
+    a non-Intake raises TypeError before any plan is made."""
+    intakes = list(intakes)
+    for intake in cast(List[object], intakes):
+        if not isinstance(intake, Intake):
+            raise TypeError('plan_many() needs Intakes, not %r' % (intake,))
+    jobs = _jobs_arg(jobs)
+
+    def plan(intake: Intake) -> Plan:
+        return Plan(intake, max_sites=max_sites,
+                    reposition_seconds=reposition_seconds,
+                    block_seconds=block_seconds, techniques=techniques)
+
+    if jobs == 1 or len(intakes) <= 1:
+        return [plan(intake) for intake in intakes]
+    import concurrent.futures
+    with concurrent.futures.ThreadPoolExecutor(
+            max_workers=min(jobs, len(intakes)),
+            thread_name_prefix='libmfr-plan') as pool:
+        return list(pool.map(plan, intakes))
