@@ -1311,6 +1311,7 @@ class EnumTests(unittest.TestCase):
                 b.add_symptom('calf', libmfr.Pressure.firm)
             with self.assertRaises(TypeError):
                 b.add_symptom('calf', 1)
+            a.add_answer('unexplained_pain', 'no')
             self.assertEqual(libmfr.PlanStatus[libmfr.Plan(a).status],
                              libmfr.PlanStatus.ok)
 

@@ -95,6 +95,7 @@ class PackageTest(unittest.TestCase):
                  'with libmfr.Model.default() as m:\n'
                  '    i = libmfr.Intake(m)\n'
                  '    i.add_symptom("heel", "left", 6)\n'
+                 '    i.add_answer("unexplained_pain", "no")\n'
                  '    (p,) = libmfr.plan_many([i], jobs=2)\n'
                  '    print(p.status, libmfr.library_path())\n'],
                 capture_output=True, text=True, env=env, cwd=str(tmp))
