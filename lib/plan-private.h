@@ -47,6 +47,12 @@ struct mfr_plan_step {
 	const mfr_danger_zone *zone; /* the zone the step lies in, or NULL */
 	const mfr_trace_result *result; /* behind a treatment step, while planning */
 	const mfr_condition *site_work; /* the condition naming work at the symptom site */
+	/* The first line its strongest trace path follows, and the site that
+	 * line step reaches (for the body chart: which copy of the line), or
+	 * NULL. */
+	const mfr_line *line;
+	const mfr_region *line_region;
+	uint8_t line_side;
 	const char *rationale;
 };
 

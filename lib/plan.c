@@ -2215,6 +2215,23 @@ static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s, const cha
 	return MFR_OK;
 }
 
+/* The first line step of @p s's strongest path, for the body chart. */
+static void note_line(const mfr_plan *p, mfr_plan_step *s)
+{
+	const mfr_trace_path *path = s->result->path_count ? &s->result->paths[0] : NULL;
+
+	for (uint32_t k = 0; path && k < path->step_count; k++) {
+		const mfr_trace_path_step *ps = &path->steps[k];
+
+		if (ps->edge->relation == MFR_RELATION_LINE && ps->edge->ref < p->model->line_count) {
+			s->line = &p->model->lines[ps->edge->ref];
+			s->line_region = mfr__site_region(p->model, ps->to);
+			s->line_side = (uint8_t)mfr__site_side(p->model, ps->to);
+			return;
+		}
+	}
+}
+
 /* The sentence that says why each kept step is there: a treatment step
  * points back to its trace result. */
 static mfr_status_t add_rationales(mfr_plan *p)
@@ -2235,6 +2252,7 @@ static mfr_status_t add_rationales(mfr_plan *p)
 				return MFR_E_NOMEM;
 			mfr__format(text, sizeof(text), "trace rank %u, %s: %s", s->trace_rank,
 				 mfr_distance_name(s->result->distance), why);
+			note_line(p, s);
 			s->result = NULL; /* the trace is freed with the planning */
 		} else if (s->phase == MFR_PHASE_ASSESSMENT)
 			mfr__format(text, sizeof(text), "opening: assess the %s, where the "

@@ -595,7 +595,7 @@ START_TEST(a_trace_has_no_soap_note_or_handout)
 				 MFR_E_CONSTRAINT);
 		ck_assert_ptr_null(text);
 		snprintf(want, sizeof(want), "mfr_trace_write: a trace is not written as %s; it "
-			 "is written as json, text or csv", mfr_format_name(formats[i]));
+			 "is written as json, text, csv or svg", mfr_format_name(formats[i]));
 		ck_assert_str_eq(mfr_error_message(err), want);
 		mfr_error_free(err);
 		ck_assert_int_eq(mfr_trace_write_file(run.trace, formats[i], 0, stdout, NULL),
@@ -1092,7 +1092,7 @@ START_TEST(a_trace_has_no_fhir_bundle)
 			 MFR_E_CONSTRAINT);
 	ck_assert_ptr_null(text);
 	ck_assert_str_eq(mfr_error_message(err), "mfr_trace_write: a trace is not written as "
-			 "fhir; it is written as json, text or csv");
+			 "fhir; it is written as json, text, csv or svg");
 	mfr_error_free(err);
 	/* FHIR takes the JSON flag and no other. */
 	ck_assert_int_eq(mfr_plan_write(run.plan, MFR_FORMAT_FHIR, 0x8, &text, NULL, NULL),
@@ -1111,7 +1111,7 @@ START_TEST(bad_arguments_write_nothing)
 	ck_assert_ptr_null(text);
 	ck_assert_uint_eq(len, 0);
 	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "is written as json, text, soap, "
-				     "fhir, handout or csv"));
+				     "fhir, handout, csv or svg"));
 	mfr_error_free(err);
 	err = NULL;
 	ck_assert_int_eq(mfr_trace_write(run.trace, (mfr_format_t)99, 0, &text, NULL, NULL),

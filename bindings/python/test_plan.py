@@ -235,7 +235,7 @@ class IntakeTests(DefaultModelCase):
         self.assertTrue(program.write('soap').startswith(
             'P (plan): myofascial release, 2 sessions over 1 week.'))
         err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'soap')
-        self.assertIn('json, text or csv', err.message)
+        self.assertIn('json, text, csv or svg', err.message)
         self.assertEqual(libmfr.formats()[3], 'fhir')
         bundle = json.loads(plan.write('fhir'))
         self.assertEqual((bundle['resourceType'], bundle['type']), ('Bundle', 'collection'))
@@ -264,7 +264,7 @@ class IntakeTests(DefaultModelCase):
         self.assertIn('<title>Your myofascial release sessions</title>',
                       program.write('handout'))
         err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'handout')
-        self.assertIn('is written as json, text or csv', err.message)
+        self.assertIn('is written as json, text, csv or svg', err.message)
         err = self.raises(Status.MFR_E_UNKNOWN, plan.write, 'html')
         self.assertIn('handout', err.message)
         self.raises(Status.MFR_E_INVALID, plan.write, 'handout', compact=True)
