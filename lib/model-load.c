@@ -1473,7 +1473,7 @@ static mfr_status_t load_chart_area(loader *ld, json_t *obj, mfr_chart_area *a)
 	/* The client faces the viewer on the front view: their right side is
 	 * on the viewer's left there, and on the viewer's right on the back. */
 	int mid = MFR_CHART_WIDTH / 2;
-	mfr__rd_push(&ld->rd, ".ellipse[0]");
+	size_t mark = mfr__rd_push(&ld->rd, ".ellipse[0]");
 	if (a->region->laterality == MFR_LATERALITY_MIDLINE && a->cx != mid)
 		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "region \"%s\" lies on the "
 				    "midline: centre it there (cx %d), not at %d",
@@ -1486,6 +1486,7 @@ static mfr_status_t load_chart_area(loader *ld, json_t *obj, mfr_chart_area *a)
 				    "the front view), not at %d", a->region->key,
 				    view == 1 ? "front" : "back", view == 1 ? "left" : "right",
 				    view == 1 ? "below" : "above", mid, a->cx);
+	mfr__rd_pop(&ld->rd, mark);
 	return MFR_OK;
 }
 
