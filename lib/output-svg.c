@@ -32,6 +32,9 @@
 #define TOP 56
 #define WIDTH (2 * MARGIN + 2 * MFR_CHART_WIDTH + GAP + 40)
 #define LINE_HEIGHT 13
+/* The smallest radius a shaded symptom is drawn with: a site's circle (7)
+ * and a ring of shade around it. */
+#define MIN_SHADE 11
 /* A legend line holds at most this many characters (cut at a character). */
 #define LEGEND_CHARS 100
 
@@ -151,9 +154,13 @@ static void symptoms(mfr_tb *t, const chart_view *cv, int view)
 				a = &c->areas[k];
 		if (!a)
 			continue;
+		/* At least MIN_SHADE across, so that it shows around a site's
+		 * number drawn on it. */
 		mfr__tb_add(t, "<ellipse class=\"symptom\" cx=\"%d\" cy=\"%d\" rx=\"%d\" "
 			    "ry=\"%d\" fill=\"#c0392b\" fill-opacity=\"0.%02d\"><title>",
-			    centre_x(a, s->region, s->side), a->cy, a->rx, a->ry, opacity);
+			    centre_x(a, s->region, s->side), a->cy,
+			    a->rx < MIN_SHADE ? MIN_SHADE : a->rx,
+			    a->ry < MIN_SHADE ? MIN_SHADE : a->ry, opacity);
 		mfr__site_name(name, sizeof(name), s->region, s->side);
 		esc(t, name);
 		mfr__tb_add(t, " %d/10</title></ellipse>\n", (int)s->intensity);

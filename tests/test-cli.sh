@@ -312,6 +312,18 @@ expect 2 "handout trace" -- "$mfr" --format handout trace --symptom heel:left:6
 contains err "a trace is not written as handout; it is written as json, text, csv or svg" "handout trace refused with the formats a trace takes"
 expect 2 "handout model" -- "$mfr" --format handout model
 contains err "'mfr model' writes text or json, not handout" "handout model refused"
+# the body chart (doc/svg-format.md): its examples are what mfr prints, and
+# its SVG is well formed, escaped and drawn with the client's sides
+# (tests/check-svg.py; the meson test svg-render renders it)
+if python3 "$src/tests/check-doc-examples.py" "$mfr" "$src/doc/svg-format.md" >"$tmp/doc" 2>&1; then ok; else bad "doc/svg-format.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
+if python3 "$src/tests/check-svg.py" --no-render "$mfr" "$data" >"$tmp/doc" 2>&1; then ok; else bad "svg: $(head -c 2000 "$tmp/doc")"; fi
+expect 0 "svg trace" -- "$mfr" --format svg trace --symptom heel:left:6
+contains out "<svg xmlns=\"http://www.w3.org/2000/svg\"" "svg of a trace"
+# body-map segments (doc/intake-format.md): the sites they stand for
+expect 0 "trace by segments" -- "$mfr" --format json trace --symptom low_back:right:3 --segment 118:6 --segment 219:7 --max-results 1
+pycheck "segments give their sites, the higher intensity kept" "d['symptoms'] == [{'region': 'low_back', 'side': 'right', 'intensity': 7}, {'region': 'forearm', 'side': 'left', 'intensity': 6}]"
+expect 0 "plan by segment" -- "$mfr" plan --segment 237
+contains out "left sole" "a plan for the left sole (CHOIR 237, Foot (bottom-left))"
 expect 2 "an empty --id" -- "$mfr" plan --symptom heel:left --id ""
 contains err "the id is empty" "an empty --id explained"
 
