@@ -121,6 +121,7 @@ static int view_left(int view)
 typedef struct chart_site {
 	const mfr_region *region;
 	int side;
+	place at; /* where it is drawn (place_of(), once) */
 	const mfr_line *line; /* the line it was reached along, or NULL */
 	const mfr_region *line_region; /* where that line step arrived */
 	int line_side;
@@ -279,15 +280,14 @@ static void view(mfr_tb *t, const chart_view *cv, int v, const used_line *lines,
 	for (uint32_t i = 0; i < line_count; i++)
 		line_path(t, c, &lines[i], v, line_colours[i % N_COLOURS]);
 	for (uint32_t i = 0; i < cv->site_count; i++) {
-		const chart_site *s = &cv->sites[i];
-		place p = place_of(c, s->region, s->side);
+		place p = cv->sites[i].at;
 		int k = 0;
 
 		if (p.view != v)
 			continue;
 		/* Sites drawn at one place stand side by side. */
 		for (uint32_t j = 0; j < i; j++) {
-			place q = place_of(c, cv->sites[j].region, cv->sites[j].side);
+			place q = cv->sites[j].at;
 			k += q.view == p.view && q.x == p.x && q.y == p.y;
 		}
 		int x = p.x + (k % 4) * 13, y = p.y + (k / 4) * 13;
@@ -369,7 +369,7 @@ static void legend(mfr_tb *t, const chart_view *cv, const used_line *lines,
 
 		mfr__site_name(name, sizeof(name), s->region, s->side);
 		mfr__format(buf, sizeof(buf), "%u. %s: %s%s", i + 1, name, s->detail,
-			    place_of(c, s->region, s->side).view ? "" : " (not on the chart)");
+			    s->at.view ? "" : " (not on the chart)");
 		legend_line(t, y, "site", buf);
 	}
 	for (uint32_t i = 0; i < line_count; i++) {
@@ -478,8 +478,9 @@ void mfr__plan_svg(mfr_tb *t, const mfr_plan *plan)
 	for (uint32_t i = 0; i < plan->step_count; i++) {
 		const mfr_plan_step *s = &plan->steps[i];
 
-		sites[i] = (chart_site){ s->region, s->side, s->line, s->line_region,
-					 s->line_side, "" };
+		sites[i] = (chart_site){ s->region, s->side, place_of(plan->model->chart,
+								      s->region, s->side),
+					 s->line, s->line_region, s->line_side, "" };
 		mfr__format(sites[i].detail, sizeof(sites[i].detail), "%s, %s, %s",
 			    mfr_phase_name(s->phase), s->technique->name,
 			    mfr__duration_words(dur, s->seconds));
@@ -506,7 +507,9 @@ void mfr__trace_svg(mfr_tb *t, const mfr_trace *trace)
 		const mfr_trace_result *r = &trace->results[i];
 		const mfr_trace_path *path = r->path_count ? &r->paths[0] : NULL;
 
-		sites[i] = (chart_site){ r->region, r->side, NULL, NULL, 0, "" };
+		sites[i] = (chart_site){ r->region, r->side, place_of(trace->model->chart, r->region,
+								      r->side),
+					 NULL, NULL, 0, "" };
 		for (uint32_t k = 0; path && k < path->step_count; k++) {
 			const mfr_edge *e = path->steps[k].edge;
 
