@@ -88,10 +88,12 @@ static const mfr_chart_area *entry_of(const mfr_chart *c, const mfr_region *r, i
 }
 
 /* Entry @p a's centre x for a site on @p side: as drawn for the client's
- * right side, mirrored for the left; on the midline for a midline site. */
+ * right side, mirrored for the left; on the midline for a midline site,
+ * and for a step on a bilateral region that names no one side (closing
+ * work on both). */
 static int centre_x(const mfr_chart_area *a, const mfr_region *site, int side)
 {
-	if (site->laterality == MFR_LATERALITY_MIDLINE)
+	if (site->laterality == MFR_LATERALITY_MIDLINE || side == MFR_SIDE_MIDLINE)
 		return MFR_CHART_WIDTH / 2;
 	if (side == MFR_SIDE_LEFT && a->region->laterality == MFR_LATERALITY_BILATERAL)
 		return MFR_CHART_WIDTH - a->cx;
