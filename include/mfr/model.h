@@ -358,8 +358,8 @@ MFR_EXPORT uint32_t mfr_model_segment_site_count(const mfr_model *model, uint32_
 /** The region of site @p index of segment @p segment, or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_region *mfr_model_segment_site_region(const mfr_model *model,
 							   uint32_t segment, uint32_t index);
-/** The side of site @p index of segment @p segment (#MFR_SIDE_LEFT,
- *  #MFR_SIDE_RIGHT or #MFR_SIDE_MIDLINE: the client's side), or 0. @since 0.2.0 */
+/** The side of site @p index of segment @p segment (MFR_SIDE_LEFT,
+ *  MFR_SIDE_RIGHT or MFR_SIDE_MIDLINE: the client's side), or 0. @since 0.2.0 */
 MFR_EXPORT mfr_side_t mfr_model_segment_site_side(const mfr_model *model, uint32_t segment,
 						  uint32_t index);
 /** The map's own label of segment @p segment ("Cranium (front-right)"), living
