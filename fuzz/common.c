@@ -148,6 +148,18 @@ static void walk_plan(const mfr_plan *p)
 		sink += (size_t)mfr_aftercare_kind(ac);
 	}
 	BOTH_JSON(mfr_plan_to_json, p);
+	/* The body chart: drawn when the model has a chart, refused with
+	 * MFR_E_CONSTRAINT when it has none; nothing else. */
+	char *svg = NULL;
+	mfr_error *err = NULL;
+	mfr_status_t st = mfr_plan_write(p, MFR_FORMAT_SVG, 0, &svg, NULL, &err);
+	if (st != MFR_OK && st != MFR_E_CONSTRAINT)
+		fuzz_fail("mfr_plan_write(svg) failed", mfr_error_message(err));
+	if (st == MFR_OK && (strncmp(svg, "<?xml", 5) != 0 || strstr(svg, "<script")))
+		fuzz_fail("an svg chart that is not one", svg);
+	touch(svg);
+	mfr_free(svg);
+	mfr_error_free(err);
 }
 
 static void walk_program(const mfr_program *pg)

@@ -511,6 +511,37 @@ static json_t *region_named(json_t *doc, const char *key)
 	return NULL;
 }
 
+/* The body chart's areas and the body map's sites name regions too: those
+ * of a dropped region go, a segment left without sites goes, and a
+ * section left empty goes (each is optional). A region list of several
+ * hundred makes region_named() slow, so this runs once, after the edits. */
+static void repair_chart(json_t *doc)
+{
+	json_t *chart = json_object_get(doc, "chart");
+	json_t *areas = json_object_get(chart, "areas");
+	json_t *map = json_object_get(doc, "body_map");
+	json_t *segments = json_object_get(map, "segments");
+
+	for (size_t i = json_array_size(areas); i-- > 0;)
+		if (!region_named(doc, json_string_value(json_object_get(
+				json_array_get(areas, i), "region"))))
+			json_array_remove(areas, i);
+	if (chart && json_array_size(areas) == 0)
+		json_object_del(doc, "chart");
+	for (size_t i = json_array_size(segments); i-- > 0;) {
+		json_t *list = json_object_get(json_array_get(segments, i), "sites");
+
+		for (size_t k = json_array_size(list); k-- > 0;)
+			if (!region_named(doc, json_string_value(json_object_get(
+					json_array_get(list, k), "region"))))
+				json_array_remove(list, k);
+		if (json_array_size(list) == 0)
+			json_array_remove(segments, i);
+	}
+	if (map && json_array_size(segments) == 0)
+		json_object_del(doc, "body_map");
+}
+
 static int same_member(json_t *a, json_t *b, const char *name)
 {
 	return json_equal(json_object_get(a, name), json_object_get(b, name));
@@ -768,6 +799,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Up to 8 edits: enough to combine, few enough to stay fast. */
 	for (uint32_t n = take(&in, 9); n > 0; n--)
 		edit(doc, &in);
+	repair_chart(doc);
 	if (stats > 2) { /* what the edits left */
 		for (int sec = 0; sec < NSECTIONS; sec++)
 			fprintf(stderr, "%s%s %zu", sec ? ", " : "fuzz-mutate: ",

@@ -52,7 +52,7 @@ static mfr_status_t read_side(mfr_reader *rd, json_t *obj, int allow_both, int *
 }
 
 static const char *const symptom_members[] = {
-	"region", "side", "intensity", "onset", NULL
+	"region", "side", "segment", "intensity", "onset", NULL
 };
 
 static mfr_status_t read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
@@ -68,9 +68,23 @@ static mfr_status_t read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 				    "{\"region\": ..., \"side\": ...}, found %s",
 				    mfr__rd_type_name(obj));
 	TRY(mfr__rd_check_members(rd, obj, symptom_members, "a symptom"));
-	TRY(mfr__rd_member(rd, obj, "region", 1, JSON_STRING, "a region key", &v));
-	region = json_string_value(v);
-	TRY(read_side(rd, obj, 1, &side));
+	json_t *segment = json_object_get(obj, "segment");
+	if (segment && (json_object_get(obj, "region") || json_object_get(obj, "side"))) {
+		mfr__rd_push(rd, json_object_get(obj, "region") ? ".region" : ".side");
+		return mfr__rd_fail(rd, MFR_E_CONSTRAINT, "a symptom names either a "
+				    "\"segment\" of the body map or a \"region\" and its "
+				    "\"side\", not both; a segment stands for its sites");
+	}
+	if (segment) {
+		TRY(mfr__rd_member(rd, obj, "segment", 1, JSON_INTEGER,
+				   "a body-map segment id (a whole number)", &v));
+		region = NULL;
+		side = 0;
+	} else {
+		TRY(mfr__rd_member(rd, obj, "region", 1, JSON_STRING, "a region key", &v));
+		region = json_string_value(v);
+		TRY(read_side(rd, obj, 1, &side));
+	}
 	TRY(mfr__rd_member(rd, obj, "intensity", 0, JSON_INTEGER,
 			   "a whole number from 0 to 10", &v));
 	if (v)
@@ -99,6 +113,17 @@ static mfr_status_t read_symptom(mfr_reader *rd, mfr_intake *in, json_t *obj)
 		mfr_status_t st = mfr__rd_fail(rd, MFR_E_RANGE, "intensity %" JSON_INTEGER_FORMAT
 					     " is out of range; use 0 (none) to 10 (worst "
 					     "imaginable)", intensity);
+		mfr__rd_pop(rd, mark);
+		return st;
+	}
+	if (segment) {
+		if (mfr__intake_segment(in, json_integer_value(segment), (int32_t)intensity,
+					onset, &why) == MFR_OK)
+			return MFR_OK;
+		size_t mark = mfr__rd_push(rd, "%s", why.status == MFR_E_REFERENCE ? ".segment"
+					   : why.status == MFR_E_RANGE &&
+					   (intensity < 0 || intensity > 10) ? ".intensity" : "");
+		mfr_status_t st = at_path(rd, &why);
 		mfr__rd_pop(rd, mark);
 		return st;
 	}

@@ -80,6 +80,11 @@ typedef struct mfr_problem {
  */
 mfr_status_t mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 			       int32_t intensity, int onset, mfr_problem *why);
+/* The sites body-map segment @p id stands for, each a symptom of
+ * @p intensity and @p onset; a site already a symptom keeps the higher
+ * intensity (and takes the onset when it had none). All or nothing. */
+mfr_status_t mfr__intake_segment(mfr_intake *in, int64_t id, int32_t intensity, int onset,
+			       mfr_problem *why);
 mfr_status_t mfr__intake_condition(mfr_intake *in, const char *key, mfr_problem *why);
 mfr_status_t mfr__intake_precaution(mfr_intake *in, const char *key, const char *region,
 				  int side, mfr_problem *why);

@@ -2,6 +2,7 @@
  * libmfr - the intake: building it through the API, and reading it back.
  * SPDX-License-Identifier: MIT
  */
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -160,6 +161,104 @@ mfr_status_t mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 			       "a symptom; give each site once",
 			       mfr__name_of(&mfr__side_names, side), r->key);
 	in->symptom_count++;
+	return MFR_OK;
+}
+
+/* The symptom already recorded at @p r on @p side, or MFR_SEEN_NEW. */
+typedef struct site_probe {
+	const mfr_intake *in;
+	const mfr_region *region;
+	uint8_t side;
+} site_probe;
+
+static int is_site(const void *ctx, uint32_t item)
+{
+	const site_probe *sp = ctx;
+
+	return sp->in->symptoms[item].region == sp->region &&
+	       sp->in->symptoms[item].side == sp->side;
+}
+
+static uint32_t symptom_at(const mfr_intake *in, const mfr_region *r, int side)
+{
+	site_probe sp = { in, r, (uint8_t)side };
+
+	return mfr__seen_find(&in->symptom_sites, mfr__hash_u32(mfr__site_id(r, side)),
+			      is_site, &sp);
+}
+
+mfr_status_t mfr__intake_segment(mfr_intake *in, int64_t id, int32_t intensity, int onset,
+			       mfr_problem *why)
+{
+	const mfr_model *m = in->model;
+	const mfr_segment *g;
+	uint32_t fresh = 0, from = in->symptom_count;
+
+	if (!m->body_map)
+		return problem(why, MFR_E_REFERENCE, "the model \"%s\" has no body map, so "
+			       "segment %" PRId64 " names no site; load a model with a "
+			       "\"body_map\" section (the default model has one), or "
+			       "name the region and side", m->name, id);
+	g = id >= 0 && id <= UINT32_MAX ? mfr__model_segment(m, (uint32_t)id) : NULL;
+	if (!g) {
+		const mfr_body_map *b = m->body_map;
+
+		return problem(why, MFR_E_REFERENCE, "segment %" PRId64 " is not in the "
+			       "body map \"%s\" (its ids run from %u to %u, with gaps); "
+			       "the model's \"body_map\" section lists them ('mfr model "
+			       "export')", id, b->name, b->segments[0].id,
+			       b->segments[b->segment_count - 1].id);
+	}
+	if (intensity < 0 || intensity > 10)
+		return problem(why, MFR_E_RANGE, "intensity %d is out of range; use "
+			       "0 (none) to 10 (worst imaginable)", (int)intensity);
+	if (onset != MFR_ONSET_UNSPECIFIED && onset != MFR_ONSET_ACUTE &&
+	    onset != MFR_ONSET_CHRONIC)
+		return problem(why, MFR_E_RANGE, "onset %d is unknown; use "
+			       "\"acute\" or \"chronic\", or leave it out", onset);
+	for (uint32_t k = 0; k < g->site_count; k++)
+		fresh += symptom_at(in, g->sites[k].region, g->sites[k].side) == MFR_SEEN_NEW;
+	if (fresh && full(why, in->symptom_count + fresh - 1, "symptoms (a segment "
+			  "counts once for each site it stands for)") != MFR_OK)
+		return why->status;
+	/* All or nothing: room for every new site first, then the sites. */
+	for (uint32_t k = 0; k < fresh; k++)
+		if (!RESERVE(in, symptoms, symptom_count + k, symptom_cap))
+			return problem(why, MFR_E_NOMEM, "out of memory");
+	for (uint32_t k = 0; k < g->site_count; k++) {
+		const mfr_segment_site *st = &g->sites[k];
+
+		if (symptom_at(in, st->region, st->side) != MFR_SEEN_NEW)
+			continue;
+		in->symptoms[in->symptom_count] = (mfr_intake_symptom){
+			st->region, st->side, (uint8_t)onset, intensity
+		};
+		if (mfr__seen_add(&in->symptom_sites, mfr__hash_u32(mfr__site_id(st->region,
+									       st->side)),
+				  in->symptom_count, same_site, in) == MFR_SEEN_NOMEM) {
+			while (in->symptom_count > from) {
+				uint32_t i = --in->symptom_count;
+
+				mfr__seen_remove(&in->symptom_sites, mfr__hash_u32(mfr__site_id(
+						 in->symptoms[i].region, in->symptoms[i].side)), i);
+			}
+			return problem(why, MFR_E_NOMEM, "out of memory");
+		}
+		in->symptom_count++;
+	}
+	/* A site recorded before keeps the stronger intensity, and takes the
+	 * onset when it had none. */
+	for (uint32_t k = 0; k < g->site_count; k++) {
+		uint32_t at = symptom_at(in, g->sites[k].region, g->sites[k].side);
+		mfr_intake_symptom *sy = &in->symptoms[at];
+
+		if (at >= from)
+			continue;
+		if (sy->intensity < intensity)
+			sy->intensity = intensity;
+		if (sy->onset == MFR_ONSET_UNSPECIFIED)
+			sy->onset = (uint8_t)onset;
+	}
 	return MFR_OK;
 }
 
@@ -588,6 +687,18 @@ MFR_EXPORT mfr_status_t mfr_intake_add_symptom(mfr_intake *in, const char *regio
 	CHECK_ARGS(err, "mfr_intake_add_symptom", in && region);
 	if (mfr__intake_symptom(in, region, side, intensity, onset, &why) != MFR_OK)
 		return report(err, "mfr_intake_add_symptom", &why);
+	return MFR_OK;
+}
+
+MFR_EXPORT mfr_status_t mfr_intake_add_symptom_segment(mfr_intake *in, uint32_t segment,
+						     int32_t intensity, mfr_onset_t onset,
+						     mfr_error **err)
+{
+	mfr_problem why;
+
+	CHECK_ARGS(err, "mfr_intake_add_symptom_segment", in);
+	if (mfr__intake_segment(in, segment, intensity, onset, &why) != MFR_OK)
+		return report(err, "mfr_intake_add_symptom_segment", &why);
 	return MFR_OK;
 }
 

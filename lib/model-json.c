@@ -415,6 +415,74 @@ static void entity_json(mfr_jw *w, const mfr_model *m, int kind, uint32_t i)
 	}
 }
 
+/* The body chart, when the model has one. */
+static void chart_json(mfr_jw *w, const mfr_chart *c)
+{
+	mfr__jw_key(w, "chart");
+	mfr__jw_object(w);
+	mfr__jw_key(w, "outlines");
+	mfr__jw_array(w);
+	for (int v = 1; v <= MFR_CHART_VIEWS; v++) {
+		mfr__jw_object(w);
+		mfr__jw_put_name(w, "view", &mfr__chart_view_names, v);
+		mfr__jw_put_str(w, "path", c->outlines[v - 1]);
+		mfr__jw_object_end(w);
+	}
+	mfr__jw_array_end(w);
+	mfr__jw_key(w, "areas");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < c->area_count; i++) {
+		const mfr_chart_area *a = &c->areas[i];
+
+		mfr__jw_object(w);
+		mfr__jw_put_str(w, "region", a->region->key);
+		mfr__jw_put_name(w, "view", &mfr__chart_view_names, a->view);
+		mfr__jw_key(w, "ellipse");
+		mfr__jw_array(w);
+		mfr__jw_int(w, a->cx);
+		mfr__jw_int(w, a->cy);
+		mfr__jw_int(w, a->rx);
+		mfr__jw_int(w, a->ry);
+		mfr__jw_array_end(w);
+		mfr__jw_object_end(w);
+	}
+	mfr__jw_array_end(w);
+	put_provenance(w, &c->prov);
+	mfr__jw_object_end(w);
+}
+
+/* The body map, when the model has one. */
+static void body_map_json(mfr_jw *w, const mfr_body_map *b)
+{
+	mfr__jw_key(w, "body_map");
+	mfr__jw_object(w);
+	mfr__jw_put_str(w, "name", b->name);
+	mfr__jw_put_str(w, "citation", b->citation);
+	mfr__jw_key(w, "segments");
+	mfr__jw_array(w);
+	for (uint32_t i = 0; i < b->segment_count; i++) {
+		const mfr_segment *g = &b->segments[i];
+
+		mfr__jw_object(w);
+		mfr__jw_put_int(w, "id", g->id);
+		mfr__jw_put_str(w, "name", g->name);
+		mfr__jw_key(w, "sites");
+		mfr__jw_array(w);
+		for (uint32_t k = 0; k < g->site_count; k++) {
+			mfr__jw_object(w);
+			mfr__jw_put_str(w, "region", g->sites[k].region->key);
+			if (g->sites[k].side != MFR_SIDE_MIDLINE)
+				mfr__jw_put_name(w, "side", &mfr__side_names, g->sites[k].side);
+			mfr__jw_object_end(w);
+		}
+		mfr__jw_array_end(w);
+		mfr__jw_object_end(w);
+	}
+	mfr__jw_array_end(w);
+	put_provenance(w, &b->prov);
+	mfr__jw_object_end(w);
+}
+
 static void model_json(mfr_jw *w, const mfr_model *m)
 {
 	static const struct {
@@ -446,6 +514,10 @@ static void model_json(mfr_jw *w, const mfr_model *m)
 			entity_json(w, m, sections[s].kind, i);
 		mfr__jw_array_end(w);
 	}
+	if (m->chart)
+		chart_json(w, m->chart);
+	if (m->body_map)
+		body_map_json(w, m->body_map);
 	mfr__jw_object_end(w);
 }
 

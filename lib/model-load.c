@@ -1397,12 +1397,323 @@ static mfr_status_t load_adjacency(loader *ld, json_t *root)
 	return MFR_OK;
 }
 
+/* ---- the body chart and the body map (optional sections) ------------------- */
+
+static const char *const chart_members[] = {
+	"outlines", "areas", "sources", "convention", "note", NULL
+};
+static const char *const outline_members[] = { "view", "path", NULL };
+static const char *const chart_area_members[] = { "region", "view", "ellipse", NULL };
+
+/* SVG path data of the commands and numbers a drawing needs: nothing that
+ * could end an attribute or start markup gets through. */
+static const char path_chars[] = "MmLlHhVvCcSsQqTtAaZz0123456789 .,-";
+
+static mfr_status_t load_outline(loader *ld, json_t *obj, mfr_chart *c)
+{
+	const char *path;
+	int view = 0;
+
+	TRY(mfr__rd_check_members(&ld->rd, obj, outline_members, "an outline"));
+	TRY(mfr__rd_enum(&ld->rd, obj, "view", 1, &mfr__chart_view_names, &view));
+	TRY(mfr__rd_str(&ld->rd, obj, "path", 1, NULL, &path));
+	size_t mark = mfr__rd_push(&ld->rd, ".path");
+	size_t n = strlen(path), ok = strspn(path, path_chars);
+	if (n > MFR_CHART_PATH_MAX)
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "an outline of %zu characters is "
+				    "too long; draw it in at most %d", n, MFR_CHART_PATH_MAX);
+	if (ok < n)
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "character %zu (byte 0x%02x) "
+				    "is not SVG path data of a chart; use only the commands "
+				    "M L H V C S Q T A Z (either case), digits, '.', '-', "
+				    "spaces and commas", ok + 1, (unsigned char)path[ok]);
+	mfr__rd_pop(&ld->rd, mark);
+	if (c->outlines[view - 1]) {
+		mfr__rd_push(&ld->rd, ".view");
+		return mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE, "the %s view has an outline "
+				    "already; give one per view",
+				    mfr__name_of(&mfr__chart_view_names, view));
+	}
+	c->outlines[view - 1] = path;
+	return MFR_OK;
+}
+
+/* "ellipse": [cx, cy, rx, ry], whole units within the view's box. */
+static mfr_status_t get_ellipse(loader *ld, json_t *obj, mfr_chart_area *a)
+{
+	static const char *const what[] = { "cx", "cy", "rx", "ry" };
+	const json_int_t lo[] = { 0, 0, 1, 1 };
+	const json_int_t hi[] = { MFR_CHART_WIDTH, MFR_CHART_HEIGHT, MFR_CHART_WIDTH / 2,
+				  MFR_CHART_HEIGHT / 2 };
+	int16_t *out[] = { &a->cx, &a->cy, &a->rx, &a->ry };
+	json_t *arr;
+
+	TRY(mfr__rd_array(&ld->rd, obj, "ellipse", 1, 4, &arr));
+	if (json_array_size(arr) != 4) {
+		mfr__rd_push(&ld->rd, ".ellipse");
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "an ellipse is [cx, cy, rx, ry]: "
+				    "four numbers, not %zu", json_array_size(arr));
+	}
+	for (size_t i = 0; i < 4; i++) {
+		json_t *v = json_array_get(arr, i);
+		size_t mark = mfr__rd_push(&ld->rd, ".ellipse[%zu]", i);
+
+		if (!json_is_integer(v))
+			return mfr__rd_fail(&ld->rd, MFR_E_TYPE, "expected a whole number "
+					    "(%s), found %s", what[i], mfr__rd_type_name(v));
+		json_int_t n = json_integer_value(v);
+		if (n < lo[i] || n > hi[i])
+			return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "%s %" JSON_INTEGER_FORMAT
+					    " is out of range; use %" JSON_INTEGER_FORMAT " to %"
+					    JSON_INTEGER_FORMAT " (a view is %d x %d units)",
+					    what[i], n, lo[i], hi[i], MFR_CHART_WIDTH,
+					    MFR_CHART_HEIGHT);
+		*out[i] = (int16_t)n;
+		mfr__rd_pop(&ld->rd, mark);
+	}
+	return MFR_OK;
+}
+
+static int same_chart_place(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_chart_area *c = ctx;
+
+	return c[a].region == c[b].region && c[a].view == c[b].view;
+}
+
+static mfr_status_t load_chart_area(loader *ld, json_t *obj, mfr_chart_area *a)
+{
+	int view = 0;
+
+	TRY(mfr__rd_check_members(&ld->rd, obj, chart_area_members, "a chart area"));
+	TRY(get_region_ref(ld, obj, "region", 1, &a->region));
+	TRY(mfr__rd_enum(&ld->rd, obj, "view", 1, &mfr__chart_view_names, &view));
+	a->view = (uint8_t)view;
+	TRY(get_ellipse(ld, obj, a));
+	/* The client faces the viewer on the front view: their right side is
+	 * on the viewer's left there, and on the viewer's right on the back. */
+	int mid = MFR_CHART_WIDTH / 2;
+	size_t mark = mfr__rd_push(&ld->rd, ".ellipse[0]");
+	if (a->region->laterality == MFR_LATERALITY_MIDLINE && a->cx != mid)
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "region \"%s\" lies on the "
+				    "midline: centre it there (cx %d), not at %d",
+				    a->region->key, mid, a->cx);
+	if (a->region->laterality == MFR_LATERALITY_BILATERAL &&
+	    (view == 1 ? a->cx >= mid : a->cx <= mid))
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "region \"%s\" is bilateral: "
+				    "draw the client's right side, which on the %s view lies "
+				    "%s of the midline (cx %s %d; the client faces the viewer on "
+				    "the front view), not at %d", a->region->key,
+				    view == 1 ? "front" : "back", view == 1 ? "left" : "right",
+				    view == 1 ? "below" : "above", mid, a->cx);
+	mfr__rd_pop(&ld->rd, mark);
+	return MFR_OK;
+}
+
+static mfr_status_t load_chart(loader *ld, json_t *root)
+{
+	json_t *obj, *arr, *v;
+	size_t i;
+	mfr_seen seen;
+	mfr_status_t st = MFR_OK;
+
+	TRY(mfr__rd_member(&ld->rd, root, "chart", 0, JSON_OBJECT, "an object", &obj));
+	if (!obj)
+		return MFR_OK;
+	size_t mark = mfr__rd_push(&ld->rd, "chart");
+	mfr_chart *c = mfr__rd_alloc(&ld->rd, 1, sizeof(*c));
+	if (!c)
+		return mfr__rd_nomem(&ld->rd);
+	TRY(mfr__rd_check_members(&ld->rd, obj, chart_members, "a chart"));
+	TRY(mfr__rd_array(&ld->rd, obj, "outlines", 1, 1, &arr));
+	json_array_foreach(arr, i, v) {
+		size_t m2 = mfr__rd_push(&ld->rd, ".outlines[%zu]", i);
+
+		TRY(load_outline(ld, v, c));
+		mfr__rd_pop(&ld->rd, m2);
+	}
+	for (int view = 1; view <= MFR_CHART_VIEWS; view++)
+		if (!c->outlines[view - 1]) {
+			mfr__rd_push(&ld->rd, ".outlines");
+			return mfr__rd_fail(&ld->rd, MFR_E_MISSING, "no outline of the %s "
+					    "view; a chart draws both views, front and back",
+					    mfr__name_of(&mfr__chart_view_names, view));
+		}
+	TRY(mfr__rd_array(&ld->rd, obj, "areas", 1, 1, &arr));
+	c->area_count = (uint32_t)json_array_size(arr);
+	c->areas = mfr__rd_alloc(&ld->rd, c->area_count, sizeof(*c->areas));
+	if (!c->areas)
+		return mfr__rd_nomem(&ld->rd);
+	mfr__seen_init(&seen);
+	json_array_foreach(arr, i, v) {
+		size_t m2 = mfr__rd_push(&ld->rd, ".areas[%zu]", i);
+		mfr_chart_area *a = &c->areas[i];
+
+		st = load_chart_area(ld, v, a);
+		if (st == MFR_OK) {
+			uint32_t rep = mfr__seen_add(&seen, mfr__hash_u32(a->region->index * 4u +
+									 a->view),
+						     (uint32_t)i, same_chart_place, c->areas);
+			if (rep == MFR_SEEN_NOMEM)
+				st = mfr__rd_nomem(&ld->rd);
+			else if (rep != MFR_SEEN_NEW)
+				st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE, "region \"%s\" is on "
+						  "the %s view already (areas[%u]); give each "
+						  "region once per view", a->region->key,
+						  mfr__name_of(&mfr__chart_view_names, a->view),
+						  rep);
+		}
+		if (st != MFR_OK)
+			break;
+		mfr__rd_pop(&ld->rd, m2);
+	}
+	mfr__seen_free(&seen);
+	if (st != MFR_OK)
+		return st;
+	TRY(get_provenance(ld, obj, &c->prov));
+	mfr__rd_pop(&ld->rd, mark);
+	ld->m->chart = c;
+	return MFR_OK;
+}
+
+static const char *const body_map_members[] = {
+	"name", "citation", "segments", "sources", "convention", "note", NULL
+};
+static const char *const segment_members[] = { "id", "name", "sites", NULL };
+static const char *const segment_site_members[] = { "region", "side", NULL };
+
+/* The most sites one segment stands for. */
+#define MAX_SEGMENT_SITES 16
+/* Segment ids: 1 to this. */
+#define MAX_SEGMENT_ID 999999
+
+static int same_segment_site(const void *ctx, uint32_t a, uint32_t b)
+{
+	const mfr_segment_site *s = ctx;
+
+	return s[a].region == s[b].region && s[a].side == s[b].side;
+}
+
+static mfr_status_t load_segment_site(loader *ld, json_t *obj, mfr_segment_site *s)
+{
+	int side = 0;
+
+	TRY(mfr__rd_check_members(&ld->rd, obj, segment_site_members, "a segment's site"));
+	TRY(get_region_ref(ld, obj, "region", 1, &s->region));
+	TRY(mfr__rd_enum(&ld->rd, obj, "side", 0, &mfr__side_names, &side));
+	if (s->region->laterality == MFR_LATERALITY_MIDLINE) {
+		if (side && side != MFR_SIDE_MIDLINE) {
+			mfr__rd_push(&ld->rd, ".side");
+			return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "region \"%s\" lies on "
+					    "the midline: leave the side out (or \"midline\")",
+					    s->region->key);
+		}
+		side = MFR_SIDE_MIDLINE;
+	} else if (side != MFR_SIDE_LEFT && side != MFR_SIDE_RIGHT) {
+		if (side)
+			mfr__rd_push(&ld->rd, ".side");
+		return mfr__rd_fail(&ld->rd, side ? MFR_E_CONSTRAINT : MFR_E_MISSING,
+				    "region \"%s\" is bilateral: give the client's side, "
+				    "\"left\" or \"right\"", s->region->key);
+	}
+	s->side = (uint8_t)side;
+	return MFR_OK;
+}
+
+static mfr_status_t load_segment(loader *ld, json_t *obj, mfr_segment *g, uint32_t prev)
+{
+	json_t *arr, *v;
+	size_t i;
+	uint32_t id = 0;
+	mfr_seen seen;
+	mfr_status_t st = MFR_OK;
+
+	TRY(mfr__rd_check_members(&ld->rd, obj, segment_members, "a segment"));
+	TRY(get_uint(ld, obj, "id", 1, 1, MAX_SEGMENT_ID, "(a segment id)", &id));
+	if (id <= prev) {
+		mfr__rd_push(&ld->rd, ".id");
+		return mfr__rd_fail(&ld->rd, id == prev ? MFR_E_DUPLICATE : MFR_E_CONSTRAINT,
+				    id == prev ? "segment %u is given twice; give each id once"
+				    : "segment %u comes after %u; list the segments in "
+				    "ascending order of id", id, prev);
+	}
+	g->id = id;
+	TRY(mfr__rd_str(&ld->rd, obj, "name", 1, NULL, &g->name));
+	TRY(mfr__rd_check_length(&ld->rd, g->name, MFR_NAME_MAX_LENGTH, "a name"));
+	TRY(mfr__rd_array(&ld->rd, obj, "sites", 1, 1, &arr));
+	if (json_array_size(arr) > MAX_SEGMENT_SITES) {
+		mfr__rd_push(&ld->rd, ".sites");
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "a segment stands for at most %d "
+				    "sites, not %zu; name the region that encloses them",
+				    MAX_SEGMENT_SITES, json_array_size(arr));
+	}
+	g->site_count = (uint32_t)json_array_size(arr);
+	g->sites = mfr__rd_alloc(&ld->rd, g->site_count, sizeof(*g->sites));
+	if (!g->sites)
+		return mfr__rd_nomem(&ld->rd);
+	mfr__seen_init(&seen);
+	json_array_foreach(arr, i, v) {
+		size_t mark = mfr__rd_push(&ld->rd, ".sites[%zu]", i);
+
+		st = load_segment_site(ld, v, &g->sites[i]);
+		if (st == MFR_OK) {
+			uint32_t rep = mfr__seen_add(&seen, mfr__hash_u32(mfr__site_id(
+						     g->sites[i].region, g->sites[i].side)),
+						     (uint32_t)i, same_segment_site, g->sites);
+			if (rep == MFR_SEEN_NOMEM)
+				st = mfr__rd_nomem(&ld->rd);
+			else if (rep != MFR_SEEN_NEW)
+				st = mfr__rd_fail(&ld->rd, MFR_E_DUPLICATE, "the site is "
+						  "sites[%u] already; give each site once", rep);
+		}
+		if (st != MFR_OK)
+			break;
+		mfr__rd_pop(&ld->rd, mark);
+	}
+	mfr__seen_free(&seen);
+	return st;
+}
+
+static mfr_status_t load_body_map(loader *ld, json_t *root)
+{
+	json_t *obj, *arr, *v;
+	size_t i;
+
+	TRY(mfr__rd_member(&ld->rd, root, "body_map", 0, JSON_OBJECT, "an object", &obj));
+	if (!obj)
+		return MFR_OK;
+	size_t mark = mfr__rd_push(&ld->rd, "body_map");
+	mfr_body_map *b = mfr__rd_alloc(&ld->rd, 1, sizeof(*b));
+	if (!b)
+		return mfr__rd_nomem(&ld->rd);
+	TRY(mfr__rd_check_members(&ld->rd, obj, body_map_members, "a body map"));
+	TRY(mfr__rd_str(&ld->rd, obj, "name", 1, NULL, &b->name));
+	TRY(mfr__rd_check_length(&ld->rd, b->name, MFR_NAME_MAX_LENGTH, "a name"));
+	TRY(mfr__rd_str(&ld->rd, obj, "citation", 1, NULL, &b->citation));
+	TRY(mfr__rd_check_length(&ld->rd, b->citation, MFR_TEXT_MAX_LENGTH, "a text"));
+	TRY(mfr__rd_array(&ld->rd, obj, "segments", 1, 1, &arr));
+	b->segment_count = (uint32_t)json_array_size(arr);
+	b->segments = mfr__rd_alloc(&ld->rd, b->segment_count, sizeof(*b->segments));
+	if (!b->segments)
+		return mfr__rd_nomem(&ld->rd);
+	json_array_foreach(arr, i, v) {
+		size_t m2 = mfr__rd_push(&ld->rd, ".segments[%zu]", i);
+
+		TRY(load_segment(ld, v, &b->segments[i], i ? b->segments[i - 1].id : 0));
+		mfr__rd_pop(&ld->rd, m2);
+	}
+	TRY(get_provenance(ld, obj, &b->prov));
+	mfr__rd_pop(&ld->rd, mark);
+	ld->m->body_map = b;
+	return MFR_OK;
+}
+
 /* ---- the whole document ---------------------------------------------------- */
 
 static const char *const top_members[] = {
 	"format", "format_version", "name", "model_version", "description",
 	"sources", "regions", "lines", "referrals", "techniques", "conditions",
-	"precautions", "aftercare", "danger_zones", "screening", NULL
+	"precautions", "aftercare", "danger_zones", "screening", "chart", "body_map", NULL
 };
 
 static mfr_status_t load_document(loader *ld, json_t *root)
@@ -1451,6 +1762,8 @@ static mfr_status_t load_document(loader *ld, json_t *root)
 	LOAD_SECTION(ld, root, "danger_zones", m->danger_zones, m->danger_zone_count,
 		     load_danger_zone);
 	LOAD_SECTION(ld, root, "screening", m->screening, m->screening_count, load_screening);
+	TRY(load_chart(ld, root));
+	TRY(load_body_map(ld, root));
 	mfr_graph_excess excess;
 	int built = mfr__graph_build(&m->graph, m, &m->arena, &excess);
 	if (built < 0)

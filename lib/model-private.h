@@ -257,6 +257,62 @@ struct mfr_screening {
 	mfr_provenance prov;
 };
 
+/* The body chart (the optional "chart" section; doc/svg-format.md): a
+ * drawing convention, not a clinical fact. Each view is a box of
+ * MFR_CHART_WIDTH x MFR_CHART_HEIGHT units, x to the right, y down, its
+ * midline at x = MFR_CHART_WIDTH / 2; the client faces the viewer on the
+ * front view and faces away on the back view. */
+#define MFR_CHART_WIDTH 200
+#define MFR_CHART_HEIGHT 500
+#define MFR_CHART_VIEWS 2 /* mfr__chart_view_names: 1 front, 2 back */
+/* The longest outline path, in characters. */
+#define MFR_CHART_PATH_MAX 10000
+
+typedef struct mfr_chart_area mfr_chart_area;
+typedef struct mfr_chart mfr_chart;
+typedef struct mfr_segment_site mfr_segment_site;
+typedef struct mfr_segment mfr_segment;
+typedef struct mfr_body_map mfr_body_map;
+
+/* One region's place on one view: an ellipse, drawn as given for the
+ * client's right side of a bilateral region (mirrored across the midline
+ * for the left) and centred on the midline for a midline one. */
+struct mfr_chart_area {
+	const mfr_region *region;
+	uint8_t view; /* 1 front, 2 back (mfr__chart_view_names) */
+	int16_t cx, cy, rx, ry;
+};
+
+struct mfr_chart {
+	mfr_chart_area *areas; /* in file order */
+	uint32_t area_count;
+	const char *outlines[MFR_CHART_VIEWS]; /* by view - 1: SVG path data, checked at load */
+	mfr_provenance prov;
+};
+
+/* One site a body-map segment names. */
+struct mfr_segment_site {
+	const mfr_region *region;
+	uint8_t side; /* mfr_side_t: left, right or midline */
+};
+
+/* One segment of a body map (the optional "body_map" section): its id
+ * and the sites it stands for. */
+struct mfr_segment {
+	uint32_t id;
+	const char *name; /* the map's own label */
+	mfr_segment_site *sites;
+	uint32_t site_count;
+};
+
+struct mfr_body_map {
+	const char *name;
+	const char *citation; /* the map's own source */
+	mfr_segment *segments; /* sorted by id (checked at load) */
+	uint32_t segment_count;
+	mfr_provenance prov;
+};
+
 /* The sorted key index of one kind, for lookups by key. */
 typedef struct mfr_key_entry {
 	const char *key;
@@ -295,6 +351,8 @@ struct mfr_model {
 	uint32_t danger_zone_count;
 	mfr_screening *screening;
 	uint32_t screening_count;
+	const mfr_chart *chart;       /* NULL when the model has none */
+	const mfr_body_map *body_map; /* NULL when the model has none */
 	mfr_key_index index[MFR_N_KINDS + 1]; /* by mfr_kind_t */
 	mfr_graph graph; /* derived: the site graph a trace walks */
 	/* Who holds the model: the caller's references (mfr_model_ref()) and
@@ -321,6 +379,9 @@ static inline uint32_t mfr__site_id(const mfr_region *r, int side)
  * tissue: the same side (or either on the midline) and one region within
  * the other (a region and itself, a group and its member). */
 int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb);
+
+/* Segment @p id of @p m's body map, or NULL (no map, or no such id). */
+const mfr_segment *mfr__model_segment(const mfr_model *m, uint32_t id);
 
 /* The first reference to a model just built (the caller's). */
 void mfr__model_init_refs(mfr_model *m);

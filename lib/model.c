@@ -282,3 +282,50 @@ MFR_EXPORT const char *mfr_provenance_note(const mfr_provenance *prov)
 {
 	return prov && prov->note[0] ? prov->note : NULL;
 }
+
+/* ---- the body map ---------------------------------------------------------- */
+
+static int segment_cmp(const void *key, const void *entry)
+{
+	uint32_t id = *(const uint32_t *)key, at = ((const mfr_segment *)entry)->id;
+
+	return id < at ? -1 : id > at;
+}
+
+const mfr_segment *mfr__model_segment(const mfr_model *m, uint32_t id)
+{
+	if (!m || !m->body_map)
+		return NULL;
+	return bsearch(&id, m->body_map->segments, m->body_map->segment_count,
+		       sizeof(mfr_segment), segment_cmp);
+}
+
+MFR_EXPORT uint32_t mfr_model_segment_site_count(const mfr_model *model, uint32_t segment)
+{
+	const mfr_segment *g = mfr__model_segment(model, segment);
+
+	return g ? g->site_count : 0;
+}
+
+MFR_EXPORT const mfr_region *mfr_model_segment_site_region(const mfr_model *model,
+							   uint32_t segment, uint32_t index)
+{
+	const mfr_segment *g = mfr__model_segment(model, segment);
+
+	return g && index < g->site_count ? g->sites[index].region : NULL;
+}
+
+MFR_EXPORT mfr_side_t mfr_model_segment_site_side(const mfr_model *model, uint32_t segment,
+						  uint32_t index)
+{
+	const mfr_segment *g = mfr__model_segment(model, segment);
+
+	return g && index < g->site_count ? (mfr_side_t)g->sites[index].side : 0;
+}
+
+MFR_EXPORT const char *mfr_model_segment_name(const mfr_model *model, uint32_t segment)
+{
+	const mfr_segment *g = mfr__model_segment(model, segment);
+
+	return g ? g->name : NULL;
+}

@@ -103,6 +103,9 @@ TABLE(mfr__region_kind_names, "region kind",
 TABLE(mfr__laterality_names, "laterality",
       { MFR_LATERALITY_BILATERAL, "bilateral" },
       { MFR_LATERALITY_MIDLINE, "midline" });
+/* The views of the body chart (model-private.h: struct mfr_chart_area). */
+TABLE(mfr__chart_view_names, "chart view",
+      { 1, "front" }, { 2, "back" });
 TABLE(mfr__node_kind_names, "node kind",
       { MFR_NODE_STATION, "station" }, { MFR_NODE_TRACK, "track" });
 TABLE(mfr__line_side_names, "line side",

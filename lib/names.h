@@ -47,5 +47,6 @@ extern const mfr_names mfr__severity_names;
 extern const mfr_names mfr__access_names;
 extern const mfr_names mfr__frequency_names;
 extern const mfr_names mfr__aftercare_kind_names;
+extern const mfr_names mfr__chart_view_names; /* 1 front, 2 back */
 
 #endif /* MFR_NAMES_H */

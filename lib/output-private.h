@@ -57,4 +57,11 @@ void mfr__plan_csv(mfr_tb *t, const mfr_plan *plan);
 void mfr__program_csv(mfr_tb *t, const mfr_program *program);
 void mfr__trace_csv(mfr_tb *t, const mfr_trace *trace);
 
+/* MFR_FORMAT_SVG: the body chart (doc/svg-format.md). The model must have
+ * a chart: mfr__svg_check() says so first (MFR_E_CONSTRAINT naming what is
+ * missing, with @p fn, the public function). */
+mfr_status_t mfr__svg_check(const mfr_model *m, const char *fn, mfr_error **err);
+void mfr__plan_svg(mfr_tb *t, const mfr_plan *plan);
+void mfr__trace_svg(mfr_tb *t, const mfr_trace *trace);
+
 #endif /* MFR_OUTPUT_PRIVATE_H */

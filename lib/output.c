@@ -10,11 +10,14 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "plan-private.h"
+#include "trace-private.h"
 
 /* Indexed by mfr_format_t; NULL where a value names no format. */
 static const char *const format_names[] = {
 	[MFR_FORMAT_JSON] = "json", [MFR_FORMAT_TEXT] = "text", [MFR_FORMAT_SOAP] = "soap",
 	[MFR_FORMAT_FHIR] = "fhir", [MFR_FORMAT_HANDOUT] = "handout", [MFR_FORMAT_CSV] = "csv",
+	[MFR_FORMAT_SVG] = "svg",
 };
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
 
@@ -46,14 +49,16 @@ static const struct {
 } objects[] = {
 	[PLAN] = { "a plan", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
 			     1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_FHIR |
-			     1u << MFR_FORMAT_HANDOUT | 1u << MFR_FORMAT_CSV,
-		   "json, text, soap, fhir, handout or csv" },
+			     1u << MFR_FORMAT_HANDOUT | 1u << MFR_FORMAT_CSV |
+			     1u << MFR_FORMAT_SVG,
+		   "json, text, soap, fhir, handout, csv or svg" },
 	[PROGRAM] = { "a program", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
 				   1u << MFR_FORMAT_SOAP | 1u << MFR_FORMAT_FHIR |
 				   1u << MFR_FORMAT_HANDOUT | 1u << MFR_FORMAT_CSV,
 		      "json, text, soap, fhir, handout or csv" },
 	[TRACE] = { "a trace", 1u << MFR_FORMAT_JSON | 1u << MFR_FORMAT_TEXT |
-			       1u << MFR_FORMAT_CSV, "json, text or csv" },
+			       1u << MFR_FORMAT_CSV | 1u << MFR_FORMAT_SVG,
+		    "json, text, csv or svg" },
 };
 
 /* The formats that are JSON, and so take MFR_JSON_COMPACT. */
@@ -103,8 +108,18 @@ static mfr_status_t write_any(const char *fn, object_kind kind, const void *obj,
 			*len = strlen(*out);
 		return st;
 	}
+	if (format == MFR_FORMAT_SVG) {
+		const mfr_model *m = kind == PLAN ? ((const mfr_plan *)obj)->model
+				   : ((const mfr_trace *)obj)->model;
+
+		st = mfr__svg_check(m, fn, err);
+		if (st != MFR_OK)
+			return st;
+	}
 	mfr__tb_init(&t);
-	if (format == MFR_FORMAT_SOAP)
+	if (format == MFR_FORMAT_SVG)
+		kind == PLAN ? mfr__plan_svg(&t, obj) : mfr__trace_svg(&t, obj);
+	else if (format == MFR_FORMAT_SOAP)
 		kind == PLAN ? mfr__plan_soap(&t, obj) : mfr__program_soap(&t, obj);
 	else if (format == MFR_FORMAT_CSV)
 		kind == PLAN ? mfr__plan_csv(&t, obj)

@@ -49,6 +49,12 @@ struct mfr_plan_step {
 	const mfr_condition *site_work; /* the condition naming work at the symptom site */
 	const mfr_condition *named_by; /* the condition naming its technique at a
 					* trigger-point site, or NULL */
+	/* The first line its strongest trace path follows, and the site that
+	 * line step reaches (for the body chart: which copy of the line), or
+	 * NULL. */
+	const mfr_line *line;
+	const mfr_region *line_region;
+	uint8_t line_side;
 	const char *rationale;
 };
 

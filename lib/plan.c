@@ -2325,6 +2325,23 @@ static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s, const cha
 	return MFR_OK;
 }
 
+/* The first line step of @p s's strongest path, for the body chart. */
+static void note_line(const mfr_plan *p, mfr_plan_step *s)
+{
+	const mfr_trace_path *path = s->result->path_count ? &s->result->paths[0] : NULL;
+
+	for (uint32_t k = 0; path && k < path->step_count; k++) {
+		const mfr_trace_path_step *ps = &path->steps[k];
+
+		if (ps->edge->relation == MFR_RELATION_LINE && ps->edge->ref < p->model->line_count) {
+			s->line = &p->model->lines[ps->edge->ref];
+			s->line_region = mfr__site_region(p->model, ps->to);
+			s->line_side = (uint8_t)mfr__site_side(p->model, ps->to);
+			return;
+		}
+	}
+}
+
 /* The sentence that says why each kept step is there: a treatment step
  * points back to its trace result. */
 static mfr_status_t add_rationales(mfr_plan *p)
@@ -2348,6 +2365,7 @@ static mfr_status_t add_rationales(mfr_plan *p)
 				 s->named_by ? "; " : "", s->named_by ? s->technique->name : "",
 				 s->named_by ? ", as the sources give for the trigger-point "
 				 "sites of " : "", s->named_by ? s->named_by->name : "");
+			note_line(p, s);
 			s->result = NULL; /* the trace is freed with the planning */
 		} else if (s->phase == MFR_PHASE_ASSESSMENT)
 			mfr__format(text, sizeof(text), "opening: assess the %s, where the "

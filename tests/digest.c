@@ -122,6 +122,25 @@ static void walk_precaution_limits(mfr_digest *d, const mfr_precaution *p)
 	walk_dose(d, mfr_precaution_dose(p));
 }
 
+/* The body map's segments, through their getters: every id a map may use
+ * in the default model's range and beyond it (the chart itself is in the
+ * JSON export, which the snapshot test digests too). */
+static void walk_segments(mfr_digest *d, const mfr_model *m)
+{
+	for (uint32_t id = 0; id < 1000; id++) {
+		uint32_t n = mfr_model_segment_site_count(m, id);
+
+		if (!n)
+			continue;
+		add(d, "G %u %s", id, mfr_model_segment_name(m, id));
+		for (uint32_t k = 0; k <= n; k++)
+			add(d, " %s:%d", key_or(mfr_region_key(mfr_model_segment_site_region(m, id,
+											      k))),
+			    mfr_model_segment_site_side(m, id, k));
+		add(d, "\n");
+	}
+}
+
 static void walk_danger_zones(mfr_digest *d, const mfr_model *m)
 {
 	for (uint32_t i = 0; i < mfr_model_count(m, MFR_KIND_DANGER_ZONE); i++) {
@@ -367,6 +386,7 @@ void mfr_digest_model(mfr_digest *d, const mfr_model *m)
 		walk_provenance(d, mfr_aftercare_provenance(a));
 	}
 	walk_danger_zones(d, m);
+	walk_segments(d, m);
 	walk_screening(d, m);
 	walk_lookups(d, m);
 	walk_find(d, m);

@@ -787,6 +787,66 @@ static json_t *entity_json(const mfr_model *m, int kind, uint32_t i)
 	return NULL;
 }
 
+static json_t *chart_json(const mfr_chart *c)
+{
+	json_t *o = json_object(), *outlines = json_array(), *areas = json_array();
+	int rc = 0;
+
+	for (int v = 1; !rc && v <= MFR_CHART_VIEWS; v++) {
+		json_t *x = json_object();
+
+		rc |= ref_put_name(x, "view", &mfr__chart_view_names, v);
+		rc |= ref_put_str(x, "path", c->outlines[v - 1]);
+		rc |= ref_append(outlines, x);
+	}
+	for (uint32_t i = 0; !rc && i < c->area_count; i++) {
+		const mfr_chart_area *a = &c->areas[i];
+		json_t *x = json_object(), *e = json_array();
+
+		rc |= ref_put_str(x, "region", a->region->key);
+		rc |= ref_put_name(x, "view", &mfr__chart_view_names, a->view);
+		rc |= ref_append(e, json_integer(a->cx));
+		rc |= ref_append(e, json_integer(a->cy));
+		rc |= ref_append(e, json_integer(a->rx));
+		rc |= ref_append(e, json_integer(a->ry));
+		rc |= ref_put(x, "ellipse", e);
+		rc |= ref_append(areas, x);
+	}
+	rc |= ref_put(o, "outlines", outlines);
+	rc |= ref_put(o, "areas", areas);
+	rc |= put_provenance(o, &c->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
+static json_t *body_map_json(const mfr_body_map *b)
+{
+	json_t *o = json_object(), *segments = json_array();
+	int rc = ref_put_str(o, "name", b->name);
+
+	rc |= ref_put_str(o, "citation", b->citation);
+	for (uint32_t i = 0; !rc && i < b->segment_count; i++) {
+		const mfr_segment *g = &b->segments[i];
+		json_t *x = json_object(), *sites = json_array();
+
+		rc |= ref_put(x, "id", json_integer(g->id));
+		rc |= ref_put_str(x, "name", g->name);
+		for (uint32_t k = 0; !rc && k < g->site_count; k++) {
+			json_t *site = json_object();
+
+			rc |= ref_put_str(site, "region", g->sites[k].region->key);
+			if (g->sites[k].side != MFR_SIDE_MIDLINE)
+				rc |= ref_put_name(site, "side", &mfr__side_names,
+						   g->sites[k].side);
+			rc |= ref_append(sites, site);
+		}
+		rc |= ref_put(x, "sites", sites);
+		rc |= ref_append(segments, x);
+	}
+	rc |= ref_put(o, "segments", segments);
+	rc |= put_provenance(o, &b->prov);
+	return rc ? (json_decref(o), NULL) : o;
+}
+
 static json_t *model_json(const mfr_model *m)
 {
 	static const struct {
@@ -817,6 +877,10 @@ static json_t *model_json(const mfr_model *m)
 			rc |= ref_append(arr, entity_json(m, sections[s].kind, i));
 		rc |= ref_put(o, sections[s].name, arr);
 	}
+	if (!rc && m->chart)
+		rc |= ref_put(o, "chart", chart_json(m->chart));
+	if (!rc && m->body_map)
+		rc |= ref_put(o, "body_map", body_map_json(m->body_map));
 	return rc ? (json_decref(o), NULL) : o;
 }
 

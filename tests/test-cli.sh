@@ -283,7 +283,7 @@ expect 0 "soap plan" -- "$mfr" --format soap plan --symptom heel:left:6 --id rec
 contains out "CPT 97140" "soap names the code"
 if tail -n 1 "$tmp/out" | grep -q '^Audit: .*intake id "rec-42"$'; then ok; else bad "soap without its audit trail"; fi
 expect 2 "soap trace" -- "$mfr" --format soap trace --symptom heel:left:6
-contains err "a trace is not written as soap; it is written as json, text or csv" "soap trace refused with the formats a trace takes"
+contains err "a trace is not written as soap; it is written as json, text, csv or svg" "soap trace refused with the formats a trace takes"
 expect 2 "soap model" -- "$mfr" --format soap model
 contains err "'mfr model' writes text or json, not soap" "soap model refused"
 expect 2 "soap batch" -- "$mfr" --format soap batch plan
@@ -296,11 +296,11 @@ pycheck "fhir plan: a CarePlan and CPT 97140 requests" "[e['resource']['resource
 expect 0 "fhir program" -- "$mfr" --format fhir program --symptom heel:left:6 --sessions 2 --weeks 1
 pycheck "fhir program: one CarePlan for both sessions" "sum(e['resource']['resourceType'] == 'CarePlan' for e in d['entry']) == 1 and 'Session 2, day ' in d['entry'][-1]['resource']['note'][0]['text']"
 expect 2 "fhir trace" -- "$mfr" --format fhir trace --symptom heel:left:6
-contains err "a trace is not written as fhir; it is written as json, text or csv" "fhir trace refused with the formats a trace takes"
+contains err "a trace is not written as fhir; it is written as json, text, csv or svg" "fhir trace refused with the formats a trace takes"
 expect 2 "fhir model" -- "$mfr" --format fhir model
 contains err "'mfr model' writes text or json, not fhir" "fhir model refused"
 expect 2 "an unknown format" -- "$mfr" --format xml plan --symptom heel:left:6
-contains err "use 'text', 'json', 'soap', 'fhir', 'handout' or 'csv'" "an unknown format names every format"
+contains err "use 'text', 'json', 'soap', 'fhir', 'handout', 'csv' or 'svg'" "an unknown format names every format"
 # the client handout (doc/handout-format.md): its examples are what mfr
 # prints, and its HTML is well formed, self-contained and escaped
 # (tests/check-handout.py; the meson test handout-render renders it)
@@ -309,9 +309,21 @@ if python3 "$src/tests/check-handout.py" --no-render "$mfr" "$data" >"$tmp/doc" 
 expect 0 "handout program" -- "$mfr" --format handout program --symptom heel:left:6 --sessions 2 --weeks 1
 contains out "<title>Your myofascial release sessions</title>" "handout of a program"
 expect 2 "handout trace" -- "$mfr" --format handout trace --symptom heel:left:6
-contains err "a trace is not written as handout; it is written as json, text or csv" "handout trace refused with the formats a trace takes"
+contains err "a trace is not written as handout; it is written as json, text, csv or svg" "handout trace refused with the formats a trace takes"
 expect 2 "handout model" -- "$mfr" --format handout model
 contains err "'mfr model' writes text or json, not handout" "handout model refused"
+# the body chart (doc/svg-format.md): its examples are what mfr prints, and
+# its SVG is well formed, escaped and drawn with the client's sides
+# (tests/check-svg.py; the meson test svg-render renders it)
+if python3 "$src/tests/check-doc-examples.py" "$mfr" "$src/doc/svg-format.md" >"$tmp/doc" 2>&1; then ok; else bad "doc/svg-format.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
+if python3 "$src/tests/check-svg.py" --no-render "$mfr" "$data" >"$tmp/doc" 2>&1; then ok; else bad "svg: $(head -c 2000 "$tmp/doc")"; fi
+expect 0 "svg trace" -- "$mfr" --format svg trace --symptom heel:left:6
+contains out "<svg xmlns=\"http://www.w3.org/2000/svg\"" "svg of a trace"
+# body-map segments (doc/intake-format.md): the sites they stand for
+expect 0 "trace by segments" -- "$mfr" --format json trace --symptom low_back:right:3 --segment 118:6 --segment 219:7 --max-results 1
+pycheck "segments give their sites, the higher intensity kept" "d['symptoms'] == [{'region': 'low_back', 'side': 'right', 'intensity': 7}, {'region': 'forearm', 'side': 'left', 'intensity': 6}]"
+expect 0 "plan by segment" -- "$mfr" plan --segment 237
+contains out "left sole" "a plan for the left sole (CHOIR 237, Foot (bottom-left))"
 expect 2 "an empty --id" -- "$mfr" plan --symptom heel:left --id ""
 contains err "the id is empty" "an empty --id explained"
 

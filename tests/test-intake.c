@@ -497,6 +497,153 @@ START_TEST(repeats_in_long_lists)
 }
 END_TEST
 
+/* ---- body-map segments (doc/intake-format.md, "Body-map segments") ------- */
+
+/* The symptom of @p in at @p region on @p side: its intensity, or -1. */
+static int intensity_at(const mfr_intake *in, const char *region, mfr_side_t side)
+{
+	for (uint32_t i = 0; i < mfr_intake_symptom_count(in); i++) {
+		const mfr_intake_symptom *s = mfr_intake_symptom_at(in, i);
+
+		if (strcmp(mfr_region_key(mfr_intake_symptom_region(s)), region) == 0 &&
+		    mfr_intake_symptom_side(s) == side)
+			return mfr_intake_symptom_intensity(s);
+	}
+	return -1;
+}
+
+/* The default model's body map: the CHOIR segments, the client's sides. */
+START_TEST(segments_of_the_default_model)
+{
+	ck_assert_uint_eq(mfr_model_segment_site_count(model, 118), 1);
+	ck_assert_str_eq(mfr_region_key(mfr_model_segment_site_region(model, 118, 0)),
+			 "forearm");
+	ck_assert_int_eq(mfr_model_segment_site_side(model, 118, 0), MFR_SIDE_LEFT);
+	ck_assert_str_eq(mfr_model_segment_name(model, 118), "Forearm (front-left)");
+	/* Front "right" and back "left" are the client's sides. */
+	ck_assert_int_eq(mfr_model_segment_site_side(model, 115, 0), MFR_SIDE_RIGHT);
+	ck_assert_int_eq(mfr_model_segment_site_side(model, 218, 0), MFR_SIDE_LEFT);
+	ck_assert_str_eq(mfr_region_key(mfr_model_segment_site_region(model, 218, 0)),
+			 "low_back");
+	/* A segment of several areas, and a midline one. */
+	ck_assert_uint_eq(mfr_model_segment_site_count(model, 103), 3);
+	ck_assert_int_eq(mfr_model_segment_site_side(model, 201, 0), MFR_SIDE_MIDLINE);
+	/* 74 segments: 101-136 and 201-238. */
+	uint32_t n = 0;
+	for (uint32_t id = 0; id < 1000; id++)
+		n += mfr_model_segment_site_count(model, id) > 0;
+	ck_assert_uint_eq(n, 74);
+	ck_assert_uint_eq(mfr_model_segment_site_count(model, 100), 0);
+	ck_assert_uint_eq(mfr_model_segment_site_count(model, 137), 0);
+	ck_assert_uint_eq(mfr_model_segment_site_count(model, 239), 0);
+	ck_assert_ptr_null(mfr_model_segment_site_region(model, 118, 1));
+	ck_assert_int_eq(mfr_model_segment_site_side(model, 118, 1), 0);
+	ck_assert_ptr_null(mfr_model_segment_name(model, 300));
+	ck_assert_uint_eq(mfr_model_segment_site_count(NULL, 118), 0);
+}
+END_TEST
+
+START_TEST(segments_add_symptoms)
+{
+	mfr_intake *in = NULL;
+
+	ck_assert_int_eq(mfr_intake_new(model, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom_segment(in, 118, 6, MFR_ONSET_CHRONIC, NULL),
+			 MFR_OK);
+	ck_assert_uint_eq(mfr_intake_symptom_count(in), 1);
+	ck_assert_int_eq(intensity_at(in, "forearm", MFR_SIDE_LEFT), 6);
+	ck_assert_int_eq(mfr_intake_symptom_onset(mfr_intake_symptom_at(in, 0)),
+			 MFR_ONSET_CHRONIC);
+	/* Several areas at once. */
+	ck_assert_int_eq(mfr_intake_add_symptom_segment(in, 103, 4, 0, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_intake_symptom_count(in), 4);
+	ck_assert_int_eq(intensity_at(in, "jaw", MFR_SIDE_RIGHT), 4);
+	/* A site already recorded keeps the higher intensity and takes an
+	 * onset it lacked; it is never an error. */
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "low_back", MFR_SIDE_RIGHT, 3, 0, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom_segment(in, 219, 7, MFR_ONSET_ACUTE, NULL),
+			 MFR_OK);
+	ck_assert_uint_eq(mfr_intake_symptom_count(in), 5);
+	ck_assert_int_eq(intensity_at(in, "low_back", MFR_SIDE_RIGHT), 7);
+	ck_assert_int_eq(mfr_intake_symptom_onset(mfr_intake_symptom_at(in, 4)),
+			 MFR_ONSET_ACUTE);
+	ck_assert_int_eq(mfr_intake_add_symptom_segment(in, 219, 2, MFR_ONSET_CHRONIC, NULL),
+			 MFR_OK);
+	ck_assert_int_eq(intensity_at(in, "low_back", MFR_SIDE_RIGHT), 7);
+	ck_assert_int_eq(mfr_intake_symptom_onset(mfr_intake_symptom_at(in, 4)),
+			 MFR_ONSET_ACUTE);
+	/* Both sides of the cranium: the forehead (midline) once. */
+	ck_assert_int_eq(mfr_intake_add_symptom_segment(in, 101, 5, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom_segment(in, 102, 8, 0, NULL), MFR_OK);
+	ck_assert_uint_eq(mfr_intake_symptom_count(in), 8);
+	ck_assert_int_eq(intensity_at(in, "forehead", MFR_SIDE_MIDLINE), 8);
+	ck_assert_int_eq(intensity_at(in, "temple", MFR_SIDE_LEFT), 8);
+	ck_assert_int_eq(intensity_at(in, "temple", MFR_SIDE_RIGHT), 5);
+	/* And a region given after a segment is a repeat, as ever. */
+	REJECT(mfr_intake_add_symptom(in, "forearm", MFR_SIDE_LEFT, 2, 0, err), MFR_E_DUPLICATE,
+	       "already a symptom");
+
+	REJECT(mfr_intake_add_symptom_segment(in, 140, 5, 0, err), MFR_E_REFERENCE,
+	       "segment 140 is not in the body map \"CHOIR Collaborative Body Map (male "
+	       "numbering)\" (its ids run from 101 to 238, with gaps)");
+	REJECT(mfr_intake_add_symptom_segment(in, 0, 5, 0, err), MFR_E_REFERENCE, "segment 0");
+	REJECT(mfr_intake_add_symptom_segment(in, UINT32_MAX, 5, 0, err), MFR_E_REFERENCE,
+	       "segment 4294967295");
+	REJECT(mfr_intake_add_symptom_segment(in, 136, 11, 0, err), MFR_E_RANGE,
+	       "intensity 11 is out of range");
+	REJECT(mfr_intake_add_symptom_segment(in, 136, -1, 0, err), MFR_E_RANGE, "intensity");
+	REJECT(mfr_intake_add_symptom_segment(in, 136, 5, 9, err), MFR_E_RANGE, "onset 9");
+	REJECT(mfr_intake_add_symptom_segment(NULL, 136, 5, 0, err), MFR_E_INVALID, "invalid");
+	mfr_intake_free(in);
+
+	/* A model without a body map says so. */
+	mfr_model *minimal = NULL;
+	char path[4096];
+
+	mfr_test_path(path, sizeof(path), "models/minimal.json");
+	ck_assert_int_eq(mfr_model_load_file(path, &minimal, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_new(minimal, &in), MFR_OK);
+	REJECT(mfr_intake_add_symptom_segment(in, 118, 5, 0, err), MFR_E_REFERENCE,
+	       "has no body map, so segment 118 names no site");
+	ck_assert_uint_eq(mfr_model_segment_site_count(minimal, 118), 0);
+	mfr_intake_free(in);
+	mfr_model_free(minimal);
+}
+END_TEST
+
+/* JSON: "segment" in place of "region" and "side"; written back as sites. */
+START_TEST(segments_in_json)
+{
+	static const char doc[] = "{\"symptoms\": [{\"segment\": 118, \"intensity\": 6, "
+				  "\"onset\": \"chronic\"}, {\"segment\": 237}, {\"region\": "
+				  "\"sole\", \"side\": \"left\", \"intensity\": 9}]}";
+	mfr_intake *in = NULL;
+	mfr_error *err = NULL;
+	char *json = NULL;
+
+	/* A region after a segment that holds it is a repeat, as in the API. */
+	ck_assert_int_eq(mfr_intake_from_json(model, doc, strlen(doc), "seg.json", &in, &err),
+			 MFR_E_DUPLICATE);
+	ck_assert_str_eq(mfr_error_path(err), "symptoms[2].side");
+	mfr_error_free(err);
+	err = NULL;
+	static const char doc2[] = "{\"symptoms\": [{\"segment\": 118, \"intensity\": 6, "
+				   "\"onset\": \"chronic\"}, {\"segment\": 237}]}";
+	mfr_test_assert_ok(mfr_intake_from_json(model, doc2, strlen(doc2), "seg.json", &in,
+						&err), err, "segments");
+	ck_assert_int_eq(intensity_at(in, "sole", MFR_SIDE_LEFT), MFR_INTAKE_DEFAULT_INTENSITY);
+	ck_assert_int_eq(mfr_intake_to_json(in, MFR_JSON_COMPACT, &json, NULL), MFR_OK);
+	ck_assert_str_eq(json, "{\"symptoms\":[{\"region\":\"forearm\",\"side\":\"left\","
+			 "\"intensity\":6,\"onset\":\"chronic\"},{\"region\":\"sole\",\"side\":"
+			 "\"left\",\"intensity\":5}],\"conditions\":[],\"precautions\":[],"
+			 "\"clearances\":[],\"session_minutes\":60,\"positions\":[\"prone\","
+			 "\"supine\",\"side_lying\",\"seated\",\"standing\"]}");
+	mfr_free(json);
+	mfr_intake_free(in);
+}
+END_TEST
+
 /* ---- limits (doc/intake-format.md, "Limits") ------------------------------ */
 
 /* Each list holds MFR_INTAKE_MAX_ITEMS, and one more is MFR_E_RANGE at the
@@ -650,6 +797,9 @@ Suite *mfr_test_intake_suite(void)
 	tcase_add_test(tc, json_reads_the_documented_example);
 	tcase_add_test(tc, long_names_stay_utf8);
 	tcase_add_test(tc, byte_order_mark);
+	tcase_add_test(tc, segments_of_the_default_model);
+	tcase_add_test(tc, segments_add_symptoms);
+	tcase_add_test(tc, segments_in_json);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("scaling");

@@ -225,6 +225,23 @@ static mfr_status_t op_symptom_misspelt(void **out, mfr_error **err)
 	return mfr_intake_add_symptom(target, "heal", MFR_SIDE_LEFT, 3, 0, err);
 }
 
+/* A body-map segment of three sites (all or nothing), and one whose two
+ * sites the intake has already (they only take the higher intensity). */
+static mfr_status_t op_segment(void **out, mfr_error **err)
+{
+	return mfr_intake_add_symptom_segment(target, 103, 6, MFR_ONSET_ACUTE, err);
+}
+
+static mfr_status_t op_segment_recorded(void **out, mfr_error **err)
+{
+	return mfr_intake_add_symptom_segment(target, 207, 8, 0, err);
+}
+
+static mfr_status_t op_segment_unknown(void **out, mfr_error **err)
+{
+	return mfr_intake_add_symptom_segment(target, 140, 8, 0, err);
+}
+
 static mfr_status_t op_condition(void **out, mfr_error **err)
 {
 	return mfr_intake_add_condition(target, "low_back_pain", err);
@@ -335,6 +352,13 @@ static const mfr_oom_op ops[] = {
 	CHANGE("add_symptom_twice", op_symptom_twice, MFR_E_DUPLICATE, MFR_OOM_QUIET,
 	       prepare_full),
 	CHANGE("add_symptom_misspelt", op_symptom_misspelt, MFR_E_REFERENCE, MFR_OOM_QUIET,
+	       prepare_empty),
+	CHANGE("add_segment", op_segment, MFR_OK, 0, prepare_empty),
+	CHANGE("add_segment_grow", op_segment, MFR_OK, 0, prepare_four),
+	CHANGE("add_segment_past_sixteen", op_segment, MFR_OK, 0, prepare_sixteen),
+	CHANGE("add_segment_recorded", op_segment_recorded, MFR_OK, MFR_OOM_NEVER,
+	       prepare_sixteen),
+	CHANGE("add_segment_unknown", op_segment_unknown, MFR_E_REFERENCE, MFR_OOM_QUIET,
 	       prepare_empty),
 	CHANGE("add_condition", op_condition, MFR_OK, 0, prepare_empty),
 	CHANGE("add_condition_grow", op_condition, MFR_OK, 0, prepare_four),

@@ -539,6 +539,17 @@ static mfr_status_t op_program_write_handout(void **out, mfr_error **err)
 	return mfr_program_write(small_program, MFR_FORMAT_HANDOUT, 0, (char **)out, NULL, err);
 }
 
+/* The body chart: the legend is built apart, then the views. */
+static mfr_status_t op_plan_write_svg(void **out, mfr_error **err)
+{
+	return mfr_plan_write(plan, MFR_FORMAT_SVG, 0, (char **)out, NULL, err);
+}
+
+static mfr_status_t op_trace_write_svg(void **out, mfr_error **err)
+{
+	return mfr_trace_write(small_trace, MFR_FORMAT_SVG, 0, (char **)out, NULL, err);
+}
+
 static mfr_status_t op_plan_write_json(void **out, mfr_error **err)
 {
 	return mfr_plan_write(plan, MFR_FORMAT_JSON, 0, (char **)out, NULL, err);
@@ -634,6 +645,10 @@ static const mfr_oom_op ops[] = {
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "program_write_handout", .run = op_program_write_handout,
 	  .release = mfr_free, .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "plan_write_svg", .run = op_plan_write_svg, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
+	{ .name = "trace_write_svg", .run = op_trace_write_svg, .release = mfr_free,
+	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON },
 	{ .name = "plan_write_json", .run = op_plan_write_json, .release = mfr_free,
 	  .own_status = MFR_OK, .flags = MFR_OOM_NO_JANSSON, .same = same_plan_text },
 };

@@ -61,6 +61,10 @@ START_TEST(format_names_round_trip)
 	ck_assert_int_eq(MFR_FORMAT_CSV, 6);
 	ck_assert_int_eq(mfr_format_parse("csv", &f), MFR_OK);
 	ck_assert_int_eq(f, MFR_FORMAT_CSV);
+	ck_assert_str_eq(mfr_format_name(MFR_FORMAT_SVG), "svg");
+	ck_assert_int_eq(MFR_FORMAT_SVG, 7);
+	ck_assert_int_eq(mfr_format_parse("svg", &f), MFR_OK);
+	ck_assert_int_eq(f, MFR_FORMAT_SVG);
 	ck_assert_ptr_null(mfr_format_name(0));
 	ck_assert_ptr_null(mfr_format_name(MFR_FORMAT__MAX));
 	ck_assert_int_eq(mfr_format_parse("JSON", &f), MFR_E_UNKNOWN);
@@ -596,7 +600,7 @@ START_TEST(a_trace_has_no_soap_note_or_handout)
 				 MFR_E_CONSTRAINT);
 		ck_assert_ptr_null(text);
 		snprintf(want, sizeof(want), "mfr_trace_write: a trace is not written as %s; it "
-			 "is written as json, text or csv", mfr_format_name(formats[i]));
+			 "is written as json, text, csv or svg", mfr_format_name(formats[i]));
 		ck_assert_str_eq(mfr_error_message(err), want);
 		mfr_error_free(err);
 		ck_assert_int_eq(mfr_trace_write_file(run.trace, formats[i], 0, stdout, NULL),
@@ -1093,7 +1097,7 @@ START_TEST(a_trace_has_no_fhir_bundle)
 			 MFR_E_CONSTRAINT);
 	ck_assert_ptr_null(text);
 	ck_assert_str_eq(mfr_error_message(err), "mfr_trace_write: a trace is not written as "
-			 "fhir; it is written as json, text or csv");
+			 "fhir; it is written as json, text, csv or svg");
 	mfr_error_free(err);
 	/* FHIR takes the JSON flag and no other. */
 	ck_assert_int_eq(mfr_plan_write(run.plan, MFR_FORMAT_FHIR, 0x8, &text, NULL, NULL),
@@ -1112,7 +1116,7 @@ START_TEST(bad_arguments_write_nothing)
 	ck_assert_ptr_null(text);
 	ck_assert_uint_eq(len, 0);
 	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "is written as json, text, soap, "
-				     "fhir, handout or csv"));
+				     "fhir, handout, csv or svg"));
 	mfr_error_free(err);
 	err = NULL;
 	ck_assert_int_eq(mfr_trace_write(run.trace, (mfr_format_t)99, 0, &text, NULL, NULL),
@@ -1165,6 +1169,161 @@ START_TEST(a_full_stream_is_an_io_error)
 }
 END_TEST
 
+/* ---- the body chart (MFR_FORMAT_SVG) -------------------------------------- */
+
+/* An SVG image, ending where it should; the same bytes twice and to a stream. */
+static void assert_chart(const char *text, size_t len)
+{
+	ck_assert_uint_eq(strlen(text), len);
+	static const char head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="
+				   "\"http://www.w3.org/2000/svg\"";
+
+	ck_assert_msg(strncmp(text, head, strlen(head)) == 0, "%.200s", text);
+	ck_assert_ptr_nonnull(strstr(text, "<g class=\"view\" id=\"front\""));
+	ck_assert_ptr_nonnull(strstr(text, "<g class=\"view\" id=\"back\""));
+	ck_assert_ptr_nonnull(strstr(text, "client faces you: their right on your left"));
+	ck_assert_ptr_nonnull(strstr(text, "client faces away: their right on your right"));
+	ck_assert_ptr_nonnull(strstr(text, "a drawing convention of the model, not a "
+				     "clinical fact"));
+	ck_assert_ptr_null(strstr(text, "<script"));
+	ck_assert_str_eq(text + len - 7, "</svg>\n");
+}
+
+START_TEST(svg_of_a_plan)
+{
+	char *text = NULL, *again = NULL;
+	size_t len = 0;
+
+	ck_assert_int_eq(mfr_plan_write(run.plan, MFR_FORMAT_SVG, 0, &text, &len, NULL), MFR_OK);
+	assert_chart(text, len);
+	/* One numbered site per step, in order. */
+	ck_assert_int_eq(occurrences(text, "<g class=\"site\">"),
+			 (int)mfr_plan_step_count(run.plan));
+	ck_assert_ptr_nonnull(strstr(text, "font-weight=\"bold\">1</text></g>"));
+	/* The left heel: the default chart draws the heel for the client's
+	 * right at cx 115 on the back view; the left one is its mirror, on the
+	 * viewer's left of the back view. */
+	ck_assert_ptr_nonnull(strstr(text, "<ellipse class=\"symptom\" cx=\"85\" cy=\"478\""));
+	ck_assert_ptr_null(strstr(text, "<ellipse class=\"symptom\" cx=\"115\" cy=\"478\""));
+	ck_assert_ptr_nonnull(strstr(text, "<title>left heel 6/10</title>"));
+	ck_assert_ptr_nonnull(strstr(text, "Symptom: left jaw, 5/10 (shaded)"));
+	ck_assert_ptr_nonnull(strstr(text, "&quot;rec-42&quot;</text>"));
+	ck_assert_int_eq(mfr_plan_write(run.plan, MFR_FORMAT_SVG, 0, &again, NULL, NULL), MFR_OK);
+	ck_assert_str_eq(text, again);
+	mfr_free(again);
+
+	FILE *f = tmpfile();
+	char *read = malloc(len + 1);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(mfr_plan_write_file(run.plan, MFR_FORMAT_SVG, 0, f, NULL), MFR_OK);
+	rewind(f);
+	ck_assert_uint_eq(fread(read, 1, len + 1, f), len);
+	read[len] = '\0';
+	ck_assert_str_eq(read, text);
+	free(read);
+	fclose(f);
+	mfr_free(text);
+
+	/* Not JSON: no flag. */
+	ck_assert_int_eq(mfr_plan_write(run.plan, MFR_FORMAT_SVG, MFR_JSON_COMPACT, &text, NULL,
+					NULL), MFR_E_INVALID);
+	ck_assert_ptr_null(text);
+}
+END_TEST
+
+START_TEST(svg_of_a_trace_and_not_of_a_program)
+{
+	char *text = NULL;
+	size_t len = 0;
+	mfr_error *err = NULL;
+
+	ck_assert_int_eq(mfr_trace_write(run.trace, MFR_FORMAT_SVG, 0, &text, &len, NULL), MFR_OK);
+	assert_chart(text, len);
+	ck_assert_int_eq(occurrences(text, "<g class=\"site\">"),
+			 (int)mfr_trace_result_count(run.trace));
+	ck_assert_ptr_nonnull(strstr(text, "Body chart: trace"));
+	mfr_free(text);
+	text = NULL;
+	ck_assert_int_eq(mfr_program_write(run.program, MFR_FORMAT_SVG, 0, &text, NULL, &err),
+			 MFR_E_CONSTRAINT);
+	ck_assert_ptr_null(text);
+	ck_assert_str_eq(mfr_error_message(err), "mfr_program_write: a program is not written "
+			 "as svg; it is written as json, text, soap, fhir, handout or csv");
+	mfr_error_free(err);
+}
+END_TEST
+
+/* A model without a chart: MFR_E_CONSTRAINT, naming what is missing. */
+START_TEST(svg_needs_a_chart)
+{
+	mfr_model *m = mfr_test_load_model("minimal.json");
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	mfr_trace *t = NULL;
+	mfr_error *err = NULL;
+	char *text = (char *)1;
+	size_t len = 7;
+
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 6, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_SVG, 0, &text, &len, &err),
+			 MFR_E_CONSTRAINT);
+	ck_assert_ptr_null(text);
+	ck_assert_uint_eq(len, 0);
+	ck_assert_str_eq(mfr_error_message(err), "mfr_plan_write: the model \"minimal test "
+			 "model\" has no body chart, which svg draws on: add a \"chart\" section "
+			 "(outlines of the front and back views, and a place for the regions: "
+			 "doc/model-format.md), or write another format");
+	mfr_error_free(err);
+	err = NULL;
+	ck_assert_int_eq(mfr_trace_write(t, MFR_FORMAT_SVG, 0, &text, NULL, &err),
+			 MFR_E_CONSTRAINT);
+	ck_assert_ptr_nonnull(strstr(mfr_error_message(err), "mfr_trace_write: the model"));
+	mfr_error_free(err);
+	mfr_trace_free(t);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+	mfr_model_free(m);
+}
+END_TEST
+
+/* Every model and intake string is text in the image, never markup; a
+ * control character, which XML does not allow, is U+FFFD. */
+START_TEST(svg_escapes_every_model_string)
+{
+	mfr_model *m = mfr_test_load_model("chart.json");
+	mfr_intake *in = NULL;
+	mfr_plan *p = NULL;
+	char *text = NULL;
+	size_t len = 0;
+
+	ck_assert_int_eq(mfr_intake_new(m, &in), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom_segment(in, 1, 6, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_symptom_segment(in, 2, 3, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_set_id(in, "rec<1>&\"2\"'3", NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_SVG, 0, &text, &len, NULL), MFR_OK);
+	assert_chart(text, len);
+	ck_assert_ptr_null(strstr(text, "alert(1)</script>"));
+	ck_assert_ptr_nonnull(strstr(text, "calf muscle &lt;/li&gt;&lt;script&gt;alert(1)"
+				     "&lt;/script&gt;"));
+	ck_assert_ptr_nonnull(strstr(text, "<title>Body chart: plan, model Chart &lt;A&amp;B&gt; "
+				     "&quot;model&quot; &#39;v&#39; \xef\xbf\xbd</title>"));
+	ck_assert_ptr_nonnull(strstr(text, "T&lt;L&gt;&amp; Test &lt;Line&gt; &amp; "
+				     "&quot;co&quot; &#39;x&#39;"));
+	ck_assert_ptr_nonnull(strstr(text, "rec&lt;1&gt;&amp;&quot;2&quot;&#39;3"));
+	for (const char *c = text; *c; c++)
+		ck_assert_msg((unsigned char)*c >= 0x20 || *c == '\n', "a control character "
+			      "at byte %d", (int)(c - text));
+	mfr_free(text);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+	mfr_model_free(m);
+}
+END_TEST
+
 Suite *mfr_test_output_suite(void)
 {
 	Suite *s = suite_create("output");
@@ -1199,6 +1358,10 @@ Suite *mfr_test_output_suite(void)
 	tcase_add_test(tc, csv_of_a_trace_has_a_row_per_result);
 	tcase_add_test(tc, csv_quotes_what_must_be_quoted);
 	tcase_add_test(tc, csv_of_an_empty_plan_or_trace_still_has_a_row);
+	tcase_add_test(tc, svg_of_a_plan);
+	tcase_add_test(tc, svg_of_a_trace_and_not_of_a_program);
+	tcase_add_test(tc, svg_needs_a_chart);
+	tcase_add_test(tc, svg_escapes_every_model_string);
 	tcase_add_test(tc, bad_arguments_write_nothing);
 	tcase_add_test(tc, a_full_stream_is_an_io_error);
 	suite_add_tcase(s, tc);

@@ -28,6 +28,7 @@
 GENERATED(minimal)
 GENERATED(extra)
 GENERATED(safety)
+GENERATED(chart)
 #undef GENERATED
 
 static const struct generated {
@@ -42,6 +43,7 @@ static const struct generated {
 	GENERATED(minimal),
 	GENERATED(extra),
 	GENERATED(safety),
+	GENERATED(chart),
 #undef GENERATED
 	{ "default", &mfr__default_model, mfr__default_model_text,
 	  &mfr__default_model_text_size },

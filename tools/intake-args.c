@@ -1,7 +1,7 @@
 /*
  * mfr - the intake flags shared by `mfr trace`, `plan`, `program`:
- * --intake FILE, --symptom, --condition, --precaution, --stage, --scope,
- * --answer, --clearance, --minutes, --positions, --id.
+ * --intake FILE, --symptom, --segment, --condition, --precaution, --stage,
+ * --scope, --answer, --clearance, --minutes, --positions, --id.
  * SPDX-License-Identifier: MIT
  */
 #include <errno.h>
@@ -111,6 +111,39 @@ static int add_symptom(mfr_intake *in, const char *arg)
 					    MFR_ONSET_UNSPECIFIED, &err);
 	}
 	return st == MFR_OK ? CLI_OK : add_failed("--symptom", arg, st, err);
+}
+
+/* --segment ID[:INTENSITY]: the symptoms a body-map segment stands for. */
+static int add_segment(mfr_intake *in, const char *arg)
+{
+	char copy[64], *f[3], *end;
+	long intensity = MFR_INTAKE_DEFAULT_INTENSITY;
+	unsigned long id;
+	mfr_error *err = NULL;
+	mfr_status_t st;
+	int n;
+
+	if (strlen(arg) >= sizeof(copy))
+		return cli_usage_error("--segment '%s' is too long", arg);
+	strcpy(copy, arg);
+	n = split(copy, f, 3);
+	if (n > 2)
+		return cli_usage_error("--segment takes ID[:INTENSITY] (118:6), not '%s'", arg);
+	errno = 0;
+	id = strtoul(f[0], &end, 10);
+	if (errno || *end || end == f[0] || *f[0] == '-' || *f[0] == '+' || id > UINT32_MAX)
+		return cli_usage_error("--segment '%s': the segment is a whole number "
+				       "(the model's body_map lists them: 'mfr model export')", arg);
+	if (n > 1) {
+		errno = 0;
+		intensity = strtol(f[1], &end, 10);
+		if (errno || *end || end == f[1] || intensity < 0 || intensity > 10)
+			return cli_usage_error("--segment '%s': intensity must be a whole "
+					       "number from 0 to 10", arg);
+	}
+	st = mfr_intake_add_symptom_segment(in, (uint32_t)id, (int32_t)intensity,
+					    MFR_ONSET_UNSPECIFIED, &err);
+	return st == MFR_OK ? CLI_OK : add_failed("--segment", arg, st, err);
 }
 
 static int add_precaution(mfr_intake *in, const char *arg)
@@ -264,7 +297,7 @@ static int base_intake(const mfr_model *m, const char *path, mfr_intake **out)
 int cli_intake_option(const char *name)
 {
 	static const char *const names[] = {
-		"--intake", "--symptom", "--condition", "--precaution", "--stage",
+		"--intake", "--symptom", "--segment", "--condition", "--precaution", "--stage",
 		"--scope", "--answer", "--clearance", "--minutes", "--positions", "--id",
 		NULL
 	};
@@ -291,6 +324,8 @@ int cli_build_intake(const mfr_model *m, int argc, char **argv, mfr_intake **out
 
 		if (strcmp(opt, "--symptom") == 0)
 			rc = add_symptom(*out, val);
+		else if (strcmp(opt, "--segment") == 0)
+			rc = add_segment(*out, val);
 		else if (strcmp(opt, "--precaution") == 0)
 			rc = add_precaution(*out, val);
 		else if (strcmp(opt, "--stage") == 0)

@@ -41,6 +41,10 @@ static const char *const usage_text[] = {
 	"  --symptom REGION[:SIDE[:INTENSITY]]\n"
 	"                             a symptom site (repeatable); SIDE left, right,\n"
 	"                             both or midline; INTENSITY 0-10 (default 5)\n"
+	"  --segment ID[:INTENSITY]   the symptoms a body-map segment stands for\n"
+	"                             (repeatable); the default model's map is the\n"
+	"                             CHOIR body map, male numbering: 101-136 on the\n"
+	"                             front, 201-238 on the back\n"
 	"  --condition KEY            a recorded condition (repeatable)\n"
 	"  --precaution KEY[:REGION[:SIDE]]\n"
 	"                             a precaution, local ones with their site; a\n"
@@ -87,8 +91,10 @@ static const char *const usage_text[] = {
 	"                             batch), json, soap (the plan section of a SOAP\n"
 	"                             note), fhir (a FHIR R4 Bundle) or handout (the\n"
 	"                             client's printable HTML page), the last three\n"
-	"                             for plan and program; or csv (one row per plan\n"
-	"                             step or trace result)\n"
+	"                             for plan and program; csv (one row per plan\n"
+	"                             step or trace result); or svg (a body chart of\n"
+	"                             the symptoms and the plan's sites, for plan and\n"
+	"                             trace)\n"
 	"  -h, --help                 show this help\n"
 	"  -V, --version              show the libmfr version\n"
 	"\n"
@@ -204,8 +210,8 @@ static int run(int argc, char **argv)
 			if (mfr_format_parse(v, &opts.output) != MFR_OK) {
 				free(rest);
 				return cli_usage_error("unknown format '%s': use "
-						       "'text', 'json', 'soap', 'fhir', 'handout' "
-						       "or 'csv'", v);
+						       "'text', 'json', 'soap', 'fhir', 'handout', "
+						       "'csv' or 'svg'", v);
 			}
 			opts.format = opts.output == MFR_FORMAT_JSON ? CLI_JSON : CLI_TEXT;
 		} else if (missing) {

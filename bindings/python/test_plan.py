@@ -228,6 +228,9 @@ class IntakeTests(DefaultModelCase):
         self.assertIn('\r\nrec-7,1,', csv)
         self.assertTrue(trace.write('csv').startswith('id,rank,region,'))
         self.assertIn('\r\nrec-7,2,', program.write('csv'))
+        self.assertIn('svg', libmfr.formats())
+        self.assertTrue(plan.write('svg').startswith('<?xml version="1.0"'))
+        self.assertIn('<g class="site">', trace.write('svg'))
         soap = plan.write('soap')
         self.assertTrue(soap.startswith('P (plan): myofascial release'))
         self.assertIn('CPT 97140', soap)
@@ -235,7 +238,7 @@ class IntakeTests(DefaultModelCase):
         self.assertTrue(program.write('soap').startswith(
             'P (plan): myofascial release, 2 sessions over 1 week.'))
         err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'soap')
-        self.assertIn('json, text or csv', err.message)
+        self.assertIn('json, text, csv or svg', err.message)
         self.assertEqual(libmfr.formats()[3], 'fhir')
         bundle = json.loads(plan.write('fhir'))
         self.assertEqual((bundle['resourceType'], bundle['type']), ('Bundle', 'collection'))
@@ -264,7 +267,7 @@ class IntakeTests(DefaultModelCase):
         self.assertIn('<title>Your myofascial release sessions</title>',
                       program.write('handout'))
         err = self.raises(Status.MFR_E_CONSTRAINT, trace.write, 'handout')
-        self.assertIn('is written as json, text or csv', err.message)
+        self.assertIn('is written as json, text, csv or svg', err.message)
         err = self.raises(Status.MFR_E_UNKNOWN, plan.write, 'html')
         self.assertIn('handout', err.message)
         self.raises(Status.MFR_E_INVALID, plan.write, 'handout', compact=True)
@@ -291,6 +294,17 @@ class IntakeTests(DefaultModelCase):
              ('forehead', 'midline', 3, 'acute'),
              ('chin', 'midline', 0, 'chronic')])
         self.assertIsInstance(i.symptoms[0].region, libmfr.Region)
+
+    def test_symptoms_by_body_map_segment(self):
+        i = self.intake
+        i.add_symptom_segment(118, 6)
+        i.add_symptom_segment(103, intensity=4, onset='acute')
+        self.assertEqual(
+            [(s.region.key, s.side, s.intensity) for s in i.symptoms],
+            [('forearm', 'left', 6), ('around_the_eye', 'right', 4),
+             ('cheek', 'right', 4), ('jaw', 'right', 4)])
+        err = self.raises(Status.MFR_E_REFERENCE, i.add_symptom_segment, 140)
+        self.assertIn('segment 140 is not in the body map', err.message)
 
     def test_conditions_precautions_clearances(self):
         i = self.intake

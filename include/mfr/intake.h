@@ -149,6 +149,34 @@ MFR_EXPORT mfr_status_t mfr_intake_add_symptom(mfr_intake *intake, const char *r
 					     mfr_error **err);
 
 /**
+ * Add the symptoms a body-map segment stands for: the model's "body_map"
+ * section (doc/model-format.md) maps each segment id to one or more sites
+ * (the default model: the CHOIR Collaborative Body Map, male numbering,
+ * ids 101 to 136 on the front and 201 to 238 on the back, the sides being
+ * the client's; doc/intake-format.md, "Body-map segments"). Each site
+ * becomes a symptom of @p intensity and @p onset. A site that is already
+ * a symptom (given by region, or by another segment) is not an error: it
+ * keeps the higher of the two intensities, and takes @p onset when it had
+ * none. mfr_model_segment_site_count() and friends say what a segment
+ * stands for.
+ * @param intake the intake.
+ * @param segment the segment id (118: "Forearm (front-left)").
+ * @param intensity 0 to 10.
+ * @param onset ::mfr_onset_t.
+ * @param[out] err optional error detail.
+ * @return #MFR_OK; #MFR_E_INVALID; #MFR_E_REFERENCE for a segment the
+ *         model's body map does not have, or a model without a body map;
+ *         #MFR_E_RANGE for an intensity or onset out of range, or when the
+ *         new sites would take the intake past #MFR_INTAKE_MAX_ITEMS
+ *         symptoms; #MFR_E_NOMEM. All or nothing: on failure the intake is
+ *         unchanged.
+ * @since 0.2.0
+ */
+MFR_EXPORT mfr_status_t mfr_intake_add_symptom_segment(mfr_intake *intake, uint32_t segment,
+						     int32_t intensity, mfr_onset_t onset,
+						     mfr_error **err);
+
+/**
  * Record a condition by key ("plantar_fasciitis").
  * @return #MFR_OK, #MFR_E_INVALID, #MFR_E_REFERENCE, #MFR_E_DUPLICATE,
  *         #MFR_E_RANGE (#MFR_INTAKE_MAX_ITEMS recorded already) or #MFR_E_NOMEM.

@@ -338,6 +338,35 @@ MFR_EXPORT int mfr_provenance_is_convention(const mfr_provenance *prov);
 MFR_EXPORT const char *mfr_provenance_note(const mfr_provenance *prov);
 /** @} */
 
+/**
+ * @name Body map
+ * A model may carry a body map (the optional "body_map" section,
+ * doc/model-format.md): numbered segments of a drawn body a client marks,
+ * each standing for one or more sites of the model. An intake names a
+ * symptom by segment with mfr_intake_add_symptom_segment(). The default
+ * model carries the CHOIR Collaborative Body Map (male numbering: segments
+ * 101 to 136 on the front, 201 to 238 on the back).
+ * @{
+ */
+/**
+ * How many sites segment @p segment of the model's body map stands for.
+ * @return 1 or more; 0 when the model has no body map or no such segment
+ *         (or @p model is NULL).
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_model_segment_site_count(const mfr_model *model, uint32_t segment);
+/** The region of site @p index of segment @p segment, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_model_segment_site_region(const mfr_model *model,
+							   uint32_t segment, uint32_t index);
+/** The side of site @p index of segment @p segment (MFR_SIDE_LEFT,
+ *  MFR_SIDE_RIGHT or MFR_SIDE_MIDLINE: the client's side), or 0. @since 0.2.0 */
+MFR_EXPORT mfr_side_t mfr_model_segment_site_side(const mfr_model *model, uint32_t segment,
+						  uint32_t index);
+/** The map's own label of segment @p segment ("Cranium (front-right)"), living
+ *  as long as the model, or NULL. @since 0.2.0 */
+MFR_EXPORT const char *mfr_model_segment_name(const mfr_model *model, uint32_t segment);
+/** @} */
+
 /** @} */
 
 MFR_END_DECLS

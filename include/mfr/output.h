@@ -21,6 +21,7 @@
  * | #MFR_FORMAT_FHIR | yes | yes | no | a FHIR R4 Bundle (JSON): doc/fhir-format.md |
  * | #MFR_FORMAT_HANDOUT | yes | yes | no | the client's printable page: doc/handout-format.md |
  * | #MFR_FORMAT_CSV | yes | yes | yes | one row per step or result: doc/batch-format.md |
+ * | #MFR_FORMAT_SVG | yes | no | yes | a body chart (the model's "chart"): doc/svg-format.md |
  *
  * The same object and format give the same bytes. The writers follow the
  * library's error rule (mfr/common.h): `*err` must be NULL on entry, and a
@@ -59,11 +60,19 @@ typedef enum mfr_format_t {
 	/** A table (RFC 4180): a header row, then one row per plan step (per
 	 * session of a program) or trace result; doc/batch-format.md. @since 0.2.0 */
 	MFR_FORMAT_CSV = 6,
+	/** A body chart: one SVG image of the front and back views, the symptom
+	 * areas shaded by intensity, the plan's sites (a trace's results)
+	 * numbered in order and the lines they were reached along; drawn as the
+	 * client faces the viewer on the front view (their right on the
+	 * viewer's left). Needs a model with a chart (the optional "chart"
+	 * section; the default model has one): without it, #MFR_E_CONSTRAINT.
+	 * Self-contained, every model string escaped; doc/svg-format.md. @since 0.2.0 */
+	MFR_FORMAT_SVG = 7,
 	/** Not a value: fixes the width of the type at 32 bits. */
 	MFR_FORMAT__MAX = 0x7fffffff
 } mfr_format_t;
 
-/** @return "json", "text", "soap", "fhir", "handout", "csv", or NULL (not a format). @since 0.2.0 */
+/** @return "json", "text", "soap", "fhir", "handout", "csv", "svg", or NULL (not a format). @since 0.2.0 */
 MFR_EXPORT const char *mfr_format_name(mfr_format_t format);
 /**
  * Parse a format name ("soap") into @p out.
@@ -85,7 +94,8 @@ MFR_EXPORT mfr_status_t mfr_format_parse(const char *name, mfr_format_t *out);
  * @param[out] err optional error detail.
  * @return #MFR_OK; #MFR_E_INVALID (NULL @p plan or @p out, a flag the
  *         format does not take, or a non-NULL `*err`); #MFR_E_UNKNOWN (not
- *         a format); #MFR_E_NOMEM.
+ *         a format); #MFR_E_CONSTRAINT (#MFR_FORMAT_SVG of a model without
+ *         a chart); #MFR_E_NOMEM.
  * @since 0.2.0
  */
 MFR_EXPORT mfr_status_t mfr_plan_write(const mfr_plan *plan, mfr_format_t format,

@@ -105,6 +105,7 @@ enum pool_id {
 	P_SCREENING_REFS, P_STRING_REFS,
 	/* what entities own */
 	P_BRANCHES, P_NODES, P_ZONES, P_DOSES, P_WIDEN, P_POSITION_LIMITS, P_ANSWERS,
+	P_CHARTS, P_CHART_AREAS, P_BODY_MAPS, P_SEGMENTS, P_SEGMENT_SITES,
 	P_KEYS, P_OFFSETS, P_EDGES,
 	N_POOLS
 };
@@ -141,6 +142,11 @@ static const struct pool_info {
 	[P_WIDEN] = OF("mfr_precaution_widening", "t_widen"),
 	[P_POSITION_LIMITS] = OF("mfr_precaution_position_limit", "t_position_limits"),
 	[P_ANSWERS] = OF("mfr_screening_answer", "t_answers"),
+	[P_CHARTS] = OF("mfr_chart", "t_charts"),
+	[P_CHART_AREAS] = OF("mfr_chart_area", "t_chart_areas"),
+	[P_BODY_MAPS] = OF("mfr_body_map", "t_body_maps"),
+	[P_SEGMENTS] = OF("mfr_segment", "t_segments"),
+	[P_SEGMENT_SITES] = OF("mfr_segment_site", "t_segment_sites"),
 	[P_KEYS] = OF("mfr_key_entry", "t_keys"),
 	[P_OFFSETS] = { "const uint32_t", "t_offsets", "uint32_t *", "0" },
 	[P_EDGES] = OF("mfr_edge", "t_edges"),
@@ -651,6 +657,94 @@ static void put_screening(gen *g, const mfr_screening *q)
 	item_end(g, P_SCREENING);
 }
 
+/* The body chart, or NULL. */
+static void put_chart(gen *g, buf *b, const mfr_chart *c)
+{
+	if (!c) {
+		put(b, "NULL");
+		return;
+	}
+	uint32_t areas = g->pools[P_CHART_AREAS].count;
+
+	for (uint32_t i = 0; i < c->area_count; i++) {
+		const mfr_chart_area *a = &c->areas[i];
+		buf *o = item(g, P_CHART_AREAS);
+
+		put(o, "{ .region = ");
+		put_entity(g, o, P_REGIONS, a->region);
+		put(o, ", .view = %u, .cx = %d, .cy = %d, .rx = %d, .ry = %d }", a->view,
+		    a->cx, a->cy, a->rx, a->ry);
+		item_end(g, P_CHART_AREAS);
+	}
+	buf *o = item(g, P_CHARTS);
+	put(o, "{ .areas = ");
+	if (c->areas)
+		put_array(g, o, P_CHART_AREAS, areas);
+	else
+		put(o, "NULL");
+	put(o, ", .area_count = %u, .outlines = { ", c->area_count);
+	for (int v = 0; v < MFR_CHART_VIEWS; v++) {
+		put(o, v ? ", " : "");
+		str(g, o, c->outlines[v]);
+	}
+	put(o, " }, ");
+	put_prov(g, o, &c->prov);
+	put(o, " }");
+	item_end(g, P_CHARTS);
+	g->pools[P_CHARTS].used = 1;
+	put(b, "&%s[%u]", pool_info[P_CHARTS].name, g->pools[P_CHARTS].count - 1);
+}
+
+/* The body map, or NULL. */
+static void put_body_map(gen *g, buf *b, const mfr_body_map *bm)
+{
+	if (!bm) {
+		put(b, "NULL");
+		return;
+	}
+	uint32_t segments = g->pools[P_SEGMENTS].count;
+
+	for (uint32_t i = 0; i < bm->segment_count; i++) {
+		const mfr_segment *sg = &bm->segments[i];
+		uint32_t sites = g->pools[P_SEGMENT_SITES].count;
+
+		for (uint32_t k = 0; k < sg->site_count; k++) {
+			buf *so = item(g, P_SEGMENT_SITES);
+
+			put(so, "{ .region = ");
+			put_entity(g, so, P_REGIONS, sg->sites[k].region);
+			put(so, ", .side = %u }", sg->sites[k].side);
+			item_end(g, P_SEGMENT_SITES);
+		}
+		buf *o = item(g, P_SEGMENTS);
+		put(o, "{ .id = %u, .name = ", sg->id);
+		str(g, o, sg->name);
+		put(o, ", .sites = ");
+		if (sg->sites)
+			put_array(g, o, P_SEGMENT_SITES, sites);
+		else
+			put(o, "NULL");
+		put(o, ", .site_count = %u }", sg->site_count);
+		item_end(g, P_SEGMENTS);
+	}
+	buf *o = item(g, P_BODY_MAPS);
+	put(o, "{ .name = ");
+	str(g, o, bm->name);
+	put(o, ", .citation = ");
+	str(g, o, bm->citation);
+	put(o, ", .segments = ");
+	if (bm->segments)
+		put_array(g, o, P_SEGMENTS, segments);
+	else
+		put(o, "NULL");
+	put(o, ", .segment_count = %u, ", bm->segment_count);
+	put_prov(g, o, &bm->prov);
+	put(o, " }");
+	item_end(g, P_BODY_MAPS);
+	g->pools[P_BODY_MAPS].used = 1;
+	put(b, "&%s[%u]", pool_info[P_BODY_MAPS].name, g->pools[P_BODY_MAPS].count - 1);
+}
+
 /* The sorted key index of each kind. */
 static void put_index(gen *g, buf *b)
 {
@@ -767,6 +861,11 @@ static void put_model(gen *g, buf *b, const char *symbol)
 	ARRAY(P_DANGER_ZONES, danger_zones, danger_zone_count);
 	ARRAY(P_SCREENING, screening, screening_count);
 #undef ARRAY
+	put(b, "\t.chart = ");
+	put_chart(g, b, m->chart);
+	put(b, ",\n\t.body_map = ");
+	put_body_map(g, b, m->body_map);
+	put(b, ",\n");
 	put_index(g, b);
 	put_graph(g, b);
 	put(b, "};\n");

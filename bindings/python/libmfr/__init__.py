@@ -144,6 +144,10 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
     (_U, [_P, _E], 'mfr_model_count'),
     (_S, [_P, _E, _U], 'mfr_model_key_at'),
     (_I, [_P, _E, _S], 'mfr_model_has'),
+    (_U, [_P, _U], 'mfr_model_segment_site_count'),
+    (_P, [_P, _U, _U], 'mfr_model_segment_site_region'),
+    (_E, [_P, _U, _U], 'mfr_model_segment_site_side'),
+    (_S, [_P, _U], 'mfr_model_segment_name'),
     (_E, [_P, _E, _S, _U, POINTER(_P), POINTER(_P)], 'mfr_model_to_json'),
     (_U, [_P, _E, _S, POINTER(_S), _U], 'mfr_model_suggest'),
     (_P, [_P, _U], 'mfr_model_region_at mfr_model_line_at '
@@ -335,6 +339,7 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
                  'mfr_plan_options_free mfr_plan_free mfr_program_free '
                  'mfr_find_free'),
     (_E, [_P, _S, _E, c_int32, _E, POINTER(_P)], 'mfr_intake_add_symptom'),
+    (_E, [_P, _U, c_int32, _E, POINTER(_P)], 'mfr_intake_add_symptom_segment'),
     (_E, [_P, _S, POINTER(_P)], 'mfr_intake_add_condition '
                                 'mfr_intake_add_clearance mfr_intake_set_id '
                                 'mfr_intake_set_extensions'),
@@ -2039,6 +2044,20 @@ class Intake(_Object):
         err = c_void_p()
         _check(_C.mfr_intake_add_symptom(
             self._handle, _key_arg(region, 'region'), _side_arg(side),
+            _int_arg(intensity, 'intensity', -2 ** 31, 2 ** 31 - 1),
+            _ONSETS['unspecified'] if onset is None
+            else _lookup(_ONSETS, onset, 'onset'), byref(err)), err)
+
+    def add_symptom_segment(self, segment: int, intensity: int = 5,
+                            onset: Optional[_Name] = 'unspecified') -> None:
+        """Add the symptoms a body-map segment stands for (the default
+        model: CHOIR body map ids 101-136 front, 201-238 back, male
+        numbering); a site already a symptom keeps the higher intensity.
+        Raises MfrError: MFR_E_REFERENCE for an unknown segment (or a model
+        without a body map), MFR_E_RANGE."""
+        err = c_void_p()
+        _check(_C.mfr_intake_add_symptom_segment(
+            self._handle, _int_arg(segment, 'segment', 0, 2 ** 32 - 1),
             _int_arg(intensity, 'intensity', -2 ** 31, 2 ** 31 - 1),
             _ONSETS['unspecified'] if onset is None
             else _lookup(_ONSETS, onset, 'onset'), byref(err)), err)

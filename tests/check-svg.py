@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Check the body chart (mfr --format svg; doc/svg-format.md).
+
+Usage: check-svg.py [--no-render] MFR DATA_DIR
+
+Writes the chart of a plan and of a trace on the built-in model, and of a
+plan on DATA_DIR/models/chart.json (the model's name, region names, line
+names, its body map's names and the intake id holding <, >, &, quotes and a
+control character), then checks:
+
+- the SVG: well-formed XML (a parser reads it), only the elements the writer
+  uses, nothing that runs or fetches (no script, foreignObject, href or on*
+  attribute), the conventions stated (the client faces the viewer on the
+  front view), one numbered circle per plan step or trace result, the same
+  bytes from a second run, and each hostile name as text, unchanged;
+- the sides, as the client is drawn: the right forearm (CHOIR segment 115)
+  is shaded left of the front view's midline, the left heel left of the
+  back view's midline;
+- unless --no-render, the rendering in headless Chromium, to a PNG decoded
+  with zlib: not blank, dark pixels at every numbered site, red where the
+  symptoms are and none at their mirror image.
+
+Exits 0 when every check passes, 1 when one fails, 77 (skipped) when the
+rendering is asked for and no Chromium is installed (CHROMIUM names one).
+"""
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import json
+import xml.etree.ElementTree as ET
+import zlib
+
+SKIP = 77
+NS = '{http://www.w3.org/2000/svg}'
+ELEMENTS = {'svg', 'title', 'desc', 'rect', 'text', 'g', 'path', 'ellipse', 'polyline',
+            'circle', 'line'}
+HOSTILE = ['Chart <A&B> "model" \'v\' \ufffd',           # the model's name
+           'heel <b>bold</b> & "quoted" \'single\'',      # a region
+           'calf muscle </li><script>alert(1)</script>',  # a region
+           'T<L>& Test <Line> & "co" \'x\'',              # a line
+           'intake id "rec<1>&"2""']                       # the audit trail
+failures = []
+
+
+def fail(what):
+    failures.append(what)
+    print('FAIL: ' + what)
+
+
+def mfr(cmd, args):
+    run = subprocess.run([cmd] + args, capture_output=True)
+    if run.returncode != 0:
+        fail('mfr %s: exit %d: %s' % (' '.join(args), run.returncode,
+                                      run.stderr.decode('utf-8', 'replace')))
+    return run.stdout.decode('utf-8')
+
+
+def check_svg(name, text, sites):
+    """The parsed image, after the checks every chart passes."""
+    try:
+        root = ET.fromstring(text.encode('utf-8'))
+    except ET.ParseError as e:
+        fail('%s: not well-formed XML: %s' % (name, e))
+        return None
+    if not text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg '):
+        fail('%s: does not open with the XML declaration and <svg>' % name)
+    for el in root.iter():
+        tag = el.tag.replace(NS, '')
+        if tag not in ELEMENTS:
+            fail('%s: an element the writer does not write: <%s>' % (name, tag))
+        for attr in el.attrib:
+            if attr.startswith('on') or 'href' in attr:
+                fail('%s: <%s %s=...>' % (name, tag, attr))
+    for bad in ('<script', 'url(', 'http:', 'https:', '<foreignObject'):
+        if bad in text.replace('http://www.w3.org/2000/svg', ''):
+            fail('%s: holds %r: a chart fetches and runs nothing' % (name, bad))
+    desc = root.find(NS + 'desc')
+    if desc is None or 'faces the viewer on the front view' not in desc.text or \
+            'not a clinical fact' not in desc.text:
+        fail('%s: the desc does not state the conventions' % name)
+    circles = [c for c in root.iter(NS + 'circle')]
+    if len(circles) != sites:
+        fail('%s: %d numbered sites, expected %d' % (name, len(circles), sites))
+    return root
+
+
+def texts(root):
+    return [''.join(el.itertext()) for el in root.iter() if el.tag in (NS + 'text',
+                                                                       NS + 'title')]
+
+
+def view_of(root, view):
+    for g in root.iter(NS + 'g'):
+        if g.get('id') == view:
+            m = re.match(r'translate\((\d+) (\d+)\)', g.get('transform'))
+            return g, int(m.group(1)), int(m.group(2))
+    fail('no %s view' % view)
+    return None, 0, 0
+
+
+def symptom_places(root):
+    """(view, cx, cy, rx, ry, title) of every shaded symptom."""
+    out = []
+    for view in ('front', 'back'):
+        g, _, _ = view_of(root, view)
+        for e in (g.iter(NS + 'ellipse') if g is not None else []):
+            out.append((view, int(e.get('cx')), int(e.get('cy')), int(e.get('rx')),
+                        int(e.get('ry')), ''.join(e.itertext())))
+    return out
+
+
+def png_pixels(path):
+    """(width, height, bytes per pixel, rows) of an 8-bit RGB or RGBA PNG."""
+    data = open(path, 'rb').read()
+    if data[:8] != b'\x89PNG\r\n\x1a\n':
+        raise ValueError('not a PNG')
+    pos, idat, width = 8, b'', None
+    while pos < len(data):
+        length, kind = struct.unpack('>I4s', data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b'IHDR':
+            width, height, depth, color, _, _, interlace = struct.unpack('>IIBBBBB', body)
+            if depth != 8 or color not in (2, 6) or interlace:
+                raise ValueError('PNG depth %d colour %d interlace %d' % (depth, color,
+                                                                          interlace))
+            bpp = 3 if color == 2 else 4
+        elif kind == b'IDAT':
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(line)
+        prev = line
+    return width, height, bpp, rows
+
+
+def pixel(img, x, y):
+    width, height, bpp, rows = img
+    if not (0 <= x < width and 0 <= y < height):
+        return (255, 255, 255)
+    return tuple(rows[y][x * bpp:x * bpp + 3])
+
+
+def around(img, x, y, r, test):
+    """How many pixels within @r of (x, y) pass @test."""
+    return sum(1 for dx in range(-r, r + 1) for dy in range(-r, r + 1)
+               if test(pixel(img, x + dx, y + dy)))
+
+
+def dark(p):
+    return sum(p) < 200
+
+
+def red(p):
+    """The symptom shade, at any intensity, over the figure or the page."""
+    return p[0] > 150 and p[0] - p[1] > 30 and p[0] - p[2] > 30
+
+
+def check_png(name, path, root):
+    try:
+        img = png_pixels(path)
+    except (OSError, ValueError, zlib.error, struct.error) as e:
+        fail('%s: %s: %s' % (name, path, e))
+        return
+    width, height = img[0], img[1]
+    if (width, height) != (int(root.get('width')), int(root.get('height'))):
+        fail('%s: screenshot is %dx%d, not the image\'s %sx%s' % (
+            name, width, height, root.get('width'), root.get('height')))
+    total = sum(1 for y in range(0, height, 3) for x in range(0, width, 3)
+                if dark(pixel(img, x, y)))
+    if total < 50:
+        fail('%s: the screenshot is blank (%d dark pixels sampled)' % (name, total))
+    # Every numbered site: its ring and number are drawn where the SVG says.
+    for view in ('front', 'back'):
+        g, tx, ty = view_of(root, view)
+        for c in (g.iter(NS + 'circle') if g is not None else []):
+            x, y = tx + int(c.get('cx')), ty + int(c.get('cy'))
+            n = around(img, x, y, 8, dark)
+            if n < 12:
+                fail('%s: the site at %s (%d, %d) is not drawn (%d dark pixels)' % (
+                    name, view, x, y, n))
+    # Every symptom: red at its place (at the edge of its shade, which a
+    # site's circle on it leaves free: the writer draws it at least 11
+    # across), and not at its mirror image unless another symptom is there.
+    shades = symptom_places(root)
+    for view, cx, cy, rx, ry, title in shades:
+        _, tx, ty = view_of(root, view)
+        edge = [(cx - rx + 3, cy), (cx + rx - 3, cy), (cx, cy - ry + 3), (cx, cy + ry - 3)]
+        if not any(around(img, tx + x, ty + y, 1, red) >= 3 for x, y in edge):
+            fail('%s: the symptom %r is not shaded at %s (%d, %d): %s' % (
+                name, title, view, cx, cy, [pixel(img, tx + x, ty + y) for x, y in edge]))
+        covered = any(v == view and ((200 - cx - ox) / (orx + 3)) ** 2 +
+                      ((cy - oy) / (ory + 3)) ** 2 <= 1
+                      for v, ox, oy, orx, ory, t in shades if t != title)
+        if cx != 100 and not covered and any(around(img, tx + 200 - x, ty + y, 1, red)
+                                             for x, y in edge):
+            fail('%s: the symptom %r is shaded at its mirror image too' % (name, title))
+    print('%s: %d dark pixels sampled; sites and symptoms drawn' % (name, total))
+
+
+def chromium(browser, tmp, page, width, height):
+    png = page[:-4] + '.png'
+    run = subprocess.run([browser, '--headless', '--no-sandbox', '--disable-gpu',
+                          '--hide-scrollbars', '--force-device-scale-factor=1',
+                          '--user-data-dir=' + os.path.join(tmp, 'profile'),
+                          '--screenshot=' + png, '--window-size=%d,%d' % (width, height),
+                          'file://' + page], capture_output=True, timeout=180)
+    if run.returncode != 0:
+        fail('%s: exit %d: %s' % (browser, run.returncode,
+                                  run.stderr.decode('utf-8', 'replace')[-2000:]))
+    return png
+
+
+def main():
+    args = sys.argv[1:]
+    render = True
+    if args and args[0] == '--no-render':
+        render, args = False, args[1:]
+    cmd, data = args
+    runs = {
+        'plan': ['--format', 'svg', 'plan', '--symptom', 'heel:left:6', '--segment', '218:7',
+                 '--condition', 'plantar_fasciitis', '--id', 'rec-42'],
+        'trace': ['--format', 'svg', 'trace', '--segment', '115:5', '--max-results', '5'],
+        'hostile': ['--model', os.path.join(data, 'models', 'chart.json'), '--format', 'svg',
+                    'plan', '--segment', '1:6', '--segment', '2:3', '--id', 'rec<1>&"2"'],
+    }
+    charts, roots = {}, {}
+    for name, run_args in runs.items():
+        charts[name] = mfr(cmd, run_args)
+        if mfr(cmd, run_args) != charts[name]:
+            fail('%s: a second run writes other bytes' % name)
+    steps = {
+        'plan': len(json.loads(mfr(cmd, ['--format', 'json'] + runs['plan'][2:]))
+                    ['steps']),
+        'trace': 5,
+        'hostile': len(json.loads(mfr(cmd, ['--format', 'json'] +
+                                                   runs['hostile'][:2] +
+                                                   runs['hostile'][4:]))['steps']),
+    }
+    for name, text in charts.items():
+        root = check_svg(name, text, steps[name])
+        if root is None:
+            continue
+        roots[name] = root
+        words = ' '.join(texts(root))
+        for w in (HOSTILE if name == 'hostile' else ['Audit: libmfr']):
+            if w not in words:
+                fail('%s: the image\'s text lacks %r' % (name, w))
+    # The sides, as the client is drawn: the right forearm on the viewer's
+    # left of the front view; the left heel on the viewer's left of the back.
+    if 'trace' in roots:
+        places = symptom_places(roots['trace'])
+        if not places or any(v != 'front' or cx >= 100 for v, cx, _, _, _, _ in places):
+            fail('trace: the right forearm is not left of the front view\'s midline: %s'
+                 % places)
+    if 'plan' in roots:
+        heel = [p for p in symptom_places(roots['plan']) if p[5].startswith('left heel')]
+        if not heel or any(v != 'back' or cx >= 100 for v, cx, _, _, _, _ in heel):
+            fail('plan: the left heel is not left of the back view\'s midline: %s' % heel)
+    if failures or not render:
+        print('%d failure(s)' % len(failures) if failures else 'ok: the body charts')
+        return 1 if failures else 0
+
+    browser = os.environ.get('CHROMIUM') or shutil.which('chromium') or \
+        shutil.which('chromium-browser')
+    if not browser:
+        print('SKIP: no chromium (Debian: apt-get install chromium) to render the chart')
+        return SKIP
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, root in roots.items():
+            page = os.path.join(tmp, name + '.svg')
+            open(page, 'w', encoding='utf-8').write(charts[name])
+            png = chromium(browser, tmp, page, int(root.get('width')),
+                           int(root.get('height')))
+            check_png(name, png, root)
+            if os.environ.get('MFR_SVG_KEEP'):
+                for f in (png, page):
+                    shutil.copy(f, os.environ['MFR_SVG_KEEP'])
+    print('%d failure(s)' % len(failures) if failures else 'ok: the body charts and their '
+          'rendering')
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
