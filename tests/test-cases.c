@@ -636,9 +636,9 @@ START_TEST(scar_site_worked)
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 
-	/* The lower abdomen is worked supine: skin rolling (prone, side-lying)
-	 * cannot reach it, cross-hand release can. After surgery the dose is
-	 * indirect only, and the cross-hand release is done indirectly. */
+	/* After surgery the dose is indirect only: skin rolling (direct) is
+	 * out, and the cross-hand release is done indirectly, from a position
+	 * the lower abdomen allows (supine or side-lying). */
 	in = intake_of("scar_adhesions", belly);
 	ck_assert_int_eq(mfr_intake_add_condition(in, "post_surgery_recovery", NULL), MFR_OK);
 	answer_no(in, "recent_surgery");
@@ -657,7 +657,22 @@ START_TEST(scar_site_worked)
 	ck_assert_int_ge(i, 0);
 	ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(mfr_plan_step_at(p, i))), "cross_hand_release");
 	ck_assert_int_eq(mfr_plan_step_approach(mfr_plan_step_at(p, i)), MFR_APPROACH_INDIRECT);
-	ck_assert_int_eq(mfr_plan_step_position(mfr_plan_step_at(p, i)), MFR_POSITION_SUPINE);
+	ck_assert(mfr_plan_step_position(mfr_plan_step_at(p, i)) == MFR_POSITION_SUPINE ||
+		  mfr_plan_step_position(mfr_plan_step_at(p, i)) == MFR_POSITION_SIDE_LYING);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
+	/* Without the dose, the scar on the lower abdomen is rolled: the
+	 * reference gives skin rolling for the abdomen and scars, side-lying. */
+	in = intake_of("scar_adhesions", belly);
+	answer_no(in, "recent_surgery");
+	answer_no(in, "skin");
+	answer_no(in, "pregnancy");
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	i = site_work_step(p, "lower_abdomen", R);
+	ck_assert_int_ge(i, 0);
+	ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(mfr_plan_step_at(p, i))), "skin_rolling");
+	ck_assert_int_eq(mfr_plan_step_position(mfr_plan_step_at(p, i)), MFR_POSITION_SIDE_LYING);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 
