@@ -1719,9 +1719,13 @@ static int block_step(const mfr_plan *p, const screen *sc, const mfr_plan_option
 	return 0;
 }
 
+static int symptoms_side(const mfr_intake *in, const mfr_region *r);
+
 /* Opening: assess the first symptom site no precaution forbids, lifting and
  * rolling the skin where skin rolling may be done there, otherwise with a
- * light indirect hold. */
+ * light indirect hold. A site sore on both sides is assessed on both (side
+ * midline: the back of the neck, not its left half; sixth therapist
+ * review), unless a precaution keeps one side out. */
 static int opening_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
 			int prefer, mfr_plan_step *s)
 {
@@ -1730,12 +1734,15 @@ static int opening_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
 		const mfr_intake_symptom *sy = &in->symptoms[i];
+		int side = symptoms_side(in, sy->region);
 
-		if (forbidding(in, sy->region, sy->side))
+		if (forbidding(in, sy->region, side))
+			side = sy->side;
+		if (forbidding(in, sy->region, side))
 			continue;
 		for (int f = 0; f < 2; f++)
 			if (block_step(p, sc, o, families[f], MFR_PHASE_ASSESSMENT,
-				       sy->region, sy->side, prefer, s))
+				       sy->region, side, prefer, s))
 				return 1;
 	}
 	return 0;
@@ -2368,9 +2375,11 @@ static mfr_status_t add_rationales(mfr_plan *p)
 			note_line(p, s);
 			s->result = NULL; /* the trace is freed with the planning */
 		} else if (s->phase == MFR_PHASE_ASSESSMENT)
-			mfr__format(text, sizeof(text), "opening: assess the %s, where the "
+			mfr__format(text, sizeof(text), "opening: assess the %s%s, where the "
 				 "client reports symptoms, with %s, before the deeper work",
-				 site, s->technique->name);
+				 site, s->side == MFR_SIDE_MIDLINE &&
+				 s->region->laterality == MFR_LATERALITY_BILATERAL
+				 ? " on both sides" : "", s->technique->name);
 		else
 			mfr__format(text, sizeof(text), "closing: %s of the %s, to integrate "
 				 "the work", s->technique->name, site);

@@ -979,6 +979,34 @@ START_TEST(trigger_points_of_the_condition)
 }
 END_TEST
 
+/* A symptom on both sides is assessed on both (side midline), not on its
+ * left half; with one side kept out by a precaution, on the other. */
+START_TEST(opening_assesses_both_sides)
+{
+	static const char *const neck[] = { "posterior_neck:left:5", "posterior_neck:right:5", NULL };
+	const mfr_plan_step *s;
+	mfr_intake *in = intake_of("chronic_neck_pain", neck);
+	mfr_plan *p;
+
+	answer_no(in, "unexplained_pain");
+	answer_no(in, "blood_pressure_stroke");
+	p = plan_of(in);
+	s = mfr_plan_step_at(p, 0);
+	ck_assert_int_eq(mfr_plan_step_phase(s), MFR_PHASE_ASSESSMENT);
+	ck_assert_int_eq(mfr_plan_step_side(s), MFR_SIDE_MIDLINE);
+	ck_assert_ptr_nonnull(strstr(mfr_plan_step_rationale(s), "on both sides"));
+	mfr_plan_free(p);
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "open_wound", "posterior_neck", L, NULL),
+			 MFR_OK);
+	p = plan_of(in);
+	s = mfr_plan_step_at(p, 0);
+	ck_assert_int_eq(mfr_plan_step_phase(s), MFR_PHASE_ASSESSMENT);
+	ck_assert_int_eq(mfr_plan_step_side(s), MFR_SIDE_RIGHT);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+}
+END_TEST
+
 START_TEST(every_symptom_first)
 {
 	static const char *const two[] = { "heel:left:8", "upper_back:right:6", NULL };
@@ -2159,6 +2187,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, both_sides_worked_in_pairs);
 	tcase_add_test(tc, every_technique_chosen);
 	tcase_add_test(tc, trigger_points_of_the_condition);
+	tcase_add_test(tc, opening_assesses_both_sides);
 	tcase_add_test(tc, one_tissue_one_site);
 	tcase_add_test(tc, zones_reach_from_every_area);
 	tcase_add_test(tc, cranial_base_released_as_a_plane);
