@@ -2367,9 +2367,21 @@ static mfr_status_t add_rationales(mfr_plan *p)
 
 			if (!why)
 				return MFR_E_NOMEM;
-			mfr__format(text, sizeof(text), "trace rank %u, %s: %s%s%s%s%s",
+			char reserve[240] = "";
+
+			if (s->symptom < p->intake->symptom_count &&
+			    s->symptom != s->result->paths[0].symptom) {
+				const mfr_intake_symptom *sy = &p->intake->symptoms[s->symptom];
+				char at[160];
+
+				site_text(at, sizeof(at), sy->region, sy->side);
+				mfr__format(reserve, sizeof(reserve), "; planned for the %s, "
+					    "which no better-ranked site serves first", at);
+			}
+			mfr__format(text, sizeof(text), "trace rank %u, %s: %s%s%s%s%s%s",
 				 s->trace_rank, mfr_distance_name(s->result->distance), why,
-				 s->named_by ? "; " : "", s->named_by ? s->technique->name : "",
+				 reserve, s->named_by ? "; " : "",
+				 s->named_by ? s->technique->name : "",
 				 s->named_by ? ", as the sources give for the trigger-point "
 				 "sites of " : "", s->named_by ? s->named_by->name : "");
 			note_line(p, s);
@@ -2413,10 +2425,20 @@ static uint32_t trace_depth(const mfr_plan_options *o, const mfr_stage *stage)
 	return stage->max_distance < MFR_DISTANCE_DISTANT ? o->max_sites * 4 : o->max_sites;
 }
 
+/* How deep a plan traces: trace_depth(), and four times max_sites in any
+ * case, where a symptom that none of the first results serves finds its
+ * own best site (symptom_reserve()). */
+static uint32_t trace_reach(const mfr_plan_options *o, const mfr_stage *stage)
+{
+	uint32_t d = trace_depth(o, stage);
+
+	return d > o->max_sites * 4 ? d : o->max_sites * 4;
+}
+
 mfr_status_t mfr__plan_trace(const mfr_intake *in, const mfr_plan_options *o,
 			     const mfr_stage *stage, mfr_trace **out)
 {
-	mfr_trace_options topts = { trace_depth(o, stage), 6, MFR_EVIDENCE_NOT_ASSESSED,
+	mfr_trace_options topts = { trace_reach(o, stage), 6, MFR_EVIDENCE_NOT_ASSESSED,
 				    MFR_RELATION_ALL, NULL, 0 };
 
 	return mfr_trace_run(in, &topts, out, NULL);
@@ -2429,6 +2451,73 @@ static uint32_t planned_results(const mfr_trace *t, const mfr_plan_options *o,
 	return t->count < trace_depth(o, stage) ? t->count : trace_depth(o, stage);
 }
 
+/* The rank of the result beyond the first @p from of @p t that serves
+ * symptom @p sy best (the strongest of its paths from that symptom), not
+ * yet tried (@p tried), or UINT32_MAX. */
+static uint32_t best_for_symptom(const mfr_trace *t, uint32_t from, uint32_t sy,
+				 const uint8_t *tried)
+{
+	uint32_t best = UINT32_MAX;
+	double best_score = 0;
+
+	for (uint32_t i = from; i < t->count; i++) {
+		if (tried[i - from])
+			continue;
+		for (uint32_t k = 0; k < t->results[i].path_count; k++)
+			if (t->results[i].paths[k].symptom == sy &&
+			    t->results[i].paths[k].score > best_score) {
+				best = i;
+				best_score = t->results[i].paths[k].score;
+			}
+	}
+	return best;
+}
+
+/* A symptom that no candidate serves (its sites rank below those that
+ * several symptoms reach) gets the best of the deeper results for it, so
+ * that every symptom has a step before any has a second, when time allows
+ * (sixth therapist review: both front shoulders, 3/10, got nothing in an
+ * hour of upper back and neck work). Up to three tries a symptom. */
+static mfr_status_t symptom_reserve(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
+				    const mfr_stage *stage, const mfr_trace *t, uint32_t from,
+				    uint32_t *used, candidate *cand, uint32_t *ncand)
+{
+	const mfr_intake *in = p->intake;
+	mfr_status_t st = MFR_OK;
+	uint8_t *tried;
+
+	if (t->count <= from)
+		return MFR_OK;
+	tried = mfr__calloc(t->count - from, 1);
+	if (!tried)
+		return MFR_E_NOMEM;
+	for (uint32_t sy = 0; st == MFR_OK && sy < in->symptom_count; sy++) {
+		int served = 0;
+
+		/* Served: a candidate's strongest path starts at it (the site
+		 * work at it counts too). */
+		for (uint32_t c = 0; c < *ncand && !served; c++)
+			served = cand[c].step.symptom == sy;
+		for (int attempt = 0; !served && attempt < 3 && st == MFR_OK; attempt++) {
+			uint32_t r = best_for_symptom(t, from, sy, tried);
+
+			if (r == UINT32_MAX)
+				break;
+			tried[r - from] = 1;
+			if (!in_stage(stage, &t->results[r]))
+				continue;
+			if (make_candidate(p, sc, o, stage, &t->results[r], r, used,
+					   &cand[*ncand], &st)) {
+				cand[*ncand].step.symptom = sy;
+				(*ncand)++;
+				served = 1;
+			}
+		}
+	}
+	mfr__free(tried);
+	return st;
+}
+
 /* The steps of the plan, from the first planned_results() of @p t. */
 static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const screen *sc,
 			     const mfr_stage *stage, const mfr_trace *t)
@@ -2439,8 +2528,9 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 	mfr_plan_step *work = NULL;
 	uint32_t ncand = 0;
 	uint32_t nres = planned_results(t, o, stage);
-	/* Room for a step per trace result and per symptom site. */
-	size_t room = (size_t)nres + in->symptom_count;
+	/* Room for a step per trace result, per symptom site and per symptom
+	 * (symptom_reserve()). */
+	size_t room = (size_t)nres + 2 * (size_t)in->symptom_count;
 
 	cand = mfr__malloc((room ? room : 1) * sizeof(*cand));
 	work = mfr__arena_alloc(&p->arena, (room + 2) * sizeof(*work));
@@ -2462,6 +2552,8 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 		if (make_candidate(p, sc, o, stage, &t->results[i], i, used, &cand[ncand], &st))
 			ncand++;
 	}
+	if (st == MFR_OK)
+		st = symptom_reserve(p, sc, o, stage, t, nres, used, cand, &ncand);
 	ncand = merge_same_work(cand, ncand);
 	if (st == MFR_OK)
 		st = symptoms_first(in, cand, ncand);

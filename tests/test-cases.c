@@ -1032,6 +1032,27 @@ START_TEST(every_symptom_first)
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 
+	/* A symptom whose sites all rank below those several symptoms reach
+	 * still gets its best site, and the rationale says why. */
+	static const char *const posture[] = { "upper_back:left:4", "upper_back:right:4",
+		"posterior_neck:left:3", "posterior_neck:right:3", "anterior_shoulder:left:3",
+		"anterior_shoulder:right:3", NULL };
+	in = intake_of("postural_imbalance", posture);
+	answer_no(in, "unexplained_pain");
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	int front[2] = { 0, 0 };
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const char *why = mfr_plan_step_rationale(mfr_plan_step_at(p, i));
+
+		front[0] |= strstr(why, "planned for the left front of the shoulder") != NULL;
+		front[1] |= strstr(why, "planned for the right front of the shoulder") != NULL;
+	}
+	ck_assert_msg(front[0] && front[1], "front of the shoulder: left %d, right %d",
+		      front[0], front[1]);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
 	/* A cleared DVT in the left calf leaves little: both said. */
 	static const char *const heel_only[] = { "heel:left:6", NULL };
 	in = intake_of("plantar_fasciitis", heel_only);
