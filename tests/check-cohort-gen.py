@@ -12,7 +12,8 @@ Usage: check-cohort-gen.py MFR SOURCE_ROOT
 - the documented marginals hold roughly on MFR_COHORT_GEN_COUNT intakes
   (default 4000): the first condition's share, the number of conditions,
   the sides of the bilateral symptoms, the onsets and the session minutes
-  are each within 4 standard errors (and 0.01) of the table's weight.
+  are each within 4 standard errors (and 0.01) of the table's weight;
+- --config replaces the keys it names, and refuses an unknown key.
 
 Standard library only. Exits 0 when every check passes, 1 when one fails.
 """
@@ -23,6 +24,7 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 
 failures = []
 
@@ -136,6 +138,25 @@ def main():
     check_shares('side', sides, cfg['sides'])
     check_shares('onset', onsets, cfg['onsets'])
     check_shares('session minutes', minutes, cfg['session_minutes'])
+
+    # A configuration file replaces the table's keys it names.
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'config.json')
+        with open(path, 'w', encoding='utf-8') as f:
+            json.dump({'conditions': {'migraine': 1}, 'condition_count': {'1': 1}}, f)
+        for doc in (json.loads(line) for line in
+                    gen(root, '--count', '200', '--config', path).decode().splitlines()):
+            if doc.get('conditions') != ['migraine'] or any(
+                    not {'head', 'neck'}.intersection(ancestors(s['region']))
+                    for s in doc['symptoms']):
+                fail('--config: %s is not a migraine intake on the head or neck' % doc)
+                break
+        with open(path, 'w', encoding='utf-8') as f:
+            json.dump({'condition': {'migraine': 1}}, f)
+        run = subprocess.run([sys.executable, os.path.join(root, 'bench', 'gen-cohort.py'),
+                              '--config', path], capture_output=True)
+        if run.returncode == 0 or b'unknown configuration key' not in run.stderr:
+            fail('--config with an unknown key: exit %d, %r' % (run.returncode, run.stderr))
 
     print('%d failure(s)' % len(failures) if failures else
           'ok: %s intakes, deterministic, every line planned, marginals as documented' % count)

@@ -40,6 +40,9 @@ STATUS_COLOURS = {"ok": "#2e7d6e", "needs_clearance": "#d08c1f",
                   "needs_answers": "#4f7cac", "refer_out": "#b3261e",
                   "error": "#555555"}
 BAR = "#2e7d6e"
+TEXT_COLUMNS = ("id", "status", "phase", "region", "side", "technique", "approach",
+                "position", "lying_on", "pressure", "danger_zone", "error_status",
+                "error_message")
 TOP = 20
 
 CSS = """
@@ -180,9 +183,10 @@ def report(df, source, libmfr_version, model):
             "<title>Cohort report: %s</title><style>%s</style></head><body>\n"
             % (html.escape(source), CSS))
     out = [head, "<header><h1>Cohort report</h1>",
-           "<p>%s intakes, %s records from %s</p>" % ("{:,}".format(n),
-                                                      "{:,}".format(len(df)),
-                                                      html.escape(source)),
+           "<p>%s intake%s, %s records from %s</p>" % ("{:,}".format(n),
+                                                        "" if n == 1 else "s",
+                                                        "{:,}".format(len(df)),
+                                                        html.escape(source)),
            "<p>%s</p></header>\n<main>" % html.escape(
                "; ".join(audit) if audit else "libmfr and model versions not given"),
            "<div class=\"figures\">"]
@@ -214,7 +218,8 @@ def main():
     version, model = args.libmfr or version, args.model or model
     plt.rcParams.update({"svg.hashsalt": "libmfr-cohort-report", "font.size": 9,
                          "svg.fonttype": "path"})
-    df = pd.read_csv(args.csv, dtype={"id": str, "error_status": str})
+    # Keys and names as text, even in a column that is empty throughout.
+    df = pd.read_csv(args.csv, dtype={c: str for c in TEXT_COLUMNS})
     page = report(df, args.title or os.path.basename(args.csv), version, model)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as f:
