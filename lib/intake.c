@@ -118,6 +118,19 @@ static mfr_status_t check_side(const mfr_region *r, int *side, mfr_problem *why)
 		       mfr__name_of(&mfr__side_names, *side) : "unknown");
 }
 
+/* The intensity (0 to 10) and onset of a symptom, checked. */
+static mfr_status_t check_intensity_onset(int32_t intensity, int onset, mfr_problem *why)
+{
+	if (intensity < 0 || intensity > 10)
+		return problem(why, MFR_E_RANGE, "intensity %d is out of range; use "
+			       "0 (none) to 10 (worst imaginable)", (int)intensity);
+	if (onset != MFR_ONSET_UNSPECIFIED && onset != MFR_ONSET_ACUTE &&
+	    onset != MFR_ONSET_CHRONIC)
+		return problem(why, MFR_E_RANGE, "onset %d is unknown; use "
+			       "\"acute\" or \"chronic\", or leave it out", onset);
+	return MFR_OK;
+}
+
 static int same_site(const void *ctx, uint32_t a, uint32_t b)
 {
 	const mfr_intake *in = ctx;
@@ -135,13 +148,8 @@ mfr_status_t mfr__intake_symptom(mfr_intake *in, const char *region, int side,
 		return why->status;
 	if (check_side(r, &side, why) != MFR_OK)
 		return why->status;
-	if (intensity < 0 || intensity > 10)
-		return problem(why, MFR_E_RANGE, "intensity %d is out of range; use "
-			       "0 (none) to 10 (worst imaginable)", (int)intensity);
-	if (onset != MFR_ONSET_UNSPECIFIED && onset != MFR_ONSET_ACUTE &&
-	    onset != MFR_ONSET_CHRONIC)
-		return problem(why, MFR_E_RANGE, "onset %d is unknown; use "
-			       "\"acute\" or \"chronic\", or leave it out", onset);
+	if (check_intensity_onset(intensity, onset, why) != MFR_OK)
+		return why->status;
 	if (full(why, in->symptom_count, "symptoms (a symptom on both sides counts "
 		 "twice)") != MFR_OK)
 		return why->status;
@@ -209,13 +217,8 @@ mfr_status_t mfr__intake_segment(mfr_intake *in, int64_t id, int32_t intensity, 
 			       "export')", id, b->name, b->segments[0].id,
 			       b->segments[b->segment_count - 1].id);
 	}
-	if (intensity < 0 || intensity > 10)
-		return problem(why, MFR_E_RANGE, "intensity %d is out of range; use "
-			       "0 (none) to 10 (worst imaginable)", (int)intensity);
-	if (onset != MFR_ONSET_UNSPECIFIED && onset != MFR_ONSET_ACUTE &&
-	    onset != MFR_ONSET_CHRONIC)
-		return problem(why, MFR_E_RANGE, "onset %d is unknown; use "
-			       "\"acute\" or \"chronic\", or leave it out", onset);
+	if (check_intensity_onset(intensity, onset, why) != MFR_OK)
+		return why->status;
 	for (uint32_t k = 0; k < g->site_count; k++)
 		fresh += symptom_at(in, g->sites[k].region, g->sites[k].side) == MFR_SEEN_NEW;
 	if (fresh && full(why, in->symptom_count + fresh - 1, "symptoms (a segment "

@@ -24,6 +24,7 @@ control character), then checks:
 Exits 0 when every check passes, 1 when one fails, 77 (skipped) when the
 rendering is asked for and no Chromium is installed (CHROMIUM names one).
 """
+import importlib.util
 import os
 import re
 import shutil
@@ -114,47 +115,13 @@ def symptom_places(root):
     return out
 
 
-def png_pixels(path):
-    """(width, height, bytes per pixel, rows) of an 8-bit RGB or RGBA PNG."""
-    data = open(path, 'rb').read()
-    if data[:8] != b'\x89PNG\r\n\x1a\n':
-        raise ValueError('not a PNG')
-    pos, idat, width = 8, b'', None
-    while pos < len(data):
-        length, kind = struct.unpack('>I4s', data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        if kind == b'IHDR':
-            width, height, depth, color, _, _, interlace = struct.unpack('>IIBBBBB', body)
-            if depth != 8 or color not in (2, 6) or interlace:
-                raise ValueError('PNG depth %d colour %d interlace %d' % (depth, color,
-                                                                          interlace))
-            bpp = 3 if color == 2 else 4
-        elif kind == b'IDAT':
-            idat += body
-        pos += 12 + length
-    raw = zlib.decompress(idat)
-    stride = width * bpp
-    rows, prev = [], bytearray(stride)
-    for y in range(height):
-        f = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b = prev[i]
-            c = prev[i - bpp] if i >= bpp else 0
-            if f == 1:
-                line[i] = (line[i] + a) & 255
-            elif f == 2:
-                line[i] = (line[i] + b) & 255
-            elif f == 3:
-                line[i] = (line[i] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(line)
-        prev = line
-    return width, height, bpp, rows
+# One PNG reader for the render tests: check-handout.py's.
+_spec = importlib.util.spec_from_file_location(
+    'check_handout', os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                  'check-handout.py'))
+_handout = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_handout)
+png_pixels = _handout.png_pixels
 
 
 def pixel(img, x, y):
