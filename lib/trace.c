@@ -119,11 +119,76 @@ static int is_treatment_site(const mfr_region *r)
 	return mfr_region_treatable(r);
 }
 
-/* Whether two results are one tissue: the same side (or either midline)
- * and one region within the other (a group and its member). */
-static int same_tissue(const mfr_trace_result *a, const mfr_trace_result *b)
+
+/* The results kept so far, for "one tissue, one site": a new result is
+ * the same tissue as a kept one when a kept region on a side it meets
+ * (the same, or either midline) is the new one or holds it, or lies
+ * within it. Few results are compared pairwise; for many, each region
+ * notes the sides kept on it (at) and within it (below), so that a result
+ * costs its depth in the hierarchy, not the number kept. */
+#define MFR_TISSUE_PAIRWISE 32
+
+typedef struct tissues {
+	const mfr_trace_result *kept;
+	uint32_t count;
+	uint8_t *at, *below; /* by region: 1 << side bits; NULL: pairwise */
+} tissues;
+
+static int tissues_init(tissues *ts, const mfr_model *m, const mfr_trace_result *kept,
+			uint32_t want)
 {
-	return mfr__one_tissue(a->region, a->side, b->region, b->side);
+	*ts = (tissues){ kept, 0, NULL, NULL };
+	if (want <= MFR_TISSUE_PAIRWISE)
+		return 1;
+	ts->at = mfr__calloc(2 * (size_t)m->region_count + 1, 1);
+	ts->below = ts->at + m->region_count;
+	return ts->at != NULL;
+}
+
+static void tissues_free(tissues *ts)
+{
+	mfr__free(ts->at);
+}
+
+/* The sides a result on @p side meets: its own, or every one on the
+ * midline, and the midline always. */
+static uint8_t sides_met(int side)
+{
+	return side == MFR_SIDE_MIDLINE ? (uint8_t)0xff
+		: (uint8_t)(1u << side | 1u << MFR_SIDE_MIDLINE);
+}
+
+static int tissues_dup(const tissues *ts, const mfr_trace_result *res)
+{
+	if (!ts->at) {
+		for (uint32_t k = 0; k < ts->count; k++)
+			if (mfr__one_tissue(res->region, res->side, ts->kept[k].region,
+					    ts->kept[k].side))
+				return 1;
+		return 0;
+	}
+	uint8_t met = sides_met(res->side);
+
+	if (ts->below[res->region->index] & met)
+		return 1;
+	for (const mfr_region *r = res->region; r; r = r->parent)
+		if (ts->at[r->index] & met)
+			return 1;
+	return 0;
+}
+
+/* Note that the result just stored at kept[count] is kept. */
+static void tissues_keep(tissues *ts)
+{
+	const mfr_trace_result *res = &ts->kept[ts->count++];
+
+	if (!ts->at)
+		return;
+	uint8_t bit = (uint8_t)(1u << res->side);
+
+	ts->at[res->region->index] |= bit;
+	for (const mfr_region *r = res->region; r; r = r->parent)
+		ts->below[r->index] |= bit;
 }
 
 /* ---- one symptom's search ---- */
@@ -355,8 +420,8 @@ static int may_step(const label *lb, const mfr_edge *e)
 
 /* The most a reach list holds: treatment sites, and settled sites in all
  * (bounded memory on big models; a trace that needs more searches live). */
-#define MFR_REACH_MAX_FOUND 1024u
-#define MFR_REACH_MAX_LABELS 8192u
+#define MFR_REACH_MAX_LABELS ((uint32_t)1 << 20)
+#define MFR_REACH_MAX_FOUND MFR_REACH_MAX_LABELS
 
 /* Settle every site the symptom at @p source, of weight @p weight, reaches
  * (doc/algorithm.md, section 2). Labels carry the product of the path's
@@ -685,14 +750,17 @@ static mfr_status_t combine(mfr_trace *t, const context *cx, const label *const 
 	/* One tissue, one site: a group and its member are never both ranked;
 	 * the better scored stands for both. */
 	uint32_t kept = 0;
-	for (uint32_t i = 0; i < n && kept < cx->opts->max_results; i++) {
-		int dup = 0;
+	tissues ts;
 
-		for (uint32_t k = 0; k < kept && !dup; k++)
-			dup = same_tissue(&all[i], &all[k]);
-		if (!dup)
+	if (!tissues_init(&ts, cx->m, all, cx->opts->max_results))
+		return MFR_E_NOMEM;
+	for (uint32_t i = 0; i < n && kept < cx->opts->max_results; i++) {
+		if (!tissues_dup(&ts, &all[i])) {
 			all[kept++] = all[i];
+			tissues_keep(&ts);
+		}
 	}
+	tissues_free(&ts);
 	t->results = all;
 	t->count = kept;
 	/* The paths of the results kept, strongest first (the findings of one
@@ -740,44 +808,72 @@ static mfr_status_t resolve_lines(context *cx, mfr_error **err)
  * positions by site), computed on first use and kept with the model. A
  * search of weight w settles the list's prefix whose scores w * p are at
  * least MFR_TRACE_MIN_SCORE (run_search()), so one list serves every
- * intensity. A list assumes the default options (every relation, every
- * line) without condition priors, and max_steps MFR_REACH_STEPS; it keeps
- * the relations and lines of every step its search examined, so a trace
- * whose options and conditions leave all of those unchanged uses it, and
- * any other searches live. Lists are bounded (MFR_REACH_MAX_FOUND,
- * MFR_REACH_MAX_LABELS; MFR_REACH_BUDGET bytes a model): a trace that
- * would need more than a list holds searches live too.
+ * intensity. A list is made for one max_steps (a site keeps one list for
+ * each max_steps traced from it) and assumes the default options (every
+ * relation, every line) without condition priors; it keeps the relations
+ * and lines of every step its search examined, so a trace whose options
+ * and conditions leave all of those unchanged uses it, and any other
+ * searches live. Lists are bounded (MFR_REACH_MAX_LABELS settled sites a
+ * list, MFR_REACH_BUDGET bytes a model; about 50 bytes a site settled): a
+ * list cut short still serves a trace that needs no more of it, and a
+ * trace that would need more searches live.
  */
 
-#define MFR_REACH_STEPS 6u /* the default max_steps */
 #define MFR_REACH_MAX_SYMPTOMS 16u
-#define MFR_REACH_BUDGET ((size_t)64 << 20)
+#define MFR_REACH_BUDGET ((size_t)256 << 20)
+
+/* A list's index entry: a treatment site, its position + 1 (0: an empty
+ * slot) and its product, so that a lookup reads one place. */
+typedef struct reach_slot {
+	uint32_t site;
+	uint32_t pos;
+	double p;
+} reach_slot;
 
 typedef struct mfr_reach {
 	label *labels;       /* settled, in order; pred indexes into this */
 	uint32_t label_count;
 	uint32_t *found;     /* treatment sites: label indexes, in order */
 	uint32_t found_count;
-	uint32_t *index;     /* site -> found position + 1 (open addressing) */
+	reach_slot *index;   /* by site (open addressing) */
 	uint32_t index_mask;
 	uint64_t *lines;     /* the lines of the steps examined (bits) */
 	uint32_t relations;  /* the relations of the steps examined */
 	double cut;          /* stopped short: no site left out scores more; else 0 */
 	size_t bytes;
+	uint32_t max_steps;  /* what it was searched with */
+	struct mfr_reach *next; /* the site's list for another max_steps */
 } mfr_reach;
 
 struct mfr_reach_cache {
 	uint32_t site_count;
-	_Atomic(mfr_reach *) slots[]; /* by site */
+	_Atomic(mfr_reach *) slots[]; /* by site: its lists, newest first */
 };
 
 void mfr__reach_cache_free(struct mfr_reach_cache *c)
 {
 	if (!c)
 		return;
-	for (uint32_t i = 0; i < c->site_count; i++)
-		mfr__free(atomic_load_explicit(&c->slots[i], memory_order_relaxed));
+	for (uint32_t i = 0; i < c->site_count; i++) {
+		mfr_reach *r = atomic_load_explicit(&c->slots[i], memory_order_relaxed);
+
+		while (r) {
+			mfr_reach *next = r->next;
+
+			mfr__free(r);
+			r = next;
+		}
+	}
 	mfr__free(c);
+}
+
+/* The list of max_steps @p steps among @p head and those after it. */
+static mfr_reach *reach_in(mfr_reach *head, uint32_t steps)
+{
+	for (; head; head = head->next)
+		if (head->max_steps == steps)
+			return head;
+	return NULL;
 }
 
 void mfr__trace_reach_enable(const mfr_model *m, int on)
@@ -785,18 +881,17 @@ void mfr__trace_reach_enable(const mfr_model *m, int on)
 	atomic_store_explicit(&((mfr_model *)m)->reach_off, !on, memory_order_relaxed);
 }
 
-/* The position of @p site among the list's treatment sites; NONE if absent. */
-static uint32_t reach_find(const mfr_reach *r, uint32_t site)
+/* The entry of @p site among the list's treatment sites; NULL if absent. */
+static const reach_slot *reach_find(const mfr_reach *r, uint32_t site)
 {
 	uint32_t h = hash_site(site) & r->index_mask;
 
-	while (r->index[h]) {
-		uint32_t k = r->index[h] - 1;
-		if (r->labels[r->found[k]].site == site)
-			return k;
+	while (r->index[h].pos) {
+		if (r->index[h].site == site)
+			return &r->index[h];
 		h = (h + 1) & r->index_mask;
 	}
-	return NONE;
+	return NULL;
 }
 
 /* The list of a finished building search @p s, in one block. */
@@ -807,8 +902,8 @@ static mfr_reach *reach_from(const search *s, uint32_t nwords)
 	while (nslots < 2 * nf)
 		nslots *= 2;
 	size_t bytes = sizeof(mfr_reach) + (size_t)n * sizeof(label) +
-		       (size_t)nwords * sizeof(uint64_t) +
-		       ((size_t)nf + nslots) * sizeof(uint32_t);
+		       (size_t)nslots * sizeof(reach_slot) + (size_t)nwords * sizeof(uint64_t) +
+		       (size_t)nf * sizeof(uint32_t);
 	uint32_t *map = mfr__malloc((s->label_count ? s->label_count : 1) * sizeof(*map));
 	mfr_reach *r = mfr__malloc(bytes);
 
@@ -818,9 +913,9 @@ static mfr_reach *reach_from(const search *s, uint32_t nwords)
 		return NULL;
 	}
 	r->labels = (label *)(r + 1);
-	r->lines = (uint64_t *)(r->labels + n);
+	r->index = (reach_slot *)(r->labels + n);
+	r->lines = (uint64_t *)(r->index + nslots);
 	r->found = (uint32_t *)(r->lines + nwords);
-	r->index = r->found + nf;
 	r->label_count = n;
 	r->found_count = nf;
 	r->index_mask = nslots - 1;
@@ -843,17 +938,19 @@ static mfr_reach *reach_from(const search *s, uint32_t nwords)
 		uint32_t h = hash_site(r->labels[li].site) & r->index_mask;
 
 		r->found[k] = li;
-		while (r->index[h])
+		while (r->index[h].pos)
 			h = (h + 1) & r->index_mask;
-		r->index[h] = k + 1;
+		r->index[h] = (reach_slot){ r->labels[li].site, k + 1, r->labels[li].score };
 	}
 	mfr__free(map);
 	return r;
 }
 
-/* The list of @p site (computed now if it is new), or *out NULL where the
- * model's lists are full: then the trace searches live. */
-static mfr_status_t reach_get(const mfr_model *cm, uint32_t site, const mfr_reach **out)
+/* The list of @p site for max_steps @p steps (computed now if it is new),
+ * or *out NULL where the model's lists are full: then the trace searches
+ * live. */
+static mfr_status_t reach_get(const mfr_model *cm, uint32_t site, uint32_t steps,
+			      const mfr_reach **out)
 {
 	mfr_model *m = (mfr_model *)cm; /* derived data only; see model-private.h */
 	struct mfr_reach_cache *c = atomic_load_explicit(&m->reach, memory_order_acquire);
@@ -876,7 +973,8 @@ static mfr_status_t reach_get(const mfr_model *cm, uint32_t site, const mfr_reac
 			c = none;
 		}
 	}
-	mfr_reach *r = atomic_load_explicit(&c->slots[site], memory_order_acquire);
+	mfr_reach *head = atomic_load_explicit(&c->slots[site], memory_order_acquire);
+	mfr_reach *r = reach_in(head, steps);
 	if (r) {
 		*out = r;
 		return MFR_OK;
@@ -884,9 +982,8 @@ static mfr_status_t reach_get(const mfr_model *cm, uint32_t site, const mfr_reac
 	if (atomic_load_explicit(&m->reach_bytes, memory_order_relaxed) >= MFR_REACH_BUDGET)
 		return MFR_OK;
 
-	static const mfr_trace_options defaults = { 20, MFR_REACH_STEPS,
-						    MFR_EVIDENCE_NOT_ASSESSED,
-						    MFR_RELATION_ALL, NULL, 0 };
+	const mfr_trace_options defaults = { 20, steps, MFR_EVIDENCE_NOT_ASSESSED,
+					     MFR_RELATION_ALL, NULL, 0 };
 	context lc = { m, NULL, &defaults, NULL, 0, 1 };
 	search s = { 0 };
 	uint32_t nwords = (m->line_count + 63) / 64;
@@ -908,12 +1005,23 @@ static mfr_status_t reach_get(const mfr_model *cm, uint32_t site, const mfr_reac
 		mfr__free(r);
 		return MFR_OK;
 	}
-	mfr_reach *none = NULL;
-	if (!atomic_compare_exchange_strong_explicit(&c->slots[site], &none, r,
-						     memory_order_acq_rel, memory_order_acquire)) {
-		atomic_fetch_sub_explicit(&m->reach_bytes, r->bytes, memory_order_relaxed);
-		mfr__free(r);
-		r = none;
+	/* Publish it in front of the site's lists, unless another thread
+	 * published one for these steps first. */
+	r->max_steps = steps;
+	for (;;) {
+		mfr_reach *first = reach_in(head, steps);
+
+		if (first) {
+			atomic_fetch_sub_explicit(&m->reach_bytes, r->bytes, memory_order_relaxed);
+			mfr__free(r);
+			r = first;
+			break;
+		}
+		r->next = head;
+		if (atomic_compare_exchange_strong_explicit(&c->slots[site], &head, r,
+							    memory_order_acq_rel,
+							    memory_order_acquire))
+			break;
 	}
 	*out = r;
 	return MFR_OK;
@@ -997,7 +1105,49 @@ typedef struct merge {
 	cand **order;
 	uint32_t ocap;
 	mfr_trace_result *all; /* the results, in the trace's arena */
+	double *pending;       /* exact scores not yet above the bound: a max-heap */
+	uint32_t npending, pcap;
 } merge;
+
+static int pending_push(merge *mg, double score)
+{
+	if (!grow((void **)&mg->pending, &mg->pcap, mg->npending + 1, sizeof(double)))
+		return 0;
+	uint32_t i = mg->npending++;
+	while (i > 0 && mg->pending[(i - 1) / 2] < score) {
+		mg->pending[i] = mg->pending[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	mg->pending[i] = score;
+	return 1;
+}
+
+/* How many pending scores exceed @p bound; they leave the heap. */
+static uint32_t pending_above(merge *mg, double bound)
+{
+	uint32_t n = 0;
+
+	while (mg->npending && mg->pending[0] > bound) {
+		double last = mg->pending[--mg->npending];
+		uint32_t i = 0;
+
+		n++;
+		for (;;) {
+			uint32_t c = 2 * i + 1;
+			if (c >= mg->npending)
+				break;
+			if (c + 1 < mg->npending && mg->pending[c + 1] > mg->pending[c])
+				c++;
+			if (mg->pending[c] <= last)
+				break;
+			mg->pending[i] = mg->pending[c];
+			i = c;
+		}
+		if (mg->npending)
+			mg->pending[i] = last;
+	}
+	return n;
+}
 
 /* Meet site @p site, at position @p d of list @p i: unless an earlier
  * position of any list met it, add it with its exact score (each list's
@@ -1017,7 +1167,8 @@ static mfr_status_t merge_meet(merge *mg, const mfr_trace *t, const context *cx,
 	uint32_t nf = 0;
 
 	for (uint32_t j = 0; j < ns; j++) {
-		uint32_t pos = j == i ? d : reach_find(mg->r[j], site);
+		const reach_slot *e = j == i ? NULL : reach_find(mg->r[j], site);
+		uint32_t pos = j == i ? d : e ? e->pos - 1 : NONE;
 
 		if (pos == NONE) {
 			if (mg->beyond[j] > 0) {
@@ -1031,8 +1182,9 @@ static mfr_status_t merge_meet(merge *mg, const mfr_trace *t, const context *cx,
 		if (pos < d || (pos == d && j < i))
 			return MFR_OK; /* met before */
 		uint32_t li = mg->r[j]->found[pos];
+		double p = e ? e->p : mg->r[j]->labels[li].score;
 
-		f[nf++] = (finding){ site, j, li, mg->w[j] * mg->r[j]->labels[li].score };
+		f[nf++] = (finding){ site, j, li, mg->w[j] * p };
 	}
 	sort_findings(f, nf);
 
@@ -1054,6 +1206,8 @@ static mfr_status_t merge_meet(merge *mg, const mfr_trace *t, const context *cx,
 		c->score *= MFR_PRIOR_CONDITION_REGION;
 	}
 	mg->nf += nf;
+	if (!partial && !pending_push(mg, c->score))
+		return MFR_E_NOMEM;
 	return MFR_OK;
 }
 
@@ -1097,22 +1251,27 @@ static mfr_status_t merge_try(merge *mg, mfr_trace *t, const context *cx, double
 	if (n > 1)
 		qsort(mg->order, n, sizeof(*mg->order), cand_cmp);
 
-	for (uint32_t k = 0; k < n && kept < want; k++) {
+	tissues ts;
+	int unknown = 0;
+
+	if (!tissues_init(&ts, cx->m, all, want))
+		return MFR_E_NOMEM;
+	for (uint32_t k = 0; k < n && kept < want && !unknown; k++) {
 		const cand *c = mg->order[k];
 		mfr_trace_result res = { .trace = t,
 					 .region = mfr__site_region(cx->m, c->site),
 					 .side = (uint8_t)mfr__site_side(cx->m, c->site),
 					 .score = c->score, .path_count = c->count,
 					 .first_finding = c->first };
-		int dup = 0;
-
-		if (c->partial)
-			return MFR_OK; /* its exact score is not known: not done */
-		for (uint32_t q = 0; q < kept && !dup; q++)
-			dup = same_tissue(&res, &all[q]);
-		if (!dup)
+		unknown = c->partial; /* its exact score is not known: not done */
+		if (!unknown && !tissues_dup(&ts, &res)) {
 			all[kept++] = res;
+			tissues_keep(&ts);
+		}
 	}
+	tissues_free(&ts);
+	if (unknown)
+		return MFR_OK;
 	/* Settled when the last kept outscores every site not ranked yet;
 	 * with fewer than asked, when nothing is left to meet. */
 	double last = kept == want ? all[kept - 1].score : 0;
@@ -1173,7 +1332,7 @@ static mfr_status_t merge_all(mfr_trace *t, const context *cx, const mfr_reach *
 		if (lo > depth)
 			depth = lo;
 	}
-	uint32_t want = cx->opts->max_results, total = 0, next_try = 0;
+	uint32_t want = cx->opts->max_results, total = 0, next_try = 0, above = 0;
 
 	for (uint32_t i = 0; i < ns; i++)
 		total += mg.n[i];
@@ -1193,11 +1352,10 @@ static mfr_status_t merge_all(mfr_trace *t, const context *cx, const mfr_reach *
 		if (st != MFR_OK)
 			break;
 		double bound = merge_bound(&mg, ns, d, prior);
-		uint32_t above = 0;
 
-		/* Rank only when enough sites may be settled. */
-		for (uint32_t k = 0; k < mg.nc && above < want; k++)
-			above += !mg.c[k].partial && mg.c[k].score > bound;
+		/* Rank only when enough sites may be settled (the bound only
+		 * falls: a site above it stays above). */
+		above += pending_above(&mg, bound);
 		if (bound > 0 && (above < want || d < next_try))
 			continue;
 		st = merge_try(&mg, t, cx, bound, done);
@@ -1210,6 +1368,7 @@ static mfr_status_t merge_all(mfr_trace *t, const context *cx, const mfr_reach *
 	mfr__free(mg.c);
 	mfr__free(mg.f);
 	mfr__free(mg.order);
+	mfr__free(mg.pending);
 	return st;
 }
 
@@ -1224,13 +1383,14 @@ static mfr_status_t trace_reach(mfr_trace *t, const context *cx, int *done)
 
 	*done = 0;
 	if (atomic_load_explicit(&cx->m->reach_off, memory_order_relaxed) || !ns ||
-	    ns > MFR_REACH_MAX_SYMPTOMS || o->max_steps != MFR_REACH_STEPS)
+	    ns > MFR_REACH_MAX_SYMPTOMS)
 		return MFR_OK;
 	for (uint32_t c = 0; c < cx->in->condition_count; c++)
 		plain &= cx->in->conditions[c]->line_count == 0;
 	for (uint32_t i = 0; i < ns; i++) {
 		const mfr_intake_symptom *sy = &cx->in->symptoms[i];
-		mfr_status_t st = reach_get(cx->m, mfr__site_id(sy->region, sy->side), &reaches[i]);
+		mfr_status_t st = reach_get(cx->m, mfr__site_id(sy->region, sy->side),
+					    o->max_steps, &reaches[i]);
 
 		if (st != MFR_OK)
 			return st;

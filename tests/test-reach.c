@@ -16,7 +16,7 @@
 #include "util.h"
 
 /* The option sets each intake is traced under. */
-#define N_OPTS 9
+#define N_OPTS 10
 
 static mfr_trace_options *make_options(int k)
 {
@@ -39,6 +39,10 @@ static mfr_trace_options *make_options(int k)
 				 MFR_OK);
 		break;
 	case 7: ck_assert_int_eq(mfr_trace_options_set_max_steps(o, 4), MFR_OK); break;
+	case 8: /* a full trace, as bench-trace makes it */
+		ck_assert_int_eq(mfr_trace_options_set_max_results(o, 10000), MFR_OK);
+		ck_assert_int_eq(mfr_trace_options_set_max_steps(o, 64), MFR_OK);
+		break;
 	default:
 		ck_assert_int_eq(mfr_trace_options_set_relations(o, MFR_RELATION_ALL), MFR_OK);
 		ck_assert_int_eq(mfr_trace_options_set_max_results(o, 30), MFR_OK);
@@ -170,7 +174,7 @@ START_TEST(default_model_same_traces)
 	compare_file(m, path, &n);
 	if (getenv("MFR_TEST_REACH_INTAKES"))
 		compare_file(m, getenv("MFR_TEST_REACH_INTAKES"), &n);
-	compare_random(m, 200, 1, &n);
+	compare_random(m, 80, 1, &n);
 	report("default model", &n);
 	mfr_model_free(m);
 }
@@ -190,7 +194,7 @@ START_TEST(generated_model_same_traces)
 	mfr_test_assert_ok(mfr_model_load_file(model_path, &m, &err), err, model_path);
 	if (getenv("MFR_TEST_REACH_MODEL_INTAKES"))
 		compare_file(m, getenv("MFR_TEST_REACH_MODEL_INTAKES"), &n);
-	compare_random(m, 150, 2, &n);
+	compare_random(m, 80, 2, &n);
 	report("generated model", &n);
 	mfr_model_free(m);
 }
