@@ -822,11 +822,12 @@ static mfr_status_t resolve_lines(context *cx, mfr_error **err)
 #define MFR_REACH_MAX_SYMPTOMS 16u
 #define MFR_REACH_BUDGET ((size_t)256 << 20)
 
-/* A list's index entry: a treatment site, its position + 1 (0: an empty
- * slot) and its product, so that a lookup reads one place. */
+/* A list's index entry: a treatment site, its label index + 1 (0: an
+ * empty slot; labels are in settling order, so this orders the entries as
+ * their positions do) and its product, so that a lookup reads one place. */
 typedef struct reach_slot {
 	uint32_t site;
-	uint32_t pos;
+	uint32_t label;
 	double p;
 } reach_slot;
 
@@ -886,7 +887,7 @@ static const reach_slot *reach_find(const mfr_reach *r, uint32_t site)
 {
 	uint32_t h = hash_site(site) & r->index_mask;
 
-	while (r->index[h].pos) {
+	while (r->index[h].label) {
 		if (r->index[h].site == site)
 			return &r->index[h];
 		h = (h + 1) & r->index_mask;
@@ -938,9 +939,9 @@ static mfr_reach *reach_from(const search *s, uint32_t nwords)
 		uint32_t h = hash_site(r->labels[li].site) & r->index_mask;
 
 		r->found[k] = li;
-		while (r->index[h].pos)
+		while (r->index[h].label)
 			h = (h + 1) & r->index_mask;
-		r->index[h] = (reach_slot){ r->labels[li].site, k + 1, r->labels[li].score };
+		r->index[h] = (reach_slot){ r->labels[li].site, li + 1, r->labels[li].score };
 	}
 	mfr__free(map);
 	return r;
@@ -1092,11 +1093,16 @@ static void sort_findings(finding *f, uint32_t n)
  * score are rounded in other orders, by far less than this. */
 #define MFR_MERGE_SLACK 1e-12
 
+/* How many entries ahead the merge starts its lookups (prefetches). */
+#define MFR_MERGE_AHEAD 8
+
 typedef struct merge {
 	const mfr_reach *r[MFR_REACH_MAX_SYMPTOMS];
 	const label *labels[MFR_REACH_MAX_SYMPTOMS];
 	double w[MFR_REACH_MAX_SYMPTOMS];
 	uint32_t n[MFR_REACH_MAX_SYMPTOMS]; /* entries of weight w * p >= the floor */
+	uint32_t limit[MFR_REACH_MAX_SYMPTOMS]; /* the label of entry n, or NONE */
+	uint32_t at[MFR_REACH_MAX_SYMPTOMS]; /* the label of entry d, or NONE past n */
 	double beyond[MFR_REACH_MAX_SYMPTOMS]; /* w * cut when the list stopped short */
 	cand *c;
 	uint32_t nc, ccap;
@@ -1153,10 +1159,10 @@ static uint32_t pending_above(merge *mg, double bound)
  * position of any list met it, add it with its exact score (each list's
  * finding by its index), or its bound where a list stopped short. */
 static mfr_status_t merge_meet(merge *mg, const mfr_trace *t, const context *cx, uint32_t ns,
-			       uint32_t i, uint32_t d, int prior)
+			       uint32_t i, int prior)
 {
-	const mfr_reach *ri = mg->r[i];
-	uint32_t site = ri->labels[ri->found[d]].site;
+	const label *lb = &mg->labels[i][mg->at[i]];
+	uint32_t site = lb->site;
 	double keep_beyond = 1.0;
 	int partial = 0;
 
@@ -1166,23 +1172,24 @@ static mfr_status_t merge_meet(merge *mg, const mfr_trace *t, const context *cx,
 	finding *f = &mg->f[mg->nf];
 	uint32_t nf = 0;
 
+	/* Each list's entry for the site, by its label (which orders the
+	 * entries as their positions do: see reach_slot). */
 	for (uint32_t j = 0; j < ns; j++) {
 		const reach_slot *e = j == i ? NULL : reach_find(mg->r[j], site);
-		uint32_t pos = j == i ? d : e ? e->pos - 1 : NONE;
+		uint32_t li = j == i ? mg->at[i] : e ? e->label - 1 : NONE;
 
-		if (pos == NONE) {
+		if (li == NONE) {
 			if (mg->beyond[j] > 0) {
 				partial = 1;
 				keep_beyond *= 1.0 - mg->beyond[j];
 			}
 			continue;
 		}
-		if (pos >= mg->n[j])
+		if (li >= mg->limit[j])
 			continue; /* below the floor for this symptom's weight */
-		if (pos < d || (pos == d && j < i))
-			return MFR_OK; /* met before */
-		uint32_t li = mg->r[j]->found[pos];
-		double p = e ? e->p : mg->r[j]->labels[li].score;
+		if (li < mg->at[j] || (li == mg->at[j] && j < i))
+			return MFR_OK; /* met before, at an earlier position */
+		double p = e ? e->p : lb->score;
 
 		f[nf++] = (finding){ site, j, li, mg->w[j] * p };
 	}
@@ -1193,17 +1200,16 @@ static mfr_status_t merge_meet(merge *mg, const mfr_trace *t, const context *cx,
 		keep *= 1.0 - f[k].score;
 
 	cand *c = &mg->c[mg->nc++];
-	mfr_trace_result res = { .region = mfr__site_region(cx->m, site),
-				 .side = (uint8_t)mfr__site_side(cx->m, site) };
 
 	*c = (cand){ site, mg->nf, nf, 1.0 - keep, partial };
-	if (partial) {
+	if (partial)
 		c->score = (1.0 - keep * keep_beyond) + MFR_MERGE_SLACK;
-		if (prior && condition_region(cx->in, res.region))
+	if (prior && condition_region(cx->in, mfr__site_region(cx->m, site))) {
+		mfr_trace_result res = { .region = mfr__site_region(cx->m, site),
+					 .side = (uint8_t)mfr__site_side(cx->m, site) };
+
+		if (partial || near_a_symptom(t, mg->labels, f, nf, &res))
 			c->score *= MFR_PRIOR_CONDITION_REGION;
-	} else if (prior && condition_region(cx->in, res.region) &&
-		   near_a_symptom(t, mg->labels, f, nf, &res)) {
-		c->score *= MFR_PRIOR_CONDITION_REGION;
 	}
 	mg->nf += nf;
 	if (!partial && !pending_push(mg, c->score))
@@ -1327,6 +1333,7 @@ static mfr_status_t merge_all(mfr_trace *t, const context *cx, const mfr_reach *
 		mg.labels[i] = r->labels;
 		mg.w[i] = w;
 		mg.n[i] = lo;
+		mg.limit[i] = lo < r->found_count ? r->found[lo] : NONE;
 		mg.beyond[i] = lo == r->found_count && w * r->cut >= MFR_TRACE_MIN_SCORE
 			       ? w * r->cut : 0.0;
 		if (lo > depth)
@@ -1346,9 +1353,22 @@ static mfr_status_t merge_all(mfr_trace *t, const context *cx, const mfr_reach *
 	    !grow((void **)&mg.f, &mg.fcap, reserve * 2, sizeof(*mg.f)))
 		st = MFR_E_NOMEM;
 	for (uint32_t d = 0; st == MFR_OK && d < depth; d++) {
+		for (uint32_t i = 0; i < ns; i++) {
+			mg.at[i] = d < mg.n[i] ? mg.r[i]->found[d] : NONE;
+			/* The lookups a few entries on, started now: on a big
+			 * model each is a cache miss, and they overlap. */
+			if (d + MFR_MERGE_AHEAD < mg.n[i]) {
+				const mfr_reach *r = mg.r[i];
+				uint32_t h = hash_site(r->labels[r->found[d + MFR_MERGE_AHEAD]].site);
+
+				for (uint32_t j = 0; j < ns; j++)
+					if (j != i)
+						__builtin_prefetch(&mg.r[j]->index[h & mg.r[j]->index_mask]);
+			}
+		}
 		for (uint32_t i = 0; st == MFR_OK && i < ns; i++)
 			if (d < mg.n[i])
-				st = merge_meet(&mg, t, cx, ns, i, d, prior);
+				st = merge_meet(&mg, t, cx, ns, i, prior);
 		if (st != MFR_OK)
 			break;
 		double bound = merge_bound(&mg, ns, d, prior);
