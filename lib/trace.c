@@ -123,10 +123,12 @@ static int is_treatment_site(const mfr_region *r)
 /* The results kept so far, for "one tissue, one site": a new result is
  * the same tissue as a kept one when a kept region on a side it meets
  * (the same, or either midline) is the new one or holds it, or lies
- * within it. Few results are compared pairwise; for many, each region
- * notes the sides kept on it (at) and within it (below), so that a result
- * costs its depth in the hierarchy, not the number kept. */
+ * within it. Each region notes the sides kept on it (at) and within it
+ * (below), so that a result costs its depth in the hierarchy, not the
+ * number kept; on a big model, a few results are compared pairwise
+ * instead (the notes would cost more to clear than they save). */
 #define MFR_TISSUE_PAIRWISE 32
+#define MFR_TISSUE_SMALL_MODEL 4096
 
 typedef struct tissues {
 	const mfr_trace_result *kept;
@@ -138,7 +140,7 @@ static int tissues_init(tissues *ts, const mfr_model *m, const mfr_trace_result 
 			uint32_t want)
 {
 	*ts = (tissues){ kept, 0, NULL, NULL };
-	if (want <= MFR_TISSUE_PAIRWISE)
+	if (want <= MFR_TISSUE_PAIRWISE && m->region_count > MFR_TISSUE_SMALL_MODEL)
 		return 1;
 	ts->at = mfr__calloc(2 * (size_t)m->region_count + 1, 1);
 	ts->below = ts->at + m->region_count;
