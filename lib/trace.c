@@ -220,6 +220,7 @@ typedef struct search {
 	uint32_t label_count, label_cap;
 	uint32_t *slots; /* hash: site -> label index + 1; 0 is empty */
 	uint32_t slot_mask;
+	int dense;       /* slots is indexed by site instead */
 	heap_item *heap;
 	uint32_t heap_count, heap_cap;
 	uint32_t *found; /* settled treatment sites, as label indexes, in order */
@@ -297,6 +298,16 @@ static int rehash(search *s, uint32_t nslots)
  * memory runs out. */
 static uint32_t label_of(search *s, uint32_t site)
 {
+	if (s->dense) {
+		/* slots[site]: every site has its own. */
+		if (s->slots[site])
+			return s->slots[site] - 1;
+		if (!grow((void **)&s->labels, &s->label_cap, s->label_count + 1, sizeof(label)))
+			return NONE;
+		s->labels[s->label_count] = (label){ .site = site, .pred = NONE };
+		s->slots[site] = s->label_count + 1;
+		return s->label_count++;
+	}
 	uint32_t h = hash_site(site) & s->slot_mask;
 
 	while (s->slots[h]) {
@@ -438,10 +449,20 @@ static mfr_status_t run_search(const context *cx, search *s, uint32_t source, do
 	uint32_t nslots = 64;
 
 	/* Size the scratch once for what the search is likely to visit (it
-	 * still grows if it must): the lookup then never checks the load. */
+	 * still grows if it must): the lookup then never checks the load.
+	 * Where the search may well visit most of the model (a small model;
+	 * a reach list, which settles all it reaches), the slots are an
+	 * array by site: no hashing, no probing. */
 	while (nslots < 2 * expect && nslots < (1u << 30))
 		nslots *= 2;
-	if (!rehash(s, nslots) ||
+	s->dense = g->site_count <= nslots || cx->building;
+	if (s->dense) {
+		mfr__free(s->slots);
+		s->slots = mfr__calloc(g->site_count ? g->site_count : 1, sizeof(*s->slots));
+		if (!s->slots)
+			return MFR_E_NOMEM;
+	}
+	if ((!s->dense && !rehash(s, nslots)) ||
 	    !grow((void **)&s->labels, &s->label_cap, expect, sizeof(label)) ||
 	    !grow((void **)&s->heap, &s->heap_cap, expect, sizeof(heap_item)))
 		return MFR_E_NOMEM;
