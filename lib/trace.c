@@ -143,8 +143,10 @@ static int tissues_init(tissues *ts, const mfr_model *m, const mfr_trace_result 
 	if (want <= MFR_TISSUE_PAIRWISE && m->region_count > MFR_TISSUE_SMALL_MODEL)
 		return 1;
 	ts->at = mfr__calloc(2 * (size_t)m->region_count + 1, 1);
+	if (!ts->at)
+		return 0;
 	ts->below = ts->at + m->region_count;
-	return ts->at != NULL;
+	return 1;
 }
 
 static void tissues_free(tissues *ts)

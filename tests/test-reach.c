@@ -276,12 +276,14 @@ END_TEST
 Suite *mfr_test_reach_suite(void)
 {
 	Suite *s = suite_create("reach");
-	TCase *tc = tcase_create("reach");
+	TCase *tc = tcase_create("compare");
+	TCase *th = tcase_create("threads"); /* alone: CK_RUN_CASE=threads (TSan) */
 
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, default_model_same_traces);
 	tcase_add_test(tc, generated_model_same_traces);
-	tcase_add_test(tc, threads_share_lists);
 	suite_add_tcase(s, tc);
+	tcase_add_test(th, threads_share_lists);
+	suite_add_tcase(s, th);
 	return s;
 }
