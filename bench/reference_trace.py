@@ -261,14 +261,13 @@ class Model:
 def search(model, source, weight, max_steps, factor_of):
     """Best-first search from one symptom site: the treatment sites it
     settles, in order, as (site, best path score, changes of line along
-    that path). A path carries the product of its factors and the search
-    settles in order of it (lib/trace.c): its score is weight times that."""
-    best, hops, settled = {source: 1.0}, {source: 0}, set()
+    that path)."""
+    best, hops, settled = {source: weight}, {source: 0}, set()
     # The path's state (lib/trace.c): only gone down into the symptom's
     # site; only on midline sites; took a line or a referral step.
     inside, midline, far = {source: True}, {source: model.midline[source // 2]}, {source: False}
     pred, via = {}, {}  # site -> the site before it, the (relation, ref) to it
-    heap = [(-1.0, source)]
+    heap = [(-weight, source)]
     found = []
 
     def line_changes(site):
@@ -287,11 +286,11 @@ def search(model, source, weight, max_steps, factor_of):
         score = -neg
         if site in settled or score < best[site]:
             continue  # a stale entry
-        if weight * score < MIN_SCORE:
+        if score < MIN_SCORE:
             break
         settled.add(site)
         if model.treatment[site // 2]:
-            found.append((site, weight * score, line_changes(site), hops[site]))
+            found.append((site, score, line_changes(site), hops[site]))
         if hops[site] >= max_steps:
             continue
         from_midline = model.midline[site // 2]
@@ -311,7 +310,7 @@ def search(model, source, weight, max_steps, factor_of):
             if on_line is not None and relation == LINE and ref != on_line:
                 f *= LINE_CHANGE  # changing lines costs
             s = score * f
-            if weight * s < MIN_SCORE or to in settled or s <= best.get(to, 0.0):
+            if s < MIN_SCORE or to in settled or s <= best.get(to, 0.0):
                 continue
             best[to] = s
             hops[to] = hops[site] + 1

@@ -201,8 +201,7 @@ typedef struct label {
 	uint32_t site;
 	uint32_t pred; /* label index, or NONE at the symptom */
 	const mfr_edge *via;
-	double score;  /* the product of the path's factors: the symptom's
-			* weight times this is the finding's score */
+	double score;
 	double factor; /* of the step from pred */
 	uint32_t hops;
 	uint8_t settled;
@@ -439,10 +438,7 @@ static int may_step(const label *lb, const mfr_edge *e)
 #define MFR_REACH_MAX_FOUND MFR_REACH_MAX_LABELS
 
 /* Settle every site the symptom at @p source, of weight @p weight, reaches
- * (doc/algorithm.md, section 2). Labels carry the product of the path's
- * factors and settle in order of it (then of site id), so that one search
- * of weight 1 holds, as its prefix, the search of any lower weight: what a
- * reach list relies on. */
+ * (doc/algorithm.md, section 2). */
 static mfr_status_t run_search(const context *cx, search *s, uint32_t source, double weight)
 {
 	const mfr_graph *g = &cx->m->graph;
@@ -472,10 +468,10 @@ static mfr_status_t run_search(const context *cx, search *s, uint32_t source, do
 
 	if (l0 == NONE)
 		return MFR_E_NOMEM;
-	s->labels[l0].score = 1.0;
+	s->labels[l0].score = weight;
 	s->labels[l0].inside = 1;
 	s->labels[l0].midline = mfr__site_side(cx->m, source) == MFR_SIDE_MIDLINE;
-	if (!heap_push(s, (heap_item){ 1.0, source, l0 }))
+	if (!heap_push(s, (heap_item){ weight, source, l0 }))
 		return MFR_E_NOMEM;
 
 	while (s->heap_count) {
@@ -484,7 +480,7 @@ static mfr_status_t run_search(const context *cx, search *s, uint32_t source, do
 
 		if (lb->settled || top.score < lb->score)
 			continue; /* a stale entry */
-		if (weight * lb->score < MFR_TRACE_MIN_SCORE)
+		if (lb->score < MFR_TRACE_MIN_SCORE)
 			break;
 		int treat = is_treatment_site(mfr__site_region(cx->m, lb->site));
 		if (cx->building) {
@@ -539,7 +535,7 @@ static mfr_status_t run_search(const context *cx, search *s, uint32_t source, do
 				f *= MFR_FACTOR_LINE_CHANGE;
 			double score = base * f;
 
-			if (weight * score < MFR_TRACE_MIN_SCORE)
+			if (score < MFR_TRACE_MIN_SCORE)
 				continue;
 			uint32_t li = label_of(s, e->to);
 			if (li == NONE)
@@ -828,13 +824,15 @@ static mfr_status_t resolve_lines(context *cx, mfr_error **err)
 /* ---- reach lists ----
  *
  * The model never changes, so what a symptom site reaches is the same for
- * every trace: a reach list is the search of weight 1 from one site (the
- * settled labels in order, the treatment sites among them with their
- * positions by site), computed on first use and kept with the model. A
- * search of weight w settles the list's prefix whose scores w * p are at
- * least MFR_TRACE_MIN_SCORE (run_search()), so one list serves every
- * intensity. A list is made for one max_steps (a site keeps one list for
- * each max_steps traced from it) and assumes the default options (every
+ * every trace: a reach list is the search from one site with one weight
+ * (the symptom's intensity) and one max_steps (the settled labels in
+ * order, the treatment sites among them indexed by site), computed on
+ * first use and kept with the model; a site keeps one list for each
+ * intensity and max_steps traced from it. (One list of weight 1 cannot
+ * serve every intensity byte for byte: a score is the weight times the
+ * factors, multiplied in path order, and the rounding of the two orders
+ * differs in the last bit, which may break a tie of two paths the other
+ * way.) A list assumes the default options (every
  * relation, every line) without condition priors; it keeps the relations
  * and lines of every step its search examined, so a trace whose options
  * and conditions leave all of those unchanged uses it, and any other
@@ -849,7 +847,7 @@ static mfr_status_t resolve_lines(context *cx, mfr_error **err)
 
 /* A list's index entry: a treatment site, its label index + 1 (0: an
  * empty slot; labels are in settling order, so this orders the entries as
- * their positions do) and its product, so that a lookup reads one place. */
+ * their positions do) and its score, so that a lookup reads one place. */
 typedef struct reach_slot {
 	uint32_t site;
 	uint32_t label;
@@ -868,6 +866,7 @@ typedef struct mfr_reach {
 	double cut;          /* stopped short: no site left out scores more; else 0 */
 	size_t bytes;
 	uint32_t max_steps;  /* what it was searched with */
+	double weight;
 	struct mfr_reach *next; /* the site's list for another max_steps */
 } mfr_reach;
 
@@ -893,11 +892,12 @@ void mfr__reach_cache_free(struct mfr_reach_cache *c)
 	mfr__free(c);
 }
 
-/* The list of max_steps @p steps among @p head and those after it. */
-static mfr_reach *reach_in(mfr_reach *head, uint32_t steps)
+/* The list of max_steps @p steps and weight @p weight among @p head and
+ * those after it. */
+static mfr_reach *reach_in(mfr_reach *head, uint32_t steps, double weight)
 {
 	for (; head; head = head->next)
-		if (head->max_steps == steps)
+		if (head->max_steps == steps && head->weight == weight)
 			return head;
 	return NULL;
 }
@@ -972,10 +972,10 @@ static mfr_reach *reach_from(const search *s, uint32_t nwords)
 	return r;
 }
 
-/* The list of @p site for max_steps @p steps (computed now if it is new),
- * or *out NULL where the model's lists are full: then the trace searches
- * live. */
-static mfr_status_t reach_get(const mfr_model *cm, uint32_t site, uint32_t steps,
+/* The list of @p site for max_steps @p steps and weight @p weight
+ * (computed now if it is new), or *out NULL where the model's lists are
+ * full: then the trace searches live. */
+static mfr_status_t reach_get(const mfr_model *cm, uint32_t site, uint32_t steps, double weight,
 			      const mfr_reach **out)
 {
 	mfr_model *m = (mfr_model *)cm; /* derived data only; see model-private.h */
@@ -1000,7 +1000,7 @@ static mfr_status_t reach_get(const mfr_model *cm, uint32_t site, uint32_t steps
 		}
 	}
 	mfr_reach *head = atomic_load_explicit(&c->slots[site], memory_order_acquire);
-	mfr_reach *r = reach_in(head, steps);
+	mfr_reach *r = reach_in(head, steps, weight);
 	if (r) {
 		*out = r;
 		return MFR_OK;
@@ -1018,7 +1018,7 @@ static mfr_status_t reach_get(const mfr_model *cm, uint32_t site, uint32_t steps
 	if (nwords && !(s.lines = mfr__calloc(nwords, sizeof(*s.lines))))
 		st = MFR_E_NOMEM;
 	if (st == MFR_OK)
-		st = run_search(&lc, &s, site, 1.0);
+		st = run_search(&lc, &s, site, weight);
 	if (st == MFR_OK && !(r = reach_from(&s, nwords)))
 		st = MFR_E_NOMEM;
 	search_free(&s);
@@ -1034,8 +1034,9 @@ static mfr_status_t reach_get(const mfr_model *cm, uint32_t site, uint32_t steps
 	/* Publish it in front of the site's lists, unless another thread
 	 * published one for these steps first. */
 	r->max_steps = steps;
+	r->weight = weight;
 	for (;;) {
-		mfr_reach *first = reach_in(head, steps);
+		mfr_reach *first = reach_in(head, steps, weight);
 
 		if (first) {
 			atomic_fetch_sub_explicit(&m->reach_bytes, r->bytes, memory_order_relaxed);
@@ -1342,10 +1343,10 @@ static mfr_status_t merge_all(mfr_trace *t, const context *cx, const mfr_reach *
 		prior |= cx->in->conditions[c]->region_count > 0;
 	for (uint32_t i = 0; i < ns; i++) {
 		const mfr_reach *r = reaches[i];
-		double w = symptom_weight(&cx->in->symptoms[i]);
+		double w = 1.0; /* the list's scores are the symptom's already */
 		uint32_t lo = 0, hi = r->found_count;
 
-		/* The prefix of weight w * p at least the floor (p falls). */
+		/* The prefix at least the floor (all of it: kept general). */
 		while (lo < hi) {
 			uint32_t mid = lo + (hi - lo) / 2;
 
@@ -1435,7 +1436,7 @@ static mfr_status_t trace_reach(mfr_trace *t, const context *cx, int *done)
 	for (uint32_t i = 0; i < ns; i++) {
 		const mfr_intake_symptom *sy = &cx->in->symptoms[i];
 		mfr_status_t st = reach_get(cx->m, mfr__site_id(sy->region, sy->side),
-					    o->max_steps, &reaches[i]);
+					    o->max_steps, symptom_weight(sy), &reaches[i]);
 
 		if (st != MFR_OK)
 			return st;
@@ -1466,7 +1467,7 @@ static mfr_status_t trace_live(mfr_trace *t, context *cx)
 		for (uint32_t k = 0; st == MFR_OK && k < s->found_count; k++) {
 			const label *lb = &s->labels[s->found[k]];
 
-			f[nf++] = (finding){ lb->site, i, s->found[k], w * lb->score };
+			f[nf++] = (finding){ lb->site, i, s->found[k], lb->score };
 		}
 		labels[i] = s->labels;
 	}
