@@ -47,9 +47,11 @@ def site(rng, areas, allow_both=True):
 
 def intake(rng, model):
     areas = [(r["key"], r["laterality"]) for r in model["regions"] if r["kind"] == "area"]
-    conditions = [c["key"] for c in model["conditions"]]
-    precautions = model["precautions"]
-    screening = model["screening"]
+    # A generated model (gen-model.py) has none of these: its intakes are
+    # symptoms only (the draws below are the same either way).
+    conditions = [c["key"] for c in model.get("conditions", [])]
+    precautions = model.get("precautions", [])
+    screening = model.get("screening", [])
     staged = {p["key"]: p["stages"]["count"] for p in precautions if p.get("stages")}
 
     doc = {"symptoms": []}
@@ -63,10 +65,10 @@ def intake(rng, model):
         if rng.random() < 0.5:
             s["onset"] = rng.choice(ONSETS)
         doc["symptoms"].append(s)
-    if rng.random() < 0.5:
+    if rng.random() < 0.5 and conditions:
         doc["conditions"] = rng.sample(conditions, rng.choice([1, 1, 2]))
     recorded = []
-    if rng.random() < 0.3:
+    if rng.random() < 0.3 and precautions:
         doc["precautions"] = []
         for p in rng.sample(precautions, rng.choice([1, 1, 2])):
             if p["scope"] == "local" or (p.get("site_scoped") and rng.random() < 0.5):
@@ -76,7 +78,7 @@ def intake(rng, model):
             else:
                 doc["precautions"].append(p["key"])
             recorded.append(p["key"])
-    if rng.random() < 0.15:
+    if rng.random() < 0.15 and screening:
         q = rng.choice(screening)
         a = rng.choice(q["answers"])
         answer = {"question": q["key"], "answer": a["key"]}

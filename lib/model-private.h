@@ -360,6 +360,15 @@ struct mfr_model {
 	 * about a model that changes after it is built; atomic, so that any
 	 * thread may take or drop a reference. */
 	atomic_uint_least32_t refs;
+	/* What each site reaches (trace.c, "reach lists"): computed on first
+	 * use and published once per site, atomically, so that threads that
+	 * share the model may trace at once. Derived data, not content: a
+	 * trace is the same with it or without. reach_bytes counts what the
+	 * lists hold (bounded by MFR_REACH_BUDGET); reach_off turns them off
+	 * (tests compare). */
+	_Atomic(struct mfr_reach_cache *) reach;
+	atomic_size_t reach_bytes;
+	atomic_int reach_off;
 	/* "fnv1a64:" and the FNV-1a 64 of the compact JSON export, computed
 	 * once when the model is built (audit.h). */
 	char content_hash[25];
@@ -390,6 +399,9 @@ void mfr__model_init_refs(mfr_model *m);
  * not part of the model's content, so a const model may be held. */
 void mfr__model_hold(const mfr_model *m);
 void mfr__model_release(const mfr_model *m);
+
+/* Free what the trace cached on a model (trace.c); NULL is a no-op. */
+void mfr__reach_cache_free(struct mfr_reach_cache *cache);
 
 /* Parse and validate a model document. On failure *out is untouched and
  * nothing is leaked. */

@@ -53,6 +53,9 @@ MFR_EXPORT mfr_status_t mfr_model_load_file(const char *path, mfr_model **out,
 void mfr__model_init_refs(mfr_model *m)
 {
 	atomic_init(&m->refs, 1);
+	atomic_init(&m->reach, NULL);
+	atomic_init(&m->reach_bytes, 0);
+	atomic_init(&m->reach_off, 0);
 }
 
 void mfr__model_hold(const mfr_model *m)
@@ -69,6 +72,7 @@ void mfr__model_release(const mfr_model *m)
 	 * the last one frees it. */
 	if (atomic_fetch_sub_explicit(&model->refs, 1, memory_order_acq_rel) != 1)
 		return;
+	mfr__reach_cache_free(atomic_load_explicit(&model->reach, memory_order_relaxed));
 	mfr__arena_release(&model->arena);
 	mfr__free(model);
 }

@@ -2219,6 +2219,31 @@ static void open_with_first_group(mfr_plan_step *open, const mfr_plan_step *trea
 		take_position(open, (uint32_t)first_group_position(treat, n));
 }
 
+/* The position take_position() gives @p s within @p set (its own where
+ * it has none there). */
+static int position_within(const mfr_plan_step *s, uint32_t set)
+{
+	int pos = first_position(s->positions & set);
+
+	return pos ? pos : s->position;
+}
+
+/* Whether sets @p a and @p b of positions give every step, and the
+ * closing block, the same position: then they give the same arrangement,
+ * and arrange_fewest_turns() need not arrange the second. */
+static int same_positions(const mfr_plan_step *treat, uint32_t n, const mfr_plan_step *close,
+			  uint32_t a, uint32_t b)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (first_position(treat[i].positions & a) != first_position(treat[i].positions & b))
+			return 0;
+	if (!close)
+		return 1;
+	int ca = (uint32_t)close->position & a ? close->position : position_within(close, a);
+	int cb = (uint32_t)close->position & b ? close->position : position_within(close, b);
+	return ca == cb;
+}
+
 /* arrange() with the positions that turn the client least: every set of
  * positions the steps can all be done in is tried (each step in the first
  * of them, in group order, that it allows), and the one with the fewest
@@ -2233,19 +2258,25 @@ static uint32_t arrange_fewest_turns(mfr_plan_step *treat, uint32_t n, const mfr
 {
 	mfr_plan_step o, c, *best = NULL;
 	uint32_t best_total = 0, best_changes = UINT32_MAX, best_count = 0;
-	uint32_t all = 0;
+	uint32_t all = 0, tried[1u << N_POSITIONS], ntried = 0;
 
 	for (int i = 0; i < N_POSITIONS; i++)
 		all |= (uint32_t)position_order[i];
 	/* Every set of positions, the whole set first: each step in its own
-	 * first position. */
+	 * first position. A set that places everything as one tried before
+	 * gives its arrangement again (no fewer changes): skipped. */
 	for (uint32_t set = all; set; set = (set - 1) & all) {
-		int fits = 1;
+		int fits = 1, seen = 0;
 
 		for (uint32_t i = 0; i < n && fits; i++)
 			fits = take_position(&treat[i], set);
 		if (!fits)
 			continue;
+		for (uint32_t k = 0; k < ntried && !seen; k++)
+			seen = same_positions(treat, n, close, tried[k], set);
+		if (seen)
+			continue;
+		tried[ntried++] = set;
 		if (open) {
 			o = *open;
 			open_with_first_group(&o, treat, n);

@@ -77,6 +77,7 @@ struct mfr_trace {
 	mfr_trace_result *results;
 	uint32_t count;
 	mfr_audit audit; /* the intake's id and extensions, copied */
+	uint8_t merged;  /* made from the model's reach lists (tests) */
 };
 
 /* The region and side of site @p site. */
@@ -90,5 +91,10 @@ const char *mfr__trace_explain(mfr_trace *trace, const mfr_trace_result *result)
 /* The result's explanation (written with the trace; never NULL for a
  * result of a finished trace). */
 const char *mfr__result_explain(const mfr_trace_result *result);
+
+/* Whether traces on @p m use its reach lists (trace.c; on by default). A
+ * trace is the same either way: tests compare the two. Not for use while
+ * other threads trace on the model. */
+void mfr__trace_reach_enable(const mfr_model *m, int on);
 
 #endif /* MFR_TRACE_PRIVATE_H */

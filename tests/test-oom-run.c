@@ -372,6 +372,32 @@ static void prepare_unknown_line(void)
 	ck_assert_int_eq(mfr_trace_options_add_line(target_opts, "no_such_line"), MFR_OK);
 }
 
+/* A trace on a model of its own, made and freed around each run: the
+ * reach lists its symptoms need are computed in the run (lib/trace.c), so
+ * their allocations fail in the sweep too. */
+static mfr_model *cold_model;
+static mfr_intake *cold_intake;
+
+static void prepare_cold(void)
+{
+	ck_assert_int_eq(mfr_model_default(&cold_model, NULL), MFR_OK);
+	mfr_test_assert_ok(mfr_intake_from_json(cold_model, rich_json, strlen(rich_json), NULL,
+						&cold_intake, NULL), NULL, "intake");
+}
+
+static void finish_cold(void)
+{
+	mfr_intake_free(cold_intake);
+	mfr_model_free(cold_model);
+	cold_intake = NULL;
+	cold_model = NULL;
+}
+
+static mfr_status_t op_trace_cold(void **out, mfr_error **err)
+{
+	return mfr_trace_run(cold_intake, NULL, (mfr_trace **)out, err);
+}
+
 static mfr_status_t op_plan(void **out, mfr_error **err)
 {
 	return mfr_plan_run(rich, NULL, (mfr_plan **)out, err);
@@ -584,6 +610,8 @@ static const mfr_oom_op ops[] = {
 	{ .name = "trace_unknown_line", .run = op_trace_unknown_line,
 	  .release = release_trace, .own_status = MFR_E_REFERENCE, .flags = 0,
 	  .prepare = prepare_unknown_line, .finish = finish_options },
+	{ .name = "trace_cold_model", .run = op_trace_cold, .release = release_trace,
+	  .own_status = MFR_OK, .flags = 0, .prepare = prepare_cold, .finish = finish_cold },
 	{ .name = "plan", .run = op_plan, .release = release_plan, .own_status = MFR_OK,
 	  .flags = 0, .same = same_plan },
 	{ .name = "plan_options", .run = op_plan_opts, .release = release_plan,
