@@ -10,6 +10,7 @@ packages=(
   check                          # unit tests
   valgrind python3 binutils      # memcheck runs, the ctypes binding, nm
   python3-pandas                 # the batch CSV read as a researcher would (tests/check-batch-csv.py)
+  r-base-core                    # ... and read by R's read.csv too
   python3-matplotlib             # the cohort report's plots (tools/cohort-report.py, tests/check-cohort-report.py)
   python3-setuptools python3-wheel python3-pip python3-venv  # the binding's pip install into a venv, offline (bindings/python/test_package.py)
   python3-mypy                   # mypy --strict over the binding (test_package.py)

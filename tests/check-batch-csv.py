@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """The CSV of `mfr batch` loads in pandas as is, and says what the JSON says.
 
-Usage: check-batch-csv.py [--csv-by=COMMAND] MFR INTAKES...
+Usage: check-batch-csv.py [--csv-by=COMMAND] [--r=RSCRIPT] MFR INTAKES...
 
 For each file of intakes and for trace and plan, runs `mfr batch KIND` (JSON
 lines) and `mfr --format csv batch KIND` over the same lines (or, with
@@ -11,8 +11,11 @@ binding's `python3 -m libmfr.batch`, split into words), reads the CSV
 with a plain pandas.read_csv(path) (no options: what a researcher would type),
 and checks its columns (doc/batch-format.md) and every row against the JSON
 row of the same input line: one record per plan step or trace result (one for
-an empty plan or trace), one error record per bad or blank line. Prints one
-line per check and exits 1 if any fails.
+an empty plan or trace), one error record per bad or blank line. With --r,
+R reads the same CSV with a plain read.csv(path) too (RSCRIPT is Rscript,
+from Debian's r-base-core), writes what it read back out, and every cell it
+read must be the cell pandas read. Prints one line per check and exits 1 if
+any fails.
 """
 import json
 import math
@@ -69,7 +72,42 @@ def expected_rows(kind, row):
     return out
 
 
-def check(mfr, kind, intakes, tmp, csv_by=None):
+R_READ = """
+args <- commandArgs(trailingOnly = TRUE)
+d <- read.csv(args[1])
+write.csv(d, args[2], row.names = FALSE, na = "")
+"""
+
+
+def same_cell(a, b):
+    """Two cells read by different readers: numbers equal to 1e-9 relative."""
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    return a == b
+
+
+def check_r(rscript, csv_path, frame, columns):
+    """What R's read.csv(path) reads of @p csv_path, against pandas' @p frame."""
+    back = csv_path + '.r.csv'
+    env = dict(os.environ, LC_ALL='C.UTF-8')
+    run = subprocess.run([rscript, '--vanilla', '-e', R_READ, csv_path, back],
+                         capture_output=True, env=env)
+    if run.returncode != 0:
+        return ['R read.csv failed: %s' % run.stderr.decode('utf-8', 'replace')[:400]]
+    r = pandas.read_csv(back)
+    if list(r.columns) != columns or len(r) != len(frame):
+        return ['R read %d rows of %r, pandas %d rows of %r'
+                % (len(r), list(r.columns), len(frame), columns)]
+    for i, (a, b) in enumerate(zip(r.itertuples(index=False),
+                                   frame.itertuples(index=False))):
+        for c, x, y in zip(columns, a, b):
+            if not same_cell(norm(x), norm(y)):
+                return ['row %d column %s: R read %r, pandas %r' % (i + 1, c, norm(x),
+                                                                    norm(y))]
+    return []
+
+
+def check(mfr, kind, intakes, tmp, csv_by=None, rscript=None):
     failures = []
     with open(intakes, 'rb') as f:
         data = f.read()
@@ -106,21 +144,30 @@ def check(mfr, kind, intakes, tmp, csv_by=None):
                 break
         if len(failures) > 5:
             break
+    if rscript and not failures:
+        failures += check_r(rscript, csv_path, frame, columns)
     return failures
 
 
 def main():
     args = sys.argv[1:]
-    csv_by = None
-    if args and args[0].startswith('--csv-by='):
-        csv_by = shlex.split(args.pop(0)[len('--csv-by='):])
+    csv_by = rscript = None
+    while args and args[0].startswith('--'):
+        opt = args.pop(0)
+        if opt.startswith('--csv-by='):
+            csv_by = shlex.split(opt[len('--csv-by='):])
+        elif opt.startswith('--r='):
+            rscript = opt[len('--r='):]
+        else:
+            print('check-batch-csv.py: unknown option %s' % opt, file=sys.stderr)
+            return 2
     mfr, files = args[0], args[1:]
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         for n, path in enumerate(files):
             for kind in ('plan', 'trace'):
                 failures = check(mfr, kind, path, os.path.join(tmp, '%d-%s' % (n, kind)),
-                                 csv_by)
+                                 csv_by, rscript)
                 failed += report(kind, path, failures)
     return 1 if failed else 0
 

@@ -622,15 +622,18 @@ python3 "$src/bench/gen-intakes.py" --model "$src/lib/data/default-model.json" -
 
 # the batch CSV loads in pandas as is (read_csv without options), and its
 # rows say what the JSON rows say (tests/check-batch-csv.py); pandas is
-# Debian's python3-pandas (scripts/deps.sh), perhaps only in the system python
+# Debian's python3-pandas (scripts/deps.sh), perhaps only in the system python.
+# R's read.csv reads the same cells (Rscript: Debian's r-base-core).
 pandas_python=
 for p in python3 /usr/bin/python3; do
   if "$p" -c 'import pandas' 2>/dev/null; then pandas_python=$p; break; fi
 done
 if [ -z "$pandas_python" ]; then
   bad "no python3 with pandas: install python3-pandas (bash scripts/deps.sh)"
+elif ! command -v Rscript >/dev/null; then
+  bad "no Rscript: install r-base-core (bash scripts/deps.sh)"
 else
-  "$pandas_python" "$src/tests/check-batch-csv.py" "$mfr" "$data/intakes.jsonl" "$tmp/gen.jsonl" \
+  "$pandas_python" "$src/tests/check-batch-csv.py" --r=Rscript "$mfr" "$data/intakes.jsonl" "$tmp/gen.jsonl" \
     "$tmp/ids.jsonl" >"$tmp/pandas" 2>&1
   if [ $? -eq 0 ] && [ "$(grep -c '^ok$' "$tmp/pandas")" -eq 6 ]; then ok; else bad "batch CSV in pandas: $(head -c 800 "$tmp/pandas")"; fi
 fi
