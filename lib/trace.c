@@ -7,9 +7,12 @@
  * its scores fall below MFR_TRACE_MIN_SCORE or its paths reach max_steps:
  * never fewer because fewer results were asked, so a site's score and rank
  * do not depend on max_results (the exact ranking). Scratch space is a hash
- * map over the sites visited, never an array over all sites. The symptoms'
- * findings are then combined per site (1 - prod(1 - s_i)), condition priors
- * applied, and the best max_results kept. doc/algorithm.md has the details.
+ * map over the sites visited, or an array by site where the search may
+ * visit most of the model. The symptoms' findings are then combined per
+ * site (1 - prod(1 - s_i)), condition priors applied, and the best
+ * max_results kept. Each search is kept with the model as the site's reach
+ * list, and later traces merge the lists instead, exactly ("reach lists"
+ * below). doc/algorithm.md has the details.
  */
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -1125,11 +1128,10 @@ static void sort_findings(finding *f, uint32_t n)
 typedef struct merge {
 	const mfr_reach *r[MFR_REACH_MAX_SYMPTOMS];
 	const label *labels[MFR_REACH_MAX_SYMPTOMS];
-	double w[MFR_REACH_MAX_SYMPTOMS];
-	uint32_t n[MFR_REACH_MAX_SYMPTOMS]; /* entries of weight w * p >= the floor */
-	uint32_t limit[MFR_REACH_MAX_SYMPTOMS]; /* the label of entry n, or NONE */
+	uint32_t n[MFR_REACH_MAX_SYMPTOMS]; /* entries scoring at least the floor */
+	uint32_t limit[MFR_REACH_MAX_SYMPTOMS]; /* labels from here are below the floor: NONE */
 	uint32_t at[MFR_REACH_MAX_SYMPTOMS]; /* the label of entry d, or NONE past n */
-	double beyond[MFR_REACH_MAX_SYMPTOMS]; /* w * cut when the list stopped short */
+	double beyond[MFR_REACH_MAX_SYMPTOMS]; /* the cut of a list that stopped short */
 	cand *c;
 	uint32_t nc, ccap;
 	finding *f;
@@ -1217,7 +1219,7 @@ static mfr_status_t merge_meet(merge *mg, const mfr_trace *t, const context *cx,
 			return MFR_OK; /* met before, at an earlier position */
 		double p = e ? e->p : lb->score;
 
-		f[nf++] = (finding){ site, j, li, mg->w[j] * p };
+		f[nf++] = (finding){ site, j, li, p };
 	}
 	sort_findings(f, nf);
 
@@ -1250,7 +1252,7 @@ static double merge_bound(const merge *mg, uint32_t ns, uint32_t d, int prior)
 
 	for (uint32_t j = 0; j < ns; j++) {
 		const mfr_reach *r = mg->r[j];
-		double next = d + 1 < mg->n[j] ? mg->w[j] * r->labels[r->found[d + 1]].score
+		double next = d + 1 < mg->n[j] ? r->labels[r->found[d + 1]].score
 			    : d + 1 >= r->found_count ? mg->beyond[j] : 0.0;
 
 		keep *= 1.0 - next;
@@ -1343,25 +1345,16 @@ static mfr_status_t merge_all(mfr_trace *t, const context *cx, const mfr_reach *
 		prior |= cx->in->conditions[c]->region_count > 0;
 	for (uint32_t i = 0; i < ns; i++) {
 		const mfr_reach *r = reaches[i];
-		double w = 1.0; /* the list's scores are the symptom's already */
-		uint32_t lo = 0, hi = r->found_count;
+		/* A list is the search of this symptom's weight: every entry
+		 * scores at least the floor, and one cut short may hold more
+		 * scoring up to its cut. */
+		uint32_t lo = r->found_count;
 
-		/* The prefix at least the floor (all of it: kept general). */
-		while (lo < hi) {
-			uint32_t mid = lo + (hi - lo) / 2;
-
-			if (w * r->labels[r->found[mid]].score < MFR_TRACE_MIN_SCORE)
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
 		mg.r[i] = r;
 		mg.labels[i] = r->labels;
-		mg.w[i] = w;
 		mg.n[i] = lo;
-		mg.limit[i] = lo < r->found_count ? r->found[lo] : NONE;
-		mg.beyond[i] = lo == r->found_count && w * r->cut >= MFR_TRACE_MIN_SCORE
-			       ? w * r->cut : 0.0;
+		mg.limit[i] = NONE;
+		mg.beyond[i] = r->cut;
 		if (lo > depth)
 			depth = lo;
 	}
