@@ -33,6 +33,8 @@ MIN_SCORE = 0.01
 PRIOR_CONDITION_REGION = 1.5
 PRIOR_CONDITION_LINE = 0.25
 LINE_CHANGE = 0.8
+LINE_LEAVE = 0.8
+LINE_FROM_SOURCE = 0.7
 WITHIN_SYMPTOM = 0.95
 SEGMENT = 0.8
 SEGMENT_MAX_PARTS = 1024
@@ -155,6 +157,14 @@ class Model:
             return factor
         return factor * self.distance_factor[self.segment_distance[x][y]]
 
+    def within_segment(self, a, b):
+        """Whether regions a and b lie in one body segment (a line step
+        between them stays local)."""
+        if self.segment_distance is None:
+            return False
+        x = self.segment[a]
+        return x is not None and x == self.segment[b]
+
     def _add(self, a, b, relation, factor, ref=NO_REF, zone=0):
         """One directed edge; of repeats for the same reason, keep the strongest."""
         key = (b, relation, ref, zone)
@@ -264,8 +274,10 @@ def search(model, source, weight, max_steps, factor_of):
     that path)."""
     best, hops, settled = {source: weight}, {source: 0}, set()
     # The path's state (lib/trace.c): only gone down into the symptom's
-    # site; only on midline sites; took a line or a referral step.
+    # site; only on midline sites; took a line or a referral step; took a
+    # line step; took one out of a body segment; took a referral step.
     inside, midline, far = {source: True}, {source: model.midline[source // 2]}, {source: False}
+    lined, left, referred = {source: False}, {source: False}, {source: False}
     pred, via = {}, {}  # site -> the site before it, the (relation, ref) to it
     heap = [(-weight, source)]
     found = []
@@ -307,8 +319,14 @@ def search(model, source, weight, max_steps, factor_of):
             down = relation == HIERARCHY and model.parent[to // 2] == site // 2
             if f > 0 and inside[site] and down:
                 f = WITHIN_SYMPTOM
-            if on_line is not None and relation == LINE and ref != on_line:
-                f *= LINE_CHANGE  # changing lines costs
+            if relation == LINE:
+                if on_line is not None and ref != on_line:
+                    f *= LINE_CHANGE  # changing lines costs
+                local = model.within_segment(site // 2, to // 2)
+                if not left[site] and not local:
+                    f *= LINE_LEAVE  # leaving the body segment along a line costs
+                if not lined[site] and referred[site]:
+                    f *= LINE_FROM_SOURCE  # so does leaving a referral's source
             s = score * f
             if s < MIN_SCORE or to in settled or s <= best.get(to, 0.0):
                 continue
@@ -318,6 +336,10 @@ def search(model, source, weight, max_steps, factor_of):
             inside[to] = inside[site] and down
             midline[to] = midline[site] and model.midline[to // 2]
             far[to] = far[site] or relation in (LINE, REFERRAL)
+            lined[to] = lined[site] or relation == LINE
+            left[to] = left[site] or (relation == LINE and
+                                      not model.within_segment(site // 2, to // 2))
+            referred[to] = referred[site] or relation == REFERRAL
             heapq.heappush(heap, (-s, to))
     return found
 

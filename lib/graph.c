@@ -49,14 +49,16 @@ typedef struct emitter {
 	double distance_factor[MFR_SEGMENT_UNKNOWN]; /* MFR_FACTOR_SEGMENT^d */
 } emitter;
 
-/* A line step's factor @p f between regions @p a and @p b: less for every
- * segment border past the first between them (unchanged when their
- * distance is unknown). */
-static double line_step(const emitter *e, const mfr_region *a, const mfr_region *b, double f)
+/* A line step @p step of factor @p f between regions @p a and @p b: less
+ * for every segment border past the first between them (unchanged when
+ * their distance is unknown), and whether it stays in one segment. */
+static void line_step(const emitter *e, const mfr_region *a, const mfr_region *b, double f,
+		      mfr_edge *step)
 {
 	uint8_t d = mfr__segment_distance(e->segments, a->index, b->index);
 
-	return d == MFR_SEGMENT_UNKNOWN ? f : f * e->distance_factor[d];
+	step->factor = d == MFR_SEGMENT_UNKNOWN ? f : f * e->distance_factor[d];
+	step->within_segment = d == 0;
 }
 
 /* While counting: whether the count is past the limit (emitting stops). */
@@ -176,7 +178,7 @@ static void emit_nodes(emitter *e, const mfr_line *l, const mfr_line_node *a, in
 			if (mfr__one_tissue(a->regions[i], sa, b->regions[k], sb))
 				continue;
 			step.to = to;
-			step.factor = line_step(e, a->regions[i], b->regions[k], factor);
+			line_step(e, a->regions[i], b->regions[k], factor, &step);
 			emit(e, from, step);
 			step.to = from;
 			emit(e, to, step);
@@ -217,7 +219,7 @@ static void emit_pass_through(emitter *e, const mfr_line *l, const mfr_line_bran
 					    node_side(b, start)))
 				continue;
 			step.to = to;
-			step.factor = line_step(e, a->regions[x], b->regions[y], factor);
+			line_step(e, a->regions[x], b->regions[y], factor, &step);
 			emit(e, from, step);
 			step.to = from;
 			emit(e, to, step);

@@ -37,6 +37,7 @@ typedef struct mfr_edge {
 	uint8_t upward;    /* hierarchy steps: from a region to its parent */
 	uint8_t leaves_midline; /* from a midline site to a lateral one */
 	uint8_t skipped;   /* line steps: midline nodes passed through */
+	uint8_t within_segment; /* line steps: both regions in one body segment */
 } mfr_edge;
 
 typedef struct mfr_graph {

@@ -2435,6 +2435,16 @@ static mfr_status_t add_rationales(mfr_plan *p)
 }
 
 /* Whether a warning says why a traced site was left out. */
+/* Whether an open question held back a traced site (its answer may free
+ * the work). */
+static int has_question_skip(const mfr_plan *p)
+{
+	for (uint32_t i = 0; i < p->warning_count; i++)
+		if (strcmp(p->warnings[i].code, "unscreened_site") == 0)
+			return 1;
+	return 0;
+}
+
 static int has_skip_warning(const mfr_plan *p)
 {
 	for (uint32_t i = 0; i < p->warning_count; i++) {
@@ -2633,7 +2643,7 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 		st = time_warnings(p, work, best_count, best_total, staged_out);
 	if (st == MFR_OK && best_n == 0 &&
 	    !warn(p, MFR_WARNING_NO_SITES, ABOUT_SITE("no_sites", NULL, 0), "%s",
-		  sc->open_questions && has_skip_warning(p)
+		  has_question_skip(p)
 		  ? "no traced site could be planned until the open screening "
 		    "questions are answered: see the other warnings"
 		  : has_skip_warning(p)

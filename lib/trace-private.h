@@ -19,6 +19,16 @@
  * hops across several lines is weaker evidence than one that follows a
  * line. libmfr's weight, not a sourced figure. */
 #define MFR_FACTOR_LINE_CHANGE 0.8
+/* The cost of a path's first line step out of a body segment (segment.h):
+ * there the reasoning leaves the part of the body that hurts for tissue
+ * that only connects to it along a line. (A line step within one segment,
+ * the calcaneus to the plantar fascia, stays local.) libmfr's weight,
+ * tuned on the whole vignette suite (doc/vignettes.md); not sourced. */
+#define MFR_FACTOR_LINE_LEAVE 0.8
+/* The cost of a path's first line step after a referral: the referral's
+ * source is itself an inference from where the pain is felt, and its line
+ * neighbours a second one. libmfr's weight, tuned as above. */
+#define MFR_FACTOR_LINE_FROM_SOURCE 0.7
 /* A hierarchy step down into a region within the symptom's own site (the
  * temporalis for a temple symptom), in place of MFR_FACTOR_HIERARCHY_DOWN:
  * as strong as an essential referral. libmfr's weight, chosen on the whole

@@ -211,6 +211,9 @@ typedef struct label {
 	uint8_t inside;  /* the path only went down into the symptom's site */
 	uint8_t midline; /* the path has only been on midline sites */
 	uint8_t far;     /* the path took a line or a referral step */
+	uint8_t lined;   /* the path took a line step */
+	uint8_t left;    /* the path took a line step out of a body segment */
+	uint8_t referred; /* the path took a referral step */
 } label;
 
 typedef struct heap_item {
@@ -534,8 +537,14 @@ static mfr_status_t run_search(const context *cx, search *s, uint32_t source, do
 			if (f > 0 && state.inside && down)
 				f = MFR_FACTOR_WITHIN_SYMPTOM;
 
-			if (on_line != NONE && e->relation == MFR_RELATION_LINE && e->ref != on_line)
-				f *= MFR_FACTOR_LINE_CHANGE;
+			if (e->relation == MFR_RELATION_LINE) {
+				if (on_line != NONE && e->ref != on_line)
+					f *= MFR_FACTOR_LINE_CHANGE;
+				if (!state.left && !e->within_segment)
+					f *= MFR_FACTOR_LINE_LEAVE;
+				if (!state.lined && state.referred)
+					f *= MFR_FACTOR_LINE_FROM_SOURCE;
+			}
 			double score = base * f;
 
 			if (score < MFR_TRACE_MIN_SCORE)
@@ -556,6 +565,10 @@ static mfr_status_t run_search(const context *cx, search *s, uint32_t source, do
 						mfr__site_side(cx->m, e->to) == MFR_SIDE_MIDLINE);
 			to->far = (uint8_t)(state.far || e->relation == MFR_RELATION_LINE ||
 					    e->relation == MFR_RELATION_REFERRAL);
+			to->lined = (uint8_t)(state.lined || e->relation == MFR_RELATION_LINE);
+			to->left = (uint8_t)(state.left || (e->relation == MFR_RELATION_LINE &&
+							    !e->within_segment));
+			to->referred = (uint8_t)(state.referred || e->relation == MFR_RELATION_REFERRAL);
 			if (!heap_push(s, (heap_item){ score, e->to, li }))
 				return MFR_E_NOMEM;
 		}

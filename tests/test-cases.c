@@ -1034,9 +1034,9 @@ START_TEST(every_symptom_first)
 
 	/* A symptom whose sites all rank below those several symptoms reach
 	 * still gets its best site, and the rationale says why. */
-	static const char *const posture[] = { "upper_back:left:4", "upper_back:right:4",
-		"posterior_neck:left:3", "posterior_neck:right:3", "anterior_shoulder:left:3",
-		"anterior_shoulder:right:3", NULL };
+	static const char *const posture[] = { "upper_back:left:5", "upper_back:right:5",
+		"posterior_neck:left:5", "posterior_neck:right:5", "anterior_shoulder:left:2",
+		"anterior_shoulder:right:2", NULL };
 	in = intake_of("postural_imbalance", posture);
 	answer_no(in, "unexplained_pain");
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);

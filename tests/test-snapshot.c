@@ -128,7 +128,8 @@ static void check_graph(const mfr_model *got, const mfr_model *want)
 		ck_assert_msg(x->to == y->to && x->ref == y->ref && x->factor == y->factor &&
 			      x->relation == y->relation && x->crosses == y->crosses &&
 			      x->zone == y->zone && x->upward == y->upward &&
-			      x->leaves_midline == y->leaves_midline && x->skipped == y->skipped,
+			      x->leaves_midline == y->leaves_midline && x->skipped == y->skipped &&
+			      x->within_segment == y->within_segment,
 			      "edge %u differs", i);
 	}
 }

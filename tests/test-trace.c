@@ -50,10 +50,13 @@ START_TEST(hand_computed_scores)
 	ck_assert_int_eq(mfr_trace_run(intake, NULL, &t, NULL), MFR_OK);
 	ck_assert_uint_eq(mfr_trace_result_count(t), 4);
 	assert_result(t, 0, "calf_muscle", MFR_SIDE_LEFT, w * 0.95, MFR_DISTANCE_DISTANT);
-	/* The Test Line passes through the sacrum (two strong steps) and crosses. */
-	assert_result(t, 1, "back_muscle", MFR_SIDE_RIGHT, w * 0.95 * 0.95 * 0.95,
+	/* The Test Line passes through the sacrum (two strong steps) and
+	 * crosses; it is the path's first line step, out of a body segment
+	 * (unknown here: 0.8) and from a referral's source (0.7). */
+	assert_result(t, 1, "back_muscle", MFR_SIDE_RIGHT, w * 0.95 * (0.95 * 0.95 * 0.8 * 0.7),
 		      MFR_DISTANCE_CONTRALATERAL);
-	assert_result(t, 2, "back_muscle", MFR_SIDE_LEFT, w * 0.95 * 0.70, MFR_DISTANCE_DISTANT);
+	assert_result(t, 2, "back_muscle", MFR_SIDE_LEFT, w * 0.95 * (0.70 * 0.8 * 0.7),
+		      MFR_DISTANCE_DISTANT);
 
 	const mfr_trace_result *r = mfr_trace_result_at(t, 1);
 	const mfr_trace_path *p = mfr_trace_result_path_at(r, 0);
@@ -69,7 +72,7 @@ START_TEST(hand_computed_scores)
 	ck_assert_str_eq(mfr_line_key(mfr_trace_path_step_line(mfr_trace_path_step_at(p, 1))), "test_line");
 	ck_assert_int_eq(mfr_trace_path_step_crosses(mfr_trace_path_step_at(p, 1)), 1);
 	ck_assert_int_eq(mfr_trace_path_step_to_side(mfr_trace_path_step_at(p, 1)), MFR_SIDE_RIGHT);
-	ck_assert(fabs(mfr_trace_path_step_factor(mfr_trace_path_step_at(p, 1)) - 0.95 * 0.95) < 1e-6);
+	ck_assert(fabs(mfr_trace_path_step_factor(mfr_trace_path_step_at(p, 1)) - 0.95 * 0.95 * 0.8 * 0.7) < 1e-6);
 	ck_assert_ptr_null(mfr_trace_path_step_line(mfr_trace_path_step_at(p, 0)));
 	ck_assert_ptr_null(mfr_trace_path_step_referral(mfr_trace_path_step_at(p, 1)));
 	ck_assert_ptr_nonnull(strstr(mfr_trace_result_explain(r), "crossing the midline"));
@@ -136,7 +139,7 @@ START_TEST(options_filter)
 	ck_assert_int_eq(mfr_trace_options_set_max_steps(o, 6), MFR_OK);
 	ck_assert_int_eq(mfr_trace_options_add_line(o, "plain_line"), MFR_OK);
 	ck_assert_int_eq(mfr_trace_run(intake, o, &t, NULL), MFR_OK);
-	assert_result(t, 1, "back_muscle", MFR_SIDE_LEFT, 8.0 / 11.0 * 0.95 * 0.70,
+	assert_result(t, 1, "back_muscle", MFR_SIDE_LEFT, 8.0 / 11.0 * 0.95 * (0.70 * 0.8 * 0.7),
 		      MFR_DISTANCE_DISTANT);
 	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
 		const mfr_trace_path *p = mfr_trace_result_path_at(mfr_trace_result_at(t, i), 0);

@@ -790,8 +790,9 @@ static void put_graph(gen *g, buf *b)
 		}
 		put(item(g, P_EDGES), "{ .to = %u, .ref = %u, .factor = %a, .relation = %u, "
 		    ".crosses = %u, .zone = %u, .upward = %u, .leaves_midline = %u, "
-		    ".skipped = %u }", e->to, e->ref, e->factor, e->relation, e->crosses,
-		    e->zone, e->upward, e->leaves_midline, e->skipped);
+		    ".skipped = %u, .within_segment = %u }", e->to, e->ref, e->factor,
+		    e->relation, e->crosses, e->zone, e->upward, e->leaves_midline, e->skipped,
+		    e->within_segment);
 		item_end(g, P_EDGES);
 	}
 	put(b, "\t.graph = { .site_count = %u, .offsets = ", gr->site_count);
