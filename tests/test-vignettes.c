@@ -12,9 +12,11 @@
  * sets both to today's figures, so the suite guards against regressions while
  * the model improves toward its target (recall >= 90%, no violations).
  *
- *   test-vignettes [--file PATH] [--min-recall PERCENT] [--max-violations N]
- *                  [--report] [--verbose]
+ *   test-vignettes [--file PATH] [--model PATH] [--min-recall PERCENT]
+ *                  [--max-violations N] [--report] [--verbose]
  *
+ * --model traces with a model file instead of the built-in model (to weigh
+ * a custom model, or a change to the model's data, against the suite).
  * --report prints the markdown tables of doc/vignettes.md instead of the
  * plain per-vignette lines; --verbose also prints each vignette's top N.
  * Any error in the data file (an unknown key, a side that does not fit the
@@ -378,8 +380,8 @@ static int parse_number(const char *arg, double *out)
 
 static void usage(FILE *f)
 {
-	fputs("usage: test-vignettes [--file PATH] [--min-recall PERCENT] [--max-violations N]\n"
-	      "                      [--report] [--verbose]\n",
+	fputs("usage: test-vignettes [--file PATH] [--model PATH] [--min-recall PERCENT]\n"
+	      "                      [--max-violations N] [--report] [--verbose]\n",
 	      f);
 }
 
@@ -388,6 +390,7 @@ int main(int argc, char **argv)
 	static char default_file[4096];
 	double min_recall = -1, max_violations = -1;
 	const char *dir = getenv("MFR_TEST_DATA");
+	const char *model_file = NULL; /* the built-in model unless given */
 
 	snprintf(default_file, sizeof(default_file), "%s/vignettes.json",
 		 dir && *dir ? dir : MFR_TEST_DATA_DIR);
@@ -404,6 +407,8 @@ int main(int argc, char **argv)
 			return EXIT_SUCCESS;
 		} else if (i + 1 < argc && strcmp(a, "--file") == 0) {
 			data_file = argv[++i];
+		} else if (i + 1 < argc && strcmp(a, "--model") == 0) {
+			model_file = argv[++i];
 		} else if (i + 1 < argc && strcmp(a, "--min-recall") == 0) {
 			if (parse_number(argv[++i], &min_recall) || min_recall < 0 || min_recall > 100) {
 				fprintf(stderr, "--min-recall: a percentage, 0 to 100\n");
@@ -432,8 +437,10 @@ int main(int argc, char **argv)
 	mfr_error *err = NULL;
 	int status = EXIT_FAILURE;
 
-	if (mfr_model_default(&model, &err) != MFR_OK) {
-		fprintf(stderr, "default model: %s\n", mfr_error_message(err));
+	if ((model_file ? mfr_model_load_file(model_file, &model, &err)
+			: mfr_model_default(&model, &err)) != MFR_OK) {
+		fprintf(stderr, "%s: %s\n", model_file ? model_file : "default model",
+			mfr_error_message(err));
 		mfr_error_free(err);
 		goto done;
 	}
