@@ -1723,13 +1723,18 @@ static int symptoms_side(const mfr_intake *in, const mfr_region *r);
 
 /* Opening: assess the first symptom site no precaution forbids, lifting and
  * rolling the skin where skin rolling may be done there, otherwise with a
- * light indirect hold. A site sore on both sides is assessed on both (side
- * midline: the back of the neck, not its left half; sixth therapist
- * review), unless a precaution keeps one side out. */
+ * light indirect hold, otherwise (a plane reached only from inside, such
+ * as the pelvic floor) holding the plane from outside. A site sore on both
+ * sides is assessed on both (side midline: the back of the neck, not its
+ * left half; sixth therapist review), unless a precaution keeps one side
+ * out. A session never opens with internal work, even where the intake
+ * declares its scope: the first contact is external (seventh therapist
+ * review). */
 static int opening_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
 			int prefer, mfr_plan_step *s)
 {
-	static const int families[] = { MFR_FAMILY_SKIN_ROLLING, MFR_FAMILY_INDIRECT };
+	static const int families[] = { MFR_FAMILY_SKIN_ROLLING, MFR_FAMILY_INDIRECT,
+					MFR_FAMILY_TRANSVERSE_PLANE };
 	const mfr_intake *in = p->intake;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
@@ -1740,9 +1745,10 @@ static int opening_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
 			side = sy->side;
 		if (forbidding(in, sy->region, side))
 			continue;
-		for (int f = 0; f < 2; f++)
+		for (size_t f = 0; f < sizeof(families) / sizeof(*families); f++)
 			if (block_step(p, sc, o, families[f], MFR_PHASE_ASSESSMENT,
-				       sy->region, side, prefer, s))
+				       sy->region, side, prefer, s) &&
+			    !(s->flags & MFR_STEP_INTERNAL))
 				return 1;
 	}
 	return 0;
@@ -2063,6 +2069,12 @@ static int step_order(const void *pa, const void *pb)
 	 * (resolve_lying()). */
 	if (a->lying != b->lying)
 		return a->lying - b->lying;
+	/* Internal work (inside the mouth or the pelvis) is one block, after
+	 * the external work of its position (seventh therapist review: external
+	 * work, then inside, then outside again, then inside). */
+	int ia = (a->flags & MFR_STEP_INTERNAL) != 0, ib = (b->flags & MFR_STEP_INTERNAL) != 0;
+	if (ia != ib)
+		return ia - ib;
 	/* Within a position, the hands move part by part toward the main
 	 * symptom: the farthest body part first, each part's steps together
 	 * (no back and forth: thigh, calf, thigh). */

@@ -807,6 +807,26 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 			changes++;
 	}
 	CHECK(changes == mfr_plan_position_changes(p), seed, "position changes miscounted");
+	/* Internal work never opens a session, and is one block in its
+	 * position, after the external work there (seventh therapist review):
+	 * no treatment step outside follows one inside in the same position. */
+	for (uint32_t i = 0; i < n; i++) {
+		const mfr_plan_step *si = mfr_plan_step_at(p, i);
+
+		if (mfr_plan_step_phase(si) == MFR_PHASE_ASSESSMENT)
+			CHECK(!(mfr_plan_step_flags(si) & MFR_STEP_INTERNAL), seed,
+			      "a session opens with internal work");
+		for (uint32_t k = i + 1; k < n && (mfr_plan_step_flags(si) & MFR_STEP_INTERNAL); k++) {
+			const mfr_plan_step *sk = mfr_plan_step_at(p, k);
+
+			if (mfr_plan_step_position(sk) != mfr_plan_step_position(si) ||
+			    mfr_plan_step_lying_side(sk) != mfr_plan_step_lying_side(si))
+				break;
+			CHECK((mfr_plan_step_flags(sk) & MFR_STEP_INTERNAL) ||
+			      mfr_plan_step_phase(sk) != MFR_PHASE_TREATMENT, seed,
+			      "external work after internal work in one position");
+		}
+	}
 	CHECK(sum + changes * 60 == mfr_plan_total_seconds(p), seed, "total time miscounted");
 	CHECK(mfr_plan_total_seconds(p) <= mfr_plan_session_seconds(p), seed,
 	      "longer than the session");

@@ -1196,6 +1196,34 @@ END_TEST
 /* Without the intra-pelvic scope the pelvic floor is never worked from
  * inside: it is held from outside only, as a plane (one hand under the
  * sacrum, one above the pubis), and no step is internal work. */
+/* The femoral triangle lies in the upper inner thigh: the adductor longus,
+ * its medial border, is worked light and never with deep technique; and
+ * new pain at the pubic symphysis in pregnancy needs a physician's
+ * clearance, like pain in the groin (seventh therapist review). */
+START_TEST(inner_thigh_and_pubic_pain)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"medial_thigh\", \"side\": \"left\","
+				" \"intensity\": 5}], \"conditions\": [\"repetitive_strain\"], \"answers\":"
+				" [{\"question\": \"unexplained_pain\", \"answer\": \"no\"},"
+				" {\"question\": \"pregnancy\", \"answer\": \"no\"}]}");
+	int k = step_on(p, "adductor_longus", MFR_SIDE_LEFT);
+
+	ck_assert_int_ge(k, 0);
+	const mfr_plan_step *s = mfr_plan_step_at(p, (uint32_t)k);
+	ck_assert_int_le(mfr_plan_step_pressure(s), MFR_PRESSURE_LIGHT);
+	ck_assert_str_eq(mfr_danger_zone_key(mfr_plan_step_danger_zone(s)), "femoral_triangle");
+	mfr_plan_free(p);
+
+	p = plan_json("{\"symptoms\": [{\"region\": \"pubic_symphysis\", \"intensity\": 5}],"
+		      " \"conditions\": [\"pelvic_pain\"], \"precautions\": [\"pregnancy\"],"
+		      " \"stages\": {\"pregnancy\": 2}, \"answers\": [{\"question\":"
+		      " \"unexplained_pain\", \"answer\": \"no\"}]}");
+	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_NEEDS_CLEARANCE);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "symptom_needs_clearance"), 1);
+	mfr_plan_free(p);
+}
+END_TEST
+
 START_TEST(pelvic_floor_needs_scope)
 {
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"pelvic_floor\", \"intensity\": 6},"
@@ -1478,6 +1506,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, question_asked_for_its_sites);
 	tcase_add_test(tp, nothing_planned_needs_answers);
 	tcase_add_test(tp, pelvic_floor_needs_scope);
+	tcase_add_test(tp, inner_thigh_and_pubic_pain);
 	tcase_add_test(tp, fibromyalgia_and_me_cfs_dose);
 	tcase_add_test(tp, aftercare_for_the_client);
 	tcase_add_test(tp, warnings_are_structured);

@@ -651,7 +651,7 @@ class SafetyModelTests(_ModelCase):
         self.assertEqual(self.keys(dvt.widen_to), ['lower_limb', 'upper_limb'])
         self.assertIn('groin', self.keys(dvt.widen_with[0]))
         self.assertEqual(self.keys(pregnancy.clearance_for_symptoms),
-                         ['abdomen', 'pelvic_floor', 'groin'])
+                         ['abdomen', 'pelvic_floor', 'groin', 'pubic_symphysis'])
         self.assertEqual(m.danger_zone('bony_prominences').region_kinds, ('bone',))
         (limit,) = m.precaution('severe_osteoporosis').position_limits
         self.assertEqual((limit.position, limit.from_stage,
