@@ -1224,6 +1224,25 @@ START_TEST(inner_thigh_and_pubic_pain)
 }
 END_TEST
 
+/* An acute injury at the outer ankle keeps out what crosses it: the
+ * fibularis tertius tendon runs in front of the lateral malleolus
+ * (seventh therapist review: held 300 s over a fresh sprain). */
+START_TEST(acute_ankle_keeps_its_tendons_out)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"lateral_ankle\", \"side\":"
+				" \"right\", \"intensity\": 7}, {\"region\": \"lateral_leg\","
+				" \"side\": \"right\", \"intensity\": 4}], \"conditions\":"
+				" [\"repetitive_strain\"], \"precautions\": [{\"key\": \"acute_injury\","
+				" \"region\": \"lateral_ankle\", \"side\": \"right\"}],"
+				" \"answers\": [{\"question\": \"unexplained_pain\", \"answer\": \"no\"}]}");
+
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	ck_assert_int_lt(step_on(p, "fibularis_tertius", MFR_SIDE_RIGHT), 0);
+	ck_assert_int_lt(step_on(p, "fibularis_longus", MFR_SIDE_RIGHT), 0);
+	mfr_plan_free(p);
+}
+END_TEST
+
 START_TEST(pelvic_floor_needs_scope)
 {
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"pelvic_floor\", \"intensity\": 6},"
@@ -1507,6 +1526,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, nothing_planned_needs_answers);
 	tcase_add_test(tp, pelvic_floor_needs_scope);
 	tcase_add_test(tp, inner_thigh_and_pubic_pain);
+	tcase_add_test(tp, acute_ankle_keeps_its_tendons_out);
 	tcase_add_test(tp, fibromyalgia_and_me_cfs_dose);
 	tcase_add_test(tp, aftercare_for_the_client);
 	tcase_add_test(tp, warnings_are_structured);
