@@ -1243,6 +1243,23 @@ START_TEST(acute_ankle_keeps_its_tendons_out)
 }
 END_TEST
 
+/* Where the brachial plexus runs (the side of the neck, the axilla), the
+ * zone says when to stop, as at the sciatic notch (seventh therapist
+ * review: tingling arm, scalenes held with no instruction). */
+START_TEST(plexus_zones_say_when_to_stop)
+{
+	static const char *const zones[] = { "posterior_triangle_neck", "axilla", "sciatic_notch" };
+
+	for (size_t i = 0; i < sizeof(zones) / sizeof(*zones); i++) {
+		const mfr_danger_zone *z = mfr_model_danger_zone(model, zones[i]);
+
+		ck_assert_ptr_nonnull(z);
+		ck_assert_msg(strstr(mfr_danger_zone_effect(z), "stop if pressure brings tingling") != NULL,
+			      "%s: %s", zones[i], mfr_danger_zone_effect(z));
+	}
+}
+END_TEST
+
 START_TEST(pelvic_floor_needs_scope)
 {
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"pelvic_floor\", \"intensity\": 6},"
@@ -1527,6 +1544,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, pelvic_floor_needs_scope);
 	tcase_add_test(tp, inner_thigh_and_pubic_pain);
 	tcase_add_test(tp, acute_ankle_keeps_its_tendons_out);
+	tcase_add_test(tp, plexus_zones_say_when_to_stop);
 	tcase_add_test(tp, fibromyalgia_and_me_cfs_dose);
 	tcase_add_test(tp, aftercare_for_the_client);
 	tcase_add_test(tp, warnings_are_structured);
