@@ -2531,6 +2531,31 @@ static uint32_t best_for_symptom(const mfr_trace *t, uint32_t from, uint32_t sy,
  * that every symptom has a step before any has a second, when time allows
  * (sixth therapist review: both front shoulders, 3/10, got nothing in an
  * hour of upper back and neck work). Up to three tries a symptom. */
+/* Whether trace result @p res serves symptom @p sy directly: a path from
+ * it that only goes down into the symptom's site and takes at most one
+ * referral (tissue in the symptom, or a source of the pain felt there:
+ * the sternocleidomastoid for the forehead, though its strongest path
+ * starts at a temple). */
+static int serves_directly(const mfr_trace_result *res, uint32_t sy)
+{
+	for (uint32_t k = 0; res && k < res->path_count; k++) {
+		const mfr_trace_path *path = &res->paths[k];
+		int direct = path->symptom == sy, referrals = 0;
+
+		for (uint32_t i = 0; i < path->step_count && direct; i++) {
+			const mfr_edge *e = path->steps[i].edge;
+
+			referrals += e->relation == MFR_RELATION_REFERRAL;
+			direct = referrals <= 1 && (e->relation == MFR_RELATION_REFERRAL ||
+						    (e->relation == MFR_RELATION_HIERARCHY &&
+						     !e->upward));
+		}
+		if (direct)
+			return 1;
+	}
+	return 0;
+}
+
 static mfr_status_t symptom_reserve(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
 				    const mfr_stage *stage, const mfr_trace *t, uint32_t from,
 				    uint32_t *used, candidate *cand, uint32_t *ncand)
@@ -2548,9 +2573,12 @@ static mfr_status_t symptom_reserve(mfr_plan *p, const screen *sc, const mfr_pla
 		int served = 0;
 
 		/* Served: a candidate's strongest path starts at it (the site
-		 * work at it counts too). */
+		 * work at it counts too), or a candidate serves it directly
+		 * (seventh therapist review: the intercostals reserved for a
+		 * forehead the sternocleidomastoid already served). */
 		for (uint32_t c = 0; c < *ncand && !served; c++)
-			served = cand[c].step.symptom == sy;
+			served = cand[c].step.symptom == sy ||
+				 serves_directly(cand[c].step.result, sy);
 		for (int attempt = 0; !served && attempt < 3 && st == MFR_OK; attempt++) {
 			uint32_t r = best_for_symptom(t, from, sy, tried);
 

@@ -1033,23 +1033,65 @@ START_TEST(every_symptom_first)
 	mfr_intake_free(in);
 
 	/* A symptom whose sites all rank below those several symptoms reach
-	 * still gets its best site, and the rationale says why. */
+	 * still gets a site: a source of its pain among the planned ones, or
+	 * its own best site, with a rationale that says why. */
 	static const char *const posture[] = { "upper_back:left:5", "upper_back:right:5",
 		"posterior_neck:left:5", "posterior_neck:right:5", "anterior_shoulder:left:2",
 		"anterior_shoulder:right:2", NULL };
 	in = intake_of("postural_imbalance", posture);
 	answer_no(in, "unexplained_pain");
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
-	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	/* Planned over the caller's trace, as deep as a plan's own (4 x 8),
+	 * so each step's paths can be read. */
+	mfr_trace_options *topts = NULL;
+	mfr_trace *deep = NULL;
+
+	ck_assert_int_eq(mfr_trace_options_new(&topts), MFR_OK);
+	ck_assert_int_eq(mfr_trace_options_set_max_results(topts, 32), MFR_OK);
+	ck_assert_int_eq(mfr_trace_run(in, topts, &deep, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run_from_trace(deep, in, NULL, &p, NULL), MFR_OK);
 	int front[2] = { 0, 0 };
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
-		const char *why = mfr_plan_step_rationale(mfr_plan_step_at(p, i));
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+		uint32_t rank = mfr_plan_step_trace_rank(pstep);
+		const mfr_trace_result *res = rank ? mfr_trace_result_at(deep, rank - 1) : NULL;
 
-		front[0] |= strstr(why, "planned for the left front of the shoulder") != NULL;
-		front[1] |= strstr(why, "planned for the right front of the shoulder") != NULL;
+		/* Its own best site ("planned for"), or a source of its pain
+		 * (a path from it that is one referral). */
+		front[0] |= strstr(mfr_plan_step_rationale(pstep),
+				   "planned for the left front of the shoulder") != NULL;
+		front[1] |= strstr(mfr_plan_step_rationale(pstep),
+				   "planned for the right front of the shoulder") != NULL;
+		for (uint32_t k = 0; res && k < mfr_trace_result_path_count(res); k++) {
+			const mfr_trace_path *path = mfr_trace_result_path_at(res, k);
+			uint32_t sy = mfr_trace_path_symptom(path);
+
+			if ((sy == 4 || sy == 5) && mfr_trace_path_step_count(path) == 1 &&
+			    mfr_trace_path_step_relation(mfr_trace_path_step_at(path, 0)) ==
+				    MFR_RELATION_REFERRAL)
+				front[sy - 4] = 1;
+		}
 	}
 	ck_assert_msg(front[0] && front[1], "front of the shoulder: left %d, right %d",
 		      front[0], front[1]);
+	mfr_trace_free(deep);
+	mfr_trace_options_free(topts);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
+	/* A mild heel beside a sore upper back on both sides: no planned site
+	 * serves the heel, so its own best site is added, and says why. */
+	static const char *const heel_too[] = { "upper_back:left:6", "upper_back:right:6",
+		"heel:left:2", NULL };
+	in = intake_of(NULL, heel_too);
+	answer_no(in, "unexplained_pain");
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	int reserved = 0;
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		reserved |= strstr(mfr_plan_step_rationale(mfr_plan_step_at(p, i)),
+				   "planned for the left heel") != NULL;
+	ck_assert_msg(reserved, "no site planned for the heel");
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 

@@ -860,8 +860,11 @@ static void check_monotone(const mfr_plan *shorter, const mfr_plan *longer, uint
 		for (uint32_t k = 0; k < mfr_plan_step_count(longer) && !found; k++) {
 			const mfr_plan_step *other = mfr_plan_step_at(longer, k);
 
+			/* The same site, or the same work on both sides (side
+			 * midline on a bilateral region: the chest held as one). */
 			found = mfr_plan_step_region(pstep) == mfr_plan_step_region(other) &&
-				mfr_plan_step_side(pstep) == mfr_plan_step_side(other) &&
+				(mfr_plan_step_side(pstep) == mfr_plan_step_side(other) ||
+				 mfr_plan_step_side(other) == MFR_SIDE_MIDLINE) &&
 				mfr_plan_step_phase(other) == MFR_PHASE_TREATMENT;
 		}
 		CHECK(found, seed, "a longer session dropped a site a shorter one kept");
