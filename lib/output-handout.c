@@ -290,7 +290,7 @@ static void footer(mfr_tb *t, const mfr_plan *p)
 	mfr_tb audit;
 
 	mfr__tb_init(&audit);
-	mfr__audit_text(&audit, p->model, &p->audit);
+	mfr__audit_text(&audit, p->model, &p->audit, NULL);
 	mfr__tb_put(t, "<footer>");
 	if (audit.status == MFR_OK)
 		esc(t, audit.buf);
@@ -369,14 +369,14 @@ static void page(mfr_tb *t, const handout *h)
 	mfr__tb_put(t, "</main>\n</body>\n</html>\n");
 }
 
-void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan)
+void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan, const mfr_messages *msgs)
 {
 	handout h = { plan, NULL, 1 };
 
 	page(t, &h);
 }
 
-void mfr__program_handout(mfr_tb *t, const mfr_program *pg)
+void mfr__program_handout(mfr_tb *t, const mfr_program *pg, const mfr_messages *msgs)
 {
 	handout h = { NULL, pg, pg->count };
 

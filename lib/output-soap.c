@@ -141,7 +141,7 @@ static void baseline(mfr_tb *t, const mfr_audit *a)
 	}
 }
 
-void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan)
+void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan, const mfr_messages *msgs)
 {
 	mfr__tb_put(t, "P (plan): myofascial release, one session. " DISCLAIMER "\n");
 	session(t, plan);
@@ -149,10 +149,10 @@ void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan)
 		    "at intake (");
 	baseline(t, &plan->audit);
 	mfr__tb_put(t, "), and the client's response to this session.\n");
-	mfr__audit_text(t, plan->model, &plan->audit);
+	mfr__audit_text(t, plan->model, &plan->audit, msgs);
 }
 
-void mfr__program_soap(mfr_tb *t, const mfr_program *pg)
+void mfr__program_soap(mfr_tb *t, const mfr_program *pg, const mfr_messages *msgs)
 {
 	const mfr_plan *first = pg->sessions[0].plan;
 	uint32_t n = 0;
@@ -178,5 +178,5 @@ void mfr__program_soap(mfr_tb *t, const mfr_program *pg)
 			    pg->sessions[i].focus);
 	mfr__tb_put(t, "Session 1:\n");
 	session(t, first);
-	mfr__audit_text(t, first->model, &first->audit);
+	mfr__audit_text(t, first->model, &first->audit, msgs);
 }

@@ -167,15 +167,10 @@ typedef struct about {
 static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-/* Add a warning; 0 when memory runs out. */
-static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
+/* Add a warning of English @p text and message @p msg; 0 when memory runs out. */
+static int add_warning(mfr_plan *p, int kind, about a, const char *text,
+		       const mfr_message *msg)
 {
-	char text[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	mfr__vformat(text, sizeof(text), fmt, ap);
-	va_end(ap);
 	if (p->warning_count == p->warning_cap) {
 		uint32_t cap = p->warning_cap ? p->warning_cap * 2 : 8;
 		mfr_plan_warning *w = mfr__arena_alloc(&p->arena, cap * sizeof(*w));
@@ -192,10 +187,40 @@ static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
 		return 0;
 	p->warnings[p->warning_count++] = (mfr_plan_warning){
 		(uint8_t)kind, (uint8_t)a.subject_kind, (uint8_t)(a.region ? a.side : 0),
-		a.code, a.subject, a.region, copy
+		a.code, a.subject, a.region, copy, msg
 	};
 	return 1;
 }
+
+/* Add a warning; 0 when memory runs out. */
+static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
+{
+	char text[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	mfr__vformat(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	return add_warning(p, kind, a, text, NULL);
+}
+
+/* Add a warning of message @p m (NULL: memory ran out), written in
+ * English as its text; 0 when memory runs out. */
+static int warn_msg(mfr_plan *p, int kind, about a, const mfr_message *m)
+{
+	char text[1024];
+	mfr_text t;
+
+	if (!m)
+		return 0;
+	mfr__text_init(&t, text, sizeof(text));
+	mfr__msg_text(&t, NULL, m);
+	return add_warning(p, kind, a, text, m);
+}
+
+/* A message in the plan's arena. */
+#define MSG(code, ...) MFR__MSG(&p->arena, (code), __VA_ARGS__)
+#define MSG0(code) MFR__MSG0(&p->arena, (code))
 
 #define ABOUT_PRECAUTION(code, pr) \
 	((about){ (code), MFR_KIND_PRECAUTION, (pr)->key, NULL, 0 })
@@ -494,6 +519,7 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 }
 
 static const char *site_text(char *buf, size_t size, const mfr_region *r, int side);
+static const mfr_message *site_msg(mfr_plan *p, const mfr_region *r, int side);
 
 /* The positions that could rest the client's weight on @p r (libmfr's
  * cautious reading of the model's positions): prone for a region worked
@@ -1448,6 +1474,13 @@ static const char *site_text(char *buf, size_t size, const mfr_region *r, int si
 	return buf;
 }
 
+/* "left heel" as a message: the side's word is the table's. */
+static const mfr_message *site_msg(mfr_plan *p, const mfr_region *r, int side)
+{
+	return MSG(side == MFR_SIDE_LEFT ? "site.left" : side == MFR_SIDE_RIGHT ? "site.right"
+		   : "site.other", MFR__A("region", r->name));
+}
+
 /* A treatment step of technique @p t on (@p r, @p side): its approach,
  * pressure, position and time under the stage, the screening and the
  * site's rules; the caller says where it comes from (trace rank, symptom). */
@@ -2387,45 +2420,52 @@ static mfr_status_t add_rationales(mfr_plan *p)
 	for (uint32_t i = 0; i < p->step_count; i++) {
 		mfr_plan_step *s = &p->steps[i];
 		char text[1200], site[160];
+		const mfr_message *m;
+		mfr_text t;
 
 		site_text(site, sizeof(site), s->region, s->side);
 		if (s->phase == MFR_PHASE_TREATMENT && s->site_work) {
-			mfr__format(text, sizeof(text), "site work: %s names %s for the "
-				 "symptom site itself, the %s", s->site_work->name,
-				 s->technique->name, site);
+			m = MSG("rationale.site_work", MFR__A("condition", s->site_work->name),
+				MFR__A("technique", s->technique->name),
+				MFR__M("site", site_msg(p, s->region, s->side)));
 		} else if (s->phase == MFR_PHASE_TREATMENT) {
 			const char *why = mfr__result_explain(s->result);
 
 			if (!why)
 				return MFR_E_NOMEM;
-			char reserve[240] = "";
+			const mfr_message *reserve = MSG0("empty"), *named = reserve;
 
 			if (s->symptom < p->intake->symptom_count &&
 			    s->symptom != s->result->paths[0].symptom) {
 				const mfr_intake_symptom *sy = &p->intake->symptoms[s->symptom];
-				char at[160];
 
-				site_text(at, sizeof(at), sy->region, sy->side);
-				mfr__format(reserve, sizeof(reserve), "; planned for the %s, "
-					    "which no better-ranked site serves first", at);
+				reserve = MSG("rationale.planned_for",
+					      MFR__M("site", site_msg(p, sy->region, sy->side)));
 			}
-			mfr__format(text, sizeof(text), "trace rank %u, %s: %s%s%s%s%s%s",
-				 s->trace_rank, mfr_distance_name(s->result->distance), why,
-				 reserve, s->named_by ? "; " : "",
-				 s->named_by ? s->technique->name : "",
-				 s->named_by ? ", as the sources give for the trigger-point "
-				 "sites of " : "", s->named_by ? s->named_by->name : "");
+			if (s->named_by)
+				named = MSG("rationale.named_by",
+					    MFR__A("technique", s->technique->name),
+					    MFR__A("condition", s->named_by->name));
+			m = MSG("rationale.trace", MFR__N("rank", s->trace_rank),
+				MFR__A("distance", mfr_distance_name(s->result->distance)),
+				MFR__A("explanation", why), MFR__M("planned_for", reserve),
+				MFR__M("named_by", named));
 			note_line(p, s);
 			s->result = NULL; /* the trace is freed with the planning */
 		} else if (s->phase == MFR_PHASE_ASSESSMENT)
-			mfr__format(text, sizeof(text), "opening: assess the %s%s, where the "
-				 "client reports symptoms, with %s, before the deeper work",
-				 site, s->side == MFR_SIDE_MIDLINE &&
-				 s->region->laterality == MFR_LATERALITY_BILATERAL
-				 ? " on both sides" : "", s->technique->name);
+			m = MSG(s->side == MFR_SIDE_MIDLINE &&
+				s->region->laterality == MFR_LATERALITY_BILATERAL
+				? "rationale.opening_both_sides" : "rationale.opening",
+				MFR__M("site", site_msg(p, s->region, s->side)),
+				MFR__A("technique", s->technique->name));
 		else
-			mfr__format(text, sizeof(text), "closing: %s of the %s, to integrate "
-				 "the work", s->technique->name, site);
+			m = MSG("rationale.closing", MFR__A("technique", s->technique->name),
+				MFR__M("site", site_msg(p, s->region, s->side)));
+		if (!m)
+			return MFR_E_NOMEM;
+		mfr__text_init(&t, text, sizeof(text));
+		mfr__msg_text(&t, NULL, m);
+		s->rationale_msg = m;
 		s->rationale = mfr__arena_strdup(&p->arena, text);
 		if (!s->rationale)
 			return MFR_E_NOMEM;
@@ -2931,6 +2971,8 @@ MFR_GETTER(mfr_side_t, mfr_plan_step_lying_side, mfr_plan_step, lying, 0)
 MFR_GETTER(uint32_t, mfr_plan_step_seconds, mfr_plan_step, seconds, 0)
 MFR_GETTER(uint32_t, mfr_plan_step_trace_rank, mfr_plan_step, trace_rank, 0)
 MFR_GETTER(const char *, mfr_plan_step_rationale, mfr_plan_step, rationale, NULL)
+MFR_GETTER(const mfr_message *, mfr_plan_step_rationale_message, mfr_plan_step, rationale_msg,
+	   NULL)
 MFR_GETTER(uint32_t, mfr_plan_step_flags, mfr_plan_step, flags, 0)
 MFR_GETTER(const mfr_danger_zone *, mfr_plan_step_danger_zone, mfr_plan_step, zone, NULL)
 
@@ -2938,6 +2980,7 @@ MFR_HANDLE_LIST(mfr_plan_warning, mfr_plan, warnings, warning_count)
 MFR_GETTER(mfr_warning_kind_t, mfr_plan_warning_kind, mfr_plan_warning, kind, 0)
 MFR_GETTER(const char *, mfr_plan_warning_text, mfr_plan_warning, text, NULL)
 MFR_GETTER(const char *, mfr_plan_warning_code, mfr_plan_warning, code, NULL)
+MFR_GETTER(const mfr_message *, mfr_plan_warning_message, mfr_plan_warning, msg, NULL)
 MFR_GETTER(mfr_kind_t, mfr_plan_warning_subject_kind, mfr_plan_warning, subject_kind, 0)
 MFR_GETTER(const char *, mfr_plan_warning_subject_key, mfr_plan_warning, subject, NULL)
 MFR_GETTER(const mfr_region *, mfr_plan_warning_region, mfr_plan_warning, region, NULL)
