@@ -80,6 +80,21 @@ void mfr__msg_put(mfr_tb *t, const mfr_messages *table, const char *code);
 void mfr__msg_fill(mfr_tb *t, const mfr_messages *table, const char *code,
 		   const char *const *names, const char *const *values, uint32_t count);
 
+/* The template of @p code filled with the name/value pairs that follow
+ * (all text), into mfr_tb @p t. */
+#define MFR__FILL(t, msgs, code, ...)                                           \
+	do {                                                                    \
+		const char *const kv_[] = { __VA_ARGS__ };                      \
+		const char *names_[sizeof(kv_) / sizeof(*kv_) / 2];             \
+		const char *values_[sizeof(kv_) / sizeof(*kv_) / 2];            \
+		for (size_t i_ = 0; i_ < sizeof(kv_) / sizeof(*kv_) / 2; i_++) { \
+			names_[i_] = kv_[2 * i_];                               \
+			values_[i_] = kv_[2 * i_ + 1];                          \
+		}                                                               \
+		mfr__msg_fill((t), (msgs), (code), names_, values_,             \
+			      (uint32_t)(sizeof(kv_) / sizeof(*kv_) / 2));      \
+	} while (0)
+
 /* Parse one piece of a template at @p s: 0 at the end; 1 with literal text
  * (*len bytes at *start); 2 with a parameter (its name, *len bytes at
  * *start); -1 on a malformed brace (at *start). Advances *s past it. */

@@ -28,6 +28,11 @@ void mfr__message_out(mfr_tb *t, const mfr_messages *msgs, const mfr_message *m,
 /* "left heel", or "sacrum" for a midline site, into @p buf: a long name
  * is cut at a character, never inside one. */
 void mfr__site_name(char *buf, size_t size, const mfr_region *r, int side);
+/* The same in the words of table @p msgs ("site.left", ...): for the
+ * writers that take a table; mfr__site_name() when it is NULL or the
+ * default (a midline site is named as is, with no side). */
+void mfr__site_words(char *buf, size_t size, const mfr_region *r, int side,
+		     const mfr_messages *msgs);
 
 /* Each text writer takes the message table (NULL: the default one) its
  * sentences come from (mfr/messages.h). */

@@ -10,19 +10,7 @@
 #include "text.h"
 #include "trace-private.h"
 
-/* The template of @p code filled with the name/value pairs that follow. */
-#define FILL(t, msgs, code, ...)                                                \
-	do {                                                                    \
-		const char *const kv_[] = { __VA_ARGS__ };                      \
-		const char *names_[sizeof(kv_) / sizeof(*kv_) / 2];             \
-		const char *values_[sizeof(kv_) / sizeof(*kv_) / 2];            \
-		for (size_t i_ = 0; i_ < sizeof(kv_) / sizeof(*kv_) / 2; i_++) { \
-			names_[i_] = kv_[2 * i_];                               \
-			values_[i_] = kv_[2 * i_ + 1];                          \
-		}                                                               \
-		mfr__msg_fill((t), (msgs), (code), names_, values_,             \
-			      (uint32_t)(sizeof(kv_) / sizeof(*kv_) / 2));      \
-	} while (0)
+#define FILL MFR__FILL
 
 void mfr__site_name(char *buf, size_t size, const mfr_region *r, int side)
 {
@@ -30,6 +18,22 @@ void mfr__site_name(char *buf, size_t size, const mfr_region *r, int side)
 		mfr__format(buf, size, "%s", mfr_region_name(r));
 	else
 		mfr__format(buf, size, "%s %s", mfr_side_name(side), mfr_region_name(r));
+}
+
+void mfr__site_words(char *buf, size_t size, const mfr_region *r, int side,
+		     const mfr_messages *msgs)
+{
+	mfr__arg arg = MFR__A("region", mfr_region_name(r));
+	mfr_message m = { side == MFR_SIDE_LEFT ? "site.left" : side == MFR_SIDE_RIGHT
+			  ? "site.right" : "site.other", 1, &arg };
+	mfr_text t;
+
+	if (!msgs || msgs == mfr_messages_default()) {
+		mfr__site_name(buf, size, r, side);
+		return;
+	}
+	mfr__text_init(&t, buf, size);
+	mfr__msg_text(&t, msgs, &m);
 }
 
 void mfr__audit_text(mfr_tb *t, const mfr_model *m, const mfr_audit *a,
@@ -93,7 +97,7 @@ static void plan_lines(mfr_tb *t, const mfr_plan *p, const char *indent,
 	for (uint32_t i = 0; i < p->step_count; i++) {
 		const mfr_plan_step *s = &p->steps[i];
 
-		mfr__site_name(site, sizeof(site), s->region, s->side);
+		mfr__site_words(site, sizeof(site), s->region, s->side, msgs);
 		mfr__tb_add(t, "%s%2u. %-10s %-30s %-28s %s, %s, %s, %u s\n%s      ", indent,
 			    i + 1, mfr_position_name(s->position), site,
 			    mfr_technique_name(s->technique), mfr_phase_name(s->phase),
@@ -178,7 +182,7 @@ void mfr__trace_text(mfr_tb *t, const mfr_trace *tr, const mfr_messages *msgs)
 	for (uint32_t i = 0; i < tr->symptom_count; i++) {
 		const mfr_intake_symptom *s = &tr->symptoms[i];
 
-		mfr__site_name(name, sizeof(name), s->region, s->side);
+		mfr__site_words(name, sizeof(name), s->region, s->side, msgs);
 		mfr__tb_add(t, "%s %s (%d/10)", i ? "," : "", name, (int)s->intensity);
 	}
 	if (tr->symptom_count == 0)
@@ -189,7 +193,7 @@ void mfr__trace_text(mfr_tb *t, const mfr_trace *tr, const mfr_messages *msgs)
 	for (uint32_t i = 0; i < tr->count; i++) {
 		const mfr_trace_result *r = &tr->results[i];
 
-		mfr__site_name(name, sizeof(name), r->region, r->side);
+		mfr__site_words(name, sizeof(name), r->region, r->side, msgs);
 		mfr__tb_add(t, "%3u. %-34s ", i + 1, name);
 		mfr__tb_fixed(t, r->score, 6, 3);
 		mfr__tb_add(t, "  %s\n     %s\n", mfr_distance_name(r->distance),

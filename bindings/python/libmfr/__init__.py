@@ -377,6 +377,28 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
      'mfr_plan_write mfr_program_write mfr_trace_write'),
     (_E, [_P, _E, _U, _P, POINTER(_P)],
      'mfr_plan_write_file mfr_program_write_file mfr_trace_write_file'),
+    # ... and with a message table (mfr/messages.h)
+    (_E, [_P, _E, _U, _P, POINTER(_P), POINTER(c_size_t), POINTER(_P)],
+     'mfr_plan_write_with mfr_program_write_with mfr_trace_write_with'),
+    (_E, [_P, _E, _U, _P, _P, POINTER(_P)],
+     'mfr_plan_write_file_with mfr_program_write_file_with '
+     'mfr_trace_write_file_with'),
+    # messages.h: tables and messages
+    (_P, [], 'mfr_messages_default'),
+    (_E, [_S, POINTER(_P), POINTER(_P)], 'mfr_messages_load_file'),
+    (_E, [_S, c_size_t, _S, POINTER(_P), POINTER(_P)], 'mfr_messages_load_buffer'),
+    (None, [_P], 'mfr_messages_free'),
+    (_S, [_P], 'mfr_messages_language mfr_message_code'),
+    (_U, [_P], 'mfr_messages_count mfr_messages_missing_count '
+               'mfr_message_arg_count'),
+    (_S, [_P, _U], 'mfr_messages_code_at mfr_messages_missing_at '
+                   'mfr_message_arg_name mfr_message_arg_value'),
+    (_S, [_P, _S], 'mfr_messages_get'),
+    (_E, [_P, _S, _U, POINTER(_S), POINTER(_S), POINTER(_P), POINTER(_P)],
+     'mfr_messages_format'),
+    (_P, [_P, _U], 'mfr_message_arg_message'),
+    (_E, [_P, _P, POINTER(_P), POINTER(_P)], 'mfr_message_render'),
+    (_P, [_P], 'mfr_plan_warning_message mfr_plan_step_rationale_message'),
 ]
 for _restype, _argtypes, _names in _PROTOTYPES:
     for _fname in _names.split():
