@@ -10,7 +10,6 @@
 #include "output-private.h"
 
 #include "alloc.h"
-
 #include "plan-private.h"
 #include "program-private.h"
 #include "text.h"
