@@ -63,6 +63,9 @@ const mfr_message *mfr__msg_new(mfr_arena *arena, const char *code, const mfr__a
 		     (uint32_t)(sizeof((const mfr__arg[]){ __VA_ARGS__ }) /     \
 				sizeof(mfr__arg)))
 #define MFR__MSG0(arena, code) mfr__msg_new((arena), (code), NULL, 0)
+/* The empty message (code "empty", ""): a phrase left out. Static, so
+ * that a default that is then replaced allocates nothing. */
+extern const mfr_message mfr__msg_empty;
 
 /* The template of @p code in @p table (NULL: the default), else in the
  * default table; "" for a code neither holds (a library bug, which the

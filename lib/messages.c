@@ -201,6 +201,8 @@ void mfr__msg_fill(mfr_tb *t, const mfr_messages *table, const char *code,
 
 /* ---- building messages ---------------------------------------------------- */
 
+const mfr_message mfr__msg_empty = { "empty", 0, NULL };
+
 const mfr_message *mfr__msg_new(mfr_arena *arena, const char *code, const mfr__arg *args,
 				uint32_t count)
 {

@@ -344,7 +344,7 @@ static mfr_status_t take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about 
 {
 	if (!d)
 		return MFR_OK;
-	const mfr_message *none = MSG0("empty"), *pressure = none, *indirect = none;
+	const mfr_message *none = &mfr__msg_empty, *pressure = none, *indirect = none;
 	const mfr_message *minutes = none, *holds = none, *progression = none;
 
 	if (d->pressure_ceiling) {
@@ -409,7 +409,7 @@ static mfr_status_t position_warning(mfr_plan *p, const screen *sc, const mfr_pr
 			     MFR__A("regions", regions),
 			     MFR__M("more", limits ? MSG("warning.position_limited.more",
 							 MFR__M("limit", limits))
-				    : MSG0("empty")));
+				    : &mfr__msg_empty));
 		if (!limits)
 			return MFR_E_NOMEM;
 	}
@@ -425,7 +425,7 @@ static mfr_status_t position_warning(mfr_plan *p, const screen *sc, const mfr_pr
 		when = MSG("warning.position_limited.no_stage",
 			   MFR__A("stage_name", pr->stage_name));
 	else
-		when = MSG0("empty");
+		when = &mfr__msg_empty;
 	return warn_msg(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
 			MSG("warning.position_limited", MFR__A("precaution", pr->name),
 			    MFR__M("when", when), MFR__M("limits", limits)))
@@ -437,17 +437,21 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 	const mfr_intake *in = p->intake;
 	const mfr_intake_precaution *sp = &in->precautions[i];
 	const mfr_precaution *pr = sp->precaution;
-	const mfr_message *where = MSG0("empty");
+	const mfr_message *where = &mfr__msg_empty;
 	about a = ABOUT_PRECAUTION("refer_out", pr);
 
-	if (sp->region && !pr->site_scoped)
+	if (sp->assumed_for)
+		where = MSG("warning.precaution.assumed", MFR__A("question", sp->assumed_for->key));
+	else if (sp->region && !pr->site_scoped)
 		where = MSG("warning.precaution.where",
 			    MFR__M("site", site_msg(p, sp->region, sp->side)));
+	if (!where)
+		return MFR_E_NOMEM;
 	a.region = pr->site_scoped ? NULL : sp->region;
 	a.side = sp->side;
-	if (sp->assumed_for) /* its limits only: the answer decides the rest */
-		where = MSG("warning.precaution.assumed", MFR__A("question", sp->assumed_for->key));
-	else if (blocks_session(in, pr)) {
+	if (sp->assumed_for) {
+		/* its limits only: the answer decides the rest */
+	} else if (blocks_session(in, pr)) {
 		sc->refer_out = 1;
 		if (!warn_msg(p, MFR_WARNING_REFER_OUT, a,
 			      MSG(pr->refer_first ? "warning.refer_out.refer_first"
@@ -572,7 +576,7 @@ static const mfr_message *position_list(mfr_plan *p, uint32_t mask)
 		if (!list)
 			return NULL;
 	}
-	return list ? list : MSG0("empty");
+	return list ? list : &mfr__msg_empty;
 }
 
 /* A site a precaution keeps hands off (a wound, an incision, an injury) is
@@ -604,7 +608,7 @@ static mfr_status_t screen_lying(mfr_plan *p, screen *sc)
 		sc->not_lain |= pos;
 		if (side_out)
 			sc->not_lain_side |= 1u << sp->side;
-		const mfr_message *none = MSG0("empty");
+		const mfr_message *none = &mfr__msg_empty;
 
 		if (!warn_msg(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
 			      MSG(!pos ? "warning.lying.side" : side_out ? "warning.lying.positions_side"
@@ -927,7 +931,7 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 			sc->ask_first |= first;
 			sc->open_questions++;
 			assumed_names(names, sizeof(names), in, q);
-			const mfr_message *none = MSG0("empty");
+			const mfr_message *none = &mfr__msg_empty;
 
 			if (!warn_msg(p, MFR_WARNING_UNSCREENED,
 				      (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
@@ -1565,7 +1569,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	const mfr_intake_precaution *sp = forbidding(in, res->region, res->side);
 	if (sp) {
 		const mfr_precaution *pr = sp->precaution;
-		const mfr_message *where = MSG0("empty");
+		const mfr_message *where = &mfr__msg_empty;
 		about a = ABOUT_PRECAUTION("site_excluded", pr);
 
 		if (sp->region)
@@ -1574,6 +1578,10 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 		else if (sp->assumed_for)
 			where = MSG("warning.site_excluded.assumed",
 				    MFR__A("question", sp->assumed_for->key));
+		if (!where) {
+			*st = MFR_E_NOMEM;
+			return 0;
+		}
 		a.region = res->region;
 		a.side = res->side;
 		if (!warn_msg(p, MFR_WARNING_SITE_EXCLUDED, a,
@@ -2424,7 +2432,7 @@ static mfr_status_t add_rationales(mfr_plan *p)
 
 			if (!why)
 				return MFR_E_NOMEM;
-			const mfr_message *reserve = MSG0("empty"), *named = reserve;
+			const mfr_message *reserve = &mfr__msg_empty, *named = reserve;
 
 			if (s->symptom < p->intake->symptom_count &&
 			    s->symptom != s->result->paths[0].symptom) {
