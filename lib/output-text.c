@@ -5,6 +5,7 @@
  */
 #include "output-private.h"
 
+#include "explain-message.h"
 #include "plan-private.h"
 #include "program-private.h"
 #include "text.h"
@@ -177,6 +178,10 @@ void mfr__program_text(mfr_tb *t, const mfr_program *pg, const mfr_messages *msg
 void mfr__trace_text(mfr_tb *t, const mfr_trace *tr, const mfr_messages *msgs)
 {
 	char name[128];
+	/* Another table: each explanation made anew as a message, in an
+	 * arena of the writer's own. */
+	int other = msgs && msgs != mfr_messages_default();
+	mfr_arena scratch = { 0 };
 
 	mfr__msg_put(t, msgs, "text.trace.heading");
 	for (uint32_t i = 0; i < tr->symptom_count; i++) {
@@ -196,9 +201,20 @@ void mfr__trace_text(mfr_tb *t, const mfr_trace *tr, const mfr_messages *msgs)
 		mfr__site_words(name, sizeof(name), r->region, r->side, msgs);
 		mfr__tb_add(t, "%3u. %-34s ", i + 1, name);
 		mfr__tb_fixed(t, r->score, 6, 3);
-		mfr__tb_add(t, "  %s\n     %s\n", mfr_distance_name(r->distance),
-			    mfr__result_explain(r));
+		mfr__tb_add(t, "  %s\n     ", mfr_distance_name(r->distance));
+		if (other) {
+			const mfr_message *m = mfr__explain_msg(&scratch, r);
+
+			if (m)
+				mfr__msg_tb(t, msgs, m);
+			else
+				t->status = MFR_E_NOMEM;
+		} else {
+			mfr__tb_put(t, mfr__result_explain(r));
+		}
+		mfr__tb_put(t, "\n");
 	}
+	mfr__arena_release(&scratch);
 	mfr__tb_put(t, "\n");
 	mfr__audit_text(t, tr->model, &tr->audit, msgs);
 }

@@ -31,6 +31,7 @@
 #include "accessor.h"
 #include "alloc.h"
 #include "error.h"
+#include "explain-message.h"
 #include "keys.h"
 #include "names.h"
 #include "plan-private.h"
@@ -2421,6 +2422,7 @@ static mfr_status_t add_rationales(mfr_plan *p)
 		mfr_plan_step *s = &p->steps[i];
 		char text[1200];
 		const mfr_message *m;
+		const char *why = NULL;
 		mfr_text t;
 
 		if (s->phase == MFR_PHASE_TREATMENT && s->site_work) {
@@ -2428,8 +2430,7 @@ static mfr_status_t add_rationales(mfr_plan *p)
 				MFR__A("technique", s->technique->name),
 				MFR__M("site", site_msg(p, s->region, s->side)));
 		} else if (s->phase == MFR_PHASE_TREATMENT) {
-			const char *why = mfr__result_explain(s->result);
-
+			why = mfr__result_explain(s->result);
 			if (!why)
 				return MFR_E_NOMEM;
 			const mfr_message *reserve = &mfr__msg_empty, *named = reserve;
@@ -2447,8 +2448,8 @@ static mfr_status_t add_rationales(mfr_plan *p)
 					    MFR__A("condition", s->named_by->name));
 			m = MSG("rationale.trace", MFR__N("rank", s->trace_rank),
 				MFR__A("distance", mfr_distance_name(s->result->distance)),
-				MFR__A("explanation", why), MFR__M("planned_for", reserve),
-				MFR__M("named_by", named));
+				MFR__M("explanation", mfr__explain_msg(&p->arena, s->result)),
+				MFR__M("planned_for", reserve), MFR__M("named_by", named));
 			note_line(p, s);
 			s->result = NULL; /* the trace is freed with the planning */
 		} else if (s->phase == MFR_PHASE_ASSESSMENT)
@@ -2463,7 +2464,18 @@ static mfr_status_t add_rationales(mfr_plan *p)
 		if (!m)
 			return MFR_E_NOMEM;
 		mfr__text_init(&t, text, sizeof(text));
-		mfr__msg_text(&t, NULL, m);
+		if (s->phase == MFR_PHASE_TREATMENT && !s->site_work) {
+			/* In English, the trace's own explanation: the same text,
+			 * cut where the trace cuts it. */
+			mfr__arg args[5];
+			mfr_message english = { m->code, 5, args };
+
+			memcpy(args, m->args, sizeof(args));
+			args[2] = (mfr__arg)MFR__A("explanation", why);
+			mfr__msg_text(&t, NULL, &english);
+		} else {
+			mfr__msg_text(&t, NULL, m);
+		}
 		s->rationale_msg = m;
 		s->rationale = mfr__arena_strdup(&p->arena, text);
 		if (!s->rationale)

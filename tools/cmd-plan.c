@@ -115,7 +115,9 @@ int cli_plan(const cli_options *opts, int argc, char **argv)
 			mfr_error_free(err);
 			rc = CLI_FAIL;
 		} else {
-			st = mfr_plan_write_file_with(p, opts->output, 0, j.msgs, stdout, &err);
+			st = j.msgs ? mfr_plan_write_file_with(p, opts->output, 0, j.msgs,
+							       stdout, &err)
+			     : mfr_plan_write_file(p, opts->output, 0, stdout, &err);
 			rc = cli_written(st, err);
 		}
 	}
@@ -139,8 +141,9 @@ int cli_program(const cli_options *opts, int argc, char **argv)
 			mfr_error_free(err);
 			rc = st == MFR_E_RANGE ? CLI_USAGE : CLI_FAIL;
 		} else {
-			st = mfr_program_write_file_with(pg, opts->output, 0, j.msgs, stdout,
-							 &err);
+			st = j.msgs ? mfr_program_write_file_with(pg, opts->output, 0, j.msgs,
+								  stdout, &err)
+			     : mfr_program_write_file(pg, opts->output, 0, stdout, &err);
 			rc = cli_written(st, err);
 		}
 	}

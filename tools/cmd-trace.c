@@ -106,7 +106,8 @@ int cli_trace(const cli_options *opts, int argc, char **argv)
 		rc = st == MFR_E_REFERENCE ? CLI_USAGE : CLI_FAIL;
 		goto out;
 	}
-	st = mfr_trace_write_file_with(t, opts->output, 0, msgs, stdout, &err);
+	st = msgs ? mfr_trace_write_file_with(t, opts->output, 0, msgs, stdout, &err)
+	     : mfr_trace_write_file(t, opts->output, 0, stdout, &err);
 	rc = cli_written(st, err);
 	err = NULL; /* freed by cli_written */
 out:
