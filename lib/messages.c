@@ -206,29 +206,37 @@ const mfr_message mfr__msg_empty = { "empty", 0, NULL };
 const mfr_message *mfr__msg_new(mfr_arena *arena, const char *code, const mfr__arg *args,
 				uint32_t count)
 {
+	/* Only the parameters the code's English template names: a caller
+	 * may give one for every variant of a sentence. */
+	const char *english = mfr__msg_template(NULL, code);
 	mfr_message *m = mfr__arena_alloc(arena, sizeof(*m));
 	mfr__arg *copy = count ? mfr__arena_alloc(arena, count * sizeof(*copy)) : NULL;
+	uint32_t kept = 0;
 
 	if (!m || (count && !copy))
 		return NULL;
-	for (uint32_t i = 0; i < count; i++) {
+	for (uint32_t k = 0; k < count; k++) {
+		const mfr__arg *in = &args[k];
+		mfr__arg *out = &copy[kept];
 		char num[24];
 
-		copy[i].name = args[i].name;
-		if (args[i].is_num == 2) {
-			if (!args[i].msg)
-				return NULL;
-			copy[i].msg = args[i].msg;
+		if (in->is_num == 2 && !in->msg)
+			return NULL; /* a phrase that could not be made */
+		if (!names_param(english, in->name, strlen(in->name)))
+			continue;
+		kept++;
+		out->name = in->name;
+		if (in->is_num == 2) {
+			out->msg = in->msg;
 			continue;
 		}
-		if (args[i].is_num == 1)
-			mfr__format(num, sizeof(num), "%lld", args[i].num);
-		copy[i].text = mfr__arena_strdup(arena, args[i].is_num ? num
-							: args[i].text ? args[i].text : "");
-		if (!copy[i].text)
+		if (in->is_num == 1)
+			mfr__format(num, sizeof(num), "%lld", in->num);
+		out->text = mfr__arena_strdup(arena, in->is_num ? num : in->text ? in->text : "");
+		if (!out->text)
 			return NULL;
 	}
-	*m = (mfr_message){ code, count, copy };
+	*m = (mfr_message){ code, kept, copy };
 	return m;
 }
 

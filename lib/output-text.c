@@ -99,11 +99,13 @@ static void plan_lines(mfr_tb *t, const mfr_plan *p, const char *indent,
 		const mfr_plan_step *s = &p->steps[i];
 
 		mfr__site_words(site, sizeof(site), s->region, s->side, msgs);
-		mfr__tb_add(t, "%s%2u. %-10s %-30s %-28s %s, %s, %s, %u s\n%s      ", indent,
+		mfr__tb_add(t, "%s%2u. %-10s %-30s %-28s %s, %s, %s, ", indent,
 			    i + 1, mfr_position_name(s->position), site,
 			    mfr_technique_name(s->technique), mfr_phase_name(s->phase),
-			    mfr_approach_name(s->approach), mfr_pressure_name(s->pressure),
-			    s->seconds, indent);
+			    mfr_approach_name(s->approach), mfr_pressure_name(s->pressure));
+		mfr__format(n1, sizeof(n1), "%u", s->seconds);
+		FILL(t, msgs, "text.step.seconds", "seconds", n1);
+		mfr__tb_add(t, "\n%s      ", indent);
 		mfr__message_out(t, msgs, s->rationale_msg, s->rationale);
 		mfr__tb_put(t, "\n");
 		if (s->lying) {

@@ -2467,11 +2467,13 @@ static mfr_status_t add_rationales(mfr_plan *p)
 		if (s->phase == MFR_PHASE_TREATMENT && !s->site_work) {
 			/* In English, the trace's own explanation: the same text,
 			 * cut where the trace cuts it. */
-			mfr__arg args[5];
-			mfr_message english = { m->code, 5, args };
+			mfr__arg args[8];
+			mfr_message english = { m->code, m->argc, args };
 
-			memcpy(args, m->args, sizeof(args));
-			args[2] = (mfr__arg)MFR__A("explanation", why);
+			memcpy(args, m->args, m->argc * sizeof(*args));
+			for (uint32_t k = 0; k < m->argc; k++)
+				if (strcmp(args[k].name, "explanation") == 0)
+					args[k] = (mfr__arg)MFR__A("explanation", why);
 			mfr__msg_text(&t, NULL, &english);
 		} else {
 			mfr__msg_text(&t, NULL, m);
