@@ -365,8 +365,10 @@ static mfr_status_t load_document(mfr_reader *rd, json_t *root, mfr_messages *t)
 	const char **missing = mfr__rd_alloc(rd, en->count, sizeof(*missing));
 	if (!missing)
 		return mfr__rd_nomem(rd);
+	/* A code whose English is "" (a phrase left out) has nothing to
+	 * translate: never missing. */
 	for (uint32_t k = 0; k < en->count; k++)
-		if (!lookup(t, en->entries[k].code))
+		if (en->entries[k].text[0] && !lookup(t, en->entries[k].code))
 			missing[t->missing_count++] = en->entries[k].code;
 	t->missing = missing;
 	return MFR_OK;

@@ -657,9 +657,11 @@ START_TEST(missing_codes_are_english)
 
 	free(doc);
 	ck_assert_uint_eq(mfr_messages_count(t), 1);
-	ck_assert_uint_eq(mfr_messages_missing_count(t), mfr_messages_count(en) - 1);
+	/* Every other code but "empty" (nothing to translate) is missing. */
+	ck_assert_uint_eq(mfr_messages_missing_count(t), mfr_messages_count(en) - 2);
 	for (uint32_t i = 0, k = 0; i < mfr_messages_count(en); i++)
-		if (strcmp(mfr_messages_code_at(en, i), "disclaimer") != 0)
+		if (strcmp(mfr_messages_code_at(en, i), "disclaimer") != 0 &&
+		    strcmp(mfr_messages_code_at(en, i), "empty") != 0)
 			ck_assert_str_eq(mfr_messages_missing_at(t, k++), mfr_messages_code_at(en, i));
 	ck_assert_ptr_null(mfr_messages_get(t, "warning.acute"));
 	mfr_test_run_make(&r, "{\"symptoms\": [{\"region\": \"heel\", \"side\": \"left\", "

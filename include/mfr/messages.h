@@ -113,7 +113,7 @@ MFR_EXPORT const char *mfr_messages_code_at(const mfr_messages *messages, uint32
  */
 MFR_EXPORT const char *mfr_messages_get(const mfr_messages *messages, const char *code);
 
-/** How many of the default table's codes a loaded table lacks (0 for the default and NULL). @since 0.2.0 */
+/** How many of the default table's codes a loaded table lacks, leaving out those whose English is empty (0 for the default and NULL). @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_messages_missing_count(const mfr_messages *messages);
 /** The @p index -th code the table lacks, in byte order; NULL past the end. @since 0.2.0 */
 MFR_EXPORT const char *mfr_messages_missing_at(const mfr_messages *messages, uint32_t index);
