@@ -815,6 +815,11 @@ expect 1 "messages file missing" -- "$mfr" --messages "$tmp/none.json" plan --sy
 expect 2 "messages for batch" -- "$mfr" --messages "$tmp/es.json" batch plan
 contains err "--messages is for plan, program and trace" "batch refuses messages"
 expect 2 "messages needs a value" -- "$mfr" plan --symptom heel:left:6 --messages
+# doc/messages.md: its example (a table under examples/, named from the
+# source tree) is what mfr prints
+mfr_abs=$mfr
+case $mfr_abs in /*) ;; *) mfr_abs=$PWD/$mfr_abs ;; esac
+if (cd "$src" && python3 tests/check-doc-examples.py "$mfr_abs" doc/messages.md) >"$tmp/doc" 2>&1; then ok; else bad "doc/messages.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
