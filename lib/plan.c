@@ -222,11 +222,6 @@ static const mfr_message *site_msg(mfr_plan *p, const mfr_region *r, int side);
 			return st_;                \
 	} while (0)
 
-static const char *side_word(int side)
-{
-	return side == MFR_SIDE_LEFT ? "left " : side == MFR_SIDE_RIGHT ? "right " : "";
-}
-
 /* An open question no condition asks, asked for a site the plan would
  * work (ask_for_sites()): the first such site. */
 typedef struct site_question {
@@ -518,8 +513,6 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 	TRY_ST(position_warning(p, sc, pr));
 	return take_dose(p, sc, pr->dose, ABOUT_PRECAUTION("dose", pr), pr->name);
 }
-
-static const char *site_text(char *buf, size_t size, const mfr_region *r, int side);
 
 /* The positions that could rest the client's weight on @p r (libmfr's
  * cautious reading of the model's positions): prone for a region worked
@@ -1473,12 +1466,6 @@ static int pressure_for(const mfr_technique *t, int approach, int ceiling)
 	return p < t->pressure_min ? t->pressure_min : p;
 }
 
-static const char *site_text(char *buf, size_t size, const mfr_region *r, int side)
-{
-	mfr__format(buf, size, "%s%s", side_word(side), r->name);
-	return buf;
-}
-
 /* "left heel" as a message: the side's word is the table's. */
 static const mfr_message *site_msg(mfr_plan *p, const mfr_region *r, int side)
 {
@@ -1560,10 +1547,8 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 			  uint32_t *used, candidate *c, mfr_status_t *st)
 {
 	const mfr_intake *in = p->intake;
-	char site[160];
 
 	*st = MFR_OK;
-	site_text(site, sizeof(site), res->region, res->side);
 	if (!in_stage(stage, res))
 		return 0;
 
