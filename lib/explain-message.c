@@ -26,7 +26,7 @@ static const mfr_message *site(mfr_arena *a, const mfr_model *m, uint32_t id)
 	int side = mfr__site_side(m, id);
 
 	return MSG(side == MFR_SIDE_LEFT ? "site.left" : side == MFR_SIDE_RIGHT ? "site.right"
-		   : "site.other", MFR__A("region", mfr__site_region(m, id)->name));
+		   : "site.other", MFR__S("region", mfr__site_region(m, id)->name));
 }
 
 /* The steps i..j-1 that continue one line, or one run of hierarchy and
@@ -107,10 +107,10 @@ static const mfr_message *segment(mfr_arena *a, const mfr_model *m, const mfr_tr
 	const mfr_line *l = &m->lines[e->ref];
 
 	return MSG("explain.chain.line", MFR__M("from", site(a, m, first->from)),
-		   MFR__M("steps", arrows(a, m, p, i, j)), MFR__A("line", l->name),
+		   MFR__M("steps", arrows(a, m, p, i, j)), MFR__S("line", l->name),
 		   l->evidence == MFR_EVIDENCE_NOT_ASSESSED
 		   ? (mfr__arg)MFR__M("evidence", MSG0("explain.not_assessed"))
-		   : (mfr__arg)MFR__A("evidence", mfr_evidence_name(l->evidence)),
+		   : (mfr__arg)MFR__S("evidence", mfr_evidence_name(l->evidence)),
 		   MFR__M("convention", l->prov.convention ? MSG0("explain.convention") : EMPTY),
 		   MFR__M("crossing", crosses ? MSG0("explain.crossing") : EMPTY),
 		   MFR__M("more", more));

@@ -33,26 +33,39 @@ struct mfr_messages {
  * build time (lib/data/messages-tool.c). */
 extern const mfr_messages mfr__messages_en;
 
-/* One parameter of a message: text, a number or another message. */
+/* One parameter of a message as given to MFR__MSG(): text, a number or
+ * another message. */
 typedef struct mfr__arg {
 	const char *name;
 	const char *text;
 	const mfr_message *msg;
 	long long num;
-	int is_num;
+	int kind; /* MFR__ARG_* */
 } mfr__arg;
+
+enum { MFR__ARG_TEXT, MFR__ARG_NUM, MFR__ARG_MSG, MFR__ARG_KEPT };
+
+/* One parameter of a message as kept: text or a message. */
+typedef struct mfr__msg_arg {
+	const char *name;
+	const char *text;
+	const mfr_message *msg;
+} mfr__msg_arg;
 
 struct mfr_message {
 	const char *code; /* static: a code of the default table */
 	uint32_t argc;
-	const mfr__arg *args; /* text and msg only (numbers written as text) */
+	const mfr__msg_arg *args;
 };
 
-/* Parameters for MFR__MSG(): text (copied), a number, a message (a NULL
- * message, from an allocation that failed, fails the new message). */
-#define MFR__A(name, text) { (name), (text), NULL, 0, 0 }
-#define MFR__N(name, n) { (name), NULL, NULL, (long long)(n), 1 }
-#define MFR__M(name, msg) { (name), NULL, (msg), 0, 2 }
+/* Parameters for MFR__MSG(): text (copied), text that outlives the message
+ * (a static string, or the model's, which every plan holds: not copied),
+ * a number, a message (a NULL message, from an allocation that failed,
+ * fails the new message). */
+#define MFR__A(name, text) { (name), (text), NULL, 0, MFR__ARG_TEXT }
+#define MFR__S(name, text) { (name), (text), NULL, 0, MFR__ARG_KEPT }
+#define MFR__N(name, n) { (name), NULL, NULL, (long long)(n), MFR__ARG_NUM }
+#define MFR__M(name, msg) { (name), NULL, (msg), 0, MFR__ARG_MSG }
 
 /* A new message in @p arena, copying its texts; NULL when memory runs out
  * (or a message parameter is NULL). @p code must be static. */

@@ -120,9 +120,9 @@ typedef struct sink {
 static void put(sink *k, const char *s, size_t n)
 {
 	if (k->text)
-		mfr__text_add(k->text, "%.*s", (int)n, s);
+		mfr__text_putn(k->text, s, n);
 	else
-		mfr__tb_add(k->tb, "%.*s", (int)n, s);
+		mfr__tb_putn(k->tb, s, n);
 }
 
 static void write_msg(sink *k, const mfr_messages *table, const mfr_message *m)
@@ -141,7 +141,7 @@ static void write_msg(sink *k, const mfr_messages *table, const mfr_message *m)
 			continue;
 		}
 		for (uint32_t i = 0; i < m->argc; i++) {
-			const mfr__arg *a = &m->args[i];
+			const mfr__msg_arg *a = &m->args[i];
 
 			if (strlen(a->name) != n || memcmp(a->name, start, n) != 0)
 				continue;
@@ -188,7 +188,7 @@ void mfr__msg_fill(mfr_tb *t, const mfr_messages *table, const char *code,
 			return;
 		}
 		if (kind == 1) {
-			mfr__tb_add(t, "%.*s", (int)n, start);
+			mfr__tb_putn(t, start, n);
 			continue;
 		}
 		for (uint32_t i = 0; i < count; i++)
@@ -208,33 +208,48 @@ const mfr_message *mfr__msg_new(mfr_arena *arena, const char *code, const mfr__a
 {
 	/* Only the parameters the code's English template names: a caller
 	 * may give one for every variant of a sentence. */
-	const char *english = mfr__msg_template(NULL, code);
+	const char *s = mfr__msg_template(NULL, code), *start, *names[16];
+	size_t lens[16], n;
+	uint32_t nnames = 0, kept = 0;
+	int kind;
+
+	while ((kind = mfr__tmpl_next(&s, &start, &n)) > 0)
+		if (kind == 2 && nnames < 16) {
+			names[nnames] = start;
+			lens[nnames++] = n;
+		}
 	mfr_message *m = mfr__arena_alloc(arena, sizeof(*m));
-	mfr__arg *copy = count ? mfr__arena_alloc(arena, count * sizeof(*copy)) : NULL;
-	uint32_t kept = 0;
+	mfr__msg_arg *copy = count ? mfr__arena_alloc(arena, count * sizeof(*copy)) : NULL;
 
 	if (!m || (count && !copy))
 		return NULL;
 	for (uint32_t k = 0; k < count; k++) {
 		const mfr__arg *in = &args[k];
-		mfr__arg *out = &copy[kept];
+		mfr__msg_arg *out = &copy[kept];
+		size_t len = strlen(in->name);
+		uint32_t i = 0;
 		char num[24];
 
-		if (in->is_num == 2 && !in->msg)
+		if (in->kind == MFR__ARG_MSG && !in->msg)
 			return NULL; /* a phrase that could not be made */
-		if (!names_param(english, in->name, strlen(in->name)))
+		while (i < nnames && (lens[i] != len || memcmp(names[i], in->name, len) != 0))
+			i++;
+		if (i == nnames)
 			continue;
 		kept++;
 		out->name = in->name;
-		if (in->is_num == 2) {
+		if (in->kind == MFR__ARG_MSG) {
 			out->msg = in->msg;
-			continue;
+		} else if (in->kind == MFR__ARG_KEPT) {
+			out->text = in->text ? in->text : "";
+		} else {
+			if (in->kind == MFR__ARG_NUM)
+				mfr__format(num, sizeof(num), "%lld", in->num);
+			out->text = mfr__arena_strdup(arena, in->kind == MFR__ARG_NUM ? num
+						      : in->text ? in->text : "");
+			if (!out->text)
+				return NULL;
 		}
-		if (in->is_num == 1)
-			mfr__format(num, sizeof(num), "%lld", in->num);
-		out->text = mfr__arena_strdup(arena, in->is_num ? num : in->text ? in->text : "");
-		if (!out->text)
-			return NULL;
 	}
 	*m = (mfr_message){ code, kept, copy };
 	return m;

@@ -24,7 +24,7 @@ void mfr__site_name(char *buf, size_t size, const mfr_region *r, int side)
 void mfr__site_words(char *buf, size_t size, const mfr_region *r, int side,
 		     const mfr_messages *msgs)
 {
-	mfr__arg arg = MFR__A("region", mfr_region_name(r));
+	mfr__msg_arg arg = { "region", mfr_region_name(r), NULL };
 	mfr_message m = { side == MFR_SIDE_LEFT ? "site.left" : side == MFR_SIDE_RIGHT
 			  ? "site.right" : "site.other", 1, &arg };
 	mfr_text t;

@@ -347,7 +347,7 @@ static mfr_status_t take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about 
 		if (d->pressure_ceiling < sc->ceiling)
 			sc->ceiling = d->pressure_ceiling;
 		pressure = MSG("warning.dose.pressure",
-			       MFR__A("pressure", mfr_pressure_name(d->pressure_ceiling)));
+			       MFR__S("pressure", mfr_pressure_name(d->pressure_ceiling)));
 	}
 	if (d->indirect_only) {
 		sc->indirect_only = 1;
@@ -376,7 +376,7 @@ static mfr_status_t take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about 
 		progression = MSG0("warning.dose.no_progression");
 	}
 	return warn_msg(p, MFR_WARNING_DOSE, a,
-			MSG("warning.dose", MFR__A("subject", whose), MFR__M("pressure", pressure),
+			MSG("warning.dose", MFR__S("subject", whose), MFR__M("pressure", pressure),
 			    MFR__M("indirect", indirect), MFR__M("minutes", minutes),
 			    MFR__M("holds", holds), MFR__M("progression", progression),
 			    MFR__M("convention", d->prov.convention
@@ -401,7 +401,7 @@ static mfr_status_t position_warning(mfr_plan *p, const screen *sc, const mfr_pr
 		list_regions(regions, sizeof(regions), l->regions, l->region_count);
 		limits = MSG(l->region_count ? "warning.position_limited.limit_regions"
 			     : "warning.position_limited.limit",
-			     MFR__A("position", mfr_position_name(l->position)),
+			     MFR__S("position", mfr_position_name(l->position)),
 			     MFR__A("regions", regions),
 			     MFR__M("more", limits ? MSG("warning.position_limited.more",
 							 MFR__M("limit", limits))
@@ -413,17 +413,17 @@ static mfr_status_t position_warning(mfr_plan *p, const screen *sc, const mfr_pr
 		return MFR_OK;
 	if (pr->stage_count && mfr_intake_stage(in, pr) && sc->later_session)
 		when = MSG("warning.position_limited.later_session",
-			   MFR__A("stage_name", pr->stage_name));
+			   MFR__S("stage_name", pr->stage_name));
 	else if (pr->stage_count && mfr_intake_stage(in, pr))
-		when = MSG("warning.position_limited.stage", MFR__A("stage_name", pr->stage_name),
+		when = MSG("warning.position_limited.stage", MFR__S("stage_name", pr->stage_name),
 			   MFR__N("stage", stage));
 	else if (pr->stage_count)
 		when = MSG("warning.position_limited.no_stage",
-			   MFR__A("stage_name", pr->stage_name));
+			   MFR__S("stage_name", pr->stage_name));
 	else
 		when = &mfr__msg_empty;
 	return warn_msg(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
-			MSG("warning.position_limited", MFR__A("precaution", pr->name),
+			MSG("warning.position_limited", MFR__S("precaution", pr->name),
 			    MFR__M("when", when), MFR__M("limits", limits)))
 		? MFR_OK : MFR_E_NOMEM;
 }
@@ -437,7 +437,7 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 	about a = ABOUT_PRECAUTION("refer_out", pr);
 
 	if (sp->assumed_for)
-		where = MSG("warning.precaution.assumed", MFR__A("question", sp->assumed_for->key));
+		where = MSG("warning.precaution.assumed", MFR__S("question", sp->assumed_for->key));
 	else if (sp->region && !pr->site_scoped)
 		where = MSG("warning.precaution.where",
 			    MFR__M("site", site_msg(p, sp->region, sp->side)));
@@ -451,15 +451,15 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 		sc->refer_out = 1;
 		if (!warn_msg(p, MFR_WARNING_REFER_OUT, a,
 			      MSG(pr->refer_first ? "warning.refer_out.refer_first"
-				  : "warning.refer_out.absolute", MFR__A("precaution", pr->name),
-				  MFR__M("where", where), MFR__A("effect", pr->effect))))
+				  : "warning.refer_out.absolute", MFR__S("precaution", pr->name),
+				  MFR__M("where", where), MFR__S("effect", pr->effect))))
 			return MFR_E_NOMEM;
 	} else if (pr->needs_clearance && !mfr_intake_is_cleared(in, pr)) {
 		sc->needs_clearance = 1;
 		a.code = "needs_clearance";
 		if (!warn_msg(p, MFR_WARNING_NEEDS_CLEARANCE, a,
-			      MSG("warning.needs_clearance", MFR__A("precaution", pr->name),
-				  MFR__M("where", where), MFR__A("effect", pr->effect))))
+			      MSG("warning.needs_clearance", MFR__S("precaution", pr->name),
+				  MFR__M("where", where), MFR__S("effect", pr->effect))))
 			return MFR_E_NOMEM;
 	}
 	const mfr_intake_symptom *sy = sp->assumed_for ? NULL : symptom_needing_clearance(in, pr);
@@ -471,9 +471,9 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 		a.side = sy->side;
 		if (!warn_msg(p, MFR_WARNING_NEEDS_CLEARANCE, a,
 			      MSG("warning.symptom_needs_clearance",
-				  MFR__A("precaution", pr->name),
+				  MFR__S("precaution", pr->name),
 				  MFR__M("site", site_msg(p, sy->region, sy->side)),
-				  MFR__A("key", pr->key))))
+				  MFR__S("key", pr->key))))
 			return MFR_E_NOMEM;
 		a.region = NULL;
 	}
@@ -483,8 +483,8 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 		sc->no_steps = 1;
 		a.code = "site_needed";
 		if (!warn_msg(p, MFR_WARNING_NEEDS_CLEARANCE, a,
-			      MSG("warning.site_needed", MFR__A("precaution", pr->name),
-				  MFR__A("effect", pr->effect))))
+			      MSG("warning.site_needed", MFR__S("precaution", pr->name),
+				  MFR__S("effect", pr->effect))))
 			return MFR_E_NOMEM;
 	}
 	if (!first_entry(in, i) || sp->regions_only)
@@ -503,11 +503,11 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 		if (!warn_msg(p, MFR_WARNING_MODIFIED, a,
 			      MSG(!*techniques ? "warning.modified.pressure"
 				  : pr->pressure_ceiling ? "warning.modified.pressure_techniques"
-				  : "warning.modified.techniques", MFR__A("precaution", pr->name),
+				  : "warning.modified.techniques", MFR__S("precaution", pr->name),
 				  MFR__M("where", where),
-				  MFR__A("pressure", pr->pressure_ceiling
+				  MFR__S("pressure", pr->pressure_ceiling
 					 ? mfr_pressure_name(pr->pressure_ceiling) : ""),
-				  MFR__A("techniques", techniques), MFR__A("effect", pr->effect))))
+				  MFR__A("techniques", techniques), MFR__S("effect", pr->effect))))
 			return MFR_E_NOMEM;
 	}
 	TRY_ST(position_warning(p, sc, pr));
@@ -561,12 +561,12 @@ static const mfr_message *position_list(mfr_plan *p, uint32_t mask)
 		const char *name = mfr_position_name(position_order[i]);
 
 		if (!list)
-			list = MSG("list.one", MFR__A("item", name));
+			list = MSG("list.one", MFR__S("item", name));
 		else if (!strcmp(list->code, "list.one"))
-			list = MSG("list.or.last", MFR__A("first", name),
-				   MFR__A("last", list->args[0].text));
+			list = MSG("list.or.last", MFR__S("first", name),
+				   MFR__S("last", list->args[0].text));
 		else
-			list = MSG("list.or.more", MFR__A("first", name), MFR__M("rest", list));
+			list = MSG("list.or.more", MFR__S("first", name), MFR__M("rest", list));
 		if (!list)
 			return NULL;
 	}
@@ -606,7 +606,7 @@ static mfr_status_t screen_lying(mfr_plan *p, screen *sc)
 
 		if (!warn_msg(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
 			      MSG(!pos ? "warning.lying.side" : side_out ? "warning.lying.positions_side"
-				  : "warning.lying.positions", MFR__A("precaution", pr->name),
+				  : "warning.lying.positions", MFR__S("precaution", pr->name),
 				  MFR__M("site", site_msg(p, sp->region, sp->side)),
 				  MFR__M("positions", position_list(p, pos)),
 				  MFR__M("midline", (pos & MFR_POSITION_SIDE_LYING)
@@ -879,8 +879,8 @@ static mfr_status_t screen_undiagnosed(mfr_plan *p, screen *sc)
 		sc->ask_first = 1;
 		if (!warn_msg(p, MFR_WARNING_UNSCREENED,
 			      (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
-			      MSG("warning.unscreened.no_condition", MFR__A("question", q->text),
-				  MFR__A("key", q->key))))
+			      MSG("warning.unscreened.no_condition", MFR__S("question", q->text),
+				  MFR__S("key", q->key))))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -929,8 +929,8 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 
 			if (!warn_msg(p, MFR_WARNING_UNSCREENED,
 				      (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
-				      MSG("warning.unscreened", MFR__A("condition", cond->name),
-					  MFR__A("question", q->text), MFR__A("key", q->key),
+				      MSG("warning.unscreened", MFR__S("condition", cond->name),
+					  MFR__S("question", q->text), MFR__S("key", q->key),
 					  MFR__M("assumed", *names
 						 ? MSG("warning.unscreened.assumed",
 						       MFR__A("precautions", names)) : none),
@@ -959,7 +959,7 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 			      MSG(more ? "warning.unscreened_site.limits_more"
 				  : "warning.unscreened_site", MFR__M("site", site_msg(p, sq->site,
 									     sq->side)),
-				  MFR__A("question", sq->q->text), MFR__A("key", sq->q->key),
+				  MFR__S("question", sq->q->text), MFR__S("key", sq->q->key),
 				  MFR__A("precautions", names))))
 			return MFR_E_NOMEM;
 	}
@@ -1470,7 +1470,7 @@ static int pressure_for(const mfr_technique *t, int approach, int ceiling)
 static const mfr_message *site_msg(mfr_plan *p, const mfr_region *r, int side)
 {
 	return MSG(side == MFR_SIDE_LEFT ? "site.left" : side == MFR_SIDE_RIGHT ? "site.right"
-		   : "site.other", MFR__A("region", r->name));
+		   : "site.other", MFR__S("region", r->name));
 }
 
 /* A treatment step of technique @p t on (@p r, @p side): its approach,
@@ -1563,7 +1563,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 				    MFR__M("site", site_msg(p, excluded_area(sp), sp->side)));
 		else if (sp->assumed_for)
 			where = MSG("warning.site_excluded.assumed",
-				    MFR__A("question", sp->assumed_for->key));
+				    MFR__S("question", sp->assumed_for->key));
 		if (!where) {
 			*st = MFR_E_NOMEM;
 			return 0;
@@ -1576,7 +1576,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 				  ? "warning.site_excluded.site_and_beside"
 				  : "warning.site_excluded.site",
 				  MFR__M("site", site_msg(p, res->region, res->side)),
-				  MFR__N("rank", rank + 1), MFR__A("precaution", pr->name),
+				  MFR__N("rank", rank + 1), MFR__S("precaution", pr->name),
 				  MFR__M("where", where))))
 			*st = MFR_E_NOMEM;
 		return 0;
@@ -2062,7 +2062,7 @@ static mfr_status_t preference_warnings(mfr_plan *p, const mfr_plan_options *o)
 			continue;
 		if (!warn_msg(p, MFR_WARNING_UNREACHABLE,
 			      (about){ "technique_unused", MFR_KIND_TECHNIQUE, t->key, NULL, 0 },
-			      MSG("warning.technique_unused", MFR__A("technique", t->name))))
+			      MSG("warning.technique_unused", MFR__S("technique", t->name))))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -2351,8 +2351,8 @@ static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s)
 			      MSG(*techniques ? "warning.danger_zone.techniques"
 				  : "warning.danger_zone", MFR__M("site", site_msg(p, s->region,
 										 s->side)),
-				  MFR__A("zone", z->name), MFR__A("effect", z->effect),
-				  MFR__A("pressure", mfr_pressure_name(z->pressure_ceiling)),
+				  MFR__S("zone", z->name), MFR__S("effect", z->effect),
+				  MFR__S("pressure", mfr_pressure_name(z->pressure_ceiling)),
 				  MFR__A("techniques", techniques))))
 			return MFR_E_NOMEM;
 	}
@@ -2411,8 +2411,8 @@ static mfr_status_t add_rationales(mfr_plan *p)
 		mfr_text t;
 
 		if (s->phase == MFR_PHASE_TREATMENT && s->site_work) {
-			m = MSG("rationale.site_work", MFR__A("condition", s->site_work->name),
-				MFR__A("technique", s->technique->name),
+			m = MSG("rationale.site_work", MFR__S("condition", s->site_work->name),
+				MFR__S("technique", s->technique->name),
 				MFR__M("site", site_msg(p, s->region, s->side)));
 		} else if (s->phase == MFR_PHASE_TREATMENT) {
 			why = mfr__result_explain(s->result);
@@ -2429,10 +2429,10 @@ static mfr_status_t add_rationales(mfr_plan *p)
 			}
 			if (s->named_by)
 				named = MSG("rationale.named_by",
-					    MFR__A("technique", s->technique->name),
-					    MFR__A("condition", s->named_by->name));
+					    MFR__S("technique", s->technique->name),
+					    MFR__S("condition", s->named_by->name));
 			m = MSG("rationale.trace", MFR__N("rank", s->trace_rank),
-				MFR__A("distance", mfr_distance_name(s->result->distance)),
+				MFR__S("distance", mfr_distance_name(s->result->distance)),
 				MFR__M("explanation", mfr__explain_msg(&p->arena, s->result)),
 				MFR__M("planned_for", reserve), MFR__M("named_by", named));
 			note_line(p, s);
@@ -2442,9 +2442,9 @@ static mfr_status_t add_rationales(mfr_plan *p)
 				s->region->laterality == MFR_LATERALITY_BILATERAL
 				? "rationale.opening_both_sides" : "rationale.opening",
 				MFR__M("site", site_msg(p, s->region, s->side)),
-				MFR__A("technique", s->technique->name));
+				MFR__S("technique", s->technique->name));
 		else
-			m = MSG("rationale.closing", MFR__A("technique", s->technique->name),
+			m = MSG("rationale.closing", MFR__S("technique", s->technique->name),
 				MFR__M("site", site_msg(p, s->region, s->side)));
 		if (!m)
 			return MFR_E_NOMEM;
@@ -2452,13 +2452,13 @@ static mfr_status_t add_rationales(mfr_plan *p)
 		if (s->phase == MFR_PHASE_TREATMENT && !s->site_work) {
 			/* In English, the trace's own explanation: the same text,
 			 * cut where the trace cuts it. */
-			mfr__arg args[8];
+			mfr__msg_arg args[8];
 			mfr_message english = { m->code, m->argc, args };
 
 			memcpy(args, m->args, m->argc * sizeof(*args));
 			for (uint32_t k = 0; k < m->argc; k++)
 				if (strcmp(args[k].name, "explanation") == 0)
-					args[k] = (mfr__arg)MFR__A("explanation", why);
+					args[k] = (mfr__msg_arg){ "explanation", why, NULL };
 			mfr__msg_text(&t, NULL, &english);
 		} else {
 			mfr__msg_text(&t, NULL, m);
