@@ -124,6 +124,12 @@ static void each_intake(void (*fn)(void *ctx, const char *json), void *ctx)
 		"{\"region\": \"neck\", \"side\": \"left\", \"intensity\": 5, \"onset\": \"acute\"}",
 		"{\"region\": \"jaw\", \"side\": \"left\", \"intensity\": 5}, "
 		"{\"region\": \"pelvis\", \"side\": \"midline\", \"intensity\": 3}",
+		/* sites reached from three and four symptoms: "also reached
+		 * from the A, the B and the C" */
+		"{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 6}, "
+		"{\"region\": \"calf\", \"side\": \"left\", \"intensity\": 5}, "
+		"{\"region\": \"knee\", \"side\": \"left\", \"intensity\": 4}, "
+		"{\"region\": \"low_back\", \"side\": \"left\", \"intensity\": 3}",
 	};
 	char buf[2048];
 
@@ -202,7 +208,7 @@ static void unbuild(built *b)
 /* ---- (a) the English table is the library's text ---------------------------- */
 
 typedef struct seen {
-	uint32_t intakes, warnings, steps;
+	uint32_t intakes, warnings, steps, comma_lists;
 	char codes[4096]; /* every warning message code met, " "-separated */
 } seen;
 
@@ -258,7 +264,11 @@ static void english_one(void *ctx, const char *json)
 	for (uint32_t i = 0; i < mfr_trace_result_count(b.trace); i++) {
 		const mfr_trace_result *r = mfr_trace_result_at(b.trace, i);
 
-		check_message(mfr__explain_msg(&a, r), mfr_trace_result_explain(r), "explanation");
+		const mfr_message *m = mfr__explain_msg(&a, r);
+
+		check_message(m, mfr_trace_result_explain(r), "explanation");
+		if (strstr(mfr_trace_result_explain(r), ", the "))
+			sn->comma_lists++;
 	}
 	mfr__arena_release(&a);
 	unbuild(&b);
@@ -273,6 +283,7 @@ START_TEST(english_renders_as_the_library_text)
 	ck_assert_uint_gt(sn.intakes, 150);
 	ck_assert_uint_gt(sn.warnings, 1000);
 	ck_assert_uint_gt(sn.steps, 1000);
+	ck_assert_uint_gt(sn.comma_lists, 0); /* "also reached from the A, the B and the C" */
 	/* The cases reach the warnings of every kind. */
 	static const char *const reached[] = {
 		"warning.refer_out.absolute", "warning.refer_out.refer_first",
