@@ -68,8 +68,7 @@ struct mfr_plan_warning {
 	const char *subject;  /* the key of what it is about, or NULL */
 	const mfr_region *region; /* the site, or NULL */
 	const char *text;     /* in English */
-	const mfr_message *msg; /* its code and parameters; NULL for a sentence
-				 * not yet in the message table */
+	const mfr_message *msg; /* its code and parameters */
 };
 
 struct mfr_plan {

@@ -275,7 +275,7 @@ MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan_warning *warning);
  * ("warning.refer_out.absolute": finer than mfr_plan_warning_code(), one
  * per sentence) and parameters, to write with another table
  * (mfr_message_render()); mfr_plan_warning_text() is it in English.
- * @return borrowed from the plan; NULL for NULL.
+ * @return borrowed from the plan; never NULL for a warning, NULL for NULL.
  * @since 0.2.0
  */
 MFR_EXPORT const mfr_message *mfr_plan_warning_message(const mfr_plan_warning *warning);
