@@ -22,7 +22,9 @@
 #include "program-private.h"
 #include "text.h"
 
-#define DISCLAIMER "Decision support for licensed therapists; not a diagnosis."
+/* The disclaimer is the English table's ("disclaimer"): data formats
+ * are written in English (doc/messages.md). */
+#define DISCLAIMER mfr__msg_template(NULL, "disclaimer")
 #define SNOMED "http://snomed.info/sct"
 #define ICD10CM "http://hl7.org/fhir/sid/icd-10-cm"
 #define CPT "http://www.ama-assn.org/go/cpt"
@@ -379,7 +381,8 @@ static void care_plan(fhir *f, const char *title, uint32_t n,
 	mfr__jw_put_str(w, "intent", "proposal");
 	mfr__jw_put_str(w, "title", title);
 	mfr__text_init(&t, buf, sizeof(buf));
-	mfr__text_put(&t, DISCLAIMER " Symptoms recorded at intake: ");
+	mfr__text_put(&t, DISCLAIMER);
+	mfr__text_put(&t, " Symptoms recorded at intake: ");
 	for (uint32_t i = 0; i < f->audit->symptom_count; i++) {
 		const mfr_intake_symptom *s = &f->audit->symptoms[i];
 

@@ -21,17 +21,11 @@
 #include "plan-private.h"
 #include "program-private.h"
 
-/* The clinic's words (mfr-overview.txt, "Myofascial Massage Techniques May
+/* Every sentence is a message of the table (lib/data/messages-en.json,
+ * "handout.*"), written as text and then escaped: a template, like a model
+ * string, can put no markup into the page. "handout.away_from_symptoms" is
+ * the clinic's words (mfr-overview.txt, "Myofascial Massage Techniques May
  * Include"), given when the plan works a site away from the symptoms. */
-#define AWAY_FROM_SYMPTOMS                                                        \
-	"Because fascia is interconnected throughout the body, your therapist may " \
-	"work in areas distant from where you're feeling symptoms to address root " \
-	"causes."
-
-#define DISCLAIMER                                                                 \
-	"This sheet was prepared with decision-support software for licensed "        \
-	"therapists. It is not a diagnosis: your therapist decides on your "          \
-	"treatment. Ask them about anything on it."
 
 /* A4 and Letter alike: the page's margins, no fixed size; colours kept in
  * print only where they carry meaning (the red-flag box). */
@@ -96,21 +90,85 @@ static void esc(mfr_tb *t, const char *s)
 	}
 }
 
-/* A site ("left heel"), escaped. */
-static void site(mfr_tb *t, const mfr_region *r, int side)
-{
-	char name[160];
-
-	mfr__site_name(name, sizeof(name), r, side);
-	esc(t, name);
-}
-
 /* What the handout shows: one plan, or a program's sessions. */
 typedef struct handout {
 	const mfr_plan *plan;       /* a plan's handout */
 	const mfr_program *program; /* or a program's */
 	uint32_t count;             /* its plans */
+	const mfr_messages *msgs;   /* the table its sentences come from */
 } handout;
+
+/* A site ("left heel"), escaped. */
+static void site(mfr_tb *t, const handout *h, const mfr_region *r, int side)
+{
+	char name[160];
+
+	mfr__site_words(name, sizeof(name), r, side, h->msgs);
+	esc(t, name);
+}
+
+/* Text of a template (@p n bytes at @p s) as element content: &, < and >
+ * as character references (quotes need none outside attributes). */
+static void esc_text(mfr_tb *t, const char *s, size_t n)
+{
+	static const char *const ref[] = { "&amp;", "&lt;", "&gt;" };
+
+	while (n) {
+		size_t k = 0;
+
+		while (k < n && s[k] != '&' && s[k] != '<' && s[k] != '>')
+			k++;
+		if (k)
+			mfr__tb_add(t, "%.*s", (int)k, s);
+		if (k == n)
+			return;
+		mfr__tb_put(t, ref[s[k] == '&' ? 0 : s[k] == '<' ? 1 : 2]);
+		s += k + 1;
+		n -= k + 1;
+	}
+}
+
+/* The template of @p code filled from @p count name/value pairs: its text
+ * as element content, each value escaped as every string of the model. */
+static void say_n(mfr_tb *t, const handout *h, const char *code, const char *const *names,
+		  const char *const *values, uint32_t count)
+{
+	const char *s = mfr__msg_template(h->msgs, code), *start;
+	size_t n;
+	int kind;
+
+	while ((kind = mfr__tmpl_next(&s, &start, &n)) > 0) {
+		if (kind == 1) {
+			esc_text(t, start, n);
+			continue;
+		}
+		for (uint32_t i = 0; i < count; i++)
+			if (strlen(names[i]) == n && memcmp(names[i], start, n) == 0) {
+				esc(t, values[i]);
+				break;
+			}
+	}
+}
+
+/* The template of @p code, as element content. */
+static void say(mfr_tb *t, const handout *h, const char *code)
+{
+	say_n(t, h, code, NULL, NULL, 0);
+}
+
+/* The template of @p code filled with the name/value pairs that follow, escaped. */
+#define SAY(t, h, code, ...)                                                    \
+	do {                                                                    \
+		const char *const kv_[] = { __VA_ARGS__ };                      \
+		const char *names_[sizeof(kv_) / sizeof(*kv_) / 2];             \
+		const char *values_[sizeof(kv_) / sizeof(*kv_) / 2];            \
+		for (size_t i_ = 0; i_ < sizeof(kv_) / sizeof(*kv_) / 2; i_++) { \
+			names_[i_] = kv_[2 * i_];                               \
+			values_[i_] = kv_[2 * i_ + 1];                          \
+		}                                                               \
+		say_n((t), (h), (code), names_, values_,                        \
+		      (uint32_t)(sizeof(kv_) / sizeof(*kv_) / 2));              \
+	} while (0)
 
 static const mfr_plan *plan_at(const handout *h, uint32_t i)
 {
@@ -161,15 +219,26 @@ static int status_of(const handout *h)
 	return worst;
 }
 
-static void symptoms(mfr_tb *t, const mfr_audit *a)
+static void symptoms(mfr_tb *t, const handout *h, const mfr_audit *a)
 {
-	mfr__tb_put(t, "<p>Where you feel symptoms: ");
+	mfr_tb list;
+	char name[160], n[16];
+
+	mfr__tb_init(&list);
 	for (uint32_t i = 0; i < a->symptom_count; i++) {
-		mfr__tb_put(t, i ? ", " : "");
-		site(t, a->symptoms[i].region, a->symptoms[i].side);
-		mfr__tb_add(t, " (%d out of 10)", (int)a->symptoms[i].intensity);
+		mfr__site_words(name, sizeof(name), a->symptoms[i].region, a->symptoms[i].side,
+				h->msgs);
+		mfr__format(n, sizeof(n), "%d", (int)a->symptoms[i].intensity);
+		mfr__tb_put(&list, i ? ", " : "");
+		MFR__FILL(&list, h->msgs, "handout.symptom", "site", name, "intensity", n);
 	}
-	mfr__tb_put(t, ".</p>\n");
+	mfr__tb_put(t, "<p>");
+	if (list.status != MFR_OK)
+		t->status = list.status;
+	else
+		SAY(t, h, "handout.symptoms", "symptoms", list.buf ? list.buf : "");
+	mfr__free(list.buf);
+	mfr__tb_put(t, "</p>\n");
 }
 
 /* Why a step's site is worked, as the groups of the page list them, in
@@ -188,17 +257,20 @@ static uint32_t why(const mfr_plan *p, const mfr_plan_step *s)
 }
 
 /* The heading of group @p group ("Linked to your left heel"). */
-static void why_heading(mfr_tb *t, const mfr_audit *a, uint32_t group)
+static void why_heading(mfr_tb *t, const handout *h, const mfr_audit *a, uint32_t group)
 {
 	mfr__tb_put(t, "<p class=\"why\">");
 	if (group == 0) {
-		mfr__tb_put(t, "Where you feel it");
+		say(t, h, "handout.group.symptom");
 	} else if (group <= a->symptom_count) {
-		mfr__tb_put(t, "Linked to your ");
-		site(t, a->symptoms[group - 1].region, a->symptoms[group - 1].side);
+		char name[160];
+
+		mfr__site_words(name, sizeof(name), a->symptoms[group - 1].region,
+				a->symptoms[group - 1].side, h->msgs);
+		SAY(t, h, "handout.group.linked", "site", name);
 	} else {
-		mfr__tb_put(t, group == a->symptom_count + 1 ? "To open the session"
-							     : "To close the session");
+		say(t, h, group == a->symptom_count + 1 ? "handout.group.opening"
+			  : "handout.group.closing");
 	}
 	mfr__tb_put(t, "</p>\n<ul class=\"sites\">\n");
 }
@@ -223,13 +295,15 @@ static void sites(mfr_tb *t, const handout *h)
 
 				if (why(p, s) != g || seen_site(h, i, k))
 					continue;
-				if (!any++)
-					mfr__tb_put(t, "<section>\n<h2>What your therapist plans to "
-						    "work on</h2>\n");
+				if (!any++) {
+					mfr__tb_put(t, "<section>\n<h2>");
+					say(t, h, "handout.sites");
+					mfr__tb_put(t, "</h2>\n");
+				}
 				if (!listed++)
-					why_heading(t, a, g);
+					why_heading(t, h, a, g);
 				mfr__tb_put(t, "<li>");
-				site(t, s->region, s->side);
+				site(t, h, s->region, s->side);
 				mfr__tb_put(t, "</li>\n");
 			}
 		}
@@ -238,8 +312,11 @@ static void sites(mfr_tb *t, const handout *h)
 		if (listed && g >= 1 && g <= a->symptom_count)
 			away = 1;
 	}
-	if (away)
-		mfr__tb_put(t, "<p>" AWAY_FROM_SYMPTOMS "</p>\n");
+	if (away) {
+		mfr__tb_put(t, "<p>");
+		say(t, h, "handout.away_from_symptoms");
+		mfr__tb_put(t, "</p>\n");
+	}
 	if (any)
 		mfr__tb_put(t, "</section>\n");
 }
@@ -260,7 +337,7 @@ static int seen_aftercare(const handout *h, uint32_t plan, const mfr_aftercare *
 /* The aftercare items of @p kind (each once, in the model's order within a
  * plan), under @p heading; nothing when there are none. */
 static void aftercare(mfr_tb *t, const handout *h, int kind, const char *open,
-		      const char *heading)
+		      const char *heading_code)
 {
 	int any = 0;
 
@@ -273,8 +350,11 @@ static void aftercare(mfr_tb *t, const handout *h, int kind, const char *open,
 			if ((a->kind == MFR_AFTERCARE_RED_FLAG) != (kind == MFR_AFTERCARE_RED_FLAG) ||
 			    seen_aftercare(h, i, a))
 				continue;
-			if (!any++)
-				mfr__tb_add(t, "%s\n<h2>%s</h2>\n<ul>\n", open, heading);
+			if (!any++) {
+				mfr__tb_add(t, "%s\n<h2>", open);
+				say(t, h, heading_code);
+				mfr__tb_put(t, "</h2>\n<ul>\n");
+			}
 			mfr__tb_put(t, "<li>");
 			esc(t, a->text);
 			mfr__tb_put(t, "</li>\n");
@@ -285,12 +365,12 @@ static void aftercare(mfr_tb *t, const handout *h, int kind, const char *open,
 }
 
 /* The audit trail, as every text format writes it, escaped. */
-static void footer(mfr_tb *t, const mfr_plan *p)
+static void footer(mfr_tb *t, const handout *h, const mfr_plan *p)
 {
 	mfr_tb audit;
 
 	mfr__tb_init(&audit);
-	mfr__audit_text(&audit, p->model, &p->audit);
+	mfr__audit_text(&audit, p->model, &p->audit, h->msgs);
 	mfr__tb_put(t, "<footer>");
 	if (audit.status == MFR_OK)
 		esc(t, audit.buf);
@@ -304,81 +384,111 @@ static void footer(mfr_tb *t, const mfr_plan *p)
 static void lead(mfr_tb *t, const handout *h)
 {
 	const mfr_program *pg = h->program;
-	uint32_t minutes = plan_at(h, 0)->session_seconds / 60;
+	char minutes[16], sessions[16], weeks[16];
 
+	mfr__format(minutes, sizeof(minutes), "%u", plan_at(h, 0)->session_seconds / 60);
+	mfr__tb_put(t, "<p class=\"lead\">");
 	if (!pg) {
-		mfr__tb_add(t, "<p class=\"lead\">A %u-minute session, planned with your "
-			    "therapist.</p>\n", minutes);
+		SAY(t, h, "handout.lead", "minutes", minutes);
+		mfr__tb_put(t, "</p>\n");
 		return;
 	}
-	mfr__tb_add(t, "<p class=\"lead\">%u session%s of %u minutes over %u week%s, planned "
-		    "with your therapist.</p>\n", pg->count, pg->count == 1 ? "" : "s", minutes,
-		    pg->weeks, pg->weeks == 1 ? "" : "s");
+	mfr__format(sessions, sizeof(sessions), "%u", pg->count);
+	mfr__format(weeks, sizeof(weeks), "%u", pg->weeks);
+	SAY(t, h, pg->count == 1 && pg->weeks == 1 ? "handout.lead.program_one_one"
+	    : pg->count == 1 ? "handout.lead.program_one_session"
+	    : pg->weeks == 1 ? "handout.lead.program_one_week" : "handout.lead.program",
+	    "sessions", sessions, "minutes", minutes, "weeks", weeks);
+	mfr__tb_put(t, "</p>\n");
 }
 
 /* A program's days: "Your sessions fall on days 1, 5 and 9". */
-static void schedule(mfr_tb *t, const mfr_program *pg)
+static void schedule(mfr_tb *t, const handout *h, const mfr_program *pg)
 {
-	mfr__tb_add(t, "<p>Your session%s on day%s", pg->count == 1 ? " falls" : "s fall",
-		    pg->count == 1 ? "" : "s");
-	for (uint32_t i = 0; i < pg->count; i++)
-		mfr__tb_add(t, "%s %u", i == 0 ? "" : i + 1 < pg->count ? "," : " and",
-			    pg->sessions[i].day + 1);
-	mfr__tb_put(t, pg->count == 1 ? ".</p>\n" : " (day 1 is your first session).</p>\n");
+	char day[16];
+
+	mfr__tb_put(t, "<p>");
+	if (pg->count == 1) {
+		mfr__format(day, sizeof(day), "%u", pg->sessions[0].day + 1);
+		SAY(t, h, "handout.schedule.one", "day", day);
+		mfr__tb_put(t, "</p>\n");
+		return;
+	}
+	mfr_tb days;
+
+	/* "1, 5 and 9": "{first}, {rest}" around "{first} and {last}". */
+	mfr__tb_init(&days);
+	for (uint32_t i = 0; i < pg->count; i++) {
+		mfr__format(day, sizeof(day), "%u", pg->sessions[i].day + 1);
+		if (i == 0)
+			mfr__tb_put(&days, day);
+		else if (i + 1 < pg->count)
+			MFR__FILL(&days, h->msgs, "handout.schedule.comma", "day", day);
+		else
+			MFR__FILL(&days, h->msgs, "handout.schedule.and", "day", day);
+	}
+	if (days.status != MFR_OK && t->status == MFR_OK)
+		t->status = days.status;
+	else if (days.status == MFR_OK)
+		SAY(t, h, "handout.schedule", "days", days.buf ? days.buf : "");
+	mfr__free(days.buf);
+	mfr__tb_put(t, "</p>\n");
 }
 
 /* The page, the same for a plan and a program. */
 static void page(mfr_tb *t, const handout *h)
 {
 	const mfr_plan *first = plan_at(h, 0);
-	const char *title = h->program ? "Your myofascial release sessions"
-				       : "Your myofascial release session";
+	const char *title = h->program ? "handout.title.program" : "handout.title";
 	int status = status_of(h);
 
-	mfr__tb_add(t, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	mfr__tb_put(t, "<!DOCTYPE html>\n<html lang=\"");
+	esc(t, mfr_messages_language(h->msgs ? h->msgs : mfr_messages_default()));
+	mfr__tb_put(t, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		    "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
-		    "<header>\n<h1>%s</h1>\n", title, style, title);
+		    "<title>");
+	say(t, h, title);
+	mfr__tb_add(t, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
+		    "<header>\n<h1>", style);
+	say(t, h, title);
+	mfr__tb_put(t, "</h1>\n");
 	/* A plan that refers out plans no session: no length, no days. */
 	if (status != MFR_PLAN_REFER_OUT)
 		lead(t, h);
 	mfr__tb_put(t, "</header>\n");
-	if (status == MFR_PLAN_REFER_OUT)
-		mfr__tb_put(t, "<p class=\"notice\">No myofascial release is planned for now: "
-			    "please see a doctor first.</p>\n");
-	else if (status == MFR_PLAN_NEEDS_CLEARANCE)
-		mfr__tb_put(t, "<p class=\"notice\">Your treatment can start only once a doctor "
-			    "or another clinician has cleared you for it.</p>\n");
-	else if (status == MFR_PLAN_NEEDS_ANSWERS)
-		mfr__tb_put(t, "<p class=\"notice\">Your therapist has a few more questions "
-			    "to ask you before the session; the plan may change with your "
-			    "answers.</p>\n");
-	else if (status != MFR_PLAN_OK)
-		mfr__tb_put(t, "<p class=\"notice\">Talk this plan through with your therapist "
-			    "before the session starts.</p>\n");
-	symptoms(t, &first->audit);
+	if (status != MFR_PLAN_OK) {
+		mfr__tb_put(t, "<p class=\"notice\">");
+		say(t, h, status == MFR_PLAN_REFER_OUT ? "handout.notice.refer_out"
+			  : status == MFR_PLAN_NEEDS_CLEARANCE ? "handout.notice.needs_clearance"
+			  : status == MFR_PLAN_NEEDS_ANSWERS ? "handout.notice.needs_answers"
+			  : "handout.notice.other");
+		mfr__tb_put(t, "</p>\n");
+	}
+	symptoms(t, h, &first->audit);
 	if (h->program && status != MFR_PLAN_REFER_OUT)
-		schedule(t, h->program);
+		schedule(t, h, h->program);
 	sites(t, h);
 	aftercare(t, h, MFR_AFTERCARE_GENERAL, "<section>",
-		  h->program ? "After each session" : "After your session");
+		  h->program ? "handout.aftercare.program" : "handout.aftercare");
 	aftercare(t, h, MFR_AFTERCARE_RED_FLAG, "<section class=\"help\">",
-		  "When to get help at once");
-	mfr__tb_put(t, "<p class=\"disclaimer\">" DISCLAIMER "</p>\n");
-	footer(t, first);
+		  "handout.red_flags");
+	mfr__tb_put(t, "<p class=\"disclaimer\">");
+	say(t, h, "handout.disclaimer");
+	mfr__tb_put(t, "</p>\n");
+	footer(t, h, first);
 	mfr__tb_put(t, "</main>\n</body>\n</html>\n");
 }
 
-void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan)
+void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan, const mfr_messages *msgs)
 {
-	handout h = { plan, NULL, 1 };
+	handout h = { plan, NULL, 1, msgs };
 
 	page(t, &h);
 }
 
-void mfr__program_handout(mfr_tb *t, const mfr_program *pg)
+void mfr__program_handout(mfr_tb *t, const mfr_program *pg, const mfr_messages *msgs)
 {
-	handout h = { NULL, pg, pg->count };
+	handout h = { NULL, pg, pg->count, msgs };
 
 	page(t, &h);
 }

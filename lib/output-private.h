@@ -10,26 +10,45 @@
 #define MFR_OUTPUT_PRIVATE_H
 
 #include "audit.h"
+#include "messages-private.h"
 #include "mfr/output.h"
 #include "textbuf.h"
 
 /* The audit trail as text, for every text format: a line "Audit: libmfr
  * VERSION; model "NAME" VERSION (HASH); intake id "ID"" (or "intake without
  * an id"), and when the intake had extensions a line "Extensions: {...}". */
-void mfr__audit_text(mfr_tb *t, const mfr_model *m, const mfr_audit *a);
+void mfr__audit_text(mfr_tb *t, const mfr_model *m, const mfr_audit *a,
+		     const mfr_messages *msgs);
+
+/* Message @p m written with @p msgs, or its English @p text when @p msgs
+ * is NULL or the default table (or @p m is NULL). */
+void mfr__message_out(mfr_tb *t, const mfr_messages *msgs, const mfr_message *m,
+		      const char *text);
 
 /* "left heel", or "sacrum" for a midline site, into @p buf: a long name
  * is cut at a character, never inside one. */
 void mfr__site_name(char *buf, size_t size, const mfr_region *r, int side);
+/* The same in the words of table @p msgs ("site.left", ...): for the
+ * writers that take a table; mfr__site_name() when it is NULL or the
+ * default (a midline site is named as is, with no side). */
+void mfr__site_words(char *buf, size_t size, const mfr_region *r, int side,
+		     const mfr_messages *msgs);
 
+/* Each text writer takes the message table (NULL: the default one) its
+ * sentences come from (mfr/messages.h). */
 /* MFR_FORMAT_TEXT: what `mfr plan`, `mfr program` and `mfr trace` print. */
-void mfr__plan_text(mfr_tb *t, const mfr_plan *plan);
-void mfr__program_text(mfr_tb *t, const mfr_program *program);
-void mfr__trace_text(mfr_tb *t, const mfr_trace *trace);
+void mfr__plan_text(mfr_tb *t, const mfr_plan *plan,
+		 const mfr_messages *msgs);
+void mfr__program_text(mfr_tb *t, const mfr_program *program,
+		 const mfr_messages *msgs);
+void mfr__trace_text(mfr_tb *t, const mfr_trace *trace,
+		 const mfr_messages *msgs);
 
 /* MFR_FORMAT_SOAP: the plan ("P") section of a SOAP note. */
-void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan);
-void mfr__program_soap(mfr_tb *t, const mfr_program *program);
+void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan,
+		 const mfr_messages *msgs);
+void mfr__program_soap(mfr_tb *t, const mfr_program *program,
+		 const mfr_messages *msgs);
 /* @p s seconds as "4 min 30 s" ("4 min" on the minute, "45 s" below one)
  * into @p buf; returns @p buf. */
 const char *mfr__duration_words(char buf[32], uint32_t s);
@@ -48,8 +67,10 @@ mfr_status_t mfr__program_fhir(const mfr_program *program, uint32_t flags, char 
 			       mfr_error **err);
 
 /* MFR_FORMAT_HANDOUT: the client's printable HTML page. */
-void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan);
-void mfr__program_handout(mfr_tb *t, const mfr_program *program);
+void mfr__plan_handout(mfr_tb *t, const mfr_plan *plan,
+		 const mfr_messages *msgs);
+void mfr__program_handout(mfr_tb *t, const mfr_program *program,
+		 const mfr_messages *msgs);
 
 /* MFR_FORMAT_CSV: one row per plan step (per session of a program) or
  * trace result, under the header of lib/csv-columns.h. */

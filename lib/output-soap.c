@@ -9,11 +9,12 @@
  */
 #include "output-private.h"
 
+#include "alloc.h"
 #include "plan-private.h"
 #include "program-private.h"
 #include "text.h"
 
-#define DISCLAIMER "Decision support for licensed therapists; not a diagnosis."
+#define FILL MFR__FILL
 
 /* A name of the API ("very_light", "side_lying") as words. */
 static void words(mfr_tb *t, const char *name)
@@ -33,41 +34,52 @@ const char *mfr__duration_words(char buf[32], uint32_t s)
 	return buf;
 }
 
-static void duration(mfr_tb *t, uint32_t s)
+/* @p s seconds in the words of @p msgs, as mfr__duration_words(). */
+static void duration(mfr_tb *t, uint32_t s, const mfr_messages *msgs)
 {
-	char buf[32];
+	char min[16], sec[16];
 
-	mfr__tb_put(t, mfr__duration_words(buf, s));
+	mfr__format(min, sizeof(min), "%u", s / 60);
+	mfr__format(sec, sizeof(sec), "%u", s >= 60 ? s % 60 : s);
+	FILL(t, msgs, s >= 60 && s % 60 ? "duration.min_s" : s >= 60 ? "duration.min"
+	     : "duration.s", "min", min, "s", sec);
 }
 
-const char *mfr__plan_status_meaning(int status)
+/* The message code of what a status means, or NULL. */
+static const char *status_code(int status)
 {
 	switch (status) {
 	case MFR_PLAN_OK:
-		return "ok: may be carried out as written.";
+		return "status.ok";
 	case MFR_PLAN_NEEDS_CLEARANCE:
-		return "NEEDS CLEARANCE: start only once a clinician has cleared the client.";
+		return "status.needs_clearance";
 	case MFR_PLAN_REFER_OUT:
-		return "REFER OUT: no myofascial release; refer the client to a physician.";
+		return "status.refer_out";
 	case MFR_PLAN_NEEDS_ANSWERS:
-		return "NEEDS ANSWERS: answer the open screening questions first; until then "
-		       "the work avoids what a yes would rule out.";
+		return "status.needs_answers";
 	default:
 		return NULL;
 	}
 }
 
+const char *mfr__plan_status_meaning(int status)
+{
+	const char *code = status_code(status);
+
+	return code ? mfr__msg_template(NULL, code) : NULL;
+}
+
 /* The status line: what the status means, for the statuses this writer
  * knows; any other is named as the API names it. */
-static void status_line(mfr_tb *t, int status)
+static void status_line(mfr_tb *t, int status, const mfr_messages *msgs)
 {
-	const char *meaning = mfr__plan_status_meaning(status);
+	const char *code = status_code(status);
 
-	if (meaning)
-		mfr__tb_add(t, "Status: %s\n", meaning);
+	if (code)
+		FILL(t, msgs, "soap.status", "meaning", mfr__msg_template(msgs, code));
 	else
-		mfr__tb_add(t, "Status: %s: see the precautions below.\n",
-			    mfr_plan_status_name(status));
+		FILL(t, msgs, "soap.status_other", "status", mfr_plan_status_name(status));
+	mfr__tb_put(t, "\n");
 }
 
 int mfr__warning_is_precaution(const mfr_plan_warning *w)
@@ -77,106 +89,161 @@ int mfr__warning_is_precaution(const mfr_plan_warning *w)
 }
 
 /* The interventions and precautions of one session's plan. */
-static void session(mfr_tb *t, const mfr_plan *p)
+static void session(mfr_tb *t, const mfr_plan *p, const mfr_messages *msgs)
 {
-	char site[160];
+	char site[160], n1[16], n2[16];
 	uint32_t steps = p->total_seconds, reposition = 0, n = 0;
 
 	for (uint32_t i = 0; i < p->step_count; i++)
 		reposition += p->steps[i].seconds;
 	reposition = steps - reposition;
-	status_line(t, p->status);
+	status_line(t, p->status, msgs);
 	if (p->step_count) {
-		mfr__tb_put(t, "Modality: myofascial release, manual therapy; CPT 97140 "
-			    "(\"manual therapy techniques, each 15 minutes\"; the code is "
-			    "unverified in libmfr's sources: confirm it, and the units to "
-			    "bill, with the payer).\n");
-		mfr__tb_put(t, "Treatment time: ");
-		duration(t, p->total_seconds - reposition);
-		mfr__tb_add(t, " of hands-on work in a %u-minute session (", p->session_seconds / 60);
-		duration(t, p->total_seconds);
-		mfr__tb_add(t, " planned, with %u position change%s).\n", p->position_changes,
-			    p->position_changes == 1 ? "" : "s");
-		mfr__tb_put(t, "Interventions:\n");
+		mfr_tb hands, planned;
+
+		mfr__msg_put(t, msgs, "soap.modality");
+		mfr__tb_put(t, "\n");
+		mfr__tb_init(&hands);
+		mfr__tb_init(&planned);
+		duration(&hands, p->total_seconds - reposition, msgs);
+		duration(&planned, p->total_seconds, msgs);
+		mfr__format(n1, sizeof(n1), "%u", p->session_seconds / 60);
+		mfr__format(n2, sizeof(n2), "%u", p->position_changes);
+		if (hands.status != MFR_OK || planned.status != MFR_OK)
+			t->status = MFR_E_NOMEM;
+		else
+			FILL(t, msgs, p->position_changes == 1 ? "soap.time_one_change"
+			     : "soap.time", "hands_on", hands.buf ? hands.buf : "",
+			     "minutes", n1, "planned", planned.buf ? planned.buf : "",
+			     "changes", n2);
+		mfr__free(hands.buf);
+		mfr__free(planned.buf);
+		mfr__tb_put(t, "\n");
+		mfr__msg_put(t, msgs, "soap.interventions");
+		mfr__tb_put(t, "\n");
 	}
 	for (uint32_t i = 0; i < p->step_count; i++) {
 		const mfr_plan_step *s = &p->steps[i];
 
-		mfr__site_name(site, sizeof(site), s->region, s->side);
+		mfr__site_words(site, sizeof(site), s->region, s->side, msgs);
 		mfr__tb_add(t, "%2u. %s: %s, %s, ", i + 1, site,
 			    mfr_technique_name(s->technique), mfr_approach_name(s->approach));
 		words(t, mfr_pressure_name(s->pressure));
-		mfr__tb_put(t, " pressure, ");
+		mfr__msg_put(t, msgs, "soap.pressure");
 		words(t, mfr_position_name(s->position));
 		if (s->lying)
-			mfr__tb_add(t, " on the %s side", mfr_side_name(s->lying));
+			FILL(t, msgs, "soap.lying", "side", mfr_side_name(s->lying));
 		mfr__tb_put(t, ", ");
-		duration(t, s->seconds);
+		duration(t, s->seconds, msgs);
 		mfr__tb_add(t, " (%s)\n", mfr_phase_name(s->phase));
 	}
 	for (uint32_t i = 0; i < p->warning_count; i++) {
 		if (!mfr__warning_is_precaution(&p->warnings[i]))
 			continue;
-		if (!n++)
-			mfr__tb_put(t, "Precautions observed:\n");
-		mfr__tb_add(t, "- %s\n", p->warnings[i].text);
+		if (!n++) {
+			mfr__msg_put(t, msgs, "soap.precautions");
+			mfr__tb_put(t, "\n");
+		}
+		mfr__tb_put(t, "- ");
+		mfr__message_out(t, msgs, p->warnings[i].msg, p->warnings[i].text);
+		mfr__tb_put(t, "\n");
 	}
-	if (p->aftercare_count)
-		mfr__tb_put(t, "Home care given:\n");
-	for (uint32_t i = 0; i < p->aftercare_count; i++)
-		mfr__tb_add(t, "- %s%s\n", p->aftercare[i]->kind == MFR_AFTERCARE_RED_FLAG
-			    ? "Red flag: " : "", p->aftercare[i]->text);
+	if (p->aftercare_count) {
+		mfr__msg_put(t, msgs, "soap.home_care");
+		mfr__tb_put(t, "\n");
+	}
+	for (uint32_t i = 0; i < p->aftercare_count; i++) {
+		mfr__tb_put(t, "- ");
+		if (p->aftercare[i]->kind == MFR_AFTERCARE_RED_FLAG)
+			FILL(t, msgs, "soap.red_flag", "text", p->aftercare[i]->text);
+		else
+			mfr__tb_put(t, p->aftercare[i]->text);
+		mfr__tb_put(t, "\n");
+	}
 }
 
 /* The symptoms to reassess, with the intensities recorded at intake. */
-static void baseline(mfr_tb *t, const mfr_audit *a)
+static void baseline(mfr_tb *t, const mfr_audit *a, const mfr_messages *msgs)
 {
 	char site[160];
 
 	for (uint32_t i = 0; i < a->symptom_count; i++) {
 		const mfr_intake_symptom *s = &a->symptoms[i];
 
-		mfr__site_name(site, sizeof(site), s->region, s->side);
+		mfr__site_words(site, sizeof(site), s->region, s->side, msgs);
 		mfr__tb_add(t, "%s%s %d/10", i ? ", " : "", site, (int)s->intensity);
 	}
 }
 
-void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan)
+/* The disclaimer, as a parameter. */
+#define DISCLAIMER(msgs) "disclaimer", mfr__msg_template((msgs), "disclaimer")
+
+void mfr__plan_soap(mfr_tb *t, const mfr_plan *plan, const mfr_messages *msgs)
 {
-	mfr__tb_put(t, "P (plan): myofascial release, one session. " DISCLAIMER "\n");
-	session(t, plan);
-	mfr__tb_put(t, "Reassess: at the start of the next session, the symptoms recorded "
-		    "at intake (");
-	baseline(t, &plan->audit);
-	mfr__tb_put(t, "), and the client's response to this session.\n");
-	mfr__audit_text(t, plan->model, &plan->audit);
+	mfr_tb base;
+
+	FILL(t, msgs, "soap.plan.heading", DISCLAIMER(msgs));
+	mfr__tb_put(t, "\n");
+	session(t, plan, msgs);
+	mfr__tb_init(&base);
+	baseline(&base, &plan->audit, msgs);
+	if (base.status != MFR_OK)
+		t->status = base.status;
+	FILL(t, msgs, "soap.plan.reassess", "symptoms", base.buf ? base.buf : "");
+	mfr__free(base.buf);
+	mfr__tb_put(t, "\n");
+	mfr__audit_text(t, plan->model, &plan->audit, msgs);
 }
 
-void mfr__program_soap(mfr_tb *t, const mfr_program *pg)
+void mfr__program_soap(mfr_tb *t, const mfr_program *pg, const mfr_messages *msgs)
 {
 	const mfr_plan *first = pg->sessions[0].plan;
 	uint32_t n = 0;
+	char n1[16], n2[16], rate[16];
+	mfr_tb days, again, base;
 
-	mfr__tb_add(t, "P (plan): myofascial release, %u session%s over %u week%s. "
-		    DISCLAIMER "\n", pg->count, pg->count == 1 ? "" : "s", pg->weeks,
-		    pg->weeks == 1 ? "" : "s");
-	mfr__tb_put(t, "Frequency and duration: sessions on days");
+	mfr__format(n1, sizeof(n1), "%u", pg->count);
+	mfr__format(n2, sizeof(n2), "%u", pg->weeks);
+	FILL(t, msgs, pg->count == 1 && pg->weeks == 1 ? "soap.program.heading_one_one"
+	     : pg->count == 1 ? "soap.program.heading_one_session"
+	     : pg->weeks == 1 ? "soap.program.heading_one_week" : "soap.program.heading",
+	     "sessions", n1, "weeks", n2, DISCLAIMER(msgs));
+	mfr__tb_put(t, "\n");
+	mfr__tb_init(&days);
+	mfr__tb_init(&again);
+	mfr__tb_init(&base);
 	for (uint32_t i = 0; i < pg->count; i++)
-		mfr__tb_add(t, "%s %u", i ? "," : "", pg->sessions[i].day + 1);
-	mfr__tb_add(t, " (about %u.%u a week), at least 2 days apart.\n",
-		    (pg->count * 10 / pg->weeks) / 10, (pg->count * 10 / pg->weeks) % 10);
-	mfr__tb_put(t, "Reassess: at sessions");
+		mfr__tb_add(&days, "%s %u", i ? "," : "", pg->sessions[i].day + 1);
 	for (uint32_t i = 0; i < pg->count; i++)
 		if (pg->sessions[i].reassess)
-			mfr__tb_add(t, "%s %u", n++ ? "," : "", i + 1);
-	mfr__tb_put(t, ": the symptoms recorded at intake (");
-	baseline(t, &first->audit);
-	mfr__tb_put(t, ") and the response to the work so far.\n");
-	mfr__tb_put(t, "Progression:\n");
-	for (uint32_t i = 0; i < pg->count; i++)
-		mfr__tb_add(t, "- session %u, day %u: %s\n", i + 1, pg->sessions[i].day + 1,
-			    pg->sessions[i].focus);
-	mfr__tb_put(t, "Session 1:\n");
-	session(t, first);
-	mfr__audit_text(t, first->model, &first->audit);
+			mfr__tb_add(&again, "%s %u", n++ ? "," : "", i + 1);
+	baseline(&base, &first->audit, msgs);
+	mfr__format(rate, sizeof(rate), "%u.%u", (pg->count * 10 / pg->weeks) / 10,
+		    (pg->count * 10 / pg->weeks) % 10);
+	if (days.status != MFR_OK || again.status != MFR_OK || base.status != MFR_OK) {
+		t->status = MFR_E_NOMEM;
+	} else {
+		FILL(t, msgs, "soap.program.frequency", "days", days.buf ? days.buf : "",
+		     "rate", rate);
+		mfr__tb_put(t, "\n");
+		FILL(t, msgs, "soap.program.reassess", "sessions", again.buf ? again.buf : "",
+		     "symptoms", base.buf ? base.buf : "");
+		mfr__tb_put(t, "\n");
+	}
+	mfr__free(days.buf);
+	mfr__free(again.buf);
+	mfr__free(base.buf);
+	mfr__msg_put(t, msgs, "soap.program.progression");
+	mfr__tb_put(t, "\n");
+	for (uint32_t i = 0; i < pg->count; i++) {
+		mfr__format(n1, sizeof(n1), "%u", i + 1);
+		mfr__format(n2, sizeof(n2), "%u", pg->sessions[i].day + 1);
+		FILL(t, msgs, "soap.program.session_focus", "session", n1, "day", n2, "focus",
+		     mfr__msg_template(msgs, pg->sessions[i].focus_code));
+		mfr__tb_put(t, "\n");
+	}
+	mfr__msg_put(t, msgs, "soap.program.first_session");
+	mfr__tb_put(t, "\n");
+	session(t, first, msgs);
+	mfr__audit_text(t, first->model, &first->audit, msgs);
 }

@@ -396,7 +396,7 @@ static void legend(mfr_tb *t, const chart_view *cv, const used_line *lines,
 	mfr_tb audit;
 
 	mfr__tb_init(&audit);
-	mfr__audit_text(&audit, cv->m, cv->audit);
+	mfr__audit_text(&audit, cv->m, cv->audit, NULL);
 	if (audit.status == MFR_OK) {
 		for (char *line = audit.buf, *end; line && *line; line = end) {
 			end = strchr(line, '\n');

@@ -66,8 +66,8 @@ static const struct {
 
 /* Write @p obj, of @p kind, in @p format into a new buffer. */
 static mfr_status_t write_any(const char *fn, object_kind kind, const void *obj,
-			      mfr_format_t format, uint32_t flags, char **out, size_t *len,
-			      mfr_error **err)
+			      mfr_format_t format, uint32_t flags, const mfr_messages *msgs,
+			      char **out, size_t *len, mfr_error **err)
 {
 	mfr_tb t;
 	mfr_status_t st;
@@ -120,25 +120,25 @@ static mfr_status_t write_any(const char *fn, object_kind kind, const void *obj,
 	if (format == MFR_FORMAT_SVG)
 		kind == PLAN ? mfr__plan_svg(&t, obj) : mfr__trace_svg(&t, obj);
 	else if (format == MFR_FORMAT_SOAP)
-		kind == PLAN ? mfr__plan_soap(&t, obj) : mfr__program_soap(&t, obj);
+		kind == PLAN ? mfr__plan_soap(&t, obj, msgs) : mfr__program_soap(&t, obj, msgs);
 	else if (format == MFR_FORMAT_CSV)
 		kind == PLAN ? mfr__plan_csv(&t, obj)
 		: kind == PROGRAM ? mfr__program_csv(&t, obj) : mfr__trace_csv(&t, obj);
 	else if (format == MFR_FORMAT_HANDOUT)
-		kind == PLAN ? mfr__plan_handout(&t, obj) : mfr__program_handout(&t, obj);
+		kind == PLAN ? mfr__plan_handout(&t, obj, msgs) : mfr__program_handout(&t, obj, msgs);
 	else if (kind == PLAN)
-		mfr__plan_text(&t, obj);
+		mfr__plan_text(&t, obj, msgs);
 	else if (kind == PROGRAM)
-		mfr__program_text(&t, obj);
+		mfr__program_text(&t, obj, msgs);
 	else
-		mfr__trace_text(&t, obj);
+		mfr__trace_text(&t, obj, msgs);
 	return mfr__tb_finish(&t, out, len, err);
 }
 
 /* The same, to @p stream. */
 static mfr_status_t write_file(const char *fn, object_kind kind, const void *obj,
-			       mfr_format_t format, uint32_t flags, FILE *stream,
-			       mfr_error **err)
+			       mfr_format_t format, uint32_t flags, const mfr_messages *msgs,
+			       FILE *stream, mfr_error **err)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -147,7 +147,7 @@ static mfr_status_t write_file(const char *fn, object_kind kind, const void *obj
 	MFR__ERR_ENTRY(err);
 	if (!stream)
 		return mfr__error_set(err, MFR_E_INVALID, NULL, "%s: stream is NULL", fn);
-	st = write_any(fn, kind, obj, format, flags, &text, &len, err);
+	st = write_any(fn, kind, obj, format, flags, msgs, &text, &len, err);
 	if (st != MFR_OK)
 		return st;
 	size_t written = fwrite(text, 1, len, stream);
@@ -163,39 +163,90 @@ static mfr_status_t write_file(const char *fn, object_kind kind, const void *obj
 MFR_EXPORT mfr_status_t mfr_plan_write(const mfr_plan *plan, mfr_format_t format,
 				     uint32_t flags, char **out, size_t *len, mfr_error **err)
 {
-	return write_any("mfr_plan_write", PLAN, plan, format, flags, out, len, err);
+	return write_any("mfr_plan_write", PLAN, plan, format, flags, NULL, out, len, err);
 }
 
 MFR_EXPORT mfr_status_t mfr_plan_write_file(const mfr_plan *plan, mfr_format_t format,
 					  uint32_t flags, FILE *stream, mfr_error **err)
 {
-	return write_file("mfr_plan_write_file", PLAN, plan, format, flags, stream, err);
+	return write_file("mfr_plan_write_file", PLAN, plan, format, flags, NULL, stream, err);
 }
 
 MFR_EXPORT mfr_status_t mfr_program_write(const mfr_program *program, mfr_format_t format,
 					uint32_t flags, char **out, size_t *len,
 					mfr_error **err)
 {
-	return write_any("mfr_program_write", PROGRAM, program, format, flags, out, len, err);
+	return write_any("mfr_program_write", PROGRAM, program, format, flags, NULL, out, len, err);
 }
 
 MFR_EXPORT mfr_status_t mfr_program_write_file(const mfr_program *program,
 					     mfr_format_t format, uint32_t flags,
 					     FILE *stream, mfr_error **err)
 {
-	return write_file("mfr_program_write_file", PROGRAM, program, format, flags, stream,
-			  err);
+	return write_file("mfr_program_write_file", PROGRAM, program, format, flags, NULL, stream, err);
 }
 
 MFR_EXPORT mfr_status_t mfr_trace_write(const mfr_trace *trace, mfr_format_t format,
 				      uint32_t flags, char **out, size_t *len,
 				      mfr_error **err)
 {
-	return write_any("mfr_trace_write", TRACE, trace, format, flags, out, len, err);
+	return write_any("mfr_trace_write", TRACE, trace, format, flags, NULL, out, len, err);
 }
 
 MFR_EXPORT mfr_status_t mfr_trace_write_file(const mfr_trace *trace, mfr_format_t format,
 					   uint32_t flags, FILE *stream, mfr_error **err)
 {
-	return write_file("mfr_trace_write_file", TRACE, trace, format, flags, stream, err);
+	return write_file("mfr_trace_write_file", TRACE, trace, format, flags, NULL, stream, err);
+}
+
+MFR_EXPORT mfr_status_t mfr_plan_write_with(const mfr_plan *plan, mfr_format_t format,
+					  uint32_t flags, const mfr_messages *messages,
+					  char **out, size_t *len, mfr_error **err)
+{
+	return write_any("mfr_plan_write_with", PLAN, plan, format, flags, messages, out, len,
+			 err);
+}
+
+MFR_EXPORT mfr_status_t mfr_plan_write_file_with(const mfr_plan *plan, mfr_format_t format,
+					       uint32_t flags,
+					       const mfr_messages *messages, FILE *stream,
+					       mfr_error **err)
+{
+	return write_file("mfr_plan_write_file_with", PLAN, plan, format, flags, messages,
+			  stream, err);
+}
+
+MFR_EXPORT mfr_status_t mfr_program_write_with(const mfr_program *program,
+					     mfr_format_t format, uint32_t flags,
+					     const mfr_messages *messages, char **out,
+					     size_t *len, mfr_error **err)
+{
+	return write_any("mfr_program_write_with", PROGRAM, program, format, flags, messages,
+			 out, len, err);
+}
+
+MFR_EXPORT mfr_status_t mfr_program_write_file_with(const mfr_program *program,
+						  mfr_format_t format, uint32_t flags,
+						  const mfr_messages *messages,
+						  FILE *stream, mfr_error **err)
+{
+	return write_file("mfr_program_write_file_with", PROGRAM, program, format, flags,
+			  messages, stream, err);
+}
+
+MFR_EXPORT mfr_status_t mfr_trace_write_with(const mfr_trace *trace, mfr_format_t format,
+					   uint32_t flags, const mfr_messages *messages,
+					   char **out, size_t *len, mfr_error **err)
+{
+	return write_any("mfr_trace_write_with", TRACE, trace, format, flags, messages, out,
+			 len, err);
+}
+
+MFR_EXPORT mfr_status_t mfr_trace_write_file_with(const mfr_trace *trace,
+						mfr_format_t format, uint32_t flags,
+						const mfr_messages *messages, FILE *stream,
+						mfr_error **err)
+{
+	return write_file("mfr_trace_write_file_with", TRACE, trace, format, flags, messages,
+			  stream, err);
 }

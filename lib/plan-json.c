@@ -5,11 +5,14 @@
 #include "error.h"
 #include "json-documents.h"
 #include "json-writer.h"
+#include "messages-private.h"
 #include "names.h"
 #include "plan-private.h"
 #include "program-private.h"
 
-#define DISCLAIMER "Decision support for licensed therapists; not a diagnosis."
+/* The disclaimer is the English table's ("disclaimer"): data formats
+ * are written in English (doc/messages.md). */
+#define DISCLAIMER mfr__msg_template(NULL, "disclaimer")
 
 static void step_json(mfr_jw *w, const mfr_plan_step *s, uint32_t order)
 {

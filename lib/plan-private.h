@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "intake-private.h"
+#include "messages-private.h"
 
 struct mfr_plan_options {
 	uint32_t max_sites;
@@ -55,7 +56,8 @@ struct mfr_plan_step {
 	const mfr_line *line;
 	const mfr_region *line_region;
 	uint8_t line_side;
-	const char *rationale;
+	const char *rationale;             /* in English */
+	const mfr_message *rationale_msg;  /* its code and parameters */
 };
 
 struct mfr_plan_warning {
@@ -65,7 +67,8 @@ struct mfr_plan_warning {
 	const char *code;     /* static: a stable code ("danger_zone") */
 	const char *subject;  /* the key of what it is about, or NULL */
 	const mfr_region *region; /* the site, or NULL */
-	const char *text;
+	const char *text;     /* in English */
+	const mfr_message *msg; /* its code and parameters */
 };
 
 struct mfr_plan {

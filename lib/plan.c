@@ -31,6 +31,7 @@
 #include "accessor.h"
 #include "alloc.h"
 #include "error.h"
+#include "explain-message.h"
 #include "keys.h"
 #include "names.h"
 #include "plan-private.h"
@@ -164,18 +165,10 @@ typedef struct about {
 	int side;
 } about;
 
-static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-/* Add a warning; 0 when memory runs out. */
-static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
+/* Add a warning of English @p text and message @p msg; 0 when memory runs out. */
+static int add_warning(mfr_plan *p, int kind, about a, const char *text,
+		       const mfr_message *msg)
 {
-	char text[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	mfr__vformat(text, sizeof(text), fmt, ap);
-	va_end(ap);
 	if (p->warning_count == p->warning_cap) {
 		uint32_t cap = p->warning_cap ? p->warning_cap * 2 : 8;
 		mfr_plan_warning *w = mfr__arena_alloc(&p->arena, cap * sizeof(*w));
@@ -192,10 +185,30 @@ static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
 		return 0;
 	p->warnings[p->warning_count++] = (mfr_plan_warning){
 		(uint8_t)kind, (uint8_t)a.subject_kind, (uint8_t)(a.region ? a.side : 0),
-		a.code, a.subject, a.region, copy
+		a.code, a.subject, a.region, copy, msg
 	};
 	return 1;
 }
+
+/* Add a warning of message @p m (NULL: memory ran out), written in
+ * English as its text; 0 when memory runs out. */
+static int warn_msg(mfr_plan *p, int kind, about a, const mfr_message *m)
+{
+	char text[1024];
+	mfr_text t;
+
+	if (!m)
+		return 0;
+	mfr__text_init(&t, text, sizeof(text));
+	mfr__msg_text(&t, NULL, m);
+	return add_warning(p, kind, a, text, m);
+}
+
+/* A message in the plan's arena. */
+#define MSG(code, ...) MFR__MSG(&p->arena, (code), __VA_ARGS__)
+#define MSG0(code) MFR__MSG0(&p->arena, (code))
+
+static const mfr_message *site_msg(mfr_plan *p, const mfr_region *r, int side);
 
 #define ABOUT_PRECAUTION(code, pr) \
 	((about){ (code), MFR_KIND_PRECAUTION, (pr)->key, NULL, 0 })
@@ -208,11 +221,6 @@ static int warn(mfr_plan *p, int kind, about a, const char *fmt, ...)
 		if (st_ != MFR_OK)                 \
 			return st_;                \
 	} while (0)
-
-static const char *side_word(int side)
-{
-	return side == MFR_SIDE_LEFT ? "left " : side == MFR_SIDE_RIGHT ? "right " : "";
-}
 
 /* An open question no condition asks, asked for a site the plan would
  * work (ask_for_sites()): the first such site. */
@@ -330,26 +338,25 @@ static void list_regions(char *buf, size_t size, const mfr_region *const *list, 
 static mfr_status_t take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about a,
 			    const char *whose)
 {
-	char text[400];
-	mfr_text t;
-
 	if (!d)
 		return MFR_OK;
-	mfr__text_init(&t, text, sizeof(text));
+	const mfr_message *none = &mfr__msg_empty, *pressure = none, *indirect = none;
+	const mfr_message *minutes = none, *holds = none, *progression = none;
+
 	if (d->pressure_ceiling) {
 		if (d->pressure_ceiling < sc->ceiling)
 			sc->ceiling = d->pressure_ceiling;
-		mfr__text_add(&t, "; pressure no firmer than %s",
-			      mfr_pressure_name(d->pressure_ceiling));
+		pressure = MSG("warning.dose.pressure",
+			       MFR__S("pressure", mfr_pressure_name(d->pressure_ceiling)));
 	}
 	if (d->indirect_only) {
 		sc->indirect_only = 1;
-		mfr__text_put(&t, "; indirect work only");
+		indirect = MSG0("warning.dose.indirect");
 	}
 	if (d->max_minutes) {
 		if (!sc->max_minutes || d->max_minutes < sc->max_minutes)
 			sc->max_minutes = d->max_minutes;
-		mfr__text_add(&t, "; sessions of at most %u minutes", d->max_minutes);
+		minutes = MSG("warning.dose.minutes", MFR__N("minutes", d->max_minutes));
 	}
 	if (d->hold_max) {
 		if (!sc->hold_max) {
@@ -361,14 +368,19 @@ static mfr_status_t take_dose(mfr_plan *p, screen *sc, const mfr_dose *d, about 
 			if (d->hold_max < sc->hold_max)
 				sc->hold_max = d->hold_max;
 		}
-		mfr__text_add(&t, "; holds of %u to %u s", d->hold_min, d->hold_max);
+		holds = MSG("warning.dose.holds", MFR__N("min", d->hold_min),
+			    MFR__N("max", d->hold_max));
 	}
 	if (d->no_progression) {
 		sc->no_progression = 1;
-		mfr__text_put(&t, "; no progression to firmer, direct work over a program");
+		progression = MSG0("warning.dose.no_progression");
 	}
-	return warn(p, MFR_WARNING_DOSE, a, "%s sets the dose%s%s", whose, text,
-		    d->prov.convention ? " (practice convention)" : "")
+	return warn_msg(p, MFR_WARNING_DOSE, a,
+			MSG("warning.dose", MFR__S("subject", whose), MFR__M("pressure", pressure),
+			    MFR__M("indirect", indirect), MFR__M("minutes", minutes),
+			    MFR__M("holds", holds), MFR__M("progression", progression),
+			    MFR__M("convention", d->prov.convention
+				   ? MSG0("practice_convention") : none)))
 		? MFR_OK : MFR_E_NOMEM;
 }
 
@@ -377,33 +389,43 @@ static mfr_status_t position_warning(mfr_plan *p, const screen *sc, const mfr_pr
 {
 	const mfr_intake *in = p->intake;
 	uint32_t stage = stage_of(sc->later_session, in, pr);
-	char text[600], regions[300], when[80] = "";
-	mfr_text t;
+	char regions[300];
+	const mfr_message *limits = NULL, *when;
 
-	mfr__text_init(&t, text, sizeof(text));
-	for (uint32_t i = 0; i < pr->position_limit_count; i++) {
+	/* Last to first: each limit carries the ones after it. */
+	for (uint32_t i = pr->position_limit_count; i-- > 0;) {
 		const mfr_precaution_position_limit *l = &pr->position_limits[i];
 
 		if (l->from_stage > stage)
 			continue;
 		list_regions(regions, sizeof(regions), l->regions, l->region_count);
-		mfr__text_add(&t, "%sno %s position%s%s", t.len ? "; " : "",
-			      mfr_position_name(l->position),
-			      l->region_count ? " for work on the " : "", regions);
+		limits = MSG(l->region_count ? "warning.position_limited.limit_regions"
+			     : "warning.position_limited.limit",
+			     MFR__S("position", mfr_position_name(l->position)),
+			     MFR__A("regions", regions),
+			     MFR__M("more", limits ? MSG("warning.position_limited.more",
+							 MFR__M("limit", limits))
+				    : &mfr__msg_empty));
+		if (!limits)
+			return MFR_E_NOMEM;
 	}
-	if (!t.len)
+	if (!limits)
 		return MFR_OK;
 	if (pr->stage_count && mfr_intake_stage(in, pr) && sc->later_session)
-		mfr__format(when, sizeof(when), " (a later session: the %s may have moved on, "
-			    "so the most cautious is assumed; record it at each session)",
-			    pr->stage_name);
+		when = MSG("warning.position_limited.later_session",
+			   MFR__S("stage_name", pr->stage_name));
 	else if (pr->stage_count && mfr_intake_stage(in, pr))
-		mfr__format(when, sizeof(when), " (%s %u)", pr->stage_name, stage);
+		when = MSG("warning.position_limited.stage", MFR__S("stage_name", pr->stage_name),
+			   MFR__N("stage", stage));
 	else if (pr->stage_count)
-		mfr__format(when, sizeof(when), " (%s not recorded: the most cautious "
-			    "assumed)", pr->stage_name);
-	return warn(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
-		    "%s%s: %s", pr->name, when, text) ? MFR_OK : MFR_E_NOMEM;
+		when = MSG("warning.position_limited.no_stage",
+			   MFR__S("stage_name", pr->stage_name));
+	else
+		when = &mfr__msg_empty;
+	return warn_msg(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
+			MSG("warning.position_limited", MFR__S("precaution", pr->name),
+			    MFR__M("when", when), MFR__M("limits", limits)))
+		? MFR_OK : MFR_E_NOMEM;
 }
 
 static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
@@ -411,50 +433,47 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 	const mfr_intake *in = p->intake;
 	const mfr_intake_precaution *sp = &in->precautions[i];
 	const mfr_precaution *pr = sp->precaution;
-	char where[200] = "";
+	const mfr_message *where = &mfr__msg_empty;
 	about a = ABOUT_PRECAUTION("refer_out", pr);
 
-	if (sp->region && !pr->site_scoped)
-		mfr__format(where, sizeof(where), " (%s%s)", side_word(sp->side),
-			 sp->region->name);
+	if (sp->assumed_for)
+		where = MSG("warning.precaution.assumed", MFR__S("question", sp->assumed_for->key));
+	else if (sp->region && !pr->site_scoped)
+		where = MSG("warning.precaution.where",
+			    MFR__M("site", site_msg(p, sp->region, sp->side)));
+	if (!where)
+		return MFR_E_NOMEM;
 	a.region = pr->site_scoped ? NULL : sp->region;
 	a.side = sp->side;
-	if (sp->assumed_for) /* its limits only: the answer decides the rest */
-		mfr__format(where, sizeof(where), " (assumed until \"%s\" is answered)",
-			    sp->assumed_for->key);
-	else if (blocks_session(in, pr)) {
+	if (sp->assumed_for) {
+		/* its limits only: the answer decides the rest */
+	} else if (blocks_session(in, pr)) {
 		sc->refer_out = 1;
-		if (pr->refer_first ?
-		    !warn(p, MFR_WARNING_REFER_OUT, a, "%s%s: refer the client for "
-			  "diagnosis first; no myofascial work until a physician has "
-			  "assessed the client and the clearance is recorded (%s)",
-			  pr->name, where, pr->effect) :
-		    !warn(p, MFR_WARNING_REFER_OUT, a, "%s%s is an absolute "
-			  "contraindication: refer the client to a physician; no "
-			  "myofascial work this session (%s)", pr->name, where, pr->effect))
+		if (!warn_msg(p, MFR_WARNING_REFER_OUT, a,
+			      MSG(pr->refer_first ? "warning.refer_out.refer_first"
+				  : "warning.refer_out.absolute", MFR__S("precaution", pr->name),
+				  MFR__M("where", where), MFR__S("effect", pr->effect))))
 			return MFR_E_NOMEM;
 	} else if (pr->needs_clearance && !mfr_intake_is_cleared(in, pr)) {
 		sc->needs_clearance = 1;
 		a.code = "needs_clearance";
-		if (!warn(p, MFR_WARNING_NEEDS_CLEARANCE, a, "%s%s: start only once a "
-			  "physician has cleared the client, and record the clearance "
-			  "(%s)", pr->name, where, pr->effect))
+		if (!warn_msg(p, MFR_WARNING_NEEDS_CLEARANCE, a,
+			      MSG("warning.needs_clearance", MFR__S("precaution", pr->name),
+				  MFR__M("where", where), MFR__S("effect", pr->effect))))
 			return MFR_E_NOMEM;
 	}
 	const mfr_intake_symptom *sy = sp->assumed_for ? NULL : symptom_needing_clearance(in, pr);
 	if (sy && first_entry(in, i) && !mfr_intake_is_cleared(in, pr) &&
 	    !blocks_session(in, pr)) {
-		char site[200];
-
 		sc->needs_clearance = 1;
 		a.code = "symptom_needs_clearance";
 		a.region = sy->region;
 		a.side = sy->side;
-		mfr__format(site, sizeof(site), "%s%s", side_word(sy->side), sy->region->name);
-		if (!warn(p, MFR_WARNING_NEEDS_CLEARANCE, a, "%s with a symptom at the %s: "
-			  "start only once a physician has assessed it and cleared the "
-			  "client, and record the clearance for \"%s\"", pr->name, site,
-			  pr->key))
+		if (!warn_msg(p, MFR_WARNING_NEEDS_CLEARANCE, a,
+			      MSG("warning.symptom_needs_clearance",
+				  MFR__S("precaution", pr->name),
+				  MFR__M("site", site_msg(p, sy->region, sy->side)),
+				  MFR__S("key", pr->key))))
 			return MFR_E_NOMEM;
 		a.region = NULL;
 	}
@@ -463,9 +482,9 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 		sc->needs_clearance = 1;
 		sc->no_steps = 1;
 		a.code = "site_needed";
-		if (!warn(p, MFR_WARNING_NEEDS_CLEARANCE, a, "%s: record the affected "
-			  "site (%s), so that it and its neighbourhood are never worked; "
-			  "no steps are planned until then", pr->name, pr->effect))
+		if (!warn_msg(p, MFR_WARNING_NEEDS_CLEARANCE, a,
+			      MSG("warning.site_needed", MFR__S("precaution", pr->name),
+				  MFR__S("effect", pr->effect))))
 			return MFR_E_NOMEM;
 	}
 	if (!first_entry(in, i) || sp->regions_only)
@@ -481,19 +500,19 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 		list_techniques(techniques, sizeof(techniques), pr->excluded_techniques,
 				pr->excluded_technique_count);
 		a.code = "modified";
-		if (!warn(p, MFR_WARNING_MODIFIED, a, "%s%s changes the work: %s%s%s%s%s (%s)",
-			  pr->name, where,
-			  pr->pressure_ceiling ? "pressure no firmer than " : "",
-			  pr->pressure_ceiling ? mfr_pressure_name(pr->pressure_ceiling) : "",
-			  pr->pressure_ceiling && *techniques ? "; " : "",
-			  *techniques ? "no " : "", techniques, pr->effect))
+		if (!warn_msg(p, MFR_WARNING_MODIFIED, a,
+			      MSG(!*techniques ? "warning.modified.pressure"
+				  : pr->pressure_ceiling ? "warning.modified.pressure_techniques"
+				  : "warning.modified.techniques", MFR__S("precaution", pr->name),
+				  MFR__M("where", where),
+				  MFR__S("pressure", pr->pressure_ceiling
+					 ? mfr_pressure_name(pr->pressure_ceiling) : ""),
+				  MFR__A("techniques", techniques), MFR__S("effect", pr->effect))))
 			return MFR_E_NOMEM;
 	}
 	TRY_ST(position_warning(p, sc, pr));
 	return take_dose(p, sc, pr->dose, ABOUT_PRECAUTION("dose", pr), pr->name);
 }
-
-static const char *site_text(char *buf, size_t size, const mfr_region *r, int side);
 
 /* The positions that could rest the client's weight on @p r (libmfr's
  * cautious reading of the model's positions): prone for a region worked
@@ -529,21 +548,29 @@ static uint32_t lain_on_site(const mfr_region *r)
 	return out;
 }
 
-/* "prone", "prone or side-lying": the positions of @p mask, in order. */
-static void position_list(char *buf, size_t size, uint32_t mask)
+/* "prone", "prone or side-lying": the positions of @p mask, in order, as
+ * a message (NULL when memory runs out). */
+static const mfr_message *position_list(mfr_plan *p, uint32_t mask)
 {
-	mfr_text t;
-	uint32_t n = 0, total = 0;
+	const mfr_message *list = NULL;
 
-	for (uint32_t m = mask; m; m &= m - 1)
-		total++;
-	mfr__text_init(&t, buf, size);
-	for (size_t i = 0; i < sizeof(position_order) / sizeof(position_order[0]); i++)
-		if (mask & (uint32_t)position_order[i]) {
-			n++;
-			mfr__text_add(&t, "%s%s", n == 1 ? "" : n == total ? " or " : ", ",
-				      mfr_position_name(position_order[i]));
-		}
+	/* Last to first: "{first}, {rest}" around "{first} or {last}". */
+	for (size_t i = sizeof(position_order) / sizeof(position_order[0]); i-- > 0;) {
+		if (!(mask & (uint32_t)position_order[i]))
+			continue;
+		const char *name = mfr_position_name(position_order[i]);
+
+		if (!list)
+			list = MSG("list.one", MFR__S("item", name));
+		else if (!strcmp(list->code, "list.one"))
+			list = MSG("list.or.last", MFR__S("first", name),
+				   MFR__S("last", list->args[0].text));
+		else
+			list = MSG("list.or.more", MFR__S("first", name), MFR__M("rest", list));
+		if (!list)
+			return NULL;
+	}
+	return list ? list : &mfr__msg_empty;
 }
 
 /* A site a precaution keeps hands off (a wound, an incision, an injury) is
@@ -557,7 +584,6 @@ static mfr_status_t screen_lying(mfr_plan *p, screen *sc)
 		const mfr_intake_precaution *sp = &in->precautions[i];
 		const mfr_precaution *pr = sp->precaution;
 		uint32_t pos;
-		char site[160], names[80];
 
 		if (!sp->region || !(pr->avoid_site || pr->site_scoped))
 			continue;
@@ -576,19 +602,17 @@ static mfr_status_t screen_lying(mfr_plan *p, screen *sc)
 		sc->not_lain |= pos;
 		if (side_out)
 			sc->not_lain_side |= 1u << sp->side;
-		site_text(site, sizeof(site), sp->region, sp->side);
-		position_list(names, sizeof(names), pos);
-		if (!warn(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
-			  "%s at the %s: %s%s%s%s, which could rest the client on it%s%s",
-			  pr->name, site, pos ? "no " : "", pos ? names : "",
-			  pos ? " position" : "", side_out ? (pos ? " and no lying on that side"
-			  : "no lying on that side") : "",
-			  (pos & MFR_POSITION_SIDE_LYING) ? " (a site on the midline: neither "
-			  "side is planned)" : "",
-			  lain_on(sp->region) != lain_on_site(sp->region)
-			  ? "; the site is given as a whole, so every face of it counts: record "
-			    "the area within it where the precaution lies to keep fewer "
-			    "positions out" : ""))
+		const mfr_message *none = &mfr__msg_empty;
+
+		if (!warn_msg(p, MFR_WARNING_POSITION, ABOUT_PRECAUTION("position_limited", pr),
+			      MSG(!pos ? "warning.lying.side" : side_out ? "warning.lying.positions_side"
+				  : "warning.lying.positions", MFR__S("precaution", pr->name),
+				  MFR__M("site", site_msg(p, sp->region, sp->side)),
+				  MFR__M("positions", position_list(p, pos)),
+				  MFR__M("midline", (pos & MFR_POSITION_SIDE_LYING)
+					 ? MSG0("warning.lying.midline") : none),
+				  MFR__M("whole", lain_on(sp->region) != lain_on_site(sp->region)
+					 ? MSG0("warning.lying.whole_site") : none))))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -853,11 +877,10 @@ static mfr_status_t screen_undiagnosed(mfr_plan *p, screen *sc)
 			continue;
 		sc->open_questions++;
 		sc->ask_first = 1;
-		if (!warn(p, MFR_WARNING_UNSCREENED,
-			  (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
-			  "no condition is recorded: ask \"%s\" (%s) before the session; a "
-			  "yes refers the client for diagnosis first, so the plan stands only "
-			  "on a no", q->text, q->key))
+		if (!warn_msg(p, MFR_WARNING_UNSCREENED,
+			      (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
+			      MSG("warning.unscreened.no_condition", MFR__S("question", q->text),
+				  MFR__S("key", q->key))))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -902,24 +925,26 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 			sc->ask_first |= first;
 			sc->open_questions++;
 			assumed_names(names, sizeof(names), in, q);
-			if (!warn(p, MFR_WARNING_UNSCREENED,
-				  (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
-				  "%s: ask \"%s\" (%s) before the session; no answer is on "
-				  "record, and a yes sets precautions that change the plan%s%s%s%s",
-				  cond->name, q->text, q->key,
-				  *names ? "; until it is answered the plan keeps the limits of " : "",
-				  names, *names ? " (practice convention)" : "",
-				  where ? "; a yes names a site to keep off, so no steps are planned "
-					  "until it is answered (practice convention)"
-				  : first ? "; a yes refers the client for diagnosis first, so the "
-					  "plan stands only on a no" : ""))
+			const mfr_message *none = &mfr__msg_empty;
+
+			if (!warn_msg(p, MFR_WARNING_UNSCREENED,
+				      (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
+				      MSG("warning.unscreened", MFR__S("condition", cond->name),
+					  MFR__S("question", q->text), MFR__S("key", q->key),
+					  MFR__M("assumed", *names
+						 ? MSG("warning.unscreened.assumed",
+						       MFR__A("precautions", names)) : none),
+					  MFR__M("consequence", where
+						 ? MSG0("warning.unscreened.names_site")
+						 : first ? MSG0("warning.unscreened.refers_first")
+						 : none))))
 				return MFR_E_NOMEM;
 		}
 	}
 	TRY_ST(screen_undiagnosed(p, sc));
 	for (uint32_t i = 0; i < sc->site_question_count; i++) {
 		const site_question *sq = &sc->site_questions[i];
-		char names[300], site[160];
+		char names[300];
 		int more = limits_beyond_regions(sq->q);
 
 		sc->open_questions++;
@@ -928,15 +953,14 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 		 * only on a no (sixth therapist review). */
 		sc->ask_first |= more;
 		assumed_names(names, sizeof(names), in, sq->q);
-		if (!warn(p, MFR_WARNING_UNSCREENED,
-			  (about){ "unscreened_site", MFR_KIND_SCREENING, sq->q->key, sq->site,
-				   sq->side },
-			  "work at the %s: ask \"%s\" (%s) before the session; no answer is on "
-			  "record, and a yes (%s) keeps that work out, so until it is answered "
-			  "the plan keeps out the regions it avoids (practice convention)%s",
-			  site_text(site, sizeof(site), sq->site, sq->side), sq->q->text,
-			  sq->q->key, names, more ? "; a yes also limits positions, pressure, "
-			  "techniques or the dose, so the other steps stand only on a no" : ""))
+		if (!warn_msg(p, MFR_WARNING_UNSCREENED,
+			      (about){ "unscreened_site", MFR_KIND_SCREENING, sq->q->key, sq->site,
+				       sq->side },
+			      MSG(more ? "warning.unscreened_site.limits_more"
+				  : "warning.unscreened_site", MFR__M("site", site_msg(p, sq->site,
+									     sq->side)),
+				  MFR__S("question", sq->q->text), MFR__S("key", sq->q->key),
+				  MFR__A("precautions", names))))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -967,9 +991,9 @@ static mfr_status_t screen_intake(mfr_plan *p, screen *sc)
 	p->no_progression = (uint8_t)sc->no_progression;
 	if (sc->max_minutes && sc->max_minutes < in->minutes) {
 		p->session_seconds = sc->max_minutes * 60;
-		if (!warn(p, MFR_WARNING_DOSE, (about){ "session_shortened", 0, NULL, NULL, 0 },
-			  "the session is shortened from %u to %u minutes, the most the "
-			  "dose allows", in->minutes, sc->max_minutes))
+		if (!warn_msg(p, MFR_WARNING_DOSE, (about){ "session_shortened", 0, NULL, NULL, 0 },
+			      MSG("warning.session_shortened", MFR__N("from", in->minutes),
+				  MFR__N("to", sc->max_minutes))))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -1442,10 +1466,11 @@ static int pressure_for(const mfr_technique *t, int approach, int ceiling)
 	return p < t->pressure_min ? t->pressure_min : p;
 }
 
-static const char *site_text(char *buf, size_t size, const mfr_region *r, int side)
+/* "left heel" as a message: the side's word is the table's. */
+static const mfr_message *site_msg(mfr_plan *p, const mfr_region *r, int side)
 {
-	mfr__format(buf, size, "%s%s", side_word(side), r->name);
-	return buf;
+	return MSG(side == MFR_SIDE_LEFT ? "site.left" : side == MFR_SIDE_RIGHT ? "site.right"
+		   : "site.other", MFR__S("region", r->name));
 }
 
 /* A treatment step of technique @p t on (@p r, @p side): its approach,
@@ -1522,32 +1547,37 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 			  uint32_t *used, candidate *c, mfr_status_t *st)
 {
 	const mfr_intake *in = p->intake;
-	char site[160];
 
 	*st = MFR_OK;
-	site_text(site, sizeof(site), res->region, res->side);
 	if (!in_stage(stage, res))
 		return 0;
 
 	const mfr_intake_precaution *sp = forbidding(in, res->region, res->side);
 	if (sp) {
 		const mfr_precaution *pr = sp->precaution;
-		char where[200] = "";
+		const mfr_message *where = &mfr__msg_empty;
 		about a = ABOUT_PRECAUTION("site_excluded", pr);
 
 		if (sp->region)
-			mfr__format(where, sizeof(where), " at the %s%s", side_word(sp->side),
-				 excluded_area(sp)->name);
+			where = MSG("warning.site_excluded.at",
+				    MFR__M("site", site_msg(p, excluded_area(sp), sp->side)));
 		else if (sp->assumed_for)
-			mfr__format(where, sizeof(where), ", assumed until \"%s\" is answered",
-				    sp->assumed_for->key);
+			where = MSG("warning.site_excluded.assumed",
+				    MFR__S("question", sp->assumed_for->key));
+		if (!where) {
+			*st = MFR_E_NOMEM;
+			return 0;
+		}
 		a.region = res->region;
 		a.side = res->side;
-		if (!warn(p, MFR_WARNING_SITE_EXCLUDED, a, "%s (trace rank %u) skipped: %s%s "
-			  "(%s)", site, rank + 1, pr->name, where,
-			  !sp->region ? "a region it rules out"
-			  : pr->avoid_adjacent || pr->site_scoped ? "no work on the site or beside it"
-			  : "no work on the site"))
+		if (!warn_msg(p, MFR_WARNING_SITE_EXCLUDED, a,
+			      MSG(!sp->region ? "warning.site_excluded.region"
+				  : pr->avoid_adjacent || pr->site_scoped
+				  ? "warning.site_excluded.site_and_beside"
+				  : "warning.site_excluded.site",
+				  MFR__M("site", site_msg(p, res->region, res->side)),
+				  MFR__N("rank", rank + 1), MFR__S("precaution", pr->name),
+				  MFR__M("where", where))))
 			*st = MFR_E_NOMEM;
 		return 0;
 	}
@@ -1562,13 +1592,13 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	if (outside && !t) {
 		const char *access = mfr__name_of(&mfr__access_names, res->region->reach);
 
-		if (!warn(p, MFR_WARNING_SCOPE, (about){ "out_of_scope", 0, access, res->region,
-							 res->side },
-			  "%s (trace rank %u) skipped: reached only %s, outside a typical "
-			  "scope of practice; planned only when the intake declares that "
-			  "scope and the client's specific consent", site, rank + 1,
-			  res->region->reach == MFR_ACCESS_INTRA_ORAL ? "from inside the mouth"
-			  : "from inside the pelvis"))
+		if (!warn_msg(p, MFR_WARNING_SCOPE, (about){ "out_of_scope", 0, access,
+							     res->region, res->side },
+			      MSG(res->region->reach == MFR_ACCESS_INTRA_ORAL
+				  ? "warning.out_of_scope.intra_oral"
+				  : "warning.out_of_scope.intra_pelvic",
+				  MFR__M("site", site_msg(p, res->region, res->side)),
+				  MFR__N("rank", rank + 1))))
 			*st = MFR_E_NOMEM;
 		return 0;
 	}
@@ -1576,15 +1606,13 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 		t = choose_technique(in, sc, o, &rules, stage, res->region, res->side,
 				     situation(in->model, res), sensitive, used);
 	if (!t) {
-		if (!warn(p, MFR_WARNING_UNREACHABLE, ABOUT_SITE("unreachable", res->region,
-								 res->side),
-			  "%s (trace rank %u) skipped: %s", site, rank + 1,
-			  rules.too_deep ? "deep tissue in a danger zone, which the light "
-			  "pressure allowed there does not reach"
-			  : rules.zone ? "no allowed technique reaches it from the positions "
-			  "the client can take within its danger zone's limits"
-			  : "no allowed technique reaches it from the positions the client "
-			  "can take"))
+		if (!warn_msg(p, MFR_WARNING_UNREACHABLE, ABOUT_SITE("unreachable", res->region,
+								     res->side),
+			      MSG(rules.too_deep ? "warning.unreachable.too_deep"
+				  : rules.zone ? "warning.unreachable.zone"
+				  : "warning.unreachable",
+				  MFR__M("site", site_msg(p, res->region, res->side)),
+				  MFR__N("rank", rank + 1))))
 			*st = MFR_E_NOMEM;
 		return 0;
 	}
@@ -1987,16 +2015,12 @@ static const char *thin_reason(const mfr_plan *p, uint32_t staged_out)
 	int skipped = site_skipped(p);
 
 	if (skipped && staged_out)
-		return "this session of the program works only sites near the symptoms "
-		       "(its gentle stage), and precautions, zones or "
-		       "positions rule out some of those (see the other warnings)";
+		return "warning.under_planned.staged_skipped";
 	if (skipped)
-		return "the precautions, zones and positions leave few sites to work "
-		       "(see the other warnings)";
+		return "warning.under_planned.skipped";
 	if (staged_out)
-		return "this session of the program works only sites near the symptoms "
-		       "(its gentle stage), and few are";
-	return "the trace finds few sites to work";
+		return "warning.under_planned.staged";
+	return "warning.under_planned.few";
 }
 
 /* Name each symptom the kept steps do not work toward, and a session
@@ -2009,24 +2033,22 @@ static mfr_status_t time_warnings(mfr_plan *p, const mfr_plan_step *steps, uint3
 	for (uint32_t sy = 0; sy < in->symptom_count; sy++) {
 		const mfr_intake_symptom *s = &in->symptoms[sy];
 		int worked = 0;
-		char site[200];
 
 		for (uint32_t i = 0; i < count && !worked; i++)
 			worked = works_toward(&steps[i], sy);
 		if (worked)
 			continue;
-		site_text(site, sizeof(site), s->region, s->side);
-		if (!warn(p, MFR_WARNING_TIME, ABOUT_SITE("symptom_unworked", s->region, s->side),
-			  "no step works toward the %s (intensity %d): its traced sites are "
-			  "excluded, unreachable or out of time; see the other warnings", site,
-			  (int)s->intensity))
+		if (!warn_msg(p, MFR_WARNING_TIME, ABOUT_SITE("symptom_unworked", s->region, s->side),
+			      MSG("warning.symptom_unworked",
+				  MFR__M("site", site_msg(p, s->region, s->side)),
+				  MFR__N("intensity", s->intensity))))
 			return MFR_E_NOMEM;
 	}
 	if ((uint64_t)total * 100 < (uint64_t)p->session_seconds * UNDER_PLANNED_PERCENT &&
-	    !warn(p, MFR_WARNING_TIME, ABOUT_SITE("under_planned", NULL, 0),
-		  "only %u of %u minutes are planned: %s; the rest of the session is the "
-		  "therapist's call", (total + 59) / 60, p->session_seconds / 60,
-		  thin_reason(p, staged_out)))
+	    !warn_msg(p, MFR_WARNING_TIME, ABOUT_SITE("under_planned", NULL, 0),
+		      MSG("warning.under_planned", MFR__N("planned", (total + 59) / 60),
+			  MFR__N("minutes", p->session_seconds / 60),
+			  MFR__M("reason", MSG0(thin_reason(p, staged_out))))))
 		return MFR_E_NOMEM;
 	return MFR_OK;
 }
@@ -2044,12 +2066,9 @@ static mfr_status_t preference_warnings(mfr_plan *p, const mfr_plan_options *o)
 			used = p->steps[k].technique == t;
 		if (!t || used)
 			continue;
-		if (!warn(p, MFR_WARNING_UNREACHABLE,
-			  (about){ "technique_unused", MFR_KIND_TECHNIQUE, t->key, NULL, 0 },
-			  "%s, which the therapist prefers, works no site of this plan: at the "
-			  "planned sites the precautions, the dose, the danger zones, the tissue "
-			  "or the client's positions rule it out, or its limit per session is "
-			  "reached", t->name))
+		if (!warn_msg(p, MFR_WARNING_UNREACHABLE,
+			      (about){ "technique_unused", MFR_KIND_TECHNIQUE, t->key, NULL, 0 },
+			      MSG("warning.technique_unused", MFR__S("technique", t->name))))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -2330,7 +2349,7 @@ static int zone_said(const mfr_plan *p, const mfr_plan_step *s)
 
 /* What the therapist must know of a kept step: that it lies in a danger
  * zone and obeys it, or that it is internal work under the declared scope. */
-static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s, const char *site)
+static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s)
 {
 	if (s->zone && !zone_said(p, s)) {
 		const mfr_danger_zone *z = s->zone;
@@ -2338,25 +2357,26 @@ static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s, const cha
 
 		list_techniques(techniques, sizeof(techniques), z->excluded_techniques,
 				z->excluded_technique_count);
-		if (!warn(p, MFR_WARNING_DANGER_ZONE,
-			  (about){ "danger_zone", MFR_KIND_DANGER_ZONE, z->key, s->region, s->side },
-			  "the %s lies in the %s: %s; pressure no firmer than %s%s%s",
-			  site, z->name, z->effect, mfr_pressure_name(z->pressure_ceiling),
-			  *techniques ? "; no " : "", techniques))
+		if (!warn_msg(p, MFR_WARNING_DANGER_ZONE,
+			      (about){ "danger_zone", MFR_KIND_DANGER_ZONE, z->key, s->region,
+				       s->side },
+			      MSG(*techniques ? "warning.danger_zone.techniques"
+				  : "warning.danger_zone", MFR__M("site", site_msg(p, s->region,
+										 s->side)),
+				  MFR__S("zone", z->name), MFR__S("effect", z->effect),
+				  MFR__S("pressure", mfr_pressure_name(z->pressure_ceiling)),
+				  MFR__A("techniques", techniques))))
 			return MFR_E_NOMEM;
 	}
 	if (s->flags & MFR_STEP_INTERNAL) {
 		const char *access = mfr__name_of(&mfr__access_names, s->region->reach);
 
-		if (!warn(p, MFR_WARNING_SCOPE, (about){ "internal_work", 0, access, s->region,
-							 s->side },
-			  "the %s is worked %s, under the scope and consent the intake "
-			  "declares: confirm the specific consent is on record before the "
-			  "step, wear gloves (or finger cots, intra-orally), and tell the "
-			  "client they may stop it at any time and have a witness present",
-			  site,
-			  s->region->reach == MFR_ACCESS_INTRA_ORAL ? "from inside the mouth"
-			  : "from inside the pelvis"))
+		if (!warn_msg(p, MFR_WARNING_SCOPE, (about){ "internal_work", 0, access,
+							     s->region, s->side },
+			      MSG(s->region->reach == MFR_ACCESS_INTRA_ORAL
+				  ? "warning.internal_work.intra_oral"
+				  : "warning.internal_work.intra_pelvic",
+				  MFR__M("site", site_msg(p, s->region, s->side)))))
 			return MFR_E_NOMEM;
 	}
 	/* A plane reached only internally, held from outside (the pelvic
@@ -2366,11 +2386,10 @@ static mfr_status_t step_warnings(mfr_plan *p, const mfr_plan_step *s, const cha
 	 * perineal work without consent). */
 	if (!(s->flags & MFR_STEP_INTERNAL) && s->region->reach == MFR_ACCESS_INTRA_PELVIC &&
 	    s->technique->family == MFR_FAMILY_TRANSVERSE_PLANE &&
-	    !warn(p, MFR_WARNING_SCOPE, (about){ "external_plane", 0, "intra_pelvic", s->region,
-						 s->side },
-		  "the %s is held from outside, as a plane: one hand under the sacrum, one "
-		  "just above the pubic bone; no internal or perineal contact (tell the "
-		  "client where the hands will rest before the step)", site))
+	    !warn_msg(p, MFR_WARNING_SCOPE, (about){ "external_plane", 0, "intra_pelvic",
+						     s->region, s->side },
+		      MSG("warning.external_plane", MFR__M("site", site_msg(p, s->region,
+									     s->side)))))
 		return MFR_E_NOMEM;
 	return MFR_OK;
 }
@@ -2398,50 +2417,69 @@ static mfr_status_t add_rationales(mfr_plan *p)
 {
 	for (uint32_t i = 0; i < p->step_count; i++) {
 		mfr_plan_step *s = &p->steps[i];
-		char text[1200], site[160];
+		char text[1200];
+		const mfr_message *m;
+		const char *why = NULL;
+		mfr_text t;
 
-		site_text(site, sizeof(site), s->region, s->side);
 		if (s->phase == MFR_PHASE_TREATMENT && s->site_work) {
-			mfr__format(text, sizeof(text), "site work: %s names %s for the "
-				 "symptom site itself, the %s", s->site_work->name,
-				 s->technique->name, site);
+			m = MSG("rationale.site_work", MFR__S("condition", s->site_work->name),
+				MFR__S("technique", s->technique->name),
+				MFR__M("site", site_msg(p, s->region, s->side)));
 		} else if (s->phase == MFR_PHASE_TREATMENT) {
-			const char *why = mfr__result_explain(s->result);
-
+			why = mfr__result_explain(s->result);
 			if (!why)
 				return MFR_E_NOMEM;
-			char reserve[240] = "";
+			const mfr_message *reserve = &mfr__msg_empty, *named = reserve;
 
 			if (s->symptom < p->intake->symptom_count &&
 			    s->symptom != s->result->paths[0].symptom) {
 				const mfr_intake_symptom *sy = &p->intake->symptoms[s->symptom];
-				char at[160];
 
-				site_text(at, sizeof(at), sy->region, sy->side);
-				mfr__format(reserve, sizeof(reserve), "; planned for the %s, "
-					    "which no better-ranked site serves first", at);
+				reserve = MSG("rationale.planned_for",
+					      MFR__M("site", site_msg(p, sy->region, sy->side)));
 			}
-			mfr__format(text, sizeof(text), "trace rank %u, %s: %s%s%s%s%s%s",
-				 s->trace_rank, mfr_distance_name(s->result->distance), why,
-				 reserve, s->named_by ? "; " : "",
-				 s->named_by ? s->technique->name : "",
-				 s->named_by ? ", as the sources give for the trigger-point "
-				 "sites of " : "", s->named_by ? s->named_by->name : "");
+			if (s->named_by)
+				named = MSG("rationale.named_by",
+					    MFR__S("technique", s->technique->name),
+					    MFR__S("condition", s->named_by->name));
+			m = MSG("rationale.trace", MFR__N("rank", s->trace_rank),
+				MFR__S("distance", mfr_distance_name(s->result->distance)),
+				MFR__M("explanation", mfr__explain_msg(&p->arena, s->result)),
+				MFR__M("planned_for", reserve), MFR__M("named_by", named));
 			note_line(p, s);
 			s->result = NULL; /* the trace is freed with the planning */
 		} else if (s->phase == MFR_PHASE_ASSESSMENT)
-			mfr__format(text, sizeof(text), "opening: assess the %s%s, where the "
-				 "client reports symptoms, with %s, before the deeper work",
-				 site, s->side == MFR_SIDE_MIDLINE &&
-				 s->region->laterality == MFR_LATERALITY_BILATERAL
-				 ? " on both sides" : "", s->technique->name);
+			m = MSG(s->side == MFR_SIDE_MIDLINE &&
+				s->region->laterality == MFR_LATERALITY_BILATERAL
+				? "rationale.opening_both_sides" : "rationale.opening",
+				MFR__M("site", site_msg(p, s->region, s->side)),
+				MFR__S("technique", s->technique->name));
 		else
-			mfr__format(text, sizeof(text), "closing: %s of the %s, to integrate "
-				 "the work", s->technique->name, site);
+			m = MSG("rationale.closing", MFR__S("technique", s->technique->name),
+				MFR__M("site", site_msg(p, s->region, s->side)));
+		if (!m)
+			return MFR_E_NOMEM;
+		mfr__text_init(&t, text, sizeof(text));
+		if (s->phase == MFR_PHASE_TREATMENT && !s->site_work) {
+			/* In English, the trace's own explanation: the same text,
+			 * cut where the trace cuts it. */
+			mfr__msg_arg args[8];
+			mfr_message english = { m->code, m->argc, args };
+
+			memcpy(args, m->args, m->argc * sizeof(*args));
+			for (uint32_t k = 0; k < m->argc; k++)
+				if (strcmp(args[k].name, "explanation") == 0)
+					args[k] = (mfr__msg_arg){ "explanation", why, NULL };
+			mfr__msg_text(&t, NULL, &english);
+		} else {
+			mfr__msg_text(&t, NULL, m);
+		}
+		s->rationale_msg = m;
 		s->rationale = mfr__arena_strdup(&p->arena, text);
 		if (!s->rationale)
 			return MFR_E_NOMEM;
-		TRY_ST(step_warnings(p, s, site));
+		TRY_ST(step_warnings(p, s));
 	}
 	return MFR_OK;
 }
@@ -2675,24 +2713,20 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 	if (st == MFR_OK && best_n)
 		best_total = lengthen_holds(sc, work, best_count, best_total, budget);
 	if (st == MFR_OK && best_n < ncand &&
-	    !warn(p, MFR_WARNING_TIME, ABOUT_SITE("time", NULL, 0), "%u traced site%s left out to fit the %u-minute "
-		  "session (every symptom's most promising site first, by intensity)",
-		  ncand - best_n, ncand - best_n == 1 ? "" : "s", p->session_seconds / 60))
+	    !warn_msg(p, MFR_WARNING_TIME, ABOUT_SITE("time", NULL, 0),
+		      MSG(ncand - best_n == 1 ? "warning.time.one" : "warning.time",
+			  MFR__N("count", ncand - best_n),
+			  MFR__N("minutes", p->session_seconds / 60))))
 		st = MFR_E_NOMEM;
 	if (st == MFR_OK && best_n)
 		st = time_warnings(p, work, best_count, best_total, staged_out);
 	if (st == MFR_OK && best_n == 0 &&
-	    !warn(p, MFR_WARNING_NO_SITES, ABOUT_SITE("no_sites", NULL, 0), "%s",
-		  has_question_skip(p)
-		  ? "no traced site could be planned until the open screening "
-		    "questions are answered: see the other warnings"
-		  : has_skip_warning(p)
-		  ? "no traced site could be planned: see the other warnings"
-		  : nres == 0
-		  ? "no traced site could be planned: the trace found no treatment "
-		    "site for these symptoms"
-		  : "no traced site could be planned: none lies near enough to the "
-		    "symptoms for this session"))
+	    !warn_msg(p, MFR_WARNING_NO_SITES, ABOUT_SITE("no_sites", NULL, 0),
+		      MSG0(has_question_skip(p)
+			   ? "warning.no_sites.open_questions"
+			   : has_skip_warning(p) ? "warning.no_sites.skipped"
+			   : nres == 0 ? "warning.no_sites.none_traced"
+			   : "warning.no_sites.none_near")))
 		st = MFR_E_NOMEM;
 	if (st == MFR_OK) {
 		/* Without treatment steps, opening and closing alone are no plan. */
@@ -2749,26 +2783,18 @@ static mfr_status_t acute_warnings(mfr_plan *p, int later_session)
 	/* A program's later sessions plan from the first intake: say that the
 	 * client counts as sensitive until the symptoms are recorded anew. */
 	if (is_sensitive(in) &&
-	    !warn(p, MFR_WARNING_DOSE, ABOUT_SITE("sensitive", NULL, 0),
-		  "a symptom at intensity 7 or more, or of acute onset: %s, so techniques "
-		  "that may be done either way are done indirectly, at their lightest "
-		  "pressure (libmfr's rule)",
-		  later_session ? "the intake says so, and the client counts as sensitive "
-				  "until the symptoms are recorded anew at this session"
-				: "the client is sensitive today"))
+	    !warn_msg(p, MFR_WARNING_DOSE, ABOUT_SITE("sensitive", NULL, 0),
+		      MSG0(later_session ? "warning.sensitive.later_session"
+			   : "warning.sensitive")))
 		return MFR_E_NOMEM;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
 		const mfr_intake_symptom *sy = &in->symptoms[i];
-		char site[160];
-
 		if (sy->onset != MFR_ONSET_ACUTE)
 			continue;
-		if (!warn(p, MFR_WARNING_ACUTE, ABOUT_SITE("acute", sy->region, sy->side),
-			  "the %s is of acute onset: rule out an "
-			  "acute injury or active inflammation there before working it, "
-			  "and record one as a precaution if present",
-			  site_text(site, sizeof(site), sy->region, sy->side)))
+		if (!warn_msg(p, MFR_WARNING_ACUTE, ABOUT_SITE("acute", sy->region, sy->side),
+			      MSG("warning.acute", MFR__M("site", site_msg(p, sy->region,
+									   sy->side)))))
 			return MFR_E_NOMEM;
 	}
 	return MFR_OK;
@@ -2981,6 +3007,8 @@ MFR_GETTER(mfr_side_t, mfr_plan_step_lying_side, mfr_plan_step, lying, 0)
 MFR_GETTER(uint32_t, mfr_plan_step_seconds, mfr_plan_step, seconds, 0)
 MFR_GETTER(uint32_t, mfr_plan_step_trace_rank, mfr_plan_step, trace_rank, 0)
 MFR_GETTER(const char *, mfr_plan_step_rationale, mfr_plan_step, rationale, NULL)
+MFR_GETTER(const mfr_message *, mfr_plan_step_rationale_message, mfr_plan_step, rationale_msg,
+	   NULL)
 MFR_GETTER(uint32_t, mfr_plan_step_flags, mfr_plan_step, flags, 0)
 MFR_GETTER(const mfr_danger_zone *, mfr_plan_step_danger_zone, mfr_plan_step, zone, NULL)
 
@@ -2988,6 +3016,7 @@ MFR_HANDLE_LIST(mfr_plan_warning, mfr_plan, warnings, warning_count)
 MFR_GETTER(mfr_warning_kind_t, mfr_plan_warning_kind, mfr_plan_warning, kind, 0)
 MFR_GETTER(const char *, mfr_plan_warning_text, mfr_plan_warning, text, NULL)
 MFR_GETTER(const char *, mfr_plan_warning_code, mfr_plan_warning, code, NULL)
+MFR_GETTER(const mfr_message *, mfr_plan_warning_message, mfr_plan_warning, msg, NULL)
 MFR_GETTER(mfr_kind_t, mfr_plan_warning_subject_kind, mfr_plan_warning, subject_kind, 0)
 MFR_GETTER(const char *, mfr_plan_warning_subject_key, mfr_plan_warning, subject, NULL)
 MFR_GETTER(const mfr_region *, mfr_plan_warning_region, mfr_plan_warning, region, NULL)

@@ -14,6 +14,7 @@ struct mfr_program_session {
 	uint32_t day;
 	uint8_t reassess;
 	const char *focus; /* a static string: what the session's stage does */
+	const char *focus_code; /* its message code (static) */
 };
 
 struct mfr_program {

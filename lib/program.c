@@ -10,6 +10,7 @@
 #include "accessor.h"
 #include "alloc.h"
 #include "error.h"
+#include "messages-private.h"
 #include "program-private.h"
 
 /* Sessions are at least this many days apart (48 hours). */
@@ -21,23 +22,16 @@
  * course it belongs to. */
 static const struct {
 	mfr_stage stage;
-	const char *focus;
+	const char *focus; /* its message code (lib/data/messages-en.json) */
 } stages[] = {
-	{ { 1, 0, MFR_DISTANCE_ADJACENT, 0 },
-	  "gentle: indirect work on and around the symptom sites" },
-	{ { 0, 0, MFR_DISTANCE_DISTANT, 0 },
-	  "building: indirect work, out along the lines to distant sites" },
-	{ { 0, 1, MFR_DISTANCE_CONTRALATERAL, 0 },
-	  "full: direct work where allowed, at the root-cause sites on both sides" },
+	{ { 1, 0, MFR_DISTANCE_ADJACENT, 0 }, "focus.gentle" },
+	{ { 0, 0, MFR_DISTANCE_DISTANT, 0 }, "focus.building" },
+	{ { 0, 1, MFR_DISTANCE_CONTRALATERAL, 0 }, "focus.full" },
 };
 
 /* The focus of the later stages when a dose allows no progression: out
  * along the lines and to both sides, but never beyond indirect work. */
-static const char *const held_focus[] = {
-	"building, held gentle by the dose: indirect work, out along the lines to "
-	"distant sites",
-	"full, held gentle by the dose: indirect work at the root-cause sites on both sides",
-};
+static const char *const held_focus[] = { "focus.building_held", "focus.full_held" };
 
 MFR_EXPORT void mfr_program_free(mfr_program *pg)
 {
@@ -105,7 +99,7 @@ MFR_EXPORT mfr_status_t mfr_program_run(const mfr_intake *intake, uint32_t sessi
 		 * pair of sessions at least two days apart. */
 		s->day = sessions == 1 ? 0 : i * (days - 1) / (sessions - 1);
 		s->reassess = i % REASSESS_EVERY == 0 || i + 1 == sessions;
-		s->focus = stages[third].focus;
+		s->focus_code = stages[third].focus;
 		mfr_stage stage = stages[third].stage;
 
 		stage.later_session = i > 0;
@@ -113,7 +107,8 @@ MFR_EXPORT mfr_status_t mfr_program_run(const mfr_intake *intake, uint32_t sessi
 		if (st == MFR_OK)
 			pg->count = i + 1;
 		if (st == MFR_OK && s->plan->no_progression && third > 0)
-			s->focus = third == 1 ? held_focus[0] : held_focus[1];
+			s->focus_code = third == 1 ? held_focus[0] : held_focus[1];
+		s->focus = mfr__msg_template(NULL, s->focus_code); /* static */
 	}
 	mfr_trace_free(trace);
 	if (st != MFR_OK) {

@@ -59,13 +59,19 @@ void mfr__text_vadd(mfr_text *t, const char *fmt, va_list ap)
 
 void mfr__text_put(mfr_text *t, const char *s)
 {
-	size_t n = strlen(s), room = t->size - t->len;
+	mfr__text_putn(t, s, strlen(s));
+}
+
+void mfr__text_putn(mfr_text *t, const char *s, size_t n)
+{
+	size_t room = t->size - t->len;
 
 	if (t->cut)
 		return;
 	if (n < room) {
-		memcpy(t->buf + t->len, s, n + 1);
+		memcpy(t->buf + t->len, s, n);
 		t->len += n;
+		t->buf[t->len] = '\0';
 		return;
 	}
 	memcpy(t->buf + t->len, s, room - 1);

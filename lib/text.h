@@ -34,6 +34,8 @@ void mfr__text_vadd(mfr_text *t, const char *fmt, va_list ap)
 /* Append the string @p s, cut as mfr__text_add() does: no formatting, so
  * much cheaper than "%s". */
 void mfr__text_put(mfr_text *t, const char *s);
+/* The same for the @p n bytes at @p s (no NUL among them). */
+void mfr__text_putn(mfr_text *t, const char *s, size_t n);
 
 /* snprintf() that cuts as mfr__text_add() does; returns the length written. */
 size_t mfr__format(char *buf, size_t size, const char *fmt, ...)

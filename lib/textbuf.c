@@ -44,12 +44,16 @@ static int room(mfr_tb *t, size_t n)
 
 void mfr__tb_put(mfr_tb *t, const char *s)
 {
-	size_t n = strlen(s);
+	mfr__tb_putn(t, s, strlen(s));
+}
 
+void mfr__tb_putn(mfr_tb *t, const char *s, size_t n)
+{
 	if (room(t, n))
 		return;
-	memcpy(t->buf + t->len, s, n + 1);
+	memcpy(t->buf + t->len, s, n);
 	t->len += n;
+	t->buf[t->len] = '\0';
 }
 
 void mfr__tb_add(mfr_tb *t, const char *fmt, ...)

@@ -25,6 +25,8 @@ void mfr__tb_init(mfr_tb *t);
  * mfr__tb_fixed(): printf's follow the locale. */
 void mfr__tb_add(mfr_tb *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void mfr__tb_put(mfr_tb *t, const char *s);
+/* The @p n bytes at @p s (no NUL among them). */
+void mfr__tb_putn(mfr_tb *t, const char *s, size_t n);
 /* @p v with @p decimals digits after a '.', right-aligned in @p width,
  * whatever the locale. */
 void mfr__tb_fixed(mfr_tb *t, double v, int width, int decimals);

@@ -5,10 +5,13 @@
 #include "error.h"
 #include "json-documents.h"
 #include "json-writer.h"
+#include "messages-private.h"
 #include "names.h"
 #include "trace-private.h"
 
-#define DISCLAIMER "Decision support for licensed therapists; not a diagnosis."
+/* The disclaimer is the English table's ("disclaimer"): data formats
+ * are written in English (doc/messages.md). */
+#define DISCLAIMER mfr__msg_template(NULL, "disclaimer")
 
 /* The members of a site: region and side. */
 static void site_members(mfr_jw *w, const mfr_model *m, uint32_t site)

@@ -77,6 +77,13 @@ for f in examples/*.c; do
   fi
 done
 
+# The English message table, for a translator to copy (doc/messages.md),
+# and the start of a Spanish one.
+cmp -s lib/data/messages-en.json "$datadir/libmfr/messages-en.json" ||
+  fail "$datadir/libmfr/messages-en.json is missing or differs from lib/data/messages-en.json"
+cmp -s examples/messages-es.json "$docdir/examples/messages-es.json" ||
+  fail "$docdir/examples/messages-es.json is missing or differs from examples/messages-es.json"
+
 # No rpath: the installed files find libmfr through the loader's paths.
 lib=$libdir/libmfr.so
 for f in "$lib" "$prefix/bin/mfr"; do

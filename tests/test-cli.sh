@@ -788,5 +788,38 @@ while IFS= read -r l; do
   if [ "$l" = ok ]; then ok; else bad "${l#FAIL: }"; fi
 done <"$tmp/batch-cases"
 
+# --messages (doc/messages.md): the sentences from a table, English for the
+# codes it lacks (noted), a bad table refused with its place, and no table
+# for the commands that write no sentences.
+cat >"$tmp/es.json" <<'JSON'
+{"format": "libmfr-messages", "format_version": 1, "language": "es",
+ "messages": {"disclaimer": "Apoyo a la decisión para terapeutas; no es un diagnóstico.",
+              "text.aftercare": "Cuidados posteriores:"}}
+JSON
+expect 0 "plan with messages" -- "$mfr" --messages "$tmp/es.json" plan --symptom heel:left:6
+contains out "Session plan. Apoyo a la decisión para terapeutas; no es un diagnóstico." "translated disclaimer"
+contains out "Cuidados posteriores:" "translated heading"
+contains err "has no template for" "missing codes noted"
+"$mfr" plan --symptom heel:left:6 >"$tmp/en-plain" 2>/dev/null
+"$mfr" --messages "$src/lib/data/messages-en.json" plan --symptom heel:left:6 >"$tmp/en-table" 2>"$tmp/err"
+if cmp -s "$tmp/en-plain" "$tmp/en-table" && [ ! -s "$tmp/err" ]; then ok; else bad "the English table file writes the plan as without one"; fi
+expect 0 "trace with messages" -- "$mfr" --messages "$tmp/es.json" trace --symptom heel:left:6
+contains out "Apoyo a la decisión" "trace disclaimer translated"
+cat >"$tmp/bad-msg.json" <<'JSON'
+{"format": "libmfr-messages", "format_version": 1, "language": "es",
+ "messages": {"warning.acute": "el {sitio} es agudo"}}
+JSON
+expect 1 "bad messages" -- "$mfr" --messages "$tmp/bad-msg.json" plan --symptom heel:left:6
+contains err "bad-msg.json:2:32: messages.warning.acute: the template names {sitio}" "bad table placed"
+expect 1 "messages file missing" -- "$mfr" --messages "$tmp/none.json" plan --symptom heel:left:6
+expect 2 "messages for batch" -- "$mfr" --messages "$tmp/es.json" batch plan
+contains err "--messages is for plan, program and trace" "batch refuses messages"
+expect 2 "messages needs a value" -- "$mfr" plan --symptom heel:left:6 --messages
+# doc/messages.md: its example (a table under examples/, named from the
+# source tree) is what mfr prints
+mfr_abs=$mfr
+case $mfr_abs in /*) ;; *) mfr_abs=$PWD/$mfr_abs ;; esac
+if (cd "$src" && python3 tests/check-doc-examples.py "$mfr_abs" doc/messages.md) >"$tmp/doc" 2>&1; then ok; else bad "doc/messages.md: $(grep -v '^ok' "$tmp/doc" | head -c 2000)"; fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -49,6 +49,33 @@ int cli_load_model(const cli_options *opts, mfr_model **out)
 	return CLI_FAIL;
 }
 
+int cli_load_messages(const cli_options *opts, mfr_messages **out)
+{
+	mfr_error *err = NULL;
+	uint32_t missing;
+
+	*out = NULL;
+	if (!opts->messages_path)
+		return CLI_OK;
+	mfr_status_t st = mfr_messages_load_file(opts->messages_path, out, &err);
+	if (st != MFR_OK) {
+		cli_report("cannot load the messages", st, err);
+		mfr_error_free(err);
+		return CLI_FAIL;
+	}
+	missing = mfr_messages_missing_count(*out);
+	if (missing) {
+		fprintf(stderr, "mfr: note: %s (%s) has no template for %u of the %u "
+			"message codes, written in English:", opts->messages_path,
+			mfr_messages_language(*out), missing,
+			mfr_messages_count(mfr_messages_default()));
+		for (uint32_t i = 0; i < missing && i < 5; i++)
+			fprintf(stderr, "%s %s", i ? "," : "", mfr_messages_missing_at(*out, i));
+		fputs(missing > 5 ? ", ...\n" : "\n", stderr);
+	}
+	return CLI_OK;
+}
+
 int cli_parse_count(const char *opt, const char *val, uint32_t *out)
 {
 	char *end;

@@ -24,6 +24,7 @@ typedef struct cli_options {
 	cli_format format;      /* --format: json, or text for a person */
 	mfr_format_t output;    /* --format, as the library names it */
 	int format_given;       /* --format was given (else the default, text) */
+	const char *messages_path; /* --messages FILE, or NULL for English */
 } cli_options;
 
 /* A string getter's value for printing: "" for NULL (absent). */
@@ -72,6 +73,11 @@ int cli_emit_json(mfr_status_t st, char *text, mfr_error *err);
 /* Load the model the options name (or the default). Returns CLI_OK or
  * CLI_FAIL after reporting. */
 int cli_load_model(const cli_options *opts, mfr_model **out);
+
+/* Load the message table the options name into *out (NULL, the English
+ * table, without --messages), noting on stderr the codes it lacks (written
+ * in English). Returns CLI_OK, or CLI_FAIL after reporting. */
+int cli_load_messages(const cli_options *opts, mfr_messages **out);
 
 /* The `mfr model ...` command; argv[0] is "model". */
 int cli_model(const cli_options *opts, int argc, char **argv);

@@ -14,6 +14,7 @@ typedef struct job {
 	mfr_model *m;
 	mfr_intake *in;
 	mfr_plan_options *o;
+	mfr_messages *msgs; /* --messages, or NULL */
 	uint32_t sessions, weeks;
 } job;
 
@@ -85,12 +86,15 @@ static int setup(const cli_options *opts, int argc, char **argv, int program, jo
 		rc = cli_load_model(opts, &j->m);
 	if (rc == CLI_OK)
 		rc = cli_build_intake(j->m, args.nintake, args.intake, &j->in);
+	if (rc == CLI_OK)
+		rc = cli_load_messages(opts, &j->msgs);
 	cli_args_free(&args);
 	return rc;
 }
 
 static void teardown(job *j)
 {
+	mfr_messages_free(j->msgs);
 	mfr_intake_free(j->in);
 	mfr_model_free(j->m);
 	mfr_plan_options_free(j->o);
@@ -111,7 +115,9 @@ int cli_plan(const cli_options *opts, int argc, char **argv)
 			mfr_error_free(err);
 			rc = CLI_FAIL;
 		} else {
-			st = mfr_plan_write_file(p, opts->output, 0, stdout, &err);
+			st = j.msgs ? mfr_plan_write_file_with(p, opts->output, 0, j.msgs,
+							       stdout, &err)
+			     : mfr_plan_write_file(p, opts->output, 0, stdout, &err);
 			rc = cli_written(st, err);
 		}
 	}
@@ -135,7 +141,9 @@ int cli_program(const cli_options *opts, int argc, char **argv)
 			mfr_error_free(err);
 			rc = st == MFR_E_RANGE ? CLI_USAGE : CLI_FAIL;
 		} else {
-			st = mfr_program_write_file(pg, opts->output, 0, stdout, &err);
+			st = j.msgs ? mfr_program_write_file_with(pg, opts->output, 0, j.msgs,
+								  stdout, &err)
+			     : mfr_program_write_file(pg, opts->output, 0, stdout, &err);
 			rc = cli_written(st, err);
 		}
 	}

@@ -87,6 +87,7 @@ int cli_trace(const cli_options *opts, int argc, char **argv)
 	mfr_model *m = NULL;
 	mfr_intake *in = NULL;
 	mfr_trace *t = NULL;
+	mfr_messages *msgs = NULL;
 	mfr_error *err = NULL;
 
 	if (mfr_trace_options_new(&o) != MFR_OK) {
@@ -96,7 +97,8 @@ int cli_trace(const cli_options *opts, int argc, char **argv)
 	}
 	if ((rc = cli_args_parse(&args, argc, argv, trace_option, o)) != CLI_OK ||
 	    (rc = cli_load_model(opts, &m)) != CLI_OK ||
-	    (rc = cli_build_intake(m, args.nintake, args.intake, &in)) != CLI_OK)
+	    (rc = cli_build_intake(m, args.nintake, args.intake, &in)) != CLI_OK ||
+	    (rc = cli_load_messages(opts, &msgs)) != CLI_OK)
 		goto out;
 	mfr_status_t st = mfr_trace_run(in, o, &t, &err);
 	if (st != MFR_OK) {
@@ -104,10 +106,12 @@ int cli_trace(const cli_options *opts, int argc, char **argv)
 		rc = st == MFR_E_REFERENCE ? CLI_USAGE : CLI_FAIL;
 		goto out;
 	}
-	st = mfr_trace_write_file(t, opts->output, 0, stdout, &err);
+	st = msgs ? mfr_trace_write_file_with(t, opts->output, 0, msgs, stdout, &err)
+	     : mfr_trace_write_file(t, opts->output, 0, stdout, &err);
 	rc = cli_written(st, err);
 	err = NULL; /* freed by cli_written */
 out:
+	mfr_messages_free(msgs);
 	mfr_error_free(err);
 	mfr_trace_free(t);
 	mfr_intake_free(in);

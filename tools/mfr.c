@@ -87,6 +87,11 @@ static const char *const usage_text[] = {
 	"\n"
 	"Options:\n"
 	"  --model FILE               use the model in FILE instead of the built-in one\n"
+	"  --messages FILE            write the sentences of text, soap and handout\n"
+	"                             (warnings, rationales, aftercare headings) from\n"
+	"                             the message table in FILE, another language\n"
+	"                             (share/libmfr/messages-en.json is the English\n"
+	"                             one to copy); codes it lacks stay English\n"
 	"  --format FORMAT            output format: text (the default; json for\n"
 	"                             batch), json, soap (the plan section of a SOAP\n"
 	"                             note), fhir (a FHIR R4 Bundle) or handout (the\n"
@@ -205,6 +210,8 @@ static int run(int argc, char **argv)
 		}
 		if ((v = option_value(argc, argv, &i, "--model", &missing))) {
 			opts.model_path = v;
+		} else if ((v = option_value(argc, argv, &i, "--messages", &missing))) {
+			opts.messages_path = v;
 		} else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
 			opts.format_given = 1;
 			if (mfr_format_parse(v, &opts.output) != MFR_OK) {
@@ -238,6 +245,10 @@ static int run(int argc, char **argv)
 		 opts.output != MFR_FORMAT_TEXT)
 		rc = cli_usage_error("'mfr model' writes text or json, not %s",
 				     mfr_format_name(opts.output));
+	else if (opts.messages_path && (strcmp(rest[0], "model") == 0 ||
+					strcmp(rest[0], "batch") == 0))
+		rc = cli_usage_error("'mfr %s' writes no sentences to translate: --messages "
+				     "is for plan, program and trace", rest[0]);
 	else if (strcmp(rest[0], "model") == 0)
 		rc = cli_model(&opts, nrest, rest);
 	else if (strcmp(rest[0], "trace") == 0)

@@ -37,6 +37,7 @@
 #include "mfr/safety.h"
 #include "mfr/intake.h"
 #include "mfr/trace.h"
+#include "mfr/messages.h"
 #include "mfr/plan.h"
 #include "mfr/output.h"
 

@@ -129,6 +129,47 @@ MFR_EXPORT mfr_status_t mfr_trace_write(const mfr_trace *trace, mfr_format_t for
 MFR_EXPORT mfr_status_t mfr_trace_write_file(const mfr_trace *trace, mfr_format_t format,
 					   uint32_t flags, FILE *stream, mfr_error **err);
 
+/**
+ * @name Writing in another language
+ * The same writers with a message table (mfr/messages.h): every sentence
+ * of the text, SOAP and handout formats, the warnings and the rationales
+ * comes from @p messages (NULL: the default English table, the output of
+ * the writers above byte for byte); a code the table lacks is written in
+ * English. The other formats are data, the same in every language. Errors,
+ * ownership and threading as the writers above; the table must outlive
+ * the call only.
+ * @{
+ */
+/** A plan in @p format with @p messages, as mfr_plan_write(). @since 0.2.0 */
+MFR_EXPORT mfr_status_t mfr_plan_write_with(const mfr_plan *plan, mfr_format_t format,
+					  uint32_t flags, const mfr_messages *messages,
+					  char **out, size_t *len, mfr_error **err);
+/** A plan in @p format with @p messages to @p stream, as mfr_plan_write_file(). @since 0.2.0 */
+MFR_EXPORT mfr_status_t mfr_plan_write_file_with(const mfr_plan *plan, mfr_format_t format,
+					       uint32_t flags,
+					       const mfr_messages *messages, FILE *stream,
+					       mfr_error **err);
+/** A program in @p format with @p messages, as mfr_plan_write(). @since 0.2.0 */
+MFR_EXPORT mfr_status_t mfr_program_write_with(const mfr_program *program,
+					     mfr_format_t format, uint32_t flags,
+					     const mfr_messages *messages, char **out,
+					     size_t *len, mfr_error **err);
+/** A program in @p format with @p messages to @p stream, as mfr_plan_write_file(). @since 0.2.0 */
+MFR_EXPORT mfr_status_t mfr_program_write_file_with(const mfr_program *program,
+						  mfr_format_t format, uint32_t flags,
+						  const mfr_messages *messages,
+						  FILE *stream, mfr_error **err);
+/** A trace in @p format with @p messages, as mfr_trace_write(). @since 0.2.0 */
+MFR_EXPORT mfr_status_t mfr_trace_write_with(const mfr_trace *trace, mfr_format_t format,
+					   uint32_t flags, const mfr_messages *messages,
+					   char **out, size_t *len, mfr_error **err);
+/** A trace in @p format with @p messages to @p stream, as mfr_trace_write_file(). @since 0.2.0 */
+MFR_EXPORT mfr_status_t mfr_trace_write_file_with(const mfr_trace *trace,
+						mfr_format_t format, uint32_t flags,
+						const mfr_messages *messages, FILE *stream,
+						mfr_error **err);
+/** @} */
+
 /** @} */
 
 MFR_END_DECLS

@@ -39,6 +39,7 @@
 #ifndef MFR_PLAN_H
 #define MFR_PLAN_H
 
+#include "mfr/messages.h"
 #include "mfr/trace.h"
 #include "mfr/technique.h"
 
@@ -241,6 +242,14 @@ MFR_EXPORT uint32_t mfr_plan_step_seconds(const mfr_plan_step *step);
 MFR_EXPORT uint32_t mfr_plan_step_trace_rank(const mfr_plan_step *step);
 /** Why this step: a sentence that points back to the trace; never NULL for a step, NULL for NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_step_rationale(const mfr_plan_step *step);
+/**
+ * Why this step, as a message (mfr/messages.h): its code ("rationale.trace",
+ * "rationale.opening", ...) and parameters, to write with another table
+ * (mfr_message_render()); mfr_plan_step_rationale() is it in English.
+ * @return borrowed from the plan; never NULL for a step, NULL for NULL.
+ * @since 0.2.0
+ */
+MFR_EXPORT const mfr_message *mfr_plan_step_rationale_message(const mfr_plan_step *step);
 /** The step's ::mfr_step_flag_t bits, or 0 for NULL. @since 0.2.0 */
 MFR_EXPORT uint32_t mfr_plan_step_flags(const mfr_plan_step *step);
 /** The danger zone the step lies in (and obeys), or NULL when none (and for NULL). @since 0.2.0 */
@@ -261,6 +270,15 @@ MFR_EXPORT const mfr_plan_warning *mfr_plan_warning_at(const mfr_plan *plan, uin
 MFR_EXPORT mfr_warning_kind_t mfr_plan_warning_kind(const mfr_plan_warning *warning);
 /** The warning, for a person; never NULL for a warning, NULL for NULL. @since 0.1.0 */
 MFR_EXPORT const char *mfr_plan_warning_text(const mfr_plan_warning *warning);
+/**
+ * The warning as a message (mfr/messages.h): its message code
+ * ("warning.refer_out.absolute": finer than mfr_plan_warning_code(), one
+ * per sentence) and parameters, to write with another table
+ * (mfr_message_render()); mfr_plan_warning_text() is it in English.
+ * @return borrowed from the plan; never NULL for a warning, NULL for NULL.
+ * @since 0.2.0
+ */
+MFR_EXPORT const mfr_message *mfr_plan_warning_message(const mfr_plan_warning *warning);
 /**
  * The warning's stable code ("refer_out", "site_excluded", "danger_zone",
  * ...; doc/plan-format.md lists them all), for software to act on; never

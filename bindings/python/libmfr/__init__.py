@@ -60,8 +60,8 @@ from typing import (TYPE_CHECKING, Any, Callable, Dict, Generic, Iterable,
 
 __all__ = [
     'Access', 'Aftercare', 'Branch', 'Condition', 'DangerZone', 'Dose',
-    'Evidence', 'FindMatch', 'Intake', 'Line', 'MAX_JOBS', 'MfrError',
-    'Model', 'Node', 'Onset', 'Plan', 'PlanAftercare', 'PlanStatus',
+    'Evidence', 'FindMatch', 'Intake', 'Line', 'MAX_JOBS', 'Message',
+    'Messages', 'MfrError', 'Model', 'Node', 'Onset', 'Plan', 'PlanAftercare', 'PlanStatus',
     'PlanStep', 'PlanWarning', 'Position', 'PositionLimit', 'Precaution',
     'Pressure', 'Program', 'ProgramSession', 'Provenance', 'Referral',
     'Region', 'Relation', 'STEP_DANGER_ZONE', 'STEP_INTERNAL', 'Screening',
@@ -377,6 +377,28 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
      'mfr_plan_write mfr_program_write mfr_trace_write'),
     (_E, [_P, _E, _U, _P, POINTER(_P)],
      'mfr_plan_write_file mfr_program_write_file mfr_trace_write_file'),
+    # ... and with a message table (mfr/messages.h)
+    (_E, [_P, _E, _U, _P, POINTER(_P), POINTER(c_size_t), POINTER(_P)],
+     'mfr_plan_write_with mfr_program_write_with mfr_trace_write_with'),
+    (_E, [_P, _E, _U, _P, _P, POINTER(_P)],
+     'mfr_plan_write_file_with mfr_program_write_file_with '
+     'mfr_trace_write_file_with'),
+    # messages.h: tables and messages
+    (_P, [], 'mfr_messages_default'),
+    (_E, [_S, POINTER(_P), POINTER(_P)], 'mfr_messages_load_file'),
+    (_E, [_S, c_size_t, _S, POINTER(_P), POINTER(_P)], 'mfr_messages_load_buffer'),
+    (None, [_P], 'mfr_messages_free'),
+    (_S, [_P], 'mfr_messages_language mfr_message_code'),
+    (_U, [_P], 'mfr_messages_count mfr_messages_missing_count '
+               'mfr_message_arg_count'),
+    (_S, [_P, _U], 'mfr_messages_code_at mfr_messages_missing_at '
+                   'mfr_message_arg_name mfr_message_arg_value'),
+    (_S, [_P, _S], 'mfr_messages_get'),
+    (_E, [_P, _S, _U, POINTER(_S), POINTER(_S), POINTER(_P), POINTER(_P)],
+     'mfr_messages_format'),
+    (_P, [_P, _U], 'mfr_message_arg_message'),
+    (_E, [_P, _P, POINTER(_P), POINTER(_P)], 'mfr_message_render'),
+    (_P, [_P], 'mfr_plan_warning_message mfr_plan_step_rationale_message'),
 ]
 for _restype, _argtypes, _names in _PROTOTYPES:
     for _fname in _names.split():
@@ -597,9 +619,11 @@ def _text(fn: _CFunc, ptr: _Handle, compact: bool) -> str:
         _C.mfr_free(out.value)
 
 
-def _write(fn: _CFunc, ptr: _Handle, format: str, compact: bool) -> str:
+def _write(fn: _CFunc, ptr: _Handle, format: str, compact: bool,
+           messages: Optional['Messages'] = None) -> str:
     """Call an mfr_*_write() function: the object in @p format (a name,
-    "json", "text", ...), as str."""
+    "json", "text", ...), as str; with @p messages, its mfr_*_write_with()
+    (fn must be that one)."""
     if not isinstance(format, str):
         raise TypeError('format must be a name (a str), not %r' % (format,))
     value = c_int32()
@@ -608,8 +632,13 @@ def _write(fn: _CFunc, ptr: _Handle, format: str, compact: bool) -> str:
         raise MfrError(status, status_name(status),
                        'unknown format %r; use %s' % (format, ', '.join(formats())))
     out, size, err = c_void_p(), c_size_t(), c_void_p()
-    _check(fn(ptr, value.value, _JSON_COMPACT if compact else 0, byref(out),
-              byref(size), byref(err)), err)
+    flags = _JSON_COMPACT if compact else 0
+    if messages is None:
+        status = fn(ptr, value.value, flags, byref(out), byref(size), byref(err))
+    else:
+        status = fn(ptr, value.value, flags, messages._handle, byref(out),
+                    byref(size), byref(err))
+    _check(status, err)
     try:
         return ctypes.string_at(cast(int, out.value), size.value).decode('utf-8')
     finally:
@@ -1540,6 +1569,165 @@ def _class(kind: str) -> Type[_Entity]:
             from None
 
 
+# ---- message tables (mfr/messages.h) ----------------------------------------
+
+class Message(NamedTuple):
+    """One sentence a plan carries, for software to write in any language:
+    its stable code ("warning.refer_out.absolute", doc/messages.md) and its
+    parameters, each a str (a model name, a number) or a Message (a phrase
+    of the sentence, translated by the table too). Messages.render() writes
+    it with a table."""
+
+    code: str
+    args: Dict[str, Union[str, 'Message']]
+
+
+def _message(ptr: Optional[int]) -> Optional[Message]:
+    """The Message behind an mfr_message pointer (borrowed), or None."""
+    if not ptr:
+        return None
+    args: Dict[str, Union[str, Message]] = {}
+    for i in range(_C.mfr_message_arg_count(ptr)):
+        name = _str(_C.mfr_message_arg_name(ptr, i)) or ''
+        nested = _C.mfr_message_arg_message(ptr, i)
+        value: Union[str, Message, None] = (
+            _message(nested) if nested else _str(_C.mfr_message_arg_value(ptr, i)))
+        args[name] = value if value is not None else ''
+    return Message(_str(_C.mfr_message_code(ptr)) or '', args)
+
+
+def _free_messages(ptr: int, _free: _CFunc = _C.mfr_messages_free) -> None:
+    """Release a loaded message table."""
+    _free(ptr)
+
+
+class Messages:
+    """A message table: a template for every sentence libmfr writes, keyed
+    by stable codes, in one language (doc/messages.md). Messages.default()
+    is the built-in English one; load_file() and load_buffer() read another
+    (MfrError with the file's line and column for a bad one). A code the
+    table lacks is written in English: missing lists them. Pass a table to
+    Plan.write(), Program.write() or Trace.write() (messages=...), or write
+    one Message with render()."""
+
+    _ptr: Optional[int]
+    _owned: bool
+
+    def __init__(self) -> None:
+        raise TypeError('use Messages.default(), Messages.load_file() or '
+                        'Messages.load_buffer()')
+
+    @classmethod
+    def _adopt(cls, ptr: int, owned: bool) -> Messages:
+        self = object.__new__(cls)
+        self._ptr, self._owned = ptr, owned
+        return self
+
+    @classmethod
+    def default(cls) -> Messages:
+        """The built-in English table (static: never freed)."""
+        return cls._adopt(_C.mfr_messages_default(), False)
+
+    @classmethod
+    def load_file(cls, path: _PathArg) -> Messages:
+        """Load a table from a file; raises MfrError (MFR_E_IO,
+        MFR_E_SYNTAX, MFR_E_UNKNOWN for an unknown code, MFR_E_REFERENCE
+        for a parameter its code does not have, ...)."""
+        out, err = c_void_p(), c_void_p()
+        _check(_C.mfr_messages_load_file(os.fsencode(path), byref(out),
+                                         byref(err)), err)
+        return cls._adopt(cast(int, out.value), True)
+
+    @classmethod
+    def load_buffer(cls, data: Union[str, bytes],
+                    name: Optional[_PathArg] = None) -> Messages:
+        """Load a table from a str or bytes document; @p name labels errors
+        (default "<buffer>")."""
+        data = _document_arg(data, 'data')
+        out, err = c_void_p(), c_void_p()
+        _check(_C.mfr_messages_load_buffer(
+            data, len(data), None if name is None else os.fsencode(name),
+            byref(out), byref(err)), err)
+        return cls._adopt(cast(int, out.value), True)
+
+    @property
+    def _handle(self) -> int:
+        ptr: Optional[int] = getattr(self, '_ptr', None)
+        if ptr is None:
+            raise ValueError('the message table is closed')
+        return ptr
+
+    @property
+    def closed(self) -> bool:
+        """True once close() has released it."""
+        return getattr(self, '_ptr', None) is None
+
+    def close(self) -> None:
+        """Release a loaded table (the default one is never freed). Safe
+        to call more than once."""
+        ptr, self._ptr = getattr(self, '_ptr', None), None
+        if ptr is not None and getattr(self, '_owned', False):
+            _free_messages(ptr)
+
+    def __del__(self) -> None:
+        self.close()
+
+    def __enter__(self) -> Messages:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return '<Messages (closed)>'
+        return '<Messages %r, %d codes>' % (self.language, len(self.codes))
+
+    language = _Prop(lambda self: _str(_C.mfr_messages_language(self._handle)),
+                     doc='The language tag ("en", "es-MX").')
+
+    @property
+    def codes(self) -> Tuple[str, ...]:
+        """The codes the table holds, in byte order."""
+        return _strings(_C.mfr_messages_count, _C.mfr_messages_code_at,
+                        self._handle)
+
+    @property
+    def missing(self) -> Tuple[str, ...]:
+        """The default table's codes this table lacks (written in English)."""
+        return _strings(_C.mfr_messages_missing_count,
+                        _C.mfr_messages_missing_at, self._handle)
+
+    def get(self, code: str) -> Optional[str]:
+        """The template of @p code, or None when the table lacks it."""
+        return _str(_C.mfr_messages_get(self._handle, _key_arg(code, 'code')))
+
+    def format(self, code: str, **params: str) -> str:
+        """The template of @p code (English where the table lacks it)
+        filled with @p params; MfrError for an unknown code
+        (MFR_E_UNKNOWN) or a parameter the template names but not given
+        (MFR_E_MISSING)."""
+        names = (c_char_p * max(len(params), 1))(
+            *[k.encode('utf-8') for k in params])
+        values = (c_char_p * max(len(params), 1))(
+            *[str(v).encode('utf-8') for v in params.values()])
+        out, err = c_void_p(), c_void_p()
+        _check(_C.mfr_messages_format(self._handle, _key_arg(code, 'code'),
+                                      len(params), names, values, byref(out),
+                                      byref(err)), err)
+        try:
+            return ctypes.string_at(cast(int, out.value)).decode('utf-8')
+        finally:
+            _C.mfr_free(out.value)
+
+    def render(self, message: Message) -> str:
+        """@p message (a plan warning's or step's) in this table's words:
+        each phrase it holds rendered first, then its own template."""
+        return self.format(message.code, **{
+            k: (self.render(v) if isinstance(v, Message) else v)
+            for k, v in message.args.items()})
+
+
 # ---- the model -------------------------------------------------------------
 
 class Model:
@@ -2409,14 +2597,22 @@ class _Writable:
 
     _write_name = ''
 
-    def write(self, format: str = 'text', compact: bool = False) -> str:
+    def write(self, format: str = 'text', compact: bool = False,
+              messages: Optional[Messages] = None) -> str:
         """The object in an output format: "json", "text", or another of
         formats() this object takes (MfrError otherwise); @p compact writes
         JSON on one line. Every format carries the audit trail (libmfr
-        version, the model and its content hash, the intake's id)."""
-        return _write(getattr(_C, self._write_name),
-                      cast(Any, self)._handle, format,
-                      compact)
+        version, the model and its content hash, the intake's id). With
+        @p messages (a Messages table) the sentences of text, soap and
+        handout are that table's (doc/messages.md)."""
+        if messages is None:
+            return _write(getattr(_C, self._write_name),
+                          cast(Any, self)._handle, format, compact)
+        if not isinstance(messages, Messages):
+            raise TypeError('messages must be a Messages table, not %r'
+                            % (messages,))
+        return _write(getattr(_C, self._write_name + '_with'),
+                      cast(Any, self)._handle, format, compact, messages)
 
     def to_text(self) -> str:
         """The object as text for a person: what the mfr tool prints."""
@@ -2534,8 +2730,9 @@ class PlanStep(NamedTuple):
     person; then its flags (the mfr_step_flag_t bits: STEP_DANGER_ZONE,
     STEP_INTERNAL), the DangerZone it lies in and obeys (or None), and
     whether it is internal work (done only under a scope the intake
-    declares), and for a side-lying position the side the client lies on
-    (else None)."""
+    declares), for a side-lying position the side the client lies on
+    (else None), and the rationale as a Message (its code and parameters,
+    for Messages.render())."""
 
     phase: Optional[str]
     region: Optional[Region]
@@ -2551,6 +2748,7 @@ class PlanStep(NamedTuple):
     danger_zone: Optional[DangerZone]
     internal: bool
     lying_side: Optional[str]
+    rationale_message: Optional[Message] = None
 
 
 class PlanWarning(NamedTuple):
@@ -2562,8 +2760,9 @@ class PlanWarning(NamedTuple):
     format.md), the kind name of the model entity it is about
     ("precaution", "danger_zone", "condition", or None), that entity's
     key (for a scope warning the access name, "intra_oral"; None when
-    about none), and the site it is about (a Region and a side name, or
-    None)."""
+    about none), the site it is about (a Region and a side name, or
+    None), and the text as a Message (its code, one per sentence, and
+    parameters, for Messages.render())."""
 
     kind: Optional[str]
     text: Optional[str]
@@ -2572,6 +2771,7 @@ class PlanWarning(NamedTuple):
     subject_key: Optional[str]
     region: Optional[Region]
     side: Optional[str]
+    message: Optional[Message] = None
 
 
 class PlanAftercare(NamedTuple):
@@ -2724,7 +2924,8 @@ class Plan(_Writable, _Object):
             _C.mfr_plan_step_flags(s),
             _wrap(DangerZone, m, _C.mfr_plan_step_danger_zone(s)),
             bool(_C.mfr_plan_step_flags(s) & STEP_INTERNAL),
-            _name(_C.mfr_side_name, _C.mfr_plan_step_lying_side(s)))
+            _name(_C.mfr_side_name, _C.mfr_plan_step_lying_side(s)),
+            _message(_C.mfr_plan_step_rationale_message(s)))
             for s in _items(_C.mfr_plan_step_count, _C.mfr_plan_step_at, h))
 
     @property
@@ -2738,7 +2939,8 @@ class Plan(_Writable, _Object):
             _name(_C.mfr_kind_name, _C.mfr_plan_warning_subject_kind(w)),
             _str(_C.mfr_plan_warning_subject_key(w)),
             _wrap(Region, m, _C.mfr_plan_warning_region(w)),
-            _name(_C.mfr_side_name, _C.mfr_plan_warning_side(w)))
+            _name(_C.mfr_side_name, _C.mfr_plan_warning_side(w)),
+            _message(_C.mfr_plan_warning_message(w)))
             for w in _items(_C.mfr_plan_warning_count, _C.mfr_plan_warning_at,
                             h))
 
