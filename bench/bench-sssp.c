@@ -26,6 +26,9 @@
  * - plain: Dijkstra from each source, settling every reachable site;
  * - plain-cut: the same, stopping where weight * product < 0.01 (the floor
  *   below which the library's search follows no path, MFR_TRACE_MIN_SCORE);
+ * - plain-20: the same, each search stopped at its 20th settled site: less
+ *   than any exact top-20 of three symptoms can cost (a floor, not the same
+ *   answer);
  * - mfr-live: mfr_trace_run(), max_results 10000, max_steps 64, the reach
  *   lists off: one live search per symptom (settling every site it reaches
  *   above the floor) plus combining, ranking and explaining the results;
@@ -83,8 +86,10 @@ typedef struct hitem {
 } hitem;
 
 typedef struct plain_state {
-	double *dist;
+	double *dist;   /* INFINITY where not reached */
 	uint8_t *done;
+	uint32_t *touched; /* the sites reached, to reset (cost follows the work) */
+	uint32_t touched_count;
 	hitem *heap;
 	size_t heap_cap;
 	uint32_t settled;
@@ -149,35 +154,44 @@ static hitem pop(plain_state *s, size_t *count)
 }
 
 /* Dijkstra from @p src (lazy deletion), up to distance @p cut (INFINITY for
- * every reachable site): adds to s->settled and s->check. */
-static void dijkstra(const plain_graph *g, plain_state *s, uint32_t src, double cut)
+ * every reachable site) or @p limit settled sites: adds to s->settled and
+ * s->check. Leaves s->dist and s->done clean for the next search. */
+static void dijkstra(const plain_graph *g, plain_state *s, uint32_t src, double cut,
+		     uint32_t limit)
 {
 	size_t count = 0;
+	uint32_t settled = 0;
 
-	for (uint32_t v = 0; v < g->n; v++)
-		s->dist[v] = INFINITY;
-	memset(s->done, 0, g->n);
+	s->touched_count = 0;
 	s->dist[src] = 0;
+	s->touched[s->touched_count++] = src;
 	push(s, &count, (hitem){ 0, src });
 	while (count) {
 		hitem t = pop(s, &count);
 
 		if (s->done[t.v])
 			continue;
-		if (t.d > cut)
+		if (t.d > cut || settled == limit)
 			break;
 		s->done[t.v] = 1;
-		s->settled++;
+		settled++;
 		s->check += exp(-t.d);
 		for (uint32_t k = g->off[t.v]; k < g->off[t.v + 1]; k++) {
 			uint32_t w = g->to[k];
 			double d = t.d + g->len[k];
 
 			if (d < s->dist[w]) {
+				if (s->dist[w] == INFINITY)
+					s->touched[s->touched_count++] = w;
 				s->dist[w] = d;
 				push(s, &count, (hitem){ d, w });
 			}
 		}
+	}
+	s->settled += settled;
+	for (uint32_t i = 0; i < s->touched_count; i++) {
+		s->dist[s->touched[i]] = INFINITY;
+		s->done[s->touched[i]] = 0;
 	}
 }
 
@@ -188,6 +202,7 @@ typedef struct op {
 	plain_state *ps;
 	const uint32_t *src;
 	const double *cut; /* per source; NULL: no cut */
+	uint32_t limit;    /* settled sites per source; 0: no limit */
 	uint32_t nsrc;
 	const mfr_intake *in;
 	const mfr_trace_options *opts;
@@ -203,7 +218,8 @@ static double run_plain(op *o, long reps)
 		o->ps->settled = 0;
 		o->ps->check = 0;
 		for (uint32_t i = 0; i < o->nsrc; i++)
-			dijkstra(o->g, o->ps, o->src[i], o->cut ? o->cut[i] : INFINITY);
+			dijkstra(o->g, o->ps, o->src[i], o->cut ? o->cut[i] : INFINITY,
+				 o->limit ? o->limit : UINT32_MAX);
 	}
 	o->settled = o->ps->settled;
 	o->check = o->ps->check;
@@ -410,6 +426,10 @@ int main(int argc, char **argv)
 
 	ps.dist = xmalloc((size_t)pg.n * sizeof(*ps.dist));
 	ps.done = xmalloc(pg.n);
+	ps.touched = xmalloc((size_t)pg.n * sizeof(*ps.touched));
+	for (uint32_t v = 0; v < pg.n; v++)
+		ps.dist[v] = INFINITY;
+	memset(ps.done, 0, pg.n);
 	ps.heap_cap = 1024;
 	ps.heap = xmalloc(ps.heap_cap * sizeof(*ps.heap));
 
@@ -417,6 +437,9 @@ int main(int argc, char **argv)
 	measure(label, "plain", &o, run_plain);
 	o.cut = cut;
 	measure(label, "plain-cut", &o, run_plain);
+	o.cut = NULL;
+	o.limit = 20;
+	measure(label, "plain-20", &o, run_plain);
 
 	if (mfr_trace_options_new(&full) != MFR_OK ||
 	    mfr_trace_options_set_max_results(full, 10000) != MFR_OK ||
@@ -435,6 +458,7 @@ int main(int argc, char **argv)
 	mfr_trace_options_free(full);
 	free(ps.dist);
 	free(ps.done);
+	free(ps.touched);
 	free(ps.heap);
 	free(pg.off);
 	free(pg.to);
