@@ -48,7 +48,7 @@ def run(cmd, **kw):
     return p.stdout
 
 
-TRACE_ROW = re.compile(r"^(\S+)\s+(\d+)\s+(top-20 1st|full 1st|load|top-20|full|plan)\s+"
+TRACE_ROW = re.compile(r"^(\S+)\s+(\d+)\s+(top-20 1st|full 1st|load|top-20|top-80|full|plan)\s+"
                        r"([\d.]+)\s+([\d.]*)\s+(\d+)\s*(.*)$")
 
 
@@ -208,7 +208,7 @@ def main(argv=None):
     print("| model | operation | median | min | results |")
     print("|---|---|---:|---:|---:|")
     for lb in ("default", label):
-        for op in ("load", "top-20 1st", "full 1st", "top-20", "full", "plan"):
+        for op in ("load", "top-20 1st", "full 1st", "top-20", "top-80", "full", "plan"):
             s = T(lb, op)
             if s:
                 print("| %s | %s | %s | %s | %s |" % (lb, op, fmt(s[0]),
