@@ -26,6 +26,8 @@
  *   site, except that the library caps a trace at 10000 results.
  * - top-20 1st, full 1st: the first such trace on the model, timed once:
  *   it makes the symptoms' reach lists, which later traces read.
+ * - top-80 (default model only): the trace a plan makes for itself with the
+ *   default plan options (max_results 4 x max_sites = 80, 6 steps).
  * - plan (default model only): mfr_plan_run() with the default options plus
  *   mfr_plan_free(): the trace and the session plan built from it.
  */
@@ -168,9 +170,9 @@ typedef struct subject {
 	const char *model_path;  /* NULL for the default model */
 	const char *intake_path; /* NULL for the default model's typical intake */
 	uint32_t sites;
-	stats load, top, full, plan;
+	stats load, top, full, plan, top80;
 	double top_first, full_first; /* the first trace on the model: its lists made */
-	uint32_t top_results, full_results, plan_steps;
+	uint32_t top_results, full_results, plan_steps, top80_results;
 } subject;
 
 static mfr_intake *typical_intake(const mfr_model *m)
@@ -195,7 +197,8 @@ static mfr_intake *typical_intake(const mfr_model *m)
 	return in;
 }
 
-static void run_subject(subject *s, const mfr_trace_options *full_opts)
+static void run_subject(subject *s, const mfr_trace_options *full_opts,
+			const mfr_trace_options *top80_opts)
 {
 	mfr_model *m = NULL;
 	mfr_intake *in = NULL;
@@ -232,6 +235,9 @@ static void run_subject(subject *s, const mfr_trace_options *full_opts)
 	s->full = measure(&o);
 	s->full_results = o.results;
 	if (!s->model_path) {
+		o.opts = top80_opts;
+		s->top80 = measure(&o);
+		s->top80_results = o.results;
 		o = (op){ .run = run_plan, .intake = in };
 		s->plan = measure(&o);
 		s->plan_steps = o.results;
@@ -283,7 +289,7 @@ int main(int argc, char **argv)
 {
 	subject subjects[MAX_MODELS] = { { .label = "default" } };
 	int n = 1;
-	mfr_trace_options *full = NULL;
+	mfr_trace_options *full = NULL, *top80 = NULL;
 	const char *python = NULL, *gen = NULL;
 	char sites[256] = "1000,10000,100000";
 	char tmpdir[4096] = "";
@@ -347,10 +353,16 @@ int main(int argc, char **argv)
 	    mfr_trace_options_set_max_results(full, 10000) != MFR_OK ||
 	    mfr_trace_options_set_max_steps(full, 64) != MFR_OK)
 		die("trace options", MFR_E_NOMEM, NULL);
+	/* The trace a plan makes with the default plan options: 4 x max_sites
+	 * (20) results, lib/plan.c trace_depth(). */
+	if (mfr_trace_options_new(&top80) != MFR_OK ||
+	    mfr_trace_options_set_max_results(top80, 80) != MFR_OK)
+		die("trace options", MFR_E_NOMEM, NULL);
 
 	for (int i = 0; i < n; i++)
-		run_subject(&subjects[i], full);
+		run_subject(&subjects[i], full, top80);
 	mfr_trace_options_free(full);
+	mfr_trace_options_free(top80);
 	if (*tmpdir) {
 		for (int i = 1; i < n; i++)
 			if (subjects[i].model_path == paths[i][0]) {
@@ -380,6 +392,8 @@ int main(int argc, char **argv)
 		snprintf(buf, sizeof(buf), "%u", s->full_results);
 		row(s->label, s->sites, "full", &s->full, buf);
 		if (!s->model_path) {
+			snprintf(buf, sizeof(buf), "%u", s->top80_results);
+			row(s->label, s->sites, "top-80", &s->top80, buf);
 			snprintf(buf, sizeof(buf), "%u steps", s->plan_steps);
 			row(s->label, s->sites, "plan", &s->plan, buf);
 		}

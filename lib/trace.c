@@ -1108,11 +1108,39 @@ static int cand_before(const cand *a, const cand *b)
 	return a->score != b->score ? a->score > b->score : a->site < b->site;
 }
 
-static int cand_cmp(const void *pa, const void *pb)
+/* The candidates merge_try() ranks are kept as a heap, best on top, and
+ * taken one by one: a ranking stops after max_results kept (or at the first
+ * partial one), usually a few dozen of hundreds, so sorting them all (qsort,
+ * its comparisons through a pointer) cost most of a top-20 trace's merge.
+ * cand_before() is a total order (a site is met once), so the order taken
+ * is the sorted order exactly. */
+static void cand_sift(cand **h, uint32_t n, uint32_t i)
 {
-	const cand *a = *(const cand *const *)pa, *b = *(const cand *const *)pb;
+	cand *x = h[i];
 
-	return cand_before(a, b) ? -1 : cand_before(b, a) ? 1 : 0;
+	for (;;) {
+		uint32_t c = 2 * i + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && cand_before(h[c + 1], h[c]))
+			c++;
+		if (!cand_before(h[c], x))
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = x;
+}
+
+static cand *cand_take(cand **h, uint32_t *n)
+{
+	cand *top = h[0];
+
+	h[0] = h[--*n];
+	if (*n > 1)
+		cand_sift(h, *n, 0);
+	return top;
 }
 
 /* Findings of one site in combine()'s order: strongest first, then symptom. */
@@ -1295,16 +1323,16 @@ static mfr_status_t merge_try(merge *mg, mfr_trace *t, const context *cx, double
 	for (uint32_t k = 0; k < mg->nc; k++)
 		if (mg->c[k].score > bound)
 			mg->order[n++] = &mg->c[k];
-	if (n > 1)
-		qsort(mg->order, n, sizeof(*mg->order), cand_cmp);
+	for (uint32_t k = n / 2; k-- > 0;)
+		cand_sift(mg->order, n, k);
 
 	tissues ts;
 	int unknown = 0;
 
 	if (!tissues_init(&ts, cx->m, all, want))
 		return MFR_E_NOMEM;
-	for (uint32_t k = 0; k < n && kept < want && !unknown; k++) {
-		const cand *c = mg->order[k];
+	while (n && kept < want && !unknown) {
+		const cand *c = cand_take(mg->order, &n);
 		mfr_trace_result res = { .trace = t,
 					 .region = mfr__site_region(cx->m, c->site),
 					 .side = (uint8_t)mfr__site_side(cx->m, c->site),

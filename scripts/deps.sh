@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install what building and testing libmfr needs on Debian 12 (idempotent).
+# Install what building and testing libmfr needs on Debian 12 (idempotent);
+# --bench adds the optional benchmark comparisons (below).
 # Run as root, or as a user with sudo.
 set -euo pipefail
 
@@ -28,6 +29,15 @@ packages+=(
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu qemu-user
   "libjansson-dev:$cross_arch" "check:$cross_arch"
 )
+
+# Optional, not for CI: `bash scripts/deps.sh --bench` also installs what the
+# side-by-side benchmark compares libmfr with (bench/bench-all.py,
+# doc/performance.md "Side by side"): igraph's C library and networkx. The
+# benchmarks build and run without them (they are skipped), so CI, which
+# runs this script without --bench, does not install them.
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(libigraph-dev python3-networkx)
+fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
