@@ -5,11 +5,14 @@
 # Needs $mfr and $tmp set.
 wrap_mfr() {
   [ -n "${MFR_TEST_WRAPPER:-}" ] || return 1
-  local wrapper
+  local wrapper prog=$mfr
   mapfile -t wrapper <<<"$MFR_TEST_WRAPPER"
+  # The tool by its absolute path: a check may run the wrapper from
+  # another directory (the doc examples run from the source tree).
+  case $prog in /*) ;; *) prog=$PWD/$prog ;; esac
   {
     printf '#!/usr/bin/env bash\nexec'
-    printf ' %q' "${wrapper[@]}" "$mfr"
+    printf ' %q' "${wrapper[@]}" "$prog"
     printf ' "$@"\n'
   } >"$tmp/mfr"
   chmod +x "$tmp/mfr"

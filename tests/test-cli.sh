@@ -802,7 +802,8 @@ contains out "Cuidados posteriores:" "translated heading"
 contains err "has no template for" "missing codes noted"
 "$mfr" plan --symptom heel:left:6 >"$tmp/en-plain" 2>/dev/null
 "$mfr" --messages "$src/lib/data/messages-en.json" plan --symptom heel:left:6 >"$tmp/en-table" 2>"$tmp/err"
-if cmp -s "$tmp/en-plain" "$tmp/en-table" && [ ! -s "$tmp/err" ]; then ok; else bad "the English table file writes the plan as without one"; fi
+# (Under valgrind, its own "==PID==" lines are on standard error.)
+if cmp -s "$tmp/en-plain" "$tmp/en-table" && ! grep -qv '^==[0-9]*==' "$tmp/err"; then ok; else bad "the English table file writes the plan as without one: $(head -c 300 "$tmp/err")"; fi
 expect 0 "trace with messages" -- "$mfr" --messages "$tmp/es.json" trace --symptom heel:left:6
 contains out "Apoyo a la decisión" "trace disclaimer translated"
 cat >"$tmp/bad-msg.json" <<'JSON'
