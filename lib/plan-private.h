@@ -87,6 +87,9 @@ struct mfr_plan {
 	const mfr_aftercare **aftercare; /* the model's items this client gets */
 	uint32_t aftercare_count;
 	uint8_t no_progression; /* a dose stops a program's progression */
+	/* The best trace rank (1-based) of a site an assumed precaution kept
+	 * out (an open question's "yes"); 0 for none. */
+	uint32_t assumed_exclusion_rank;
 	mfr_audit audit; /* the intake's id and extensions, copied */
 };
 

@@ -1564,6 +1564,9 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 		else if (sp->assumed_for)
 			where = MSG("warning.site_excluded.assumed",
 				    MFR__S("question", sp->assumed_for->key));
+		if (sp->assumed_for && (!p->assumed_exclusion_rank ||
+					rank + 1 < p->assumed_exclusion_rank))
+			p->assumed_exclusion_rank = rank + 1;
 		if (!where) {
 			*st = MFR_E_NOMEM;
 			return 0;
@@ -1854,11 +1857,51 @@ static void set_travel(const mfr_intake *in, candidate *cand, uint32_t n)
 	}
 }
 
+/* Whether trace result @p res serves symptom @p sy directly: a path from
+ * it that only goes down into the symptom's site and takes at most one
+ * referral (tissue in the symptom, or a source of the pain felt there:
+ * the sternocleidomastoid for the forehead, though its strongest path
+ * starts at a temple). */
+static int serves_directly(const mfr_trace_result *res, uint32_t sy)
+{
+	for (uint32_t k = 0; res && k < res->path_count; k++) {
+		const mfr_trace_path *path = &res->paths[k];
+		int direct = path->symptom == sy, referrals = 0;
+
+		for (uint32_t i = 0; i < path->step_count && direct; i++) {
+			const mfr_edge *e = path->steps[i].edge;
+
+			referrals += e->relation == MFR_RELATION_REFERRAL;
+			direct = referrals <= 1 && (e->relation == MFR_RELATION_REFERRAL ||
+						    (e->relation == MFR_RELATION_HIERARCHY &&
+						     !e->upward));
+		}
+		if (direct)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether one of the @p n candidates @p c, on symptom @p sy's side or the
+ * midline, is work for it: reached first from it, or serving it directly. */
+static int served_by(const mfr_intake *in, const candidate *c, uint32_t n, uint32_t sy)
+{
+	int side = in->symptoms[sy].side;
+
+	for (uint32_t i = 0; i < n; i++)
+		if ((c[i].step.side == side || c[i].step.side == MFR_SIDE_MIDLINE ||
+		     side == MFR_SIDE_MIDLINE) &&
+		    (c[i].step.symptom == sy || serves_directly(c[i].step.result, sy)))
+			return 1;
+	return 0;
+}
+
 /* Reorder the candidates (in rank order) so that every symptom, the most
  * intense first, gets its best candidate before any symptom gets a second;
  * the rest keep the rank order. The plan keeps a prefix
  * of this order, so a short session works every symptom it can. */
-static mfr_status_t symptoms_first(const mfr_intake *in, candidate *cand, uint32_t n)
+static mfr_status_t symptoms_first(const mfr_intake *in, candidate *cand, uint32_t n,
+				   uint32_t *head)
 {
 	uint32_t ns = in->symptom_count;
 	uint32_t *order = mfr__malloc((ns ? ns : 1) * sizeof(*order));
@@ -1887,6 +1930,8 @@ static mfr_status_t symptoms_first(const mfr_intake *in, candidate *cand, uint32
 	for (uint32_t j = 0; j < ns && taken < n; j++) {
 		uint32_t sy = order[j], i = 0;
 
+		if (served_by(in, out, taken, sy))
+			continue; /* the nuchal ligament for both sides of the neck */
 		while (i < n && cand[i].step.symptom != sy)
 			i++;
 		if (i < n) {
@@ -1894,6 +1939,7 @@ static mfr_status_t symptoms_first(const mfr_intake *in, candidate *cand, uint32
 			cand[i].step.symptom = UINT32_MAX; /* taken */
 		}
 	}
+	*head = taken;
 	for (uint32_t i = 0; i < n; i++)
 		if (cand[i].step.symptom != UINT32_MAX)
 			out[taken++] = cand[i];
@@ -1919,9 +1965,32 @@ static int felt_on_both_sides(const mfr_intake *in, uint32_t sy)
  * candidate reached from such a symptom moves up to follow it, so that a
  * session cut short keeps pairs (left and right splenius) rather than one
  * side of several tissues. */
-static void pair_mirrors(const mfr_intake *in, candidate *cand, uint32_t n)
+static void pair_mirrors(const mfr_intake *in, candidate *cand, uint32_t n, uint32_t head)
 {
-	for (uint32_t i = 0; i + 1 < n; i++) {
+	/* The first @p head give every symptom its first step: their mirrors
+	 * follow the whole block, so that no symptom waits for another's
+	 * second side (eighth therapist review: in 15 minutes both sides of
+	 * the neck were worked and the low back not at all). */
+	uint32_t at = head;
+
+	for (uint32_t i = 0; i < head; i++) {
+		const mfr_plan_step *s = &cand[i].step;
+
+		if (s->side == MFR_SIDE_MIDLINE || !felt_on_both_sides(in, s->symptom))
+			continue;
+		for (uint32_t j = at; j < n; j++) {
+			const mfr_plan_step *m = &cand[j].step;
+
+			if (m->region != s->region || m->side == s->side)
+				continue;
+			candidate moved = cand[j];
+
+			memmove(cand + at + 1, cand + at, (j - at) * sizeof(*cand));
+			cand[at++] = moved;
+			break;
+		}
+	}
+	for (uint32_t i = at; i + 1 < n; i++) {
 		const mfr_plan_step *s = &cand[i].step;
 
 		if (s->side == MFR_SIDE_MIDLINE || !felt_on_both_sides(in, s->symptom))
@@ -2569,31 +2638,6 @@ static uint32_t best_for_symptom(const mfr_trace *t, uint32_t from, uint32_t sy,
  * that every symptom has a step before any has a second, when time allows
  * (sixth therapist review: both front shoulders, 3/10, got nothing in an
  * hour of upper back and neck work). Up to three tries a symptom. */
-/* Whether trace result @p res serves symptom @p sy directly: a path from
- * it that only goes down into the symptom's site and takes at most one
- * referral (tissue in the symptom, or a source of the pain felt there:
- * the sternocleidomastoid for the forehead, though its strongest path
- * starts at a temple). */
-static int serves_directly(const mfr_trace_result *res, uint32_t sy)
-{
-	for (uint32_t k = 0; res && k < res->path_count; k++) {
-		const mfr_trace_path *path = &res->paths[k];
-		int direct = path->symptom == sy, referrals = 0;
-
-		for (uint32_t i = 0; i < path->step_count && direct; i++) {
-			const mfr_edge *e = path->steps[i].edge;
-
-			referrals += e->relation == MFR_RELATION_REFERRAL;
-			direct = referrals <= 1 && (e->relation == MFR_RELATION_REFERRAL ||
-						    (e->relation == MFR_RELATION_HIERARCHY &&
-						     !e->upward));
-		}
-		if (direct)
-			return 1;
-	}
-	return 0;
-}
-
 static mfr_status_t symptom_reserve(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
 				    const mfr_stage *stage, const mfr_trace *t, uint32_t from,
 				    uint32_t *used, candidate *cand, uint32_t *ncand)
@@ -2665,6 +2709,7 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 		if (site_candidate(p, sc, stage, o, i, &cand[ncand]))
 			ncand++;
 	uint32_t staged_out = 0; /* results beyond the stage's distance */
+	uint32_t head = 0;       /* candidates that give each symptom its first */
 
 	for (uint32_t i = 0; st == MFR_OK && i < nres; i++) {
 		staged_out += !in_stage(stage, &t->results[i]);
@@ -2675,8 +2720,8 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 		st = symptom_reserve(p, sc, o, stage, t, nres, used, cand, &ncand);
 	ncand = merge_same_work(cand, ncand);
 	if (st == MFR_OK)
-		st = symptoms_first(in, cand, ncand);
-	pair_mirrors(in, cand, ncand);
+		st = symptoms_first(in, cand, ncand, &head);
+	pair_mirrors(in, cand, ncand, head);
 	set_travel(in, cand, ncand);
 
 	/* The blocks open and close in the positions of the first and last
@@ -2815,6 +2860,16 @@ static int symptom_held_back(const mfr_intake *eff)
 	return 0;
 }
 
+/* Whether an assumed precaution kept out a traced site that ranks above
+ * a step the plan works. */
+static int kept_out_above_work(const mfr_plan *p)
+{
+	for (uint32_t i = 0; p->assumed_exclusion_rank && i < p->step_count; i++)
+		if (p->steps[i].trace_rank > p->assumed_exclusion_rank)
+			return 1;
+	return 0;
+}
+
 /* One plan for @p in from @p trace, with the @p nasked questions of
  * @p asked asked for their sites. */
 static mfr_status_t build_once(const mfr_intake *in, const mfr_plan_options *opts,
@@ -2858,11 +2913,17 @@ static mfr_status_t build_once(const mfr_intake *in, const mfr_plan_options *opt
 			st = plan_steps(p, opts, &sc, &dosed, trace);
 		if (st == MFR_OK && p->step_count)
 			st = preference_warnings(p, opts);
-		/* Nothing to plan, or the complaint itself held back, while
-		 * questions are open: their answers may free the work (or say
-		 * why it stays out). */
+		/* Nothing to plan, the complaint itself held back, or a site
+		 * kept out that ranks above work the plan does, while questions
+		 * are open: their answers may free the work (or say why it
+		 * stays out). A plan that works around promising sites an
+		 * unanswered question keeps out is not "ok" (eighth therapist
+		 * review: the suboccipitals and the sternocleidomastoid of a
+		 * tension headache left out until the blood-pressure question
+		 * is answered, and the status said ok). */
 		if (p->status == MFR_PLAN_OK && sc.open_questions &&
-		    (!p->step_count || symptom_held_back(&eff) || sc.ask_first))
+		    (!p->step_count || symptom_held_back(&eff) || sc.ask_first ||
+		     kept_out_above_work(p)))
 			p->status = MFR_PLAN_NEEDS_ANSWERS;
 	}
 	if (st == MFR_OK)

@@ -717,16 +717,18 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 	uint32_t n = mfr_plan_step_count(p), sum = 0, changes = 0;
 	mfr_pressure_t ceiling = ceiling_of(in);
 
-	/* Nothing planned, or a symptom's own site held back, while questions
-	 * are open: they must be answered. */
+	/* Nothing planned, a symptom's own site held back, or a site kept out
+	 * above work the plan does, while questions are open: they must be
+	 * answered. */
 	CHECK(status == expected_status(in) ||
 	      (status == MFR_PLAN_NEEDS_ANSWERS && expected_status(in) == MFR_PLAN_OK &&
 	       (n == 0 || symptom_in_open_avoided(in) || refer_first_open(in) ||
-		site_question_limits_more(p)) &&
+		site_question_limits_more(p) || mfr_test_assumed_above_work(p)) &&
 	       warning_count(p, MFR_WARNING_UNSCREENED) > 0), seed, "plan status");
-	if (n == 0 && expected_status(in) == MFR_PLAN_OK &&
+	if ((n == 0 || mfr_test_assumed_above_work(p)) && expected_status(in) == MFR_PLAN_OK &&
 	    warning_count(p, MFR_WARNING_UNSCREENED) > 0)
-		CHECK(status == MFR_PLAN_NEEDS_ANSWERS, seed, "no steps, questions open: needs answers");
+		CHECK(status == MFR_PLAN_NEEDS_ANSWERS, seed,
+		      "no steps, or a site kept out above work, questions open: needs answers");
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
 		const mfr_precaution *pr = mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i));
 

@@ -192,6 +192,27 @@ uint32_t mfr_test_warning_count(const mfr_plan *p, const char *code)
 	return n;
 }
 
+int mfr_test_assumed_above_work(const mfr_plan *p)
+{
+	uint32_t worst = 0;
+
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		uint32_t r = mfr_plan_step_trace_rank(mfr_plan_step_at(p, i));
+
+		worst = r > worst ? r : worst;
+	}
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+		const char *text = mfr_plan_warning_text(w), *at = strstr(text, "(trace rank ");
+
+		if (mfr_plan_warning_kind(w) == MFR_WARNING_SITE_EXCLUDED && at &&
+		    strstr(text, ", assumed until \"") &&
+		    strtoul(at + strlen("(trace rank "), NULL, 10) < worst)
+			return 1;
+	}
+	return 0;
+}
+
 void mfr_test_run_make(mfr_test_run *r, const char *intake, uint32_t sessions,
 		       uint32_t weeks)
 {

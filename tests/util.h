@@ -38,6 +38,11 @@ char *mfr_test_read(const char *path, size_t *size);
 /* How many warnings of plan @p p carry the stable code @p code. */
 uint32_t mfr_test_warning_count(const mfr_plan *p, const char *code);
 
+/* Whether plan @p p kept out, on a precaution assumed until a question is
+ * answered, a traced site that ranks above a step it works (then its
+ * status asks for the answers first). Read from the English warnings. */
+int mfr_test_assumed_above_work(const mfr_plan *p);
+
 /* A fixture shared by the entity tests: the test model in use, loaded by
  * the setup functions and freed by mfr_test_teardown(). */
 extern mfr_model *mfr_test_model;

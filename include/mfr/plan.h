@@ -70,8 +70,10 @@ typedef enum mfr_plan_status_t {
 	MFR_PLAN_REFER_OUT = 3,       /**< no MFR: refer the client to a physician; no steps */
 	/** Answer the open screening questions (warnings of kind
 	 * #MFR_WARNING_UNSCREENED) first: what their answers may rule out
-	 * leaves nothing to plan, or keeps a symptom's own site out (the
-	 * steps work around it). @since 0.2.0 */
+	 * leaves nothing to plan, keeps a symptom's own site out, or keeps
+	 * out a traced site that ranks above a step the plan works (a
+	 * warning of kind #MFR_WARNING_SITE_EXCLUDED names the question): the
+	 * steps work around it. @since 0.2.0 */
 	MFR_PLAN_NEEDS_ANSWERS = 4,
 	/** Not a value: fixes the width of the type at 32 bits. */
 	MFR_PLAN_STATUS__MAX = 0x7fffffff
