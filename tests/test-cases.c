@@ -1095,6 +1095,36 @@ START_TEST(every_symptom_first)
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 
+	/* Two complaints on both sides, 15 minutes: the second side of the
+	 * first complaint waits for the second complaint's first step
+	 * (eighth therapist review: both sides of the neck worked, the low
+	 * back not at all). */
+	static const char *const neck_back[] = { "posterior_neck:left:5", "posterior_neck:right:5",
+		"low_back:left:5", "low_back:right:5", NULL };
+	in = intake_of("fibromyalgia", neck_back);
+	ck_assert_int_eq(mfr_intake_set_minutes(in, 15, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	int neck = 0, low_back = 0;
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+		char why[1024];
+
+		if (mfr_plan_step_phase(pstep) != MFR_PHASE_TREATMENT)
+			continue;
+		/* The step's own path, not the symptoms it also reaches. */
+		snprintf(why, sizeof(why), "%s", mfr_plan_step_rationale(pstep));
+		if (strstr(why, "; also reached"))
+			*strstr(why, "; also reached") = '\0';
+		neck |= strstr(why, "lies in the left back of the neck") != NULL ||
+			strstr(why, "lies in the right back of the neck") != NULL ||
+			strstr(why, "refers pain to the left back of the neck") != NULL ||
+			strstr(why, "refers pain to the right back of the neck") != NULL;
+		low_back |= strstr(why, "low back") != NULL;
+	}
+	ck_assert_msg(neck && low_back, "15 minutes: neck %d, low back %d", neck, low_back);
+	mfr_plan_free(p);
+	mfr_intake_free(in);
+
 	/* A cleared DVT in the left calf leaves little: both said. */
 	static const char *const heel_only[] = { "heel:left:6", NULL };
 	in = intake_of("plantar_fasciitis", heel_only);
