@@ -1121,6 +1121,81 @@ START_TEST(anterior_neck_is_a_danger_zone)
 }
 END_TEST
 
+/* Every plan reminds of the questions that rule out the absolute
+ * contraindications (fever, a clot, cancer, an aneurysm, a rheumatoid
+ * flare) while they have no answer: one warning naming each open one
+ * (seventh and eighth therapist reviews: calf pain planned with no word of
+ * a clot). The set is the model's: every question a yes to which sets an
+ * absolute precaution. */
+static int stops_session(const mfr_screening *q)
+{
+	for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++) {
+		const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+
+		for (uint32_t k = 0; k < mfr_screening_answer_precaution_count(ans); k++)
+			if (mfr_precaution_severity(mfr_screening_answer_precaution_at(ans, k)) ==
+			    MFR_SEVERITY_ABSOLUTE)
+				return 1;
+	}
+	return 0;
+}
+
+static const char *absolute_reminder(const mfr_plan *p)
+{
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+		if (strcmp(mfr_plan_warning_code(w), "unscreened_absolute") == 0) {
+			ck_assert_int_eq(mfr_plan_warning_kind(w), MFR_WARNING_UNSCREENED);
+			return mfr_plan_warning_text(w);
+		}
+	}
+	return NULL;
+}
+
+START_TEST(absolute_questions_reminded)
+{
+	const char *calf = "{\"symptoms\": [{\"region\": \"calf\", \"side\": \"left\","
+			   " \"intensity\": 7}], \"conditions\": [\"myofascial_pain_syndrome\"]";
+	char json[2048], answers[1536] = "";
+	uint32_t stopping = 0;
+	mfr_plan *p;
+
+	snprintf(json, sizeof(json), "%s}", calf);
+	p = plan_json(json);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened_absolute"), 1);
+	for (uint32_t k = 0; k < mfr_model_count(model, MFR_KIND_SCREENING); k++) {
+		const mfr_screening *q = mfr_model_screening_at(model, k);
+		char quoted[128];
+
+		if (!stops_session(q))
+			continue;
+		stopping++;
+		ck_assert_msg(strstr(absolute_reminder(p), mfr_screening_key(q)),
+			      "%s not asked", mfr_screening_key(q));
+		snprintf(quoted, sizeof(quoted), "%s{\"question\": \"%s\", \"answer\": \"no\"}",
+			 *answers ? ", " : "", mfr_screening_key(q));
+		strcat(answers, quoted);
+	}
+	ck_assert_uint_ge(stopping, 5); /* fever, a clot, cancer, an aneurysm, a flare */
+	mfr_plan_free(p);
+
+	/* One answered: the others are still asked. */
+	snprintf(json, sizeof(json), "%s, \"answers\": [{\"question\": \"fever_infection\","
+		 " \"answer\": \"no\"}]}", calf);
+	p = plan_json(json);
+	ck_assert_ptr_null(strstr(absolute_reminder(p), "fever_infection"));
+	ck_assert_ptr_nonnull(strstr(absolute_reminder(p), "deep_vein_thrombosis"));
+	mfr_plan_free(p);
+
+	/* All answered no: no reminder. */
+	snprintf(json, sizeof(json), "%s, \"answers\": [%s]}", calf, answers);
+	p = plan_json(json);
+	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened_absolute"), 0);
+	mfr_plan_free(p);
+}
+END_TEST
+
 /* A question the conditions ask and the intake leaves open holds back the
  * work a "yes" would rule out: blood pressure not asked keeps the cranial
  * base and the front of the neck out, diabetes not asked keeps the pressure
@@ -1559,6 +1634,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, warnings_are_structured);
 	tcase_add_test(tp, every_precaution_bites);
 	tcase_add_test(tp, open_question_keeps_limits);
+	tcase_add_test(tp, absolute_questions_reminded);
 	suite_add_tcase(s, tp);
 	return s;
 }
