@@ -332,6 +332,9 @@ static void precaution_json(mfr_jw *w, const mfr_precaution *p)
 		    p->clearance_area_count, 0);
 	put_dose(w, p->dose);
 	mfr__jw_put_str(w, "effect", p->effect);
+	if (p->screening_count)
+		key_array(w, MFR_JW_NAME("screening"), p->screening, p->screening_count,
+			  screening_key_of);
 	put_provenance(w, &p->prov);
 	mfr__jw_object_end(w);
 }

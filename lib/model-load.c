@@ -880,7 +880,7 @@ static const char *const precaution_members[] = {
 	"key", "name", "scope", "severity", "needs_clearance", "avoid_site",
 	"avoid_adjacent", "avoid_regions", "avoid_regions_until_cleared", "pressure_ceiling",
 	"excluded_techniques", "site_scoped", "refer_first", "widen_to", "stages",
-	"position_limits", "clearance_for_symptoms", "dose", "effect", "sources",
+	"position_limits", "clearance_for_symptoms", "dose", "effect", "screening", "sources",
 	"convention", "note", NULL
 };
 static const char *const stages_members[] = { "name", "count", NULL };
@@ -1043,6 +1043,7 @@ static mfr_status_t load_precaution(loader *ld, json_t *obj, mfr_precaution *p, 
 			    &p->clearance_area_count));
 	TRY(get_dose(ld, obj, &p->dose));
 	TRY(mfr__rd_str(&ld->rd, obj, "effect", 1, NULL, &p->effect));
+	TRY(get_screening_refs(ld, obj, "screening", 0, 0, &p->screening, &p->screening_count));
 	return get_provenance(ld, obj, &p->prov);
 }
 

@@ -212,6 +212,8 @@ struct mfr_precaution {
 	uint32_t clearance_area_count;
 	const mfr_dose *dose; /* NULL when none */
 	const char *effect;
+	const mfr_screening **screening; /* questions it makes pertinent */
+	uint32_t screening_count;
 	mfr_provenance prov;
 };
 

@@ -644,23 +644,58 @@ static int precaution_of_answer(const mfr_intake *in, const mfr_screening *q)
 	return 0;
 }
 
-/* Whether a condition before the @p c -th of the intake lists @p q. */
-static int listed_before(const mfr_intake *in, uint32_t c, const mfr_screening *q)
+/*
+ * What makes a screening question pertinent: the intake's conditions (after
+ * surgery: was it recent), then its recorded precautions (a clot: blood
+ * thinners; a pregnancy: is it high-risk). They are the intake's "askers",
+ * numbered conditions first; an assumed precaution asks nothing.
+ */
+static uint32_t asker_count(const mfr_intake *in)
 {
-	for (uint32_t i = 0; i < c; i++)
-		for (uint32_t k = 0; k < in->conditions[i]->screening_count; k++)
-			if (in->conditions[i]->screening[k] == q)
+	return in->condition_count + in->precaution_count;
+}
+
+/* The questions asker @p a asks (@p n of them). */
+static const mfr_screening *const *asker_questions(const mfr_intake *in, uint32_t a, uint32_t *n)
+{
+	if (a < in->condition_count) {
+		*n = in->conditions[a]->screening_count;
+		return in->conditions[a]->screening;
+	}
+	const mfr_intake_precaution *ip = &in->precautions[a - in->condition_count];
+
+	*n = ip->assumed_for ? 0 : ip->precaution->screening_count;
+	return ip->precaution->screening;
+}
+
+/* The name of asker @p a, as a warning says it. */
+static const char *asker_name(const mfr_intake *in, uint32_t a)
+{
+	return a < in->condition_count ? in->conditions[a]->name
+				       : in->precautions[a - in->condition_count].precaution->name;
+}
+
+/* Whether an asker before the @p a -th lists @p q. */
+static int listed_before(const mfr_intake *in, uint32_t a, const mfr_screening *q)
+{
+	for (uint32_t i = 0; i < a; i++) {
+		uint32_t n;
+		const mfr_screening *const *qs = asker_questions(in, i, &n);
+
+		for (uint32_t k = 0; k < n; k++)
+			if (qs[k] == q)
 				return 1;
+	}
 	return 0;
 }
 
-/* Whether question @p q, which the @p c -th condition of the intake asks,
- * is open: no answer on record, no precaution its answers set recorded
- * directly, and no earlier condition asking it (each is said once). */
-static int open_question(const mfr_intake *in, uint32_t c, const mfr_screening *q)
+/* Whether question @p q, which the @p a -th asker of the intake asks, is
+ * open: no answer on record, no precaution its answers set recorded
+ * directly, and no earlier asker asking it (each is said once). */
+static int open_question(const mfr_intake *in, uint32_t a, const mfr_screening *q)
 {
 	return !mfr_intake_is_answered(in, q) && !precaution_of_answer(in, q) &&
-	       !listed_before(in, c, q);
+	       !listed_before(in, a, q);
 }
 
 /* Whether a precaution an answer sets is assumed while its question is
@@ -713,6 +748,38 @@ static int asked_already(const site_question *asked, uint32_t n, const mfr_scree
 	return 0;
 }
 
+/* Whether some answer of @p q2 sets precaution @p pr. */
+static int sets_precaution(const mfr_screening *q2, const mfr_precaution *pr)
+{
+	for (uint32_t i = 0; i < q2->answer_count; i++)
+		for (uint32_t j = 0; j < q2->answers[i].precaution_count; j++)
+			if (q2->answers[i].precautions[j] == pr)
+				return 1;
+	return 0;
+}
+
+/* Whether another question of the model may set every precaution @p q
+ * may set: that one, asked for a site, asks @p q too, and its answer
+ * settles it (is the client pregnant, with "yes, high-risk" among its
+ * answers, before whether the pregnancy is high-risk: a follow-up asked
+ * only when a pregnancy is recorded). */
+static int covered_by_another(const mfr_model *m, const mfr_screening *q)
+{
+	for (uint32_t k = 0; k < m->screening_count; k++) {
+		const mfr_screening *q2 = &m->screening[k];
+		int all = 1;
+
+		if (q2 == q)
+			continue;
+		for (uint32_t i = 0; all && i < q->answer_count; i++)
+			for (uint32_t j = 0; all && j < q->answers[i].precaution_count; j++)
+				all = sets_precaution(q2, q->answers[i].precautions[j]);
+		if (all)
+			return 1;
+	}
+	return 0;
+}
+
 /* Add to @p asked (room for every question of the model) the open questions
  * no condition of @p in asks whose answer would keep out a step of @p p
  * (the blood-pressure question for a jaw plan that works the
@@ -728,7 +795,8 @@ static uint32_t ask_for_sites(const mfr_plan *p, const mfr_intake *in, const mfr
 	for (uint32_t i = 0; i < m->screening_count; i++) {
 		const mfr_screening *q = &m->screening[i];
 
-		if (asked_already(asked, *n, q) || !open_question(in, in->condition_count, q))
+		if (asked_already(asked, *n, q) || !open_question(in, asker_count(in), q) ||
+		    covered_by_another(m, q))
 			continue;
 		for (uint32_t k = 0; k < p->step_count; k++) {
 			const mfr_plan_step *s = &p->steps[k];
@@ -795,10 +863,14 @@ static mfr_status_t assume_open_questions(mfr_plan *p, const screen *sc, const m
 	uint32_t extra = 0;
 
 	*eff = *in;
-	for (uint32_t c = 0; c < in->condition_count; c++)
-		for (uint32_t k = 0; k < in->conditions[c]->screening_count; k++)
-			if (open_question(in, c, in->conditions[c]->screening[k]))
-				extra += answers_precautions(in->conditions[c]->screening[k]);
+	for (uint32_t a = 0; a < asker_count(in); a++) {
+		uint32_t n;
+		const mfr_screening *const *qs = asker_questions(in, a, &n);
+
+		for (uint32_t k = 0; k < n; k++)
+			if (open_question(in, a, qs[k]))
+				extra += answers_precautions(qs[k]);
+	}
 	for (uint32_t i = 0; i < sc->site_question_count; i++)
 		extra += answers_precautions(sc->site_questions[i].q);
 	if (!extra)
@@ -810,10 +882,14 @@ static mfr_status_t assume_open_questions(mfr_plan *p, const screen *sc, const m
 	if (in->precaution_count)
 		memcpy(eff->precautions, in->precautions,
 		       in->precaution_count * sizeof(*eff->precautions));
-	for (uint32_t c = 0; c < in->condition_count; c++)
-		for (uint32_t k = 0; k < in->conditions[c]->screening_count; k++)
-			if (open_question(in, c, in->conditions[c]->screening[k]))
-				assume_answers(eff, in->conditions[c]->screening[k], 0);
+	for (uint32_t a = 0; a < asker_count(in); a++) {
+		uint32_t n;
+		const mfr_screening *const *qs = asker_questions(in, a, &n);
+
+		for (uint32_t k = 0; k < n; k++)
+			if (open_question(in, a, qs[k]))
+				assume_answers(eff, qs[k], 0);
+	}
 	for (uint32_t i = 0; i < sc->site_question_count; i++)
 		assume_answers(eff, sc->site_questions[i].q, 1);
 	return MFR_OK;
@@ -897,11 +973,6 @@ static int answer_stops_session(const mfr_screening *q)
 	return 0;
 }
 
-/* Whether one of the intake's conditions asks @p q. */
-static int condition_asks(const mfr_intake *in, const mfr_screening *q)
-{
-	return listed_before(in, in->condition_count, q);
-}
 
 /* Every session starts by ruling out the absolute contraindications
  * (reference.md section 6, Barnes: malignancy, aneurysm, a rheumatoid
@@ -922,7 +993,7 @@ static mfr_status_t screen_absolute(mfr_plan *p)
 		const mfr_screening *q = &m->screening[k];
 
 		if (answer_stops_session(q) && !mfr_intake_is_answered(in, q) &&
-		    !precaution_of_answer(in, q) && !condition_asks(in, q))
+		    !precaution_of_answer(in, q) && !listed_before(in, asker_count(in), q))
 			mfr__text_add(&t, "%s%s", t.len ? ", " : "", q->key);
 	}
 	if (!t.len)
@@ -953,15 +1024,16 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 {
 	const mfr_intake *in = p->intake;
 
-	for (uint32_t c = 0; c < in->condition_count; c++) {
-		const mfr_condition *cond = in->conditions[c];
+	for (uint32_t a = 0; a < asker_count(in); a++) {
+		uint32_t n;
+		const mfr_screening *const *qs = asker_questions(in, a, &n);
 
-		for (uint32_t k = 0; k < cond->screening_count; k++) {
-			const mfr_screening *q = cond->screening[k];
+		for (uint32_t k = 0; k < n; k++) {
+			const mfr_screening *q = qs[k];
 			int where = answer_names_site(q), first = answer_refers_first(q);
 			char names[300];
 
-			if (!open_question(in, c, q))
+			if (!open_question(in, a, q))
 				continue;
 			/* A yes would keep hands off a site the intake does not
 			 * name yet (a clot in the operated leg, fresh stitches on
@@ -977,7 +1049,7 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 
 			if (!warn_msg(p, MFR_WARNING_UNSCREENED,
 				      (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
-				      MSG("warning.unscreened", MFR__S("condition", cond->name),
+				      MSG("warning.unscreened", MFR__S("condition", asker_name(in, a)),
 					  MFR__S("question", q->text), MFR__S("key", q->key),
 					  MFR__M("assumed", *names
 						 ? MSG("warning.unscreened.assumed",

@@ -31,6 +31,8 @@ MFR_GETTER(const mfr_region *, mfr_precaution_widening_region, mfr_precaution_wi
 	   region, NULL)
 MFR_LIST_GETTER(mfr_precaution_widening_with, mfr_precaution_widening, const mfr_region *,
 		with, with_count)
+MFR_LIST_GETTER(mfr_precaution_screening, mfr_precaution, const mfr_screening *,
+		screening, screening_count)
 MFR_LIST_GETTER(mfr_precaution_clearance_area, mfr_precaution, const mfr_region *,
 		clearance_areas, clearance_area_count)
 MFR_HANDLE_LIST(mfr_precaution_position_limit, mfr_precaution, position_limits,

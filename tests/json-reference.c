@@ -700,6 +700,9 @@ static json_t *precaution_json(const mfr_precaution *p)
 			  p->clearance_area_count, 0);
 	rc |= put_dose(o, p->dose);
 	rc |= ref_put_str(o, "effect", p->effect);
+	if (p->screening_count)
+		rc |= ref_put(o, "screening",
+			      key_array(p->screening, p->screening_count, screening_key_of));
 	rc |= put_provenance(o, &p->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }

@@ -406,14 +406,14 @@ expect 0 "show danger zone" -- "$mfr" model show danger_zone femoral_triangle
 contains out "pressure ceiling" "zone ceiling shown"
 expect 0 "program, gentle first sessions" -- "$mfr" program --symptom ear:left:5 --minutes 90 --sessions 6 --weeks 3
 contains out "its gentle stage" "a thin early session says why (no precaution blamed)"
-expect 0 "DVT limb, cleared" -- "$mfr" --format json plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis --answer blood_pressure_stroke=no --answer unexplained_pain=no --minutes 30
+expect 0 "DVT limb, cleared" -- "$mfr" --format json plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis --answer blood_pressure_stroke=no --answer unexplained_pain=no --answer blood_thinners=no --minutes 30
 pycheck "no step on the DVT limb" "d['status'] == 'ok' and (d['steps'] or any(w['code'] == 'no_sites' for w in d['warnings'])) and not any(s['side'] == 'left' and s['region'] in ('heel', 'soleus', 'gastrocnemius', 'plantar_fascia', 'hamstrings', 'quadratus_plantae', 'abductor_hallucis', 'tibialis_posterior', 'lower_limb') for s in d['steps'])"
 pycheck "the skip names the precaution" "any(w['code'] == 'site_excluded' and w['about'] == {'kind': 'precaution', 'key': 'deep_vein_thrombosis'} and w['side'] == 'left' for w in d['warnings'])"
 expect 2 "a plain global precaution takes no site" -- "$mfr" plan --symptom heel:left --precaution fever:calf:left
 contains err "whole client" "global site refused with the reason"
 expect 0 "pregnancy, trimester unknown" -- "$mfr" --format json plan --symptom low_back:both:5 --condition low_back_pain --precaution pregnancy
 pycheck "no prone or supine step" "d['steps'] and all(s['position'] not in ('prone', 'supine') for s in d['steps'])"
-expect 0 "pregnancy, first trimester" -- "$mfr" --format json plan --symptom low_back:both:5 --precaution pregnancy --stage pregnancy:1
+expect 0 "pregnancy, first trimester" -- "$mfr" --format json plan --symptom low_back:both:5 --precaution pregnancy --stage pregnancy:1 --answer pregnancy_risk=no
 pycheck "prone again in the first trimester" "any(s['position'] == 'prone' for s in d['steps'])"
 expect 2 "stage before its precaution" -- "$mfr" plan --symptom low_back:left --stage pregnancy:2
 contains err "not recorded" "stage order explained"

@@ -253,53 +253,109 @@ static int avoided_by(const mfr_precaution *p, const mfr_region *r, int wholes, 
 			return 1;
 	return 0;
 }
+/* Whether the intake's conditions or recorded precautions ask @p q (a
+ * condition: after surgery, was it recent; a precaution: a clot, blood
+ * thinners). */
+static int asked_by_intake(const mfr_intake *in, const mfr_screening *q)
+{
+	for (uint32_t c = 0; c < mfr_intake_condition_count(in); c++) {
+		const mfr_condition *cond = mfr_intake_condition_at(in, c);
+
+		for (uint32_t k = 0; k < mfr_condition_screening_count(cond); k++)
+			if (mfr_condition_screening_at(cond, k) == q)
+				return 1;
+	}
+	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
+		const mfr_precaution *p = mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i));
+
+		for (uint32_t k = 0; k < mfr_precaution_screening_count(p); k++)
+			if (mfr_precaution_screening_at(p, k) == q)
+				return 1;
+	}
+	return 0;
+}
+
 /* The precautions whose limits a plan keeps: those the intake records, and
- * those it assumes while a question the intake's conditions ask is open
- * (a "yes" would set them; they need no site, are not site-scoped and are
- * not absolute). Fills @p out; returns how many. */
+ * those it assumes while a question the intake's conditions or recorded
+ * precautions ask is open (a "yes" would set them; they need no site, are
+ * not site-scoped and are not absolute). Fills @p out; returns how many. */
 static uint32_t limits_of(const mfr_intake *in, const mfr_precaution **out)
 {
 	uint32_t n = 0;
 
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in) && n < MAX_LIMITS; i++)
 		out[n++] = mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i));
-	for (uint32_t c = 0; c < mfr_intake_condition_count(in); c++) {
-		const mfr_condition *cond = mfr_intake_condition_at(in, c);
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_SCREENING); i++) {
+		const mfr_screening *q = mfr_model_screening_at(model, i);
 
-		for (uint32_t k = 0; k < mfr_condition_screening_count(cond); k++) {
-			const mfr_screening *q = mfr_condition_screening_at(cond, k);
+		if (!asked_by_intake(in, q) || !question_open(in, q))
+			continue;
+		for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++) {
+			const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
 
-			if (!question_open(in, q))
+			if (mfr_screening_answer_needs_site(ans))
 				continue;
-			for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++) {
-				const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+			for (uint32_t j = 0; j < mfr_screening_answer_precaution_count(ans); j++) {
+				const mfr_precaution *p = mfr_screening_answer_precaution_at(ans, j);
+				int dup = 0;
 
-				if (mfr_screening_answer_needs_site(ans))
+				if (mfr_precaution_site_scoped(p) || stops_session(p))
 					continue;
-				for (uint32_t j = 0; j < mfr_screening_answer_precaution_count(ans); j++) {
-					const mfr_precaution *p = mfr_screening_answer_precaution_at(ans, j);
-					int dup = 0;
-
-					if (mfr_precaution_site_scoped(p) || stops_session(p))
-						continue;
-					for (uint32_t x = 0; x < n; x++)
-						dup |= out[x] == p;
-					if (!dup && n < MAX_LIMITS)
-						out[n++] = p;
-				}
+				for (uint32_t x = 0; x < n; x++)
+					dup |= out[x] == p;
+				if (!dup && n < MAX_LIMITS)
+					out[n++] = p;
 			}
 		}
 	}
 	return n;
 }
 
+/* Whether some answer of @p q sets @p p. */
+static int question_sets(const mfr_screening *q, const mfr_precaution *p)
+{
+	for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++) {
+		const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+
+		for (uint32_t j = 0; j < mfr_screening_answer_precaution_count(ans); j++)
+			if (mfr_screening_answer_precaution_at(ans, j) == p)
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether another question may set every precaution @p q may set (is the
+ * client pregnant, whose answers include "yes, high-risk", covers whether
+ * the pregnancy is high-risk): that one decides for the sites. */
+static int covered_by_another(const mfr_screening *q)
+{
+	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_SCREENING); i++) {
+		const mfr_screening *q2 = mfr_model_screening_at(model, i);
+		int all = q2 != q;
+
+		for (uint32_t a = 0; all && a < mfr_screening_answer_count(q); a++) {
+			const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
+
+			for (uint32_t j = 0; all && j < mfr_screening_answer_precaution_count(ans); j++)
+				all = question_sets(q2, mfr_screening_answer_precaution_at(ans, j));
+		}
+		if (all)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether an open question's "yes" (one that needs no site, sets no
  * site-scoped or absolute precaution) would avoid a region that holds
- * @p r. */
+ * @p r: a question the intake asks, or one asked for its sites (not one
+ * another question covers). */
 static int open_question_avoids(const mfr_intake *in, const mfr_region *r)
 {
 	for (uint32_t i = 0; i < mfr_model_count(model, MFR_KIND_SCREENING); i++) {
 		const mfr_screening *q = mfr_model_screening_at(model, i);
+
+		if (covered_by_another(q) && !asked_by_intake(in, q))
+			continue;
 
 		for (uint32_t a = 0; question_open(in, q) && a < mfr_screening_answer_count(q); a++) {
 			const mfr_screening_answer *ans = mfr_screening_answer_at(q, a);
@@ -333,12 +389,7 @@ static int refer_first_open(const mfr_intake *in)
 				first |= mfr_precaution_refer_first(
 					mfr_screening_answer_precaution_at(ans, k));
 		}
-		for (uint32_t c = 0; c < mfr_intake_condition_count(in); c++) {
-			const mfr_condition *cond = mfr_intake_condition_at(in, c);
-
-			for (uint32_t k = 0; k < mfr_condition_screening_count(cond); k++)
-				asked |= mfr_condition_screening_at(cond, k) == q;
-		}
+		asked |= asked_by_intake(in, q);
 		if (first && asked && question_open(in, q))
 			return 1;
 	}

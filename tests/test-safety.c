@@ -558,7 +558,8 @@ START_TEST(dvt_limb_stays_excluded)
 		" \"region\": \"calf\", \"side\": \"left\"}], \"clearances\":"
 		" [\"deep_vein_thrombosis\"], \"answers\": [{\"question\":"
 		" \"blood_pressure_stroke\", \"answer\": \"no\"}, {\"question\":"
-		" \"unexplained_pain\", \"answer\": \"no\"}], \"session_minutes\": 30}");
+		" \"unexplained_pain\", \"answer\": \"no\"}, {\"question\":"
+		" \"blood_thinners\", \"answer\": \"no\"}], \"session_minutes\": 30}");
 
 	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
 	ck_assert_int_eq(works_within(p, "lower_limb", MFR_SIDE_LEFT), 0);
@@ -702,7 +703,8 @@ START_TEST(review_classes)
 		mfr_intake *pin = intake_json("{\"symptoms\": [{\"region\": \"low_back\","
 			" \"side\": \"right\", \"intensity\": 6}], \"conditions\":"
 			" [\"low_back_pain\"], \"precautions\": [\"pregnancy\"], \"stages\":"
-			" {\"pregnancy\": 1}}");
+			" {\"pregnancy\": 1}, \"answers\": [{\"question\": \"pregnancy_risk\","
+			" \"answer\": \"no\"}]}");
 		mfr_program *pg = NULL;
 		int prone_first = 0;
 
@@ -734,7 +736,8 @@ START_TEST(review_classes)
 	mfr_plan_free(p);
 	p = plan_json("{\"symptoms\": [{\"region\": \"lower_abdomen\", \"side\": \"right\"}],"
 		      " \"precautions\": [\"pregnancy\"], \"clearances\": [\"pregnancy\"],"
-		      " \"answers\": [{\"question\": \"unexplained_pain\", \"answer\": \"no\"}]}");
+		      " \"answers\": [{\"question\": \"unexplained_pain\", \"answer\": \"no\"},"
+		      " {\"question\": \"pregnancy_risk\", \"answer\": \"no\"}]}");
 	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
 	mfr_plan_free(p);
 	p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"right\"}],"
@@ -789,7 +792,8 @@ START_TEST(pregnancy_positions_by_trimester)
 		snprintf(json, sizeof(json), "{\"symptoms\": [{\"region\": \"low_back\","
 			 " \"side\": \"left\", \"intensity\": 5}, {\"region\": \"low_back\","
 			 " \"side\": \"right\", \"intensity\": 5}], \"conditions\":"
-			 " [\"low_back_pain\"], \"precautions\": [\"pregnancy\"]%s}", stages[s]);
+			 " [\"low_back_pain\"], \"precautions\": [\"pregnancy\"], \"answers\":"
+			 " [{\"question\": \"pregnancy_risk\", \"answer\": \"no\"}]%s}", stages[s]);
 		mfr_plan *p = plan_json(json);
 
 		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
@@ -805,9 +809,27 @@ START_TEST(pregnancy_positions_by_trimester)
 		ck_assert_uint_eq(mfr_test_warning_count(p, "position_limited"), 1);
 		mfr_plan_free(p);
 	}
-	/* First trimester: prone is allowed again. */
+	/* First trimester: prone is allowed again, once the pregnancy is known
+	 * not to be high-risk; until then the plan keeps the high-risk limits
+	 * (no prone, no supine in any trimester) and asks (eighth therapist
+	 * review: "high-risk pregnancy needs clearance", never asked). */
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"left\"}],"
 		" \"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1}}");
+	int asked = 0;
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+		asked |= strcmp(mfr_plan_warning_code(w), "unscreened") == 0 &&
+			 strcmp(mfr_plan_warning_subject_key(w), "pregnancy_risk") == 0 &&
+			 strstr(mfr_plan_warning_text(w), "Pregnancy: ask") != NULL;
+	}
+	ck_assert(asked);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+		ck_assert_int_ne(mfr_plan_step_position(mfr_plan_step_at(p, i)), MFR_POSITION_PRONE);
+	mfr_plan_free(p);
+	p = plan_json("{\"symptoms\": [{\"region\": \"low_back\", \"side\": \"left\"}],"
+		" \"precautions\": [\"pregnancy\"], \"stages\": {\"pregnancy\": 1}, \"answers\":"
+		" [{\"question\": \"pregnancy_risk\", \"answer\": \"no\"}]}");
 	ck_assert_uint_eq(mfr_test_warning_count(p, "position_limited"), 0);
 	int prone = 0;
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
@@ -926,14 +948,15 @@ START_TEST(nothing_planned_needs_answers)
 	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
 	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_NEEDS_ANSWERS);
 	ck_assert_str_eq(mfr_plan_status_name(mfr_plan_status(p)), "needs_answers");
-	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened"), 1);
+	/* Unexplained pain (no condition), and blood thinners (the clot). */
+	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened"), 2);
 	ck_assert_uint_eq(mfr_test_warning_count(p, "no_sites"), 1);
 	mfr_plan_free(p);
 	/* Answered, the plan is ok and still empty: the limb is out, and no
 	 * site near enough is left. It does not blame the questions. */
 	snprintf(json, sizeof(json), "%s, \"answers\": [{\"question\": \"blood_pressure_stroke\","
-		 " \"answer\": \"no\"}, {\"question\": \"unexplained_pain\", \"answer\": \"no\"}]}",
-		 heel_dvt);
+		 " \"answer\": \"no\"}, {\"question\": \"unexplained_pain\", \"answer\": \"no\"},"
+		 " {\"question\": \"blood_thinners\", \"answer\": \"no\"}]}", heel_dvt);
 	p = plan_json(json);
 	ck_assert_uint_eq(mfr_plan_step_count(p), 0);
 	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_OK);
@@ -1192,6 +1215,75 @@ START_TEST(absolute_questions_reminded)
 	snprintf(json, sizeof(json), "%s, \"answers\": [%s]}", calf, answers);
 	p = plan_json(json);
 	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened_absolute"), 0);
+	mfr_plan_free(p);
+}
+END_TEST
+
+/* A recorded precaution asks the questions it makes pertinent (a clot:
+ * blood thinners; a pregnancy: is it high-risk; a healing fracture:
+ * fragile bones), each while it has no answer, and the plan keeps the
+ * limits a yes would set (eighth therapist review: a cleared clot worked at
+ * moderate pressure, "high-risk pregnancy needs clearance" never asked). */
+START_TEST(precautions_ask_their_questions)
+{
+	uint32_t asking = 0;
+
+	for (uint32_t k = 0; k < mfr_model_count(model, MFR_KIND_PRECAUTION); k++) {
+		const mfr_precaution *pr = mfr_model_precaution_at(model, k);
+		int sited = mfr_precaution_site_scoped(pr) ||
+			    mfr_precaution_scope(pr) == MFR_SCOPE_LOCAL;
+
+		if (!mfr_precaution_screening_count(pr))
+			continue;
+		asking++;
+		mfr_intake *in = intake_json("{\"symptoms\": [{\"region\": \"low_back\","
+					     " \"side\": \"right\", \"intensity\": 5}]}");
+		ck_assert_int_eq(mfr_intake_add_precaution(in, mfr_precaution_key(pr),
+							   sited ? "calf" : NULL,
+							   sited ? MFR_SIDE_LEFT : 0, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_intake_add_clearance(in, mfr_precaution_key(pr), NULL), MFR_OK);
+		mfr_plan *p = NULL;
+		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+		for (uint32_t q = 0; q < mfr_precaution_screening_count(pr); q++) {
+			const mfr_screening *question = mfr_precaution_screening_at(pr, q);
+			int asked = 0;
+
+			for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+				const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+
+				asked |= strcmp(mfr_plan_warning_code(w), "unscreened") == 0 &&
+					 strcmp(mfr_plan_warning_subject_key(w),
+						mfr_screening_key(question)) == 0 &&
+					 strncmp(mfr_plan_warning_text(w), mfr_precaution_name(pr),
+						 strlen(mfr_precaution_name(pr))) == 0;
+			}
+			ck_assert_msg(asked, "%s does not ask %s", mfr_precaution_key(pr),
+				      mfr_screening_key(question));
+		}
+		mfr_plan_free(p);
+		/* Answered no: not asked again. */
+		for (uint32_t q = 0; q < mfr_precaution_screening_count(pr); q++)
+			ck_assert_int_eq(mfr_intake_add_answer(in, mfr_screening_key(
+					mfr_precaution_screening_at(pr, q)), "no", NULL, 0, NULL), MFR_OK);
+		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+		for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
+			ck_assert_msg(strncmp(mfr_plan_warning_text(mfr_plan_warning_at(p, i)),
+					      mfr_precaution_name(pr), strlen(mfr_precaution_name(pr))) ||
+				      strcmp(mfr_plan_warning_code(mfr_plan_warning_at(p, i)),
+					     "unscreened"), "%s: asked once answered",
+				      mfr_precaution_key(pr));
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
+	ck_assert_uint_ge(asking, 3); /* a clot, a pregnancy, a healing fracture */
+
+	/* A cleared clot: the pressure stays light until blood thinners are
+	 * ruled out. */
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"right\","
+				" \"intensity\": 5}], \"precautions\": [{\"key\": \"deep_vein_thrombosis\","
+				" \"region\": \"calf\", \"side\": \"left\"}], \"clearances\":"
+				" [\"deep_vein_thrombosis\"]}");
+	ck_assert_int_le(mfr_plan_pressure_ceiling(p), MFR_PRESSURE_LIGHT);
 	mfr_plan_free(p);
 }
 END_TEST
@@ -1635,6 +1727,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, every_precaution_bites);
 	tcase_add_test(tp, open_question_keeps_limits);
 	tcase_add_test(tp, absolute_questions_reminded);
+	tcase_add_test(tp, precautions_ask_their_questions);
 	suite_add_tcase(s, tp);
 	return s;
 }

@@ -163,6 +163,16 @@ MFR_EXPORT uint32_t mfr_precaution_clearance_area_count(const mfr_precaution *pr
 /** The @p index -th of those areas, or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_region *mfr_precaution_clearance_area_at(const mfr_precaution *precaution,
 							       uint32_t index);
+/**
+ * How many screening questions (mfr/safety.h) a recorded precaution of this
+ * kind makes pertinent (a clot: blood thinners; a pregnancy: whether it is
+ * high-risk). A plan asks each while it has no answer, as it asks a
+ * condition's (mfr_condition_screening_count()). @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_precaution_screening_count(const mfr_precaution *precaution);
+/** The @p index -th of those questions, or NULL. @since 0.2.0 */
+MFR_EXPORT const mfr_screening *mfr_precaution_screening_at(const mfr_precaution *precaution,
+							     uint32_t index);
 /** What it does to the dose of the work (see mfr/safety.h), or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_dose *mfr_precaution_dose(const mfr_precaution *precaution);
 /** Its effect on technique choice, in the source's words. @since 0.1.0 */

@@ -577,7 +577,9 @@ static void put_precaution(gen *g, const mfr_precaution *p)
 	put_dose(g, o, p->dose);
 	put(o, ", .effect = ");
 	str(g, o, p->effect);
-	put(o, ", ");
+	put(o, ", .screening = ");
+	PUT_REFS(g, o, P_SCREENING_REFS, P_SCREENING, p->screening, p->screening_count);
+	put(o, ", .screening_count = %u, ", p->screening_count);
 	put_prov(g, o, &p->prov);
 	put(o, " }");
 	item_end(g, P_PRECAUTIONS);

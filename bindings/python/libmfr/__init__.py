@@ -207,6 +207,7 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
                'mfr_precaution_widening_count '
                'mfr_precaution_widening_with_count mfr_precaution_stage_count '
                'mfr_precaution_clearance_area_count '
+               'mfr_precaution_screening_count '
                'mfr_precaution_position_limit_count '
                'mfr_precaution_position_limit_from_stage '
                'mfr_precaution_position_limit_region_count '
@@ -297,6 +298,7 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
     (_U, [_P, _P], 'mfr_intake_stage'),
     # the index-th item of a list: an entity, or a sub-item's handle
     (_P, [_P, _U], 'mfr_precaution_clearance_area_at '
+                   'mfr_precaution_screening_at '
                    'mfr_provenance_source_at mfr_region_child_at '
                    'mfr_region_adjacent_at mfr_line_evidence_source_at '
                    'mfr_line_branch_at mfr_line_branch_node_at '
@@ -1439,6 +1441,14 @@ class Precaution(_Entity):
         (new abdominal or pelvic pain in pregnancy)."""
         return self._list(_C.mfr_precaution_clearance_area_count,
                           _C.mfr_precaution_clearance_area_at, Region)
+
+    @property
+    def screening(self) -> Tuple['Screening', ...]:
+        """The Screening questions a recorded precaution of this kind makes
+        pertinent (a clot: blood thinners): a plan warns ("unscreened")
+        while one of them has no answer on record."""
+        return self._list(_C.mfr_precaution_screening_count,
+                          _C.mfr_precaution_screening_at, Screening)
 
     @property
     def widen_with(self) -> Tuple[Tuple[Region, ...], ...]:
