@@ -1120,6 +1120,19 @@ START_TEST(anterior_neck_is_a_danger_zone)
 	ck_assert_int_le(mfr_plan_step_pressure(mfr_plan_step_at(p, (uint32_t)k)), MFR_PRESSURE_LIGHT);
 	ck_assert_str_eq(mfr_danger_zone_key(mfr_plan_step_danger_zone(mfr_plan_step_at(p, (uint32_t)k))),
 			 "anterior_triangle_neck");
+	/* No sustained compression over the carotid sinus: the front of the
+	 * neck is stretched or followed (eighth therapist review: 4.5-minute
+	 * holds on the hyoid muscles and the sternocleidomastoid). */
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_plan_step *s = mfr_plan_step_at(p, i);
+		const mfr_danger_zone *z = mfr_plan_step_danger_zone(s);
+
+		if (!z || strcmp(mfr_danger_zone_key(z), "anterior_triangle_neck"))
+			continue;
+		ck_assert_str_ne(mfr_technique_key(mfr_plan_step_technique(s)), "sustained_pressure_hold");
+		ck_assert_str_ne(mfr_technique_key(mfr_plan_step_technique(s)),
+				 "trigger_point_pressure_release");
+	}
 	/* The pterygoids are reached from inside the mouth: not without scope. */
 	ck_assert_int_lt(step_on(p, "lateral_pterygoid", 0), 0);
 	ck_assert_int_lt(step_on(p, "medial_pterygoid", 0), 0);

@@ -564,7 +564,9 @@ class SafetyModelTests(_ModelCase):
         self.assertEqual(self.keys(zone.regions), ['anterior_neck', 'throat'])
         self.assertEqual(zone.pressure_ceiling, 'light')
         self.assertEqual(self.keys(zone.excluded_techniques),
-                         ['direct_release', 'fascial_manipulation'])
+                         ['direct_release', 'fascial_manipulation',
+                          'sustained_pressure_hold',
+                          'trigger_point_pressure_release'])
         self.assertEqual(zone.effect, 'avoid deep pressure (carotid sinus)')
         self.assertEqual(self.keys(zone.provenance.sources),
                          ['manual_therapy_safety'])
