@@ -1874,7 +1874,8 @@ static int block_step(const mfr_plan *p, const screen *sc, const mfr_plan_option
 static int symptoms_side(const mfr_intake *in, const mfr_region *r);
 
 /* Opening: assess the first symptom site no precaution forbids, lifting and
- * rolling the skin where skin rolling may be done there, otherwise with a
+ * rolling the skin where skin rolling may be done there (for a sensitive
+ * client, only where no indirect hold can be), otherwise with a
  * light indirect hold, otherwise (a plane reached only from inside, such
  * as the pelvic floor) holding the plane from outside. A site sore on both
  * sides is assessed on both (side midline: the back of the neck, not its
@@ -1885,9 +1886,16 @@ static int symptoms_side(const mfr_intake *in, const mfr_region *r);
 static int opening_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o,
 			int prefer, mfr_plan_step *s)
 {
-	static const int families[] = { MFR_FAMILY_SKIN_ROLLING, MFR_FAMILY_INDIRECT,
-					MFR_FAMILY_TRANSVERSE_PLANE };
+	/* A sensitive client (a symptom at 7 or more, or acute) is first
+	 * assessed indirectly: skin rolling lifts and rolls the tissue
+	 * (eighth therapist review: skin rolling opened plans for clients
+	 * whose techniques were otherwise all done indirectly). */
+	static const int usual[] = { MFR_FAMILY_SKIN_ROLLING, MFR_FAMILY_INDIRECT,
+				     MFR_FAMILY_TRANSVERSE_PLANE };
+	static const int gentle[] = { MFR_FAMILY_INDIRECT, MFR_FAMILY_TRANSVERSE_PLANE,
+				      MFR_FAMILY_SKIN_ROLLING };
 	const mfr_intake *in = p->intake;
+	const int *families = is_sensitive(in) ? gentle : usual;
 
 	for (uint32_t i = 0; i < in->symptom_count; i++) {
 		const mfr_intake_symptom *sy = &in->symptoms[i];
@@ -1897,7 +1905,7 @@ static int opening_step(mfr_plan *p, const screen *sc, const mfr_plan_options *o
 			side = sy->side;
 		if (forbidding(in, sy->region, side))
 			continue;
-		for (size_t f = 0; f < sizeof(families) / sizeof(*families); f++)
+		for (size_t f = 0; f < sizeof(usual) / sizeof(*usual); f++)
 			if (block_step(p, sc, o, families[f], MFR_PHASE_ASSESSMENT,
 				       sy->region, side, prefer, s) &&
 			    !(s->flags & MFR_STEP_INTERNAL))

@@ -435,6 +435,25 @@ START_TEST(sensitive_client_gets_indirect_work)
 	}
 	ck_assert_int_gt(direct[0], 0);
 	ck_assert_int_eq(direct[1], 0);
+
+	/* A low back at 7: opened with an indirect hold, not skin rolling
+	 * (eighth therapist review); at 5, skin rolling opens. */
+	for (int intensity = 5; intensity <= 7; intensity += 2) {
+		mfr_intake *in = NULL;
+		char site[32];
+
+		snprintf(site, sizeof(site), "low_back:right:%d", intensity);
+		const char *const back[] = { site, NULL };
+		in = intake_of("low_back_pain", back);
+		mfr_plan *p = plan_of(in);
+		const mfr_plan_step *first = mfr_plan_step_at(p, 0);
+
+		ck_assert_int_eq(mfr_plan_step_phase(first), MFR_PHASE_ASSESSMENT);
+		ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(first)),
+				 intensity >= 7 ? "indirect_release" : "skin_rolling");
+		mfr_plan_free(p);
+		mfr_intake_free(in);
+	}
 }
 END_TEST
 
