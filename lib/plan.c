@@ -2061,7 +2061,12 @@ static mfr_status_t symptoms_first(const mfr_intake *in, candidate *cand, uint32
 
 		if (served_by(in, out, taken, sy))
 			continue; /* the nuchal ligament for both sides of the neck */
-		while (i < n && cand[i].step.symptom != sy)
+		/* Its best candidate: reached first from it, or serving it
+		 * directly (the quadratus lumborum, reached first from the low
+		 * back, for the side of the hip where its pain is felt; eighth
+		 * therapist review: the side of the hip got nothing). */
+		while (i < n && (cand[i].step.symptom == UINT32_MAX ||
+				 !served_by(in, &cand[i], 1, sy)))
 			i++;
 		if (i < n) {
 			out[taken++] = cand[i];
