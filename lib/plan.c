@@ -2710,6 +2710,14 @@ static int has_skip_warning(const mfr_plan *p)
 	return 0;
 }
 
+/* A site scoring under this share of the best site's score is not worked
+ * for its rank alone (eighth therapist review: the patellar tendon, the
+ * scalp fascia and the calves in low-back plans, the lower trapezius in a
+ * jaw plan, reached at under half the best site's score and planned to fill
+ * the time). libmfr's threshold, not a sourced figure; the time left is the
+ * holds' or the therapist's (doc/algorithm.md, plan section 4). */
+#define MFR_PLAN_SITE_FLOOR 0.5
+
 /* How many trace results a plan under @p stage considers: max_sites, and
  * four times as many for a stage that works only sites near the symptoms
  * (a program's gentle first sessions), since most of the best-ranked sites
@@ -2847,6 +2855,14 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 
 	for (uint32_t i = 0; st == MFR_OK && i < nres; i++) {
 		staged_out += !in_stage(stage, &t->results[i]);
+		/* The rank-order pass stops at the first site whose score is
+		 * under MFR_PLAN_SITE_FLOOR of the best one: its evidence is
+		 * too thin to spend session time on (a symptom that nothing
+		 * above it serves still gets its own, symptom_reserve()). */
+		if (t->results[i].score < MFR_PLAN_SITE_FLOOR * t->results[0].score) {
+			nres = i; /* the reserve looks from here on */
+			break;
+		}
 		if (make_candidate(p, sc, o, stage, &t->results[i], i, used, &cand[ncand], &st))
 			ncand++;
 	}

@@ -124,6 +124,7 @@ static void each_intake(void (*fn)(void *ctx, const char *json), void *ctx)
 		"{\"region\": \"neck\", \"side\": \"left\", \"intensity\": 5, \"onset\": \"acute\"}",
 		"{\"region\": \"jaw\", \"side\": \"left\", \"intensity\": 5}, "
 		"{\"region\": \"pelvis\", \"side\": \"midline\", \"intensity\": 3}",
+		"{\"region\": \"coccyx\", \"side\": \"midline\", \"intensity\": 5}",
 		/* sites reached from three and four symptoms: "also reached
 		 * from the A, the B and the C" */
 		"{\"region\": \"heel\", \"side\": \"left\", \"intensity\": 6}, "
