@@ -1403,6 +1403,22 @@ START_TEST(inner_thigh_and_pubic_pain)
 	ck_assert_str_eq(mfr_danger_zone_key(mfr_plan_step_danger_zone(s)), "femoral_triangle");
 	mfr_plan_free(p);
 
+	/* The muscles along the femoral vessels and the brachial bundle are
+	 * in their zones whatever brings the client in: the sartorius (the
+	 * triangle's lateral border, the roof of the adductor canal) and the
+	 * coracobrachialis (from the axilla down the arm) are held light
+	 * (ninth therapist review: moderate holds on both). */
+	static const char *const guarded[][2] = { { "sartorius", "femoral_triangle" },
+						  { "coracobrachialis", "axilla" } };
+	for (size_t g = 0; g < 2; g++) {
+		const mfr_danger_zone *z = mfr_model_danger_zone_covering(
+			model, mfr_model_region(model, guarded[g][0]));
+
+		ck_assert_ptr_nonnull(z);
+		ck_assert_str_eq(mfr_danger_zone_key(z), guarded[g][1]);
+		ck_assert_int_le(mfr_danger_zone_pressure_ceiling(z), MFR_PRESSURE_LIGHT);
+	}
+
 	p = plan_json("{\"symptoms\": [{\"region\": \"pubic_symphysis\", \"intensity\": 5}],"
 		      " \"conditions\": [\"pelvic_pain\"], \"precautions\": [\"pregnancy\"],"
 		      " \"stages\": {\"pregnancy\": 2}, \"answers\": [{\"question\":"
