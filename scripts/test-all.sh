@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it:
 #   1. gcc build, every test (unit, cases, examples, CLI, Python binding, exports);
-#   2. the same tests under valgrind memcheck (leaks are failures);
+#   2. the same tests under valgrind memcheck (leaks are failures), the
+#      slow sweeps on samples (the valgrind setup of tests/meson.build);
 #   3. coverage: a gcc build with -Db_coverage=true (build-cov), every test
-#      again, then gcovr over lib/ and over tools/; the run fails when lib/
+#      again (the property and reach tests on smaller samples of their own),
+#      then gcovr over lib/ and over tools/; the run fails when lib/
 #      is under 95% of lines or 85% of branches, or tools/ under 85% of
 #      lines (doc/coverage.md has the figures and the exact command);
 #   4. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
-#   5. a clang build with ThreadSanitizer: the thread tests (the library's,
-#      mfr batch --jobs N against one job, and the Python binding's
+#   5. a clang build with ThreadSanitizer, of only what it runs: the thread
+#      tests (the library's, mfr batch --jobs N against one job, and the Python binding's
 #      thread pools in Debian's python3 with the TSan runtime preloaded:
 #      python-tsan, doc/python.md), and the quick
 #      suites (the single-threaded sweeps and property tests add nothing
 #      under TSan but minutes);
-#   6. the libFuzzer targets (clang): built, each run once over its corpus;
+#   6. the libFuzzer targets (clang, in the ASan build): built, each run
+#      once over its corpus;
 #   7. the ABI of the gcc build against the committed baseline of its
 #      SONAME (scripts/abi-check.sh, doc/abi.md), and the HTML API
 #      reference without a Doxygen warning (meson compile -C build-ci doc);
