@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it:
 #   1. gcc build, every test (unit, cases, examples, CLI, Python binding, exports);
-#   2. the same tests under valgrind memcheck (leaks are failures);
+#   2. the same tests under valgrind memcheck (leaks are failures), the
+#      slow sweeps on samples (the valgrind setup of tests/meson.build);
 #   3. coverage: a gcc build with -Db_coverage=true (build-cov), every test
-#      again, then gcovr over lib/ and over tools/; the run fails when lib/
+#      again (the property and reach tests on smaller samples of their own),
+#      then gcovr over lib/ and over tools/; the run fails when lib/
 #      is under 95% of lines or 85% of branches, or tools/ under 85% of
 #      lines (doc/coverage.md has the figures and the exact command);
 #   4. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
-#   5. a clang build with ThreadSanitizer: the thread tests (the library's,
-#      mfr batch --jobs N against one job, and the Python binding's
+#   5. a clang build with ThreadSanitizer, of only what it runs: the thread
+#      tests (the library's, mfr batch --jobs N against one job, and the Python binding's
 #      thread pools in Debian's python3 with the TSan runtime preloaded:
 #      python-tsan, doc/python.md), and the quick
 #      suites (the single-threaded sweeps and property tests add nothing
 #      under TSan but minutes);
-#   6. the libFuzzer targets (clang): built, each run once over its corpus;
+#   6. the libFuzzer targets (clang, in the ASan build): built, each run
+#      once over its corpus;
 #   7. the ABI of the gcc build against the committed baseline of its
 #      SONAME (scripts/abi-check.sh, doc/abi.md), and the HTML API
 #      reference without a Doxygen warning (meson compile -C build-ci doc);
@@ -64,12 +67,13 @@ run_check() {
   fi
 }
 
-# Every CI build: warnings are errors, and the benchmarks build too.
+# Every CI build: warnings are errors. The benchmarks (no tests: programs
+# to time by hand, doc/performance.md) build in build-ci only, once.
 fresh_setup() {
   local dir=$1
   shift
   rm -rf "$dir"
-  meson setup "$dir" -Dwerror=true -Dbench=true "$@" >/dev/null
+  meson setup "$dir" -Dwerror=true "$@" >/dev/null
   meson compile -C "$dir" >/dev/null
 }
 
@@ -109,7 +113,7 @@ prefix="$root/build-ci/prefix"
 # python3 comes first on PATH; check-install.sh checks where it went.
 python3_option=()
 [ -x /usr/bin/python3 ] && python3_option=(-Dpython3=/usr/bin/python3)
-CC=gcc fresh_setup build-ci --prefix "$prefix" "${python3_option[@]}"
+CC=gcc fresh_setup build-ci --prefix "$prefix" -Dbench=true "${python3_option[@]}"
 # Every suite, the Dask cohort test (suite cohort, 10,000 intakes on two
 # workers) included: it runs in this pass only.
 run_meson_test "tests (gcc)" build-ci
@@ -131,7 +135,15 @@ else
   # Count what the tests run, not the build: the build runs the snapshot
   # tool (lib/data/snapshot-tool.c) over the library's model loader.
   find build-cov -name '*.gcda' -delete
-  run_meson_test "tests (gcc, coverage)" build-cov --no-suite cohort
+  # Every suite but cohort, as in the gcc pass, with two samples smaller
+  # (the counters make these tests 3 to 5 times slower; the gcc pass has
+  # just run them whole): the plan properties on 10,000 intakes from seed
+  # 100001, past the gcc pass's seeds 1 to 100,000, so this pass checks
+  # intakes no other pass does; the reach test on one intake in 3 (the
+  # valgrind pass: one in 8). The out-of-memory sweeps stay whole: they
+  # are how most MFR_E_NOMEM returns are reached (doc/coverage.md).
+  MFR_PROPERTY_COUNT=10000 MFR_PROPERTY_SEED=100001 MFR_REACH_STRIDE=3 \
+    run_meson_test "tests (gcc, coverage)" build-cov --no-suite cohort
   # Not the library: the test-only fault hook (never installed) and the
   # build-time snapshot tool. The default model's generated C is in the
   # build directory, outside lib/.
@@ -147,10 +159,17 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print
   run_meson_test "tests (ASan + UBSan)" build-asan --no-suite python
 
 echo "== build (clang, ThreadSanitizer)"
-CC=clang fresh_setup build-tsan -Db_sanitize=thread -Db_lundef=false
+# Only what the tests below run is compiled: the other test programs
+# (the sweeps) would take a minute of the two cores to build for nothing.
+rm -rf build-tsan
+CC=clang meson setup build-tsan -Dwerror=true -Db_sanitize=thread -Db_lundef=false >/dev/null
+meson compile -C build-tsan lib/mfr:shared_library tools/mfr:executable \
+  bindings/python/mfr-tsan-canary test-threads test-model test-names test-default-model \
+  test-intake test-trace test-safety test-cases test-vignettes \
+  walk-lines trace-case plan-session >/dev/null
 # No suppressions: a race in the library fails the run (exit 66).
 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
-  run_meson_test "tests (TSan)" build-tsan \
+  run_meson_test "tests (TSan)" build-tsan --no-rebuild \
   threads batch-jobs model names default-model intake trace safety cases vignettes \
   example-trace-case example-walk-lines example-plan-session python-tsan
 
@@ -159,18 +178,22 @@ TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
     clang -x c -fsanitize=fuzzer - -o /dev/null 2>/dev/null; then
   echo "== fuzz targets (clang, libFuzzer)"
-  # A build that fails is counted and reported, not a silent stop of the
-  # whole run (set -e does not apply inside the condition).
-  if ! CC=clang fresh_setup build-ci-fuzz -Dfuzzing=true; then
-    echo "fuzz build: FAILED (CC=clang meson setup build-ci-fuzz -Dfuzzing=true)"
+  # In the ASan build, turned on now: the targets link their own copy of
+  # the library, built with ASan and UBSan as they always are, so only
+  # they compile here, not a third clang tree. A build that fails is
+  # counted and reported, not a silent stop of the whole run (set -e does
+  # not apply inside the condition).
+  if ! { meson configure build-asan -Dfuzzing=true >/dev/null &&
+         meson compile -C build-asan >/dev/null; }; then
+    echo "fuzz build: FAILED (meson configure build-asan -Dfuzzing=true; meson compile -C build-asan)"
     failed=$((failed + 1))
   fi
   for t in model intake batch cli mutate; do
-    if build-ci-fuzz/fuzz/fuzz-$t -runs=0 -close_fd_mask=3 "fuzz/corpus/$t" >/dev/null 2>&1; then
+    if build-asan/fuzz/fuzz-$t -runs=0 -close_fd_mask=3 "fuzz/corpus/$t" >/dev/null 2>&1; then
       echo "fuzz-$t: ok"
       passed=$((passed + 1))
     else
-      echo "fuzz-$t: FAILED (build-ci-fuzz/fuzz/fuzz-$t -runs=0 fuzz/corpus/$t)"
+      echo "fuzz-$t: FAILED (build-asan/fuzz/fuzz-$t -runs=0 fuzz/corpus/$t)"
       failed=$((failed + 1))
     fi
   done
