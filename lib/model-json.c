@@ -384,6 +384,7 @@ static void screening_json(mfr_jw *w, const mfr_screening *q)
 		mfr__jw_object_end(w);
 	}
 	mfr__jw_array_end(w);
+	put_regions(w, MFR_JW_NAME("symptom_areas"), q->symptom_areas, q->symptom_area_count, 0);
 	put_provenance(w, &q->prov);
 	mfr__jw_object_end(w);
 }

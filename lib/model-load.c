@@ -1116,7 +1116,7 @@ static mfr_status_t load_danger_zone(loader *ld, json_t *obj, mfr_danger_zone *z
 }
 
 static const char *const screening_members[] = {
-	"key", "text", "answers", "sources", "convention", "note", NULL
+	"key", "text", "answers", "symptom_areas", "sources", "convention", "note", NULL
 };
 static const char *const answer_members[] = {
 	"key", "text", "precautions", "stage", "site", NULL
@@ -1198,6 +1198,8 @@ static mfr_status_t load_screening(loader *ld, json_t *obj, mfr_screening *q, ui
 			}
 		mfr__rd_pop(&ld->rd, mark);
 	}
+	TRY(get_region_refs(ld, obj, "symptom_areas", 0, 0, &q->symptom_areas,
+			    &q->symptom_area_count));
 	return get_provenance(ld, obj, &q->prov);
 }
 
@@ -1317,6 +1319,96 @@ static mfr_status_t derive_reach(loader *ld)
 			if (r->access && r->access != MFR_ACCESS_EXTERNAL)
 				reach = r->access;
 			r->reach = reach;
+		}
+	}
+	return MFR_OK;
+}
+
+/* The questions a symptom at @p r makes pertinent: those of its parent,
+ * then those naming @p r itself among their symptom areas (@p direct,
+ * @p n of them, in model order), each once. A region with no question of
+ * its own shares its parent's list. */
+static mfr_status_t screening_of(loader *ld, mfr_region *r, const mfr_screening **direct,
+				 uint32_t n)
+{
+	const mfr_region *up = r->parent;
+	uint32_t have = up ? up->screening_count : 0, total = have;
+
+	if (!n) {
+		r->screening = up ? up->screening : NULL;
+		r->screening_count = have;
+		return MFR_OK;
+	}
+	const mfr_screening **list = mfr__rd_alloc(&ld->rd, (size_t)have + n, sizeof(*list));
+
+	if (!list)
+		return mfr__rd_nomem(&ld->rd);
+	if (have)
+		memcpy(list, up->screening, have * sizeof(*list));
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t k = 0;
+
+		while (k < have && list[k] != direct[i])
+			k++;
+		if (k == have)
+			list[total++] = direct[i];
+	}
+	r->screening = list;
+	r->screening_count = total;
+	return MFR_OK;
+}
+
+/* Give every region the screening questions a symptom there makes
+ * pertinent: a question whose symptom_areas hold the region or one of its
+ * ancestors (calf pain: the clot question). Linear in the regions: each
+ * takes its parent's list, worked out first along the chain above it. */
+static mfr_status_t derive_symptom_screening(loader *ld)
+{
+	mfr_model *m = ld->m;
+	uint32_t pairs = 0;
+
+	for (uint32_t k = 0; k < m->screening_count; k++)
+		pairs += m->screening[k].symptom_area_count;
+	if (!pairs)
+		return MFR_OK;
+	/* Each region's own questions, as a count and an offset into one
+	 * array of (region, question) pairs sorted by region. */
+	uint32_t *start = mfr__rd_alloc(&ld->rd, (size_t)m->region_count + 1, sizeof(*start));
+	const mfr_screening **by_region = mfr__rd_alloc(&ld->rd, pairs, sizeof(*by_region));
+	uint8_t *done = mfr__rd_alloc(&ld->rd, m->region_count, sizeof(*done));
+	mfr_region **chain = mfr__rd_alloc(&ld->rd, m->region_count, sizeof(*chain));
+
+	/* (the arena's memory comes zeroed) */
+	if (!start || !by_region || !done || !chain)
+		return mfr__rd_nomem(&ld->rd);
+	for (uint32_t k = 0; k < m->screening_count; k++)
+		for (uint32_t a = 0; a < m->screening[k].symptom_area_count; a++)
+			start[m->screening[k].symptom_areas[a]->index + 1]++;
+	for (uint32_t i = 0; i < m->region_count; i++)
+		start[i + 1] += start[i];
+	for (uint32_t k = 0; k < m->screening_count; k++)
+		for (uint32_t a = 0; a < m->screening[k].symptom_area_count; a++) {
+			uint32_t r = m->screening[k].symptom_areas[a]->index;
+			uint32_t at = start[r];
+
+			while (by_region[at])
+				at++;
+			by_region[at] = &m->screening[k];
+		}
+	for (uint32_t i = 0; i < m->region_count; i++) {
+		uint32_t n = 0;
+		mfr_region *q = &m->regions[i];
+
+		while (q && !done[q->index]) {
+			chain[n++] = q;
+			q = (mfr_region *)q->parent;
+		}
+		while (n > 0) {
+			mfr_region *r = chain[--n];
+			uint32_t x = r->index;
+
+			TRY(screening_of(ld, r, &by_region[start[x]], start[x + 1] - start[x]));
+			done[x] = 1;
 		}
 	}
 	return MFR_OK;
@@ -1763,6 +1855,7 @@ static mfr_status_t load_document(loader *ld, json_t *root)
 	LOAD_SECTION(ld, root, "danger_zones", m->danger_zones, m->danger_zone_count,
 		     load_danger_zone);
 	LOAD_SECTION(ld, root, "screening", m->screening, m->screening_count, load_screening);
+	TRY(derive_symptom_screening(ld));
 	TRY(load_chart(ld, root));
 	TRY(load_body_map(ld, root));
 	mfr_graph_excess excess;

@@ -55,6 +55,10 @@ struct mfr_region {
 	const char *snomed, *fma, *uberon; /* NULL when absent */
 	const char **synonyms; /* words a client may use for it (find.c) */
 	uint32_t synonym_count;
+	/* derived: the screening questions a symptom here makes pertinent
+	 * (those whose symptom_areas hold this region), in model order */
+	const mfr_screening **screening;
+	uint32_t screening_count;
 	mfr_provenance prov;
 };
 
@@ -256,6 +260,10 @@ struct mfr_screening {
 	uint32_t index;
 	mfr_screening_answer *answers;
 	uint32_t answer_count;
+	/* a symptom within one of these makes the question pertinent (pain
+	 * in the calf: the clot question) */
+	const mfr_region **symptom_areas;
+	uint32_t symptom_area_count;
 	mfr_provenance prov;
 };
 

@@ -647,17 +647,33 @@ static int precaution_of_answer(const mfr_intake *in, const mfr_screening *q)
 /*
  * What makes a screening question pertinent: the intake's conditions (after
  * surgery: was it recent), then its recorded precautions (a clot: blood
- * thinners; a pregnancy: is it high-risk). They are the intake's "askers",
- * numbered conditions first; an assumed precaution asks nothing.
+ * thinners; a pregnancy: is it high-risk), then its symptoms (pain in the
+ * calf: a clot). They are the intake's "askers", numbered in that order;
+ * an assumed precaution asks nothing.
  */
 static uint32_t asker_count(const mfr_intake *in)
 {
-	return in->condition_count + in->precaution_count;
+	return in->condition_count + in->precaution_count + in->symptom_count;
+}
+
+/* The symptom asker @p a is, or NULL when it is a condition or a
+ * precaution. */
+static const mfr_intake_symptom *asker_symptom(const mfr_intake *in, uint32_t a)
+{
+	uint32_t first = in->condition_count + in->precaution_count;
+
+	return a >= first ? &in->symptoms[a - first] : NULL;
 }
 
 /* The questions asker @p a asks (@p n of them). */
 static const mfr_screening *const *asker_questions(const mfr_intake *in, uint32_t a, uint32_t *n)
 {
+	const mfr_intake_symptom *sy = asker_symptom(in, a);
+
+	if (sy) {
+		*n = sy->region->screening_count;
+		return sy->region->screening;
+	}
 	if (a < in->condition_count) {
 		*n = in->conditions[a]->screening_count;
 		return in->conditions[a]->screening;
@@ -668,7 +684,7 @@ static const mfr_screening *const *asker_questions(const mfr_intake *in, uint32_
 	return ip->precaution->screening;
 }
 
-/* The name of asker @p a, as a warning says it. */
+/* The name of condition or precaution asker @p a, as a warning says it. */
 static const char *asker_name(const mfr_intake *in, uint32_t a)
 {
 	return a < in->condition_count ? in->conditions[a]->name
@@ -1046,18 +1062,25 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 			sc->open_questions++;
 			assumed_names(names, sizeof(names), in, q);
 			const mfr_message *none = &mfr__msg_empty;
+			const mfr_message *consequence =
+				where ? MSG0("warning.unscreened.names_site")
+				: first ? MSG0("warning.unscreened.refers_first") : none;
+			const mfr_message *assumed =
+				*names ? MSG("warning.unscreened.assumed",
+					     MFR__A("precautions", names)) : none;
+			const mfr_intake_symptom *sy = asker_symptom(in, a);
 
 			if (!warn_msg(p, MFR_WARNING_UNSCREENED,
 				      (about){ "unscreened", MFR_KIND_SCREENING, q->key, NULL, 0 },
-				      MSG("warning.unscreened", MFR__S("condition", asker_name(in, a)),
-					  MFR__S("question", q->text), MFR__S("key", q->key),
-					  MFR__M("assumed", *names
-						 ? MSG("warning.unscreened.assumed",
-						       MFR__A("precautions", names)) : none),
-					  MFR__M("consequence", where
-						 ? MSG0("warning.unscreened.names_site")
-						 : first ? MSG0("warning.unscreened.refers_first")
-						 : none))))
+				      sy ? MSG("warning.unscreened.symptom",
+					       MFR__M("site", site_msg(p, sy->region, sy->side)),
+					       MFR__S("question", q->text), MFR__S("key", q->key),
+					       MFR__M("assumed", assumed),
+					       MFR__M("consequence", consequence))
+				      : MSG("warning.unscreened", MFR__S("condition", asker_name(in, a)),
+					    MFR__S("question", q->text), MFR__S("key", q->key),
+					    MFR__M("assumed", assumed),
+					    MFR__M("consequence", consequence))))
 				return MFR_E_NOMEM;
 		}
 	}

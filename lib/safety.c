@@ -50,3 +50,5 @@ MFR_GETTER(uint32_t, mfr_screening_answer_stage, mfr_screening_answer, stage, 0)
 MFR_GETTER(int, mfr_screening_answer_needs_site, mfr_screening_answer, needs_site, 0)
 MFR_LIST_GETTER(mfr_screening_answer_precaution, mfr_screening_answer,
 		const mfr_precaution *, precautions, precaution_count)
+MFR_LIST_GETTER(mfr_screening_symptom_area, mfr_screening, const mfr_region *,
+		symptom_areas, symptom_area_count)

@@ -754,6 +754,7 @@ static json_t *screening_json(const mfr_screening *q)
 		rc |= ref_append(answers, ao);
 	}
 	rc |= ref_put(o, "answers", answers);
+	rc |= put_regions(o, "symptom_areas", q->symptom_areas, q->symptom_area_count, 0);
 	rc |= put_provenance(o, &q->prov);
 	return rc ? (json_decref(o), NULL) : o;
 }

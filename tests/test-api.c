@@ -245,6 +245,8 @@ START_TEST(null_getters)
 	ck_assert_ptr_null(mfr_screening_text(NULL));
 	ck_assert_uint_eq(mfr_screening_index(NULL), 0);
 	ck_assert_uint_eq(mfr_screening_answer_count(NULL), 0);
+	ck_assert_uint_eq(mfr_screening_symptom_area_count(NULL), 0);
+	ck_assert_ptr_null(mfr_screening_symptom_area_at(NULL, 0));
 	ck_assert_ptr_null(mfr_screening_answer_at(NULL, 0));
 	ck_assert_ptr_null(mfr_screening_answer_key(NULL));
 	ck_assert_ptr_null(mfr_screening_answer_text(NULL));
@@ -445,6 +447,7 @@ START_TEST(model_lists)
 		const mfr_screening *q = mfr_model_screening_at(m, i);
 
 		CHECK_LIST(mfr_screening_answer_count, mfr_screening_answer_at, q);
+		CHECK_LIST(mfr_screening_symptom_area_count, mfr_screening_symptom_area_at, q);
 		for (k = 0; k < mfr_screening_answer_count(q); k++) {
 			const mfr_screening_answer *a = mfr_screening_answer_at(q, k);
 

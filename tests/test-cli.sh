@@ -241,6 +241,8 @@ if cmp -s "$tmp/out" "$tmp/trace1.json"; then ok; else bad "a byte-order mark ch
 expect 0 "trace text" -- "$mfr" trace --symptom temple:both:5 --max-results 5
 contains out "not a diagnosis" "trace text carries the disclaimer"
 contains out "right temple" "both sides expanded"
+expect 0 "both sides of a midline area" -- "$mfr" --format json trace --symptom forehead:both:5
+pycheck "both on a midline area is the area, once, as in JSON" "[s['side'] for s in d['symptoms']] == ['midline']"
 expect 2 "unknown symptom region" -- "$mfr" trace --symptom heal:left
 contains err 'did you mean "heel"' "symptom suggests heel"
 expect 2 "missing side" -- "$mfr" trace --symptom heel

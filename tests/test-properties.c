@@ -253,11 +253,16 @@ static int avoided_by(const mfr_precaution *p, const mfr_region *r, int wholes, 
 			return 1;
 	return 0;
 }
-/* Whether the intake's conditions or recorded precautions ask @p q (a
- * condition: after surgery, was it recent; a precaution: a clot, blood
- * thinners). */
+/* Whether the intake's conditions, recorded precautions or symptoms ask
+ * @p q (a condition: after surgery, was it recent; a precaution: a clot,
+ * blood thinners; a symptom in the calf: a clot). */
 static int asked_by_intake(const mfr_intake *in, const mfr_screening *q)
 {
+	for (uint32_t i = 0; i < mfr_intake_symptom_count(in); i++)
+		for (uint32_t a = 0; a < mfr_screening_symptom_area_count(q); a++)
+			if (mfr_region_is_within(mfr_intake_symptom_region(mfr_intake_symptom_at(in, i)),
+						 mfr_screening_symptom_area_at(q, a)))
+				return 1;
 	for (uint32_t c = 0; c < mfr_intake_condition_count(in); c++) {
 		const mfr_condition *cond = mfr_intake_condition_at(in, c);
 
@@ -794,6 +799,18 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 
 		if (mfr_precaution_site_scoped(pr) && !site_named(in, pr))
 			CHECK(n == 0, seed, "steps before a site-scoped precaution's site is known");
+	}
+	/* A question the intake asks (a condition, a precaution or a symptom
+	 * in its areas: calf pain, the clot question) whose yes names a site
+	 * holds every step back while it is open. */
+	for (uint32_t k = 0; k < mfr_model_count(model, MFR_KIND_SCREENING); k++) {
+		const mfr_screening *q = mfr_model_screening_at(model, k);
+		int names_site = 0;
+
+		for (uint32_t a = 0; a < mfr_screening_answer_count(q); a++)
+			names_site |= mfr_screening_answer_needs_site(mfr_screening_answer_at(q, a));
+		if (names_site && asked_by_intake(in, q) && question_open(in, q))
+			CHECK(n == 0, seed, "steps while a question whose yes names a site is open");
 	}
 	if (status == MFR_PLAN_REFER_OUT)
 		CHECK(n == 0 && mfr_plan_total_seconds(p) == 0, seed, "refer out has steps");

@@ -105,6 +105,12 @@ static int add_symptom(mfr_intake *in, const char *arg)
 			return cli_usage_error("--symptom '%s': intensity must be a whole "
 					       "number from 0 to 10", arg);
 	}
+	/* "Both" sides of a midline area are the area itself, as in a JSON
+	 * intake (doc/intake-format.md). */
+	const mfr_region *r = mfr_model_region(mfr_intake_model(in), f[0]);
+
+	if (side == -1 && r && mfr_region_laterality(r) == MFR_LATERALITY_MIDLINE)
+		side = MFR_SIDE_MIDLINE;
 	for (int k = 0; k < (side == -1 ? 2 : 1) && st == MFR_OK; k++) {
 		int s = side == -1 ? (k ? MFR_SIDE_RIGHT : MFR_SIDE_LEFT) : side;
 		st = mfr_intake_add_symptom(in, f[0], s, (int32_t)intensity,

@@ -615,6 +615,10 @@ class SafetyModelTests(_ModelCase):
         self.assertIsNone(q.answers[-1].stage)
         dvt = m.screening('deep_vein_thrombosis').answers[1]
         self.assertEqual((dvt.key, dvt.needs_site), ('yes', True))
+        self.assertEqual(
+            self.keys(m.screening('deep_vein_thrombosis').symptom_areas),
+            ['calf', 'posterior_knee'])
+        self.assertEqual(q.symptom_areas, ())
         self.assertTrue(q.provenance.is_convention)
         self.assertIsNone(m.screening('no_such_question'))
         self.assertEqual(m.suggest('screening', 'pregnacy'), ['pregnancy'])

@@ -130,6 +130,16 @@ MFR_EXPORT const mfr_precaution *mfr_screening_answer_precaution_at(
 MFR_EXPORT uint32_t mfr_screening_answer_stage(const mfr_screening_answer *answer);
 /** 1 when the answer needs a site (where is it?), else 0. @since 0.2.0 */
 MFR_EXPORT int mfr_screening_answer_needs_site(const mfr_screening_answer *answer);
+/**
+ * How many symptom areas make the question pertinent (0 for NULL): a plan
+ * asks it when a symptom lies in one of them or within one (pain in the
+ * calf: the clot question), as it asks a recorded condition's questions.
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_screening_symptom_area_count(const mfr_screening *question);
+/** The @p index -th symptom area, or NULL when out of range. @since 0.2.0 */
+MFR_EXPORT const mfr_region *mfr_screening_symptom_area_at(const mfr_screening *question,
+							   uint32_t index);
 /** Where it comes from. @since 0.2.0 */
 MFR_EXPORT const mfr_provenance *mfr_screening_provenance(const mfr_screening *question);
 /** @} */

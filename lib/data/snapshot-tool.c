@@ -349,7 +349,9 @@ static void put_region(gen *g, const mfr_region *r)
 	str(g, o, r->uberon);
 	put(o, ", .synonyms = ");
 	put_strings(g, o, r->synonyms, r->synonym_count);
-	put(o, ", .synonym_count = %u, ", r->synonym_count);
+	put(o, ", .synonym_count = %u, .screening = ", r->synonym_count);
+	PUT_REFS(g, o, P_SCREENING_REFS, P_SCREENING, r->screening, r->screening_count);
+	put(o, ", .screening_count = %u, ", r->screening_count);
 	put_prov(g, o, &r->prov);
 	put(o, " }");
 	item_end(g, P_REGIONS);
@@ -653,7 +655,9 @@ static void put_screening(gen *g, const mfr_screening *q)
 		put_array(g, o, P_ANSWERS, answers);
 	else
 		put(o, "NULL");
-	put(o, ", .answer_count = %u, ", q->answer_count);
+	put(o, ", .answer_count = %u, .symptom_areas = ", q->answer_count);
+	PUT_REFS(g, o, P_REGION_REFS, P_REGIONS, q->symptom_areas, q->symptom_area_count);
+	put(o, ", .symptom_area_count = %u, ", q->symptom_area_count);
 	put_prov(g, o, &q->prov);
 	put(o, " }");
 	item_end(g, P_SCREENING);

@@ -208,6 +208,7 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
                'mfr_precaution_widening_with_count mfr_precaution_stage_count '
                'mfr_precaution_clearance_area_count '
                'mfr_precaution_screening_count '
+               'mfr_screening_symptom_area_count '
                'mfr_precaution_position_limit_count '
                'mfr_precaution_position_limit_from_stage '
                'mfr_precaution_position_limit_region_count '
@@ -299,6 +300,7 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
     # the index-th item of a list: an entity, or a sub-item's handle
     (_P, [_P, _U], 'mfr_precaution_clearance_area_at '
                    'mfr_precaution_screening_at '
+                   'mfr_screening_symptom_area_at '
                    'mfr_provenance_source_at mfr_region_child_at '
                    'mfr_region_adjacent_at mfr_line_evidence_source_at '
                    'mfr_line_branch_at mfr_line_branch_node_at '
@@ -1548,6 +1550,14 @@ class Screening(_Entity):
     index = _Prop(lambda self: int(_C.mfr_screening_index(self._p)),
                      doc='Its position in the model.')
     provenance = _prov(_C.mfr_screening_provenance)
+
+    @property
+    def symptom_areas(self) -> Tuple['Region', ...]:
+        """The Regions a symptom within which makes the question pertinent
+        (pain in the calf: the clot question): a plan asks it then, as it
+        asks a recorded condition's questions."""
+        return self._list(_C.mfr_screening_symptom_area_count,
+                          _C.mfr_screening_symptom_area_at, Region)
 
     @property
     def answers(self) -> Tuple[ScreeningAnswer, ...]:
