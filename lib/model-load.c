@@ -1414,6 +1414,68 @@ static mfr_status_t derive_symptom_screening(loader *ld)
 	return MFR_OK;
 }
 
+/* Mark each screening question that another may answer for it: the other
+ * sets every precaution this one may set (is the client pregnant, with
+ * "yes, high-risk" among its answers, covers whether the pregnancy is
+ * high-risk). A plan asks a covered question only where something of the
+ * intake lists it. Only the questions that set a question's first
+ * precaution are candidates, so the work follows the answers, not the
+ * square of the questions. */
+static mfr_status_t derive_covered(loader *ld)
+{
+	mfr_model *m = ld->m;
+	uint32_t total = 0;
+
+	for (uint32_t k = 0; k < m->screening_count; k++)
+		for (uint32_t a = 0; a < m->screening[k].answer_count; a++)
+			total += m->screening[k].answers[a].precaution_count;
+	/* The questions setting each precaution, by precaution: an offset
+	 * and a count into one array (a question once per answer naming it). */
+	uint32_t *start = mfr__rd_alloc(&ld->rd, (size_t)m->precaution_count + 1, sizeof(*start));
+	uint32_t *fill = mfr__rd_alloc(&ld->rd, (size_t)m->precaution_count + 1, sizeof(*fill));
+	const mfr_screening **setters = mfr__rd_alloc(&ld->rd, total ? total : 1,
+						      sizeof(*setters));
+
+	if (!start || !fill || !setters)
+		return mfr__rd_nomem(&ld->rd);
+	for (uint32_t k = 0; k < m->screening_count; k++)
+		for (uint32_t a = 0; a < m->screening[k].answer_count; a++)
+			for (uint32_t j = 0; j < m->screening[k].answers[a].precaution_count; j++)
+				start[m->screening[k].answers[a].precautions[j]->index + 1]++;
+	for (uint32_t i = 0; i < m->precaution_count; i++)
+		start[i + 1] += start[i];
+	memcpy(fill, start, ((size_t)m->precaution_count + 1) * sizeof(*fill));
+	for (uint32_t k = 0; k < m->screening_count; k++)
+		for (uint32_t a = 0; a < m->screening[k].answer_count; a++)
+			for (uint32_t j = 0; j < m->screening[k].answers[a].precaution_count; j++)
+				setters[fill[m->screening[k].answers[a].precautions[j]->index]++] =
+					&m->screening[k];
+	for (uint32_t k = 0; k < m->screening_count; k++) {
+		mfr_screening *q = &m->screening[k];
+		const mfr_precaution *first = NULL;
+
+		for (uint32_t a = 0; !first && a < q->answer_count; a++)
+			if (q->answers[a].precaution_count)
+				first = q->answers[a].precautions[0];
+		if (!first) { /* it sets nothing: any other question covers it */
+			q->covered = m->screening_count > 1;
+			continue;
+		}
+		for (uint32_t c = start[first->index]; !q->covered && c < start[first->index + 1];
+		     c++) {
+			const mfr_screening *q2 = setters[c];
+			int all = q2 != q;
+
+			for (uint32_t a = 0; all && a < q->answer_count; a++)
+				for (uint32_t j = 0; all && j < q->answers[a].precaution_count; j++)
+					all = mfr__answer_sets(q2, mfr__is_precaution,
+							       q->answers[a].precautions[j]);
+			q->covered = (uint8_t)all;
+		}
+	}
+	return MFR_OK;
+}
+
 static int region_ptr_cmp(const void *a, const void *b)
 {
 	uint32_t x = (*(const mfr_region *const *)a)->index;
@@ -1856,6 +1918,7 @@ static mfr_status_t load_document(loader *ld, json_t *root)
 		     load_danger_zone);
 	LOAD_SECTION(ld, root, "screening", m->screening, m->screening_count, load_screening);
 	TRY(derive_symptom_screening(ld));
+	TRY(derive_covered(ld));
 	TRY(load_chart(ld, root));
 	TRY(load_body_map(ld, root));
 	mfr_graph_excess excess;

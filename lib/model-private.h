@@ -264,6 +264,10 @@ struct mfr_screening {
 	 * in the calf: the clot question) */
 	const mfr_region **symptom_areas;
 	uint32_t symptom_area_count;
+	/* derived: another question may set every precaution this one may
+	 * (is the client pregnant, whose answers include "yes, high-risk",
+	 * covers whether the pregnancy is high-risk) */
+	uint8_t covered;
 	mfr_provenance prov;
 };
 
@@ -398,6 +402,13 @@ static inline uint32_t mfr__site_id(const mfr_region *r, int side)
  * tissue: the same side (or either on the midline) and one region within
  * the other (a region and itself, a group and its member). */
 int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb);
+
+/* Whether some answer of @p q sets a precaution @p holds is true of (with
+ * @p arg): the one walk over a question's answers (safety.c). */
+int mfr__answer_sets(const mfr_screening *q,
+		     int (*holds)(const mfr_precaution *pr, const void *arg), const void *arg);
+/* Whether @p pr is the precaution @p arg: a predicate for the walk above. */
+int mfr__is_precaution(const mfr_precaution *pr, const void *arg);
 
 /* Segment @p id of @p m's body map, or NULL (no map, or no such id). */
 const mfr_segment *mfr__model_segment(const mfr_model *m, uint32_t id);

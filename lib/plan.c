@@ -631,17 +631,48 @@ static void keep_refer_out_warnings(mfr_plan *p)
 	p->warning_count = n;
 }
 
+/* The predicates the questions below ask of a question's answers through
+ * mfr__answer_sets(). */
+
+/* Whether intake @p arg records @p pr directly (not assumed). */
+static int recorded_directly(const mfr_precaution *pr, const void *arg)
+{
+	const mfr_intake *in = arg;
+
+	for (uint32_t j = 0; j < in->precaution_count; j++)
+		if (in->precautions[j].precaution == pr && !in->precautions[j].assumed_for)
+			return 1;
+	return 0;
+}
+
+/* Whether @p pr refers for diagnosis first (unexplained pain). */
+static int refers_first(const mfr_precaution *pr, const void *arg)
+{
+	(void)arg;
+	return pr->refer_first;
+}
+
+/* Whether @p pr is absolute: it stops any session. */
+static int stops_session(const mfr_precaution *pr, const void *arg)
+{
+	(void)arg;
+	return pr->severity == MFR_SEVERITY_ABSOLUTE;
+}
+
+/* Whether @p pr limits more than regions: positions, pressure, techniques
+ * or the dose. */
+static int limits_beyond_regions(const mfr_precaution *pr, const void *arg)
+{
+	(void)arg;
+	return pr->position_limit_count || pr->pressure_ceiling ||
+	       pr->excluded_technique_count || pr->dose;
+}
+
 /* Whether the intake records one of the precautions an answer to @p q sets
  * (recorded directly, without the question). */
 static int precaution_of_answer(const mfr_intake *in, const mfr_screening *q)
 {
-	for (uint32_t i = 0; i < q->answer_count; i++)
-		for (uint32_t k = 0; k < q->answers[i].precaution_count; k++)
-			for (uint32_t j = 0; j < in->precaution_count; j++)
-				if (in->precautions[j].precaution == q->answers[i].precautions[k] &&
-				    !in->precautions[j].assumed_for)
-					return 1;
-	return 0;
+	return mfr__answer_sets(q, recorded_directly, in);
 }
 
 /*
@@ -764,38 +795,6 @@ static int asked_already(const site_question *asked, uint32_t n, const mfr_scree
 	return 0;
 }
 
-/* Whether some answer of @p q2 sets precaution @p pr. */
-static int sets_precaution(const mfr_screening *q2, const mfr_precaution *pr)
-{
-	for (uint32_t i = 0; i < q2->answer_count; i++)
-		for (uint32_t j = 0; j < q2->answers[i].precaution_count; j++)
-			if (q2->answers[i].precautions[j] == pr)
-				return 1;
-	return 0;
-}
-
-/* Whether another question of the model may set every precaution @p q
- * may set: that one, asked for a site, asks @p q too, and its answer
- * settles it (is the client pregnant, with "yes, high-risk" among its
- * answers, before whether the pregnancy is high-risk: a follow-up asked
- * only when a pregnancy is recorded). */
-static int covered_by_another(const mfr_model *m, const mfr_screening *q)
-{
-	for (uint32_t k = 0; k < m->screening_count; k++) {
-		const mfr_screening *q2 = &m->screening[k];
-		int all = 1;
-
-		if (q2 == q)
-			continue;
-		for (uint32_t i = 0; all && i < q->answer_count; i++)
-			for (uint32_t j = 0; all && j < q->answers[i].precaution_count; j++)
-				all = sets_precaution(q2, q->answers[i].precautions[j]);
-		if (all)
-			return 1;
-	}
-	return 0;
-}
-
 /* Add to @p asked (room for every question of the model) the open questions
  * no condition of @p in asks whose answer would keep out a step of @p p
  * (the blood-pressure question for a jaw plan that works the
@@ -811,8 +810,13 @@ static uint32_t ask_for_sites(const mfr_plan *p, const mfr_intake *in, const mfr
 	for (uint32_t i = 0; i < m->screening_count; i++) {
 		const mfr_screening *q = &m->screening[i];
 
+		/* A question another one covers (q->covered) is asked with
+		 * that one: its answer settles it (is the client pregnant,
+		 * with "yes, high-risk" among its answers, before whether the
+		 * pregnancy is high-risk: a follow-up asked only when a
+		 * pregnancy is recorded). */
 		if (asked_already(asked, *n, q) || !open_question(in, asker_count(in), q) ||
-		    covered_by_another(m, q))
+		    q->covered)
 			continue;
 		for (uint32_t k = 0; k < p->step_count; k++) {
 			const mfr_plan_step *s = &p->steps[k];
@@ -942,11 +946,7 @@ static int answer_names_site(const mfr_screening *q)
  * pain): the plan stands only on a no, so nothing is planned before it. */
 static int answer_refers_first(const mfr_screening *q)
 {
-	for (uint32_t i = 0; i < q->answer_count; i++)
-		for (uint32_t j = 0; j < q->answers[i].precaution_count; j++)
-			if (q->answers[i].precautions[j]->refer_first)
-				return 1;
-	return 0;
+	return mfr__answer_sets(q, refers_first, NULL);
 }
 
 /* With no condition recorded, nothing says the pain has been explained:
@@ -982,11 +982,7 @@ static mfr_status_t screen_undiagnosed(mfr_plan *p, screen *sc)
  * cancer, an aneurysm, a rheumatoid flare): one that stops any session. */
 static int answer_stops_session(const mfr_screening *q)
 {
-	for (uint32_t i = 0; i < q->answer_count; i++)
-		for (uint32_t j = 0; j < q->answers[i].precaution_count; j++)
-			if (q->answers[i].precautions[j]->severity == MFR_SEVERITY_ABSOLUTE)
-				return 1;
-	return 0;
+	return mfr__answer_sets(q, stops_session, NULL);
 }
 
 
@@ -1019,21 +1015,6 @@ static mfr_status_t screen_absolute(mfr_plan *p)
 		      MSG("warning.unscreened_absolute", MFR__A("questions", keys))))
 		return MFR_E_NOMEM;
 	return MFR_OK;
-}
-
-/* Whether a yes to @p q sets a precaution that limits more than regions:
- * positions, pressure, techniques or the dose. */
-static int limits_beyond_regions(const mfr_screening *q)
-{
-	for (uint32_t i = 0; i < q->answer_count; i++)
-		for (uint32_t j = 0; j < q->answers[i].precaution_count; j++) {
-			const mfr_precaution *pr = q->answers[i].precautions[j];
-
-			if (pr->position_limit_count || pr->pressure_ceiling ||
-			    pr->excluded_technique_count || pr->dose)
-				return 1;
-		}
-	return 0;
 }
 
 static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
@@ -1089,7 +1070,7 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 	for (uint32_t i = 0; i < sc->site_question_count; i++) {
 		const site_question *sq = &sc->site_questions[i];
 		char names[300];
-		int more = limits_beyond_regions(sq->q);
+		int more = mfr__answer_sets(sq->q, limits_beyond_regions, NULL);
 
 		sc->open_questions++;
 		/* A yes would also change how the rest is done (pregnancy: no

@@ -52,3 +52,18 @@ MFR_LIST_GETTER(mfr_screening_answer_precaution, mfr_screening_answer,
 		const mfr_precaution *, precautions, precaution_count)
 MFR_LIST_GETTER(mfr_screening_symptom_area, mfr_screening, const mfr_region *,
 		symptom_areas, symptom_area_count)
+
+int mfr__answer_sets(const mfr_screening *q,
+		     int (*holds)(const mfr_precaution *pr, const void *arg), const void *arg)
+{
+	for (uint32_t i = 0; i < q->answer_count; i++)
+		for (uint32_t j = 0; j < q->answers[i].precaution_count; j++)
+			if (holds(q->answers[i].precautions[j], arg))
+				return 1;
+	return 0;
+}
+
+int mfr__is_precaution(const mfr_precaution *pr, const void *arg)
+{
+	return pr == arg;
+}

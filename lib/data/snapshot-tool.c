@@ -657,7 +657,7 @@ static void put_screening(gen *g, const mfr_screening *q)
 		put(o, "NULL");
 	put(o, ", .answer_count = %u, .symptom_areas = ", q->answer_count);
 	PUT_REFS(g, o, P_REGION_REFS, P_REGIONS, q->symptom_areas, q->symptom_area_count);
-	put(o, ", .symptom_area_count = %u, ", q->symptom_area_count);
+	put(o, ", .symptom_area_count = %u, .covered = %u, ", q->symptom_area_count, q->covered);
 	put_prov(g, o, &q->prov);
 	put(o, " }");
 	item_end(g, P_SCREENING);
