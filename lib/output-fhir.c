@@ -344,7 +344,7 @@ static void request(fhir *f, const mfr_plan_step *s, uint32_t n, const char *whe
 static void session_notes(mfr_jw *w, const mfr_plan *p, const char *when)
 {
 	char buf[1024];
-	const char *meaning = mfr__plan_status_meaning(p->status);
+	const char *meaning = mfr__plan_status_meaning(p);
 
 	if (meaning)
 		mfr__format(buf, sizeof(buf), "%sStatus: %s", when, meaning);

@@ -52,9 +52,11 @@ void mfr__program_soap(mfr_tb *t, const mfr_program *program,
 /* @p s seconds as "4 min 30 s" ("4 min" on the minute, "45 s" below one)
  * into @p buf; returns @p buf. */
 const char *mfr__duration_words(char buf[32], uint32_t s);
-/* What a plan's status means ("REFER OUT: no myofascial release; ..."),
- * for the statuses the writers describe; NULL for any other. */
-const char *mfr__plan_status_meaning(int status);
+/* What plan @p p's status means ("REFER OUT: no myofascial release; ..."),
+ * for the statuses the writers describe; NULL for any other. An "ok" plan
+ * whose absolute-contraindication questions are open says it holds once
+ * they are answered no. */
+const char *mfr__plan_status_meaning(const mfr_plan *p);
 /* Whether warning @p w is about a precaution kept (a SOAP note's
  * "Precautions observed"), rather than about time or unreached sites. */
 int mfr__warning_is_precaution(const mfr_plan_warning *w);

@@ -9,6 +9,8 @@
  */
 #include "output-private.h"
 
+#include <string.h>
+
 #include "alloc.h"
 #include "plan-private.h"
 #include "program-private.h"
@@ -45,12 +47,25 @@ static void duration(mfr_tb *t, uint32_t s, const mfr_messages *msgs)
 	     : "duration.s", "min", min, "s", sec);
 }
 
-/* The message code of what a status means, or NULL. */
-static const char *status_code(int status)
+/* Whether plan @p p reminds of open absolute-contraindication questions
+ * (fever, a clot, cancer, an aneurysm, a rheumatoid flare). */
+static int absolute_questions_open(const mfr_plan *p)
 {
-	switch (status) {
+	for (uint32_t i = 0; i < p->warning_count; i++)
+		if (strcmp(p->warnings[i].code, "unscreened_absolute") == 0)
+			return 1;
+	return 0;
+}
+
+/* The message code of what plan @p p's status means, or NULL: "ok" is
+ * "as written" only when nothing that would refer the client out is still
+ * to be asked (tenth therapist review: a note that said "may be carried
+ * out as written" before fever or a clot had been asked about). */
+static const char *status_code(const mfr_plan *p)
+{
+	switch (p->status) {
 	case MFR_PLAN_OK:
-		return "status.ok";
+		return absolute_questions_open(p) ? "status.ok.after_questions" : "status.ok";
 	case MFR_PLAN_NEEDS_CLEARANCE:
 		return "status.needs_clearance";
 	case MFR_PLAN_REFER_OUT:
@@ -62,23 +77,23 @@ static const char *status_code(int status)
 	}
 }
 
-const char *mfr__plan_status_meaning(int status)
+const char *mfr__plan_status_meaning(const mfr_plan *p)
 {
-	const char *code = status_code(status);
+	const char *code = status_code(p);
 
 	return code ? mfr__msg_template(NULL, code) : NULL;
 }
 
 /* The status line: what the status means, for the statuses this writer
  * knows; any other is named as the API names it. */
-static void status_line(mfr_tb *t, int status, const mfr_messages *msgs)
+static void status_line(mfr_tb *t, const mfr_plan *p, const mfr_messages *msgs)
 {
-	const char *code = status_code(status);
+	const char *code = status_code(p);
 
 	if (code)
 		FILL(t, msgs, "soap.status", "meaning", mfr__msg_template(msgs, code));
 	else
-		FILL(t, msgs, "soap.status_other", "status", mfr_plan_status_name(status));
+		FILL(t, msgs, "soap.status_other", "status", mfr_plan_status_name(p->status));
 	mfr__tb_put(t, "\n");
 }
 
@@ -97,7 +112,7 @@ static void session(mfr_tb *t, const mfr_plan *p, const mfr_messages *msgs)
 	for (uint32_t i = 0; i < p->step_count; i++)
 		reposition += p->steps[i].seconds;
 	reposition = steps - reposition;
-	status_line(t, p->status, msgs);
+	status_line(t, p, msgs);
 	if (p->step_count) {
 		mfr_tb hands, planned;
 

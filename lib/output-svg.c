@@ -471,7 +471,7 @@ void mfr__plan_svg(mfr_tb *t, const mfr_plan *plan)
 	chart_site *sites = plan->step_count ? mfr__calloc(plan->step_count, sizeof(*sites))
 					     : NULL;
 	char status[200], dur[32];
-	const char *meaning = mfr__plan_status_meaning(plan->status);
+	const char *meaning = mfr__plan_status_meaning(plan);
 
 	if (plan->step_count && !sites) {
 		t->status = MFR_E_NOMEM;

@@ -431,6 +431,10 @@ contains out "status: needs_answers; nothing planned for the 60 minutes (see the
 contains out "[unscreened] no condition is recorded: ask" "the open question is asked"
 expect 0 "SOAP note, questions open" -- "$mfr" --format soap plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis
 contains out "Status: NEEDS ANSWERS: answer the open screening questions first" "the note says what the status asks"
+expect 0 "SOAP note, ok with the absolute questions open" -- "$mfr" --format soap plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no
+contains out "Status: ok once the client answers no to the screening questions that rule out the absolute contraindications" "an ok note waits on the absolute questions"
+expect 0 "SOAP note, ok with them answered" -- "$mfr" --format soap plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no --answer fever_infection=no --answer deep_vein_thrombosis=no --answer cancer=no --answer aneurysm=no --answer rheumatoid_flare=no
+contains out "Status: ok: may be carried out as written." "an ok note with every absolute question answered no"
 expect 0 "TMJ without scope" -- "$mfr" --format json plan --symptom jaw:right:5 --condition tmj_disorder --answer blood_pressure_stroke=no
 pycheck "pterygoids out of scope" "not any('pterygoid' in s['region'] for s in d['steps']) and any(w['code'] == 'out_of_scope' for w in d['warnings'])"
 pycheck "anterior neck light, in its zone" "all(s['pressure'] in ('very_light', 'light') for s in d['steps'] if s.get('danger_zone') == 'anterior_triangle_neck') and any(s.get('danger_zone') for s in d['steps'])"
