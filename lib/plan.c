@@ -1765,29 +1765,41 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 
 /* ---- work at the symptom site itself ---- */
 
-/* The first technique an intake's condition names for the symptom site
- * itself that is allowed at the site (the condition names the site, so the
- * technique's own regions do not restrict it: skin rolling's typical
- * regions include scars); NULL when none is. Sets *by to the condition. */
-static const mfr_technique *site_technique(const mfr_intake *in, const screen *sc,
-					   const site_rules *rules, const mfr_stage *stage,
-					   const mfr_condition **by)
+/* The most techniques one symptom site is worked with (a condition's
+ * site_techniques beyond it are not used): libmfr's bound. */
+#define MFR_PLAN_SITE_TECHNIQUES_MAX 4
+
+/* The techniques an intake's condition names for the symptom site itself
+ * that are allowed at the site, in the order it names them (the condition
+ * names the site, so the technique's own regions do not restrict it: skin
+ * rolling's typical regions include scars): the first condition that
+ * names one allowed here decides, each technique once. Fills @p out (room
+ * for MFR_PLAN_SITE_TECHNIQUES_MAX) and returns how many; sets *by to the
+ * condition. */
+static uint32_t site_techniques(const mfr_intake *in, const screen *sc,
+				const site_rules *rules, const mfr_stage *stage,
+				const mfr_condition **by, const mfr_technique **out)
 {
 	for (uint32_t c = 0; c < in->condition_count; c++) {
 		const mfr_condition *cond = in->conditions[c];
+		uint32_t n = 0;
 
-		for (uint32_t i = 0; i < cond->site_technique_count; i++) {
+		for (uint32_t i = 0; i < cond->site_technique_count &&
+				     n < MFR_PLAN_SITE_TECHNIQUES_MAX; i++) {
 			const mfr_technique *t = cond->site_techniques[i];
 
 			if (stage->indirect_only && t->approach == MFR_APPROACH_DIRECT)
 				continue;
-			if (technique_allowed_here(sc, rules, t) && positions_for(rules, t)) {
-				*by = cond;
-				return t;
-			}
+			if (technique_allowed_here(sc, rules, t) && positions_for(rules, t) &&
+			    !in_list(out, n, t))
+				out[n++] = t;
+		}
+		if (n) {
+			*by = cond;
+			return n;
 		}
 	}
-	return NULL;
+	return 0;
 }
 
 /* Whether an earlier symptom than @p i lies at the same site. */
@@ -1800,33 +1812,40 @@ static int site_repeats(const mfr_intake *in, uint32_t i)
 	return 0;
 }
 
-/* A treatment step at symptom @p i's site itself, when a condition names a
- * technique for it (scar work: reference.md section 5, "skin rolling /
- * cross-hand around the scar, then line continuations"): timed by the
- * technique's hold, or by the block length for techniques done in passes. */
-static int site_candidate(const mfr_plan *p, const screen *sc, const mfr_stage *stage,
-			  const mfr_plan_options *o, uint32_t i, candidate *c)
+/* The treatment steps at symptom @p i's site itself, one for each
+ * technique a condition names for it, in its order (scar work:
+ * reference.md section 5, "skin rolling / cross-hand around the scar,
+ * then line continuations": the scar rolled, then released with crossed
+ * hands, before the work along its lines; the tenth therapist review found
+ * a scar plan whose only scar work was two minutes of skin rolling): each
+ * timed by the technique's hold, or by the block length for techniques
+ * done in passes. Fills @p c (room for MFR_PLAN_SITE_TECHNIQUES_MAX);
+ * returns how many. */
+static uint32_t site_candidates(const mfr_plan *p, const screen *sc, const mfr_stage *stage,
+				const mfr_plan_options *o, uint32_t i, candidate *c)
 {
 	const mfr_intake *in = p->intake;
 	const mfr_intake_symptom *sy = &in->symptoms[i];
 	const mfr_condition *by = NULL;
+	const mfr_technique *t[MFR_PLAN_SITE_TECHNIQUES_MAX];
 	site_rules rules;
 
 	if (site_repeats(in, i) || forbidding(in, sy->region, sy->side) ||
 	    out_of_scope(in, sy->region))
 		return 0;
 	rules_for(in, sc, sy->region, sy->side, &rules);
-	const mfr_technique *t = site_technique(in, sc, &rules, stage, &by);
-	if (!t)
-		return 0;
+	uint32_t n = site_techniques(in, sc, &rules, stage, &by, t);
 
-	mfr_plan_step *s = &c->step;
+	for (uint32_t k = 0; k < n; k++) {
+		mfr_plan_step *s = &c[k].step;
 
-	treatment_step(s, sy->region, sy->side, t, stage, is_sensitive(in), sc, &rules, o);
-	s->distance = MFR_DISTANCE_LOCAL;
-	s->symptom = i;
-	s->site_work = by;
-	return 1;
+		treatment_step(s, sy->region, sy->side, t[k], stage, is_sensitive(in), sc,
+			       &rules, o);
+		s->distance = MFR_DISTANCE_LOCAL;
+		s->symptom = i;
+		s->site_work = by;
+	}
+	return n;
 }
 
 /* ---- the opening and closing blocks ---- */
@@ -2837,9 +2856,10 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 	mfr_plan_step *work = NULL;
 	uint32_t ncand = 0;
 	uint32_t nres = planned_results(t, o, stage);
-	/* Room for a step per trace result, per symptom site and per symptom
-	 * (symptom_reserve()). */
-	size_t room = (size_t)nres + 2 * (size_t)in->symptom_count;
+	/* Room for a step per trace result, per technique at a symptom site
+	 * and per symptom (symptom_reserve()). */
+	size_t room = (size_t)nres + (MFR_PLAN_SITE_TECHNIQUES_MAX + 1) *
+					 (size_t)in->symptom_count;
 
 	cand = mfr__malloc((room ? room : 1) * sizeof(*cand));
 	work = mfr__arena_alloc(&p->arena, (room + 2) * sizeof(*work));
@@ -2852,8 +2872,7 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 	/* Work at the symptom sites a condition names comes first, then the
 	 * traced sites in rank order. */
 	for (uint32_t i = 0; st == MFR_OK && i < in->symptom_count; i++)
-		if (site_candidate(p, sc, stage, o, i, &cand[ncand]))
-			ncand++;
+		ncand += site_candidates(p, sc, stage, o, i, &cand[ncand]);
 	uint32_t staged_out = 0; /* results beyond the stage's distance */
 	uint32_t head = 0;       /* candidates that give each symptom its first */
 

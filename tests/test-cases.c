@@ -640,8 +640,9 @@ static int site_work_step(const mfr_plan *p, const char *key, mfr_side_t side)
 
 /* Scar adhesions: the scar site itself is worked (reference.md section 5,
  * "skin rolling / cross-hand around the scar, then line continuations"):
- * by skin rolling where it may be done, by cross-hand release where the
- * client lies supine or the dose allows indirect work only. */
+ * by skin rolling where it may be done, then by cross-hand release; by
+ * cross-hand release alone where the client lies supine or the dose allows
+ * indirect work only. */
 /* Record "no" to screening question @p q. */
 static void answer_no(mfr_intake *in, const char *q)
 {
@@ -712,6 +713,23 @@ START_TEST(scar_site_worked)
 	ck_assert_int_ge(i, 0);
 	ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(mfr_plan_step_at(p, i))), "skin_rolling");
 	ck_assert_int_eq(mfr_plan_step_position(mfr_plan_step_at(p, i)), MFR_POSITION_SIDE_LYING);
+	/* Then released around the scar with crossed hands, in the order the
+	 * condition names them, each once (tenth therapist review: two
+	 * minutes of skin rolling were all the scar work). */
+	int rolled = 0, crossed = 0;
+	for (uint32_t k = 0; k < mfr_plan_step_count(p); k++) {
+		const mfr_plan_step *step = mfr_plan_step_at(p, k);
+		const char *t = mfr_technique_key(mfr_plan_step_technique(step));
+
+		if ((int)k < i || strcmp(mfr_region_key(mfr_plan_step_region(step)), "lower_abdomen") ||
+		    strncmp(mfr_plan_step_rationale(step), "site work", 9))
+			continue;
+		rolled += strcmp(t, "skin_rolling") == 0;
+		crossed += strcmp(t, "cross_hand_release") == 0;
+		ck_assert_msg(strcmp(t, "skin_rolling") == 0 || crossed == 1, "step %u: %s", k + 1, t);
+	}
+	ck_assert_int_eq(rolled, 1);
+	ck_assert_int_eq(crossed, 1);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 
