@@ -355,6 +355,9 @@ def trace(model, symptoms, conditions=(), max_results=20, max_steps=6,
     min_grade = EVIDENCE[min_evidence]
     allowed = {model.line_index[k] for k in lines} or None
     conds = [model.conditions[c] for c in conditions]
+    if conds:  # every condition limits the relations: only those one allows
+        mask &= sum(RELATIONS[r] for r in {r for c in conds
+                                           for r in c.get("relations", RELATIONS)})
     prior_lines = {model.line_index[k] for c in conds for k in c.get("lines", [])}
     prior_regions = {model.index[k] for c in conds for k in c.get("regions", [])}
 

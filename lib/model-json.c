@@ -266,6 +266,8 @@ static void condition_json(mfr_jw *w, const mfr_condition *c)
 	if (c->screening_count)
 		key_array(w, MFR_JW_NAME("screening"), c->screening, c->screening_count,
 			  screening_key_of);
+	if (c->relations != MFR_RELATION_ALL)
+		mfr__jw_put_mask(w, "relations", &mfr__relation_names, c->relations);
 	mfr__jw_put_opt_str(w, "evidence", c->evidence);
 	put_dose(w, c->dose);
 	if (c->synonym_count)

@@ -849,7 +849,7 @@ static mfr_status_t get_dose(loader *ld, json_t *obj, const mfr_dose **out)
 
 static const char *const condition_members[] = {
 	"key", "name", "icd10cm", "snomed", "areas", "lines", "regions",
-	"site_techniques", "trigger_point_techniques", "screening", "evidence", "dose",
+	"site_techniques", "trigger_point_techniques", "screening", "relations", "evidence", "dose",
 	"synonyms", "sources",
 	"convention", "note", NULL
 };
@@ -870,6 +870,14 @@ static mfr_status_t load_condition(loader *ld, json_t *obj, mfr_condition *c, ui
 			       &c->trigger_point_techniques, &c->trigger_point_technique_count));
 	TRY(get_screening_refs(ld, obj, "screening", 0, 0, &c->screening,
 			       &c->screening_count));
+	TRY(mfr__rd_mask(&ld->rd, obj, "relations", 0, &mfr__relation_names, &c->relations));
+	if (json_is_array(json_object_get(obj, "relations")) && !c->relations) {
+		mfr__rd_push(&ld->rd, ".relations");
+		return mfr__rd_fail(&ld->rd, MFR_E_RANGE, "a condition's trace follows at "
+				    "least one relation; list some, or remove \"relations\"");
+	}
+	if (!c->relations)
+		c->relations = MFR_RELATION_ALL;
 	TRY(mfr__rd_str(&ld->rd, obj, "evidence", 0, "", &c->evidence));
 	TRY(get_dose(ld, obj, &c->dose));
 	TRY(get_synonyms(ld, obj, c->name, &c->synonyms, &c->synonym_count));

@@ -162,6 +162,8 @@ struct mfr_condition {
 	uint32_t trigger_point_technique_count;
 	const mfr_screening **screening; /* questions to ask before work */
 	uint32_t screening_count;
+	uint32_t relations; /* mfr_relation_t mask a trace of its symptoms may
+			     * follow; MFR_RELATION_ALL when the model says none */
 	const char *evidence; /* "" when none */
 	const mfr_dose *dose; /* NULL when none */
 	const char **synonyms; /* words a client may use for it (find.c) */

@@ -133,6 +133,9 @@ TABLE(mfr__suits_names, "tissue situation",
       { MFR_SUITS_SCAR, "scar" },
       { MFR_SUITS_TRANSVERSE_PLANE, "transverse_plane" },
       { MFR_SUITS_LIMB, "limb" }, { MFR_SUITS_WHOLE_BODY, "whole_body" });
+TABLE(mfr__relation_names, "relation",
+      { MFR_RELATION_LINE, "line" }, { MFR_RELATION_REFERRAL, "referral" },
+      { MFR_RELATION_HIERARCHY, "hierarchy" }, { MFR_RELATION_ADJACENCY, "adjacency" });
 TABLE(mfr__scope_names, "scope",
       { MFR_SCOPE_GLOBAL, "global" }, { MFR_SCOPE_LOCAL, "local" });
 TABLE(mfr__severity_names, "severity",

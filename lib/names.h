@@ -42,6 +42,7 @@ extern const mfr_names mfr__zone_kind_names;
 extern const mfr_names mfr__family_names;
 extern const mfr_names mfr__approach_names;
 extern const mfr_names mfr__suits_names;
+extern const mfr_names mfr__relation_names; /* mfr_relation_t bits */
 extern const mfr_names mfr__scope_names;
 extern const mfr_names mfr__severity_names;
 extern const mfr_names mfr__access_names;

@@ -1530,10 +1530,22 @@ static mfr_status_t trace_all(mfr_trace *t, context *cx, mfr_error **err)
 	return st;
 }
 
+/* The relations a trace of @p in may follow: those @p allowed lets it,
+ * and, when every condition of the intake limits them (scar adhesions: no
+ * referral patterns), only those one of its conditions allows. */
+static uint32_t condition_relations(const mfr_intake *in, uint32_t allowed)
+{
+	uint32_t any = 0;
+
+	for (uint32_t c = 0; c < in->condition_count; c++)
+		any |= in->conditions[c]->relations;
+	return in->condition_count ? allowed & any : allowed;
+}
+
 MFR_EXPORT mfr_status_t mfr_trace_run(const mfr_intake *intake, const mfr_trace_options *opts,
 				    mfr_trace **out, mfr_error **err)
 {
-	mfr_trace_options defaults;
+	mfr_trace_options defaults, limited;
 	mfr_trace *t;
 	mfr_status_t st;
 
@@ -1547,6 +1559,11 @@ MFR_EXPORT mfr_status_t mfr_trace_run(const mfr_intake *intake, const mfr_trace_
 		defaults = (mfr_trace_options){ 20, 6, MFR_EVIDENCE_NOT_ASSESSED,
 						MFR_RELATION_ALL, NULL, 0 };
 		opts = &defaults;
+	}
+	if (condition_relations(intake, opts->relations) != opts->relations) {
+		limited = *opts;
+		limited.relations = condition_relations(intake, opts->relations);
+		opts = &limited;
 	}
 	t = mfr__calloc(1, sizeof(*t));
 	if (!t)
@@ -1662,13 +1679,7 @@ MFR_GETTER(double, mfr_trace_path_step_factor, mfr_trace_path_step, factor, 0.0)
 
 MFR_EXPORT const char *mfr_relation_name(mfr_relation_t relation)
 {
-	switch (relation) {
-	case MFR_RELATION_LINE: return "line";
-	case MFR_RELATION_REFERRAL: return "referral";
-	case MFR_RELATION_HIERARCHY: return "hierarchy";
-	case MFR_RELATION_ADJACENCY: return "adjacency";
-	default: return NULL; /* not a value, or __MAX */
-	}
+	return mfr__name_of(&mfr__relation_names, (int)relation); /* NULL: not a value */
 }
 
 MFR_EXPORT const char *mfr_distance_name(mfr_distance_t distance)

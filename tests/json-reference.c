@@ -631,6 +631,8 @@ static json_t *condition_json(const mfr_condition *c)
 	if (c->screening_count)
 		rc |= ref_put(o, "screening",
 			      key_array(c->screening, c->screening_count, screening_key_of));
+	if (c->relations != MFR_RELATION_ALL)
+		rc |= ref_put(o, "relations", ref_mask(&mfr__relation_names, c->relations));
 	rc |= ref_put_opt_str(o, "evidence", c->evidence);
 	rc |= put_dose(o, c->dose);
 	if (c->synonym_count)

@@ -743,6 +743,61 @@ START_TEST(scar_site_worked)
 }
 END_TEST
 
+/* How many steps of @p t's paths follow @p relation. */
+static uint32_t steps_along(const mfr_trace *t, mfr_relation_t relation)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < mfr_trace_result_count(t); i++) {
+		const mfr_trace_result *r = mfr_trace_result_at(t, i);
+
+		for (uint32_t k = 0; k < mfr_trace_result_path_count(r); k++) {
+			const mfr_trace_path *path = mfr_trace_result_path_at(r, k);
+
+			for (uint32_t j = 0; j < mfr_trace_path_step_count(path); j++)
+				n += mfr_trace_path_step_relation(mfr_trace_path_step_at(path, j)) ==
+				     relation;
+		}
+	}
+	return n;
+}
+
+/* A scar is worked where it is, around it and along its lines (the
+ * reference: "skin rolling / cross-hand around the scar, then line
+ * continuations"), not at the sources of referred pain: the trace of an
+ * intake whose conditions all limit their relations follows only those
+ * (tenth therapist review: multifidi, quadratus lumborum and iliocostalis
+ * held for a lower-abdominal scar, by their spillover zones). With a
+ * condition that does not limit them, referrals are followed again. */
+START_TEST(scar_traced_without_referrals)
+{
+	static const char *const belly[] = { "lower_abdomen:right:4", NULL };
+	const mfr_condition *scar = mfr_model_condition(model, "scar_adhesions");
+	mfr_intake *in = intake_of(NULL, belly);
+	mfr_trace *t = trace_of(in);
+
+	ck_assert_uint_eq(mfr_condition_relations(scar),
+			  MFR_RELATION_LINE | MFR_RELATION_HIERARCHY | MFR_RELATION_ADJACENCY);
+	ck_assert_uint_eq(mfr_condition_relations(mfr_model_condition(model, "low_back_pain")),
+			  MFR_RELATION_ALL);
+	ck_assert_uint_eq(mfr_condition_relations(NULL), 0);
+	ck_assert_uint_gt(steps_along(t, MFR_RELATION_REFERRAL), 0);
+	mfr_trace_free(t);
+
+	ck_assert_int_eq(mfr_intake_add_condition(in, "scar_adhesions", NULL), MFR_OK);
+	t = trace_of(in);
+	ck_assert_uint_eq(steps_along(t, MFR_RELATION_REFERRAL), 0);
+	ck_assert_uint_gt(steps_along(t, MFR_RELATION_LINE), 0);
+	mfr_trace_free(t);
+
+	ck_assert_int_eq(mfr_intake_add_condition(in, "low_back_pain", NULL), MFR_OK);
+	t = trace_of(in);
+	ck_assert_uint_gt(steps_along(t, MFR_RELATION_REFERRAL), 0);
+	mfr_trace_free(t);
+	mfr_intake_free(in);
+}
+END_TEST
+
 /* Nerves at risk: no static compression over the median nerve at the
  * carpal tunnel or the common fibular nerve at the fibular head, and
  * piriformis work (over the sciatic nerve) no firmer than moderate and
@@ -2440,6 +2495,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, every_symptom_first);
 	tcase_add_test(tc, weak_sites_not_planned);
 	tcase_add_test(tc, scar_site_worked);
+	tcase_add_test(tc, scar_traced_without_referrals);
 	tcase_add_test(tc, nerve_sites_not_compressed);
 	tcase_add_test(tc, no_lying_on_a_kept_off_site);
 	tcase_add_test(tc, both_sides_worked_in_pairs);

@@ -595,6 +595,13 @@ class SafetyModelTests(_ModelCase):
             with self.assertRaises(ValueError):
                 m.danger_zone_covering(other.region('groin'))
 
+    def test_condition_relations(self):
+        m = self.model
+        self.assertEqual(m.condition('scar_adhesions').relations,
+                         ('line', 'hierarchy', 'adjacency'))
+        self.assertEqual(m.condition('low_back_pain').relations,
+                         ('line', 'referral', 'hierarchy', 'adjacency'))
+
     def test_screening(self):
         m = self.model
         q = m.screening('pregnancy')

@@ -81,6 +81,16 @@ MFR_EXPORT uint32_t mfr_condition_screening_count(const mfr_condition *condition
 /** The @p index -th such question, or NULL. @since 0.2.0 */
 MFR_EXPORT const mfr_screening *mfr_condition_screening_at(const mfr_condition *condition,
 							     uint32_t index);
+/**
+ * The relations (mfr_relation_t bits, mfr/trace.h) along which a trace may
+ * reach treatment sites from the symptoms of an intake with this
+ * condition: #MFR_RELATION_ALL unless the model limits them (scar
+ * adhesions: the scar, what lies around it and its lines, no referral
+ * patterns). A trace follows the relations its options allow and, when
+ * every condition of the intake limits them, only those some condition
+ * allows. 0 for NULL. @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_condition_relations(const mfr_condition *condition);
 /** The evidence for MFR in this presentation, one line, or NULL when the model gives none. @since 0.1.0 */
 MFR_EXPORT const char *mfr_condition_evidence(const mfr_condition *condition);
 /** What it does to the dose of the work (see mfr/safety.h), or NULL. @since 0.2.0 */

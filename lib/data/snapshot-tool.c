@@ -504,7 +504,8 @@ static void put_condition(gen *g, const mfr_condition *c)
 	put(o, ", .trigger_point_technique_count = %u, .screening = ",
 	    c->trigger_point_technique_count);
 	PUT_REFS(g, o, P_SCREENING_REFS, P_SCREENING, c->screening, c->screening_count);
-	put(o, ", .screening_count = %u, .evidence = ", c->screening_count);
+	put(o, ", .screening_count = %u, .relations = %u, .evidence = ", c->screening_count,
+	    c->relations);
 	str(g, o, c->evidence);
 	put(o, ", .dose = ");
 	put_dose(g, o, c->dose);

@@ -200,7 +200,7 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
                'mfr_condition_line_count mfr_condition_region_count '
                'mfr_condition_site_technique_count '
                'mfr_condition_trigger_point_technique_count '
-               'mfr_condition_screening_count '
+               'mfr_condition_screening_count mfr_condition_relations '
                'mfr_precaution_index mfr_precaution_avoid_region_count '
                'mfr_precaution_avoid_until_cleared_count '
                'mfr_precaution_excluded_technique_count '
@@ -1303,6 +1303,14 @@ class Condition(_Entity):
                      doc='Its position in the model.')
     evidence = _get(_C.mfr_condition_evidence,
                     'The evidence for MFR in this presentation, or None.')
+
+    @property
+    def relations(self) -> Tuple[str, ...]:
+        """The relations a trace of its symptoms may follow, as names
+        ("line", "referral", "hierarchy", "adjacency"): all four unless the
+        model limits them (scar adhesions: no referral patterns)."""
+        return _mask_names(_C.mfr_relation_name,
+                           _C.mfr_condition_relations(self._p))
     dose = _dose(_C.mfr_condition_dose)
     provenance = _prov(_C.mfr_condition_provenance)
 
