@@ -56,6 +56,8 @@ static void warning_json(mfr_jw *w, const mfr_plan_warning *pw)
 		mfr__jw_put_str(w, "region", pw->region->key);
 		mfr__jw_put_name(w, "side", &mfr__side_names, pw->side);
 	}
+	if (pw->trace_rank)
+		mfr__jw_put_int(w, "trace_rank", pw->trace_rank);
 	mfr__jw_put_str(w, "text", pw->text);
 	mfr__jw_object_end(w);
 }

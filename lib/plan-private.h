@@ -67,6 +67,7 @@ struct mfr_plan_warning {
 	const char *code;     /* static: a stable code ("danger_zone") */
 	const char *subject;  /* the key of what it is about, or NULL */
 	const mfr_region *region; /* the site, or NULL */
+	uint32_t trace_rank;  /* the traced site's rank (1-based), or 0 */
 	const char *text;     /* in English */
 	const mfr_message *msg; /* its code and parameters */
 };

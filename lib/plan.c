@@ -185,7 +185,7 @@ static int add_warning(mfr_plan *p, int kind, about a, const char *text,
 		return 0;
 	p->warnings[p->warning_count++] = (mfr_plan_warning){
 		(uint8_t)kind, (uint8_t)a.subject_kind, (uint8_t)(a.region ? a.side : 0),
-		a.code, a.subject, a.region, copy, msg
+		a.code, a.subject, a.region, 0, copy, msg
 	};
 	return 1;
 }
@@ -202,6 +202,17 @@ static int warn_msg(mfr_plan *p, int kind, about a, const mfr_message *m)
 	mfr__text_init(&t, text, sizeof(text));
 	mfr__msg_text(&t, NULL, m);
 	return add_warning(p, kind, a, text, m);
+}
+
+/* Add a warning of message @p m (as warn_msg()) about the traced site of
+ * rank @p rank (1-based) that the plan leaves out; 0 when memory runs
+ * out. */
+static int warn_traced(mfr_plan *p, int kind, about a, uint32_t rank, const mfr_message *m)
+{
+	if (!warn_msg(p, kind, a, m))
+		return 0;
+	p->warnings[p->warning_count - 1].trace_rank = rank;
+	return 1;
 }
 
 /* A message in the plan's arena. */
@@ -1698,7 +1709,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 		}
 		a.region = res->region;
 		a.side = res->side;
-		if (!warn_msg(p, MFR_WARNING_SITE_EXCLUDED, a,
+		if (!warn_traced(p, MFR_WARNING_SITE_EXCLUDED, a, rank + 1,
 			      MSG(!sp->region ? "warning.site_excluded.region"
 				  : pr->avoid_adjacent || pr->site_scoped
 				  ? "warning.site_excluded.site_and_beside"
@@ -1720,8 +1731,8 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 	if (outside && !t) {
 		const char *access = mfr__name_of(&mfr__access_names, res->region->reach);
 
-		if (!warn_msg(p, MFR_WARNING_SCOPE, (about){ "out_of_scope", 0, access,
-							     res->region, res->side },
+		if (!warn_traced(p, MFR_WARNING_SCOPE, (about){ "out_of_scope", 0, access,
+								res->region, res->side }, rank + 1,
 			      MSG(res->region->reach == MFR_ACCESS_INTRA_ORAL
 				  ? "warning.out_of_scope.intra_oral"
 				  : "warning.out_of_scope.intra_pelvic",
@@ -1734,8 +1745,8 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 		t = choose_technique(in, sc, o, &rules, stage, res->region, res->side,
 				     situation(in->model, res), sensitive, used);
 	if (!t) {
-		if (!warn_msg(p, MFR_WARNING_UNREACHABLE, ABOUT_SITE("unreachable", res->region,
-								     res->side),
+		if (!warn_traced(p, MFR_WARNING_UNREACHABLE,
+				 ABOUT_SITE("unreachable", res->region, res->side), rank + 1,
 			      MSG(rules.too_deep ? "warning.unreachable.too_deep"
 				  : rules.zone ? "warning.unreachable.zone"
 				  : "warning.unreachable",
@@ -3255,6 +3266,7 @@ MFR_GETTER(mfr_kind_t, mfr_plan_warning_subject_kind, mfr_plan_warning, subject_
 MFR_GETTER(const char *, mfr_plan_warning_subject_key, mfr_plan_warning, subject, NULL)
 MFR_GETTER(const mfr_region *, mfr_plan_warning_region, mfr_plan_warning, region, NULL)
 MFR_GETTER(mfr_side_t, mfr_plan_warning_side, mfr_plan_warning, side, 0)
+MFR_GETTER(uint32_t, mfr_plan_warning_trace_rank, mfr_plan_warning, trace_rank, 0)
 
 MFR_LIST_GETTER(mfr_plan_aftercare, mfr_plan, const mfr_aftercare *, aftercare,
 		aftercare_count)

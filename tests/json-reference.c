@@ -262,6 +262,8 @@ static json_t *plan_json(const mfr_plan *p)
 			rc |= ref_put_str(w, "region", pw->region->key);
 			rc |= ref_put_name(w, "side", &mfr__side_names, pw->side);
 		}
+		if (pw->trace_rank)
+			rc |= ref_put(w, "trace_rank", json_integer(pw->trace_rank));
 		rc |= ref_put_str(w, "text", pw->text);
 		rc |= ref_append(warnings, w);
 	}

@@ -203,11 +203,18 @@ int mfr_test_assumed_above_work(const mfr_plan *p)
 	}
 	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
 		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
-		const char *text = mfr_plan_warning_text(w), *at = strstr(text, "(trace rank ");
+		uint32_t rank = mfr_plan_warning_trace_rank(w);
 
-		if (mfr_plan_warning_kind(w) == MFR_WARNING_SITE_EXCLUDED && at &&
-		    strstr(text, ", assumed until \"") &&
-		    strtoul(at + strlen("(trace rank "), NULL, 10) < worst)
+		/* The text names the rank too ("(trace rank 3)"): the getter
+		 * and the text agree. */
+		if (rank) {
+			char said[32];
+
+			snprintf(said, sizeof(said), "(trace rank %u)", rank);
+			ck_assert_ptr_nonnull(strstr(mfr_plan_warning_text(w), said));
+		}
+		if (mfr_plan_warning_kind(w) == MFR_WARNING_SITE_EXCLUDED && rank && rank < worst &&
+		    strstr(mfr_plan_warning_text(w), ", assumed until \""))
 			return 1;
 	}
 	return 0;

@@ -1255,6 +1255,7 @@ class SafetyPlanTests(DefaultModelCase):
                                   w.side),
                                  ('site_excluded', 'precaution',
                                   'deep_vein_thrombosis', 'left'))
+                self.assertIn('(trace rank %d)' % w.trace_rank, w.text)
                 # The limb and its neighbourhood (what borders anything in it).
             self.assertIn(('left', 'soleus'),
                           [(w.side, w.region.key) for w in excluded])

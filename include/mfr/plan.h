@@ -304,6 +304,14 @@ MFR_EXPORT const char *mfr_plan_warning_subject_key(const mfr_plan_warning *warn
 MFR_EXPORT const mfr_region *mfr_plan_warning_region(const mfr_plan_warning *warning);
 /** The site's ::mfr_side_t, or 0 when the warning is about no site (and for NULL). @since 0.2.0 */
 MFR_EXPORT mfr_side_t mfr_plan_warning_side(const mfr_plan_warning *warning);
+/**
+ * The trace rank (1-based) of the traced site the warning says was left
+ * out (a precaution's exclusion, scope, no technique reaching it), or 0
+ * when it is about no traced site (and for NULL): the rank the text
+ * names, for software that acts on it without reading the text.
+ * @since 0.2.0
+ */
+MFR_EXPORT uint32_t mfr_plan_warning_trace_rank(const mfr_plan_warning *warning);
 /** @} */
 
 /**

@@ -184,7 +184,7 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
                'mfr_plan_warning_subject_key mfr_program_session_focus '
                'mfr_find_match_key mfr_find_match_term'),
     # ... an unsigned count, index, mask or number of seconds out
-    (_U, [_P], 'mfr_provenance_source_count '
+    (_U, [_P], 'mfr_provenance_source_count mfr_plan_warning_trace_rank '
                'mfr_region_index mfr_region_child_count '
                'mfr_region_positions mfr_region_adjacent_count '
                'mfr_line_index mfr_line_evidence_source_count '
@@ -2789,8 +2789,9 @@ class PlanWarning(NamedTuple):
     ("precaution", "danger_zone", "condition", or None), that entity's
     key (for a scope warning the access name, "intra_oral"; None when
     about none), the site it is about (a Region and a side name, or
-    None), and the text as a Message (its code, one per sentence, and
-    parameters, for Messages.render())."""
+    None), the text as a Message (its code, one per sentence, and
+    parameters, for Messages.render()), and for a traced site left out
+    its trace rank (else None)."""
 
     kind: Optional[str]
     text: Optional[str]
@@ -2800,6 +2801,7 @@ class PlanWarning(NamedTuple):
     region: Optional[Region]
     side: Optional[str]
     message: Optional[Message] = None
+    trace_rank: Optional[int] = None
 
 
 class PlanAftercare(NamedTuple):
@@ -2968,7 +2970,8 @@ class Plan(_Writable, _Object):
             _str(_C.mfr_plan_warning_subject_key(w)),
             _wrap(Region, m, _C.mfr_plan_warning_region(w)),
             _name(_C.mfr_side_name, _C.mfr_plan_warning_side(w)),
-            _message(_C.mfr_plan_warning_message(w)))
+            _message(_C.mfr_plan_warning_message(w)),
+            _C.mfr_plan_warning_trace_rank(w) or None)
             for w in _items(_C.mfr_plan_warning_count, _C.mfr_plan_warning_at,
                             h))
 
