@@ -57,6 +57,11 @@ const char *mfr__duration_words(char buf[32], uint32_t s);
  * whose absolute-contraindication questions are open says it holds once
  * they are answered no. */
 const char *mfr__plan_status_meaning(const mfr_plan *p);
+/* Whether plan @p p reminds of open absolute-contraindication questions
+ * (fever, a clot, cancer, an aneurysm, a rheumatoid flare: the
+ * "unscreened_absolute" warning): an "ok" then holds once they are
+ * answered no. */
+int mfr__plan_absolute_open(const mfr_plan *p);
 /* Whether warning @p w is about a precaution kept (a SOAP note's
  * "Precautions observed"), rather than about time or unreached sites. */
 int mfr__warning_is_precaution(const mfr_plan_warning *w);

@@ -47,9 +47,7 @@ static void duration(mfr_tb *t, uint32_t s, const mfr_messages *msgs)
 	     : "duration.s", "min", min, "s", sec);
 }
 
-/* Whether plan @p p reminds of open absolute-contraindication questions
- * (fever, a clot, cancer, an aneurysm, a rheumatoid flare). */
-static int absolute_questions_open(const mfr_plan *p)
+int mfr__plan_absolute_open(const mfr_plan *p)
 {
 	for (uint32_t i = 0; i < p->warning_count; i++)
 		if (strcmp(p->warnings[i].code, "unscreened_absolute") == 0)
@@ -65,7 +63,7 @@ static const char *status_code(const mfr_plan *p)
 {
 	switch (p->status) {
 	case MFR_PLAN_OK:
-		return absolute_questions_open(p) ? "status.ok.after_questions" : "status.ok";
+		return mfr__plan_absolute_open(p) ? "status.ok.after_questions" : "status.ok";
 	case MFR_PLAN_NEEDS_CLEARANCE:
 		return "status.needs_clearance";
 	case MFR_PLAN_REFER_OUT:

@@ -79,13 +79,22 @@ static void plan_lines(mfr_tb *t, const mfr_plan *p, const char *indent,
 		mfr__format(n1, sizeof(n1), "%u", (p->total_seconds + 59) / 60);
 		mfr__format(n3, sizeof(n3), "%u", p->total_seconds);
 		mfr__format(n4, sizeof(n4), "%u", p->position_changes);
+		/* "ok" holds once the absolute-contraindication questions are
+		 * answered no, as the SOAP note says (eleventh therapist
+		 * review: the two disagreed). */
+		const char *status = p->status == MFR_PLAN_OK && mfr__plan_absolute_open(p)
+				     ? mfr__msg_template(msgs, "text.plan.ok_after_questions")
+				     : mfr_plan_status_name(p->status);
+
 		FILL(t, msgs, p->position_changes == 1 ? "text.plan.status_one_change"
-		     : "text.plan.status", "status", mfr_plan_status_name(p->status),
+		     : "text.plan.status", "status", status,
 		     "planned", n1, "minutes", n2, "seconds", n3, "changes", n4);
 	}
-	if (ceiling == MFR_PRESSURE_FIRM)
+	/* Nothing planned, no pressure to limit (eleventh therapist review: a
+	 * referral out read "pressure no firmer than light"). */
+	if (p->step_count && ceiling == MFR_PRESSURE_FIRM)
 		mfr__msg_put(t, msgs, "text.plan.no_ceiling");
-	else
+	else if (p->step_count)
 		FILL(t, msgs, "text.plan.ceiling", "pressure", mfr_pressure_name(ceiling));
 	mfr__tb_put(t, "\n");
 	for (uint32_t i = 0; i < p->warning_count; i++) {

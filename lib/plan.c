@@ -1001,10 +1001,15 @@ static int answer_stops_session(const mfr_screening *q)
  * (reference.md section 6, Barnes: malignancy, aneurysm, a rheumatoid
  * flare, a clot, fever), whatever the complaint: one warning names the
  * questions that do so and have no answer on record (seventh and eighth
- * therapist reviews: calf pain planned with no word of a clot). The plan
- * itself does not wait on them: a yes to any refers out, which no plan
- * can work around, and a clinic asks them at every intake. */
-static mfr_status_t screen_absolute(mfr_plan *p)
+ * therapist reviews: calf pain planned with no word of a clot). A
+ * program's later session names them all again, answered or not: what
+ * was so on the first day may not be so now (a fever is "absolute until
+ * resolved"; the reference's consultation rule: contraindications
+ * "updated when they change"; eleventh therapist review: day 1's answers
+ * carried to day 21). The plan itself does not wait on them: a yes to any
+ * refers out, which no plan can work around, and a clinic asks them at
+ * every visit. */
+static mfr_status_t screen_absolute(mfr_plan *p, const screen *sc)
 {
 	const mfr_intake *in = p->intake;
 	const mfr_model *m = in->model;
@@ -1015,15 +1020,17 @@ static mfr_status_t screen_absolute(mfr_plan *p)
 	for (uint32_t k = 0; k < m->screening_count; k++) {
 		const mfr_screening *q = &m->screening[k];
 
-		if (answer_stops_session(q) && !mfr_intake_is_answered(in, q) &&
-		    !precaution_of_answer(in, q) && !listed_before(in, asker_count(in), q))
+		if (answer_stops_session(q) && !precaution_of_answer(in, q) &&
+		    (sc->later_session ||
+		     (!mfr_intake_is_answered(in, q) && !listed_before(in, asker_count(in), q))))
 			mfr__text_add(&t, "%s%s", t.len ? ", " : "", q->key);
 	}
 	if (!t.len)
 		return MFR_OK;
 	if (!warn_msg(p, MFR_WARNING_UNSCREENED,
 		      (about){ "unscreened_absolute", 0, NULL, NULL, 0 },
-		      MSG("warning.unscreened_absolute", MFR__A("questions", keys))))
+		      MSG(sc->later_session ? "warning.unscreened_absolute.later_session"
+			  : "warning.unscreened_absolute", MFR__A("questions", keys))))
 		return MFR_E_NOMEM;
 	return MFR_OK;
 }
@@ -1077,7 +1084,7 @@ static mfr_status_t screen_questions(mfr_plan *p, screen *sc)
 		}
 	}
 	TRY_ST(screen_undiagnosed(p, sc));
-	TRY_ST(screen_absolute(p));
+	TRY_ST(screen_absolute(p, sc));
 	for (uint32_t i = 0; i < sc->site_question_count; i++) {
 		const site_question *sq = &sc->site_questions[i];
 		char names[300];

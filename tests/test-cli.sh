@@ -435,6 +435,10 @@ expect 0 "SOAP note, ok with the absolute questions open" -- "$mfr" --format soa
 contains out "Status: ok once the client answers no to the screening questions that rule out the absolute contraindications" "an ok note waits on the absolute questions"
 expect 0 "SOAP note, ok with them answered" -- "$mfr" --format soap plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no --answer fever_infection=no --answer deep_vein_thrombosis=no --answer cancer=no --answer aneurysm=no --answer rheumatoid_flare=no
 contains out "Status: ok: may be carried out as written." "an ok note with every absolute question answered no"
+expect 0 "text status, ok with the absolute questions open" -- "$mfr" plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no
+contains out "status: ok once the absolute-contraindication questions are answered no; " "the text status says what the SOAP note says"
+expect 0 "text status, referred out" -- "$mfr" plan --symptom heel:left:6 --answer fever_infection=yes
+if sed -n 2p "$tmp/out" | grep -qx "status: refer_out; nothing planned for the 60 minutes (see the warnings)"; then ok; else bad "no pressure ceiling for a plan with no steps: $(sed -n 2p "$tmp/out")"; fi
 expect 0 "TMJ without scope" -- "$mfr" --format json plan --symptom jaw:right:5 --condition tmj_disorder --answer blood_pressure_stroke=no
 pycheck "pterygoids out of scope" "not any('pterygoid' in s['region'] for s in d['steps']) and any(w['code'] == 'out_of_scope' for w in d['warnings'])"
 pycheck "anterior neck light, in its zone" "all(s['pressure'] in ('very_light', 'light') for s in d['steps'] if s.get('danger_zone') == 'anterior_triangle_neck') and any(s.get('danger_zone') for s in d['steps'])"

@@ -1229,6 +1229,28 @@ START_TEST(absolute_questions_reminded)
 	p = plan_json(json);
 	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened_absolute"), 0);
 	mfr_plan_free(p);
+
+	/* A program's later sessions ask them all again, answered or not:
+	 * the first day's answers may not hold on the eleventh (eleventh
+	 * therapist review). */
+	mfr_intake *in = intake_json(json);
+	mfr_program *pg = NULL;
+
+	ck_assert_int_eq(mfr_program_run(in, 3, 3, NULL, &pg, NULL), MFR_OK);
+	for (uint32_t s = 0; s < mfr_program_session_count(pg); s++) {
+		const mfr_plan *sp = mfr_program_session_plan(mfr_program_session_at(pg, s));
+
+		ck_assert_uint_eq(mfr_test_warning_count(sp, "unscreened_absolute"), s > 0);
+		for (uint32_t k = 0; s > 0 && k < mfr_model_count(model, MFR_KIND_SCREENING); k++) {
+			const mfr_screening *q = mfr_model_screening_at(model, k);
+
+			if (stops_session(q))
+				ck_assert_ptr_nonnull(strstr(absolute_reminder(sp),
+							     mfr_screening_key(q)));
+		}
+	}
+	mfr_program_free(pg);
+	mfr_intake_free(in);
 }
 END_TEST
 
