@@ -781,6 +781,8 @@ static int holds_precaution(const mfr_intake *in, const mfr_precaution *pr)
 }
 
 static int avoids(const mfr_precaution *pr, const mfr_region *r, int wholes, int cleared);
+static int among_avoided(const mfr_region *const *list, uint32_t n, const mfr_region *r,
+			 int wholes);
 
 /* Whether an answer to @p q would keep @p r out: a precaution it sets
  * that assumable() allows avoids a region @p r lies within (the leg
@@ -797,6 +799,14 @@ static int guards(const mfr_screening *q, const mfr_region *r)
 	return 0;
 }
 
+/* Whether work at @p r is work in one of @p q's symptom areas: @p r lies
+ * within one, or holds one (the leg rocked as a whole holds the calf: the
+ * source for a clot says "no rebounding or jostling of the limb"). */
+static int sought_in(const mfr_screening *q, const mfr_region *r)
+{
+	return among_avoided(q->symptom_areas, q->symptom_area_count, r, 1);
+}
+
 /* Whether @p q is among the @p n questions of @p asked. */
 static int asked_already(const site_question *asked, uint32_t n, const mfr_screening *q)
 {
@@ -809,7 +819,9 @@ static int asked_already(const site_question *asked, uint32_t n, const mfr_scree
 /* Add to @p asked (room for every question of the model) the open questions
  * no condition of @p in asks whose answer would keep out a step of @p p
  * (the blood-pressure question for a jaw plan that works the
- * sternocleidomastoid): a site is not worked while a question that guards
+ * sternocleidomastoid), or that a step in their symptom areas makes
+ * pertinent (the clot question for calf work in a heel plan: eleventh
+ * therapist review): a site is not worked while a question that guards
  * it is open, whatever brought the client in (practice convention).
  * Returns how many were added. */
 static uint32_t ask_for_sites(const mfr_plan *p, const mfr_intake *in, const mfr_trace *t,
@@ -836,7 +848,8 @@ static uint32_t ask_for_sites(const mfr_plan *p, const mfr_intake *in, const mfr
 			const mfr_trace_result *res = s->trace_rank ? &t->results[s->trace_rank - 1]
 								    : NULL;
 
-			if (guards(q, s->region) || (res && guards(q, res->region))) {
+			if (guards(q, s->region) || (res && guards(q, res->region)) ||
+			    sought_in(q, s->region) || (res && sought_in(q, res->region))) {
 				asked[(*n)++] = (site_question){ q, res ? res->region : s->region,
 								 res ? res->side : s->side };
 				added++;
@@ -878,6 +891,40 @@ static void assume_answers(mfr_intake *eff, const mfr_screening *q, int regions_
 	}
 }
 
+/* While question @p q, asked for a site in its symptom areas, is open, keep
+ * those areas out as if a precaution avoided them, with the wholes that
+ * hold them (no calf work, and no rocking of the leg, before the clot
+ * question is answered): a precaution of the plan's own, named as the
+ * first one a yes sets, avoiding nothing else. A yes that needs a site
+ * cannot be assumed (assumable()), but the areas where the question looks
+ * can be held back. */
+static mfr_status_t hold_areas(mfr_plan *p, mfr_intake *eff, const mfr_screening *q)
+{
+	const mfr_precaution *named = NULL;
+
+	for (uint32_t i = 0; !named && i < q->answer_count; i++)
+		if (q->answers[i].precaution_count)
+			named = q->answers[i].precautions[0];
+	if (!named || !q->symptom_area_count)
+		return MFR_OK;
+	mfr_precaution *held = mfr__arena_alloc(&p->arena, sizeof(*held));
+
+	if (!held)
+		return MFR_E_NOMEM;
+	held->key = named->key;
+	held->name = named->name;
+	held->index = named->index;
+	held->scope = MFR_SCOPE_GLOBAL;
+	held->severity = MFR_SEVERITY_RELATIVE;
+	held->avoid_regions = q->symptom_areas;
+	held->avoid_region_count = q->symptom_area_count;
+	held->stage_name = "";
+	held->effect = named->effect;
+	held->prov = named->prov;
+	eff->precautions[eff->precaution_count++] = (mfr_intake_precaution){ held, NULL, 0, q, 0 };
+	return MFR_OK;
+}
+
 /* The intake a plan works from: @p in with, added, the precautions an open
  * question's "yes" would set that assumable() allows (blood pressure not
  * asked: the front of the neck and the cranial base kept out, as if the
@@ -903,7 +950,7 @@ static mfr_status_t assume_open_questions(mfr_plan *p, const screen *sc, const m
 				extra += answers_precautions(qs[k]);
 	}
 	for (uint32_t i = 0; i < sc->site_question_count; i++)
-		extra += answers_precautions(sc->site_questions[i].q);
+		extra += answers_precautions(sc->site_questions[i].q) + 1; /* hold_areas() */
 	if (!extra)
 		return MFR_OK;
 	eff->precautions = mfr__arena_alloc(&p->arena, ((size_t)in->precaution_count + extra) *
@@ -921,8 +968,10 @@ static mfr_status_t assume_open_questions(mfr_plan *p, const screen *sc, const m
 			if (open_question(in, a, qs[k]))
 				assume_answers(eff, qs[k], 0);
 	}
-	for (uint32_t i = 0; i < sc->site_question_count; i++)
+	for (uint32_t i = 0; i < sc->site_question_count; i++) {
 		assume_answers(eff, sc->site_questions[i].q, 1);
+		TRY_ST(hold_areas(p, eff, sc->site_questions[i].q));
+	}
 	return MFR_OK;
 }
 
@@ -1021,6 +1070,7 @@ static mfr_status_t screen_absolute(mfr_plan *p, const screen *sc)
 		const mfr_screening *q = &m->screening[k];
 
 		if (answer_stops_session(q) && !precaution_of_answer(in, q) &&
+		    !asked_already(sc->site_questions, sc->site_question_count, q) &&
 		    (sc->later_session ||
 		     (!mfr_intake_is_answered(in, q) && !listed_before(in, asker_count(in), q))))
 			mfr__text_add(&t, "%s%s", t.len ? ", " : "", q->key);

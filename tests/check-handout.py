@@ -231,8 +231,8 @@ def main():
     hostile_model = os.path.join(data, 'models', 'handout.json')
     pages = {
         'plan': (mfr(cmd, ['--format', 'handout', 'plan', '--symptom', 'heel:left:6',
-                           '--condition', 'plantar_fasciitis', '--minutes', '30', '--id',
-                           'rec-42']), False),
+                           '--condition', 'plantar_fasciitis', '--minutes', '30',
+                           '--answer', 'deep_vein_thrombosis=no', '--id', 'rec-42']), False),
         'program': (mfr(cmd, ['--format', 'handout', 'program', '--symptom', 'low_back:right:7',
                               '--precaution', 'anticoagulant_therapy', '--answer',
                               'unexplained_pain=no', '--answer', 'pregnancy=no', '--answer',

@@ -51,21 +51,16 @@ static mfr_intake *intake_of(const char *condition, const char *const *symptoms)
 	return in;
 }
 
-/* Record "no" to the screening questions @p in's symptoms make pertinent
- * (calf pain: the clot question), for a test of what follows from the
- * other facts of its intake. */
-static void answer_symptom_questions(mfr_intake *in)
+/* Record "no" to the screening questions that a symptom or work in their
+ * symptom areas makes pertinent (calf pain or calf work: the clot
+ * question), for a test of what follows from the other facts of its
+ * intake. */
+static void answer_area_questions(mfr_intake *in)
 {
 	for (uint32_t k = 0; k < mfr_model_count(model, MFR_KIND_SCREENING); k++) {
 		const mfr_screening *q = mfr_model_screening_at(model, k);
-		int pertinent = 0;
 
-		for (uint32_t i = 0; i < mfr_intake_symptom_count(in); i++)
-			for (uint32_t a = 0; a < mfr_screening_symptom_area_count(q); a++)
-				pertinent |= mfr_region_is_within(
-					mfr_intake_symptom_region(mfr_intake_symptom_at(in, i)),
-					mfr_screening_symptom_area_at(q, a));
-		if (pertinent)
+		if (mfr_screening_symptom_area_count(q) && !mfr_intake_is_answered(in, q))
 			ck_assert_int_eq(mfr_intake_add_answer(in, mfr_screening_key(q), "no",
 							       NULL, 0, NULL), MFR_OK);
 	}
@@ -413,6 +408,9 @@ START_TEST(case1_plan_shape)
 	mfr_plan *p;
 
 	ck_assert_int_eq(mfr_intake_set_minutes(in, 30, NULL), MFR_OK);
+	/* Until the clot question is answered the calf and the leg's closing
+	 * jostle are held back (safety tests); the case asks it. */
+	answer_area_questions(in);
 	p = plan_of(in);
 	uint32_t n = mfr_plan_step_count(p);
 	ck_assert_uint_ge(n, 4);
@@ -879,7 +877,7 @@ START_TEST(no_lying_on_a_kept_off_site)
 							   cases[c].side, NULL), MFR_OK);
 		ck_assert_int_eq(mfr_intake_add_clearance(in, cases[c].precaution, NULL), MFR_OK);
 		ck_assert_int_eq(mfr_intake_set_minutes(in, 45, NULL), MFR_OK);
-		answer_symptom_questions(in);
+		answer_area_questions(in);
 		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
 		/* Side-lying: never on the site's side (lying on the other
@@ -984,6 +982,7 @@ START_TEST(every_technique_chosen)
 					ck_assert_int_eq(mfr_plan_options_add_technique(o,
 							 mfr_technique_key(want)), MFR_OK);
 				ck_assert_int_eq(mfr_intake_set_minutes(in, 60, NULL), MFR_OK);
+				answer_area_questions(in); /* the leg unwound: no clot */
 				ck_assert_int_eq(mfr_plan_run(in, o, &p, NULL), MFR_OK);
 				for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
 					const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
@@ -2041,7 +2040,7 @@ START_TEST(precaution_effects_hold)
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "obstructive_edema", "calf", L, NULL),
 			 MFR_OK);
 	ck_assert_int_eq(mfr_intake_add_clearance(in, "obstructive_edema", NULL), MFR_OK);
-	answer_symptom_questions(in);
+	answer_area_questions(in);
 	p = plan_of(in);
 	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
 	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
@@ -2358,7 +2357,7 @@ START_TEST(closing_where_the_symptoms_are)
 		mfr_plan *p = NULL;
 		int closings = 0;
 
-		answer_symptom_questions(in);
+		answer_area_questions(in);
 
 		ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
@@ -2421,7 +2420,7 @@ START_TEST(plan_from_trace)
 	char *a = NULL, *b = NULL;
 	mfr_error *err = NULL;
 
-	answer_symptom_questions(in);
+	answer_area_questions(in);
 
 	ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
 	ck_assert_int_eq(mfr_trace_options_set_max_results(o, 100), MFR_OK);

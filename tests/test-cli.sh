@@ -330,7 +330,7 @@ expect 2 "an empty --id" -- "$mfr" plan --symptom heel:left --id ""
 contains err "the id is empty" "an empty --id explained"
 
 # plan and program
-expect 0 "plan" -- "$mfr" --format json plan --symptom heel:left:6 --minutes 30 --answer unexplained_pain=no
+expect 0 "plan" -- "$mfr" --format json plan --symptom heel:left:6 --minutes 30 --answer unexplained_pain=no --answer deep_vein_thrombosis=no
 pycheck "plan fits the session" "d['status'] == 'ok' and d['total_seconds'] <= d['session_seconds'] == 1800 and len(d['steps']) > 2"
 pycheck "plan has aftercare" "any('48 hours' in a['text'] for a in d['aftercare'])"
 pycheck "plan steps are timed" "all(s['seconds'] > 0 for s in d['steps']) and d['steps'][0]['phase'] == 'assessment'"
@@ -431,11 +431,11 @@ contains out "status: needs_answers; nothing planned for the 60 minutes (see the
 contains out "[unscreened] no condition is recorded: ask" "the open question is asked"
 expect 0 "SOAP note, questions open" -- "$mfr" --format soap plan --symptom heel:left:6 --precaution deep_vein_thrombosis:calf:left --clearance deep_vein_thrombosis
 contains out "Status: NEEDS ANSWERS: answer the open screening questions first" "the note says what the status asks"
-expect 0 "SOAP note, ok with the absolute questions open" -- "$mfr" --format soap plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no
+expect 0 "SOAP note, ok with the absolute questions open" -- "$mfr" --format soap plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no --answer deep_vein_thrombosis=no
 contains out "Status: ok once the client answers no to the screening questions that rule out the absolute contraindications" "an ok note waits on the absolute questions"
 expect 0 "SOAP note, ok with them answered" -- "$mfr" --format soap plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no --answer fever_infection=no --answer deep_vein_thrombosis=no --answer cancer=no --answer aneurysm=no --answer rheumatoid_flare=no
 contains out "Status: ok: may be carried out as written." "an ok note with every absolute question answered no"
-expect 0 "text status, ok with the absolute questions open" -- "$mfr" plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no
+expect 0 "text status, ok with the absolute questions open" -- "$mfr" plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no --answer deep_vein_thrombosis=no
 contains out "status: ok once the absolute-contraindication questions are answered no; " "the text status says what the SOAP note says"
 expect 0 "text status, referred out" -- "$mfr" plan --symptom heel:left:6 --answer fever_infection=yes
 if sed -n 2p "$tmp/out" | grep -qx "status: refer_out; nothing planned for the 60 minutes (see the warnings)"; then ok; else bad "no pressure ceiling for a plan with no steps: $(sed -n 2p "$tmp/out")"; fi
@@ -455,7 +455,7 @@ contains out "[out_of_scope]" "text warnings carry their code"
 contains out "RED FLAG:" "text aftercare marks red flags"
 
 # batch: JSON lines in, one line out per intake, errors in place
-printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left", "intensity": 6}], "answers": [{"question": "unexplained_pain", "answer": "no"}]}' '' \
+printf '%s\n' '{"symptoms": [{"region": "heel", "side": "left", "intensity": 6}], "answers": [{"question": "unexplained_pain", "answer": "no"}, {"question": "deep_vein_thrombosis", "answer": "no"}]}' '' \
   '{"symptoms": [{"region": "heal", "side": "left"}]}' \
   '{"symptoms": [{"region": "jaw", "side": "right"}], "precautions": ["fever"]}' >"$tmp/batch.jsonl"
 "$mfr" batch plan <"$tmp/batch.jsonl" >"$tmp/out" 2>"$tmp/err"
@@ -590,7 +590,7 @@ for f, c in zip(full, comp):
 if grep -q disclaimer "$tmp/out"; then bad "batch trace --compact keeps the disclaimer"; else ok; fi
 
 # CSV through the output layer, for the single commands too
-expect 0 "csv plan" -- "$mfr" --format csv plan --symptom heel:left:6 --id 'a,b' --answer unexplained_pain=no
+expect 0 "csv plan" -- "$mfr" --format csv plan --symptom heel:left:6 --id 'a,b' --answer unexplained_pain=no --answer deep_vein_thrombosis=no
 if [ "$(head -n 1 "$tmp/out")" = $'id,session,status,order,phase,region,side,technique,approach,position,lying_on,seconds,pressure,trace_rank,score,danger_zone\r' ]; then ok; else bad "csv plan header: $(head -n 1 "$tmp/out" | cat -v)"; fi
 contains out '"a,b",1,ok,1,assessment,heel,left,' "csv plan rows quote the id"
 expect 0 "csv program" -- "$mfr" --format csv program --symptom heel:left:6 --sessions 2 --weeks 1

@@ -21,6 +21,7 @@ static const char intake_json[] =
 	"\"intensity\": 6}, {\"region\": \"jaw\", \"side\": \"left\", \"intensity\": 5}],"
 	"\"conditions\": [\"plantar_fasciitis\"], \"precautions\": [\"anticoagulant_therapy\"],"
 	"\"scopes\": [\"intra_oral\"], \"session_minutes\": 45,"
+	"\"answers\": [{\"question\": \"deep_vein_thrombosis\", \"answer\": \"no\"}],"
 	"\"extensions\": {\"ehr\": {\"encounter\": \"E-9\"}}}";
 
 static void setup(void)
@@ -538,6 +539,8 @@ START_TEST(csv_quotes_what_must_be_quoted)
 	ck_assert_int_eq(mfr_intake_add_symptom(in, "heel", MFR_SIDE_LEFT, 5, 0, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_intake_set_id(in, "a \"b\", c", NULL), MFR_OK);
 	ck_assert_int_eq(mfr_intake_add_answer(in, "unexplained_pain", "no", NULL, 0, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_intake_add_answer(in, "deep_vein_thrombosis", "no", NULL, 0, NULL),
+			 MFR_OK);
 	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 	ck_assert_int_eq(mfr_plan_write(p, MFR_FORMAT_CSV, 0, &text, NULL, NULL), MFR_OK);
 	ck_assert_ptr_nonnull(strstr(text, "\r\n\"a \"\"b\"\", c\",1,ok,1,"));

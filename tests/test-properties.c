@@ -811,6 +811,20 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 			names_site |= mfr_screening_answer_needs_site(mfr_screening_answer_at(q, a));
 		if (names_site && asked_by_intake(in, q) && question_open(in, q))
 			CHECK(n == 0, seed, "steps while a question whose yes names a site is open");
+		/* Nor is anything worked in its symptom areas, or rocked as a
+		 * whole that holds one, while it is open (the calf before the
+		 * clot question). */
+		for (uint32_t a = 0; question_open(in, q) && a < mfr_screening_symptom_area_count(q);
+		     a++) {
+			const mfr_region *area = mfr_screening_symptom_area_at(q, a);
+
+			for (uint32_t i = 0; i < n; i++) {
+				const mfr_region *r = mfr_plan_step_region(mfr_plan_step_at(p, i));
+
+				CHECK(!mfr_region_is_within(r, area) && !mfr_region_is_within(area, r),
+				      seed, "work in a symptom area of an open question");
+			}
+		}
 	}
 	if (status == MFR_PLAN_REFER_OUT)
 		CHECK(n == 0 && mfr_plan_total_seconds(p) == 0, seed, "refer out has steps");

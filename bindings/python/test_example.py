@@ -98,6 +98,7 @@ class PlanSessionExample(unittest.TestCase):
         with libmfr.Model.default() as model, libmfr.Intake(model) as intake:
             intake.add_symptom('heel', 'left', 6, 'chronic')
             intake.add_condition('plantar_fasciitis')
+            intake.add_answer('deep_vein_thrombosis', 'no')
             intake.minutes = 45
             with libmfr.Plan(intake) as plan:
                 self.assertEqual(result.stdout, plan.to_json())

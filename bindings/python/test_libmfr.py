@@ -1325,6 +1325,7 @@ class EnumTests(unittest.TestCase):
             with self.assertRaises(TypeError):
                 b.add_symptom('calf', 1)
             a.add_answer('unexplained_pain', 'no')
+            a.add_answer('deep_vein_thrombosis', 'no')
             self.assertEqual(libmfr.PlanStatus[libmfr.Plan(a).status],
                              libmfr.PlanStatus.ok)
 

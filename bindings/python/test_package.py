@@ -96,6 +96,7 @@ class PackageTest(unittest.TestCase):
                  '    i = libmfr.Intake(m)\n'
                  '    i.add_symptom("heel", "left", 6)\n'
                  '    i.add_answer("unexplained_pain", "no")\n'
+                 '    i.add_answer("deep_vein_thrombosis", "no")\n'
                  '    (p,) = libmfr.plan_many([i], jobs=2)\n'
                  '    print(p.status, libmfr.library_path())\n'],
                 capture_output=True, text=True, env=env, cwd=str(tmp))

@@ -47,10 +47,12 @@ PRESSURES = ['very_light', 'light', 'moderate', 'firm']
 
 
 def worked_case(model, **extra):
-    """The first worked case: left heel 6/10, plantar fasciitis."""
+    """The first worked case: left heel 6/10, plantar fasciitis; no clot
+    (the calf is held back until that question is answered)."""
     intake = Intake(model)
     intake.add_symptom('heel', 'left', 6)
     intake.add_condition('plantar_fasciitis')
+    intake.add_answer('deep_vein_thrombosis', 'no')
     for key, value in extra.items():
         setattr(intake, key, value)
     return intake

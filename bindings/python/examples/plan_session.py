@@ -52,10 +52,13 @@ def duration(seconds):
 
 
 def build_intake(model, minutes):
-    """The first worked case: chronic left heel pain, plantar fasciitis."""
+    """The first worked case: chronic left heel pain, plantar fasciitis;
+    the client says no to a clot (until that is asked, the calf is held
+    back)."""
     intake = libmfr.Intake(model)
     intake.add_symptom('heel', 'left', intensity=6, onset='chronic')
     intake.add_condition('plantar_fasciitis')
+    intake.add_answer('deep_vein_thrombosis', 'no')
     intake.minutes = minutes
     return intake
 
