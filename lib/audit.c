@@ -52,6 +52,16 @@ mfr_status_t mfr__audit_take(mfr_arena *arena, const mfr_intake *in, mfr_audit *
 	out->symptom_count = 0;
 	out->conditions = NULL;
 	out->condition_count = 0;
+	out->answered = NULL;
+	if (in->answered && in->model->screening_count) {
+		size_t size = in->model->screening_count * sizeof(*in->answered);
+		const mfr_screening_answer **a = mfr__arena_alloc(arena, size);
+
+		if (!a)
+			return MFR_E_NOMEM;
+		memcpy(a, in->answered, size);
+		out->answered = a;
+	}
 	if (in->symptom_count) {
 		mfr_intake_symptom *s = mfr__arena_alloc(arena, in->symptom_count * sizeof(*s));
 

@@ -26,6 +26,10 @@ typedef struct mfr_audit {
 	/* The intake's conditions (the model's own). */
 	const mfr_condition *const *conditions;
 	uint32_t condition_count;
+	/* The answer recorded to each screening question, by question index
+	 * (NULL where none; the array NULL when none is recorded): what a
+	 * SOAP note keeps of the consultation. */
+	const mfr_screening_answer *const *answered;
 } mfr_audit;
 
 /* FNV-1a, 64 bits, of @p n bytes at @p data, continuing from @p h
@@ -37,7 +41,7 @@ uint64_t mfr__fnv1a64(uint64_t h, const void *data, size_t n);
  * its compact JSON export. MFR_OK or MFR_E_NOMEM. */
 mfr_status_t mfr__model_hash(mfr_model *m);
 
-/* Copy @p in's id, extensions, symptoms and conditions into @p arena.
+/* Copy @p in's id, extensions, symptoms, conditions and answers into @p arena.
  * MFR_OK or MFR_E_NOMEM. */
 mfr_status_t mfr__audit_take(mfr_arena *arena, const mfr_intake *in, mfr_audit *out);
 

@@ -101,6 +101,30 @@ int mfr__warning_is_precaution(const mfr_plan_warning *w)
 	       w->kind != MFR_WARNING_NO_SITES;
 }
 
+/* The screening answers the intake records, each with its question, in
+ * the model's order: the consultation the note documents (eleventh
+ * therapist review: five "no" answers left no trace in the note; the
+ * reference's consultation rule keeps contraindications on record). */
+static void screening_on_record(mfr_tb *t, const mfr_plan *p, const mfr_messages *msgs)
+{
+	const mfr_model *m = p->model;
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; p->audit.answered && i < m->screening_count; i++) {
+		const mfr_screening_answer *a = p->audit.answered[i];
+
+		if (!a)
+			continue;
+		if (!n++) {
+			mfr__msg_put(t, msgs, "soap.screening");
+			mfr__tb_put(t, "\n");
+		}
+		FILL(t, msgs, "soap.screening.answer", "question", m->screening[i].text,
+		     "answer", a->text);
+		mfr__tb_put(t, "\n");
+	}
+}
+
 /* The interventions and precautions of one session's plan. */
 static void session(mfr_tb *t, const mfr_plan *p, const mfr_messages *msgs)
 {
@@ -161,6 +185,7 @@ static void session(mfr_tb *t, const mfr_plan *p, const mfr_messages *msgs)
 		mfr__message_out(t, msgs, p->warnings[i].msg, p->warnings[i].text);
 		mfr__tb_put(t, "\n");
 	}
+	screening_on_record(t, p, msgs);
 	if (p->aftercare_count) {
 		mfr__msg_put(t, msgs, "soap.home_care");
 		mfr__tb_put(t, "\n");

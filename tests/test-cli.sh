@@ -435,6 +435,8 @@ expect 0 "SOAP note, ok with the absolute questions open" -- "$mfr" --format soa
 contains out "Status: ok once the client answers no to the screening questions that rule out the absolute contraindications" "an ok note waits on the absolute questions"
 expect 0 "SOAP note, ok with them answered" -- "$mfr" --format soap plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no --answer fever_infection=no --answer deep_vein_thrombosis=no --answer cancer=no --answer aneurysm=no --answer rheumatoid_flare=no
 contains out "Status: ok: may be carried out as written." "an ok note with every absolute question answered no"
+contains out "Screening answers on record at intake:" "the note records the screening answers"
+contains out "- Do you have a fever, or feel unwell with an infection, today? No" "each with its question"
 expect 0 "text status, ok with the absolute questions open" -- "$mfr" plan --symptom heel:left:6 --condition plantar_fasciitis --answer diabetes=no --answer deep_vein_thrombosis=no
 contains out "status: ok once the absolute-contraindication questions are answered no; " "the text status says what the SOAP note says"
 expect 0 "text status, referred out" -- "$mfr" plan --symptom heel:left:6 --answer fever_infection=yes
