@@ -2467,8 +2467,39 @@ static uint32_t arrange(const mfr_plan_step *treat, uint32_t n, const mfr_plan_s
 			}
 	}
 	k += n;
-	if (close)
-		out[k++] = *close;
+	/* The closing is done in the last group's position, or not at all:
+	 * the client is not turned for two minutes of rocking (ninth and
+	 * eleventh therapist reviews). When it cannot be done there, a later
+	 * group it can be done in (not the opening's) goes last. */
+	if (close && n > 1 && !((uint32_t)close->positions & (uint32_t)out[k - 1].position)) {
+		uint32_t first = k - n;
+
+		for (uint32_t i = k; i-- > first + 1;) {
+			int pos = out[i].position;
+
+			if (!((uint32_t)close->positions & (uint32_t)pos) ||
+			    pos == out[first].position)
+				continue;
+			for (uint32_t j = first, moved = 0; j < k - moved;) {
+				if (out[j].position != pos) {
+					j++;
+					continue;
+				}
+				mfr_plan_step step = out[j];
+
+				memmove(out + j, out + j + 1, (k - j - 1) * sizeof(*out));
+				out[k - 1] = step;
+				moved++;
+			}
+			break;
+		}
+	}
+	if (close && (!n || ((uint32_t)close->positions & (uint32_t)out[k - 1].position))) {
+		out[k] = *close;
+		if (n)
+			out[k].position = out[k - 1].position;
+		k++;
+	}
 	resolve_lying(out, k, lying);
 	*changes = 0;
 	for (uint32_t i = 0; i < k; i++) {

@@ -184,7 +184,7 @@ def main():
              ['plan', '--symptom', 'heel:left:6', '--symptom', 'neck:right:4',
               '--condition', 'plantar_fasciitis', '--condition', 'chronic_neck_pain',
               '--answer', 'diabetes=no', '--answer', 'deep_vein_thrombosis=no',
-              '--id', 'rec-42'])
+              '--minutes', '30', '--id', 'rec-42'])
     conds = b['by_type']['Condition']
     if len(conds) != 2 or conds[0]['resource']['code']['text'] == \
             conds[1]['resource']['code']['text']:

@@ -741,6 +741,46 @@ START_TEST(scar_site_worked)
 }
 END_TEST
 
+/* The closing is done where the last treatment step leaves the client, or
+ * not at all: never a turn for two minutes of rocking (ninth and eleventh
+ * therapist reviews: repositioned for the closing alone). */
+START_TEST(closing_without_a_turn)
+{
+	static const char *const intakes[][3] = {
+		{ "lateral_elbow:right:5", NULL }, { "heel:left:6", NULL },
+		{ "low_back:left:5", "calf:left:3", NULL }, { "anterior_knee:right:5", NULL },
+		{ "posterior_thigh:right:5", NULL }, { "shoulder:left:5", "forearm:left:4", NULL },
+		{ "low_back:right:4", "low_back:left:4", NULL }, { "lateral_hip:right:5", NULL },
+	};
+	uint32_t closings = 0;
+
+	for (size_t c = 0; c < sizeof(intakes) / sizeof(intakes[0]); c++) {
+		for (uint32_t minutes = 15; minutes <= 60; minutes += 45) {
+			mfr_intake *in = intake_of(NULL, intakes[c]);
+			mfr_plan *p = NULL;
+
+			answer_area_questions(in);
+			ck_assert_int_eq(mfr_intake_add_answer(in, "unexplained_pain", "no", NULL, 0,
+							       NULL), MFR_OK);
+			ck_assert_int_eq(mfr_intake_set_minutes(in, minutes, NULL), MFR_OK);
+			ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+			uint32_t n = mfr_plan_step_count(p);
+
+			if (n >= 2 && mfr_plan_step_phase(mfr_plan_step_at(p, n - 1)) ==
+					      MFR_PHASE_INTEGRATION) {
+				closings++;
+				ck_assert_msg(mfr_plan_step_position(mfr_plan_step_at(p, n - 1)) ==
+					      mfr_plan_step_position(mfr_plan_step_at(p, n - 2)),
+					      "intake %zu, %u min: a turn for the closing", c, minutes);
+			}
+			mfr_plan_free(p);
+			mfr_intake_free(in);
+		}
+	}
+	ck_assert_uint_gt(closings, 4);
+}
+END_TEST
+
 /* How many steps of @p t's paths follow @p relation. */
 static uint32_t steps_along(const mfr_trace *t, mfr_relation_t relation)
 {
@@ -2349,7 +2389,7 @@ START_TEST(closing_where_the_symptoms_are)
 		{ { "temple:left:6", "jaw:left:4", NULL }, NULL, 0 },
 		{ { "posterior_neck:left:5", "posterior_neck:right:5", NULL }, NULL, 0 },
 		{ { "low_back:left:5", "low_back:right:5", NULL }, "trunk", MFR_SIDE_MIDLINE },
-		{ { "calf:right:5", "temple:left:6", NULL }, "lower_limb", MFR_SIDE_RIGHT },
+		{ { "calf:right:5", "heel:right:4", NULL }, "lower_limb", MFR_SIDE_RIGHT },
 	};
 
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
@@ -2495,6 +2535,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, weak_sites_not_planned);
 	tcase_add_test(tc, scar_site_worked);
 	tcase_add_test(tc, scar_traced_without_referrals);
+	tcase_add_test(tc, closing_without_a_turn);
 	tcase_add_test(tc, nerve_sites_not_compressed);
 	tcase_add_test(tc, no_lying_on_a_kept_off_site);
 	tcase_add_test(tc, both_sides_worked_in_pairs);

@@ -864,7 +864,11 @@ class PlanTests(DefaultModelCase):
             self.assertEqual(steps[0].phase, 'assessment')
             self.assertEqual((steps[0].region.key, steps[0].side),
                              ('heel', 'left'))
-            self.assertEqual(steps[-1].phase, 'integration')
+            # The closing comes where the last step leaves the client, or
+            # not at all (the hour ends side-lying, where the leg is not
+            # jostled).
+            self.assertFalse(steps[-1].phase == 'integration'
+                             and steps[-1].position != steps[-2].position)
             self.assertEqual(
                 plan.total_seconds,
                 sum(s.seconds for s in steps) + 60 * plan.position_changes)
