@@ -1678,19 +1678,6 @@ START_TEST(lines_move_between_tissues)
 }
 END_TEST
 
-/* How many "unscreened" warnings @p p carries about question @p key. */
-static uint32_t unscreened(const mfr_plan *p, const char *key)
-{
-	uint32_t n = 0;
-
-	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++)
-		if (mfr_plan_warning_kind(mfr_plan_warning_at(p, i)) == MFR_WARNING_UNSCREENED &&
-		    mfr_plan_warning_subject_kind(mfr_plan_warning_at(p, i)) == MFR_KIND_SCREENING &&
-		    strcmp(mfr_plan_warning_subject_key(mfr_plan_warning_at(p, i)), key) == 0)
-			n++;
-	return n;
-}
-
 /* A condition that makes screening questions pertinent (recovery after
  * surgery: was the surgery recent, is a fracture healing) has the plan ask
  * each of them until an answer, or a precaution an answer sets, is on
@@ -1709,7 +1696,7 @@ START_TEST(conditions_ask_their_questions)
 			mfr_intake *in = intake_of(mfr_condition_key(cond), s);
 			mfr_plan *p = plan_of(in);
 
-			ck_assert_uint_eq(unscreened(p, mfr_screening_key(q)), 1);
+			ck_assert_uint_eq(mfr_test_warnings_about(p, "unscreened", mfr_screening_key(q)), 1);
 			ck_assert(has_warning(p, MFR_WARNING_UNSCREENED, mfr_screening_text(q)));
 			mfr_plan_free(p);
 			/* Answered "no": asked, nothing set, no warning. */
@@ -1718,7 +1705,7 @@ START_TEST(conditions_ask_their_questions)
 							       NULL), MFR_OK);
 			ck_assert_int_eq(mfr_intake_is_answered(in, q), 1);
 			p = plan_of(in);
-			ck_assert_uint_eq(unscreened(p, mfr_screening_key(q)), 0);
+			ck_assert_uint_eq(mfr_test_warnings_about(p, "unscreened", mfr_screening_key(q)), 0);
 			mfr_plan_free(p);
 			mfr_intake_free(in);
 			asked++;
@@ -1731,14 +1718,14 @@ START_TEST(conditions_ask_their_questions)
 	mfr_intake *in = intake_of("post_surgery_recovery", knee);
 	mfr_plan *p = plan_of(in);
 
-	ck_assert_uint_eq(unscreened(p, "recent_surgery"), 1);
-	ck_assert_uint_eq(unscreened(p, "healing_fracture"), 1);
+	ck_assert_uint_eq(mfr_test_warnings_about(p, "unscreened", "recent_surgery"), 1);
+	ck_assert_uint_eq(mfr_test_warnings_about(p, "unscreened", "healing_fracture"), 1);
 	mfr_plan_free(p);
 	ck_assert_int_eq(mfr_intake_add_precaution(in, "recent_surgery", "medial_knee", R, NULL),
 			 MFR_OK);
 	p = plan_of(in);
-	ck_assert_uint_eq(unscreened(p, "recent_surgery"), 0);
-	ck_assert_uint_eq(unscreened(p, "healing_fracture"), 1);
+	ck_assert_uint_eq(mfr_test_warnings_about(p, "unscreened", "recent_surgery"), 0);
+	ck_assert_uint_eq(mfr_test_warnings_about(p, "unscreened", "healing_fracture"), 1);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 
@@ -1747,7 +1734,7 @@ START_TEST(conditions_ask_their_questions)
 	in = intake_of("tension_type_headache", head);
 	ck_assert_int_eq(mfr_intake_add_condition(in, "migraine", NULL), MFR_OK);
 	p = plan_of(in);
-	ck_assert_uint_eq(unscreened(p, "blood_pressure_stroke"), 1);
+	ck_assert_uint_eq(mfr_test_warnings_about(p, "unscreened", "blood_pressure_stroke"), 1);
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 }

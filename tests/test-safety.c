@@ -1256,21 +1256,6 @@ START_TEST(absolute_questions_reminded)
 }
 END_TEST
 
-/* The unscreened warnings of @p p that ask question @p key. */
-static uint32_t asks(const mfr_plan *p, const char *key)
-{
-	uint32_t n = 0;
-
-	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
-		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
-		const char *subject = mfr_plan_warning_subject_key(w);
-
-		n += strcmp(mfr_plan_warning_code(w), "unscreened") == 0 && subject &&
-		     strcmp(subject, key) == 0;
-	}
-	return n;
-}
-
 /* A symptom in a question's symptom areas asks it by name, once however
  * many symptoms lie there, and outside the absolute reminder; while a yes
  * would name a site to keep off (a clot: where?), nothing is planned
@@ -1301,8 +1286,8 @@ START_TEST(symptom_areas_ask_their_questions)
 				 "[\"myofascial_pain_syndrome\"], \"session_minutes\": 30}",
 				 mfr_region_key(area), side);
 			p = plan_json(json);
-			ck_assert_msg(asks(p, key) == 1, "%s at the %s: asked %u times", key,
-				      mfr_region_key(area), asks(p, key));
+			ck_assert_msg(mfr_test_warnings_about(p, "unscreened", key) == 1, "%s at the %s: asked %u times", key,
+				      mfr_region_key(area), mfr_test_warnings_about(p, "unscreened", key));
 			ck_assert_msg(!strstr(absolute_reminder(p) ? absolute_reminder(p) : "", key),
 				      "%s asked twice", key);
 			if (names_site) {
@@ -1317,7 +1302,7 @@ START_TEST(symptom_areas_ask_their_questions)
 				 "[{\"question\": \"%s\", \"answer\": \"no\"}]}",
 				 mfr_region_key(area), side, key);
 			p = plan_json(json);
-			ck_assert_uint_eq(asks(p, key), 0);
+			ck_assert_uint_eq(mfr_test_warnings_about(p, "unscreened", key), 0);
 			ck_assert_uint_gt(mfr_plan_step_count(p), 0);
 			mfr_plan_free(p);
 			checked++;
@@ -1342,7 +1327,7 @@ START_TEST(symptom_areas_ask_their_questions)
 
 	snprintf(json, sizeof(json), "%s}", heel);
 	p = plan_json(json);
-	ck_assert_uint_eq(asks(p, "deep_vein_thrombosis"), 0);
+	ck_assert_uint_eq(mfr_test_warnings_about(p, "unscreened", "deep_vein_thrombosis"), 0);
 	ck_assert_uint_eq(mfr_test_warning_count(p, "unscreened_site"), 1);
 	ck_assert_ptr_null(strstr(absolute_reminder(p), "deep_vein_thrombosis"));
 	ck_assert_int_eq(mfr_plan_status(p), MFR_PLAN_NEEDS_ANSWERS);

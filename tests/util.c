@@ -192,6 +192,20 @@ uint32_t mfr_test_warning_count(const mfr_plan *p, const char *code)
 	return n;
 }
 
+uint32_t mfr_test_warnings_about(const mfr_plan *p, const char *code, const char *key)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < mfr_plan_warning_count(p); i++) {
+		const mfr_plan_warning *w = mfr_plan_warning_at(p, i);
+		const char *subject = mfr_plan_warning_subject_key(w);
+
+		n += (!code || strcmp(mfr_plan_warning_code(w), code) == 0) && subject &&
+		     strcmp(subject, key) == 0;
+	}
+	return n;
+}
+
 int mfr_test_assumed_above_work(const mfr_plan *p)
 {
 	uint32_t worst = 0;

@@ -37,6 +37,9 @@ char *mfr_test_read(const char *path, size_t *size);
 
 /* How many warnings of plan @p p carry the stable code @p code. */
 uint32_t mfr_test_warning_count(const mfr_plan *p, const char *code);
+/* The warnings of @p p about @p key (the subject key: a screening
+ * question's, a precaution's), of code @p code (NULL: any code). */
+uint32_t mfr_test_warnings_about(const mfr_plan *p, const char *code, const char *key);
 
 /* Whether plan @p p kept out, on a precaution assumed until a question is
  * answered, a traced site that ranks above a step it works (then its
