@@ -52,15 +52,15 @@ mfr_status_t mfr__audit_take(mfr_arena *arena, const mfr_intake *in, mfr_audit *
 	out->symptom_count = 0;
 	out->conditions = NULL;
 	out->condition_count = 0;
-	out->answered = NULL;
+	out->answer_texts = NULL;
 	if (in->answered && in->model->screening_count) {
-		size_t size = in->model->screening_count * sizeof(*in->answered);
-		const mfr_screening_answer **a = mfr__arena_alloc(arena, size);
+		const char **a = mfr__arena_alloc(arena, in->model->screening_count * sizeof(*a));
 
 		if (!a)
 			return MFR_E_NOMEM;
-		memcpy(a, in->answered, size);
-		out->answered = a;
+		for (uint32_t i = 0; i < in->model->screening_count; i++)
+			a[i] = in->answered[i] ? in->answered[i]->text : NULL;
+		out->answer_texts = a;
 	}
 	if (in->symptom_count) {
 		mfr_intake_symptom *s = mfr__arena_alloc(arena, in->symptom_count * sizeof(*s));

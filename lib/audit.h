@@ -26,10 +26,12 @@ typedef struct mfr_audit {
 	/* The intake's conditions (the model's own). */
 	const mfr_condition *const *conditions;
 	uint32_t condition_count;
-	/* The answer recorded to each screening question, by question index
-	 * (NULL where none; the array NULL when none is recorded): what a
-	 * SOAP note keeps of the consultation. */
-	const mfr_screening_answer *const *answered;
+	/* The wording of the answer recorded to each screening question, by
+	 * question index (NULL where none; the array NULL when none is
+	 * recorded): what a SOAP note keeps of the consultation. (Texts, not
+	 * the answers themselves: abidiff 2.2 crashes on the model's answer
+	 * type reached from a plan.) */
+	const char **answer_texts;
 } mfr_audit;
 
 /* FNV-1a, 64 bits, of @p n bytes at @p data, continuing from @p h

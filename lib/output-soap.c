@@ -110,8 +110,8 @@ static void screening_on_record(mfr_tb *t, const mfr_plan *p, const mfr_messages
 	const mfr_model *m = p->model;
 	uint32_t n = 0;
 
-	for (uint32_t i = 0; p->audit.answered && i < m->screening_count; i++) {
-		const mfr_screening_answer *a = p->audit.answered[i];
+	for (uint32_t i = 0; p->audit.answer_texts && i < m->screening_count; i++) {
+		const char *a = p->audit.answer_texts[i];
 
 		if (!a)
 			continue;
@@ -120,7 +120,7 @@ static void screening_on_record(mfr_tb *t, const mfr_plan *p, const mfr_messages
 			mfr__tb_put(t, "\n");
 		}
 		FILL(t, msgs, "soap.screening.answer", "question", m->screening[i].text,
-		     "answer", a->text);
+		     "answer", a);
 		mfr__tb_put(t, "\n");
 	}
 }

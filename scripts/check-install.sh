@@ -136,6 +136,7 @@ with libmfr.Model.default() as m:
     i = libmfr.Intake(m)
     i.add_symptom("heel", "left", 6)
     i.add_answer("unexplained_pain", "no")
+    i.add_answer("deep_vein_thrombosis", "no")
     print(libmfr.__file__, libmfr.library_path(), libmfr.version(),
           libmfr.plan_many([i])[0].status)' 2>&1); then
     fail "the installed binding does not run: $out"
