@@ -807,6 +807,14 @@ static int sought_in(const mfr_screening *q, const mfr_region *r)
 	return among_avoided(q->symptom_areas, q->symptom_area_count, r, 1);
 }
 
+/* Whether open question @p q holds back work at @p r: a yes would keep it
+ * out (guards()), or it lies in, or holds, one of @p q's symptom areas
+ * (sought_in()). */
+static int holds_back(const mfr_screening *q, const mfr_region *r)
+{
+	return guards(q, r) || sought_in(q, r);
+}
+
 /* Whether @p q is among the @p n questions of @p asked. */
 static int asked_already(const site_question *asked, uint32_t n, const mfr_screening *q)
 {
@@ -848,8 +856,7 @@ static uint32_t ask_for_sites(const mfr_plan *p, const mfr_intake *in, const mfr
 			const mfr_trace_result *res = s->trace_rank ? &t->results[s->trace_rank - 1]
 								    : NULL;
 
-			if (guards(q, s->region) || (res && guards(q, res->region)) ||
-			    sought_in(q, s->region) || (res && sought_in(q, res->region))) {
+			if (holds_back(q, s->region) || (res && holds_back(q, res->region))) {
 				asked[(*n)++] = (site_question){ q, res ? res->region : s->region,
 								 res ? res->side : s->side };
 				added++;
