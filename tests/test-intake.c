@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "gen-models.h"
 #include "util.h"
 
 static mfr_model *model;
@@ -299,50 +300,7 @@ START_TEST(long_names_stay_utf8)
 }
 END_TEST
 
-/* ---- size regression: long lists ------------------------------------------ */
-
-/* A model of @p n bilateral areas a0..a(n-1), with n conditions c0.. (each
- * on one area), n global precautions p0.. and one local precaution "loc";
- * and an intake that gives one list, of n items, of one kind. */
-typedef struct many {
-	mfr_model *model;
-	char *intake;
-	size_t size;
-} many;
-
-enum { MANY_SYMPTOMS, MANY_CONDITIONS, MANY_PRECAUTIONS, MANY_CLEARANCES, MANY_SITES };
-
-static mfr_model *many_model(int n)
-{
-	mfr_test_buf b = { NULL, 0, 0 };
-	mfr_error *err = NULL;
-	mfr_model *m = NULL;
-
-	mfr_test_buf_add(&b, "{\"format\": \"libmfr-model\", \"format_version\": 1, "
-			 "\"name\": \"many\", \"model_version\": \"1\", "
-			 "\"sources\": [{\"key\": \"s\", \"citation\": \"c\"}], \"regions\": [");
-	for (int i = 0; i < n; i++)
-		mfr_test_buf_add(&b, "%s{\"key\": \"a%d\", \"name\": \"a\", \"kind\": \"area\", "
-				 "\"laterality\": \"bilateral\", \"positions\": [\"prone\"], "
-				 "\"depth\": \"superficial\", \"sources\": [\"s\"]}", i ? "," : "", i);
-	mfr_test_buf_add(&b, "], \"lines\": [], \"referrals\": [], \"techniques\": [], "
-			 "\"conditions\": [");
-	for (int i = 0; i < n; i++)
-		mfr_test_buf_add(&b, "%s{\"key\": \"c%d\", \"name\": \"c\", \"icd10cm\": [\"M79\"], "
-				 "\"areas\": [\"a%d\"], \"sources\": [\"s\"]}", i ? "," : "", i, i);
-	mfr_test_buf_add(&b, "], \"precautions\": [{\"key\": \"loc\", \"name\": \"l\", "
-			 "\"scope\": \"local\", \"severity\": \"relative\", \"effect\": \"e\", "
-			 "\"sources\": [\"s\"]}");
-	for (int i = 0; i < n; i++)
-		mfr_test_buf_add(&b, ",{\"key\": \"p%d\", \"name\": \"p\", \"scope\": \"global\", "
-				 "\"severity\": \"relative\", \"needs_clearance\": true, "
-				 "\"effect\": \"e\", \"sources\": [\"s\"]}", i);
-	mfr_test_buf_add(&b, "]}");
-	mfr_test_assert_ok(mfr_model_load_buffer(b.data, b.len, "many.json", &m, &err), err,
-			   "many.json");
-	free(b.data);
-	return m;
-}
+/* ---- long lists (gen-models.h) -------------------------------------------- */
 
 /* The intake: @p n symptoms (n / 2 areas on both sides), conditions,
  * precautions (half global keys, half sites of "loc") or clearances. */
@@ -370,97 +328,6 @@ static char *many_intake(int kind, int n, size_t *size)
 	*size = b.len;
 	return b.data;
 }
-
-static const char *const many_what[] = {
-	"symptoms", "conditions", "precautions", "clearances", "sites of a precaution"
-};
-
-#define MANY_BUILDS 20
-
-typedef struct many_run {
-	mfr_model *model;
-	int kind, n;
-	int stride; /* item i names entity i * stride of the model */
-} many_run;
-
-/* Record item @p i of a list of @p kind through the API. */
-static mfr_status_t many_add(mfr_intake *in, int kind, int i, int stride)
-{
-	char key[16];
-
-	/* Spread over the whole model: small and large lists then touch
-	 * memory alike (one cache line per entity), and the ratio measures
-	 * the algorithm, not the cache (a test running beside this one once
-	 * made a small list 2.5 times as fast per item as a large one). */
-	i = kind == MANY_SYMPTOMS ? (i / 2) * stride * 2 + i % 2 : i * stride;
-
-	if (kind == MANY_SYMPTOMS) {
-		snprintf(key, sizeof(key), "a%d", i / 2);
-		return mfr_intake_add_symptom(in, key, i % 2 ? MFR_SIDE_RIGHT : MFR_SIDE_LEFT,
-					      5, 0, NULL);
-	}
-	if (kind == MANY_CONDITIONS) {
-		snprintf(key, sizeof(key), "c%d", i);
-		return mfr_intake_add_condition(in, key, NULL);
-	}
-	if (kind == MANY_SITES) {
-		snprintf(key, sizeof(key), "a%d", i);
-		return mfr_intake_add_precaution(in, "loc", key, MFR_SIDE_LEFT, NULL);
-	}
-	snprintf(key, sizeof(key), "p%d", i);
-	return kind == MANY_CLEARANCES ? mfr_intake_add_clearance(in, key, NULL)
-				       : mfr_intake_add_precaution(in, key, NULL, 0, NULL);
-}
-
-/* Build the intake MANY_BUILDS times, through the API: what is timed is
- * the builders' checks, not the parse, so that a scan for repeats over
- * every item recorded shows plainly. */
-static void many_build(void *ctx)
-{
-	many_run *x = ctx;
-
-	int failed = 0;
-
-	/* One assertion at the end: Check reports every passed assertion to
-	 * its parent process, which would be most of the time measured. */
-	for (int k = 0; k < MANY_BUILDS; k++) {
-		mfr_intake *in = NULL;
-
-		failed |= mfr_intake_new(x->model, &in) != MFR_OK;
-		for (int i = 0; !failed && i < x->n; i++)
-			failed |= many_add(in, x->kind, i, x->stride) != MFR_OK;
-		mfr_intake_free(in);
-	}
-	ck_assert_msg(!failed, "building %d %s failed", x->n, many_what[x->kind]);
-}
-
-/*
- * Building an intake costs about linear time in each list: 8 times as many
- * items may take about 8 times as long (under 24 is allowed), never the 64 times of a scan for
- * repeats over every item recorded (100,000 symptoms took 3.7 s; the
- * conditions, precautions and clearances were scanned the same way, and
- * took 30 to 40 times as long here). The large size is the limit,
- * MFR_INTAKE_MAX_ITEMS (see limits_per_intake).
- */
-START_TEST(lists_scale_linearly)
-{
-	int base = mfr_test_scaling_base(MFR_INTAKE_MAX_ITEMS / 8);
-
-	if (base > MFR_INTAKE_MAX_ITEMS / 8)
-		base = MFR_INTAKE_MAX_ITEMS / 8;
-	many_run small = { many_model(base * 8), _i, base, 8 };
-	many_run large = { small.model, _i, base * 8, 1 };
-	double ts = mfr_test_cpu_time(many_build, &small, 7);
-	double tl = mfr_test_cpu_time(many_build, &large, 5);
-
-	/* Linear is 8 times, a scan for repeats 64: 24 leaves room for the
-	 * cache misses of the larger lists on a loaded machine (17.8 was seen
-	 * under CI load). */
-	ck_assert_msg(tl < 24 * ts + 0.001, "%d %s took %.4f s, %d took %.4f s "
-		      "(%.1f times as long)", base, many_what[_i], ts, 8 * base, tl, tl / ts);
-	mfr_model_free(small.model);
-}
-END_TEST
 
 /* Repeats among many are still found, at their place, and in O(1) each. */
 START_TEST(repeats_in_long_lists)
@@ -805,9 +672,8 @@ Suite *mfr_test_intake_suite(void)
 	tcase_add_test(tc, segments_in_json);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("scaling");
+	tc = tcase_create("long-lists");
 	tcase_set_timeout(tc, 120);
-	tcase_add_loop_test(tc, lists_scale_linearly, MANY_SYMPTOMS, MANY_SITES + 1);
 	tcase_add_test(tc, repeats_in_long_lists);
 	suite_add_tcase(s, tc);
 

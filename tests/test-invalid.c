@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gen-models.h"
 #include "util.h"
 #include "util-cases.h"
 
@@ -170,113 +171,7 @@ static void free_cases(void)
 	mfr_cases_free(&intake_cases);
 }
 
-/* ---- generated models: limits and size regressions ---------------------- */
-
-/* What a generated model holds besides its regions: areas a0..a(n-1), all
- * bilateral, and one muscle m0. */
-enum {
-	GEN_CHAIN = 1 << 0,    /* each area's parent is the one before it */
-	GEN_LIST = 1 << 1,     /* GEN_LISTS techniques that list every area */
-	GEN_ZONES = 1 << 2,    /* GEN_LISTS referrals with a zone on every area */
-	GEN_BRANCHES = 1 << 3, /* a line with one branch per area */
-};
-
-#define GEN_LISTS 8
-
-typedef struct gen {
-	int areas;        /* how many areas */
-	unsigned what;    /* GEN_* */
-	int nodes;        /* a line of this many nodes, each listing ... */
-	int node_regions; /* ... this many areas (0: no such line) */
-} gen;
-
-static void add_area_list(mfr_test_buf *b, int n)
-{
-	for (int i = 0; i < n; i++)
-		mfr_test_buf_add(b, "%s\"a%d\"", i ? "," : "", i);
-}
-
-static char *gen_model(const gen *g, size_t *size)
-{
-	mfr_test_buf b = { NULL, 0, 0 };
-	int line = 0;
-
-	mfr_test_buf_add(&b, "{\"format\": \"libmfr-model\", \"format_version\": 1, "
-			 "\"name\": \"generated\", \"model_version\": \"1\", "
-			 "\"sources\": [{\"key\": \"s\", \"citation\": \"c\"}],\n\"regions\": [\n");
-	for (int i = 0; i < g->areas; i++) {
-		mfr_test_buf_add(&b, "{\"key\": \"a%d\", \"name\": \"a\", \"kind\": \"area\", "
-				 "\"laterality\": \"bilateral\", \"positions\": [\"prone\"], "
-				 "\"depth\": \"superficial\", \"sources\": [\"s\"]", i);
-		if ((g->what & GEN_CHAIN) && i)
-			mfr_test_buf_add(&b, ", \"parent\": \"a%d\"", i - 1);
-		mfr_test_buf_add(&b, "},\n");
-	}
-	mfr_test_buf_add(&b, "{\"key\": \"m0\", \"name\": \"m\", \"kind\": \"muscle\", "
-			 "\"laterality\": \"bilateral\", \"positions\": [\"prone\"], "
-			 "\"depth\": \"deep\", \"sources\": [\"s\"]}],\n\"lines\": [");
-	if (g->node_regions) {
-		mfr_test_buf_add(&b, "{\"key\": \"big\", \"abbrev\": \"B\", \"name\": \"big\", "
-				 "\"evidence\": \"not_assessed\", \"sources\": [\"s\"], "
-				 "\"branches\": [{\"key\": \"main\", \"nodes\": [");
-		for (int k = 0; k < g->nodes; k++) {
-			mfr_test_buf_add(&b, "%s{\"kind\": \"track\", \"side\": \"ipsi\", "
-					 "\"regions\": [", k ? "," : "");
-			add_area_list(&b, g->node_regions);
-			mfr_test_buf_add(&b, "]}");
-		}
-		mfr_test_buf_add(&b, "]}]}");
-		line = 1;
-	}
-	if (g->what & GEN_BRANCHES) {
-		mfr_test_buf_add(&b, "%s{\"key\": \"many\", \"abbrev\": \"M\", \"name\": \"many\", "
-				 "\"evidence\": \"not_assessed\", \"sources\": [\"s\"], "
-				 "\"branches\": [", line ? "," : "");
-		for (int i = 0; i < g->areas; i++)
-			mfr_test_buf_add(&b, "%s{\"key\": \"b%d\", \"nodes\": ["
-					 "{\"kind\": \"track\", \"side\": \"ipsi\", \"regions\": [\"a%d\"]},"
-					 "{\"kind\": \"track\", \"side\": \"ipsi\", \"regions\": [\"m0\"]}]}",
-					 i ? "," : "", i, i);
-		mfr_test_buf_add(&b, "]}");
-	}
-	mfr_test_buf_add(&b, "],\n\"referrals\": [");
-	for (int k = 0; (g->what & GEN_ZONES) && k < GEN_LISTS; k++) {
-		mfr_test_buf_add(&b, "%s{\"key\": \"m0_trp%d\", \"muscle\": \"m0\", "
-				 "\"trigger_point\": \"x\", \"sources\": [\"s\"], \"zones\": [",
-				 k ? "," : "", k);
-		for (int i = 0; i < g->areas; i++)
-			mfr_test_buf_add(&b, "%s{\"area\": \"a%d\", \"zone\": \"essential\"}",
-					 i ? "," : "", i);
-		mfr_test_buf_add(&b, "]}");
-	}
-	mfr_test_buf_add(&b, "],\n\"techniques\": [");
-	for (int k = 0; (g->what & GEN_LIST) && k < GEN_LISTS; k++) {
-		mfr_test_buf_add(&b, "%s{\"key\": \"t%d\", \"name\": \"t\", \"family\": "
-				 "\"sustained_pressure\", \"approach\": \"direct\", "
-				 "\"pressure\": {\"min\": \"light\", \"max\": \"firm\"}, "
-				 "\"depth\": \"deep\", \"positions\": [\"prone\"], "
-				 "\"sources\": [\"s\"], \"regions\": [", k ? "," : "", k);
-		add_area_list(&b, g->areas);
-		mfr_test_buf_add(&b, "]}");
-	}
-	mfr_test_buf_add(&b, "],\n\"conditions\": [], \"precautions\": []}\n");
-	*size = b.len;
-	return b.data;
-}
-
-/* Load a generated model; returns the status, the error in *err. */
-static mfr_status_t load_gen(const gen *g, mfr_error **err)
-{
-	size_t size;
-	char *text = gen_model(g, &size);
-	mfr_model *m = NULL;
-	mfr_status_t st = mfr_model_load_buffer(text, size, "generated.json", &m, err);
-
-	free(text);
-	ck_assert(st == MFR_OK ? m != NULL : m == NULL);
-	mfr_model_free(m);
-	return st;
-}
+/* ---- generated models (gen-models.h): limits ----------------------------- */
 
 START_TEST(node_region_limit)
 {
@@ -355,52 +250,15 @@ START_TEST(model_size_limit)
 END_TEST
 
 /* A model of 100,000 sites (50,000 bilateral areas, each a zone of 8
- * referrals) is within every limit and loads. Under valgrind (a
- * smaller MFR_SCALING_BASE) a model of a tenth of that size stands in. */
+ * referrals) is within every limit and loads. Under valgrind
+ * (MFR_LARGE_MODEL_AREAS=5000) a model of a tenth of that size stands in. */
 START_TEST(hundred_thousand_sites_load)
 {
-	int areas = mfr_test_scaling_base(4000) >= 4000 ? 50000 : 5000;
+	int areas = mfr_test_env_int("MFR_LARGE_MODEL_AREAS", 50000);
 	gen g = { areas, GEN_ZONES, 0, 0 };
 	mfr_error *err = NULL;
 
 	mfr_test_assert_ok(load_gen(&g, &err), err, "a model of 100,000 sites");
-}
-END_TEST
-
-static void load_gen_ok(void *ctx)
-{
-	mfr_error *err = NULL;
-
-	mfr_test_assert_ok(load_gen(ctx, &err), err, "generated model");
-}
-
-/*
- * Loading must cost about linear time in each list's length: 8 times the
- * size may take about 8 times as long (up to 12 with the caches), never the
- * 20 to 60 times the quadratic checks took (a 100,000-region parent chain
- * once took 15 s; these sizes took 1.8 to 5 s).
- */
-static const struct {
-	const char *what;
-	unsigned flags;
-} scaling[] = {
-	{ "a parent chain", GEN_CHAIN },
-	{ "lists of references", GEN_LIST },
-	{ "referrals' zones", GEN_ZONES },
-	{ "a line's branches", GEN_BRANCHES },
-};
-
-START_TEST(load_scales_linearly)
-{
-	int base = mfr_test_scaling_base(4000);
-	gen small = { base, scaling[_i].flags, 0, 0 };
-	gen large = { base * 8, scaling[_i].flags, 0, 0 };
-	double ts = mfr_test_cpu_time(load_gen_ok, &small, 3);
-	double tl = mfr_test_cpu_time(load_gen_ok, &large, 2);
-
-	ck_assert_msg(tl < 16 * ts + 0.002, "%s: %d items took %.4f s, %d items %.4f s "
-		      "(%.1f times as long)", scaling[_i].what, small.areas, ts,
-		      large.areas, tl, tl / ts);
 }
 END_TEST
 
@@ -429,10 +287,5 @@ Suite *mfr_test_invalid_suite(void)
 	tcase_add_test(tc, hundred_thousand_sites_load);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("scaling");
-	tcase_set_timeout(tc, 120);
-	tcase_add_loop_test(tc, load_scales_linearly, 0,
-			    (int)(sizeof(scaling) / sizeof(scaling[0])));
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -138,9 +138,9 @@ double mfr_test_cpu_time(void (*fn)(void *ctx), void *ctx, int runs)
 	return best;
 }
 
-int mfr_test_scaling_base(int dflt)
+int mfr_test_env_int(const char *name, int dflt)
 {
-	const char *v = getenv("MFR_SCALING_BASE");
+	const char *v = getenv(name);
 	int n = v ? atoi(v) : 0;
 
 	return n > 0 ? n : dflt;

@@ -66,15 +66,14 @@ void mfr_test_buf_add(mfr_test_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
- * Size regressions: the least CPU time of @p runs calls of fn(ctx), in
- * seconds. Tests compare two input sizes in one run (a ratio, never a
- * wall-clock threshold): CPU time is what the process used, whatever else
- * the machine runs.
+ * Size regressions (bench/bench-scaling.c, never a test): the least CPU
+ * time of @p runs calls of fn(ctx), in seconds. The benchmark compares two
+ * input sizes in one run (a ratio, never a wall-clock threshold): CPU time
+ * is what the process used, whatever else the machine runs.
  */
 double mfr_test_cpu_time(void (*fn)(void *ctx), void *ctx, int runs);
-/* The smaller size such a test compares: $MFR_SCALING_BASE when set (the
- * valgrind setup makes it small), else @p dflt. */
-int mfr_test_scaling_base(int dflt);
+/* The positive integer in environment variable @p name, else @p dflt. */
+int mfr_test_env_int(const char *name, int dflt);
 
 /* Whether @p s is valid UTF-8 (RFC 3629: no overlong forms, surrogates or
  * code points past U+10FFFF); checked here independently of the library. */
