@@ -34,11 +34,31 @@ jobs=$(nproc 2>/dev/null || echo 2)
 passed=0
 failed=0
 
+# stage LABEL: print the heading of the next stage and start its clock;
+# the time each stage took is printed in a table at the end (CI's budget is
+# 30 minutes: the table shows where they go).
+stage_name=
+stage_start=$SECONDS
+stage_times=
+stage() {
+  end_stage
+  stage_name=$1
+  stage_start=$SECONDS
+  echo "== $1"
+}
+end_stage() {
+  if [ -n "$stage_name" ]; then
+    local t=$((SECONDS - stage_start))
+    stage_times+=$(printf '%4dm%02ds  %s' $((t / 60)) $((t % 60)) "$stage_name")$'\n'
+  fi
+  stage_name=
+}
+
 # Run one meson test invocation; add its counts to the totals.
 run_meson_test() {
   local label=$1 dir=$2
   shift 2
-  echo "== $label"
+  stage "$label"
   local log rc=0
   log=$(mktemp)
   meson test -C "$dir" --num-processes "$jobs" --print-errorlogs "$@" 2>&1 | tee "$log" || rc=$?
@@ -57,7 +77,7 @@ run_meson_test() {
 run_check() {
   local label=$1
   shift
-  echo "== $label"
+  stage "$label"
   if "$@"; then
     echo "$label: ok"
     passed=$((passed + 1))
@@ -106,7 +126,7 @@ coverage_check() {
   fi
 }
 
-echo "== build (gcc)"
+stage "build (gcc)"
 prefix="$root/build-ci/prefix"
 # The binding is installed for, and tested with, Debian's python3 when there
 # is one (it has the python3-* packages of scripts/deps.sh), whatever
@@ -126,7 +146,7 @@ fi
 # uninstrumented, for valgrind (which runs a coverage build about a third
 # slower), for the no-globals check (instrumentation adds writable data) and
 # for the installed library.
-echo "== build (gcc, coverage)"
+stage "build (gcc, coverage)"
 if ! command -v gcovr >/dev/null; then
   echo "coverage: FAILED (gcovr is not installed: bash scripts/deps.sh)"
   failed=$((failed + 1))
@@ -151,14 +171,14 @@ else
   coverage_check tools 85 0
 fi
 
-echo "== build (clang, ASan + UBSan)"
+stage "build (clang, ASan + UBSan)"
 CC=clang fresh_setup build-asan -Db_sanitize=address,undefined -Db_lundef=false
 # The Python binding cannot load an ASan library into an uninstrumented
 # interpreter; it runs in the gcc and valgrind passes instead.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run_meson_test "tests (ASan + UBSan)" build-asan --no-suite python
 
-echo "== build (clang, ThreadSanitizer)"
+stage "build (clang, ThreadSanitizer)"
 # Only what the tests below run is compiled: the other test programs
 # (the sweeps) would take a minute of the two cores to build for nothing.
 rm -rf build-tsan
@@ -177,7 +197,7 @@ TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 # corpus once through libFuzzer (-runs=0), where clang has the runtime.
 if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
     clang -x c -fsanitize=fuzzer - -o /dev/null 2>/dev/null; then
-  echo "== fuzz targets (clang, libFuzzer)"
+  stage "fuzz targets (clang, libFuzzer)"
   # In the ASan build, turned on now: the targets link their own copy of
   # the library, built with ASan and UBSan as they always are, so only
   # they compile here, not a third clang tree. A build that fails is
@@ -204,7 +224,7 @@ run_check "API reference (Doxygen, no warnings)" meson compile -C build-ci doc
 
 run_check "aarch64 cross build, tests under qemu-user" bash scripts/cross-check.sh build-ci/tools/mfr
 
-echo "== install and build an example through pkg-config"
+stage "install and build an example through pkg-config"
 meson install -C build-ci >/dev/null
 pcdir=$(dirname "$(find "$prefix" -name libmfr.pc | head -n1)")
 libdir=$(PKG_CONFIG_PATH=$pcdir pkg-config --variable=libdir libmfr)
@@ -222,6 +242,11 @@ fi
 rm -rf "$tmp"
 run_check "installed files" bash scripts/check-install.sh "$prefix"
 
+end_stage
+echo
+echo "== time per stage"
+printf '%s' "$stage_times"
+echo "   total: $((SECONDS / 60))m$(printf '%02d' $((SECONDS % 60)))s"
 echo
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
