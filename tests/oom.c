@@ -82,10 +82,7 @@ void mfr_oom_reset(void)
 
 static long stride(void)
 {
-	const char *s = getenv("MFR_OOM_STRIDE");
-	long n = s ? strtol(s, NULL, 10) : 1;
-
-	return n > 0 ? n : 1;
+	return mfr_test_env_int("MFR_OOM_STRIDE", 1);
 }
 
 /* ---- one run -------------------------------------------------------------- */

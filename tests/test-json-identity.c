@@ -48,10 +48,7 @@ static uint64_t rng(void)
 /* One in how many random cases and intakes is checked ($MFR_IDENTITY_STRIDE). */
 static long stride(void)
 {
-	const char *s = getenv("MFR_IDENTITY_STRIDE");
-	long n = s ? strtol(s, NULL, 10) : 1;
-
-	return n > 0 ? n : 1;
+	return mfr_test_env_int("MFR_IDENTITY_STRIDE", 1);
 }
 
 /* ---- the pieces ----------------------------------------------------------- */

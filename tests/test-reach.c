@@ -77,10 +77,7 @@ typedef struct tally {
  * the same, so a sample is a subset of the full run's intakes. */
 static uint32_t stride(void)
 {
-	const char *s = getenv("MFR_REACH_STRIDE");
-	long n = s ? strtol(s, NULL, 10) : 1;
-
-	return n > 0 ? (uint32_t)n : 1;
+	return (uint32_t)mfr_test_env_int("MFR_REACH_STRIDE", 1);
 }
 
 /* Trace @p in under every option set, with the lists off and on; the JSON

@@ -37,10 +37,7 @@
  * rounds add minutes and find nothing more there). */
 static int rounds(void)
 {
-	const char *s = getenv("MFR_THREAD_ROUNDS");
-	int n = s ? atoi(s) : 4;
-
-	return n > 0 ? n : 4;
+	return mfr_test_env_int("MFR_THREAD_ROUNDS", 4);
 }
 
 static size_t first_difference(const char *a, const char *b)
