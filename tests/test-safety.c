@@ -1568,6 +1568,41 @@ START_TEST(acute_ankle_keeps_its_tendons_out)
 }
 END_TEST
 
+/* A healing fracture of the greater tubercle, recorded there or at the lateral
+ * shoulder: the cuff muscles that insert on it, the deltoid over it and the
+ * biceps beside it are never worked, cleared or not (twelfth therapist
+ * review: the rotator cuff, deltoid and biceps held at moderate pressure). */
+START_TEST(fractured_tubercle_keeps_its_attachments_out)
+{
+	static const char *const sites[] = { "greater_tubercle", "lateral_shoulder" };
+	static const char *const attached[] = {
+		"rotator_cuff", "supraspinatus", "infraspinatus", "teres_minor", "deltoid",
+		"biceps_brachii"
+	};
+
+	for (size_t s = 0; s < sizeof(sites) / sizeof(sites[0]); s++) {
+		for (int cleared = 0; cleared < 2; cleared++) {
+			char json[512];
+
+			snprintf(json, sizeof(json),
+				 "{\"symptoms\": [{\"region\": \"shoulder\", \"side\": \"right\","
+				 " \"intensity\": 5}], \"conditions\": [\"limited_range_of_motion\"],"
+				 " \"precautions\": [{\"key\": \"healing_fracture\", \"region\":"
+				 " \"%s\", \"side\": \"right\"}], \"clearances\": [%s]}",
+				 sites[s], cleared ? "\"healing_fracture\"" : "");
+			mfr_plan *p = plan_json(json);
+
+			ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+			for (size_t a = 0; a < sizeof(attached) / sizeof(attached[0]); a++)
+				ck_assert_msg(step_on(p, attached[a], MFR_SIDE_RIGHT) < 0,
+					      "fracture at %s (%s): %s is worked", sites[s],
+					      cleared ? "cleared" : "not cleared", attached[a]);
+			mfr_plan_free(p);
+		}
+	}
+}
+END_TEST
+
 /* Where the brachial plexus runs (the side of the neck, the axilla), the
  * zone says when to stop, as at the sciatic notch (seventh therapist
  * review: tingling arm, scalenes held with no instruction). */
@@ -1869,6 +1904,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, pelvic_floor_needs_scope);
 	tcase_add_test(tp, inner_thigh_and_pubic_pain);
 	tcase_add_test(tp, acute_ankle_keeps_its_tendons_out);
+	tcase_add_test(tp, fractured_tubercle_keeps_its_attachments_out);
 	tcase_add_test(tp, plexus_zones_say_when_to_stop);
 	tcase_add_test(tp, fibromyalgia_and_me_cfs_dose);
 	tcase_add_test(tp, aftercare_for_the_client);
