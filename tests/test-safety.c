@@ -1603,6 +1603,39 @@ START_TEST(fractured_tubercle_keeps_its_attachments_out)
 }
 END_TEST
 
+/* A bruise on the back of the thigh under anticoagulant therapy: vastus
+ * lateralis borders it twice (the lateral intermuscular septum against
+ * biceps femoris, its origin beside the gluteal attachment of the femur), so
+ * it is never worked, whatever the symptom that reaches it (twelfth
+ * therapist review: right vastus lateralis cross-hand released beside a
+ * bruise on the right back of the thigh). */
+START_TEST(thigh_bruise_keeps_vastus_lateralis_out)
+{
+	static const char *const symptoms[] = {
+		"posterior_thigh", "lateral_thigh", "low_back", "buttock", "lateral_knee"
+	};
+
+	for (size_t s = 0; s < sizeof(symptoms) / sizeof(symptoms[0]); s++) {
+		char json[512];
+
+		snprintf(json, sizeof(json),
+			 "{\"symptoms\": [{\"region\": \"%s\", \"side\": \"right\","
+			 " \"intensity\": 6}], \"precautions\": [\"anticoagulant_therapy\","
+			 " {\"key\": \"hematoma\", \"region\": \"posterior_thigh\","
+			 " \"side\": \"right\"}]}", symptoms[s]);
+		mfr_plan *p = plan_json(json);
+
+		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+		ck_assert_msg(step_on(p, "vastus_lateralis", MFR_SIDE_RIGHT) < 0,
+			      "bruise at the back of the thigh, symptom %s: vastus lateralis worked",
+			      symptoms[s]);
+		ck_assert_msg(step_on(p, "biceps_femoris", MFR_SIDE_RIGHT) < 0,
+			      "symptom %s: biceps femoris worked", symptoms[s]);
+		mfr_plan_free(p);
+	}
+}
+END_TEST
+
 /* Where the brachial plexus runs (the side of the neck, the axilla), the
  * zone says when to stop, as at the sciatic notch (seventh therapist
  * review: tingling arm, scalenes held with no instruction). */
@@ -1905,6 +1938,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, inner_thigh_and_pubic_pain);
 	tcase_add_test(tp, acute_ankle_keeps_its_tendons_out);
 	tcase_add_test(tp, fractured_tubercle_keeps_its_attachments_out);
+	tcase_add_test(tp, thigh_bruise_keeps_vastus_lateralis_out);
 	tcase_add_test(tp, plexus_zones_say_when_to_stop);
 	tcase_add_test(tp, fibromyalgia_and_me_cfs_dose);
 	tcase_add_test(tp, aftercare_for_the_client);
