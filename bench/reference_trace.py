@@ -399,13 +399,22 @@ def trace(model, symptoms, conditions=(), max_results=20, max_steps=6,
                 return True
         return False
 
+    def listed(r):
+        """A condition lists the region or one it lies within (a group
+        stands for its members)."""
+        while r is not None:
+            if r in prior_regions:
+                return True
+            r = model.parent[r]
+        return False
+
     results = []
     for site, found in findings.items():
         keep = 1.0
         for score, _, _, _ in sorted(found, key=lambda x: (-x[0], x[1])):
             keep *= 1.0 - score  # noisy-OR over the symptoms
         score = 1.0 - keep
-        if site // 2 in prior_regions and near(site, found):
+        if listed(site // 2) and near(site, found):
             score *= PRIOR_CONDITION_REGION
         results.append((score, site))
     results.sort(key=lambda x: (-x[0], x[1]))

@@ -634,16 +634,19 @@ static double symptom_weight(const mfr_intake_symptom *sy)
 	return (sy->intensity + 1) / 11.0;
 }
 
-/* Whether a recorded condition lists the region as commonly treated. */
+/* Whether a recorded condition lists the region, or a region it lies within,
+ * as commonly treated: a listed group stands for its members (the
+ * trapezius for the upper trapezius), as one tissue is one site. */
 static int condition_region(const mfr_intake *in, const mfr_region *r)
 {
-	for (uint32_t c = 0; c < in->condition_count; c++) {
-		const mfr_condition *cond = in->conditions[c];
+	for (; r; r = r->parent)
+		for (uint32_t c = 0; c < in->condition_count; c++) {
+			const mfr_condition *cond = in->conditions[c];
 
-		for (uint32_t i = 0; i < cond->region_count; i++)
-			if (cond->regions[i] == r)
-				return 1;
-	}
+			for (uint32_t i = 0; i < cond->region_count; i++)
+				if (cond->regions[i] == r)
+					return 1;
+		}
 	return 0;
 }
 

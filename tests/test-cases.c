@@ -8,6 +8,7 @@
  * change the plan as the case says. Extra cases from the sources: the
  * spiral and back functional lines reaching the other side.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -1576,6 +1577,17 @@ static const mfr_region *root_of(const mfr_region *r)
 	return r;
 }
 
+/* The factor a result's score carries over the noisy-OR of its paths: 1.5
+ * when a condition's region prior lifted it, 1 otherwise. */
+static double prior_factor(const mfr_trace_result *r)
+{
+	double keep = 1.0;
+
+	for (uint32_t j = 0; j < mfr_trace_result_path_count(r); j++)
+		keep *= 1.0 - mfr_trace_path_score(mfr_trace_result_path_at(r, j));
+	return mfr_trace_result_score(r) / (1.0 - keep);
+}
+
 /* A condition's region prior lifts a site only near a symptom that reaches
  * it: on the symptom's side or in its body part. Before, a three-step run
  * along one functional line lifted the left gluteus maximus into the top
@@ -1604,11 +1616,8 @@ START_TEST(prior_stays_near)
 			ck_assert_int_eq(mfr_trace_run(in, NULL, &t, NULL), MFR_OK);
 			for (uint32_t k = 0; k < mfr_trace_result_count(t); k++) {
 				const mfr_trace_result *r = mfr_trace_result_at(t, k);
-				double keep = 1.0;
 
-				for (uint32_t j = 0; j < mfr_trace_result_path_count(r); j++)
-					keep *= 1.0 - mfr_trace_path_score(mfr_trace_result_path_at(r, j));
-				if (mfr_trace_result_score(r) <= (1.0 - keep) * 1.0000001)
+				if (prior_factor(r) <= 1.0000001)
 					continue;
 				lifted++;
 				ck_assert_msg(mfr_trace_result_side(r) != MFR_SIDE_RIGHT ||
@@ -1623,6 +1632,47 @@ START_TEST(prior_stays_near)
 		}
 	}
 	ck_assert_uint_gt(lifted, 100);
+}
+END_TEST
+
+/* A condition that lists a group lifts its members: chronic neck pain lists
+ * the trapezius, so the upper trapezius that a neck symptom reaches by its
+ * referral is lifted like the splenius the condition names (it fell from
+ * third to past the twentieth for pain on both sides of the neck, under
+ * sites the condition names one by one); low back pain lists the erector
+ * spinae, so the iliocostalis lumborum that refers to the buttock. A region outside every listed one
+ * (the levator scapulae) is not lifted. */
+START_TEST(prior_lifts_the_members_of_a_group)
+{
+	static const struct {
+		const char *condition, *symptom, *member;
+		double factor;
+	} want[] = {
+		{ "chronic_neck_pain", "neck:left:6", "upper_trapezius", 1.5 },
+		{ "chronic_neck_pain", "neck:left:6", "splenius_cervicis", 1.5 },
+		{ "chronic_neck_pain", "neck:left:6", "levator_scapulae", 1.0 },
+		{ "low_back_pain", "buttock:left:6", "iliocostalis_lumborum", 1.5 },
+	};
+
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const char *symptoms[] = { want[i].symptom, NULL };
+		mfr_intake *in = intake_of(want[i].condition, symptoms);
+		mfr_trace_options *o = NULL;
+		mfr_trace *t = NULL;
+
+		ck_assert_int_eq(mfr_trace_options_new(&o), MFR_OK);
+		ck_assert_int_eq(mfr_trace_options_set_max_results(o, 200), MFR_OK);
+		ck_assert_int_eq(mfr_trace_run(in, o, &t, NULL), MFR_OK);
+		uint32_t rank = rank_of(t, want[i].member, L);
+		ck_assert_msg(rank > 0, "%s: %s not traced", want[i].condition, want[i].member);
+		double f = prior_factor(mfr_trace_result_at(t, rank - 1));
+		ck_assert_msg(fabs(f - want[i].factor) < 1e-9, "%s, %s: %s scored x%.6f, wanted x%.1f",
+			      want[i].condition, want[i].symptom, want[i].member, f,
+			      want[i].factor);
+		mfr_trace_free(t);
+		mfr_trace_options_free(o);
+		mfr_intake_free(in);
+	}
 }
 END_TEST
 
@@ -2534,6 +2584,7 @@ Suite *mfr_test_cases_suite(void)
 	tcase_add_test(tc, cranial_base_released_as_a_plane);
 	tcase_add_test(tc, ranking_does_not_depend_on_max_results);
 	tcase_add_test(tc, prior_stays_near);
+	tcase_add_test(tc, prior_lifts_the_members_of_a_group);
 	tcase_add_test(tc, lines_move_between_tissues);
 	tcase_add_test(tc, conditions_ask_their_questions);
 	tcase_add_test(tc, spare_time_lengthens_holds);
