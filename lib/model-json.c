@@ -296,6 +296,7 @@ static void precaution_json(mfr_jw *w, const mfr_precaution *p)
 		key_array(w, MFR_JW_NAME("excluded_techniques"), p->excluded_techniques,
 			  p->excluded_technique_count, technique_key_of);
 	mfr__jw_put_flag(w, "site_scoped", p->site_scoped);
+	mfr__jw_put_flag(w, "site_optional", p->site_optional);
 	mfr__jw_put_flag(w, "refer_first", p->refer_first);
 	if (p->widen_count) {
 		mfr__jw_key(w, "widen_to");

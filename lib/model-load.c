@@ -887,7 +887,7 @@ static mfr_status_t load_condition(loader *ld, json_t *obj, mfr_condition *c, ui
 static const char *const precaution_members[] = {
 	"key", "name", "scope", "severity", "needs_clearance", "avoid_site",
 	"avoid_adjacent", "avoid_regions", "avoid_regions_until_cleared", "pressure_ceiling",
-	"excluded_techniques", "site_scoped", "refer_first", "widen_to", "stages",
+	"excluded_techniques", "site_scoped", "site_optional", "refer_first", "widen_to", "stages",
 	"position_limits", "clearance_for_symptoms", "dose", "effect", "screening", "sources",
 	"convention", "note", NULL
 };
@@ -1030,6 +1030,13 @@ static mfr_status_t load_precaution(loader *ld, json_t *obj, mfr_precaution *p, 
 		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"site_scoped\" lets a "
 				    "\"global\" precaution name the sites it affects; a "
 				    "local one always names its site: remove it");
+	}
+	TRY(mfr__rd_bool(&ld->rd, obj, "site_optional", &p->site_optional));
+	if (p->site_optional && !p->site_scoped) {
+		mfr__rd_push(&ld->rd, ".site_optional");
+		return mfr__rd_fail(&ld->rd, MFR_E_CONSTRAINT, "\"site_optional\" lets a "
+				    "\"site_scoped\" precaution plan before its sites are "
+				    "named; add \"site_scoped\": true or remove it");
 	}
 	TRY(mfr__rd_bool(&ld->rd, obj, "refer_first", &p->refer_first));
 	if (p->refer_first && !p->needs_clearance) {

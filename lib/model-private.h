@@ -205,6 +205,7 @@ struct mfr_precaution {
 	const mfr_technique **excluded_techniques;
 	uint32_t excluded_technique_count;
 	uint8_t site_scoped;   /* a global one that may name affected sites */
+	uint8_t site_optional; /* site-scoped, and plans without a site named */
 	uint8_t refer_first;   /* until cleared, refer for diagnosis: no steps */
 	uint8_t stage_count;   /* 0: no stages */
 	const char *stage_name; /* "" without stages */

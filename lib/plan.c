@@ -488,8 +488,17 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			return MFR_E_NOMEM;
 		a.region = NULL;
 	}
-	if (pr->site_scoped && !sp->assumed_for && first_entry(in, i) && !names_site(in, pr) &&
-	    !blocks_session(in, pr)) {
+	if (pr->site_scoped && pr->site_optional && !sp->assumed_for && first_entry(in, i) &&
+	    !names_site(in, pr) && !blocks_session(in, pr)) {
+		/* Its sites are found at the session (sensation checked): the
+		 * plan stands, and says to look for them and record them. */
+		a.code = "check_sites";
+		if (!warn_msg(p, MFR_WARNING_MODIFIED, a,
+			      MSG("warning.check_sites", MFR__S("precaution", pr->name),
+				  MFR__S("effect", pr->effect), MFR__S("key", pr->key))))
+			return MFR_E_NOMEM;
+	} else if (pr->site_scoped && !sp->assumed_for && first_entry(in, i) &&
+		   !names_site(in, pr) && !blocks_session(in, pr)) {
 		sc->needs_clearance = 1;
 		sc->no_steps = 1;
 		a.code = "site_needed";
@@ -757,7 +766,8 @@ static int open_question(const mfr_intake *in, uint32_t a, const mfr_screening *
 }
 
 /* Whether a precaution an answer sets is assumed while its question is
- * open: one that needs no site (a site cannot be guessed), does not stop
+ * open: one that needs no site (a site cannot be guessed; one whose sites
+ * are optional is assumed without them), does not stop
  * the session (an absolute one refers out: only an answer can say so) and
  * limits the work (avoided regions, techniques, pressure, positions, a
  * dose: one that only asks a clearance has nothing to keep). */
@@ -767,7 +777,7 @@ static int assumable(const mfr_screening_answer *a, const mfr_precaution *pr)
 		     pr->excluded_technique_count ||
 		     pr->pressure_ceiling || pr->position_limit_count || pr->dose;
 
-	return limits && !a->needs_site && !pr->site_scoped &&
+	return limits && !a->needs_site && (!pr->site_scoped || pr->site_optional) &&
 	       pr->severity != MFR_SEVERITY_ABSOLUTE && !pr->refer_first;
 }
 

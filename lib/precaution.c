@@ -22,6 +22,7 @@ MFR_LIST_GETTER(mfr_precaution_excluded_technique, mfr_precaution,
 		const mfr_technique *, excluded_techniques, excluded_technique_count)
 MFR_PROVENANCE_GETTER(mfr_precaution_provenance, mfr_precaution)
 MFR_GETTER(int, mfr_precaution_site_scoped, mfr_precaution, site_scoped, 0)
+MFR_GETTER(int, mfr_precaution_site_optional, mfr_precaution, site_optional, 0)
 MFR_GETTER(int, mfr_precaution_refer_first, mfr_precaution, refer_first, 0)
 MFR_GETTER(uint32_t, mfr_precaution_stage_count, mfr_precaution, stage_count, 0)
 MFR_TEXT_GETTER(mfr_precaution_stage_name, mfr_precaution, stage_name)

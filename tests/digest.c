@@ -99,7 +99,8 @@ static void walk_precaution_limits(mfr_digest *d, const mfr_precaution *p)
 {
 	uint32_t k, j;
 
-	add(d, " scoped:%d refer_first:%d stages:%u/%s", mfr_precaution_site_scoped(p),
+	add(d, " scoped:%d optional:%d refer_first:%d stages:%u/%s",
+	    mfr_precaution_site_scoped(p), mfr_precaution_site_optional(p),
 	    mfr_precaution_refer_first(p), mfr_precaution_stage_count(p),
 	    mfr_precaution_stage_name(p));
 	for (k = 0; k < mfr_precaution_widening_count(p); k++) {

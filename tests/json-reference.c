@@ -664,6 +664,7 @@ static json_t *precaution_json(const mfr_precaution *p)
 		rc |= ref_put(o, "excluded_techniques", key_array(p->excluded_techniques,
 			  p->excluded_technique_count, technique_key_of));
 	rc |= ref_put_flag(o, "site_scoped", p->site_scoped);
+	rc |= ref_put_flag(o, "site_optional", p->site_optional);
 	rc |= ref_put_flag(o, "refer_first", p->refer_first);
 	if (p->widen_count) {
 		json_t *arr = json_array();

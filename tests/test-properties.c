@@ -238,6 +238,15 @@ static int stops_session(const mfr_precaution *p)
 	       mfr_precaution_refer_first(p);
 }
 
+/* Whether the plan assumes @p p while a question whose answer sets it is
+ * open: not one whose sites must be named first, nor one that stops the
+ * session (only an answer can say either). */
+static int assumed_while_open(const mfr_precaution *p)
+{
+	return !(mfr_precaution_site_scoped(p) && !mfr_precaution_site_optional(p)) &&
+	       !stops_session(p);
+}
+
 /* Whether @p p keeps @p r out: @p r lies within a region it avoids (or,
  * with @p wholes, holds one), counting the regions avoided until cleared
  * unless @p cleared. */
@@ -304,7 +313,7 @@ static uint32_t limits_of(const mfr_intake *in, const mfr_precaution **out)
 				const mfr_precaution *p = mfr_screening_answer_precaution_at(ans, j);
 				int dup = 0;
 
-				if (mfr_precaution_site_scoped(p) || stops_session(p))
+				if (!assumed_while_open(p))
 					continue;
 				for (uint32_t x = 0; x < n; x++)
 					dup |= out[x] == p;
@@ -369,7 +378,7 @@ static int open_question_avoids(const mfr_intake *in, const mfr_region *r)
 					     j < mfr_screening_answer_precaution_count(ans); j++) {
 				const mfr_precaution *p = mfr_screening_answer_precaution_at(ans, j);
 
-				if (mfr_precaution_site_scoped(p) || stops_session(p))
+				if (!assumed_while_open(p))
 					continue;
 				if (avoided_by(p, r, 0, 0))
 					return 1;
@@ -527,7 +536,8 @@ static int expected_status(const mfr_intake *in)
 			return MFR_PLAN_REFER_OUT;
 		if (mfr_precaution_needs_clearance(p) && !cleared)
 			needs = 1;
-		if (mfr_precaution_site_scoped(p) && !site_named(in, p))
+		if (mfr_precaution_site_scoped(p) && !mfr_precaution_site_optional(p) &&
+		    !site_named(in, p))
 			needs = 1;
 		for (uint32_t k = 0; !cleared && k < mfr_precaution_clearance_area_count(p); k++)
 			for (uint32_t j = 0; j < mfr_intake_symptom_count(in); j++)
@@ -797,7 +807,8 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 	for (uint32_t i = 0; i < mfr_intake_precaution_count(in); i++) {
 		const mfr_precaution *pr = mfr_intake_precaution_precaution(mfr_intake_precaution_at(in, i));
 
-		if (mfr_precaution_site_scoped(pr) && !site_named(in, pr))
+		if (mfr_precaution_site_scoped(pr) && !mfr_precaution_site_optional(pr) &&
+		    !site_named(in, pr))
 			CHECK(n == 0, seed, "steps before a site-scoped precaution's site is known");
 	}
 	/* A question the intake asks (a condition, a precaution or a symptom

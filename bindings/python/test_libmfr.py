@@ -639,6 +639,8 @@ class SafetyModelTests(_ModelCase):
         self.assertFalse(m.region('heel').treatable)
         dvt = m.precaution('deep_vein_thrombosis')
         self.assertTrue(dvt.site_scoped)
+        self.assertFalse(dvt.site_optional)
+        self.assertTrue(m.precaution('advanced_diabetes').site_optional)
         self.assertEqual(self.keys(dvt.widen_to), ['lower_limb', 'upper_limb'])
         self.assertTrue(m.precaution('malignancy').site_scoped)
         self.assertEqual(m.precaution('malignancy').widen_to, ())

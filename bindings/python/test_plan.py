@@ -1277,6 +1277,24 @@ class SafetyPlanTests(DefaultModelCase):
             self.assertEqual((w.kind, w.subject_key, w.region),
                              ('needs_clearance', 'deep_vein_thrombosis', None))
 
+    def test_optional_sites(self):
+        # Diabetic neuropathy: a plan before the insensate areas are named
+        # says to find them; once one is named, it is never worked.
+        intake = worked_case(self.model)
+        self.addCleanup(intake.close)
+        intake.add_precaution('advanced_diabetes')
+        with Plan(intake) as plan:
+            self.assertNotEqual(plan.status, 'needs_clearance')
+            self.assertTrue(plan.steps)
+            (w,) = [w for w in plan.warnings if w.code == 'check_sites']
+            self.assertEqual((w.kind, w.subject_key), ('modified', 'advanced_diabetes'))
+        intake.add_precaution('advanced_diabetes', 'heel', 'left')
+        with Plan(intake) as plan:
+            self.assertTrue(plan.steps)
+            self.assertFalse([w for w in plan.warnings if w.code == 'check_sites'])
+            self.assertNotIn(('left', 'plantar_fascia'),
+                             [(s.side, s.region.key) for s in plan.steps])
+
     def pregnant(self, stage=None):
         intake = Intake(self.model)
         self.addCleanup(intake.close)

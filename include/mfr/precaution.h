@@ -97,6 +97,15 @@ MFR_EXPORT const mfr_technique *mfr_precaution_excluded_technique_at(const mfr_p
  */
 MFR_EXPORT int mfr_precaution_site_scoped(const mfr_precaution *precaution);
 /**
+ * 1 when a site-scoped precaution plans before any site is named (the
+ * insensate areas of diabetic neuropathy, found by checking sensation):
+ * without a site a plan has a `check_sites` warning rather than no steps;
+ * each site named is kept out as for any site-scoped precaution. 0 for one
+ * whose plans wait for a site (`site_needed`), and for NULL.
+ * @since 0.2.0
+ */
+MFR_EXPORT int mfr_precaution_site_optional(const mfr_precaution *precaution);
+/**
  * 1 when the precaution refers the client for diagnosis first (unexplained
  * pain): until a clearance for it is recorded, a plan has status
  * #MFR_PLAN_REFER_OUT and no steps; once cleared, it plans as usual. Such a

@@ -560,9 +560,9 @@ static void put_precaution(gen *g, const mfr_precaution *p)
 	    p->avoid_until_cleared_count);
 	PUT_REFS(g, o, P_TECHNIQUE_REFS, P_TECHNIQUES, p->excluded_techniques,
 		 p->excluded_technique_count);
-	put(o, ", .excluded_technique_count = %u, .site_scoped = %u, .refer_first = %u, "
-	    ".stage_count = %u, .stage_name = ", p->excluded_technique_count, p->site_scoped,
-	    p->refer_first, p->stage_count);
+	put(o, ", .excluded_technique_count = %u, .site_scoped = %u, .site_optional = %u, "
+	    ".refer_first = %u, .stage_count = %u, .stage_name = ", p->excluded_technique_count,
+	    p->site_scoped, p->site_optional, p->refer_first, p->stage_count);
 	str(g, o, p->stage_name);
 	put(o, ", .widen_to = ");
 	if (p->widen_to)

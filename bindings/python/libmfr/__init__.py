@@ -265,6 +265,7 @@ _PROTOTYPES: List[Tuple[Any, List[Any], str]] = [
                'mfr_technique_has_hold mfr_technique_hold_convention '
                'mfr_precaution_needs_clearance mfr_precaution_avoid_site '
                'mfr_precaution_avoid_adjacent mfr_precaution_site_scoped '
+               'mfr_precaution_site_optional '
                'mfr_precaution_refer_first '
                'mfr_dose_indirect_only mfr_dose_progresses '
                'mfr_screening_answer_needs_site '
@@ -1399,6 +1400,11 @@ class Precaution(_Entity):
         'True when a global precaution may also name the sites it affects '
         '(the limb of a deep vein thrombosis, a tumour site): those and '
         'their neighbourhood are never worked, even after clearance.')
+    site_optional = _flag(
+        _C.mfr_precaution_site_optional,
+        'True when a site-scoped precaution plans before any site is named '
+        '(the insensate areas of diabetic neuropathy, found by checking '
+        'sensation): a "check_sites" warning instead of no steps.')
     refer_first = _flag(
         _C.mfr_precaution_refer_first,
         'True when the client is referred for diagnosis first: until a '
