@@ -1243,25 +1243,75 @@ static const mfr_region *excluded_area(const mfr_intake_precaution *sp)
 	return w ? w->region : sp->region;
 }
 
+/* Whether @p r is, lies within or holds @p q: one tissue. */
+static int same_tissue(const mfr_region *r, const mfr_region *q)
+{
+	return mfr_region_is_within(r, q) || mfr_region_is_within(q, r);
+}
+
+static const mfr_region *body_part_of(const mfr_region *r)
+{
+	while (r->parent)
+		r = r->parent;
+	return r;
+}
+
+/* Whether @p r attaches to the bone or joint @p q along a line of @p m: it
+ * is the tissue of a track node next to a station node that holds @p q (a
+ * line's stations are where its tracks attach, Myers), in @p q's body part
+ * (a track node that lumps the erector spinae with the suboccipitals does
+ * not attach the suboccipitals to the sacrum). Wider than the attachments
+ * themselves where a track node lumps several tissues: the safe side for
+ * what a precaution keeps out. */
+static int attached_along_lines(const mfr_model *m, const mfr_region *r, const mfr_region *q)
+{
+	if ((q->kind != MFR_REGION_BONE && q->kind != MFR_REGION_JOINT) ||
+	    body_part_of(r) != body_part_of(q))
+		return 0;
+	for (uint32_t l = 0; l < m->line_count; l++)
+		for (uint32_t b = 0; b < m->lines[l].branch_count; b++) {
+			const mfr_line_branch *br = &m->lines[l].branches[b];
+
+			for (uint32_t i = 0; i < br->node_count; i++) {
+				const mfr_line_node *n = &br->nodes[i];
+				int holds = 0;
+
+				for (uint32_t k = 0; n->kind == MFR_NODE_STATION && k < n->region_count; k++)
+					holds |= n->regions[k] == q;
+				for (uint32_t j = i ? i - 1 : i + 1; holds && j <= i + 1 && j < br->node_count;
+				     j += 2) {
+					const mfr_line_node *t = &br->nodes[j];
+
+					for (uint32_t k = 0; t->kind == MFR_NODE_TRACK && k < t->region_count; k++)
+						if (same_tissue(r, t->regions[k]))
+							return 1;
+				}
+			}
+		}
+	return 0;
+}
+
 /* Whether @p r lies beside @p q: within a region bordering it, or holding
- * one (a group whose member borders it lies over it too). */
-static int borders(const mfr_region *r, const mfr_region *q)
+ * one (a group whose member borders it lies over it too), or, for a bone
+ * or joint, attached to it along a line (twelfth and thirteenth therapist
+ * reviews: the quadriceps and patellar tendon held beside a healing
+ * patella, the triceps beside the olecranon). */
+static int borders(const mfr_model *m, const mfr_region *r, const mfr_region *q)
 {
 	for (uint32_t k = 0; k < q->adjacent_count; k++)
-		if (mfr_region_is_within(r, q->adjacent[k]) ||
-		    mfr_region_is_within(q->adjacent[k], r))
+		if (same_tissue(r, q->adjacent[k]))
 			return 1;
-	return 0;
+	return attached_along_lines(m, r, q);
 }
 
 /* Whether @p r borders @p area or anything within it: a muscle that
  * attaches in the lateral arm borders a site on the upper arm. */
-static int borders_within(const mfr_region *r, const mfr_region *area)
+static int borders_within(const mfr_model *m, const mfr_region *r, const mfr_region *area)
 {
-	if (borders(r, area))
+	if (borders(m, r, area))
 		return 1;
 	for (uint32_t k = 0; k < area->child_count; k++)
-		if (borders_within(r, area->children[k]))
+		if (borders_within(m, r, area->children[k]))
 			return 1;
 	return 0;
 }
@@ -1269,14 +1319,14 @@ static int borders_within(const mfr_region *r, const mfr_region *area)
 /* Whether (@p r, @p side) lies on or beside @p area (on @p area_side):
  * within it, enclosing it, or, with @p beside, next to it or to anything
  * within it. */
-static int touches(const mfr_region *r, int side, const mfr_region *area, int area_side,
-		   int beside)
+static int touches(const mfr_model *m, const mfr_region *r, int side, const mfr_region *area,
+		   int area_side, int beside)
 {
 	if (!sides_meet(side, area_side))
 		return 0;
-	if (mfr_region_is_within(r, area) || mfr_region_is_within(area, r))
+	if (same_tissue(r, area))
 		return 1;
-	return beside && (is_adjacent(r, area) || borders_within(r, area));
+	return beside && (is_adjacent(r, area) || borders_within(m, r, area));
 }
 
 /* Whether one of the @p n regions of @p list holds @p r, or, with
@@ -1318,12 +1368,12 @@ static const mfr_intake_precaution *forbidding(const mfr_intake *in, const mfr_r
 			return sp;
 		if (!sp->region || !(pr->avoid_site || pr->site_scoped))
 			continue;
-		if (touches(r, side, excluded_area(sp), sp->side,
+		if (touches(in->model, r, side, excluded_area(sp), sp->side,
 			    pr->avoid_adjacent || pr->site_scoped))
 			return sp;
 		const mfr_precaution_widening *w = widening(sp);
 		for (uint32_t k = 0; w && k < w->with_count; k++)
-			if (touches(r, side, w->with[k], sp->side, 0))
+			if (touches(in->model, r, side, w->with[k], sp->side, 0))
 				return sp;
 	}
 	return NULL;
@@ -1587,6 +1637,35 @@ static const mfr_region *whole_part(const mfr_technique *t, const mfr_region *r)
 	return r;
 }
 
+/* The side work on the whole part @p part is done on, for a site on
+ * @p side within it: a midline part (the pelvic floor, held as a plane
+ * from the sacrum and above the pubic bone) is worked on the midline,
+ * whichever side's muscle led to it, so a precaution on either side
+ * beside it keeps it out (thirteenth therapist review: the pelvic-floor
+ * hold of a "left" levator ani planned beside a right lower-abdominal
+ * incision). */
+static int part_side(const mfr_region *part, int side)
+{
+	return part->laterality == MFR_LATERALITY_MIDLINE ? MFR_SIDE_MIDLINE : side;
+}
+
+/* Whether @p t may work (@p r, @p side) where it works the whole part that
+ * holds it (a limb rocked, a plane held): nothing forbids the part, and the
+ * part's own rules allow the technique in some position. */
+static int whole_part_allowed(const mfr_intake *in, const screen *sc, const mfr_technique *t,
+			      const mfr_region *r, int side)
+{
+	const mfr_region *part = whole_part(t, r);
+	int ps = part_side(part, side);
+	site_rules pr;
+
+	if (part == r)
+		return 1;
+	rules_for(in, sc, part, ps, &pr);
+	return !forbidding(in, part, ps) && technique_allowed(sc, &pr, t, part) &&
+	       positions_for(&pr, t);
+}
+
 /* The first of the intake's conditions that names @p t for its
  * trigger-point sites (myofascial pain syndrome: trigger-point pressure
  * release), or NULL. */
@@ -1629,16 +1708,8 @@ static const mfr_technique *choose_technique(const mfr_intake *in, const screen 
 			continue;
 		if (t->max_sites && used[t->index] >= t->max_sites)
 			continue; /* as many sites as one session takes */
-		if (whole_part(t, r) != r) {
-			/* Work on the whole part: the part's rules decide. */
-			const mfr_region *part = whole_part(t, r);
-			site_rules pr;
-
-			rules_for(in, sc, part, side, &pr);
-			if (forbidding(in, part, side) || !technique_allowed(sc, &pr, t, part) ||
-			    !positions_for(&pr, t))
-				continue;
-		}
+		if (!whole_part_allowed(in, sc, t, r, side))
+			continue; /* work on the whole part: the part's rules decide */
 		if (stage->indirect_only && t->approach == MFR_APPROACH_DIRECT)
 			continue;
 		int score = wanted ? 16 : 0; /* the therapist's choice first */
@@ -1735,16 +1806,19 @@ static int in_stage(const mfr_stage *stage, const mfr_trace_result *res)
 /* A site reached only from inside (the pelvic floor) may still be held as a
  * plane from outside: the first transverse-plane technique made for it that
  * is allowed there, or NULL. */
-static const mfr_technique *plane_from_outside(const screen *sc, const site_rules *rules,
-					       const mfr_stage *stage, const mfr_model *m,
-					       const mfr_region *r)
+static const mfr_technique *plane_from_outside(const mfr_intake *in, const screen *sc,
+					       const site_rules *rules, const mfr_stage *stage,
+					       const mfr_region *r, int side)
 {
+	const mfr_model *m = in->model;
+
 	for (uint32_t i = 0; i < m->technique_count; i++) {
 		const mfr_technique *t = &m->techniques[i];
 
 		if (t->family == MFR_FAMILY_TRANSVERSE_PLANE && t->region_count &&
 		    technique_allowed(sc, rules, t, r) && positions_for(rules, t) &&
-		    !(stage->indirect_only && t->approach == MFR_APPROACH_DIRECT))
+		    !(stage->indirect_only && t->approach == MFR_APPROACH_DIRECT) &&
+		    whole_part_allowed(in, sc, t, r, side))
 			return t;
 	}
 	return NULL;
@@ -1801,7 +1875,7 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 
 	rules_for(in, sc, res->region, res->side, &rules);
 	if (outside)
-		t = plane_from_outside(sc, &rules, stage, in->model, res->region);
+		t = plane_from_outside(in, sc, &rules, stage, res->region, res->side);
 	if (outside && !t) {
 		const char *access = mfr__name_of(&mfr__access_names, res->region->reach);
 
@@ -1832,10 +1906,11 @@ static int make_candidate(mfr_plan *p, const screen *sc, const mfr_plan_options 
 
 	mfr_plan_step *s = &c->step;
 	const mfr_region *part = whole_part(t, res->region);
+	int side = part_side(part, res->side);
 
 	if (part != res->region)
-		rules_for(in, sc, part, res->side, &rules);
-	treatment_step(s, part, res->side, t, stage, sensitive, sc, &rules, o);
+		rules_for(in, sc, part, side, &rules);
+	treatment_step(s, part, side, t, stage, sensitive, sc, &rules, o);
 	if ((situation(in->model, res) & MFR_SUITS_FOCAL_POINT) && !preferred(o, t))
 		s->named_by = names_for_trigger_points(in, t);
 	used[t->index]++;

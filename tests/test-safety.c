@@ -1603,6 +1603,151 @@ START_TEST(fractured_tubercle_keeps_its_attachments_out)
 }
 END_TEST
 
+/* Whether a step of @p p works @p r's tissue (@p r, a region within it or
+ * one holding it) on @p side (0: any). */
+static int works_tissue(const mfr_plan *p, const mfr_region *r, mfr_side_t side)
+{
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_plan_step *s = mfr_plan_step_at(p, i);
+		const mfr_region *q = mfr_plan_step_region(s);
+
+		if ((mfr_region_is_within(q, r) || mfr_region_is_within(r, q)) &&
+		    (!side || mfr_plan_step_side(s) == side || mfr_plan_step_side(s) == MFR_SIDE_MIDLINE))
+			return 1;
+	}
+	return 0;
+}
+
+static const mfr_region *body_part(const mfr_region *r)
+{
+	while (mfr_region_parent(r))
+		r = mfr_region_parent(r);
+	return r;
+}
+
+/* The body-chart area that holds @p r, or NULL. */
+static const mfr_region *chart_area(const mfr_region *r)
+{
+	while (r && mfr_region_kind(r) != MFR_REGION_AREA)
+		r = mfr_region_parent(r);
+	return r;
+}
+
+/* A healing fracture at any bone or joint that is a station of a line keeps
+ * out the tissue the line's next tracks attach there, in its body part,
+ * cleared or not (thirteenth therapist review: the quadriceps and the
+ * patellar tendon held beside a healing patella, the triceps beside the
+ * olecranon, the fibularis brevis beside the fifth metatarsal base: the
+ * bones had no neighbours listed). Checked at every station, on the left
+ * (or the midline), for a symptom at the chart area that holds it; the
+ * same plans without the fracture show the check is not vacuous. */
+START_TEST(fracture_keeps_attached_tracks_out)
+{
+	uint32_t checked = 0, would_work = 0;
+
+	for (uint32_t l = 0; l < mfr_model_count(model, MFR_KIND_LINE); l++) {
+		const mfr_line *line = mfr_model_line_at(model, l);
+
+		for (uint32_t b = 0; b < mfr_line_branch_count(line); b++) {
+			const mfr_line_branch *br = mfr_line_branch_at(line, b);
+			uint32_t nn = mfr_line_branch_node_count(br);
+
+			for (uint32_t i = 0; i < nn; i++) {
+				const mfr_line_node *n = mfr_line_branch_node_at(br, i);
+
+				for (uint32_t k = 0; mfr_line_node_kind(n) == MFR_NODE_STATION &&
+						     k < mfr_line_node_region_count(n); k++) {
+					const mfr_region *q = mfr_line_node_region_at(n, k);
+					const mfr_region *area = chart_area(q);
+					int mid = mfr_region_laterality(q) == MFR_LATERALITY_MIDLINE;
+					const char *side = mid ? "midline" : "left";
+					char json[1024], base[512];
+
+					if ((mfr_region_kind(q) != MFR_REGION_BONE &&
+					     mfr_region_kind(q) != MFR_REGION_JOINT) || !area)
+						continue;
+					snprintf(base, sizeof(base), "{\"symptoms\": [{\"region\": \"%s\","
+						 " \"side\": \"%s\", \"intensity\": 6}], \"session_minutes\": 90",
+						 mfr_region_key(area),
+						 mfr_region_laterality(area) == MFR_LATERALITY_MIDLINE ? "midline"
+						 : "left");
+					snprintf(json, sizeof(json), "%s, \"precautions\": [{\"key\":"
+						 " \"healing_fracture\", \"region\": \"%s\", \"side\": \"%s\"}],"
+						 " \"clearances\": [\"healing_fracture\"]}", base,
+						 mfr_region_key(q), side);
+					strcat(base, "}");
+					mfr_plan *p = plan_json(json), *p0 = plan_json(base);
+
+					for (uint32_t j = i ? i - 1 : i + 1; j <= i + 1 && j < nn; j += 2) {
+						const mfr_line_node *t = mfr_line_branch_node_at(br, j);
+
+						for (uint32_t x = 0; mfr_line_node_kind(t) == MFR_NODE_TRACK &&
+								     x < mfr_line_node_region_count(t); x++) {
+							const mfr_region *r = mfr_line_node_region_at(t, x);
+
+							if (body_part(r) != body_part(q))
+								continue;
+							checked++;
+							would_work += works_tissue(p0, r, mid ? 0 : MFR_SIDE_LEFT);
+							ck_assert_msg(!works_tissue(p, r, mid ? 0 : MFR_SIDE_LEFT),
+								      "%s: fracture at %s, %s worked",
+								      mfr_line_key(line), mfr_region_key(q),
+								      mfr_region_key(r));
+						}
+					}
+					mfr_plan_free(p0);
+					mfr_plan_free(p);
+				}
+			}
+		}
+	}
+	ck_assert_msg(checked > 100 && would_work > 20, "%u tissues checked, %u worked without "
+		      "the fracture", checked, would_work);
+}
+END_TEST
+
+/* An incision across the lower abdomen keeps the pelvic floor out: its
+ * transverse-plane release rests a hand above the pubic bone (a midline
+ * plane, worked on the midline whichever side's muscle led to it), and
+ * the internal work lies just below (thirteenth therapist review: the
+ * pelvic-floor hold planned on a fresh lower-abdominal incision, and, in
+ * scope and cleared, 37 minutes of internal holds). */
+START_TEST(lower_abdominal_incision_keeps_the_pelvic_floor_out)
+{
+	static const char *const scopes[] = { "", ", \"scopes\": [\"intra_pelvic\"]" };
+
+	for (size_t k = 0; k < 2; k++) {
+		char json[768];
+
+		snprintf(json, sizeof(json),
+			 "{\"symptoms\": [{\"region\": \"pelvic_floor\", \"intensity\": 5}],"
+			 " \"conditions\": [\"pelvic_pain\"], \"session_minutes\": 60,"
+			 " \"precautions\": [{\"key\": \"recent_surgery\", \"region\":"
+			 " \"lower_abdomen\", \"side\": \"left\"}, {\"key\": \"recent_surgery\","
+			 " \"region\": \"lower_abdomen\", \"side\": \"right\"}], \"clearances\":"
+			 " [\"recent_surgery\"], \"answers\": [{\"question\": \"pregnancy\","
+			 " \"answer\": \"no\"}, {\"question\": \"unexplained_pain\", \"answer\":"
+			 " \"no\"}]%s}", scopes[k]);
+		mfr_plan *p = plan_json(json);
+
+		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+		ck_assert_msg(!works_tissue(p, mfr_model_region(model, "pelvic_floor"), 0),
+			      "incision on the lower abdomen%s: the pelvic floor worked", scopes[k]);
+		mfr_plan_free(p);
+	}
+	/* On one side only: the plane is still held on the midline. */
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"pelvic_floor\", \"intensity\": 5}],"
+				" \"conditions\": [\"pelvic_pain\"], \"session_minutes\": 60,"
+				" \"precautions\": [{\"key\": \"recent_surgery\", \"region\":"
+				" \"lower_abdomen\", \"side\": \"right\"}], \"answers\": [{\"question\":"
+				" \"pregnancy\", \"answer\": \"no\"}, {\"question\": \"unexplained_pain\","
+				" \"answer\": \"no\"}]}");
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	ck_assert_int_lt(step_on(p, "pelvic_floor", 0), 0);
+	mfr_plan_free(p);
+}
+END_TEST
+
 /* A bruise on the back of the thigh under anticoagulant therapy: vastus
  * lateralis borders it twice (the lateral intermuscular septum against
  * biceps femoris, its origin beside the gluteal attachment of the femur), so
@@ -1987,6 +2132,8 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, acute_ankle_keeps_its_tendons_out);
 	tcase_add_test(tp, fractured_tubercle_keeps_its_attachments_out);
 	tcase_add_test(tp, thigh_bruise_keeps_vastus_lateralis_out);
+	tcase_add_test(tp, fracture_keeps_attached_tracks_out);
+	tcase_add_test(tp, lower_abdominal_incision_keeps_the_pelvic_floor_out);
 	tcase_add_test(tp, insensate_areas_are_recorded_and_kept_out);
 	tcase_add_test(tp, plexus_zones_say_when_to_stop);
 	tcase_add_test(tp, fibromyalgia_and_me_cfs_dose);
