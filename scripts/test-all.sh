@@ -2,13 +2,15 @@
 # The whole test suite, as CI runs it:
 #   1. gcc build, every test (unit, cases, examples, CLI, Python binding, exports);
 #   2. the same tests under valgrind memcheck (leaks are failures), the
-#      slow sweeps on samples (the valgrind setup of tests/meson.build);
+#      slow sweeps and the CLI scripts on samples (the valgrind setup of
+#      tests/meson.build says which);
 #   3. coverage: a gcc build with -Db_coverage=true (build-cov), every test
 #      again (the property and reach tests on smaller samples of their own),
 #      then gcovr over lib/ and over tools/; the run fails when lib/
 #      is under 95% of lines or 85% of branches, or tools/ under 85% of
 #      lines (doc/coverage.md has the figures and the exact command);
-#   4. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer;
+#   4. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer
+#      (the property and reach tests on samples of their own);
 #   5. a clang build with ThreadSanitizer, of only what it runs: the thread
 #      tests (the library's, mfr batch --jobs N against one job, and the Python binding's
 #      thread pools in Debian's python3 with the TSan runtime preloaded:
@@ -160,7 +162,7 @@ else
   # just run them whole): the plan properties on 10,000 intakes from seed
   # 100001, past the gcc pass's seeds 1 to 100,000, so this pass checks
   # intakes no other pass does; the reach test on one intake in 3 (the
-  # valgrind pass: one in 8). The out-of-memory sweeps stay whole: they
+  # valgrind pass: one in 16). The out-of-memory sweeps stay whole: they
   # are how most MFR_E_NOMEM returns are reached (doc/coverage.md).
   MFR_PROPERTY_COUNT=10000 MFR_PROPERTY_SEED=100001 MFR_REACH_STRIDE=3 \
     run_meson_test "tests (gcc, coverage)" build-cov --no-suite cohort
@@ -174,8 +176,13 @@ fi
 stage "build (clang, ASan + UBSan)"
 CC=clang fresh_setup build-asan -Db_sanitize=address,undefined -Db_lundef=false
 # The Python binding cannot load an ASan library into an uninstrumented
-# interpreter; it runs in the gcc and valgrind passes instead.
+# interpreter; it runs in the gcc and valgrind passes instead. Two samples
+# smaller, as in the coverage pass (the gcc pass has run them whole): the
+# plan properties on 25,000 intakes from seed 200001, past the gcc and
+# coverage passes' seeds, and the reach test on one intake in 2. The
+# out-of-memory sweeps stay whole.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  MFR_PROPERTY_COUNT=25000 MFR_PROPERTY_SEED=200001 MFR_REACH_STRIDE=2 \
   run_meson_test "tests (ASan + UBSan)" build-asan --no-suite python
 
 stage "build (clang, ThreadSanitizer)"

@@ -71,7 +71,7 @@ typedef struct tally {
 } tally;
 
 /* One in how many intakes is compared: 1, or $MFR_REACH_STRIDE (the
- * valgrind setup sets 8: memcheck runs the test about 60 times slower).
+ * valgrind setup sets 16: memcheck runs the test about 60 times slower).
  * The sample is every stride-th intake met, counting from the first, over
  * the files and the random intakes alike; the random intakes are made all
  * the same, so a sample is a subset of the full run's intakes. */
