@@ -1569,15 +1569,16 @@ START_TEST(acute_ankle_keeps_its_tendons_out)
 END_TEST
 
 /* A healing fracture of the greater tubercle, recorded there or at the lateral
- * shoulder: the cuff muscles that insert on it, the deltoid over it and the
- * biceps beside it are never worked, cleared or not (twelfth therapist
- * review: the rotator cuff, deltoid and biceps held at moderate pressure). */
+ * shoulder: the cuff muscles and the pectoralis major that insert on it, the
+ * deltoid over it and the biceps beside it are never worked, cleared or not
+ * (twelfth therapist review: the rotator cuff, deltoid and biceps held at
+ * moderate pressure; thirteenth: the pectoralis major still held). */
 START_TEST(fractured_tubercle_keeps_its_attachments_out)
 {
 	static const char *const sites[] = { "greater_tubercle", "lateral_shoulder" };
 	static const char *const attached[] = {
 		"rotator_cuff", "supraspinatus", "infraspinatus", "teres_minor", "deltoid",
-		"biceps_brachii"
+		"biceps_brachii", "pectoralis_major"
 	};
 
 	for (size_t s = 0; s < sizeof(sites) / sizeof(sites[0]); s++) {
