@@ -2278,6 +2278,54 @@ static int felt_on_both_sides(const mfr_intake *in, uint32_t sy)
 	return 0;
 }
 
+/* Whether a run of the first @p n candidates would end between a site and
+ * its mirror, past the @p head that give each symptom its first step: a
+ * session cut there would work a complaint felt on both sides on one side
+ * only (thirteenth therapist review: the left sternocleidomastoid alone in
+ * an hour for neck pain on both sides). */
+static int splits_pair(const candidate *cand, uint32_t n, uint32_t ncand, uint32_t head)
+{
+	if (n <= head || n >= ncand)
+		return 0;
+	const mfr_plan_step *a = &cand[n - 1].step, *b = &cand[n].step;
+
+	return a->region == b->region && a->side != b->side && a->side != MFR_SIDE_MIDLINE &&
+	       b->side != MFR_SIDE_MIDLINE;
+}
+
+/* Whether (@p r, @p side)'s mirror is among the first @p nres results. */
+static int mirror_traced(const mfr_trace *t, uint32_t nres, const mfr_region *r, int side)
+{
+	for (uint32_t i = 0; i < nres; i++)
+		if (t->results[i].region == r && t->results[i].side != side)
+			return 1;
+	return 0;
+}
+
+/* Drop the candidates past the @p head that a complaint felt on both sides
+ * brought, on one side, whose mirror is not among the @p nres results the
+ * plan draws on (it ranked past them): worked alone it would be one side of
+ * a pair (the left pectoralis major, twentieth, for neck pain on both
+ * sides; the right, twenty-first). A mirror among them that the screening
+ * kept out (a wound on that side) leaves its site worked alone. Returns
+ * the new count. */
+static uint32_t drop_unmirrored(const mfr_intake *in, const mfr_trace *t, uint32_t nres,
+				candidate *cand, uint32_t n, uint32_t head)
+{
+	uint32_t kept = head;
+
+	for (uint32_t i = head; i < n; i++) {
+		const mfr_plan_step *s = &cand[i].step;
+		int lone = s->side != MFR_SIDE_MIDLINE && s->symptom < in->symptom_count &&
+			   felt_on_both_sides(in, s->symptom) &&
+			   !mirror_traced(t, nres, s->region, s->side);
+
+		if (!lone)
+			cand[kept++] = cand[i];
+	}
+	return kept;
+}
+
 /* A complaint felt on both sides is worked on both: the mirror of a
  * candidate reached from such a symptom moves up to follow it, so that a
  * session cut short keeps pairs (left and right splenius) rather than one
@@ -3085,6 +3133,7 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 	ncand = merge_same_work(cand, ncand);
 	if (st == MFR_OK)
 		st = symptoms_first(in, cand, ncand, &head);
+	ncand = drop_unmirrored(in, t, nres, cand, ncand, head);
 	pair_mirrors(in, cand, ncand, head);
 	set_travel(in, cand, ncand);
 
@@ -3100,10 +3149,13 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 		have_open = opening_step(p, sc, o, first_pos, &open);
 		have_close = closing_step(p, sc, o, MFR_POSITION_SUPINE, &close);
 	}
-	/* The longest run of candidates, in rank order, that fits. */
+	/* The longest run of candidates, in rank order, that fits and keeps
+	 * pairs whole. */
 	for (uint32_t n = 0; st == MFR_OK && n <= ncand; n++) {
 		uint32_t count, changes, total;
 
+		if (splits_pair(cand, n, ncand, head))
+			continue;
 		for (uint32_t i = 0; i < n; i++)
 			treat[i] = cand[i].step;
 		total = arrange_fewest_turns(treat, n, have_open ? &open : NULL,

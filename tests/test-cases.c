@@ -948,16 +948,22 @@ START_TEST(both_sides_worked_in_pairs)
 	static const char *const fibro[] = { "upper_back:left:6", "upper_back:right:6",
 					     "low_back:left:5", "low_back:right:5",
 					     "posterior_neck:left:6", "posterior_neck:right:6", NULL };
-	const char *const *intakes[] = { neck, fibro };
-	const char *conditions[] = { "chronic_neck_pain", "fibromyalgia" };
+	static const char *const whole_neck[] = { "neck:left:6", "neck:right:6", NULL };
+	static const char *const headache[] = { "temple:left:5", "temple:right:5",
+						"forehead:-:5", NULL };
+	static const char *const back[] = { "low_back:left:4", "low_back:right:4", NULL };
+	const char *const *intakes[] = { neck, fibro, whole_neck, headache, back };
+	const char *conditions[] = { "chronic_neck_pain", "fibromyalgia", "chronic_neck_pain",
+				     "tension_type_headache", "low_back_pain" };
 
-	for (size_t c = 0; c < 2; c++) {
-		for (uint32_t minutes = 20; minutes <= 60; minutes += 10) {
+	for (size_t c = 0; c < sizeof(intakes) / sizeof(*intakes); c++) {
+		for (uint32_t minutes = 15; minutes <= 60; minutes += 5) {
 			mfr_intake *in = intake_of(conditions[c], intakes[c]);
 			mfr_plan *p = NULL;
 			uint32_t unpaired = 0;
 
 			ck_assert_int_eq(mfr_intake_set_minutes(in, minutes, NULL), MFR_OK);
+			answer_area_questions(in);
 			ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
 			for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
 				const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
@@ -975,8 +981,13 @@ START_TEST(both_sides_worked_in_pairs)
 				}
 				unpaired += !mirror;
 			}
-			ck_assert_msg(unpaired <= 1, "%s, %u minutes: %u tissues on one side only",
-				      conditions[c], minutes, unpaired);
+			/* One complaint on both sides: every tissue in pairs
+			 * (a session is cut between pairs, never inside one).
+			 * Several: the first steps give each symptom its first
+			 * before any mirror, so one may stand alone. */
+			ck_assert_msg(unpaired <= (c == 1 || c == 3 ? 1u : 0u),
+				      "%s (%zu), %u minutes: %u tissues on one side only",
+				      conditions[c], c, minutes, unpaired);
 			mfr_plan_free(p);
 			mfr_intake_free(in);
 		}
