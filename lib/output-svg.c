@@ -35,6 +35,13 @@
 /* The smallest radius a shaded symptom is drawn with: a site's circle (7)
  * and a ring of shade around it. */
 #define MIN_SHADE 11
+/* A site's numbered circle: its radius, and the distance between the
+ * centres of two markers that touch without overlapping. */
+#define MARKER_R 7
+#define MARKER_STEP (2 * MARKER_R + 1)
+/* How many rows below its place a marker may move before it is drawn
+ * over another (a chart with more sites at one spot than this fits). */
+#define MARKER_ROWS 8
 /* A legend line holds at most this many characters (cut at a character). */
 #define LEGEND_CHARS 100
 
@@ -254,6 +261,48 @@ static void line_path(mfr_tb *t, const mfr_chart *c, const used_line *u, int vie
 	}
 }
 
+/* Whether a marker at (@p x, @p y) keeps clear of the @p n placed ones. */
+static int marker_free(const place *placed, uint32_t n, int x, int y)
+{
+	for (uint32_t j = 0; j < n; j++) {
+		int dx = placed[j].x - x, dy = placed[j].y - y;
+
+		if (dx * dx + dy * dy < MARKER_STEP * MARKER_STEP)
+			return 0;
+	}
+	return 1;
+}
+
+/* Where site @p p's marker goes, clear of the @p n placed ones: at its
+ * place, or moved outward from the view's midline, a marker's width at a
+ * time, then a row down, so that markers never overlap and a site on one
+ * side never spills onto the other (a heel's three sites, calf sites drawn
+ * on the other leg); a midline site moves to either side. Inside the view. */
+static place marker_at(const place *placed, uint32_t n, place p)
+{
+	int mid = MFR_CHART_WIDTH / 2;
+	int dir = p.x < mid ? -1 : 1;
+
+	for (int row = 0; row < MARKER_ROWS; row++) {
+		int y = p.y + row * MARKER_STEP;
+
+		for (int k = 0;; k++) {
+			/* a midline site alternates sides: 0, +1, -1, +2, ... */
+			int step = p.x == mid ? (k + 1) / 2 * (k % 2 ? 1 : -1) : dir * k;
+			int x = p.x + step * MARKER_STEP;
+
+			if (x < MARKER_R + 1 || x > MFR_CHART_WIDTH - MARKER_R - 1 ||
+			    (p.x != mid && (x < mid) != (p.x < mid) && x != p.x))
+				break;
+			if (marker_free(placed, n, x, y))
+				return (place){ p.view, x, y };
+			if (p.x == mid && k > 2 * MFR_CHART_WIDTH / MARKER_STEP)
+				break;
+		}
+	}
+	return (place){ p.view, p.x, p.y + MARKER_ROWS * MARKER_STEP };
+}
+
 /* One view: its heading, outline, symptoms, lines and numbered sites. */
 static void view(mfr_tb *t, const chart_view *cv, int v, const used_line *lines,
 		 uint32_t line_count)
@@ -281,23 +330,41 @@ static void view(mfr_tb *t, const chart_view *cv, int v, const used_line *lines,
 	symptoms(t, cv, v);
 	for (uint32_t i = 0; i < line_count; i++)
 		line_path(t, c, &lines[i], v, line_colours[i % N_COLOURS]);
-	for (uint32_t i = 0; i < cv->site_count; i++) {
-		place p = cv->sites[i].at;
-		int k = 0;
+	/* The markers, in step order, each clear of those before it; a
+	 * marker moved from its site's place is tied to it by a leader line,
+	 * drawn under every marker. */
+	place *placed = mfr__malloc((cv->site_count ? cv->site_count : 1) * sizeof(*placed));
+	uint32_t *number = mfr__malloc((cv->site_count ? cv->site_count : 1) * sizeof(*number));
+	uint32_t n = 0;
 
-		if (p.view != v)
+	if (!placed || !number) {
+		mfr__tb_fail(t);
+		mfr__free(placed);
+		mfr__free(number);
+		return;
+	}
+	for (uint32_t i = 0; i < cv->site_count; i++) {
+		if (cv->sites[i].at.view != v)
 			continue;
-		/* Sites drawn at one place stand side by side. */
-		for (uint32_t j = 0; j < i; j++) {
-			place q = cv->sites[j].at;
-			k += q.view == p.view && q.x == p.x && q.y == p.y;
-		}
-		int x = p.x + (k % 4) * 13, y = p.y + (k / 4) * 13;
-		mfr__tb_add(t, "<g class=\"site\"><circle cx=\"%d\" cy=\"%d\" r=\"7\" "
+		placed[n] = marker_at(placed, n, cv->sites[i].at);
+		number[n++] = i;
+	}
+	for (uint32_t j = 0; j < n; j++) {
+		place p = cv->sites[number[j]].at, q = placed[j];
+
+		if (p.x != q.x || p.y != q.y)
+			mfr__tb_add(t, "<line class=\"leader\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+				    "y2=\"%d\" stroke=\"#1c2b29\" stroke-width=\"0.8\"/>\n",
+				    p.x, p.y, q.x, q.y);
+	}
+	for (uint32_t j = 0; j < n; j++)
+		mfr__tb_add(t, "<g class=\"site\"><circle cx=\"%d\" cy=\"%d\" r=\"%d\" "
 			    "fill=\"#ffffff\" stroke=\"#1c2b29\" stroke-width=\"1.5\"/>"
 			    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"8\" "
-			    "font-weight=\"bold\">%u</text></g>\n", x, y, x, y + 3, i + 1);
-	}
+			    "font-weight=\"bold\">%u</text></g>\n", placed[j].x, placed[j].y,
+			    MARKER_R, placed[j].x, placed[j].y + 3, number[j] + 1);
+	mfr__free(placed);
+	mfr__free(number);
 	mfr__tb_put(t, "</g>\n");
 }
 

@@ -42,6 +42,11 @@ static int room(mfr_tb *t, size_t n)
 	return 0;
 }
 
+void mfr__tb_fail(mfr_tb *t)
+{
+	t->status = MFR_E_NOMEM;
+}
+
 void mfr__tb_put(mfr_tb *t, const char *s)
 {
 	mfr__tb_putn(t, s, strlen(s));

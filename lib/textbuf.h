@@ -30,6 +30,9 @@ void mfr__tb_putn(mfr_tb *t, const char *s, size_t n);
 /* @p v with @p decimals digits after a '.', right-aligned in @p width,
  * whatever the locale. */
 void mfr__tb_fixed(mfr_tb *t, double v, int width, int decimals);
+/* Record that memory ran out for something the text needed (a scratch
+ * array of its writer): sticky, as a failed append. */
+void mfr__tb_fail(mfr_tb *t);
 /* Hand over the text (free with mfr_free()) and its length, or free it
  * and report the failure (MFR_E_NOMEM) in @p err. */
 mfr_status_t mfr__tb_finish(mfr_tb *t, char **out, size_t *len, mfr_error **err);

@@ -90,6 +90,32 @@ def check_svg(name, text, sites):
     return root
 
 
+def check_markers(name, root, side=None):
+    """No two numbered circles of a view overlap, each stays inside its
+    view, and with @p side (the client's 'left' or 'right') every circle
+    of a one-sided plan lies on that side of the client as drawn: the
+    viewer's left of the back view, the viewer's right of the front view,
+    for the client's left (a marker moved off its site is tied to it by a
+    leader line: it must not spill onto the other limb)."""
+    for view in ('front', 'back'):
+        g = view_of(root, view)[0]
+        if g is None:
+            continue
+        marks = [(float(c.get('cx')), float(c.get('cy')), float(c.get('r')))
+                 for c in g.iter(NS + 'circle')]
+        for i, (x, y, r) in enumerate(marks):
+            if not r <= x <= 200 - r:
+                fail('%s: the %s view\'s marker at (%g, %g) leaves the view' % (name, view, x, y))
+            viewer_left = (side == 'left') == (view == 'back')
+            if side and x != 100 and (x < 100) != viewer_left:
+                fail('%s: a marker of the %s view at (%g, %g) lies on the client\'s %s'
+                     % (name, view, x, y, 'right' if side == 'left' else 'left'))
+            for (x2, y2, r2) in marks[:i]:
+                if (x - x2) ** 2 + (y - y2) ** 2 < (r + r2) ** 2:
+                    fail('%s: markers at (%g, %g) and (%g, %g) of the %s view overlap'
+                         % (name, x, y, x2, y2, view))
+
+
 def texts(root):
     return [''.join(el.itertext()) for el in root.iter() if el.tag in (NS + 'text',
                                                                        NS + 'title')]
@@ -213,6 +239,11 @@ def main():
         'trace': ['--format', 'svg', 'trace', '--segment', '115:5', '--max-results', '5'],
         'hostile': ['--model', os.path.join(data, 'models', 'chart.json'), '--format', 'svg',
                     'plan', '--segment', '1:6', '--segment', '2:3', '--id', 'rec<1>&"2"'],
+        # Many sites at a few places on one leg: the markers fan out, on
+        # the client's left (the viewer's left of the back view).
+        'crowded': ['--format', 'svg', 'plan', '--symptom', 'calf:left:6', '--symptom',
+                    'posterior_knee:left:5', '--answer', 'deep_vein_thrombosis=no',
+                    '--minutes', '60'],
     }
     charts, roots = {}, {}
     for name, run_args in runs.items():
@@ -226,12 +257,15 @@ def main():
         'hostile': len(json.loads(mfr(cmd, ['--format', 'json'] +
                                                    runs['hostile'][:2] +
                                                    runs['hostile'][4:]))['steps']),
+        'crowded': len(json.loads(mfr(cmd, ['--format', 'json'] + runs['crowded'][2:]))
+                       ['steps']),
     }
     for name, text in charts.items():
         root = check_svg(name, text, steps[name])
         if root is None:
             continue
         roots[name] = root
+        check_markers(name, root)
         words = ' '.join(texts(root))
         for w in (HOSTILE if name == 'hostile' else ['Audit: libmfr']):
             if w not in words:
@@ -243,6 +277,11 @@ def main():
         if not places or any(v != 'front' or cx >= 100 for v, cx, _, _, _, _ in places):
             fail('trace: the right forearm is not left of the front view\'s midline: %s'
                  % places)
+    if 'crowded' in roots:
+        back = view_of(roots['crowded'], 'back')[0]
+        if back is None or len(list(back.iter(NS + 'circle'))) < 8:
+            fail('crowded: fewer than 8 sites on the back view, nothing to fan out')
+        check_markers('crowded', roots['crowded'], side='left')
     if 'plan' in roots:
         heel = [p for p in symptom_places(roots['plan']) if p[5].startswith('left heel')]
         if not heel or any(v != 'back' or cx >= 100 for v, cx, _, _, _, _ in heel):
