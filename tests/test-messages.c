@@ -530,6 +530,7 @@ typedef struct escape_ctx {
 	mfr_messages *marked;
 	words allowed;
 	uint32_t outputs;
+	uint32_t stride, seen; /* one intake in stride is written (below) */
 } escape_ctx;
 
 static void check_words(escape_ctx *e, const char *out, const char *what, const char *json)
@@ -564,7 +565,7 @@ static void escape_one(void *ctx, const char *json)
 	built b;
 	char *out = NULL;
 
-	if (!build(json, &b))
+	if (e->seen++ % e->stride || !build(json, &b))
 		return;
 	for (size_t f = 0; f < 3; f++) {
 		mfr_test_assert_ok(mfr_plan_write_with(b.plan, formats[f], 0, e->marked, &out,
@@ -583,17 +584,23 @@ static void escape_one(void *ctx, const char *json)
 	unbuild(&b);
 }
 
+/* Every intake, or with $MFR_MESSAGES_STRIDE=N (the valgrind setup: 4) one
+ * in N: the English test above writes every one, and the plain, coverage
+ * and ASan runs this one too. */
 START_TEST(nothing_escapes_the_table)
 {
 	escape_ctx e = { 0 };
 	char *doc = table_doc("x-marked", mark);
 
+	e.stride = (uint32_t)mfr_test_env_int("MFR_MESSAGES_STRIDE", 1);
+	if (e.stride < 1)
+		e.stride = 1;
 	e.marked = load_doc(doc);
 	free(doc);
 	ck_assert_uint_eq(mfr_messages_missing_count(e.marked), 0);
 	allowed_words(&e.allowed);
 	each_intake(escape_one, &e);
-	ck_assert_uint_gt(e.outputs, 1000);
+	ck_assert_uint_gt(e.outputs, 1000 / e.stride);
 	free_words(&e.allowed);
 	mfr_messages_free(e.marked);
 }
