@@ -80,6 +80,12 @@ static uint32_t rank_of(const mfr_trace *t, const char *region, mfr_side_t side)
 	return 0;
 }
 
+/* The body part that holds @p r (the lower leg, the foot), or NULL. */
+static const mfr_region *part_of(const mfr_region *r)
+{
+	return mfr_test_enclosing(r, MFR_REGION_PART);
+}
+
 #define L MFR_SIDE_LEFT
 #define R MFR_SIDE_RIGHT
 
@@ -513,7 +519,6 @@ static int referral_source_of_rank(const mfr_intake *in, uint32_t rank)
 	return referrals == 1 && others == 0;
 }
 
-static const mfr_region *part_of(const mfr_region *r);
 
 /* The order rules (doc/algorithm.md, Plans §4): treatment steps grouped by
  * position in the fixed order (after the opening's own position); within a
@@ -1581,13 +1586,6 @@ static mfr_intake *left_area_intake(const mfr_region *a, int intensity, uint32_t
 	return in;
 }
 
-static const mfr_region *root_of(const mfr_region *r)
-{
-	while (mfr_region_parent(r))
-		r = mfr_region_parent(r);
-	return r;
-}
-
 /* The factor a result's score carries over the noisy-OR of its paths: 1.5
  * when a condition's region prior lifted it, 1 otherwise. */
 static double prior_factor(const mfr_trace_result *r)
@@ -1632,7 +1630,7 @@ START_TEST(prior_stays_near)
 					continue;
 				lifted++;
 				ck_assert_msg(mfr_trace_result_side(r) != MFR_SIDE_RIGHT ||
-					      root_of(mfr_trace_result_region(r)) == root_of(a),
+					      mfr_test_root(mfr_trace_result_region(r)) == mfr_test_root(a),
 					      "%s: right %s lifted for a left %s",
 					      mfr_condition_key(cond),
 					      mfr_region_key(mfr_trace_result_region(r)),
@@ -2200,13 +2198,6 @@ START_TEST(ranking_does_not_depend_on_max_results)
 	}
 }
 END_TEST
-
-static const mfr_region *part_of(const mfr_region *r)
-{
-	while (r && mfr_region_kind(r) != MFR_REGION_PART)
-		r = mfr_region_parent(r);
-	return r;
-}
 
 /* Order: within a client position the hands move part by part, never back
  * to a body part they have left (thigh, calf, thigh). Measured over plans

@@ -1619,21 +1619,6 @@ static int works_tissue(const mfr_plan *p, const mfr_region *r, mfr_side_t side)
 	return 0;
 }
 
-static const mfr_region *body_part(const mfr_region *r)
-{
-	while (mfr_region_parent(r))
-		r = mfr_region_parent(r);
-	return r;
-}
-
-/* The body-chart area that holds @p r, or NULL. */
-static const mfr_region *chart_area(const mfr_region *r)
-{
-	while (r && mfr_region_kind(r) != MFR_REGION_AREA)
-		r = mfr_region_parent(r);
-	return r;
-}
-
 /* A healing fracture at any bone or joint that is a station of a line keeps
  * out the tissue the line's next tracks attach there, in its body part,
  * cleared or not (thirteenth therapist review: the quadriceps and the
@@ -1659,7 +1644,7 @@ START_TEST(fracture_keeps_attached_tracks_out)
 				for (uint32_t k = 0; mfr_line_node_kind(n) == MFR_NODE_STATION &&
 						     k < mfr_line_node_region_count(n); k++) {
 					const mfr_region *q = mfr_line_node_region_at(n, k);
-					const mfr_region *area = chart_area(q);
+					const mfr_region *area = mfr_test_enclosing(q, MFR_REGION_AREA);
 					int mid = mfr_region_laterality(q) == MFR_LATERALITY_MIDLINE;
 					const char *side = mid ? "midline" : "left";
 					char json[1024], base[512];
@@ -1686,7 +1671,7 @@ START_TEST(fracture_keeps_attached_tracks_out)
 								     x < mfr_line_node_region_count(t); x++) {
 							const mfr_region *r = mfr_line_node_region_at(t, x);
 
-							if (body_part(r) != body_part(q))
+							if (mfr_test_root(r) != mfr_test_root(q))
 								continue;
 							checked++;
 							would_work += works_tissue(p0, r, mid ? 0 : MFR_SIDE_LEFT);

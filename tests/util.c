@@ -146,6 +146,20 @@ int mfr_test_env_int(const char *name, int dflt)
 	return n > 0 ? n : dflt;
 }
 
+const mfr_region *mfr_test_enclosing(const mfr_region *r, mfr_region_kind_t kind)
+{
+	while (r && mfr_region_kind(r) != kind)
+		r = mfr_region_parent(r);
+	return r;
+}
+
+const mfr_region *mfr_test_root(const mfr_region *r)
+{
+	while (mfr_region_parent(r))
+		r = mfr_region_parent(r);
+	return r;
+}
+
 int mfr_test_utf8_valid(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;

@@ -74,6 +74,11 @@ void mfr_test_buf_add(mfr_test_buf *b, const char *fmt, ...)
 double mfr_test_cpu_time(void (*fn)(void *ctx), void *ctx, int runs);
 /* The positive integer in environment variable @p name, else @p dflt. */
 int mfr_test_env_int(const char *name, int dflt);
+/* The nearest region of @p kind that holds @p r (@p r itself if it is of
+ * that kind), or NULL. */
+const mfr_region *mfr_test_enclosing(const mfr_region *r, mfr_region_kind_t kind);
+/* The outermost region holding @p r: its body part (head, trunk, a limb). */
+const mfr_region *mfr_test_root(const mfr_region *r);
 
 /* Whether @p s is valid UTF-8 (RFC 3629: no overlong forms, surrogates or
  * code points past U+10FFFF); checked here independently of the library. */
