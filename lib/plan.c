@@ -716,6 +716,19 @@ static const mfr_intake_symptom *asker_symptom(const mfr_intake *in, uint32_t a)
 	return a >= first ? &in->symptoms[a - first] : NULL;
 }
 
+/* Whether a symptom of @p in lies in one of @p q's symptom areas. */
+static int symptom_asks(const mfr_intake *in, const mfr_screening *q)
+{
+	for (uint32_t i = 0; i < in->symptom_count; i++) {
+		const mfr_region *r = in->symptoms[i].region;
+
+		for (uint32_t k = 0; k < r->screening_count; k++)
+			if (r->screening[k] == q)
+				return 1;
+	}
+	return 0;
+}
+
 /* The questions asker @p a asks (@p n of them). */
 static const mfr_screening *const *asker_questions(const mfr_intake *in, uint32_t a, uint32_t *n)
 {
@@ -809,12 +822,27 @@ static int guards(const mfr_screening *q, const mfr_region *r)
 	return 0;
 }
 
-/* Whether work at @p r is work in one of @p q's symptom areas: @p r lies
- * within one, or holds one (the leg rocked as a whole holds the calf: the
- * source for a clot says "no rebounding or jostling of the limb"). */
+/* Whether a yes to @p q names a site (where the surgery, the clot, the
+ * wound is): a site no plan can guess, so nothing is planned before it is
+ * known. */
+static int answer_names_site(const mfr_screening *q)
+{
+	for (uint32_t i = 0; i < q->answer_count; i++)
+		if (q->answers[i].needs_site)
+			return 1;
+	return 0;
+}
+
+/* Whether work at @p r is work in one of @p q's symptom areas that makes
+ * @p q pertinent: @p r lies within one, or holds one (the leg rocked as a
+ * whole holds the calf: the source for a clot says "no rebounding or
+ * jostling of the limb"), and a yes to @p q names a site (where is the
+ * clot?). A question about the client (has a doctor explained the pain?)
+ * is pertinent to a symptom in its areas, not to work there: the chest
+ * worked for neck pain does not ask about unexplained chest pain. */
 static int sought_in(const mfr_screening *q, const mfr_region *r)
 {
-	return among_avoided(q->symptom_areas, q->symptom_area_count, r, 1);
+	return answer_names_site(q) && among_avoided(q->symptom_areas, q->symptom_area_count, r, 1);
 }
 
 /* Whether open question @p q holds back work at @p r: a yes would keep it
@@ -964,7 +992,8 @@ static mfr_status_t assume_open_questions(mfr_plan *p, const screen *sc, const m
 
 		for (uint32_t k = 0; k < n; k++)
 			if (open_question(in, a, qs[k]))
-				extra += answers_precautions(qs[k]);
+				extra += answers_precautions(qs[k]) +
+					 symptom_asks(in, qs[k]); /* hold_areas() */
 	}
 	for (uint32_t i = 0; i < sc->site_question_count; i++)
 		extra += answers_precautions(sc->site_questions[i].q) + 1; /* hold_areas() */
@@ -981,9 +1010,17 @@ static mfr_status_t assume_open_questions(mfr_plan *p, const screen *sc, const m
 		uint32_t n;
 		const mfr_screening *const *qs = asker_questions(in, a, &n);
 
-		for (uint32_t k = 0; k < n; k++)
-			if (open_question(in, a, qs[k]))
-				assume_answers(eff, qs[k], 0);
+		for (uint32_t k = 0; k < n; k++) {
+			if (!open_question(in, a, qs[k]))
+				continue;
+			assume_answers(eff, qs[k], 0);
+			/* Asked for a symptom in its areas (whoever asks it
+			 * first): nothing there is worked until it is answered
+			 * (the chest while a doctor has not explained chest
+			 * pain). */
+			if (symptom_asks(in, qs[k]))
+				TRY_ST(hold_areas(p, eff, qs[k]));
+		}
 	}
 	for (uint32_t i = 0; i < sc->site_question_count; i++) {
 		assume_answers(eff, sc->site_questions[i].q, 1);
@@ -1008,16 +1045,6 @@ static void assumed_names(char *buf, size_t size, const mfr_intake *in,
 /* Say which screening questions the intake's conditions call for that have
  * no answer on record (after surgery: was it recent), once each, and what
  * the plan assumes until they are answered. */
-/* Whether a yes to @p q names a site (where the surgery, the clot, the
- * wound is): a site no plan can guess, so nothing is planned before it is
- * known. */
-static int answer_names_site(const mfr_screening *q)
-{
-	for (uint32_t i = 0; i < q->answer_count; i++)
-		if (q->answers[i].needs_site)
-			return 1;
-	return 0;
-}
 
 /* Whether a yes to @p q refers the client for diagnosis first (unexplained
  * pain): the plan stands only on a no, so nothing is planned before it. */

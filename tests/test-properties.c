@@ -262,16 +262,24 @@ static int avoided_by(const mfr_precaution *p, const mfr_region *r, int wholes, 
 			return 1;
 	return 0;
 }
-/* Whether the intake's conditions, recorded precautions or symptoms ask
- * @p q (a condition: after surgery, was it recent; a precaution: a clot,
- * blood thinners; a symptom in the calf: a clot). */
-static int asked_by_intake(const mfr_intake *in, const mfr_screening *q)
+/* Whether a symptom of the intake lies in one of @p q's symptom areas. */
+static int asked_by_symptom(const mfr_intake *in, const mfr_screening *q)
 {
 	for (uint32_t i = 0; i < mfr_intake_symptom_count(in); i++)
 		for (uint32_t a = 0; a < mfr_screening_symptom_area_count(q); a++)
 			if (mfr_region_is_within(mfr_intake_symptom_region(mfr_intake_symptom_at(in, i)),
 						 mfr_screening_symptom_area_at(q, a)))
 				return 1;
+	return 0;
+}
+
+/* Whether the intake's conditions, recorded precautions or symptoms ask
+ * @p q (a condition: after surgery, was it recent; a precaution: a clot,
+ * blood thinners; a symptom in the calf: a clot). */
+static int asked_by_intake(const mfr_intake *in, const mfr_screening *q)
+{
+	if (asked_by_symptom(in, q))
+		return 1;
 	for (uint32_t c = 0; c < mfr_intake_condition_count(in); c++) {
 		const mfr_condition *cond = mfr_intake_condition_at(in, c);
 
@@ -824,9 +832,12 @@ static void check_plan(const mfr_intake *in, const mfr_plan *p, uint64_t seed)
 			CHECK(n == 0, seed, "steps while a question whose yes names a site is open");
 		/* Nor is anything worked in its symptom areas, or rocked as a
 		 * whole that holds one, while it is open (the calf before the
-		 * clot question). */
-		for (uint32_t a = 0; question_open(in, q) && a < mfr_screening_symptom_area_count(q);
-		     a++) {
+		 * clot question), where a yes names a site or a symptom there
+		 * asks it (the chest before the unexplained-pain question). */
+		int holds = names_site || asked_by_symptom(in, q);
+
+		for (uint32_t a = 0; holds && question_open(in, q) &&
+				     a < mfr_screening_symptom_area_count(q); a++) {
 			const mfr_region *area = mfr_screening_symptom_area_at(q, a);
 
 			for (uint32_t i = 0; i < n; i++) {

@@ -1308,7 +1308,30 @@ START_TEST(symptom_areas_ask_their_questions)
 			checked++;
 		}
 	}
-	ck_assert_uint_ge(checked, 2); /* the calf and the back of the knee */
+	ck_assert_uint_ge(checked, 3); /* the calf, the back of the knee, the chest */
+
+	/* Chest pain asks whether a doctor has explained it, whatever the
+	 * condition, and the chest waits for the answer (thirteenth therapist
+	 * review: undiagnosed left chest pain planned for posture with no such
+	 * prompt); a yes would refer first, so the plan waits too. Work in the
+	 * chest for neck pain does not ask it: its yes names no site. */
+	mfr_plan *chest = plan_json("{\"symptoms\": [{\"region\": \"chest\", \"side\": \"left\","
+				    " \"intensity\": 6}], \"conditions\": [\"postural_imbalance\"]}");
+	const mfr_region *chest_area = mfr_model_region(model, "chest");
+
+	ck_assert_uint_eq(mfr_test_warnings_about(chest, "unscreened", "unexplained_pain"), 1);
+	ck_assert_int_eq(mfr_plan_status(chest), MFR_PLAN_NEEDS_ANSWERS);
+	ck_assert_uint_gt(mfr_plan_step_count(chest), 0);
+	for (uint32_t i = 0; i < mfr_plan_step_count(chest); i++)
+		ck_assert(!mfr_region_is_within(mfr_plan_step_region(mfr_plan_step_at(chest, i)),
+						chest_area));
+	mfr_plan_free(chest);
+	chest = plan_json("{\"symptoms\": [{\"region\": \"anterior_neck\", \"side\": \"left\","
+			  " \"intensity\": 6}], \"conditions\": [\"chronic_neck_pain\"], \"answers\":"
+			  " [{\"question\": \"blood_pressure_stroke\", \"answer\": \"no\"}]}");
+	ck_assert_uint_eq(mfr_test_warnings_about(chest, "unscreened_site", "unexplained_pain"), 0);
+	ck_assert_uint_eq(mfr_test_warnings_about(chest, "unscreened", "unexplained_pain"), 0);
+	mfr_plan_free(chest);
 
 	/* Heel pain does not ask it for the symptom, but for the work its
 	 * plan would do in the calf: asked for that site (not again in the
