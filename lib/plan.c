@@ -1349,8 +1349,18 @@ static int borders_within(const mfr_model *m, const mfr_region *r, const mfr_reg
 static int touches(const mfr_model *m, const mfr_region *r, int side, const mfr_region *area,
 		   int area_side, int beside)
 {
-	if (!sides_meet(side, area_side))
+	if (!sides_meet(side, area_side)) {
+		/* Across the midline only through a midline whole beside the
+		 * site that holds @p r: the left levator ani lies in the pelvic
+		 * floor, which borders a right lower-abdominal incision
+		 * (fourteenth therapist review: internal work on the other side
+		 * of a one-sided incision). */
+		for (const mfr_region *w = r->parent; beside && w; w = w->parent)
+			if (w->laterality == MFR_LATERALITY_MIDLINE && !same_tissue(w, area) &&
+			    (is_adjacent(w, area) || borders_within(m, w, area)))
+				return 1;
 		return 0;
+	}
 	if (same_tissue(r, area))
 		return 1;
 	return beside && (is_adjacent(r, area) || borders_within(m, r, area));

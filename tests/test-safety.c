@@ -1715,6 +1715,53 @@ START_TEST(fracture_keeps_attached_tracks_out)
 }
 END_TEST
 
+/* Bones whose attachments no line names: each listed tissue arises from or
+ * inserts on the bone, so a healing fracture there keeps it out, cleared
+ * (fourteenth therapist review: quadratus plantae and abductor hallucis held
+ * on a healing calcaneus, the soleus beside the fibular head, the supinator
+ * beside the lateral epicondyle, the forearm flexors beside the olecranon,
+ * the plane hold above a fractured pubic tubercle). */
+START_TEST(fracture_keeps_its_attachments_out)
+{
+	static const struct {
+		const char *bone, *symptom, *tissue;
+	} want[] = {
+		{ "calcaneus", "heel", "quadratus_plantae" },
+		{ "calcaneus", "heel", "abductor_hallucis" },
+		{ "fibular_head", "calf", "soleus" },
+		{ "lateral_humeral_epicondyle", "lateral_elbow", "supinator" },
+		{ "olecranon", "posterior_elbow", "forearm_flexors" },
+		{ "fifth_metatarsal_base", "lateral_foot", "fibularis_tertius" },
+		{ "pubic_tubercle", "groin", "external_oblique" },
+		{ "pubic_tubercle", "groin", "pelvic_floor" },
+	};
+	uint32_t would_work = 0;
+
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		char base[512], json[768];
+
+		snprintf(base, sizeof(base), "{\"symptoms\": [{\"region\": \"%s\", \"side\": \"left\","
+			 " \"intensity\": 6}], \"session_minutes\": 90, \"answers\": [{\"question\":"
+			 " \"deep_vein_thrombosis\", \"answer\": \"no\"}, {\"question\":"
+			 " \"pregnancy\", \"answer\": \"no\"}]", want[i].symptom);
+		snprintf(json, sizeof(json), "%s, \"precautions\": [{\"key\": \"healing_fracture\","
+			 " \"region\": \"%s\", \"side\": \"left\"}], \"clearances\":"
+			 " [\"healing_fracture\"]}", base, want[i].bone);
+		strcat(base, "}");
+		mfr_plan *p = plan_json(json), *p0 = plan_json(base);
+		const mfr_region *t = mfr_model_region(model, want[i].tissue);
+
+		ck_assert_ptr_nonnull(t);
+		would_work += works_tissue(p0, t, MFR_SIDE_LEFT);
+		ck_assert_msg(!works_tissue(p, t, MFR_SIDE_LEFT), "fracture at the %s: %s worked",
+			      want[i].bone, want[i].tissue);
+		mfr_plan_free(p0);
+		mfr_plan_free(p);
+	}
+	ck_assert_uint_ge(would_work, 4);
+}
+END_TEST
+
 /* An incision across the lower abdomen keeps the pelvic floor out: its
  * transverse-plane release rests a hand above the pubic bone (a midline
  * plane, worked on the midline whichever side's muscle led to it), and
@@ -1744,8 +1791,22 @@ START_TEST(lower_abdominal_incision_keeps_the_pelvic_floor_out)
 			      "incision on the lower abdomen%s: the pelvic floor worked", scopes[k]);
 		mfr_plan_free(p);
 	}
-	/* On one side only: the plane is still held on the midline. */
+	/* On one side only, in scope: no internal work on the other side
+	 * either, the pelvic floor being one midline whole beside the
+	 * incision (fourteenth therapist review). */
 	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"pelvic_floor\", \"intensity\": 5}],"
+		      " \"conditions\": [\"pelvic_pain\"], \"session_minutes\": 60, \"scopes\":"
+		      " [\"intra_pelvic\"], \"precautions\": [{\"key\": \"recent_surgery\","
+		      " \"region\": \"lower_abdomen\", \"side\": \"right\"}], \"clearances\":"
+		      " [\"recent_surgery\"], \"answers\": [{\"question\": \"pregnancy\","
+		      " \"answer\": \"no\"}, {\"question\": \"unexplained_pain\", \"answer\":"
+		      " \"no\"}]}");
+	ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+	ck_assert_msg(!works_tissue(p, mfr_model_region(model, "pelvic_floor"), 0),
+		      "a right lower-abdominal incision: the pelvic floor worked");
+	mfr_plan_free(p);
+	/* On one side only: the plane is still held on the midline. */
+	p = plan_json("{\"symptoms\": [{\"region\": \"pelvic_floor\", \"intensity\": 5}],"
 				" \"conditions\": [\"pelvic_pain\"], \"session_minutes\": 60,"
 				" \"precautions\": [{\"key\": \"recent_surgery\", \"region\":"
 				" \"lower_abdomen\", \"side\": \"right\"}], \"answers\": [{\"question\":"
@@ -2142,6 +2203,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, fractured_tubercle_keeps_its_attachments_out);
 	tcase_add_test(tp, thigh_bruise_keeps_vastus_lateralis_out);
 	tcase_add_test(tp, fracture_keeps_attached_tracks_out);
+	tcase_add_test(tp, fracture_keeps_its_attachments_out);
 	tcase_add_test(tp, lower_abdominal_incision_keeps_the_pelvic_floor_out);
 	tcase_add_test(tp, insensate_areas_are_recorded_and_kept_out);
 	tcase_add_test(tp, plexus_zones_say_when_to_stop);
