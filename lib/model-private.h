@@ -405,6 +405,11 @@ static inline uint32_t mfr__site_id(const mfr_region *r, int side)
  * tissue: the same side (or either on the midline) and one region within
  * the other (a region and itself, a group and its member). */
 int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb);
+/* Whether @p a lies within @p b or @p b within @p a (either may be the
+ * other): one tissue, whatever the sides. */
+int mfr__nested(const mfr_region *a, const mfr_region *b);
+/* The outermost region holding @p r: its body part (head, trunk, a limb). */
+const mfr_region *mfr__region_root(const mfr_region *r);
 
 /* Whether some answer of @p q sets a precaution @p holds is true of (with
  * @p arg): the one walk over a question's answers (safety.c). */

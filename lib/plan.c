@@ -488,8 +488,10 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			return MFR_E_NOMEM;
 		a.region = NULL;
 	}
-	if (pr->site_scoped && pr->site_optional && !sp->assumed_for && first_entry(in, i) &&
-	    !names_site(in, pr) && !blocks_session(in, pr)) {
+	int unnamed = pr->site_scoped && !sp->assumed_for && first_entry(in, i) &&
+		      !names_site(in, pr) && !blocks_session(in, pr);
+
+	if (unnamed && pr->site_optional) {
 		/* Its sites are found at the session (sensation checked): the
 		 * plan stands, and says to look for them and record them. */
 		a.code = "check_sites";
@@ -497,8 +499,7 @@ static mfr_status_t screen_precaution(mfr_plan *p, screen *sc, uint32_t i)
 			      MSG("warning.check_sites", MFR__S("precaution", pr->name),
 				  MFR__S("effect", pr->effect), MFR__S("key", pr->key))))
 			return MFR_E_NOMEM;
-	} else if (pr->site_scoped && !sp->assumed_for && first_entry(in, i) &&
-		   !names_site(in, pr) && !blocks_session(in, pr)) {
+	} else if (unnamed) {
 		sc->needs_clearance = 1;
 		sc->no_steps = 1;
 		a.code = "site_needed";
@@ -1270,17 +1271,22 @@ static const mfr_region *excluded_area(const mfr_intake_precaution *sp)
 	return w ? w->region : sp->region;
 }
 
-/* Whether @p r is, lies within or holds @p q: one tissue. */
-static int same_tissue(const mfr_region *r, const mfr_region *q)
+/* Whether line node @p n is a station that holds @p q. */
+static int station_holds(const mfr_line_node *n, const mfr_region *q)
 {
-	return mfr_region_is_within(r, q) || mfr_region_is_within(q, r);
+	for (uint32_t k = 0; n->kind == MFR_NODE_STATION && k < n->region_count; k++)
+		if (n->regions[k] == q)
+			return 1;
+	return 0;
 }
 
-static const mfr_region *body_part_of(const mfr_region *r)
+/* Whether line node @p n is a track whose tissue @p r is (or lies in). */
+static int track_of(const mfr_line_node *n, const mfr_region *r)
 {
-	while (r->parent)
-		r = r->parent;
-	return r;
+	for (uint32_t k = 0; n->kind == MFR_NODE_TRACK && k < n->region_count; k++)
+		if (mfr__nested(r, n->regions[k]))
+			return 1;
+	return 0;
 }
 
 /* Whether @p r attaches to the bone or joint @p q along a line of @p m: it
@@ -1293,27 +1299,17 @@ static const mfr_region *body_part_of(const mfr_region *r)
 static int attached_along_lines(const mfr_model *m, const mfr_region *r, const mfr_region *q)
 {
 	if ((q->kind != MFR_REGION_BONE && q->kind != MFR_REGION_JOINT) ||
-	    body_part_of(r) != body_part_of(q))
+	    mfr__region_root(r) != mfr__region_root(q))
 		return 0;
 	for (uint32_t l = 0; l < m->line_count; l++)
 		for (uint32_t b = 0; b < m->lines[l].branch_count; b++) {
 			const mfr_line_branch *br = &m->lines[l].branches[b];
 
-			for (uint32_t i = 0; i < br->node_count; i++) {
-				const mfr_line_node *n = &br->nodes[i];
-				int holds = 0;
-
-				for (uint32_t k = 0; n->kind == MFR_NODE_STATION && k < n->region_count; k++)
-					holds |= n->regions[k] == q;
-				for (uint32_t j = i ? i - 1 : i + 1; holds && j <= i + 1 && j < br->node_count;
-				     j += 2) {
-					const mfr_line_node *t = &br->nodes[j];
-
-					for (uint32_t k = 0; t->kind == MFR_NODE_TRACK && k < t->region_count; k++)
-						if (same_tissue(r, t->regions[k]))
-							return 1;
-				}
-			}
+			for (uint32_t i = 0; i < br->node_count; i++)
+				if (station_holds(&br->nodes[i], q) &&
+				    ((i > 0 && track_of(&br->nodes[i - 1], r)) ||
+				     (i + 1 < br->node_count && track_of(&br->nodes[i + 1], r))))
+					return 1;
 		}
 	return 0;
 }
@@ -1326,7 +1322,7 @@ static int attached_along_lines(const mfr_model *m, const mfr_region *r, const m
 static int borders(const mfr_model *m, const mfr_region *r, const mfr_region *q)
 {
 	for (uint32_t k = 0; k < q->adjacent_count; k++)
-		if (same_tissue(r, q->adjacent[k]))
+		if (mfr__nested(r, q->adjacent[k]))
 			return 1;
 	return attached_along_lines(m, r, q);
 }
@@ -1356,12 +1352,12 @@ static int touches(const mfr_model *m, const mfr_region *r, int side, const mfr_
 		 * (fourteenth therapist review: internal work on the other side
 		 * of a one-sided incision). */
 		for (const mfr_region *w = r->parent; beside && w; w = w->parent)
-			if (w->laterality == MFR_LATERALITY_MIDLINE && !same_tissue(w, area) &&
+			if (w->laterality == MFR_LATERALITY_MIDLINE && !mfr__nested(w, area) &&
 			    (is_adjacent(w, area) || borders_within(m, w, area)))
 				return 1;
 		return 0;
 	}
-	if (same_tissue(r, area))
+	if (mfr__nested(r, area))
 		return 1;
 	return beside && (is_adjacent(r, area) || borders_within(m, r, area));
 }

@@ -27,11 +27,23 @@ MFR_LIST_GETTER(mfr_region_adjacent, mfr_region, const mfr_region *, adjacent, a
 MFR_LIST_GETTER(mfr_region_synonym, mfr_region, const char *, synonyms, synonym_count)
 MFR_PROVENANCE_GETTER(mfr_region_provenance, mfr_region)
 
+int mfr__nested(const mfr_region *a, const mfr_region *b)
+{
+	return mfr_region_is_within(a, b) || mfr_region_is_within(b, a);
+}
+
 int mfr__one_tissue(const mfr_region *a, int sa, const mfr_region *b, int sb)
 {
 	if (sa != sb && sa != MFR_SIDE_MIDLINE && sb != MFR_SIDE_MIDLINE)
 		return 0;
-	return mfr_region_is_within(a, b) || mfr_region_is_within(b, a);
+	return mfr__nested(a, b);
+}
+
+const mfr_region *mfr__region_root(const mfr_region *r)
+{
+	while (r->parent)
+		r = r->parent;
+	return r;
 }
 
 MFR_EXPORT int mfr_region_is_within(const mfr_region *region, const mfr_region *ancestor)

@@ -650,12 +650,6 @@ static int condition_region(const mfr_intake *in, const mfr_region *r)
 	return 0;
 }
 
-static const mfr_region *root_of(const mfr_region *r)
-{
-	while (r->parent)
-		r = r->parent;
-	return r;
-}
 
 /* How many times the path to label @p li changes from one line to another. */
 static uint32_t line_changes(const label *labels, uint32_t li)
@@ -685,16 +679,16 @@ static uint32_t line_changes(const label *labels, uint32_t li)
 static int near_a_symptom(const mfr_trace *t, const label *const *labels, const finding *f,
 			  uint32_t nf, const mfr_trace_result *res)
 {
-	const mfr_region *root = root_of(res->region);
+	const mfr_region *root = mfr__region_root(res->region);
 
 	for (uint32_t k = 0; k < nf; k++) {
 		const mfr_intake_symptom *sy = &t->symptoms[f[k].symptom];
 		int same_side = sy->side == res->side || sy->side == MFR_SIDE_MIDLINE ||
 				res->side == MFR_SIDE_MIDLINE;
 
-		if (same_side && root_of(sy->region) == root)
+		if (same_side && mfr__region_root(sy->region) == root)
 			return 1;
-		if (!same_side && root_of(sy->region) != root)
+		if (!same_side && mfr__region_root(sy->region) != root)
 			continue;
 		const label *lab = labels[f[k].symptom];
 		if (lab[f[k].label].hops <= MFR_PRIOR_NEAR_STEPS &&
