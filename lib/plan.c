@@ -1342,10 +1342,28 @@ static int borders_within(const mfr_model *m, const mfr_region *r, const mfr_reg
 /* Whether (@p r, @p side) lies on or beside @p area (on @p area_side):
  * within it, enclosing it, or, with @p beside, next to it or to anything
  * within it. */
+/* Whether the two halves of @p area meet across the midline: it borders a
+ * midline region of its own body part (the lower abdomen the linea alba,
+ * the low back the sacrum), not only the other half's limb. */
+static int meets_across_midline(const mfr_region *area)
+{
+	for (uint32_t k = 0; k < area->adjacent_count; k++)
+		if (area->adjacent[k]->laterality == MFR_LATERALITY_MIDLINE &&
+		    mfr__region_root(area->adjacent[k]) == mfr__region_root(area))
+			return 1;
+	return 0;
+}
+
 static int touches(const mfr_model *m, const mfr_region *r, int side, const mfr_region *area,
 		   int area_side, int beside)
 {
 	if (!sides_meet(side, area_side)) {
+		/* The other half of an area whose halves meet at the midline,
+		 * and what lies in it, is beside the site: a skin-stretch hold
+		 * on the left lower abdomen pulls across the linea alba on a
+		 * right lower-abdominal wound (fifteenth therapist review). */
+		if (beside && mfr__nested(r, area) && meets_across_midline(area))
+			return 1;
 		/* Across the midline only through a midline whole beside the
 		 * site that holds @p r: the left levator ani lies in the pelvic
 		 * floor, which borders a right lower-abdominal incision

@@ -1818,6 +1818,54 @@ START_TEST(lower_abdominal_incision_keeps_the_pelvic_floor_out)
 }
 END_TEST
 
+/* An open wound on one half of an area whose halves meet at the midline
+ * keeps the other half out too: a skin-stretch hold on the left lower
+ * abdomen pulls across the linea alba on a right lower-abdominal wound
+ * (fifteenth therapist review: three cross-hand holds on the left half).
+ * The halves of a limb's area do not meet: a right calf wound leaves the
+ * left calf to work. Each plan without the wound works the left half, so
+ * the check is not vacuous. */
+START_TEST(wound_keeps_the_other_half_out)
+{
+	static const struct {
+		const char *area;
+		int kept_out;
+	} cases[] = {
+		{ "lower_abdomen", 1 },
+		{ "calf", 0 },
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		const mfr_region *area = mfr_model_region(model, cases[k].area);
+
+		for (int wound = 0; wound < 2; wound++) {
+			char precaution[128] = "", json[768];
+
+			if (wound)
+				snprintf(precaution, sizeof(precaution), "{\"key\": \"open_wound\","
+					 " \"region\": \"%s\", \"side\": \"right\"}", cases[k].area);
+			snprintf(json, sizeof(json),
+				 "{\"symptoms\": [{\"region\": \"%s\", \"side\": \"both\","
+				 " \"intensity\": 4}], \"session_minutes\": 60, \"precautions\": [%s],"
+				 " \"answers\": [{\"question\": \"pregnancy\", \"answer\": \"no\"},"
+				 " {\"question\": \"unexplained_pain\", \"answer\": \"no\"},"
+				 " {\"question\": \"deep_vein_thrombosis\", \"answer\": \"no\"},"
+				 " {\"question\": \"recent_surgery\", \"answer\": \"no\"}]}",
+				 cases[k].area, precaution);
+			mfr_plan *p = plan_json(json);
+			int worked = works_tissue(p, area, MFR_SIDE_LEFT);
+
+			ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+			ck_assert_msg(worked == !(wound && cases[k].kept_out),
+				      "%s, %s: the left half %s", cases[k].area,
+				      wound ? "right wound" : "no wound",
+				      worked ? "worked" : "not worked");
+			mfr_plan_free(p);
+		}
+	}
+}
+END_TEST
+
 /* A bruise on the back of the thigh under anticoagulant therapy: vastus
  * lateralis borders it twice (the lateral intermuscular septum against
  * biceps femoris, its origin beside the gluteal attachment of the femur), so
@@ -2201,6 +2249,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, inner_thigh_and_pubic_pain);
 	tcase_add_test(tp, acute_ankle_keeps_its_tendons_out);
 	tcase_add_test(tp, fractured_tubercle_keeps_its_attachments_out);
+	tcase_add_test(tp, wound_keeps_the_other_half_out);
 	tcase_add_test(tp, thigh_bruise_keeps_vastus_lateralis_out);
 	tcase_add_test(tp, fracture_keeps_attached_tracks_out);
 	tcase_add_test(tp, fracture_keeps_its_attachments_out);
