@@ -1866,6 +1866,49 @@ START_TEST(wound_keeps_the_other_half_out)
 }
 END_TEST
 
+/* Advanced diabetes names the skin fragile: skin rolling, which lifts and
+ * rolls it, is never planned (fifteenth therapist review: a knee scar
+ * rolled under advanced diabetes). The same scar plan without the
+ * precaution rolls the skin, so the check is not vacuous. */
+START_TEST(fragile_skin_is_not_rolled)
+{
+	static const char *const asked[] = {
+		"fever_infection", "deep_vein_thrombosis", "cancer", "aneurysm",
+		"rheumatoid_flare", "pregnancy", "pregnancy_risk", "blood_pressure_stroke",
+		"unexplained_pain", "recent_surgery", "osteoporosis", "blood_thinners",
+		"connective_tissue", "skin", "acute_injury", "healing_fracture", "bruising",
+		"swelling"
+	};
+	char answers[1200] = "";
+
+	/* Every other question answered no: an open question keeps prone out,
+	 * and skin rolling with it. */
+	for (size_t q = 0; q < sizeof(asked) / sizeof(asked[0]); q++)
+		snprintf(answers + strlen(answers), sizeof(answers) - strlen(answers),
+			 "%s{\"question\": \"%s\", \"answer\": \"no\"}", q ? ", " : "", asked[q]);
+	for (int diabetes = 0; diabetes < 2; diabetes++) {
+		char json[1800];
+		uint32_t rolled = 0;
+
+		snprintf(json, sizeof(json),
+			 "{\"symptoms\": [{\"region\": \"anterior_knee\", \"side\": \"left\","
+			 " \"intensity\": 4}, {\"region\": \"knee\", \"side\": \"left\","
+			 " \"intensity\": 3}], \"conditions\": [\"scar_adhesions\"],"
+			 " \"session_minutes\": 60, \"precautions\": [%s], \"answers\": [%s]}",
+			 diabetes ? "\"advanced_diabetes\"" : "", answers);
+		mfr_plan *p = plan_json(json);
+
+		ck_assert_uint_gt(mfr_plan_step_count(p), 0);
+		for (uint32_t i = 0; i < mfr_plan_step_count(p); i++)
+			rolled += strcmp(mfr_technique_key(mfr_plan_step_technique(
+					mfr_plan_step_at(p, i))), "skin_rolling") == 0;
+		ck_assert_msg(diabetes ? rolled == 0 : rolled > 0, "%s: %u skin-rolling steps",
+			      diabetes ? "advanced diabetes" : "no precaution", rolled);
+		mfr_plan_free(p);
+	}
+}
+END_TEST
+
 /* A bruise on the back of the thigh under anticoagulant therapy: vastus
  * lateralis borders it twice (the lateral intermuscular septum against
  * biceps femoris, its origin beside the gluteal attachment of the femur), so
@@ -2250,6 +2293,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, acute_ankle_keeps_its_tendons_out);
 	tcase_add_test(tp, fractured_tubercle_keeps_its_attachments_out);
 	tcase_add_test(tp, wound_keeps_the_other_half_out);
+	tcase_add_test(tp, fragile_skin_is_not_rolled);
 	tcase_add_test(tp, thigh_bruise_keeps_vastus_lateralis_out);
 	tcase_add_test(tp, fracture_keeps_attached_tracks_out);
 	tcase_add_test(tp, fracture_keeps_its_attachments_out);
