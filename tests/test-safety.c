@@ -1909,6 +1909,28 @@ START_TEST(fragile_skin_is_not_rolled)
 }
 END_TEST
 
+/* A foot is worked seated as well as lying: an insensate left foot rules
+ * out prone and supine (the client could rest on it), and the right heel
+ * is still worked (fifteenth therapist review: every foot site
+ * unreachable, the right heel at intensity 7 untreated, 5 of 60 minutes
+ * planned). */
+START_TEST(other_foot_worked_seated)
+{
+	mfr_plan *p = plan_json("{\"symptoms\": [{\"region\": \"heel\", \"side\": \"both\","
+				" \"intensity\": 7}], \"conditions\": [\"plantar_fasciitis\"],"
+				" \"session_minutes\": 60, \"precautions\": [\"advanced_diabetes\","
+				" {\"key\": \"advanced_diabetes\", \"region\": \"foot\", \"side\":"
+				" \"left\"}], \"answers\": [{\"question\": \"pregnancy\", \"answer\":"
+				" \"no\"}, {\"question\": \"deep_vein_thrombosis\", \"answer\": \"no\"}]}");
+	const mfr_region *foot = mfr_model_region(model, "foot");
+
+	ck_assert_msg(works_tissue(p, foot, MFR_SIDE_RIGHT), "the right foot is not worked");
+	ck_assert_msg(!works_tissue(p, foot, MFR_SIDE_LEFT), "the insensate left foot is worked");
+	ck_assert_uint_eq(mfr_test_warning_count(p, "symptom_unworked"), 0);
+	mfr_plan_free(p);
+}
+END_TEST
+
 /* A bruise on the back of the thigh under anticoagulant therapy: vastus
  * lateralis borders it twice (the lateral intermuscular septum against
  * biceps femoris, its origin beside the gluteal attachment of the femur), so
@@ -2294,6 +2316,7 @@ Suite *mfr_test_safety_suite(void)
 	tcase_add_test(tp, fractured_tubercle_keeps_its_attachments_out);
 	tcase_add_test(tp, wound_keeps_the_other_half_out);
 	tcase_add_test(tp, fragile_skin_is_not_rolled);
+	tcase_add_test(tp, other_foot_worked_seated);
 	tcase_add_test(tp, thigh_bruise_keeps_vastus_lateralis_out);
 	tcase_add_test(tp, fracture_keeps_attached_tracks_out);
 	tcase_add_test(tp, fracture_keeps_its_attachments_out);
