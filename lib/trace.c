@@ -758,6 +758,20 @@ static int near_a_symptom(const mfr_trace *t, const label *const *labels, const 
 	return 0;
 }
 
+/* Whether @p r (on @p side) lies at symptom @p sy: on its side (or either
+ * midline), within its region, holding it or bordering it. */
+static int at_symptom(const mfr_intake_symptom *sy, const mfr_region *r, int side)
+{
+	if (sy->side != MFR_SIDE_MIDLINE && side != MFR_SIDE_MIDLINE && sy->side != side)
+		return 0;
+	if (mfr_region_is_within(r, sy->region) || mfr_region_is_within(sy->region, r))
+		return 1;
+	for (uint32_t i = 0; i < sy->region->adjacent_count; i++)
+		if (sy->region->adjacent[i] == r)
+			return 1;
+	return 0;
+}
+
 static int distance_of(const mfr_trace *t, const mfr_trace_result *res)
 {
 	const mfr_trace_path *p = &res->paths[0];
@@ -765,14 +779,16 @@ static int distance_of(const mfr_trace *t, const mfr_trace_result *res)
 	const mfr_region *r = res->region;
 	int far = 0, adjacent = 0;
 
+	/* Local at any symptom that reaches it, even where another symptom's
+	 * path is stronger: the gluteus medius lies in an aching buttock
+	 * however strongly it refers to the low back (fifteenth therapist
+	 * review: called distant). */
+	for (uint32_t k = 0; k < res->path_count; k++)
+		if (at_symptom(&t->symptoms[res->paths[k].symptom], r, res->side))
+			return MFR_DISTANCE_LOCAL;
 	if (sy->side != MFR_SIDE_MIDLINE && res->side != MFR_SIDE_MIDLINE &&
 	    sy->side != res->side)
 		return MFR_DISTANCE_CONTRALATERAL;
-	if (mfr_region_is_within(r, sy->region) || mfr_region_is_within(sy->region, r))
-		return MFR_DISTANCE_LOCAL;
-	for (uint32_t i = 0; i < sy->region->adjacent_count; i++)
-		if (sy->region->adjacent[i] == r)
-			return MFR_DISTANCE_LOCAL;
 	for (uint32_t i = 0; i < p->step_count; i++) {
 		int rel = p->steps[i].edge->relation;
 		far |= rel == MFR_RELATION_LINE || rel == MFR_RELATION_REFERRAL;
