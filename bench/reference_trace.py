@@ -400,43 +400,21 @@ def trace(model, symptoms, conditions=(), max_results=20, max_steps=6,
         return False
 
     def listed(r):
-        """The region a condition lists that is r or the nearest holding
-        it (a group stands for its members), or None."""
+        """A condition lists the region or one it lies within (a group
+        stands for its members)."""
         while r is not None:
             if r in prior_regions:
-                return r
+                return True
             r = model.parent[r]
-        return None
+        return False
 
-    raw = {}
+    results = []
     for site, found in findings.items():
         keep = 1.0
         for score, _, _, _ in sorted(found, key=lambda x: (-x[0], x[1])):
             keep *= 1.0 - score  # noisy-OR over the symptoms
-        raw[site] = 1.0 - keep
-
-    def lifts(site):
-        """The prior lifts a listed region, and of a listed group the
-        member that outscores the group's others on its side (a tie goes
-        to the first site)."""
-        r = site // 2
-        group = listed(r)
-        if group is None or group == r:
-            return group is not None
-        for other, score in raw.items():
-            o = other // 2
-            if other == site or o == group or not model.within(o, group):
-                continue
-            if not (model.midline[o] or model.midline[r]) and (other & 1) != (site & 1):
-                continue
-            if score > raw[site] or (score == raw[site] and other < site):
-                return False
-        return True
-
-    results = []
-    for site, found in findings.items():
-        score = raw[site]
-        if lifts(site) and near(site, found):
+        score = 1.0 - keep
+        if listed(site // 2) and near(site, found):
             score *= PRIOR_CONDITION_REGION
         results.append((score, site))
     results.sort(key=lambda x: (-x[0], x[1]))

@@ -634,10 +634,10 @@ static double symptom_weight(const mfr_intake_symptom *sy)
 	return (sy->intensity + 1) / 11.0;
 }
 
-/* The region a recorded condition lists as commonly treated that is @p r
- * or the nearest region holding it (a listed group stands for its
- * members: the trapezius for the upper trapezius), or NULL. */
-static const mfr_region *condition_region(const mfr_intake *in, const mfr_region *r)
+/* Whether a recorded condition lists the region, or a region it lies within,
+ * as commonly treated: a listed group stands for its members (the
+ * trapezius for the upper trapezius), as one tissue is one site. */
+static int condition_region(const mfr_intake *in, const mfr_region *r)
 {
 	for (; r; r = r->parent)
 		for (uint32_t c = 0; c < in->condition_count; c++) {
@@ -645,71 +645,11 @@ static const mfr_region *condition_region(const mfr_intake *in, const mfr_region
 
 			for (uint32_t i = 0; i < cond->region_count; i++)
 				if (cond->regions[i] == r)
-					return r;
-		}
-	return NULL;
-}
-
-/* A site's score before any prior, by a trace's findings: negative when it
- * cannot be known yet (a reach list stopped short of it). */
-typedef double (*raw_score_fn)(const void *ctx, uint32_t site);
-
-/* Whether a member of @p g other than (@p r, @p side), on that side or the
- * midline, outscores it before priors (@p mine; a tie goes to the first
- * site). *unknown is set where a member's score cannot be known. */
-static int member_beats(const mfr_region *g, const mfr_region *r, int side, double mine,
-			raw_score_fn raw, const void *ctx, int *unknown)
-{
-	uint32_t site = mfr__site_id(r, side);
-
-	for (uint32_t k = 0; k < g->child_count; k++) {
-		const mfr_region *d = g->children[k];
-
-		if (d != r && is_treatment_site(d)) {
-			uint32_t ids[2], n = 0;
-
-			if (d->laterality == MFR_LATERALITY_MIDLINE)
-				ids[n++] = mfr__site_id(d, MFR_SIDE_MIDLINE);
-			else if (side == MFR_SIDE_MIDLINE) {
-				ids[n++] = mfr__site_id(d, MFR_SIDE_LEFT);
-				ids[n++] = mfr__site_id(d, MFR_SIDE_RIGHT);
-			} else
-				ids[n++] = mfr__site_id(d, side);
-			for (uint32_t i = 0; i < n; i++) {
-				double o = raw(ctx, ids[i]);
-
-				if (o < 0)
-					*unknown = 1;
-				else if (o > mine || (o == mine && ids[i] < site))
 					return 1;
-			}
 		}
-		if (member_beats(d, r, side, mine, raw, ctx, unknown))
-			return 1;
-	}
 	return 0;
 }
 
-/* Whether a condition's region prior may lift (@p r, @p side), scored
- * @p mine before priors: a condition lists the region itself, or lists a
- * group holding it and no other member of that group on its side scores
- * more (one tissue, one site: a condition that lists the trapezius for
- * neck pain lifts the part of it the symptoms implicate most, the upper
- * fibres, not the middle and lower fibres as well). -1: not known yet. */
-static int prior_lifts(const mfr_intake *in, const mfr_region *r, int side, double mine,
-		       raw_score_fn raw, const void *ctx)
-{
-	const mfr_region *g = condition_region(in, r);
-	int unknown = 0;
-
-	if (!g)
-		return 0;
-	if (g == r)
-		return 1;
-	if (member_beats(g, r, side, mine, raw, ctx, &unknown))
-		return 0;
-	return unknown ? -1 : 1;
-}
 
 /* How many times the path to label @p li changes from one line to another. */
 static uint32_t line_changes(const label *labels, uint32_t li)
@@ -821,32 +761,6 @@ static mfr_status_t finish_result(mfr_trace *t, const context *cx, const label *
 	return res->explain ? MFR_OK : MFR_E_NOMEM;
 }
 
-/* The results of a live trace, in site order, scored before priors. */
-typedef struct raw_scores {
-	const mfr_model *m;
-	const mfr_trace_result *all;
-	uint32_t n;
-} raw_scores;
-
-static double raw_of_results(const void *ctx, uint32_t site)
-{
-	const raw_scores *rs = ctx;
-	uint32_t lo = 0, hi = rs->n;
-
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		uint32_t at = mfr__site_id(rs->all[mid].region, rs->all[mid].side);
-
-		if (at == site)
-			return rs->all[mid].score;
-		if (at < site)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0.0;
-}
-
 static mfr_status_t combine(mfr_trace *t, const context *cx, const label *const *labels,
 			  finding *f, uint32_t nf)
 {
@@ -874,27 +788,13 @@ static mfr_status_t combine(mfr_trace *t, const context *cx, const label *const 
 		res->region = mfr__site_region(cx->m, f[i].site);
 		res->side = (uint8_t)mfr__site_side(cx->m, f[i].site);
 		res->score = 1.0 - keep;
+		if (condition_region(cx->in, res->region) &&
+		    near_a_symptom(t, labels, &f[i], j - i, res))
+			res->score *= MFR_PRIOR_CONDITION_REGION;
 		res->path_count = j - i;
 		res->first_finding = i;
 		i = j;
 	}
-	/* The region priors, judged on the scores before any is applied. */
-	uint8_t *lift = n ? mfr__calloc(n, 1) : NULL;
-	raw_scores rs = { cx->m, all, n };
-
-	if (n && !lift)
-		return MFR_E_NOMEM;
-	for (uint32_t k = 0; k < n; k++) {
-		mfr_trace_result *res = &all[k];
-
-		lift[k] = prior_lifts(cx->in, res->region, res->side, res->score, raw_of_results,
-				      &rs) > 0 &&
-			  near_a_symptom(t, labels, &f[res->first_finding], res->path_count, res);
-	}
-	for (uint32_t k = 0; k < n; k++)
-		if (lift[k])
-			all[k].score *= MFR_PRIOR_CONDITION_REGION;
-	mfr__free(lift);
 	if (n > 1)
 		qsort(all, n, sizeof(*all), result_cmp);
 	/* One tissue, one site: a group and its member are never both ranked;
@@ -1337,43 +1237,6 @@ static uint32_t pending_above(merge *mg, double bound)
 	return n;
 }
 
-/* The lists of a merge, for the scores before priors of sites it has
- * not met (prior_lifts()). */
-typedef struct merge_raw {
-	const merge *mg;
-	uint32_t ns;
-} merge_raw;
-
-/* A site's score before priors from every list's entry for it, combined
- * in the order of a live trace (strongest first) so that it is the same
- * double; negative when a list stopped short without it. */
-static double merge_raw_score(const void *ctx, uint32_t site)
-{
-	const merge_raw *mr = ctx;
-	const merge *mg = mr->mg;
-	finding f[MFR_REACH_MAX_SYMPTOMS];
-	uint32_t nf = 0;
-
-	for (uint32_t j = 0; j < mr->ns; j++) {
-		const reach_slot *e = reach_find(mg->r[j], site);
-
-		if (!e) {
-			if (mg->beyond[j] > 0)
-				return -1.0;
-			continue;
-		}
-		if (e->label - 1 >= mg->limit[j])
-			continue; /* below the floor for this symptom's weight */
-		f[nf++] = (finding){ site, j, e->label - 1, e->p };
-	}
-	sort_findings(f, nf);
-
-	double keep = 1.0;
-	for (uint32_t k = 0; k < nf; k++)
-		keep *= 1.0 - f[k].score;
-	return 1.0 - keep;
-}
-
 /* Meet site @p site, at position @p d of list @p i: unless an earlier
  * position of any list met it, add it with its exact score (each list's
  * finding by its index), or its bound where a list stopped short. */
@@ -1426,14 +1289,9 @@ static mfr_status_t merge_meet(merge *mg, const mfr_trace *t, const context *cx,
 	if (prior && condition_region(cx->in, mfr__site_region(cx->m, site))) {
 		mfr_trace_result res = { .region = mfr__site_region(cx->m, site),
 					 .side = (uint8_t)mfr__site_side(cx->m, site) };
-		merge_raw mr = { mg, ns };
-		int lifts = partial ? -1 : prior_lifts(cx->in, res.region, res.side, c->score,
-						       merge_raw_score, &mr);
 
-		if (lifts && (partial || near_a_symptom(t, mg->labels, f, nf, &res)))
+		if (partial || near_a_symptom(t, mg->labels, f, nf, &res))
 			c->score *= MFR_PRIOR_CONDITION_REGION;
-		if (lifts < 0 && !partial) /* a bound until its group's scores are known */
-			c->partial = partial = 1;
 	}
 	mg->nf += nf;
 	if (!partial && !pending_push(mg, c->score))
