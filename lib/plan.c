@@ -2426,6 +2426,27 @@ static void pair_mirrors(const mfr_intake *in, candidate *cand, uint32_t n, uint
 	}
 }
 
+/* A transverse-plane hold takes its plane whole (the cranial base: one
+ * hand cradles the occiput, both sides at once), so one planned for a
+ * site on one side is held on both (side midline) where nothing keeps the
+ * other side out (fifteenth therapist review: a "right" cranial-base hold
+ * for a right-sided neck). */
+static void planes_whole(const mfr_intake *in, candidate *cand, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		mfr_plan_step *s = &cand[i].step;
+
+		if (s->technique->family != MFR_FAMILY_TRANSVERSE_PLANE ||
+		    (s->side != MFR_SIDE_LEFT && s->side != MFR_SIDE_RIGHT))
+			continue;
+		if (!forbidding(in, s->region, s->side == MFR_SIDE_LEFT ? MFR_SIDE_RIGHT
+									  : MFR_SIDE_LEFT)) {
+			s->side = MFR_SIDE_MIDLINE;
+			s->lying = 0;
+		}
+	}
+}
+
 /* One piece of work is one step. A transverse-plane hold takes a paired
  * plane in one (the cranial base: one hand cradles the occiput, both sides
  * at once): where both sides of a region are candidates for it, the
@@ -3181,6 +3202,7 @@ static mfr_status_t plan_steps(mfr_plan *p, const mfr_plan_options *o, const scr
 	}
 	if (st == MFR_OK)
 		st = symptom_reserve(p, sc, o, stage, t, nres, used, cand, &ncand);
+	planes_whole(in, cand, ncand);
 	ncand = merge_same_work(cand, ncand);
 	if (st == MFR_OK)
 		st = symptoms_first(in, cand, ncand, &head);

@@ -1513,7 +1513,10 @@ START_TEST(zones_reach_from_every_area)
 END_TEST
 
 /* Technique from tissue: the cranial base (suboccipitals) is released as a
- * transverse plane, supine, not pressed prone. */
+ * transverse plane, supine, not pressed prone, and as one plane: a cradle of
+ * the occiput holds both sides, so it is planned on both (side midline)
+ * for a neck aching on one side (fifteenth therapist review: a "left"
+ * cranial-base hold), unless a precaution keeps the other side out. */
 START_TEST(cranial_base_released_as_a_plane)
 {
 	static const char *const head[] = { "posterior_neck:left:5", NULL };
@@ -1535,8 +1538,22 @@ START_TEST(cranial_base_released_as_a_plane)
 		ck_assert_str_eq(mfr_technique_key(mfr_plan_step_technique(pstep)),
 				 "transverse_plane_release");
 		ck_assert_int_eq(mfr_plan_step_position(pstep), MFR_POSITION_SUPINE);
+		ck_assert_int_eq(mfr_plan_step_side(pstep), MFR_SIDE_MIDLINE);
 	}
 	ck_assert(seen);
+	mfr_plan_free(p);
+
+	/* A wound on the right of the back of the neck keeps the right half
+	 * of the cranial base out: the hold stays on the left. */
+	ck_assert_int_eq(mfr_intake_add_precaution(in, "open_wound", "posterior_neck",
+						   MFR_SIDE_RIGHT, NULL), MFR_OK);
+	ck_assert_int_eq(mfr_plan_run(in, NULL, &p, NULL), MFR_OK);
+	for (uint32_t i = 0; i < mfr_plan_step_count(p); i++) {
+		const mfr_plan_step *pstep = mfr_plan_step_at(p, i);
+
+		if (strcmp(mfr_region_key(mfr_plan_step_region(pstep)), "suboccipitals") == 0)
+			ck_assert_int_eq(mfr_plan_step_side(pstep), MFR_SIDE_LEFT);
+	}
 	mfr_plan_free(p);
 	mfr_intake_free(in);
 
