@@ -1339,9 +1339,6 @@ static int borders_within(const mfr_model *m, const mfr_region *r, const mfr_reg
 	return 0;
 }
 
-/* Whether (@p r, @p side) lies on or beside @p area (on @p area_side):
- * within it, enclosing it, or, with @p beside, next to it or to anything
- * within it. */
 /* Whether the two halves of @p area meet across the midline: it borders a
  * midline region of its own body part (the lower abdomen the linea alba,
  * the low back the sacrum), not only the other half's limb. */
@@ -1354,6 +1351,9 @@ static int meets_across_midline(const mfr_region *area)
 	return 0;
 }
 
+/* Whether (@p r, @p side) lies on or beside @p area (on @p area_side):
+ * within it, enclosing it, or, with @p beside, next to it or to anything
+ * within it. */
 static int touches(const mfr_model *m, const mfr_region *r, int side, const mfr_region *area,
 		   int area_side, int beside)
 {
@@ -2447,31 +2447,21 @@ static void planes_whole(const mfr_intake *in, candidate *cand, uint32_t n)
 	}
 }
 
-/* One piece of work is one step. A transverse-plane hold takes a paired
- * plane in one (the cranial base: one hand cradles the occiput, both sides
- * at once): where both sides of a region are candidates for it, the
- * better-ranked one becomes a single step on both (side midline). Work on a
- * whole part (unwinding a limb) is done once however many of the part's
- * sites led to it. The later candidates go. Returns the new count. */
+/* One piece of work is one step: a plane held on both sides
+ * (planes_whole()) is one step however many of its sides led to it, and
+ * work on a whole part (unwinding a limb) is done once however many of the
+ * part's sites led to it. The later candidates go. Returns the new count. */
 static uint32_t merge_same_work(candidate *cand, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++) {
-		mfr_plan_step *s = &cand[i].step;
-		int plane = s->technique->family == MFR_FAMILY_TRANSVERSE_PLANE;
+		const mfr_plan_step *s = &cand[i].step;
 
 		for (uint32_t j = i + 1; j < n; j++) {
 			const mfr_plan_step *m = &cand[j].step;
 
-			if (m->region != s->region || m->technique != s->technique)
+			if (m->region != s->region || m->technique != s->technique ||
+			    (m->side != s->side && s->side != MFR_SIDE_MIDLINE))
 				continue;
-			if (m->side == s->side || s->side == MFR_SIDE_MIDLINE) {
-				/* the same part, or the plane already on both sides */
-			} else if (plane) {
-				s->side = MFR_SIDE_MIDLINE;
-				s->lying = 0;
-			} else {
-				continue;
-			}
 			memmove(cand + j, cand + j + 1, (n - j - 1) * sizeof(*cand));
 			n--;
 			j--;
