@@ -1,5 +1,5 @@
 # libmfr tests: sourced by the CLI test scripts (test-cli.sh, test-cli-oom.sh,
-# test-batch-jobs.sh).
+# test-batch-jobs.sh), for $mfr under a wrapper and python3 without a shim.
 # With MFR_TEST_WRAPPER set (one word per line: the valgrind test setup sets
 # it, tests/valgrind-wrapper.sh), $mfr becomes a script in $tmp that runs the
 # tool under that command, and wrap_mfr returns 0; otherwise it returns 1.
@@ -28,3 +28,10 @@ wrap_mfr() {
   chmod +x "$tmp/mfr"
   mfr=$tmp/mfr
 }
+
+# python3 as a function over the interpreter itself, resolved once: the
+# scripts run python3 dozens of times, and a version manager's shim on PATH
+# (pyenv's is a shell script) costs a quarter of a second a run.
+if _py=$(command -v python3) && _py=$("$_py" -c 'import sys; print(sys.executable)' 2>/dev/null) && [ -x "$_py" ]; then
+  python3() { "$_py" "$@"; }
+fi

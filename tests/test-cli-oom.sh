@@ -48,6 +48,26 @@ noticed() {
   grep -q "out of memory" "$tmp/err" || grep -q '"MFR_E_NOMEM"' "$tmp/out"
 }
 
+# Whether every batch row in $tmp/out is the row of the run without
+# failures ($tmp/want, line for line: the writer is deterministic, so the
+# bytes are the same) or an MFR_E_NOMEM error row in its place, and no row
+# is added. In the shell, not a python3 per run: the sweep makes hundreds.
+batch_rows_ok() {
+  local got want
+  exec 3<"$tmp/want"
+  while IFS= read -r got; do
+    if ! IFS= read -r want <&3; then
+      exec 3<&-
+      return 1
+    fi
+    case $got in
+      "$want" | '{"line":'*',"error":{"status":"MFR_E_NOMEM",'*) ;;
+      *) exec 3<&-; return 1 ;;
+    esac
+  done <"$tmp/out"
+  exec 3<&-
+}
+
 # check WHAT RC WANT_RC: one run under an injected failure ($tmp/out, err).
 check() {
   local what=$1 rc=$2 want_rc=$3
@@ -61,17 +81,7 @@ check() {
   elif [ "$rc" -ne 1 ]; then
     bad "$what: out of memory with exit $rc, wanted 1: $(head -c 200 "$tmp/err")"
   elif [ "${what%% *}" = batch ]; then
-    if python3 - "$tmp/out" "$tmp/want" <<'EOF'
-import json, sys
-got = [json.loads(l) for l in open(sys.argv[1])]
-want = open(sys.argv[2]).read().splitlines()
-assert len(got) <= len(want), (len(got), len(want))
-for g, w in zip(got, want):
-    if 'error' in g and g['error']['status'] == 'MFR_E_NOMEM':
-        continue
-    assert g == json.loads(w), g
-EOF
-    then ok; else bad "$what: rows"; fi
+    if batch_rows_ok; then ok; else bad "$what: rows"; fi
   elif [ -s "$tmp/out" ]; then
     bad "$what: a partial document on a failure: $(head -c 200 "$tmp/out")"
   else
